@@ -1,0 +1,103 @@
+// Per-document analysis: sentences, tokens, clauses (tense, modality), temporal mentions
+// resolved against the publication date, entities with in-document coreference, and the
+// frame of a trigger (who, where, when) that plugins ask for.
+#pragma once
+
+#include <chronicle/lexicon.h>
+#include <chronicle/temporal.h>
+#include <chronicle/text.h>
+
+#include <date/date.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace chronicle {
+
+struct Document;
+
+struct PlaceEntry {
+  std::string name;
+  std::string country;  // a country's own name for countries
+  sdk::EntityKind kind = sdk::EntityKind::city;
+};
+
+// Everything the core reads from config/lexicons/<lang>/.
+class Resources {
+ public:
+  static std::shared_ptr<const Resources> load(const std::filesystem::path& lexicon_dir);
+  ~Resources();
+
+  Lexicon text;      // text.yaml: abbreviations, boilerplate, stop words
+  Lexicon clauses;   // clauses.yaml: tense and modality markers
+  Lexicon temporal;  // temporal.yaml
+  Lexicon titles;    // titles.yaml
+  SegmenterRules segmenter;
+  std::unique_ptr<TemporalGrammar> grammar;
+
+  struct Gazetteer;
+  std::unique_ptr<Gazetteer> gazetteer;  // places.yaml + organizations.yaml
+
+  const PlaceEntry* place(std::string_view name) const;  // by canonical name
+  std::filesystem::path dir;
+};
+
+struct TimexResult {
+  std::size_t begin = 0;  // byte offsets into the document text
+  std::size_t end = 0;
+  std::string text;
+  TimexType type = TimexType::date;
+  Resolved resolved;
+  Tense tense = Tense::none;
+};
+
+struct AnalyzedSentence {
+  SentenceSpan span;
+  std::string_view text;
+  TokenList tokens;
+  std::vector<sdk::Clause> clauses;
+  std::vector<std::size_t> clause_verb;  // first verb-like token of each clause
+  std::vector<bool> clause_negated;
+  std::vector<TimexResult> timexes;      // document offsets
+  std::vector<TimexMatch> matches;
+  std::vector<sdk::TemporalMention> mentions;
+  std::vector<sdk::Entity> entities;
+  std::vector<bool> entity_modifier;  // entity only qualifies a title/group ("US Secretary")
+  sdk::Sentence view;                 // ready for plugins
+};
+
+class DocumentAnalysis final : public sdk::Analyzer {
+ public:
+  DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> resources);
+  ~DocumentAnalysis();
+  DocumentAnalysis(const DocumentAnalysis&) = delete;
+  DocumentAnalysis& operator=(const DocumentAnalysis&) = delete;
+
+  const std::vector<AnalyzedSentence>& sentences() const { return sentences_; }
+  const Document& document() const { return doc_; }
+  const Resources& resources() const { return *res_; }
+  std::string_view dateline_city() const { return dateline_city_; }
+
+  sdk::Frame frame(const sdk::Sentence& sentence, std::size_t first, std::size_t last,
+                   sdk::TriggerForm form) const override;
+
+  // Is entity e of sentence s a person or group (not a place)?
+  static bool is_actor(const sdk::Entity& e);
+
+ private:
+  void analyze();
+  const Document& doc_;
+  std::shared_ptr<const Resources> res_;
+  std::vector<AnalyzedSentence> sentences_;
+  std::vector<std::unique_ptr<std::string>> names_;  // stable storage for entity names
+  std::string dateline_city_;
+  std::string_view intern(std::string s);
+};
+
+// Temporal mentions of a whole text, resolved against `publication`.
+std::vector<TimexResult> find_timexes(std::string_view text, date::sys_days publication,
+                                      const Resources& resources);
+
+}  // namespace chronicle

@@ -1,0 +1,48 @@
+// Documents: text or Markdown files with optional YAML front matter, and JSONL streams.
+#pragma once
+
+#include <date/date.h>
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chronicle {
+
+struct Document {
+  std::string id;
+  std::optional<date::sys_days> published;
+  std::string title;
+  std::string dateline;  // "ALGIERS, March 4": its city anchors "here"
+  std::string text;      // body, valid UTF-8; offsets in the output point into it
+  std::string origin;    // file, or file:line for JSONL
+  std::vector<std::string> warnings;  // e.g. bytes that were not UTF-8, replaced
+};
+
+// A document that could not be read; the run goes on with the others.
+struct DocumentFailure {
+  std::string where;    // file, file:line, or document id
+  std::string message;  // what is wrong and how to fix it
+};
+
+struct ReadOptions {
+  std::optional<date::sys_days> published;  // --published: sets or overrides the date
+};
+
+// Reads one path (text/Markdown file or .jsonl) and calls `sink` for each document or
+// failure, in input order. Throws DocumentError only when the file cannot be opened.
+void read_path(const std::filesystem::path& path, const ReadOptions& options,
+               const std::function<void(Document&&)>& on_document,
+               const std::function<void(DocumentFailure&&)>& on_failure);
+
+// Parses one document from file content (front matter optional). Throws DocumentError.
+Document parse_text_document(std::string content, const std::string& origin,
+                             const std::string& default_id, const ReadOptions& options);
+
+// Parses one JSONL line. Throws DocumentError naming `origin` (file:line).
+Document parse_json_document(std::string_view line, const std::string& origin,
+                             const ReadOptions& options);
+
+}  // namespace chronicle

@@ -1,0 +1,40 @@
+// Word lists and tables loaded from config/lexicons/<lang>/*.yaml.
+#pragma once
+
+#include <chronicle/sdk/plugin_api.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chronicle {
+
+// A YAML file of lists and maps of lower-cased strings. Keys of nested maps are joined
+// with '.', so `weekdays: {monday: [mon, monday]}` gives the list "weekdays.monday" and
+// the key list "weekdays" = [monday, ...] (in file order).
+class Lexicon final : public sdk::Lexicon {
+ public:
+  Lexicon() = default;
+  static Lexicon load(const std::filesystem::path& file);          // throws ConfigError
+  static Lexicon parse(std::string_view yaml, std::string_view origin);
+
+  sdk::View<std::string_view> terms(std::string_view key) const noexcept override;
+  const std::vector<std::string>& list(std::string_view key) const;  // empty when absent
+  std::vector<std::string> keys(std::string_view key) const;         // child keys of a map
+  bool has(std::string_view key) const;
+  std::string scalar(std::string_view key, std::string_view fallback = {}) const;
+  const std::string& origin() const { return origin_; }
+  void merge(const Lexicon& other);  // other's entries added (lists appended)
+
+ private:
+  void rebuild_views();
+  std::string origin_;
+  std::map<std::string, std::vector<std::string>, std::less<>> lists_;
+  std::map<std::string, std::vector<std::string>, std::less<>> children_;
+  std::map<std::string, std::string, std::less<>> scalars_;
+  std::map<std::string, std::vector<std::string_view>, std::less<>> views_;
+};
+
+}  // namespace chronicle

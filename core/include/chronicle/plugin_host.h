@@ -1,0 +1,84 @@
+// Loads extractor plugins with Boost.DLL and guards every call into them.
+#pragma once
+
+#include <chronicle/lexicon.h>
+#include <chronicle/sdk/plugin_api.h>
+
+#include <boost/dll/shared_library.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace chronicle {
+
+enum class LoadError {
+  none,
+  missing,             // no such file
+  cannot_open,         // dlopen failed (not a shared library, missing symbol ...)
+  not_a_plugin,        // no chronicle_plugin_info / chronicle_plugin_register
+  abi_mismatch,        // major differs or minor newer than the host
+  toolchain_mismatch,  // another standard library ABI
+  name_mismatch,       // info name differs from the configured name
+  register_failed,     // register returned false or threw
+  lexicon_failed,      // the plugin's lexicon could not be read
+};
+
+struct PluginSpec {
+  std::string name;
+  std::filesystem::path library;  // absolute path
+  std::filesystem::path lexicon;  // absolute path, may be empty
+  bool required = false;
+};
+
+struct LoadReport {
+  std::string name;
+  std::filesystem::path path;
+  LoadError error = LoadError::none;
+  std::string message;  // names the file, both versions where relevant, and the fix
+  std::string version;  // the plugin's own version when it loaded
+  bool required = false;
+  bool ok() const { return error == LoadError::none; }
+};
+
+// The library outlives everything it created: members are destroyed in reverse order,
+// so the extractors go before the library.
+struct PluginHandle {
+  boost::dll::shared_library library;
+  std::string name;
+  std::string version;
+  std::unique_ptr<Lexicon> lexicon;
+  std::vector<std::unique_ptr<sdk::Extractor>> extractors;
+};
+
+struct ExtractFailure {
+  std::string plugin;
+  std::string message;
+};
+
+class PluginHost {
+ public:
+  PluginHost() = default;
+  PluginHost(const PluginHost&) = delete;
+  PluginHost& operator=(const PluginHost&) = delete;
+
+  // Loads one plugin; failures are returned in the report, never thrown.
+  const LoadReport& load(const PluginSpec& spec);
+
+  const std::vector<LoadReport>& reports() const { return reports_; }
+  const std::vector<std::unique_ptr<PluginHandle>>& plugins() const { return plugins_; }
+
+  // Runs every extractor on one sentence. An extractor that throws is reported in
+  // `failures` and its output for that sentence dropped; the others go on.
+  void extract(const sdk::Sentence& sentence, std::vector<sdk::EventCandidate>& out,
+               std::vector<std::string>& plugin_of, std::vector<ExtractFailure>& failures) const;
+
+  static std::string host_abi();
+
+ private:
+  std::vector<std::unique_ptr<PluginHandle>> plugins_;
+  std::vector<LoadReport> reports_;
+};
+
+}  // namespace chronicle

@@ -1,0 +1,72 @@
+// Temporal expressions: tagging into typed, underspecified values, then resolution
+// against an anchor (the publication date, or the last explicit date for "the next day").
+#pragma once
+
+#include <chronicle/lexicon.h>
+#include <chronicle/sdk/plugin_api.h>
+
+#include <date/date.h>
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace chronicle {
+
+using sdk::Granularity;
+using sdk::Tense;
+
+enum class TimexType : std::uint8_t { date, time, duration, set };
+
+// The typed, underspecified reading of one expression, produced by the tagger and
+// consumed by resolve(). No strings are rewritten between the two phases.
+struct RelativeDate;  // defined in temporal_types.h (engine-internal)
+
+struct Anchor {
+  date::sys_days publication;
+  std::optional<date::sys_days> last_explicit;  // last fully explicit day in the text
+};
+
+struct Resolved {
+  std::optional<date::sys_days> earliest;  // inclusive
+  std::optional<date::sys_days> latest;    // inclusive
+  Granularity granularity = Granularity::unknown;
+  std::string value;  // TIMEX3 value: 2025-02-18, 2025-W08, P3D, PAST_REF, XXXX-WXX-2 ...
+  bool approx = false;
+};
+
+// One tagged expression over tokens [first_token, last_token) of a sentence.
+struct TimexMatch {
+  std::size_t first_token = 0;
+  std::size_t last_token = 0;
+  TimexType type = TimexType::date;
+  bool possessive = false;  // "Tuesday's"
+  std::shared_ptr<const RelativeDate> rel;
+};
+
+// The grammar: word lists from config/lexicons/<lang>/temporal.yaml, rules in code.
+// tag() is linear in the number of tokens (bounded look-ahead at each position).
+class TemporalGrammar {
+ public:
+  explicit TemporalGrammar(const Lexicon& temporal_lexicon);
+  ~TemporalGrammar();
+  TemporalGrammar(TemporalGrammar&&) noexcept;
+  TemporalGrammar& operator=(TemporalGrammar&&) noexcept;
+
+  std::vector<TimexMatch> tag(std::span<const sdk::Token> tokens) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Resolves one expression. `tense` is the tense of the clause holding it.
+Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense);
+
+// True when the expression names a day by itself ("February 18, 2025"): such a day
+// becomes the anchor for later "the next day", "two days later".
+std::optional<date::sys_days> explicit_day(const RelativeDate& rel, const Resolved& resolved);
+
+}  // namespace chronicle

@@ -1,0 +1,91 @@
+// The typed, underspecified reading of a temporal expression (engine-internal).
+//
+// The tagger (TemporalGrammar::tag) fills a RelativeDate from the words; resolve() turns
+// it into days against an Anchor and the clause tense. Nothing in between is a string:
+// "next Tuesday" is {Kind::weekday, Shift::next, weekday = Tuesday}, "two years earlier"
+// is {Kind::offset, Unit::year, count 2, Direction::backward, AnchorRef::last_explicit}.
+#pragma once
+
+#include <chronicle/temporal.h>
+
+#include <date/date.h>
+
+#include <cstdint>
+#include <optional>
+
+namespace chronicle {
+
+// this/next/last, as in "this week", "next Tuesday", "last fall".
+enum class Shift : std::uint8_t { none, this_, next, last };
+
+// Calendar units. `part_of_day` is a unit of its own ("this morning").
+enum class Unit : std::uint8_t {
+  none, second, minute, hour, part_of_day, day, week, weekend, fortnight, month, quarter,
+  half, season, year, decade, century
+};
+
+// Position inside a period: "early February", "mid-1990s", "the end of the month",
+// "earlier this week" (start .. P-1), "later this year" (P+1 .. end).
+enum class Mod : std::uint8_t { none, early, mid, late, start, end, earlier, later };
+
+enum class PartOfDay : std::uint8_t { none, morning, afternoon, evening, night };
+enum class Season : std::uint8_t { none, spring, summer, fall, winter };
+enum class FuzzyRef : std::uint8_t { past, present, future };
+
+// Which day a shift counts from: the publication date ("three days ago", "in two
+// weeks") or the last explicit day of the text ("two days later", "the next day"; the
+// publication date when the text has none).
+enum class AnchorRef : std::uint8_t { publication, last_explicit };
+enum class Direction : std::int8_t { backward = -1, none = 0, forward = 1 };
+
+struct ClockTime {
+  unsigned hour = 0;    // 0..23
+  unsigned minute = 0;  // 0..59
+};
+
+struct RelativeDate {
+  enum class Kind : std::uint8_t {
+    calendar,  // fields as written: year?, month?, day?, quarter?, half?, season?;
+               // a missing year comes from the tense ("Feb. 18", "in March", "the
+               // third quarter"); decade/century set for "the 1990s", "the 20th century"
+    weekday,   // a weekday with a shift: "Tuesday", "next Tuesday", "this Tuesday"
+    period,    // the period holding the reference, shifted: "this week", "last year",
+               // "the weekend", "next month", "this summer" (unit season + season)
+    offset,    // count units from the anchor: "three days ago", "the next day", "today"
+    fuzzy,     // PAST_REF / PRESENT_REF / FUTURE_REF with a window by `unit`
+    duration,  // "three days" -> P3D; count empty means X ("several days" -> PXD)
+    set,       // "every Tuesday", "weekly"
+  };
+
+  Kind kind = Kind::calendar;
+
+  // calendar fields
+  std::optional<int> year;
+  std::optional<unsigned> month;    // 1..12
+  std::optional<unsigned> day;      // 1..31
+  std::optional<unsigned> quarter;  // 1..4
+  std::optional<unsigned> half;     // 1..2
+  std::optional<int> decade;        // 199 for the 1990s
+  std::optional<int> century;       // 19 for the 20th century (1900s)
+  Season season = Season::none;
+  bool fiscal = false;              // "fiscal 1989": written as the year
+  std::optional<int> year_shift;    // year relative to the reference: "June last year" -1
+
+  // weekday / period / offset / duration / set
+  std::optional<date::weekday> weekday;
+  Shift shift = Shift::none;
+  Unit unit = Unit::none;
+  std::optional<int> count;  // empty: unspecified ("several days", "days ago")
+  Direction direction = Direction::none;  // offsets; on a weekday/calendar date, forward
+                                          // means "ahead whatever the tense" ("postponed
+                                          // until Monday")
+  AnchorRef anchor = AnchorRef::publication;
+
+  // refinements
+  Mod mod = Mod::none;
+  PartOfDay part = PartOfDay::none;    // "Tuesday morning", "last night", "tonight"
+  std::optional<ClockTime> clock;      // "10 a.m.", "Tuesday at 3:30 p.m."
+  FuzzyRef fuzzy = FuzzyRef::past;
+};
+
+}  // namespace chronicle

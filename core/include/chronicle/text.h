@@ -1,0 +1,62 @@
+// Text handling: UTF-8 repair, code-point offsets, tokens and sentences.
+#pragma once
+
+#include <chronicle/sdk/plugin_api.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chronicle {
+
+class Lexicon;
+
+// Replaces every byte sequence that is not valid UTF-8 with U+FFFD, and NUL bytes with a
+// space. Returns the number of replacements.
+std::size_t repair_utf8(std::string& text);
+
+// Maps byte offsets of a valid UTF-8 text to Unicode code-point offsets.
+class CodePointIndex {
+ public:
+  explicit CodePointIndex(std::string_view text);
+  std::size_t operator()(std::size_t byte_offset) const;
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> checkpoints_;  // code points before byte k*kStride
+  static constexpr std::size_t kStride = 256;
+};
+
+// Owns the tokens of one piece of text; the string_views point into the text given to
+// tokenize() and into this object's own lower-case store.
+struct TokenList {
+  std::vector<sdk::Token> tokens;
+  std::vector<std::string> lower_store;
+};
+
+// Words, numbers ("2025-02-18", "3:30", "155,221", "18th", "1990s"), punctuation. A
+// possessive "'s"/"’s" is its own token with lower "'s". "U.S." is one word token.
+TokenList tokenize(std::string_view text);
+
+struct SentenceSpan {
+  std::size_t begin = 0;  // byte offsets into the document text
+  std::size_t end = 0;
+  bool heading = false;  // a line with no closing punctuation: title, section label
+};
+
+struct SegmenterRules {
+  std::vector<std::string> abbreviations;       // "mr", "feb", "gen" (without the period)
+  std::vector<std::string> sentence_starters;   // words that may follow "U.S." at a boundary
+  std::vector<std::string> boilerplate;         // whole lines dropped: "leave a comment"
+  std::vector<std::string> boilerplate_prefixes;  // lines starting so are dropped
+  static SegmenterRules from_lexicon(const Lexicon& lexicon);
+};
+
+// Splits a document into sentences. Blank lines and indented new lines start a
+// paragraph; single hard line breaks inside a paragraph do not end a sentence.
+// Boilerplate lines are left out.
+std::vector<SentenceSpan> split_sentences(std::string_view text, const SegmenterRules& rules);
+
+}  // namespace chronicle

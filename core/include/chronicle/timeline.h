@@ -1,0 +1,85 @@
+// Events, their in-document and cross-document merge, and the ordered timeline.
+#pragma once
+
+#include <chronicle/analysis.h>
+#include <chronicle/plugin_host.h>
+
+#include <date/date.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chronicle {
+
+struct When {
+  std::string text;   // the words that gave the time; empty when none
+  std::string value;  // TIMEX3 value; empty when none
+  std::optional<date::sys_days> earliest, latest;
+  Granularity granularity = Granularity::unknown;
+  bool approx = false;
+};
+
+struct Evidence {
+  std::string source;
+  std::string sentence;
+  std::size_t start = 0;  // code points into the source text
+  std::size_t end = 0;
+};
+
+struct Event {
+  std::string id;
+  std::string type;
+  sdk::Status status = sdk::Status::unknown;
+  When when;
+  std::string summary;
+  std::vector<std::string> agents;        // persons and groups on the first side
+  std::vector<std::string> counterparts;  // the other side
+  std::vector<std::string> participants;  // all, fullest forms, destination country last
+  std::string location;
+  std::string country;
+  std::string plugin;
+  std::vector<Evidence> evidence;
+  // bookkeeping for merge and ordering
+  std::size_t first_sentence = 0;
+  std::size_t first_offset = 0;
+  int specificity = 0;
+  bool status_from_clause = false;
+  bool status_from_verb = false;
+  std::vector<std::pair<std::string, int>> type_votes;  // mentions per type
+};
+
+struct Source {
+  std::string id;
+  date::sys_days published;
+  std::string title;
+};
+
+struct ErrorEntry {
+  std::string where;
+  std::string message;
+};
+
+struct Timeline {
+  std::vector<Source> sources;
+  std::vector<Event> events;
+  std::vector<ErrorEntry> errors;
+};
+
+struct BuildOptions {
+  std::vector<std::string> type_rank;  // most specific first: summit, conference, talks, meeting
+};
+
+// Runs the plugins over an analysed document and builds its merged events.
+std::vector<Event> extract_events(const DocumentAnalysis& analysis, const PluginHost& host,
+                                  const BuildOptions& options, std::vector<ErrorEntry>& errors);
+
+// Orders events (earliest, latest, first mention) and numbers them e1, e2, ...
+void order_events(std::vector<Event>& events);
+
+const char* status_name(sdk::Status s);
+const char* granularity_name(Granularity g);
+
+std::string to_yaml(const Timeline& timeline);
+
+}  // namespace chronicle

@@ -1,0 +1,295 @@
+// Chronicle plugin SDK: the only header an extractor plugin includes.
+//
+// C++17. Versioned twice: CHRONICLE_SDK_ABI_MAJOR/MINOR below and the inline
+// namespace abi_v1. Any change to a struct layout or a virtual function here bumps the
+// major version and moves the inline namespace; appending a field at the end of
+// PluginInfo bumps the minor version.
+//
+// What crosses the boundary: plain structs, string_view, date::sys_days, and values
+// pushed into host-owned vectors. Plugins never do calendar arithmetic: every temporal
+// mention arrives already resolved against the publication date.
+#pragma once
+
+#include <boost/config.hpp>
+#include <boost/dll/alias.hpp>
+#include <date/date.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#define CHRONICLE_SDK_ABI_MAJOR 1
+#define CHRONICLE_SDK_ABI_MINOR 0
+
+#define CHRONICLE_SDK_STR2(x) #x
+#define CHRONICLE_SDK_STR(x) CHRONICLE_SDK_STR2(x)
+
+// The toolchain string is compared verbatim by the host: plugins share std::string and
+// std::vector with it, so the standard library and its ABI must be the same.
+#if defined(_LIBCPP_ABI_VERSION)
+#define CHRONICLE_SDK_TOOLCHAIN "libc++/abi" CHRONICLE_SDK_STR(_LIBCPP_ABI_VERSION)
+#elif defined(__GLIBCXX__)
+#define CHRONICLE_SDK_TOOLCHAIN "libstdc++/cxx11abi" CHRONICLE_SDK_STR(_GLIBCXX_USE_CXX11_ABI)
+#else
+#define CHRONICLE_SDK_TOOLCHAIN "unknown"
+#endif
+
+namespace chronicle::sdk {
+inline namespace abi_v1 {
+
+// Plain data read by the host before any plugin code runs.
+struct PluginInfo {
+  std::uint32_t abi_major;
+  std::uint32_t abi_minor;
+  std::uint32_t info_size;  // sizeof(PluginInfo) as the plugin saw it
+  const char* name;         // must equal the plugin's name in config/chronicle.yaml
+  const char* version;      // the plugin's own version
+  const char* toolchain;    // CHRONICLE_SDK_TOOLCHAIN of the plugin's build
+};
+
+// Byte offsets into Sentence::text, end exclusive.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+template <class T>
+struct View {
+  const T* data = nullptr;
+  std::size_t size = 0;
+  const T* begin() const noexcept { return data; }
+  const T* end() const noexcept { return data + size; }
+  const T& operator[](std::size_t i) const noexcept { return data[i]; }
+  bool empty() const noexcept { return size == 0; }
+};
+
+enum class TokenKind : std::uint8_t { word, number, punct };
+
+struct Token {
+  Span span;
+  std::string_view text;   // as written
+  std::string_view lower;  // lower-cased, curly apostrophes folded to '
+  TokenKind kind = TokenKind::word;
+  bool capitalized = false;
+};
+
+enum class Tense : std::uint8_t { none, past, present, future };
+enum class Modality : std::uint8_t { none, planned, speculative, cancelled, postponed, negated };
+
+// A clause: a run of tokens with one tense and modality. Reporting clauses
+// ("said Kremlin spokesperson Dmitry Peskov") are marked so their subjects are not
+// taken for participants.
+struct Clause {
+  std::size_t first_token = 0;
+  std::size_t last_token = 0;  // exclusive
+  Tense tense = Tense::none;
+  Modality modality = Modality::none;
+  bool progressive = false;  // "is visiting", "are holding talks"
+  bool reporting = false;
+};
+
+enum class EntityKind : std::uint8_t { person, group, organization, country, city, region };
+
+struct Entity {
+  std::size_t first_token = 0;
+  std::size_t last_token = 0;  // exclusive
+  std::string_view name;       // canonical: fullest form in the document, no titles
+  EntityKind kind = EntityKind::person;
+  std::string_view country;    // places: the country they are in (a country: itself)
+  bool possessive = false;     // "Putin's"
+  bool pronoun = false;        // resolved from "he", "they"
+  bool head_of_state = false;  // titled president, prime minister, king ... or "leaders"
+};
+
+enum class Granularity : std::uint8_t {
+  unknown, time, day, week, weekend, month, quarter, half, season, year, decade, century
+};
+
+struct TemporalMention {
+  std::size_t first_token = 0;
+  std::size_t last_token = 0;  // exclusive
+  std::string_view text;
+  std::string_view value;  // TIMEX3 value
+  date::sys_days earliest{};
+  date::sys_days latest{};
+  bool has_earliest = false;
+  bool has_latest = false;
+  Granularity granularity = Granularity::unknown;
+  bool approx = false;
+  bool duration = false;    // "three days": not a timeline date
+  bool possessive = false;  // "Tuesday's meeting"
+};
+
+enum class Status : std::uint8_t {
+  unknown, occurred, ongoing, planned, speculative, postponed, cancelled
+};
+
+// What the host reads around a trigger: who, where, when, and how the clause puts it.
+struct Frame {
+  std::vector<std::size_t> agents;       // Entity indices before the trigger (subject)
+  std::vector<std::size_t> counterparts;  // "meet X", "with X", "between X and Y"
+  std::ptrdiff_t place = -1;              // Entity index: "in Riyadh", "Saudi-based"
+  std::ptrdiff_t destination = -1;        // Entity index: "to Turkey", "visit Turkey"
+  std::ptrdiff_t time = -1;               // TemporalMention index
+  Status status = Status::unknown;
+  bool anaphoric = false;  // "the talks" with nothing of its own: refers back
+};
+
+enum class TriggerForm : std::uint8_t { verb, noun };
+
+struct Sentence;
+
+// Host services. Implemented by the host; plugins only call them.
+class BOOST_SYMBOL_VISIBLE Analyzer {
+ public:
+  // The frame of a trigger spanning tokens [first, last).
+  virtual Frame frame(const Sentence& sentence, std::size_t first, std::size_t last,
+                      TriggerForm form) const = 0;
+
+ protected:
+  ~Analyzer() = default;
+};
+
+struct Sentence {
+  std::string_view text;
+  std::size_t index = 0;  // sentence number in the document
+  View<Token> tokens;
+  View<Clause> clauses;
+  View<Entity> entities;
+  View<TemporalMention> mentions;
+  const Analyzer* analyzer = nullptr;
+  std::string_view document_id;
+};
+
+// One event mention proposed by a plugin. The host builds, merges and orders events.
+struct EventCandidate {
+  std::string type;                       // meeting | talks | visit | summit | call | ...
+  Span trigger;                           // byte span in Sentence::text
+  std::vector<std::string> participants;  // canonical names, as given in Entity::name
+  std::string location;                   // as written in the text, or empty
+  std::string country;                    // the location's country, or empty
+  std::ptrdiff_t time = -1;               // index into Sentence::mentions, or -1
+  Status status = Status::unknown;        // unknown: the host reads it from the clause
+  TriggerForm form = TriggerForm::verb;   // a noun trigger only takes a time no verb claims
+  std::vector<std::string> counterparts;  // the other side ("meet X"); also in participants
+  int specificity = 0;  // the higher wins when two plugins type the same trigger
+};
+
+// Read-only view of the plugin's lexicon (config/lexicons/<lang>/<plugin>.yaml).
+class BOOST_SYMBOL_VISIBLE Lexicon {
+ public:
+  // The list under `key`, lower-cased; empty when absent.
+  virtual View<std::string_view> terms(std::string_view key) const noexcept = 0;
+
+ protected:
+  ~Lexicon() = default;
+};
+
+class BOOST_SYMBOL_VISIBLE Extractor {
+ public:
+  virtual ~Extractor() = default;
+  virtual std::string_view name() const noexcept = 0;
+  virtual void extract(const Sentence& sentence, std::vector<EventCandidate>& out) const = 0;
+};
+
+class BOOST_SYMBOL_VISIBLE Registrar {
+ public:
+  virtual const Lexicon& lexicon() const noexcept = 0;
+  virtual void add(std::unique_ptr<Extractor> extractor) = 0;
+  virtual void fail(std::string_view message) noexcept = 0;
+
+ protected:
+  ~Registrar() = default;
+};
+
+using RegisterFn = bool(Registrar&) noexcept;
+
+// Helpers every plugin may use; they read only the plain data above.
+inline bool any_of_terms(std::string_view word, View<std::string_view> terms) noexcept {
+  for (auto t : terms)
+    if (t == word) return true;
+  return false;
+}
+
+// Longest phrase from `phrases` (space-separated lower-case words) starting at token i;
+// returns the number of tokens matched, 0 when none.
+inline std::size_t match_phrase(const Sentence& s, std::size_t i,
+                                View<std::string_view> phrases) noexcept {
+  std::size_t best = 0;
+  for (std::string_view p : phrases) {
+    std::size_t k = i, pos = 0;
+    bool ok = true;
+    while (pos < p.size()) {
+      std::size_t sp = p.find(' ', pos);
+      if (sp == std::string_view::npos) sp = p.size();
+      std::string_view word = p.substr(pos, sp - pos);
+      if (k >= s.tokens.size || s.tokens[k].lower != word) {
+        ok = false;
+        break;
+      }
+      ++k;
+      pos = sp + 1;
+    }
+    if (ok && k - i > best) best = k - i;
+  }
+  return best;
+}
+
+// True when one of `phrases` ends right before token i ("intention to" + "visit").
+inline bool preceded_by(const Sentence& s, std::size_t i, View<std::string_view> phrases) noexcept {
+  for (std::string_view p : phrases) {
+    std::size_t words = 1;
+    for (char ch : p) words += ch == ' ';
+    if (words > i) continue;
+    View<std::string_view> one{&p, 1};
+    if (match_phrase(s, i - words, one) == words) return true;
+  }
+  return false;
+}
+
+// Fills an EventCandidate from a host frame: participants (agents, then counterparts),
+// place or destination, time and status. Visits add the destination's country.
+inline EventCandidate candidate_from_frame(const Sentence& s, const Frame& f, std::string type,
+                                           std::size_t first, std::size_t last,
+                                           TriggerForm form) {
+  EventCandidate c;
+  c.type = std::move(type);
+  c.form = form;
+  c.trigger = {s.tokens[first].span.begin, s.tokens[last - 1].span.end};
+  auto add = [&](std::vector<std::string>& v, std::string_view name) {
+    for (const auto& x : v)
+      if (x == name) return;
+    v.emplace_back(name);
+  };
+  for (auto k : f.agents) add(c.participants, s.entities[k].name);
+  for (auto k : f.counterparts) {
+    add(c.participants, s.entities[k].name);
+    add(c.counterparts, s.entities[k].name);
+  }
+  const std::ptrdiff_t where = f.destination >= 0 && c.type == "visit" ? f.destination : f.place;
+  if (where >= 0) {
+    const Entity& e = s.entities[static_cast<std::size_t>(where)];
+    c.location = std::string(e.name);
+    c.country = std::string(e.country);
+  }
+  c.time = f.time;
+  c.status = f.status;
+  return c;
+}
+
+}  // namespace abi_v1
+}  // namespace chronicle::sdk
+
+// Exports the two symbols the host looks for: the info block and the register function.
+#define CHRONICLE_PLUGIN(NAME, VERSION, REGISTER_FN)                                       \
+  namespace {                                                                              \
+  const ::chronicle::sdk::PluginInfo chronicle_plugin_info_{                               \
+      CHRONICLE_SDK_ABI_MAJOR, CHRONICLE_SDK_ABI_MINOR,                                    \
+      static_cast<std::uint32_t>(sizeof(::chronicle::sdk::PluginInfo)), NAME, VERSION,     \
+      CHRONICLE_SDK_TOOLCHAIN};                                                            \
+  }                                                                                        \
+  BOOST_DLL_ALIAS(chronicle_plugin_info_, chronicle_plugin_info)                           \
+  BOOST_DLL_ALIAS(REGISTER_FN, chronicle_plugin_register)

@@ -1,0 +1,861 @@
+#include <chronicle/analysis.h>
+#include <chronicle/document.h>
+#include <chronicle/errors.h>
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "clauses.h"
+
+namespace chronicle {
+
+using sdk::EntityKind;
+
+// ---------------------------------------------------------------- gazetteer
+
+struct Resources::Gazetteer {
+  struct Form {
+    std::vector<std::string> words;  // token texts, case-sensitive
+    int entry = -1;
+    bool adjective = false;
+  };
+  std::vector<PlaceEntry> entries;
+  std::unordered_map<std::string, std::vector<Form>> by_first;
+  std::unordered_map<std::string, int> by_name;
+  std::unordered_map<std::string, int> by_lower_name;  // dateline lookup
+  detail::ClauseRules clause_rules;
+  std::set<std::string, std::less<>> title_words, head_titles, honorifics, group_nouns,
+      particles, stop_words, non_person, months_weekdays;
+  std::vector<std::vector<std::string>> head_title_phrases;
+
+  int add_entry(PlaceEntry e) {
+    auto it = by_name.find(e.name);
+    if (it != by_name.end()) return it->second;
+    int id = static_cast<int>(entries.size());
+    by_name.emplace(e.name, id);
+    std::string low = e.name;
+    std::transform(low.begin(), low.end(), low.begin(), ::tolower);
+    by_lower_name.emplace(low, id);
+    entries.push_back(std::move(e));
+    return id;
+  }
+  void add_form(const std::string& text, int entry, bool adjective) {
+    TokenList tl = tokenize(text);
+    if (tl.tokens.empty()) return;
+    Form f;
+    for (const auto& t : tl.tokens) f.words.emplace_back(t.text);
+    f.entry = entry;
+    f.adjective = adjective;
+    by_first[f.words[0]].push_back(std::move(f));
+  }
+  // Longest form at token i; returns its length, 0 if none.
+  std::size_t match(const std::vector<sdk::Token>& t, std::size_t i, const Form** out) const {
+    auto it = by_first.find(std::string(t[i].text));
+    if (it == by_first.end()) return 0;
+    std::size_t best = 0;
+    for (const auto& f : it->second) {
+      if (i + f.words.size() > t.size()) continue;
+      bool ok = true;
+      for (std::size_t k = 1; k < f.words.size() && ok; ++k) ok = t[i + k].text == f.words[k];
+      // multiword forms must be written with no gap inside hyphens
+      if (ok && f.words.size() > best) {
+        best = f.words.size();
+        *out = &f;
+      }
+    }
+    return best;
+  }
+};
+
+namespace {
+
+YAML::Node load_yaml(const std::filesystem::path& p) {
+  try {
+    return YAML::LoadFile(p.string());
+  } catch (const YAML::BadFile&) {
+    throw ConfigError(p.string() + ": cannot open; the lexicon folder must hold this file");
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(p.string() + ":" + std::to_string(e.mark.line + 1) + ":" +
+                      std::to_string(e.mark.column + 1) + ": " + e.msg);
+  }
+}
+
+std::vector<std::string> strings(const YAML::Node& n) {
+  std::vector<std::string> out;
+  if (n && n.IsSequence())
+    for (const auto& x : n) out.push_back(x.as<std::string>());
+  return out;
+}
+
+std::vector<std::string> split_words(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t sp = s.find(' ', pos);
+    if (sp == std::string::npos) sp = s.size();
+    if (sp > pos) out.push_back(s.substr(pos, sp - pos));
+    pos = sp + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Resources::~Resources() = default;
+
+std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& dir) {
+  auto r = std::make_shared<Resources>();
+  r->dir = dir;
+  r->text = Lexicon::load(dir / "text.yaml");
+  r->clauses = Lexicon::load(dir / "clauses.yaml");
+  r->temporal = Lexicon::load(dir / "temporal.yaml");
+  r->titles = Lexicon::load(dir / "titles.yaml");
+  r->segmenter = SegmenterRules::from_lexicon(r->text);
+  r->grammar = std::make_unique<TemporalGrammar>(r->temporal);
+  auto g = std::make_unique<Gazetteer>();
+  g->clause_rules = detail::ClauseRules::from(r->clauses);
+
+  YAML::Node places = load_yaml(dir / "places.yaml");
+  for (const auto& c : places["countries"]) {
+    PlaceEntry e{c["name"].as<std::string>(), c["name"].as<std::string>(), EntityKind::country};
+    int id = g->add_entry(e);
+    g->add_form(e.name, id, false);
+    for (const auto& f : strings(c["forms"])) g->add_form(f, id, false);
+    for (const auto& f : strings(c["adjectives"])) g->add_form(f, id, true);
+  }
+  for (const auto& c : places["cities"]) {
+    PlaceEntry e{c["name"].as<std::string>(), c["country"].as<std::string>(), EntityKind::city};
+    if (g->by_name.count(e.name)) continue;  // a country of the same name wins
+    int id = g->add_entry(e);
+    g->add_form(e.name, id, false);
+    for (const auto& f : strings(c["forms"])) g->add_form(f, id, false);
+  }
+  for (const auto& c : places["regions"]) {
+    PlaceEntry e{c["name"].as<std::string>(), "", EntityKind::region};
+    int id = g->add_entry(e);
+    g->add_form(e.name, id, false);
+    for (const auto& f : strings(c["forms"])) g->add_form(f, id, false);
+    for (const auto& f : strings(c["adjectives"])) g->add_form(f, id, true);
+  }
+  YAML::Node orgs = load_yaml(dir / "organizations.yaml");
+  for (const auto& o : orgs["organizations"]) {
+    PlaceEntry e{o["name"].as<std::string>(), "", EntityKind::organization};
+    int id = g->add_entry(e);
+    g->add_form(e.name, id, false);
+    for (const auto& f : strings(o["forms"])) g->add_form(f, id, false);
+  }
+  for (const auto& o : orgs["metonyms"]) {
+    // "the Kremlin" speaks for Russia: an organisation whose country is known
+    PlaceEntry e{o["name"].as<std::string>(), o["country"].as<std::string>(),
+                 EntityKind::organization};
+    int id = g->add_entry(e);
+    g->add_form(e.name, id, false);
+    for (const auto& f : strings(o["forms"])) g->add_form(f, id, false);
+  }
+  auto words_of = [&](const std::string& key, std::set<std::string, std::less<>>& into) {
+    for (const auto& phrase : r->titles.list(key))
+      for (const auto& w : split_words(phrase)) into.insert(w);
+  };
+  for (const auto& key : r->titles.keys("")) {
+    if (key == "group_nouns" || key == "particles") continue;
+    words_of(key, g->title_words);
+  }
+  words_of("head_of_state", g->head_titles);
+  for (const auto& p : r->titles.list("head_of_state")) g->head_title_phrases.push_back(split_words(p));
+  for (const auto& w : r->titles.list("honorifics")) g->honorifics.insert(w);
+  for (const auto& w : r->titles.list("group_nouns")) g->group_nouns.insert(w);
+  for (const auto& w : r->titles.list("particles")) g->particles.insert(w);
+  for (const auto& w : r->text.list("stop_words")) g->stop_words.insert(w);
+  for (const auto& w : r->text.list("non_person_words")) g->non_person.insert(w);
+  for (const auto& k : r->temporal.keys("months"))
+    for (const auto& w : r->temporal.list("months." + k)) g->months_weekdays.insert(w);
+  for (const auto& k : r->temporal.keys("weekdays"))
+    for (const auto& w : r->temporal.list("weekdays." + k)) g->months_weekdays.insert(w);
+  r->gazetteer = std::move(g);
+  return r;
+}
+
+const PlaceEntry* Resources::place(std::string_view name) const {
+  auto it = gazetteer->by_name.find(std::string(name));
+  return it == gazetteer->by_name.end() ? nullptr : &gazetteer->entries[it->second];
+}
+
+// ---------------------------------------------------------------- analysis
+
+namespace {
+
+struct RawEntity {
+  std::size_t first = 0, last = 0;
+  EntityKind kind = EntityKind::person;
+  std::string name;
+  std::string country;
+  bool possessive = false;
+  bool head = false;
+  bool modifier = false;
+  bool adjective = false;
+  bool pronoun = false;
+  bool titled = false;
+};
+
+bool has(const std::set<std::string, std::less<>>& s, std::string_view w) {
+  return s.find(w) != s.end();
+}
+
+std::string join_tokens(const std::vector<sdk::Token>& t, std::size_t b, std::size_t e,
+                        std::string_view text) {
+  if (b >= e) return {};
+  return std::string(text.substr(t[b].span.begin, t[e - 1].span.end - t[b].span.begin));
+}
+
+std::string last_word(const std::string& name) {
+  auto p = name.rfind(' ');
+  return p == std::string::npos ? name : name.substr(p + 1);
+}
+
+}  // namespace
+
+DocumentAnalysis::DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> res)
+    : doc_(doc), res_(std::move(res)) {
+  analyze();
+}
+
+DocumentAnalysis::~DocumentAnalysis() = default;
+
+std::string_view DocumentAnalysis::intern(std::string s) {
+  names_.push_back(std::make_unique<std::string>(std::move(s)));
+  return *names_.back();
+}
+
+bool DocumentAnalysis::is_actor(const sdk::Entity& e) {
+  return e.kind == EntityKind::person || e.kind == EntityKind::group ||
+         e.kind == EntityKind::organization;
+}
+
+void DocumentAnalysis::analyze() {
+  const auto& g = *res_->gazetteer;
+  const std::string_view text = doc_.text;
+  // dateline city: "ALGIERS, March 4" or a leading "ALGIERS, March 4 -"
+  {
+    std::string dl = doc_.dateline;
+    if (dl.empty()) {
+      std::size_t k = 0;
+      while (k < text.size() && (std::isupper(static_cast<unsigned char>(text[k])) ||
+                                 text[k] == ' ' || text[k] == '.' || text[k] == '\'' ||
+                                 text[k] == '-'))
+        ++k;
+      if (k >= 3 && k < text.size() && text[k] == ',') dl = std::string(text.substr(0, k));
+    }
+    auto comma = dl.find(',');
+    std::string city = dl.substr(0, comma);
+    while (!city.empty() && city.back() == ' ') city.pop_back();
+    std::string low = city;
+    std::transform(low.begin(), low.end(), low.begin(), ::tolower);
+    auto it = g.by_lower_name.find(low);
+    if (it != g.by_lower_name.end()) dateline_city_ = g.entries[it->second].name;
+  }
+
+  const auto spans = split_sentences(text, res_->segmenter);
+  sentences_.resize(spans.size());
+  Anchor anchor{doc_.published.value_or(date::sys_days{}), std::nullopt};
+  std::vector<std::vector<RawEntity>> raw(spans.size());
+
+  for (std::size_t si = 0; si < spans.size(); ++si) {
+    auto& s = sentences_[si];
+    s.span = spans[si];
+    s.text = text.substr(s.span.begin, s.span.end - s.span.begin);
+    s.tokens = tokenize(s.text);
+    const auto& t = s.tokens.tokens;
+    auto cr = detail::read_clauses(t, g.clause_rules);
+    s.clauses = std::move(cr.clauses);
+    s.clause_verb = std::move(cr.verb);
+    s.clause_negated = std::move(cr.negated);
+    // temporal expressions
+    s.matches = res_->grammar->tag(t);
+    for (const auto& m : s.matches) {
+      TimexResult tr;
+      tr.begin = s.span.begin + t[m.first_token].span.begin;
+      tr.end = s.span.begin + t[m.last_token - 1].span.end;
+      tr.text = std::string(text.substr(tr.begin, tr.end - tr.begin));
+      tr.type = m.type;
+      tr.tense = s.clauses.empty()
+                     ? Tense::none
+                     : s.clauses[detail::clause_of(s.clauses, m.first_token)].tense;
+      if (doc_.published) {
+        tr.resolved = resolve(*m.rel, anchor, tr.tense);
+        if (auto d = explicit_day(*m.rel, tr.resolved)) anchor.last_explicit = *d;
+      }
+      s.timexes.push_back(std::move(tr));
+    }
+    // entities, first pass
+    auto& ents = raw[si];
+    std::size_t i = 0;
+    while (i < t.size()) {
+      const Resources::Gazetteer::Form* f = nullptr;
+      if (std::size_t len = g.match(t, i, &f)) {
+        const auto& pe = g.entries[f->entry];
+        RawEntity e;
+        e.first = i;
+        e.last = i + len;
+        e.kind = pe.kind;
+        e.name = pe.name;
+        e.country = pe.kind == EntityKind::country ? pe.name : pe.country;
+        e.adjective = f->adjective;
+        std::size_t j = i + len;
+        // "Saudi-based": a place written as an adjective
+        if (e.adjective && j + 1 < t.size() && t[j].lower == "-" && t[j + 1].lower == "based") {
+          e.adjective = false;
+          e.last = j + 2;
+          j += 2;
+        }
+        // "European leaders", "US officials": a group
+        std::size_t k = j;
+        while (k < t.size() && k < j + 2 && (t[k].lower == "senior" || t[k].lower == "top" ||
+                                            t[k].lower == "government" || t[k].lower == "trade"))
+          ++k;
+        if (k < t.size() && has(g.group_nouns, t[k].lower) && !t[k].capitalized) {
+          RawEntity grp;
+          grp.first = i;
+          grp.last = k + 1;
+          grp.kind = EntityKind::group;
+          grp.name = join_tokens(t, i, k + 1, s.text);
+          grp.head = t[k].lower == "leaders";
+          grp.country = e.country;
+          ents.push_back(grp);
+          i = k + 1;
+          continue;
+        }
+        if (j < t.size() && t[j].lower == "'s") e.possessive = true;
+        if (j < t.size() && (has(g.title_words, t[j].lower) || has(g.group_nouns, t[j].lower)))
+          e.modifier = true;
+        if (!e.adjective) ents.push_back(e);
+        i = j;
+        continue;
+      }
+      if (t[i].lower == "here" && !dateline_city_.empty()) {
+        RawEntity e;
+        e.first = i;
+        e.last = i + 1;
+        e.kind = EntityKind::city;
+        e.name = dateline_city_;
+        if (const auto* pe = res_->place(dateline_city_)) e.country = pe->country;
+        ents.push_back(e);
+        ++i;
+        continue;
+      }
+      const bool pron_subject = (t[i].lower == "he" || t[i].lower == "she" || t[i].lower == "they");
+      if (pron_subject) {
+        RawEntity e;
+        e.first = i;
+        e.last = i + 1;
+        e.pronoun = true;
+        e.name = std::string(t[i].lower);
+        ents.push_back(e);
+        ++i;
+        continue;
+      }
+      // capitalised run: titles, then a name
+      if (t[i].kind == sdk::TokenKind::word && t[i].capitalized) {
+        std::size_t j = i;
+        while (j < t.size()) {
+          const auto& tk = t[j];
+          const Resources::Gazetteer::Form* f2 = nullptr;
+          if (j > i && g.match(t, j, &f2) && !has(g.title_words, tk.lower)) break;
+          if (tk.kind == sdk::TokenKind::word && tk.capitalized) {
+            ++j;
+          } else if (tk.kind == sdk::TokenKind::word && has(g.particles, tk.lower) && j > i &&
+                     j + 1 < t.size() && t[j + 1].capitalized) {
+            ++j;
+          } else if (tk.lower == "-" && j > i && j + 1 < t.size() && t[j + 1].capitalized &&
+                     t[j - 1].span.end == tk.span.begin) {
+            ++j;
+          } else if ((tk.lower == "of" || tk.lower == "for" || tk.lower == "to" ||
+                      tk.lower == "the") &&
+                     j > i && has(g.title_words, t[j - 1].lower) && j + 1 < t.size() &&
+                     t[j + 1].capitalized) {
+            ++j;  // "Secretary of State", "Envoy to the Middle East"
+          } else {
+            break;
+          }
+        }
+        // strip stop words and titles at the front
+        std::size_t b = i;
+        std::string title;
+        while (b < j && (has(g.stop_words, t[b].lower) || has(g.title_words, t[b].lower) ||
+                         t[b].lower == "of" || t[b].lower == "to" || t[b].lower == "the" ||
+                         t[b].lower == "for")) {
+          if (has(g.title_words, t[b].lower)) title += (title.empty() ? "" : " ") + std::string(t[b].lower);
+          ++b;
+        }
+        // lower-case titles right before the run: "foreign policy adviser, Yuri Ushakov"
+        if (title.empty() && i > 0) {
+          std::size_t k = i;
+          if (k > 0 && t[k - 1].lower == ",") --k;
+          while (k > 0 && has(g.title_words, t[k - 1].lower) && !t[k - 1].capitalized) {
+            title = std::string(t[k - 1].lower) + (title.empty() ? "" : " ") + title;
+            --k;
+          }
+        }
+        bool months = true;
+        bool nonperson = false;
+        for (std::size_t k = b; k < j; ++k) {
+          if (!has(g.months_weekdays, t[k].lower)) months = false;
+          if (has(g.non_person, t[k].lower)) nonperson = true;
+        }
+        std::size_t words = 0;
+        for (std::size_t k = b; k < j; ++k)
+          if (t[k].kind == sdk::TokenKind::word && t[k].lower != "-") ++words;
+        if (b < j && !months && !nonperson && (words >= 2 || !title.empty() || words == 1)) {
+          RawEntity e;
+          e.first = b;
+          e.last = j;
+          e.kind = EntityKind::person;
+          e.name = join_tokens(t, b, j, s.text);
+          e.titled = !title.empty();
+          if (!title.empty()) {
+            auto tw = split_words(title);
+            for (const auto& hp : g.head_title_phrases) {
+              if (hp.empty() || tw.size() < hp.size()) continue;
+              for (std::size_t k = 0; k + hp.size() <= tw.size(); ++k) {
+                if (std::equal(hp.begin(), hp.end(), tw.begin() + k)) {
+                  const bool demoted = k > 0 && (tw[k - 1] == "vice" || tw[k - 1] == "deputy" ||
+                                                 tw[k - 1] == "crown" || tw[k - 1] == "former");
+                  if (!demoted) e.head = true;
+                }
+              }
+            }
+          }
+          if (j < t.size() && t[j].lower == "'s") e.possessive = true;
+          // single words are names only when titled or known (decided in pass 2)
+          e.adjective = (words == 1 && title.empty());  // reused: "needs confirmation"
+          ents.push_back(e);
+        }
+        i = std::max(j, i + 1);
+        continue;
+      }
+      ++i;
+    }
+  }
+
+  // pass 2: names. Full names (two words or more) are the canonical forms.
+  std::vector<std::pair<std::string, bool>> full;  // name, head
+  for (const auto& ents : raw)
+    for (const auto& e : ents)
+      if (e.kind == EntityKind::person && !e.pronoun && e.name.find(' ') != std::string::npos)
+        full.emplace_back(e.name, e.head);
+  auto canonical = [&](const std::string& name, bool& head) -> std::string {
+    std::string best = name;
+    const std::string lw = last_word(name);
+    for (const auto& [f, h] : full) {
+      if (last_word(f) == lw && f.size() > best.size() &&
+          f.find(name.substr(0, name.find(' '))) != std::string::npos)
+        best = f;
+    }
+    for (const auto& [f, h] : full)
+      if (f == best && h) head = true;
+    return best;
+  };
+  std::map<std::string, bool> head_of;
+  for (auto& ents : raw) {
+    for (auto& e : ents) {
+      if (e.kind != EntityKind::person || e.pronoun) continue;
+      bool head = e.head;
+      std::string canon = canonical(e.name, head);
+      if (e.adjective) {  // single untitled word: only a known surname counts
+        if (canon == e.name) {
+          e.kind = EntityKind::region;  // marker for removal
+          e.name.clear();
+          continue;
+        }
+        e.adjective = false;
+      }
+      e.name = canon;
+      head_of[canon] = head_of[canon] || head;
+    }
+  }
+  for (auto& ents : raw) {
+    ents.erase(std::remove_if(ents.begin(), ents.end(),
+                              [](const RawEntity& e) { return e.name.empty(); }),
+               ents.end());
+    for (auto& e : ents)
+      if (e.kind == EntityKind::person && !e.pronoun) e.head = head_of[e.name];
+  }
+
+  // pass 3: pronouns take the subject of the previous sentence
+  std::vector<RawEntity> prev_subjects;
+  std::vector<RawEntity> prev_single;
+  for (std::size_t si = 0; si < raw.size(); ++si) {
+    auto& s = sentences_[si];
+    auto& ents = raw[si];
+    std::vector<RawEntity> out;
+    for (auto& e : ents) {
+      if (!e.pronoun) {
+        out.push_back(e);
+        continue;
+      }
+      const auto& pool = e.name == "they" ? prev_subjects : prev_single;
+      if (e.name == "they" && prev_subjects.size() < 2) continue;
+      for (const auto& a : pool) {
+        RawEntity r = a;
+        r.first = e.first;
+        r.last = e.last;
+        r.pronoun = true;
+        r.possessive = false;
+        r.modifier = false;
+        out.push_back(r);
+      }
+    }
+    ents = std::move(out);
+    // subjects of this sentence: actors before the verb of its first non-reporting clause
+    std::vector<RawEntity> subj;
+    for (std::size_t c = 0; c < s.clauses.size(); ++c) {
+      if (s.clauses[c].reporting) continue;
+      for (const auto& e : ents) {
+        if (e.first >= s.clauses[c].first_token && e.first < s.clause_verb[c] &&
+            (e.kind == EntityKind::person || e.kind == EntityKind::group) && !e.possessive &&
+            !e.modifier)
+          subj.push_back(e);
+      }
+      if (!subj.empty()) break;
+    }
+    if (!subj.empty()) {
+      prev_subjects.clear();
+      prev_single.clear();
+      for (const auto& e : subj) {
+        if (e.kind == EntityKind::person) {
+          prev_subjects.push_back(e);
+          if (prev_single.empty()) prev_single.push_back(e);
+        } else if (e.kind == EntityKind::group) {
+          prev_subjects.push_back(e);
+        }
+      }
+      if (prev_subjects.size() == 1) prev_subjects.push_back(prev_subjects[0]);
+      // a lone group counts as "they"
+      if (subj.size() == 1 && subj[0].kind == EntityKind::group) prev_single.clear();
+    }
+    // dedupe "they" -> same person twice
+    std::vector<RawEntity> dedup;
+    for (const auto& e : ents) {
+      bool dup = false;
+      for (const auto& d : dedup)
+        if (d.first == e.first && d.name == e.name) dup = true;
+      if (!dup) dedup.push_back(e);
+    }
+    ents = std::move(dedup);
+  }
+
+  // build plugin views
+  for (std::size_t si = 0; si < sentences_.size(); ++si) {
+    auto& s = sentences_[si];
+    for (const auto& e : raw[si]) {
+      sdk::Entity x;
+      x.first_token = e.first;
+      x.last_token = e.last;
+      x.name = intern(e.name);
+      x.kind = e.kind;
+      x.country = intern(e.country);
+      x.possessive = e.possessive;
+      x.pronoun = e.pronoun;
+      x.head_of_state = e.head;
+      s.entities.push_back(x);
+      s.entity_modifier.push_back(e.modifier);
+    }
+    for (std::size_t k = 0; k < s.matches.size(); ++k) {
+      const auto& m = s.matches[k];
+      const auto& tr = s.timexes[k];
+      sdk::TemporalMention tm;
+      tm.first_token = m.first_token;
+      tm.last_token = m.last_token;
+      tm.text = tr.text;
+      tm.value = tr.resolved.value;
+      tm.has_earliest = tr.resolved.earliest.has_value();
+      tm.has_latest = tr.resolved.latest.has_value();
+      if (tm.has_earliest) tm.earliest = *tr.resolved.earliest;
+      if (tm.has_latest) tm.latest = *tr.resolved.latest;
+      tm.granularity = tr.resolved.granularity;
+      tm.approx = tr.resolved.approx;
+      tm.duration = m.type == TimexType::duration || m.type == TimexType::set;
+      tm.possessive = m.possessive;
+      s.mentions.push_back(tm);
+    }
+    s.view.text = s.text;
+    s.view.index = si;
+    s.view.tokens = {s.tokens.tokens.data(), s.tokens.tokens.size()};
+    s.view.clauses = {s.clauses.data(), s.clauses.size()};
+    s.view.entities = {s.entities.data(), s.entities.size()};
+    s.view.mentions = {s.mentions.data(), s.mentions.size()};
+    s.view.analyzer = this;
+    s.view.document_id = doc_.id;
+  }
+}
+
+// ---------------------------------------------------------------- frames
+
+sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, std::size_t last,
+                                   sdk::TriggerForm form) const {
+  sdk::Frame fr;
+  if (sv.index >= sentences_.size()) return fr;
+  const auto& s = sentences_[sv.index];
+  const auto& t = s.tokens.tokens;
+  const auto& g = *res_->gazetteer;
+  const auto& rules = g.clause_rules;
+  if (t.empty() || first >= t.size()) return fr;
+  const std::size_t c = detail::clause_of(s.clauses, first);
+  const auto& cl = s.clauses[c];
+  const std::size_t cb = cl.first_token, ce = cl.last_token;
+  auto entity_at = [&](std::size_t tok) -> std::vector<std::size_t> {
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; k < s.entities.size(); ++k)
+      if (s.entities[k].first_token <= tok && tok < s.entities[k].last_token) out.push_back(k);
+    return out;
+  };
+  auto is_det = [&](std::string_view w) {
+    return std::find(rules.determiners.begin(), rules.determiners.end(), w) !=
+           rules.determiners.end();
+  };
+  auto participant_ok = [&](std::size_t k) {
+    const auto& e = s.entities[k];
+    return !e.possessive && !s.entity_modifier[k] &&
+           (is_actor(e) || e.kind == EntityKind::country);
+  };
+
+  // agents
+  if (form == sdk::TriggerForm::verb) {
+    // the subject of this clause; a subject-less infinitive ("plans to visit") has the
+    // same subject, so look back to the clause start
+    std::size_t from = cb;
+    for (std::size_t k = 0; k < s.entities.size(); ++k) {
+      const auto& e = s.entities[k];
+      if (e.first_token >= from && e.last_token <= first && participant_ok(k)) {
+        // skip objects of prepositions that are not part of the subject
+        const std::size_t p = e.first_token;
+        const bool after_prep = p > 0 && (t[p - 1].lower == "in" || t[p - 1].lower == "to" ||
+                                          t[p - 1].lower == "of" || t[p - 1].lower == "from" ||
+                                          t[p - 1].lower == "at" || t[p - 1].lower == "for");
+        if (after_prep) continue;
+        fr.agents.push_back(k);
+      }
+    }
+    // countries are agents only when no person or group is
+    bool actor = false;
+    for (auto k : fr.agents) actor = actor || is_actor(s.entities[k]);
+    if (actor)
+      fr.agents.erase(std::remove_if(fr.agents.begin(), fr.agents.end(),
+                                     [&](std::size_t k) { return !is_actor(s.entities[k]); }),
+                      fr.agents.end());
+  } else {
+    // "Trump's visit": a possessive right before the noun (adjectives between)
+    std::size_t k = first;
+    while (k > cb && k > 0 && !t[k - 1].capitalized && t[k - 1].kind == sdk::TokenKind::word &&
+           k + 3 > first)
+      --k;
+    if (k > 0 && t[k - 1].lower == "'s") {
+      for (auto e : entity_at(k - 2))
+        if (is_actor(s.entities[e])) fr.agents.push_back(e);
+    }
+    // "X held talks with Y": light verb
+    std::size_t v = first;
+    while (v > cb && (is_det(t[v - 1].lower) || (!t[v - 1].capitalized &&
+                                                 t[v - 1].kind == sdk::TokenKind::word &&
+                                                 v + 2 > first)))
+      --v;
+    static const std::set<std::string, std::less<>> light{
+        "hold",   "held",    "holds",   "holding", "have",    "had",      "has",
+        "attend", "attended", "attends", "host",    "hosted",  "conclude", "concluded",
+        "resume", "resumed", "began",   "begin",   "opened",  "open",     "start",
+        "started", "continue", "continued", "wrapped", "end",   "ended",    "make",
+        "made",   "pay",     "paid",    "pays",    "paying",  "complete", "completed"};
+    bool light_found = false;
+    for (std::size_t q = v; q < first; ++q) light_found = light_found || light.count(t[q].lower);
+    if (v > cb && light.count(t[v - 1].lower)) light_found = true;
+    if (light_found) {
+      for (std::size_t e = 0; e < s.entities.size(); ++e)
+        if (s.entities[e].first_token >= cb && s.entities[e].last_token <= v &&
+            participant_ok(e) && is_actor(s.entities[e]))
+          fr.agents.push_back(e);
+    }
+  }
+
+  // counterparts: "meet (with) X, Y and Z", "talks between X and Y"
+  {
+    std::size_t k = last;
+    bool open = form == sdk::TriggerForm::verb;
+    if (k < ce && (t[k].lower == "with" || t[k].lower == "between" || t[k].lower == "among")) {
+      open = true;
+      ++k;
+    }
+    if (open) {
+      while (k < ce) {
+        const auto w = t[k].lower;
+        auto es = entity_at(k);
+        if (!es.empty()) {
+          std::size_t end = k + 1;
+          for (auto e : es) {
+            if (participant_ok(e) && s.entities[e].kind != EntityKind::country)
+              fr.counterparts.push_back(e);
+            else if (s.entities[e].kind == EntityKind::country && !s.entity_modifier[e] &&
+                     form == sdk::TriggerForm::verb && fr.destination < 0)
+              fr.destination = static_cast<std::ptrdiff_t>(e);
+            end = std::max(end, s.entities[e].last_token);
+          }
+          k = end;
+          continue;
+        }
+        if (w == "," || w == "and" || w == "with" || is_det(w) || has(g.title_words, w) ||
+            (t[k].capitalized && t[k].kind == sdk::TokenKind::word) ||
+            ((w == "of" || w == "to") && k + 1 < ce && (t[k + 1].capitalized || t[k + 1].lower == "the") &&
+             k > 0 && has(g.title_words, t[k - 1].lower))) {
+          ++k;
+          continue;
+        }
+        break;
+      }
+    }
+  }
+
+  // destination: "visit Turkey", "travel to Riyadh", "arrived in Algiers", "trip to China"
+  {
+    std::size_t k = last;
+    std::size_t steps = 0;
+    while (k < ce && steps < 4) {
+      auto es = entity_at(k);
+      bool found = false;
+      for (auto e : es) {
+        const auto kind = s.entities[e].kind;
+        if ((kind == EntityKind::country || kind == EntityKind::city ||
+             kind == EntityKind::region) && !s.entity_modifier[e]) {
+          fr.destination = static_cast<std::ptrdiff_t>(e);
+          found = true;
+          break;
+        }
+      }
+      if (found) break;
+      const auto w = t[k].lower;
+      if (w == "to" || w == "for" || w == "in" || w == "at" || is_det(w) || w == "separately" ||
+          w == "also" || w == "officially")
+        ++k, ++steps;
+      else
+        break;
+    }
+  }
+
+  // place: "in Riyadh", "Saudi-based", "here"
+  {
+    std::ptrdiff_t best = -1;
+    std::size_t best_dist = SIZE_MAX;
+    for (std::size_t k = 0; k < s.entities.size(); ++k) {
+      const auto& e = s.entities[k];
+      if (e.kind != EntityKind::country && e.kind != EntityKind::city &&
+          e.kind != EntityKind::region)
+        continue;
+      if (e.first_token < cb || e.last_token > ce || s.entity_modifier[k]) continue;
+      const std::size_t p = e.first_token;
+      const bool in_prep = p > 0 && (t[p - 1].lower == "in" || t[p - 1].lower == "at");
+      const bool based = e.last_token >= 2 && t[e.last_token - 1].lower == "based";
+      const bool here = t[p].lower == "here";
+      if (!in_prep && !based && !here) continue;
+      if (based && !(e.last_token == first || (e.last_token < first && first - e.last_token <= 2)))
+        continue;
+      // a noun's place stands right after it ("talks in Riyadh"); a verb's in its clause,
+      // not far after it ("will meet in Saudi Arabia this week")
+      if (!based && !here) {
+        if (form == sdk::TriggerForm::noun && !(p >= last && p - last <= 3)) continue;
+        if (form == sdk::TriggerForm::verb && p >= last && p - last > 8) continue;
+      }
+      const std::size_t dist = p >= last ? p - last : first - p + 2;  // prefer after the trigger
+      if (dist < best_dist) best = static_cast<std::ptrdiff_t>(k), best_dist = dist;
+    }
+    fr.place = best;
+  }
+
+  // time: the nearest mention in the clause ("Tuesday's meeting" binds first)
+  {
+    std::ptrdiff_t best = -1;
+    std::size_t best_dist = SIZE_MAX;
+    for (std::size_t k = 0; k < s.mentions.size(); ++k) {
+      const auto& m = s.mentions[k];
+      if (m.duration || !(m.has_earliest || m.has_latest)) continue;
+      if (m.first_token < cb || m.last_token > ce) {
+        // a mention in a fronted clause of the same sentence still counts, further away
+        continue;
+      }
+      std::size_t dist = m.first_token >= last ? m.first_token - last : first - m.last_token;
+      const bool own = m.possessive && m.last_token + 1 >= first && m.last_token <= first;
+      if (own) dist = 0;
+      if (form == sdk::TriggerForm::noun && !own) {
+        // a noun's time stands close to it; vague times ("the future") only right by it
+        const bool vague = !m.value.empty() && m.value.find("_REF") != std::string_view::npos;
+        if (dist > (vague ? 1 : 6)) continue;
+      }
+      if (dist < best_dist) best = static_cast<std::ptrdiff_t>(k), best_dist = dist;
+    }
+    fr.time = best;
+  }
+
+  // status from the clause, with cue words right before a noun
+  switch (cl.modality) {
+    case sdk::Modality::cancelled: fr.status = sdk::Status::cancelled; break;
+    case sdk::Modality::postponed: fr.status = sdk::Status::postponed; break;
+    case sdk::Modality::speculative: fr.status = sdk::Status::speculative; break;
+    case sdk::Modality::planned: fr.status = sdk::Status::planned; break;
+    default:
+      fr.status = cl.tense == Tense::past      ? sdk::Status::occurred
+                  : cl.tense == Tense::present ? (cl.progressive ? sdk::Status::ongoing
+                                                                 : sdk::Status::unknown)
+                                               : sdk::Status::unknown;
+  }
+  if (form == sdk::TriggerForm::noun) {
+    const auto& cues = res_->clauses;
+    for (std::size_t k = first > 3 ? first - 3 : 0; k < first; ++k) {
+      const auto w = t[k].lower;
+      auto in = [&](const char* key) {
+        const auto& l = cues.list(key);
+        return std::find(l.begin(), l.end(), w) != l.end();
+      };
+      if (in("noun_cues.speculative")) fr.status = sdk::Status::speculative;
+      if (in("noun_cues.planned")) fr.status = sdk::Status::planned;
+      if (in("noun_cues.cancelled")) fr.status = sdk::Status::cancelled;
+      if (in("noun_cues.postponed")) fr.status = sdk::Status::postponed;
+    }
+    // "the talks" with nothing of its own refers back to an event already told
+    const bool definite = first > 0 && (t[first - 1].lower == "the" ||
+                                        (first > 1 && t[first - 2].lower == "the" &&
+                                         !t[first - 1].capitalized && t[first - 1].lower != "'s"));
+    // "the direction of peace talks", "the purpose of the meeting": a noun inside another
+    // noun phrase names no event of its own
+    bool complement = false;
+    for (std::size_t k = first, steps = 0; k > cb && steps < 3; --k, ++steps) {
+      const auto w = t[k - 1].lower;
+      if (w == "of") {
+        complement = true;
+        break;
+      }
+      if (t[k - 1].capitalized || t[k - 1].kind != sdk::TokenKind::word) break;
+    }
+    if (complement && fr.place < 0 && fr.time < 0) fr.anaphoric = true;
+    if (definite && fr.place < 0 && fr.counterparts.empty() && fr.agents.empty()) {
+      bool own_time = fr.time >= 0 && s.mentions[static_cast<std::size_t>(fr.time)].possessive;
+      if (!own_time) fr.anaphoric = true;
+    }
+  }
+  return fr;
+}
+
+std::vector<TimexResult> find_timexes(std::string_view text, date::sys_days publication,
+                                      const Resources& resources) {
+  Document doc;
+  doc.id = "text";
+  doc.published = publication;
+  doc.text = std::string(text);
+  std::shared_ptr<const Resources> res(&resources, [](const Resources*) {});
+  DocumentAnalysis a(doc, res);
+  std::vector<TimexResult> out;
+  for (const auto& s : a.sentences())
+    for (const auto& t : s.timexes) out.push_back(t);
+  return out;
+}
+
+}  // namespace chronicle

@@ -1,0 +1,37 @@
+// Formatting and strict parsing of calendar values, through date::format / date::parse.
+#include <chronicle/calendar.h>
+
+#include <date/date.h>
+#include <date/iso_week.h>
+
+#include <cctype>
+#include <sstream>
+#include <string>
+
+namespace chronicle::cal {
+
+std::string iso_day(sys_days d) { return date::format("%F", d); }
+
+// ISO 8601 week-numbering year and week: 2021-01-01 is in 2020-W53.
+std::string iso_week_of(sys_days d) { return date::format("%G-W%V", d); }
+
+std::string iso_month(sys_days d) { return date::format("%Y-%m", d); }
+
+std::string iso_year(sys_days d) { return date::format("%Y", d); }
+
+bool parse_iso_day(std::string_view text, sys_days& out) {
+  // Shape first: exactly YYYY-MM-DD, so "2025-2-18" or "2025-02-18x" are refused.
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i == 4 || i == 7) continue;
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+  }
+  std::istringstream in{std::string(text)};
+  date::year_month_day ymd{};
+  in >> date::parse("%Y-%m-%d", ymd);
+  if (in.fail() || !ymd.ok()) return false;
+  out = sys_days{ymd};
+  return true;
+}
+
+}  // namespace chronicle::cal

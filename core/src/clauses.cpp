@@ -1,0 +1,210 @@
+// Clause reading: where clauses start and end inside a sentence, and the tense and
+// modality of each. Marker words and phrases come from config/lexicons/<lang>/clauses.yaml.
+#include "clauses.h"
+
+#include <algorithm>
+
+namespace chronicle::detail {
+namespace {
+
+bool in(const std::vector<std::string>& v, std::string_view w) {
+  return std::find(v.begin(), v.end(), w) != v.end();
+}
+
+// Length in tokens of the longest phrase of `phrases` at tokens[i], 0 if none.
+std::size_t phrase_at(const std::vector<sdk::Token>& t, std::size_t i, std::size_t end,
+                      const std::vector<std::string>& phrases) {
+  std::size_t best = 0;
+  for (const auto& p : phrases) {
+    std::size_t k = i, pos = 0;
+    bool ok = true;
+    while (pos < p.size()) {
+      std::size_t sp = p.find(' ', pos);
+      if (sp == std::string::npos) sp = p.size();
+      if (k >= end || t[k].lower != std::string_view(p).substr(pos, sp - pos)) {
+        ok = false;
+        break;
+      }
+      ++k;
+      pos = sp + 1;
+    }
+    if (ok) best = std::max(best, k - i);
+  }
+  return best;
+}
+
+}  // namespace
+
+ClauseRules ClauseRules::from(const Lexicon& lex) {
+  ClauseRules r;
+  r.boundary_punct = lex.list("boundaries.punct");
+  r.after_comma = lex.list("boundaries.after_comma");
+  r.fronted = lex.list("boundaries.fronted");
+  r.reporting_verbs = lex.list("reporting_verbs");
+  r.complement_nouns = lex.list("complement_nouns");
+  r.hedging_nouns = lex.list("hedging_nouns");
+  r.future = lex.list("markers.future");
+  r.speculative = lex.list("markers.speculative");
+  r.cancelled = lex.list("markers.cancelled");
+  r.postponed = lex.list("markers.postponed");
+  r.negation = lex.list("markers.negation");
+  r.past = lex.list("markers.past");
+  r.present = lex.list("markers.present");
+  r.perfect = lex.list("markers.perfect");
+  r.participles = lex.list("markers.participles");
+  r.not_past = lex.list("markers.not_past");
+  r.determiners = lex.list("determiners");
+  r.be_forms = lex.list("be_forms");
+  return r;
+}
+
+bool ClauseRules::is_past_form(const std::vector<sdk::Token>& t, std::size_t i) const {
+  const auto w = t[i].lower;
+  if (in(past, w)) return true;
+  if (w.size() >= 5 && w.substr(w.size() - 2) == "ed" && t[i].kind == sdk::TokenKind::word &&
+      !t[i].capitalized && !in(not_past, w)) {
+    if (i > 0 && (in(determiners, t[i - 1].lower) || in(be_forms, t[i - 1].lower))) return false;
+    if (i + 1 < t.size() && t[i + 1].lower == "to") return false;  // "scheduled to"
+    return true;
+  }
+  return false;
+}
+
+ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& r) {
+  ClauseReading out;
+  const std::size_t n = t.size();
+  // 1. boundaries
+  std::vector<std::size_t> starts{0};
+  std::vector<bool> reporting_start(1, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto w = t[i].lower;
+    if (in(r.boundary_punct, w) || t[i].text == "\xE2\x80\x94" || t[i].text == "\xE2\x80\x93") {
+      starts.push_back(i + 1);
+      reporting_start.push_back(false);
+      continue;
+    }
+    if (w == ",") {
+      if (i + 1 < n && in(r.after_comma, t[i + 1].lower)) {
+        starts.push_back(i + 1);
+        reporting_start.push_back(false);
+        continue;
+      }
+      // ", confirmed Kremlin spokesperson Dmitry Peskov." / ", Peskov said."
+      if (i + 1 < n && in(r.reporting_verbs, t[i + 1].lower)) {
+        starts.push_back(i + 1);
+        reporting_start.push_back(true);
+        continue;
+      }
+      bool tail_report = false;
+      for (std::size_t k = i + 1; k < n && k <= i + 7; ++k) {
+        if (in(r.reporting_verbs, t[k].lower)) {
+          tail_report = k + 1 >= n || t[k + 1].lower == "." || t[k + 1].lower == ",";
+          break;
+        }
+        if (!t[k].capitalized && t[k].lower != "'s" && !in(r.determiners, t[k].lower)) break;
+      }
+      if (tail_report) {
+        starts.push_back(i + 1);
+        reporting_start.push_back(true);
+        continue;
+      }
+      // fronted adverbial: "Before the informal summit in Paris, ..."
+      if (starts.back() == 0 && n > 0 && in(r.fronted, t[0].lower)) {
+        starts.push_back(i + 1);
+        reporting_start.push_back(false);
+        continue;
+      }
+    }
+    if (w == "that" && i > 0) {
+      const auto p = t[i - 1].lower;
+      if (in(r.reporting_verbs, p) || in(r.complement_nouns, p) || p == "clear") {
+        starts.push_back(i + 1);
+        reporting_start.push_back(false);
+        continue;
+      }
+    }
+    // "and may pave the way": a coordinated predicate with its own auxiliary
+    if ((w == "and" || w == "but") && i + 1 < n &&
+        (phrase_at(t, i + 1, n, r.future) || phrase_at(t, i + 1, n, r.speculative))) {
+      starts.push_back(i + 1);
+      reporting_start.push_back(false);
+    }
+  }
+  starts.push_back(n);
+  // 2. read each clause
+  bool hedged_by_previous = false;
+  for (std::size_t c = 0; c + 1 < starts.size(); ++c) {
+    const std::size_t b = starts[c], e = starts[c + 1];
+    if (b >= e) continue;
+    sdk::Clause cl;
+    cl.first_token = b;
+    cl.last_token = e;
+    cl.reporting = reporting_start[c];
+    bool fut = false, spec = hedged_by_previous, canc = false, post = false, neg = false,
+         past = false, pres = false, prog = false, report_verb = false, hedge_noun = false;
+    std::size_t verb = e;
+    auto mark_verb = [&](std::size_t i) { verb = std::min(verb, i); };
+    for (std::size_t i = b; i < e; ++i) {
+      const auto w = t[i].lower;
+      if (phrase_at(t, i, e, r.cancelled)) canc = true, mark_verb(i);
+      if (phrase_at(t, i, e, r.postponed)) post = true, mark_verb(i);
+      if (phrase_at(t, i, e, r.speculative)) spec = true, mark_verb(i);
+      if (phrase_at(t, i, e, r.future)) fut = true, mark_verb(i);
+      if (phrase_at(t, i, e, r.negation)) neg = true;
+      if (in(r.reporting_verbs, w)) report_verb = true, mark_verb(i);
+      if (in(r.hedging_nouns, w)) hedge_noun = true;
+      if (in(r.perfect, w)) {
+        for (std::size_t k = i + 1; k < e && k <= i + 3; ++k) {
+          if (in(r.participles, t[k].lower) || is_past_form_loose(t[k].lower)) {
+            past = true;
+            mark_verb(i);
+            break;
+          }
+        }
+      }
+      if (in(r.present, w)) {
+        pres = true;
+        mark_verb(i);
+        for (std::size_t k = i + 1; k < e && k <= i + 2; ++k) {
+          const auto v = t[k].lower;
+          if (v.size() > 4 && v.substr(v.size() - 3) == "ing") {
+            prog = true;
+            break;
+          }
+        }
+      }
+      if (r.is_past_form(t, i)) past = true, mark_verb(i);
+      if (in(r.be_forms, w) && (w == "was" || w == "were")) past = true, mark_verb(i);
+    }
+    cl.tense = fut ? sdk::Tense::future
+                   : past ? sdk::Tense::past : pres ? sdk::Tense::present : sdk::Tense::none;
+    cl.modality = canc   ? sdk::Modality::cancelled
+                  : post ? sdk::Modality::postponed
+                  : spec ? sdk::Modality::speculative
+                  : fut  ? sdk::Modality::planned
+                  : neg  ? sdk::Modality::negated
+                         : sdk::Modality::none;
+    cl.progressive = prog && !fut && !past;
+    // a clause that only introduces reported speech: "Peskov revealed (that)"
+    if (report_verb && c + 2 < starts.size() && t[e - 1].lower == "that") cl.reporting = true;
+    if (report_verb && c + 2 < starts.size() && e < n && e > 0 && t[e - 1].lower == "that")
+      cl.reporting = true;
+    out.negated.push_back(neg);
+    hedged_by_previous = hedge_noun && e > 0 && t[e - 1].lower == "that";
+    out.clauses.push_back(cl);
+    out.verb.push_back(verb);
+  }
+  return out;
+}
+
+bool is_past_form_loose(std::string_view w) {
+  return w.size() >= 4 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "en");
+}
+
+std::size_t clause_of(const std::vector<sdk::Clause>& clauses, std::size_t token) {
+  for (std::size_t c = 0; c < clauses.size(); ++c)
+    if (token >= clauses[c].first_token && token < clauses[c].last_token) return c;
+  return clauses.empty() ? 0 : clauses.size() - 1;
+}
+
+}  // namespace chronicle::detail

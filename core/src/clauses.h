@@ -1,0 +1,30 @@
+// Engine-internal: clause boundaries, tense and modality.
+#pragma once
+
+#include <chronicle/lexicon.h>
+#include <chronicle/sdk/plugin_api.h>
+
+#include <string>
+#include <vector>
+
+namespace chronicle::detail {
+
+struct ClauseRules {
+  std::vector<std::string> boundary_punct, after_comma, fronted, reporting_verbs,
+      complement_nouns, hedging_nouns, future, speculative, cancelled, postponed, negation, past,
+      present, perfect, participles, not_past, determiners, be_forms;
+  static ClauseRules from(const Lexicon& lexicon);
+  bool is_past_form(const std::vector<sdk::Token>& tokens, std::size_t i) const;
+};
+
+struct ClauseReading {
+  std::vector<sdk::Clause> clauses;
+  std::vector<std::size_t> verb;  // first verb-like token of each clause (last_token if none)
+  std::vector<bool> negated;
+};
+
+ClauseReading read_clauses(const std::vector<sdk::Token>& tokens, const ClauseRules& rules);
+bool is_past_form_loose(std::string_view word);
+std::size_t clause_of(const std::vector<sdk::Clause>& clauses, std::size_t token);
+
+}  // namespace chronicle::detail

@@ -1,0 +1,106 @@
+#include <chronicle/config.h>
+#include <chronicle/errors.h>
+
+#include <yaml-cpp/yaml.h>
+
+namespace chronicle {
+namespace {
+
+std::string expand(std::string s, const Config& c, const std::filesystem::path& exe_dir) {
+  auto rep = [&](const std::string& var, const std::string& val) {
+    for (std::size_t p; (p = s.find(var)) != std::string::npos;) s.replace(p, var.size(), val);
+  };
+  rep("${exe_dir}", exe_dir.string());
+  rep("${config_dir}", c.config_dir.string());
+  rep("${language}", c.language);
+  return s;
+}
+
+std::filesystem::path absolute_in(const std::filesystem::path& base, const std::string& p) {
+  std::filesystem::path path(p);
+  if (path.is_relative()) path = base / path;
+  return path.lexically_normal();
+}
+
+std::string at(const std::string& origin, const YAML::Node& n) {
+  return origin + ":" + std::to_string(n.Mark().line + 1) + ":" + std::to_string(n.Mark().column + 1);
+}
+
+}  // namespace
+
+Config parse_config(const std::string& yaml, const std::string& origin,
+                    const std::filesystem::path& config_dir,
+                    const std::filesystem::path& exe_dir,
+                    const std::vector<std::filesystem::path>& extra_plugin_dirs) {
+  Config c;
+  c.origin = origin;
+  c.config_dir = config_dir;
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml);
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(origin + ":" + std::to_string(e.mark.line + 1) + ":" +
+                      std::to_string(e.mark.column + 1) + ": not valid YAML (" + e.msg + ")");
+  }
+  if (!root.IsMap()) throw ConfigError(origin + ": a config must be a map (schema:, engine:, plugins:)");
+  try {
+    if (root["schema"] && root["schema"].as<int>() != 1)
+      throw ConfigError(at(origin, root["schema"]) + ": unsupported schema " +
+                        root["schema"].Scalar() + "; this Chronicle reads schema 1");
+    const YAML::Node engine = root["engine"];
+    std::string lexicons = "lexicons/${language}";
+    if (engine) {
+      if (engine["language"]) c.language = engine["language"].as<std::string>();
+      if (engine["lexicons"]) lexicons = engine["lexicons"].as<std::string>();
+    }
+    c.lexicon_dir = absolute_in(config_dir, expand(lexicons, c, exe_dir));
+    for (const auto& d : extra_plugin_dirs) c.plugin_dirs.push_back(std::filesystem::absolute(d));
+    const YAML::Node plugins = root["plugins"];
+    if (plugins && plugins["search_paths"]) {
+      for (const auto& p : plugins["search_paths"])
+        c.plugin_dirs.push_back(absolute_in(config_dir, expand(p.as<std::string>(), c, exe_dir)));
+    }
+    if (plugins && plugins["load"]) {
+      if (!plugins["load"].IsSequence())
+        throw ConfigError(at(origin, plugins["load"]) + ": plugins.load must be a list");
+      for (const auto& p : plugins["load"]) {
+        if (!p["name"])
+          throw ConfigError(at(origin, p) + ": a plugin entry needs `name:`");
+        if (p["enabled"] && !p["enabled"].as<bool>()) continue;
+        PluginSpec spec;
+        spec.name = p["name"].as<std::string>();
+        const std::string lib =
+            p["library"] ? p["library"].as<std::string>() : "chronicle_" + spec.name;
+        spec.required = p["required"] && p["required"].as<bool>();
+        // a bare name is looked up as lib<name>.so in the plugin directories, in order
+        std::filesystem::path libpath(expand(lib, c, exe_dir));
+        if (libpath.has_parent_path()) {
+          spec.library = absolute_in(config_dir, libpath.string());
+        } else {
+          const std::string file = "lib" + libpath.string() + ".so";
+          spec.library = c.plugin_dirs.empty() ? std::filesystem::path(file)
+                                               : c.plugin_dirs.front() / file;
+          for (const auto& d : c.plugin_dirs) {
+            std::error_code ec;
+            if (std::filesystem::exists(d / file, ec)) {
+              spec.library = d / file;
+              break;
+            }
+          }
+        }
+        if (p["lexicon"])
+          spec.lexicon = absolute_in(c.lexicon_dir, expand(p["lexicon"].as<std::string>(), c, exe_dir));
+        c.plugins.push_back(std::move(spec));
+      }
+    }
+    if (root["events"] && root["events"]["type_rank"])
+      for (const auto& t : root["events"]["type_rank"])
+        c.build.type_rank.push_back(t.as<std::string>());
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(origin + ":" + std::to_string(e.mark.line + 1) + ":" +
+                      std::to_string(e.mark.column + 1) + ": " + e.msg);
+  }
+  return c;
+}
+
+}  // namespace chronicle

@@ -1,0 +1,180 @@
+#include <chronicle/calendar.h>
+#include <chronicle/document.h>
+#include <chronicle/errors.h>
+#include <chronicle/text.h>
+
+#include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace chronicle {
+namespace {
+
+std::string date_fix() {
+  return "give it as `published: YYYY-MM-DD` in the front matter (or \"published\" in JSONL), "
+         "or pass --published YYYY-MM-DD";
+}
+
+date::sys_days parse_date_value(const std::string& value, const std::string& where) {
+  date::sys_days d;
+  if (!cal::parse_iso_day(value, d)) {
+    throw DocumentError(where, "publication date \"" + value +
+                                   "\" is not a calendar date in the form YYYY-MM-DD; " +
+                                   date_fix());
+  }
+  return d;
+}
+
+std::string stem_of(const std::string& path) {
+  return std::filesystem::path(path).stem().string();
+}
+
+void finish(Document& d, const ReadOptions& options) {
+  if (options.published) d.published = options.published;
+  const std::size_t bad = repair_utf8(d.text);
+  if (bad > 0)
+    d.warnings.push_back(std::to_string(bad) +
+                         " byte(s) that were not UTF-8 (or NUL) were replaced with U+FFFD");
+  repair_utf8(d.title);
+  repair_utf8(d.dateline);
+  if (!d.published) {
+    throw DocumentError(d.origin, "no publication date; " + date_fix());
+  }
+}
+
+}  // namespace
+
+Document parse_text_document(std::string content, const std::string& origin,
+                             const std::string& default_id, const ReadOptions& options) {
+  Document d;
+  d.origin = origin;
+  d.id = default_id;
+  // strip a UTF-8 byte order mark
+  if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);
+  std::string_view v = content;
+  std::size_t body = 0;
+  if (v.rfind("---\n", 0) == 0 || v.rfind("---\r\n", 0) == 0) {
+    const std::size_t start = v.find('\n') + 1;
+    std::size_t end = v.find("\n---", start - 1);
+    while (end != std::string_view::npos) {
+      const std::size_t after = end + 4;
+      if (after >= v.size() || v[after] == '\n' || v[after] == '\r') break;
+      end = v.find("\n---", after);
+    }
+    if (end == std::string_view::npos) {
+      throw DocumentError(origin + ":1:1",
+                          "front matter opened with --- is never closed; add a line --- after it");
+    }
+    std::string fm(v.substr(start, end + 1 - start));
+    body = v.find('\n', end + 1);
+    body = body == std::string_view::npos ? v.size() : body + 1;
+    YAML::Node n;
+    try {
+      n = YAML::Load(fm);
+    } catch (const YAML::Exception& e) {
+      throw DocumentError(origin + ":" + std::to_string(e.mark.line + 2) + ":" +
+                              std::to_string(e.mark.column + 1),
+                          "front matter is not valid YAML (" + e.msg + ")");
+    }
+    if (n && !n.IsNull()) {
+      if (!n.IsMap())
+        throw DocumentError(origin + ":2:1",
+                            "front matter must be a map (published:, title:, id:, dateline:)");
+      auto get = [&](const char* key) -> std::string {
+        const YAML::Node x = n[key];
+        if (!x || x.IsNull()) return {};
+        if (!x.IsScalar())
+          throw DocumentError(origin + ":" + std::to_string(x.Mark().line + 2) + ":1",
+                              std::string("front matter `") + key + "` must be a single value");
+        return x.Scalar();
+      };
+      const std::string pub = get("published");
+      const std::string dct = get("dct");
+      if (!pub.empty() || !dct.empty())
+        d.published = parse_date_value(pub.empty() ? dct : pub,
+                                       origin + ":" + std::to_string(n["published"] ? n["published"].Mark().line + 2 : 2));
+      if (auto t = get("title"); !t.empty()) d.title = t;
+      if (auto i = get("id"); !i.empty()) d.id = i;
+      if (auto l = get("dateline"); !l.empty()) d.dateline = l;
+    }
+  }
+  d.text = content.substr(body);
+  finish(d, options);
+  return d;
+}
+
+Document parse_json_document(std::string_view line, const std::string& origin,
+                             const ReadOptions& options) {
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw DocumentError(origin, std::string("not valid JSON (") + e.what() +
+                                    "); each line must be one JSON object");
+  }
+  if (!j.is_object())
+    throw DocumentError(origin, "a JSONL line must be a JSON object {\"id\", \"published\", \"text\"}");
+  Document d;
+  d.origin = origin;
+  auto str = [&](const char* key, bool required) -> std::string {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) {
+      if (required)
+        throw DocumentError(origin, std::string("missing \"") + key + "\" (a string)");
+      return {};
+    }
+    if (!it->is_string())
+      throw DocumentError(origin, std::string("\"") + key + "\" must be a string, got " +
+                                      it->type_name());
+    return it->get<std::string>();
+  };
+  d.id = str("id", false);
+  if (d.id.empty()) d.id = origin;
+  std::string pub = str("published", false);
+  if (pub.empty()) pub = str("dct", false);
+  d.origin = origin + " (id " + d.id + ")";
+  if (!pub.empty()) d.published = parse_date_value(pub, d.origin);
+  d.title = str("title", false);
+  d.dateline = str("dateline", false);
+  d.text = str("text", true);
+  finish(d, options);
+  return d;
+}
+
+void read_path(const std::filesystem::path& path, const ReadOptions& options,
+               const std::function<void(Document&&)>& on_document,
+               const std::function<void(DocumentFailure&&)>& on_failure) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    on_failure({path.string(), "cannot open the file; check the path and its permissions"});
+    return;
+  }
+  const std::string name = path.string();
+  if (path.extension() == ".jsonl") {
+    std::string line;
+    std::size_t n = 0;
+    while (std::getline(in, line)) {
+      ++n;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      const std::string origin = name + ":" + std::to_string(n);
+      try {
+        on_document(parse_json_document(line, origin, options));
+      } catch (const DocumentError& e) {
+        on_failure({e.where(), std::string(e.what()).substr(e.where().size() + 2)});
+      }
+    }
+    return;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  try {
+    on_document(parse_text_document(ss.str(), name, stem_of(name), options));
+  } catch (const DocumentError& e) {
+    on_failure({e.where(), std::string(e.what()).substr(e.where().size() + 2)});
+  }
+}
+
+}  // namespace chronicle

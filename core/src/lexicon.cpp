@@ -1,0 +1,143 @@
+#include <chronicle/errors.h>
+#include <chronicle/lexicon.h>
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace chronicle {
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  // fold the curly apostrophe to '
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 3, "\xE2\x80\x99") == 0) {
+      out += '\'';
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::string where(const std::string& origin, const YAML::Mark& m) {
+  if (m.line < 0) return origin;
+  return origin + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1);
+}
+
+}  // namespace
+
+Lexicon Lexicon::load(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    throw ConfigError(file.string() + ": cannot open lexicon file; check the path in "
+                      "config/chronicle.yaml (lexicons are read from config/lexicons/<lang>/)");
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse(ss.str(), file.string());
+}
+
+Lexicon Lexicon::parse(std::string_view yaml, std::string_view origin_view) {
+  Lexicon lex;
+  lex.origin_ = std::string(origin_view);
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(where(lex.origin_, e.mark) + ": not valid YAML (" + e.msg +
+                      "); fix the syntax at that line");
+  }
+  if (!root || root.IsNull()) return lex;
+  if (!root.IsMap()) {
+    throw ConfigError(where(lex.origin_, root.Mark()) +
+                      ": a lexicon must be a map of lists (key: [word, ...])");
+  }
+  // Iterative walk: (prefix, node)
+  std::vector<std::pair<std::string, YAML::Node>> stack{{"", root}};
+  while (!stack.empty()) {
+    auto [prefix, node] = stack.back();
+    stack.pop_back();
+    std::vector<std::pair<std::string, YAML::Node>> children;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      std::string key = lower(it->first.as<std::string>());
+      std::string full = prefix.empty() ? key : prefix + "." + key;
+      lex.children_[prefix].push_back(key);
+      const YAML::Node& v = it->second;
+      if (v.IsSequence()) {
+        auto& list = lex.lists_[full];
+        for (const auto& item : v) {
+          if (!item.IsScalar()) {
+            throw ConfigError(where(lex.origin_, item.Mark()) + ": '" + full +
+                              "' must list plain words or phrases");
+          }
+          list.push_back(lower(item.as<std::string>()));
+        }
+      } else if (v.IsMap()) {
+        children.emplace_back(full, v);
+      } else if (v.IsScalar()) {
+        lex.scalars_[full] = v.as<std::string>();
+      }
+    }
+    for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
+  }
+  lex.rebuild_views();
+  return lex;
+}
+
+void Lexicon::rebuild_views() {
+  views_.clear();
+  for (const auto& [k, v] : lists_) {
+    auto& view = views_[k];
+    view.reserve(v.size());
+    for (const auto& s : v) view.emplace_back(s);
+  }
+}
+
+void Lexicon::merge(const Lexicon& other) {
+  for (const auto& [k, v] : other.lists_) {
+    auto& mine = lists_[k];
+    mine.insert(mine.end(), v.begin(), v.end());
+  }
+  for (const auto& [k, v] : other.children_) {
+    auto& mine = children_[k];
+    for (const auto& c : v)
+      if (std::find(mine.begin(), mine.end(), c) == mine.end()) mine.push_back(c);
+  }
+  for (const auto& [k, v] : other.scalars_) scalars_[k] = v;
+  rebuild_views();
+}
+
+sdk::View<std::string_view> Lexicon::terms(std::string_view key) const noexcept {
+  auto it = views_.find(key);
+  if (it == views_.end()) return {};
+  return {it->second.data(), it->second.size()};
+}
+
+const std::vector<std::string>& Lexicon::list(std::string_view key) const {
+  static const std::vector<std::string> empty;
+  auto it = lists_.find(key);
+  return it == lists_.end() ? empty : it->second;
+}
+
+std::vector<std::string> Lexicon::keys(std::string_view key) const {
+  auto it = children_.find(key);
+  return it == children_.end() ? std::vector<std::string>{} : it->second;
+}
+
+bool Lexicon::has(std::string_view key) const {
+  return lists_.count(key) || children_.count(key) || scalars_.count(key);
+}
+
+std::string Lexicon::scalar(std::string_view key, std::string_view fallback) const {
+  auto it = scalars_.find(key);
+  return it == scalars_.end() ? std::string(fallback) : it->second;
+}
+
+}  // namespace chronicle

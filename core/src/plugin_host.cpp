@@ -1,0 +1,188 @@
+#include <vector>  // before Boost.DLL headers (Boost 1.74 with BOOST_DLL_USE_STD_FS)
+
+#include <chronicle/errors.h>
+#include <chronicle/plugin_host.h>
+
+#include <boost/dll/shared_library.hpp>
+
+#include <cstring>
+#include <system_error>
+
+namespace chronicle {
+namespace {
+
+constexpr const char* kInfoSymbol = "chronicle_plugin_info";
+constexpr const char* kRegisterSymbol = "chronicle_plugin_register";
+
+class HostRegistrar final : public sdk::Registrar {
+ public:
+  HostRegistrar(const Lexicon& lexicon, PluginHandle& handle) : lexicon_(lexicon), handle_(handle) {}
+  const sdk::Lexicon& lexicon() const noexcept override { return lexicon_; }
+  void add(std::unique_ptr<sdk::Extractor> extractor) override {
+    if (extractor) handle_.extractors.push_back(std::move(extractor));
+  }
+  void fail(std::string_view message) noexcept override {
+    try {
+      message_.assign(message);
+    } catch (...) {
+    }
+  }
+  const std::string& message() const { return message_; }
+
+ private:
+  const Lexicon& lexicon_;
+  PluginHandle& handle_;
+  std::string message_;
+};
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+}  // namespace
+
+std::string PluginHost::host_abi() {
+  return std::to_string(CHRONICLE_SDK_ABI_MAJOR) + "." + std::to_string(CHRONICLE_SDK_ABI_MINOR);
+}
+
+const LoadReport& PluginHost::load(const PluginSpec& spec) {
+  LoadReport rep;
+  rep.name = spec.name;
+  rep.path = spec.library;
+  rep.required = spec.required;
+  const std::string who = "plugin " + quoted(spec.name) + " (" + spec.library.string() + ")";
+  auto fail = [&](LoadError e, std::string msg) -> const LoadReport& {
+    rep.error = e;
+    rep.message = who + ": " + std::move(msg);
+    reports_.push_back(std::move(rep));
+    return reports_.back();
+  };
+
+  std::error_code fec;
+  if (!std::filesystem::exists(spec.library, fec)) {
+    return fail(LoadError::missing,
+                "file not found; build it (cmake --build build) or fix `library:` / the "
+                "plugin directory in the config");
+  }
+  auto handle = std::make_unique<PluginHandle>();
+  try {
+    handle->library = boost::dll::shared_library(
+        boost::dll::fs::path(spec.library.string()), boost::dll::load_mode::rtld_now |
+                                                         boost::dll::load_mode::rtld_local);
+  } catch (const std::exception& e) {
+    return fail(LoadError::cannot_open,
+                std::string("cannot be loaded as a shared library (") + e.what() +
+                    "); rebuild it with chronicle_add_plugin() against this SDK");
+  }
+  if (!handle->library.has(kInfoSymbol) || !handle->library.has(kRegisterSymbol)) {
+    return fail(LoadError::not_a_plugin,
+                "is a shared library but not a Chronicle plugin (no chronicle_plugin_info / "
+                "chronicle_plugin_register symbols); declare it with CHRONICLE_PLUGIN(...)");
+  }
+  const sdk::PluginInfo* info = nullptr;
+  try {
+    info = &handle->library.get_alias<const sdk::PluginInfo>(kInfoSymbol);
+  } catch (const std::exception& e) {
+    return fail(LoadError::not_a_plugin, std::string("unreadable info block: ") + e.what());
+  }
+  const std::string plugin_abi =
+      std::to_string(info->abi_major) + "." + std::to_string(info->abi_minor);
+  if (info->abi_major != CHRONICLE_SDK_ABI_MAJOR) {
+    return fail(LoadError::abi_mismatch,
+                "built for SDK ABI " + plugin_abi + ", this host supports ABI " +
+                    std::to_string(CHRONICLE_SDK_ABI_MAJOR) + ".0-" + host_abi() +
+                    "; rebuild it against chronicle-sdk " +
+                    std::to_string(CHRONICLE_SDK_ABI_MAJOR) + ".x");
+  }
+  if (info->abi_minor > CHRONICLE_SDK_ABI_MINOR) {
+    return fail(LoadError::abi_mismatch,
+                "built for SDK ABI " + plugin_abi + ", newer than this host's ABI " + host_abi() +
+                    "; upgrade Chronicle or rebuild the plugin against SDK " + host_abi());
+  }
+  if (info->info_size < sizeof(sdk::PluginInfo) || info->name == nullptr ||
+      info->version == nullptr || info->toolchain == nullptr) {
+    return fail(LoadError::not_a_plugin,
+                "info block is truncated (size " + std::to_string(info->info_size) +
+                    "); rebuild it with CHRONICLE_PLUGIN(...)");
+  }
+  if (std::strcmp(info->toolchain, CHRONICLE_SDK_TOOLCHAIN) != 0) {
+    return fail(LoadError::toolchain_mismatch,
+                std::string("built with toolchain ") + quoted(info->toolchain) +
+                    ", this host uses " + quoted(CHRONICLE_SDK_TOOLCHAIN) +
+                    "; rebuild it with the same compiler and standard library as Chronicle");
+  }
+  if (spec.name != info->name) {
+    return fail(LoadError::name_mismatch,
+                std::string("calls itself ") + quoted(info->name) + " but the config names it " +
+                    quoted(spec.name) + "; fix `name:` in the config or the plugin's CHRONICLE_PLUGIN");
+  }
+  handle->name = info->name;
+  handle->version = info->version;
+  handle->lexicon = std::make_unique<Lexicon>();
+  if (!spec.lexicon.empty()) {
+    try {
+      *handle->lexicon = Lexicon::load(spec.lexicon);
+    } catch (const std::exception& e) {
+      return fail(LoadError::lexicon_failed, e.what());
+    }
+  }
+  sdk::RegisterFn* reg = nullptr;
+  try {
+    reg = &handle->library.get_alias<sdk::RegisterFn>(kRegisterSymbol);
+  } catch (const std::exception& e) {
+    return fail(LoadError::not_a_plugin, std::string("no register function: ") + e.what());
+  }
+  HostRegistrar registrar(*handle->lexicon, *handle);
+  bool ok = false;
+  std::string thrown;
+  try {
+    // declared noexcept, but a plugin may break its promise: call through a pointer type
+    // that allows exceptions, and catch while the library is still loaded
+    bool (*call)(sdk::Registrar&) = reg;
+    ok = call(registrar);
+  } catch (const std::exception& e) {
+    thrown = e.what();
+  } catch (...) {
+    thrown = "unknown exception";
+  }
+  if (!thrown.empty()) {
+    handle->extractors.clear();
+    return fail(LoadError::register_failed,
+                "register function threw: " + thrown + "; fix the plugin's register function");
+  }
+  if (!ok) {
+    handle->extractors.clear();
+    const std::string why = registrar.message().empty()
+                                ? "it returned false without saying why (a plugin bug: call "
+                                  "Registrar::fail with the reason)"
+                                : registrar.message();
+    return fail(LoadError::register_failed, "refused to register: " + why);
+  }
+  rep.version = handle->version;
+  plugins_.push_back(std::move(handle));
+  reports_.push_back(std::move(rep));
+  return reports_.back();
+}
+
+void PluginHost::extract(const sdk::Sentence& sentence, std::vector<sdk::EventCandidate>& out,
+                         std::vector<std::string>& plugin_of,
+                         std::vector<ExtractFailure>& failures) const {
+  for (const auto& p : plugins_) {
+    for (const auto& x : p->extractors) {
+      std::vector<sdk::EventCandidate> mine;
+      try {
+        x->extract(sentence, mine);
+      } catch (const std::exception& e) {
+        failures.push_back({p->name, std::string("extract threw: ") + e.what()});
+        continue;
+      } catch (...) {
+        failures.push_back({p->name, "extract threw an unknown exception"});
+        continue;
+      }
+      for (auto& c : mine) {
+        out.push_back(std::move(c));
+        plugin_of.push_back(p->name);
+      }
+    }
+  }
+}
+
+}  // namespace chronicle

@@ -1,0 +1,1801 @@
+// TemporalGrammar: tags temporal expressions over tokens into typed RelativeDate values,
+// and resolve(): turns them into days against an Anchor and the clause tense.
+//
+// Every English word comes from config/lexicons/en/temporal.yaml; the rules are here.
+// tag() is linear: at each token a fixed set of rules looks ahead a bounded number of
+// tokens (phrases are at most a few words), the longest reading wins, and the scan
+// resumes after it. No regular expressions, no backtracking over the text.
+#include <chronicle/calendar.h>
+#include <chronicle/errors.h>
+#include <chronicle/temporal.h>
+#include <chronicle/temporal_types.h>
+
+#include <date/date.h>
+#include <date/iso_week.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace chronicle {
+namespace {
+
+using sdk::Token;
+using sdk::TokenKind;
+using Tokens = std::span<const Token>;
+
+// ---------------------------------------------------------------------------------------
+// Phrase tables: lexicon phrases (space-separated words) matched token by token.
+
+bool is_hyphen(const Token& t) {
+  return t.kind == TokenKind::punct &&
+         (t.lower == "-" || t.lower == "\xE2\x80\x93" || t.lower == "\xE2\x80\x90");
+}
+
+struct PhraseMatch {
+  std::size_t length = 0;  // tokens consumed (0: none)
+  int value = 0;
+};
+
+class PhraseTable {
+ public:
+  void add(std::string_view phrase, int value) {
+    std::vector<std::string> words;
+    std::size_t pos = 0;
+    while (pos < phrase.size()) {
+      std::size_t sp = phrase.find(' ', pos);
+      if (sp == std::string_view::npos) sp = phrase.size();
+      if (sp > pos) words.emplace_back(phrase.substr(pos, sp - pos));
+      pos = sp + 1;
+    }
+    if (words.empty()) return;
+    max_words_ = std::max(max_words_, words.size());
+    auto& bucket = by_first_[words.front()];
+    bucket.push_back({std::move(words), value});
+  }
+  void add_all(const std::vector<std::string>& phrases, int value) {
+    for (const auto& p : phrases) add(p, value);
+  }
+  // Longest phrase starting at token i; a hyphen token between two words is skipped.
+  PhraseMatch match(Tokens t, std::size_t i) const {
+    PhraseMatch best;
+    if (i >= t.size()) return best;
+    auto it = by_first_.find(std::string(t[i].lower));
+    if (it == by_first_.end()) return best;
+    for (const auto& e : it->second) {
+      std::size_t k = i + 1;
+      bool ok = true;
+      for (std::size_t w = 1; w < e.words.size(); ++w) {
+        if (k < t.size() && is_hyphen(t[k]) && k + 1 < t.size()) ++k;
+        if (k >= t.size() || t[k].lower != e.words[w]) {
+          ok = false;
+          break;
+        }
+        ++k;
+      }
+      if (ok && k - i > best.length) best = {k - i, e.value};
+    }
+    return best;
+  }
+  bool contains_word(std::string_view w) const {
+    auto it = by_first_.find(std::string(w));
+    if (it == by_first_.end()) return false;
+    for (const auto& e : it->second)
+      if (e.words.size() == 1) return true;
+    return false;
+  }
+  int value_of(std::string_view w, int fallback = -1) const {
+    auto it = by_first_.find(std::string(w));
+    if (it == by_first_.end()) return fallback;
+    for (const auto& e : it->second)
+      if (e.words.size() == 1) return e.value;
+    return fallback;
+  }
+
+ private:
+  struct Entry {
+    std::vector<std::string> words;
+    int value;
+  };
+  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  std::size_t max_words_ = 0;
+};
+
+int to_int(std::string_view s, int fallback = -1) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc{} || p != s.data() + s.size()) return fallback;
+  return v;
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Schema keys of temporal.yaml (identifiers, not words of the text).
+constexpr std::array<std::pair<std::string_view, Unit>, 12> kUnitKeys{{
+    {"minute", Unit::minute}, {"hour", Unit::hour}, {"day", Unit::day},
+    {"week", Unit::week}, {"weekend", Unit::weekend}, {"fortnight", Unit::fortnight},
+    {"month", Unit::month}, {"quarter", Unit::quarter}, {"half", Unit::half},
+    {"year", Unit::year}, {"decade", Unit::decade}, {"century", Unit::century},
+}};
+
+Unit unit_from_key(std::string_view k) {
+  for (const auto& [name, u] : kUnitKeys)
+    if (name == k) return u;
+  return Unit::none;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+
+struct TemporalGrammar::Impl {
+  // word classes
+  PhraseTable months, weekdays, named_days, numbers, tens, articles, vague, ordinals, units,
+      shifters, parts, seasons, modifiers, relmods, off_ago, off_from_now, off_before,
+      off_after, future_preps, determiners, duration_preps, anchored, fuzzy, not_fuzzy,
+      set_quant, set_words, set_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
+      year_blockers, year_preblockers, fiscal, century_words, name_followers,
+      company_suffixes, approximators, future_hints, past_hints, day_prepositions, thousand;
+  std::unordered_set<std::string> month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes;
+
+  explicit Impl(const Lexicon& lex);
+
+  // ---- token helpers
+  static bool in(Tokens t, std::size_t i) { return i < t.size(); }
+  static bool is_word(Tokens t, std::size_t i) { return in(t, i) && t[i].kind == TokenKind::word; }
+  static bool is_num(Tokens t, std::size_t i) { return in(t, i) && t[i].kind == TokenKind::number; }
+  static bool is_punct(Tokens t, std::size_t i, std::string_view p) {
+    return in(t, i) && t[i].kind == TokenKind::punct && t[i].lower == p;
+  }
+  static bool is_any_punct(Tokens t, std::size_t i) {
+    return in(t, i) && t[i].kind == TokenKind::punct;
+  }
+  static bool is_possessive(Tokens t, std::size_t i) { return in(t, i) && t[i].lower == "'s"; }
+  // End of a clause: nothing follows, or punctuation does.
+  static bool clause_end(Tokens t, std::size_t i) {
+    return !in(t, i) || (t[i].kind == TokenKind::punct && !is_hyphen(t[i]));
+  }
+
+  // ---- small readers; each returns the index after what it read, or 0 for none
+  struct Count {
+    std::size_t end = 0;
+    std::optional<int> value;
+    bool article = false;
+  };
+  Count read_count(Tokens t, std::size_t i) const;
+  struct UnitRead {
+    std::size_t end = 0;
+    Unit unit = Unit::none;
+    bool plural = false;
+  };
+  UnitRead read_unit(Tokens t, std::size_t i) const;
+  std::pair<std::size_t, unsigned> read_day_number(Tokens t, std::size_t i) const;
+  std::pair<std::size_t, int> read_year(Tokens t, std::size_t i, bool bare) const;
+  std::pair<std::size_t, int> read_spelled_year(Tokens t, std::size_t i) const;
+  std::pair<std::size_t, unsigned> read_month(Tokens t, std::size_t i, bool cued) const;
+  std::pair<std::size_t, date::weekday> read_weekday(Tokens t, std::size_t i) const;
+  std::pair<std::size_t, int> read_ordinal(Tokens t, std::size_t i) const;
+  std::pair<std::size_t, ClockTime> read_clock(Tokens t, std::size_t i) const;
+
+  // ---- rules
+  struct Hit {
+    std::size_t first = 0, end = 0;
+    RelativeDate rel;
+    TimexType type = TimexType::date;
+    bool possessive = false;
+  };
+  std::optional<Hit> rule_month(Tokens t, std::size_t i) const;
+  std::optional<Hit> rule_day_month(Tokens t, std::size_t i) const;
+  std::optional<Hit> rule_numeric(Tokens t, std::size_t i) const;
+  std::optional<Hit> rule_weekday(Tokens t, std::size_t i) const;
+  std::optional<Hit> rule_named(Tokens t, std::size_t i) const;
+  std::optional<Hit> rule_period(Tokens t, std::size_t i) const;
+  std::optional<Hit> rule_ordinal_period(Tokens t, std::size_t i) const;
+  std::optional<Hit> rule_count(Tokens t, std::size_t i) const;
+  std::optional<Hit> rule_phrases(Tokens t, std::size_t i) const;
+  std::optional<Hit> rule_set(Tokens t, std::size_t i) const;
+  std::optional<Hit> rule_clock(Tokens t, std::size_t i) const;
+
+  std::optional<Hit> finish(Tokens t, Hit h) const;  // type, possessive
+  // "early", "late", "earlier", "later" right before a day: length, or 0.
+  std::size_t day_modifier(Tokens t, std::size_t i) const {
+    if (!is_word(t, i)) return 0;
+    if (auto m = relmods.match(t, i); m.length == 1) return 1;
+    if (auto m = modifiers.match(t, i); m.length == 1 &&
+        (static_cast<Mod>(m.value) == Mod::early || static_cast<Mod>(m.value) == Mod::late))
+      return 1;
+    return 0;
+  }
+  // A day expression right after a clock time: "noon Thursday", "5 p.m. EST, Nov. 6".
+  std::optional<Hit> day_after_clock(Tokens t, std::size_t i) const;
+};
+
+TemporalGrammar::Impl::Impl(const Lexicon& lex) {
+  auto need = [&](std::string_view key) {
+    if (!lex.has(key))
+      throw ConfigError(lex.origin() + ": temporal lexicon has no '" + std::string(key) +
+                        "'; see config/lexicons/en/temporal.yaml for the expected keys");
+  };
+  need("months");
+  need("weekdays");
+  need("numbers");
+  need("units");
+  {
+    int m = 1;
+    for (const auto& k : lex.keys("months")) months.add_all(lex.list("months." + k), m++);
+    if (m != 13) throw ConfigError(lex.origin() + ": 'months' must list 12 months in order");
+  }
+  {
+    int w = 1;  // ISO: Monday = 1 .. Sunday = 7
+    for (const auto& k : lex.keys("weekdays")) weekdays.add_all(lex.list("weekdays." + k), w++);
+    if (w != 8) throw ConfigError(lex.origin() + ": 'weekdays' must list 7 days, Monday first");
+  }
+  for (const auto& s : lex.list("month_abbreviations")) month_abbr.insert(s);
+  for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
+  for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
+  for (const auto& s : lex.list("ordinal_suffixes")) ordinal_suffixes.insert(s);
+  name_followers.add_all(lex.list("weekday_name_followers"), 1);
+  company_suffixes.add_all(lex.list("company_suffixes"), 1);
+
+  static constexpr std::array<std::pair<std::string_view, int>, 6> kNamed{{
+      {"today", 0}, {"tonight", 100}, {"yesterday", -1}, {"tomorrow", 1},
+      {"day_before_yesterday", -2}, {"day_after_tomorrow", 2}}};
+  for (const auto& [k, v] : kNamed) named_days.add_all(lex.list("named_days." + std::string(k)), v);
+
+  for (const auto& k : lex.keys("numbers")) numbers.add_all(lex.list("numbers." + k), to_int(k));
+  for (const auto& k : lex.keys("tens")) tens.add_all(lex.list("tens." + k), to_int(k));
+  articles.add_all(lex.list("articles"), 1);
+  vague.add_all(lex.list("vague_counts"), 1);
+  for (const auto& k : lex.keys("ordinals")) ordinals.add_all(lex.list("ordinals." + k), to_int(k));
+  for (const auto& k : lex.keys("units")) {
+    Unit u = unit_from_key(k);
+    if (u == Unit::none)
+      throw ConfigError(lex.origin() + ": unknown unit '" + k + "' under 'units'");
+    units.add_all(lex.list("units." + k), static_cast<int>(u));
+  }
+  shifters.add_all(lex.list("shifters.this"), static_cast<int>(Shift::this_));
+  shifters.add_all(lex.list("shifters.next"), static_cast<int>(Shift::next));
+  shifters.add_all(lex.list("shifters.last"), static_cast<int>(Shift::last));
+  parts.add_all(lex.list("parts_of_day.mo"), static_cast<int>(PartOfDay::morning));
+  parts.add_all(lex.list("parts_of_day.af"), static_cast<int>(PartOfDay::afternoon));
+  parts.add_all(lex.list("parts_of_day.ev"), static_cast<int>(PartOfDay::evening));
+  parts.add_all(lex.list("parts_of_day.ni"), static_cast<int>(PartOfDay::night));
+  seasons.add_all(lex.list("seasons.sp"), static_cast<int>(Season::spring));
+  seasons.add_all(lex.list("seasons.su"), static_cast<int>(Season::summer));
+  seasons.add_all(lex.list("seasons.fa"), static_cast<int>(Season::fall));
+  seasons.add_all(lex.list("seasons.wi"), static_cast<int>(Season::winter));
+  modifiers.add_all(lex.list("modifiers.early"), static_cast<int>(Mod::early));
+  modifiers.add_all(lex.list("modifiers.mid"), static_cast<int>(Mod::mid));
+  modifiers.add_all(lex.list("modifiers.late"), static_cast<int>(Mod::late));
+  modifiers.add_all(lex.list("modifiers.start"), static_cast<int>(Mod::start));
+  modifiers.add_all(lex.list("modifiers.end"), static_cast<int>(Mod::end));
+  relmods.add_all(lex.list("relative_modifiers.earlier"), static_cast<int>(Mod::earlier));
+  relmods.add_all(lex.list("relative_modifiers.later"), static_cast<int>(Mod::later));
+  off_ago.add_all(lex.list("offsets.ago"), 1);
+  off_from_now.add_all(lex.list("offsets.from_now"), 1);
+  off_before.add_all(lex.list("offsets.before"), 1);
+  off_after.add_all(lex.list("offsets.after"), 1);
+  future_preps.add_all(lex.list("future_prepositions"), 1);
+  determiners.add_all(lex.list("determiners"), 1);
+  duration_preps.add_all(lex.list("duration_prepositions"), 1);
+  anchored.add_all(lex.list("anchored_days.next"), 1);
+  anchored.add_all(lex.list("anchored_days.previous"), -1);
+  anchored.add_all(lex.list("anchored_days.same"), 0);
+  fuzzy.add_all(lex.list("fuzzy.past"), static_cast<int>(FuzzyRef::past));
+  fuzzy.add_all(lex.list("fuzzy.present"), static_cast<int>(FuzzyRef::present));
+  fuzzy.add_all(lex.list("fuzzy.future"), static_cast<int>(FuzzyRef::future));
+  not_fuzzy.add_all(lex.list("not_fuzzy"), 1);
+  set_quant.add_all(lex.list("set_quantifiers"), 1);
+  for (const auto& k : lex.keys("set_words")) {
+    Unit u = unit_from_key(k);
+    if (u != Unit::none) set_words.add_all(lex.list("set_words." + k), static_cast<int>(u));
+  }
+  set_blockers.add_all(lex.list("set_word_blockers"), 1);
+  am.add_all(lex.list("clock.am"), 1);
+  pm.add_all(lex.list("clock.pm"), 1);
+  oclock.add_all(lex.list("clock.oclock"), 1);
+  noon.add_all(lex.list("clock.noon"), 1);
+  midnight.add_all(lex.list("clock.midnight"), 1);
+  tz.add_all(lex.list("time_zones"), 1);
+  month_cues.add_all(lex.list("month_cues"), 1);
+  year_blockers.add_all(lex.list("year_blockers"), 1);
+  year_preblockers.add_all(lex.list("year_preblockers"), 1);
+  fiscal.add_all(lex.list("fiscal"), 1);
+  century_words.add_all(lex.list("century_words"), 1);
+  approximators.add_all(lex.list("approximators"), 1);
+  future_hints.add_all(lex.list("future_hints"), 1);
+  past_hints.add_all(lex.list("past_hints"), 1);
+  day_prepositions.add_all(lex.list("day_prepositions"), 1);
+  thousand.add_all(lex.list("thousand"), 1);
+}
+
+// ---- readers ---------------------------------------------------------------------------
+
+TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count(Tokens t, std::size_t i) const {
+  Count c;
+  if (!in(t, i)) return c;
+  if (is_num(t, i) && all_digits(t[i].lower) && t[i].lower.size() <= 4) {
+    c.end = i + 1;
+    c.value = to_int(t[i].lower);
+    return c;
+  }
+  if (t[i].kind != TokenKind::word) return c;
+  if (auto m = tens.match(t, i); m.length) {
+    c.end = i + m.length;
+    c.value = m.value;
+    std::size_t k = c.end;
+    if (in(t, k) && is_hyphen(t[k])) ++k;
+    if (auto u = numbers.match(t, k); u.length == 1 && u.value >= 1 && u.value <= 9) {
+      c.end = k + 1;
+      c.value = m.value + u.value;
+    }
+    return c;
+  }
+  PhraseMatch best = numbers.match(t, i);
+  PhraseMatch v = vague.match(t, i);
+  PhraseMatch a = articles.match(t, i);
+  if (best.length >= v.length && best.length >= a.length && best.length) {
+    c.end = i + best.length;
+    c.value = best.value;
+  } else if (v.length >= a.length && v.length) {
+    c.end = i + v.length;  // value stays empty: X
+  } else if (a.length) {
+    c.end = i + a.length;
+    c.value = 1;
+    c.article = true;
+  }
+  return c;
+}
+
+TemporalGrammar::Impl::UnitRead TemporalGrammar::Impl::read_unit(Tokens t, std::size_t i) const {
+  UnitRead r;
+  if (!is_word(t, i)) return r;
+  auto m = units.match(t, i);
+  if (m.length != 1) return r;
+  r.end = i + 1;
+  r.unit = static_cast<Unit>(m.value);
+  r.plural = t[i].lower.size() > 1 && t[i].lower.back() == 's';  // plural forms end in s
+  return r;
+}
+
+std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_day_number(Tokens t,
+                                                                        std::size_t i) const {
+  if (!in(t, i)) return {0, 0};
+  if (is_num(t, i)) {
+    std::string_view s = t[i].lower;
+    std::size_t d = 0;
+    while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
+    if (d == 0 || d > 2) return {0, 0};
+    if (d < s.size() && !ordinal_suffixes.count(std::string(s.substr(d)))) return {0, 0};
+    int v = to_int(s.substr(0, d));
+    if (v < 1 || v > 31) return {0, 0};
+    return {i + 1, static_cast<unsigned>(v)};
+  }
+  auto [end, v] = read_ordinal(t, i);
+  if (end && v >= 1 && v <= 31) return {end, static_cast<unsigned>(v)};
+  return {0, 0};
+}
+
+std::pair<std::size_t, int> TemporalGrammar::Impl::read_ordinal(Tokens t, std::size_t i) const {
+  if (!is_word(t, i)) {
+    if (is_num(t, i)) {
+      std::string_view s = t[i].lower;
+      std::size_t d = 0;
+      while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
+      if (d > 0 && d < s.size() && d <= 2 && ordinal_suffixes.count(std::string(s.substr(d))))
+        return {i + 1, to_int(s.substr(0, d))};
+    }
+    return {0, 0};
+  }
+  if (auto m = tens.match(t, i); m.length) {
+    std::size_t k = i + m.length;
+    if (in(t, k) && is_hyphen(t[k])) ++k;
+    if (auto o = ordinals.match(t, k); o.length == 1 && o.value >= 1 && o.value <= 9)
+      return {k + 1, m.value + o.value};
+    return {0, 0};
+  }
+  if (auto o = ordinals.match(t, i); o.length) return {i + o.length, o.value};
+  return {0, 0};
+}
+
+std::pair<std::size_t, int> TemporalGrammar::Impl::read_spelled_year(Tokens t,
+                                                                     std::size_t i) const {
+  if (!is_word(t, i)) return {0, 0};
+  // "two thousand [and] [N]"
+  if (auto n = numbers.match(t, i); n.length == 1 && n.value == 2 && thousand.match(t, i + 1).length) {
+    std::size_t k = i + 2;
+    Count c = read_count(t, k);
+    if (c.end && c.value && !c.article && *c.value < 100 && !is_num(t, k)) return {c.end, 2000 + *c.value};
+    return {k, 2000};
+  }
+  // "nineteen ninety-six": a century word (10..19) then tens[-unit]
+  auto n = numbers.match(t, i);
+  if (n.length != 1 || n.value < 10 || n.value > 19) return {0, 0};
+  if (!tens.match(t, i + 1).length) return {0, 0};
+  Count c = read_count(t, i + 1);
+  if (!c.end || !c.value || *c.value < 20 || *c.value > 99) return {0, 0};
+  return {c.end, n.value * 100 + *c.value};
+}
+
+std::pair<std::size_t, int> TemporalGrammar::Impl::read_year(Tokens t, std::size_t i,
+                                                             bool bare) const {
+  if (!bare) {
+    if (auto sp = read_spelled_year(t, i); sp.first) return sp;
+  }
+  if (!is_num(t, i)) return {0, 0};
+  std::string_view s = t[i].lower;
+  if (s.size() != 4 || !all_digits(s)) return {0, 0};
+  int y = to_int(s);
+  if (bare) {
+    if (y < 1900 || y > 2099) return {0, 0};
+    // A quantity, not a year: "2000 tonnes", "$1987", "1990 %".
+    if (i > 0 && (year_preblockers.match(t, i - 1).length || is_num(t, i - 1))) return {0, 0};
+    if (in(t, i + 1)) {
+      if (is_word(t, i + 1) && year_blockers.match(t, i + 1).length) return {0, 0};
+      if (is_num(t, i + 1)) return {0, 0};
+      if (is_punct(t, i + 1, "%")) return {0, 0};
+      if (is_hyphen(t[i + 1]) && is_word(t, i + 2) && year_blockers.match(t, i + 2).length)
+        return {0, 0};
+    }
+  } else if (y < 1000 || y > 2999) {
+    return {0, 0};
+  }
+  return {i + 1, y};
+}
+
+std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month(Tokens t, std::size_t i,
+                                                                   bool cued) const {
+  if (!is_word(t, i) || !t[i].capitalized) return {0, 0};
+  auto m = months.match(t, i);
+  if (m.length != 1) return {0, 0};
+  std::string lw(t[i].lower);
+  std::size_t end = i + 1;
+  const bool next_num = is_num(t, i + 1) || (is_punct(t, i + 1, ".") && is_num(t, i + 2));
+  if (month_abbr.count(lw)) {
+    if (is_punct(t, i + 1, ".")) {
+      end = i + 2;
+    } else if (!is_num(t, i + 1)) {
+      return {0, 0};
+    }
+  }
+  if (months_ambiguous.count(lw)) {
+    const bool prev_cue = i > 0 && month_cues.match(t, i - 1).length == 1;
+    const bool date_after = read_day_number(t, i + 1).first || read_year(t, i + 1, false).first;
+    if (!cued && !prev_cue && !date_after) return {0, 0};
+    (void)next_num;
+  }
+  return {end, static_cast<unsigned>(m.value)};
+}
+
+std::pair<std::size_t, date::weekday> TemporalGrammar::Impl::read_weekday(Tokens t,
+                                                                          std::size_t i) const {
+  if (!is_word(t, i) || !t[i].capitalized) return {0, date::weekday{}};
+  auto m = weekdays.match(t, i);
+  if (m.length != 1) return {0, date::weekday{}};
+  std::size_t end = i + 1;
+  if (weekday_abbr.count(std::string(t[i].lower))) {
+    // "Tue., Feb. 18" / "Sun, 16 Feb": a short form only right before a date.
+    std::size_t k = i + 1;
+    if (is_punct(t, k, ".")) ++k;
+    const bool had_period = k > i + 1;
+    if (is_punct(t, k, ",")) ++k;
+    if (k == i + 1) return {0, date::weekday{}};
+    if (!read_month(t, k, true).first && !read_day_number(t, k).first) return {0, date::weekday{}};
+    end = had_period ? i + 2 : i + 1;
+  }
+  // Names: "Sunday Times", "Tuesday Morning Inc".
+  if (is_word(t, end) && t[end].capitalized) {
+    if (name_followers.match(t, end).length) return {0, date::weekday{}};
+    if (is_word(t, end + 1) && t[end + 1].capitalized && company_suffixes.match(t, end + 1).length)
+      return {0, date::weekday{}};
+    if (company_suffixes.match(t, end).length) return {0, date::weekday{}};
+  }
+  return {end, date::weekday{static_cast<unsigned>(m.value)}};
+}
+
+// "10 a.m.", "3:30 p.m.", "10:35", "noon", "midnight", "9 o'clock", "0735 GMT".
+std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, std::size_t i) const {
+  if (!in(t, i)) return {0, {}};
+  if (is_word(t, i)) {
+    if (auto m = noon.match(t, i); m.length) return {i + m.length, {12, 0}};
+    if (auto m = midnight.match(t, i); m.length) return {i + m.length, {0, 0}};
+    return {0, {}};
+  }
+  if (!is_num(t, i)) return {0, {}};
+  std::string_view s = t[i].lower;
+  int h = -1, mi = 0;
+  bool colon = false;
+  if (auto c = s.find(':'); c != std::string_view::npos) {
+    if (c == 0 || c > 2 || s.size() - c - 1 != 2) return {0, {}};
+    h = to_int(s.substr(0, c));
+    mi = to_int(s.substr(c + 1));
+    colon = true;
+  } else if (all_digits(s) && s.size() <= 2) {
+    h = to_int(s);
+  } else if (all_digits(s) && s.size() == 4) {
+    // military time only with a zone: "0735 GMT"
+    if (!(is_word(t, i + 1) && tz.match(t, i + 1).length)) return {0, {}};
+    h = to_int(s.substr(0, 2));
+    mi = to_int(s.substr(2));
+    colon = true;
+  } else {
+    return {0, {}};
+  }
+  if (h < 0 || h > 23 || mi < 0 || mi > 59) return {0, {}};
+  std::size_t k = i + 1;
+  bool marked = false;
+  if (auto m = am.match(t, k); m.length) {
+    if (h < 1 || h > 12) return {0, {}};
+    if (h == 12) h = 0;
+    k += m.length;
+    marked = true;
+  } else if (auto m2 = pm.match(t, k); m2.length) {
+    if (h < 1 || h > 12) return {0, {}};
+    if (h != 12) h += 12;
+    k += m2.length;
+    marked = true;
+  } else if (auto m3 = oclock.match(t, k); m3.length) {
+    if (h < 1 || h > 12) return {0, {}};
+    k += m3.length;
+    marked = true;
+  }
+  if (in(t, k) && is_word(t, k) && tz.match(t, k).length) {
+    ++k;
+    marked = true;
+  }
+  if (!marked && !colon) return {0, {}};
+  if (!marked && colon) {
+    // "3:30" alone is a clock time only after "at"-like context; scores ("3:1") excluded
+    // by the two-digit minutes rule above. Accept.
+  }
+  return {k, {static_cast<unsigned>(h), static_cast<unsigned>(mi)}};
+}
+
+// ---- rules -----------------------------------------------------------------------------
+
+// [the] [mod] [shift] MONTH [day] [,] [year] | MONTH [of] YEAR | mid-MONTH
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Tokens t,
+                                                                            std::size_t i) const {
+  Hit h;
+  h.first = i;
+  std::size_t k = i;
+  RelativeDate& r = h.rel;
+  r.kind = RelativeDate::Kind::calendar;
+  bool cued = false;
+  if (auto m = modifiers.match(t, k); m.length) {
+    r.mod = static_cast<Mod>(m.value);
+    k += m.length;
+    if (in(t, k) && is_hyphen(t[k])) ++k;
+    cued = true;
+  }
+  if (auto s = shifters.match(t, k); s.length && is_word(t, k)) {
+    // "last May", "next March", "this September"
+    auto [e, mo] = read_month(t, k + s.length, true);
+    if (e) {
+      r.shift = static_cast<Shift>(s.value);
+      k += s.length;
+      cued = true;
+    }
+  }
+  auto [e, mo] = read_month(t, k, cued);
+  if (!e) return std::nullopt;
+  r.month = mo;
+  k = e;
+  if (auto [de, d] = read_day_number(t, k); de && r.shift == Shift::none) {
+    // not "May 5 percent", not "March 3:30"
+    if (!(is_word(t, de) && units.match(t, de).length) && !is_punct(t, de, "%")) {
+      r.day = d;
+      k = de;
+    }
+  }
+  {
+    std::size_t y = k;
+    if (r.day && is_punct(t, y, ",")) ++y;
+    if (!r.day && is_word(t, y) && t[y].lower == "of") ++y;  // "February of 2025"
+    if (auto [ye, yv] = read_year(t, y, false); ye && r.shift == Shift::none) {
+      r.year = yv;
+      k = ye;
+    }
+  }
+  if (!r.year && r.shift == Shift::none) {
+    // "January this year", "June last year"
+    if (auto s = shifters.match(t, k); s.length == 1) {
+      if (auto u = read_unit(t, k + 1); u.end && u.unit == Unit::year && !u.plural) {
+        const auto sh = static_cast<Shift>(s.value);
+        r.year_shift = sh == Shift::next ? 1 : sh == Shift::last ? -1 : 0;
+        k = u.end;
+      }
+    }
+  }
+  if (r.day) {
+    date::year_month_day ymd{date::year{r.year.value_or(2000)}, date::month{*r.month},
+                             date::day{*r.day}};
+    if (!ymd.ok()) return std::nullopt;
+    r.mod = Mod::none;
+  }
+  h.end = k;
+  return h;
+}
+
+// [the] DAY [of] MONTH [year]: "18 February 2025", "the 18th of February".
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_day_month(
+    Tokens t, std::size_t i) const {
+  Hit h;
+  h.first = i;
+  std::size_t k = i;
+  if (auto d = determiners.match(t, k); d.length) k += d.length;
+  auto [de, day] = read_day_number(t, k);
+  if (!de) return std::nullopt;
+  k = de;
+  if (is_word(t, k) && t[k].lower == "of") ++k;
+  auto [me, mo] = read_month(t, k, true);
+  if (!me) return std::nullopt;
+  k = me;
+  RelativeDate& r = h.rel;
+  r.kind = RelativeDate::Kind::calendar;
+  r.month = mo;
+  r.day = day;
+  std::size_t y = k;
+  if (is_punct(t, y, ",")) ++y;
+  if (auto [ye, yv] = read_year(t, y, false); ye) {
+    r.year = yv;
+    k = ye;
+  }
+  date::year_month_day ymd{date::year{r.year.value_or(2000)}, date::month{mo}, date::day{day}};
+  if (!ymd.ok()) return std::nullopt;
+  h.end = k;
+  return h;
+}
+
+// "2025-02-18", "1987", "fiscal 1989", "the 1990s", "mid-1990s", "the 20th century".
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
+    Tokens t, std::size_t i) const {
+  Hit h;
+  h.first = i;
+  RelativeDate& r = h.rel;
+  r.kind = RelativeDate::Kind::calendar;
+  std::size_t k = i;
+  bool det = false;
+  if (auto m = modifiers.match(t, k); m.length) {
+    r.mod = static_cast<Mod>(m.value);
+    k += m.length;
+    if (in(t, k) && is_hyphen(t[k])) ++k;
+  } else if (auto d = determiners.match(t, k); d.length) {
+    k += d.length;
+    det = true;
+    if (auto m2 = modifiers.match(t, k); m2.length) {
+      r.mod = static_cast<Mod>(m2.value);
+      k += m2.length;
+      if (in(t, k) && is_hyphen(t[k])) ++k;
+    }
+  }
+  // ISO day
+  if (is_num(t, k) && !det && r.mod == Mod::none) {
+    date::sys_days d;
+    if (cal::parse_iso_day(t[k].lower, d)) {
+      date::year_month_day ymd{d};
+      r.year = static_cast<int>(ymd.year());
+      r.month = static_cast<unsigned>(ymd.month());
+      r.day = static_cast<unsigned>(ymd.day());
+      h.end = k + 1;
+      return h;
+    }
+  }
+  // decade "1990s"
+  if (is_num(t, k)) {
+    std::string_view s = t[k].lower;
+    if (s.size() == 5 && s.back() == 's' && all_digits(s.substr(0, 4)) && s[3] == '0') {
+      r.decade = to_int(s.substr(0, 3));
+      h.end = k + 1;
+      return h;
+    }
+  }
+  // century: "the 20th century", "the twentieth century"
+  if (auto [oe, ov] = read_ordinal(t, k); oe && ov >= 1 && ov <= 30 &&
+                                          century_words.match(t, oe).length) {
+    r.century = ov - 1;
+    h.end = oe + century_words.match(t, oe).length;
+    return h;
+  }
+  if (det && r.mod == Mod::none) {
+    // "the year two thousand"
+    if (auto u = read_unit(t, k); u.end && u.unit == Unit::year && !u.plural) {
+      if (auto [ye, yv] = read_spelled_year(t, u.end); ye) {
+        r.year = yv;
+        h.end = ye;
+        return h;
+      }
+    }
+    return std::nullopt;  // "the 1987 budget": the year alone, from its own token
+  }
+  if (auto [ye, yv] = read_spelled_year(t, k); ye) {
+    r.year = yv;
+    h.end = ye;
+    return h;
+  }
+  // "fiscal 1989"
+  std::size_t y = k;
+  if (auto f = fiscal.match(t, y); f.length) {
+    y += f.length;
+    r.fiscal = true;
+  }
+  if (auto [ye, yv] = read_year(t, y, !r.fiscal && r.mod == Mod::none); ye) {
+    r.year = yv;
+    h.end = ye;
+    return h;
+  }
+  return std::nullopt;
+}
+
+// [shift] WEEKDAY [, date] [part] ['s] [at clock]
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
+    Tokens t, std::size_t i) const {
+  Hit h;
+  h.first = i;
+  std::size_t k = i;
+  RelativeDate& r = h.rel;
+  r.kind = RelativeDate::Kind::weekday;
+  if (auto m = day_modifier(t, k); m && read_weekday(t, k + m).first) k += m;
+  if (auto s = shifters.match(t, k); s.length && is_word(t, k)) {
+    if (read_weekday(t, k + s.length).first) {
+      r.shift = static_cast<Shift>(s.value);
+      k += s.length;
+    }
+  }
+  auto [we, wd] = read_weekday(t, k);
+  if (!we) return std::nullopt;
+  r.weekday = wd;
+  k = we;
+  // "Tuesday, Feb. 18, 2025" / "Tuesday 18 February": the date wins, the weekday agrees.
+  if (r.shift == Shift::none) {
+    std::size_t d = k;
+    if (is_punct(t, d, ",")) ++d;
+    std::optional<Hit> date = rule_month(t, d);
+    if (!date || !date->rel.day) date = rule_day_month(t, d);
+    if (date && date->rel.day) {
+      RelativeDate weekday_kept = date->rel;
+      weekday_kept.weekday = wd;
+      r = weekday_kept;
+      k = date->end;
+    }
+  }
+  if (auto p = parts.match(t, k); p.length) {
+    r.part = static_cast<PartOfDay>(p.value);
+    k += p.length;
+  }
+  if (is_possessive(t, k)) {
+    h.possessive = true;
+  } else if (is_word(t, k) && t[k].lower == "at") {
+    if (auto [ce, ct] = read_clock(t, k + 1); ce) {
+      r.clock = ct;
+      k = ce;
+    }
+  }
+  h.end = k;
+  return h;
+}
+
+// today, tonight, yesterday [morning], tomorrow [at noon]; "late yesterday".
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_named(Tokens t,
+                                                                            std::size_t i) const {
+  Hit h;
+  h.first = i;
+  std::size_t k = i;
+  RelativeDate& r = h.rel;
+  if (auto m = day_modifier(t, k); m && named_days.match(t, k + m).length) {
+    k += m;  // "late yesterday": the modifier is part of the extent, the day stays
+  }
+  auto n = named_days.match(t, k);
+  if (!n.length) return std::nullopt;
+  k += n.length;
+  r.kind = RelativeDate::Kind::offset;
+  r.unit = Unit::day;
+  r.anchor = AnchorRef::publication;
+  int v = n.value;
+  if (v == 100) {  // tonight
+    v = 0;
+    r.part = PartOfDay::night;
+  }
+  r.count = std::abs(v);
+  r.direction = v < 0 ? Direction::backward : v > 0 ? Direction::forward : Direction::none;
+  if (r.part == PartOfDay::none) {
+    if (auto p = parts.match(t, k); p.length) {
+      r.part = static_cast<PartOfDay>(p.value);
+      k += p.length;
+    }
+  }
+  if (is_possessive(t, k)) {
+    h.possessive = true;
+  } else if (is_word(t, k) && t[k].lower == "at") {
+    if (auto [ce, ct] = read_clock(t, k + 1); ce) {
+      r.clock = ct;
+      k = ce;
+    }
+  }
+  h.end = k;
+  return h;
+}
+
+// [earlier|later|mod] [the] SHIFT UNIT [of YEAR]: "this week", "earlier this year",
+// "the end of the month", "the weekend", "last night", "this summer", "next spring".
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
+    Tokens t, std::size_t i) const {
+  Hit h;
+  h.first = i;
+  std::size_t k = i;
+  RelativeDate& r = h.rel;
+  r.kind = RelativeDate::Kind::period;
+  bool mod_phrase = false;
+  if (auto m = relmods.match(t, k); m.length) {
+    r.mod = static_cast<Mod>(m.value);
+    k += m.length;
+  } else if (auto m2 = modifiers.match(t, k); m2.length) {
+    r.mod = static_cast<Mod>(m2.value);
+    k += m2.length;
+    if (in(t, k) && is_hyphen(t[k])) ++k;
+    mod_phrase = true;
+  }
+  bool det = false;
+  if (auto s = shifters.match(t, k); s.length) {
+    r.shift = static_cast<Shift>(s.value);
+    k += s.length;
+  } else if (auto d = determiners.match(t, k); d.length) {
+    det = true;
+    k += d.length;
+    if (auto s2 = shifters.match(t, k); s2.length) {
+      r.shift = static_cast<Shift>(s2.value);
+      k += s2.length;
+      det = false;
+    }
+  }
+  if (r.mod == Mod::earlier || r.mod == Mod::later) {
+    if (r.shift != Shift::this_) return std::nullopt;  // "later this week" only
+  }
+  // "this past weekend"
+  if (r.shift == Shift::this_) {
+    if (auto s = shifters.match(t, k); s.length && static_cast<Shift>(s.value) == Shift::last) {
+      r.shift = Shift::last;
+      k += s.length;
+    }
+  }
+  // season: "this summer", "last fall", "the summer of 1998", "summer 2024"
+  if (auto se = seasons.match(t, k); se.length && is_word(t, k)) {
+    RelativeDate c;
+    c.kind = RelativeDate::Kind::calendar;
+    c.season = static_cast<Season>(se.value);
+    c.mod = r.mod == Mod::earlier || r.mod == Mod::later ? Mod::none : r.mod;
+    c.shift = r.shift;
+    std::size_t e = k + se.length;
+    std::size_t y = e;
+    if (is_word(t, y) && t[y].lower == "of") ++y;
+    if (auto [ye, yv] = read_year(t, y, false); ye && c.shift == Shift::none) {
+      c.year = yv;
+      e = ye;
+    }
+    const bool cue_before = i > 0 && (month_cues.match(t, i - 1).length == 1);
+    if (c.shift == Shift::none && !c.year && !mod_phrase && !(det && cue_before) &&
+        !(cue_before && t[k].lower != "fall" && t[k].lower != "spring"))
+      return std::nullopt;
+    r = c;
+    h.end = e;
+    return h;
+  }
+  // "last night", "this morning"
+  if (auto p = parts.match(t, k); p.length && r.shift != Shift::none && !det) {
+    if ((r.mod == Mod::earlier || r.mod == Mod::later) && r.shift != Shift::this_)
+      return std::nullopt;
+    RelativeDate o;
+    o.kind = RelativeDate::Kind::offset;
+    o.unit = Unit::day;
+    o.part = static_cast<PartOfDay>(p.value);
+    o.count = r.shift == Shift::this_ ? 0 : 1;
+    o.direction = r.shift == Shift::last   ? Direction::backward
+                  : r.shift == Shift::next ? Direction::forward
+                                           : Direction::none;
+    if (r.shift == Shift::next) o.anchor = AnchorRef::publication;
+    r = o;
+    h.end = k + p.length;
+    return h;
+  }
+  auto u = read_unit(t, k);
+  if (!u.end || u.plural) return std::nullopt;
+  switch (u.unit) {
+    case Unit::week: case Unit::weekend: case Unit::month: case Unit::quarter:
+    case Unit::year: case Unit::decade: case Unit::century: case Unit::half:
+      break;
+    default:
+      return std::nullopt;
+  }
+  if (r.shift == Shift::none) {
+    // "the weekend"; after a modifier phrase "the end of the month" means this month
+    if (!(det && (u.unit == Unit::weekend || mod_phrase))) return std::nullopt;
+    if (mod_phrase) r.shift = Shift::this_;
+  }
+  if (u.unit == Unit::half && r.shift == Shift::none) return std::nullopt;
+  r.unit = u.unit;
+  k = u.end;
+  // "the end of the year 2024" / "the first quarter of next year" are handled elsewhere
+  h.end = k;
+  return h;
+}
+
+// [the] ORDINAL [-] quarter|half [of YEAR]: "the third quarter", "third-quarter",
+// "the first half of 2024".
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_period(
+    Tokens t, std::size_t i) const {
+  Hit h;
+  h.first = i;
+  std::size_t k = i;
+  bool det = false;
+  if (auto d = determiners.match(t, k); d.length) {
+    k += d.length;
+    det = true;
+  }
+  if (auto f = fiscal.match(t, k); f.length) k += f.length;
+  auto [oe, ov] = read_ordinal(t, k);
+  if (!oe) return std::nullopt;
+  k = oe;
+  if (in(t, k) && is_hyphen(t[k])) {
+    ++k;
+    if (det) return std::nullopt;  // "the third-quarter results": read from "third"
+  }
+  auto u = read_unit(t, k);
+  if (!u.end || u.plural) return std::nullopt;
+  RelativeDate& r = h.rel;
+  r.kind = RelativeDate::Kind::calendar;
+  if (u.unit == Unit::quarter && ov >= 1 && ov <= 4) {
+    r.quarter = static_cast<unsigned>(ov);
+  } else if (u.unit == Unit::half && ov >= 1 && ov <= 2) {
+    r.half = static_cast<unsigned>(ov);
+  } else {
+    return std::nullopt;
+  }
+  k = u.end;
+  std::size_t y = k;
+  if (is_word(t, y) && t[y].lower == "of") {
+    ++y;
+    if (auto [ye, yv] = read_year(t, y, false); ye) {
+      r.year = yv;
+      k = ye;
+    }
+  }
+  h.end = k;
+  return h;
+}
+
+// Counted units: "three days ago", "two years earlier", "in two weeks" (shift), "the past
+// three years", "a four-day visit", "three days" (durations).
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Tokens t,
+                                                                            std::size_t i) const {
+  Hit h;
+  h.first = i;
+  std::size_t k = i;
+  RelativeDate& r = h.rel;
+  bool prefixed = false;  // "the past", "the next", "the first", "the"
+  if (auto a = approximators.match(t, k); a.length) k += a.length;
+  if (auto s = shifters.match(t, k); s.length && is_word(t, k)) {
+    k += s.length;
+    prefixed = true;
+  } else if (auto d = determiners.match(t, k); d.length) {
+    k += d.length;
+    prefixed = true;
+    if (auto [oe, ov] = read_ordinal(t, k); oe && ov == 1) k = oe;  // "the first nine months"
+  }
+  Count c = read_count(t, k);
+  std::size_t cstart = k;
+  if (c.end) {
+    k = c.end;
+  }
+  bool hyphenated = false;
+  if (c.end && in(t, k) && is_hyphen(t[k])) {
+    ++k;
+    hyphenated = true;
+  }
+  auto u = read_unit(t, k);
+  if (!u.end) return std::nullopt;
+  if (hyphenated && (u.plural || (prefixed && !shifters.match(t, i).length)))
+    return std::nullopt;  // "three-quarters"; "the eight-year" is read from "eight"
+  if (u.unit == Unit::weekend || u.unit == Unit::half) return std::nullopt;
+  if (!c.end) {
+    // bare plural after "for"/"within": "for years" -> PXY
+    if (prefixed || !u.plural || i == 0 || !duration_preps.match(t, i - 1).length)
+      return std::nullopt;
+    r.kind = RelativeDate::Kind::duration;
+    r.unit = u.unit;
+    h.end = u.end;
+    return h;
+  }
+  if (c.value && *c.value == 0) return std::nullopt;
+  // numbers like "1990 years" or "2,000" are not counts of years in a date sense: keep
+  if (c.value && !c.article && is_num(t, cstart) && *c.value > 999) return std::nullopt;
+  // "second" as an ordinal/unit after "a": "a second round" -> not read here (unit must
+  // not be followed by a hyphen-less noun for "a"+singular? keep: "a second" duration)
+  if (c.article && u.unit == Unit::minute) {
+    // fine: "a minute"
+  }
+  r.unit = u.unit;
+  r.count = c.value;
+  k = u.end;
+  if (!prefixed && !hyphenated) {
+    if (auto a = off_ago.match(t, k); a.length) {
+      r.kind = RelativeDate::Kind::offset;
+      r.direction = Direction::backward;
+      r.anchor = AnchorRef::publication;
+      if (!r.count) return std::nullopt;  // "days ago": a fuzzy phrase
+      h.end = k + a.length;
+      return h;
+    }
+    if (auto f = off_from_now.match(t, k); f.length && r.count) {
+      r.kind = RelativeDate::Kind::offset;
+      r.direction = Direction::forward;
+      r.anchor = AnchorRef::publication;
+      h.end = k + f.length;
+      return h;
+    }
+    for (int dir : {-1, 1}) {
+      const PhraseTable& tab = dir < 0 ? off_before : off_after;
+      auto b = tab.match(t, k);
+      if (!b.length || !r.count) continue;
+      if (u.unit == Unit::hour || u.unit == Unit::minute || u.unit == Unit::second) continue;
+      // "before"/"after" as prepositions ("three days after the vote") are not shifts;
+      // a comparative ("later", "earlier") always is.
+      const bool preposition = t[k].lower == "before" || t[k].lower == "after" ||
+                               t[k].lower == "on";
+      if (preposition && b.length == 1 && !clause_end(t, k + 1)) continue;
+      r.kind = RelativeDate::Kind::offset;
+      r.direction = dir < 0 ? Direction::backward : Direction::forward;
+      r.anchor = AnchorRef::last_explicit;
+      h.end = k + b.length;
+      return h;
+    }
+    if (i > 0 && future_preps.match(t, i - 1).length == 1 && r.count && !u.plural == (*r.count == 1)) {
+      r.kind = RelativeDate::Kind::offset;
+      r.direction = Direction::forward;
+      r.anchor = AnchorRef::publication;
+      h.end = k;
+      return h;
+    }
+  }
+  if (u.plural && c.value && *c.value == 1 && !c.article) return std::nullopt;
+  r.kind = RelativeDate::Kind::duration;
+  h.end = k;
+  return h;
+}
+
+// Whole phrases: fuzzy references ("recently", "in the coming days"), anchored days
+// ("the next day").
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
+    Tokens t, std::size_t i) const {
+  if (!is_word(t, i)) return std::nullopt;
+  Hit h;
+  h.first = i;
+  auto a = anchored.match(t, i);
+  auto f = fuzzy.match(t, i);
+  if (a.length && a.length >= f.length) {
+    RelativeDate& r = h.rel;
+    r.kind = RelativeDate::Kind::offset;
+    r.unit = Unit::day;
+    r.count = std::abs(a.value);
+    r.direction = a.value < 0 ? Direction::backward : a.value > 0 ? Direction::forward
+                                                                  : Direction::none;
+    r.anchor = AnchorRef::last_explicit;
+    h.end = i + a.length;
+    return h;
+  }
+  if (!f.length) return std::nullopt;
+  if (auto nf = not_fuzzy.match(t, i); nf.length > 0) return std::nullopt;
+  if (i > 0 && not_fuzzy.match(t, i - 1).length == 2) return std::nullopt;  // "just now"
+  RelativeDate& r = h.rel;
+  r.kind = RelativeDate::Kind::fuzzy;
+  r.fuzzy = static_cast<FuzzyRef>(f.value);
+  r.unit = Unit::day;
+  for (std::size_t k = i; k < i + f.length; ++k) {
+    if (auto u = read_unit(t, k); u.end) r.unit = u.unit;
+  }
+  h.end = i + f.length;
+  return h;
+}
+
+// "every Tuesday", "each year", "per day", "weekly".
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens t,
+                                                                          std::size_t i) const {
+  if (!is_word(t, i)) return std::nullopt;
+  Hit h;
+  h.first = i;
+  RelativeDate& r = h.rel;
+  r.kind = RelativeDate::Kind::set;
+  if (auto q = set_quant.match(t, i); q.length) {
+    std::size_t k = i + q.length;
+    if (auto [we, wd] = read_weekday(t, k); we) {
+      r.weekday = wd;
+      r.unit = Unit::week;
+      k = we;
+      if (auto p = parts.match(t, k); p.length) {
+        r.part = static_cast<PartOfDay>(p.value);
+        k += p.length;
+      }
+      h.end = k;
+      return h;
+    }
+    if (auto [me, mo] = read_month(t, k, true); me) {
+      r.month = mo;
+      r.unit = Unit::year;
+      h.end = me;
+      return h;
+    }
+    if (auto p = parts.match(t, k); p.length) {
+      r.part = static_cast<PartOfDay>(p.value);
+      r.unit = Unit::day;
+      h.end = k + p.length;
+      return h;
+    }
+    auto u = read_unit(t, k);
+    if (u.end && !u.plural) {
+      r.unit = u.unit;
+      r.count = 1;
+      h.end = u.end;
+      return h;
+    }
+    return std::nullopt;
+  }
+  if (auto s = set_words.match(t, i); s.length) {
+    if (i > 0 && set_blockers.match(t, i - 1).length) return std::nullopt;
+    r.unit = static_cast<Unit>(s.value);
+    r.count = 1;
+    h.end = i + s.length;
+    return h;
+  }
+  return std::nullopt;
+}
+
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_clock(Tokens t,
+                                                                            std::size_t i) const {
+  auto [ce, ct] = read_clock(t, i);
+  if (!ce) return std::nullopt;
+  // "3:30" with no marker: only after "at"/"by"/"until" and similar
+  const bool marked = ce > i + 1 || is_word(t, i);
+  if (!marked) {
+    if (!(i > 0 && is_word(t, i - 1) &&
+          (t[i - 1].lower == "at" || month_cues.match(t, i - 1).length == 1)))
+      return std::nullopt;
+  }
+  Hit h;
+  h.first = i;
+  h.rel.kind = RelativeDate::Kind::offset;
+  h.rel.unit = Unit::day;
+  h.rel.count = 0;
+  h.rel.anchor = AnchorRef::publication;
+  h.rel.clock = ct;
+  h.end = ce;
+  std::size_t k = ce;
+  if (is_punct(t, k, ",")) ++k;
+  if (day_prepositions.match(t, k).length == 1) ++k;  // "noon on Thursday"
+  if (auto d = day_after_clock(t, k); d && !d->rel.clock && d->rel.part == PartOfDay::none) {
+    h.rel = d->rel;
+    h.rel.clock = ct;
+    h.end = d->end;
+    h.possessive = d->possessive;
+  }
+  return h;
+}
+
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::day_after_clock(
+    Tokens t, std::size_t i) const {
+  if (!is_word(t, i)) return std::nullopt;
+  std::optional<Hit> d = rule_weekday(t, i);
+  if (!d) d = rule_named(t, i);
+  if (!d) {
+    d = rule_month(t, i);
+    if (d && !d->rel.day) d.reset();
+  }
+  if (d && d->first != i) d.reset();
+  return d;
+}
+
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t, Hit h) const {
+  using K = RelativeDate::Kind;
+  switch (h.rel.kind) {
+    case K::duration: h.type = TimexType::duration; break;
+    case K::set: h.type = TimexType::set; break;
+    default:
+      h.type = (h.rel.clock || h.rel.part != PartOfDay::none) ? TimexType::time
+                                                               : TimexType::date;
+  }
+  if (!h.possessive && is_possessive(t, h.end)) h.possessive = true;
+  // "postponed until Monday": the day lies ahead of the postponement whatever the tense
+  // of the clause. Phrases of up to three words ending right before the expression.
+  if (h.rel.kind == K::weekday || h.rel.kind == K::calendar) {
+    for (std::size_t len = 1; len <= 3 && len <= h.first; ++len) {
+      if (future_hints.match(t, h.first - len).length == len) {
+        h.rel.direction = Direction::forward;
+        break;
+      }
+    }
+    // "said Tuesday", "told reporters on Friday": the day of a reported past act.
+    if (h.rel.kind == K::weekday && h.rel.shift == Shift::none &&
+        h.rel.direction == Direction::none) {
+      std::size_t j = h.first;
+      if (j > 0 && day_prepositions.match(t, j - 1).length == 1) --j;
+      // the verb right before, or with one word between ("told reporters on Friday")
+      for (std::size_t back = 1; back <= 2 && back <= j; ++back) {
+        if (is_word(t, j - back) && past_hints.match(t, j - back).length == 1) {
+          h.rel.direction = Direction::backward;
+          break;
+        }
+      }
+    }
+  }
+  return h;
+}
+
+// ---------------------------------------------------------------------------------------
+
+TemporalGrammar::TemporalGrammar(const Lexicon& temporal_lexicon)
+    : impl_(std::make_unique<Impl>(temporal_lexicon)) {}
+TemporalGrammar::~TemporalGrammar() = default;
+TemporalGrammar::TemporalGrammar(TemporalGrammar&&) noexcept = default;
+TemporalGrammar& TemporalGrammar::operator=(TemporalGrammar&&) noexcept = default;
+
+std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens) const {
+  std::vector<TimexMatch> out;
+  const Impl& g = *impl_;
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    if (tokens[i].kind == TokenKind::punct) {
+      ++i;
+      continue;
+    }
+    std::optional<Impl::Hit> best;
+    auto consider = [&](std::optional<Impl::Hit> h) {
+      if (!h || h->end <= h->first) return;
+      if (!best || h->end > best->end || (h->end == best->end && h->first < best->first))
+        best = std::move(h);
+    };
+    consider(g.rule_phrases(tokens, i));
+    consider(g.rule_named(tokens, i));
+    consider(g.rule_weekday(tokens, i));
+    consider(g.rule_month(tokens, i));
+    consider(g.rule_day_month(tokens, i));
+    consider(g.rule_numeric(tokens, i));
+    consider(g.rule_period(tokens, i));
+    consider(g.rule_ordinal_period(tokens, i));
+    consider(g.rule_count(tokens, i));
+    consider(g.rule_set(tokens, i));
+    consider(g.rule_clock(tokens, i));
+    if (!best) {
+      ++i;
+      continue;
+    }
+    // "in the past three months": a reading starting inside this one that reaches
+    // further wins (bounded: only starts inside the current reading are tried).
+    for (std::size_t j = best->first + 1; j < best->end; ++j) {
+      std::optional<Impl::Hit> inner;
+      for (auto h : {g.rule_count(tokens, j), g.rule_period(tokens, j), g.rule_month(tokens, j),
+                     g.rule_numeric(tokens, j)}) {
+        if (h && h->first == j && (!inner || h->end > inner->end)) inner = std::move(h);
+      }
+      if (inner && inner->end > best->end) {
+        best = std::move(inner);
+        break;
+      }
+    }
+    auto done = g.finish(tokens, *best);
+    TimexMatch m;
+    m.first_token = done->first;
+    m.last_token = done->end;
+    m.type = done->type;
+    m.possessive = done->possessive;
+    m.rel = std::make_shared<const RelativeDate>(done->rel);
+    out.push_back(std::move(m));
+    i = done->end;
+  }
+  return out;
+}
+
+// =======================================================================================
+// Resolution
+
+namespace {
+
+using date::days;
+using date::sys_days;
+using date::year_month_day;
+
+struct Span {
+  sys_days b, e;
+};
+
+std::string two(unsigned v) {
+  std::string s = std::to_string(v);
+  return s.size() < 2 ? "0" + s : s;
+}
+
+std::string year_str(int y) {
+  return cal::iso_year(sys_days{date::year{y} / 1 / 1});
+}
+
+const char* part_code(PartOfDay p) {
+  switch (p) {
+    case PartOfDay::morning: return "MO";
+    case PartOfDay::afternoon: return "AF";
+    case PartOfDay::evening: return "EV";
+    case PartOfDay::night: return "NI";
+    default: return "";
+  }
+}
+const char* season_code(Season s) {
+  switch (s) {
+    case Season::spring: return "SP";
+    case Season::summer: return "SU";
+    case Season::fall: return "FA";
+    case Season::winter: return "WI";
+    default: return "";
+  }
+}
+
+Span month_span(int y, unsigned m) {
+  const sys_days b{date::year{y} / date::month{m} / 1};
+  return {b, cal::month_end(b)};
+}
+Span quarter_span(int y, unsigned q) {
+  const sys_days b{date::year{y} / date::month{3 * (q - 1) + 1} / 1};
+  return {b, cal::add_months(b, date::months{3}) - days{1}};
+}
+Span half_span(int y, unsigned h) {
+  const sys_days b{date::year{y} / date::month{6 * (h - 1) + 1} / 1};
+  return {b, cal::add_months(b, date::months{6}) - days{1}};
+}
+// Meteorological seasons; winter Y is Dec Y .. Feb Y+1.
+Span season_span(int y, Season s) {
+  unsigned m = s == Season::spring ? 3 : s == Season::summer ? 6 : s == Season::fall ? 9 : 12;
+  const sys_days b{date::year{y} / date::month{m} / 1};
+  return {b, cal::add_months(b, date::months{3}) - days{1}};
+}
+Span year_span(int y) {
+  return {sys_days{date::year{y} / 1 / 1}, sys_days{date::year{y} / 12 / 31}};
+}
+
+int year_of(sys_days d) { return static_cast<int>(year_month_day{d}.year()); }
+unsigned month_of(sys_days d) { return static_cast<unsigned>(year_month_day{d}.month()); }
+
+Resolved make(Span s, Granularity g, std::string value) {
+  Resolved r;
+  r.earliest = s.b;
+  r.latest = s.e;
+  r.granularity = g;
+  r.value = std::move(value);
+  return r;
+}
+Resolved day_of(sys_days d) { return make({d, d}, Granularity::day, cal::iso_day(d)); }
+Resolved week_of(sys_days d) {
+  return make({cal::week_start(d), cal::week_end(d)}, Granularity::week, cal::iso_week_of(d));
+}
+Resolved weekend_of(sys_days d) {
+  const sys_days sat = cal::week_start(d) + days{5};
+  return make({sat, sat + days{1}}, Granularity::weekend, cal::iso_week_of(sat) + "-WE");
+}
+Resolved month_res(int y, unsigned m) {
+  return make(month_span(y, m), Granularity::month, year_str(y) + "-" + two(m));
+}
+Resolved quarter_res(int y, unsigned q) {
+  return make(quarter_span(y, q), Granularity::quarter, year_str(y) + "-Q" + std::to_string(q));
+}
+Resolved half_res(int y, unsigned h) {
+  return make(half_span(y, h), Granularity::half, year_str(y) + "-H" + std::to_string(h));
+}
+Resolved season_res(int y, Season s) {
+  return make(season_span(y, s), Granularity::season, year_str(y) + "-" + season_code(s));
+}
+Resolved year_res(int y) { return make(year_span(y), Granularity::year, year_str(y)); }
+Resolved decade_res(int d) {
+  return make({year_span(d * 10).b, year_span(d * 10 + 9).e}, Granularity::decade,
+              std::to_string(d));
+}
+Resolved century_res(int c) {
+  return make({year_span(c * 100).b, year_span(c * 100 + 99).e}, Granularity::century,
+              std::to_string(c));
+}
+
+// A sub-interval of [b, e] for early/mid/late/start/end. Months use days 1-10 / 11-20 /
+// 21-end (contract); weeks Mon-Wed / Tue-Fri / Thu-Sun; anything else thirds.
+Span sub_span(Span s, Mod mod, Granularity g) {
+  const bool first = mod == Mod::early || mod == Mod::start;
+  const bool last = mod == Mod::late || mod == Mod::end;
+  if (g == Granularity::month) {
+    if (first) return {s.b, s.b + days{9}};
+    if (last) return {s.b + days{20}, s.e};
+    return {s.b + days{10}, s.b + days{19}};
+  }
+  if (g == Granularity::week) {
+    if (first) return {s.b, s.b + days{2}};
+    if (last) return {s.b + days{3}, s.e};
+    return {s.b + days{1}, s.b + days{4}};
+  }
+  if (g == Granularity::year) {
+    if (first) return {s.b, cal::add_months(s.b, date::months{4}) - days{1}};
+    if (last) return {cal::add_months(s.b, date::months{8}), s.e};
+    return {cal::add_months(s.b, date::months{4}), cal::add_months(s.b, date::months{8}) - days{1}};
+  }
+  const days len = s.e - s.b + days{1};
+  const days third = len / 3;
+  if (first) return {s.b, s.b + third - days{1}};
+  if (last) return {s.e - third + days{1}, s.e};
+  return {s.b + third, s.e - third};
+}
+
+void apply_mod(Resolved& r, Mod mod, sys_days P, Tense tense) {
+  if (mod == Mod::none || !r.earliest || !r.latest) return;
+  Span s{*r.earliest, *r.latest};
+  Span out = s;
+  if (mod == Mod::earlier) {
+    out = {s.b, std::min(s.e, P - days{1})};
+  } else if (mod == Mod::later) {
+    out = {std::max(s.b, P + days{1}), s.e};
+  } else {
+    out = sub_span(s, mod, r.granularity);
+    // what the clause says about the reference day narrows the window further
+    if (tense == Tense::past && out.b <= P && P < out.e) out.e = P;
+    if (tense == Tense::future && out.b < P && P <= out.e) out.b = P;
+  }
+  if (out.b > out.e) out = s;
+  r.earliest = out.b;
+  r.latest = out.e;
+  r.approx = true;
+}
+
+// Picks among the readings of a year-less date in years Y-1, Y, Y+1.
+// past: latest starting on or before P; future: earliest ending on or after P;
+// none/present: closest to P (containing it is closest), ties to the past.
+// shift last: latest ending before P; next: earliest starting after P; this: year of P.
+template <class SpanOf>
+std::optional<int> pick_year(sys_days P, Tense tense, Shift shift, SpanOf span_of) {
+  const int Y = year_of(P);
+  std::vector<std::pair<int, Span>> cands;
+  for (int y = Y - 2; y <= Y + 2; ++y)
+    if (auto s = span_of(y)) cands.emplace_back(y, *s);
+  if (cands.empty()) return std::nullopt;
+  if (shift == Shift::this_) return Y;
+  if (shift == Shift::last) {
+    std::optional<int> best;
+    for (auto& [y, s] : cands)
+      if (s.e < P) best = y;
+    return best;
+  }
+  if (shift == Shift::next) {
+    for (auto& [y, s] : cands)
+      if (s.b > P) return y;
+    return std::nullopt;
+  }
+  if (tense == Tense::past) {
+    std::optional<int> best;
+    for (auto& [y, s] : cands)
+      if (s.b <= P) best = y;
+    return best;
+  }
+  if (tense == Tense::future) {
+    for (auto& [y, s] : cands)
+      if (s.e >= P) return y;
+    return std::nullopt;
+  }
+  std::optional<int> best;
+  days best_d{0};
+  for (auto& [y, s] : cands) {
+    days d = (P < s.b) ? s.b - P : (P > s.e) ? P - s.e : days{0};
+    if (!best || d < best_d) {
+      best = y;
+      best_d = d;
+    }
+  }
+  return best;
+}
+
+std::string duration_value(const RelativeDate& rel) {
+  const std::optional<int> n = rel.count;
+  auto num = [&](int mult) { return n ? std::to_string(*n * mult) : std::string("X"); };
+  switch (rel.unit) {
+    case Unit::second: return "PT" + num(1) + "S";
+    case Unit::minute: return "PT" + num(1) + "M";
+    case Unit::hour: return "PT" + num(1) + "H";
+    case Unit::day: return "P" + num(1) + "D";
+    case Unit::week: return "P" + num(1) + "W";
+    case Unit::fortnight: return "P" + num(2) + "W";
+    case Unit::weekend: return "P" + num(1) + "WE";
+    case Unit::month: return "P" + num(1) + "M";
+    case Unit::quarter: return "P" + num(3) + "M";
+    case Unit::half: return "P" + num(6) + "M";
+    case Unit::year: return "P" + num(1) + "Y";
+    case Unit::decade: return n ? "P" + num(10) + "Y" : "PXDE";
+    case Unit::century: return n ? "P" + num(100) + "Y" : "PXCE";
+    default: return "PXX";
+  }
+}
+
+std::string set_value(const RelativeDate& rel) {
+  if (rel.weekday) {
+    std::string v = "XXXX-WXX-" + std::to_string(rel.weekday->iso_encoding());
+    if (rel.part != PartOfDay::none) v += std::string("T") + part_code(rel.part);
+    return v;
+  }
+  if (rel.month) return "XXXX-" + two(*rel.month);
+  if (rel.part != PartOfDay::none) return std::string("XXXX-XX-XXT") + part_code(rel.part);
+  RelativeDate one = rel;
+  one.count = 1;
+  return duration_value(one);
+}
+
+// Day-level result refined by a part of day or a clock time (TIMEX3 TIME).
+Resolved day_with_time(sys_days d, const RelativeDate& rel) {
+  Resolved r = day_of(d);
+  if (rel.clock) {
+    r.value += "T" + two(rel.clock->hour) + ":" + two(rel.clock->minute);
+    r.granularity = Granularity::time;
+  } else if (rel.part != PartOfDay::none) {
+    r.value += std::string("T") + part_code(rel.part);
+    r.granularity = Granularity::time;
+  }
+  return r;
+}
+
+Resolved shifted(const RelativeDate& rel, sys_days base) {
+  const int n = rel.count.value_or(0) * static_cast<int>(rel.direction);
+  switch (rel.unit) {
+    case Unit::second: case Unit::minute: case Unit::hour:
+    case Unit::part_of_day: case Unit::day:
+      if (rel.unit == Unit::day) return day_with_time(base + days{n}, rel);
+      return day_of(base);
+    case Unit::week: return week_of(base + date::weeks{n});
+    case Unit::fortnight: return week_of(base + date::weeks{2 * n});
+    case Unit::weekend: return weekend_of(base + date::weeks{n});
+    case Unit::month: {
+      const sys_days d = cal::add_months(base, date::months{n});
+      return month_res(year_of(d), month_of(d));
+    }
+    case Unit::quarter: {
+      const sys_days d = cal::add_months(base, date::months{3 * n});
+      return quarter_res(year_of(d), (month_of(d) - 1) / 3 + 1);
+    }
+    case Unit::half: {
+      const sys_days d = cal::add_months(base, date::months{6 * n});
+      return half_res(year_of(d), (month_of(d) - 1) / 6 + 1);
+    }
+    case Unit::year: return year_res(year_of(cal::add_years(base, date::years{n})));
+    case Unit::decade: {
+      const int y = year_of(cal::add_years(base, date::years{10 * n}));
+      return decade_res(y / 10);
+    }
+    case Unit::century: {
+      const int y = year_of(cal::add_years(base, date::years{100 * n}));
+      return century_res(y / 100);
+    }
+    default: return day_of(base);
+  }
+}
+
+int fuzzy_window_days(Unit u) {
+  switch (u) {
+    case Unit::week: return 28;
+    case Unit::month: return 90;
+    case Unit::year: case Unit::decade: case Unit::century: return 1095;
+    default: return 7;
+  }
+}
+
+}  // namespace
+
+Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
+  using K = RelativeDate::Kind;
+  // A forward hint on a date ("postponed until Monday") reads it as future.
+  if ((rel.kind == K::weekday || rel.kind == K::calendar) && rel.direction == Direction::forward)
+    tense = Tense::future;
+  if (rel.kind == K::weekday && rel.direction == Direction::backward) tense = Tense::past;
+  const sys_days P = anchor.publication;
+  const sys_days A = anchor.last_explicit.value_or(P);
+  Resolved r;
+  switch (rel.kind) {
+    case K::calendar: {
+      if (rel.century) {
+        r = century_res(*rel.century);
+        apply_mod(r, rel.mod, P, tense);
+        return r;
+      }
+      if (rel.decade) {
+        r = decade_res(*rel.decade);
+        apply_mod(r, rel.mod, P, tense);
+        return r;
+      }
+      if (rel.month && rel.day) {
+        const unsigned m = *rel.month, d = *rel.day;
+        int y = 0;
+        if (rel.year) {
+          y = *rel.year;
+        } else {
+          if (rel.year_shift) {
+            y = year_of(P) + *rel.year_shift;
+          } else {
+            // "Saturday, April 25": only years where the weekday agrees, when one does
+            auto span_of = [&](int yy, bool agree) -> std::optional<Span> {
+              year_month_day ymd{date::year{yy}, date::month{m}, date::day{d}};
+              if (!ymd.ok()) return std::nullopt;
+              if (agree && rel.weekday && date::weekday{sys_days{ymd}} != *rel.weekday)
+                return std::nullopt;
+              return Span{sys_days{ymd}, sys_days{ymd}};
+            };
+            auto py = pick_year(P, tense, Shift::none, [&](int yy) { return span_of(yy, true); });
+            if (!py) py = pick_year(P, tense, Shift::none, [&](int yy) { return span_of(yy, false); });
+            if (!py) return r;
+            y = *py;
+          }
+        }
+        year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
+        if (!ymd.ok()) return r;
+        return day_with_time(sys_days{ymd}, rel);
+      }
+      auto resolve_period = [&](auto span_of, auto result_of) -> Resolved {
+        int y = 0;
+        if (rel.year) {
+          y = *rel.year;
+        } else if (rel.year_shift) {
+          y = year_of(P) + *rel.year_shift;
+        } else {
+          auto py = pick_year(P, tense, rel.shift,
+                              [&](int yy) -> std::optional<Span> { return span_of(yy); });
+          if (!py) return Resolved{};
+          y = *py;
+        }
+        Resolved out = result_of(y);
+        apply_mod(out, rel.mod, P, tense);
+        return out;
+      };
+      if (rel.month) {
+        return resolve_period([&](int y) { return month_span(y, *rel.month); },
+                              [&](int y) { return month_res(y, *rel.month); });
+      }
+      if (rel.quarter) {
+        return resolve_period([&](int y) { return quarter_span(y, *rel.quarter); },
+                              [&](int y) { return quarter_res(y, *rel.quarter); });
+      }
+      if (rel.half) {
+        return resolve_period([&](int y) { return half_span(y, *rel.half); },
+                              [&](int y) { return half_res(y, *rel.half); });
+      }
+      if (rel.season != Season::none) {
+        return resolve_period([&](int y) { return season_span(y, rel.season); },
+                              [&](int y) { return season_res(y, rel.season); });
+      }
+      if (rel.year) {
+        r = year_res(*rel.year);
+        apply_mod(r, rel.mod, P, tense);
+        return r;
+      }
+      return r;
+    }
+    case K::weekday: {
+      if (!rel.weekday) return r;
+      const date::weekday wd = *rel.weekday;
+      sys_days d;
+      switch (rel.shift) {
+        case Shift::this_: d = cal::week_start(P) + (wd - date::Monday); break;
+        case Shift::next: d = cal::after(P, wd); break;
+        case Shift::last: d = cal::before(P, wd); break;
+        default:
+          d = tense == Tense::past     ? cal::on_or_before(P, wd)
+              : tense == Tense::future ? cal::after(P, wd)
+                                       : cal::nearest(P, wd);
+      }
+      return day_with_time(d, rel);
+    }
+    case K::period: {
+      const int n = rel.shift == Shift::next ? 1 : rel.shift == Shift::last ? -1 : 0;
+      const date::weekday wp{P};
+      switch (rel.unit) {
+        case Unit::week: {
+          sys_days base = P + date::weeks{n};
+          // In a Sunday story "this week" is the coming week (not "earlier this week").
+          if (rel.shift == Shift::this_ && wp == date::Sunday && rel.mod != Mod::earlier)
+            base = P + days{1};
+          r = week_of(base);
+          break;
+        }
+        case Unit::weekend: {
+          if (rel.shift == Shift::none) {
+            // "the weekend": past or no tense, the Saturday-Sunday before P (the current
+            // one on a weekend day); future, the coming one.
+            const bool on_weekend = wp == date::Saturday || wp == date::Sunday;
+            if (tense == Tense::future)
+              r = weekend_of(wp == date::Sunday ? P + days{1} : P);
+            else
+              r = weekend_of(on_weekend ? P : P - date::weeks{1});
+          } else {
+            r = weekend_of(P + date::weeks{n});
+          }
+          break;
+        }
+        case Unit::month: {
+          const sys_days d = cal::add_months(P, date::months{n});
+          r = month_res(year_of(d), month_of(d));
+          break;
+        }
+        case Unit::quarter: {
+          const sys_days d = cal::add_months(P, date::months{3 * n});
+          r = quarter_res(year_of(d), (month_of(d) - 1) / 3 + 1);
+          break;
+        }
+        case Unit::half: {
+          const sys_days d = cal::add_months(P, date::months{6 * n});
+          r = half_res(year_of(d), (month_of(d) - 1) / 6 + 1);
+          break;
+        }
+        case Unit::year: r = year_res(year_of(P) + n); break;
+        case Unit::decade: r = decade_res(year_of(P) / 10 + n); break;
+        case Unit::century: r = century_res(year_of(P) / 100 + n); break;
+        default: return r;
+      }
+      apply_mod(r, rel.mod, P, tense);
+      return r;
+    }
+    case K::offset: {
+      const sys_days base = rel.anchor == AnchorRef::publication ? P : A;
+      if (rel.count && *rel.count == 0 && rel.unit == Unit::day) return day_with_time(base, rel);
+      return shifted(rel, base);
+    }
+    case K::fuzzy: {
+      const days w{fuzzy_window_days(rel.unit)};
+      r.approx = true;
+      switch (rel.fuzzy) {
+        case FuzzyRef::past:
+          r.value = "PAST_REF";
+          r.earliest = P - w;
+          r.latest = P - days{1};
+          break;
+        case FuzzyRef::future:
+          r.value = "FUTURE_REF";
+          r.earliest = P;
+          r.latest = P + w;
+          break;
+        case FuzzyRef::present:
+          r.value = "PRESENT_REF";
+          r.earliest = P;
+          r.latest = P;
+          break;
+      }
+      r.granularity = Granularity::unknown;
+      return r;
+    }
+    case K::duration:
+      r.value = duration_value(rel);
+      return r;
+    case K::set:
+      r.value = set_value(rel);
+      return r;
+  }
+  return r;
+}
+
+std::optional<date::sys_days> explicit_day(const RelativeDate& rel, const Resolved& resolved) {
+  if (resolved.approx || !resolved.earliest || !resolved.latest) return std::nullopt;
+  if (*resolved.earliest != *resolved.latest) return std::nullopt;
+  if (resolved.granularity != Granularity::day && resolved.granularity != Granularity::time)
+    return std::nullopt;
+  // A day the text names: a calendar date, a weekday, yesterday/today/tomorrow, or a day
+  // counted from one of those ("the next day" keeps the chain going).
+  switch (rel.kind) {
+    case RelativeDate::Kind::calendar:
+    case RelativeDate::Kind::weekday:
+    case RelativeDate::Kind::offset:
+      return resolved.earliest;
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace chronicle

@@ -1,0 +1,399 @@
+#include <chronicle/lexicon.h>
+#include <chronicle/text.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace chronicle {
+namespace {
+
+// Length of the valid UTF-8 sequence at s[i], 0 when invalid. Decodes into cp.
+std::size_t utf8_seq(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
+  std::size_t n;
+  char32_t min;
+  if ((b0 & 0xE0) == 0xC0) {
+    n = 2, cp = b0 & 0x1F, min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    n = 3, cp = b0 & 0x0F, min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    n = 4, cp = b0 & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+bool is_space_cp(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+         c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
+         c == 0x3000 || c == 0x1680 || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF;
+}
+
+bool is_punct_cp(char32_t c) {
+  if (c < 0x80) return !(std::isalnum(static_cast<int>(c)));
+  return (c >= 0xA1 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2010 && c <= 0x2027) ||
+         (c >= 0x2030 && c <= 0x205E) || (c >= 0x3001 && c <= 0x303F) || c == 0xFFFD ||
+         (c >= 0x2190 && c <= 0x2BFF);
+}
+
+bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018; }
+
+bool is_letter_cp(char32_t c) {
+  if (c < 0x80) return std::isalpha(static_cast<int>(c)) != 0;
+  return !is_space_cp(c) && !is_punct_cp(c);
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+struct Cursor {
+  std::string_view s;
+  char32_t at(std::size_t i, std::size_t& len) const {
+    char32_t cp = 0xFFFD;
+    len = utf8_seq(s, i, cp);
+    if (len == 0) len = 1;
+    return cp;
+  }
+};
+
+}  // namespace
+
+std::size_t repair_utf8(std::string& text) {
+  std::size_t bad = 0;
+  std::string out;
+  bool copy = false;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp;
+    std::size_t n = utf8_seq(text, i, cp);
+    if (n == 0 || cp == 0) {
+      if (!copy) {
+        out.assign(text, 0, i);
+        copy = true;
+      }
+      out += n == 0 ? "\xEF\xBF\xBD" : " ";
+      ++bad;
+      i += 1;
+      continue;
+    }
+    if (copy) out.append(text, i, n);
+    i += n;
+  }
+  if (copy) text.swap(out);
+  return bad;
+}
+
+CodePointIndex::CodePointIndex(std::string_view text) : text_(text) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i % kStride == 0) checkpoints_.push_back(count);
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+  }
+}
+
+std::size_t CodePointIndex::operator()(std::size_t byte_offset) const {
+  byte_offset = std::min(byte_offset, text_.size());
+  std::size_t k = byte_offset / kStride;
+  if (checkpoints_.empty()) return 0;
+  if (k >= checkpoints_.size()) k = checkpoints_.size() - 1;
+  std::size_t count = checkpoints_[k];
+  for (std::size_t i = k * kStride; i < byte_offset; ++i)
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+TokenList tokenize(std::string_view s) {
+  struct Raw {
+    std::size_t b, e;
+    sdk::TokenKind kind;
+    bool possessive;
+  };
+  std::vector<Raw> raw;
+  Cursor cur{s};
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t len;
+    char32_t c = cur.at(i, len);
+    if (is_space_cp(c)) {
+      i += len;
+      continue;
+    }
+    const std::size_t start = i;
+    if (c < 0x80 && is_digit(static_cast<char>(c))) {
+      // number: digits, letters ("18th", "1990s", "100M"), inner , . : / and ISO dashes
+      std::size_t j = i;
+      while (j < s.size()) {
+        char d = s[j];
+        if (is_digit(d) || std::isalpha(static_cast<unsigned char>(d))) {
+          ++j;
+        } else if ((d == ',' || d == '.' || d == ':' || d == '/') && j + 1 < s.size() &&
+                   is_digit(s[j + 1]) && j > start && is_digit(s[j - 1])) {
+          ++j;
+        } else if (d == '-' && j + 2 < s.size() && is_digit(s[j + 1]) && is_digit(s[j + 2]) &&
+                   j - start == 4 && is_digit(s[start]) && is_digit(s[start + 3])) {
+          ++j;  // 2025-02
+        } else if (d == '-' && j + 2 < s.size() && is_digit(s[j + 1]) && is_digit(s[j + 2]) &&
+                   j - start == 7 && s[start + 4] == '-') {
+          ++j;  // 2025-02-18
+        } else {
+          break;
+        }
+      }
+      raw.push_back({start, j, sdk::TokenKind::number, false});
+      i = j;
+      continue;
+    }
+    if (is_letter_cp(c)) {
+      std::size_t j = i + len;
+      // initialisms: U.S., a.m., U.N.
+      if (j + 1 < s.size() && s[j] == '.' && std::isalpha(static_cast<unsigned char>(s[j + 1])) &&
+          j + 2 < s.size() && s[j + 2] == '.' && len == 1) {
+        std::size_t k = j;
+        while (k + 2 < s.size() + 1 && k < s.size() && s[k] == '.' && k + 1 < s.size() &&
+               std::isalpha(static_cast<unsigned char>(s[k + 1])) &&
+               (k + 2 == s.size() || s[k + 2] == '.' ||
+                !std::isalpha(static_cast<unsigned char>(s[k + 2])))) {
+          k += 2;
+        }
+        if (k < s.size() && s[k] == '.') ++k;
+        raw.push_back({start, k, sdk::TokenKind::word, false});
+        i = k;
+        continue;
+      }
+      while (j < s.size()) {
+        std::size_t l2;
+        char32_t d = cur.at(j, l2);
+        if (is_letter_cp(d) || (d < 0x80 && is_digit(static_cast<char>(d)))) {
+          j += l2;
+          continue;
+        }
+        if (is_apostrophe(d) && j + l2 < s.size()) {
+          std::size_t l3;
+          char32_t e = cur.at(j + l2, l3);
+          if (is_letter_cp(e)) {
+            // possessive 's ends the word
+            if ((e == 's' || e == 'S') &&
+                (j + l2 + l3 >= s.size() || !is_letter_cp(cur.at(j + l2 + l3, l3)))) {
+              break;
+            }
+            j += l2;
+            continue;
+          }
+        }
+        break;
+      }
+      raw.push_back({start, j, sdk::TokenKind::word, false});
+      i = j;
+      // possessive token
+      if (i < s.size()) {
+        std::size_t l2;
+        char32_t d = cur.at(i, l2);
+        if (is_apostrophe(d) && i + l2 < s.size() && (s[i + l2] == 's' || s[i + l2] == 'S')) {
+          std::size_t l3;
+          if (i + l2 + 1 >= s.size() || !is_letter_cp(cur.at(i + l2 + 1, l3))) {
+            raw.push_back({i, i + l2 + 1, sdk::TokenKind::punct, true});
+            i += l2 + 1;
+          }
+        } else if (is_apostrophe(d) && i > 0 && (s[i - 1] == 's' || s[i - 1] == 'S')) {
+          std::size_t l3;
+          if (i + l2 >= s.size() || !is_letter_cp(cur.at(i + l2, l3))) {
+            raw.push_back({i, i + l2, sdk::TokenKind::punct, true});  // plural possessive
+            i += l2;
+          }
+        }
+      }
+      continue;
+    }
+    raw.push_back({start, start + len, sdk::TokenKind::punct, false});
+    i += len;
+  }
+
+  TokenList out;
+  out.lower_store.reserve(raw.size());
+  for (const auto& r : raw) {
+    std::string low;
+    if (r.possessive) {
+      low = "'s";
+    } else {
+      std::string_view t = s.substr(r.b, r.e - r.b);
+      low.reserve(t.size());
+      for (std::size_t k = 0; k < t.size();) {
+        std::size_t n;
+        char32_t c = cur.at(r.b + k, n);
+        if (is_apostrophe(c)) {
+          low += '\'';
+        } else if (c < 0x80) {
+          low += static_cast<char>(std::tolower(static_cast<unsigned char>(t[k])));
+        } else if (c >= 0x2010 && c <= 0x2015) {
+          low += '-';
+        } else if (c == 0x201C || c == 0x201D) {
+          low += '"';
+        } else {
+          low.append(t.substr(k, n));
+        }
+        k += n;
+      }
+    }
+    out.lower_store.push_back(std::move(low));
+  }
+  out.tokens.reserve(raw.size());
+  for (std::size_t k = 0; k < raw.size(); ++k) {
+    const auto& r = raw[k];
+    sdk::Token t;
+    t.span = {r.b, r.e};
+    t.text = s.substr(r.b, r.e - r.b);
+    t.lower = out.lower_store[k];
+    t.kind = r.kind;
+    t.capitalized = !t.text.empty() && std::isupper(static_cast<unsigned char>(t.text[0]));
+    out.tokens.push_back(t);
+  }
+  return out;
+}
+
+SegmenterRules SegmenterRules::from_lexicon(const Lexicon& lex) {
+  SegmenterRules r;
+  r.abbreviations = lex.list("abbreviations");
+  r.sentence_starters = lex.list("sentence_starters");
+  r.boilerplate = lex.list("boilerplate.lines");
+  r.boilerplate_prefixes = lex.list("boilerplate.prefixes");
+  return r;
+}
+
+namespace {
+
+bool contains(const std::vector<std::string>& v, std::string_view w) {
+  return std::find(v.begin(), v.end(), w) != v.end();
+}
+
+std::string fold_line(std::string_view line) {
+  std::string out;
+  bool space = false;
+  for (char c : line) {
+    if (c == ' ' || c == '\t' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  while (!out.empty() && (out.back() == '.' || out.back() == ':')) out.pop_back();
+  return out;
+}
+
+bool is_boilerplate(std::string_view line, const SegmenterRules& rules) {
+  std::string f = fold_line(line);
+  if (f.empty()) return false;
+  if (contains(rules.boilerplate, f)) return true;
+  for (const auto& p : rules.boilerplate_prefixes)
+    if (f.rfind(p, 0) == 0) return true;
+  return false;
+}
+
+void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
+                     const SegmenterRules& rules, std::vector<SentenceSpan>& out) {
+  std::string_view para = text.substr(pb, pe - pb);
+  TokenList tl = tokenize(para);
+  const auto& toks = tl.tokens;
+  std::size_t sent_start = 0;  // token index
+  auto emit = [&](std::size_t first, std::size_t last_excl, bool heading) {
+    if (first >= last_excl) return;
+    SentenceSpan sp{pb + toks[first].span.begin, pb + toks[last_excl - 1].span.end, heading};
+    out.push_back(sp);
+  };
+  bool has_terminal = false;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const auto& t = toks[i];
+    bool boundary = false;
+    std::size_t end_tok = i + 1;
+    const bool term = t.lower == "." || t.lower == "!" || t.lower == "?";
+    const bool abbrev_word = t.kind == sdk::TokenKind::word && t.lower.size() > 1 &&
+                             t.lower.back() == '.';  // "u.s."
+    if (term || abbrev_word) {
+      has_terminal = has_terminal || term;
+      // closing quotes and brackets stay with the sentence
+      while (end_tok < toks.size() &&
+             (toks[end_tok].lower == "\"" || toks[end_tok].lower == "'" ||
+              toks[end_tok].lower == ")" || toks[end_tok].text == "\xE2\x80\x9D" ||
+              toks[end_tok].text == "\xE2\x80\x99"))
+        ++end_tok;
+      if (end_tok >= toks.size()) {
+        boundary = true;
+      } else {
+        const auto& next = toks[end_tok];
+        const bool next_upper = next.capitalized || next.kind == sdk::TokenKind::number ||
+                                next.lower == "\"" || next.text == "\xE2\x80\x9C";
+        if (!next_upper) {
+          boundary = false;
+        } else if (t.lower == "." && i > 0) {
+          const auto& prev = toks[i - 1];
+          const bool adjacent = prev.span.end == t.span.begin;
+          const bool abbrev =
+              adjacent && prev.kind == sdk::TokenKind::word &&
+              (contains(rules.abbreviations, prev.lower) ||
+               (prev.text.size() == 1 && std::isupper(static_cast<unsigned char>(prev.text[0]))));
+          boundary = !abbrev || contains(rules.sentence_starters, next.lower);
+          if (abbrev && next.kind == sdk::TokenKind::number) boundary = false;
+        } else if (abbrev_word) {
+          boundary = contains(rules.sentence_starters, next.lower);
+        } else {
+          boundary = true;
+        }
+      }
+    }
+    if (boundary) {
+      emit(sent_start, end_tok, false);
+      sent_start = end_tok;
+      i = end_tok - 1;
+    }
+  }
+  if (sent_start < toks.size()) {
+    // trailing text without closing punctuation: a heading when it is the whole paragraph
+    emit(sent_start, toks.size(), sent_start == 0 && !has_terminal);
+  }
+}
+
+}  // namespace
+
+std::vector<SentenceSpan> split_sentences(std::string_view text, const SegmenterRules& rules) {
+  std::vector<SentenceSpan> out;
+  // Paragraphs: separated by blank lines, or by a new line that starts indented.
+  std::size_t pos = 0;
+  std::size_t para_begin = std::string_view::npos;
+  auto flush = [&](std::size_t end) {
+    if (para_begin == std::string_view::npos) return;
+    split_paragraph(text, para_begin, end, rules, out);
+    para_begin = std::string_view::npos;
+  };
+  while (pos <= text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    const bool blank = line.find_first_not_of(" \t\r\f\v") == std::string_view::npos;
+    const bool indented = !line.empty() && (line[0] == ' ' || line[0] == '\t') && !blank;
+    if (blank) {
+      flush(pos);
+    } else if (is_boilerplate(line, rules)) {
+      flush(pos);
+    } else {
+      if (indented) flush(pos);
+      if (para_begin == std::string_view::npos) para_begin = pos;
+    }
+    if (nl >= text.size()) break;
+    pos = nl + 1;
+  }
+  flush(text.size());
+  return out;
+}
+
+}  // namespace chronicle

@@ -1,0 +1,379 @@
+#include <chronicle/calendar.h>
+#include <chronicle/document.h>
+#include <chronicle/timeline.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <sstream>
+
+#include "clauses.h"
+
+namespace chronicle {
+namespace {
+
+const std::set<std::string, std::less<>> kGather{"meeting", "talks", "summit", "conference"};
+
+bool types_compatible(const std::string& a, const std::string& b) {
+  return a == b || (kGather.count(a) && kGather.count(b));
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+void add_unique(std::vector<std::string>& v, const std::string& x) {
+  if (!x.empty() && !contains(v, x)) v.push_back(x);
+}
+
+std::vector<std::string> actors(const Event& e) {
+  std::vector<std::string> out;
+  for (const auto& a : e.agents) add_unique(out, a);
+  for (const auto& a : e.counterparts) add_unique(out, a);
+  return out;
+}
+
+bool overlap(const When& a, const When& b) {
+  if (a.value.empty() || b.value.empty()) return true;
+  if (a.earliest && b.latest && *a.earliest > *b.latest) return false;
+  if (b.earliest && a.latest && *b.earliest > *a.latest) return false;
+  return true;
+}
+
+// 0: unknown, higher: narrower
+long width(const When& w) {
+  if (w.value.empty()) return 1L << 40;
+  if (!w.earliest || !w.latest) return 1L << 30;
+  return (*w.latest - *w.earliest).count() + (w.approx ? 1 : 0);
+}
+
+int place_rank(const Resources& res, const std::string& name) {
+  if (name.empty()) return 0;
+  const auto* p = res.place(name);
+  if (!p) return 2;
+  switch (p->kind) {
+    case sdk::EntityKind::city: return 3;
+    case sdk::EntityKind::country: return 2;
+    default: return 1;
+  }
+}
+
+bool places_compatible(const Event& a, const Event& b) {
+  if (a.location.empty() || b.location.empty()) return true;
+  if (a.location == b.location) return true;
+  return a.country == b.location || b.country == a.location;
+}
+
+int type_rank(const BuildOptions& o, const std::string& t) {
+  auto it = std::find(o.type_rank.begin(), o.type_rank.end(), t);
+  return it == o.type_rank.end() ? 0 : static_cast<int>(o.type_rank.end() - it);
+}
+
+std::size_t token_at(const AnalyzedSentence& s, std::size_t byte) {
+  const auto& t = s.tokens.tokens;
+  for (std::size_t i = 0; i < t.size(); ++i)
+    if (t[i].span.end > byte) return i;
+  return t.empty() ? 0 : t.size() - 1;
+}
+
+std::string join_names(const std::vector<std::string>& v) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i > 0) out += (i + 1 == v.size()) ? " and " : ", ";
+    out += v[i];
+  }
+  return out;
+}
+
+std::string summarize(const Event& e) {
+  std::vector<std::string> all = actors(e);
+  std::string who = join_names(e.agents.empty() ? all : e.agents);
+  const bool one = (e.agents.empty() ? all : e.agents).size() == 1;
+  std::string s;
+  const std::string in = e.location.empty() ? "" : " in " + e.location;
+  if (e.type == "visit") {
+    s = (who.empty() ? "Visit" : who + (one ? " visits" : " visit")) +
+        (e.location.empty() ? "" : (who.empty() ? " to " : " ") + e.location);
+    return s;
+  }
+  if (e.type == "call") return "Phone call" + (all.empty() ? "" : " between " + join_names(all));
+  if (e.type == "summit") return "Summit" + (all.empty() ? "" : " of " + join_names(all)) + in;
+  if (e.type == "conference")
+    return "Conference" + (all.empty() ? "" : " of " + join_names(all)) + in;
+  if (e.type == "meeting" || e.type == "talks") {
+    const std::string verb = e.type == "talks" ? (one ? " holds talks" : " hold talks")
+                                                : (one ? " meets" : " meet");
+    if (who.empty()) return (e.type == "talks" ? "Talks" : "Meeting") + in;
+    if (!e.agents.empty() && !e.counterparts.empty())
+      return who + verb + (e.type == "talks" ? " with " : " ") + join_names(e.counterparts) + in;
+    return who + verb + in;
+  }
+  std::string t = e.type;
+  if (!t.empty()) t[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(t[0])));
+  return t + (all.empty() ? "" : ": " + join_names(all)) + in;
+}
+
+void vote(Event& e, const std::string& type, int n) {
+  for (auto& [t, k] : e.type_votes)
+    if (t == type) {
+      k += n;
+      return;
+    }
+  e.type_votes.emplace_back(type, n);
+}
+
+// Summit and conference outrank the rest; between meeting and talks the mentions vote,
+// ties going to the type ranked first.
+void settle_type(Event& e, const BuildOptions& o) {
+  std::string best = e.type;
+  int best_votes = -1;
+  for (const auto& [t, k] : e.type_votes) {
+    const bool strong = t == "summit" || t == "conference";
+    const bool best_strong = best_votes >= 0 && (best == "summit" || best == "conference");
+    if (best_votes < 0 || (strong && !best_strong) ||
+        (strong == best_strong &&
+         (k > best_votes || (k == best_votes && type_rank(o, t) > type_rank(o, best))))) {
+      best = t;
+      best_votes = k;
+    }
+  }
+  e.type = best;
+}
+
+void merge_into(Event& e, Event&& c, const BuildOptions& o, const Resources& res) {
+  for (const auto& [t, k] : c.type_votes) vote(e, t, k);
+  const std::string before = e.type;
+  settle_type(e, o);
+  if (e.type != before) e.plugin = c.plugin;
+  // a status stated by a verb outweighs one read around a noun
+  if (e.status == sdk::Status::unknown ||
+      (c.status != sdk::Status::unknown && c.status_from_verb && !e.status_from_verb)) {
+    e.status = c.status;
+    e.status_from_verb = c.status_from_verb;
+  }
+  if (width(c.when) < width(e.when)) e.when = c.when;
+  for (const auto& a : c.agents) add_unique(e.agents, a);
+  for (const auto& a : c.counterparts) add_unique(e.counterparts, a);
+  for (const auto& a : c.participants) add_unique(e.participants, a);
+  if (place_rank(res, c.location) > place_rank(res, e.location)) {
+    e.location = c.location;
+    if (!c.country.empty()) e.country = c.country;
+  }
+  if (e.country.empty()) e.country = c.country;
+  for (auto& ev : c.evidence) {
+    bool dup = false;
+    for (const auto& x : e.evidence) dup = dup || (x.source == ev.source && x.start == ev.start);
+    if (!dup) e.evidence.push_back(std::move(ev));
+  }
+}
+
+}  // namespace
+
+const char* status_name(sdk::Status s) {
+  switch (s) {
+    case sdk::Status::occurred: return "occurred";
+    case sdk::Status::ongoing: return "ongoing";
+    case sdk::Status::planned: return "planned";
+    case sdk::Status::speculative: return "speculative";
+    case sdk::Status::postponed: return "postponed";
+    case sdk::Status::cancelled: return "cancelled";
+    default: return "unknown";
+  }
+}
+
+const char* granularity_name(Granularity g) {
+  switch (g) {
+    case Granularity::time: return "time";
+    case Granularity::day: return "day";
+    case Granularity::week: return "week";
+    case Granularity::weekend: return "weekend";
+    case Granularity::month: return "month";
+    case Granularity::quarter: return "quarter";
+    case Granularity::half: return "half";
+    case Granularity::season: return "season";
+    case Granularity::year: return "year";
+    case Granularity::decade: return "decade";
+    case Granularity::century: return "century";
+    default: return "unknown";
+  }
+}
+
+std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& host,
+                                  const BuildOptions& options, std::vector<ErrorEntry>& errors) {
+  const Document& doc = a.document();
+  const date::sys_days pub = *doc.published;
+  CodePointIndex cpi(doc.text);
+  std::vector<Event> events;
+  std::set<std::string> failed_plugins;
+
+  for (const auto& s : a.sentences()) {
+    if (s.span.heading) continue;
+    std::vector<sdk::EventCandidate> cands;
+    std::vector<std::string> plugin_of;
+    std::vector<ExtractFailure> failures;
+    host.extract(s.view, cands, plugin_of, failures);
+    if (std::getenv("CHRONICLE_DEBUG")) {
+      for (std::size_t i = 0; i < cands.size(); ++i)
+        std::fprintf(stderr, "[debug] s%zu %s %s '%.*s' time=%td status=%s parts=%zu loc=%s\n",
+                     s.view.index, plugin_of[i].c_str(), cands[i].type.c_str(),
+                     static_cast<int>(cands[i].trigger.end - cands[i].trigger.begin),
+                     s.text.data() + cands[i].trigger.begin, cands[i].time,
+                     status_name(cands[i].status), cands[i].participants.size(),
+                     cands[i].location.c_str());
+    }
+    for (auto& f : failures) {
+      if (failed_plugins.insert(f.plugin).second)
+        errors.push_back({doc.id, "plugin \"" + f.plugin + "\": " + f.message +
+                                      "; the plugin skipped this document, the others went on"});
+    }
+    // drop a plugin's output for this document once it has failed on it
+    std::vector<std::size_t> keep;
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+      if (failed_plugins.count(plugin_of[i])) continue;
+      const std::size_t tok = token_at(s, cands[i].trigger.begin);
+      const std::size_t c = detail::clause_of(s.clauses, tok);
+      if (cands[i].form == sdk::TriggerForm::verb && c < s.clause_negated.size() &&
+          s.clause_negated[c] && s.clauses[c].modality == sdk::Modality::negated)
+        continue;  // "did not meet"
+      if (cands[i].time >= static_cast<std::ptrdiff_t>(s.mentions.size())) cands[i].time = -1;
+      keep.push_back(i);
+    }
+    // one trigger, one event: the most specific type wins
+    std::vector<std::size_t> uniq;
+    for (auto i : keep) {
+      bool merged = false;
+      for (auto& j : uniq) {
+        if (cands[j].trigger.begin == cands[i].trigger.begin) {
+          if (cands[i].specificity > cands[j].specificity) {
+            for (const auto& p : cands[j].participants)
+              if (!contains(cands[i].participants, p)) cands[i].participants.push_back(p);
+            j = i;
+          }
+          merged = true;
+        }
+      }
+      if (!merged) uniq.push_back(i);
+    }
+    // a mention claimed by a nearer trigger is not taken by a farther noun
+    for (auto i : uniq) {
+      auto& ci = cands[i];
+      if (ci.time < 0 || ci.form != sdk::TriggerForm::noun) continue;
+      const auto& m = s.mentions[static_cast<std::size_t>(ci.time)];
+      auto dist = [&](const sdk::EventCandidate& c) {
+        const std::size_t tb = token_at(s, c.trigger.begin), te = token_at(s, c.trigger.end - 1);
+        return m.first_token > te ? m.first_token - te : tb - std::min(tb, m.last_token);
+      };
+      for (auto j : uniq) {
+        if (j == i || cands[j].time != ci.time) continue;
+        if (dist(cands[j]) < dist(ci) && !(m.possessive && dist(ci) <= 1)) {
+          ci.time = -1;
+          // a noun whose only anchor was that time names no event of its own
+          if (ci.location.empty() && ci.counterparts.size() < 2) ci.type.clear();
+          break;
+        }
+      }
+    }
+    for (auto i : uniq) {
+      auto& c = cands[i];
+      if (c.type.empty()) continue;
+      Event e;
+      e.type = c.type;
+      e.status = c.status;
+      e.status_from_clause = c.status != sdk::Status::unknown;
+      e.status_from_verb = e.status_from_clause && c.form == sdk::TriggerForm::verb;
+      if (c.time >= 0) {
+        const auto& tr = s.timexes[static_cast<std::size_t>(c.time)];
+        e.when.text = tr.text;
+        e.when.value = tr.resolved.value;
+        e.when.earliest = tr.resolved.earliest;
+        e.when.latest = tr.resolved.latest;
+        e.when.granularity = tr.resolved.granularity;
+        e.when.approx = tr.resolved.approx;
+      }
+      for (const auto& p : c.participants) {
+        add_unique(e.participants, p);
+        if (!contains(c.counterparts, p) && !(e.type == "visit" && p == c.country &&
+                                                 a.resources().place(p) != nullptr))
+          add_unique(e.agents, p);
+      }
+      for (const auto& p : c.counterparts) add_unique(e.counterparts, p);
+      e.location = c.location;
+      e.country = c.country;
+      e.plugin = plugin_of[i];
+      vote(e, e.type, 1);
+      e.specificity = c.specificity;
+      e.first_sentence = s.view.index;
+      e.first_offset = c.trigger.begin;
+      e.evidence.push_back({doc.id, std::string(s.text), cpi(s.span.begin), cpi(s.span.end)});
+
+      // merge with an event already told in this document
+      int best = -1, best_score = -1;
+      const auto ca = actors(e);
+      for (std::size_t k = 0; k < events.size(); ++k) {
+        const Event& x = events[k];
+        if (!types_compatible(x.type, e.type) || !overlap(x.when, e.when) ||
+            !places_compatible(x, e))
+          continue;
+        const auto xa = actors(x);
+        bool shared = false;
+        for (const auto& n : ca) shared = shared || contains(xa, n);
+        if (!ca.empty() && !xa.empty() && !shared) continue;
+        const bool both_places = !x.location.empty() && !e.location.empty();
+        const bool continuation = e.when.value.empty() && e.location.empty();
+        if (!shared && !both_places && !continuation) continue;
+        int score = (shared ? 4 : 0) + (both_places ? 2 : 0) + (x.status == e.status ? 1 : 0) +
+                    (x.type == e.type ? 1 : 0) +
+                    (!x.when.value.empty() && !e.when.value.empty() ? 1 : 0);
+        if (score >= best_score) best = static_cast<int>(k), best_score = score;
+      }
+      if (best >= 0)
+        merge_into(events[static_cast<std::size_t>(best)], std::move(e), options, a.resources());
+      else
+        events.push_back(std::move(e));
+    }
+  }
+
+  for (auto& e : events) {
+    if (e.status == sdk::Status::unknown) {
+      if (e.when.earliest && *e.when.earliest > pub)
+        e.status = sdk::Status::planned;
+      else if (e.when.latest && *e.when.latest >= pub && e.when.earliest && *e.when.earliest <= pub)
+        e.status = sdk::Status::ongoing;
+      else
+        e.status = sdk::Status::occurred;
+    }
+    if (e.when.value.empty()) {
+      e.when.granularity = Granularity::unknown;
+      switch (e.status) {
+        case sdk::Status::planned:
+        case sdk::Status::speculative:
+        case sdk::Status::postponed: e.when.earliest = pub; break;
+        case sdk::Status::occurred: e.when.latest = pub; break;
+        default: break;
+      }
+    }
+    // visits list the destination country among the participants, last
+    if (e.type == "visit" && !e.country.empty()) {
+      auto it = std::find(e.participants.begin(), e.participants.end(), e.country);
+      if (it != e.participants.end()) e.participants.erase(it);
+      e.participants.push_back(e.country);
+    }
+    e.summary = summarize(e);
+  }
+  return events;
+}
+
+void order_events(std::vector<Event>& events) {
+  auto key = [](const Event& e) {
+    const auto far = date::sys_days::max();
+    date::sys_days k1 = e.when.earliest ? *e.when.earliest : e.when.latest ? *e.when.latest : far;
+    date::sys_days k2 = e.when.latest ? *e.when.latest : far;
+    return std::make_tuple(k1, k2);
+  };
+  std::stable_sort(events.begin(), events.end(),
+                   [&](const Event& a, const Event& b) { return key(a) < key(b); });
+  for (std::size_t i = 0; i < events.size(); ++i) events[i].id = "e" + std::to_string(i + 1);
+}
+
+}  // namespace chronicle

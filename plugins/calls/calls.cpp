@@ -1,0 +1,55 @@
+// calls: telephone or video conversations between officials ("agreed during a phone
+// call", "spoke by telephone with").
+#include <chronicle/sdk/plugin_api.h>
+
+namespace sdk = chronicle::sdk;
+
+namespace {
+
+class Calls final : public sdk::Extractor {
+ public:
+  explicit Calls(const sdk::Lexicon& lex) : lex_(lex) {}
+  std::string_view name() const noexcept override { return "calls"; }
+
+  void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
+    const auto nouns = lex_.terms("nouns"), verbs = lex_.terms("verbs");
+    for (std::size_t i = 0; i < s.tokens.size; ++i) {
+      sdk::TriggerForm form = sdk::TriggerForm::verb;
+      std::size_t n = sdk::match_phrase(s, i, verbs);
+      if (n == 0 && (n = sdk::match_phrase(s, i, nouns))) form = sdk::TriggerForm::noun;
+      if (n == 0) continue;
+      // the people on a call are the clause's subject and anyone "with" it
+      const sdk::Frame f = s.analyzer->frame(s, i, i + n, sdk::TriggerForm::verb);
+      auto c = sdk::candidate_from_frame(s, f, "call", i, i + n, form);
+      c.location.clear();
+      c.country.clear();
+      if (!c.participants.empty()) {
+        c.specificity = 5;
+        out.push_back(std::move(c));
+      }
+      i += n - 1;
+    }
+  }
+
+ private:
+  const sdk::Lexicon& lex_;
+};
+
+bool register_calls(sdk::Registrar& r) noexcept try {
+  if (r.lexicon().terms("nouns").empty()) {
+    r.fail("lexicon has no 'nouns' list (config/lexicons/<lang>/calls.yaml)");
+    return false;
+  }
+  r.add(std::make_unique<Calls>(r.lexicon()));
+  return true;
+} catch (const std::exception& e) {
+  r.fail(e.what());
+  return false;
+} catch (...) {
+  r.fail("unknown exception");
+  return false;
+}
+
+}  // namespace
+
+CHRONICLE_PLUGIN("calls", "1.0.0", register_calls)

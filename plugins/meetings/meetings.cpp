@@ -1,0 +1,80 @@
+// meetings: encounters of officials ("met", "will meet with", "Tuesday's meeting") and
+// talks ("held talks", "negotiations"). Words come from lexicons/<lang>/meetings.yaml.
+#include <chronicle/sdk/plugin_api.h>
+
+namespace sdk = chronicle::sdk;
+
+namespace {
+
+class Meetings final : public sdk::Extractor {
+ public:
+  explicit Meetings(const sdk::Lexicon& lex) : lex_(lex) {}
+  std::string_view name() const noexcept override { return "meetings"; }
+
+  void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
+    const auto verbs = lex_.terms("verbs"), nouns = lex_.terms("nouns"),
+               talks = lex_.terms("talks"), excl = lex_.terms("exclude_before"),
+               be = lex_.terms("be_forms"), excl_after = lex_.terms("exclude_after"),
+               excl_phrases = lex_.terms("exclude_phrases"), dets = lex_.terms("determiners");
+    for (std::size_t i = 0; i < s.tokens.size; ++i) {
+      std::size_t n = sdk::match_phrase(s, i, verbs);
+      sdk::TriggerForm form = sdk::TriggerForm::verb;
+      if (n && i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, dets)) n = 0;  // "a meet"
+      if (n == 0) {
+        n = sdk::match_phrase(s, i, nouns);
+        form = sdk::TriggerForm::noun;
+        // "they are meeting": a verb after a form of "be"
+        if (n && i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, be) &&
+            s.tokens[i].lower == "meeting")
+          form = sdk::TriggerForm::verb;
+      }
+      if (n == 0) continue;
+      bool excluded = false;
+      for (std::size_t k = i >= 3 ? i - 3 : 0; k < i; ++k)
+        excluded = excluded || sdk::any_of_terms(s.tokens[k].lower, excl);
+      if (i + n < s.tokens.size && sdk::match_phrase(s, i + n, excl_after)) excluded = true;
+      if (sdk::preceded_by(s, i, excl_phrases)) excluded = true;
+      if (excluded) {
+        i += n - 1;
+        continue;
+      }
+      const sdk::Frame f = s.analyzer->frame(s, i, i + n, form);
+      const bool is_talks = sdk::any_of_terms(s.tokens[i + n - 1].lower, talks) ||
+                            sdk::any_of_terms(s.tokens[i].lower, talks);
+      auto c = sdk::candidate_from_frame(s, f, is_talks ? "talks" : "meeting", i, i + n, form);
+      const bool keep = form == sdk::TriggerForm::verb
+                            ? (!c.participants.empty() || !c.location.empty() || f.time >= 0)
+                            : (!f.anaphoric &&
+                               (f.time >= 0 || f.place >= 0 ||
+                                (!f.counterparts.empty() &&
+                                 f.counterparts.size() + f.agents.size() >= 2)));
+      if (keep) {
+        c.specificity = is_talks ? 1 : 0;
+        out.push_back(std::move(c));
+      }
+      i += n - 1;
+    }
+  }
+
+ private:
+  const sdk::Lexicon& lex_;
+};
+
+bool register_meetings(sdk::Registrar& r) noexcept try {
+  if (r.lexicon().terms("verbs").empty() || r.lexicon().terms("nouns").empty()) {
+    r.fail("lexicon has no 'verbs' or 'nouns' list (config/lexicons/<lang>/meetings.yaml)");
+    return false;
+  }
+  r.add(std::make_unique<Meetings>(r.lexicon()));
+  return true;
+} catch (const std::exception& e) {
+  r.fail(e.what());
+  return false;
+} catch (...) {
+  r.fail("unknown exception");
+  return false;
+}
+
+}  // namespace
+
+CHRONICLE_PLUGIN("meetings", "1.0.0", register_meetings)

@@ -1,0 +1,71 @@
+// summits: meetings of heads of state or government ("the informal summit in Paris",
+// "Trump could meet Putin", "European leaders are set to meet").
+#include <chronicle/sdk/plugin_api.h>
+
+namespace sdk = chronicle::sdk;
+
+namespace {
+
+class Summits final : public sdk::Extractor {
+ public:
+  explicit Summits(const sdk::Lexicon& lex) : lex_(lex) {}
+  std::string_view name() const noexcept override { return "summits"; }
+
+  void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
+    const auto nouns = lex_.terms("nouns"), verbs = lex_.terms("meet_verbs");
+    for (std::size_t i = 0; i < s.tokens.size; ++i) {
+      if (std::size_t n = sdk::match_phrase(s, i, nouns)) {
+        const sdk::Frame f = s.analyzer->frame(s, i, i + n, sdk::TriggerForm::noun);
+        auto c = sdk::candidate_from_frame(s, f, "summit", i, i + n, sdk::TriggerForm::noun);
+        if (!f.anaphoric && (f.time >= 0 || f.place >= 0 || !c.participants.empty())) {
+          c.specificity = 3;
+          out.push_back(std::move(c));
+        }
+        i += n - 1;
+        continue;
+      }
+      if (std::size_t n = sdk::match_phrase(s, i, verbs)) {
+        // a meeting whose every named side is a head of state or government
+        const sdk::Frame f = s.analyzer->frame(s, i, i + n, sdk::TriggerForm::verb);
+        std::size_t heads = 0, others = 0;
+        bool leaders_group = false;
+        auto count = [&](std::size_t k) {
+          const auto& e = s.entities[k];
+          if (e.kind == sdk::EntityKind::person) (e.head_of_state ? heads : others) += 1;
+          if (e.kind == sdk::EntityKind::group && e.head_of_state) leaders_group = true;
+          if (e.kind == sdk::EntityKind::group && !e.head_of_state) ++others;
+        };
+        for (auto k : f.agents) count(k);
+        for (auto k : f.counterparts) count(k);
+        if (others == 0 && (heads >= 2 || leaders_group)) {
+          auto c = sdk::candidate_from_frame(s, f, "summit", i, i + n, sdk::TriggerForm::verb);
+          c.specificity = 3;
+          out.push_back(std::move(c));
+        }
+        i += n - 1;
+      }
+    }
+  }
+
+ private:
+  const sdk::Lexicon& lex_;
+};
+
+bool register_summits(sdk::Registrar& r) noexcept try {
+  if (r.lexicon().terms("nouns").empty()) {
+    r.fail("lexicon has no 'nouns' list (config/lexicons/<lang>/summits.yaml)");
+    return false;
+  }
+  r.add(std::make_unique<Summits>(r.lexicon()));
+  return true;
+} catch (const std::exception& e) {
+  r.fail(e.what());
+  return false;
+} catch (...) {
+  r.fail("unknown exception");
+  return false;
+}
+
+}  // namespace
+
+CHRONICLE_PLUGIN("summits", "1.0.0", register_summits)
