@@ -144,12 +144,24 @@ TEST_P(RelativeDates, Resolves) {
       break;
     }
   ASSERT_NE(hit, nullptr) << "no timex with text '" << c.expr << "'";
-  if (c.value) EXPECT_EQ(hit->resolved.value, *c.value);
-  if (c.earliest) EXPECT_EQ(bound(hit->resolved.earliest), *c.earliest);
-  if (c.latest) EXPECT_EQ(bound(hit->resolved.latest), *c.latest);
-  if (c.granularity) EXPECT_EQ(granularity_name(hit->resolved.granularity), *c.granularity);
-  if (c.type) EXPECT_EQ(type_name(hit->type), *c.type);
-  if (c.approx) EXPECT_EQ(hit->resolved.approx ? "true" : "false", *c.approx);
+  if (c.value) {
+    EXPECT_EQ(hit->resolved.value, *c.value);
+  }
+  if (c.earliest) {
+    EXPECT_EQ(bound(hit->resolved.earliest), *c.earliest);
+  }
+  if (c.latest) {
+    EXPECT_EQ(bound(hit->resolved.latest), *c.latest);
+  }
+  if (c.granularity) {
+    EXPECT_EQ(granularity_name(hit->resolved.granularity), *c.granularity);
+  }
+  if (c.type) {
+    EXPECT_EQ(type_name(hit->type), *c.type);
+  }
+  if (c.approx) {
+    EXPECT_EQ(hit->resolved.approx ? "true" : "false", *c.approx);
+  }
 }
 
 std::string case_name(const ::testing::TestParamInfo<CorpusCase>& info) {
