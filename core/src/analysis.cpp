@@ -668,7 +668,17 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         "resume", "resumed", "began",   "begin",   "opened",  "open",     "start",
         "started", "continue", "continued", "wrapped", "end",   "ended",    "make",
         "made",   "pay",     "paid",    "pays",    "paying",  "complete", "completed"};
-    bool light_found = false;
+    // "will visit Washington next month for talks with Reagan", "Baka, in talks in
+    // Washington": a noun after these prepositions shares the clause's subject
+    auto is_prep = [&](std::size_t k) {
+      const auto w = t[k].lower;
+      return w == "for" || w == "in" || w == "during" || w == "at";
+    };
+    const bool shares_subject =
+        (first > cb && is_prep(first - 1)) ||
+        (first > cb + 1 && is_prep(first - 2) && !t[first - 1].capitalized &&
+         t[first - 1].kind == sdk::TokenKind::word);
+    bool light_found = shares_subject;
     for (std::size_t q = v; q < first; ++q) light_found = light_found || light.count(t[q].lower);
     if (v > cb && light.count(t[v - 1].lower)) light_found = true;
     if (light_found) {
@@ -683,7 +693,29 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
   {
     std::size_t k = last;
     bool open = form == sdk::TriggerForm::verb;
-    if (k < ce && (t[k].lower == "with" || t[k].lower == "between" || t[k].lower == "among")) {
+    auto opens = [&](std::size_t q) {
+      return t[q].lower == "with" || t[q].lower == "between" || t[q].lower == "among";
+    };
+    if (form == sdk::TriggerForm::noun) {
+      // "talks in Washington last week with the IMF": skip a place or a time first
+      for (std::size_t q = k; q < ce && q < k + 8; ++q) {
+        if (opens(q)) {
+          k = q;
+          break;
+        }
+        bool inside = false;
+        for (const auto& m : s.mentions)
+          inside = inside || (m.first_token <= q && q < m.last_token);
+        for (const auto& e : s.entities)
+          inside = inside || (e.first_token <= q && q < e.last_token &&
+                              e.kind != EntityKind::person && e.kind != EntityKind::group);
+        const auto w = t[q].lower;
+        if (!inside && w != "in" && w != "at" && w != "on" && w != "here" && w != "," &&
+            w != "last" && w != "next" && w != "this")
+          break;
+      }
+    }
+    if (k < ce && opens(k)) {
       open = true;
       ++k;
     }
@@ -778,6 +810,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     for (std::size_t k = 0; k < s.mentions.size(); ++k) {
       const auto& m = s.mentions[k];
       if (m.duration || !(m.has_earliest || m.has_latest)) continue;
+      if (m.value == "PRESENT_REF") continue;  // "now" dates no event
       if (m.first_token < cb || m.last_token > ce) {
         // a mention in a fronted clause of the same sentence still counts, further away
         continue;

@@ -115,6 +115,14 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
         continue;
       }
     }
+    // "officials said she would raise it": reported speech without "that"
+    if (in(r.reporting_verbs, w) && i + 1 < n && i > 0 &&
+        (t[i + 1].lower == "he" || t[i + 1].lower == "she" || t[i + 1].lower == "they" ||
+         t[i + 1].lower == "it" || t[i + 1].lower == "we")) {
+      starts.push_back(i + 1);
+      reporting_start.push_back(false);
+      continue;
+    }
     if (w == "that" && i > 0) {
       const auto p = t[i - 1].lower;
       if (in(r.reporting_verbs, p) || in(r.complement_nouns, p) || p == "clear") {
@@ -186,8 +194,8 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
                          : sdk::Modality::none;
     cl.progressive = prog && !fut && !past;
     // a clause that only introduces reported speech: "Peskov revealed (that)"
-    if (report_verb && c + 2 < starts.size() && t[e - 1].lower == "that") cl.reporting = true;
-    if (report_verb && c + 2 < starts.size() && e < n && e > 0 && t[e - 1].lower == "that")
+    if (report_verb && c + 2 < starts.size() && e > 0 &&
+        (t[e - 1].lower == "that" || in(r.reporting_verbs, t[e - 1].lower)))
       cl.reporting = true;
     out.negated.push_back(neg);
     hedged_by_previous = hedge_noun && e > 0 && t[e - 1].lower == "that";

@@ -39,7 +39,8 @@ void finish(Document& d, const ReadOptions& options) {
                          " byte(s) that were not UTF-8 (or NUL) were replaced with U+FFFD");
   repair_utf8(d.title);
   repair_utf8(d.dateline);
-  if (!d.published) {
+  // an empty document is an empty timeline, with or without a date
+  if (!d.published && d.text.find_first_not_of(" \t\r\n") != std::string::npos) {
     throw DocumentError(d.origin, "no publication date; " + date_fix());
   }
 }
@@ -92,9 +93,9 @@ Document parse_text_document(std::string content, const std::string& origin,
       };
       const std::string pub = get("published");
       const std::string dct = get("dct");
-      if (!pub.empty() || !dct.empty())
+      if ((!pub.empty() || !dct.empty()) && !options.published)  // --published overrides
         d.published = parse_date_value(pub.empty() ? dct : pub,
-                                       origin + ":" + std::to_string(n["published"] ? n["published"].Mark().line + 2 : 2));
+                                       origin + ":" + std::to_string(n[pub.empty() ? "dct" : "published"].Mark().line + 2));
       if (auto t = get("title"); !t.empty()) d.title = t;
       if (auto i = get("id"); !i.empty()) d.id = i;
       if (auto l = get("dateline"); !l.empty()) d.dateline = l;

@@ -56,6 +56,13 @@ const LoadReport& PluginHost::load(const PluginSpec& spec) {
     return reports_.back();
   };
 
+  for (const auto& r : reports_) {
+    if (r.ok() && r.name == spec.name) {
+      return fail(LoadError::duplicate,
+                  "a plugin named \"" + spec.name + "\" is already loaded from " +
+                      r.path.string() + "; give each plugin its own name");
+    }
+  }
   std::error_code fec;
   if (!std::filesystem::exists(spec.library, fec)) {
     return fail(LoadError::missing,

@@ -323,6 +323,8 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
       has_terminal = has_terminal || term;
       // closing quotes and brackets stay with the sentence
       while (end_tok < toks.size() &&
+             toks[end_tok].span.begin == toks[end_tok - 1].span.end &&
+             toks[end_tok].text != "\xE2\x80\x9C" && toks[end_tok].text != "\xE2\x80\x98" &&
              (toks[end_tok].lower == "\"" || toks[end_tok].lower == "'" ||
               toks[end_tok].lower == ")" || toks[end_tok].text == "\xE2\x80\x9D" ||
               toks[end_tok].text == "\xE2\x80\x99"))
@@ -332,7 +334,8 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
       } else {
         const auto& next = toks[end_tok];
         const bool next_upper = next.capitalized || next.kind == sdk::TokenKind::number ||
-                                next.lower == "\"" || next.text == "\xE2\x80\x9C";
+                                next.lower == "\"" || next.text == "\xE2\x80\x9C" ||
+                                next.text == "\xE2\x80\x98";
         if (!next_upper) {
           boundary = false;
         } else if (t.lower == "." && i > 0) {

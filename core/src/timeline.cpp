@@ -147,7 +147,12 @@ void merge_into(Event& e, Event&& c, const BuildOptions& o, const Resources& res
   settle_type(e, o);
   if (e.type != before) e.plugin = c.plugin;
   // a status stated by a verb outweighs one read around a noun
-  if (e.status == sdk::Status::unknown ||
+  // told as begun and as still to end: under way
+  const auto a = e.status, b = c.status;
+  if ((a == sdk::Status::occurred && b == sdk::Status::planned) ||
+      (a == sdk::Status::planned && b == sdk::Status::occurred)) {
+    e.status = sdk::Status::ongoing;
+  } else if (e.status == sdk::Status::unknown ||
       (c.status != sdk::Status::unknown && c.status_from_verb && !e.status_from_verb)) {
     e.status = c.status;
     e.status_from_verb = c.status_from_verb;
@@ -259,17 +264,27 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     for (auto i : uniq) {
       auto& ci = cands[i];
       if (ci.time < 0 || ci.form != sdk::TriggerForm::noun) continue;
+      // "will visit Washington next month for talks": a purpose noun shares the time
+      {
+        const std::size_t tb = token_at(s, ci.trigger.begin);
+        const auto& tk = s.tokens.tokens;
+        if ((tb > 0 && tk[tb - 1].lower == "for") ||
+            (tb > 1 && tk[tb - 2].lower == "for" && !tk[tb - 1].capitalized))
+          continue;
+      }
       const auto& m = s.mentions[static_cast<std::size_t>(ci.time)];
       auto dist = [&](const sdk::EventCandidate& c) {
         const std::size_t tb = token_at(s, c.trigger.begin), te = token_at(s, c.trigger.end - 1);
-        return m.first_token > te ? m.first_token - te : tb - std::min(tb, m.last_token);
+        // a time after its trigger ("arrived on February 26") binds closer than one before
+        return m.first_token > te ? m.first_token - te
+                                  : 2 * (tb - std::min(tb, m.last_token)) + 1;
       };
       for (auto j : uniq) {
         if (j == i || cands[j].time != ci.time) continue;
         if (dist(cands[j]) < dist(ci) && !(m.possessive && dist(ci) <= 1)) {
           ci.time = -1;
           // a noun whose only anchor was that time names no event of its own
-          if (ci.location.empty() && ci.counterparts.size() < 2) ci.type.clear();
+          if (ci.location.empty() && ci.participants.empty()) ci.type.clear();
           break;
         }
       }

@@ -15,7 +15,8 @@ class Meetings final : public sdk::Extractor {
     const auto verbs = lex_.terms("verbs"), nouns = lex_.terms("nouns"),
                talks = lex_.terms("talks"), excl = lex_.terms("exclude_before"),
                be = lex_.terms("be_forms"), excl_after = lex_.terms("exclude_after"),
-               excl_phrases = lex_.terms("exclude_phrases"), dets = lex_.terms("determiners");
+               excl_phrases = lex_.terms("exclude_phrases"), dets = lex_.terms("determiners"),
+               bare = lex_.terms("bare_verbs");
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       std::size_t n = sdk::match_phrase(s, i, verbs);
       sdk::TriggerForm form = sdk::TriggerForm::verb;
@@ -34,6 +35,13 @@ class Meetings final : public sdk::Extractor {
         excluded = excluded || sdk::any_of_terms(s.tokens[k].lower, excl);
       if (i + n < s.tokens.size && sdk::match_phrase(s, i + n, excl_after)) excluded = true;
       if (sdk::preceded_by(s, i, excl_phrases)) excluded = true;
+      if (form == sdk::TriggerForm::verb && sdk::any_of_terms(s.tokens[i + n - 1].lower, bare) &&
+          sdk::takes_thing_object(s, i + n, lex_.terms("after_meet"), lex_.terms("object_determiners")))
+        excluded = true;
+      // "the accord was negotiated": a passive names a document, not talks
+      if (form == sdk::TriggerForm::verb && i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, be) &&
+          s.tokens[i].lower != "meeting")
+        excluded = true;
       if (excluded) {
         i += n - 1;
         continue;

@@ -26,6 +26,11 @@ class Summits final : public sdk::Extractor {
       }
       if (std::size_t n = sdk::match_phrase(s, i, verbs)) {
         // a meeting whose every named side is a head of state or government
+        if (sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("bare_verbs")) &&
+            sdk::takes_thing_object(s, i + n, lex_.terms("after_meet"), lex_.terms("object_determiners"))) {
+          i += n - 1;
+          continue;
+        }
         const sdk::Frame f = s.analyzer->frame(s, i, i + n, sdk::TriggerForm::verb);
         std::size_t heads = 0, others = 0;
         bool leaders_group = false;

@@ -23,6 +23,7 @@ enum class LoadError {
   name_mismatch,       // info name differs from the configured name
   register_failed,     // register returned false or threw
   lexicon_failed,      // the plugin's lexicon could not be read
+  duplicate,           // a plugin of that name is already loaded
 };
 
 struct PluginSpec {

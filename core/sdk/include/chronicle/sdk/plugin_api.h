@@ -250,6 +250,31 @@ inline bool preceded_by(const Sentence& s, std::size_t i, View<std::string_view>
   return false;
 }
 
+// Does an entity or a temporal mention start at token i?
+inline bool entity_starts_at(const Sentence& s, std::size_t i) noexcept {
+  for (const auto& e : s.entities)
+    if (e.first_token == i) return true;
+  return false;
+}
+inline bool mention_starts_at(const Sentence& s, std::size_t i) noexcept {
+  for (const auto& m : s.mentions)
+    if (m.first_token == i) return true;
+  return false;
+}
+
+// "meet its obligations", "met the target": a bare meeting verb whose next word is
+// none of `allowed_next`, no name, no place and no time takes a thing as its object.
+inline bool takes_thing_object(const Sentence& s, std::size_t next,
+                               View<std::string_view> allowed_next,
+                               View<std::string_view> skip = {}) noexcept {
+  while (next < s.tokens.size && any_of_terms(s.tokens[next].lower, skip)) ++next;
+  if (next >= s.tokens.size) return false;
+  const Token& t = s.tokens[next];
+  if (t.kind == TokenKind::punct || t.capitalized) return false;
+  if (any_of_terms(t.lower, allowed_next)) return false;
+  return !entity_starts_at(s, next) && !mention_starts_at(s, next);
+}
+
 // Fills an EventCandidate from a host frame: participants (agents, then counterparts),
 // place or destination, time and status. Visits add the destination's country.
 inline EventCandidate candidate_from_frame(const Sentence& s, const Frame& f, std::string type,

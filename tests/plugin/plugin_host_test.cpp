@@ -1,0 +1,331 @@
+// PluginHost: every way a plugin can fail to load is reported as data with a message
+// that names the file, both versions where relevant, and the fix; a plugin that throws
+// from extract() is reported while the other plugins' output is kept.
+#include <vector>  // before Boost.DLL headers (Boost 1.74 with BOOST_DLL_USE_STD_FS)
+
+#include <chronicle/analysis.h>
+#include <chronicle/document.h>
+#include <chronicle/plugin_host.h>
+#include <chronicle/timeline.h>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#ifndef CHRONICLE_FIXTURE_DIR
+#error "CHRONICLE_FIXTURE_DIR must name the folder of the fixture plugins"
+#endif
+#ifndef CHRONICLE_CONFIG_DIR
+#error "CHRONICLE_CONFIG_DIR must name the config/ directory"
+#endif
+
+namespace {
+
+// EXPECT_HAS(text, part): the failure shows the whole text.
+::testing::AssertionResult HasText(const char* text_expr, const char* part_expr,
+                                   const std::string& text, const std::string& part) {
+  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << text_expr << " does not contain " << part_expr
+                                       << " (\"" << part << "\")\n  text: " << text;
+}
+#define EXPECT_HAS(text, part) EXPECT_PRED_FORMAT2(HasText, text, part)
+
+namespace fs = std::filesystem;
+using chronicle::LoadError;
+using chronicle::LoadReport;
+using chronicle::PluginHost;
+using chronicle::PluginSpec;
+
+fs::path fixture(const std::string& which) {
+  return fs::path(CHRONICLE_FIXTURE_DIR) / ("libfixture_" + which + ".so");
+}
+
+PluginSpec spec_for(const std::string& which, const std::string& name = "fixture") {
+  PluginSpec s;
+  s.name = name;
+  s.library = fixture(which);
+  return s;
+}
+
+// The host's SDK ABI, spelled as in the messages ("1.0").
+std::string host_abi() {
+  return std::to_string(CHRONICLE_SDK_ABI_MAJOR) + "." + std::to_string(CHRONICLE_SDK_ABI_MINOR);
+}
+
+TEST(PluginHostLoad, FixturesAreBuilt) {
+  for (const char* f : {"good", "abi_major2", "abi_minor_newer", "toolchain_other", "name_other",
+                        "register_false", "register_throws", "extract_throws", "no_symbols",
+                        "not_a_library"})
+    EXPECT_TRUE(fs::exists(fixture(f))) << fixture(f) << " is missing; build chronicle_fixtures";
+}
+
+TEST(PluginHostLoad, MissingFileIsReportedWithThePath) {
+  PluginHost host;
+  PluginSpec s = spec_for("does_not_exist");
+  const LoadReport& r = host.load(s);
+  EXPECT_EQ(r.error, LoadError::missing);
+  EXPECT_FALSE(r.ok());
+  EXPECT_HAS(r.message, s.library.string());
+  EXPECT_HAS(r.message, "\"fixture\"");
+  EXPECT_HAS(r.message, "not found");
+  EXPECT_HAS(r.message, "library:");  // the fix: the config entry
+  EXPECT_TRUE(host.plugins().empty());
+  ASSERT_EQ(host.reports().size(), 1u);
+  EXPECT_EQ(host.reports()[0].path, s.library);
+}
+
+TEST(PluginHostLoad, NotALibraryKeepsTheDlerrorText) {
+  PluginHost host;
+  const LoadReport& r = host.load(spec_for("not_a_library"));
+  EXPECT_EQ(r.error, LoadError::cannot_open);
+  EXPECT_HAS(r.message, fixture("not_a_library").string());
+  EXPECT_HAS(r.message, "cannot be loaded as a shared library");
+  // dlerror()'s own words survive (the error_code overload would only say "Bad file
+  // descriptor"): glibc reports a text file as "file too short" or "invalid ELF header"
+  const bool has_dlerror = r.message.find("file too short") != std::string::npos ||
+                           r.message.find("invalid ELF header") != std::string::npos;
+  EXPECT_TRUE(has_dlerror) << r.message;
+  EXPECT_HAS(r.message, "dlerror");
+  EXPECT_HAS(r.message, "rebuild");
+  EXPECT_TRUE(host.plugins().empty());
+}
+
+TEST(PluginHostLoad, LibraryWithoutSymbolsIsNotAPlugin) {
+  PluginHost host;
+  const LoadReport& r = host.load(spec_for("no_symbols"));
+  EXPECT_EQ(r.error, LoadError::not_a_plugin);
+  EXPECT_HAS(r.message, fixture("no_symbols").string());
+  EXPECT_HAS(r.message, "chronicle_plugin_info");
+  EXPECT_HAS(r.message, "CHRONICLE_PLUGIN");
+  EXPECT_TRUE(host.plugins().empty());
+}
+
+TEST(PluginHostLoad, AbiMajorDifferenceNamesBothVersionsAndRebuild) {
+  PluginHost host;
+  const LoadReport& r = host.load(spec_for("abi_major2"));
+  EXPECT_EQ(r.error, LoadError::abi_mismatch);
+  EXPECT_HAS(r.message, fixture("abi_major2").string());
+  EXPECT_HAS(r.message, std::to_string(CHRONICLE_SDK_ABI_MAJOR + 1) + ".0");
+  EXPECT_HAS(r.message, host_abi());
+  EXPECT_EQ(host_abi(), "1.0");
+  EXPECT_HAS(r.message, "2.0");
+  EXPECT_HAS(r.message, "rebuild");
+  EXPECT_TRUE(host.plugins().empty());
+}
+
+TEST(PluginHostLoad, AbiMinorNewerThanHostIsRefused) {
+  PluginHost host;
+  const LoadReport& r = host.load(spec_for("abi_minor_newer"));
+  EXPECT_EQ(r.error, LoadError::abi_mismatch);
+  const std::string plugin_abi = std::to_string(CHRONICLE_SDK_ABI_MAJOR) + "." +
+                                 std::to_string(CHRONICLE_SDK_ABI_MINOR + 1);
+  EXPECT_HAS(r.message, fixture("abi_minor_newer").string());
+  EXPECT_HAS(r.message, plugin_abi);
+  EXPECT_HAS(r.message, host_abi());
+  EXPECT_HAS(r.message, "newer");
+  EXPECT_HAS(r.message, "upgrade Chronicle");
+  EXPECT_TRUE(host.plugins().empty());
+}
+
+TEST(PluginHostLoad, ToolchainDifferenceNamesBothToolchains) {
+  PluginHost host;
+  const LoadReport& r = host.load(spec_for("toolchain_other"));
+  EXPECT_EQ(r.error, LoadError::toolchain_mismatch);
+  EXPECT_HAS(r.message, fixture("toolchain_other").string());
+  EXPECT_HAS(r.message, "\"libc++/abi1\"");
+  EXPECT_HAS(r.message, std::string("\"") + CHRONICLE_SDK_TOOLCHAIN + "\"");
+  EXPECT_HAS(r.message, "same compiler and standard library");
+  EXPECT_TRUE(host.plugins().empty());
+}
+
+TEST(PluginHostLoad, NameMismatchNamesBothNames) {
+  PluginHost host;
+  const LoadReport& r = host.load(spec_for("name_other", "fixture"));
+  EXPECT_EQ(r.error, LoadError::name_mismatch);
+  EXPECT_HAS(r.message, "\"another-name\"");
+  EXPECT_HAS(r.message, "\"fixture\"");
+  EXPECT_HAS(r.message, "name:");
+  EXPECT_TRUE(host.plugins().empty());
+}
+
+TEST(PluginHostLoad, RegisterReturningFalseReportsThePluginsReason) {
+  PluginHost host;
+  const LoadReport& r = host.load(spec_for("register_false"));
+  EXPECT_EQ(r.error, LoadError::register_failed);
+  EXPECT_HAS(r.message, fixture("register_false").string());
+  EXPECT_HAS(r.message, "lexicon has no 'triggers' list");
+  EXPECT_TRUE(host.plugins().empty());
+}
+
+TEST(PluginHostLoad, RegisterThrowingIsCaughtAndReported) {
+  PluginHost host;
+  const LoadReport& r = host.load(spec_for("register_throws"));
+  EXPECT_EQ(r.error, LoadError::register_failed);
+  EXPECT_HAS(r.message, fixture("register_throws").string());
+  EXPECT_HAS(r.message, "boom in register");
+  EXPECT_HAS(r.message, "threw");
+  EXPECT_TRUE(host.plugins().empty());
+}
+
+TEST(PluginHostLoad, MissingPluginLexiconIsReported) {
+  PluginHost host;
+  PluginSpec s = spec_for("good");
+  s.lexicon = fs::path(CHRONICLE_FIXTURE_DIR) / "no-such-lexicon.yaml";
+  const LoadReport& r = host.load(s);
+  EXPECT_EQ(r.error, LoadError::lexicon_failed);
+  EXPECT_HAS(r.message, "no-such-lexicon.yaml");
+  EXPECT_TRUE(host.plugins().empty());
+}
+
+TEST(PluginHostLoad, GoodFixtureLoadsWithItsVersion) {
+  PluginHost host;
+  PluginSpec s = spec_for("good");
+  s.required = true;
+  const LoadReport& r = host.load(s);
+  EXPECT_TRUE(r.ok()) << r.message;
+  EXPECT_EQ(r.error, LoadError::none);
+  EXPECT_EQ(r.version, "1.2.3");
+  EXPECT_EQ(r.name, "fixture");
+  EXPECT_TRUE(r.required);
+  EXPECT_TRUE(r.message.empty());
+  ASSERT_EQ(host.plugins().size(), 1u);
+  EXPECT_EQ(host.plugins()[0]->name, "fixture");
+  EXPECT_EQ(host.plugins()[0]->version, "1.2.3");
+  ASSERT_EQ(host.plugins()[0]->extractors.size(), 1u);
+  EXPECT_EQ(host.plugins()[0]->extractors[0]->name(), "fixture");
+}
+
+TEST(PluginHostLoad, FailuresDoNotStopLaterLoads) {
+  PluginHost host;
+  host.load(spec_for("abi_major2"));
+  host.load(spec_for("does_not_exist"));
+  host.load(spec_for("register_throws"));
+  const LoadReport& r = host.load(spec_for("good"));
+  EXPECT_TRUE(r.ok()) << r.message;
+  ASSERT_EQ(host.reports().size(), 4u);
+  EXPECT_EQ(host.reports()[0].error, LoadError::abi_mismatch);
+  EXPECT_EQ(host.reports()[1].error, LoadError::missing);
+  EXPECT_EQ(host.reports()[2].error, LoadError::register_failed);
+  EXPECT_TRUE(host.reports()[3].ok());
+  EXPECT_EQ(host.plugins().size(), 1u);
+}
+
+// --- extract: a throwing extractor is contained -------------------------------------
+
+class PluginHostExtract : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    resources_ = chronicle::Resources::load(fs::path(CHRONICLE_CONFIG_DIR) / "lexicons" / "en");
+  }
+  static void TearDownTestSuite() { resources_.reset(); }
+
+  static chronicle::Document document() {
+    chronicle::Document d;
+    d.id = "fixture-doc";
+    d.origin = "fixture-doc.txt";
+    d.published = date::sys_days{date::year{2025} / date::February / 17};
+    d.text =
+        "The fixture was discussed in Paris on Monday.\n\n"
+        "Officials said a second fixture followed later.\n";
+    return d;
+  }
+
+  static std::shared_ptr<const chronicle::Resources> resources_;
+};
+
+std::shared_ptr<const chronicle::Resources> PluginHostExtract::resources_;
+
+TEST_F(PluginHostExtract, ThrowingExtractorIsReportedAndGoodCandidatesKept) {
+  PluginHost host;
+  ASSERT_TRUE(host.load(spec_for("extract_throws")).ok());
+  ASSERT_TRUE(host.load(spec_for("name_other", "another-name")).ok());
+
+  const chronicle::Document doc = document();
+  chronicle::DocumentAnalysis analysis(doc, resources_);
+  ASSERT_EQ(analysis.sentences().size(), 2u);
+
+  std::vector<chronicle::sdk::EventCandidate> out;
+  std::vector<std::string> plugin_of;
+  std::vector<chronicle::ExtractFailure> failures;
+  for (const auto& s : analysis.sentences()) host.extract(s.view, out, plugin_of, failures);
+
+  // one failure per sentence that held "fixture", one candidate per such sentence
+  ASSERT_EQ(failures.size(), 2u);
+  for (const auto& f : failures) {
+    EXPECT_EQ(f.plugin, "fixture");
+    EXPECT_HAS(f.message, "fixture failure on purpose");
+    EXPECT_HAS(f.message, "extract threw");
+  }
+  ASSERT_EQ(out.size(), 2u);
+  ASSERT_EQ(plugin_of.size(), out.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    EXPECT_EQ(out[i].type, "meeting");
+    ASSERT_EQ(out[i].participants.size(), 1u);
+    EXPECT_EQ(out[i].participants[0], "Fixture Person");
+  }
+  // the trigger points at the word "fixture" of each sentence
+  const auto& s0 = analysis.sentences()[0];
+  EXPECT_EQ(s0.text.substr(out[0].trigger.begin, out[0].trigger.end - out[0].trigger.begin),
+            "fixture");
+}
+
+TEST_F(PluginHostExtract, ExtractEventsRecordsErrorAndKeepsOtherPluginsEvent) {
+  PluginHost host;
+  ASSERT_TRUE(host.load(spec_for("extract_throws", "fixture")).ok());
+  // the good extractor under another name (the plugin calls itself "another-name")
+  const LoadReport& good = host.load(spec_for("name_other", "another-name"));
+  ASSERT_TRUE(good.ok()) << good.message;
+
+  const chronicle::Document doc = document();
+  chronicle::DocumentAnalysis analysis(doc, resources_);
+  chronicle::BuildOptions options;
+  options.type_rank = {"summit", "conference", "talks", "meeting"};
+  std::vector<chronicle::ErrorEntry> errors;
+  const auto events = chronicle::extract_events(analysis, host, options, errors);
+
+  // one entry per failing plugin and document, not one per sentence
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].where, "fixture-doc");
+  EXPECT_HAS(errors[0].message, "\"fixture\"");
+  EXPECT_HAS(errors[0].message, "fixture failure on purpose");
+
+  ASSERT_FALSE(events.empty());
+  bool found = false;
+  for (const auto& e : events) {
+    EXPECT_NE(e.plugin, "fixture") << "output of the failing plugin must be dropped";
+    if (e.plugin == "another-name" && e.type == "meeting") {
+      found = true;
+      EXPECT_EQ(e.participants, std::vector<std::string>{"Fixture Person"});
+      ASSERT_FALSE(e.evidence.empty());
+      EXPECT_EQ(e.evidence[0].source, "fixture-doc");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(PluginHostExtract, NoFailuresWithOnlyTheGoodPlugin) {
+  PluginHost host;
+  ASSERT_TRUE(host.load(spec_for("good")).ok());
+  const chronicle::Document doc = document();
+  chronicle::DocumentAnalysis analysis(doc, resources_);
+  std::vector<chronicle::ErrorEntry> errors;
+  const auto events = chronicle::extract_events(analysis, host, {}, errors);
+  EXPECT_TRUE(errors.empty());
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events[0].plugin, "fixture");
+  EXPECT_EQ(events[0].type, "meeting");
+}
+
+}  // namespace
+
+TEST(PluginHost, SecondPluginWithTheSameNameIsRefused) {
+  PluginHost host;
+  ASSERT_TRUE(host.load(spec_for("good")).ok());
+  const LoadReport& r = host.load(spec_for("extract_throws"));
+  EXPECT_EQ(r.error, chronicle::LoadError::duplicate);
+  EXPECT_HAS(r.message, "already loaded");
+  EXPECT_HAS(r.message, "libfixture_good.so");
+  EXPECT_EQ(host.plugins().size(), 1u);
+}

@@ -1,0 +1,292 @@
+// Documents: text files with optional YAML front matter, and JSONL lines. Errors name
+// the input (file, file:line) and say how to fix it.
+#include <chronicle/calendar.h>
+#include <chronicle/document.h>
+#include <chronicle/errors.h>
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace {
+
+::testing::AssertionResult HasText(const char* text_expr, const char* part_expr,
+                                   const std::string& text, const std::string& part) {
+  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << text_expr << " does not contain " << part_expr
+                                       << " (\"" << part << "\")\n  text: " << text;
+}
+#define EXPECT_HAS(text, part) EXPECT_PRED_FORMAT2(HasText, text, part)
+
+using chronicle::Document;
+using chronicle::DocumentError;
+using chronicle::ReadOptions;
+using chronicle::parse_json_document;
+using chronicle::parse_text_document;
+
+date::sys_days day(int y, unsigned m, unsigned d) {
+  return date::sys_days{date::year{y} / date::month{m} / date::day{d}};
+}
+
+ReadOptions with_date(date::sys_days d) {
+  ReadOptions o;
+  o.published = d;
+  return o;
+}
+
+// Runs `f`, expects a DocumentError, returns it (where + what).
+template <class F>
+DocumentError expect_error(F&& f) {
+  try {
+    f();
+  } catch (const DocumentError& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no DocumentError thrown";
+  return DocumentError("<none>", "<none>");
+}
+
+// --- text documents -----------------------------------------------------------------
+
+TEST(TextDocument, FrontMatterFieldsAndBodyOffsets) {
+  const std::string body = "ALGIERS, March 4 - Officials met on Tuesday.\nThey talked.\n";
+  const std::string content =
+      "---\n"
+      "published: 2025-02-17\n"
+      "title: Talks in Algiers\n"
+      "id: algiers-talks\n"
+      "dateline: ALGIERS, March 4\n"
+      "---\n" +
+      body;
+  const Document d = parse_text_document(content, "news/a.md", "a", {});
+  ASSERT_TRUE(d.published.has_value());
+  EXPECT_EQ(*d.published, day(2025, 2, 17));
+  EXPECT_EQ(d.title, "Talks in Algiers");
+  EXPECT_EQ(d.id, "algiers-talks");
+  EXPECT_EQ(d.dateline, "ALGIERS, March 4");
+  EXPECT_EQ(d.origin, "news/a.md");
+  // offsets in the output point into the body, not into the file
+  EXPECT_EQ(d.text, body);
+  EXPECT_EQ(d.text.find("Officials"), body.find("Officials"));
+  EXPECT_TRUE(d.warnings.empty());
+}
+
+TEST(TextDocument, DctAcceptedForPublished) {
+  const Document d =
+      parse_text_document("---\ndct: 2015-02-22\n---\nPeace talks postponed until Monday.\n",
+                          "b.txt", "b", {});
+  ASSERT_TRUE(d.published.has_value());
+  EXPECT_EQ(*d.published, day(2015, 2, 22));
+  EXPECT_EQ(d.id, "b");  // no id: the default (file stem)
+  EXPECT_TRUE(d.title.empty());
+  EXPECT_EQ(d.text, "Peace talks postponed until Monday.\n");
+}
+
+TEST(TextDocument, WithoutFrontMatterTheWholeFileIsText) {
+  const std::string content = "Officials met on Tuesday.\n---\nNot front matter.\n";
+  const Document d = parse_text_document(content, "c.txt", "c", with_date(day(2025, 2, 17)));
+  EXPECT_EQ(d.text, content);
+  EXPECT_EQ(d.id, "c");
+  ASSERT_TRUE(d.published.has_value());
+  EXPECT_EQ(*d.published, day(2025, 2, 17));
+}
+
+TEST(TextDocument, PublishedOptionOverridesFrontMatter) {
+  const Document d = parse_text_document("---\npublished: 2025-02-17\n---\nText.\n", "d.txt", "d",
+                                         with_date(day(2024, 12, 31)));
+  ASSERT_TRUE(d.published.has_value());
+  EXPECT_EQ(*d.published, day(2024, 12, 31));
+}
+
+TEST(TextDocument, NoDateAnywhereNamesFileAndBothWays) {
+  const auto e = expect_error([] { parse_text_document("Officials met.\n", "e.txt", "e", {}); });
+  EXPECT_EQ(e.where(), "e.txt");
+  const std::string what = e.what();
+  EXPECT_HAS(what, "no publication date");
+  EXPECT_HAS(what, "published:");
+  EXPECT_HAS(what, "--published");
+}
+
+TEST(TextDocument, ByteOrderMarkIsStripped) {
+  const Document plain =
+      parse_text_document("\xEF\xBB\xBFOfficials met.\n", "f.txt", "f", with_date(day(2025, 2, 17)));
+  EXPECT_EQ(plain.text, "Officials met.\n");
+  // a BOM before the front matter must not hide it
+  const Document fm = parse_text_document("\xEF\xBB\xBF---\npublished: 2025-02-17\n---\nBody.\n",
+                                          "g.txt", "g", {});
+  ASSERT_TRUE(fm.published.has_value());
+  EXPECT_EQ(*fm.published, day(2025, 2, 17));
+  EXPECT_EQ(fm.text, "Body.\n");
+}
+
+TEST(TextDocument, CrlfFrontMatter) {
+  const Document d = parse_text_document(
+      "---\r\npublished: 2025-02-17\r\ntitle: T\r\n---\r\nBody.\r\n", "h.txt", "h", {});
+  ASSERT_TRUE(d.published.has_value());
+  EXPECT_EQ(*d.published, day(2025, 2, 17));
+  EXPECT_EQ(d.title, "T");
+  EXPECT_EQ(d.text, "Body.\r\n");
+}
+
+TEST(TextDocument, DashesInsideFrontMatterValueDoNotCloseIt) {
+  const Document d = parse_text_document(
+      "---\npublished: 2025-02-17\ntitle: A ---- B\n---\nBody.\n", "i.txt", "i", {});
+  EXPECT_EQ(d.title, "A ---- B");
+  EXPECT_EQ(d.text, "Body.\n");
+}
+
+TEST(TextDocument, UnclosedFrontMatterNamesOriginLineOne) {
+  const auto e = expect_error([] {
+    parse_text_document("---\npublished: 2025-02-17\nBody without a closing line.\n", "j.md",
+                        "j", {});
+  });
+  EXPECT_EQ(e.where(), "j.md:1:1");
+  const std::string what = e.what();
+  EXPECT_HAS(what, "j.md:1:1");
+  EXPECT_HAS(what, "never closed");
+  EXPECT_HAS(what, "---");
+}
+
+TEST(TextDocument, FrontMatterListIsAClearError) {
+  const auto e = expect_error([] {
+    parse_text_document("---\n- published\n- 2025-02-17\n---\nBody.\n", "k.md", "k", {});
+  });
+  const std::string what = e.what();
+  EXPECT_HAS(e.where(), "k.md");
+  EXPECT_HAS(what, "must be a map");
+  EXPECT_HAS(what, "published:");
+}
+
+TEST(TextDocument, FrontMatterInvalidYamlNamesLine) {
+  const auto e = expect_error([] {
+    parse_text_document("---\npublished: 2025-02-17\ntitle: [unclosed\n---\nBody.\n", "l.md",
+                        "l", {});
+  });
+  EXPECT_HAS(e.where(), "l.md:");
+  EXPECT_HAS(std::string(e.what()), "not valid YAML");
+}
+
+TEST(TextDocument, MalformedFrontMatterDateNamesValueAndLine) {
+  const auto e = expect_error([] {
+    parse_text_document("---\ntitle: T\npublished: 2025-13-01\n---\nBody.\n", "m.md", "m", {});
+  });
+  EXPECT_EQ(e.where(), "m.md:3");
+  const std::string what = e.what();
+  EXPECT_HAS(what, "\"2025-13-01\"");
+  EXPECT_HAS(what, "YYYY-MM-DD");
+}
+
+TEST(TextDocument, MalformedDctNamesItsOwnLine) {
+  const auto e = expect_error([] {
+    parse_text_document("---\ntitle: T\nid: x\ndct: 2025-02-30\n---\nBody.\n", "p.md", "p", {});
+  });
+  EXPECT_EQ(e.where(), "p.md:4");
+  EXPECT_HAS(std::string(e.what()), "\"2025-02-30\"");
+}
+
+TEST(TextDocument, FrontMatterValueThatIsAListIsRejected) {
+  const auto e = expect_error([] {
+    parse_text_document("---\npublished: 2025-02-17\ntitle: [a, b]\n---\nBody.\n", "n.md", "n",
+                        {});
+  });
+  EXPECT_HAS(std::string(e.what()), "`title` must be a single value");
+}
+
+TEST(TextDocument, InvalidUtf8IsRepairedWithAWarning) {
+  const Document d =
+      parse_text_document("Caf\xE9 talks.\n", "o.txt", "o", with_date(day(2025, 2, 17)));
+  EXPECT_EQ(d.text, "Caf\xEF\xBF\xBD talks.\n");
+  ASSERT_EQ(d.warnings.size(), 1u);
+  EXPECT_HAS(d.warnings[0], "1 byte(s)");
+  EXPECT_HAS(d.warnings[0], "U+FFFD");
+}
+
+// --- JSONL lines ----------------------------------------------------------------------
+
+TEST(JsonDocument, GoodLine) {
+  const Document d = parse_json_document(
+      R"({"id":"riyadh","published":"2025-02-17","title":"Talks","dateline":"RIYADH","text":"Officials met."})",
+      "in.jsonl:3", {});
+  EXPECT_EQ(d.id, "riyadh");
+  ASSERT_TRUE(d.published.has_value());
+  EXPECT_EQ(*d.published, day(2025, 2, 17));
+  EXPECT_EQ(d.title, "Talks");
+  EXPECT_EQ(d.dateline, "RIYADH");
+  EXPECT_EQ(d.text, "Officials met.");
+  EXPECT_HAS(d.origin, "in.jsonl:3");
+  EXPECT_HAS(d.origin, "riyadh");
+}
+
+TEST(JsonDocument, DctKeyAccepted) {
+  const Document d =
+      parse_json_document(R"({"id":"x","dct":"2015-02-22","text":"Talks."})", "in.jsonl:1", {});
+  ASSERT_TRUE(d.published.has_value());
+  EXPECT_EQ(*d.published, day(2015, 2, 22));
+}
+
+TEST(JsonDocument, MissingIdFallsBackToOrigin) {
+  const Document d =
+      parse_json_document(R"({"published":"2025-02-17","text":"T."})", "in.jsonl:7", {});
+  EXPECT_EQ(d.id, "in.jsonl:7");
+}
+
+TEST(JsonDocument, MissingTextNamesLineAndKey) {
+  const auto e = expect_error(
+      [] { parse_json_document(R"({"id":"x","published":"2025-02-17"})", "in.jsonl:2", {}); });
+  EXPECT_EQ(e.where(), "in.jsonl:2");
+  EXPECT_HAS(std::string(e.what()), "missing \"text\"");
+}
+
+TEST(JsonDocument, NullTextIsMissing) {
+  const auto e = expect_error([] {
+    parse_json_document(R"({"id":"x","published":"2025-02-17","text":null})", "in.jsonl:4", {});
+  });
+  EXPECT_EQ(e.where(), "in.jsonl:4");
+  EXPECT_HAS(std::string(e.what()), "missing \"text\"");
+}
+
+TEST(JsonDocument, NonObjectLine) {
+  const auto e = expect_error([] { parse_json_document(R"(["a", "b"])", "in.jsonl:5", {}); });
+  EXPECT_EQ(e.where(), "in.jsonl:5");
+  EXPECT_HAS(std::string(e.what()), "must be a JSON object");
+}
+
+TEST(JsonDocument, NotJson) {
+  const auto e = expect_error([] { parse_json_document("not json at all", "in.jsonl:6", {}); });
+  EXPECT_EQ(e.where(), "in.jsonl:6");
+  EXPECT_HAS(std::string(e.what()), "not valid JSON");
+}
+
+TEST(JsonDocument, WrongTypeNamesKeyAndType) {
+  const auto e = expect_error([] {
+    parse_json_document(R"({"id":"x","published":20250217,"text":"T."})", "in.jsonl:8", {});
+  });
+  EXPECT_EQ(e.where(), "in.jsonl:8");
+  const std::string what = e.what();
+  EXPECT_HAS(what, "\"published\" must be a string");
+  EXPECT_HAS(what, "number");
+}
+
+TEST(JsonDocument, BadDateNamesValueAndDocument) {
+  const auto e = expect_error([] {
+    parse_json_document(R"({"id":"x","published":"2025-02-30","text":"T."})", "in.jsonl:9", {});
+  });
+  EXPECT_HAS(e.where(), "in.jsonl:9");
+  EXPECT_HAS(e.where(), "x");
+  const std::string what = e.what();
+  EXPECT_HAS(what, "\"2025-02-30\"");
+  EXPECT_HAS(what, "YYYY-MM-DD");
+}
+
+TEST(JsonDocument, NoDateWithoutOptionIsAnError) {
+  const auto e =
+      expect_error([] { parse_json_document(R"({"id":"x","text":"T."})", "in.jsonl:10", {}); });
+  EXPECT_HAS(e.where(), "in.jsonl:10");
+  EXPECT_HAS(std::string(e.what()), "no publication date");
+  // --published fills it in
+  const Document d =
+      parse_json_document(R"({"id":"x","text":"T."})", "in.jsonl:10", with_date(day(2025, 1, 2)));
+  EXPECT_EQ(*d.published, day(2025, 1, 2));
+}
+
+}  // namespace

@@ -1,0 +1,361 @@
+// Text handling: tokens, code-point offsets, UTF-8 repair, and the sentence splitter
+// with the English segmentation lexicon.
+#include <chronicle/lexicon.h>
+#include <chronicle/text.h>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#ifndef CHRONICLE_CONFIG_DIR
+#error "CHRONICLE_CONFIG_DIR must name the config/ directory"
+#endif
+
+namespace {
+
+using chronicle::CodePointIndex;
+using chronicle::SegmenterRules;
+using chronicle::SentenceSpan;
+using chronicle::TokenList;
+using chronicle::repair_utf8;
+using chronicle::split_sentences;
+using chronicle::tokenize;
+using chronicle::sdk::TokenKind;
+
+std::vector<std::string> texts(const TokenList& tl) {
+  std::vector<std::string> out;
+  for (const auto& t : tl.tokens) out.emplace_back(t.text);
+  return out;
+}
+
+std::vector<std::string> lowers(const TokenList& tl) {
+  std::vector<std::string> out;
+  for (const auto& t : tl.tokens) out.emplace_back(t.lower);
+  return out;
+}
+
+using Words = std::vector<std::string>;
+
+// --- tokenize -----------------------------------------------------------------------
+
+TEST(Tokenize, AsciiPossessiveIsItsOwnToken) {
+  const std::string s = "Putin's envoy";
+  const TokenList tl = tokenize(s);
+  EXPECT_EQ(texts(tl), (Words{"Putin", "'s", "envoy"}));
+  EXPECT_EQ(tl.tokens[1].lower, "'s");
+}
+
+TEST(Tokenize, CurlyPossessiveLowersToAsciiApostrophe) {
+  const std::string s = "Tuesday\xE2\x80\x99s meeting";
+  const TokenList tl = tokenize(s);
+  ASSERT_EQ(tl.tokens.size(), 3u);
+  EXPECT_EQ(tl.tokens[0].text, "Tuesday");
+  EXPECT_EQ(tl.tokens[0].lower, "tuesday");
+  EXPECT_EQ(tl.tokens[1].text, "\xE2\x80\x99s");
+  EXPECT_EQ(tl.tokens[1].lower, "'s");
+  EXPECT_EQ(tl.tokens[2].text, "meeting");
+  // spans are byte offsets into the input
+  EXPECT_EQ(tl.tokens[1].span.begin, 7u);
+  EXPECT_EQ(tl.tokens[1].span.end, 11u);
+  EXPECT_TRUE(tl.tokens[0].capitalized);
+  EXPECT_FALSE(tl.tokens[2].capitalized);
+}
+
+TEST(Tokenize, PluralPossessive) {
+  const TokenList tl = tokenize("the leaders' talks");
+  EXPECT_EQ(texts(tl), (Words{"the", "leaders", "'", "talks"}));
+  EXPECT_EQ(tl.tokens[2].lower, "'s");
+}
+
+TEST(Tokenize, CurlyApostropheInsideWordIsFolded) {
+  const TokenList tl = tokenize("They didn\xE2\x80\x99t meet");
+  EXPECT_EQ(texts(tl), (Words{"They", "didn\xE2\x80\x99t", "meet"}));
+  EXPECT_EQ(tl.tokens[1].lower, "didn't");
+  EXPECT_EQ(tl.tokens[1].kind, TokenKind::word);
+}
+
+TEST(Tokenize, InitialismIsOneWord) {
+  const TokenList tl = tokenize("the U.S. delegation and the U.N.");
+  EXPECT_EQ(texts(tl), (Words{"the", "U.S.", "delegation", "and", "the", "U.N."}));
+  EXPECT_EQ(tl.tokens[1].lower, "u.s.");
+  EXPECT_EQ(tl.tokens[1].kind, TokenKind::word);
+  EXPECT_EQ(tl.tokens[5].text, "U.N.");
+}
+
+TEST(Tokenize, NumbersStayWhole) {
+  const TokenList tl = tokenize("On 2025-02-18 at 3:30 some 155,221 people, on the 18th, in the 1990s");
+  EXPECT_EQ(texts(tl), (Words{"On", "2025-02-18", "at", "3:30", "some", "155,221", "people", ",",
+                              "on", "the", "18th", ",", "in", "the", "1990s"}));
+  for (std::size_t i : {1u, 3u, 5u, 10u, 14u})
+    EXPECT_EQ(tl.tokens[i].kind, TokenKind::number) << tl.tokens[i].text;
+  EXPECT_EQ(tl.tokens[7].kind, TokenKind::punct);
+}
+
+TEST(Tokenize, TrailingPunctuationLeavesTheNumber) {
+  const TokenList tl = tokenize("in 2025. Then 1,000, and 3:30.");
+  EXPECT_EQ(texts(tl), (Words{"in", "2025", ".", "Then", "1,000", ",", "and", "3:30", "."}));
+}
+
+TEST(Tokenize, HyphenSplitsWords) {
+  const TokenList tl = tokenize("Saudi-based talks");
+  EXPECT_EQ(texts(tl), (Words{"Saudi", "-", "based", "talks"}));
+  EXPECT_EQ(tl.tokens[1].kind, TokenKind::punct);
+}
+
+TEST(Tokenize, DashesAndCurlyQuotesLowerToAscii) {
+  const TokenList tl = tokenize("\xE2\x80\x9CYes\xE2\x80\x9D \xE2\x80\x93 he said");
+  EXPECT_EQ(lowers(tl), (Words{"\"", "yes", "\"", "-", "he", "said"}));
+}
+
+TEST(Tokenize, MultibyteLettersStayInTheWord) {
+  const TokenList tl = tokenize("Erdo\xC4\x9F" "an met Zelensky in Z\xC3\xBCrich.");
+  EXPECT_EQ(texts(tl),
+            (Words{"Erdo\xC4\x9F" "an", "met", "Zelensky", "in", "Z\xC3\xBCrich", "."}));
+}
+
+TEST(Tokenize, EmptyAndBlank) {
+  EXPECT_TRUE(tokenize("").tokens.empty());
+  EXPECT_TRUE(tokenize(" \n\t\xC2\xA0 ").tokens.empty());
+}
+
+// --- CodePointIndex -----------------------------------------------------------------
+
+std::size_t naive_code_points(std::string_view s, std::size_t byte) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < byte && i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+TEST(CodePointIndex, MultibyteCharacters) {
+  // é (2 bytes), – (3 bytes), 北 (3 bytes), 😀 (4 bytes)
+  const std::string s = "Caf\xC3\xA9 \xE2\x80\x93 \xE5\x8C\x97 \xF0\x9F\x98\x80 end";
+  const CodePointIndex cpi(s);
+  EXPECT_EQ(cpi(0), 0u);
+  EXPECT_EQ(cpi(3), 3u);   // before é
+  EXPECT_EQ(cpi(5), 4u);   // after é
+  EXPECT_EQ(cpi(6), 5u);   // before –
+  EXPECT_EQ(cpi(9), 6u);   // after –
+  EXPECT_EQ(cpi(10), 7u);  // before 北
+  EXPECT_EQ(cpi(13), 8u);  // after 北
+  EXPECT_EQ(cpi(14), 9u);  // before 😀
+  EXPECT_EQ(cpi(18), 10u);  // after 😀
+  EXPECT_EQ(cpi(s.size()), 14u);
+  EXPECT_EQ(cpi(s.size() + 100), 14u);  // clamped
+}
+
+TEST(CodePointIndex, MatchesNaiveCountAcrossCheckpoints) {
+  std::string s;
+  for (int i = 0; i < 300; ++i) s += (i % 3 == 0) ? "\xE2\x80\x99" : (i % 3 == 1 ? "a" : "\xC3\xBC");
+  const CodePointIndex cpi(s);
+  for (std::size_t b = 0; b <= s.size(); ++b) ASSERT_EQ(cpi(b), naive_code_points(s, b)) << b;
+}
+
+TEST(CodePointIndex, EmptyText) {
+  const CodePointIndex cpi("");
+  EXPECT_EQ(cpi(0), 0u);
+  EXPECT_EQ(cpi(5), 0u);
+}
+
+// --- repair_utf8 --------------------------------------------------------------------
+
+const std::string kReplacement = "\xEF\xBF\xBD";
+
+TEST(RepairUtf8, ValidTextIsUntouched) {
+  std::string s = "Z\xC3\xBCrich \xE2\x80\x9Ctalks\xE2\x80\x9D \xF0\x9F\x98\x80";
+  const std::string before = s;
+  EXPECT_EQ(repair_utf8(s), 0u);
+  EXPECT_EQ(s, before);
+}
+
+TEST(RepairUtf8, InvalidBytesBecomeReplacementCharacter) {
+  std::string s = "Caf\xE9 and \xFF\xFE end";
+  EXPECT_EQ(repair_utf8(s), 3u);
+  EXPECT_EQ(s, "Caf" + kReplacement + " and " + kReplacement + kReplacement + " end");
+}
+
+TEST(RepairUtf8, TruncatedOverlongAndSurrogateSequences) {
+  std::string truncated = "a\xE2\x80";  // cut off at the end
+  EXPECT_EQ(repair_utf8(truncated), 2u);
+  EXPECT_EQ(truncated, "a" + kReplacement + kReplacement);
+
+  std::string overlong = "\xC0\xAF";  // "/" spelled in two bytes
+  EXPECT_EQ(repair_utf8(overlong), 2u);
+  EXPECT_EQ(overlong, kReplacement + kReplacement);
+
+  std::string surrogate = "\xED\xA0\x80";  // U+D800
+  EXPECT_EQ(repair_utf8(surrogate), 3u);
+  EXPECT_EQ(surrogate, kReplacement + kReplacement + kReplacement);
+}
+
+TEST(RepairUtf8, NulBecomesSpace) {
+  std::string s("a\0b", 3);
+  EXPECT_EQ(repair_utf8(s), 1u);
+  EXPECT_EQ(s, "a b");
+}
+
+// --- split_sentences ----------------------------------------------------------------
+
+class SplitSentences : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const auto lex = chronicle::Lexicon::load(std::filesystem::path(CHRONICLE_CONFIG_DIR) /
+                                              "lexicons" / "en" / "text.yaml");
+    rules_ = new SegmenterRules(SegmenterRules::from_lexicon(lex));
+  }
+  static void TearDownTestSuite() {
+    delete rules_;
+    rules_ = nullptr;
+  }
+
+  static std::vector<SentenceSpan> split(std::string_view text) {
+    return split_sentences(text, *rules_);
+  }
+  static Words sentences(std::string_view text) {
+    Words out;
+    for (const auto& sp : split(text)) out.emplace_back(text.substr(sp.begin, sp.end - sp.begin));
+    return out;
+  }
+
+  static SegmenterRules* rules_;
+};
+
+SegmenterRules* SplitSentences::rules_ = nullptr;
+
+TEST_F(SplitSentences, LexiconProvidesRules) {
+  EXPECT_FALSE(rules_->abbreviations.empty());
+  EXPECT_FALSE(rules_->sentence_starters.empty());
+  EXPECT_FALSE(rules_->boilerplate.empty());
+  EXPECT_FALSE(rules_->boilerplate_prefixes.empty());
+}
+
+TEST_F(SplitSentences, HardLineBreaksInsideAParagraphDoNotSplit) {
+  const std::string text =
+      "Russian and US officials will meet\n"
+      "in Riyadh on Tuesday, the Kremlin\n"
+      "said. The talks follow a call.\n";
+  EXPECT_EQ(sentences(text),
+            (Words{"Russian and US officials will meet\nin Riyadh on Tuesday, the Kremlin\nsaid.",
+                   "The talks follow a call."}));
+  for (const auto& sp : split(text)) EXPECT_FALSE(sp.heading);
+}
+
+TEST_F(SplitSentences, IndentedLineStartsAParagraph) {
+  // without the indent the label runs into the sentence ...
+  EXPECT_EQ(sentences("WORLD NEWS\nOfficials met on Tuesday.\n"),
+            (Words{"WORLD NEWS\nOfficials met on Tuesday."}));
+  // ... with it, the label is a paragraph of its own
+  const std::string text = "WORLD NEWS\n    Officials met on Tuesday.\n";
+  const auto spans = split(text);
+  EXPECT_EQ(sentences(text), (Words{"WORLD NEWS", "Officials met on Tuesday."}));
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_TRUE(spans[0].heading);
+  EXPECT_FALSE(spans[1].heading);
+}
+
+TEST_F(SplitSentences, BlankLineStartsAParagraph) {
+  EXPECT_EQ(sentences("Officials met in Riyadh\n\nthe talks lasted hours.\n"),
+            (Words{"Officials met in Riyadh", "the talks lasted hours."}));
+}
+
+TEST_F(SplitSentences, TitlesAndMonthAbbreviationsDoNotSplit) {
+  EXPECT_EQ(sentences("Mr. Smith met Gen. Jones on Feb. 18. They talked."),
+            (Words{"Mr. Smith met Gen. Jones on Feb. 18.", "They talked."}));
+}
+
+TEST_F(SplitSentences, InitialismBeforeSentenceStarterSplits) {
+  EXPECT_EQ(sentences("Officials met in the U.S. The next day they flew home."),
+            (Words{"Officials met in the U.S.", "The next day they flew home."}));
+}
+
+TEST_F(SplitSentences, InitialismBeforeNameDoesNotSplit) {
+  EXPECT_EQ(sentences("The U.S. Senate voted. It passed."),
+            (Words{"The U.S. Senate voted.", "It passed."}));
+}
+
+TEST_F(SplitSentences, SingleInitialIsNotASentenceEnd) {
+  EXPECT_EQ(sentences("George W. Bush met them."), (Words{"George W. Bush met them."}));
+}
+
+TEST_F(SplitSentences, CurlyQuotesAtSentenceEndStayWithTheSentence) {
+  const std::string text =
+      "\xE2\x80\x9CThe talks were useful.\xE2\x80\x9D Officials agreed.";
+  EXPECT_EQ(sentences(text),
+            (Words{"\xE2\x80\x9CThe talks were useful.\xE2\x80\x9D", "Officials agreed."}));
+}
+
+TEST_F(SplitSentences, QuestionInQuotesFollowedByLowerCaseGoesOn) {
+  EXPECT_EQ(sentences("\"Will they meet?\" he asked. Nobody knew."),
+            (Words{"\"Will they meet?\" he asked.", "Nobody knew."}));
+}
+
+// BUG (core/src/text.cpp, split_paragraph, the "closing quotes and brackets" loop): it
+// compares Token::lower, where an opening “ is folded to '"', and a straight '"' is taken
+// as closing even when a space separates it from the period. So the opening quote of the
+// next sentence is glued to the end of this one ("he said. “" / "“The talks ...").
+// Enable these two when the loop only takes a quote attached to the previous token that
+// is not an opening “ or ‘.
+TEST_F(SplitSentences, OpeningCurlyQuoteAfterPeriodStartsTheNextSentence) {
+  const std::string text =
+      "\xE2\x80\x9CWe will meet again,\xE2\x80\x9D he said. "
+      "\xE2\x80\x9CThe talks were useful.\xE2\x80\x9D Officials agreed.";
+  EXPECT_EQ(sentences(text),
+            (Words{"\xE2\x80\x9CWe will meet again,\xE2\x80\x9D he said.",
+                   "\xE2\x80\x9CThe talks were useful.\xE2\x80\x9D", "Officials agreed."}));
+  EXPECT_EQ(sentences("They left. \xE2\x80\x98We will see,\xE2\x80\x99 one said."),
+            (Words{"They left.", "\xE2\x80\x98We will see,\xE2\x80\x99 one said."}));
+}
+
+TEST_F(SplitSentences, OpeningStraightQuoteAfterPeriodStartsTheNextSentence) {
+  EXPECT_EQ(sentences("Nobody knew! \"Yes.\" Then silence."),
+            (Words{"Nobody knew!", "\"Yes.\"", "Then silence."}));
+}
+
+TEST_F(SplitSentences, BoilerplateLinesAreDropped) {
+  const std::string text =
+      "Leave A Comment\n"
+      "Officials met on Tuesday.\n"
+      "Newsletter\n"
+      "Subscribe to our newsletter for daily updates\n"
+      "They will meet again in March.\n";
+  const Words got = sentences(text);
+  EXPECT_EQ(got, (Words{"Officials met on Tuesday.", "They will meet again in March."}));
+}
+
+TEST_F(SplitSentences, BoilerplateIsWholeLineOnly) {
+  // "newsletter" inside a sentence is text, not page furniture
+  EXPECT_EQ(sentences("The newsletter reported the talks.\n"),
+            (Words{"The newsletter reported the talks."}));
+}
+
+TEST_F(SplitSentences, HeadingLineIsFlagged) {
+  const std::string text =
+      "Russia and the US Confirm Ukraine Talks in Saudi Arabia\n\n"
+      "Officials met on Tuesday. They talked.\n";
+  const auto spans = split(text);
+  ASSERT_EQ(spans.size(), 3u);
+  EXPECT_TRUE(spans[0].heading);
+  EXPECT_EQ(text.substr(spans[0].begin, spans[0].end - spans[0].begin),
+            "Russia and the US Confirm Ukraine Talks in Saudi Arabia");
+  EXPECT_FALSE(spans[1].heading);
+  EXPECT_FALSE(spans[2].heading);
+}
+
+TEST_F(SplitSentences, SpansAreDocumentOffsets) {
+  const std::string text = "Intro line.\n\nSecond paragraph here. Third one.";
+  const auto spans = split(text);
+  ASSERT_EQ(spans.size(), 3u);
+  EXPECT_EQ(spans[1].begin, text.find("Second"));
+  EXPECT_EQ(spans[2].begin, text.find("Third"));
+  EXPECT_EQ(spans[2].end, text.size());
+}
+
+TEST_F(SplitSentences, EmptyText) {
+  EXPECT_TRUE(split("").empty());
+  EXPECT_TRUE(split("\n\n   \n").empty());
+}
+
+}  // namespace
