@@ -29,7 +29,7 @@ struct Resources::Gazetteer {
   std::unordered_map<std::string, int> by_lower_name;  // dateline lookup
   detail::ClauseRules clause_rules;
   std::set<std::string, std::less<>> title_words, head_titles, honorifics, group_nouns,
-      particles, stop_words, non_person, months_weekdays;
+      particles, stop_words, non_person, months_weekdays, light_verbs;
   std::vector<std::vector<std::string>> head_title_phrases;
 
   int add_entry(PlaceEntry e) {
@@ -171,6 +171,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->titles.list("particles")) g->particles.insert(w);
   for (const auto& w : r->text.list("stop_words")) g->stop_words.insert(w);
   for (const auto& w : r->text.list("non_person_words")) g->non_person.insert(w);
+  for (const auto& w : r->text.list("light_verbs")) g->light_verbs.insert(w);
   for (const auto& k : r->temporal.keys("months"))
     for (const auto& w : r->temporal.list("months." + k)) g->months_weekdays.insert(w);
   for (const auto& k : r->temporal.keys("weekdays"))
@@ -205,10 +206,23 @@ bool has(const std::set<std::string, std::less<>>& s, std::string_view w) {
   return s.find(w) != s.end();
 }
 
+// The words of tokens [b, e) as written, any run of white space (a newswire line break)
+// folded to one space.
 std::string join_tokens(const std::vector<sdk::Token>& t, std::size_t b, std::size_t e,
                         std::string_view text) {
   if (b >= e) return {};
-  return std::string(text.substr(t[b].span.begin, t[e - 1].span.end - t[b].span.begin));
+  std::string out;
+  bool space = false;
+  for (char c : text.substr(t[b].span.begin, t[e - 1].span.end - t[b].span.begin)) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
 }
 
 std::string last_word(const std::string& name) {
@@ -624,20 +638,44 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
 
   // agents
   if (form == sdk::TriggerForm::verb) {
-    // the subject of this clause; a subject-less infinitive ("plans to visit") has the
-    // same subject, so look back to the clause start
-    std::size_t from = cb;
-    for (std::size_t k = 0; k < s.entities.size(); ++k) {
-      const auto& e = s.entities[k];
-      if (e.first_token >= from && e.last_token <= first && participant_ok(k)) {
-        // skip objects of prepositions that are not part of the subject
-        const std::size_t p = e.first_token;
-        const bool after_prep = p > 0 && (t[p - 1].lower == "in" || t[p - 1].lower == "to" ||
-                                          t[p - 1].lower == "of" || t[p - 1].lower == "from" ||
-                                          t[p - 1].lower == "at" || t[p - 1].lower == "for");
-        if (after_prep) continue;
-        fr.agents.push_back(k);
+    // the subject of this clause: the names before its first verb (a subject-less
+    // infinitive, "plans to visit", shares it). Names before a reporting verb are the
+    // reporters, not the subject: "officials said Shultz will visit".
+    auto verbish = [&](std::size_t q) {
+      const auto w = t[q].lower;
+      static const std::set<std::string, std::less<>> aux{
+          "will", "would", "could", "may", "might", "shall", "should", "must", "can", "'ll",
+          "is", "are", "was", "were", "has", "have", "had", "plans", "planned", "intends"};
+      return aux.count(w) > 0 || rules.is_past_form(t, q) ||
+             std::find(rules.past.begin(), rules.past.end(), w) != rules.past.end();
+    };
+    auto reporting = [&](std::size_t q) {
+      return std::find(rules.reporting_verbs.begin(), rules.reporting_verbs.end(), t[q].lower) !=
+             rules.reporting_verbs.end();
+    };
+    std::vector<std::size_t> current;
+    for (std::size_t q = cb; q < first; ++q) {
+      for (std::size_t k = 0; k < s.entities.size(); ++k) {
+        const auto& e = s.entities[k];
+        if (e.first_token != q || !participant_ok(k)) continue;
+        const bool after_prep = q > 0 && (t[q - 1].lower == "in" || t[q - 1].lower == "to" ||
+                                          t[q - 1].lower == "of" || t[q - 1].lower == "from" ||
+                                          t[q - 1].lower == "at" || t[q - 1].lower == "for");
+        if (!after_prep) current.push_back(k);
       }
+      if (!current.empty() && reporting(q)) {
+        current.clear();
+      } else if (!current.empty() && verbish(q)) {
+        break;
+      }
+    }
+    fr.agents = current;
+    // "Seixas, who met again this morning": the relative pronoun stands for the name before
+    if (fr.agents.empty() && cb >= 2 && (t[cb].lower == "who" || t[cb].lower == "whom") &&
+        t[cb - 1].lower == ",") {
+      for (std::size_t k = 0; k < s.entities.size(); ++k)
+        if (s.entities[k].last_token == cb - 1 && is_actor(s.entities[k]))
+          fr.agents.push_back(k);
     }
     // countries are agents only when no person or group is
     bool actor = false;
@@ -656,32 +694,45 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       for (auto e : entity_at(k - 2))
         if (is_actor(s.entities[e])) fr.agents.push_back(e);
     }
-    // "X held talks with Y": light verb
+    // "X held talks with Y", "concluded this week's tour": a light verb a few words back
+    auto in_mention = [&](std::size_t q) {
+      for (const auto& m : s.mentions)
+        if (m.first_token <= q && q < m.last_token) return true;
+      return false;
+    };
     std::size_t v = first;
-    while (v > cb && (is_det(t[v - 1].lower) || (!t[v - 1].capitalized &&
-                                                 t[v - 1].kind == sdk::TokenKind::word &&
-                                                 v + 2 > first)))
-      --v;
-    static const std::set<std::string, std::less<>> light{
-        "hold",   "held",    "holds",   "holding", "have",    "had",      "has",
-        "attend", "attended", "attends", "host",    "hosted",  "conclude", "concluded",
-        "resume", "resumed", "began",   "begin",   "opened",  "open",     "start",
-        "started", "continue", "continued", "wrapped", "end",   "ended",    "make",
-        "made",   "pay",     "paid",    "pays",    "paying",  "complete", "completed"};
+    bool light_verb = false;
+    for (std::size_t steps = 0; v > cb && steps < 5; ++steps) {
+      const auto& tk = t[v - 1];
+      if (has(g.light_verbs, tk.lower)) {
+        light_verb = true;
+        --v;
+        break;
+      }
+      if (is_det(tk.lower) || tk.lower == "'s" || in_mention(v - 1) ||
+          (!tk.capitalized && tk.kind == sdk::TokenKind::word && !has(g.title_words, tk.lower) &&
+           tk.lower != "for" && tk.lower != "in" && tk.lower != "of" && tk.lower != "during"))
+        --v;
+      else
+        break;
+    }
+    if (!light_verb) v = first;
     // "will visit Washington next month for talks with Reagan", "Baka, in talks in
     // Washington": a noun after these prepositions shares the clause's subject
     auto is_prep = [&](std::size_t k) {
       const auto w = t[k].lower;
-      return w == "for" || w == "in" || w == "during" || w == "at";
+      return w == "for" || w == "in" || w == "during" || w == "at" || w == "with";
     };
-    const bool shares_subject =
-        (first > cb && is_prep(first - 1)) ||
-        (first > cb + 1 && is_prep(first - 2) && !t[first - 1].capitalized &&
-         t[first - 1].kind == sdk::TokenKind::word);
-    bool light_found = shares_subject;
-    for (std::size_t q = v; q < first; ++q) light_found = light_found || light.count(t[q].lower);
-    if (v > cb && light.count(t[v - 1].lower)) light_found = true;
-    if (light_found) {
+    bool shares_subject = false;
+    for (std::size_t q = first, steps = 0; q > cb && steps < 4; --q, ++steps) {
+      if (is_prep(q - 1)) {
+        shares_subject = true;
+        break;
+      }
+      const auto& tk = t[q - 1];
+      if (tk.capitalized || tk.kind != sdk::TokenKind::word) break;
+    }
+    if (light_verb || shares_subject) {
       for (std::size_t e = 0; e < s.entities.size(); ++e)
         if (s.entities[e].first_token >= cb && s.entities[e].last_token <= v &&
             participant_ok(e) && is_actor(s.entities[e]))
@@ -766,8 +817,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       }
       if (found) break;
       const auto w = t[k].lower;
-      if (w == "to" || w == "for" || w == "in" || w == "at" || is_det(w) || w == "separately" ||
-          w == "also" || w == "officially")
+      bool in_time = false;
+      for (const auto& m : s.mentions) in_time = in_time || (m.first_token <= k && k < m.last_token);
+      if (in_time || w == "on") {
+        ++k;  // "flying on Sunday to Tokyo"
+      } else if (w == "to" || w == "for" || w == "in" || w == "at" || is_det(w) ||
+                 w == "separately" || w == "also" || w == "officially")
         ++k, ++steps;
       else
         break;

@@ -145,7 +145,8 @@ struct TemporalGrammar::Impl {
       off_after, future_preps, determiners, duration_preps, anchored, fuzzy, not_fuzzy,
       set_quant, set_words, set_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
       year_blockers, year_preblockers, fiscal, century_words, name_followers,
-      company_suffixes, approximators, future_hints, past_hints, day_prepositions, thousand;
+      company_suffixes, approximators, future_hints, past_hints, day_prepositions, thousand,
+      age_words;
   std::unordered_set<std::string> month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes;
 
   explicit Impl(const Lexicon& lex);
@@ -317,6 +318,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   past_hints.add_all(lex.list("past_hints"), 1);
   day_prepositions.add_all(lex.list("day_prepositions"), 1);
   thousand.add_all(lex.list("thousand"), 1);
+  age_words.add_all(lex.list("age_words"), 1);
 }
 
 // ---- readers ---------------------------------------------------------------------------
@@ -1023,6 +1025,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   if (c.article && u.unit == Unit::minute) {
     // fine: "a minute"
   }
+  // ages: "a 6-year-old boy", "52 years old" are not temporal expressions
+  if (u.unit == Unit::year || u.unit == Unit::decade) {
+    std::size_t a = u.end;
+    if (in(t, a) && is_hyphen(t[a])) ++a;
+    if (age_words.match(t, a).length) return std::nullopt;
+  }
   r.unit = u.unit;
   r.count = c.value;
   k = u.end;
@@ -1094,7 +1102,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
   }
   if (!f.length) return std::nullopt;
   if (auto nf = not_fuzzy.match(t, i); nf.length > 0) return std::nullopt;
-  if (i > 0 && not_fuzzy.match(t, i - 1).length == 2) return std::nullopt;  // "just now"
+  // "just now", "as soon as": a blocking phrase starting one word earlier
+  if (i > 0 && not_fuzzy.match(t, i - 1).length >= 2) return std::nullopt;
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::fuzzy;
   r.fuzzy = static_cast<FuzzyRef>(f.value);

@@ -18,7 +18,11 @@ class Visits final : public sdk::Extractor {
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       sdk::TriggerForm form = sdk::TriggerForm::verb;
       bool needs_destination = false;
-      const bool after_det = i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, dets);
+      // "his visit", "a possible visit": a determiner right before, or before an adjective
+      const bool after_det =
+          (i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, dets)) ||
+          (i > 1 && sdk::any_of_terms(s.tokens[i - 2].lower, dets) &&
+           s.tokens[i - 1].kind == sdk::TokenKind::word && !s.tokens[i - 1].capitalized);
       std::size_t n = after_det ? 0 : sdk::match_phrase(s, i, verbs);
       if (n == 0 && !after_det && (n = sdk::match_phrase(s, i, motion))) needs_destination = true;
       if (n == 0 && (n = sdk::match_phrase(s, i, nouns))) form = sdk::TriggerForm::noun;
