@@ -386,6 +386,10 @@ void DocumentAnalysis::analyze() {
           } else if (tk.lower == "-" && j > i && j + 1 < t.size() && t[j + 1].capitalized &&
                      t[j - 1].span.end == tk.span.begin) {
             ++j;
+          } else if (tk.lower == "." && j > i && t[j - 1].text.size() == 1 &&
+                     t[j - 1].capitalized && j + 1 < t.size() && t[j + 1].capitalized &&
+                     t[j - 1].span.end == tk.span.begin) {
+            ++j;  // "Joseph R. Biden"
           } else if ((tk.lower == "of" || tk.lower == "for" || tk.lower == "to" ||
                       tk.lower == "the") &&
                      j > i && has(g.title_words, t[j - 1].lower) && j + 1 < t.size() &&
@@ -771,8 +775,30 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       ++k;
     }
     if (open) {
+      auto in_time = [&](std::size_t q) {
+        for (const auto& m : s.mentions)
+          if (m.first_token <= q && q < m.last_token) return true;
+        return false;
+      };
       while (k < ce) {
         const auto w = t[k].lower;
+        // "met today with", "met with X this morning"
+        if (in_time(k)) {
+          ++k;
+          continue;
+        }
+        // "Prime Minister Boris Johnson of the United Kingdom": the country qualifies him
+        if (w == "of" && k > last && !fr.counterparts.empty()) {
+          std::size_t q = k + 1;
+          if (q < ce && t[q].lower == "the") ++q;
+          auto qs = q < ce ? entity_at(q) : std::vector<std::size_t>{};
+          if (!qs.empty()) {
+            std::size_t end = q + 1;
+            for (auto e : qs) end = std::max(end, s.entities[e].last_token);
+            k = end;
+            continue;
+          }
+        }
         auto es = entity_at(k);
         if (!es.empty()) {
           std::size_t end = k + 1;
@@ -835,12 +861,17 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     std::size_t best_dist = SIZE_MAX;
     for (std::size_t k = 0; k < s.entities.size(); ++k) {
       const auto& e = s.entities[k];
+      const bool seat = e.kind == EntityKind::organization && !e.country.empty();  // "White House"
       if (e.kind != EntityKind::country && e.kind != EntityKind::city &&
-          e.kind != EntityKind::region)
+          e.kind != EntityKind::region && !seat)
         continue;
       if (e.first_token < cb || e.last_token > ce || s.entity_modifier[k]) continue;
+      if (seat && !(e.first_token > 1 && t[e.first_token - 1].lower == "the" &&
+                    t[e.first_token - 2].lower == "at"))
+        continue;
       const std::size_t p = e.first_token;
-      const bool in_prep = p > 0 && (t[p - 1].lower == "in" || t[p - 1].lower == "at");
+      const bool in_prep = p > 0 && (t[p - 1].lower == "in" || t[p - 1].lower == "at" ||
+                                     (seat && t[p - 1].lower == "the"));
       const bool based = e.last_token >= 2 && t[e.last_token - 1].lower == "based";
       const bool here = t[p].lower == "here";
       if (!in_prep && !based && !here) continue;
@@ -866,6 +897,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       const auto& m = s.mentions[k];
       if (m.duration || !(m.has_earliest || m.has_latest)) continue;
       if (m.value == "PRESENT_REF") continue;  // "now" dates no event
+      if (m.granularity == sdk::Granularity::decade || m.granularity == sdk::Granularity::century)
+        continue;
       if (m.first_token < cb || m.last_token > ce) {
         // a mention in a fronted clause of the same sentence still counts, further away
         continue;

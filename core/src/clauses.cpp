@@ -78,6 +78,14 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
   std::vector<bool> reporting_start(1, false);
   for (std::size_t i = 0; i < n; ++i) {
     const auto w = t[i].lower;
+    // a sentence end left inside the sentence counts before a capital or a quote mark,
+    // not after a short capitalized word ("Jan. 5", "Mr. Smith")
+    const bool terminal = w == "." || w == "?" || w == "!";
+    if (terminal && in(r.boundary_punct, w) &&
+        (i == 0 || i + 1 >= n ||
+         !(t[i + 1].capitalized || t[i + 1].kind == sdk::TokenKind::punct) ||
+         (t[i - 1].capitalized && t[i - 1].lower.size() <= 3)))
+      continue;
     if (in(r.boundary_punct, w) || t[i].text == "\xE2\x80\x94" || t[i].text == "\xE2\x80\x93") {
       starts.push_back(i + 1);
       reporting_start.push_back(false);

@@ -146,7 +146,8 @@ struct TemporalGrammar::Impl {
       set_quant, set_words, set_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
       year_blockers, year_preblockers, fiscal, century_words, name_followers,
       company_suffixes, approximators, future_hints, past_hints, day_prepositions, thousand,
-      age_words;
+      age_words, past_date_hints, business_cues, reporting_nouns, reporting_ago, reporting_this,
+      reporting_pre;
   std::unordered_set<std::string> month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes;
 
   explicit Impl(const Lexicon& lex);
@@ -205,6 +206,7 @@ struct TemporalGrammar::Impl {
   std::optional<Hit> rule_count(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_phrases(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_set(Tokens t, std::size_t i) const;
+  std::optional<Hit> rule_reporting(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_clock(Tokens t, std::size_t i) const;
 
   std::optional<Hit> finish(Tokens t, Hit h) const;  // type, possessive
@@ -319,6 +321,12 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   day_prepositions.add_all(lex.list("day_prepositions"), 1);
   thousand.add_all(lex.list("thousand"), 1);
   age_words.add_all(lex.list("age_words"), 1);
+  past_date_hints.add_all(lex.list("past_date_hints"), 1);
+  business_cues.add_all(lex.list("reporting.cues"), 1);
+  reporting_nouns.add_all(lex.list("reporting.nouns"), 1);
+  reporting_ago.add_all(lex.list("reporting.year_ago"), 1);
+  reporting_this.add_all(lex.list("reporting.this"), 1);
+  reporting_pre.add_all(lex.list("reporting.adjectives"), 1);
 }
 
 // ---- readers ---------------------------------------------------------------------------
@@ -747,7 +755,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
   std::size_t k = i;
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::weekday;
-  if (auto m = day_modifier(t, k); m && read_weekday(t, k + m).first) k += m;
+  // "late Friday" keeps its modifier; "earlier Friday" does not (TimeBank extents)
+  if (auto m = day_modifier(t, k); m && read_weekday(t, k + m).first) {
+    k += m;
+    if (relmods.match(t, i).length) h.first = k;
+  }
   if (auto s = shifters.match(t, k); s.length && is_word(t, k)) {
     if (read_weekday(t, k + s.length).first) {
       r.shift = static_cast<Shift>(s.value);
@@ -1031,6 +1043,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     if (in(t, a) && is_hyphen(t[a])) ++a;
     if (age_words.match(t, a).length) return std::nullopt;
   }
+  // "a year-earlier profit": "year-earlier" is read on its own (rule_reporting)
+  if (in(t, u.end) && is_hyphen(t[u.end]) && !u.plural &&
+      (off_ago.match(t, u.end + 1).length || off_before.match(t, u.end + 1).length))
+    return std::nullopt;
   r.unit = u.unit;
   r.count = c.value;
   k = u.end;
@@ -1167,6 +1183,73 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
   return std::nullopt;
 }
 
+// Reported periods, tried only in sentences about results (a business cue word):
+// "year-earlier" / "year-ago" [ORDINAL] [quarter|period] with "the" -> the reported
+// quarter a year back; "the quarter", "this quarter", "the latest period" -> the reported
+// quarter. "a year ago" / "a year earlier" are marked in tag().
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
+    Tokens t, std::size_t i) const {
+  if (!is_word(t, i)) return std::nullopt;
+  Hit h;
+  h.first = i;
+  RelativeDate& r = h.rel;
+  r.reporting = true;
+  std::size_t k = i;
+  bool det = false;
+  if (auto d = determiners.match(t, k); d.length) {
+    k += d.length;
+    det = true;
+  }
+  if (auto a = reporting_pre.match(t, k); a.length && det) k += a.length;  // "comparable"
+  // "year-ago", "year-earlier", "year ago"
+  if (auto u = read_unit(t, k); u.end && u.unit == Unit::year && !u.plural) {
+    std::size_t j = u.end;
+    if (in(t, j) && is_hyphen(t[j])) ++j;
+    if (auto y = reporting_ago.match(t, j); y.length) {
+      j += y.length;
+      r.kind = RelativeDate::Kind::offset;
+      r.unit = Unit::year;
+      r.count = 1;
+      r.direction = Direction::backward;
+      std::size_t n = j;
+      if (auto [oe, ov] = read_ordinal(t, n); oe) n = oe;  // "the year-ago third quarter"
+      if (auto q = read_unit(t, n); q.end && q.unit == Unit::quarter && !q.plural) {
+        n = q.end;
+      } else if (auto rn = reporting_nouns.match(t, n); rn.length) {
+        n += rn.length;
+      } else {
+        n = 0;
+      }
+      if (det && n) {
+        h.end = n;
+        return h;
+      }
+      if (det) return std::nullopt;  // "the year-earlier results": not a period
+      h.end = j;
+      return h;
+    }
+    return std::nullopt;
+  }
+  // "the quarter", "this quarter", "the latest period"
+  std::size_t j = i;
+  if (auto th = reporting_this.match(t, j); th.length) {
+    j += th.length;
+  } else {
+    return std::nullopt;
+  }
+  if (auto q = read_unit(t, j); q.end && q.unit == Unit::quarter && !q.plural) {
+    j = q.end;
+  } else if (auto rn = reporting_nouns.match(t, j); rn.length) {
+    j += rn.length;
+  } else {
+    return std::nullopt;
+  }
+  r.kind = RelativeDate::Kind::period;
+  r.unit = Unit::quarter;
+  h.end = j;
+  return h;
+}
+
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_clock(Tokens t,
                                                                             std::size_t i) const {
   auto [ce, ct] = read_clock(t, i);
@@ -1229,6 +1312,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
         h.rel.direction = Direction::forward;
         break;
       }
+      if (len == 1 && past_date_hints.match(t, h.first - 1).length == 1) {
+        h.rel.direction = Direction::backward;
+        break;
+      }
     }
     // "said Tuesday", "told reporters on Friday": the day of a reported past act.
     if (h.rel.kind == K::weekday && h.rel.shift == Shift::none &&
@@ -1258,6 +1345,10 @@ TemporalGrammar& TemporalGrammar::operator=(TemporalGrammar&&) noexcept = defaul
 std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens) const {
   std::vector<TimexMatch> out;
   const Impl& g = *impl_;
+  // a sentence about reported results ("$", "million", "a share"): one linear pass
+  bool business = false;
+  for (std::size_t k = 0; k < tokens.size() && !business; ++k)
+    business = g.business_cues.match(tokens, k).length > 0;
   std::size_t i = 0;
   while (i < tokens.size()) {
     if (tokens[i].kind == TokenKind::punct) {
@@ -1270,6 +1361,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens)
       if (!best || h->end > best->end || (h->end == best->end && h->first < best->first))
         best = std::move(h);
     };
+    if (business) consider(g.rule_reporting(tokens, i));  // first: wins ties
     consider(g.rule_phrases(tokens, i));
     consider(g.rule_named(tokens, i));
     consider(g.rule_weekday(tokens, i));
@@ -1299,6 +1391,11 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens)
       }
     }
     auto done = g.finish(tokens, *best);
+    // "a year ago", "a year earlier" in a results sentence: the reported quarter a year back
+    if (business && done->rel.kind == RelativeDate::Kind::offset &&
+        done->rel.unit == Unit::year && done->rel.count == 1 &&
+        done->rel.direction == Direction::backward && done->rel.clock == std::nullopt)
+      done->rel.reporting = true;
     TimexMatch m;
     m.first_token = done->first;
     m.last_token = done->end;
@@ -1606,10 +1703,17 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
   // A forward hint on a date ("postponed until Monday") reads it as future.
   if ((rel.kind == K::weekday || rel.kind == K::calendar) && rel.direction == Direction::forward)
     tense = Tense::future;
-  if (rel.kind == K::weekday && rel.direction == Direction::backward) tense = Tense::past;
+  if ((rel.kind == K::weekday || rel.kind == K::calendar) && rel.direction == Direction::backward)
+    tense = Tense::past;
   const sys_days P = anchor.publication;
   const sys_days A = anchor.last_explicit.value_or(P);
   Resolved r;
+  if (rel.reporting) {
+    // the reported quarter: the one holding P - 45 days (results come out within weeks)
+    const sys_days q = P - days{45};
+    const int back = rel.direction == Direction::backward ? rel.count.value_or(0) : 0;
+    return quarter_res(year_of(q) - back, (month_of(q) - 1) / 3 + 1);
+  }
   switch (rel.kind) {
     case K::calendar: {
       if (rel.century) {
@@ -1670,6 +1774,16 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
                               [&](int y) { return month_res(y, *rel.month); });
       }
       if (rel.quarter) {
+        // a quarter is reported on for weeks after it ends: "third-quarter earnings will
+        // be lower" in November is this year's third quarter
+        if (tense == Tense::future && !rel.year && !rel.year_shift && rel.shift == Shift::none)
+          return resolve_period(
+              [&](int y) {
+                Span s = quarter_span(y, *rel.quarter);
+                s.e += days{60};
+                return s;
+              },
+              [&](int y) { return quarter_res(y, *rel.quarter); });
         return resolve_period([&](int y) { return quarter_span(y, *rel.quarter); },
                               [&](int y) { return quarter_res(y, *rel.quarter); });
       }
@@ -1697,6 +1811,13 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         case Shift::next: d = cal::after(P, wd); break;
         case Shift::last: d = cal::before(P, wd); break;
         default:
+          // the publication's own weekday is that day whatever the tense (news usage:
+          // "will announce the result Thursday" in a Thursday story), unless something
+          // puts it ahead ("postponed until Monday")
+          if (date::weekday{P} == wd && rel.direction != Direction::forward) {
+            d = P;
+            break;
+          }
           d = tense == Tense::past     ? cal::on_or_before(P, wd)
               : tense == Tense::future ? cal::after(P, wd)
                                        : cal::nearest(P, wd);

@@ -86,6 +86,11 @@ struct RelativeDate {
   PartOfDay part = PartOfDay::none;    // "Tuesday morning", "last night", "tonight"
   std::optional<ClockTime> clock;      // "10 a.m.", "Tuesday at 3:30 p.m."
   FuzzyRef fuzzy = FuzzyRef::past;
+  // In a sentence about reported results ("net fell to $3 million from $5 million a year
+  // ago"), the period is the reported quarter (the one ending before the publication):
+  // "the quarter", "the latest period" (count empty), "a year ago", "the year-earlier
+  // quarter" (count years back). TimeBank's convention for business news.
+  bool reporting = false;
 };
 
 }  // namespace chronicle
