@@ -1,0 +1,93 @@
+// conferences: multilateral gatherings of ministers or officials of several states, and
+// sessions of intergovernmental bodies ("an OPEC conference", "G-7 finance ministers will
+// meet", "the EC farm ministers' meeting", "a ministerial meeting").
+#include <chronicle/sdk/plugin_api.h>
+
+namespace sdk = chronicle::sdk;
+
+namespace {
+
+// An intergovernmental body (an organisation without a country of its own) or a group of
+// ministers or delegates.
+bool multilateral(const sdk::Entity& e, sdk::View<std::string_view> group_words) {
+  if (e.kind == sdk::EntityKind::organization && e.country.empty()) return true;
+  if (e.kind != sdk::EntityKind::group) return false;
+  const std::string_view n = e.name;
+  for (auto w : group_words)
+    if (n.size() >= w.size() && n.substr(n.size() - w.size()) == w) return true;
+  return false;
+}
+
+class Conferences final : public sdk::Extractor {
+ public:
+  explicit Conferences(const sdk::Lexicon& lex) : lex_(lex) {}
+  std::string_view name() const noexcept override { return "conferences"; }
+
+  void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
+    const auto nouns = lex_.terms("nouns"), body_nouns = lex_.terms("body_nouns"),
+               verbs = lex_.terms("verbs"), excl = lex_.terms("exclude_before"),
+               groups = lex_.terms("group_words");
+    for (std::size_t i = 0; i < s.tokens.size; ++i) {
+      sdk::TriggerForm form = sdk::TriggerForm::noun;
+      bool needs_body = false;
+      std::size_t n = sdk::match_phrase(s, i, nouns);
+      if (n == 0 && (n = sdk::match_phrase(s, i, body_nouns))) needs_body = true;
+      if (n == 0 && (n = sdk::match_phrase(s, i, verbs))) {
+        form = sdk::TriggerForm::verb;
+        needs_body = true;
+      }
+      if (n == 0) continue;
+      if (i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, excl)) {
+        i += n - 1;
+        continue;
+      }
+      const sdk::Frame f = s.analyzer->frame(s, i, i + n, form);
+      // the body whose session it is: among the agents, or named right before the noun
+      bool body = false;
+      for (auto k : f.agents) body = body || multilateral(s.entities[k], groups);
+      for (const auto& e : s.entities)
+        if (e.last_token + 3 >= i && e.last_token <= i && multilateral(e, groups)) body = true;
+      if (needs_body && !body) {
+        i += n - 1;
+        continue;
+      }
+      auto c = sdk::candidate_from_frame(s, f, "conference", i, i + n, form);
+      for (const auto& e : s.entities)
+        if (e.last_token + 3 >= i && e.last_token <= i && multilateral(e, groups)) {
+          bool have = false;
+          for (const auto& p : c.participants) have = have || p == e.name;
+          if (!have) c.participants.emplace_back(e.name);
+        }
+      const bool keep = form == sdk::TriggerForm::verb
+                            ? true
+                            : !f.anaphoric && (f.time >= 0 || f.place >= 0 || body);
+      if (keep) {
+        c.specificity = 2;
+        out.push_back(std::move(c));
+      }
+      i += n - 1;
+    }
+  }
+
+ private:
+  const sdk::Lexicon& lex_;
+};
+
+bool register_conferences(sdk::Registrar& r) noexcept try {
+  if (r.lexicon().terms("nouns").empty()) {
+    r.fail("lexicon has no 'nouns' list (config/lexicons/<lang>/conferences.yaml)");
+    return false;
+  }
+  r.add(std::make_unique<Conferences>(r.lexicon()));
+  return true;
+} catch (const std::exception& e) {
+  r.fail(e.what());
+  return false;
+} catch (...) {
+  r.fail("unknown exception");
+  return false;
+}
+
+}  // namespace
+
+CHRONICLE_PLUGIN("conferences", "1.0.0", register_conferences)
