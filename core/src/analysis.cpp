@@ -29,7 +29,8 @@ struct Resources::Gazetteer {
   std::unordered_map<std::string, int> by_lower_name;  // dateline lookup
   detail::ClauseRules clause_rules;
   std::set<std::string, std::less<>> title_words, head_titles, honorifics, group_nouns,
-      particles, stop_words, non_person, months_weekdays, light_verbs;
+      particles, stop_words, non_person, months_weekdays, light_verbs, group_modifiers,
+      event_nouns;
   std::vector<std::vector<std::string>> head_title_phrases;
 
   int add_entry(PlaceEntry e) {
@@ -172,6 +173,8 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->text.list("stop_words")) g->stop_words.insert(w);
   for (const auto& w : r->text.list("non_person_words")) g->non_person.insert(w);
   for (const auto& w : r->text.list("light_verbs")) g->light_verbs.insert(w);
+  for (const auto& w : r->text.list("group_modifiers")) g->group_modifiers.insert(w);
+  for (const auto& w : r->text.list("event_nouns")) g->event_nouns.insert(w);
   for (const auto& k : r->temporal.keys("months"))
     for (const auto& w : r->temporal.list("months." + k)) g->months_weekdays.insert(w);
   for (const auto& k : r->temporal.keys("weekdays"))
@@ -298,6 +301,13 @@ void DocumentAnalysis::analyze() {
       tr.tense = s.clauses.empty()
                      ? Tense::none
                      : s.clauses[detail::clause_of(s.clauses, m.first_token)].tense;
+      // a date that qualifies an event noun ("will follow up on the September 9 call",
+      // "the June Summit decisions") is not placed by the clause's future: the nearest wins
+      if (tr.tense == Tense::future) {
+        std::size_t k = m.last_token;
+        if (k < t.size() && t[k].lower == "'s") ++k;
+        if (k < t.size() && has(g.event_nouns, t[k].lower)) tr.tense = Tense::none;
+      }
       if (doc_.published) {
         tr.resolved = resolve(*m.rel, anchor, tr.tense);
         if (auto d = explicit_day(*m.rel, tr.resolved)) anchor.last_explicit = *d;
@@ -327,8 +337,7 @@ void DocumentAnalysis::analyze() {
         }
         // "European leaders", "US officials": a group
         std::size_t k = j;
-        while (k < t.size() && k < j + 2 && (t[k].lower == "senior" || t[k].lower == "top" ||
-                                            t[k].lower == "government" || t[k].lower == "trade"))
+        while (k < t.size() && k < j + 3 && !t[k].capitalized && has(g.group_modifiers, t[k].lower))
           ++k;
         if (k < t.size() && has(g.group_nouns, t[k].lower) && !t[k].capitalized) {
           RawEntity grp;
@@ -348,6 +357,32 @@ void DocumentAnalysis::analyze() {
         if (!e.adjective) ents.push_back(e);
         i = j;
         continue;
+      }
+      if (!t[i].capitalized && t[i].kind == sdk::TokenKind::word &&
+          (has(g.group_modifiers, t[i].lower) || has(g.group_nouns, t[i].lower))) {
+        std::size_t k = i;
+        while (k < t.size() && k < i + 3 && has(g.group_modifiers, t[k].lower)) ++k;
+        if (k < t.size() && has(g.group_nouns, t[k].lower) && k + 1 < t.size() &&
+            t[k + 1].lower == "of") {
+          std::size_t q = k + 2;
+          if (q < t.size() && t[q].lower == "the") ++q;
+          const Resources::Gazetteer::Form* f3 = nullptr;
+          if (q < t.size()) {
+            if (std::size_t len = g.match(t, q, &f3); len && !f3->adjective) {
+              RawEntity grp;
+              grp.first = i;
+              grp.last = q + len;
+              grp.kind = EntityKind::group;
+              grp.name = join_tokens(t, i, q + len, s.text);
+              grp.head = t[k].lower == "leaders";
+              const auto& pe = g.entries[f3->entry];
+              grp.country = pe.kind == EntityKind::country ? pe.name : pe.country;
+              ents.push_back(grp);
+              i = q + len;
+              continue;
+            }
+          }
+        }
       }
       if (t[i].lower == "here" && !dateline_city_.empty()) {
         RawEntity e;
@@ -464,17 +499,36 @@ void DocumentAnalysis::analyze() {
     for (const auto& e : ents)
       if (e.kind == EntityKind::person && !e.pronoun && e.name.find(' ') != std::string::npos)
         full.emplace_back(e.name, e.head);
+  // The fullest form of a name in the article: the longest full name with the same last
+  // word that holds this mention's first word. When two different people share the
+  // surname ("President Reagan", "Nancy Reagan"), a title settles it, else the mention
+  // stays as written.
   auto canonical = [&](const std::string& name, bool& head) -> std::string {
-    std::string best = name;
     const std::string lw = last_word(name);
+    const std::string fw = name.substr(0, name.find(' '));
+    std::vector<std::pair<std::string, bool>> cands;
     for (const auto& [f, h] : full) {
-      if (last_word(f) == lw && f.size() > best.size() &&
-          f.find(name.substr(0, name.find(' '))) != std::string::npos)
-        best = f;
+      if (last_word(f) != lw || f.size() <= name.size()) continue;
+      if (f.find(fw) == std::string::npos) continue;
+      bool dup = false;
+      for (auto& c : cands)
+        if (c.first == f || c.first.find(f) != std::string::npos || f.find(c.first) != std::string::npos) {
+          if (f.size() > c.first.size()) c.first = f;
+          c.second = c.second || h;
+          dup = true;
+        }
+      if (!dup) cands.emplace_back(f, h);
     }
-    for (const auto& [f, h] : full)
-      if (f == best && h) head = true;
-    return best;
+    if (cands.empty()) return name;
+    if (cands.size() > 1) {
+      std::vector<std::pair<std::string, bool>> heads;
+      for (const auto& c : cands)
+        if (c.second == head) heads.push_back(c);
+      if (heads.size() != 1) return name;
+      cands = heads;
+    }
+    if (cands[0].second) head = true;
+    return cands[0].first;
   };
   std::map<std::string, bool> head_of;
   for (auto& ents : raw) {
@@ -500,6 +554,23 @@ void DocumentAnalysis::analyze() {
                ents.end());
     for (auto& e : ents)
       if (e.kind == EntityKind::person && !e.pronoun) e.head = head_of[e.name];
+  }
+
+  // bodies are named as the article names them at its fullest ("Group of Seven", not "G-7")
+  {
+    std::map<std::string, std::string> fullest;
+    for (std::size_t si = 0; si < raw.size(); ++si)
+      for (const auto& e : raw[si])
+        if (e.kind == EntityKind::organization && e.country.empty()) {
+          const auto& t = sentences_[si].tokens.tokens;
+          std::string written = join_tokens(t, e.first, e.last, sentences_[si].text);
+          auto& f = fullest[e.name];
+          if (written.size() > f.size()) f = written;
+        }
+    for (auto& ents : raw)
+      for (auto& e : ents)
+        if (e.kind == EntityKind::organization && e.country.empty() && fullest.count(e.name))
+          e.name = fullest[e.name];
   }
 
   // pass 3: pronouns take the subject of the previous sentence

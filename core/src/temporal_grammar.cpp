@@ -1030,6 +1030,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     return h;
   }
   if (c.value && *c.value == 0) return std::nullopt;
+  // a rate: "four flights a week", "358,000 a month" (the unit is per, not a time)
+  if (c.article && !prefixed && !hyphenated && i > 0 &&
+      (is_num(t, i - 1) || (is_word(t, i - 1) && !t[i - 1].capitalized &&
+                            t[i - 1].lower.size() > 4 && t[i - 1].lower.back() == 's')))
+    return std::nullopt;
   // numbers like "1990 years" or "2,000" are not counts of years in a date sense: keep
   if (c.value && !c.article && is_num(t, cstart) && *c.value > 999) return std::nullopt;
   // "second" as an ordinal/unit after "a": "a second round" -> not read here (unit must

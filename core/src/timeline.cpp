@@ -349,6 +349,30 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     }
   }
 
+  // "This week, Sullivan will travel to Zurich, Brussels and Paris. ... In Brussels, he
+  // will meet ...": an undated event of a traveller, soon after his dated trip and in a
+  // place that trip names, happens within the trip's window
+  for (auto& e : events) {
+    if (!e.when.value.empty() || e.type == "visit") continue;
+    const Event* trip = nullptr;
+    for (const auto& v : events) {
+      if (v.type != "visit" || v.when.value.empty() || v.first_sentence > e.first_sentence ||
+          e.first_sentence - v.first_sentence > 6 || v.status != e.status)
+        continue;
+      bool shared = false;
+      for (const auto& a : e.agents) shared = shared || contains(v.agents, a);
+      if (!shared) continue;
+      bool here = e.location.empty() || e.location == v.location || e.country == v.country;
+      for (const auto& ev : v.evidence)
+        here = here || (!e.location.empty() && ev.sentence.find(e.location) != std::string::npos);
+      if (here && (!trip || v.first_sentence >= trip->first_sentence)) trip = &v;
+    }
+    if (trip) {
+      e.when = trip->when;
+      e.when.approx = true;
+    }
+  }
+
   for (auto& e : events) {
     if (e.status == sdk::Status::unknown) {
       if (e.when.earliest && *e.when.earliest > pub)

@@ -45,6 +45,7 @@ class Conferences final : public sdk::Extractor {
       // the body whose session it is: among the agents, or named right before the noun
       bool body = false;
       for (auto k : f.agents) body = body || multilateral(s.entities[k], groups);
+      for (auto k : f.counterparts) body = body || multilateral(s.entities[k], groups);
       for (const auto& e : s.entities)
         if (e.last_token + 3 >= i && e.last_token <= i && multilateral(e, groups)) body = true;
       if (needs_body && !body) {
