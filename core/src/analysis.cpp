@@ -5,6 +5,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -303,10 +305,21 @@ void DocumentAnalysis::analyze() {
                      : s.clauses[detail::clause_of(s.clauses, m.first_token)].tense;
       // a date that qualifies an event noun ("will follow up on the September 9 call",
       // "the June Summit decisions") is not placed by the clause's future: the nearest wins
-      if (tr.tense == Tense::future) {
+      const auto modality = s.clauses.empty()
+                                ? sdk::Modality::none
+                                : s.clauses[detail::clause_of(s.clauses, m.first_token)].modality;
+      if (tr.tense == Tense::future || modality == sdk::Modality::cancelled ||
+          modality == sdk::Modality::postponed) {
         std::size_t k = m.last_token;
         if (k < t.size() && t[k].lower == "'s") ++k;
         if (k < t.size() && has(g.event_nouns, t[k].lower)) tr.tense = Tense::none;
+      }
+      if (std::getenv("CHRONICLE_DEBUG")) {
+        std::fprintf(stderr, "[debug] timex '%s' tense=%d tokens=%zu-%zu clauses:", tr.text.c_str(),
+                     static_cast<int>(tr.tense), m.first_token, m.last_token);
+        for (const auto& c : s.clauses)
+          std::fprintf(stderr, " [%zu,%zu)t%d", c.first_token, c.last_token, static_cast<int>(c.tense));
+        std::fprintf(stderr, "\n");
       }
       if (doc_.published) {
         tr.resolved = resolve(*m.rel, anchor, tr.tense);

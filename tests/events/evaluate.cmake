@@ -1,0 +1,15 @@
+# Scores the events of the gold's documents; skipped (77) without ../shared or PyYAML.
+if(NOT EXISTS ${DATA} OR NOT EXISTS ${SCORER})
+  message("SKIP: ${DATA} or ${SCORER} not found (../shared is not beside the checkout)")
+  cmake_language(EXIT 77)
+endif()
+execute_process(COMMAND ${PYTHON} -c "import yaml" RESULT_VARIABLE noyaml OUTPUT_QUIET ERROR_QUIET)
+if(NOT noyaml EQUAL 0)
+  message("SKIP: ${PYTHON} has no PyYAML (apt-get install python3-yaml)")
+  cmake_language(EXIT 77)
+endif()
+execute_process(COMMAND ${PYTHON} ${EVALUATE} ${CHRONICLE} ${GOLD} ${DATA} ${SCORER} --min-f1 ${FLOOR}
+                RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "event scoring failed or fell below the floor ${FLOOR}")
+endif()
