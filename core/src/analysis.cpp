@@ -205,6 +205,8 @@ struct RawEntity {
   bool adjective = false;
   bool pronoun = false;
   bool titled = false;
+  std::string title;      // lower-case title words written before the name
+  std::string title_ref;  // "the prime minister": a person named by title only
 };
 
 bool has(const std::set<std::string, std::less<>>& s, std::string_view w) {
@@ -397,6 +399,29 @@ void DocumentAnalysis::analyze() {
           }
         }
       }
+      // "the prime minister's visit": a person named by title alone (resolved below)
+      if (t[i].lower == "the" && i + 1 < t.size() && !t[i + 1].capitalized &&
+          has(g.title_words, t[i + 1].lower)) {
+        std::size_t k = i + 1;
+        std::string title;
+        while (k < t.size() && !t[k].capitalized && has(g.title_words, t[k].lower)) {
+          title += (title.empty() ? "" : " ") + std::string(t[k].lower);
+          ++k;
+        }
+        const bool named_next = k < t.size() && t[k].capitalized && t[k].kind == sdk::TokenKind::word;
+        if (!named_next) {
+          RawEntity e;
+          e.first = i + 1;
+          e.last = k;
+          e.kind = EntityKind::person;
+          e.title_ref = title;
+          e.name = "the " + title;
+          e.possessive = k < t.size() && t[k].lower == "'s";
+          ents.push_back(e);
+          i = k;
+          continue;
+        }
+      }
       if (t[i].lower == "here" && !dateline_city_.empty()) {
         RawEntity e;
         e.first = i;
@@ -481,6 +506,7 @@ void DocumentAnalysis::analyze() {
           e.kind = EntityKind::person;
           e.name = join_tokens(t, b, j, s.text);
           e.titled = !title.empty();
+          e.title = title;
           if (!title.empty()) {
             auto tw = split_words(title);
             for (const auto& hp : g.head_title_phrases) {
@@ -546,7 +572,7 @@ void DocumentAnalysis::analyze() {
   std::map<std::string, bool> head_of;
   for (auto& ents : raw) {
     for (auto& e : ents) {
-      if (e.kind != EntityKind::person || e.pronoun) continue;
+      if (e.kind != EntityKind::person || e.pronoun || !e.title_ref.empty()) continue;
       bool head = e.head;
       std::string canon = canonical(e.name, head);
       if (e.adjective) {  // single untitled word: only a known surname counts
@@ -567,6 +593,36 @@ void DocumentAnalysis::analyze() {
                ents.end());
     for (auto& e : ents)
       if (e.kind == EntityKind::person && !e.pronoun) e.head = head_of[e.name];
+  }
+
+  // "the prime minister" is the last person so titled before it in the article
+  {
+    std::vector<std::pair<std::string, std::pair<std::string, bool>>> titled;  // title, name
+    for (auto& ents : raw) {
+      for (auto& e : ents) {
+        if (e.kind != EntityKind::person || e.pronoun) continue;
+        if (e.title_ref.empty()) {
+          if (!e.title.empty()) titled.push_back({" " + e.title + " ", {e.name, e.head}});
+          continue;
+        }
+        const std::string want = " " + e.title_ref + " ";
+        std::string found;
+        bool head = false;
+        for (auto it = titled.rbegin(); it != titled.rend(); ++it)
+          if (it->first.find(want) != std::string::npos) {
+            found = it->second.first;
+            head = it->second.second;
+            break;
+          }
+        e.name = found;  // empty: removed below
+        e.head = head;
+        e.pronoun = !found.empty();
+      }
+    }
+    for (auto& ents : raw)
+      ents.erase(std::remove_if(ents.begin(), ents.end(),
+                                [](const RawEntity& e) { return e.name.empty(); }),
+                 ents.end());
   }
 
   // bodies are named as the article names them at its fullest ("Group of Seven", not "G-7")
@@ -594,7 +650,7 @@ void DocumentAnalysis::analyze() {
     auto& ents = raw[si];
     std::vector<RawEntity> out;
     for (auto& e : ents) {
-      if (!e.pronoun) {
+      if (!e.pronoun || !e.title_ref.empty()) {
         out.push_back(e);
         continue;
       }
@@ -887,7 +943,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (!es.empty()) {
           std::size_t end = k + 1;
           for (auto e : es) {
-            if (participant_ok(e) && s.entities[e].kind != EntityKind::country)
+            if (participant_ok(e) && (s.entities[e].kind != EntityKind::country ||
+                                      form == sdk::TriggerForm::noun))
               fr.counterparts.push_back(e);
             else if (s.entities[e].kind == EntityKind::country && !s.entity_modifier[e] &&
                      form == sdk::TriggerForm::verb && fr.destination < 0)
@@ -1035,7 +1092,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     for (std::size_t k = first, steps = 0; k > cb && steps < 3; --k, ++steps) {
       const auto w = t[k - 1].lower;
       if (w == "of") {
-        complement = true;
+        // "two days of talks", "a new round of talks" name the event itself
+        const bool measure = k >= 2 && (t[k - 2].lower == "round" || t[k - 2].lower == "rounds" ||
+                                        t[k - 2].lower == "days" || t[k - 2].lower == "weeks" ||
+                                        t[k - 2].lower == "hours" || t[k - 2].lower == "day");
+        complement = !measure;
         break;
       }
       if (t[k - 1].capitalized || t[k - 1].kind != sdk::TokenKind::word) break;

@@ -334,6 +334,12 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         bool shared = false;
         for (const auto& n : ca) shared = shared || contains(xa, n);
         if (!ca.empty() && !xa.empty() && !shared) continue;
+        // one person meeting two different counterparts: two meetings
+        if (!e.counterparts.empty() && !x.counterparts.empty()) {
+          bool same = false;
+          for (const auto& n : e.counterparts) same = same || contains(x.counterparts, n);
+          if (!same) continue;
+        }
         const bool both_places = !x.location.empty() && !e.location.empty();
         const bool continuation = e.when.value.empty() && e.location.empty();
         if (!shared && !both_places && !continuation) continue;

@@ -17,6 +17,13 @@ class Calls final : public sdk::Extractor {
       sdk::TriggerForm form = sdk::TriggerForm::verb;
       std::size_t n = sdk::match_phrase(s, i, verbs);
       if (n == 0 && (n = sdk::match_phrase(s, i, nouns))) form = sdk::TriggerForm::noun;
+      // "talked with Baker over the telephone": a conversation verb and a phone word
+      if (n == 0 && (n = sdk::match_phrase(s, i, lex_.terms("conversation_verbs")))) {
+        bool phone = false;
+        for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 15; ++k)
+          phone = phone || sdk::any_of_terms(s.tokens[k].lower, lex_.terms("phone_words"));
+        if (!phone) n = 0;
+      }
       if (n == 0) continue;
       // the people on a call are the clause's subject and anyone "with" it
       const sdk::Frame f = s.analyzer->frame(s, i, i + n, sdk::TriggerForm::verb);

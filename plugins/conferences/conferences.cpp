@@ -37,7 +37,10 @@ class Conferences final : public sdk::Extractor {
         needs_body = true;
       }
       if (n == 0) continue;
-      if (i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, excl)) {
+      bool business = false;
+      for (const auto& tk : s.tokens)
+        business = business || sdk::any_of_terms(tk.lower, lex_.terms("exclude_context"));
+      if (business || (i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, excl))) {
         i += n - 1;
         continue;
       }

@@ -35,6 +35,9 @@ class Meetings final : public sdk::Extractor {
         excluded = excluded || sdk::any_of_terms(s.tokens[k].lower, excl);
       if (i + n < s.tokens.size && sdk::match_phrase(s, i + n, excl_after)) excluded = true;
       if (sdk::preceded_by(s, i, excl_phrases)) excluded = true;
+      // union bargaining, boards, mergers: not diplomacy
+      for (const auto& tk : s.tokens)
+        excluded = excluded || sdk::any_of_terms(tk.lower, lex_.terms("exclude_context"));
       if (form == sdk::TriggerForm::verb && sdk::any_of_terms(s.tokens[i + n - 1].lower, bare) &&
           sdk::takes_thing_object(s, i + n, lex_.terms("after_meet"), lex_.terms("object_determiners")))
         excluded = true;
