@@ -400,11 +400,11 @@ void DocumentAnalysis::analyze() {
         }
       }
       // "the prime minister's visit": a person named by title alone (resolved below)
-      if (t[i].lower == "the" && i + 1 < t.size() && !t[i + 1].capitalized &&
-          has(g.title_words, t[i + 1].lower)) {
+      if (t[i].lower == "the" && i + 1 < t.size() && has(g.title_words, t[i + 1].lower) &&
+          !has(g.honorifics, t[i + 1].lower)) {
         std::size_t k = i + 1;
         std::string title;
-        while (k < t.size() && !t[k].capitalized && has(g.title_words, t[k].lower)) {
+        while (k < t.size() && has(g.title_words, t[k].lower)) {
           title += (title.empty() ? "" : " ") + std::string(t[k].lower);
           ++k;
         }

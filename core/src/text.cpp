@@ -335,7 +335,9 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
         const auto& next = toks[end_tok];
         const bool next_upper = next.capitalized || next.kind == sdk::TokenKind::number ||
                                 next.lower == "\"" || next.text == "\xE2\x80\x9C" ||
-                                next.text == "\xE2\x80\x98";
+                                next.text == "\xE2\x80\x98" ||
+                                next.text == "`";  // TimeBank's ``opening quote''
+
         if (!next_upper) {
           boundary = false;
         } else if (t.lower == "." && i > 0) {

@@ -380,6 +380,14 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   }
 
   for (auto& e : events) {
+    // the date outweighs the clause: "fresh talks have been scheduled for next Tuesday"
+    // are still to come, "the breakdown last night of negotiations" is over
+    if (!e.when.value.empty() && !e.when.approx) {
+      if (e.status == sdk::Status::occurred && e.when.earliest && *e.when.earliest > pub)
+        e.status = sdk::Status::planned;
+      else if (e.status == sdk::Status::planned && e.when.latest && *e.when.latest < pub)
+        e.status = sdk::Status::occurred;
+    }
     if (e.status == sdk::Status::unknown) {
       if (e.when.earliest && *e.when.earliest > pub)
         e.status = sdk::Status::planned;

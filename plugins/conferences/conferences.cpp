@@ -62,9 +62,11 @@ class Conferences final : public sdk::Extractor {
           for (const auto& p : c.participants) have = have || p == e.name;
           if (!have) c.participants.emplace_back(e.name);
         }
+      // a gathering of whom: a body, or named participants
       const bool keep = form == sdk::TriggerForm::verb
                             ? true
-                            : !f.anaphoric && (f.time >= 0 || f.place >= 0 || body);
+                            : !f.anaphoric && (body || !c.participants.empty()) &&
+                                  (f.time >= 0 || f.place >= 0 || body);
       if (keep) {
         c.specificity = 2;
         out.push_back(std::move(c));

@@ -48,12 +48,13 @@ class Visits final : public sdk::Extractor {
       }
       auto c = sdk::candidate_from_frame(s, f, "visit", i, i + n, form);
       c.counterparts.clear();
-      bool keep;
+      // a visit is someone's travel: it needs a traveller, and a place or a date
+      bool keep = !f.agents.empty();
       if (form == sdk::TriggerForm::noun)
-        keep = !f.anaphoric && (f.destination >= 0 || f.time >= 0 || f.place >= 0) &&
-               (!f.agents.empty() || f.destination >= 0);
+        keep = keep && !f.anaphoric && (f.destination >= 0 || f.time >= 0 || f.place >= 0);
       else
-        keep = f.destination >= 0 || (!needs_destination && (!f.agents.empty() || f.place >= 0));
+        keep = keep && (f.destination >= 0 || (!needs_destination && f.place >= 0) ||
+                        (!needs_destination && f.time >= 0));
       if (keep) {
         out.push_back(std::move(c));
       }
