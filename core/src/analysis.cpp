@@ -32,7 +32,7 @@ struct Resources::Gazetteer {
   detail::ClauseRules clause_rules;
   std::set<std::string, std::less<>> title_words, head_titles, honorifics, group_nouns,
       particles, stop_words, non_person, months_weekdays, light_verbs, group_modifiers,
-      event_nouns;
+      event_nouns, compound_heads, weekdays;
   std::vector<std::vector<std::string>> head_title_phrases;
 
   int add_entry(PlaceEntry e) {
@@ -177,10 +177,14 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->text.list("light_verbs")) g->light_verbs.insert(w);
   for (const auto& w : r->text.list("group_modifiers")) g->group_modifiers.insert(w);
   for (const auto& w : r->text.list("event_nouns")) g->event_nouns.insert(w);
+  for (const auto& w : r->text.list("compound_heads")) g->compound_heads.insert(w);
   for (const auto& k : r->temporal.keys("months"))
     for (const auto& w : r->temporal.list("months." + k)) g->months_weekdays.insert(w);
   for (const auto& k : r->temporal.keys("weekdays"))
-    for (const auto& w : r->temporal.list("weekdays." + k)) g->months_weekdays.insert(w);
+    for (const auto& w : r->temporal.list("weekdays." + k)) {
+      g->months_weekdays.insert(w);
+      g->weekdays.insert(w);
+    }
   r->gazetteer = std::move(g);
   return r;
 }
@@ -314,7 +318,10 @@ void DocumentAnalysis::analyze() {
           modality == sdk::Modality::postponed) {
         std::size_t k = m.last_token;
         if (k < t.size() && t[k].lower == "'s") ++k;
-        if (k < t.size() && has(g.event_nouns, t[k].lower)) tr.tense = Tense::none;
+        bool weekday = false;  // "Tuesday's meeting will ...": a weekday keeps the clause's tense
+        for (std::size_t q = m.first_token; q < m.last_token; ++q)
+          weekday = weekday || has(g.weekdays, t[q].lower);
+        if (!weekday && k < t.size() && has(g.event_nouns, t[k].lower)) tr.tense = Tense::none;
       }
       if (std::getenv("CHRONICLE_DEBUG")) {
         std::fprintf(stderr, "[debug] timex '%s' tense=%d tokens=%zu-%zu clauses:", tr.text.c_str(),
@@ -373,7 +380,7 @@ void DocumentAnalysis::analyze() {
         i = j;
         continue;
       }
-      if (!t[i].capitalized && t[i].kind == sdk::TokenKind::word &&
+      if ((!t[i].capitalized || i == 0) && t[i].kind == sdk::TokenKind::word &&
           (has(g.group_modifiers, t[i].lower) || has(g.group_nouns, t[i].lower))) {
         std::size_t k = i;
         while (k < t.size() && k < i + 3 && has(g.group_modifiers, t[k].lower)) ++k;
@@ -495,6 +502,23 @@ void DocumentAnalysis::analyze() {
         for (std::size_t k = b; k < j; ++k) {
           if (!has(g.months_weekdays, t[k].lower)) months = false;
           if (has(g.non_person, t[k].lower)) nonperson = true;
+        }
+        // "... Foreign Affairs Commission Yang Jiechi": a name after the body's name
+        if (nonperson) {
+          std::size_t last_np = b;
+          for (std::size_t k = b; k < j; ++k)
+            if (has(g.non_person, t[k].lower)) last_np = k;
+          std::size_t rest = 0;
+          for (std::size_t k = last_np + 1; k < j; ++k)
+            if (t[k].kind == sdk::TokenKind::word && t[k].capitalized) ++rest;
+          bool titled_rest = false;
+          for (std::size_t k = last_np + 1; k < j; ++k)
+            titled_rest = titled_rest || has(g.title_words, t[k].lower);
+          if (rest >= 2 && rest == j - last_np - 1 && !titled_rest) {
+            b = last_np + 1;
+            nonperson = false;
+            if (title.empty()) title = "official";
+          }
         }
         std::size_t words = 0;
         for (std::size_t k = b; k < j; ++k)
@@ -653,6 +677,27 @@ void DocumentAnalysis::analyze() {
       if (!e.pronoun || !e.title_ref.empty()) {
         out.push_back(e);
         continue;
+      }
+      // "Miyazawa said he talked with Baker": the speaker of the same sentence
+      if (e.name != "they" && e.first >= 1) {
+        const auto& tk = s.tokens.tokens;
+        std::size_t v = e.first - 1;
+        if (tk[v].lower == "that" && v >= 1) --v;
+        const auto& rv = g.clause_rules.reporting_verbs;
+        if (std::find(rv.begin(), rv.end(), tk[v].lower) != rv.end()) {
+          const RawEntity* speaker = nullptr;
+          for (const auto& x : ents)
+            if (!x.pronoun && x.kind == EntityKind::person && !x.possessive && x.last <= v)
+              speaker = &x;
+          if (speaker) {
+            RawEntity r = *speaker;
+            r.first = e.first;
+            r.last = e.last;
+            r.pronoun = true;
+            out.push_back(r);
+            continue;
+          }
+        }
       }
       const auto& pool = e.name == "they" ? prev_subjects : prev_single;
       if (e.name == "they" && prev_subjects.size() < 2) continue;
@@ -954,7 +999,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           k = end;
           continue;
         }
-        if (w == "," || w == "and" || w == "with" || is_det(w) || has(g.title_words, w) ||
+        // "Director of the Office of the Foreign Affairs Commission Yang Jiechi"
+        const bool of_in_name = w == "of" && k > 0 && t[k - 1].capitalized && k + 1 < ce &&
+                                (t[k + 1].capitalized || t[k + 1].lower == "the");
+        if (of_in_name || w == "," || w == "and" || w == "with" || is_det(w) || has(g.title_words, w) ||
             (t[k].capitalized && t[k].kind == sdk::TokenKind::word) ||
             ((w == "of" || w == "to") && k + 1 < ce && (t[k + 1].capitalized || t[k + 1].lower == "the") &&
              k > 0 && has(g.title_words, t[k - 1].lower))) {
@@ -1038,6 +1086,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       const auto& m = s.mentions[k];
       if (m.duration || !(m.has_earliest || m.has_latest)) continue;
       if (m.value == "PRESENT_REF") continue;  // "now" dates no event
+      {
+        std::size_t q = m.last_token;
+        if (q < t.size() && t[q].lower == "'s") ++q;
+        if (q < t.size() && (q < first || q >= last) && has(g.event_nouns, t[q].lower)) continue;
+      }
       if (m.granularity == sdk::Granularity::decade || m.granularity == sdk::Granularity::century)
         continue;
       if (m.first_token < cb || m.last_token > ce) {
@@ -1047,7 +1100,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       std::size_t dist = m.first_token >= last ? m.first_token - last : first - m.last_token;
       const bool own = m.possessive && m.last_token + 1 >= first && m.last_token <= first;
       if (own) dist = 0;
-      if (form == sdk::TriggerForm::noun && !own) {
+      // "The peace talks ... were postponed until Monday": a noun before its clause's verb
+      // is that verb's subject and takes the time the verb gives
+      const bool subject_noun = form == sdk::TriggerForm::noun && c < s.clause_verb.size() &&
+                                last <= s.clause_verb[c] && m.first_token > s.clause_verb[c];
+      if (subject_noun) dist = m.first_token - s.clause_verb[c] + 1;
+      if (form == sdk::TriggerForm::noun && !own && !subject_noun) {
         // a noun's time stands close to it; vague times ("the future") only right by it
         const bool vague = !m.value.empty() && m.value.find("_REF") != std::string_view::npos;
         if (dist > (vague ? 1 : 6)) continue;
@@ -1102,6 +1160,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (t[k - 1].capitalized || t[k - 1].kind != sdk::TokenKind::word) break;
     }
     if (complement && fr.place < 0 && fr.time < 0) fr.anaphoric = true;
+    // "the June Summit decisions", "the meeting room": the noun qualifies another
+    if (last < t.size() && has(g.compound_heads, t[last].lower)) fr.anaphoric = true;
     if (definite && fr.place < 0 && fr.counterparts.empty() && fr.agents.empty()) {
       bool own_time = fr.time >= 0 && s.mentions[static_cast<std::size_t>(fr.time)].possessive;
       if (!own_time) fr.anaphoric = true;

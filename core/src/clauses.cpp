@@ -106,7 +106,11 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       bool tail_report = false;
       for (std::size_t k = i + 1; k < n && k <= i + 7; ++k) {
         if (in(r.reporting_verbs, t[k].lower)) {
-          tail_report = k + 1 >= n || t[k + 1].lower == "." || t[k + 1].lower == ",";
+          // ", Cuba predicted Wednesday.", ", he said in a statement.": at most three
+          // words after the verb before the sentence or clause ends
+          std::size_t q = k + 1;
+          while (q < n && q <= k + 4 && t[q].kind != sdk::TokenKind::punct) ++q;
+          tail_report = q >= n || t[q].lower == "." || t[q].lower == ",";
           break;
         }
         if (!t[k].capitalized && t[k].lower != "'s" && !in(r.determiners, t[k].lower)) break;
@@ -122,6 +126,14 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
         reporting_start.push_back(false);
         continue;
       }
+    }
+    // "if the relatives lose ... when the case is heard in May": a subordinator (a word
+    // that opens both a fronted clause and a clause after a comma) starts a clause
+    if (i > 0 && in(r.fronted, w) && in(r.after_comma, w) &&
+        t[i - 1].kind != sdk::TokenKind::punct && !in(r.determiners, t[i - 1].lower)) {
+      starts.push_back(i);
+      reporting_start.push_back(false);
+      continue;
     }
     // "officials said she would raise it": reported speech without "that"
     if (in(r.reporting_verbs, w) && i + 1 < n && i > 0 &&
@@ -165,7 +177,11 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       if (phrase_at(t, i, e, r.cancelled)) canc = true, mark_verb(i);
       if (phrase_at(t, i, e, r.postponed)) post = true, mark_verb(i);
       if (phrase_at(t, i, e, r.speculative)) spec = true, mark_verb(i);
-      if (phrase_at(t, i, e, r.future)) fut = true, mark_verb(i);
+      // "announced plans to", "its plans to": a noun, not a future auxiliary
+      if (phrase_at(t, i, e, r.future) &&
+          !(i > b && t[i].lower.size() > 1 && t[i].lower.back() == 's' &&
+            (in(r.determiners, t[i - 1].lower) || r.is_past_form(t, i - 1))))
+        fut = true, mark_verb(i);
       if (phrase_at(t, i, e, r.negation)) neg = true;
       if (in(r.reporting_verbs, w)) report_verb = true, mark_verb(i);
       if (in(r.hedging_nouns, w)) hedge_noun = true;

@@ -1322,6 +1322,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
         break;
       }
     }
+    // "Wednesday's ruling", "Thursday's closing price": a day a news story names by its
+    // possessive is one already past (or the publication's own day).
+    if (h.rel.kind == K::weekday && h.rel.shift == Shift::none &&
+        h.rel.direction == Direction::none && h.possessive && !h.rel.clock &&
+        h.rel.part == PartOfDay::none)
+      h.rel.possessive_day = true;
     // "said Tuesday", "told reporters on Friday": the day of a reported past act.
     if (h.rel.kind == K::weekday && h.rel.shift == Shift::none &&
         h.rel.direction == Direction::none) {
@@ -1816,6 +1822,11 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         case Shift::next: d = cal::after(P, wd); break;
         case Shift::last: d = cal::before(P, wd); break;
         default:
+          // "Wednesday's ruling": past unless the clause looks ahead ("Tuesday's meeting
+          // will focus on"), then the nearest
+          if (rel.possessive_day) tense = tense == Tense::past || tense == Tense::present
+                                              ? Tense::past
+                                              : Tense::none;
           // the publication's own weekday is that day whatever the tense (news usage:
           // "will announce the result Thursday" in a Thursday story), unless something
           // puts it ahead ("postponed until Monday")

@@ -284,7 +284,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         if (dist(cands[j]) < dist(ci) && !(m.possessive && dist(ci) <= 1)) {
           ci.time = -1;
           // a noun whose only anchor was that time names no event of its own
-          if (ci.location.empty() && ci.participants.empty()) ci.type.clear();
+          if (ci.location.empty() && ci.counterparts.empty()) ci.type.clear();
           break;
         }
       }

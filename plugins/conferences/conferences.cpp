@@ -3,6 +3,8 @@
 // meet", "the EC farm ministers' meeting", "a ministerial meeting").
 #include <chronicle/sdk/plugin_api.h>
 
+#include <cctype>
+
 namespace sdk = chronicle::sdk;
 
 namespace {
@@ -12,9 +14,14 @@ namespace {
 bool multilateral(const sdk::Entity& e, sdk::View<std::string_view> group_words) {
   if (e.kind == sdk::EntityKind::organization && e.country.empty()) return true;
   if (e.kind != sdk::EntityKind::group) return false;
-  const std::string_view n = e.name;
-  for (auto w : group_words)
-    if (n.size() >= w.size() && n.substr(n.size() - w.size()) == w) return true;
+  // "EC farm ministers", "ministers of the Group of Seven"
+  std::string n(e.name);
+  for (auto& ch : n) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (auto w : group_words) {
+    const auto p = n.find(w);
+    if (p != std::string::npos && (p + w.size() == n.size() || n[p + w.size()] == ' '))
+      return true;
+  }
   return false;
 }
 
@@ -48,7 +55,13 @@ class Conferences final : public sdk::Extractor {
       // the body whose session it is: among the agents, or named right before the noun
       bool body = false;
       for (auto k : f.agents) body = body || multilateral(s.entities[k], groups);
-      for (auto k : f.counterparts) body = body || multilateral(s.entities[k], groups);
+      // "meet with NATO advisers in the North Atlantic Council": a session of the body
+      for (const auto& e : s.entities)
+        if (e.first_token >= i + n && e.first_token < i + n + 12 && e.first_token >= 2 &&
+            s.tokens[e.first_token - 1].lower == "the" &&
+            (s.tokens[e.first_token - 2].lower == "in" || s.tokens[e.first_token - 2].lower == "at") &&
+            multilateral(e, groups))
+          body = true;
       for (const auto& e : s.entities)
         if (e.last_token + 3 >= i && e.last_token <= i && multilateral(e, groups)) body = true;
       if (needs_body && !body) {

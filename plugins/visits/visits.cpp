@@ -40,8 +40,12 @@ class Visits final : public sdk::Extractor {
       for (auto k : f.counterparts)
         person_visited = person_visited || s.entities[k].kind == sdk::EntityKind::person;
       if (f.destination < 0 && person_visited && form == sdk::TriggerForm::verb) {
-        // "visit <a person>" is a meeting
-        auto c = sdk::candidate_from_frame(s, f, "meeting", i, i + n, form);
+        // "visit <a person>" is a meeting; a summit when every side heads a state
+        bool heads = !f.agents.empty();
+        for (auto k : f.agents) heads = heads && s.entities[k].head_of_state;
+        for (auto k : f.counterparts) heads = heads && s.entities[k].head_of_state;
+        auto c = sdk::candidate_from_frame(s, f, heads ? "summit" : "meeting", i, i + n, form);
+        c.specificity = heads ? 3 : 0;
         out.push_back(std::move(c));
         i += n - 1;
         continue;

@@ -86,6 +86,9 @@ struct RelativeDate {
   PartOfDay part = PartOfDay::none;    // "Tuesday morning", "last night", "tonight"
   std::optional<ClockTime> clock;      // "10 a.m.", "Tuesday at 3:30 p.m."
   FuzzyRef fuzzy = FuzzyRef::past;
+  // a bare weekday written as a possessive ("Wednesday's ruling"): a day already past
+  // unless the clause looks ahead
+  bool possessive_day = false;
   // In a sentence about reported results ("net fell to $3 million from $5 million a year
   // ago"), the period is the reported quarter (the one ending before the publication):
   // "the quarter", "the latest period" (count empty), "a year ago", "the year-earlier

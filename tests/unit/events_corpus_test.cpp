@@ -1,0 +1,143 @@
+// Runs tests/corpus/en/events.yaml through the whole pipeline with the bundled plugins:
+// each case is a short text pinned to a publication date and the events it must (or must
+// not) yield.
+#include <chronicle/analysis.h>
+#include <chronicle/calendar.h>
+#include <chronicle/config.h>
+#include <chronicle/document.h>
+#include <chronicle/plugin_host.h>
+#include <chronicle/timeline.h>
+
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Expected {
+  std::string type, status, earliest, latest, location;
+  std::vector<std::string> participants;  // every one must be there
+};
+
+struct EventCase {
+  std::size_t index = 0;
+  std::string ref, text, dateline, note;
+  std::vector<Expected> events;  // empty: no event at all
+  bool exact_count = true;
+};
+
+void PrintTo(const EventCase& c, std::ostream* os) { *os << '"' << c.text << "\" @" << c.ref; }
+
+std::string str(const YAML::Node& n, const char* key) {
+  return n[key] && !n[key].IsNull() ? n[key].as<std::string>() : std::string("null");
+}
+
+std::vector<EventCase> load_cases() {
+  std::vector<EventCase> out;
+  const YAML::Node root = YAML::LoadFile(CHRONICLE_CORPUS_DIR "/en/events.yaml");
+  for (const auto& n : root["cases"]) {
+    EventCase c;
+    c.index = out.size();
+    c.ref = n["ref"].as<std::string>();
+    c.text = n["text"].as<std::string>();
+    if (n["dateline"]) c.dateline = n["dateline"].as<std::string>();
+    if (n["known_gap"]) c.note = n["known_gap"].as<std::string>();
+    for (const auto& e : n["events"]) {
+      Expected x;
+      x.type = str(e, "type");
+      x.status = str(e, "status");
+      x.earliest = e["earliest"] ? str(e, "earliest") : "";
+      x.latest = e["latest"] ? str(e, "latest") : "";
+      x.location = e["location"] ? str(e, "location") : "";
+      if (e["participants"])
+        for (const auto& p : e["participants"]) x.participants.push_back(p.as<std::string>());
+      c.events.push_back(x);
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+class Pipeline {
+ public:
+  static Pipeline& get() {
+    static Pipeline p;
+    return p;
+  }
+  std::shared_ptr<const chronicle::Resources> resources;
+  chronicle::PluginHost host;
+  chronicle::BuildOptions options;
+
+ private:
+  Pipeline() {
+    resources = chronicle::Resources::load(CHRONICLE_CONFIG_DIR "/lexicons/en");
+    const chronicle::Config cfg = chronicle::parse_config(
+        chronicle::embedded_default_config(), "<embedded>", CHRONICLE_CONFIG_DIR, ".",
+        {CHRONICLE_PLUGIN_DIR});
+    for (const auto& spec : cfg.plugins) host.load(spec);
+    options = cfg.build;
+  }
+};
+
+class EventCorpus : public ::testing::TestWithParam<EventCase> {};
+
+TEST_P(EventCorpus, Extracts) {
+  const EventCase& c = GetParam();
+  if (!c.note.empty()) GTEST_SKIP() << "known gap: " << c.note;
+  auto& p = Pipeline::get();
+  ASSERT_EQ(p.host.plugins().size(), 5u) << "the bundled plugins did not all load";
+  chronicle::Document doc;
+  doc.id = "case";
+  doc.text = c.text;
+  doc.dateline = c.dateline;
+  date::sys_days pub;
+  ASSERT_TRUE(chronicle::cal::parse_iso_day(c.ref, pub));
+  doc.published = pub;
+  chronicle::DocumentAnalysis a(doc, p.resources);
+  std::vector<chronicle::ErrorEntry> errors;
+  auto events = chronicle::extract_events(a, p.host, p.options, errors);
+  chronicle::order_events(events);
+  std::string got;
+  for (const auto& e : events) {
+    got += "\n  " + e.type + "/" + chronicle::status_name(e.status) + " [" +
+           (e.when.earliest ? chronicle::cal::iso_day(*e.when.earliest) : "null") + ".." +
+           (e.when.latest ? chronicle::cal::iso_day(*e.when.latest) : "null") + "] @" +
+           (e.location.empty() ? "null" : e.location) + " {";
+    for (const auto& x : e.participants) got += x + "; ";
+    got += "}";
+  }
+  SCOPED_TRACE("got:" + got);
+  ASSERT_EQ(events.size(), c.events.size());
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const auto& e = events[i];
+    const auto& x = c.events[i];
+    EXPECT_EQ(e.type, x.type);
+    EXPECT_EQ(chronicle::status_name(e.status), x.status);
+    if (!x.earliest.empty())
+      EXPECT_EQ(e.when.earliest ? chronicle::cal::iso_day(*e.when.earliest) : "null", x.earliest);
+    if (!x.latest.empty())
+      EXPECT_EQ(e.when.latest ? chronicle::cal::iso_day(*e.when.latest) : "null", x.latest);
+    if (!x.location.empty()) EXPECT_EQ(e.location.empty() ? "null" : e.location, x.location);
+    for (const auto& want : x.participants)
+      EXPECT_NE(std::find(e.participants.begin(), e.participants.end(), want),
+                e.participants.end())
+          << "missing participant " << want;
+  }
+}
+
+std::string case_name(const ::testing::TestParamInfo<EventCase>& info) {
+  std::string name = "Case" + std::to_string(info.param.index);
+  for (char ch : info.param.text) {
+    if (name.size() > 40) break;
+    if (std::isalnum(static_cast<unsigned char>(ch))) name += ch;
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(En, EventCorpus, ::testing::ValuesIn(load_cases()), case_name);
+
+}  // namespace
