@@ -32,7 +32,7 @@ struct Resources::Gazetteer {
   detail::ClauseRules clause_rules;
   std::set<std::string, std::less<>> title_words, head_titles, honorifics, group_nouns,
       particles, stop_words, non_person, months_weekdays, light_verbs, group_modifiers,
-      event_nouns, compound_heads, weekdays;
+      event_nouns, compound_heads, weekdays, state_groups, number_words;
   std::vector<std::vector<std::string>> head_title_phrases;
 
   int add_entry(PlaceEntry e) {
@@ -178,6 +178,9 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->text.list("group_modifiers")) g->group_modifiers.insert(w);
   for (const auto& w : r->text.list("event_nouns")) g->event_nouns.insert(w);
   for (const auto& w : r->text.list("compound_heads")) g->compound_heads.insert(w);
+  for (const auto& w : r->text.list("state_groups")) g->state_groups.insert(w);
+  for (const auto& k : r->temporal.keys("numbers"))
+    for (const auto& w : r->temporal.list("numbers." + k)) g->number_words.insert(w);
   for (const auto& k : r->temporal.keys("months"))
     for (const auto& w : r->temporal.list("months." + k)) g->months_weekdays.insert(w);
   for (const auto& k : r->temporal.keys("weekdays"))
@@ -384,6 +387,20 @@ void DocumentAnalysis::analyze() {
           (has(g.group_modifiers, t[i].lower) || has(g.group_nouns, t[i].lower))) {
         std::size_t k = i;
         while (k < t.size() && k < i + 3 && has(g.group_modifiers, t[k].lower)) ++k;
+        if (k < t.size() && k > i && has(g.state_groups, t[k].lower) &&
+            !(k + 1 < t.size() && t[k + 1].lower == "of")) {
+          RawEntity grp;
+          grp.first = i;
+          grp.last = k + 1;
+          grp.kind = EntityKind::group;
+          // a number before belongs to the group: "seven leading industrial nations"
+          if (i > 0 && (t[i - 1].kind == sdk::TokenKind::number || has(g.number_words, t[i - 1].lower)))
+            grp.first = i - 1;
+          grp.name = join_tokens(t, grp.first, k + 1, s.text);
+          ents.push_back(grp);
+          i = k + 1;
+          continue;
+        }
         if (k < t.size() && has(g.group_nouns, t[k].lower) && k + 1 < t.size() &&
             t[k + 1].lower == "of") {
           std::size_t q = k + 2;
@@ -566,13 +583,15 @@ void DocumentAnalysis::analyze() {
   // word that holds this mention's first word. When two different people share the
   // surname ("President Reagan", "Nancy Reagan"), a title settles it, else the mention
   // stays as written.
-  auto canonical = [&](const std::string& name, bool& head) -> std::string {
+  auto canonical = [&](const std::string& name, bool& head, bool titled) -> std::string {
     const std::string lw = last_word(name);
     const std::string fw = name.substr(0, name.find(' '));
     std::vector<std::pair<std::string, bool>> cands;
     for (const auto& [f, h] : full) {
       if (last_word(f) != lw || f.size() <= name.size()) continue;
       if (f.find(fw) == std::string::npos) continue;
+      // "President Reagan" is not "Nancy Reagan": a head of state's title must agree
+      if (titled && h != head) continue;
       bool dup = false;
       for (auto& c : cands)
         if (c.first == f || c.first.find(f) != std::string::npos || f.find(c.first) != std::string::npos) {
@@ -598,7 +617,7 @@ void DocumentAnalysis::analyze() {
     for (auto& e : ents) {
       if (e.kind != EntityKind::person || e.pronoun || !e.title_ref.empty()) continue;
       bool head = e.head;
-      std::string canon = canonical(e.name, head);
+      std::string canon = canonical(e.name, head, e.titled);
       if (e.adjective) {  // single untitled word: only a known surname counts
         if (canon == e.name) {
           e.kind = EntityKind::region;  // marker for removal
@@ -749,6 +768,22 @@ void DocumentAnalysis::analyze() {
     }
     ents = std::move(dedup);
   }
+
+  // a body or a country written right before a person qualifies him: "U.S. Treasury
+  // James Baker", "White House adviser Jake Sullivan"
+  for (std::size_t si = 0; si < raw.size(); ++si)
+    for (auto& e : raw[si]) {
+      if (e.kind != EntityKind::organization && e.kind != EntityKind::country) continue;
+      const auto& t = sentences_[si].tokens.tokens;
+      for (const auto& x : raw[si]) {
+        if (x.kind != EntityKind::person || x.pronoun || x.first < e.last || x.first > e.last + 3)
+          continue;
+        bool titles_between = true;
+        for (std::size_t q = e.last; q < x.first; ++q)
+          titles_between = titles_between && has(g.title_words, t[q].lower);
+        if (titles_between) e.modifier = true;
+      }
+    }
 
   // build plugin views
   for (std::size_t si = 0; si < sentences_.size(); ++si) {

@@ -1328,9 +1328,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
         h.rel.direction == Direction::none && h.possessive && !h.rel.clock &&
         h.rel.part == PartOfDay::none)
       h.rel.possessive_day = true;
-    // "said Tuesday", "told reporters on Friday": the day of a reported past act.
+    // "said Tuesday", "told reporters on Friday": the day of a reported past act (not
+    // "said Tuesday's meeting will ...": there the day qualifies the noun).
     if (h.rel.kind == K::weekday && h.rel.shift == Shift::none &&
-        h.rel.direction == Direction::none) {
+        h.rel.direction == Direction::none && !h.rel.possessive_day) {
       std::size_t j = h.first;
       if (j > 0 && day_prepositions.match(t, j - 1).length == 1) --j;
       // the verb right before, or with one word between ("told reporters on Friday")
