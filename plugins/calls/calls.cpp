@@ -42,19 +42,8 @@ class Calls final : public sdk::Extractor {
   const sdk::Lexicon& lex_;
 };
 
-bool register_calls(sdk::Registrar& r) noexcept try {
-  if (r.lexicon().terms("nouns").empty()) {
-    r.fail("lexicon has no 'nouns' list (config/lexicons/<lang>/calls.yaml)");
-    return false;
-  }
-  r.add(std::make_unique<Calls>(r.lexicon()));
-  return true;
-} catch (const std::exception& e) {
-  r.fail(e.what());
-  return false;
-} catch (...) {
-  r.fail("unknown exception");
-  return false;
+bool register_calls(sdk::Registrar& r) noexcept {
+  return sdk::register_lexicon_extractor<Calls>(r, "nouns");
 }
 
 }  // namespace

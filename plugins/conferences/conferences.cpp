@@ -92,19 +92,8 @@ class Conferences final : public sdk::Extractor {
   const sdk::Lexicon& lex_;
 };
 
-bool register_conferences(sdk::Registrar& r) noexcept try {
-  if (r.lexicon().terms("nouns").empty()) {
-    r.fail("lexicon has no 'nouns' list (config/lexicons/<lang>/conferences.yaml)");
-    return false;
-  }
-  r.add(std::make_unique<Conferences>(r.lexicon()));
-  return true;
-} catch (const std::exception& e) {
-  r.fail(e.what());
-  return false;
-} catch (...) {
-  r.fail("unknown exception");
-  return false;
+bool register_conferences(sdk::Registrar& r) noexcept {
+  return sdk::register_lexicon_extractor<Conferences>(r, "nouns");
 }
 
 }  // namespace

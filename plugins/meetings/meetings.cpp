@@ -71,19 +71,8 @@ class Meetings final : public sdk::Extractor {
   const sdk::Lexicon& lex_;
 };
 
-bool register_meetings(sdk::Registrar& r) noexcept try {
-  if (r.lexicon().terms("verbs").empty() || r.lexicon().terms("nouns").empty()) {
-    r.fail("lexicon has no 'verbs' or 'nouns' list (config/lexicons/<lang>/meetings.yaml)");
-    return false;
-  }
-  r.add(std::make_unique<Meetings>(r.lexicon()));
-  return true;
-} catch (const std::exception& e) {
-  r.fail(e.what());
-  return false;
-} catch (...) {
-  r.fail("unknown exception");
-  return false;
+bool register_meetings(sdk::Registrar& r) noexcept {
+  return sdk::register_lexicon_extractor<Meetings>(r, "verbs");
 }
 
 }  // namespace

@@ -56,19 +56,8 @@ class Summits final : public sdk::Extractor {
   const sdk::Lexicon& lex_;
 };
 
-bool register_summits(sdk::Registrar& r) noexcept try {
-  if (r.lexicon().terms("nouns").empty()) {
-    r.fail("lexicon has no 'nouns' list (config/lexicons/<lang>/summits.yaml)");
-    return false;
-  }
-  r.add(std::make_unique<Summits>(r.lexicon()));
-  return true;
-} catch (const std::exception& e) {
-  r.fail(e.what());
-  return false;
-} catch (...) {
-  r.fail("unknown exception");
-  return false;
+bool register_summits(sdk::Registrar& r) noexcept {
+  return sdk::register_lexicon_extractor<Summits>(r, "nouns");
 }
 
 }  // namespace

@@ -70,19 +70,8 @@ class Visits final : public sdk::Extractor {
   const sdk::Lexicon& lex_;
 };
 
-bool register_visits(sdk::Registrar& r) noexcept try {
-  if (r.lexicon().terms("verbs").empty()) {
-    r.fail("lexicon has no 'verbs' list (config/lexicons/<lang>/visits.yaml)");
-    return false;
-  }
-  r.add(std::make_unique<Visits>(r.lexicon()));
-  return true;
-} catch (const std::exception& e) {
-  r.fail(e.what());
-  return false;
-} catch (...) {
-  r.fail("unknown exception");
-  return false;
+bool register_visits(sdk::Registrar& r) noexcept {
+  return sdk::register_lexicon_extractor<Visits>(r, "verbs");
 }
 
 }  // namespace

@@ -305,6 +305,29 @@ inline EventCandidate candidate_from_frame(const Sentence& s, const Frame& f, st
   return c;
 }
 
+// The usual register function: checks that the plugin's lexicon has `required_key`, then
+// adds one ExtractorT built from the lexicon. Exceptions never leave it.
+template <class ExtractorT>
+bool register_lexicon_extractor(Registrar& r, std::string_view required_key) noexcept {
+  try {
+    if (r.lexicon().terms(required_key).empty()) {
+      std::string msg = "lexicon has no '";
+      msg.append(required_key);
+      msg += "' list (config/lexicons/<lang>/<plugin>.yaml)";
+      r.fail(msg);
+      return false;
+    }
+    r.add(std::make_unique<ExtractorT>(r.lexicon()));
+    return true;
+  } catch (const std::exception& e) {
+    r.fail(e.what());
+    return false;
+  } catch (...) {
+    r.fail("unknown exception");
+    return false;
+  }
+}
+
 }  // namespace abi_v1
 }  // namespace chronicle::sdk
 
