@@ -60,7 +60,10 @@ ClauseRules ClauseRules::from(const Lexicon& lex) {
 
 bool ClauseRules::is_past_form(const std::vector<sdk::Token>& t, std::size_t i) const {
   const auto w = t[i].lower;
-  if (in(past, w)) return true;
+  // "the case is heard", "is being held": a passive participle after a present "be"
+  if (in(past, w))
+    return !(i > 0 && in(be_forms, t[i - 1].lower) && t[i - 1].lower != "was" &&
+             t[i - 1].lower != "were");
   if (w.size() >= 5 && w.substr(w.size() - 2) == "ed" && t[i].kind == sdk::TokenKind::word &&
       !t[i].capitalized && !in(not_past, w)) {
     if (i > 0 && (in(determiners, t[i - 1].lower) || in(be_forms, t[i - 1].lower))) return false;
@@ -226,6 +229,13 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     out.clauses.push_back(cl);
     out.verb.push_back(verb);
   }
+  // a short fronted adverbial with no verb of its own ("Until Thursday, they had not
+  // called him a suspect") takes the tense of the clause it leads into
+  if (out.clauses.size() >= 2 && out.clauses[0].first_token == 0 &&
+      out.clauses[0].last_token <= 4 &&
+      out.clauses[0].tense == sdk::Tense::none && out.verb[0] == out.clauses[0].last_token &&
+      out.clauses[0].last_token > 0 && t[out.clauses[0].last_token - 1].lower == ",")
+    out.clauses[0].tense = out.clauses[1].tense;
   return out;
 }
 

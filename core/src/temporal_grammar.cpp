@@ -146,8 +146,9 @@ struct TemporalGrammar::Impl {
       set_quant, set_words, set_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
       year_blockers, year_preblockers, fiscal, century_words, name_followers,
       company_suffixes, approximators, future_hints, past_hints, day_prepositions, thousand,
-      age_words, past_date_hints, business_cues, reporting_nouns, reporting_ago, reporting_this,
-      reporting_pre;
+      age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
+      business_cues, reporting_nouns, reporting_ago, reporting_this,
+      reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
   std::unordered_set<std::string> month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes;
 
   explicit Impl(const Lexicon& lex);
@@ -207,6 +208,7 @@ struct TemporalGrammar::Impl {
   std::optional<Hit> rule_phrases(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_set(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_reporting(Tokens t, std::size_t i) const;
+  std::optional<Hit> rule_holiday(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_clock(Tokens t, std::size_t i) const;
 
   std::optional<Hit> finish(Tokens t, Hit h) const;  // type, possessive
@@ -322,11 +324,35 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   thousand.add_all(lex.list("thousand"), 1);
   age_words.add_all(lex.list("age_words"), 1);
   past_date_hints.add_all(lex.list("past_date_hints"), 1);
+  weak_future_hints.add_all(lex.list("weak_future_hints"), 1);
+  generic_today.add_all(lex.list("generic_today_nouns"), 1);
+  // holidays: fixed ones by "MM-DD" key (value month*100+day), moving ones by name
+  // (value -Holiday)
+  static constexpr std::array<std::pair<std::string_view, Holiday>, 10> kHolidays{{
+      {"thanksgiving", Holiday::thanksgiving}, {"election_day", Holiday::election_day},
+      {"labor_day", Holiday::labor_day}, {"memorial_day", Holiday::memorial_day},
+      {"easter", Holiday::easter}, {"good_friday", Holiday::good_friday},
+      {"mothers_day", Holiday::mothers_day}, {"fathers_day", Holiday::fathers_day},
+      {"martin_luther_king_day", Holiday::martin_luther_king_day},
+      {"presidents_day", Holiday::presidents_day}}};
+  for (const auto& k : lex.keys("holidays.fixed")) {
+    if (k.size() != 5 || k[2] != '-') continue;
+    const int mo = to_int(k.substr(0, 2)), d = to_int(k.substr(3, 2));
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
+    holidays.add_all(lex.list("holidays.fixed." + k), mo * 100 + d);
+  }
+  for (const auto& [k, hd] : kHolidays)
+    holidays.add_all(lex.list("holidays.moving." + std::string(k)), -static_cast<int>(hd));
+  holiday_blockers.add_all(lex.list("holiday_name_followers"), 1);
   business_cues.add_all(lex.list("reporting.cues"), 1);
   reporting_nouns.add_all(lex.list("reporting.nouns"), 1);
   reporting_ago.add_all(lex.list("reporting.year_ago"), 1);
   reporting_this.add_all(lex.list("reporting.this"), 1);
   reporting_pre.add_all(lex.list("reporting.adjectives"), 1);
+  reporting_span.add_all(lex.list("reporting.fiscal_span"), 1);
+  reporting_year_end.add_all(lex.list("reporting.year_followers"), 1);
+  reporting_year_adj.add_all(lex.list("reporting.year_adjectives"), 1);
+  reporting_for.add_all(lex.list("reporting.year_prepositions"), 1);
 }
 
 // ---- readers ---------------------------------------------------------------------------
@@ -829,6 +855,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_named(Toke
     }
   }
   if (is_possessive(t, k)) {
+    // "today's youth", "today's personal computers": the present age, not a day
+    if (v == 0 && r.part == PartOfDay::none && generic_today.match(t, k + 1).length)
+      return std::nullopt;
     h.possessive = true;
   } else if (is_word(t, k) && t[k].lower == "at") {
     if (auto [ce, ct] = read_clock(t, k + 1); ce) {
@@ -1206,6 +1235,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
     det = true;
   }
   if (auto a = reporting_pre.match(t, k); a.length && det) k += a.length;  // "comparable"
+  // "the fiscal year", "the full year", "the current fiscal year"
+  std::size_t year_adj = 0;
+  if (det) {
+    if (auto a = reporting_year_adj.match(t, k); a.length) {
+      if (auto u = read_unit(t, k + a.length); u.end && u.unit == Unit::year && !u.plural) {
+        year_adj = a.length;
+        k += a.length;
+      }
+    }
+  }
   // "year-ago", "year-earlier", "year ago"
   if (auto u = read_unit(t, k); u.end && u.unit == Unit::year && !u.plural) {
     std::size_t j = u.end;
@@ -1233,6 +1272,30 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
       h.end = j;
       return h;
     }
+    // "for the year ended Sept. 30": a fiscal year, a span of one year (TimeBank);
+    // "For the year, volume was flat", "a high for the year of $42": this year
+    if (det && k == i + 1 + year_adj && !(in(t, u.end) && is_hyphen(t[u.end]))) {
+      if (reporting_span.match(t, u.end).length) {
+        r = RelativeDate{};
+        r.kind = RelativeDate::Kind::duration;
+        r.unit = Unit::year;
+        r.count = 1;
+        h.end = u.end;
+        return h;
+      }
+      // "Sales for the full year were $6.6 billion": after "for", whatever follows
+      // (not "the year before", "the year 2000")
+      const bool after_for = i > 0 && reporting_for.match(t, i - 1).length == 1 &&
+                             is_word(t, u.end) && !off_before.match(t, u.end).length &&
+                             !off_after.match(t, u.end).length;
+      if (clause_end(t, u.end) || reporting_year_end.match(t, u.end).length || after_for) {
+        r = RelativeDate{};
+        r.kind = RelativeDate::Kind::period;
+        r.unit = Unit::year;
+        h.end = u.end;
+        return h;
+      }
+    }
     return std::nullopt;
   }
   // "the quarter", "this quarter", "the latest period"
@@ -1252,6 +1315,39 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
   r.kind = RelativeDate::Kind::period;
   r.unit = Unit::quarter;
   h.end = j;
+  return h;
+}
+
+// [this|next|last] HOLIDAY [YEAR]: "Thanksgiving Day", "last Christmas", "Easter 2000".
+// The holiday's first word must be capitalized ("Christmas", not "christmas trees").
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_holiday(
+    Tokens t, std::size_t i) const {
+  if (!is_word(t, i)) return std::nullopt;
+  Hit h;
+  h.first = i;
+  std::size_t k = i;
+  RelativeDate& r = h.rel;
+  r.kind = RelativeDate::Kind::calendar;
+  if (auto s = shifters.match(t, k); s.length && holidays.match(t, k + s.length).length) {
+    r.shift = static_cast<Shift>(s.value);
+    k += s.length;
+  }
+  auto m = holidays.match(t, k);
+  if (!m.length || !t[k].capitalized) return std::nullopt;
+  k += m.length;
+  // "Easter Island", "the Good Friday Agreement", "Christmas trees": names and things
+  if (holiday_blockers.match(t, k).length) return std::nullopt;
+  if (m.value > 0) {
+    r.month = static_cast<unsigned>(m.value / 100);
+    r.day = static_cast<unsigned>(m.value % 100);
+  } else {
+    r.holiday = static_cast<Holiday>(-m.value);
+  }
+  if (auto [ye, y] = read_year(t, k, false); ye && r.shift == Shift::none) {
+    r.year = y;
+    k = ye;
+  }
+  h.end = k;
   return h;
 }
 
@@ -1322,6 +1418,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
         break;
       }
     }
+    // "by Wednesday", "until Thursday": ahead, unless the clause is past ("had filed
+    // reports by Wednesday", "Until Thursday, they had not called him a suspect")
+    if (h.rel.direction == Direction::none && h.first > 0 &&
+        weak_future_hints.match(t, h.first - 1).length == 1) {
+      // a calendar date or a clock time after "by"/"until" is a deadline: ahead whatever
+      // the clause ("said Elian must be returned by Jan. 14")
+      h.rel.forward_unless_past = h.rel.kind == K::weekday && !h.rel.clock;
+      h.rel.direction = Direction::forward;
+    }
     // "Wednesday's ruling", "Thursday's closing price": a day a news story names by its
     // possessive is one already past (or the publication's own day).
     if (h.rel.kind == K::weekday && h.rel.shift == Shift::none &&
@@ -1376,6 +1481,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens)
     if (business) consider(g.rule_reporting(tokens, i));  // first: wins ties
     consider(g.rule_phrases(tokens, i));
     consider(g.rule_named(tokens, i));
+    consider(g.rule_holiday(tokens, i));
     consider(g.rule_weekday(tokens, i));
     consider(g.rule_month(tokens, i));
     consider(g.rule_day_month(tokens, i));
@@ -1571,6 +1677,43 @@ void apply_mod(Resolved& r, Mod mod, sys_days P, Tense tense) {
   r.approx = true;
 }
 
+// The day of a moving holiday in year y (US usage for the civic ones).
+sys_days holiday_day(Holiday hd, int y) {
+  using date::year;
+  const year yr{y};
+  auto nth = [&](unsigned mo, date::weekday wd, unsigned n) {
+    return sys_days{yr / date::month{mo} / wd[n]};
+  };
+  auto last = [&](unsigned mo, date::weekday wd) {
+    return sys_days{yr / date::month{mo} / wd[date::last]};
+  };
+  switch (hd) {
+    case Holiday::thanksgiving: return nth(11, date::Thursday, 4);
+    // the Tuesday after the first Monday of November
+    case Holiday::election_day: return nth(11, date::Monday, 1) + days{1};
+    case Holiday::labor_day: return nth(9, date::Monday, 1);
+    case Holiday::memorial_day: return last(5, date::Monday);
+    case Holiday::mothers_day: return nth(5, date::Sunday, 2);
+    case Holiday::fathers_day: return nth(6, date::Sunday, 3);
+    case Holiday::martin_luther_king_day: return nth(1, date::Monday, 3);
+    case Holiday::presidents_day: return nth(2, date::Monday, 3);
+    case Holiday::easter:
+    case Holiday::good_friday: {
+      // Gregorian computus (Meeus/Jones/Butcher)
+      const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+      const int f = (b + 8) / 25, g = (b - f + 1) / 3, hh = (19 * a + b - d - g + 15) % 30;
+      const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - hh - k) % 7;
+      const int m = (a + 11 * hh + 22 * l) / 451;
+      const int mo = (hh + l - 7 * m + 114) / 31, dd = (hh + l - 7 * m + 114) % 31 + 1;
+      const sys_days sunday{yr / date::month{static_cast<unsigned>(mo)} /
+                            date::day{static_cast<unsigned>(dd)}};
+      return hd == Holiday::easter ? sunday : sunday - days{2};
+    }
+    case Holiday::none: break;
+  }
+  return sys_days{yr / 1 / 1};
+}
+
 // Picks among the readings of a year-less date in years Y-1, Y, Y+1.
 // past: latest starting on or before P; future: earliest ending on or after P;
 // none/present: closest to P (containing it is closest), ties to the past.
@@ -1713,8 +1856,9 @@ int fuzzy_window_days(Unit u) {
 Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
   using K = RelativeDate::Kind;
   // A forward hint on a date ("postponed until Monday") reads it as future.
-  if ((rel.kind == K::weekday || rel.kind == K::calendar) && rel.direction == Direction::forward)
-    tense = Tense::future;
+  const bool ahead = rel.direction == Direction::forward &&
+                     !(rel.forward_unless_past && tense == Tense::past);
+  if ((rel.kind == K::weekday || rel.kind == K::calendar) && ahead) tense = Tense::future;
   if ((rel.kind == K::weekday || rel.kind == K::calendar) && rel.direction == Direction::backward)
     tense = Tense::past;
   const sys_days P = anchor.publication;
@@ -1737,6 +1881,23 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         r = decade_res(*rel.decade);
         apply_mod(r, rel.mod, P, tense);
         return r;
+      }
+      if (rel.holiday != Holiday::none) {
+        auto span_of = [&](int yy) -> std::optional<Span> {
+          const sys_days d = holiday_day(rel.holiday, yy);
+          return Span{d, d};
+        };
+        int y = 0;
+        if (rel.year) {
+          y = *rel.year;
+        } else if (rel.year_shift) {
+          y = year_of(P) + *rel.year_shift;
+        } else {
+          auto py = pick_year(P, tense, rel.shift, span_of);
+          if (!py) return r;
+          y = *py;
+        }
+        return day_with_time(holiday_day(rel.holiday, y), rel);
       }
       if (rel.month && rel.day) {
         const unsigned m = *rel.month, d = *rel.day;
@@ -1831,7 +1992,7 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
           // the publication's own weekday is that day whatever the tense (news usage:
           // "will announce the result Thursday" in a Thursday story), unless something
           // puts it ahead ("postponed until Monday")
-          if (date::weekday{P} == wd && rel.direction != Direction::forward) {
+          if (date::weekday{P} == wd && !ahead) {
             d = P;
             break;
           }

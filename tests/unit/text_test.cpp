@@ -243,6 +243,19 @@ TEST_F(SplitSentences, HardLineBreaksInsideAParagraphDoNotSplit) {
   for (const auto& sp : split(text)) EXPECT_FALSE(sp.heading);
 }
 
+TEST_F(SplitSentences, TimeBankBacktickQuoteStartsASentence) {
+  // TimeBank writes an opening quote as two backticks
+  EXPECT_EQ(sentences("The delegates voted Thursday. ``This convention will be seen as a "
+                      "turning point,'' she said."),
+            (Words{"The delegates voted Thursday.",
+                   "``This convention will be seen as a turning point,'' she said."}));
+  // a closing '' stays with its sentence
+  EXPECT_EQ(sentences("He said ``it is over.'' The talks ended."),
+            (Words{"He said ``it is over.''", "The talks ended."}));
+  // a lowercase word after the period is no sentence start
+  EXPECT_EQ(sentences("It was worth 5 p.m. time."), (Words{"It was worth 5 p.m. time."}));
+}
+
 TEST_F(SplitSentences, IndentedLineStartsAParagraph) {
   // without the indent the label runs into the sentence ...
   EXPECT_EQ(sentences("WORLD NEWS\nOfficials met on Tuesday.\n"),

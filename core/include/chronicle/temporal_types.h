@@ -38,6 +38,12 @@ enum class FuzzyRef : std::uint8_t { past, present, future };
 enum class AnchorRef : std::uint8_t { publication, last_explicit };
 enum class Direction : std::int8_t { backward = -1, none = 0, forward = 1 };
 
+// Holidays whose day moves with the year (fixed-date ones are plain month-days).
+enum class Holiday : std::uint8_t {
+  none, thanksgiving, election_day, labor_day, memorial_day, easter, good_friday,
+  mothers_day, fathers_day, martin_luther_king_day, presidents_day
+};
+
 struct ClockTime {
   unsigned hour = 0;    // 0..23
   unsigned minute = 0;  // 0..59
@@ -70,6 +76,7 @@ struct RelativeDate {
   Season season = Season::none;
   bool fiscal = false;              // "fiscal 1989": written as the year
   std::optional<int> year_shift;    // year relative to the reference: "June last year" -1
+  Holiday holiday = Holiday::none;  // "Thanksgiving": the day of that year (month/day unset)
 
   // weekday / period / offset / duration / set
   std::optional<date::weekday> weekday;
@@ -89,6 +96,9 @@ struct RelativeDate {
   // a bare weekday written as a possessive ("Wednesday's ruling"): a day already past
   // unless the clause looks ahead
   bool possessive_day = false;
+  // a forward direction from a weak hint ("by Wednesday", "until Thursday") that a past
+  // clause overrides ("had filed reports by Wednesday")
+  bool forward_unless_past = false;
   // In a sentence about reported results ("net fell to $3 million from $5 million a year
   // ago"), the period is the reported quarter (the one ending before the publication):
   // "the quarter", "the latest period" (count empty), "a year ago", "the year-earlier
