@@ -71,6 +71,21 @@ std::string flow_list(const std::vector<std::string>& v) {
   return out + "]";
 }
 
+std::string when_flow(const When& w) {
+  return "{text: " + (w.text.empty() ? std::string("null") : scalar(w.text)) +
+         ", value: " + (w.value.empty() ? std::string("null") : value_scalar(w.value)) +
+         ", earliest: " + day(w.earliest) + ", latest: " + day(w.latest) +
+         ", granularity: " + granularity_name(w.granularity) +
+         ", approx: " + (w.approx ? "true" : "false") + "}";
+}
+
+std::string value_list(const std::vector<std::string>& v, bool when) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < v.size(); ++i)
+    out += (i ? ", " : "") + (when ? value_scalar(v[i]) : scalar(v[i]));
+  return out + "]";
+}
+
 }  // namespace
 
 std::string to_yaml(const Timeline& tl) {
@@ -91,20 +106,40 @@ std::string to_yaml(const Timeline& tl) {
     o << "  - id: " << e.id << "\n";
     o << "    type: " << scalar(e.type) << "\n";
     o << "    status: " << status_name(e.status) << "\n";
-    o << "    when: {text: " << (e.when.text.empty() ? "null" : scalar(e.when.text))
-      << ", value: " << (e.when.value.empty() ? "null" : value_scalar(e.when.value))
-      << ", earliest: " << day(e.when.earliest) << ", latest: " << day(e.when.latest)
-      << ", granularity: " << granularity_name(e.when.granularity)
-      << ", approx: " << (e.when.approx ? "true" : "false") << "}\n";
+    o << "    when: " << when_flow(e.when) << "\n";
     o << "    summary: " << scalar(e.summary) << "\n";
     o << "    participants: " << flow_list(e.participants) << "\n";
     o << "    location: " << (e.location.empty() ? "null" : scalar(e.location)) << "\n";
     o << "    country: " << (e.country.empty() ? "null" : scalar(e.country)) << "\n";
     o << "    plugin: " << scalar(e.plugin) << "\n";
+    // cross-article merge: only for events that more than one source reports
+    if (e.reports() > 1) o << "    reports: " << e.reports() << "\n";
+    if (!e.conflicts.empty()) {
+      o << "    conflicts:\n";
+      for (const auto& c : e.conflicts) {
+        o << "      - {field: " << scalar(c.field)
+          << ", values: " << value_list(c.values, c.field == "when") << ", sources: [";
+        for (std::size_t i = 0; i < c.sources.size(); ++i)
+          o << (i ? ", " : "") << flow_list(c.sources[i]);
+        o << "]}\n";
+      }
+    }
     o << "    evidence:\n";
     for (const auto& ev : e.evidence) {
       o << "      - {source: " << scalar(ev.source) << ", sentence: " << dq(ev.sentence)
         << ", start: " << ev.start << ", end: " << ev.end << "}\n";
+    }
+    if (!e.versions.empty()) {
+      o << "    versions:\n";
+      for (const auto& v : e.versions) {
+        o << "      - {source: " << scalar(v.evidence.empty() ? std::string() : v.evidence.front().source)
+          << ", type: " << scalar(v.type) << ", status: " << status_name(v.status)
+          << ", when: " << when_flow(v.when) << ", summary: " << scalar(v.summary)
+          << ", participants: " << flow_list(v.participants)
+          << ", location: " << (v.location.empty() ? "null" : scalar(v.location))
+          << ", country: " << (v.country.empty() ? "null" : scalar(v.country))
+          << ", plugin: " << scalar(v.plugin) << "}\n";
+      }
     }
   }
   if (!tl.errors.empty()) {

@@ -27,6 +27,13 @@ struct Evidence {
   std::size_t end = 0;
 };
 
+// A disagreement between the reports of one merged event ("Tuesday" vs "Wednesday").
+struct Conflict {
+  std::string field;                              // when | location
+  std::vector<std::string> values;                // sorted
+  std::vector<std::vector<std::string>> sources;  // per value, sorted source ids
+};
+
 struct Event {
   std::string id;
   std::string type;
@@ -47,6 +54,11 @@ struct Event {
   bool status_from_clause = false;
   bool status_from_verb = false;
   std::vector<std::pair<std::string, int>> type_votes;  // mentions per type
+  // cross-article merge (merge.h): each source's own reading when more than one source
+  // reports the event (empty for one report), and where those readings disagree
+  std::vector<Event> versions;
+  std::vector<Conflict> conflicts;
+  std::size_t reports() const { return versions.empty() ? 1 : versions.size(); }
 };
 
 struct Source {

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Whole-corpus benchmark for `chronicle extract` and `chronicle timex` (issue 5).
+
+usage: corpus_bench.py CHRONICLE [--corpus reuters.jsonl] [--threads 1 2] [--scale 1 2 4]
+                       [--chrono]
+Reports docs/s, MB/s of article text and peak RSS (getrusage of the child, via wait4) per
+command, thread count and corpus scale (copies of the corpus with new ids). With --chrono
+it installs chrono-node (pinned) under bench/.chrono with npm and times chrono.parse over
+the same texts (reference date = each article's date, parse only, after start-up).
+"""
+import argparse, json, os, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CHRONO_VERSION = "2.10.3"
+
+
+def corpus_stats(path):
+    docs = mb = 0
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                docs += 1
+                mb += len(json.loads(line).get("text", "").encode("utf-8"))
+    return docs, mb / 1e6
+
+
+def scaled(path, k, tmp):
+    if k == 1:
+        return path
+    out = os.path.join(tmp, f"corpus-x{k}.jsonl")
+    with open(out, "w", encoding="utf-8") as o:
+        for i in range(k):
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    if not line.strip():
+                        continue
+                    j = json.loads(line)
+                    j["id"] = f"{j['id']}-copy{i}" if i else j["id"]
+                    o.write(json.dumps(j) + "\n")
+    return out
+
+
+def run(cmd):
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    secs = time.perf_counter() - t0
+    code = os.waitstatus_to_exitcode(status)
+    return secs, ru.ru_maxrss / 1024.0, code  # ru_maxrss is in KB on Linux
+
+
+def chrono(corpus):
+    d = os.path.join(HERE, ".chrono")
+    os.makedirs(d, exist_ok=True)
+    if not os.path.isdir(os.path.join(d, "node_modules", "chrono-node")):
+        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", d,
+                        f"chrono-node@{CHRONO_VERSION}"], check=True)
+    script = os.path.join(HERE, "chrono_parse.mjs")
+    out = subprocess.run(["node", script, corpus], check=True, capture_output=True, text=True,
+                         env={**os.environ, "NODE_PATH": os.path.join(d, "node_modules")},
+                         cwd=d)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("chronicle")
+    ap.add_argument("--corpus", default=os.path.join(HERE, "..", "..", "shared", "data",
+                                                       "reuters21578", "reuters.jsonl"))
+    ap.add_argument("--threads", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--scale", type=int, nargs="+", default=[1])
+    ap.add_argument("--commands", nargs="+", default=["timex", "extract"])
+    ap.add_argument("--chrono", action="store_true")
+    a = ap.parse_args()
+    if not os.path.exists(a.corpus):
+        print(f"SKIP: {a.corpus} not found")
+        return 0
+    docs, mb = corpus_stats(a.corpus)
+    print(f"corpus: {a.corpus}: {docs} documents, {mb:.1f} MB of text")
+    print(f"{'command':8} {'scale':>5} {'threads':>7} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} "
+          f"{'peak RSS MB':>11}")
+    rows = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in a.scale:
+            path = scaled(a.corpus, k, tmp)
+            for cmd in a.commands:
+                for t in a.threads:
+                    args = [a.chronicle, cmd, path, "-o", os.devnull, "--threads", str(t),
+                            "--quiet"]
+                    secs, rss, code = run(args)
+                    rows[(cmd, k, t)] = secs
+                    print(f"{cmd:8} {k:>4}x {t:>7} {secs:8.2f} {docs * k / secs:8.0f} "
+                          f"{mb * k / secs:6.2f} {rss:11.1f}" + ("" if code == 0 else f"  exit {code}"))
+    for (cmd, k, t), secs in sorted(rows.items()):
+        base = rows.get((cmd, k, a.threads[0]))
+        if t != a.threads[0] and base:
+            print(f"{cmd} {k}x: {t} threads = {base / secs:.2f}x one thread")
+        one = rows.get((cmd, 1, t))
+        if k != 1 and one:
+            print(f"{cmd} {t} thread(s): {k}x corpus takes {secs / one:.2f}x the time")
+    if a.chrono:
+        r = chrono(a.corpus)
+        cmbs = mb / r["seconds"]
+        print(f"chrono-node {CHRONO_VERSION}: {r['docs']} docs, {r['results']} results, "
+              f"{r['seconds']:.2f} s parse only, {cmbs:.2f} MB/s")
+        for cmd in a.commands:
+            s = rows.get((cmd, 1, a.threads[0]))
+            if s:
+                print(f"{cmd} ({a.threads[0]} thread) / chrono-node MB/s = {(mb / s) / cmbs:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

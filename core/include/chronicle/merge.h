@@ -1,0 +1,41 @@
+// Cross-article merge: one entry per real event, whatever the number of articles that
+// report it, and timelines read back from their YAML.
+#pragma once
+
+#include <chronicle/timeline.h>
+
+#include <string>
+#include <vector>
+
+namespace chronicle {
+
+// Merges timelines. Every entry is taken apart into its reports (one per source: the
+// entry itself, or its `versions`), and the union of all reports is clustered again:
+//  - kin types only (meeting, talks, summit and conference together; visit, call and any
+//    other type only with themselves), never two reports of one source in one entry;
+//  - date windows that overlap (a day apart is close enough: it becomes a conflict);
+//    an undated report stands for a window near its publication date;
+//  - participants that mostly overlap, or the same place when one side names nobody;
+//    two named places must agree (equal, or one is the other's country).
+// An entry keeps the narrowest window consistent with all its reports, every report's
+// evidence, each report in `versions`, and `conflicts` where days or places disagree.
+// Its status is the latest article's ("the meeting last week" turns planned into
+// occurred). Sources and errors are united and sorted.
+//
+// The result depends only on the set of reports, so merge is commutative and
+// associative, and extracting a corpus in one run equals merging the timelines of any
+// split of it. Entries are ordered by earliest, latest, then first report, and numbered.
+Timeline merge_timelines(const std::vector<Timeline>& parts, const BuildOptions& options);
+
+// Reads a timeline written by to_yaml. Throws ConfigError naming `origin` and the field.
+Timeline read_timeline_yaml(const std::string& text, const std::string& origin);
+
+// One JSON object (one line, no newline) for one document's events: {"id", "published",
+// "title", "events": [...], "errors": [...] only when some}.
+std::string to_json_line(const Source& source, const std::vector<Event>& events,
+                         const std::vector<ErrorEntry>& errors);
+
+// One JSON line for a document that could not be read: {"error": {"where", "message"}}.
+std::string to_json_error_line(const ErrorEntry& error);
+
+}  // namespace chronicle
