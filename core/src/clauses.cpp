@@ -11,29 +11,36 @@ bool in(const std::vector<std::string>& v, std::string_view w) {
   return std::find(v.begin(), v.end(), w) != v.end();
 }
 
-// Length in tokens of the longest phrase of `phrases` at tokens[i], 0 if none.
-std::size_t phrase_at(const std::vector<sdk::Token>& t, std::size_t i, std::size_t end,
-                      const std::vector<std::string>& phrases) {
-  std::size_t best = 0;
+}  // namespace
+
+PhraseIndex::PhraseIndex(const std::vector<std::string>& phrases) {
   for (const auto& p : phrases) {
-    std::size_t k = i, pos = 0;
-    bool ok = true;
+    std::vector<std::string> words;
+    std::size_t pos = 0;
     while (pos < p.size()) {
       std::size_t sp = p.find(' ', pos);
       if (sp == std::string::npos) sp = p.size();
-      if (k >= end || t[k].lower != std::string_view(p).substr(pos, sp - pos)) {
-        ok = false;
-        break;
-      }
-      ++k;
+      if (sp > pos) words.push_back(p.substr(pos, sp - pos));
       pos = sp + 1;
     }
-    if (ok) best = std::max(best, k - i);
+    if (!words.empty()) by_first_[words.front()].push_back(std::move(words));
+  }
+}
+
+std::size_t PhraseIndex::at(const std::vector<sdk::Token>& t, std::size_t i,
+                            std::size_t end) const {
+  if (i >= end || i >= t.size()) return 0;
+  auto it = by_first_.find(t[i].lower);
+  if (it == by_first_.end()) return 0;
+  std::size_t best = 0;
+  for (const auto& words : it->second) {
+    if (i + words.size() > end) continue;
+    bool ok = true;
+    for (std::size_t k = 1; k < words.size() && ok; ++k) ok = t[i + k].lower == words[k];
+    if (ok) best = std::max(best, words.size());
   }
   return best;
 }
-
-}  // namespace
 
 ClauseRules ClauseRules::from(const Lexicon& lex) {
   ClauseRules r;
@@ -55,6 +62,11 @@ ClauseRules ClauseRules::from(const Lexicon& lex) {
   r.not_past = lex.list("markers.not_past");
   r.determiners = lex.list("determiners");
   r.be_forms = lex.list("be_forms");
+  r.future_ix = PhraseIndex(r.future);
+  r.speculative_ix = PhraseIndex(r.speculative);
+  r.cancelled_ix = PhraseIndex(r.cancelled);
+  r.postponed_ix = PhraseIndex(r.postponed);
+  r.negation_ix = PhraseIndex(r.negation);
   return r;
 }
 
@@ -156,7 +168,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     }
     // "and may pave the way": a coordinated predicate with its own auxiliary
     if ((w == "and" || w == "but") && i + 1 < n &&
-        (phrase_at(t, i + 1, n, r.future) || phrase_at(t, i + 1, n, r.speculative))) {
+        (r.future_ix.at(t, i + 1, n) || r.speculative_ix.at(t, i + 1, n))) {
       starts.push_back(i + 1);
       reporting_start.push_back(false);
     }
@@ -177,15 +189,15 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     auto mark_verb = [&](std::size_t i) { verb = std::min(verb, i); };
     for (std::size_t i = b; i < e; ++i) {
       const auto w = t[i].lower;
-      if (phrase_at(t, i, e, r.cancelled)) canc = true, mark_verb(i);
-      if (phrase_at(t, i, e, r.postponed)) post = true, mark_verb(i);
-      if (phrase_at(t, i, e, r.speculative)) spec = true, mark_verb(i);
+      if (r.cancelled_ix.at(t, i, e)) canc = true, mark_verb(i);
+      if (r.postponed_ix.at(t, i, e)) post = true, mark_verb(i);
+      if (r.speculative_ix.at(t, i, e)) spec = true, mark_verb(i);
       // "announced plans to", "its plans to": a noun, not a future auxiliary
-      if (phrase_at(t, i, e, r.future) &&
+      if (r.future_ix.at(t, i, e) &&
           !(i > b && t[i].lower.size() > 1 && t[i].lower.back() == 's' &&
             (in(r.determiners, t[i - 1].lower) || r.is_past_form(t, i - 1))))
         fut = true, mark_verb(i);
-      if (phrase_at(t, i, e, r.negation)) neg = true;
+      if (r.negation_ix.at(t, i, e)) neg = true;
       if (in(r.reporting_verbs, w)) report_verb = true, mark_verb(i);
       if (in(r.hedging_nouns, w)) hedge_noun = true;
       if (in(r.perfect, w)) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chronicle/lexicon.h>
+#include <chronicle/string_hash.h>
 #include <chronicle/sdk/plugin_api.h>
 
 #include <string>
@@ -9,10 +10,23 @@
 
 namespace chronicle::detail {
 
+// Phrases (words separated by single spaces) indexed by their first word.
+class PhraseIndex {
+ public:
+  PhraseIndex() = default;
+  explicit PhraseIndex(const std::vector<std::string>& phrases);
+  // Length in tokens of the longest phrase at tokens[i] (before `end`), 0 if none.
+  std::size_t at(const std::vector<sdk::Token>& t, std::size_t i, std::size_t end) const;
+
+ private:
+  StringMap<std::vector<std::vector<std::string>>> by_first_;
+};
+
 struct ClauseRules {
   std::vector<std::string> boundary_punct, after_comma, fronted, reporting_verbs,
       complement_nouns, hedging_nouns, future, speculative, cancelled, postponed, negation, past,
       present, perfect, participles, not_past, determiners, be_forms;
+  PhraseIndex future_ix, speculative_ix, cancelled_ix, postponed_ix, negation_ix;
   static ClauseRules from(const Lexicon& lexicon);
   bool is_past_form(const std::vector<sdk::Token>& tokens, std::size_t i) const;
 };

@@ -7,6 +7,7 @@
 // resumes after it. No regular expressions, no backtracking over the text.
 #include <chronicle/calendar.h>
 #include <chronicle/errors.h>
+#include <chronicle/string_hash.h>
 #include <chronicle/temporal.h>
 #include <chronicle/temporal_types.h>
 
@@ -67,7 +68,7 @@ class PhraseTable {
   PhraseMatch match(Tokens t, std::size_t i) const {
     PhraseMatch best;
     if (i >= t.size()) return best;
-    auto it = by_first_.find(std::string(t[i].lower));
+    auto it = by_first_.find(t[i].lower);
     if (it == by_first_.end()) return best;
     for (const auto& e : it->second) {
       std::size_t k = i + 1;
@@ -85,14 +86,14 @@ class PhraseTable {
     return best;
   }
   bool contains_word(std::string_view w) const {
-    auto it = by_first_.find(std::string(w));
+    auto it = by_first_.find(w);
     if (it == by_first_.end()) return false;
     for (const auto& e : it->second)
       if (e.words.size() == 1) return true;
     return false;
   }
   int value_of(std::string_view w, int fallback = -1) const {
-    auto it = by_first_.find(std::string(w));
+    auto it = by_first_.find(w);
     if (it == by_first_.end()) return fallback;
     for (const auto& e : it->second)
       if (e.words.size() == 1) return e.value;
@@ -104,7 +105,7 @@ class PhraseTable {
     std::vector<std::string> words;
     int value;
   };
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  StringMap<std::vector<Entry>> by_first_;
   std::size_t max_words_ = 0;
 };
 
@@ -149,7 +150,7 @@ struct TemporalGrammar::Impl {
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
       business_cues, reporting_nouns, reporting_ago, reporting_this,
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
-  std::unordered_set<std::string> month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes;
+  StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes;
 
   explicit Impl(const Lexicon& lex);
 
@@ -412,7 +413,7 @@ std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_day_number(Tokens t
     std::size_t d = 0;
     while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
     if (d == 0 || d > 2) return {0, 0};
-    if (d < s.size() && !ordinal_suffixes.count(std::string(s.substr(d)))) return {0, 0};
+    if (d < s.size() && !ordinal_suffixes.count(s.substr(d))) return {0, 0};
     int v = to_int(s.substr(0, d));
     if (v < 1 || v > 31) return {0, 0};
     return {i + 1, static_cast<unsigned>(v)};
@@ -428,7 +429,7 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_ordinal(Tokens t, std::s
       std::string_view s = t[i].lower;
       std::size_t d = 0;
       while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
-      if (d > 0 && d < s.size() && d <= 2 && ordinal_suffixes.count(std::string(s.substr(d))))
+      if (d > 0 && d < s.size() && d <= 2 && ordinal_suffixes.count(s.substr(d)))
         return {i + 1, to_int(s.substr(0, d))};
     }
     return {0, 0};
@@ -519,7 +520,7 @@ std::pair<std::size_t, date::weekday> TemporalGrammar::Impl::read_weekday(Tokens
   auto m = weekdays.match(t, i);
   if (m.length != 1) return {0, date::weekday{}};
   std::size_t end = i + 1;
-  if (weekday_abbr.count(std::string(t[i].lower))) {
+  if (weekday_abbr.count(t[i].lower)) {
     // "Tue., Feb. 18" / "Sun, 16 Feb": a short form only right before a date.
     std::size_t k = i + 1;
     if (is_punct(t, k, ".")) ++k;

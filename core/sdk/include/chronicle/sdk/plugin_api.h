@@ -219,7 +219,13 @@ inline bool any_of_terms(std::string_view word, View<std::string_view> terms) no
 inline std::size_t match_phrase(const Sentence& s, std::size_t i,
                                 View<std::string_view> phrases) noexcept {
   std::size_t best = 0;
+  if (i >= s.tokens.size) return 0;
+  const std::string_view first = s.tokens[i].lower;
   for (std::string_view p : phrases) {
+    // cheap rejection on the first word before splitting the phrase
+    if (p.size() < first.size() || p.compare(0, first.size(), first) != 0 ||
+        (p.size() > first.size() && p[first.size()] != ' '))
+      continue;
     std::size_t k = i, pos = 0;
     bool ok = true;
     while (pos < p.size()) {
