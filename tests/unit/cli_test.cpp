@@ -3,6 +3,8 @@
 #include <chronicle/text.h>
 
 #include <gtest/gtest.h>
+
+#include "../test_support.h"
 #include <yaml-cpp/yaml.h>
 
 #include <sys/wait.h>
@@ -26,28 +28,12 @@
 
 namespace {
 
+using chronicle::testing::sh_quote;
+using chronicle::testing::slurp;
+
 namespace fs = std::filesystem;
 
-::testing::AssertionResult HasText(const char* text_expr, const char* part_expr,
-                                   const std::string& text, const std::string& part) {
-  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << text_expr << " does not contain " << part_expr
-                                       << " (\"" << part << "\")\n  text: " << text;
-}
-#define EXPECT_HAS(text, part) EXPECT_PRED_FORMAT2(HasText, text, part)
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string sh_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
 
 struct CliRun {
   int code = -1;

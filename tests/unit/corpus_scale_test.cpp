@@ -1,6 +1,8 @@
 // Many-document runs end to end (issue 5): the same bytes for any --threads, the
 // cross-article merge, `chronicle merge` and its algebra, and --format jsonl.
 #include <gtest/gtest.h>
+
+#include "../test_support.h"
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
@@ -22,24 +24,15 @@
 
 namespace {
 
+using chronicle::testing::sh_quote;
+using chronicle::testing::slurp;
+
 namespace fs = std::filesystem;
 
 const fs::path kMini = fs::path(CHRONICLE_SOURCE_DIR) / "tests" / "data" / "merge";
 const fs::path kReuters =
     fs::path(CHRONICLE_SHARED_DIR) / "data" / "reuters21578" / "reuters.jsonl";
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string sh_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
 
 class Scale : public ::testing::Test {
  protected:

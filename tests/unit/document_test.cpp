@@ -6,17 +6,15 @@
 
 #include <gtest/gtest.h>
 
+#include "../test_support.h"
+
 #include <string>
 
 namespace {
 
-::testing::AssertionResult HasText(const char* text_expr, const char* part_expr,
-                                   const std::string& text, const std::string& part) {
-  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << text_expr << " does not contain " << part_expr
-                                       << " (\"" << part << "\")\n  text: " << text;
-}
-#define EXPECT_HAS(text, part) EXPECT_PRED_FORMAT2(HasText, text, part)
+using chronicle::testing::sh_quote;
+using chronicle::testing::slurp;
+
 
 using chronicle::Document;
 using chronicle::DocumentError;
