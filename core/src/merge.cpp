@@ -131,7 +131,12 @@ int pair_score(const Report& x, const Report& y) {
   }
   const std::size_t shared = shared_participants(a, b);
   const std::size_t fewer = std::min(a.participants.size(), b.participants.size());
-  const bool people = fewer > 0 && 2 * shared > fewer;
+  // one shared body ("IMF") links nothing by itself: two shared names, or one shared name
+  // in the same place, or a single named side on both
+  const bool same_place_named = !a.location.empty() && !b.location.empty();
+  const bool people = fewer > 0 && 2 * shared > fewer &&
+                      (shared >= 2 || same_place_named ||
+                       (a.participants.size() == 1 && b.participants.size() == 1));
   const bool same_place = !a.location.empty() && !b.location.empty();
   // a place alone ("the talks in London") links only reports that agree on a date
   const bool place_link = same_place && fewer == 0 && exact &&
@@ -447,7 +452,7 @@ Timeline merge_timelines(const std::vector<Timeline>& parts, const BuildOptions&
     int best = -1, best_score = 0;
     for (std::size_t c : cand) {
       int score = 0;
-      bool same_source = false;  // or places apart
+      bool same_source = false;  // or places apart, or unlike any member
       for (std::size_t m : clusters[c]) {
         // one source, one report per entry; and no two places that exclude each other
         if (source_of(reports[m].event) == source_of(a) ||
@@ -455,7 +460,14 @@ Timeline merge_timelines(const std::vector<Timeline>& parts, const BuildOptions&
           same_source = true;
           break;
         }
-        score = std::max(score, pair_score(reports[m], r));
+        // every member must be like the new report, so entries do not chain together
+        // ("IMF talks" of Zambia, of Poland, of Brazil ...)
+        const int ps = pair_score(reports[m], r);
+        if (ps == 0) {
+          same_source = true;
+          break;
+        }
+        score = std::max(score, ps);
       }
       if (!same_source && score > best_score) best = static_cast<int>(c), best_score = score;
     }
