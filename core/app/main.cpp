@@ -409,7 +409,7 @@ int run_timex(const Common& c, ReadOptions opts) {
   Progress progress(c.quiet);
   auto work = [&](Document& d) -> std::pair<std::string, std::size_t> {
     if (!d.published) return {std::string(), d.text.size()};
-    DocumentAnalysis a(d, res);
+    DocumentAnalysis a(d, res, /*entities=*/false);
     CodePointIndex cpi(d.text);
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& s : a.sentences()) {

@@ -246,8 +246,9 @@ std::string last_word(const std::string& name) {
 
 }  // namespace
 
-DocumentAnalysis::DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> res)
-    : doc_(doc), res_(std::move(res)) {
+DocumentAnalysis::DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> res,
+                                   bool entities)
+    : doc_(doc), res_(std::move(res)), entities_(entities) {
   analyze();
 }
 
@@ -341,7 +342,7 @@ void DocumentAnalysis::analyze() {
     }
     // entities, first pass
     auto& ents = raw[si];
-    std::size_t i = 0;
+    std::size_t i = entities_ ? 0 : t.size();
     while (i < t.size()) {
       const Resources::Gazetteer::Form* f = nullptr;
       if (std::size_t len = g.match(t, i, &f)) {
@@ -1212,7 +1213,7 @@ std::vector<TimexResult> find_timexes(std::string_view text, date::sys_days publ
   doc.published = publication;
   doc.text = std::string(text);
   std::shared_ptr<const Resources> res(&resources, [](const Resources*) {});
-  DocumentAnalysis a(doc, res);
+  DocumentAnalysis a(doc, res, /*entities=*/false);
   std::vector<TimexResult> out;
   for (const auto& s : a.sentences())
     for (const auto& t : s.timexes) out.push_back(t);

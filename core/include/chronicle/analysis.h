@@ -70,7 +70,9 @@ struct AnalyzedSentence {
 
 class DocumentAnalysis final : public sdk::Analyzer {
  public:
-  DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> resources);
+  // `entities` false: temporal mentions only (what `chronicle timex` needs)
+  DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> resources,
+                   bool entities = true);
   ~DocumentAnalysis();
   DocumentAnalysis(const DocumentAnalysis&) = delete;
   DocumentAnalysis& operator=(const DocumentAnalysis&) = delete;
@@ -90,6 +92,7 @@ class DocumentAnalysis final : public sdk::Analyzer {
   void analyze();
   const Document& doc_;
   std::shared_ptr<const Resources> res_;
+  bool entities_ = true;
   std::vector<AnalyzedSentence> sentences_;
   std::vector<std::unique_ptr<std::string>> names_;  // stable storage for entity names
   std::string dateline_city_;
