@@ -15,9 +15,14 @@ class Summits final : public sdk::Extractor {
     const auto nouns = lex_.terms("nouns"), verbs = lex_.terms("meet_verbs");
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       if (std::size_t n = sdk::match_phrase(s, i, nouns)) {
-        const sdk::Frame f = s.analyzer->frame(s, i, i + n, sdk::TriggerForm::noun);
-        auto c = sdk::candidate_from_frame(s, f, "summit", i, i + n, sdk::TriggerForm::noun);
-        if (!f.anaphoric && (f.time >= 0 || f.place >= 0 || !c.participants.empty())) {
+        // a named summit ("to attend the G20 Leaders' Summit") reads like its verb: the
+        // clause's subject attends, the clause's time and place are its own
+        const bool named = sdk::named_event_at(s, i);
+        const auto form = named ? sdk::TriggerForm::verb : sdk::TriggerForm::noun;
+        const sdk::Frame f = s.analyzer->frame(s, i, i + n, form);
+        auto c = sdk::candidate_from_frame(s, f, "summit", i, i + n, form);
+        c.counterparts.clear();
+        if (named || (!f.anaphoric && (f.time >= 0 || f.place >= 0 || !c.participants.empty()))) {
           c.specificity = 3;
           out.push_back(std::move(c));
         }

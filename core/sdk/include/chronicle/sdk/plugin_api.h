@@ -281,6 +281,15 @@ inline bool takes_thing_object(const Sentence& s, std::size_t next,
   return !entity_starts_at(s, next) && !mention_starts_at(s, next);
 }
 
+// "the G20 Leaders' Summit", "the U.S.-ASEAN Summit": an event noun written as part of a
+// capitalised name is a named event, not a reference back to one already told.
+inline bool named_event_at(const Sentence& s, std::size_t i) noexcept {
+  if (i == 0 || i >= s.tokens.size || !s.tokens[i].capitalized) return false;
+  std::size_t k = i - 1;
+  if ((s.tokens[k].lower == "'s" || s.tokens[k].lower == "'") && k > 0) --k;
+  return s.tokens[k].capitalized || s.tokens[k].kind == TokenKind::number;
+}
+
 // Fills an EventCandidate from a host frame: participants (agents, then counterparts),
 // place or destination, time and status. Visits add the destination's country.
 inline EventCandidate candidate_from_frame(const Sentence& s, const Frame& f, std::string type,
