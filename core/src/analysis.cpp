@@ -246,6 +246,63 @@ std::string last_word(const std::string& name) {
 
 }  // namespace
 
+namespace {
+
+// Spans of days: "from June 8 to 10", "September 7-10", "April 29 to May 5", "today and
+// tomorrow", "on Monday and Tuesday". Only for event dates; `timex` output is unchanged.
+void find_spans(AnalyzedSentence& s) {
+  const auto& t = s.tokens.tokens;
+  s.span_end.assign(s.timexes.size(), std::nullopt);
+  s.span_text.assign(s.timexes.size(), std::string());
+  for (std::size_t k = 0; k < s.matches.size(); ++k) {
+    const auto& r = s.timexes[k].resolved;
+    if (r.granularity != Granularity::day || !r.earliest || r.approx) continue;
+    std::size_t j = s.matches[k].last_token;
+    if (j + 1 >= t.size()) continue;
+    const auto w = t[j].lower;
+    const bool joiner = w == "-" || w == "to" || w == "through" || w == "until" || w == "till" ||
+                        w == "and" || t[j].text == "\xE2\x80\x93";
+    if (!joiner) continue;
+    std::optional<date::sys_days> end;
+    std::size_t last_tok = j + 1;
+    // a second mention right after the joiner
+    for (std::size_t q = k + 1; q < s.matches.size(); ++q) {
+      if (s.matches[q].first_token != j + 1) continue;
+      const auto& r2 = s.timexes[q].resolved;
+      if (r2.granularity == Granularity::day && r2.earliest && *r2.earliest > *r.earliest &&
+          *r2.earliest - *r.earliest <= date::days{31}) {
+        end = r2.latest ? *r2.latest : *r2.earliest;
+        last_tok = s.matches[q].last_token;
+      }
+    }
+    // or a bare day of the same month: "June 8 to 10", "September 7-10"
+    if (!end && w != "and" && t[j + 1].kind == sdk::TokenKind::number) {
+      int day = 0;
+      for (char ch : t[j + 1].text) {
+        if (ch < '0' || ch > '9') {
+          day = 0;
+          break;
+        }
+        day = day * 10 + (ch - '0');
+      }
+      const date::year_month_day first{*r.earliest};
+      const date::year_month_day ymd{first.year(), first.month(),
+                                     date::day{static_cast<unsigned>(day)}};
+      if (day > 0 && ymd.ok() && date::sys_days{ymd} > *r.earliest) {
+        end = date::sys_days{ymd};
+        last_tok = j + 2;
+      }
+    }
+    if (!end) continue;
+    s.span_end[k] = end;
+    s.span_text[k] = std::string(s.text.substr(t[s.matches[k].first_token].span.begin,
+                                               t[last_tok - 1].span.end -
+                                                   t[s.matches[k].first_token].span.begin));
+  }
+}
+
+}  // namespace
+
 DocumentAnalysis::DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> res,
                                    bool entities)
     : doc_(doc), res_(std::move(res)), entities_(entities) {
@@ -340,6 +397,7 @@ void DocumentAnalysis::analyze() {
       }
       s.timexes.push_back(std::move(tr));
     }
+    find_spans(s);
     // entities, first pass
     auto& ents = raw[si];
     std::size_t i = entities_ ? 0 : t.size();
@@ -814,6 +872,7 @@ void DocumentAnalysis::analyze() {
       tm.has_latest = tr.resolved.latest.has_value();
       if (tm.has_earliest) tm.earliest = *tr.resolved.earliest;
       if (tm.has_latest) tm.latest = *tr.resolved.latest;
+      if (k < s.span_end.size() && s.span_end[k]) tm.latest = *s.span_end[k];
       tm.granularity = tr.resolved.granularity;
       tm.approx = tr.resolved.approx;
       tm.duration = m.type == TimexType::duration || m.type == TimexType::set;
@@ -861,6 +920,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
            (is_actor(e) || e.kind == EntityKind::country);
   };
 
+  // a noun that is the object of a light verb ("will attend the Venice summit from June 8
+  // to 10") takes its time as a verb would
+  bool noun_verb_like = false;
   // agents
   if (form == sdk::TriggerForm::verb) {
     // the subject of this clause: the names before its first verb (a subject-less
@@ -934,7 +996,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         --v;
         break;
       }
-      if (is_det(tk.lower) || tk.lower == "'s" || in_mention(v - 1) ||
+      if (is_det(tk.lower) || tk.lower == "'s" || in_mention(v - 1) || !entity_at(v - 1).empty() ||
           (!tk.capitalized && tk.kind == sdk::TokenKind::word && !has(g.title_words, tk.lower) &&
            tk.lower != "for" && tk.lower != "in" && tk.lower != "of" && tk.lower != "during"))
         --v;
@@ -957,6 +1019,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       const auto& tk = t[q - 1];
       if (tk.capitalized || tk.kind != sdk::TokenKind::word) break;
     }
+    noun_verb_like = light_verb;
     if (light_verb || shares_subject) {
       for (std::size_t e = 0; e < s.entities.size(); ++e)
         if (s.entities[e].first_token >= cb && s.entities[e].last_token <= v &&
@@ -1099,6 +1162,15 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                                      (seat && t[p - 1].lower == "the"));
       const bool based = e.last_token >= 2 && t[e.last_token - 1].lower == "based";
       const bool here = t[p].lower == "here";
+      // "the Venice summit", "the Geneva talks": a place written right before the noun
+      const bool before_noun = form == sdk::TriggerForm::noun && e.last_token == first &&
+                               e.kind != EntityKind::country && !seat;
+      if (before_noun) {
+        fr.place = static_cast<std::ptrdiff_t>(k);
+        best_dist = 0;
+        best = static_cast<std::ptrdiff_t>(k);
+        continue;
+      }
       if (!in_prep && !based && !here) continue;
       if (based && !(e.last_token == first || (e.last_token < first && first - e.last_token <= 2)))
         continue;
@@ -1141,7 +1213,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       const bool subject_noun = form == sdk::TriggerForm::noun && c < s.clause_verb.size() &&
                                 last <= s.clause_verb[c] && m.first_token > s.clause_verb[c];
       if (subject_noun) dist = m.first_token - s.clause_verb[c] + 1;
-      if (form == sdk::TriggerForm::noun && !own && !subject_noun) {
+      if (form == sdk::TriggerForm::noun && !own && !subject_noun && !noun_verb_like) {
         // a noun's time stands close to it; vague times ("the future") only right by it
         const bool vague = !m.value.empty() && m.value.find("_REF") != std::string_view::npos;
         if (dist > (vague ? 1 : 6)) continue;

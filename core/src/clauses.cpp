@@ -191,7 +191,8 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       const auto w = t[i].lower;
       if (r.cancelled_ix.at(t, i, e)) canc = true, mark_verb(i);
       if (r.postponed_ix.at(t, i, e)) post = true, mark_verb(i);
-      if (r.speculative_ix.at(t, i, e)) spec = true, mark_verb(i);
+      // "May 5" is a month, "may meet" a modal: mid-sentence capitals are names
+      if (r.speculative_ix.at(t, i, e) && !(t[i].capitalized && i > 0)) spec = true, mark_verb(i);
       // "announced plans to", "its plans to": a noun, not a future auxiliary
       if (r.future_ix.at(t, i, e) &&
           !(i > b && t[i].lower.size() > 1 && t[i].lower.back() == 's' &&

@@ -305,6 +305,11 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         e.when.latest = tr.resolved.latest;
         e.when.granularity = tr.resolved.granularity;
         e.when.approx = tr.resolved.approx;
+        const auto k = static_cast<std::size_t>(c.time);
+        if (k < s.span_end.size() && s.span_end[k]) {  // "from June 8 to 10"
+          e.when.text = s.span_text[k];
+          e.when.latest = s.span_end[k];
+        }
       }
       for (const auto& p : c.participants) {
         add_unique(e.participants, p);

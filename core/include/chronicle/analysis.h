@@ -60,6 +60,10 @@ struct AnalyzedSentence {
   std::vector<sdk::Clause> clauses;
   std::vector<std::size_t> clause_verb;  // first verb-like token of each clause
   std::vector<bool> clause_negated;
+  // "from June 8 to 10", "April 29 to May 5", "today and tomorrow": the span a day
+  // mention opens, as the last day and the words (empty when it opens none)
+  std::vector<std::optional<date::sys_days>> span_end;
+  std::vector<std::string> span_text;
   std::vector<TimexResult> timexes;      // document offsets
   std::vector<TimexMatch> matches;
   std::vector<sdk::TemporalMention> mentions;
