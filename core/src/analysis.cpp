@@ -633,11 +633,14 @@ void DocumentAnalysis::analyze() {
   }
 
   // pass 2: names. Full names (two words or more) are the canonical forms.
-  std::vector<std::pair<std::string, bool>> full;  // name, head
+  // full names (two words or more) by last word, each once, head if any mention was
+  std::map<std::string, std::map<std::string, bool>> full_by_last;
   for (const auto& ents : raw)
     for (const auto& e : ents)
-      if (e.kind == EntityKind::person && !e.pronoun && e.name.find(' ') != std::string::npos)
-        full.emplace_back(e.name, e.head);
+      if (e.kind == EntityKind::person && !e.pronoun && e.name.find(' ') != std::string::npos) {
+        bool& h = full_by_last[last_word(e.name)][e.name];
+        h = h || e.head;
+      }
   // The fullest form of a name in the article: the longest full name with the same last
   // word that holds this mention's first word. When two different people share the
   // surname ("President Reagan", "Nancy Reagan"), a title settles it, else the mention
@@ -646,8 +649,10 @@ void DocumentAnalysis::analyze() {
     const std::string lw = last_word(name);
     const std::string fw = name.substr(0, name.find(' '));
     std::vector<std::pair<std::string, bool>> cands;
-    for (const auto& [f, h] : full) {
-      if (last_word(f) != lw || f.size() <= name.size()) continue;
+    static const std::map<std::string, bool> none;
+    auto bucket = full_by_last.find(lw);
+    for (const auto& [f, h] : bucket == full_by_last.end() ? none : bucket->second) {
+      if (f.size() <= name.size()) continue;
       if (f.find(fw) == std::string::npos) continue;
       // "President Reagan" is not "Nancy Reagan": a head of state's title must agree
       if (titled && h != head) continue;

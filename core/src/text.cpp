@@ -2,6 +2,7 @@
 #include <chronicle/text.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 
 namespace chronicle {
@@ -266,6 +267,8 @@ SegmenterRules SegmenterRules::from_lexicon(const Lexicon& lex) {
   r.sentence_starters = lex.list("sentence_starters");
   r.boilerplate = lex.list("boilerplate.lines");
   r.boilerplate_prefixes = lex.list("boilerplate.prefixes");
+  const std::string limit = lex.scalar("limits.sentence_tokens", "250");
+  r.max_sentence_tokens = static_cast<std::size_t>(std::max(20L, std::atol(limit.c_str())));
   return r;
 }
 
@@ -307,9 +310,21 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
   const auto& toks = tl.tokens;
   std::size_t sent_start = 0;  // token index
   auto emit = [&](std::size_t first, std::size_t last_excl, bool heading) {
-    if (first >= last_excl) return;
-    SentenceSpan sp{pb + toks[first].span.begin, pb + toks[last_excl - 1].span.end, heading};
-    out.push_back(sp);
+    const std::size_t limit = rules.max_sentence_tokens;
+    while (first < last_excl) {
+      std::size_t cut = last_excl;
+      if (last_excl - first > limit) {
+        // the last comma or semicolon in the second half of the window, else the limit
+        cut = first + limit;
+        for (std::size_t k = first + limit; k > first + limit / 2; --k)
+          if (toks[k - 1].lower == "," || toks[k - 1].lower == ";") {
+            cut = k;
+            break;
+          }
+      }
+      out.push_back({pb + toks[first].span.begin, pb + toks[cut - 1].span.end, heading});
+      first = cut;
+    }
   };
   bool has_terminal = false;
   for (std::size_t i = 0; i < toks.size(); ++i) {

@@ -51,6 +51,9 @@ struct SegmenterRules {
   std::vector<std::string> sentence_starters;   // words that may follow "U.S." at a boundary
   std::vector<std::string> boilerplate;         // whole lines dropped: "leave a comment"
   std::vector<std::string> boilerplate_prefixes;  // lines starting so are dropped
+  // A "sentence" longer than this many tokens (a list, a table, hostile input) is cut at
+  // commas, or hard at the limit, so that the work per sentence stays bounded.
+  std::size_t max_sentence_tokens = 250;
   static SegmenterRules from_lexicon(const Lexicon& lexicon);
 };
 
