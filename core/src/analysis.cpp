@@ -341,7 +341,29 @@ void DocumentAnalysis::analyze() {
     std::string low = city;
     std::transform(low.begin(), low.end(), low.begin(), ::tolower);
     auto it = g.by_lower_name.find(low);
-    if (it != g.by_lower_name.end()) dateline_city_ = g.entries[it->second].name;
+    if (it != g.by_lower_name.end()) {
+      dateline_city_ = g.entries[it->second].name;
+    } else if (!city.empty() && city.size() <= 40 && city.find_first_of("0123456789") == std::string::npos) {
+      // a town the gazetteer lacks ("TAUPO, New Zealand, March 20"): its name as written,
+      // in title case, and the country that follows it when that is one
+      std::string name;
+      bool start = true;
+      for (char ch : city) {
+        name += start ? static_cast<char>(std::toupper(static_cast<unsigned char>(ch)))
+                      : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        start = ch == ' ' || ch == '-';
+      }
+      dateline_city_ = name;
+      if (comma != std::string::npos) {
+        std::string rest = dl.substr(comma + 1);
+        auto c2 = rest.find(',');
+        std::string country = rest.substr(0, c2);
+        while (!country.empty() && country.front() == ' ') country.erase(0, 1);
+        while (!country.empty() && country.back() == ' ') country.pop_back();
+        if (const auto* pe = res_->place(country); pe && pe->kind == EntityKind::country)
+          dateline_country_ = pe->name;
+      }
+    }
   }
 
   const auto spans = split_sentences(text, res_->segmenter);
@@ -511,6 +533,7 @@ void DocumentAnalysis::analyze() {
         e.last = i + 1;
         e.kind = EntityKind::city;
         e.name = dateline_city_;
+        e.country = dateline_country_;
         if (const auto* pe = res_->place(dateline_city_)) e.country = pe->country;
         ents.push_back(e);
         ++i;

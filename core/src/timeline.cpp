@@ -347,7 +347,11 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         }
         const bool both_places = !x.location.empty() && !e.location.empty();
         const bool continuation = e.when.value.empty() && e.location.empty();
-        if (!shared && !both_places && !continuation) continue;
+        // "the outcome of today's talks": nobody and nowhere, but the day of an event told
+        const bool same_day = (ca.empty() || e.location.empty()) && !e.when.value.empty() &&
+                              e.when.granularity == Granularity::day &&
+                              e.when.value == x.when.value;
+        if (!shared && !both_places && !continuation && !same_day) continue;
         int score = (shared ? 4 : 0) + (both_places ? 2 : 0) + (x.status == e.status ? 1 : 0) +
                     (x.type == e.type ? 1 : 0) +
                     (!x.when.value.empty() && !e.when.value.empty() ? 1 : 0);

@@ -100,6 +100,7 @@ class DocumentAnalysis final : public sdk::Analyzer {
   std::vector<AnalyzedSentence> sentences_;
   std::vector<std::unique_ptr<std::string>> names_;  // stable storage for entity names
   std::string dateline_city_;
+  std::string dateline_country_;  // when the city is not in the gazetteer
   std::string_view intern(std::string s);
 };
 
