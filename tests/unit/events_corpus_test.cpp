@@ -49,7 +49,7 @@ std::vector<EventCase> load_cases() {
     for (const auto& e : n["events"]) {
       Expected x;
       x.type = str(e, "type");
-      x.status = str(e, "status");
+      x.status = e["status"] ? str(e, "status") : "";
       x.earliest = e["earliest"] ? str(e, "earliest") : "";
       x.latest = e["latest"] ? str(e, "latest") : "";
       x.location = e["location"] ? str(e, "location") : "";
@@ -116,7 +116,7 @@ TEST_P(EventCorpus, Extracts) {
     const auto& e = events[i];
     const auto& x = c.events[i];
     EXPECT_EQ(e.type, x.type);
-    EXPECT_EQ(chronicle::status_name(e.status), x.status);
+    if (!x.status.empty()) EXPECT_EQ(chronicle::status_name(e.status), x.status);
     if (!x.earliest.empty())
       EXPECT_EQ(e.when.earliest ? chronicle::cal::iso_day(*e.when.earliest) : "null", x.earliest);
     if (!x.latest.empty())
