@@ -253,6 +253,7 @@ namespace {
 void find_spans(AnalyzedSentence& s) {
   const auto& t = s.tokens.tokens;
   s.span_end.assign(s.timexes.size(), std::nullopt);
+  s.span_inner.clear();
   s.span_text.assign(s.timexes.size(), std::string());
   for (std::size_t k = 0; k < s.matches.size(); ++k) {
     const auto& r = s.timexes[k].resolved;
@@ -294,6 +295,9 @@ void find_spans(AnalyzedSentence& s) {
       }
     }
     if (!end) continue;
+    for (std::size_t q = k + 1; q < s.matches.size(); ++q)
+      if (s.matches[q].first_token > s.matches[k].first_token && s.matches[q].last_token <= last_tok)
+        s.span_inner.push_back(q);
     s.span_end[k] = end;
     s.span_text[k] = std::string(s.text.substr(t[s.matches[k].first_token].span.begin,
                                                t[last_tok - 1].span.end -
@@ -586,6 +590,16 @@ void DocumentAnalysis::analyze() {
                          t[b].lower == "for")) {
           if (has(g.title_words, t[b].lower)) title += (title.empty() ? "" : " ") + std::string(t[b].lower);
           ++b;
+        }
+        // "National Cyber Director Chris Inglis": the name follows the last title word
+        for (std::size_t k = j; k > b + 1; --k) {
+          if (has(g.title_words, t[k - 1].lower) && !has(g.honorifics, t[k - 1].lower) && k < j) {
+            for (std::size_t q = b; q < k; ++q)
+              if (has(g.title_words, t[q].lower))
+                title += (title.empty() ? "" : " ") + std::string(t[q].lower);
+            b = k;
+            break;
+          }
         }
         // lower-case titles right before the run: "foreign policy adviser, Yuri Ushakov"
         if (title.empty() && i > 0) {
@@ -901,6 +915,9 @@ void DocumentAnalysis::analyze() {
       if (tm.has_earliest) tm.earliest = *tr.resolved.earliest;
       if (tm.has_latest) tm.latest = *tr.resolved.latest;
       if (k < s.span_end.size() && s.span_end[k]) tm.latest = *s.span_end[k];
+      // "July 5" in "from June 26 to July 5" belongs to the span, not to an event of its own
+      if (std::find(s.span_inner.begin(), s.span_inner.end(), k) != s.span_inner.end())
+        tm.has_earliest = tm.has_latest = false;
       tm.granularity = tr.resolved.granularity;
       tm.approx = tr.resolved.approx;
       tm.duration = m.type == TimexType::duration || m.type == TimexType::set;
@@ -1230,8 +1247,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (m.granularity == sdk::Granularity::decade || m.granularity == sdk::Granularity::century)
         continue;
       if (m.first_token < cb || m.last_token > ce) {
-        // a mention in a fronted clause of the same sentence still counts, further away
-        continue;
+        // "From September 4-7, Harris will travel to Jakarta": a verbless fronted clause
+        // at the start of the sentence dates the clause that follows it
+        const bool fronted = c == 1 && !s.clauses.empty() && m.last_token <= s.clauses[0].last_token &&
+                             s.clause_verb[0] >= s.clauses[0].last_token;
+        if (!fronted) continue;
       }
       std::size_t dist = m.first_token >= last ? m.first_token - last : first - m.last_token;
       const bool own = m.possessive && m.last_token + 1 >= first && m.last_token <= first;

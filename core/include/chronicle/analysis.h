@@ -64,6 +64,7 @@ struct AnalyzedSentence {
   // mention opens, as the last day and the words (empty when it opens none)
   std::vector<std::optional<date::sys_days>> span_end;
   std::vector<std::string> span_text;
+  std::vector<std::size_t> span_inner;  // mentions that only close a span
   std::vector<TimexResult> timexes;      // document offsets
   std::vector<TimexMatch> matches;
   std::vector<sdk::TemporalMention> mentions;
