@@ -1078,7 +1078,16 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     std::size_t k = last;
     bool open = form == sdk::TriggerForm::verb;
     auto opens = [&](std::size_t q) {
-      return t[q].lower == "with" || t[q].lower == "between" || t[q].lower == "among";
+      if (t[q].lower == "with" || t[q].lower == "between" || t[q].lower == "among") return true;
+      // "a meeting of OPEC oil ministers", "the summit of the seven leading industrial
+      // nations": the gathering's members follow "of"
+      if (form == sdk::TriggerForm::noun && q == last && t[q].lower == "of") {
+        std::size_t r = q + 1;
+        if (r < ce && t[r].lower == "the") ++r;
+        for (const auto& e : s.entities)
+          if (e.first_token == r && is_actor(e)) return true;
+      }
+      return false;
     };
     if (form == sdk::TriggerForm::noun) {
       // "talks in Washington last week with the IMF": skip a place or a time first
