@@ -1183,7 +1183,34 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           break;
         }
       }
-      if (found) break;
+      if (found) {
+        // further stops: "to Israel, the Netherlands, and the United Kingdom"
+        fr.destinations.push_back(static_cast<std::size_t>(fr.destination));
+        std::size_t q = s.entities[static_cast<std::size_t>(fr.destination)].last_token;
+        while (q < ce) {
+          std::size_t r = q;
+          while (r < ce && (t[r].lower == "," || t[r].lower == "and" || t[r].lower == "the")) ++r;
+          if (r == q) break;
+          bool more = false;
+          for (auto e : entity_at(r)) {
+            const auto kind = s.entities[e].kind;
+            if (s.entities[e].first_token == r && !s.entity_modifier[e] &&
+                (kind == EntityKind::country || kind == EntityKind::city ||
+                 kind == EntityKind::region)) {
+              // "Zurich, Switzerland": a city's own country is no further stop
+              const auto& prev = s.entities[fr.destinations.back()];
+              if (!(kind == EntityKind::country && prev.kind == EntityKind::city &&
+                    prev.country == s.entities[e].name))
+                fr.destinations.push_back(e);
+              q = s.entities[e].last_token;
+              more = true;
+              break;
+            }
+          }
+          if (!more) break;
+        }
+        break;
+      }
       const auto w = t[k].lower;
       bool in_time = false;
       for (const auto& m : s.mentions) in_time = in_time || (m.first_token <= k && k < m.last_token);

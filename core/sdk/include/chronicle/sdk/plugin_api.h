@@ -133,6 +133,7 @@ struct Frame {
   std::vector<std::size_t> counterparts;  // "meet X", "with X", "between X and Y"
   std::ptrdiff_t place = -1;              // Entity index: "in Riyadh", "Saudi-based"
   std::ptrdiff_t destination = -1;        // Entity index: "to Turkey", "visit Turkey"
+  std::vector<std::size_t> destinations;  // all of "to Israel, the Netherlands and the UK"
   std::ptrdiff_t time = -1;               // TemporalMention index
   Status status = Status::unknown;
   bool anaphoric = false;  // "the talks" with nothing of its own: refers back
@@ -310,7 +311,17 @@ inline EventCandidate candidate_from_frame(const Sentence& s, const Frame& f, st
     add(c.counterparts, s.entities[k].name);
   }
   const std::ptrdiff_t where = f.destination >= 0 && c.type == "visit" ? f.destination : f.place;
-  if (where >= 0) {
+  if (c.type == "visit" && f.destinations.size() > 1) {
+    // several stops: the places as written, and each one's country among the participants
+    const Entity& a = s.entities[f.destinations.front()];
+    const Entity& b = s.entities[f.destinations.back()];
+    const std::size_t from = s.tokens[a.first_token].span.begin;
+    c.location = std::string(s.text.substr(from, s.tokens[b.last_token - 1].span.end - from));
+    for (auto d : f.destinations) {
+      const Entity& e = s.entities[d];
+      add(c.participants, e.country.empty() ? e.name : e.country);
+    }
+  } else if (where >= 0) {
     const Entity& e = s.entities[static_cast<std::size_t>(where)];
     c.location = std::string(e.name);
     c.country = std::string(e.country);
