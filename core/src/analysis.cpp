@@ -1,12 +1,14 @@
 #include <chronicle/analysis.h>
 #include <chronicle/document.h>
 #include <chronicle/errors.h>
+#include <chronicle/string_hash.h>
 
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -33,6 +35,7 @@ struct Resources::Gazetteer {
   std::set<std::string, std::less<>> title_words, head_titles, honorifics, group_nouns,
       particles, stop_words, non_person, months_weekdays, light_verbs, group_modifiers,
       event_nouns, compound_heads, weekdays, state_groups, number_words;
+  StringSet common_words;
   std::vector<std::vector<std::string>> head_title_phrases;
 
   int add_entry(PlaceEntry e) {
@@ -188,6 +191,13 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
       g->months_weekdays.insert(w);
       g->weekdays.insert(w);
     }
+  // common lower-case words (config/generate/common_words.py): optional
+  {
+    std::ifstream in(dir / "common_words.txt");
+    std::string w;
+    while (std::getline(in, w))
+      if (!w.empty() && w[0] != '#') g->common_words.insert(w);
+  }
   r->gazetteer = std::move(g);
   return r;
 }
@@ -636,6 +646,14 @@ void DocumentAnalysis::analyze() {
         std::size_t words = 0;
         for (std::size_t k = b; k < j; ++k)
           if (t[k].kind == sdk::TokenKind::word && t[k].lower != "-") ++words;
+        // "Coal Transition Accelerator": capitalised common words only make no name
+        if (title.empty() && words >= 2 && !g.common_words.empty()) {
+          bool all_common = true;
+          for (std::size_t k = b; k < j && all_common; ++k)
+            if (t[k].kind == sdk::TokenKind::word && t[k].lower != "-")
+              all_common = g.common_words.count(t[k].lower) > 0;
+          if (all_common) nonperson = true;
+        }
         if (b < j && !months && !nonperson && (words >= 2 || !title.empty() || words == 1)) {
           RawEntity e;
           e.first = b;

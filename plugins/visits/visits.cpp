@@ -39,7 +39,8 @@ class Visits final : public sdk::Extractor {
       bool person_visited = false;
       for (auto k : f.counterparts)
         person_visited = person_visited || s.entities[k].kind == sdk::EntityKind::person;
-      if (f.destination < 0 && person_visited && form == sdk::TriggerForm::verb) {
+      if (f.destination < 0 && person_visited && form == sdk::TriggerForm::verb &&
+          !f.agents.empty()) {
         // "visit <a person>" is a meeting; a summit when every side heads a state
         bool heads = !f.agents.empty();
         for (auto k : f.agents) heads = heads && s.entities[k].head_of_state;
