@@ -6,6 +6,7 @@
 #include <chronicle/config.h>
 #include <chronicle/document.h>
 #include <chronicle/errors.h>
+#include <chronicle/export.h>
 #include <chronicle/merge.h>
 #include <chronicle/plugin_host.h>
 #include <chronicle/timeline.h>
@@ -365,7 +366,7 @@ int run_extract(const Common& c, ReadOptions opts) {
     std::cerr << "error: " << f.where << ": " << f.message << "\n";
     pool.errors.push_back({f.where, f.message});
   }
-  if (!jsonl) write_output(c.output, to_yaml(merge_timelines({pool}, cfg.build)));
+  if (!jsonl) write_output(c.output, render_timeline(merge_timelines({pool}, cfg.build), c.format));
   if (usage_error) return static_cast<int>(ExitCode::usage);
   return failures.empty() ? 0 : static_cast<int>(ExitCode::documents_failed);
 }
@@ -381,7 +382,7 @@ int run_merge(const std::vector<std::string>& files, const Common& c) {
     ss << in.rdbuf();
     parts.push_back(read_timeline_yaml(ss.str(), f));
   }
-  write_output(c.output, to_yaml(merge_timelines(parts, cfg.build)));
+  write_output(c.output, render_timeline(merge_timelines(parts, cfg.build), c.format));
   return 0;
 }
 
@@ -475,12 +476,19 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1u, 1024u));
     sub->add_flag("-q,--quiet", c.quiet, "No progress line on standard error");
   };
-  auto* extract = app.add_subcommand("extract", "Extract events into a YAML timeline");
+  auto* extract = app.add_subcommand("extract", "Extract events into a timeline (YAML unless --format says otherwise)");
   add_common(extract);
+  // Every format but jsonl writes the one timeline merged across documents.
+  const std::string timeline_help =
+      "yaml (default), json (the YAML structure), ics (iCalendar), timelinejs (TimelineJS3 "
+      "JSON), md (Markdown table), html (one self-contained page with an SVG timeline)";
+  std::vector<std::string> extract_formats = timeline_formats();
+  extract_formats.push_back("jsonl");
   extract->add_option("--format", c.format,
-                      "Output format: yaml (one timeline, merged across documents) or jsonl "
-                      "(one line per document as soon as it is done, no cross-document merge)")
-      ->check(CLI::IsMember({"yaml", "jsonl"}));
+                      "Output format: " + timeline_help +
+                          ", or jsonl (one line per document as soon as it is done, no "
+                          "cross-document merge)")
+      ->check(CLI::IsMember(extract_formats));
   std::vector<std::string> merge_files;
   auto* merge = app.add_subcommand(
       "merge", "Merge timeline YAML files with the cross-article rules of extract");
@@ -488,6 +496,8 @@ int main(int argc, char** argv) {
       ->required();
   merge->add_option("--config", c.config, "Config file (default: the embedded config)");
   merge->add_option("-o,--output", c.output, "Write here instead of standard output");
+  merge->add_option("--format", c.format, "Output format: " + timeline_help)
+      ->check(CLI::IsMember(timeline_formats()));
   auto* timex = app.add_subcommand(
       "timex", "Temporal expressions only: one JSON line per document with resolved values");
   add_common(timex);

@@ -1,0 +1,184 @@
+// The timeline as JSON (the YAML structure, field for field), the format table, and the
+// date words the human-facing formats share.
+#include <chronicle/calendar.h>
+#include <chronicle/export.h>
+
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+
+namespace chronicle {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json day_json(const std::optional<date::sys_days>& d) {
+  return d ? Json(cal::iso_day(*d)) : Json(nullptr);
+}
+
+Json str_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+Json when_json(const When& w) {
+  Json j = Json::object();
+  j["text"] = str_or_null(w.text);
+  j["value"] = str_or_null(w.value);
+  j["earliest"] = day_json(w.earliest);
+  j["latest"] = day_json(w.latest);
+  j["granularity"] = granularity_name(w.granularity);
+  j["approx"] = w.approx;
+  return j;
+}
+
+Json string_list(const std::vector<std::string>& v) {
+  Json a = Json::array();
+  for (const auto& s : v) a.push_back(s);
+  return a;
+}
+
+}  // namespace
+
+std::string to_json(const Timeline& tl) {
+  Json root = Json::object();
+  root["chronicle"] = 1;
+  Json sources = Json::array();
+  for (const auto& s : tl.sources) {
+    Json x = Json::object();
+    x["id"] = s.id;
+    x["published"] = cal::iso_day(s.published);
+    x["title"] = str_or_null(s.title);
+    sources.push_back(std::move(x));
+  }
+  root["sources"] = std::move(sources);
+  Json events = Json::array();
+  for (const auto& e : tl.events) {
+    Json x = Json::object();
+    x["id"] = e.id;
+    x["type"] = e.type;
+    x["status"] = status_name(e.status);
+    x["when"] = when_json(e.when);
+    x["summary"] = e.summary;
+    x["participants"] = string_list(e.participants);
+    x["location"] = str_or_null(e.location);
+    x["country"] = str_or_null(e.country);
+    x["plugin"] = e.plugin;
+    if (e.reports() > 1) x["reports"] = e.reports();
+    if (!e.conflicts.empty()) {
+      Json cs = Json::array();
+      for (const auto& c : e.conflicts) {
+        Json srcs = Json::array();
+        for (const auto& s : c.sources) srcs.push_back(string_list(s));
+        Json cj = Json::object();
+        cj["field"] = c.field;
+        cj["values"] = string_list(c.values);
+        cj["sources"] = std::move(srcs);
+        cs.push_back(std::move(cj));
+      }
+      x["conflicts"] = std::move(cs);
+    }
+    Json ev = Json::array();
+    for (const auto& v : e.evidence) {
+      Json j = Json::object();
+      j["source"] = v.source;
+      j["sentence"] = v.sentence;
+      j["start"] = v.start;
+      j["end"] = v.end;
+      ev.push_back(std::move(j));
+    }
+    x["evidence"] = std::move(ev);
+    if (!e.versions.empty()) {
+      Json vs = Json::array();
+      for (const auto& v : e.versions) {
+        Json j = Json::object();
+        j["source"] = v.evidence.empty() ? std::string() : v.evidence.front().source;
+        j["type"] = v.type;
+        j["status"] = status_name(v.status);
+        j["when"] = when_json(v.when);
+        j["summary"] = v.summary;
+        j["participants"] = string_list(v.participants);
+        j["location"] = str_or_null(v.location);
+        j["country"] = str_or_null(v.country);
+        j["plugin"] = v.plugin;
+        vs.push_back(std::move(j));
+      }
+      x["versions"] = std::move(vs);
+    }
+    events.push_back(std::move(x));
+  }
+  root["events"] = std::move(events);
+  if (!tl.errors.empty()) {
+    Json er = Json::array();
+    for (const auto& e : tl.errors) {
+      Json j = Json::object();
+      j["where"] = e.where;
+      j["message"] = e.message;
+      er.push_back(std::move(j));
+    }
+    root["errors"] = std::move(er);
+  }
+  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+const std::vector<std::string>& timeline_formats() {
+  static const std::vector<std::string> formats{"yaml", "json", "ics", "timelinejs", "md", "html"};
+  return formats;
+}
+
+std::string render_timeline(const Timeline& tl, std::string_view format) {
+  if (format == "yaml") return to_yaml(tl);
+  if (format == "json") return to_json(tl);
+  if (format == "ics") return to_ics(tl);
+  if (format == "timelinejs") return to_timelinejs(tl);
+  if (format == "md") return to_markdown(tl);
+  if (format == "html") return to_html(tl);
+  throw std::invalid_argument("unknown timeline format \"" + std::string(format) + "\"");
+}
+
+namespace detail {
+namespace {
+
+const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                               "July",    "August",   "September", "October", "November", "December"};
+
+std::string month_name(const date::year_month_day& d) {
+  return kMonths[static_cast<unsigned>(d.month()) - 1];
+}
+std::string year_str(const date::year_month_day& d) {
+  return std::to_string(static_cast<int>(d.year()));
+}
+std::string day_str(const date::year_month_day& d) {
+  return std::to_string(static_cast<unsigned>(d.day()));
+}
+std::string long_day(date::sys_days d) {
+  const date::year_month_day y{d};
+  return day_str(y) + " " + month_name(y) + " " + year_str(y);
+}
+
+}  // namespace
+
+std::string describe_when(const When& w) {
+  if (!w.earliest && !w.latest) return "date unknown";
+  if (!w.latest) return "on or after " + long_day(*w.earliest);
+  if (!w.earliest) return "by " + long_day(*w.latest);
+  const date::sys_days e = *w.earliest, l = *w.latest;
+  const std::string about = w.approx ? "about " : "";
+  if (l < e) return about + long_day(e);  // not expected; never lie about the order
+  if (e == l) return about + long_day(e);
+  const date::year_month_day E{e}, L{l};
+  if (e == cal::year_start(e) && l == cal::year_end(e)) return (w.approx ? "around " : "") + year_str(E);
+  if (E.year() == L.year() && E.month() == L.month()) {
+    const std::string my = month_name(E) + " " + year_str(E);
+    if (e == cal::month_start(e) && l == cal::month_end(e)) return (w.approx ? "around " : "") + my;
+    if (w.approx && l == cal::month_end(e)) return "later in " + my;
+    if (w.approx && e == cal::month_start(e)) return "earlier in " + my;
+    return about + day_str(E) + "\u2013" + day_str(L) + " " + my;
+  }
+  if (E.year() == L.year()) {
+    if (e == cal::month_start(e) && l == cal::month_end(l))
+      return about + month_name(E) + "\u2013" + month_name(L) + " " + year_str(E);
+    return about + day_str(E) + " " + month_name(E) + " \u2013 " + long_day(l);
+  }
+  return about + long_day(e) + " \u2013 " + long_day(l);
+}
+
+}  // namespace detail
+}  // namespace chronicle
