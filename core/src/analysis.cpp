@@ -34,7 +34,7 @@ struct Resources::Gazetteer {
   detail::ClauseRules clause_rules;
   std::set<std::string, std::less<>> title_words, head_titles, honorifics, group_nouns,
       particles, stop_words, non_person, months_weekdays, light_verbs, group_modifiers,
-      event_nouns, compound_heads, weekdays, state_groups, number_words;
+      event_nouns, compound_heads, weekdays, state_groups, number_words, body_words;
   StringSet common_words;
   std::vector<std::vector<std::string>> head_title_phrases;
 
@@ -182,6 +182,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->text.list("event_nouns")) g->event_nouns.insert(w);
   for (const auto& w : r->text.list("compound_heads")) g->compound_heads.insert(w);
   for (const auto& w : r->text.list("state_groups")) g->state_groups.insert(w);
+  for (const auto& w : r->text.list("body_words")) g->body_words.insert(w);
   for (const auto& k : r->temporal.keys("numbers"))
     for (const auto& w : r->temporal.list("numbers." + k)) g->number_words.insert(w);
   for (const auto& k : r->temporal.keys("months"))
@@ -679,6 +680,23 @@ void DocumentAnalysis::analyze() {
           // single words are names only when titled or known (decided in pass 2)
           e.adjective = (words == 1 && title.empty());  // reused: "needs confirmation"
           ents.push_back(e);
+        } else if (nonperson && !months && i < j) {
+          // "the entire 17-man Commission", "the Trade and Technology Council": a public body
+          // the gazetteer does not know, named as written
+          bool body = false;
+          for (std::size_t k = i; k < j; ++k) body = body || has(g.body_words, t[k].lower);
+          std::size_t from = i;
+          while (from < j && (has(g.stop_words, t[from].lower) || t[from].lower == "the")) ++from;
+          if (body && from < j) {
+            RawEntity e;
+            e.first = from;
+            e.last = j;
+            e.kind = EntityKind::organization;
+            e.name = join_tokens(t, from, j, s.text);
+            e.country = "?";  // a body of some state or union, not intergovernmental by itself
+            if (j < t.size() && t[j].lower == "'s") e.possessive = true;
+            ents.push_back(e);
+          }
         }
         i = std::max(j, i + 1);
         continue;
