@@ -687,6 +687,10 @@ void DocumentAnalysis::analyze() {
           for (std::size_t k = i; k < j; ++k) body = body || has(g.body_words, t[k].lower);
           std::size_t from = i;
           while (from < j && (has(g.stop_words, t[from].lower) || t[from].lower == "the")) ++from;
+          // "the 17-man Commission": a number-word compound before the name belongs to it
+          if (from == i && i >= 3 && t[i - 3].kind == sdk::TokenKind::number &&
+              t[i - 2].lower == "-" && t[i - 1].kind == sdk::TokenKind::word)
+            from = i - 3;
           if (body && from < j) {
             RawEntity e;
             e.first = from;
