@@ -62,6 +62,10 @@ ClauseRules ClauseRules::from(const Lexicon& lex) {
   r.not_past = lex.list("markers.not_past");
   r.determiners = lex.list("determiners");
   r.be_forms = lex.list("be_forms");
+  r.future_blockers = lex.list("markers.future_blockers");
+  r.not_participles = lex.list("not_participles");
+  r.that_clause_openers = lex.list("that_clause_openers");
+  r.participle_suffix = lex.scalar("participle_suffix");
   r.future_ix = PhraseIndex(r.future);
   r.speculative_ix = PhraseIndex(r.speculative);
   r.cancelled_ix = PhraseIndex(r.cancelled);
@@ -91,6 +95,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
   // 1. boundaries
   std::vector<std::size_t> starts{0};
   std::vector<bool> reporting_start(1, false);
+  std::vector<std::size_t> participial;  // starts of participial adjunct clauses
   for (std::size_t i = 0; i < n; ++i) {
     const auto w = t[i].lower;
     // a sentence end left inside the sentence counts before a capital or a quote mark,
@@ -135,6 +140,16 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
         reporting_start.push_back(true);
         continue;
       }
+      // ", insisting the boy would be ...": a participial adjunct clause
+      if (i + 1 < n && !r.participle_suffix.empty() && t[i + 1].kind == sdk::TokenKind::word &&
+          !t[i + 1].capitalized && t[i + 1].lower.size() >= r.participle_suffix.size() + 3 &&
+          t[i + 1].lower.ends_with(r.participle_suffix) &&
+          !in(r.not_participles, t[i + 1].lower)) {
+        starts.push_back(i + 1);
+        reporting_start.push_back(false);
+        participial.push_back(i + 1);
+        continue;
+      }
       // fronted adverbial: "Before the informal summit in Paris, ..."
       if (starts.back() == 0 && n > 0 && in(r.fronted, t[0].lower)) {
         starts.push_back(i + 1);
@@ -160,7 +175,9 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     }
     if (w == "that" && i > 0) {
       const auto p = t[i - 1].lower;
-      if (in(r.reporting_verbs, p) || in(r.complement_nouns, p) || p == "clear") {
+      if (in(r.reporting_verbs, p) || in(r.complement_nouns, p) || p == "clear" ||
+          (i + 1 < n && in(r.that_clause_openers, t[i + 1].lower) &&
+           t[i - 1].kind != sdk::TokenKind::punct && !in(r.determiners, p))) {
         starts.push_back(i + 1);
         reporting_start.push_back(false);
         continue;
@@ -184,7 +201,8 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     cl.last_token = e;
     cl.reporting = reporting_start[c];
     bool fut = false, spec = hedged_by_previous, canc = false, post = false, neg = false,
-         past = false, pres = false, prog = false, report_verb = false, hedge_noun = false;
+         past = false, pres = false, prog = false, report_verb = false, hedge_noun = false,
+         overtaken = false;
     std::size_t verb = e;
     auto mark_verb = [&](std::size_t i) { verb = std::min(verb, i); };
     for (std::size_t i = b; i < e; ++i) {
@@ -194,7 +212,15 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       // "May 5" is a month, "may meet" a modal: mid-sentence capitals are names
       if (r.speculative_ix.at(t, i, e) && !(t[i].capitalized && i > 0)) spec = true, mark_verb(i);
       // "announced plans to", "its plans to": a noun, not a future auxiliary
-      if (r.future_ix.at(t, i, e) &&
+      // "faster than expected to", "had been scheduled to": no future of this clause; a
+      // plan of the past overtaken ("had been due to expire Friday") lies on either side
+      bool blocked = false, had = false;
+      for (std::size_t k = i > b + 2 ? i - 2 : b; k < i; ++k) {
+        blocked = blocked || in(r.future_blockers, t[k].lower);
+        had = had || t[k].lower == "had";
+      }
+      if (had && r.future_ix.at(t, i, e)) overtaken = true;
+      if (r.future_ix.at(t, i, e) && !blocked &&
           !(i > b && t[i].lower.size() > 1 && t[i].lower.back() == 's' &&
             (in(r.determiners, t[i - 1].lower) || r.is_past_form(t, i - 1))))
         fut = true, mark_verb(i);
@@ -224,8 +250,16 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       if (r.is_past_form(t, i)) past = true, mark_verb(i);
       if (in(r.be_forms, w) && (w == "was" || w == "were")) past = true, mark_verb(i);
     }
-    cl.tense = fut ? sdk::Tense::future
-                   : past ? sdk::Tense::past : pres ? sdk::Tense::present : sdk::Tense::none;
+    cl.tense = fut         ? sdk::Tense::future
+               : overtaken ? sdk::Tense::none
+               : past      ? sdk::Tense::past
+               : pres      ? sdk::Tense::present
+                           : sdk::Tense::none;
+    // a participial clause with no tense of its own takes the one of the clause it hangs
+    // on ("rising to a high in June from $29.75 in March")
+    if (cl.tense == sdk::Tense::none && !out.clauses.empty() &&
+        std::find(participial.begin(), participial.end(), b) != participial.end())
+      cl.tense = out.clauses.back().tense;
     cl.modality = canc   ? sdk::Modality::cancelled
                   : post ? sdk::Modality::postponed
                   : spec ? sdk::Modality::speculative

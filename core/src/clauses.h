@@ -25,7 +25,9 @@ class PhraseIndex {
 struct ClauseRules {
   std::vector<std::string> boundary_punct, after_comma, fronted, reporting_verbs,
       complement_nouns, hedging_nouns, future, speculative, cancelled, postponed, negation, past,
-      present, perfect, participles, not_past, determiners, be_forms;
+      present, perfect, participles, not_past, determiners, be_forms, future_blockers,
+      not_participles, that_clause_openers;
+  std::string participle_suffix;
   PhraseIndex future_ix, speculative_ix, cancelled_ix, postponed_ix, negation_ix;
   static ClauseRules from(const Lexicon& lexicon);
   bool is_past_form(const std::vector<sdk::Token>& tokens, std::size_t i) const;

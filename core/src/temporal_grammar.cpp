@@ -144,9 +144,9 @@ struct TemporalGrammar::Impl {
   PhraseTable months, weekdays, named_days, numbers, tens, articles, vague, ordinals, units,
       shifters, parts, seasons, modifiers, relmods, off_ago, off_from_now, off_before,
       off_after, future_preps, determiners, duration_preps, anchored, fuzzy, not_fuzzy,
-      set_quant, set_words, set_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
+      set_quant, set_words, set_blockers, set_rates, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
       year_blockers, year_preblockers, fiscal, century_words, name_followers,
-      company_suffixes, approximators, future_hints, past_hints, day_prepositions, thousand,
+      company_suffixes, company_followers, approximators, future_hints, past_hints, day_prepositions, thousand,
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
       business_cues, reporting_nouns, reporting_ago, reporting_this,
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
@@ -252,6 +252,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("ordinal_suffixes")) ordinal_suffixes.insert(s);
   name_followers.add_all(lex.list("weekday_name_followers"), 1);
   company_suffixes.add_all(lex.list("company_suffixes"), 1);
+  company_followers.add_all(lex.list("company_followers"), 1);
 
   static constexpr std::array<std::pair<std::string_view, int>, 6> kNamed{{
       {"today", 0}, {"tonight", 100}, {"yesterday", -1}, {"tomorrow", 1},
@@ -301,12 +302,17 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   fuzzy.add_all(lex.list("fuzzy.present"), static_cast<int>(FuzzyRef::present));
   fuzzy.add_all(lex.list("fuzzy.future"), static_cast<int>(FuzzyRef::future));
   not_fuzzy.add_all(lex.list("not_fuzzy"), 1);
+  fuzzy_adj.add_all(lex.list("fuzzy_adjectives.past"), static_cast<int>(FuzzyRef::past));
+  fuzzy_adj.add_all(lex.list("fuzzy_adjectives.present"), static_cast<int>(FuzzyRef::present));
+  fuzzy_adj_blockers.add_all(lex.list("fuzzy_adjective_blockers"), 1);
   set_quant.add_all(lex.list("set_quantifiers"), 1);
   for (const auto& k : lex.keys("set_words")) {
     Unit u = unit_from_key(k);
     if (u != Unit::none) set_words.add_all(lex.list("set_words." + k), static_cast<int>(u));
   }
   set_blockers.add_all(lex.list("set_word_blockers"), 1);
+  set_rates.add_all(lex.list("set_rate_words"), 1);
+  unit_ends.add_all(lex.list("unit_end_words"), 1);
   am.add_all(lex.list("clock.am"), 1);
   pm.add_all(lex.list("clock.pm"), 1);
   oclock.add_all(lex.list("clock.oclock"), 1);
@@ -536,6 +542,9 @@ std::pair<std::size_t, date::weekday> TemporalGrammar::Impl::read_weekday(Tokens
     if (is_word(t, end + 1) && t[end + 1].capitalized && company_suffixes.match(t, end + 1).length)
       return {0, date::weekday{}};
     if (company_suffixes.match(t, end).length) return {0, date::weekday{}};
+    if (is_word(t, end + 1) && !t[end + 1].capitalized &&
+        company_followers.match(t, end + 1).length)
+      return {0, date::weekday{}};
   }
   return {end, date::weekday{static_cast<unsigned>(m.value)}};
 }
@@ -879,6 +888,18 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   std::size_t k = i;
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::period;
+  // "by year-end", "by year's end": the end of this year (not "year-end net")
+  if (auto u = read_unit(t, i); u.end && !u.plural && (u.unit == Unit::year || u.unit == Unit::month)) {
+    std::size_t e = u.end;
+    if (in(t, e) && (is_hyphen(t[e]) || t[e].lower == "'s")) ++e;
+    if (is_word(t, e) && unit_ends.match(t, e).length == 1 && !is_word(t, e + 1)) {
+      r.unit = u.unit;
+      r.shift = Shift::this_;
+      r.mod = Mod::end;
+      h.end = e + 1;
+      return h;
+    }
+  }
   bool mod_phrase = false;
   if (auto m = relmods.match(t, k); m.length) {
     r.mod = static_cast<Mod>(m.value);
@@ -1151,6 +1172,18 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
     h.end = i + a.length;
     return h;
   }
+  // "the current weakness", "the then current price": an adjective before a word
+  if (auto fa = fuzzy_adj.match(t, i); fa.length && fa.length >= f.length) {
+    const std::size_t k = i + fa.length;
+    if (is_word(t, k) && !fuzzy_adj_blockers.match(t, k).length) {
+      RelativeDate& r = h.rel;
+      r.kind = RelativeDate::Kind::fuzzy;
+      r.fuzzy = static_cast<FuzzyRef>(fa.value);
+      r.unit = Unit::day;
+      h.end = k;
+      return h;
+    }
+  }
   if (!f.length) return std::nullopt;
   if (auto nf = not_fuzzy.match(t, i); nf.length > 0) return std::nullopt;
   // "just now", "as soon as": a blocking phrase starting one word earlier
@@ -1210,6 +1243,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
   }
   if (auto s = set_words.match(t, i); s.length) {
     if (i > 0 && set_blockers.match(t, i - 1).length) return std::nullopt;
+    // a rate: "average daily volume", "by 20% annually"
+    for (std::size_t k = i >= 2 ? i - 2 : 0; k < i; ++k)
+      if (set_rates.match(t, k).length || t[k].text.ends_with('%')) return std::nullopt;
     r.unit = static_cast<Unit>(s.value);
     r.count = 1;
     h.end = i + s.length;

@@ -319,6 +319,35 @@ TEST_F(TemporalGrammarTest, ExplicitDayAnchorsLaterShifts) {
   EXPECT_FALSE(chronicle::explicit_day(*m2[0].rel, r2).has_value());
 }
 
+TEST_F(TemporalGrammarTest, YearEndWhenNothingFollows) {
+  const char* ref = "1989-11-02";
+  auto f = one("They will finish by year-end.", ref, Tense::future);
+  EXPECT_EQ(f.text, "year-end");
+  EXPECT_EQ(f.r.value, "1989");
+  EXPECT_EQ(one("It should be in place by year's end.", ref, Tense::future).text, "year's end");
+  EXPECT_EQ(one("The shares will be sold by month-end.", ref, Tense::future).r.value, "1989-11");
+  EXPECT_TRUE(run("The year-end figures were weak.", ref, Tense::past).empty());
+  EXPECT_TRUE(run("The month-end net fell.", ref, Tense::past).empty());
+}
+
+TEST_F(TemporalGrammarTest, CurrentBeforeANoun) {
+  EXPECT_EQ(one("the current weakness", kMon, Tense::none).r.value, "PRESENT_REF");
+  auto f = one("the then current price", kMon, Tense::none);
+  EXPECT_EQ(f.text, "then current");
+  EXPECT_EQ(f.r.value, "PAST_REF");
+  EXPECT_TRUE(run("The current account deficit widened.", kMon, Tense::past).empty());
+  EXPECT_TRUE(run("It was swept away by the current.", kMon, Tense::past).empty());
+  EXPECT_EQ(one("It has not happened until now.", kMon, Tense::past).text, "now");
+}
+
+TEST_F(TemporalGrammarTest, RatesAreNoSets) {
+  EXPECT_EQ(one("Rallies are held daily.", kMon, Tense::present).r.value, "P1D");
+  EXPECT_TRUE(run("Revenue will grow by 20% annually.", kMon, Tense::future).empty());
+  EXPECT_TRUE(run("Sales rise 8.5 percent annually.", kMon, Tense::present).empty());
+  EXPECT_TRUE(run("The average daily volume fell.", kMon, Tense::past).empty());
+  EXPECT_TRUE(run("Tuesday Morning shares fell.", kMon, Tense::past).empty());
+}
+
 TEST_F(TemporalGrammarTest, TaggingIsLinear) {
   std::string text;
   for (int i = 0; i < 20000; ++i) text += "the the March may 100M in in of ";
