@@ -27,6 +27,12 @@
 #include <sstream>
 #include <thread>
 
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <optional>
+
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -255,15 +261,110 @@ class Progress {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_ = start_;
 };
 
-void write_output(const std::string& path, const std::string& text) {
-  if (path.empty() || path == "-") {
-    std::cout << text;
-    std::cout.flush();
-    return;
+// Where -o writes. A regular file, or one that does not exist yet, is written to a
+// temporary file in the same folder and renamed over it by commit(): a run that fails
+// before commit() leaves the old file as it was (the temporary file is removed). A device,
+// a pipe or a socket (/dev/null, a FIFO) is written directly, never replaced; "", "-" and
+// /dev/stdout are standard output.
+class Output {
+ public:
+  explicit Output(const std::string& path) : path_(path) {
+    if (path.empty() || path == "-" || path == "/dev/stdout" || path == "/dev/fd/1" ||
+        path == "/proc/self/fd/1") {
+      out_ = &std::cout;
+      return;
+    }
+    std::error_code ec;
+    const fs::file_status st = fs::status(path, ec);  // follows symlinks
+    const bool exists = fs::exists(st);
+    if (exists && !fs::is_regular_file(st)) {
+      if (fs::is_directory(st))
+        throw ConfigError("-o " + path + ": is a folder; give a file name");
+      file_.open(path, std::ios::binary);  // device, FIFO or socket: written in place
+      if (!file_) throw ConfigError("-o " + path + ": cannot open it for writing");
+      out_ = &file_;
+      return;
+    }
+    // a symlink to a file: the file is replaced, the link stays
+    fs::path target = path;
+    if (exists && fs::is_symlink(fs::symlink_status(path, ec))) {
+      const fs::path real = fs::canonical(path, ec);
+      if (!ec) target = real;
+    }
+    target_ = target.string();
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    if (!fs::is_directory(dir, ec))
+      throw ConfigError("-o " + path + ": the folder " + dir.string() +
+                        " does not exist; create it or write somewhere else");
+    std::string tmpl = (dir / ("." + target.filename().string() + ".chronicle-XXXXXX")).string();
+    const int fd = ::mkstemp(tmpl.data());
+    if (fd < 0)
+      throw ConfigError("-o " + path + ": cannot write in " + dir.string() + " (" +
+                        std::strerror(errno) + "); check that the folder is writable");
+    tmp_ = tmpl;
+    // the new file keeps the old one's permissions, or gets the usual ones for a new file
+    mode_t mode = 0;
+    if (exists) {
+      mode = static_cast<mode_t>(st.permissions()) & 07777;
+    } else {
+      const mode_t mask = ::umask(0);
+      ::umask(mask);
+      mode = 0666 & ~mask;
+    }
+    (void)::fchmod(fd, mode);
+    ::close(fd);
+    file_.open(tmp_, std::ios::binary | std::ios::trunc);
+    if (!file_) throw ConfigError("-o " + path + ": cannot write the temporary file " + tmp_);
+    out_ = &file_;
   }
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw ConfigError("-o " + path + ": cannot write there; check that the folder exists");
-  out << text;
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+  ~Output() {
+    if (!tmp_.empty()) ::unlink(tmp_.c_str());
+  }
+
+  std::ostream& stream() { return *out_; }
+
+  // Everything written: flushed and, for a file, renamed into place.
+  void commit() {
+    out_->flush();
+    if (out_ == &std::cout) {
+      if (!std::cout) throw ConfigError("cannot write to standard output");
+      return;
+    }
+    file_.close();
+    if (!file_) throw ConfigError("-o " + path_ + ": writing failed (disk full?)");
+    if (tmp_.empty()) return;
+    if (std::rename(tmp_.c_str(), target_.c_str()) != 0)
+      throw ConfigError("-o " + path_ + ": cannot replace the file (" + std::strerror(errno) +
+                        "); check the folder's permissions");
+    tmp_.clear();
+  }
+
+ private:
+  std::string path_, target_, tmp_;
+  std::ofstream file_;
+  std::ostream* out_ = nullptr;
+};
+
+void write_output(const std::string& path, const std::string& text) {
+  Output out(path);
+  out.stream() << text;
+  out.commit();
+}
+
+// The output format a file name asks for: "" when its extension says nothing.
+std::string format_from_extension(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  if (ext == ".yaml" || ext == ".yml") return "yaml";
+  if (ext == ".json") return "json";
+  if (ext == ".jsonl" || ext == ".ndjson") return "jsonl";
+  if (ext == ".ics") return "ics";
+  if (ext == ".md" || ext == ".markdown") return "md";
+  if (ext == ".html" || ext == ".htm") return "html";
+  return "";
 }
 
 bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
@@ -300,12 +401,11 @@ int run_extract(const Common& c, ReadOptions opts) {
   if (host.plugins().empty()) std::cerr << "warning: no extractor plugin loaded; the timeline will be empty\n";
 
   const bool jsonl = c.format == "jsonl";
-  std::ofstream file;
+  std::optional<Output> stream_out;  // jsonl: written as documents are done
   std::ostream* out = &std::cout;
-  if (jsonl && !c.output.empty() && c.output != "-") {
-    file.open(c.output, std::ios::binary);
-    if (!file) throw ConfigError("-o " + c.output + ": cannot write there; check that the folder exists");
-    out = &file;
+  if (jsonl) {
+    stream_out.emplace(c.output);
+    out = &stream_out->stream();
   }
 
   // Analysis and extraction only read `res` and `host` (const Resources shared by all
@@ -366,7 +466,10 @@ int run_extract(const Common& c, ReadOptions opts) {
     std::cerr << "error: " << f.where << ": " << f.message << "\n";
     pool.errors.push_back({f.where, f.message});
   }
-  if (!jsonl) write_output(c.output, render_timeline(merge_timelines({pool}, cfg.build), c.format));
+  if (jsonl)
+    stream_out->commit();
+  else
+    write_output(c.output, render_timeline(merge_timelines({pool}, cfg.build), c.format));
   if (usage_error) return static_cast<int>(ExitCode::usage);
   return failures.empty() ? 0 : static_cast<int>(ExitCode::documents_failed);
 }
@@ -400,13 +503,8 @@ int run_timex(const Common& c, ReadOptions opts) {
   std::shared_ptr<const Resources> res = Resources::load(cfg.lexicon_dir);
   std::vector<DocumentFailure> failures;
   bool usage_error = false;
-  std::ofstream file;  // written as documents are done: memory stays flat
-  std::ostream* out = &std::cout;
-  if (!c.output.empty() && c.output != "-") {
-    file.open(c.output, std::ios::binary);
-    if (!file) throw ConfigError("-o " + c.output + ": cannot write there; check that the folder exists");
-    out = &file;
-  }
+  Output output(c.output);  // written as documents are done: memory stays flat
+  std::ostream* out = &output.stream();
   Progress progress(c.quiet);
   auto work = [&](Document& d) -> std::pair<std::string, std::size_t> {
     if (!d.published) return {std::string(), d.text.size()};
@@ -449,9 +547,101 @@ int run_timex(const Common& c, ReadOptions opts) {
   }
   progress.done();
   for (const auto& f : failures) std::cerr << "error: " << f.where << ": " << f.message << "\n";
-  out->flush();
+  output.commit();
   if (usage_error) return static_cast<int>(ExitCode::usage);
   return failures.empty() ? 0 : static_cast<int>(ExitCode::documents_failed);
+}
+
+#ifndef CHRONICLE_VERSION
+#define CHRONICLE_VERSION "unknown"
+#endif
+
+std::string version_text() {
+  return std::string("chronicle ") + CHRONICLE_VERSION + " (plugin SDK ABI " +
+         PluginHost::host_abi() + ", " CHRONICLE_SDK_TOOLCHAIN ")";
+}
+
+// chronicle plugins: what the config loads, and every other library in the --plugins
+// folders, each with its name, version, ABI and path, or why it did not load.
+int run_plugins(const Common& c) {
+  Config cfg = load_config(c);
+  struct Row {
+    LoadReport report;
+    const PluginHandle* handle = nullptr;
+    bool from_config = true;
+  };
+  std::vector<Row> rows;
+  // the config's plugins load into one host, as extract loads them
+  std::vector<std::unique_ptr<PluginHost>> hosts;
+  hosts.push_back(std::make_unique<PluginHost>());
+  for (const auto& spec : cfg.plugins) rows.push_back({hosts.front()->load(spec), nullptr, true});
+  // every other library in the --plugins folders: tried alone, under its own name
+  for (const auto& d : c.plugin_dirs) {
+    std::vector<fs::path> libs;
+    std::error_code ec;
+    for (fs::directory_iterator it(d, ec), end; !ec && it != end; it.increment(ec)) {
+      std::error_code ec2;
+      if (it->path().extension() == ".so" && it->is_regular_file(ec2)) libs.push_back(it->path());
+    }
+    std::sort(libs.begin(), libs.end());
+    for (const auto& lib : libs) {
+      const fs::path abs = fs::absolute(lib).lexically_normal();
+      bool named = false;
+      for (const auto& spec : cfg.plugins)
+        named = named || fs::path(spec.library).lexically_normal() == abs;
+      if (named) continue;
+      PluginSpec spec;
+      spec.library = abs;
+      hosts.push_back(std::make_unique<PluginHost>());
+      rows.push_back({hosts.back()->load(spec), nullptr, false});
+      if (!hosts.back()->plugins().empty()) rows.back().handle = hosts.back()->plugins().back().get();
+    }
+  }
+  for (auto& r : rows)
+    if (r.from_config && r.report.ok())
+      for (const auto& h : hosts.front()->plugins())
+        if (h->name == r.report.name) r.handle = h.get();
+
+  std::cout << version_text() << "\n";
+  std::cout << "config: " << cfg.origin << "\n";
+  std::cout << "search paths:\n";
+  for (const auto& d : cfg.plugin_dirs) std::cout << "  " << d.string() << "\n";
+  std::size_t n_ok = 0;
+  for (const auto& r : rows) n_ok += r.report.ok();
+  std::cout << "loaded (" << n_ok << "):\n";
+  for (const auto& row : rows) {
+    const auto& r = row.report;
+    if (!r.ok()) continue;
+    std::cout << "  " << r.name << " " << r.version << "  ABI " << r.abi << "  " << r.path.string()
+              << (row.from_config ? "" : "  (in a --plugins folder, not named in the config)")
+              << "\n";
+    if (row.handle) {
+      std::cout << "    extractors:";
+      for (const auto& x : row.handle->extractors) std::cout << " " << x->name();
+      std::cout << "\n";
+    }
+  }
+  bool required_failed = false;
+  std::cout << "failed (" << rows.size() - n_ok << "):\n";
+  for (const auto& row : rows) {
+    const auto& r = row.report;
+    if (r.ok()) continue;
+    required_failed = required_failed || r.required;
+    // the message starts with the plugin and its path, shown on the line above
+    std::string why = r.message;
+    for (const std::string& who :
+         {"plugin \"" + r.name + "\" (" + r.path.string() + "): ", "plugin " + r.path.string() + ": "})
+      if (why.rfind(who, 0) == 0) why = why.substr(who.size());
+    std::cout << "  " << (r.name.empty() ? r.path.filename().string() : r.name)
+              << (r.required ? " (required)" : "") << "  " << r.path.string() << "\n    " << why
+              << "\n";
+  }
+  if (n_ok == 0) std::cerr << "warning: no extractor plugin loaded; timelines would be empty\n";
+  if (required_failed) {
+    std::cerr << "error: a required plugin did not load; extract would stop with exit code 2\n";
+    return static_cast<int>(ExitCode::usage);
+  }
+  return 0;
 }
 
 }  // namespace
@@ -459,7 +649,22 @@ int run_timex(const Common& c, ReadOptions opts) {
 int main(int argc, char** argv) {
   CLI::App app{"chronicle: ordered timelines of diplomatic events from news articles"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", version_text(), "Print the version and the plugin SDK ABI");
+  app.footer(
+      "Examples:\n"
+      "  chronicle extract examples/riyadh-talks.txt             YAML timeline on stdout\n"
+      "  chronicle extract news/ -o timeline.html                every article, one HTML page\n"
+      "  chronicle extract article.txt --published 2025-02-17 --format ics -o talks.ics\n"
+      "  chronicle merge a.yaml b.yaml -o all.yaml               merge saved timelines\n"
+      "  chronicle timex article.txt                             dates only, one JSON line\n"
+      "  chronicle plugins                                       which plugins load, or why not\n"
+      "\n"
+      "Exit codes: 0 ok, 1 some documents failed (the others are in the output), 2 usage or\n"
+      "configuration error. `chronicle COMMAND --help` tells more.");
   Common c;
+  const std::string output_help =
+      "Write here instead of standard output; a file is replaced only when the run "
+      "succeeds (a device or pipe is written directly)";
   auto add_common = [&](CLI::App* sub) {
     sub->add_option("inputs", c.inputs,
                     "Text/Markdown files (YAML front matter: published, title, id, dateline), "
@@ -469,7 +674,7 @@ int main(int argc, char** argv) {
                     "Publication date YYYY-MM-DD for file input (sets or overrides)");
     sub->add_option("--config", c.config, "Config file (default: the embedded config)");
     sub->add_option("--plugins", c.plugin_dirs, "Extra plugin directory, searched first");
-    sub->add_option("-o,--output", c.output, "Write here instead of standard output");
+    sub->add_option("-o,--output", c.output, output_help);
     sub->add_option("--threads", c.threads,
                     "Worker threads (default: the machine's cores); the output is the same "
                     "for any number")
@@ -482,25 +687,53 @@ int main(int argc, char** argv) {
   const std::string timeline_help =
       "yaml (default), json (the YAML structure), ics (iCalendar), timelinejs (TimelineJS3 "
       "JSON), md (Markdown table), html (one self-contained page with an SVG timeline)";
+  const std::string guess_help =
+      "; without --format, the -o extension decides (.yaml .yml .json .jsonl .ics .md .html)";
   std::vector<std::string> extract_formats = timeline_formats();
   extract_formats.push_back("jsonl");
-  extract->add_option("--format", c.format,
-                      "Output format: " + timeline_help +
-                          ", or jsonl (one line per document as soon as it is done, no "
-                          "cross-document merge)")
-      ->check(CLI::IsMember(extract_formats));
+  auto* extract_format =
+      extract->add_option("--format", c.format,
+                          "Output format: " + timeline_help +
+                              ", or jsonl (one line per document as soon as it is done, no "
+                              "cross-document merge)" + guess_help)
+          ->check(CLI::IsMember(extract_formats));
+  extract->footer(
+      "Examples:\n"
+      "  chronicle extract examples/riyadh-talks.txt\n"
+      "  chronicle extract article.txt --published 2025-02-17 -o timeline.yaml\n"
+      "  chronicle extract news/ --format html -o timeline.html\n"
+      "  chronicle extract articles.jsonl --format jsonl --threads 8 > events.jsonl\n"
+      "  cat articles.jsonl | chronicle extract - -o timeline.ics");
   std::vector<std::string> merge_files;
   auto* merge = app.add_subcommand(
       "merge", "Merge timeline YAML files with the cross-article rules of extract");
   merge->add_option("timelines", merge_files, "Timeline files written by extract or merge")
       ->required();
   merge->add_option("--config", c.config, "Config file (default: the embedded config)");
-  merge->add_option("-o,--output", c.output, "Write here instead of standard output");
-  merge->add_option("--format", c.format, "Output format: " + timeline_help)
+  merge->add_option("-o,--output", c.output, output_help);
+  auto* merge_format = merge->add_option("--format", c.format, "Output format: " + timeline_help + guess_help)
       ->check(CLI::IsMember(timeline_formats()));
+  merge->footer(
+      "Examples:\n"
+      "  chronicle merge monday.yaml tuesday.yaml -o week.yaml\n"
+      "  chronicle merge week.yaml -o week.html");
   auto* timex = app.add_subcommand(
       "timex", "Temporal expressions only: one JSON line per document with resolved values");
   add_common(timex);
+  timex->footer(
+      "Examples:\n"
+      "  chronicle timex examples/riyadh-talks.txt\n"
+      "  chronicle timex articles.jsonl -o timexes.jsonl");
+  auto* plugins = app.add_subcommand(
+      "plugins", "List the plugins that load (name, version, ABI, path) and why others do not");
+  plugins->add_option("--config", c.config, "Config file (default: the embedded config)");
+  plugins->add_option("--plugins", c.plugin_dirs,
+                      "Extra plugin directory, searched first; every .so in it is tried");
+  plugins->footer(
+      "Exit code 2 when a plugin marked `required: true` does not load.\n"
+      "Examples:\n"
+      "  chronicle plugins\n"
+      "  chronicle plugins --config my.yaml --plugins build/lib/chronicle/plugins");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -508,6 +741,17 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
   }
   try {
+    // no --format: the -o file's extension, else YAML
+    const bool format_given = (extract->parsed() && extract_format->count() > 0) ||
+                              (merge->parsed() && merge_format->count() > 0);
+    if (!format_given && (extract->parsed() || merge->parsed())) {
+      const std::string guessed = format_from_extension(c.output);
+      if (guessed == "jsonl" && merge->parsed())
+        throw ConfigError("-o " + c.output +
+                          ": merge writes one timeline, not JSON lines; give --format or "
+                          "another extension");
+      if (!guessed.empty()) c.format = guessed;
+    }
     ReadOptions opts;
     if (!c.published.empty()) {
       date::sys_days d;
@@ -520,6 +764,7 @@ int main(int argc, char** argv) {
     }
     if (extract->parsed()) return run_extract(c, opts);
     if (merge->parsed()) return run_merge(merge_files, c);
+    if (plugins->parsed()) return run_plugins(c);
     return run_timex(c, opts);
   } catch (const ConfigError& e) {
     std::cerr << "error: " << e.what() << "\n";

@@ -52,6 +52,11 @@ std::size_t glyphs(std::string_view s) {
 }
 
 constexpr double kLeft = 110, kRight = 40, kTop = 40, kRowH = 18, kCharW = 6.6;
+constexpr double kGap = 36;           // width of a cut in the axis
+constexpr int kMaxGapDays = 92;       // longer stretches without events are cut
+constexpr double kPxPerEvent = 14;    // many events: the axis grows with their number
+constexpr std::size_t kCrowded = 200;   // more marks than this: labels are shortened
+constexpr std::size_t kMaxLabel = 36;   // to this many code points
 
 }  // namespace
 
@@ -83,7 +88,7 @@ std::string to_html(const Timeline& tl) {
   o += "<title>" + esc(title) + "</title>\n<style>\n"
        "body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}\n"
        ".scroll{overflow-x:auto;border:1px solid #ddd}\n"
-       "svg text{font:11px sans-serif;fill:#222}\n"
+       "svg text{font:11px sans-serif;fill:#222}\nsvg text.day{font-size:9px;fill:#777}\n"
        ".lane{font-weight:bold}\n.mark:hover{stroke:#000;stroke-width:2}\n"
        ".legend span{display:inline-block;margin-right:1em}\n"
        ".legend i{display:inline-block;width:.8em;height:.8em;margin-right:.3em;vertical-align:middle}\n"
@@ -95,18 +100,71 @@ std::string to_html(const Timeline& tl) {
   o += "<span>faded: approximate or open date</span> <span>hover a mark for its evidence</span></p>\n";
 
   if (!marks.empty()) {
-    date::sys_days lo = marks.front().lo, hi = marks.front().hi;
-    for (const auto& m : marks) {
-      lo = std::min(lo, m.lo);
-      hi = std::max(hi, m.hi);
+    // The axis is cut where nothing happens for more than three months: each stretch of
+    // months with events (a cluster) is drawn to scale, the gaps between them as a narrow
+    // break, so one stray date decades away does not flatten everything else.
+    struct Cluster {
+      date::sys_days lo, hi;
+      double x0 = 0, x1 = 0;
+    };
+    std::vector<std::pair<date::sys_days, date::sys_days>> spans;
+    for (const auto& m : marks) spans.emplace_back(cal::month_start(m.lo), cal::month_end(m.hi));
+    std::sort(spans.begin(), spans.end());
+    std::vector<Cluster> clusters;
+    for (const auto& [slo, shi] : spans) {
+      if (!clusters.empty() && slo <= clusters.back().hi + date::days{kMaxGapDays}) {
+        clusters.back().hi = std::max(clusters.back().hi, shi);
+      } else {
+        clusters.push_back({slo, shi});
+      }
     }
-    lo = cal::month_start(lo);
-    hi = cal::month_end(hi);
-    const double span = static_cast<double>((hi - lo).count() + 1);
-    const double px_per_day = std::max(2.0, std::min(40.0, 1000.0 / span));
-    double width = kLeft + span * px_per_day + kRight;  // widened below to hold every label
+    double days_drawn = 0;
+    for (const auto& cl : clusters) days_drawn += static_cast<double>((cl.hi - cl.lo).count() + 1);
+    // Each month gets at least its share of a 1000 px axis, and kPxPerEvent for every mark
+    // that starts in it: busy months are drawn wider (the month ticks say so), so a
+    // thousand events spread out instead of piling up in rows.
+    const double base_px_per_day = std::clamp(1000.0 / days_drawn, 2.0, 40.0);
+    std::map<date::sys_days, std::size_t> starts;  // month -> marks that start in it
+    for (const auto& m : marks) ++starts[cal::month_start(m.lo)];
+    struct Month {
+      date::sys_days lo, hi;
+      double x0, px_per_day;
+    };
+    std::vector<Month> months;
+    {
+      double x = kLeft;
+      for (auto& cl : clusters) {
+        cl.x0 = x;
+        for (date::sys_days t = cl.lo; t <= cl.hi; t = cal::add_months(t, date::months{1})) {
+          const double days = static_cast<double>((cal::month_end(t) - t).count() + 1);
+          const auto it = starts.find(t);
+          const double n = it == starts.end() ? 0.0 : static_cast<double>(it->second);
+          const double w = std::max(days * base_px_per_day, n * kPxPerEvent);
+          months.push_back({t, cal::month_end(t), x, w / days});
+          x += w;
+        }
+        cl.x1 = x;
+        x += kGap;
+      }
+    }
+    auto month_of = [&](date::sys_days d) -> const Month& {
+      auto it = std::upper_bound(months.begin(), months.end(), d,
+                                 [](date::sys_days v, const Month& mo) { return v < mo.lo; });
+      return it == months.begin() ? months.front() : *std::prev(it);
+    };
     auto x_of = [&](date::sys_days d) {
-      return kLeft + static_cast<double>((d - lo).count()) * px_per_day;
+      const Month& mo = month_of(d);
+      return mo.x0 + static_cast<double>((d - mo.lo).count()) * mo.px_per_day;
+    };
+    double width = clusters.back().x1 + kRight;  // widened below to hold every label
+    // many events: labels cut at kMaxLabel code points (the mark's title has the whole)
+    const bool crowded = marks.size() > kCrowded;
+    auto label_of = [&](const Event& e) {
+      if (!crowded || glyphs(e.summary) <= kMaxLabel) return e.summary;
+      std::size_t n = 0, i = 0;
+      for (; i < e.summary.size(); ++i)
+        if ((static_cast<unsigned char>(e.summary[i]) & 0xC0) != 0x80 && n++ == kMaxLabel - 1) break;
+      return e.summary.substr(0, i) + "\u2026";
     };
     // lanes by type, in order of first appearance; labels in rows so none overlap
     std::vector<std::string> lanes;
@@ -114,8 +172,8 @@ std::string to_html(const Timeline& tl) {
     for (auto& m : marks) {
       if (std::find(lanes.begin(), lanes.end(), m.e->type) == lanes.end()) lanes.push_back(m.e->type);
       m.x0 = x_of(m.lo);
-      m.x1 = x_of(m.hi) + px_per_day;
-      const double label_w = static_cast<double>(glyphs(m.e->summary)) * kCharW + 8;
+      m.x1 = x_of(m.hi) + month_of(m.hi).px_per_day;
+      const double label_w = static_cast<double>(glyphs(label_of(*m.e))) * kCharW + 8;
       auto& rows = row_end[m.e->type];
       std::size_t r = 0;
       while (r < rows.size() && rows[r] > m.x0) ++r;
@@ -132,24 +190,80 @@ std::string to_html(const Timeline& tl) {
       y += static_cast<double>(row_end[l].size()) * kRowH + 12;
     }
     const double height = y + 10;
+    // zoom without scripts: radio buttons that set the picture's CSS width
+    o += "<div class=\"timeline\">\n<style>\n"
+         ".timeline>input{position:absolute;opacity:0}\n"
+         ".zoom label{border:1px solid #bbb;border-radius:3px;padding:0 .5em;margin-left:.3em;cursor:pointer}\n"
+         "#zoom-fit:checked~.scroll svg{width:100%;height:auto}\n"
+         "#zoom-half:checked~.scroll svg{width:" + num(width / 2) + "px;height:auto}\n"
+         "#zoom-double:checked~.scroll svg{width:" + num(width * 2) + "px;height:auto}\n"
+         "#zoom-fit:checked~.zoom label[for=zoom-fit],#zoom-half:checked~.zoom label[for=zoom-half],"
+         "#zoom-one:checked~.zoom label[for=zoom-one],#zoom-double:checked~.zoom label[for=zoom-double]"
+         "{background:#333;color:#fff}\n"
+         "</style>\n"
+         "<input type=\"radio\" name=\"zoom\" id=\"zoom-fit\"><input type=\"radio\" name=\"zoom\" "
+         "id=\"zoom-half\"><input type=\"radio\" name=\"zoom\" id=\"zoom-one\" checked><input "
+         "type=\"radio\" name=\"zoom\" id=\"zoom-double\">\n"
+         "<p class=\"zoom\">zoom<label for=\"zoom-fit\">fit</label><label for=\"zoom-half\">50%</label>"
+         "<label for=\"zoom-one\">100%</label><label for=\"zoom-double\">200%</label> \u00b7 " +
+         std::to_string(marks.size()) + (marks.size() == 1 ? " event" : " events") +
+         " \u00b7 scroll sideways for later dates</p>\n";
     o += "<div class=\"scroll\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(width) +
-         "\" height=\"" + num(height) + "\" role=\"img\" aria-label=\"timeline\">\n";
-    // axis: month ticks (years when the span is long)
-    const bool by_year = span > 4 * 366;
-    o += "<g class=\"axis\">\n<line x1=\"" + num(kLeft) + "\" y1=\"" + num(kTop - 14) + "\" x2=\"" +
-         num(x_of(hi) + px_per_day) + "\" y2=\"" + num(kTop - 14) + "\" stroke=\"#999\"/>\n";
+         "\" height=\"" + num(height) + "\" viewBox=\"0 0 " + num(width) + " " + num(height) +
+         "\" role=\"img\" aria-label=\"timeline\">\n";
+    // axis: month ticks (years when a cluster is long), day ticks when there is room
     static const char* const kMon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    for (date::sys_days t = by_year ? cal::year_start(lo) : lo; t <= hi;
-         t = by_year ? cal::add_years(t, date::years{1}) : cal::add_months(t, date::months{1})) {
-      if (t < lo) continue;
-      const date::year_month_day ymd{t};
-      const std::string label = by_year ? std::to_string(static_cast<int>(ymd.year()))
-                                        : std::string(kMon[static_cast<unsigned>(ymd.month()) - 1]) +
-                                              " " + std::to_string(static_cast<int>(ymd.year()));
-      o += "<line x1=\"" + num(x_of(t)) + "\" y1=\"" + num(kTop - 18) + "\" x2=\"" + num(x_of(t)) +
-           "\" y2=\"" + num(height) + "\" stroke=\"#eee\"/>\n<text x=\"" + num(x_of(t) + 2) +
-           "\" y=\"" + num(kTop - 20) + "\">" + label + "</text>\n";
+    o += "<g class=\"axis\">\n";
+    for (std::size_t ci = 0; ci < clusters.size(); ++ci) {
+      const Cluster& cl = clusters[ci];
+      const double x_end = cl.x1;
+      o += "<line x1=\"" + num(cl.x0) + "\" y1=\"" + num(kTop - 14) + "\" x2=\"" + num(x_end) +
+           "\" y2=\"" + num(kTop - 14) + "\" stroke=\"#999\"/>\n";
+      if (ci + 1 < clusters.size()) {
+        // the break: a grey band with a zigzag on the axis
+        const double g0 = x_end + 4, g1 = x_end + kGap - 4, ym = kTop - 14;
+        o += "<rect class=\"gap\" x=\"" + num(g0) + "\" y=\"" + num(kTop - 22) + "\" width=\"" +
+             num(g1 - g0) + "\" height=\"" + num(height - kTop + 22) +
+             "\" fill=\"#f3f3f3\"/>\n<polyline points=\"" + num(g0) + "," + num(ym) + " " +
+             num(g0 + 6) + "," + num(ym - 5) + " " + num(g0 + 12) + "," + num(ym + 5) + " " +
+             num(g0 + 18) + "," + num(ym - 5) + " " + num(g1) + "," + num(ym) +
+             "\" fill=\"none\" stroke=\"#999\"/>\n";
+      }
+      const bool by_year = (cl.hi - cl.lo).count() > 4 * 366;
+      double last_label_end = -1e9;
+      for (date::sys_days t = by_year ? cal::year_start(cl.lo) : cl.lo; t <= cl.hi;
+           t = by_year ? cal::add_years(t, date::years{1}) : cal::add_months(t, date::months{1})) {
+        if (t < cl.lo) continue;
+        const date::year_month_day ymd{t};
+        const std::string label =
+            by_year ? std::to_string(static_cast<int>(ymd.year()))
+                    : std::string(kMon[static_cast<unsigned>(ymd.month()) - 1]) + " " +
+                          std::to_string(static_cast<int>(ymd.year()));
+        o += "<line x1=\"" + num(x_of(t)) + "\" y1=\"" + num(kTop - 18) + "\" x2=\"" + num(x_of(t)) +
+             "\" y2=\"" + num(height) + "\" stroke=\"#eee\"/>\n";
+        // a label only where the previous one has ended
+        if (x_of(t) + 2 >= last_label_end) {
+          o += "<text x=\"" + num(x_of(t) + 2) + "\" y=\"" + num(kTop - 20) + "\">" + label + "</text>\n";
+          last_label_end = x_of(t) + 2 + static_cast<double>(label.size()) * kCharW + 4;
+        }
+      }
+      // day numbers: every day with room for them, else the 1st, 8th, 15th, 22nd and 29th
+      if (by_year) continue;
+      for (const Month& mo : months) {
+        if (mo.lo < cl.lo || mo.lo > cl.hi) continue;
+        const int step = mo.px_per_day >= 18 ? 1 : mo.px_per_day >= 5 ? 7 : 0;
+        if (step == 0) continue;
+        for (date::sys_days t = mo.lo; t <= mo.hi; t += date::days{1}) {
+          const unsigned d = static_cast<unsigned>(date::year_month_day{t}.day());
+          if ((d - 1) % static_cast<unsigned>(step) != 0 || (step == 7 && d > 29)) continue;
+          const double xm = x_of(t) + mo.px_per_day / 2;
+          o += "<line x1=\"" + num(xm) + "\" y1=\"" + num(kTop - 14) + "\" x2=\"" + num(xm) +
+               "\" y2=\"" + num(kTop - 10) + "\" stroke=\"#999\"/><text class=\"day\" x=\"" +
+               num(xm) + "\" y=\"" + num(kTop - 2) + "\" text-anchor=\"middle\">" +
+               std::to_string(d) + "</text>\n";
+        }
+      }
     }
     o += "</g>\n";
     for (const auto& l : lanes)
@@ -178,9 +292,9 @@ std::string to_html(const Timeline& tl) {
       o += "<title>" + esc(tip) + "</title>";
       o += m.point ? "</circle>" : "</rect>";
       o += "<text x=\"" + num(std::max(m.x1, m.x0 + 10) + 4) + "\" y=\"" + num(yy + 12) + "\">" +
-           esc(e.summary) + "</text></g>\n";
+           esc(label_of(e)) + "</text></g>\n";
     }
-    o += "</svg>\n</div>\n";
+    o += "</svg>\n</div>\n</div>\n";
   }
   if (!undated.empty()) {
     o += "<h2>Undated</h2>\n<ul class=\"undated\">\n";

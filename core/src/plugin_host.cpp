@@ -48,7 +48,9 @@ const LoadReport& PluginHost::load(const PluginSpec& spec) {
   rep.name = spec.name;
   rep.path = spec.library;
   rep.required = spec.required;
-  const std::string who = "plugin " + quoted(spec.name) + " (" + spec.library.string() + ")";
+  const std::string who = spec.name.empty()
+                              ? "plugin " + spec.library.string()
+                              : "plugin " + quoted(spec.name) + " (" + spec.library.string() + ")";
   auto fail = [&](LoadError e, std::string msg) -> const LoadReport& {
     rep.error = e;
     rep.message = who + ": " + std::move(msg);
@@ -92,6 +94,7 @@ const LoadReport& PluginHost::load(const PluginSpec& spec) {
   }
   const std::string plugin_abi =
       std::to_string(info->abi_major) + "." + std::to_string(info->abi_minor);
+  rep.abi = plugin_abi;
   if (info->abi_major != CHRONICLE_SDK_ABI_MAJOR) {
     return fail(LoadError::abi_mismatch,
                 "built for SDK ABI " + plugin_abi + ", this host supports ABI " +
@@ -116,7 +119,16 @@ const LoadReport& PluginHost::load(const PluginSpec& spec) {
                     ", this host uses " + quoted(CHRONICLE_SDK_TOOLCHAIN) +
                     "; rebuild it with the same compiler and standard library as Chronicle");
   }
-  if (spec.name != info->name) {
+  if (spec.name.empty()) {
+    rep.name = info->name;
+    for (const auto& r : reports_) {
+      if (r.ok() && r.name == rep.name) {
+        return fail(LoadError::duplicate,
+                    "a plugin named \"" + rep.name + "\" is already loaded from " +
+                        r.path.string() + "; give each plugin its own name");
+      }
+    }
+  } else if (spec.name != info->name) {
     return fail(LoadError::name_mismatch,
                 std::string("calls itself ") + quoted(info->name) + " but the config names it " +
                     quoted(spec.name) + "; fix `name:` in the config or the plugin's CHRONICLE_PLUGIN");

@@ -46,6 +46,9 @@ std::string to_markdown(const Timeline& timeline);
 // rows so that none overlap, the evidence in each mark's <title> (shown on hover).
 // Every mark carries class "mark" and data-event="<id>"; undated events are listed
 // under the picture, one <li class="mark undated"> each. Wide spans scroll sideways.
+// The axis is cut where more than three months pass without an event, and a month is
+// drawn wider when many events start in it (14 px each), so a thousand events stay
+// readable; radio buttons (CSS only) zoom the picture to fit, 50%, 100% or 200%.
 std::string to_html(const Timeline& timeline);
 
 // The formats that write a whole timeline (`jsonl` is written per document by the CLI).

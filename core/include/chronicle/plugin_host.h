@@ -39,6 +39,7 @@ struct LoadReport {
   LoadError error = LoadError::none;
   std::string message;  // names the file, both versions where relevant, and the fix
   std::string version;  // the plugin's own version when it loaded
+  std::string abi;      // "major.minor" of the SDK the plugin was built for, once read
   bool required = false;
   bool ok() const { return error == LoadError::none; }
 };
@@ -64,7 +65,8 @@ class PluginHost {
   PluginHost(const PluginHost&) = delete;
   PluginHost& operator=(const PluginHost&) = delete;
 
-  // Loads one plugin; failures are returned in the report, never thrown.
+  // Loads one plugin; failures are returned in the report, never thrown. An empty
+  // spec.name accepts whatever name the plugin gives itself (used to list a directory).
   const LoadReport& load(const PluginSpec& spec);
 
   const std::vector<LoadReport>& reports() const { return reports_; }
