@@ -40,6 +40,16 @@ using namespace chronicle;
 
 namespace {
 
+std::vector<Timeline> one_part(Timeline&& t) {
+  std::vector<Timeline> v;
+  v.push_back(std::move(t));
+  return v;
+}
+
+}  // namespace
+
+namespace {
+
 struct Common {
   std::vector<std::string> inputs;
   std::string published;
@@ -469,7 +479,7 @@ int run_extract(const Common& c, ReadOptions opts) {
   if (jsonl)
     stream_out->commit();
   else
-    write_output(c.output, render_timeline(merge_timelines({pool}, cfg.build), c.format));
+    write_output(c.output, render_timeline(merge_timelines(one_part(std::move(pool)), cfg.build), c.format));
   if (usage_error) return static_cast<int>(ExitCode::usage);
   return failures.empty() ? 0 : static_cast<int>(ExitCode::documents_failed);
 }
@@ -485,7 +495,7 @@ int run_merge(const std::vector<std::string>& files, const Common& c) {
     ss << in.rdbuf();
     parts.push_back(read_timeline_yaml(ss.str(), f));
   }
-  write_output(c.output, render_timeline(merge_timelines(parts, cfg.build), c.format));
+  write_output(c.output, render_timeline(merge_timelines(std::move(parts), cfg.build), c.format));
   return 0;
 }
 

@@ -30,17 +30,17 @@ const std::string& source_of(const Event& a) {
 }
 
 // The fields a timeline file carries; the rest is in-document bookkeeping.
-Event report_of(const Event& e) {
+Event report_of(Event&& e) {
   Event a;
-  a.type = e.type;
+  a.type = std::move(e.type);
   a.status = e.status;
-  a.when = e.when;
-  a.summary = e.summary;
-  a.participants = e.participants;
-  a.location = e.location;
-  a.country = e.country;
-  a.plugin = e.plugin;
-  a.evidence = e.evidence;
+  a.when = std::move(e.when);
+  a.summary = std::move(e.summary);
+  a.participants = std::move(e.participants);
+  a.location = std::move(e.location);
+  a.country = std::move(e.country);
+  a.plugin = std::move(e.plugin);
+  a.evidence = std::move(e.evidence);
   return a;
 }
 
@@ -384,7 +384,7 @@ bool natural_less(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-Timeline merge_timelines(const std::vector<Timeline>& parts, const BuildOptions& options) {
+Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& options) {
   Timeline out;
   std::map<std::string, Day> published;  // source id -> its (earliest) date
   for (const auto& t : parts)
@@ -415,21 +415,24 @@ Timeline merge_timelines(const std::vector<Timeline>& parts, const BuildOptions&
 
   // the reports, in an order made of their content alone
   std::vector<Report> reports;
-  auto add = [&](const Event& ev) {
+  auto add = [&](Event&& ev) {
     Report r;
-    r.event = report_of(ev);
+    r.event = report_of(std::move(ev));
     auto it = published.find(source_of(r.event));
     r.published = it == published.end() ? Day::max() : it->second;
     r.fp = fingerprint(r.event);
     reports.push_back(std::move(r));
   };
-  for (const auto& t : parts)
-    for (const auto& e : t.events) {
+  // reports are moved out of the parts: a corpus-sized timeline is not held twice
+  for (auto& t : parts) {
+    for (auto& e : t.events) {
       if (e.versions.empty())
-        add(e);
+        add(std::move(e));
       else
-        for (const auto& v : e.versions) add(v);
+        for (auto& v : e.versions) add(std::move(v));
     }
+    std::vector<Event>().swap(t.events);
+  }
   std::sort(reports.begin(), reports.end(), report_less);
   reports.erase(std::unique(reports.begin(), reports.end(),
                             [](const Report& a, const Report& b) { return a.fp == b.fp; }),
