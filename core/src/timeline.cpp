@@ -387,6 +387,21 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       e.when.approx = true;
     }
   }
+  // "will travel to New Delhi ... to attend the G20 Leaders' Summit", "traveled to Jeddah to
+  // meet with the Crown Prince": what a traveller does on the trip happens where it goes
+  for (auto& e : events) {
+    if (!e.location.empty() || e.type == "visit") continue;
+    for (const auto& v : events) {
+      if (v.type != "visit" || v.location.empty() || v.first_sentence != e.first_sentence)
+        continue;
+      bool shared = false;
+      for (const auto& a : e.agents) shared = shared || contains(v.agents, a);
+      if (!shared) continue;
+      e.location = v.location;
+      e.country = v.country;
+      break;
+    }
+  }
 
   for (auto& e : events) {
     // the date outweighs the clause: "fresh talks have been scheduled for next Tuesday"
