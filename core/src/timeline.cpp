@@ -260,6 +260,10 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       }
       if (!merged) uniq.push_back(i);
     }
+    // events of one sentence in the order their triggers are written
+    std::stable_sort(uniq.begin(), uniq.end(), [&](std::size_t a, std::size_t b) {
+      return cands[a].trigger.begin < cands[b].trigger.begin;
+    });
     // a mention claimed by a nearer trigger is not taken by a farther noun
     for (auto i : uniq) {
       auto& ci = cands[i];
