@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -31,6 +35,77 @@ inline std::string sh_quote(const std::string& s) {
   for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
 }
+
+struct CliRun {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+// A test that runs the chronicle binary (CHRONICLE_BINARY) in a folder of its own,
+// <tmp>/chronicle-<prefix>-<test>-<pid>, removed after a passing test and kept for a look
+// after a failing one.
+class CliTest : public ::testing::Test {
+ protected:
+  explicit CliTest(std::string prefix) : prefix_(std::move(prefix)) {}
+
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = std::filesystem::temp_directory_path() /
+           ("chronicle-" + prefix_ + "-" + std::string(info->name()) + "-" +
+            std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override {
+    std::error_code ec;
+    if (!HasFailure()) std::filesystem::remove_all(dir_, ec);
+  }
+
+  // Writes `content` to `path` (relative paths are in the test's folder).
+  std::filesystem::path write(const std::filesystem::path& path, const std::string& content) {
+    const std::filesystem::path p = dir_ / path;
+    std::ofstream out(p, std::ios::binary);
+    out << content;
+    return p;
+  }
+
+  // Runs `chronicle <args>`; stdout and stderr are captured separately, in the test's folder.
+  CliRun run(const std::string& args, const std::string& stdin_file = "") {
+    const std::filesystem::path out = dir_ / "stdout.txt", err = dir_ / "stderr.txt";
+    const std::string cmd = sh_quote(CHRONICLE_BINARY) + " " + args + " >" +
+                            sh_quote(out.string()) + " 2>" + sh_quote(err.string()) + " <" +
+                            sh_quote(stdin_file.empty() ? "/dev/null" : stdin_file);
+    const int status = std::system(cmd.c_str());
+    CliRun r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+  }
+
+  // A config with the source tree's English lexicons and the given `load:` entries; bare
+  // library names are found in the fixture folder.
+  std::filesystem::path config(const std::string& load_entries) {
+    const std::string lex =
+        (std::filesystem::path(CHRONICLE_CONFIG_DIR) / "lexicons" / "en").string();
+    return write("chronicle.yaml",
+                 "schema: 1\n"
+                 "engine:\n"
+                 "  language: en\n"
+                 "  lexicons: \"" + lex + "\"\n"
+                 "plugins:\n"
+                 "  search_paths: [\"" CHRONICLE_FIXTURE_DIR "\"]\n"
+                 "  load:\n" + load_entries +
+                 "events:\n"
+                 "  type_rank: [summit, conference, talks, meeting]\n");
+  }
+
+  std::filesystem::path dir_;
+
+ private:
+  std::string prefix_;
+};
 
 }  // namespace chronicle::testing
 

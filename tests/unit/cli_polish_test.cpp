@@ -39,62 +39,16 @@ using chronicle::testing::slurp;
 
 namespace fs = std::filesystem;
 
-struct PolishRun {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
+using PolishRun = chronicle::testing::CliRun;
 
-class CliPolish : public ::testing::Test {
+class CliPolish : public chronicle::testing::CliTest {
  protected:
+  CliPolish() : CliTest("polish") {}
+
   void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("chronicle-polish-" + std::string(info->name()) + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    CliTest::SetUp();
     work_ = dir_ / "work";
     fs::create_directories(work_);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    if (!HasFailure()) fs::remove_all(dir_, ec);  // kept for a look when a test fails
-  }
-
-  fs::path write(const fs::path& p, const std::string& content) {
-    std::ofstream out(p, std::ios::binary);
-    out << content;
-    return p;
-  }
-
-  // Runs `chronicle <args>`; stdout and stderr are captured in dir_, not in work_.
-  PolishRun run(const std::string& args) {
-    const fs::path out = dir_ / "stdout.txt", err = dir_ / "stderr.txt";
-    const std::string cmd = sh_quote(CHRONICLE_BINARY) + " " + args + " >" +
-                            sh_quote(out.string()) + " 2>" + sh_quote(err.string()) +
-                            " </dev/null";
-    const int status = std::system(cmd.c_str());
-    PolishRun r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
-  }
-
-  // A config with the source tree's English lexicons and the given `load:` entries; bare
-  // library names are found in the fixture folder.
-  fs::path config(const std::string& load_entries) {
-    const std::string lex = (fs::path(CHRONICLE_CONFIG_DIR) / "lexicons" / "en").string();
-    return write(dir_ / "chronicle.yaml",
-                 "schema: 1\n"
-                 "engine:\n"
-                 "  language: en\n"
-                 "  lexicons: \"" + lex + "\"\n"
-                 "plugins:\n"
-                 "  search_paths: [\"" CHRONICLE_FIXTURE_DIR "\"]\n"
-                 "  load:\n" + load_entries +
-                 "events:\n"
-                 "  type_rank: [summit, conference, talks, meeting]\n");
   }
 
   // The names in work_, sorted: a leftover temporary file shows up here.
@@ -109,7 +63,7 @@ class CliPolish : public ::testing::Test {
     return sh_quote((fs::path(CHRONICLE_SOURCE_DIR) / "examples" / "riyadh-talks.txt").string());
   }
 
-  fs::path dir_, work_;
+  fs::path work_;  // what -o writes; stdout and stderr stay in dir_
 };
 
 // --- -o: atomic for files ---------------------------------------------------------------

@@ -33,64 +33,11 @@ using chronicle::testing::slurp;
 
 namespace fs = std::filesystem;
 
+using chronicle::testing::CliRun;
 
-
-struct CliRun {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-class Cli : public ::testing::Test {
+class Cli : public chronicle::testing::CliTest {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("chronicle-cli-" + std::string(info->name()) + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    if (!HasFailure()) fs::remove_all(dir_, ec);  // kept for a look when a test fails
-  }
-
-  fs::path write(const std::string& name, const std::string& content) {
-    const fs::path p = dir_ / name;
-    std::ofstream out(p, std::ios::binary);
-    out << content;
-    return p;
-  }
-
-  // Runs `chronicle <args>`; stdout and stderr are captured separately.
-  CliRun run(const std::string& args, const std::string& stdin_file = "") {
-    const fs::path out = dir_ / "stdout.txt", err = dir_ / "stderr.txt";
-    std::string cmd = sh_quote(CHRONICLE_BINARY) + " " + args + " >" + sh_quote(out.string()) +
-                      " 2>" + sh_quote(err.string());
-    cmd += " <" + sh_quote(stdin_file.empty() ? "/dev/null" : stdin_file);
-    const int status = std::system(cmd.c_str());
-    CliRun r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
-  }
-
-  // A config with the English lexicons of the source tree and the given `load:` entries;
-  // bare library names are found in the fixture folder.
-  fs::path config(const std::string& load_entries) {
-    const std::string lex = (fs::path(CHRONICLE_CONFIG_DIR) / "lexicons" / "en").string();
-    return write("chronicle.yaml",
-                 "schema: 1\n"
-                 "engine:\n"
-                 "  language: en\n"
-                 "  lexicons: \"" + lex + "\"\n"
-                 "plugins:\n"
-                 "  search_paths: [\"" CHRONICLE_FIXTURE_DIR "\"]\n"
-                 "  load:\n" + load_entries +
-                 "events:\n"
-                 "  type_rank: [summit, conference, talks, meeting]\n");
-  }
+  Cli() : CliTest("cli") {}
 
   static YAML::Node parse_yaml(const std::string& text) {
     try {
@@ -100,8 +47,6 @@ class Cli : public ::testing::Test {
       return YAML::Node();
     }
   }
-
-  fs::path dir_;
 };
 
 const std::string kArticle =
