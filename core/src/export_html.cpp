@@ -11,20 +11,7 @@
 namespace chronicle {
 namespace {
 
-std::string esc(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string esc(std::string_view s) { return detail::html_escape(s, /*apostrophe=*/true); }
 
 const char* colour(sdk::Status s) {
   switch (s) {
@@ -59,6 +46,23 @@ constexpr std::size_t kCrowded = 200;   // more marks than this: labels are shor
 constexpr std::size_t kMaxLabel = 36;   // to this many code points
 
 }  // namespace
+
+std::string detail::html_escape(std::string_view s, bool apostrophe) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'':
+        out += apostrophe ? "&#39;" : "'";
+        break;
+      default: out += c;
+    }
+  }
+  return out;
+}
 
 std::string to_html(const Timeline& tl) {
   struct Mark {

@@ -36,20 +36,6 @@ Json date_json(date::sys_days d, Parts p) {
   return j;
 }
 
-std::string html_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string join(const std::vector<std::string>& v, const char* sep) {
   std::string out;
   for (std::size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
@@ -67,7 +53,7 @@ std::string to_timelinejs(const Timeline& tl) {
                            : std::string("Chronicle timeline");
     std::vector<std::string> ids;
     for (const auto& s : tl.sources)
-      ids.push_back(html_escape(s.id) + " (" + cal::iso_day(s.published) + ")");
+      ids.push_back(detail::html_escape(s.id) + " (" + cal::iso_day(s.published) + ")");
     text["text"] = "<p>Sources: " + join(ids, ", ") + "</p>";
     root["title"] = {{"text", std::move(text)}};
   }
@@ -91,14 +77,14 @@ std::string to_timelinejs(const Timeline& tl) {
     std::string where = e.location;
     if (!e.country.empty() && e.country != e.location)
       where += (where.empty() ? "" : ", ") + e.country;
-    if (!where.empty()) body += " \u00b7 " + html_escape(where);
+    if (!where.empty()) body += " \u00b7 " + detail::html_escape(where);
     body += "</p>";
     if (!e.participants.empty())
-      body += "<p>" + html_escape(join(e.participants, ", ")) + "</p>";
+      body += "<p>" + detail::html_escape(join(e.participants, ", ")) + "</p>";
     for (const auto& ev : e.evidence)
-      body += "<blockquote>" + html_escape(ev.sentence) + " <cite>" + html_escape(ev.source) +
+      body += "<blockquote>" + detail::html_escape(ev.sentence) + " <cite>" + detail::html_escape(ev.source) +
               "</cite></blockquote>";
-    x["text"] = {{"headline", html_escape(e.summary.empty() ? e.type : e.summary)},
+    x["text"] = {{"headline", detail::html_escape(e.summary.empty() ? e.type : e.summary)},
                  {"text", body}};
     x["group"] = e.type;
     x["unique_id"] = e.id;

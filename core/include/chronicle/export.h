@@ -60,6 +60,10 @@ std::string render_timeline(const Timeline& timeline, std::string_view format);
 
 namespace detail {
 
+// HTML text and attribute escaping of & < > ", and of ' too when `apostrophe` (the HTML
+// page escapes it; TimelineJS's HTML text keeps it as written).
+std::string html_escape(std::string_view text, bool apostrophe = false);
+
 // RFC 5545 TEXT value escaping: backslash, semicolon, comma, newline (CR dropped, other
 // control characters become spaces).
 std::string ics_escape(std::string_view text);
