@@ -35,6 +35,19 @@ Json string_list(const std::vector<std::string>& v) {
   return a;
 }
 
+// What one report says of an event, in the YAML's field order: the fields an entry and
+// each of its `versions` share.
+void put_reading(Json& j, const Event& e) {
+  j["type"] = e.type;
+  j["status"] = status_name(e.status);
+  j["when"] = when_json(e.when);
+  j["summary"] = e.summary;
+  j["participants"] = string_list(e.participants);
+  j["location"] = str_or_null(e.location);
+  j["country"] = str_or_null(e.country);
+  j["plugin"] = e.plugin;
+}
+
 }  // namespace
 
 std::string to_json(const Timeline& tl) {
@@ -53,14 +66,7 @@ std::string to_json(const Timeline& tl) {
   for (const auto& e : tl.events) {
     Json x = Json::object();
     x["id"] = e.id;
-    x["type"] = e.type;
-    x["status"] = status_name(e.status);
-    x["when"] = when_json(e.when);
-    x["summary"] = e.summary;
-    x["participants"] = string_list(e.participants);
-    x["location"] = str_or_null(e.location);
-    x["country"] = str_or_null(e.country);
-    x["plugin"] = e.plugin;
+    put_reading(x, e);
     if (e.reports() > 1) x["reports"] = e.reports();
     if (!e.conflicts.empty()) {
       Json cs = Json::array();
@@ -90,14 +96,7 @@ std::string to_json(const Timeline& tl) {
       for (const auto& v : e.versions) {
         Json j = Json::object();
         j["source"] = v.evidence.empty() ? std::string() : v.evidence.front().source;
-        j["type"] = v.type;
-        j["status"] = status_name(v.status);
-        j["when"] = when_json(v.when);
-        j["summary"] = v.summary;
-        j["participants"] = string_list(v.participants);
-        j["location"] = str_or_null(v.location);
-        j["country"] = str_or_null(v.country);
-        j["plugin"] = v.plugin;
+        put_reading(j, v);
         vs.push_back(std::move(j));
       }
       x["versions"] = std::move(vs);
