@@ -995,6 +995,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (s.entities[k].first_token <= tok && tok < s.entities[k].last_token) out.push_back(k);
     return out;
   };
+  // is token q inside a temporal mention?
+  auto in_mention = [&](std::size_t q) {
+    for (const auto& m : s.mentions)
+      if (m.first_token <= q && q < m.last_token) return true;
+    return false;
+  };
   auto is_det = [&](std::string_view w) {
     return std::find(rules.determiners.begin(), rules.determiners.end(), w) !=
            rules.determiners.end();
@@ -1067,11 +1073,6 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (is_actor(s.entities[e])) fr.agents.push_back(e);
     }
     // "X held talks with Y", "concluded this week's tour": a light verb a few words back
-    auto in_mention = [&](std::size_t q) {
-      for (const auto& m : s.mentions)
-        if (m.first_token <= q && q < m.last_token) return true;
-      return false;
-    };
     std::size_t v = first;
     bool light_verb = false;
     for (std::size_t steps = 0; v > cb && steps < 5; ++steps) {
@@ -1136,9 +1137,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           k = q;
           break;
         }
-        bool inside = false;
-        for (const auto& m : s.mentions)
-          inside = inside || (m.first_token <= q && q < m.last_token);
+        bool inside = in_mention(q);
         for (const auto& e : s.entities)
           inside = inside || (e.first_token <= q && q < e.last_token &&
                               e.kind != EntityKind::person && e.kind != EntityKind::group);
@@ -1153,15 +1152,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       ++k;
     }
     if (open) {
-      auto in_time = [&](std::size_t q) {
-        for (const auto& m : s.mentions)
-          if (m.first_token <= q && q < m.last_token) return true;
-        return false;
-      };
       while (k < ce) {
         const auto w = t[k].lower;
         // "met today with", "met with X this morning"
-        if (in_time(k)) {
+        if (in_mention(k)) {
           ++k;
           continue;
         }
@@ -1252,9 +1246,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         break;
       }
       const auto w = t[k].lower;
-      bool in_time = false;
-      for (const auto& m : s.mentions) in_time = in_time || (m.first_token <= k && k < m.last_token);
-      if (in_time || w == "on") {
+      if (in_mention(k) || w == "on") {
         ++k;  // "flying on Sunday to Tokyo"
       } else if (w == "to" || w == "for" || w == "in" || w == "at" || is_det(w) ||
                  w == "separately" || w == "also" || w == "officially")
