@@ -1352,17 +1352,15 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                                                : sdk::Status::unknown;
   }
   if (form == sdk::TriggerForm::noun) {
-    const auto& cues = res_->clauses;
     for (std::size_t k = first > 3 ? first - 3 : 0; k < first; ++k) {
       const auto w = t[k].lower;
-      auto in = [&](const char* key) {
-        const auto& l = cues.list(key);
+      auto in = [&](const std::vector<std::string>& l) {
         return std::find(l.begin(), l.end(), w) != l.end();
       };
-      if (in("noun_cues.speculative")) fr.status = sdk::Status::speculative;
-      if (in("noun_cues.planned")) fr.status = sdk::Status::planned;
-      if (in("noun_cues.cancelled")) fr.status = sdk::Status::cancelled;
-      if (in("noun_cues.postponed")) fr.status = sdk::Status::postponed;
+      if (in(rules.noun_speculative)) fr.status = sdk::Status::speculative;
+      if (in(rules.noun_planned)) fr.status = sdk::Status::planned;
+      if (in(rules.noun_cancelled)) fr.status = sdk::Status::cancelled;
+      if (in(rules.noun_postponed)) fr.status = sdk::Status::postponed;
     }
     // "the talks" with nothing of its own refers back to an event already told
     const bool definite = first > 0 && (t[first - 1].lower == "the" ||

@@ -62,6 +62,10 @@ ClauseRules ClauseRules::from(const Lexicon& lex) {
   r.not_past = lex.list("markers.not_past");
   r.determiners = lex.list("determiners");
   r.be_forms = lex.list("be_forms");
+  r.noun_speculative = lex.list("noun_cues.speculative");
+  r.noun_planned = lex.list("noun_cues.planned");
+  r.noun_cancelled = lex.list("noun_cues.cancelled");
+  r.noun_postponed = lex.list("noun_cues.postponed");
   r.future_blockers = lex.list("markers.future_blockers");
   r.not_participles = lex.list("not_participles");
   r.that_clause_openers = lex.list("that_clause_openers");

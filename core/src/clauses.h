@@ -27,6 +27,8 @@ struct ClauseRules {
       complement_nouns, hedging_nouns, future, speculative, cancelled, postponed, negation, past,
       present, perfect, participles, not_past, determiners, be_forms, future_blockers,
       not_participles, that_clause_openers;
+  // words right before an event noun that set its status ("the potential meeting")
+  std::vector<std::string> noun_speculative, noun_planned, noun_cancelled, noun_postponed;
   std::string participle_suffix;
   PhraseIndex future_ix, speculative_ix, cancelled_ix, postponed_ix, negation_ix;
   static ClauseRules from(const Lexicon& lexicon);
