@@ -14,8 +14,10 @@ import datetime
 import html.parser
 import os
 import re
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import chronicle_runner  # noqa: E402
 
 try:
     import yaml
@@ -28,11 +30,7 @@ failures = []
 SVG_NS = "http://www.w3.org/2000/svg"
 
 
-def run(args, ok=(0,)):
-    p = subprocess.run([chronicle] + args, capture_output=True)
-    if p.returncode not in ok:
-        sys.exit(f"FAIL: chronicle {' '.join(args)} exited {p.returncode}: {p.stderr.decode()}")
-    return p.stdout.decode("utf-8")
+run = chronicle_runner(chronicle)
 
 
 class Page(html.parser.HTMLParser):

@@ -16,8 +16,10 @@ python3-icalendar or python3-yaml is missing.
 """
 import datetime
 import os
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import chronicle_runner  # noqa: E402
 
 try:
     import icalendar
@@ -31,11 +33,7 @@ failures = []
 STATUS = {"occurred": "CONFIRMED", "ongoing": "CONFIRMED", "cancelled": "CANCELLED"}
 
 
-def run(args, ok=(0,)):
-    p = subprocess.run([chronicle] + args, capture_output=True)
-    if p.returncode not in ok:
-        sys.exit(f"FAIL: chronicle {' '.join(args)} exited {p.returncode}: {p.stderr.decode()}")
-    return p.stdout
+run = chronicle_runner(chronicle, decode=False)
 
 
 def day(x):

@@ -13,8 +13,10 @@ import copy
 import datetime
 import json
 import os
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import chronicle_runner  # noqa: E402
 
 try:
     import jsonschema
@@ -28,11 +30,7 @@ os.makedirs(work, exist_ok=True)
 failures = []
 
 
-def run(args, ok=(0,)):
-    p = subprocess.run([chronicle] + args, capture_output=True)
-    if p.returncode not in ok:
-        sys.exit(f"FAIL: chronicle {' '.join(args)} exited {p.returncode}: {p.stderr.decode()}")
-    return p.stdout.decode("utf-8")
+run = chronicle_runner(chronicle)
 
 
 def plain(x):
