@@ -4,6 +4,8 @@
 #include <chronicle/errors.h>
 #include <chronicle/merge.h>
 
+#include "event_rules.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -14,15 +16,11 @@ namespace {
 
 using Day = date::sys_days;
 
-const std::set<std::string, std::less<>> kGather{"meeting", "talks", "summit", "conference"};
-
 // Undated reports stand for a window near their article's date.
 constexpr date::days kUndatedBefore{14};
 constexpr date::days kUndatedAfter{60};
 // Two different days for one event: close enough to be the same event, in conflict.
 constexpr date::days kSlack{1};
-
-std::string kin(const std::string& type) { return kGather.count(type) ? "\x01gather" : type; }
 
 const std::string& source_of(const Event& a) {
   static const std::string none;
@@ -104,11 +102,6 @@ bool near(const Window& a, const Window& b, date::days slack) {
   return true;
 }
 
-bool places_agree(const Event& a, const Event& b) {
-  if (a.location.empty() || b.location.empty()) return true;
-  return a.location == b.location || a.country == b.location || b.country == a.location;
-}
-
 std::size_t shared_participants(const Event& a, const Event& b) {
   std::size_t n = 0;
   for (const auto& p : a.participants)
@@ -120,7 +113,7 @@ std::size_t shared_participants(const Event& a, const Event& b) {
 int pair_score(const Report& x, const Report& y) {
   const Event& a = x.event;
   const Event& b = y.event;
-  if (kin(a.type) != kin(b.type) || !places_agree(a, b)) return 0;
+  if (!detail::types_compatible(a.type, b.type) || !detail::places_compatible(a, b)) return 0;
   const Window wa = match_window(x), wb = match_window(y);
   const bool exact = near(wa, wb, date::days{0});
   if (!exact) {
@@ -158,11 +151,6 @@ int status_weight(sdk::Status s) {
   }
 }
 
-int type_rank(const BuildOptions& o, const std::string& t) {
-  auto it = std::find(o.type_rank.begin(), o.type_rank.end(), t);
-  return it == o.type_rank.end() ? 0 : static_cast<int>(o.type_rank.end() - it);
-}
-
 long width(const When& w) {
   if (!w.earliest || !w.latest) return 1L << 40;
   return (*w.latest - *w.earliest).count();
@@ -175,21 +163,7 @@ Event combine(const std::vector<const Report*>& rs, const BuildOptions& o) {
   // type: summit and conference outrank the rest, then the most reports, then the rank
   std::map<std::string, int> votes;
   for (const auto* r : rs) ++votes[r->event.type];
-  {
-    std::string best;
-    int best_n = -1;
-    for (const auto& [t, n] : votes) {
-      const bool strong = t == "summit" || t == "conference";
-      const bool best_strong = best_n >= 0 && (best == "summit" || best == "conference");
-      if (best_n < 0 || (strong && !best_strong) ||
-          (strong == best_strong &&
-           (n > best_n || (n == best_n && type_rank(o, t) > type_rank(o, best))))) {
-        best = t;
-        best_n = n;
-      }
-    }
-    e.type = best;
-  }
+  e.type = detail::winning_type(votes, o, std::string());
   // status: the latest article's word; on one day, the strongest
   {
     const Report* s = rs.front();
@@ -314,7 +288,7 @@ Event combine(const std::vector<const Report*>& rs, const BuildOptions& o) {
     std::vector<std::string> apart;
     for (const auto& [l, cf] : seen) {
       const Event& x = rs[cf.second]->event;
-      if (!places_agree(x, best->event)) apart.push_back(l);
+      if (!detail::places_compatible(x, best->event)) apart.push_back(l);
     }
     if (!apart.empty()) {
       Conflict c;
@@ -459,7 +433,7 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
       for (std::size_t m : clusters[c]) {
         // one source, one report per entry; and no two places that exclude each other
         if (source_of(reports[m].event) == source_of(a) ||
-            !places_agree(reports[m].event, a)) {
+            !detail::places_compatible(reports[m].event, a)) {
           same_source = true;
           break;
         }

@@ -9,15 +9,10 @@
 #include <sstream>
 
 #include "clauses.h"
+#include "event_rules.h"
 
 namespace chronicle {
 namespace {
-
-const std::set<std::string, std::less<>> kGather{"meeting", "talks", "summit", "conference"};
-
-bool types_compatible(const std::string& a, const std::string& b) {
-  return a == b || (kGather.count(a) && kGather.count(b));
-}
 
 bool contains(const std::vector<std::string>& v, const std::string& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
@@ -57,17 +52,6 @@ int place_rank(const Resources& res, const std::string& name) {
     case sdk::EntityKind::country: return 2;
     default: return 1;
   }
-}
-
-bool places_compatible(const Event& a, const Event& b) {
-  if (a.location.empty() || b.location.empty()) return true;
-  if (a.location == b.location) return true;
-  return a.country == b.location || b.country == a.location;
-}
-
-int type_rank(const BuildOptions& o, const std::string& t) {
-  auto it = std::find(o.type_rank.begin(), o.type_rank.end(), t);
-  return it == o.type_rank.end() ? 0 : static_cast<int>(o.type_rank.end() - it);
 }
 
 std::size_t token_at(const AnalyzedSentence& s, std::size_t byte) {
@@ -126,19 +110,7 @@ void vote(Event& e, const std::string& type, int n) {
 // Summit and conference outrank the rest; between meeting and talks the mentions vote,
 // ties going to the type ranked first.
 void settle_type(Event& e, const BuildOptions& o) {
-  std::string best = e.type;
-  int best_votes = -1;
-  for (const auto& [t, k] : e.type_votes) {
-    const bool strong = t == "summit" || t == "conference";
-    const bool best_strong = best_votes >= 0 && (best == "summit" || best == "conference");
-    if (best_votes < 0 || (strong && !best_strong) ||
-        (strong == best_strong &&
-         (k > best_votes || (k == best_votes && type_rank(o, t) > type_rank(o, best))))) {
-      best = t;
-      best_votes = k;
-    }
-  }
-  e.type = best;
+  e.type = detail::winning_type(e.type_votes, o, e.type);
 }
 
 void merge_into(Event& e, Event&& c, const BuildOptions& o, const Resources& res) {
@@ -336,8 +308,8 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       const auto ca = actors(e);
       for (std::size_t k = 0; k < events.size(); ++k) {
         const Event& x = events[k];
-        if (!types_compatible(x.type, e.type) || !overlap(x.when, e.when) ||
-            !places_compatible(x, e))
+        if (!detail::types_compatible(x.type, e.type) || !overlap(x.when, e.when) ||
+            !detail::places_compatible(x, e))
           continue;
         const auto xa = actors(x);
         bool shared = false;
