@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "clauses.h"
+#include "event_rules.h"
 
 namespace chronicle {
 
@@ -421,7 +422,7 @@ void DocumentAnalysis::analyze() {
           weekday = weekday || has(g.weekdays, t[q].lower);
         if (!weekday && k < t.size() && has(g.event_nouns, t[k].lower)) tr.tense = Tense::none;
       }
-      if (std::getenv("CHRONICLE_DEBUG")) {
+      if (detail::debug_trace()) {
         std::fprintf(stderr, "[debug] timex '%s' tense=%d tokens=%zu-%zu clauses:", tr.text.c_str(),
                      static_cast<int>(tr.tense), m.first_token, m.last_token);
         for (const auto& c : s.clauses)

@@ -6,10 +6,18 @@
 #include <chronicle/timeline.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 #include <string>
 
 namespace chronicle::detail {
+
+// CHRONICLE_DEBUG set: candidate events and the tense of each temporal expression go to
+// stderr. Read once.
+inline bool debug_trace() {
+  static const bool on = std::getenv("CHRONICLE_DEBUG") != nullptr;
+  return on;
+}
 
 // meeting, talks, summit and conference are kin: one event may be called all four.
 inline bool types_compatible(const std::string& a, const std::string& b) {

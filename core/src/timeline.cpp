@@ -190,7 +190,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     std::vector<std::string> plugin_of;
     std::vector<ExtractFailure> failures;
     host.extract(s.view, cands, plugin_of, failures);
-    if (std::getenv("CHRONICLE_DEBUG")) {
+    if (detail::debug_trace()) {
       for (std::size_t i = 0; i < cands.size(); ++i)
         std::fprintf(stderr, "[debug] s%zu %s %s '%.*s' time=%td status=%s parts=%zu loc=%s\n",
                      s.view.index, plugin_of[i].c_str(), cands[i].type.c_str(),
