@@ -406,11 +406,14 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         default: break;
       }
     }
-    // visits list the destination country among the participants, last
+    // visits list the destination country among the participants, last, when the text
+    // names it ("visit Kenya", "to Zurich, Switzerland"; "visit Rome" adds no Italy)
     if (e.type == "visit" && !e.country.empty()) {
       auto it = std::find(e.participants.begin(), e.participants.end(), e.country);
-      if (it != e.participants.end()) e.participants.erase(it);
-      e.participants.push_back(e.country);
+      if (it != e.participants.end()) {
+        e.participants.erase(it);
+        e.participants.push_back(e.country);
+      }
     }
     e.summary = summarize(e);
   }
