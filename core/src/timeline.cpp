@@ -36,6 +36,17 @@ bool overlap(const When& a, const When& b) {
   return true;
 }
 
+// an undated event told as past and a dated one wholly after publication (or the reverse)
+// are two events: "the OPEC conference here" and "the next meeting ... on December 9"
+bool before_and_after(const Event& undated, const Event& dated, date::sys_days pub) {
+  if (!undated.when.value.empty() || dated.when.value.empty()) return false;
+  if (undated.status == sdk::Status::occurred)
+    return dated.when.earliest && *dated.when.earliest > pub;
+  if (undated.status == sdk::Status::planned)
+    return dated.when.latest && *dated.when.latest < pub;
+  return false;
+}
+
 // 0: unknown, higher: narrower
 long width(const When& w) {
   if (w.value.empty()) return 1L << 40;
@@ -309,7 +320,16 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       for (std::size_t k = 0; k < events.size(); ++k) {
         const Event& x = events[k];
         if (!detail::types_compatible(x.type, e.type) || !overlap(x.when, e.when) ||
-            !detail::places_compatible(x, e))
+            !detail::places_compatible(x, e) || before_and_after(x, e, pub) ||
+            before_and_after(e, x, pub))
+          continue;
+        // what happened and what is yet to happen are two gatherings (a visit under way
+        // is told both ways: "arrived here yesterday ... will leave on Friday")
+        auto ahead = [](sdk::Status st) {
+          return st == sdk::Status::planned || st == sdk::Status::speculative;
+        };
+        if (e.type != "visit" && ((x.status == sdk::Status::occurred && ahead(e.status)) ||
+                                  (ahead(x.status) && e.status == sdk::Status::occurred)))
           continue;
         const auto xa = actors(x);
         bool shared = false;
