@@ -36,6 +36,18 @@ bool overlap(const When& a, const When& b) {
   return true;
 }
 
+// a's window lies inside b's
+bool within(const When& a, const When& b) {
+  if (!a.earliest || !a.latest || !b.earliest || !b.latest) return false;
+  return *a.earliest >= *b.earliest && *a.latest <= *b.latest;
+}
+
+// within a week of publication: what an undated event of the story can be dated by
+bool near_publication(const When& w, date::sys_days pub) {
+  return w.earliest && w.latest && *w.earliest >= pub - date::days{7} &&
+         *w.latest <= pub + date::days{7};
+}
+
 // an undated event told as past and a dated one wholly after publication (or the reverse)
 // are two events: "the OPEC conference here" and "the next meeting ... on December 9"
 bool before_and_after(const Event& undated, const Event& dated, date::sys_days pub) {
@@ -334,7 +346,11 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         const auto xa = actors(x);
         bool shared = false;
         for (const auto& n : ca) shared = shared || contains(xa, n);
-        if (!ca.empty() && !xa.empty() && !shared) continue;
+        // "Nakasone will be at the summit": who attends a summit does not make
+        // it another one when one of the two mentions is undated
+        const bool gathering = x.type == e.type && e.type == "summit" &&
+                               (x.when.value.empty() || e.when.value.empty());
+        if (!ca.empty() && !xa.empty() && !shared && !gathering) continue;
         // one person meeting two different counterparts: two meetings
         if (!e.counterparts.empty() && !x.counterparts.empty()) {
           bool same = false;
@@ -347,7 +363,15 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         const bool same_day = (ca.empty() || e.location.empty()) && !e.when.value.empty() &&
                               e.when.granularity == Granularity::day &&
                               e.when.value == x.when.value;
-        if (!shared && !both_places && !continuation && !same_day) continue;
+        // "the June 8-10 summit" after "the Venice summit in June", "today's talks" after
+        // "ended a meeting here": a dated mention of nobody and nowhere dates the event told
+        const bool dated_mention = ca.empty() && e.location.empty() && !e.when.value.empty() &&
+                                   (x.when.value.empty()
+                                        ? (x.type == e.type || x.status == e.status) &&
+                                              near_publication(e.when, pub)
+                                        : x.type == e.type && within(e.when, x.when));
+        if (!shared && !both_places && !continuation && !same_day && !dated_mention && !gathering)
+          continue;
         int score = (shared ? 4 : 0) + (both_places ? 2 : 0) + (x.status == e.status ? 1 : 0) +
                     (x.type == e.type ? 1 : 0) +
                     (!x.when.value.empty() && !e.when.value.empty() ? 1 : 0);
