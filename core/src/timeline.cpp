@@ -407,6 +407,41 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       e.when.approx = true;
     }
   }
+  // "The conference decided ...", "the ministers agreed to resume negotiations": a conference
+  // told with nobody named is held by the body the story names for its nearest conference
+  {
+    std::set<std::string> bodies;
+    for (const auto& s : a.sentences())
+      for (const auto& en : s.view.entities)
+        if ((en.kind == sdk::EntityKind::organization && en.country.empty()) ||
+            en.kind == sdk::EntityKind::group)
+          bodies.emplace(en.name);
+    auto body_of = [&](const Event& x) {
+      std::vector<std::string> out;
+      for (const auto& p : x.participants)
+        if (bodies.count(p)) out.push_back(p);
+      return out;
+    };
+    std::vector<std::vector<std::string>> held(events.size());
+    for (std::size_t i = 0; i < events.size(); ++i)
+      if (events[i].type == "conference") held[i] = body_of(events[i]);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      Event& e = events[i];
+      if (e.type != "conference" || !e.participants.empty()) continue;
+      std::ptrdiff_t best = -1;
+      std::size_t best_dist = SIZE_MAX;
+      for (std::size_t k = 0; k < events.size(); ++k) {
+        if (k == i || held[k].empty()) continue;
+        const Event& x = events[k];
+        // an earlier mention first, a later one only when none precedes
+        const std::size_t dist = x.first_sentence <= e.first_sentence
+                                     ? e.first_sentence - x.first_sentence
+                                     : 1000 + x.first_sentence - e.first_sentence;
+        if (dist < best_dist) best = static_cast<std::ptrdiff_t>(k), best_dist = dist;
+      }
+      if (best >= 0) e.participants = held[static_cast<std::size_t>(best)];
+    }
+  }
   // "will travel to New Delhi ... to attend the G20 Leaders' Summit", "traveled to Jeddah to
   // meet with the Crown Prince": what a traveller does on the trip happens where it goes
   for (auto& e : events) {
