@@ -918,11 +918,15 @@ void DocumentAnalysis::analyze() {
       if (e.kind != EntityKind::organization && e.kind != EntityKind::country) continue;
       const auto& t = sentences_[si].tokens.tokens;
       for (const auto& x : raw[si]) {
-        if (x.kind != EntityKind::person || x.pronoun || x.first < e.last || x.first > e.last + 3)
+        if (x.kind != EntityKind::person || x.pronoun || x.first < e.last || x.first > e.last + 5)
           continue;
-        bool titles_between = true;
+        // titles, and the portfolio in lower case: "European Community farm commissioner
+        // Frans Andriessen", "Venezuelan energy and mines minister Arturo Hernandez Grisanti"
+        bool titles_between = x.first == e.last || has(g.title_words, t[x.first - 1].lower);
         for (std::size_t q = e.last; q < x.first; ++q)
-          titles_between = titles_between && has(g.title_words, t[q].lower);
+          titles_between = titles_between &&
+                           (has(g.title_words, t[q].lower) ||
+                            (t[q].kind == sdk::TokenKind::word && !t[q].capitalized));
         if (titles_between) e.modifier = true;
       }
     }
@@ -1186,6 +1190,19 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           }
           k = end;
           continue;
+        }
+        // "met energy and mines minister Arturo Hernandez Grisanti": a portfolio in lower
+        // case before the title
+        if (t[k].kind == sdk::TokenKind::word && !t[k].capitalized) {
+          std::size_t q = k;
+          while (q < ce && q < k + 5 && t[q].kind == sdk::TokenKind::word && !t[q].capitalized &&
+                 !has(g.title_words, t[q].lower))
+            ++q;
+          if (q > k && q < k + 5 && q + 1 < ce && has(g.title_words, t[q].lower) && !t[q].capitalized &&
+              (t[q + 1].capitalized || has(g.title_words, t[q + 1].lower))) {
+            k = q;
+            continue;
+          }
         }
         // "Director of the Office of the Foreign Affairs Commission Yang Jiechi"
         const bool of_in_name = w == "of" && k > 0 && t[k - 1].capitalized && k + 1 < ce &&
