@@ -144,7 +144,7 @@ struct TemporalGrammar::Impl {
   PhraseTable months, weekdays, named_days, numbers, tens, articles, vague, ordinals, units,
       shifters, parts, seasons, modifiers, relmods, off_ago, off_from_now, off_before,
       off_after, future_preps, determiners, duration_preps, anchored, fuzzy, not_fuzzy,
-      set_quant, set_words, set_blockers, set_rates, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
+      set_quant, set_words, set_blockers, set_frequent_after, approx_tails, set_rates, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
       year_blockers, year_preblockers, fiscal, century_words, name_followers,
       company_suffixes, company_followers, approximators, future_hints, past_hints, day_prepositions, thousand,
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
@@ -205,6 +205,7 @@ struct TemporalGrammar::Impl {
   std::optional<Hit> rule_named(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_period(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_ordinal_period(Tokens t, std::size_t i) const;
+  std::optional<Hit> rule_year_period(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_count(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_phrases(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_set(Tokens t, std::size_t i) const;
@@ -311,6 +312,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     if (u != Unit::none) set_words.add_all(lex.list("set_words." + k), static_cast<int>(u));
   }
   set_blockers.add_all(lex.list("set_word_blockers"), 1);
+  set_frequent_after.add_all(lex.list("set_word_frequent_after"), 1);
   set_rates.add_all(lex.list("set_rate_words"), 1);
   unit_ends.add_all(lex.list("unit_end_words"), 1);
   am.add_all(lex.list("clock.am"), 1);
@@ -325,6 +327,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   fiscal.add_all(lex.list("fiscal"), 1);
   century_words.add_all(lex.list("century_words"), 1);
   approximators.add_all(lex.list("approximators"), 1);
+  approx_tails.add_all(lex.list("approximate_tails"), 1);
   future_hints.add_all(lex.list("future_hints"), 1);
   past_hints.add_all(lex.list("past_hints"), 1);
   day_prepositions.add_all(lex.list("day_prepositions"), 1);
@@ -989,6 +992,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   if (u.unit == Unit::half && r.shift == Shift::none) return std::nullopt;
   r.unit = u.unit;
   k = u.end;
+  k += approx_tails.match(t, k).length;  // "the next year or so"
   // "the end of the year 2024" / "the first quarter of next year" are handled elsewhere
   h.end = k;
   return h;
@@ -1038,6 +1042,60 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   return h;
 }
 
+// A period of a named year: "the 1988 third quarter", "this year's third quarter", "next
+// year's first half"; "the 1988 period", "last year's quarter" are the reported quarter
+// (as in rule_reporting) of that year.
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_year_period(
+    Tokens t, std::size_t i) const {
+  if (!is_word(t, i) && !is_num(t, i)) return std::nullopt;
+  Hit h;
+  h.first = i;
+  std::size_t k = i;
+  RelativeDate& r = h.rel;
+  r.kind = RelativeDate::Kind::calendar;
+  bool det = false;
+  if (auto d = determiners.match(t, k); d.length) {
+    k += d.length;
+    det = true;
+  }
+  if (auto [ye, yv] = read_year(t, k, false); ye && is_num(t, k)) {
+    r.year = yv;
+    k = ye;
+    if (is_possessive(t, k)) ++k;
+  } else if (auto s = shifters.match(t, k); s.length && !det) {
+    auto u = read_unit(t, k + s.length);
+    if (!u.end || u.unit != Unit::year || u.plural || !is_possessive(t, u.end))
+      return std::nullopt;
+    const auto sh = static_cast<Shift>(s.value);
+    r.year_shift = sh == Shift::next ? 1 : sh == Shift::last ? -1 : 0;
+    k = u.end + 1;
+  } else {
+    return std::nullopt;
+  }
+  std::optional<int> ord;
+  if (auto [oe, ov] = read_ordinal(t, k); oe) {
+    ord = ov;
+    k = oe;
+    if (in(t, k) && is_hyphen(t[k])) ++k;
+  }
+  if (auto u = read_unit(t, k); u.end && !u.plural && u.unit == Unit::quarter) {
+    if (ord && (*ord < 1 || *ord > 4)) return std::nullopt;
+    if (ord) r.quarter = static_cast<unsigned>(*ord);
+    else r.reporting = true;
+    k = u.end;
+  } else if (u.end && !u.plural && u.unit == Unit::half && ord && *ord >= 1 && *ord <= 2) {
+    r.half = static_cast<unsigned>(*ord);
+    k = u.end;
+  } else if (auto rn = reporting_nouns.match(t, k); rn.length && !ord) {
+    r.reporting = true;
+    k += rn.length;
+  } else {
+    return std::nullopt;
+  }
+  h.end = k;
+  return h;
+}
+
 // Counted units: "three days ago", "two years earlier", "in two weeks" (shift), "the past
 // three years", "a four-day visit", "three days" (durations).
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Tokens t,
@@ -1047,7 +1105,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   std::size_t k = i;
   RelativeDate& r = h.rel;
   bool prefixed = false;  // "the past", "the next", "the first", "the"
-  if (auto a = approximators.match(t, k); a.length) k += a.length;
+  const std::size_t approx = approximators.match(t, k).length;  // "in nearly five months"
+  k += approx;
   if (auto s = shifters.match(t, k); s.length && is_word(t, k)) {
     k += s.length;
     prefixed = true;
@@ -1106,13 +1165,19 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   r.unit = u.unit;
   r.count = c.value;
   k = u.end;
+  if (!hyphenated) k += approx_tails.match(t, k).length;  // "a week or so ago"
   if (!prefixed && !hyphenated) {
     if (auto a = off_ago.match(t, k); a.length) {
       r.kind = RelativeDate::Kind::offset;
       r.direction = Direction::backward;
       r.anchor = AnchorRef::publication;
-      if (!r.count) return std::nullopt;  // "days ago": a fuzzy phrase
       h.end = k + a.length;
+      if (!r.count) {
+        // "several years ago", "a few days ago": some time back, the whole phrase
+        r.kind = RelativeDate::Kind::fuzzy;
+        r.fuzzy = FuzzyRef::past;
+        r.direction = Direction::none;
+      }
       return h;
     }
     if (auto f = off_from_now.match(t, k); f.length && r.count) {
@@ -1138,7 +1203,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       h.end = k + b.length;
       return h;
     }
-    if (i > 0 && future_preps.match(t, i - 1).length == 1 && r.count && !u.plural == (*r.count == 1)) {
+    if (i > 0 && !approx && future_preps.match(t, i - 1).length == 1 && r.count &&
+        !u.plural == (*r.count == 1)) {
       r.kind = RelativeDate::Kind::offset;
       r.direction = Direction::forward;
       r.anchor = AnchorRef::publication;
@@ -1242,7 +1308,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
     return std::nullopt;
   }
   if (auto s = set_words.match(t, i); s.length) {
-    if (i > 0 && set_blockers.match(t, i - 1).length) return std::nullopt;
+    // "the daily Le Monde", "its quarterly dividend" (not "a daily rally", "his weekly
+    // radio address": a day or week after an article or a possessive is a recurrence)
+    if (i > 0 && set_blockers.match(t, i - 1).length) {
+      const auto u = static_cast<Unit>(s.value);
+      if (!((u == Unit::day || u == Unit::week) && set_frequent_after.match(t, i - 1).length))
+        return std::nullopt;
+    }
     // a rate: "average daily volume", "by 20% annually"
     for (std::size_t k = i >= 2 ? i - 2 : 0; k < i; ++k)
       if (set_rates.match(t, k).length || t[k].text.ends_with('%')) return std::nullopt;
@@ -1459,10 +1531,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
     // reports by Wednesday", "Until Thursday, they had not called him a suspect")
     if (h.rel.direction == Direction::none && h.first > 0 &&
         weak_future_hints.match(t, h.first - 1).length == 1) {
-      // a calendar date or a clock time after "by"/"until" is a deadline: ahead whatever
-      // the clause ("said Elian must be returned by Jan. 14")
+      // a calendar date after "by"/"until" is a deadline: the nearest reading unless the
+      // clause is future ("said Elian must be returned by Jan. 14"); a clock time is ahead
       h.rel.forward_unless_past = h.rel.kind == K::weekday && !h.rel.clock;
-      h.rel.direction = Direction::forward;
+      if (h.rel.kind == K::calendar && !h.rel.clock)
+        h.rel.deadline = true;
+      else
+        h.rel.direction = Direction::forward;
     }
     // "Wednesday's ruling", "Thursday's closing price": a day a news story names by its
     // possessive is one already past (or the publication's own day).
@@ -1525,6 +1600,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens)
     consider(g.rule_numeric(tokens, i));
     consider(g.rule_period(tokens, i));
     consider(g.rule_ordinal_period(tokens, i));
+    consider(g.rule_year_period(tokens, i));
     consider(g.rule_count(tokens, i));
     consider(g.rule_set(tokens, i));
     consider(g.rule_clock(tokens, i));
@@ -1896,6 +1972,7 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
   const bool ahead = rel.direction == Direction::forward &&
                      !(rel.forward_unless_past && tense == Tense::past);
   if ((rel.kind == K::weekday || rel.kind == K::calendar) && ahead) tense = Tense::future;
+  if (rel.deadline && tense != Tense::future) tense = Tense::none;
   if ((rel.kind == K::weekday || rel.kind == K::calendar) && rel.direction == Direction::backward)
     tense = Tense::past;
   const sys_days P = anchor.publication;
@@ -1905,7 +1982,9 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
     // the reported quarter: the one holding P - 45 days (results come out within weeks)
     const sys_days q = P - days{45};
     const int back = rel.direction == Direction::backward ? rel.count.value_or(0) : 0;
-    return quarter_res(year_of(q) - back, (month_of(q) - 1) / 3 + 1);
+    // "the 1988 period", "last year's quarter": that quarter of the named year
+    const int y = rel.year ? *rel.year : year_of(q) + rel.year_shift.value_or(0) - back;
+    return quarter_res(y, (month_of(q) - 1) / 3 + 1);
   }
   switch (rel.kind) {
     case K::calendar: {
@@ -1954,6 +2033,13 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
               return Span{sys_days{ymd}, sys_days{ymd}};
             };
             auto py = pick_year(P, tense, Shift::none, [&](int yy) { return span_of(yy, true); });
+            // "on Monday, Oct. 26" in a Sunday Oct. 25 story: the weekday outweighs the
+            // tense when the day agrees with it in a year next to the reference
+            if (!py && rel.weekday)
+              py = pick_year(P, Tense::none, Shift::none, [&](int yy) -> std::optional<Span> {
+                if (std::abs(yy - year_of(P)) > 1) return std::nullopt;
+                return span_of(yy, true);
+              });
             if (!py) py = pick_year(P, tense, Shift::none, [&](int yy) { return span_of(yy, false); });
             if (!py) return r;
             y = *py;

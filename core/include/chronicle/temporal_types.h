@@ -99,6 +99,9 @@ struct RelativeDate {
   // a forward direction from a weak hint ("by Wednesday", "until Thursday") that a past
   // clause overrides ("had filed reports by Wednesday")
   bool forward_unless_past = false;
+  // a calendar date after "by"/"until" is a deadline: the nearest reading unless the
+  // clause looks ahead ("must be returned by Jan. 14" in a Jan. 7 or a Jan. 15 story)
+  bool deadline = false;
   // In a sentence about reported results ("net fell to $3 million from $5 million a year
   // ago"), the period is the reported quarter (the one ending before the publication):
   // "the quarter", "the latest period" (count empty), "a year ago", "the year-earlier
