@@ -144,7 +144,7 @@ struct TemporalGrammar::Impl {
   PhraseTable months, weekdays, named_days, numbers, tens, articles, vague, ordinals, units,
       shifters, parts, seasons, modifiers, relmods, off_ago, off_from_now, off_before,
       off_after, future_preps, determiners, duration_preps, anchored, fuzzy, not_fuzzy,
-      set_quant, set_words, set_blockers, set_frequent_after, approx_tails, set_rates, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
+      set_quant, set_words, set_blockers, set_frequent_after, approx_tails, count_adjectives, count_ranges, halves, last_ordinals, context_days, day_contexts, set_rates, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
       year_blockers, year_preblockers, fiscal, century_words, name_followers,
       company_suffixes, company_followers, approximators, future_hints, past_hints, day_prepositions, thousand,
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
@@ -328,6 +328,12 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   century_words.add_all(lex.list("century_words"), 1);
   approximators.add_all(lex.list("approximators"), 1);
   approx_tails.add_all(lex.list("approximate_tails"), 1);
+  count_adjectives.add_all(lex.list("count_adjectives"), 1);
+  count_ranges.add_all(lex.list("count_ranges"), 1);
+  halves.add_all(lex.list("halves"), 1);
+  last_ordinals.add_all(lex.list("last_ordinals"), 1);
+  context_days.add_all(lex.list("context_days.phrases"), 1);
+  day_contexts.add_all(lex.list("context_days.after"), 1);
   future_hints.add_all(lex.list("future_hints"), 1);
   past_hints.add_all(lex.list("past_hints"), 1);
   day_prepositions.add_all(lex.list("day_prepositions"), 1);
@@ -977,6 +983,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   }
   auto u = read_unit(t, k);
   if (!u.end || u.plural) return std::nullopt;
+  if (k > 0 && t[k].capitalized) return std::nullopt;  // ABC's "This Week"
   switch (u.unit) {
     case Unit::week: case Unit::weekend: case Unit::month: case Unit::quarter:
     case Unit::year: case Unit::decade: case Unit::century: case Unit::half:
@@ -1012,6 +1019,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   }
   if (auto f = fiscal.match(t, k); f.length) k += f.length;
   auto [oe, ov] = read_ordinal(t, k);
+  bool last_of = false;  // "the last half of 1989", "the final quarter of 1990"
+  if (!oe && det) {
+    if (auto lo = last_ordinals.match(t, k); lo.length) {
+      oe = k + lo.length;
+      last_of = true;
+    }
+  }
   if (!oe) return std::nullopt;
   k = oe;
   if (in(t, k) && is_hyphen(t[k])) {
@@ -1022,6 +1036,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   if (!u.end || u.plural) return std::nullopt;
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::calendar;
+  if (last_of) {
+    // only with the year: "the last quarter" alone is the previous one (rule_period)
+    if (!(is_word(t, u.end) && t[u.end].lower == "of" && read_year(t, u.end + 1, false).first))
+      return std::nullopt;
+    ov = u.unit == Unit::quarter ? 4 : 2;
+  }
   if (u.unit == Unit::quarter && ov >= 1 && ov <= 4) {
     r.quarter = static_cast<unsigned>(ov);
   } else if (u.unit == Unit::half && ov >= 1 && ov <= 2) {
@@ -1119,14 +1139,34 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   std::size_t cstart = k;
   if (c.end) {
     k = c.end;
+    // a range: "two to three weeks", "12 to 18 months", "one or two days" (the first count)
+    if (c.value && !c.article && is_word(t, k) && count_ranges.match(t, k).length == 1) {
+      Count c2 = read_count(t, k + 1);
+      if (c2.end && c2.value && !c2.article && read_unit(t, c2.end).end) k = c2.end;
+    }
   }
   bool hyphenated = false;
   if (c.end && in(t, k) && is_hyphen(t[k])) {
     ++k;
     hyphenated = true;
   }
+  // "2 1/2 years", "two and a half years"
+  bool and_half = false;
+  if (c.end && c.value && !hyphenated) {
+    if (auto hf = halves.match(t, k); hf.length && read_unit(t, k + hf.length).end) {
+      k += hf.length;
+      and_half = true;
+    }
+  }
+  // "two more weeks", "an additional year", "six straight days", "eight trading days"
+  if (c.end && !hyphenated) {
+    if (auto ca = count_adjectives.match(t, k); ca.length && read_unit(t, k + ca.length).end)
+      k += ca.length;
+  }
   auto u = read_unit(t, k);
   if (!u.end) return std::nullopt;
+  // "60 Minutes", "This Week": a capitalized unit inside a sentence is a title
+  if (k > 0 && t[k].capitalized && !(k == i && i == 0)) return std::nullopt;
   if (hyphenated && (u.plural || (prefixed && !shifters.match(t, i).length)))
     return std::nullopt;  // "three-quarters"; "the eight-year" is read from "eight"
   if (u.unit == Unit::weekend || u.unit == Unit::half) return std::nullopt;
@@ -1165,6 +1205,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   r.unit = u.unit;
   r.count = c.value;
   k = u.end;
+  // "a minute and a half"
+  if (!and_half && c.value && !hyphenated && !u.plural == (*c.value == 1)) {
+    if (auto hf = halves.match(t, k); hf.length > 1) {
+      k += hf.length;
+      and_half = true;
+    }
+  }
+  r.and_half = and_half;
   if (!hyphenated) k += approx_tails.match(t, k).length;  // "a week or so ago"
   if (!prefixed && !hyphenated) {
     if (auto a = off_ago.match(t, k); a.length) {
@@ -1227,6 +1275,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
   h.first = i;
   auto a = anchored.match(t, i);
   auto f = fuzzy.match(t, i);
+  // "to end the day", "later in the day": the day of the story (the last day named)
+  if (auto cd = context_days.match(t, i); cd.length && !a.length) {
+    for (std::size_t len = 1; len <= 2 && len <= i; ++len) {
+      if (day_contexts.match(t, i - len).length == len) {
+        a = cd;
+        a.value = 0;
+        break;
+      }
+    }
+  }
   if (a.length && a.length >= f.length) {
     RelativeDate& r = h.rel;
     r.kind = RelativeDate::Kind::offset;
@@ -1252,6 +1310,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
   }
   if (!f.length) return std::nullopt;
   if (auto nf = not_fuzzy.match(t, i); nf.length > 0) return std::nullopt;
+  // "the long-term partnership": a hyphenated phrase before a noun is an adjective
+  if (is_word(t, i + f.length))
+    for (std::size_t k = i + 1; k < i + f.length; ++k)
+      if (is_hyphen(t[k])) return std::nullopt;
   // "just now", "as soon as": a blocking phrase starting one word earlier
   if (i > 0 && not_fuzzy.match(t, i - 1).length >= 2) return std::nullopt;
   RelativeDate& r = h.rel;
@@ -1875,6 +1937,19 @@ std::optional<int> pick_year(sys_days P, Tense tense, Shift shift, SpanOf span_o
 
 std::string duration_value(const RelativeDate& rel) {
   const std::optional<int> n = rel.count;
+  if (rel.and_half && n) {
+    // one half more, in the next smaller unit: P2Y6M, PT5H30M, PT1M30S, P2DT12H
+    const std::string c = std::to_string(*n);
+    switch (rel.unit) {
+      case Unit::year: return "P" + c + "Y6M";
+      case Unit::hour: return "PT" + c + "H30M";
+      case Unit::minute: return "PT" + c + "M30S";
+      case Unit::day: return "P" + c + "DT12H";
+      case Unit::decade: return "P" + std::to_string(*n * 10 + 5) + "Y";
+      case Unit::century: return "P" + std::to_string(*n * 100 + 50) + "Y";
+      default: break;
+    }
+  }
   auto num = [&](int mult) { return n ? std::to_string(*n * mult) : std::string("X"); };
   switch (rel.unit) {
     case Unit::second: return "PT" + num(1) + "S";

@@ -83,6 +83,7 @@ struct RelativeDate {
   Shift shift = Shift::none;
   Unit unit = Unit::none;
   std::optional<int> count;  // empty: unspecified ("several days", "days ago")
+  bool and_half = false;     // "2 1/2 years", "a minute and a half": count + one half
   Direction direction = Direction::none;  // offsets; on a weekday/calendar date, forward
                                           // means "ahead whatever the tense" ("postponed
                                           // until Monday")
