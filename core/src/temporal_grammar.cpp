@@ -144,7 +144,7 @@ struct TemporalGrammar::Impl {
   PhraseTable months, weekdays, named_days, numbers, tens, articles, vague, ordinals, units,
       shifters, parts, seasons, modifiers, relmods, off_ago, off_from_now, off_before,
       off_after, future_preps, determiners, duration_preps, anchored, fuzzy, not_fuzzy,
-      set_quant, set_words, set_blockers, set_frequent_after, approx_tails, count_adjectives, count_ranges, halves, last_ordinals, context_days, day_contexts, set_rates, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
+      set_quant, set_words, set_blockers, set_frequent_after, approx_tails, count_adjectives, count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives, set_rates, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
       year_blockers, year_preblockers, fiscal, century_words, name_followers,
       company_suffixes, company_followers, approximators, future_hints, past_hints, day_prepositions, thousand,
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
@@ -321,6 +321,10 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   noon.add_all(lex.list("clock.noon"), 1);
   midnight.add_all(lex.list("clock.midnight"), 1);
   tz.add_all(lex.list("time_zones"), 1);
+  utc_zones.add_all(lex.list("utc_zones"), 1);
+  for (const auto& k : lex.keys("decade_words"))
+    decade_words.add_all(lex.list("decade_words." + k), to_int(k));
+  age_possessives.add_all(lex.list("age_possessives"), 1);
   month_cues.add_all(lex.list("month_cues"), 1);
   year_blockers.add_all(lex.list("year_blockers"), 1);
   year_preblockers.add_all(lex.list("year_preblockers"), 1);
@@ -604,7 +608,9 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, st
     k += m3.length;
     marked = true;
   }
+  bool utc = false;
   if (in(t, k) && is_word(t, k) && tz.match(t, k).length) {
+    utc = utc_zones.match(t, k).length > 0;
     ++k;
     marked = true;
   }
@@ -613,7 +619,7 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, st
     // "3:30" alone is a clock time only after "at"-like context; scores ("3:1") excluded
     // by the two-digit minutes rule above. Accept.
   }
-  return {k, {static_cast<unsigned>(h), static_cast<unsigned>(mi)}};
+  return {k, {static_cast<unsigned>(h), static_cast<unsigned>(mi), utc}};
 }
 
 // ---- rules -----------------------------------------------------------------------------
@@ -752,6 +758,26 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
     if (s.size() == 5 && s.back() == 's' && all_digits(s.substr(0, 4)) && s[3] == '0') {
       r.decade = to_int(s.substr(0, 3));
       h.end = k + 1;
+      return h;
+    }
+  }
+  // a decade of the 1900s written short: "the 70s", "the '80s", "the nineties" (not "in
+  // his 30s": an age)
+  if (i == 0 || !age_possessives.match(t, i - 1).length) {
+    std::size_t d = k;
+    if (is_punct(t, d, "'") || is_punct(t, d, "\xE2\x80\x99")) ++d;
+    if (is_num(t, d)) {
+      std::string_view s = t[d].lower;
+      if (!s.empty() && s.front() == '\'') s.remove_prefix(1);
+      if (s.size() == 3 && s[0] >= '1' && s[0] <= '9' && s[1] == '0' && s[2] == 's') {
+        r.decade = 190 + (s[0] - '0');
+        h.end = d + 1;
+        return h;
+      }
+    }
+    if (auto dw = decade_words.match(t, k); dw.length && (det || r.mod != Mod::none)) {
+      r.decade = 190 + dw.value;
+      h.end = k + dw.length;
       return h;
     }
   }
@@ -1987,6 +2013,7 @@ Resolved day_with_time(sys_days d, const RelativeDate& rel) {
   Resolved r = day_of(d);
   if (rel.clock) {
     r.value += "T" + two(rel.clock->hour) + ":" + two(rel.clock->minute);
+    if (rel.clock->utc) r.value += "Z";
     r.granularity = Granularity::time;
   } else if (rel.part != PartOfDay::none) {
     r.value += std::string("T") + part_code(rel.part);

@@ -47,6 +47,7 @@ enum class Holiday : std::uint8_t {
 struct ClockTime {
   unsigned hour = 0;    // 0..23
   unsigned minute = 0;  // 0..59
+  bool utc = false;     // "18:00 UTC", "0735 GMT": written with a Z
 };
 
 struct RelativeDate {
