@@ -144,7 +144,7 @@ struct TemporalGrammar::Impl {
   PhraseTable months, weekdays, named_days, numbers, tens, articles, vague, ordinals, units,
       shifters, parts, seasons, modifiers, relmods, off_ago, off_from_now, off_before,
       off_after, future_preps, determiners, duration_preps, anchored, fuzzy, not_fuzzy,
-      set_quant, set_words, set_blockers, set_frequent_after, approx_tails, count_adjectives, count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives, set_rates, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
+      set_quant, set_words, set_blockers, set_frequent_after, approx_tails, count_adjectives, count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives, duration_preps_the, set_rates, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
       year_blockers, year_preblockers, fiscal, century_words, name_followers,
       company_suffixes, company_followers, approximators, future_hints, past_hints, day_prepositions, thousand,
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
@@ -296,6 +296,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   future_preps.add_all(lex.list("future_prepositions"), 1);
   determiners.add_all(lex.list("determiners"), 1);
   duration_preps.add_all(lex.list("duration_prepositions"), 1);
+  duration_preps_the.add_all(lex.list("duration_prepositions_the"), 1);
   anchored.add_all(lex.list("anchored_days.next"), 1);
   anchored.add_all(lex.list("anchored_days.previous"), -1);
   anchored.add_all(lex.list("anchored_days.same"), 0);
@@ -1197,8 +1198,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     return std::nullopt;  // "three-quarters"; "the eight-year" is read from "eight"
   if (u.unit == Unit::weekend || u.unit == Unit::half) return std::nullopt;
   if (!c.end) {
-    // bare plural after "for"/"within": "for years" -> PXY
-    if (prefixed || !u.plural || i == 0 || !duration_preps.match(t, i - 1).length)
+    // bare plural after "for"/"within": "for years" -> PXY; "over the years"
+    const bool the_span = prefixed && i > 0 && determiners.match(t, i).length &&
+                          duration_preps_the.match(t, i - 1).length;
+    if ((prefixed && !the_span) || !u.plural || i == 0 ||
+        !(the_span || duration_preps.match(t, i - 1).length))
       return std::nullopt;
     r.kind = RelativeDate::Kind::duration;
     r.unit = u.unit;
