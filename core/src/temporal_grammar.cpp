@@ -144,7 +144,7 @@ struct TemporalGrammar::Impl {
   PhraseTable months, weekdays, named_days, numbers, tens, articles, vague, ordinals, units,
       shifters, parts, seasons, modifiers, relmods, off_ago, off_from_now, off_before,
       off_after, future_preps, determiners, duration_preps, anchored, fuzzy, not_fuzzy,
-      set_quant, set_words, set_blockers, set_frequent_after, approx_tails, count_adjectives, count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives, duration_preps_the, set_rates, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
+      set_quant, set_words, set_blockers, set_frequent_after, approx_tails, count_adjectives, count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives, duration_preps_the, anchored_periods, set_rates, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
       year_blockers, year_preblockers, fiscal, century_words, name_followers,
       company_suffixes, company_followers, approximators, future_hints, past_hints, day_prepositions, thousand,
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
@@ -297,6 +297,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   determiners.add_all(lex.list("determiners"), 1);
   duration_preps.add_all(lex.list("duration_prepositions"), 1);
   duration_preps_the.add_all(lex.list("duration_prepositions_the"), 1);
+  anchored_periods.add_all(lex.list("anchored_periods.next"), 1);
+  anchored_periods.add_all(lex.list("anchored_periods.same"), 0);
   anchored.add_all(lex.list("anchored_days.next"), 1);
   anchored.add_all(lex.list("anchored_days.previous"), -1);
   anchored.add_all(lex.list("anchored_days.same"), 0);
@@ -933,6 +935,37 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
       r.shift = Shift::this_;
       r.mod = Mod::end;
       h.end = e + 1;
+      return h;
+    }
+  }
+  // "the following year", "that month", "later that year": from the text's last date
+  if (auto ap = anchored_periods.match(t, k); ap.length) {
+    if (auto u = read_unit(t, k + ap.length);
+        u.end && !u.plural &&
+        (u.unit == Unit::week || u.unit == Unit::month || u.unit == Unit::year) &&
+        !(in(t, u.end) && is_hyphen(t[u.end])) &&  // "that year-end"
+        !(is_word(t, u.end) && (t[u.end].lower == "of" || off_before.match(t, u.end).length ||
+                                off_after.match(t, u.end).length))) {
+      r.shift = ap.value > 0 ? Shift::next : ap.value < 0 ? Shift::last : Shift::none;
+      r.unit = u.unit;
+      r.anchor = AnchorRef::last_explicit;
+      h.end = u.end;
+      // "the same month a year ago", "the same period last year": a year back
+      if (u.unit != Unit::year) {
+        Count c = read_count(t, u.end);
+        if (auto y = read_unit(t, c.end); c.end && c.value && y.end && y.unit == Unit::year &&
+                                          (off_ago.match(t, y.end).length ||
+                                           off_before.match(t, y.end).length == 1)) {
+          r.year_shift = -*c.value;
+          h.end = y.end + 1;
+        } else if (auto sh = shifters.match(t, u.end);
+                   sh.length == 1 && static_cast<Shift>(sh.value) == Shift::last) {
+          if (auto y2 = read_unit(t, u.end + 1); y2.end && y2.unit == Unit::year && !y2.plural) {
+            r.year_shift = -1;
+            h.end = y2.end;
+          }
+        }
+      }
       return h;
     }
   }
@@ -2233,6 +2266,27 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
     }
     case K::period: {
       const int n = rel.shift == Shift::next ? 1 : rel.shift == Shift::last ? -1 : 0;
+      if (rel.anchor == AnchorRef::last_explicit) {
+        // "the following year", "that month": from the last month or day the text names
+        sys_days base = A;
+        if (anchor.last_month && rel.unit != Unit::week) base = sys_days{*anchor.last_month / 1};
+        switch (rel.unit) {
+          case Unit::week:
+            r = week_of(cal::add_years(base + date::weeks{n},
+                                       date::years{rel.year_shift.value_or(0)}));
+            break;
+          case Unit::month: {
+            const sys_days d =
+                cal::add_months(base, date::months{n + 12 * rel.year_shift.value_or(0)});
+            r = month_res(year_of(d), month_of(d));
+            break;
+          }
+          case Unit::year: r = year_res(year_of(base) + n); break;
+          default: return r;
+        }
+        apply_mod(r, rel.mod, P, tense);
+        return r;
+      }
       const date::weekday wp{P};
       switch (rel.unit) {
         case Unit::week: {
@@ -2316,6 +2370,24 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
       return r;
   }
   return r;
+}
+
+void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& anchor) {
+  if (auto d = explicit_day(rel, resolved)) {
+    anchor.last_explicit = *d;
+    const year_month_day ymd{*d};
+    anchor.last_month = ymd.year() / ymd.month();
+    return;
+  }
+  // a calendar month ("in March"), or a year ("In 1988": its January stands for it)
+  if (rel.kind != RelativeDate::Kind::calendar || rel.reporting || !resolved.earliest) return;
+  const year_month_day ymd{*resolved.earliest};
+  if (rel.month && !resolved.approx && !rel.day) {
+    anchor.last_month = ymd.year() / ymd.month();
+  } else if (rel.year && !rel.month && !rel.quarter && !rel.half &&
+             rel.season == Season::none && !rel.decade && !rel.century) {
+    anchor.last_month = ymd.year() / date::January;
+  }
 }
 
 std::optional<date::sys_days> explicit_day(const RelativeDate& rel, const Resolved& resolved) {
