@@ -65,10 +65,11 @@ def granularity(v):
 def error_kind(e):
     """A finer kind for the summary: what went wrong, not just where."""
     g, p = e["gold"], e["pred"]
-    if e["kind"] == "missed":
-        return "missed " + g["type"]
-    if e["kind"] == "spurious":
-        return "spurious " + p["type"]
+    if e["kind"] in ("missed", "spurious"):
+        t = g or p
+        shape = granularity(t["value"])
+        what = "fuzzy (_REF)" if shape == "ref" else t["type"] or "untyped"
+        return f"{e['kind']} {what}"
     parts = []
     if e["kind"].startswith("span"):
         gt, pt = g["text"].lower(), p["text"].lower()
