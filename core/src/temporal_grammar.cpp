@@ -144,7 +144,7 @@ struct TemporalGrammar::Impl {
   PhraseTable months, weekdays, named_days, numbers, tens, articles, vague, ordinals, units,
       shifters, parts, seasons, modifiers, relmods, off_ago, off_from_now, off_before,
       off_after, future_preps, determiners, duration_preps, anchored, fuzzy, not_fuzzy,
-      set_quant, set_words, set_blockers, set_frequent_after, approx_tails, count_adjectives, count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives, duration_preps_the, anchored_periods, set_rates, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
+      set_quant, set_words, set_blockers, set_frequent_after, approx_tails, count_adjectives, count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives, duration_preps_the, anchored_periods, count_approximators, count_approximator_cues, set_rates, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
       year_blockers, year_preblockers, fiscal, century_words, name_followers,
       company_suffixes, company_followers, approximators, future_hints, past_hints, day_prepositions, thousand,
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
@@ -335,6 +335,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   century_words.add_all(lex.list("century_words"), 1);
   approximators.add_all(lex.list("approximators"), 1);
   approx_tails.add_all(lex.list("approximate_tails"), 1);
+  count_approximators.add_all(lex.list("count_approximators"), 1);
+  count_approximator_cues.add_all(lex.list("count_approximator_cues"), 1);
   count_adjectives.add_all(lex.list("count_adjectives"), 1);
   count_ranges.add_all(lex.list("count_ranges"), 1);
   halves.add_all(lex.list("halves"), 1);
@@ -1185,7 +1187,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   std::size_t k = i;
   RelativeDate& r = h.rel;
   bool prefixed = false;  // "the past", "the next", "the first", "the"
-  const std::size_t approx = approximators.match(t, k).length;  // "in nearly five months"
+  std::size_t approx = approximators.match(t, k).length;  // "in nearly five months"
+  // "in over a decade", "just over an hour" (not "over the last two weeks", "evolved over
+  // several years": "over" there is the preposition of the whole phrase)
+  if (!approx && k > 0 && count_approximator_cues.match(t, k - 1).length == 1) {
+    if (auto ca = count_approximators.match(t, k); ca.length && !determiners.match(t, k + ca.length).length &&
+                                                   !shifters.match(t, k + ca.length).length &&
+                                                   read_count(t, k + ca.length).end)
+      approx = ca.length;
+  }
   k += approx;
   if (auto s = shifters.match(t, k); s.length && is_word(t, k)) {
     k += s.length;
