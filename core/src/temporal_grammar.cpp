@@ -144,13 +144,17 @@ struct TemporalGrammar::Impl {
   PhraseTable months, weekdays, named_days, numbers, tens, articles, vague, ordinals, units,
       shifters, parts, seasons, modifiers, relmods, off_ago, off_from_now, off_before,
       off_after, future_preps, determiners, duration_preps, anchored, fuzzy, not_fuzzy,
-      set_quant, set_words, set_blockers, set_frequent_after, approx_tails, count_adjectives, count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives, duration_preps_the, anchored_periods, count_approximators, count_approximator_cues, set_rates, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
+      set_quant, set_words, set_blockers, set_rates, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
       year_blockers, year_preblockers, fiscal, century_words, name_followers,
       company_suffixes, company_followers, approximators, future_hints, past_hints, day_prepositions, thousand,
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
       business_cues, reporting_nouns, reporting_ago, reporting_this,
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes;
+  // hedges, ranges, halves, decades, periods counted from the text's last date
+  PhraseTable set_frequent_after, approx_tails, count_adjectives, count_ranges, halves,
+      last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
+      duration_preps_the, anchored_periods, count_approximators, count_approximator_cues;
 
   explicit Impl(const Lexicon& lex);
 
@@ -955,9 +959,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
       // "the same month a year ago", "the same period last year": a year back
       if (u.unit != Unit::year) {
         Count c = read_count(t, u.end);
-        if (auto y = read_unit(t, c.end); c.end && c.value && y.end && y.unit == Unit::year &&
-                                          (off_ago.match(t, y.end).length ||
-                                           off_before.match(t, y.end).length == 1)) {
+        if (auto y = read_unit(t, c.end);
+            c.end && c.value && y.end && y.unit == Unit::year &&
+            (off_ago.match(t, y.end).length || off_before.match(t, y.end).length == 1)) {
           r.year_shift = -*c.value;
           h.end = y.end + 1;
         } else if (auto sh = shifters.match(t, u.end);
@@ -1146,8 +1150,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_year_perio
     if (is_possessive(t, k)) ++k;
   } else if (auto s = shifters.match(t, k); s.length && !det) {
     auto u = read_unit(t, k + s.length);
-    if (!u.end || u.unit != Unit::year || u.plural || !is_possessive(t, u.end))
-      return std::nullopt;
+    if (!u.end || u.unit != Unit::year || u.plural || !is_possessive(t, u.end)) return std::nullopt;
     const auto sh = static_cast<Shift>(s.value);
     r.year_shift = sh == Shift::next ? 1 : sh == Shift::last ? -1 : 0;
     k = u.end + 1;
@@ -1162,8 +1165,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_year_perio
   }
   if (auto u = read_unit(t, k); u.end && !u.plural && u.unit == Unit::quarter) {
     if (ord && (*ord < 1 || *ord > 4)) return std::nullopt;
-    if (ord) r.quarter = static_cast<unsigned>(*ord);
-    else r.reporting = true;
+    if (ord)
+      r.quarter = static_cast<unsigned>(*ord);
+    else
+      r.reporting = true;
     k = u.end;
   } else if (u.end && !u.plural && u.unit == Unit::half && ord && *ord >= 1 && *ord <= 2) {
     r.half = static_cast<unsigned>(*ord);
@@ -1191,9 +1196,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   // "in over a decade", "just over an hour" (not "over the last two weeks", "evolved over
   // several years": "over" there is the preposition of the whole phrase)
   if (!approx && k > 0 && count_approximator_cues.match(t, k - 1).length == 1) {
-    if (auto ca = count_approximators.match(t, k); ca.length && !determiners.match(t, k + ca.length).length &&
-                                                   !shifters.match(t, k + ca.length).length &&
-                                                   read_count(t, k + ca.length).end)
+    if (auto ca = count_approximators.match(t, k);
+        ca.length && !determiners.match(t, k + ca.length).length &&
+        !shifters.match(t, k + ca.length).length && read_count(t, k + ca.length).end)
       approx = ca.length;
   }
   k += approx;
@@ -2282,8 +2287,8 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         if (anchor.last_month && rel.unit != Unit::week) base = sys_days{*anchor.last_month / 1};
         switch (rel.unit) {
           case Unit::week:
-            r = week_of(cal::add_years(base + date::weeks{n},
-                                       date::years{rel.year_shift.value_or(0)}));
+            r = week_of(
+                cal::add_years(base + date::weeks{n}, date::years{rel.year_shift.value_or(0)}));
             break;
           case Unit::month: {
             const sys_days d =
@@ -2394,8 +2399,8 @@ void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& a
   const year_month_day ymd{*resolved.earliest};
   if (rel.month && !resolved.approx && !rel.day) {
     anchor.last_month = ymd.year() / ymd.month();
-  } else if (rel.year && !rel.month && !rel.quarter && !rel.half &&
-             rel.season == Season::none && !rel.decade && !rel.century) {
+  } else if (rel.year && !rel.month && !rel.quarter && !rel.half && rel.season == Season::none &&
+             !rel.decade && !rel.century) {
     anchor.last_month = ymd.year() / date::January;
   }
 }
