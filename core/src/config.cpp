@@ -78,8 +78,10 @@ Config parse_config(const std::string& yaml, const std::string& origin,
           spec.library = absolute_in(config_dir, libpath.string());
         } else {
           const std::string file = "lib" + libpath.string() + ".so";
-          spec.library = c.plugin_dirs.empty() ? std::filesystem::path(file)
-                                               : c.plugin_dirs.front() / file;
+          // never a bare file name: the system's library search is not used
+          spec.library =
+              c.plugin_dirs.empty() ? absolute_in(config_dir, file) : c.plugin_dirs.front() / file;
+          spec.searched = c.plugin_dirs;
           for (const auto& d : c.plugin_dirs) {
             std::error_code ec;
             if (std::filesystem::exists(d / file, ec)) {
@@ -88,6 +90,9 @@ Config parse_config(const std::string& yaml, const std::string& origin,
             }
           }
         }
+        if (p["definitions"])
+          spec.definitions =
+              absolute_in(config_dir, expand(p["definitions"].as<std::string>(), c, exe_dir));
         if (p["lexicon"])
           spec.lexicon = absolute_in(c.lexicon_dir, expand(p["lexicon"].as<std::string>(), c, exe_dir));
         c.plugins.push_back(std::move(spec));
