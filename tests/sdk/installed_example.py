@@ -10,6 +10,7 @@
    the golden file byte for byte.
 4. examples/custom-plugin, copied out of the source tree, is configured against P only,
    built, and run with the installed CLI: its sanctions events are checked one by one.
+5. P moved elsewhere still works.
 
 usage: installed_example.py CMAKE BUILD_DIR SOURCE_DIR LIBDIR WORK_DIR
 """
@@ -146,6 +147,14 @@ want = [
 check(got == want, "example events:\n  got  %r\n  want %r" % (got, want))
 for e in timeline["events"]:
     check(e["evidence"][0]["source"] == "article", "evidence source: %r" % e["evidence"])
+
+# 5. the prefix can be moved: nothing installed names it
+moved = os.path.join(WORK, "moved-prefix")
+os.rename(prefix, moved)
+p = run([os.path.join(moved, "bin", "chronicle"), "plugins"], cwd="/")
+check("search paths:\n  %s\n" % os.path.join(moved, LIBDIR, "chronicle", "plugins") in p.stdout
+      and "loaded (%d):" % len(bundled) in p.stdout,
+      "the moved prefix's CLI does not find its plugins:\n" + p.stdout)
 
 if failures:
     sys.exit("%d check(s) failed" % len(failures))
