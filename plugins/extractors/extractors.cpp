@@ -77,10 +77,19 @@ class Definition final : public sdk::Extractor {
     };
     if (contains(roles, "subject"))
       for (auto k : f.agents) add(c.participants, s.entities[k].name);
+    std::vector<std::size_t> others;  // entity indices, in the order found
+    if (contains(roles, "with")) others = with_role(s, i + n);
+    if (contains(roles, "object") && form == sdk::TriggerForm::verb) {
+      const std::ptrdiff_t o = entity_at(s, i + n);
+      if (o >= 0) others.push_back(static_cast<std::size_t>(o));
+    }
     for (auto k : f.counterparts) {
-      // "with X", "between X and Y": a cue word between the trigger and X; else the object
+      // the frame's "meet X", "with X": sorted by the cue between the trigger and X
       const bool with = opened_by_with(s, i + n, s.entities[k].first_token);
-      if (!contains(roles, with ? "with" : "object")) continue;
+      if (contains(roles, with ? "with" : "object")) others.push_back(k);
+    }
+    for (auto k : others) {
+      if (is_place(s.entities[k]) && s.entities[k].kind != sdk::EntityKind::country) continue;
       add(c.participants, s.entities[k].name);
       add(c.counterparts, s.entities[k].name);
     }
@@ -89,6 +98,36 @@ class Definition final : public sdk::Extractor {
     if (cue >= 0) c.status = kStatuses[cue];
     if (!required_found(c, form)) return;
     out.push_back(std::move(c));
+  }
+
+  // The entity starting at token k ("the" skipped), or -1.
+  static std::ptrdiff_t entity_at(const sdk::Sentence& s, std::size_t k) {
+    if (k < s.tokens.size && s.tokens[k].lower == "the") ++k;
+    for (std::size_t e = 0; e < s.entities.size; ++e)
+      if (s.entities[e].first_token == k && !s.entities[e].pronoun)
+        return static_cast<std::ptrdiff_t>(e);
+    return -1;
+  }
+
+  // "with Azerbaijan", "between Sudan and Chad": the entities after the first `with` word
+  // within five words of the trigger, joined by "and" or commas.
+  std::vector<std::size_t> with_role(const sdk::Sentence& s, std::size_t from) const {
+    std::vector<std::size_t> out;
+    for (std::size_t k = from; k < s.tokens.size && k < from + 5; ++k) {
+      if (!contains(terms("with"), s.tokens[k].lower)) continue;
+      for (std::size_t at = k + 1;;) {
+        const std::ptrdiff_t e = entity_at(s, at);
+        if (e < 0) break;
+        out.push_back(static_cast<std::size_t>(e));
+        at = s.entities[static_cast<std::size_t>(e)].last_token;
+        if (at < s.tokens.size && (s.tokens[at].lower == "and" || s.tokens[at].lower == ","))
+          ++at;
+        else
+          break;
+      }
+      break;
+    }
+    return out;
   }
 
   bool opened_by_with(const sdk::Sentence& s, std::size_t from, std::size_t to) const {

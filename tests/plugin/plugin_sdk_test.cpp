@@ -401,6 +401,36 @@ TEST_F(YamlExtractor, PlannedTruceBetweenTwoSidesTakesTheFutureDay) {
   EXPECT_EQ(ev[0].when.value, "2025-01-19");
 }
 
+TEST_F(YamlExtractor, WithRoleJoinsTheOtherSideAndACityIsThePlace) {
+  const auto ev =
+      events("Armenia signed a ceasefire with Azerbaijan in Moscow on Tuesday.\n", kWednesday);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(chronicle::status_name(ev[0].status), std::string("occurred"));
+  EXPECT_EQ(ev[0].participants, (std::vector<std::string>{"Armenia", "Azerbaijan"}));
+  EXPECT_EQ(ev[0].counterparts, std::vector<std::string>{"Azerbaijan"});
+  EXPECT_EQ(ev[0].location, "Moscow");
+  EXPECT_EQ(ev[0].country, "Russia");
+  EXPECT_EQ(ev[0].when.value, "2025-01-14");  // past clause: the Tuesday before
+}
+
+TEST_F(YamlExtractor, PostponedCueWinsOverTheClause) {
+  const auto ev = events(
+      "The truce between Sudan and Chad, due to begin on Friday, was postponed.\n", kWednesday);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(chronicle::status_name(ev[0].status), std::string("postponed"));
+  EXPECT_EQ(ev[0].participants, (std::vector<std::string>{"Sudan", "Chad"}));
+  EXPECT_EQ(ev[0].when.value, "2025-01-17");
+}
+
+TEST_F(YamlExtractor, FutureVerbGivesAPlannedWeek) {
+  const auto ev =
+      events("Israel and Lebanon will sign a ceasefire next week, officials said.\n", kWednesday);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(chronicle::status_name(ev[0].status), std::string("planned"));
+  EXPECT_EQ(ev[0].participants, (std::vector<std::string>{"Israel", "Lebanon"}));
+  EXPECT_EQ(ev[0].when.value, "2025-W04");
+}
+
 TEST_F(YamlExtractor, StatusCueInTheClause) {
   const auto ev = events("A ceasefire in Lebanon took effect on Monday.\n", kWednesday);
   ASSERT_EQ(ev.size(), 1u);
@@ -414,7 +444,8 @@ TEST_F(YamlExtractor, ExclusionsBeforeAndAfterTheTrigger) {
   // a demand for a ceasefire, talks about one and a breach of one are no ceasefire
   for (const char* text : {"France called for a ceasefire in Sudan on Monday.\n",
                            "Qatar will host ceasefire talks in Doha on Friday.\n",
-                           "Russia violated the truce in Ukraine on Tuesday.\n"}) {
+                           "Russia violated the truce in Ukraine on Tuesday.\n",
+                           "France demanded an immediate ceasefire in Gaza on Tuesday.\n"}) {
     const auto ev = events(text, kWednesday);
     for (const auto& e : ev) EXPECT_NE(e.type, "ceasefire") << text;
   }
