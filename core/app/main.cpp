@@ -97,7 +97,7 @@ Config load_config(const Common& c) {
     ss << in.rdbuf();
     return parse_config(ss.str(), c.config, fs::absolute(c.config).parent_path(), exe, extra);
   }
-  const fs::path dir = (exe / ".." / "share" / "chronicle" / "config").lexically_normal();
+  const fs::path dir = bundled_config_dir(exe);
   return parse_config(embedded_default_config(), "<embedded default config>", dir, exe, extra);
 }
 
