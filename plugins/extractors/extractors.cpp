@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace sdk = chronicle::sdk;
 
@@ -26,15 +28,19 @@ bool contains(sdk::View<std::string_view> v, std::string_view w) { return sdk::a
 class Definition final : public sdk::Extractor {
  public:
   Definition(const sdk::Lexicon& lex, std::string name) : lex_(lex), name_(std::move(name)) {
-    type_ = std::string(terms("type")[0]);
-    specificity_ = std::atoi(std::string(terms("specificity")[0]).c_str());
+    type_ = std::string(lookup("type")[0]);
+    specificity_ = std::atoi(std::string(lookup("specificity")[0]).c_str());
+    for (const char* key : kKeys) views_.emplace_back(key, lookup(key));
+    for (const char* st : kStatusNames)
+      views_.emplace_back(std::string("status.") + st, lookup(std::string("status.") + st));
   }
   std::string_view name() const noexcept override { return name_; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto verbs = terms("triggers.verbs"), nouns = terms("triggers.nouns");
-    for (std::size_t i = 0; i < s.tokens.size; ++i)
-      if (sdk::match_phrase(s, i, terms("exclude.sentence"))) return;
+    const auto verbs = terms("triggers.verbs"), nouns = terms("triggers.nouns"),
+               whole = terms("exclude.sentence");
+    for (std::size_t i = 0; i < s.tokens.size && !whole.empty(); ++i)
+      if (sdk::match_phrase(s, i, whole)) return;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       sdk::TriggerForm form = sdk::TriggerForm::verb;
       std::size_t n = sdk::match_phrase(s, i, verbs);
@@ -46,8 +52,18 @@ class Definition final : public sdk::Extractor {
   }
 
  private:
-  sdk::View<std::string_view> terms(const std::string& key) const {
+  static constexpr const char* kKeys[] = {
+      "triggers.verbs", "triggers.nouns", "participants",     "with",          "location",
+      "exclude.before", "exclude.after",  "exclude.sentence", "require.verbs", "require.nouns"};
+
+  sdk::View<std::string_view> lookup(const std::string& key) const {
     return lex_.terms(name_ + "." + key);
+  }
+  // The lists, looked up once: the lexicon does not change while the plugin is loaded.
+  sdk::View<std::string_view> terms(std::string_view key) const {
+    for (const auto& [k, v] : views_)
+      if (k == key) return v;
+    return {};
   }
 
   // "called for a ceasefire", "enact a nationwide ceasefire", "ceasefire talks": a phrase
@@ -113,8 +129,9 @@ class Definition final : public sdk::Extractor {
   // within five words of the trigger, joined by "and" or commas.
   std::vector<std::size_t> with_role(const sdk::Sentence& s, std::size_t from) const {
     std::vector<std::size_t> out;
+    const auto with_words = terms("with");
     for (std::size_t k = from; k < s.tokens.size && k < from + 5; ++k) {
-      if (!contains(terms("with"), s.tokens[k].lower)) continue;
+      if (!contains(with_words, s.tokens[k].lower)) continue;
       for (std::size_t at = k + 1;;) {
         const std::ptrdiff_t e = entity_at(s, at);
         if (e < 0) break;
@@ -131,8 +148,9 @@ class Definition final : public sdk::Extractor {
   }
 
   bool opened_by_with(const sdk::Sentence& s, std::size_t from, std::size_t to) const {
+    const auto with_words = terms("with");
     for (std::size_t k = from; k < to && k < s.tokens.size; ++k)
-      if (contains(terms("with"), s.tokens[k].lower)) return true;
+      if (contains(with_words, s.tokens[k].lower)) return true;
     return false;
   }
 
@@ -192,6 +210,7 @@ class Definition final : public sdk::Extractor {
 
   const sdk::Lexicon& lex_;
   std::string name_;
+  std::vector<std::pair<std::string, sdk::View<std::string_view>>> views_;
   std::string type_;
   int specificity_ = 3;
 };
