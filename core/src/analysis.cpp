@@ -1259,6 +1259,16 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
 
   // place: "in Riyadh", "Saudi-based", "here"
   {
+    // "the meeting of the International Monetary Fund in Washington", "the summit of
+    // industrialised nations in Venice": an of-phrase stands between the noun and its place
+    auto of_phrase_before = [&](std::size_t p) {
+      if (form != sdk::TriggerForm::noun || p <= last || last >= t.size() ||
+          t[last].lower != "of" || p - last > 10)
+        return false;
+      for (std::size_t q = last + 1; q + 1 < p; ++q)
+        if (t[q].kind == sdk::TokenKind::punct) return false;
+      return true;
+    };
     std::ptrdiff_t best = -1;
     std::size_t best_dist = SIZE_MAX;
     for (std::size_t k = 0; k < s.entities.size(); ++k) {
@@ -1291,7 +1301,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // a noun's place stands right after it ("talks in Riyadh"); a verb's in its clause,
       // not far after it ("will meet in Saudi Arabia this week")
       if (!based && !here) {
-        if (form == sdk::TriggerForm::noun && !(p >= last && p - last <= 3)) continue;
+        if (form == sdk::TriggerForm::noun && !(p >= last && p - last <= 3) &&
+            !of_phrase_before(p))
+          continue;
         if (form == sdk::TriggerForm::verb && p >= last && p - last > 8) continue;
       }
       const std::size_t dist = p >= last ? p - last : first - p + 2;  // prefer after the trigger

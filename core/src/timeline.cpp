@@ -36,6 +36,29 @@ bool overlap(const When& a, const When& b) {
   return true;
 }
 
+// a's window lies inside b's
+bool within(const When& a, const When& b) {
+  if (!a.earliest || !a.latest || !b.earliest || !b.latest) return false;
+  return *a.earliest >= *b.earliest && *a.latest <= *b.latest;
+}
+
+// within a week of publication: what an undated event of the story can be dated by
+bool near_publication(const When& w, date::sys_days pub) {
+  return w.earliest && w.latest && *w.earliest >= pub - date::days{7} &&
+         *w.latest <= pub + date::days{7};
+}
+
+// an undated event told as past and a dated one wholly after publication (or the reverse)
+// are two events: "the OPEC conference here" and "the next meeting ... on December 9"
+bool before_and_after(const Event& undated, const Event& dated, date::sys_days pub) {
+  if (!undated.when.value.empty() || dated.when.value.empty()) return false;
+  if (undated.status == sdk::Status::occurred)
+    return dated.when.earliest && *dated.when.earliest > pub;
+  if (undated.status == sdk::Status::planned)
+    return dated.when.latest && *dated.when.latest < pub;
+  return false;
+}
+
 // 0: unknown, higher: narrower
 long width(const When& w) {
   if (w.value.empty()) return 1L << 40;
@@ -319,12 +342,25 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       for (std::size_t k = 0; k < events.size(); ++k) {
         const Event& x = events[k];
         if (!detail::types_compatible(x.type, e.type) || !overlap(x.when, e.when) ||
-            !detail::places_compatible(x, e))
+            !detail::places_compatible(x, e) || before_and_after(x, e, pub) ||
+            before_and_after(e, x, pub))
+          continue;
+        // what happened and what is yet to happen are two gatherings (a visit under way
+        // is told both ways: "arrived here yesterday ... will leave on Friday")
+        auto ahead = [](sdk::Status st) {
+          return st == sdk::Status::planned || st == sdk::Status::speculative;
+        };
+        if (e.type != "visit" && ((x.status == sdk::Status::occurred && ahead(e.status)) ||
+                                  (ahead(x.status) && e.status == sdk::Status::occurred)))
           continue;
         const auto xa = actors(x);
         bool shared = false;
         for (const auto& n : ca) shared = shared || contains(xa, n);
-        if (!ca.empty() && !xa.empty() && !shared) continue;
+        // "Nakasone will be at the summit": who attends a summit does not make
+        // it another one when one of the two mentions is undated
+        const bool gathering = x.type == e.type && e.type == "summit" &&
+                               (x.when.value.empty() || e.when.value.empty());
+        if (!ca.empty() && !xa.empty() && !shared && !gathering) continue;
         // one person meeting two different counterparts: two meetings
         if (!e.counterparts.empty() && !x.counterparts.empty()) {
           bool same = false;
@@ -337,7 +373,15 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         const bool same_day = (ca.empty() || e.location.empty()) && !e.when.value.empty() &&
                               e.when.granularity == Granularity::day &&
                               e.when.value == x.when.value;
-        if (!shared && !both_places && !continuation && !same_day) continue;
+        // "the June 8-10 summit" after "the Venice summit in June", "today's talks" after
+        // "ended a meeting here": a dated mention of nobody and nowhere dates the event told
+        const bool dated_mention = ca.empty() && e.location.empty() && !e.when.value.empty() &&
+                                   (x.when.value.empty()
+                                        ? (x.type == e.type || x.status == e.status) &&
+                                              near_publication(e.when, pub)
+                                        : x.type == e.type && within(e.when, x.when));
+        if (!shared && !both_places && !continuation && !same_day && !dated_mention && !gathering)
+          continue;
         int score = (shared ? 4 : 0) + (both_places ? 2 : 0) + (x.status == e.status ? 1 : 0) +
                     (x.type == e.type ? 1 : 0) +
                     (!x.when.value.empty() && !e.when.value.empty() ? 1 : 0);
@@ -371,6 +415,41 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     if (trip) {
       e.when = trip->when;
       e.when.approx = true;
+    }
+  }
+  // "The conference decided ...", "the ministers agreed to resume negotiations": a conference
+  // told with nobody named is held by the body the story names for its nearest conference
+  {
+    std::set<std::string> bodies;
+    for (const auto& s : a.sentences())
+      for (const auto& en : s.view.entities)
+        if ((en.kind == sdk::EntityKind::organization && en.country.empty()) ||
+            en.kind == sdk::EntityKind::group)
+          bodies.emplace(en.name);
+    auto body_of = [&](const Event& x) {
+      std::vector<std::string> out;
+      for (const auto& p : x.participants)
+        if (bodies.count(p)) out.push_back(p);
+      return out;
+    };
+    std::vector<std::vector<std::string>> held(events.size());
+    for (std::size_t i = 0; i < events.size(); ++i)
+      if (events[i].type == "conference") held[i] = body_of(events[i]);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      Event& e = events[i];
+      if (e.type != "conference" || !e.participants.empty()) continue;
+      std::ptrdiff_t best = -1;
+      std::size_t best_dist = SIZE_MAX;
+      for (std::size_t k = 0; k < events.size(); ++k) {
+        if (k == i || held[k].empty()) continue;
+        const Event& x = events[k];
+        // an earlier mention first, a later one only when none precedes
+        const std::size_t dist = x.first_sentence <= e.first_sentence
+                                     ? e.first_sentence - x.first_sentence
+                                     : 1000 + x.first_sentence - e.first_sentence;
+        if (dist < best_dist) best = static_cast<std::ptrdiff_t>(k), best_dist = dist;
+      }
+      if (best >= 0) e.participants = held[static_cast<std::size_t>(best)];
     }
   }
   // "will travel to New Delhi ... to attend the G20 Leaders' Summit", "traveled to Jeddah to
@@ -416,11 +495,14 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         default: break;
       }
     }
-    // visits list the destination country among the participants, last
+    // visits list the destination country among the participants, last, when the text
+    // names it ("visit Kenya", "to Zurich, Switzerland"; "visit Rome" adds no Italy)
     if (e.type == "visit" && !e.country.empty()) {
       auto it = std::find(e.participants.begin(), e.participants.end(), e.country);
-      if (it != e.participants.end()) e.participants.erase(it);
-      e.participants.push_back(e.country);
+      if (it != e.participants.end()) {
+        e.participants.erase(it);
+        e.participants.push_back(e.country);
+      }
     }
     e.summary = summarize(e);
   }

@@ -64,11 +64,28 @@ class Conferences final : public sdk::Extractor {
           body = true;
       for (const auto& e : s.entities)
         if (e.last_token + 3 >= i && e.last_token <= i && multilateral(e, groups)) body = true;
+      // "the meeting of the International Monetary Fund", "a meeting of the conference"
+      std::ptrdiff_t of_body = -1;
+      const std::size_t o = i + n;
+      if (form == sdk::TriggerForm::noun && o + 1 < s.tokens.size && s.tokens[o].lower == "of") {
+        const std::size_t h = s.tokens[o + 1].lower == "the" ? o + 2 : o + 1;
+        for (std::size_t k = 0; k < s.entities.size; ++k)
+          if (s.entities[k].first_token == h && multilateral(s.entities[k], groups))
+            of_body = static_cast<std::ptrdiff_t>(k);
+        if (of_body >= 0 || (h > o + 1 && h < s.tokens.size && sdk::match_phrase(s, h, nouns)))
+          body = true;
+      }
       if (needs_body && !body) {
         i += n - 1;
         continue;
       }
       auto c = sdk::candidate_from_frame(s, f, "conference", i, i + n, form);
+      if (of_body >= 0) {
+        const auto name = s.entities[static_cast<std::size_t>(of_body)].name;
+        bool have = false;
+        for (const auto& p : c.participants) have = have || p == name;
+        if (!have) c.participants.emplace_back(name);
+      }
       for (const auto& e : s.entities)
         if (e.last_token + 3 >= i && e.last_token <= i && multilateral(e, groups)) {
           bool have = false;

@@ -21,6 +21,7 @@ namespace {
 struct Expected {
   std::string type, status, earliest, latest, location;
   std::vector<std::string> participants;  // every one must be there
+  bool only_participants = false;         // `only_participants:` nobody else either
 };
 
 struct EventCase {
@@ -55,6 +56,10 @@ std::vector<EventCase> load_cases() {
       x.location = e["location"] ? str(e, "location") : "";
       if (e["participants"])
         for (const auto& p : e["participants"]) x.participants.push_back(p.as<std::string>());
+      if (e["only_participants"]) {
+        x.only_participants = true;
+        for (const auto& p : e["only_participants"]) x.participants.push_back(p.as<std::string>());
+      }
       c.events.push_back(x);
     }
     out.push_back(c);
@@ -128,6 +133,7 @@ TEST_P(EventCorpus, Extracts) {
       EXPECT_NE(std::find(e.participants.begin(), e.participants.end(), want),
                 e.participants.end())
           << "missing participant " << want;
+    if (x.only_participants) EXPECT_EQ(e.participants.size(), x.participants.size());
   }
 }
 

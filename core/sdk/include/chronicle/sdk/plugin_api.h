@@ -292,7 +292,7 @@ inline bool named_event_at(const Sentence& s, std::size_t i) noexcept {
 }
 
 // Fills an EventCandidate from a host frame: participants (agents, then counterparts),
-// place or destination, time and status. Visits add the destination's country.
+// place or destination, time and status. Visits to several countries list them.
 inline EventCandidate candidate_from_frame(const Sentence& s, const Frame& f, std::string type,
                                            std::size_t first, std::size_t last,
                                            TriggerForm form) {
@@ -310,21 +310,37 @@ inline EventCandidate candidate_from_frame(const Sentence& s, const Frame& f, st
     add(c.participants, s.entities[k].name);
     add(c.counterparts, s.entities[k].name);
   }
+  // the country a visit goes to, when the text names it: "visit Kenya", "to Zurich, Switzerland"
+  auto named_country = [&](std::size_t d) -> std::string_view {
+    const Entity& e = s.entities[d];
+    if (e.kind == EntityKind::country) return e.name;
+    if (e.kind != EntityKind::city || e.country.empty() || e.last_token >= s.tokens.size ||
+        s.tokens[e.last_token].lower != ",")
+      return {};
+    for (const auto& n : s.entities)
+      if (n.first_token == e.last_token + 1 && n.kind == EntityKind::country && n.name == e.country)
+        return n.name;
+    return {};
+  };
   const std::ptrdiff_t where = f.destination >= 0 && c.type == "visit" ? f.destination : f.place;
   if (c.type == "visit" && f.destinations.size() > 1) {
-    // several stops: the places as written, and each one's country among the participants
+    // several stops: the places as written, and those that are countries among the participants
     const Entity& a = s.entities[f.destinations.front()];
     const Entity& b = s.entities[f.destinations.back()];
     const std::size_t from = s.tokens[a.first_token].span.begin;
     c.location = std::string(s.text.substr(from, s.tokens[b.last_token - 1].span.end - from));
     for (auto d : f.destinations) {
       const Entity& e = s.entities[d];
-      add(c.participants, e.country.empty() ? e.name : e.country);
+      if (auto n = named_country(d); !n.empty()) add(c.participants, n);
     }
   } else if (where >= 0) {
     const Entity& e = s.entities[static_cast<std::size_t>(where)];
     c.location = std::string(e.name);
     c.country = std::string(e.country);
+    if (c.type == "visit" && where == f.destination) {
+      if (auto n = named_country(static_cast<std::size_t>(where)); !n.empty())
+        add(c.participants, n);
+    }
   }
   c.time = f.time;
   c.status = f.status;
