@@ -16,6 +16,7 @@ foreach(plugin IN LISTS PLUGINS)
   endforeach()
   list(SORT names)
   if(NOT names STREQUAL "chronicle_plugin_info;chronicle_plugin_register")
+    message(STATUS "extra-or-missing-symbols: ${plugin}")  # one line, for ctest to match
     message(FATAL_ERROR "${plugin} exports more or less than the two Chronicle symbols:\n"
                         "${out}\n(expected chronicle_plugin_info and chronicle_plugin_register; "
                         "build it with chronicle_add_plugin(), which hides the rest)")
