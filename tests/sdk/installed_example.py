@@ -6,8 +6,8 @@
 2. The package: find_package(chronicle 1.0) gives chronicle::sdk and chronicle_add_plugin();
    2.0 is refused (SameMajorVersion).
 3. The installed CLI, run from another folder, finds its plugins and config relative to
-   itself: `chronicle plugins` lists P's plugins, and the seed article's timeline equals
-   the golden file byte for byte.
+   itself: `chronicle plugins` lists P's plugins, the seed article's timeline equals the
+   golden file byte for byte, and the installed ceasefire definition finds its event.
 4. examples/custom-plugin, copied out of the source tree, is configured against P only,
    built, and run with the installed CLI: its sanctions events are checked one by one.
 5. P moved elsewhere still works.
@@ -109,6 +109,18 @@ p = run([chronicle, "extract", os.path.join(SOURCE, "examples", "riyadh-talks.tx
 with open(os.path.join(SOURCE, "tests", "golden", "riyadh-talks.yaml")) as f:
     check(p.stdout == f.read(),
           "installed CLI's seed timeline differs from tests/golden/riyadh-talks.yaml")
+
+# ... and its YAML-only extractors (share/chronicle/config/extractors/ceasefire.yaml)
+news = os.path.join(WORK, "ceasefire.txt")
+with open(news, "w") as f:
+    f.write("---\npublished: 2025-01-15\n---\n"
+            "Armenia signed a ceasefire with Azerbaijan in Moscow on Tuesday.\n")
+p = run([chronicle, "extract", news], cwd="/")
+events = yaml.load(p.stdout, Loader=yaml.BaseLoader)["events"]
+got = [(e["type"], e["status"], e["when"]["value"], e["participants"], e["location"], e["plugin"])
+       for e in events]
+check(got == [("ceasefire", "occurred", "2025-01-14", ["Armenia", "Azerbaijan"], "Moscow",
+               "extractors")], "installed YAML extractor: %r" % got)
 
 # 4. the out-of-tree example, against the installed package only
 src = os.path.join(WORK, "custom-plugin")
