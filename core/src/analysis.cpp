@@ -431,7 +431,7 @@ void DocumentAnalysis::analyze() {
       }
       if (doc_.published) {
         tr.resolved = resolve(*m.rel, anchor, tr.tense);
-        if (auto d = explicit_day(*m.rel, tr.resolved)) anchor.last_explicit = *d;
+        advance_anchor(*m.rel, tr.resolved, anchor);
       }
       s.timexes.push_back(std::move(tr));
     }

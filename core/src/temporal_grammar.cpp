@@ -151,6 +151,10 @@ struct TemporalGrammar::Impl {
       business_cues, reporting_nouns, reporting_ago, reporting_this,
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes;
+  // hedges, ranges, halves, decades, periods counted from the text's last date
+  PhraseTable set_frequent_after, approx_tails, count_adjectives, count_ranges, halves,
+      last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
+      duration_preps_the, anchored_periods, count_approximators, count_approximator_cues;
 
   explicit Impl(const Lexicon& lex);
 
@@ -205,6 +209,7 @@ struct TemporalGrammar::Impl {
   std::optional<Hit> rule_named(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_period(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_ordinal_period(Tokens t, std::size_t i) const;
+  std::optional<Hit> rule_year_period(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_count(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_phrases(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_set(Tokens t, std::size_t i) const;
@@ -295,6 +300,9 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   future_preps.add_all(lex.list("future_prepositions"), 1);
   determiners.add_all(lex.list("determiners"), 1);
   duration_preps.add_all(lex.list("duration_prepositions"), 1);
+  duration_preps_the.add_all(lex.list("duration_prepositions_the"), 1);
+  anchored_periods.add_all(lex.list("anchored_periods.next"), 1);
+  anchored_periods.add_all(lex.list("anchored_periods.same"), 0);
   anchored.add_all(lex.list("anchored_days.next"), 1);
   anchored.add_all(lex.list("anchored_days.previous"), -1);
   anchored.add_all(lex.list("anchored_days.same"), 0);
@@ -311,6 +319,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     if (u != Unit::none) set_words.add_all(lex.list("set_words." + k), static_cast<int>(u));
   }
   set_blockers.add_all(lex.list("set_word_blockers"), 1);
+  set_frequent_after.add_all(lex.list("set_word_frequent_after"), 1);
   set_rates.add_all(lex.list("set_rate_words"), 1);
   unit_ends.add_all(lex.list("unit_end_words"), 1);
   am.add_all(lex.list("clock.am"), 1);
@@ -319,12 +328,25 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   noon.add_all(lex.list("clock.noon"), 1);
   midnight.add_all(lex.list("clock.midnight"), 1);
   tz.add_all(lex.list("time_zones"), 1);
+  utc_zones.add_all(lex.list("utc_zones"), 1);
+  for (const auto& k : lex.keys("decade_words"))
+    decade_words.add_all(lex.list("decade_words." + k), to_int(k));
+  age_possessives.add_all(lex.list("age_possessives"), 1);
   month_cues.add_all(lex.list("month_cues"), 1);
   year_blockers.add_all(lex.list("year_blockers"), 1);
   year_preblockers.add_all(lex.list("year_preblockers"), 1);
   fiscal.add_all(lex.list("fiscal"), 1);
   century_words.add_all(lex.list("century_words"), 1);
   approximators.add_all(lex.list("approximators"), 1);
+  approx_tails.add_all(lex.list("approximate_tails"), 1);
+  count_approximators.add_all(lex.list("count_approximators"), 1);
+  count_approximator_cues.add_all(lex.list("count_approximator_cues"), 1);
+  count_adjectives.add_all(lex.list("count_adjectives"), 1);
+  count_ranges.add_all(lex.list("count_ranges"), 1);
+  halves.add_all(lex.list("halves"), 1);
+  last_ordinals.add_all(lex.list("last_ordinals"), 1);
+  context_days.add_all(lex.list("context_days.phrases"), 1);
+  day_contexts.add_all(lex.list("context_days.after"), 1);
   future_hints.add_all(lex.list("future_hints"), 1);
   past_hints.add_all(lex.list("past_hints"), 1);
   day_prepositions.add_all(lex.list("day_prepositions"), 1);
@@ -595,7 +617,9 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, st
     k += m3.length;
     marked = true;
   }
+  bool utc = false;
   if (in(t, k) && is_word(t, k) && tz.match(t, k).length) {
+    utc = utc_zones.match(t, k).length > 0;
     ++k;
     marked = true;
   }
@@ -604,7 +628,7 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, st
     // "3:30" alone is a clock time only after "at"-like context; scores ("3:1") excluded
     // by the two-digit minutes rule above. Accept.
   }
-  return {k, {static_cast<unsigned>(h), static_cast<unsigned>(mi)}};
+  return {k, {static_cast<unsigned>(h), static_cast<unsigned>(mi), utc}};
 }
 
 // ---- rules -----------------------------------------------------------------------------
@@ -743,6 +767,26 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
     if (s.size() == 5 && s.back() == 's' && all_digits(s.substr(0, 4)) && s[3] == '0') {
       r.decade = to_int(s.substr(0, 3));
       h.end = k + 1;
+      return h;
+    }
+  }
+  // a decade of the 1900s written short: "the 70s", "the '80s", "the nineties" (not "in
+  // his 30s": an age)
+  if (i == 0 || !age_possessives.match(t, i - 1).length) {
+    std::size_t d = k;
+    if (is_punct(t, d, "'") || is_punct(t, d, "\xE2\x80\x99")) ++d;
+    if (is_num(t, d)) {
+      std::string_view s = t[d].lower;
+      if (!s.empty() && s.front() == '\'') s.remove_prefix(1);
+      if (s.size() == 3 && s[0] >= '1' && s[0] <= '9' && s[1] == '0' && s[2] == 's') {
+        r.decade = 190 + (s[0] - '0');
+        h.end = d + 1;
+        return h;
+      }
+    }
+    if (auto dw = decade_words.match(t, k); dw.length && (det || r.mod != Mod::none)) {
+      r.decade = 190 + dw.value;
+      h.end = k + dw.length;
       return h;
     }
   }
@@ -900,6 +944,37 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
       return h;
     }
   }
+  // "the following year", "that month", "later that year": from the text's last date
+  if (auto ap = anchored_periods.match(t, k); ap.length) {
+    if (auto u = read_unit(t, k + ap.length);
+        u.end && !u.plural &&
+        (u.unit == Unit::week || u.unit == Unit::month || u.unit == Unit::year) &&
+        !(in(t, u.end) && is_hyphen(t[u.end])) &&  // "that year-end"
+        !(is_word(t, u.end) && (t[u.end].lower == "of" || off_before.match(t, u.end).length ||
+                                off_after.match(t, u.end).length))) {
+      r.shift = ap.value > 0 ? Shift::next : ap.value < 0 ? Shift::last : Shift::none;
+      r.unit = u.unit;
+      r.anchor = AnchorRef::last_explicit;
+      h.end = u.end;
+      // "the same month a year ago", "the same period last year": a year back
+      if (u.unit != Unit::year) {
+        Count c = read_count(t, u.end);
+        if (auto y = read_unit(t, c.end);
+            c.end && c.value && y.end && y.unit == Unit::year &&
+            (off_ago.match(t, y.end).length || off_before.match(t, y.end).length == 1)) {
+          r.year_shift = -*c.value;
+          h.end = y.end + 1;
+        } else if (auto sh = shifters.match(t, u.end);
+                   sh.length == 1 && static_cast<Shift>(sh.value) == Shift::last) {
+          if (auto y2 = read_unit(t, u.end + 1); y2.end && y2.unit == Unit::year && !y2.plural) {
+            r.year_shift = -1;
+            h.end = y2.end;
+          }
+        }
+      }
+      return h;
+    }
+  }
   bool mod_phrase = false;
   if (auto m = relmods.match(t, k); m.length) {
     r.mod = static_cast<Mod>(m.value);
@@ -974,6 +1049,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   }
   auto u = read_unit(t, k);
   if (!u.end || u.plural) return std::nullopt;
+  if (k > 0 && t[k].capitalized) return std::nullopt;  // ABC's "This Week"
   switch (u.unit) {
     case Unit::week: case Unit::weekend: case Unit::month: case Unit::quarter:
     case Unit::year: case Unit::decade: case Unit::century: case Unit::half:
@@ -989,6 +1065,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   if (u.unit == Unit::half && r.shift == Shift::none) return std::nullopt;
   r.unit = u.unit;
   k = u.end;
+  k += approx_tails.match(t, k).length;  // "the next year or so"
   // "the end of the year 2024" / "the first quarter of next year" are handled elsewhere
   h.end = k;
   return h;
@@ -1008,6 +1085,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   }
   if (auto f = fiscal.match(t, k); f.length) k += f.length;
   auto [oe, ov] = read_ordinal(t, k);
+  bool last_of = false;  // "the last half of 1989", "the final quarter of 1990"
+  if (!oe && det) {
+    if (auto lo = last_ordinals.match(t, k); lo.length) {
+      oe = k + lo.length;
+      last_of = true;
+    }
+  }
   if (!oe) return std::nullopt;
   k = oe;
   if (in(t, k) && is_hyphen(t[k])) {
@@ -1018,6 +1102,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   if (!u.end || u.plural) return std::nullopt;
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::calendar;
+  if (last_of) {
+    // only with the year: "the last quarter" alone is the previous one (rule_period)
+    if (!(is_word(t, u.end) && t[u.end].lower == "of" && read_year(t, u.end + 1, false).first))
+      return std::nullopt;
+    ov = u.unit == Unit::quarter ? 4 : 2;
+  }
   if (u.unit == Unit::quarter && ov >= 1 && ov <= 4) {
     r.quarter = static_cast<unsigned>(ov);
   } else if (u.unit == Unit::half && ov >= 1 && ov <= 2) {
@@ -1038,6 +1128,61 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   return h;
 }
 
+// A period of a named year: "the 1988 third quarter", "this year's third quarter", "next
+// year's first half"; "the 1988 period", "last year's quarter" are the reported quarter
+// (as in rule_reporting) of that year.
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_year_period(
+    Tokens t, std::size_t i) const {
+  if (!is_word(t, i) && !is_num(t, i)) return std::nullopt;
+  Hit h;
+  h.first = i;
+  std::size_t k = i;
+  RelativeDate& r = h.rel;
+  r.kind = RelativeDate::Kind::calendar;
+  bool det = false;
+  if (auto d = determiners.match(t, k); d.length) {
+    k += d.length;
+    det = true;
+  }
+  if (auto [ye, yv] = read_year(t, k, false); ye && is_num(t, k)) {
+    r.year = yv;
+    k = ye;
+    if (is_possessive(t, k)) ++k;
+  } else if (auto s = shifters.match(t, k); s.length && !det) {
+    auto u = read_unit(t, k + s.length);
+    if (!u.end || u.unit != Unit::year || u.plural || !is_possessive(t, u.end)) return std::nullopt;
+    const auto sh = static_cast<Shift>(s.value);
+    r.year_shift = sh == Shift::next ? 1 : sh == Shift::last ? -1 : 0;
+    k = u.end + 1;
+  } else {
+    return std::nullopt;
+  }
+  std::optional<int> ord;
+  if (auto [oe, ov] = read_ordinal(t, k); oe) {
+    ord = ov;
+    k = oe;
+    if (in(t, k) && is_hyphen(t[k])) ++k;
+  }
+  if (auto u = read_unit(t, k); u.end && !u.plural && u.unit == Unit::quarter) {
+    if (ord && (*ord < 1 || *ord > 4)) return std::nullopt;
+    if (ord)
+      r.quarter = static_cast<unsigned>(*ord);
+    else
+      r.reporting = true;
+    k = u.end;
+  } else if (u.end && !u.plural && u.unit == Unit::half && ord && *ord >= 1 && *ord <= 2) {
+    r.half = static_cast<unsigned>(*ord);
+    k = u.end;
+  } else if (auto rn = reporting_nouns.match(t, k); rn.length && !ord) {
+    r.reporting = true;
+    k += rn.length;
+  } else {
+    return std::nullopt;
+  }
+  h.end = k;
+  return h;
+}
+
 // Counted units: "three days ago", "two years earlier", "in two weeks" (shift), "the past
 // three years", "a four-day visit", "three days" (durations).
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Tokens t,
@@ -1047,7 +1192,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   std::size_t k = i;
   RelativeDate& r = h.rel;
   bool prefixed = false;  // "the past", "the next", "the first", "the"
-  if (auto a = approximators.match(t, k); a.length) k += a.length;
+  std::size_t approx = approximators.match(t, k).length;  // "in nearly five months"
+  // "in over a decade", "just over an hour" (not "over the last two weeks", "evolved over
+  // several years": "over" there is the preposition of the whole phrase)
+  if (!approx && k > 0 && count_approximator_cues.match(t, k - 1).length == 1) {
+    if (auto ca = count_approximators.match(t, k);
+        ca.length && !determiners.match(t, k + ca.length).length &&
+        !shifters.match(t, k + ca.length).length && read_count(t, k + ca.length).end)
+      approx = ca.length;
+  }
+  k += approx;
   if (auto s = shifters.match(t, k); s.length && is_word(t, k)) {
     k += s.length;
     prefixed = true;
@@ -1060,20 +1214,43 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   std::size_t cstart = k;
   if (c.end) {
     k = c.end;
+    // a range: "two to three weeks", "12 to 18 months", "one or two days" (the first count)
+    if (c.value && !c.article && is_word(t, k) && count_ranges.match(t, k).length == 1) {
+      Count c2 = read_count(t, k + 1);
+      if (c2.end && c2.value && !c2.article && read_unit(t, c2.end).end) k = c2.end;
+    }
   }
   bool hyphenated = false;
   if (c.end && in(t, k) && is_hyphen(t[k])) {
     ++k;
     hyphenated = true;
   }
+  // "2 1/2 years", "two and a half years"
+  bool and_half = false;
+  if (c.end && c.value && !hyphenated) {
+    if (auto hf = halves.match(t, k); hf.length && read_unit(t, k + hf.length).end) {
+      k += hf.length;
+      and_half = true;
+    }
+  }
+  // "two more weeks", "an additional year", "six straight days", "eight trading days"
+  if (c.end && !hyphenated) {
+    if (auto ca = count_adjectives.match(t, k); ca.length && read_unit(t, k + ca.length).end)
+      k += ca.length;
+  }
   auto u = read_unit(t, k);
   if (!u.end) return std::nullopt;
+  // "60 Minutes", "This Week": a capitalized unit inside a sentence is a title
+  if (k > 0 && t[k].capitalized && !(k == i && i == 0)) return std::nullopt;
   if (hyphenated && (u.plural || (prefixed && !shifters.match(t, i).length)))
     return std::nullopt;  // "three-quarters"; "the eight-year" is read from "eight"
   if (u.unit == Unit::weekend || u.unit == Unit::half) return std::nullopt;
   if (!c.end) {
-    // bare plural after "for"/"within": "for years" -> PXY
-    if (prefixed || !u.plural || i == 0 || !duration_preps.match(t, i - 1).length)
+    // bare plural after "for"/"within": "for years" -> PXY; "over the years"
+    const bool the_span = prefixed && i > 0 && determiners.match(t, i).length &&
+                          duration_preps_the.match(t, i - 1).length;
+    if ((prefixed && !the_span) || !u.plural || i == 0 ||
+        !(the_span || duration_preps.match(t, i - 1).length))
       return std::nullopt;
     r.kind = RelativeDate::Kind::duration;
     r.unit = u.unit;
@@ -1106,13 +1283,27 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   r.unit = u.unit;
   r.count = c.value;
   k = u.end;
+  // "a minute and a half"
+  if (!and_half && c.value && !hyphenated && !u.plural == (*c.value == 1)) {
+    if (auto hf = halves.match(t, k); hf.length > 1) {
+      k += hf.length;
+      and_half = true;
+    }
+  }
+  r.and_half = and_half;
+  if (!hyphenated) k += approx_tails.match(t, k).length;  // "a week or so ago"
   if (!prefixed && !hyphenated) {
     if (auto a = off_ago.match(t, k); a.length) {
       r.kind = RelativeDate::Kind::offset;
       r.direction = Direction::backward;
       r.anchor = AnchorRef::publication;
-      if (!r.count) return std::nullopt;  // "days ago": a fuzzy phrase
       h.end = k + a.length;
+      if (!r.count) {
+        // "several years ago", "a few days ago": some time back, the whole phrase
+        r.kind = RelativeDate::Kind::fuzzy;
+        r.fuzzy = FuzzyRef::past;
+        r.direction = Direction::none;
+      }
       return h;
     }
     if (auto f = off_from_now.match(t, k); f.length && r.count) {
@@ -1138,7 +1329,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       h.end = k + b.length;
       return h;
     }
-    if (i > 0 && future_preps.match(t, i - 1).length == 1 && r.count && !u.plural == (*r.count == 1)) {
+    if (i > 0 && !approx && future_preps.match(t, i - 1).length == 1 && r.count &&
+        !u.plural == (*r.count == 1)) {
       r.kind = RelativeDate::Kind::offset;
       r.direction = Direction::forward;
       r.anchor = AnchorRef::publication;
@@ -1161,6 +1353,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
   h.first = i;
   auto a = anchored.match(t, i);
   auto f = fuzzy.match(t, i);
+  // "to end the day", "later in the day": the day of the story (the last day named)
+  if (auto cd = context_days.match(t, i); cd.length && !a.length) {
+    for (std::size_t len = 1; len <= 2 && len <= i; ++len) {
+      if (day_contexts.match(t, i - len).length == len) {
+        a = cd;
+        a.value = 0;
+        break;
+      }
+    }
+  }
   if (a.length && a.length >= f.length) {
     RelativeDate& r = h.rel;
     r.kind = RelativeDate::Kind::offset;
@@ -1186,6 +1388,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
   }
   if (!f.length) return std::nullopt;
   if (auto nf = not_fuzzy.match(t, i); nf.length > 0) return std::nullopt;
+  // "the long-term partnership": a hyphenated phrase before a noun is an adjective
+  if (is_word(t, i + f.length))
+    for (std::size_t k = i + 1; k < i + f.length; ++k)
+      if (is_hyphen(t[k])) return std::nullopt;
   // "just now", "as soon as": a blocking phrase starting one word earlier
   if (i > 0 && not_fuzzy.match(t, i - 1).length >= 2) return std::nullopt;
   RelativeDate& r = h.rel;
@@ -1242,7 +1448,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
     return std::nullopt;
   }
   if (auto s = set_words.match(t, i); s.length) {
-    if (i > 0 && set_blockers.match(t, i - 1).length) return std::nullopt;
+    // "the daily Le Monde", "its quarterly dividend" (not "a daily rally", "his weekly
+    // radio address": a day or week after an article or a possessive is a recurrence)
+    if (i > 0 && set_blockers.match(t, i - 1).length) {
+      const auto u = static_cast<Unit>(s.value);
+      if (!((u == Unit::day || u == Unit::week) && set_frequent_after.match(t, i - 1).length))
+        return std::nullopt;
+    }
     // a rate: "average daily volume", "by 20% annually"
     for (std::size_t k = i >= 2 ? i - 2 : 0; k < i; ++k)
       if (set_rates.match(t, k).length || t[k].text.ends_with('%')) return std::nullopt;
@@ -1459,10 +1671,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
     // reports by Wednesday", "Until Thursday, they had not called him a suspect")
     if (h.rel.direction == Direction::none && h.first > 0 &&
         weak_future_hints.match(t, h.first - 1).length == 1) {
-      // a calendar date or a clock time after "by"/"until" is a deadline: ahead whatever
-      // the clause ("said Elian must be returned by Jan. 14")
+      // a calendar date after "by"/"until" is a deadline: the nearest reading unless the
+      // clause is future ("said Elian must be returned by Jan. 14"); a clock time is ahead
       h.rel.forward_unless_past = h.rel.kind == K::weekday && !h.rel.clock;
-      h.rel.direction = Direction::forward;
+      if (h.rel.kind == K::calendar && !h.rel.clock)
+        h.rel.deadline = true;
+      else
+        h.rel.direction = Direction::forward;
     }
     // "Wednesday's ruling", "Thursday's closing price": a day a news story names by its
     // possessive is one already past (or the publication's own day).
@@ -1525,6 +1740,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens)
     consider(g.rule_numeric(tokens, i));
     consider(g.rule_period(tokens, i));
     consider(g.rule_ordinal_period(tokens, i));
+    consider(g.rule_year_period(tokens, i));
     consider(g.rule_count(tokens, i));
     consider(g.rule_set(tokens, i));
     consider(g.rule_clock(tokens, i));
@@ -1799,6 +2015,19 @@ std::optional<int> pick_year(sys_days P, Tense tense, Shift shift, SpanOf span_o
 
 std::string duration_value(const RelativeDate& rel) {
   const std::optional<int> n = rel.count;
+  if (rel.and_half && n) {
+    // one half more, in the next smaller unit: P2Y6M, PT5H30M, PT1M30S, P2DT12H
+    const std::string c = std::to_string(*n);
+    switch (rel.unit) {
+      case Unit::year: return "P" + c + "Y6M";
+      case Unit::hour: return "PT" + c + "H30M";
+      case Unit::minute: return "PT" + c + "M30S";
+      case Unit::day: return "P" + c + "DT12H";
+      case Unit::decade: return "P" + std::to_string(*n * 10 + 5) + "Y";
+      case Unit::century: return "P" + std::to_string(*n * 100 + 50) + "Y";
+      default: break;
+    }
+  }
   auto num = [&](int mult) { return n ? std::to_string(*n * mult) : std::string("X"); };
   switch (rel.unit) {
     case Unit::second: return "PT" + num(1) + "S";
@@ -1836,6 +2065,7 @@ Resolved day_with_time(sys_days d, const RelativeDate& rel) {
   Resolved r = day_of(d);
   if (rel.clock) {
     r.value += "T" + two(rel.clock->hour) + ":" + two(rel.clock->minute);
+    if (rel.clock->utc) r.value += "Z";
     r.granularity = Granularity::time;
   } else if (rel.part != PartOfDay::none) {
     r.value += std::string("T") + part_code(rel.part);
@@ -1896,6 +2126,7 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
   const bool ahead = rel.direction == Direction::forward &&
                      !(rel.forward_unless_past && tense == Tense::past);
   if ((rel.kind == K::weekday || rel.kind == K::calendar) && ahead) tense = Tense::future;
+  if (rel.deadline && tense != Tense::future) tense = Tense::none;
   if ((rel.kind == K::weekday || rel.kind == K::calendar) && rel.direction == Direction::backward)
     tense = Tense::past;
   const sys_days P = anchor.publication;
@@ -1905,7 +2136,9 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
     // the reported quarter: the one holding P - 45 days (results come out within weeks)
     const sys_days q = P - days{45};
     const int back = rel.direction == Direction::backward ? rel.count.value_or(0) : 0;
-    return quarter_res(year_of(q) - back, (month_of(q) - 1) / 3 + 1);
+    // "the 1988 period", "last year's quarter": that quarter of the named year
+    const int y = rel.year ? *rel.year : year_of(q) + rel.year_shift.value_or(0) - back;
+    return quarter_res(y, (month_of(q) - 1) / 3 + 1);
   }
   switch (rel.kind) {
     case K::calendar: {
@@ -1954,6 +2187,13 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
               return Span{sys_days{ymd}, sys_days{ymd}};
             };
             auto py = pick_year(P, tense, Shift::none, [&](int yy) { return span_of(yy, true); });
+            // "on Monday, Oct. 26" in a Sunday Oct. 25 story: the weekday outweighs the
+            // tense when the day agrees with it in a year next to the reference
+            if (!py && rel.weekday)
+              py = pick_year(P, Tense::none, Shift::none, [&](int yy) -> std::optional<Span> {
+                if (std::abs(yy - year_of(P)) > 1) return std::nullopt;
+                return span_of(yy, true);
+              });
             if (!py) py = pick_year(P, tense, Shift::none, [&](int yy) { return span_of(yy, false); });
             if (!py) return r;
             y = *py;
@@ -2041,6 +2281,27 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
     }
     case K::period: {
       const int n = rel.shift == Shift::next ? 1 : rel.shift == Shift::last ? -1 : 0;
+      if (rel.anchor == AnchorRef::last_explicit) {
+        // "the following year", "that month": from the last month or day the text names
+        sys_days base = A;
+        if (anchor.last_month && rel.unit != Unit::week) base = sys_days{*anchor.last_month / 1};
+        switch (rel.unit) {
+          case Unit::week:
+            r = week_of(
+                cal::add_years(base + date::weeks{n}, date::years{rel.year_shift.value_or(0)}));
+            break;
+          case Unit::month: {
+            const sys_days d =
+                cal::add_months(base, date::months{n + 12 * rel.year_shift.value_or(0)});
+            r = month_res(year_of(d), month_of(d));
+            break;
+          }
+          case Unit::year: r = year_res(year_of(base) + n); break;
+          default: return r;
+        }
+        apply_mod(r, rel.mod, P, tense);
+        return r;
+      }
       const date::weekday wp{P};
       switch (rel.unit) {
         case Unit::week: {
@@ -2124,6 +2385,24 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
       return r;
   }
   return r;
+}
+
+void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& anchor) {
+  if (auto d = explicit_day(rel, resolved)) {
+    anchor.last_explicit = *d;
+    const year_month_day ymd{*d};
+    anchor.last_month = ymd.year() / ymd.month();
+    return;
+  }
+  // a calendar month ("in March"), or a year ("In 1988": its January stands for it)
+  if (rel.kind != RelativeDate::Kind::calendar || rel.reporting || !resolved.earliest) return;
+  const year_month_day ymd{*resolved.earliest};
+  if (rel.month && !resolved.approx && !rel.day) {
+    anchor.last_month = ymd.year() / ymd.month();
+  } else if (rel.year && !rel.month && !rel.quarter && !rel.half && rel.season == Season::none &&
+             !rel.decade && !rel.century) {
+    anchor.last_month = ymd.year() / date::January;
+  }
 }
 
 std::optional<date::sys_days> explicit_day(const RelativeDate& rel, const Resolved& resolved) {

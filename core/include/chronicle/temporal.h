@@ -27,6 +27,9 @@ struct RelativeDate;  // defined in temporal_types.h (engine-internal)
 struct Anchor {
   date::sys_days publication;
   std::optional<date::sys_days> last_explicit;  // last fully explicit day in the text
+  // the month of the last month or day the text names ("in March 1995", "on May 22,
+  // 1995"): "the following month", "that year" count from it
+  std::optional<date::year_month> last_month;
 };
 
 struct Resolved {
@@ -68,5 +71,9 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense);
 // True when the expression names a day by itself ("February 18, 2025"): such a day
 // becomes the anchor for later "the next day", "two days later".
 std::optional<date::sys_days> explicit_day(const RelativeDate& rel, const Resolved& resolved);
+
+// Moves the anchor on after one resolved expression: its explicit day (explicit_day) and
+// the month of a calendar date or month ("May 22, 1995", "in March").
+void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& anchor);
 
 }  // namespace chronicle

@@ -47,6 +47,7 @@ enum class Holiday : std::uint8_t {
 struct ClockTime {
   unsigned hour = 0;    // 0..23
   unsigned minute = 0;  // 0..59
+  bool utc = false;     // "18:00 UTC", "0735 GMT": written with a Z
 };
 
 struct RelativeDate {
@@ -83,6 +84,7 @@ struct RelativeDate {
   Shift shift = Shift::none;
   Unit unit = Unit::none;
   std::optional<int> count;  // empty: unspecified ("several days", "days ago")
+  bool and_half = false;     // "2 1/2 years", "a minute and a half": count + one half
   Direction direction = Direction::none;  // offsets; on a weekday/calendar date, forward
                                           // means "ahead whatever the tense" ("postponed
                                           // until Monday")
@@ -99,6 +101,9 @@ struct RelativeDate {
   // a forward direction from a weak hint ("by Wednesday", "until Thursday") that a past
   // clause overrides ("had filed reports by Wednesday")
   bool forward_unless_past = false;
+  // a calendar date after "by"/"until" is a deadline: the nearest reading unless the
+  // clause looks ahead ("must be returned by Jan. 14" in a Jan. 7 or a Jan. 15 story)
+  bool deadline = false;
   // In a sentence about reported results ("net fell to $3 million from $5 million a year
   // ago"), the period is the reported quarter (the one ending before the publication):
   // "the quarter", "the latest period" (count empty), "a year ago", "the year-earlier
