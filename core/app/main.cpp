@@ -58,8 +58,19 @@ struct Common {
   std::string output;
   unsigned threads = 0;  // 0: the machine's cores
   bool quiet = false;
+  bool allow_insecure_plugins = false;
   std::string format = "yaml";
 };
+
+// A configured plugin folder that does not exist: said once per run, on stderr.
+void warn_missing_plugin_dirs(const Config& cfg) {
+  for (const auto& d : cfg.plugin_dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(d, ec))
+      std::cerr << "warning: plugin folder " << d.string() << " (plugins.search_paths in "
+                << cfg.origin << ") does not exist; create it or fix the path\n";
+  }
+}
 
 fs::path exe_dir() {
   try {
@@ -86,7 +97,7 @@ Config load_config(const Common& c) {
     ss << in.rdbuf();
     return parse_config(ss.str(), c.config, fs::absolute(c.config).parent_path(), exe, extra);
   }
-  const fs::path dir = (exe / ".." / "share" / "chronicle" / "config").lexically_normal();
+  const fs::path dir = bundled_config_dir(exe);
   return parse_config(embedded_default_config(), "<embedded default config>", dir, exe, extra);
 }
 
@@ -398,6 +409,8 @@ int run_extract(const Common& c, ReadOptions opts) {
   Config cfg = load_config(c);
   std::shared_ptr<const Resources> res = Resources::load(cfg.lexicon_dir);
   PluginHost host;
+  host.allow_insecure(c.allow_insecure_plugins);
+  warn_missing_plugin_dirs(cfg);
   bool required_failed = false;
   for (const auto& spec : cfg.plugins) {
     const auto& rep = host.load(spec);
@@ -584,6 +597,8 @@ int run_plugins(const Common& c) {
   // the config's plugins load into one host, as extract loads them
   std::vector<std::unique_ptr<PluginHost>> hosts;
   hosts.push_back(std::make_unique<PluginHost>());
+  hosts.front()->allow_insecure(c.allow_insecure_plugins);
+  warn_missing_plugin_dirs(cfg);
   for (const auto& spec : cfg.plugins) rows.push_back({hosts.front()->load(spec), nullptr, true});
   // every other library in the --plugins folders: tried alone, under its own name
   for (const auto& d : c.plugin_dirs) {
@@ -603,6 +618,7 @@ int run_plugins(const Common& c) {
       PluginSpec spec;
       spec.library = abs;
       hosts.push_back(std::make_unique<PluginHost>());
+      hosts.back()->allow_insecure(c.allow_insecure_plugins);
       rows.push_back({hosts.back()->load(spec), nullptr, false});
       if (!hosts.back()->plugins().empty()) rows.back().handle = hosts.back()->plugins().back().get();
     }
@@ -615,7 +631,11 @@ int run_plugins(const Common& c) {
   std::cout << version_text() << "\n";
   std::cout << "config: " << cfg.origin << "\n";
   std::cout << "search paths:\n";
-  for (const auto& d : cfg.plugin_dirs) std::cout << "  " << d.string() << "\n";
+  for (const auto& d : cfg.plugin_dirs) {
+    std::error_code ec;
+    std::cout << "  " << d.string() << (fs::is_directory(d, ec) ? "" : "  (no such folder)")
+              << "\n";
+  }
   std::size_t n_ok = 0;
   for (const auto& r : rows) n_ok += r.report.ok();
   std::cout << "loaded (" << n_ok << "):\n";
@@ -672,6 +692,8 @@ int main(int argc, char** argv) {
       "Exit codes: 0 ok, 1 some documents failed (the others are in the output), 2 usage or\n"
       "configuration error. `chronicle COMMAND --help` tells more.");
   Common c;
+  const std::string insecure_help =
+      "Development only: load plugins whose file or folder other users can write";
   const std::string output_help =
       "Write here instead of standard output; a file is replaced only when the run "
       "succeeds (a device or pipe is written directly)";
@@ -690,6 +712,7 @@ int main(int argc, char** argv) {
                     "for any number")
         ->check(CLI::Range(1u, 1024u));
     sub->add_flag("-q,--quiet", c.quiet, "No progress line on standard error");
+    sub->add_flag("--allow-insecure-plugins", c.allow_insecure_plugins, insecure_help);
   };
   auto* extract = app.add_subcommand("extract", "Extract events into a timeline (YAML unless --format says otherwise)");
   add_common(extract);
@@ -739,6 +762,7 @@ int main(int argc, char** argv) {
   plugins->add_option("--config", c.config, "Config file (default: the embedded config)");
   plugins->add_option("--plugins", c.plugin_dirs,
                       "Extra plugin directory, searched first; every .so in it is tried");
+  plugins->add_flag("--allow-insecure-plugins", c.allow_insecure_plugins, insecure_help);
   plugins->footer(
       "Exit code 2 when a plugin marked `required: true` does not load.\n"
       "Examples:\n"

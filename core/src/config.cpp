@@ -11,6 +11,8 @@ std::string expand(std::string s, const Config& c, const std::filesystem::path& 
     for (std::size_t p; (p = s.find(var)) != std::string::npos;) s.replace(p, var.size(), val);
   };
   rep("${exe_dir}", exe_dir.string());
+  rep("${bundled_plugins}", bundled_plugin_dir(exe_dir).string());
+  rep("${bundled_config}", bundled_config_dir(exe_dir).string());
   rep("${config_dir}", c.config_dir.string());
   rep("${language}", c.language);
   return s;
@@ -27,6 +29,21 @@ std::string at(const std::string& origin, const YAML::Node& n) {
 }
 
 }  // namespace
+
+#ifndef CHRONICLE_PLUGIN_RELDIR
+#define CHRONICLE_PLUGIN_RELDIR "../lib/chronicle/plugins"
+#endif
+#ifndef CHRONICLE_CONFIG_RELDIR
+#define CHRONICLE_CONFIG_RELDIR "../share/chronicle/config"
+#endif
+
+std::filesystem::path bundled_plugin_dir(const std::filesystem::path& exe_dir) {
+  return (exe_dir / CHRONICLE_PLUGIN_RELDIR).lexically_normal();
+}
+
+std::filesystem::path bundled_config_dir(const std::filesystem::path& exe_dir) {
+  return (exe_dir / CHRONICLE_CONFIG_RELDIR).lexically_normal();
+}
 
 Config parse_config(const std::string& yaml, const std::string& origin,
                     const std::filesystem::path& config_dir,
@@ -78,8 +95,10 @@ Config parse_config(const std::string& yaml, const std::string& origin,
           spec.library = absolute_in(config_dir, libpath.string());
         } else {
           const std::string file = "lib" + libpath.string() + ".so";
-          spec.library = c.plugin_dirs.empty() ? std::filesystem::path(file)
-                                               : c.plugin_dirs.front() / file;
+          // never a bare file name: the system's library search is not used
+          spec.library =
+              c.plugin_dirs.empty() ? absolute_in(config_dir, file) : c.plugin_dirs.front() / file;
+          spec.searched = c.plugin_dirs;
           for (const auto& d : c.plugin_dirs) {
             std::error_code ec;
             if (std::filesystem::exists(d / file, ec)) {
@@ -88,6 +107,9 @@ Config parse_config(const std::string& yaml, const std::string& origin,
             }
           }
         }
+        if (p["definitions"])
+          spec.definitions =
+              absolute_in(config_dir, expand(p["definitions"].as<std::string>(), c, exe_dir));
         if (p["lexicon"])
           spec.lexicon = absolute_in(c.lexicon_dir, expand(p["lexicon"].as<std::string>(), c, exe_dir));
         c.plugins.push_back(std::move(spec));

@@ -114,6 +114,12 @@ void Lexicon::merge(const Lexicon& other) {
   rebuild_views();
 }
 
+void Lexicon::add(const std::string& key, const std::vector<std::string>& terms) {
+  auto& list = lists_[key];
+  for (const auto& t : terms) list.push_back(lower(t));
+  rebuild_views();
+}
+
 sdk::View<std::string_view> Lexicon::terms(std::string_view key) const noexcept {
   auto it = views_.find(key);
   if (it == views_.end()) return {};

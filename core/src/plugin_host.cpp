@@ -1,12 +1,17 @@
 #include <vector>  // before Boost.DLL headers (Boost 1.74 with BOOST_DLL_USE_STD_FS)
 
 #include <chronicle/errors.h>
+#include <chronicle/extractor_definitions.h>
 #include <chronicle/plugin_host.h>
 
 #include <boost/dll/shared_library.hpp>
 
+#include <cstdio>
 #include <cstring>
 #include <system_error>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace chronicle {
 namespace {
@@ -37,7 +42,52 @@ class HostRegistrar final : public sdk::Registrar {
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
+std::string octal_mode(mode_t m) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%04o", static_cast<unsigned>(m & 07777));
+  return buf;
+}
+
+// Why `p` (a file or a folder) may not be trusted, or "".
+std::string untrusted_path(const std::filesystem::path& p, const char* what) {
+  struct stat st {};
+  if (::stat(p.c_str(), &st) != 0) return "";  // a missing file is reported on its own
+  if (st.st_mode & (S_IWGRP | S_IWOTH)) {
+    const char* who =
+        (st.st_mode & S_IWOTH) ? ((st.st_mode & S_IWGRP) ? "group and others" : "others") : "group";
+    return std::string("the plugin ") + what + " " + p.string() + " is writable by " + who +
+           " (mode " + octal_mode(st.st_mode) +
+           "), so another user could put their code in it; run `chmod go-w " + p.string() +
+           "`, or pass --allow-insecure-plugins while developing";
+  }
+  if (st.st_uid != ::geteuid() && st.st_uid != 0) {
+    return std::string("the plugin ") + what + " " + p.string() + " is owned by user id " +
+           std::to_string(st.st_uid) + ", neither you nor root; install it as yourself or " +
+           "as root, or pass --allow-insecure-plugins while developing";
+  }
+  return "";
+}
+
 }  // namespace
+
+std::string untrusted_reason(const std::filesystem::path& library) {
+  if (!library.is_absolute())
+    return "not an absolute path: plugins are loaded only by absolute path from the "
+           "configured plugin folders, never through the system's library search; give "
+           "`library:` as a path or put the plugin in a folder of plugins.search_paths";
+  std::error_code ec;
+  const std::filesystem::path real = std::filesystem::canonical(library, ec);
+  std::vector<std::pair<std::filesystem::path, const char*>> checks;
+  checks.emplace_back(ec ? library : real, "file");
+  checks.emplace_back(library.parent_path(), "folder");
+  if (!ec && real.parent_path() != library.parent_path())
+    checks.emplace_back(real.parent_path(), "folder");
+  for (const auto& [path, what] : checks) {
+    std::string why = untrusted_path(path, what);
+    if (!why.empty()) return why;
+  }
+  return "";
+}
 
 std::string PluginHost::host_abi() {
   return std::to_string(CHRONICLE_SDK_ABI_MAJOR) + "." + std::to_string(CHRONICLE_SDK_ABI_MINOR);
@@ -65,11 +115,28 @@ const LoadReport& PluginHost::load(const PluginSpec& spec) {
                       r.path.string() + "; give each plugin its own name");
     }
   }
+  if (!spec.library.is_absolute())
+    return fail(LoadError::untrusted, untrusted_reason(spec.library));
   std::error_code fec;
   if (!std::filesystem::exists(spec.library, fec)) {
+    std::string where;
+    if (!spec.searched.empty()) {
+      where = " in the plugin folders";
+      for (std::size_t i = 0; i < spec.searched.size(); ++i) {
+        where += (i ? ", " : " ") + spec.searched[i].string();
+        if (!std::filesystem::is_directory(spec.searched[i], fec)) where += " (no such folder)";
+      }
+    } else if (!std::filesystem::is_directory(spec.library.parent_path(), fec)) {
+      where = " (the folder " + spec.library.parent_path().string() + " does not exist)";
+    }
     return fail(LoadError::missing,
-                "file not found; build it (cmake --build build) or fix `library:` / the "
-                "plugin directory in the config");
+                "file not found" + where +
+                    "; build it (cmake --build build) or fix `library:` / "
+                    "plugins.search_paths in the config, or give --plugins DIR");
+  }
+  if (!allow_insecure_) {
+    std::string why = untrusted_reason(spec.library);
+    if (!why.empty()) return fail(LoadError::untrusted, "refused: " + why);
   }
   auto handle = std::make_unique<PluginHandle>();
   try {
@@ -136,12 +203,12 @@ const LoadReport& PluginHost::load(const PluginSpec& spec) {
   handle->name = info->name;
   handle->version = info->version;
   handle->lexicon = std::make_unique<Lexicon>();
-  if (!spec.lexicon.empty()) {
-    try {
-      *handle->lexicon = Lexicon::load(spec.lexicon);
-    } catch (const std::exception& e) {
-      return fail(LoadError::lexicon_failed, e.what());
-    }
+  try {
+    if (!spec.lexicon.empty()) *handle->lexicon = Lexicon::load(spec.lexicon);
+    if (!spec.definitions.empty())
+      handle->lexicon->merge(load_extractor_definitions(spec.definitions));
+  } catch (const std::exception& e) {
+    return fail(LoadError::lexicon_failed, e.what());
   }
   sdk::RegisterFn* reg = nullptr;
   try {

@@ -207,12 +207,27 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   std::vector<Event> events;
   std::set<std::string> failed_plugins;
 
-  for (const auto& s : a.sentences()) {
-    if (s.span.heading) continue;
-    std::vector<sdk::EventCandidate> cands;
-    std::vector<std::string> plugin_of;
+  // Every sentence's candidates first: a plugin that throws anywhere in the document skips
+  // the whole document (its events of earlier sentences too); the others go on.
+  const auto& sentences = a.sentences();
+  std::vector<std::vector<sdk::EventCandidate>> all_cands(sentences.size());
+  std::vector<std::vector<std::string>> all_plugin_of(sentences.size());
+  for (std::size_t si = 0; si < sentences.size(); ++si) {
+    if (sentences[si].span.heading) continue;
     std::vector<ExtractFailure> failures;
-    host.extract(s.view, cands, plugin_of, failures);
+    host.extract(sentences[si].view, all_cands[si], all_plugin_of[si], failures);
+    for (auto& f : failures) {
+      if (failed_plugins.insert(f.plugin).second)
+        errors.push_back({doc.id, "plugin \"" + f.plugin + "\": " + f.message +
+                                      "; the plugin skipped this document, the others went on"});
+    }
+  }
+
+  for (std::size_t si = 0; si < sentences.size(); ++si) {
+    const auto& s = sentences[si];
+    if (s.span.heading) continue;
+    auto& cands = all_cands[si];
+    const auto& plugin_of = all_plugin_of[si];
     if (detail::debug_trace()) {
       for (std::size_t i = 0; i < cands.size(); ++i)
         std::fprintf(stderr, "[debug] s%zu %s %s '%.*s' time=%td status=%s parts=%zu loc=%s\n",
@@ -222,12 +237,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
                      status_name(cands[i].status), cands[i].participants.size(),
                      cands[i].location.c_str());
     }
-    for (auto& f : failures) {
-      if (failed_plugins.insert(f.plugin).second)
-        errors.push_back({doc.id, "plugin \"" + f.plugin + "\": " + f.message +
-                                      "; the plugin skipped this document, the others went on"});
-    }
-    // drop a plugin's output for this document once it has failed on it
+    // drop the output of a plugin that failed on this document
     std::vector<std::size_t> keep;
     for (std::size_t i = 0; i < cands.size(); ++i) {
       if (failed_plugins.count(plugin_of[i])) continue;

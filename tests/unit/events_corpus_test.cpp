@@ -76,6 +76,7 @@ class Pipeline {
   std::shared_ptr<const chronicle::Resources> resources;
   chronicle::PluginHost host;
   chronicle::BuildOptions options;
+  std::size_t configured = 0;  // plugins the default config loads
 
  private:
   Pipeline() {
@@ -84,6 +85,7 @@ class Pipeline {
         chronicle::embedded_default_config(), "<embedded>", CHRONICLE_CONFIG_DIR, ".",
         {CHRONICLE_PLUGIN_DIR});
     for (const auto& spec : cfg.plugins) host.load(spec);
+    configured = cfg.plugins.size();
     options = cfg.build;
   }
 };
@@ -94,7 +96,7 @@ TEST_P(EventCorpus, Extracts) {
   const EventCase& c = GetParam();
   if (!c.note.empty()) GTEST_SKIP() << "known gap: " << c.note;
   auto& p = Pipeline::get();
-  ASSERT_EQ(p.host.plugins().size(), 5u) << "the bundled plugins did not all load";
+  ASSERT_EQ(p.host.plugins().size(), p.configured) << "the bundled plugins did not all load";
   chronicle::Document doc;
   doc.id = "case";
   doc.text = c.text;

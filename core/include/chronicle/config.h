@@ -28,6 +28,12 @@ Config parse_config(const std::string& yaml, const std::string& origin,
                     const std::filesystem::path& exe_dir,
                     const std::vector<std::filesystem::path>& extra_plugin_dirs);
 
+// Where the bundled plugins and the default config (lexicons, extractors) are, relative to
+// the chronicle binary's folder: the same in the build tree and the install tree, whatever
+// CMAKE_INSTALL_LIBDIR and DATADIR are. ${bundled_plugins} and ${bundled_config} in a config.
+std::filesystem::path bundled_plugin_dir(const std::filesystem::path& exe_dir);
+std::filesystem::path bundled_config_dir(const std::filesystem::path& exe_dir);
+
 // The config compiled into the binary (a copy of config/chronicle.yaml).
 const std::string& embedded_default_config();
 

@@ -27,6 +27,8 @@ class Lexicon final : public sdk::Lexicon {
   std::string scalar(std::string_view key, std::string_view fallback = {}) const;
   const std::string& origin() const { return origin_; }
   void merge(const Lexicon& other);  // other's entries added (lists appended)
+  // Appends `terms` (lower-cased, curly apostrophes folded) to the list under `key`.
+  void add(const std::string& key, const std::vector<std::string>& terms);
 
  private:
   void rebuild_views();

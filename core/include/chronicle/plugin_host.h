@@ -24,14 +24,25 @@ enum class LoadError {
   register_failed,     // register returned false or threw
   lexicon_failed,      // the plugin's lexicon could not be read
   duplicate,           // a plugin of that name is already loaded
+  untrusted,           // relative path, or file/folder writable by others or owned by another user
 };
 
 struct PluginSpec {
   std::string name;
   std::filesystem::path library;  // absolute path
   std::filesystem::path lexicon;  // absolute path, may be empty
+  // A folder of YAML extractor definitions (config/extractors/), may be empty: each *.yaml
+  // in it is checked and handed to the plugin through its lexicon (extractor_definitions.h).
+  std::filesystem::path definitions;
+  // The folders a bare library name was looked up in, in order (for the not-found message).
+  std::vector<std::filesystem::path> searched;
   bool required = false;
 };
+
+// Why a plugin file may not be trusted: empty when it may be loaded. A plugin is code run
+// with the user's rights, so it must be given by absolute path, and neither the file nor
+// its folder may be writable by group or others or owned by another user (root excepted).
+std::string untrusted_reason(const std::filesystem::path& library);
 
 struct LoadReport {
   std::string name;
@@ -65,6 +76,10 @@ class PluginHost {
   PluginHost(const PluginHost&) = delete;
   PluginHost& operator=(const PluginHost&) = delete;
 
+  // Development only: load plugins whose file or folder others could write
+  // (--allow-insecure-plugins). A relative path is refused all the same.
+  void allow_insecure(bool on) { allow_insecure_ = on; }
+
   // Loads one plugin; failures are returned in the report, never thrown. An empty
   // spec.name accepts whatever name the plugin gives itself (used to list a directory).
   const LoadReport& load(const PluginSpec& spec);
@@ -82,6 +97,7 @@ class PluginHost {
  private:
   std::vector<std::unique_ptr<PluginHandle>> plugins_;
   std::vector<LoadReport> reports_;
+  bool allow_insecure_ = false;
 };
 
 }  // namespace chronicle
