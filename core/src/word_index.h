@@ -101,6 +101,19 @@ class WordList {
   WordIndex index_;
 };
 
+// A set of words for membership tests only (no iteration order to rely on).
+class WordSet {
+ public:
+  void insert(std::string_view w) { index_.add(w); }
+  bool contains(std::string_view w) const noexcept { return index_.contains(w); }
+  std::size_t count(std::string_view w) const noexcept { return contains(w) ? 1 : 0; }
+  std::size_t size() const noexcept { return index_.size(); }
+  bool empty() const noexcept { return index_.size() == 0; }
+
+ private:
+  WordIndex index_;
+};
+
 namespace hashes_detail {
 struct Current {
   const sdk::Token* tokens = nullptr;
