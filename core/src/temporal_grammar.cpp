@@ -1525,6 +1525,15 @@ TemporalGrammar::TemporalGrammar(TemporalGrammar&&) noexcept = default;
 TemporalGrammar& TemporalGrammar::operator=(TemporalGrammar&&) noexcept = default;
 
 std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens) const {
+  return tag(tokens, /*skip_non_start_words=*/true);
+}
+
+std::vector<TimexMatch> TemporalGrammar::tag_every_word(std::span<const sdk::Token> tokens) const {
+  return tag(tokens, /*skip_non_start_words=*/false);
+}
+
+std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
+                                             bool skip_non_start_words) const {
   std::vector<TimexMatch> out;
   const Impl& g = *impl_;
   const detail::SentenceHashes hashes(tokens.data(), tokens.size());
@@ -1540,7 +1549,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens)
     }
     // Every rule reads a number or a lexicon word at its first token: a word that starts
     // no phrase of any table starts no reading, and the rules are not tried there.
-    if (tokens[i].kind == TokenKind::word &&
+    if (skip_non_start_words && tokens[i].kind == TokenKind::word &&
         !g.start_words.contains(tokens[i].lower, detail::SentenceHashes::of(tokens.data(), i))) {
       ++i;
       continue;
