@@ -38,6 +38,11 @@ class WordIndex {
     const auto id = static_cast<std::uint32_t>(words_.size());
     words_.emplace_back(w);
     place(h, id);
+    lengths_ |= std::uint64_t{1} << (w.size() < 63 ? w.size() : 63);
+    if (!w.empty()) {
+      const auto c = static_cast<unsigned char>(w[0]);
+      firsts_[c >> 6] |= std::uint64_t{1} << (c & 63);
+    }
     return id;
   }
   std::uint32_t find(std::string_view w, std::uint64_t h) const noexcept {
@@ -48,7 +53,17 @@ class WordIndex {
       if (x.hash == h && words_[x.id] == w) return x.id;
     }
   }
-  std::uint32_t find(std::string_view w) const noexcept { return find(w, word_hash(w)); }
+  // Without a precomputed hash: the word's length and first byte reject most words before
+  // it is hashed.
+  std::uint32_t find(std::string_view w) const noexcept {
+    const std::size_t len = w.size() < 63 ? w.size() : 63;
+    if (!(lengths_ & (std::uint64_t{1} << len))) return npos;
+    if (!w.empty()) {
+      const auto c = static_cast<unsigned char>(w[0]);
+      if (!(firsts_[c >> 6] & (std::uint64_t{1} << (c & 63)))) return npos;
+    }
+    return find(w, word_hash(w));
+  }
   bool contains(std::string_view w, std::uint64_t h) const noexcept { return find(w, h) != npos; }
   bool contains(std::string_view w) const noexcept { return find(w) != npos; }
   std::size_t size() const noexcept { return words_.size(); }
@@ -77,6 +92,8 @@ class WordIndex {
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   std::uint64_t filter_ = 0;
+  std::uint64_t lengths_ = 0;    // one bit per word length (63: 63 or more)
+  std::uint64_t firsts_[4] = {};  // one bit per first byte
   std::vector<std::string> words_;
 };
 

@@ -47,6 +47,13 @@ TEST(WordIndex, EmptyWordAndPrefixesAreWordsOfTheirOwn) {
   ix.add("");
   EXPECT_TRUE(ix.contains(""));
   EXPECT_TRUE(ix.contains("may"));
+  const std::string long_word(100, 'q'), other_long(64, 'q');
+  ix.add(long_word);
+  EXPECT_TRUE(ix.contains(long_word));
+  EXPECT_FALSE(ix.contains(other_long)) << "lengths of 63 and more share one filter bit";
+  EXPECT_FALSE(ix.contains("\xC3\xA9t\xC3\xA9"));
+  ix.add("\xC3\xA9t\xC3\xA9");
+  EXPECT_TRUE(ix.contains("\xC3\xA9t\xC3\xA9")) << "a first byte above 0x7F";
 }
 
 TEST(WordList, KeepsLexiconOrderAndAnswersMembership) {
