@@ -39,9 +39,9 @@ struct Fixture {
  private:
   Fixture() {
     resources = chronicle::Resources::load(CHRONICLE_CONFIG_DIR "/lexicons/en");
-    const chronicle::Config cfg = chronicle::parse_config(
-        chronicle::embedded_default_config(), "<embedded>", CHRONICLE_CONFIG_DIR, ".",
-        {CHRONICLE_PLUGIN_DIR});
+    const chronicle::Config cfg =
+        chronicle::parse_config(chronicle::embedded_default_config(), "<embedded>",
+                                CHRONICLE_CONFIG_DIR, ".", {CHRONICLE_PLUGIN_DIR});
     for (const auto& spec : cfg.plugins) host.load(spec);
     options = cfg.build;
     std::ifstream in(CHRONICLE_ARTICLE, std::ios::binary);

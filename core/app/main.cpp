@@ -302,7 +302,6 @@ class OrderedPool {
   bool closing_ = false;
 };
 
-
 // Where -o writes. A regular file, or one that does not exist yet, is written to a
 // temporary file in the same folder and renamed over it by commit(): a run that fails
 // before commit() leaves the old file as it was (the temporary file is removed). A device,

@@ -29,8 +29,8 @@ struct Resources::Gazetteer {
     bool adjective = false;
   };
   std::vector<PlaceEntry> entries;
-  detail::WordIndex first_words;                // forms' first words, as written
-  std::vector<std::vector<Form>> by_first;      // forms by first word, in order added
+  detail::WordIndex first_words;            // forms' first words, as written
+  std::vector<std::vector<Form>> by_first;  // forms by first word, in order added
   std::unordered_map<std::string, int> by_name;
   std::unordered_map<std::string, int> by_lower_name;  // dateline lookup
   detail::ClauseRules clause_rules;

@@ -19,10 +19,16 @@ bool four_digit_day(sys_days d, std::size_t n, std::string& out) {
   const int y = static_cast<int>(ymd.year());
   if (y < 1000 || y > 9999) return false;
   const unsigned m = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
-  char buf[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
-                  static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
-                  static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
-                  static_cast<char>('0' + day / 10), static_cast<char>('0' + day % 10)};
+  char buf[10] = {static_cast<char>('0' + y / 1000),
+                  static_cast<char>('0' + y / 100 % 10),
+                  static_cast<char>('0' + y / 10 % 10),
+                  static_cast<char>('0' + y % 10),
+                  '-',
+                  static_cast<char>('0' + m / 10),
+                  static_cast<char>('0' + m % 10),
+                  '-',
+                  static_cast<char>('0' + day / 10),
+                  static_cast<char>('0' + day % 10)};
   out.assign(buf, n);
   return true;
 }

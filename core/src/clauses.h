@@ -21,7 +21,7 @@ class PhraseIndex {
   std::size_t at(const std::vector<sdk::Token>& t, std::size_t i, std::size_t end) const;
 
  private:
-  WordIndex first_;                                        // first words
+  WordIndex first_;                                              // first words
   std::vector<std::vector<std::vector<std::string>>> by_first_;  // phrases by first word
 };
 

@@ -130,7 +130,7 @@ class PhraseTable {
     std::vector<std::string> words;
     int value;
   };
-  detail::WordIndex first_;                  // first words
+  detail::WordIndex first_;                   // first words
   std::vector<std::vector<Entry>> by_first_;  // phrases by first word, in lexicon order
   std::size_t max_words_ = 0;
 };

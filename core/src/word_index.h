@@ -76,7 +76,9 @@ class WordIndex {
   };
   // one bit per word, chosen by the top six bits of its hash: most words of a text are
   // in no list and most are rejected by this one test
-  static std::uint64_t filter_bit(std::uint64_t h) noexcept { return std::uint64_t{1} << (h >> 58); }
+  static std::uint64_t filter_bit(std::uint64_t h) noexcept {
+    return std::uint64_t{1} << (h >> 58);
+  }
   void place(std::uint64_t h, std::uint32_t id) {
     filter_ |= filter_bit(h);
     std::size_t s = h & mask_;
@@ -92,7 +94,7 @@ class WordIndex {
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   std::uint64_t filter_ = 0;
-  std::uint64_t lengths_ = 0;    // one bit per word length (63: 63 or more)
+  std::uint64_t lengths_ = 0;     // one bit per word length (63: 63 or more)
   std::uint64_t firsts_[4] = {};  // one bit per first byte
   std::vector<std::string> words_;
 };
@@ -105,7 +107,9 @@ class WordList {
     for (const auto& w : words_) index_.add(w);
   }
   bool contains(std::string_view w) const noexcept { return index_.contains(w); }
-  bool contains(std::string_view w, std::uint64_t h) const noexcept { return index_.contains(w, h); }
+  bool contains(std::string_view w, std::uint64_t h) const noexcept {
+    return index_.contains(w, h);
+  }
   auto begin() const noexcept { return words_.begin(); }
   auto end() const noexcept { return words_.end(); }
   std::size_t size() const noexcept { return words_.size(); }

@@ -72,10 +72,9 @@ TEST(TemporalStartWords, CorporaAndExamples) {
 
 TEST(TemporalStartWords, SharedTempEvalAndMeantime) {
   const fs::path shared = CHRONICLE_SHARED_DIR;
-  const std::vector<fs::path> sets{shared / "data/tempeval3/timebank.jsonl",
-                                   shared / "data/tempeval3/aquaint.jsonl",
-                                   shared / "data/tempeval3/platinum.jsonl",
-                                   shared / "data/meantime/meantime_en.jsonl"};
+  const std::vector<fs::path> sets{
+      shared / "data/tempeval3/timebank.jsonl", shared / "data/tempeval3/aquaint.jsonl",
+      shared / "data/tempeval3/platinum.jsonl", shared / "data/meantime/meantime_en.jsonl"};
   if (!fs::exists(sets.front()))
     GTEST_SKIP() << sets.front() << " not found: ../shared is not beside the checkout";
   std::size_t sentences = 0;
