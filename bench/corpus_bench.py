@@ -46,7 +46,8 @@ def run(cmd):
     _, status, ru = os.wait4(p.pid, 0)
     secs = time.perf_counter() - t0
     code = os.waitstatus_to_exitcode(status)
-    return secs, ru.ru_maxrss / 1024.0, code  # ru_maxrss is in KB on Linux
+    cpu = ru.ru_utime + ru.ru_stime
+    return secs, cpu, ru.ru_maxrss / 1024.0, code  # ru_maxrss is in KB on Linux
 
 
 def chrono(corpus):
@@ -78,8 +79,9 @@ def main():
     docs, mb = corpus_stats(a.corpus)
     print(f"corpus: {a.corpus}: {docs} documents, {mb:.1f} MB of text")
     print(f"{'command':8} {'scale':>5} {'threads':>7} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} "
-          f"{'peak RSS MB':>11}")
+          f"{'peak RSS MB':>11} {'CPU s':>7} {'MB/CPU s':>8}")
     rows = {}
+    cpus = {}
     with tempfile.TemporaryDirectory() as tmp:
         for k in a.scale:
             path = scaled(a.corpus, k, tmp)
@@ -87,10 +89,12 @@ def main():
                 for t in a.threads:
                     args = [a.chronicle, cmd, path, "-o", os.devnull, "--threads", str(t),
                             "--quiet"]
-                    secs, rss, code = run(args)
+                    secs, cpu, rss, code = run(args)
                     rows[(cmd, k, t)] = secs
+                    cpus[(cmd, k, t)] = cpu
                     print(f"{cmd:8} {k:>4}x {t:>7} {secs:8.2f} {docs * k / secs:8.0f} "
-                          f"{mb * k / secs:6.2f} {rss:11.1f}" + ("" if code == 0 else f"  exit {code}"))
+                          f"{mb * k / secs:6.2f} {rss:11.1f} {cpu:7.2f} {mb * k / cpu:8.2f}" +
+                          ("" if code == 0 else f"  exit {code}"))
     for (cmd, k, t), secs in sorted(rows.items()):
         base = rows.get((cmd, k, a.threads[0]))
         if t != a.threads[0] and base:
@@ -101,12 +105,15 @@ def main():
     if a.chrono:
         r = chrono(a.corpus)
         cmbs = mb / r["seconds"]
+        ccpu = r.get("cpu_seconds", r["seconds"])
         print(f"chrono-node {CHRONO_VERSION}: {r['docs']} docs, {r['results']} results, "
-              f"{r['seconds']:.2f} s parse only, {cmbs:.2f} MB/s")
+              f"{r['seconds']:.2f} s parse only, {cmbs:.2f} MB/s; {ccpu:.2f} CPU s, "
+              f"{mb / ccpu:.2f} MB/CPU s")
         for cmd in a.commands:
             s = rows.get((cmd, 1, a.threads[0]))
             if s:
-                print(f"{cmd} ({a.threads[0]} thread) / chrono-node MB/s = {(mb / s) / cmbs:.2f}x")
+                print(f"{cmd} ({a.threads[0]} thread) / chrono-node MB/s = {(mb / s) / cmbs:.2f}x "
+                      f"(by CPU time: {ccpu / cpus[(cmd, 1, a.threads[0])]:.2f}x)")
     return 0
 
 

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -101,6 +102,57 @@ Config load_config(const Common& c) {
   return parse_config(embedded_default_config(), "<embedded default config>", dir, exe, extra);
 }
 
+// "1,234 docs, 5.6 MB, 3.2 MB/s, 0 errors" on stderr, for terminals and runs over a second.
+class Progress {
+ public:
+  explicit Progress(bool quiet) : on_(!quiet && ::isatty(STDERR_FILENO) == 1) {}
+  // Size of the whole input when every input is a file (0: unknown, no ETA).
+  void expect(std::uintmax_t input_bytes) { input_total_ = input_bytes; }
+  // Input bytes read so far (the reading thread; print() may run on a worker).
+  void read(std::size_t input_bytes) { input_read_ += input_bytes; }
+  void add(std::size_t bytes, bool error) {
+    ++docs_;
+    bytes_ += bytes;
+    errors_ += error;
+    if (!on_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - start_ < std::chrono::seconds(1) || now - last_ < std::chrono::milliseconds(200))
+      return;
+    last_ = now;
+    print(now);
+  }
+  void done() {
+    if (shown_) {
+      print(std::chrono::steady_clock::now());
+      std::fputc('\n', stderr);
+    }
+  }
+
+ private:
+  void print(std::chrono::steady_clock::time_point now) {
+    const double secs = std::chrono::duration<double>(now - start_).count();
+    const double mb = static_cast<double>(bytes_) / 1e6;
+    std::fprintf(stderr, "\r%zu docs, %.1f MB, %.1f MB/s, %zu errors", docs_, mb,
+                 secs > 0 ? mb / secs : 0.0, errors_);
+    // ETA from the share of the input read so far, at the rate so far
+    const auto read = static_cast<double>(input_read_.load());
+    const auto total = static_cast<double>(input_total_);
+    if (total > 0 && read > 0 && secs > 0) {
+      const double left = read >= total ? 0.0 : secs * (total - read) / read;
+      std::fprintf(stderr, ", ETA %.0f s", left);
+    }
+    std::fputs("   ", stderr);
+    std::fflush(stderr);
+    shown_ = true;
+  }
+  bool on_;
+  bool shown_ = false;
+  std::size_t docs_ = 0, bytes_ = 0, errors_ = 0;
+  std::uintmax_t input_total_ = 0;
+  std::atomic<std::size_t> input_read_{0};
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_ = start_;
+};
+
 // Expands directories (recursive, sorted) and keeps files and "-" as given.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& in,
                                        std::vector<DocumentFailure>& failures) {
@@ -133,10 +185,26 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& in,
 // Reads every input in order; documents and failures go to the callbacks in input order.
 void read_all(const Common& c, const ReadOptions& opts,
               const std::function<void(Document&&)>& on_doc,
-              const std::function<void(DocumentFailure&&)>& on_failure, bool& usage_error) {
+              const std::function<void(DocumentFailure&&)>& on_failure, bool& usage_error,
+              Progress& progress) {
   std::vector<DocumentFailure> expand_failures;
   auto inputs = expand_inputs(c.inputs, expand_failures);
   for (auto& f : expand_failures) on_failure(std::move(f));
+  {
+    std::uintmax_t total = 0;
+    bool known = true;
+    for (const auto& p : inputs) {
+      std::error_code ec;
+      const auto size = p == "-" ? std::uintmax_t(0) : fs::file_size(p, ec);
+      known = known && p != "-" && !ec;
+      if (known) total += size;
+    }
+    progress.expect(known ? total : 0);
+  }
+  const std::function<void(Document&&)> on_read = [&](Document&& d) {
+    progress.read(d.source_bytes);
+    on_doc(std::move(d));
+  };
   auto on_fail = [&](DocumentFailure&& f) {
     if (f.message.find("no publication date") != std::string::npos &&
         f.where.find(".jsonl") == std::string::npos && f.where != "-")
@@ -151,14 +219,14 @@ void read_all(const Common& c, const ReadOptions& opts,
         ++n;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         try {
-          on_doc(parse_json_document(line, "<stdin>:" + std::to_string(n), opts));
+          on_read(parse_json_document(line, "<stdin>:" + std::to_string(n), opts));
         } catch (const DocumentError& e) {
           on_fail({e.where(), std::string(e.what()).substr(e.where().size() + 2)});
         }
       }
       continue;
     }
-    read_path(p, opts, on_doc, on_fail);
+    read_path(p, opts, on_read, on_fail);
   }
 }
 
@@ -243,43 +311,6 @@ class OrderedPool {
   std::map<std::size_t, R> done_;
   std::size_t next_seq_ = 0, next_emit_ = 0;
   bool closing_ = false;
-};
-
-// "1,234 docs, 5.6 MB, 3.2 MB/s, 0 errors" on stderr, for terminals and runs over a second.
-class Progress {
- public:
-  explicit Progress(bool quiet) : on_(!quiet && ::isatty(STDERR_FILENO) == 1) {}
-  void add(std::size_t bytes, bool error) {
-    ++docs_;
-    bytes_ += bytes;
-    errors_ += error;
-    if (!on_) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (now - start_ < std::chrono::seconds(1) || now - last_ < std::chrono::milliseconds(200))
-      return;
-    last_ = now;
-    print(now);
-  }
-  void done() {
-    if (shown_) {
-      print(std::chrono::steady_clock::now());
-      std::fputc('\n', stderr);
-    }
-  }
-
- private:
-  void print(std::chrono::steady_clock::time_point now) {
-    const double secs = std::chrono::duration<double>(now - start_).count();
-    const double mb = static_cast<double>(bytes_) / 1e6;
-    std::fprintf(stderr, "\r%zu docs, %.1f MB, %.1f MB/s, %zu errors ", docs_, mb,
-                 secs > 0 ? mb / secs : 0.0, errors_);
-    std::fflush(stderr);
-    shown_ = true;
-  }
-  bool on_;
-  bool shown_ = false;
-  std::size_t docs_ = 0, bytes_ = 0, errors_ = 0;
-  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_ = start_;
 };
 
 // Where -o writes. A regular file, or one that does not exist yet, is written to a
@@ -481,7 +512,7 @@ int run_extract(const Common& c, ReadOptions opts) {
       DocResult r;
       r.failure = std::move(f);
       workers.push_done(std::move(r));
-    }, usage_error);
+    }, usage_error, progress);
     workers.finish();
   }
   progress.done();
@@ -565,7 +596,7 @@ int run_timex(const Common& c, ReadOptions opts) {
     read_all(c, opts, [&](Document&& d) {
       for (const auto& w : d.warnings) std::cerr << "warning: " << d.origin << ": " << w << "\n";
       workers.push(std::move(d));
-    }, [&](DocumentFailure&& f) { failures.push_back(std::move(f)); }, usage_error);
+    }, [&](DocumentFailure&& f) { failures.push_back(std::move(f)); }, usage_error, progress);
     workers.finish();
   }
   progress.done();

@@ -29,14 +29,15 @@ struct Resources::Gazetteer {
     bool adjective = false;
   };
   std::vector<PlaceEntry> entries;
-  std::unordered_map<std::string, std::vector<Form>> by_first;
+  detail::WordIndex first_words;            // forms' first words, as written
+  std::vector<std::vector<Form>> by_first;  // forms by first word, in order added
   std::unordered_map<std::string, int> by_name;
   std::unordered_map<std::string, int> by_lower_name;  // dateline lookup
   detail::ClauseRules clause_rules;
-  std::set<std::string, std::less<>> title_words, head_titles, honorifics, group_nouns,
+  detail::WordSet title_words, head_titles, honorifics, group_nouns,
       particles, stop_words, non_person, months_weekdays, light_verbs, group_modifiers,
       event_nouns, compound_heads, weekdays, state_groups, number_words, body_words;
-  StringSet common_words;
+  detail::WordSet common_words;
   std::vector<std::vector<std::string>> head_title_phrases;
 
   int add_entry(PlaceEntry e) {
@@ -57,14 +58,16 @@ struct Resources::Gazetteer {
     for (const auto& t : tl.tokens) f.words.emplace_back(t.text);
     f.entry = entry;
     f.adjective = adjective;
-    by_first[f.words[0]].push_back(std::move(f));
+    const std::uint32_t id = first_words.add(f.words[0]);
+    if (id == by_first.size()) by_first.emplace_back();
+    by_first[id].push_back(std::move(f));
   }
   // Longest form at token i; returns its length, 0 if none.
   std::size_t match(const std::vector<sdk::Token>& t, std::size_t i, const Form** out) const {
-    auto it = by_first.find(std::string(t[i].text));
-    if (it == by_first.end()) return 0;
+    const std::uint32_t id = first_words.find(t[i].text);
+    if (id == detail::WordIndex::npos) return 0;
     std::size_t best = 0;
-    for (const auto& f : it->second) {
+    for (const auto& f : by_first[id]) {
       if (i + f.words.size() > t.size()) continue;
       bool ok = true;
       for (std::size_t k = 1; k < f.words.size() && ok; ++k) ok = t[i + k].text == f.words[k];
@@ -163,7 +166,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
     g->add_form(e.name, id, false);
     for (const auto& f : strings(o["forms"])) g->add_form(f, id, false);
   }
-  auto words_of = [&](const std::string& key, std::set<std::string, std::less<>>& into) {
+  auto words_of = [&](const std::string& key, detail::WordSet& into) {
     for (const auto& phrase : r->titles.list(key))
       for (const auto& w : split_words(phrase)) into.insert(w);
   };
@@ -231,6 +234,7 @@ struct RawEntity {
 bool has(const std::set<std::string, std::less<>>& s, std::string_view w) {
   return s.find(w) != s.end();
 }
+bool has(const detail::WordSet& s, std::string_view w) { return s.contains(w); }
 
 // The words of tokens [b, e) as written, any run of white space (a newswire line break)
 // folded to one space.

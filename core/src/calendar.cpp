@@ -10,14 +10,51 @@
 
 namespace chronicle::cal {
 
-std::string iso_day(sys_days d) { return date::format("%F", d); }
+namespace {
+
+// "YYYY-MM-DD" (or its first `n` characters) for a four-digit year, as date::format
+// writes it; other years go through date::format.
+bool four_digit_day(sys_days d, std::size_t n, std::string& out) {
+  const date::year_month_day ymd{d};
+  const int y = static_cast<int>(ymd.year());
+  if (y < 1000 || y > 9999) return false;
+  const unsigned m = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
+  char buf[10] = {static_cast<char>('0' + y / 1000),
+                  static_cast<char>('0' + y / 100 % 10),
+                  static_cast<char>('0' + y / 10 % 10),
+                  static_cast<char>('0' + y % 10),
+                  '-',
+                  static_cast<char>('0' + m / 10),
+                  static_cast<char>('0' + m % 10),
+                  '-',
+                  static_cast<char>('0' + day / 10),
+                  static_cast<char>('0' + day % 10)};
+  out.assign(buf, n);
+  return true;
+}
+
+}  // namespace
+
+std::string iso_day(sys_days d) {
+  std::string s;
+  if (four_digit_day(d, 10, s)) return s;
+  return date::format("%F", d);
+}
 
 // ISO 8601 week-numbering year and week: 2021-01-01 is in 2020-W53.
 std::string iso_week_of(sys_days d) { return date::format("%G-W%V", d); }
 
-std::string iso_month(sys_days d) { return date::format("%Y-%m", d); }
+std::string iso_month(sys_days d) {
+  std::string s;
+  if (four_digit_day(d, 7, s)) return s;
+  return date::format("%Y-%m", d);
+}
 
-std::string iso_year(sys_days d) { return date::format("%Y", d); }
+std::string iso_year(sys_days d) {
+  std::string s;
+  if (four_digit_day(d, 4, s)) return s;
+  return date::format("%Y", d);
+}
 
 bool parse_iso_day(std::string_view text, sys_days& out) {
   // Shape first: exactly YYYY-MM-DD, so "2025-2-18" or "2025-02-18x" are refused.

@@ -7,9 +7,7 @@
 namespace chronicle::detail {
 namespace {
 
-bool in(const std::vector<std::string>& v, std::string_view w) {
-  return std::find(v.begin(), v.end(), w) != v.end();
-}
+bool in(const WordList& v, std::string_view w) { return v.contains(w); }
 
 }  // namespace
 
@@ -23,17 +21,20 @@ PhraseIndex::PhraseIndex(const std::vector<std::string>& phrases) {
       if (sp > pos) words.push_back(p.substr(pos, sp - pos));
       pos = sp + 1;
     }
-    if (!words.empty()) by_first_[words.front()].push_back(std::move(words));
+    if (words.empty()) continue;
+    const std::uint32_t id = first_.add(words.front());
+    if (id == by_first_.size()) by_first_.emplace_back();
+    by_first_[id].push_back(std::move(words));
   }
 }
 
 std::size_t PhraseIndex::at(const std::vector<sdk::Token>& t, std::size_t i,
                             std::size_t end) const {
   if (i >= end || i >= t.size()) return 0;
-  auto it = by_first_.find(t[i].lower);
-  if (it == by_first_.end()) return 0;
+  const std::uint32_t id = first_.find(t[i].lower, SentenceHashes::of(t.data(), i));
+  if (id == WordIndex::npos) return 0;
   std::size_t best = 0;
-  for (const auto& words : it->second) {
+  for (const auto& words : by_first_[id]) {
     if (i + words.size() > end) continue;
     bool ok = true;
     for (std::size_t k = 1; k < words.size() && ok; ++k) ok = t[i + k].lower == words[k];
@@ -96,6 +97,7 @@ bool ClauseRules::is_past_form(const std::vector<sdk::Token>& t, std::size_t i) 
 ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& r) {
   ClauseReading out;
   const std::size_t n = t.size();
+  const SentenceHashes hashes(t.data(), n);
   // 1. boundaries
   std::vector<std::size_t> starts{0};
   std::vector<bool> reporting_start(1, false);

@@ -5,6 +5,8 @@
 #include <chronicle/string_hash.h>
 #include <chronicle/sdk/plugin_api.h>
 
+#include "word_index.h"
+
 #include <string>
 #include <vector>
 
@@ -19,16 +21,17 @@ class PhraseIndex {
   std::size_t at(const std::vector<sdk::Token>& t, std::size_t i, std::size_t end) const;
 
  private:
-  StringMap<std::vector<std::vector<std::string>>> by_first_;
+  WordIndex first_;                                              // first words
+  std::vector<std::vector<std::vector<std::string>>> by_first_;  // phrases by first word
 };
 
 struct ClauseRules {
-  std::vector<std::string> boundary_punct, after_comma, fronted, reporting_verbs,
+  WordList boundary_punct, after_comma, fronted, reporting_verbs,
       complement_nouns, hedging_nouns, future, speculative, cancelled, postponed, negation, past,
       present, perfect, participles, not_past, determiners, be_forms, future_blockers,
       not_participles, that_clause_openers;
   // words right before an event noun that set its status ("the potential meeting")
-  std::vector<std::string> noun_speculative, noun_planned, noun_cancelled, noun_postponed;
+  WordList noun_speculative, noun_planned, noun_cancelled, noun_postponed;
   std::string participle_suffix;
   PhraseIndex future_ix, speculative_ix, cancelled_ix, postponed_ix, negation_ix;
   static ClauseRules from(const Lexicon& lexicon);

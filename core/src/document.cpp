@@ -158,11 +158,14 @@ void read_path(const std::filesystem::path& path, const ReadOptions& options,
     std::size_t n = 0;
     while (std::getline(in, line)) {
       ++n;
+      const std::size_t bytes = line.size() + 1;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.find_first_not_of(" \t") == std::string::npos) continue;
       const std::string origin = name + ":" + std::to_string(n);
       try {
-        on_document(parse_json_document(line, origin, options));
+        Document d = parse_json_document(line, origin, options);
+        d.source_bytes = bytes;
+        on_document(std::move(d));
       } catch (const DocumentError& e) {
         on_failure({e.where(), std::string(e.what()).substr(e.where().size() + 2)});
       }
@@ -172,7 +175,11 @@ void read_path(const std::filesystem::path& path, const ReadOptions& options,
   std::stringstream ss;
   ss << in.rdbuf();
   try {
-    on_document(parse_text_document(ss.str(), name, stem_of(name), options));
+    std::string content = ss.str();
+    const std::size_t bytes = content.size();
+    Document d = parse_text_document(std::move(content), name, stem_of(name), options);
+    d.source_bytes = bytes;
+    on_document(std::move(d));
   } catch (const DocumentError& e) {
     on_failure({e.where(), std::string(e.what()).substr(e.where().size() + 2)});
   }

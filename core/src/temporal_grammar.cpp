@@ -11,6 +11,8 @@
 #include <chronicle/temporal.h>
 #include <chronicle/temporal_types.h>
 
+#include "word_index.h"
+
 #include <date/date.h>
 #include <date/iso_week.h>
 
@@ -45,6 +47,23 @@ struct PhraseMatch {
   int value = 0;
 };
 
+// Collects the first word of every phrase added to any table while it lives (the
+// grammar's constructor): the words a reading can start with (see tag()).
+class StartWords {
+ public:
+  explicit StartWords(detail::WordIndex& into) : saved_(current_) { current_ = &into; }
+  ~StartWords() { current_ = saved_; }
+  StartWords(const StartWords&) = delete;
+  StartWords& operator=(const StartWords&) = delete;
+  static void note(std::string_view word) {
+    if (current_) current_->add(word);
+  }
+
+ private:
+  static inline thread_local detail::WordIndex* current_ = nullptr;
+  detail::WordIndex* saved_;
+};
+
 class PhraseTable {
  public:
   void add(std::string_view phrase, int value) {
@@ -58,19 +77,41 @@ class PhraseTable {
     }
     if (words.empty()) return;
     max_words_ = std::max(max_words_, words.size());
-    auto& bucket = by_first_[words.front()];
-    bucket.push_back({std::move(words), value});
+    const std::uint32_t id = first_.add(words.front());
+    if (id == by_first_.size()) by_first_.emplace_back();
+    StartWords::note(words.front());
+    by_first_[id].push_back({std::move(words), value});
   }
   void add_all(const std::vector<std::string>& phrases, int value) {
     for (const auto& p : phrases) add(p, value);
   }
   // Longest phrase starting at token i; a hyphen token between two words is skipped.
+  // Most tokens start no phrase of a table: the index's filter rejects them at once.
   PhraseMatch match(Tokens t, std::size_t i) const {
+    if (i >= t.size()) return {};
+    const std::uint32_t id = first_.find(t[i].lower, detail::SentenceHashes::of(t.data(), i));
+    if (id == detail::WordIndex::npos) return {};
+    return match_from(t, i, id);
+  }
+  bool contains_word(std::string_view w) const {
+    const std::uint32_t id = first_.find(w);
+    if (id == detail::WordIndex::npos) return false;
+    for (const auto& e : by_first_[id])
+      if (e.words.size() == 1) return true;
+    return false;
+  }
+  int value_of(std::string_view w, int fallback = -1) const {
+    const std::uint32_t id = first_.find(w);
+    if (id == detail::WordIndex::npos) return fallback;
+    for (const auto& e : by_first_[id])
+      if (e.words.size() == 1) return e.value;
+    return fallback;
+  }
+
+ private:
+  [[gnu::noinline]] PhraseMatch match_from(Tokens t, std::size_t i, std::uint32_t id) const {
     PhraseMatch best;
-    if (i >= t.size()) return best;
-    auto it = by_first_.find(t[i].lower);
-    if (it == by_first_.end()) return best;
-    for (const auto& e : it->second) {
+    for (const auto& e : by_first_[id]) {
       std::size_t k = i + 1;
       bool ok = true;
       for (std::size_t w = 1; w < e.words.size(); ++w) {
@@ -85,27 +126,12 @@ class PhraseTable {
     }
     return best;
   }
-  bool contains_word(std::string_view w) const {
-    auto it = by_first_.find(w);
-    if (it == by_first_.end()) return false;
-    for (const auto& e : it->second)
-      if (e.words.size() == 1) return true;
-    return false;
-  }
-  int value_of(std::string_view w, int fallback = -1) const {
-    auto it = by_first_.find(w);
-    if (it == by_first_.end()) return fallback;
-    for (const auto& e : it->second)
-      if (e.words.size() == 1) return e.value;
-    return fallback;
-  }
-
- private:
   struct Entry {
     std::vector<std::string> words;
     int value;
   };
-  StringMap<std::vector<Entry>> by_first_;
+  detail::WordIndex first_;                   // first words
+  std::vector<std::vector<Entry>> by_first_;  // phrases by first word, in lexicon order
   std::size_t max_words_ = 0;
 };
 
@@ -155,6 +181,7 @@ struct TemporalGrammar::Impl {
   PhraseTable set_frequent_after, approx_tails, count_adjectives, count_ranges, halves,
       last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
       duration_preps_the, anchored_periods, count_approximators, count_approximator_cues;
+  detail::WordIndex start_words;  // first words of every table's phrases
 
   explicit Impl(const Lexicon& lex);
 
@@ -232,6 +259,7 @@ struct TemporalGrammar::Impl {
 };
 
 TemporalGrammar::Impl::Impl(const Lexicon& lex) {
+  const StartWords collect(start_words);
   auto need = [&](std::string_view key) {
     if (!lex.has(key))
       throw ConfigError(lex.origin() + ": temporal lexicon has no '" + std::string(key) +
@@ -1712,8 +1740,18 @@ TemporalGrammar::TemporalGrammar(TemporalGrammar&&) noexcept = default;
 TemporalGrammar& TemporalGrammar::operator=(TemporalGrammar&&) noexcept = default;
 
 std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens) const {
+  return tag(tokens, /*skip_non_start_words=*/true);
+}
+
+std::vector<TimexMatch> TemporalGrammar::tag_every_word(std::span<const sdk::Token> tokens) const {
+  return tag(tokens, /*skip_non_start_words=*/false);
+}
+
+std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
+                                             bool skip_non_start_words) const {
   std::vector<TimexMatch> out;
   const Impl& g = *impl_;
+  const detail::SentenceHashes hashes(tokens.data(), tokens.size());
   // a sentence about reported results ("$", "million", "a share"): one linear pass
   bool business = false;
   for (std::size_t k = 0; k < tokens.size() && !business; ++k)
@@ -1721,6 +1759,13 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens)
   std::size_t i = 0;
   while (i < tokens.size()) {
     if (tokens[i].kind == TokenKind::punct) {
+      ++i;
+      continue;
+    }
+    // Every rule reads a number or a lexicon word at its first token: a word that starts
+    // no phrase of any table starts no reading, and the rules are not tried there.
+    if (skip_non_start_words && tokens[i].kind == TokenKind::word &&
+        !g.start_words.contains(tokens[i].lower, detail::SentenceHashes::of(tokens.data(), i))) {
       ++i;
       continue;
     }

@@ -36,14 +36,18 @@ std::size_t utf8_seq(std::string_view s, std::size_t i, char32_t& cp) {
   return n;
 }
 
+// ASCII classes as the "C" locale has them, without a call per character
+bool ascii_alpha(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
 bool is_space_cp(char32_t c) {
+  if (c > ' ' && c < 0x80) return false;
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
          c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
          c == 0x3000 || c == 0x1680 || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF;
 }
 
 bool is_punct_cp(char32_t c) {
-  if (c < 0x80) return !(std::isalnum(static_cast<int>(c)));
+  if (c < 0x80) return !(ascii_alpha(c) || (c >= '0' && c <= '9'));
   return (c >= 0xA1 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2010 && c <= 0x2027) ||
          (c >= 0x2030 && c <= 0x205E) || (c >= 0x3001 && c <= 0x303F) || c == 0xFFFD ||
          (c >= 0x2190 && c <= 0x2BFF);
@@ -52,7 +56,7 @@ bool is_punct_cp(char32_t c) {
 bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018; }
 
 bool is_letter_cp(char32_t c) {
-  if (c < 0x80) return std::isalpha(static_cast<int>(c)) != 0;
+  if (c < 0x80) return ascii_alpha(c);
   return !is_space_cp(c) && !is_punct_cp(c);
 }
 
@@ -61,6 +65,10 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 struct Cursor {
   std::string_view s;
   char32_t at(std::size_t i, std::size_t& len) const {
+    if (const auto b = static_cast<unsigned char>(s[i]); b < 0x80) {  // ASCII: most text
+      len = 1;
+      return b;
+    }
     char32_t cp = 0xFFFD;
     len = utf8_seq(s, i, cp);
     if (len == 0) len = 1;
@@ -234,7 +242,8 @@ TokenList tokenize(std::string_view s) {
         if (is_apostrophe(c)) {
           low += '\'';
         } else if (c < 0x80) {
-          low += static_cast<char>(std::tolower(static_cast<unsigned char>(t[k])));
+          const char ch = t[k];
+          low += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + ('a' - 'A')) : ch;
         } else if (c >= 0x2010 && c <= 0x2015) {
           low += '-';
         } else if (c == 0x201C || c == 0x201D) {

@@ -19,6 +19,7 @@ struct Document {
   std::string text;      // body, valid UTF-8; offsets in the output point into it
   std::string origin;    // file, or file:line for JSONL
   std::vector<std::string> warnings;  // e.g. bytes that were not UTF-8, replaced
+  std::size_t source_bytes = 0;       // bytes of input it was read from (file, or line)
 };
 
 // A document that could not be read; the run goes on with the others.

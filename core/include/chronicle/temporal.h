@@ -59,8 +59,12 @@ class TemporalGrammar {
   TemporalGrammar& operator=(TemporalGrammar&&) noexcept;
 
   std::vector<TimexMatch> tag(std::span<const sdk::Token> tokens) const;
+  // The same, trying the rules at every word, also at those that start no lexicon phrase
+  // (tag() skips them). For tests: both must always agree.
+  std::vector<TimexMatch> tag_every_word(std::span<const sdk::Token> tokens) const;
 
  private:
+  std::vector<TimexMatch> tag(std::span<const sdk::Token> tokens, bool skip_non_start_words) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -223,9 +223,11 @@ inline std::size_t match_phrase(const Sentence& s, std::size_t i,
   if (i >= s.tokens.size) return 0;
   const std::string_view first = s.tokens[i].lower;
   for (std::string_view p : phrases) {
-    // cheap rejection on the first word before splitting the phrase
-    if (p.size() < first.size() || p.compare(0, first.size(), first) != 0 ||
-        (p.size() > first.size() && p[first.size()] != ' '))
+    // cheap rejection on the first letter, then on the first word, before splitting the
+    // phrase (most phrases differ from the token in their first letter)
+    if (!first.empty() && (p.empty() || p[0] != first[0])) continue;
+    if (p.size() < first.size() || (p.size() > first.size() && p[first.size()] != ' ') ||
+        p.compare(0, first.size(), first) != 0)
       continue;
     std::size_t k = i, pos = 0;
     bool ok = true;

@@ -1,0 +1,140 @@
+// Google Benchmark micro-benchmarks of the per-article pipeline on the seed article
+// (examples/riyadh-talks.txt, 4.8 kB): sentence splitting, tokenizing, tagging temporal
+// expressions, resolving them, the analysis `timex` runs, and a whole `extract` of one
+// article with the bundled plugins. Each reports bytes/s of article text.
+//
+//   build/bin/chronicle_micro_bench [--benchmark_filter=Tag]
+#include <chronicle/analysis.h>
+#include <chronicle/config.h>
+#include <chronicle/document.h>
+#include <chronicle/plugin_host.h>
+#include <chronicle/temporal.h>
+#include <chronicle/text.h>
+#include <chronicle/timeline.h>
+
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Fixture {
+  std::shared_ptr<const chronicle::Resources> resources;
+  chronicle::PluginHost host;
+  chronicle::BuildOptions options;
+  chronicle::Document article;
+  std::vector<chronicle::TokenList> sentences;  // the article's sentences, tokenized
+
+  static Fixture& get() {
+    static Fixture f;
+    return f;
+  }
+
+ private:
+  Fixture() {
+    resources = chronicle::Resources::load(CHRONICLE_CONFIG_DIR "/lexicons/en");
+    const chronicle::Config cfg =
+        chronicle::parse_config(chronicle::embedded_default_config(), "<embedded>",
+                                CHRONICLE_CONFIG_DIR, ".", {CHRONICLE_PLUGIN_DIR});
+    for (const auto& spec : cfg.plugins) host.load(spec);
+    options = cfg.build;
+    std::ifstream in(CHRONICLE_ARTICLE, std::ios::binary);
+    if (!in) {
+      std::cerr << CHRONICLE_ARTICLE << ": cannot read the benchmark article\n";
+      std::exit(2);
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    article = chronicle::parse_text_document(ss.str(), CHRONICLE_ARTICLE, "riyadh-talks", {});
+    for (const auto& span : chronicle::split_sentences(article.text, resources->segmenter))
+      sentences.push_back(chronicle::tokenize(
+          std::string_view(article.text).substr(span.begin, span.end - span.begin)));
+  }
+};
+
+void report_bytes(benchmark::State& state) {
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(Fixture::get().article.text.size()));
+}
+
+void BM_SplitSentences(benchmark::State& state) {
+  const auto& f = Fixture::get();
+  for (auto _ : state)
+    benchmark::DoNotOptimize(chronicle::split_sentences(f.article.text, f.resources->segmenter));
+  report_bytes(state);
+}
+BENCHMARK(BM_SplitSentences);
+
+void BM_Tokenize(benchmark::State& state) {
+  const auto& f = Fixture::get();
+  const auto spans = chronicle::split_sentences(f.article.text, f.resources->segmenter);
+  const std::string_view text = f.article.text;
+  for (auto _ : state)
+    for (const auto& s : spans)
+      benchmark::DoNotOptimize(chronicle::tokenize(text.substr(s.begin, s.end - s.begin)));
+  report_bytes(state);
+}
+BENCHMARK(BM_Tokenize);
+
+// Tagging: the temporal grammar over every sentence's tokens.
+void BM_Tag(benchmark::State& state) {
+  const auto& f = Fixture::get();
+  for (auto _ : state)
+    for (const auto& s : f.sentences) benchmark::DoNotOptimize(f.resources->grammar->tag(s.tokens));
+  report_bytes(state);
+}
+BENCHMARK(BM_Tag);
+
+// Resolving: every expression of the article against its publication date, in order.
+void BM_Resolve(benchmark::State& state) {
+  const auto& f = Fixture::get();
+  std::vector<chronicle::TimexMatch> matches;
+  for (const auto& s : f.sentences)
+    for (auto& m : f.resources->grammar->tag(s.tokens)) matches.push_back(std::move(m));
+  const chronicle::Anchor anchor{*f.article.published, std::nullopt};
+  for (auto _ : state)
+    for (const auto& m : matches)
+      benchmark::DoNotOptimize(chronicle::resolve(*m.rel, anchor, chronicle::Tense::past));
+  state.counters["expressions"] = static_cast<double>(matches.size());
+  report_bytes(state);
+}
+BENCHMARK(BM_Resolve);
+
+// What `chronicle timex` does per article: sentences, tokens, clauses, tagging, resolving.
+void BM_TimexArticle(benchmark::State& state) {
+  const auto& f = Fixture::get();
+  for (auto _ : state) {
+    chronicle::DocumentAnalysis a(f.article, f.resources, /*entities=*/false);
+    benchmark::DoNotOptimize(a.sentences().data());
+  }
+  report_bytes(state);
+}
+BENCHMARK(BM_TimexArticle);
+
+// What `chronicle extract` does per article: the full analysis, the plugins, in-document
+// merge and ordering.
+void BM_ExtractArticle(benchmark::State& state) {
+  auto& f = Fixture::get();
+  std::size_t events = 0;
+  for (auto _ : state) {
+    chronicle::DocumentAnalysis a(f.article, f.resources);
+    std::vector<chronicle::ErrorEntry> errors;
+    auto ev = chronicle::extract_events(a, f.host, f.options, errors);
+    chronicle::order_events(ev);
+    events = ev.size();
+    benchmark::DoNotOptimize(ev.data());
+  }
+  state.counters["events"] = static_cast<double>(events);
+  report_bytes(state);
+}
+BENCHMARK(BM_ExtractArticle);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,174 @@
+// Engine-internal: a small open-addressing index of lexicon words, searched with a
+// precomputed hash.
+//
+// The hot loops (temporal grammar, clause reader) look up the same token in dozens of
+// word lists. Hashing the token once per sentence (SentenceHashes) and probing a flat
+// table with that hash costs a few instructions per list instead of one std::hash of the
+// string and a node walk per list.
+#pragma once
+
+#include <chronicle/sdk/plugin_api.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chronicle::detail {
+
+// FNV-1a over the bytes; never 0 (0 marks an empty slot).
+inline std::uint64_t word_hash(std::string_view w) noexcept {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : w) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h | 1;
+}
+
+class WordIndex {
+ public:
+  static constexpr std::uint32_t npos = 0xFFFFFFFFu;
+
+  // Number of `w` in insertion order; adds it when new.
+  std::uint32_t add(std::string_view w) {
+    const std::uint64_t h = word_hash(w);
+    if (std::uint32_t id = find(w, h); id != npos) return id;
+    if ((words_.size() + 1) * 2 > slots_.size()) grow();
+    const auto id = static_cast<std::uint32_t>(words_.size());
+    words_.emplace_back(w);
+    place(h, id);
+    lengths_ |= std::uint64_t{1} << (w.size() < 63 ? w.size() : 63);
+    if (!w.empty()) {
+      const auto c = static_cast<unsigned char>(w[0]);
+      firsts_[c >> 6] |= std::uint64_t{1} << (c & 63);
+    }
+    return id;
+  }
+  std::uint32_t find(std::string_view w, std::uint64_t h) const noexcept {
+    if (!(filter_ & filter_bit(h))) return npos;
+    for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
+      const Slot& x = slots_[s];
+      if (x.hash == 0) return npos;
+      if (x.hash == h && words_[x.id] == w) return x.id;
+    }
+  }
+  // Without a precomputed hash: the word's length and first byte reject most words before
+  // it is hashed.
+  std::uint32_t find(std::string_view w) const noexcept {
+    const std::size_t len = w.size() < 63 ? w.size() : 63;
+    if (!(lengths_ & (std::uint64_t{1} << len))) return npos;
+    if (!w.empty()) {
+      const auto c = static_cast<unsigned char>(w[0]);
+      if (!(firsts_[c >> 6] & (std::uint64_t{1} << (c & 63)))) return npos;
+    }
+    return find(w, word_hash(w));
+  }
+  bool contains(std::string_view w, std::uint64_t h) const noexcept { return find(w, h) != npos; }
+  bool contains(std::string_view w) const noexcept { return find(w) != npos; }
+  std::size_t size() const noexcept { return words_.size(); }
+  const std::string& word(std::uint32_t id) const { return words_[id]; }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t id = 0;
+  };
+  // one bit per word, chosen by the top six bits of its hash: most words of a text are
+  // in no list and most are rejected by this one test
+  static std::uint64_t filter_bit(std::uint64_t h) noexcept {
+    return std::uint64_t{1} << (h >> 58);
+  }
+  void place(std::uint64_t h, std::uint32_t id) {
+    filter_ |= filter_bit(h);
+    std::size_t s = h & mask_;
+    while (slots_[s].hash != 0) s = (s + 1) & mask_;
+    slots_[s] = {h, id};
+  }
+  void grow() {
+    std::size_t cap = slots_.empty() ? 8 : slots_.size() * 2;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+    for (std::uint32_t id = 0; id < words_.size(); ++id) place(word_hash(words_[id]), id);
+  }
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::uint64_t filter_ = 0;
+  std::uint64_t lengths_ = 0;     // one bit per word length (63: 63 or more)
+  std::uint64_t firsts_[4] = {};  // one bit per first byte
+  std::vector<std::string> words_;
+};
+
+// A word list from a lexicon, in its order, with a hashed membership test.
+class WordList {
+ public:
+  WordList() = default;
+  WordList(std::vector<std::string> words) : words_(std::move(words)) {  // NOLINT: implicit
+    for (const auto& w : words_) index_.add(w);
+  }
+  bool contains(std::string_view w) const noexcept { return index_.contains(w); }
+  bool contains(std::string_view w, std::uint64_t h) const noexcept {
+    return index_.contains(w, h);
+  }
+  auto begin() const noexcept { return words_.begin(); }
+  auto end() const noexcept { return words_.end(); }
+  std::size_t size() const noexcept { return words_.size(); }
+  bool empty() const noexcept { return words_.empty(); }
+  const std::string& operator[](std::size_t i) const { return words_[i]; }
+  operator const std::vector<std::string>&() const noexcept { return words_; }  // NOLINT
+
+ private:
+  std::vector<std::string> words_;
+  WordIndex index_;
+};
+
+// A set of words for membership tests only (no iteration order to rely on).
+class WordSet {
+ public:
+  void insert(std::string_view w) { index_.add(w); }
+  bool contains(std::string_view w) const noexcept { return index_.contains(w); }
+  std::size_t count(std::string_view w) const noexcept { return contains(w) ? 1 : 0; }
+  std::size_t size() const noexcept { return index_.size(); }
+  bool empty() const noexcept { return index_.size() == 0; }
+
+ private:
+  WordIndex index_;
+};
+
+namespace hashes_detail {
+struct Current {
+  const sdk::Token* tokens = nullptr;
+  std::size_t size = 0;
+  const std::uint64_t* hashes = nullptr;
+};
+inline thread_local Current current{};
+}  // namespace hashes_detail
+
+// The lower-case hashes of one sentence's tokens, computed once and shared, on this
+// thread, by every lookup made while the scope lives. Lookups on other token arrays
+// (or outside any scope) hash the word themselves: same answers, only slower.
+class SentenceHashes {
+ public:
+  explicit SentenceHashes(const sdk::Token* tokens, std::size_t n)
+      : saved_(hashes_detail::current) {
+    hashes_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) hashes_[i] = word_hash(tokens[i].lower);
+    hashes_detail::current = {tokens, n, hashes_.data()};
+  }
+  ~SentenceHashes() { hashes_detail::current = saved_; }
+  SentenceHashes(const SentenceHashes&) = delete;
+  SentenceHashes& operator=(const SentenceHashes&) = delete;
+
+  // Hash of tokens[i].lower, from the current scope when it covers `tokens`.
+  static std::uint64_t of(const sdk::Token* tokens, std::size_t i) noexcept {
+    const auto& c = hashes_detail::current;
+    if (tokens == c.tokens && i < c.size) return c.hashes[i];
+    return word_hash(tokens[i].lower);
+  }
+
+ private:
+  hashes_detail::Current saved_;
+  std::vector<std::uint64_t> hashes_;
+};
+
+}  // namespace chronicle::detail

@@ -1,0 +1,102 @@
+// The flat word index behind every lexicon lookup of the engine: ids in insertion order,
+// no false hits (the filter and the probe are only shortcuts), and per-sentence hashes
+// that give the same answers as hashing each word.
+#include "../../core/src/word_index.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+using chronicle::detail::SentenceHashes;
+using chronicle::detail::word_hash;
+using chronicle::detail::WordIndex;
+using chronicle::detail::WordList;
+using chronicle::detail::WordSet;
+
+TEST(WordIndex, IdsInInsertionOrderAndNoFalseHits) {
+  WordIndex ix;
+  std::vector<std::string> words;
+  for (int i = 0; i < 3000; ++i) words.push_back("w" + std::to_string(i * 7919 % 10007));
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    EXPECT_EQ(ix.add(words[i]), i);
+    EXPECT_EQ(ix.add(words[i]), i) << "adding twice keeps the first id";
+  }
+  EXPECT_EQ(ix.size(), words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    ASSERT_EQ(ix.find(words[i]), i);
+    ASSERT_EQ(ix.word(static_cast<std::uint32_t>(i)), words[i]);
+  }
+  for (int i = 0; i < 3000; ++i) {
+    const std::string absent = "x" + std::to_string(i);
+    ASSERT_EQ(ix.find(absent), WordIndex::npos) << absent;
+  }
+  EXPECT_EQ(ix.find(""), WordIndex::npos);
+  EXPECT_EQ(WordIndex{}.find("anything"), WordIndex::npos);
+}
+
+TEST(WordIndex, EmptyWordAndPrefixesAreWordsOfTheirOwn) {
+  WordIndex ix;
+  ix.add("may");
+  EXPECT_FALSE(ix.contains("ma"));
+  EXPECT_FALSE(ix.contains("mayor"));
+  EXPECT_FALSE(ix.contains("May"));
+  EXPECT_FALSE(ix.contains(""));
+  ix.add("");
+  EXPECT_TRUE(ix.contains(""));
+  EXPECT_TRUE(ix.contains("may"));
+  const std::string long_word(100, 'q'), other_long(64, 'q');
+  ix.add(long_word);
+  EXPECT_TRUE(ix.contains(long_word));
+  EXPECT_FALSE(ix.contains(other_long)) << "lengths of 63 and more share one filter bit";
+  EXPECT_FALSE(ix.contains("\xC3\xA9t\xC3\xA9"));
+  ix.add("\xC3\xA9t\xC3\xA9");
+  EXPECT_TRUE(ix.contains("\xC3\xA9t\xC3\xA9")) << "a first byte above 0x7F";
+}
+
+TEST(WordList, KeepsLexiconOrderAndAnswersMembership) {
+  const WordList list(std::vector<std::string>{"will", "shall", "'ll", "is going to"});
+  ASSERT_EQ(list.size(), 4u);
+  EXPECT_EQ(list[2], "'ll");
+  const std::vector<std::string>& as_vector = list;
+  EXPECT_EQ(as_vector.back(), "is going to");
+  EXPECT_TRUE(list.contains("shall"));
+  EXPECT_TRUE(list.contains("is going to"));
+  EXPECT_FALSE(list.contains("is"));
+  EXPECT_FALSE(WordList{}.contains("will"));
+  WordSet set;
+  set.insert("leaders");
+  EXPECT_EQ(set.count("leaders"), 1u);
+  EXPECT_EQ(set.count("leader"), 0u);
+}
+
+chronicle::sdk::Token token(std::string_view lower) {
+  chronicle::sdk::Token t;
+  t.text = lower;
+  t.lower = lower;
+  return t;
+}
+
+TEST(SentenceHashes, SameHashesInsideAndOutsideAScope) {
+  const std::vector<chronicle::sdk::Token> a{token("next"), token("week"), token(",")};
+  const std::vector<chronicle::sdk::Token> b{token("last"), token("year")};
+  for (std::size_t i = 0; i < a.size(); ++i)
+    EXPECT_EQ(SentenceHashes::of(a.data(), i), word_hash(a[i].lower));
+  {
+    const SentenceHashes outer(a.data(), a.size());
+    for (std::size_t i = 0; i < a.size(); ++i)
+      EXPECT_EQ(SentenceHashes::of(a.data(), i), word_hash(a[i].lower));
+    EXPECT_EQ(SentenceHashes::of(b.data(), 1), word_hash("year")) << "another array: hashed";
+    {
+      const SentenceHashes inner(b.data(), b.size());
+      EXPECT_EQ(SentenceHashes::of(b.data(), 0), word_hash("last"));
+      EXPECT_EQ(SentenceHashes::of(a.data(), 0), word_hash("next"));
+    }
+    EXPECT_EQ(SentenceHashes::of(a.data(), 1), word_hash("week")) << "outer scope restored";
+  }
+  EXPECT_EQ(SentenceHashes::of(a.data(), 2), word_hash(","));
+}
+
+}  // namespace
