@@ -52,6 +52,11 @@ class Conferences final : public sdk::Extractor {
       for (const auto& e : s.entities)
         if (excluded_word && e.first_token < i - 1 && e.last_token == i && multilateral(e, groups))
           excluded_word = false;
+      // "a special annual meeting" of GATT: in a sentence naming an intergovernmental body
+      // some of those words speak of its sessions
+      if (excluded_word && sdk::any_of_terms(s.tokens[i - 1].lower, lex_.terms("exclude_unless_body")))
+        for (const auto& e : s.entities)
+          if (e.kind == sdk::EntityKind::organization && e.country.empty()) excluded_word = false;
       // "to help meet its domestic consumption needs": a bare verb that takes a thing
       bool thing = false;
       if (form == sdk::TriggerForm::verb &&
