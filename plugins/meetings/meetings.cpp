@@ -98,7 +98,9 @@ class Meetings final : public sdk::Extractor {
                                 (!f.counterparts.empty() &&
                                  f.counterparts.size() + f.agents.size() >= 2)));
       // "discussions are also under way": talks going on at publication
-      if (told && predicate_after(s, i + n, lex_.terms("talks_ongoing")))
+      // (a plan keeps its status: "negotiations are set to get underway this fall")
+      if (told && predicate_after(s, i + n, lex_.terms("talks_ongoing")) &&
+          (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred))
         c.status = sdk::Status::ongoing;
       if (keep) {
         c.specificity = is_talks ? 1 : 0;

@@ -107,13 +107,26 @@ class Visits final : public sdk::Extractor {
         }
       }
       // "on a visit to France", "a tour of Europe": the place right after the noun phrase
-      bool traveller = false;  // "Airbus will continue its tour of Asia": no official
+      // a named person or group travels ("they will continue with their tour of Asia" may
+      // be a company's, and "Airbus will continue its tour of Asia" is)
+      bool traveller = false;
       for (auto k : f.agents)
-        traveller = traveller || s.entities[k].kind == sdk::EntityKind::person ||
-                    s.entities[k].kind == sdk::EntityKind::group;
-      if (form == sdk::TriggerForm::noun && f.destination < 0 && traveller && !appositive &&
-          sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("destination_words"))) {
+        traveller = traveller || (!s.entities[k].pronoun && (s.entities[k].kind == sdk::EntityKind::person ||
+                                                             s.entities[k].kind == sdk::EntityKind::group));
+      // ... and is "on" the trip ("is on a visit to France", "in Brussels on a tour of Europe")
+      std::size_t lead = i;
+      while (lead > 0 && i - lead < 3 && sdk::any_of_terms(s.tokens[lead - 1].lower, dets)) --lead;
+      const bool on_the_trip = lead > 0 && s.tokens[lead - 1].lower == "on";
+      if (form == sdk::TriggerForm::noun && f.destination < 0 && traveller && on_the_trip && !appositive) {
         std::size_t at = i + n;
+        if (sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("destination_words"))) {
+          // "on a visit to France": the trigger holds the preposition
+        } else if (at + 1 < s.tokens.size && s.tokens[at].lower == "of" &&
+                   sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("of_destination_nouns"))) {
+          ++at;  // "on a tour of Europe"
+        } else {
+          at = s.tokens.size;
+        }
         if (at < s.tokens.size && s.tokens[at].lower == "the") ++at;
         for (std::size_t k = 0; k < s.entities.size; ++k) {
           const auto kind = s.entities[k].kind;
