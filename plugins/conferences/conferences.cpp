@@ -54,7 +54,8 @@ class Conferences final : public sdk::Extractor {
           excluded_word = false;
       // "a special annual meeting" of GATT: in a sentence naming an intergovernmental body
       // some of those words speak of its sessions
-      if (excluded_word && sdk::any_of_terms(s.tokens[i - 1].lower, lex_.terms("exclude_unless_body")))
+      if (excluded_word &&
+          sdk::any_of_terms(s.tokens[i - 1].lower, lex_.terms("exclude_unless_body")))
         for (const auto& e : s.entities)
           if (e.kind == sdk::EntityKind::organization && e.country.empty()) excluded_word = false;
       // "to help meet its domestic consumption needs": a bare verb that takes a thing
@@ -62,7 +63,9 @@ class Conferences final : public sdk::Extractor {
       if (form == sdk::TriggerForm::verb &&
           sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("bare_verbs"))) {
         std::size_t k = i + n;
-        while (k < s.tokens.size && sdk::any_of_terms(s.tokens[k].lower, lex_.terms("object_determiners"))) ++k;
+        while (k < s.tokens.size &&
+               sdk::any_of_terms(s.tokens[k].lower, lex_.terms("object_determiners")))
+          ++k;
         for (const std::size_t end = k + 7; k < s.tokens.size && k < end && !thing; ++k) {
           if ((s.tokens[k].kind == sdk::TokenKind::punct && s.tokens[k].lower != "-") ||
               sdk::any_of_terms(s.tokens[k].lower, lex_.terms("after_meet")))

@@ -8,8 +8,10 @@ namespace {
 
 // "meet the Gramm-Rudman budget law target": past the determiners, a thing noun among the
 // next words of the phrase (up to a punctuation mark or a word that may follow "meet").
-bool thing_object_ahead(const sdk::Sentence& s, std::size_t next, sdk::View<std::string_view> things,
-                        sdk::View<std::string_view> allowed_next, sdk::View<std::string_view> skip) {
+bool thing_object_ahead(const sdk::Sentence& s, std::size_t next,
+                        sdk::View<std::string_view> things,
+                        sdk::View<std::string_view> allowed_next,
+                        sdk::View<std::string_view> skip) {
   while (next < s.tokens.size && sdk::any_of_terms(s.tokens[next].lower, skip)) ++next;
   for (std::size_t k = next; k < s.tokens.size && k < next + 7; ++k) {
     // a hyphen inside a name ("Gramm-Rudman") does not end the phrase
@@ -23,7 +25,8 @@ bool thing_object_ahead(const sdk::Sentence& s, std::size_t next, sdk::View<std:
 
 // A predicate within the clause after an event noun ("discussions on the bailout broke
 // down", "talks are under way"): the noun names talks that take place.
-bool predicate_after(const sdk::Sentence& s, std::size_t next, sdk::View<std::string_view> phrases) {
+bool predicate_after(const sdk::Sentence& s, std::size_t next,
+                     sdk::View<std::string_view> phrases) {
   for (std::size_t k = next; k < s.tokens.size && k < next + 8; ++k) {
     if (s.tokens[k].kind == sdk::TokenKind::punct) return false;
     if (sdk::match_phrase(s, k, phrases)) return true;
@@ -64,7 +67,8 @@ class Meetings final : public sdk::Extractor {
       for (const auto& tk : s.tokens)
         excluded = excluded || sdk::any_of_terms(tk.lower, lex_.terms("exclude_context"));
       if (form == sdk::TriggerForm::verb && sdk::any_of_terms(s.tokens[i + n - 1].lower, bare) &&
-          (sdk::takes_thing_object(s, i + n, lex_.terms("after_meet"), lex_.terms("object_determiners")) ||
+          (sdk::takes_thing_object(s, i + n, lex_.terms("after_meet"),
+                                   lex_.terms("object_determiners")) ||
            thing_object_ahead(s, i + n, lex_.terms("thing_objects"), lex_.terms("after_meet"),
                               lex_.terms("object_determiners"))))
         excluded = true;
@@ -91,12 +95,12 @@ class Meetings final : public sdk::Extractor {
       // "several meetings that will be held this weekend": meetings of nobody in particular
       const bool generic = form == sdk::TriggerForm::noun && c.participants.empty() && i > 0 &&
                            sdk::any_of_terms(s.tokens[i - 1].lower, lex_.terms("generic_before"));
-      const bool keep = form == sdk::TriggerForm::verb
-                            ? (!c.participants.empty() || !c.location.empty() || f.time >= 0)
-                            : (!f.anaphoric && !generic &&
-                               (told || f.time >= 0 || f.place >= 0 ||
-                                (!f.counterparts.empty() &&
-                                 f.counterparts.size() + f.agents.size() >= 2)));
+      const bool keep =
+          form == sdk::TriggerForm::verb
+              ? (!c.participants.empty() || !c.location.empty() || f.time >= 0)
+              : (!f.anaphoric && !generic &&
+                 (told || f.time >= 0 || f.place >= 0 ||
+                  (!f.counterparts.empty() && f.counterparts.size() + f.agents.size() >= 2)));
       // "discussions are also under way": talks going on at publication
       // (a plan keeps its status: "negotiations are set to get underway this fall")
       if (told && predicate_after(s, i + n, lex_.terms("talks_ongoing")) &&

@@ -10,12 +10,14 @@ namespace sdk = chronicle::sdk;
 namespace {
 
 // "by visiting AI.Gov to sign up": the word after the trigger is a web address, not a place.
-bool web_address_after(const sdk::Sentence& s, std::size_t from, sdk::View<std::string_view> suffixes) {
+bool web_address_after(const sdk::Sentence& s, std::size_t from,
+                       sdk::View<std::string_view> suffixes) {
   while (from < s.text.size() && (s.text[from] == ' ' || s.text[from] == '\n')) ++from;
   std::size_t end = from;
   while (end < s.text.size() && s.text[end] != ' ' && s.text[end] != '\n') ++end;
   std::string word(s.text.substr(from, end - from));
-  while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back())) && word.back() != '/')
+  while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back())) &&
+         word.back() != '/')
     word.pop_back();
   for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   for (auto suf : suffixes)
@@ -73,9 +75,10 @@ class Visits final : public sdk::Extractor {
       bool appositive = false;  // "Lim, in Brussels on a tour": the stay's place is the event's
       if (form == sdk::TriggerForm::noun && f.agents.empty()) {
         std::size_t k = i;
-        while (k > 0 && (sdk::any_of_terms(s.tokens[k - 1].lower, dets) ||
-                         (s.tokens[k - 1].kind == sdk::TokenKind::word && !s.tokens[k - 1].capitalized &&
-                          s.tokens[k - 1].lower != "on" && k + 2 >= i)))
+        while (k > 0 &&
+               (sdk::any_of_terms(s.tokens[k - 1].lower, dets) ||
+                (s.tokens[k - 1].kind == sdk::TokenKind::word && !s.tokens[k - 1].capitalized &&
+                 s.tokens[k - 1].lower != "on" && k + 2 >= i)))
           --k;
         auto entity_ending_at = [&](std::size_t end) -> std::ptrdiff_t {
           for (std::size_t e = 0; e < s.entities.size; ++e)
@@ -86,7 +89,8 @@ class Visits final : public sdk::Extractor {
           const std::size_t before = k - 1;
           if (sdk::any_of_terms(s.tokens[before - 1].lower, lex_.terms("be_forms"))) {
             const auto who = before >= 2 ? entity_ending_at(before - 1) : -1;
-            if (who >= 0 && s.entities[static_cast<std::size_t>(who)].kind == sdk::EntityKind::person) {
+            if (who >= 0 &&
+                s.entities[static_cast<std::size_t>(who)].kind == sdk::EntityKind::person) {
               f.agents.push_back(static_cast<std::size_t>(who));
               on_trip = sdk::any_of_terms(s.tokens[before - 1].lower, lex_.terms("present_be"));
             }
@@ -95,7 +99,8 @@ class Visits final : public sdk::Extractor {
             const std::size_t in = pl.first_token;
             if (in >= 3 && s.tokens[in - 1].lower == "in" && s.tokens[in - 2].lower == ",") {
               const auto who = entity_ending_at(in - 2);
-              if (who >= 0 && s.entities[static_cast<std::size_t>(who)].kind == sdk::EntityKind::person) {
+              if (who >= 0 &&
+                  s.entities[static_cast<std::size_t>(who)].kind == sdk::EntityKind::person) {
                 f.agents.push_back(static_cast<std::size_t>(who));
                 f.place = where;
                 f.destination = -1;
@@ -111,18 +116,21 @@ class Visits final : public sdk::Extractor {
       // be a company's, and "Airbus will continue its tour of Asia" is)
       bool traveller = false;
       for (auto k : f.agents)
-        traveller = traveller || (!s.entities[k].pronoun && (s.entities[k].kind == sdk::EntityKind::person ||
-                                                             s.entities[k].kind == sdk::EntityKind::group));
+        traveller = traveller ||
+                    (!s.entities[k].pronoun && (s.entities[k].kind == sdk::EntityKind::person ||
+                                                s.entities[k].kind == sdk::EntityKind::group));
       // ... and is "on" the trip ("is on a visit to France", "in Brussels on a tour of Europe")
       std::size_t lead = i;
       while (lead > 0 && i - lead < 3 && sdk::any_of_terms(s.tokens[lead - 1].lower, dets)) --lead;
       const bool on_the_trip = lead > 0 && s.tokens[lead - 1].lower == "on";
-      if (form == sdk::TriggerForm::noun && f.destination < 0 && traveller && on_the_trip && !appositive) {
+      if (form == sdk::TriggerForm::noun && f.destination < 0 && traveller && on_the_trip &&
+          !appositive) {
         std::size_t at = i + n;
         if (sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("destination_words"))) {
           // "on a visit to France": the trigger holds the preposition
         } else if (at + 1 < s.tokens.size && s.tokens[at].lower == "of" &&
-                   sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("of_destination_nouns"))) {
+                   sdk::any_of_terms(s.tokens[i + n - 1].lower,
+                                     lex_.terms("of_destination_nouns"))) {
           ++at;  // "on a tour of Europe"
         } else {
           at = s.tokens.size;
