@@ -47,7 +47,33 @@ class Conferences final : public sdk::Extractor {
       bool business = false;
       for (const auto& tk : s.tokens)
         business = business || sdk::any_of_terms(tk.lower, lex_.terms("exclude_context"));
-      if (business || (i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, excl))) {
+      // "bank meeting" is out, "the World Bank meetings" is a session of a body
+      bool excluded_word = i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, excl);
+      for (const auto& e : s.entities)
+        if (excluded_word && e.first_token < i - 1 && e.last_token == i && multilateral(e, groups))
+          excluded_word = false;
+      // "a special annual meeting" of GATT: in a sentence naming an intergovernmental body
+      // some of those words speak of its sessions
+      if (excluded_word &&
+          sdk::any_of_terms(s.tokens[i - 1].lower, lex_.terms("exclude_unless_body")))
+        for (const auto& e : s.entities)
+          if (e.kind == sdk::EntityKind::organization && e.country.empty()) excluded_word = false;
+      // "to help meet its domestic consumption needs": a bare verb that takes a thing
+      bool thing = false;
+      if (form == sdk::TriggerForm::verb &&
+          sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("bare_verbs"))) {
+        std::size_t k = i + n;
+        while (k < s.tokens.size &&
+               sdk::any_of_terms(s.tokens[k].lower, lex_.terms("object_determiners")))
+          ++k;
+        for (const std::size_t end = k + 7; k < s.tokens.size && k < end && !thing; ++k) {
+          if ((s.tokens[k].kind == sdk::TokenKind::punct && s.tokens[k].lower != "-") ||
+              sdk::any_of_terms(s.tokens[k].lower, lex_.terms("after_meet")))
+            break;
+          thing = sdk::any_of_terms(s.tokens[k].lower, lex_.terms("thing_objects"));
+        }
+      }
+      if (business || excluded_word || thing) {
         i += n - 1;
         continue;
       }

@@ -6,6 +6,34 @@ namespace sdk = chronicle::sdk;
 
 namespace {
 
+// "meet the Gramm-Rudman budget law target": past the determiners, a thing noun among the
+// next words of the phrase (up to a punctuation mark or a word that may follow "meet").
+bool thing_object_ahead(const sdk::Sentence& s, std::size_t next,
+                        sdk::View<std::string_view> things,
+                        sdk::View<std::string_view> allowed_next,
+                        sdk::View<std::string_view> skip) {
+  while (next < s.tokens.size && sdk::any_of_terms(s.tokens[next].lower, skip)) ++next;
+  for (std::size_t k = next; k < s.tokens.size && k < next + 7; ++k) {
+    // a hyphen inside a name ("Gramm-Rudman") does not end the phrase
+    if ((s.tokens[k].kind == sdk::TokenKind::punct && s.tokens[k].lower != "-") ||
+        sdk::any_of_terms(s.tokens[k].lower, allowed_next))
+      return false;
+    if (sdk::any_of_terms(s.tokens[k].lower, things)) return true;
+  }
+  return false;
+}
+
+// A predicate within the clause after an event noun ("discussions on the bailout broke
+// down", "talks are under way"): the noun names talks that take place.
+bool predicate_after(const sdk::Sentence& s, std::size_t next,
+                     sdk::View<std::string_view> phrases) {
+  for (std::size_t k = next; k < s.tokens.size && k < next + 8; ++k) {
+    if (s.tokens[k].kind == sdk::TokenKind::punct) return false;
+    if (sdk::match_phrase(s, k, phrases)) return true;
+  }
+  return false;
+}
+
 class Meetings final : public sdk::Extractor {
  public:
   explicit Meetings(const sdk::Lexicon& lex) : lex_(lex) {}
@@ -39,7 +67,10 @@ class Meetings final : public sdk::Extractor {
       for (const auto& tk : s.tokens)
         excluded = excluded || sdk::any_of_terms(tk.lower, lex_.terms("exclude_context"));
       if (form == sdk::TriggerForm::verb && sdk::any_of_terms(s.tokens[i + n - 1].lower, bare) &&
-          sdk::takes_thing_object(s, i + n, lex_.terms("after_meet"), lex_.terms("object_determiners")))
+          (sdk::takes_thing_object(s, i + n, lex_.terms("after_meet"),
+                                   lex_.terms("object_determiners")) ||
+           thing_object_ahead(s, i + n, lex_.terms("thing_objects"), lex_.terms("after_meet"),
+                              lex_.terms("object_determiners"))))
         excluded = true;
       // "the accord was negotiated": a passive names a document, not talks
       if (form == sdk::TriggerForm::verb && i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, be) &&
@@ -53,12 +84,28 @@ class Meetings final : public sdk::Extractor {
       const bool is_talks = sdk::any_of_terms(s.tokens[i + n - 1].lower, talks) ||
                             sdk::any_of_terms(s.tokens[i].lower, talks);
       auto c = sdk::candidate_from_frame(s, f, is_talks ? "talks" : "meeting", i, i + n, form);
-      const bool keep = form == sdk::TriggerForm::verb
-                            ? (!c.participants.empty() || !c.location.empty() || f.time >= 0)
-                            : (!f.anaphoric &&
-                               (f.time >= 0 || f.place >= 0 ||
-                                (!f.counterparts.empty() &&
-                                 f.counterparts.size() + f.agents.size() >= 2)));
+      // talks told by what becomes of them ("talks are under way", "moving towards talks")
+      bool commercial = false;  // "negotiations for a new contract broke down"
+      for (const auto& tk : s.tokens)
+        commercial = commercial || sdk::any_of_terms(tk.lower, lex_.terms("told_exclude_context"));
+      const bool told = is_talks && form == sdk::TriggerForm::noun && !commercial &&
+                        (predicate_after(s, i + n, lex_.terms("talks_predicates")) ||
+                         predicate_after(s, i + n, lex_.terms("talks_ongoing")) ||
+                         sdk::preceded_by(s, i, lex_.terms("talks_lead_ins")));
+      // "several meetings that will be held this weekend": meetings of nobody in particular
+      const bool generic = form == sdk::TriggerForm::noun && c.participants.empty() && i > 0 &&
+                           sdk::any_of_terms(s.tokens[i - 1].lower, lex_.terms("generic_before"));
+      const bool keep =
+          form == sdk::TriggerForm::verb
+              ? (!c.participants.empty() || !c.location.empty() || f.time >= 0)
+              : (!f.anaphoric && !generic &&
+                 (told || f.time >= 0 || f.place >= 0 ||
+                  (!f.counterparts.empty() && f.counterparts.size() + f.agents.size() >= 2)));
+      // "discussions are also under way": talks going on at publication
+      // (a plan keeps its status: "negotiations are set to get underway this fall")
+      if (told && predicate_after(s, i + n, lex_.terms("talks_ongoing")) &&
+          (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred))
+        c.status = sdk::Status::ongoing;
       if (keep) {
         c.specificity = is_talks ? 1 : 0;
         out.push_back(std::move(c));

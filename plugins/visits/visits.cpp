@@ -2,9 +2,29 @@
 // "visit Turkey on Tuesday", "a trip to China"). "Visit <a person>" is a meeting.
 #include <chronicle/sdk/plugin_api.h>
 
+#include <cctype>
+#include <string>
+
 namespace sdk = chronicle::sdk;
 
 namespace {
+
+// "by visiting AI.Gov to sign up": the word after the trigger is a web address, not a place.
+bool web_address_after(const sdk::Sentence& s, std::size_t from,
+                       sdk::View<std::string_view> suffixes) {
+  while (from < s.text.size() && (s.text[from] == ' ' || s.text[from] == '\n')) ++from;
+  std::size_t end = from;
+  while (end < s.text.size() && s.text[end] != ' ' && s.text[end] != '\n') ++end;
+  std::string word(s.text.substr(from, end - from));
+  while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back())) &&
+         word.back() != '/')
+    word.pop_back();
+  for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (auto suf : suffixes)
+    if (word.size() > suf.size() && word.compare(word.size() - suf.size(), suf.size(), suf) == 0)
+      return true;
+  return false;
+}
 
 class Visits final : public sdk::Extractor {
  public:
@@ -25,17 +45,107 @@ class Visits final : public sdk::Extractor {
            s.tokens[i - 1].kind == sdk::TokenKind::word && !s.tokens[i - 1].capitalized);
       std::size_t n = after_det ? 0 : sdk::match_phrase(s, i, verbs);
       if (n == 0 && !after_det && (n = sdk::match_phrase(s, i, motion))) needs_destination = true;
+      // "leaves on April 7 to attend the IMF meetings": a departure to attend something
+      if (n == 0 && !after_det && (n = sdk::match_phrase(s, i, lex_.terms("departure_verbs")))) {
+        bool purpose = false;
+        for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 8 && !purpose; ++k) {
+          if (s.tokens[k].kind == sdk::TokenKind::punct) break;
+          purpose = sdk::match_phrase(s, k, lex_.terms("purpose_phrases")) > 0;
+        }
+        // "left the meeting to attend to other business": a departure takes no object
+        if (!purpose || (i + n < s.tokens.size && sdk::any_of_terms(s.tokens[i + n].lower, dets)))
+          n = 0;
+      }
       if (n == 0 && (n = sdk::match_phrase(s, i, nouns))) form = sdk::TriggerForm::noun;
       if (n == 0) continue;
       bool excluded = false;
       for (std::size_t k = i >= 2 ? i - 2 : 0; k < i; ++k)
         excluded = excluded || sdk::any_of_terms(s.tokens[k].lower, excl);
       if (sdk::preceded_by(s, i, excl_phrases)) excluded = true;
+      if (web_address_after(s, s.tokens[i + n - 1].span.end, lex_.terms("web_suffixes")))
+        excluded = true;
       if (excluded) {
         i += n - 1;
         continue;
       }
-      const sdk::Frame f = s.analyzer->frame(s, i, i + n, form);
+      sdk::Frame f = s.analyzer->frame(s, i, i + n, form);
+      // "Lim is on a visit to France", "Lim, in Brussels on a tour of Europe": the one on the
+      // trip is the subject of "is on", or the name before an appositive "in <place> on"
+      bool on_trip = false;     // "is on a visit": under way at publication
+      bool appositive = false;  // "Lim, in Brussels on a tour": the stay's place is the event's
+      if (form == sdk::TriggerForm::noun && f.agents.empty()) {
+        std::size_t k = i;
+        while (k > 0 &&
+               (sdk::any_of_terms(s.tokens[k - 1].lower, dets) ||
+                (s.tokens[k - 1].kind == sdk::TokenKind::word && !s.tokens[k - 1].capitalized &&
+                 s.tokens[k - 1].lower != "on" && k + 2 >= i)))
+          --k;
+        auto entity_ending_at = [&](std::size_t end) -> std::ptrdiff_t {
+          for (std::size_t e = 0; e < s.entities.size; ++e)
+            if (s.entities[e].last_token == end) return static_cast<std::ptrdiff_t>(e);
+          return -1;
+        };
+        if (k >= 2 && s.tokens[k - 1].lower == "on") {
+          const std::size_t before = k - 1;
+          if (sdk::any_of_terms(s.tokens[before - 1].lower, lex_.terms("be_forms"))) {
+            const auto who = before >= 2 ? entity_ending_at(before - 1) : -1;
+            if (who >= 0 &&
+                s.entities[static_cast<std::size_t>(who)].kind == sdk::EntityKind::person) {
+              f.agents.push_back(static_cast<std::size_t>(who));
+              on_trip = sdk::any_of_terms(s.tokens[before - 1].lower, lex_.terms("present_be"));
+            }
+          } else if (const auto where = entity_ending_at(before); where >= 0) {
+            const auto& pl = s.entities[static_cast<std::size_t>(where)];
+            const std::size_t in = pl.first_token;
+            if (in >= 3 && s.tokens[in - 1].lower == "in" && s.tokens[in - 2].lower == ",") {
+              const auto who = entity_ending_at(in - 2);
+              if (who >= 0 &&
+                  s.entities[static_cast<std::size_t>(who)].kind == sdk::EntityKind::person) {
+                f.agents.push_back(static_cast<std::size_t>(who));
+                f.place = where;
+                f.destination = -1;
+                f.destinations.clear();
+                on_trip = appositive = true;
+              }
+            }
+          }
+        }
+      }
+      // "on a visit to France", "a tour of Europe": the place right after the noun phrase
+      // a named person or group travels ("they will continue with their tour of Asia" may
+      // be a company's, and "Airbus will continue its tour of Asia" is)
+      bool traveller = false;
+      for (auto k : f.agents)
+        traveller = traveller ||
+                    (!s.entities[k].pronoun && (s.entities[k].kind == sdk::EntityKind::person ||
+                                                s.entities[k].kind == sdk::EntityKind::group));
+      // ... and is "on" the trip ("is on a visit to France", "in Brussels on a tour of Europe")
+      std::size_t lead = i;
+      while (lead > 0 && i - lead < 3 && sdk::any_of_terms(s.tokens[lead - 1].lower, dets)) --lead;
+      const bool on_the_trip = lead > 0 && s.tokens[lead - 1].lower == "on";
+      if (form == sdk::TriggerForm::noun && f.destination < 0 && traveller && on_the_trip &&
+          !appositive) {
+        std::size_t at = i + n;
+        if (sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("destination_words"))) {
+          // "on a visit to France": the trigger holds the preposition
+        } else if (at + 1 < s.tokens.size && s.tokens[at].lower == "of" &&
+                   sdk::any_of_terms(s.tokens[i + n - 1].lower,
+                                     lex_.terms("of_destination_nouns"))) {
+          ++at;  // "on a tour of Europe"
+        } else {
+          at = s.tokens.size;
+        }
+        if (at < s.tokens.size && s.tokens[at].lower == "the") ++at;
+        for (std::size_t k = 0; k < s.entities.size; ++k) {
+          const auto kind = s.entities[k].kind;
+          if (s.entities[k].first_token == at &&
+              (kind == sdk::EntityKind::country || kind == sdk::EntityKind::city ||
+               kind == sdk::EntityKind::region)) {
+            f.destination = static_cast<std::ptrdiff_t>(k);
+            f.destinations.assign(1, k);
+          }
+        }
+      }
       bool person_visited = false;
       for (auto k : f.counterparts)
         person_visited = person_visited || s.entities[k].kind == sdk::EntityKind::person;
@@ -53,6 +163,8 @@ class Visits final : public sdk::Extractor {
       }
       auto c = sdk::candidate_from_frame(s, f, "visit", i, i + n, form);
       c.counterparts.clear();
+      if (on_trip && (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred))
+        c.status = sdk::Status::ongoing;
       // a visit is someone's travel: it needs a traveller, and a place or a date
       bool keep = !f.agents.empty();
       if (form == sdk::TriggerForm::noun)
