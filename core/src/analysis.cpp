@@ -80,6 +80,17 @@ struct Resources::Gazetteer {
 
 namespace {
 
+// The days Chronicle writes have four-digit years, 0000-01-01 to 9999-12-31 (ISO 8601
+// without expansion): a reading outside ("last year" in 0000, "next year" in 9999) is
+// left unresolved rather than written as a date no reader accepts.
+bool in_calendar(const Resolved& r) {
+  constexpr date::sys_days first{date::year{0} / 1 / 1}, last{date::year{9999} / 12 / 31};
+  for (const auto& d : {r.earliest, r.latest})
+    if (d && (*d < first || *d > last)) return false;
+  return true;
+}
+
+
 YAML::Node load_yaml(const std::filesystem::path& p) {
   try {
     return YAML::LoadFile(p.string());
@@ -122,6 +133,14 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   r->temporal = Lexicon::load(dir / "temporal.yaml");
   r->titles = Lexicon::load(dir / "titles.yaml");
   r->segmenter = SegmenterRules::from_lexicon(r->text);
+  if (const std::string n = r->text.scalar("limits.timexes_per_sentence"); !n.empty()) {
+    const long v = std::atol(n.c_str());
+    if (v < 1)
+      throw ConfigError((dir / "text.yaml").string() +
+                        ": limits.timexes_per_sentence must be a positive number, not \"" + n +
+                        "\"");
+    r->max_sentence_timexes = static_cast<std::size_t>(v);
+  }
   r->grammar = std::make_unique<TemporalGrammar>(r->temporal);
   auto g = std::make_unique<Gazetteer>();
   g->clause_rules = detail::ClauseRules::from(r->clauses);
@@ -399,6 +418,14 @@ void DocumentAnalysis::analyze() {
     s.clause_negated = std::move(cr.negated);
     // temporal expressions
     s.matches = res_->grammar->tag(t);
+    if (s.matches.size() > res_->max_sentence_timexes) {
+      warnings_.push_back(
+          "the sentence at byte " + std::to_string(s.span.begin) + " holds " +
+          std::to_string(s.matches.size()) + " temporal expressions; only the first " +
+          std::to_string(res_->max_sentence_timexes) +
+          " are read (limits.timexes_per_sentence in " + (res_->dir / "text.yaml").string() + ")");
+      s.matches.resize(res_->max_sentence_timexes);
+    }
     for (const auto& m : s.matches) {
       TimexResult tr;
       tr.begin = s.span.begin + t[m.first_token].span.begin;
@@ -431,6 +458,8 @@ void DocumentAnalysis::analyze() {
       }
       if (doc_.published) {
         tr.resolved = resolve(*m.rel, anchor, tr.tense);
+        if (!in_calendar(tr.resolved))
+          tr.resolved = Resolved{{}, {}, Granularity::unknown, "XXXX", false};
         if (auto d = explicit_day(*m.rel, tr.resolved)) anchor.last_explicit = *d;
       }
       s.timexes.push_back(std::move(tr));
