@@ -402,6 +402,8 @@ void DocumentAnalysis::analyze() {
   }
 
   const auto spans = split_sentences(text, res_->segmenter);
+  std::size_t over_limit = 0;  // sentences with more than max_sentence_timexes expressions
+  std::pair<std::size_t, std::size_t> first_over;  // its byte offset and expression count
   sentences_.resize(spans.size());
   Anchor anchor{doc_.published.value_or(date::sys_days{}), std::nullopt};
   std::vector<std::vector<RawEntity>> raw(spans.size());
@@ -419,11 +421,7 @@ void DocumentAnalysis::analyze() {
     // temporal expressions
     s.matches = res_->grammar->tag(t);
     if (s.matches.size() > res_->max_sentence_timexes) {
-      warnings_.push_back(
-          "the sentence at byte " + std::to_string(s.span.begin) + " holds " +
-          std::to_string(s.matches.size()) + " temporal expressions; only the first " +
-          std::to_string(res_->max_sentence_timexes) +
-          " are read (limits.timexes_per_sentence in " + (res_->dir / "text.yaml").string() + ")");
+      if (over_limit++ == 0) first_over = {s.span.begin, s.matches.size()};
       s.matches.resize(res_->max_sentence_timexes);
     }
     for (const auto& m : s.matches) {
@@ -738,6 +736,15 @@ void DocumentAnalysis::analyze() {
       ++i;
     }
   }
+  if (over_limit > 0)
+    warnings_.push_back(std::to_string(over_limit) + " sentence(s) hold more than " +
+                        std::to_string(res_->max_sentence_timexes) +
+                        " temporal expressions (the first at byte " +
+                        std::to_string(first_over.first) + ", with " +
+                        std::to_string(first_over.second) + "); only the first " +
+                        std::to_string(res_->max_sentence_timexes) +
+                        " of each are read (limits.timexes_per_sentence in " +
+                        (res_->dir / "text.yaml").string() + ")");
 
   // pass 2: names. Full names (two words or more) are the canonical forms.
   // full names (two words or more) by last word, each once, head if any mention was
