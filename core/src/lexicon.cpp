@@ -84,7 +84,7 @@ Lexicon Lexicon::parse(std::string_view yaml, std::string_view origin_view) {
         std::string key = lower(it->first.as<std::string>());
         std::string full = prefix.empty() ? key : prefix + "." + key;
         lex.children_[prefix].push_back(key);
-        const YAML::Node& v = it->second;
+        const YAML::Node v = it->second;  // a copy: `it->` is a proxy gone after this line
         if (v.IsSequence()) {
           auto& list = lex.lists_[full];
           for (const auto& item : v) {

@@ -132,7 +132,8 @@ void jsonl(const std::uint8_t* data, std::size_t size) {
     try {
       const Document d = parse_json_document(line, origin, {});
       check_document(d, origin);
-      check(d.published.has_value(), "a JSONL document was read without a date");
+      check(d.published.has_value() || d.text.find_first_not_of(" \t\r\n") == std::string::npos,
+            "a non-empty JSONL document was read without a date");
       check(!d.id.empty(), "a JSONL document without an id");
     } catch (const DocumentError& e) {
       check_error(e, origin);
