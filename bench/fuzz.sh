@@ -2,8 +2,8 @@
 # Runs each libFuzzer target for SECONDS (default 60) on its seeds and its growing corpus,
 # then prints executions, coverage (cov: edges, ft: features, from libFuzzer's final
 # line) and the result per target. Exit status 1 when a target found a crash, a leak, a
-# timeout or an out-of-memory; the input is in $BUILD/fuzz/artifacts/<target>/ (make it a
-# reproducer: tests/fuzz/regressions/<target>/).
+# timeout (25 s for one input) or an out-of-memory; the input is then in
+# $BUILD/fuzz/artifacts/<target>/ (make it a reproducer: tests/fuzz/regressions/<target>/).
 #
 # usage: bench/fuzz.sh [SECONDS] [TARGET...]   targets: document jsonl temporal config extract
 # The fuzz build (clang 14, ASan + UBSan + libFuzzer), once:
@@ -38,7 +38,7 @@ for t in $TARGETS; do
   log=$OUT/logs/$t.log
   start=$(date +%s)
   # shellcheck disable=SC2086
-  "$bin" $dirs -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
+  "$bin" $dirs -max_total_time="$SECONDS_EACH" -timeout=25 -rss_limit_mb=2048 \
     -max_len=$max_len -print_final_stats=1 -artifact_prefix="$OUT/artifacts/$t/" \
     ${FUZZ_FLAGS:-} >"$log" 2>&1
   rc=$?

@@ -6,14 +6,25 @@
 namespace chronicle {
 namespace {
 
-std::string expand(std::string s, const Config& c, const std::filesystem::path& exe_dir) {
-  auto rep = [&](const std::string& var, const std::string& val) {
-    for (std::size_t p; (p = s.find(var)) != std::string::npos;) s.replace(p, var.size(), val);
-  };
-  rep("${exe_dir}", exe_dir.string());
-  rep("${config_dir}", c.config_dir.string());
-  rep("${language}", c.language);
-  return s;
+// One pass, left to right: a value is never searched again, so a value that holds a
+// variable (`language: "x${language}"`) is written as it is instead of growing forever.
+std::string expand(const std::string& s, const Config& c, const std::filesystem::path& exe_dir) {
+  const std::pair<std::string, std::string> vars[] = {{"${exe_dir}", exe_dir.string()},
+                                                       {"${config_dir}", c.config_dir.string()},
+                                                       {"${language}", c.language}};
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    bool done = false;
+    for (const auto& [var, val] : vars)
+      if (s.compare(i, var.size(), var) == 0) {
+        out += val;
+        i += var.size();
+        done = true;
+        break;
+      }
+    if (!done) out += s[i++];
+  }
+  return out;
 }
 
 std::filesystem::path absolute_in(const std::filesystem::path& base, const std::string& p) {

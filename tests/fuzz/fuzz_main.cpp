@@ -3,10 +3,14 @@
 #include <cstddef>
 #include <cstdint>
 
+#define CHRONICLE_FUZZ_STR(x) #x
+#define CHRONICLE_FUZZ_NAME(x) CHRONICLE_FUZZ_STR(x)
+
 #include "fuzz_targets.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   chronicle::fuzz::set_paths(CHRONICLE_FUZZ_LEXICON_DIR, CHRONICLE_FUZZ_PLUGIN_DIR);
+  chronicle::fuzz::warm_up(CHRONICLE_FUZZ_NAME(CHRONICLE_FUZZ_TARGET));
   return 0;
 }
 

@@ -99,6 +99,11 @@ void set_paths(std::string_view lexicon_dir, std::string_view plugin_dir) {
   g_plugin_dir = plugin_dir;
 }
 
+void warm_up(std::string_view target) {
+  if (target == "temporal" || target == "extract") resources();
+  if (target == "extract") plugins();
+}
+
 void document(const std::uint8_t* data, std::size_t size) {
   const std::string content = as_string(data, size);
   const std::string origin = "fuzz.md";

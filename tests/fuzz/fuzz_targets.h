@@ -17,6 +17,10 @@ namespace chronicle::fuzz {
 // the first call (the fuzz binaries and the tests set them from compile definitions).
 void set_paths(std::string_view lexicon_dir, std::string_view plugin_dir);
 
+// Loads what `target` needs once (lexicons, plugins), so the first input is not charged
+// for it (libFuzzer's -timeout counts per input).
+void warm_up(std::string_view target);
+
 // A text/Markdown document: front matter (YAML) and body.
 void document(const std::uint8_t* data, std::size_t size);
 // A JSONL stream: one document per line.

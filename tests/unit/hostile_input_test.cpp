@@ -524,6 +524,12 @@ TEST_F(Hostile, ConfigThatPointsAtItself) {
   r = run(args + sh_quote(eng.string()));
   EXPECT_EQ(r.code, 2);
   EXPECT_HAS(r.err, eng.string() + ":2:9: engine.lexicons must be a single value");
+  // a value that holds its own variable is written as it is, once (it used to grow forever)
+  const fs::path lang = write("lang.yaml", "schema: 1\nengine: {language: \"x${language}\"}\n");
+  r = run(args + sh_quote(lang.string()));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_HAS(r.err, (dir_ / "lexicons" / "x${language}" / "text.yaml").string() +
+                        ": cannot open lexicon file");
   // an alias bomb as a plugin's lexicon stops at the entry limit, naming the file
   const fs::path bomb = write("bomb-lexicon.yaml", alias_bomb(/*maps=*/true));
   const fs::path bc = write("bomb.yaml", "schema: 1\nengine: {lexicons: \"" + lex +
