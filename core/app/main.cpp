@@ -27,6 +27,7 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 #include <cctype>
 #include <cerrno>
@@ -163,15 +164,25 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& in,
       out.push_back(p);
     } else if (fs::is_directory(p, ec)) {
       std::vector<std::string> found;
+      std::vector<DocumentFailure> broken;
       fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
       for (; !ec && it != end; it.increment(ec)) {
         const auto ext = it->path().extension();
         std::error_code ec2;
-        if (it->is_regular_file(ec2) && (ext == ".txt" || ext == ".md" || ext == ".jsonl"))
+        if (ext != ".txt" && ext != ".md" && ext != ".jsonl") continue;
+        if (it->is_regular_file(ec2)) {
           found.push_back(it->path().string());
+        } else if (ec2 && it->is_symlink(ec2)) {  // a link into a loop, or to nothing
+          broken.push_back({it->path().string(),
+                            "a symbolic link that leads to no file (its target is missing, "
+                            "or the links loop); fix or remove the link"});
+        }
       }
       if (ec) failures.push_back({p, "could not read the whole directory: " + ec.message()});
       std::sort(found.begin(), found.end());
+      std::sort(broken.begin(), broken.end(),
+                [](const auto& a, const auto& b) { return a.where < b.where; });
+      for (auto& f : broken) failures.push_back(std::move(f));
       out.insert(out.end(), found.begin(), found.end());
     } else if (!fs::exists(p, ec)) {
       failures.push_back({p, "no such file or directory"});
@@ -201,8 +212,21 @@ void read_all(const Common& c, const ReadOptions& opts,
     }
     progress.expect(known ? total : 0);
   }
-  const std::function<void(Document&&)> on_read = [&](Document&& d) {
+  // ids name documents in the output (evidence, errors): a repeated id gets a suffix
+  std::unordered_map<std::string, std::string> first_origin;  // id -> its first document
+  std::unordered_map<std::string, unsigned> repeats;
+  const std::function<void(Document&&)> on_document = [&](Document&& d) {
     progress.read(d.source_bytes);
+    const auto [it, fresh] = first_origin.emplace(d.id, d.origin);
+    if (!fresh) {
+      std::string id;
+      do id = d.id + "#" + std::to_string(++repeats[d.id] + 1);
+      while (first_origin.count(id));
+      d.warnings.push_back("the id \"" + d.id + "\" is already used by " + it->second +
+                           "; this document is \"" + id + "\" in the output");
+      d.id = id;
+      first_origin.emplace(id, d.origin);
+    }
     on_doc(std::move(d));
   };
   auto on_fail = [&](DocumentFailure&& f) {
@@ -213,20 +237,10 @@ void read_all(const Common& c, const ReadOptions& opts,
   };
   for (const auto& p : inputs) {
     if (p == "-") {
-      std::string line;
-      std::size_t n = 0;
-      while (std::getline(std::cin, line)) {
-        ++n;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        try {
-          on_read(parse_json_document(line, "<stdin>:" + std::to_string(n), opts));
-        } catch (const DocumentError& e) {
-          on_fail({e.where(), std::string(e.what()).substr(e.where().size() + 2)});
-        }
-      }
+      read_jsonl(std::cin, "<stdin>", opts, on_document, on_fail);
       continue;
     }
-    read_path(p, opts, on_read, on_fail);
+    read_path(p, opts, on_document, on_fail);
   }
 }
 
@@ -429,7 +443,15 @@ struct DocResult {
   std::vector<Event> events;  // in-document merged, ordered
   std::vector<ErrorEntry> errors;
   std::size_t bytes = 0;
+  std::string warnings;  // "warning: origin: ..." lines, for stderr in input order
 };
+
+// The analysis's warnings (a limit reached) as lines for stderr.
+std::string warning_lines(const Document& d, const DocumentAnalysis& a) {
+  std::string out;
+  for (const auto& w : a.warnings()) out += "warning: " + d.origin + ": " + w + "\n";
+  return out;
+}
 
 unsigned thread_count(const Common& c) {
   if (c.threads > 0) return c.threads;
@@ -438,6 +460,7 @@ unsigned thread_count(const Common& c) {
 
 int run_extract(const Common& c, ReadOptions opts) {
   Config cfg = load_config(c);
+  opts.max_document_bytes = cfg.max_document_bytes;
   std::shared_ptr<const Resources> res = Resources::load(cfg.lexicon_dir);
   PluginHost host;
   host.allow_insecure(c.allow_insecure_plugins);
@@ -474,6 +497,7 @@ int run_extract(const Common& c, ReadOptions opts) {
     r.source = {d.id, *d.published, d.title};
     try {
       DocumentAnalysis a(d, res);
+      r.warnings = warning_lines(d, a);
       r.events = extract_events(a, host, cfg.build, r.errors);
       order_events(r.events);
     } catch (const std::exception& e) {
@@ -488,6 +512,7 @@ int run_extract(const Common& c, ReadOptions opts) {
   Progress progress(c.quiet);
   auto emit = [&](DocResult&& r) {
     progress.add(r.bytes, r.failure.has_value());
+    std::cerr << r.warnings;
     if (r.failure) {
       failures.push_back(*r.failure);
       if (jsonl) *out << to_json_error_line({r.failure->where, r.failure->message}) << "\n" << std::flush;
@@ -554,14 +579,20 @@ const char* type_name(TimexType t) {
 
 int run_timex(const Common& c, ReadOptions opts) {
   Config cfg = load_config(c);
+  opts.max_document_bytes = cfg.max_document_bytes;
   std::shared_ptr<const Resources> res = Resources::load(cfg.lexicon_dir);
   std::vector<DocumentFailure> failures;
   bool usage_error = false;
   Output output(c.output);  // written as documents are done: memory stays flat
   std::ostream* out = &output.stream();
   Progress progress(c.quiet);
-  auto work = [&](Document& d) -> std::pair<std::string, std::size_t> {
-    if (!d.published) return {std::string(), d.text.size()};
+  struct TimexOut {
+    std::string line;
+    std::size_t bytes = 0;
+    std::string warnings;
+  };
+  auto work = [&](Document& d) -> TimexOut {
+    if (!d.published) return {std::string(), d.text.size(), {}};
     DocumentAnalysis a(d, res, /*entities=*/false);
     CodePointIndex cpi(d.text);
     nlohmann::json arr = nlohmann::json::array();
@@ -585,14 +616,15 @@ int run_timex(const Common& c, ReadOptions opts) {
     line["id"] = d.id;
     line["timexes"] = std::move(arr);
     return {line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
-            d.text.size()};
+            d.text.size(), warning_lines(d, a)};
   };
-  auto emit = [&](std::pair<std::string, std::size_t>&& r) {
-    progress.add(r.second, false);
-    *out << r.first;
+  auto emit = [&](TimexOut&& r) {
+    progress.add(r.bytes, false);
+    std::cerr << r.warnings;
+    *out << r.line;
   };
   {
-    OrderedPool<std::pair<std::string, std::size_t>> workers(thread_count(c), work, emit);
+    OrderedPool<TimexOut> workers(thread_count(c), work, emit);
     read_all(c, opts, [&](Document&& d) {
       for (const auto& w : d.warnings) std::cerr << "warning: " << d.origin << ": " << w << "\n";
       workers.push(std::move(d));

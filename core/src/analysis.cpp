@@ -83,6 +83,17 @@ struct Resources::Gazetteer {
 
 namespace {
 
+// The days Chronicle writes have four-digit years, 0000-01-01 to 9999-12-31 (ISO 8601
+// without expansion): a reading outside ("last year" in 0000, "next year" in 9999) is
+// left unresolved rather than written as a date no reader accepts.
+bool in_calendar(const Resolved& r) {
+  constexpr date::sys_days first{date::year{0} / 1 / 1}, last{date::year{9999} / 12 / 31};
+  for (const auto& d : {r.earliest, r.latest})
+    if (d && (*d < first || *d > last)) return false;
+  return true;
+}
+
+
 YAML::Node load_yaml(const std::filesystem::path& p) {
   try {
     return YAML::LoadFile(p.string());
@@ -125,6 +136,14 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   r->temporal = Lexicon::load(dir / "temporal.yaml");
   r->titles = Lexicon::load(dir / "titles.yaml");
   r->segmenter = SegmenterRules::from_lexicon(r->text);
+  if (const std::string n = r->text.scalar("limits.timexes_per_sentence"); !n.empty()) {
+    const long v = std::atol(n.c_str());
+    if (v < 1)
+      throw ConfigError((dir / "text.yaml").string() +
+                        ": limits.timexes_per_sentence must be a positive number, not \"" + n +
+                        "\"");
+    r->max_sentence_timexes = static_cast<std::size_t>(v);
+  }
   r->grammar = std::make_unique<TemporalGrammar>(r->temporal);
   auto g = std::make_unique<Gazetteer>();
   g->clause_rules = detail::ClauseRules::from(r->clauses);
@@ -387,6 +406,8 @@ void DocumentAnalysis::analyze() {
   }
 
   const auto spans = split_sentences(text, res_->segmenter);
+  std::size_t over_limit = 0;  // sentences with more than max_sentence_timexes expressions
+  std::pair<std::size_t, std::size_t> first_over;  // its byte offset and expression count
   sentences_.resize(spans.size());
   Anchor anchor{doc_.published.value_or(date::sys_days{}), std::nullopt};
   std::vector<std::vector<RawEntity>> raw(spans.size());
@@ -403,6 +424,10 @@ void DocumentAnalysis::analyze() {
     s.clause_negated = std::move(cr.negated);
     // temporal expressions
     s.matches = res_->grammar->tag(t);
+    if (s.matches.size() > res_->max_sentence_timexes) {
+      if (over_limit++ == 0) first_over = {s.span.begin, s.matches.size()};
+      s.matches.resize(res_->max_sentence_timexes);
+    }
     for (const auto& m : s.matches) {
       TimexResult tr;
       tr.begin = s.span.begin + t[m.first_token].span.begin;
@@ -435,6 +460,8 @@ void DocumentAnalysis::analyze() {
       }
       if (doc_.published) {
         tr.resolved = resolve(*m.rel, anchor, tr.tense);
+        if (!in_calendar(tr.resolved))
+          tr.resolved = Resolved{{}, {}, Granularity::unknown, "XXXX", false};
         advance_anchor(*m.rel, tr.resolved, anchor);
       }
       s.timexes.push_back(std::move(tr));
@@ -713,6 +740,15 @@ void DocumentAnalysis::analyze() {
       ++i;
     }
   }
+  if (over_limit > 0)
+    warnings_.push_back(std::to_string(over_limit) + " sentence(s) hold more than " +
+                        std::to_string(res_->max_sentence_timexes) +
+                        " temporal expressions (the first at byte " +
+                        std::to_string(first_over.first) + ", with " +
+                        std::to_string(first_over.second) + "); only the first " +
+                        std::to_string(res_->max_sentence_timexes) +
+                        " of each are read (limits.timexes_per_sentence in " +
+                        (res_->dir / "text.yaml").string() + ")");
 
   // pass 2: names. Full names (two words or more) are the canonical forms.
   // full names (two words or more) by last word, each once, head if any mention was

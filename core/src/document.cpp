@@ -6,8 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <fstream>
-#include <sstream>
+#include <istream>
 
 namespace chronicle {
 namespace {
@@ -83,19 +84,27 @@ Document parse_text_document(std::string content, const std::string& origin,
       if (!n.IsMap())
         throw DocumentError(origin + ":2:1",
                             "front matter must be a map (published:, title:, id:, dateline:)");
+      // the line of the key itself: a value that is an alias (*name) is marked where its
+      // anchor stands
+      auto line_of = [&](const char* key) {
+        for (const auto& kv : n)
+          if (kv.first.IsScalar() && kv.first.Scalar() == key) return kv.first.Mark().line + 2;
+        return 2;
+      };
       auto get = [&](const char* key) -> std::string {
         const YAML::Node x = n[key];
         if (!x || x.IsNull()) return {};
         if (!x.IsScalar())
-          throw DocumentError(origin + ":" + std::to_string(x.Mark().line + 2) + ":1",
+          throw DocumentError(origin + ":" + std::to_string(line_of(key)) + ":1",
                               std::string("front matter `") + key + "` must be a single value");
         return x.Scalar();
       };
       const std::string pub = get("published");
       const std::string dct = get("dct");
       if ((!pub.empty() || !dct.empty()) && !options.published)  // --published overrides
-        d.published = parse_date_value(pub.empty() ? dct : pub,
-                                       origin + ":" + std::to_string(n[pub.empty() ? "dct" : "published"].Mark().line + 2));
+        d.published = parse_date_value(
+            pub.empty() ? dct : pub,
+            origin + ":" + std::to_string(line_of(pub.empty() ? "dct" : "published")));
       if (auto t = get("title"); !t.empty()) d.title = t;
       if (auto i = get("id"); !i.empty()) d.id = i;
       if (auto l = get("dateline"); !l.empty()) d.dateline = l;
@@ -144,6 +153,66 @@ Document parse_json_document(std::string_view line, const std::string& origin,
   return d;
 }
 
+namespace {
+
+// `bytes` 0: the size is not known (a pipe or a device), only that it is over the limit.
+std::string too_large(std::size_t bytes, const ReadOptions& options) {
+  const std::string limit = std::to_string(options.max_document_bytes);
+  return (bytes ? "the document is " + std::to_string(bytes) + " bytes, more than the limit of "
+                : "the document is longer than the limit of ") +
+         limit +
+         " bytes (limits.document_bytes in the config); raise the limit with --config "
+         "or split the document";
+}
+
+// One line without its '\n' into `line`, at most `limit` bytes of it; `length` is the
+// whole line's length, so a longer line is skipped to its end without being held.
+bool get_line(std::streambuf& sb, std::string& line, std::size_t limit, std::size_t& length) {
+  line.clear();
+  length = 0;
+  bool any = false;
+  for (int c; (c = sb.sbumpc()) != std::char_traits<char>::eof();) {
+    any = true;
+    if (c == '\n') return true;
+    if (++length <= limit) line.push_back(static_cast<char>(c));
+  }
+  return any;
+}
+
+void report(const DocumentError& e, const std::function<void(DocumentFailure&&)>& on_failure) {
+  std::string message = std::string(e.what()).substr(e.where().size() + 2);
+  repair_utf8(message);  // a parser may quote the bad bytes
+  on_failure({e.where(), std::move(message)});
+}
+
+}  // namespace
+
+void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& options,
+                const std::function<void(Document&&)>& on_document,
+                const std::function<void(DocumentFailure&&)>& on_failure) {
+  std::string line;
+  std::size_t n = 0, length = 0;
+  std::streambuf* sb = in.rdbuf();
+  if (!sb) return;
+  while (get_line(*sb, line, options.max_document_bytes, length)) {
+    ++n;
+    const std::string origin = name + ":" + std::to_string(n);
+    if (length > options.max_document_bytes) {
+      on_failure({origin, too_large(length, options)});
+      continue;
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    try {
+      Document d = parse_json_document(line, origin, options);
+      d.source_bytes = length + 1;  // the line and its newline, for the progress line's ETA
+      on_document(std::move(d));
+    } catch (const DocumentError& e) {
+      report(e, on_failure);
+    }
+  }
+}
+
 void read_path(const std::filesystem::path& path, const ReadOptions& options,
                const std::function<void(Document&&)>& on_document,
                const std::function<void(DocumentFailure&&)>& on_failure) {
@@ -154,34 +223,33 @@ void read_path(const std::filesystem::path& path, const ReadOptions& options,
   }
   const std::string name = path.string();
   if (path.extension() == ".jsonl") {
-    std::string line;
-    std::size_t n = 0;
-    while (std::getline(in, line)) {
-      ++n;
-      const std::size_t bytes = line.size() + 1;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.find_first_not_of(" \t") == std::string::npos) continue;
-      const std::string origin = name + ":" + std::to_string(n);
-      try {
-        Document d = parse_json_document(line, origin, options);
-        d.source_bytes = bytes;
-        on_document(std::move(d));
-      } catch (const DocumentError& e) {
-        on_failure({e.where(), std::string(e.what()).substr(e.where().size() + 2)});
-      }
-    }
+    read_jsonl(in, name, options, on_document, on_failure);
     return;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
+  // at most one byte over the limit is read: a huge file (or /dev/zero) is refused
+  // without being held
+  std::string content;
+  char buf[1 << 16];
+  while (content.size() <= options.max_document_bytes &&
+         (in.read(buf, sizeof buf) || in.gcount() > 0))
+    content.append(buf, static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) {
+    on_failure({name, "could not read the whole file; check the disk and its permissions"});
+    return;
+  }
+  if (content.size() > options.max_document_bytes) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    on_failure({name, too_large(ec ? 0 : static_cast<std::size_t>(size), options)});
+    return;
+  }
   try {
-    std::string content = ss.str();
     const std::size_t bytes = content.size();
     Document d = parse_text_document(std::move(content), name, stem_of(name), options);
     d.source_bytes = bytes;
     on_document(std::move(d));
   } catch (const DocumentError& e) {
-    on_failure({e.where(), std::string(e.what()).substr(e.where().size() + 2)});
+    report(e, on_failure);
   }
 }
 

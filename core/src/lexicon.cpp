@@ -59,33 +59,52 @@ Lexicon Lexicon::parse(std::string_view yaml, std::string_view origin_view) {
     throw ConfigError(where(lex.origin_, root.Mark()) +
                       ": a lexicon must be a map of lists (key: [word, ...])");
   }
-  // Iterative walk: (prefix, node)
+  // Iterative walk: (prefix, node). Aliases (*name) are walked where they stand, so a
+  // file of nested aliases grows exponentially: the walk stops at kMaxEntries.
+  constexpr std::size_t kMaxEntries = 1'000'000;
+  std::size_t entries = 0;
+  auto count = [&](const YAML::Node& n) {
+    if (++entries > kMaxEntries)
+      throw ConfigError(where(lex.origin_, n.Mark()) + ": the lexicon holds more than " +
+                        std::to_string(kMaxEntries) +
+                        " entries once its aliases (*name) are expanded; list the words "
+                        "plainly, without nested aliases");
+  };
   std::vector<std::pair<std::string, YAML::Node>> stack{{"", root}};
-  while (!stack.empty()) {
-    auto [prefix, node] = stack.back();
-    stack.pop_back();
-    std::vector<std::pair<std::string, YAML::Node>> children;
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      std::string key = lower(it->first.as<std::string>());
-      std::string full = prefix.empty() ? key : prefix + "." + key;
-      lex.children_[prefix].push_back(key);
-      const YAML::Node& v = it->second;
-      if (v.IsSequence()) {
-        auto& list = lex.lists_[full];
-        for (const auto& item : v) {
-          if (!item.IsScalar()) {
-            throw ConfigError(where(lex.origin_, item.Mark()) + ": '" + full +
-                              "' must list plain words or phrases");
+  try {
+    while (!stack.empty()) {
+      auto [prefix, node] = stack.back();
+      stack.pop_back();
+      std::vector<std::pair<std::string, YAML::Node>> children;
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        count(it->first);
+        if (!it->first.IsScalar())
+          throw ConfigError(where(lex.origin_, it->first.Mark()) +
+                            ": a lexicon key must be a plain word, not a list or a map");
+        std::string key = lower(it->first.as<std::string>());
+        std::string full = prefix.empty() ? key : prefix + "." + key;
+        lex.children_[prefix].push_back(key);
+        const YAML::Node v = it->second;  // a copy: `it->` is a proxy gone after this line
+        if (v.IsSequence()) {
+          auto& list = lex.lists_[full];
+          for (const auto& item : v) {
+            count(item);
+            if (!item.IsScalar()) {
+              throw ConfigError(where(lex.origin_, item.Mark()) + ": '" + full +
+                                "' must list plain words or phrases");
+            }
+            list.push_back(lower(item.as<std::string>()));
           }
-          list.push_back(lower(item.as<std::string>()));
+        } else if (v.IsMap()) {
+          children.emplace_back(full, v);
+        } else if (v.IsScalar()) {
+          lex.scalars_[full] = v.as<std::string>();
         }
-      } else if (v.IsMap()) {
-        children.emplace_back(full, v);
-      } else if (v.IsScalar()) {
-        lex.scalars_[full] = v.as<std::string>();
       }
+      for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
     }
-    for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(where(lex.origin_, e.mark) + ": " + e.msg);
   }
   lex.rebuild_views();
   return lex;

@@ -42,6 +42,8 @@ class Resources {
 
   const PlaceEntry* place(std::string_view name) const;  // by canonical name
   std::filesystem::path dir;
+  // text.yaml limits.timexes_per_sentence: temporal expressions read per sentence
+  std::size_t max_sentence_timexes = 100;
 };
 
 struct TimexResult {
@@ -86,6 +88,8 @@ class DocumentAnalysis final : public sdk::Analyzer {
   const Document& document() const { return doc_; }
   const Resources& resources() const { return *res_; }
   std::string_view dateline_city() const { return dateline_city_; }
+  // what the analysis left out, for the user (a limit reached), in text order
+  const std::vector<std::string>& warnings() const { return warnings_; }
 
   sdk::Frame frame(const sdk::Sentence& sentence, std::size_t first, std::size_t last,
                    sdk::TriggerForm form) const override;
@@ -102,6 +106,7 @@ class DocumentAnalysis final : public sdk::Analyzer {
   std::vector<std::unique_ptr<std::string>> names_;  // stable storage for entity names
   std::string dateline_city_;
   std::string dateline_country_;  // when the city is not in the gazetteer
+  std::vector<std::string> warnings_;
   std::string_view intern(std::string s);
 };
 

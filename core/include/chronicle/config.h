@@ -18,6 +18,7 @@ struct Config {
   std::vector<std::filesystem::path> plugin_dirs;
   std::vector<PluginSpec> plugins;  // library paths resolved to absolute paths
   BuildOptions build;
+  std::size_t max_document_bytes = 10'000'000;  // limits.document_bytes
 };
 
 // Parses a config. Relative paths are relative to `config_dir`; ${exe_dir} and

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,8 +29,13 @@ struct DocumentFailure {
   std::string message;  // what is wrong and how to fix it
 };
 
+// A document (a file, or one JSONL line) larger than this is refused, unread, with an
+// error naming it and the limit: `limits.document_bytes` in the config.
+inline constexpr std::size_t kDefaultMaxDocumentBytes = 10'000'000;
+
 struct ReadOptions {
   std::optional<date::sys_days> published;  // --published: sets or overrides the date
+  std::size_t max_document_bytes = kDefaultMaxDocumentBytes;
 };
 
 // Reads one path (text/Markdown file or .jsonl) and calls `sink` for each document or
@@ -37,6 +43,11 @@ struct ReadOptions {
 void read_path(const std::filesystem::path& path, const ReadOptions& options,
                const std::function<void(Document&&)>& on_document,
                const std::function<void(DocumentFailure&&)>& on_failure);
+
+// Reads a JSONL stream (`name` is used as "name:line" in origins), like read_path.
+void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& options,
+                const std::function<void(Document&&)>& on_document,
+                const std::function<void(DocumentFailure&&)>& on_failure);
 
 // Parses one document from file content (front matter optional). Throws DocumentError.
 Document parse_text_document(std::string content, const std::string& origin,
