@@ -331,10 +331,8 @@ inline EventCandidate candidate_from_frame(const Sentence& s, const Frame& f, st
     const Entity& b = s.entities[f.destinations.back()];
     const std::size_t from = s.tokens[a.first_token].span.begin;
     c.location = std::string(s.text.substr(from, s.tokens[b.last_token - 1].span.end - from));
-    for (auto d : f.destinations) {
-      const Entity& e = s.entities[d];
+    for (auto d : f.destinations)
       if (auto n = named_country(d); !n.empty()) add(c.participants, n);
-    }
   } else if (where >= 0) {
     const Entity& e = s.entities[static_cast<std::size_t>(where)];
     c.location = std::string(e.name);
