@@ -120,7 +120,8 @@ Document parse_json_document(std::string_view line, const std::string& origin,
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
+    // parse_error, and out_of_range for a number too large for a double ("-60e1929")
     throw DocumentError(origin, std::string("not valid JSON (") + e.what() +
                                     "); each line must be one JSON object");
   }

@@ -255,6 +255,17 @@ TEST(JsonDocument, NotJson) {
   EXPECT_HAS(std::string(e.what()), "not valid JSON");
 }
 
+// found by the jsonl fuzz target: nlohmann::json throws out_of_range, not parse_error
+TEST(JsonDocument, NumberTooLargeIsAnErrorNotACrash) {
+  const auto e = expect_error([] {
+    parse_json_document(R"({"id":"x","published":"2025-02-17","n":-60e1929,"text":"T."})",
+                        "in.jsonl:7", {});
+  });
+  EXPECT_EQ(e.where(), "in.jsonl:7");
+  EXPECT_HAS(std::string(e.what()), "not valid JSON");
+  EXPECT_HAS(std::string(e.what()), "number overflow");
+}
+
 TEST(JsonDocument, WrongTypeNamesKeyAndType) {
   const auto e = expect_error([] {
     parse_json_document(R"({"id":"x","published":20250217,"text":"T."})", "in.jsonl:8", {});
