@@ -2216,6 +2216,14 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
       }
       if (rel.month && rel.day) {
         const unsigned m = *rel.month, d = *rel.day;
+        // "Feb. 29" in a story of a year with no such day near it: the day of an unknown year
+        auto unknown_year = [&] {
+          Resolved u;
+          u.value = "XXXX-" + std::string(m < 10 ? "0" : "") + std::to_string(m) + "-" +
+                    std::string(d < 10 ? "0" : "") + std::to_string(d);
+          u.granularity = Granularity::day;
+          return u;
+        };
         int y = 0;
         if (rel.year) {
           y = *rel.year;
@@ -2240,12 +2248,12 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
                 return span_of(yy, true);
               });
             if (!py) py = pick_year(P, tense, Shift::none, [&](int yy) { return span_of(yy, false); });
-            if (!py) return r;
+            if (!py) return unknown_year();
             y = *py;
           }
         }
         year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
-        if (!ymd.ok()) return r;
+        if (!ymd.ok()) return unknown_year();
         return day_with_time(sys_days{ymd}, rel);
       }
       auto resolve_period = [&](auto span_of, auto result_of) -> Resolved {
