@@ -59,6 +59,18 @@ bool before_and_after(const Event& undated, const Event& dated, date::sys_days p
   return false;
 }
 
+// Two mentions that cannot be one event whatever else they share: a past one and a dated
+// future one (either way round), and, but for a visit under way (told both ways: "arrived
+// here yesterday ... will leave on Friday"), what happened and what is yet to happen.
+bool told_apart(const Event& x, const Event& e, date::sys_days pub) {
+  if (before_and_after(x, e, pub) || before_and_after(e, x, pub)) return true;
+  auto ahead = [](sdk::Status st) {
+    return st == sdk::Status::planned || st == sdk::Status::speculative;
+  };
+  return e.type != "visit" && ((x.status == sdk::Status::occurred && ahead(e.status)) ||
+                               (ahead(x.status) && e.status == sdk::Status::occurred));
+}
+
 // 0: unknown, higher: narrower
 long width(const When& w) {
   if (w.value.empty()) return 1L << 40;
@@ -342,16 +354,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       for (std::size_t k = 0; k < events.size(); ++k) {
         const Event& x = events[k];
         if (!detail::types_compatible(x.type, e.type) || !overlap(x.when, e.when) ||
-            !detail::places_compatible(x, e) || before_and_after(x, e, pub) ||
-            before_and_after(e, x, pub))
-          continue;
-        // what happened and what is yet to happen are two gatherings (a visit under way
-        // is told both ways: "arrived here yesterday ... will leave on Friday")
-        auto ahead = [](sdk::Status st) {
-          return st == sdk::Status::planned || st == sdk::Status::speculative;
-        };
-        if (e.type != "visit" && ((x.status == sdk::Status::occurred && ahead(e.status)) ||
-                                  (ahead(x.status) && e.status == sdk::Status::occurred)))
+            !detail::places_compatible(x, e) || told_apart(x, e, pub))
           continue;
         const auto xa = actors(x);
         bool shared = false;
@@ -419,7 +422,9 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   }
   // "The conference decided ...", "the ministers agreed to resume negotiations": a conference
   // told with nobody named is held by the body the story names for its nearest conference
-  {
+  if (std::any_of(events.begin(), events.end(), [](const Event& e) {
+        return e.type == "conference" && e.participants.empty();
+      })) {
     std::set<std::string> bodies;
     for (const auto& s : a.sentences())
       for (const auto& en : s.view.entities)
