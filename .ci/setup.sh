@@ -3,7 +3,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 PACKAGES="cmake g++ make pkg-config libboost-dev libhowardhinnant-date-dev libyaml-cpp-dev \
-libcli11-dev nlohmann-json3-dev googletest libgtest-dev python3 python3-yaml \
+libcli11-dev nlohmann-json3-dev libsimdjson-dev googletest libgtest-dev python3 python3-yaml \
 python3-jsonschema python3-icalendar python3-markdown chromium libbenchmark-dev \
 clang-14 libclang-rt-14-dev"
 missing=""

@@ -4,11 +4,15 @@
 #include <chronicle/text.h>
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstring>
+#include <memory>
 #include <fstream>
 #include <istream>
+#include <optional>
 
 namespace chronicle {
 namespace {
@@ -115,8 +119,26 @@ Document parse_text_document(std::string content, const std::string& origin,
   return d;
 }
 
-Document parse_json_document(std::string_view line, const std::string& origin,
-                             const ReadOptions& options) {
+namespace {
+
+// The fields of a JSONL line that Chronicle reads; absent and null fields are nullopt.
+struct JsonFields {
+  std::optional<std::string> id, published, dct, title, dateline, text;
+};
+
+std::optional<std::string>* field_slot(JsonFields& f, std::string_view key) {
+  if (key == "id") return &f.id;
+  if (key == "published") return &f.published;
+  if (key == "dct") return &f.dct;
+  if (key == "title") return &f.title;
+  if (key == "dateline") return &f.dateline;
+  if (key == "text") return &f.text;
+  return nullptr;
+}
+
+// The reference reader: nlohmann::json, with the error messages users see.
+Document parse_json_checked(std::string_view line, const std::string& origin,
+                            const ReadOptions& options) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(line);
@@ -154,6 +176,77 @@ Document parse_json_document(std::string_view line, const std::string& origin,
   return d;
 }
 
+// The fast reader: simdjson validates the whole line (structure, UTF-8, escapes, numbers)
+// without building a tree of every value. It answers only for a well-formed object whose
+// fields are strings or null and which has a text; anything else (a syntax error, a field
+// of another type, a byte-order mark, an integer beyond 64 bits) goes to the reference
+// reader, which decides and words the error. The jsonl fuzz target checks that both
+// readers agree on every line the fast one accepts.
+std::optional<JsonFields> json_fields_fast(std::string_view line) {
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(line.data(), line.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
+  simdjson::dom::object object;
+  if (root.get_object().get(object) != simdjson::SUCCESS) return std::nullopt;
+  JsonFields f;
+  for (const auto field : object) {  // in order: a repeated key keeps its last value
+    std::optional<std::string>* slot = field_slot(f, field.key);
+    if (!slot) continue;
+    if (field.value.is_null()) {
+      slot->reset();
+      continue;
+    }
+    std::string_view value;
+    if (field.value.get_string().get(value) != simdjson::SUCCESS) return std::nullopt;
+    slot->emplace(value);
+  }
+  if (!f.text) return std::nullopt;
+  return f;
+}
+
+Document parse_json_fast(JsonFields f, const std::string& origin, const ReadOptions& options) {
+  Document d;
+  d.id = f.id.value_or("");
+  if (d.id.empty()) d.id = origin;
+  std::string pub = f.published.value_or("");
+  if (pub.empty()) pub = f.dct.value_or("");
+  d.origin = origin + " (id " + d.id + ")";
+  if (!pub.empty()) d.published = parse_date_value(pub, d.origin);
+  d.title = f.title.value_or("");
+  d.dateline = f.dateline.value_or("");
+  d.text = std::move(*f.text);
+  finish(d, options);
+  return d;
+}
+
+}  // namespace
+
+Document parse_json_document(std::string_view line, const std::string& origin,
+                             const ReadOptions& options) {
+  if (auto fast = json_fields_fast(line)) return parse_json_fast(std::move(*fast), origin, options);
+  return parse_json_checked(line, origin, options);
+}
+
+namespace detail {
+std::string json_readers_disagree(std::string_view line) {
+  auto fast = json_fields_fast(line);
+  if (!fast) return {};  // the reference reader decides alone
+  auto read = [&](auto&& how) -> std::string {
+    try {
+      const Document d = how();
+      return "id=" + d.id + "\norigin=" + d.origin + "\npublished=" +
+             (d.published ? std::to_string(d.published->time_since_epoch().count()) : "-") +
+             "\ntitle=" + d.title + "\ndateline=" + d.dateline + "\ntext=" + d.text;
+    } catch (const DocumentError& e) {
+      return std::string("error: ") + e.what();
+    }
+  };
+  const std::string a = read([&] { return parse_json_fast(std::move(*fast), "line", {}); });
+  const std::string b = read([&] { return parse_json_checked(line, "line", {}); });
+  return a == b ? std::string{} : "fast reader: " + a + "\nreference reader: " + b;
+}
+}  // namespace detail
+
 namespace {
 
 // `bytes` 0: the size is not known (a pipe or a device), only that it is over the limit.
@@ -166,19 +259,42 @@ std::string too_large(std::size_t bytes, const ReadOptions& options) {
          "or split the document";
 }
 
-// One line without its '\n' into `line`, at most `limit` bytes of it; `length` is the
-// whole line's length, so a longer line is skipped to its end without being held.
-bool get_line(std::streambuf& sb, std::string& line, std::size_t limit, std::size_t& length) {
-  line.clear();
-  length = 0;
-  bool any = false;
-  for (int c; (c = sb.sbumpc()) != std::char_traits<char>::eof();) {
-    any = true;
-    if (c == '\n') return true;
-    if (++length <= limit) line.push_back(static_cast<char>(c));
+// Lines of a stream, read in blocks: one line without its '\n' into `line`, at most
+// `limit` bytes of it; `length` is the whole line's length, so a longer line is skipped to
+// its end without being held.
+class LineReader {
+ public:
+  explicit LineReader(std::streambuf& sb) : sb_(sb) {}
+  bool next(std::string& line, std::size_t limit, std::size_t& length) {
+    line.clear();
+    length = 0;
+    bool any = false;
+    for (;;) {
+      if (pos_ == end_ && !refill()) return any;
+      any = true;
+      const char* from = buf_ + pos_;
+      const auto* nl = static_cast<const char*>(std::memchr(from, '\n', end_ - pos_));
+      const std::size_t n = nl ? static_cast<std::size_t>(nl - from) : end_ - pos_;
+      if (length < limit) line.append(from, std::min(n, limit - length));
+      length += n;
+      pos_ += n;
+      if (nl) {
+        ++pos_;
+        return true;
+      }
+    }
   }
-  return any;
-}
+
+ private:
+  bool refill() {
+    pos_ = 0;
+    end_ = static_cast<std::size_t>(sb_.sgetn(buf_, sizeof buf_));
+    return end_ > 0;
+  }
+  std::streambuf& sb_;
+  char buf_[1 << 16];
+  std::size_t pos_ = 0, end_ = 0;
+};
 
 void report(const DocumentError& e, const std::function<void(DocumentFailure&&)>& on_failure) {
   std::string message = std::string(e.what()).substr(e.where().size() + 2);
@@ -195,7 +311,8 @@ void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& op
   std::size_t n = 0, length = 0;
   std::streambuf* sb = in.rdbuf();
   if (!sb) return;
-  while (get_line(*sb, line, options.max_document_bytes, length)) {
+  auto reader = std::make_unique<LineReader>(*sb);
+  while (reader->next(line, options.max_document_bytes, length)) {
     ++n;
     const std::string origin = name + ":" + std::to_string(n);
     if (length > options.max_document_bytes) {

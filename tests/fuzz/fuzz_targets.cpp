@@ -134,6 +134,8 @@ void jsonl(const std::uint8_t* data, std::size_t size) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     const std::string origin = "fuzz.jsonl:" + std::to_string(n);
+    const std::string disagreement = detail::json_readers_disagree(line);
+    check(disagreement.empty(), "the JSONL readers disagree:\n" + disagreement);
     try {
       const Document d = parse_json_document(line, origin, {});
       check_document(d, origin);

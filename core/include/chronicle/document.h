@@ -57,4 +57,12 @@ Document parse_text_document(std::string content, const std::string& origin,
 Document parse_json_document(std::string_view line, const std::string& origin,
                              const ReadOptions& options);
 
+namespace detail {
+// JSONL lines are read by a fast reader (simdjson) and, for any line it does not accept
+// as a plain object of string fields, by the reference reader (nlohmann::json) that
+// words the errors. Empty when both give the same document or error for `line`, else
+// both answers (for the fuzz target and the tests).
+std::string json_readers_disagree(std::string_view line);
+}  // namespace detail
+
 }  // namespace chronicle
