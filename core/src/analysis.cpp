@@ -405,7 +405,8 @@ void DocumentAnalysis::analyze() {
     }
   }
 
-  const auto spans = split_sentences(text, res_->segmenter);
+  std::vector<TokenList> sentence_tokens;
+  const auto spans = split_sentences(text, res_->segmenter, &sentence_tokens);
   std::size_t over_limit = 0;  // sentences with more than max_sentence_timexes expressions
   std::pair<std::size_t, std::size_t> first_over;  // its byte offset and expression count
   sentences_.resize(spans.size());
@@ -416,7 +417,7 @@ void DocumentAnalysis::analyze() {
     auto& s = sentences_[si];
     s.span = spans[si];
     s.text = text.substr(s.span.begin, s.span.end - s.span.begin);
-    s.tokens = tokenize(s.text);
+    s.tokens = std::move(sentence_tokens[si]);
     const auto& t = s.tokens.tokens;
     auto cr = detail::read_clauses(t, g.clause_rules);
     s.clauses = std::move(cr.clauses);

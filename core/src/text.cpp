@@ -312,11 +312,30 @@ bool is_boilerplate(std::string_view line, const SegmenterRules& rules) {
   return false;
 }
 
+// The tokens [first, last) of a paragraph's list as a sentence's own list: offsets made
+// relative to the sentence, lower-case forms moved into the sentence's store.
+TokenList sentence_tokens(TokenList& para, std::size_t first, std::size_t last) {
+  TokenList out;
+  const std::size_t base = para.tokens[first].span.begin;
+  out.lower_store.reserve(last - first);
+  for (std::size_t k = first; k < last; ++k) out.lower_store.push_back(std::move(para.lower_store[k]));
+  out.tokens.assign(para.tokens.begin() + static_cast<std::ptrdiff_t>(first),
+                    para.tokens.begin() + static_cast<std::ptrdiff_t>(last));
+  for (std::size_t k = 0; k < out.tokens.size(); ++k) {
+    auto& t = out.tokens[k];
+    t.span = {t.span.begin - base, t.span.end - base};
+    t.lower = out.lower_store[k];
+  }
+  return out;
+}
+
 void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
-                     const SegmenterRules& rules, std::vector<SentenceSpan>& out) {
+                     const SegmenterRules& rules, std::vector<SentenceSpan>& out,
+                     std::vector<TokenList>* tokens_out) {
   std::string_view para = text.substr(pb, pe - pb);
   TokenList tl = tokenize(para);
   const auto& toks = tl.tokens;
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;  // each sentence's tokens
   std::size_t sent_start = 0;  // token index
   auto emit = [&](std::size_t first, std::size_t last_excl, bool heading) {
     const std::size_t limit = rules.max_sentence_tokens;
@@ -330,8 +349,12 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
             cut = k;
             break;
           }
+        // a hard cut never parts a possessive "'s" from its word
+        if (cut - first > 1 && toks[cut].lower == "'s" && toks[cut].kind == sdk::TokenKind::punct)
+          --cut;
       }
       out.push_back({pb + toks[first].span.begin, pb + toks[cut - 1].span.end, heading});
+      ranges.emplace_back(first, cut);
       first = cut;
     }
   };
@@ -390,18 +413,22 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
     // trailing text without closing punctuation: a heading when it is the whole paragraph
     emit(sent_start, toks.size(), sent_start == 0 && !has_terminal);
   }
+  if (tokens_out)  // after the reading above: the lower-case forms move out of `tl`
+    for (const auto& [first, last] : ranges) tokens_out->push_back(sentence_tokens(tl, first, last));
 }
 
 }  // namespace
 
-std::vector<SentenceSpan> split_sentences(std::string_view text, const SegmenterRules& rules) {
+std::vector<SentenceSpan> split_sentences(std::string_view text, const SegmenterRules& rules,
+                                          std::vector<TokenList>* tokens) {
+  if (tokens) tokens->clear();
   std::vector<SentenceSpan> out;
   // Paragraphs: separated by blank lines, or by a new line that starts indented.
   std::size_t pos = 0;
   std::size_t para_begin = std::string_view::npos;
   auto flush = [&](std::size_t end) {
     if (para_begin == std::string_view::npos) return;
-    split_paragraph(text, para_begin, end, rules, out);
+    split_paragraph(text, para_begin, end, rules, out, tokens);
     para_begin = std::string_view::npos;
   };
   while (pos <= text.size()) {

@@ -59,7 +59,10 @@ struct SegmenterRules {
 
 // Splits a document into sentences. Blank lines and indented new lines start a
 // paragraph; single hard line breaks inside a paragraph do not end a sentence.
-// Boilerplate lines are left out.
-std::vector<SentenceSpan> split_sentences(std::string_view text, const SegmenterRules& rules);
+// Boilerplate lines are left out. With `tokens`, each sentence's tokens are also given
+// (offsets relative to the sentence, as tokenize() of its text gives them), taken from
+// the paragraph's tokenization instead of tokenizing every sentence again.
+std::vector<SentenceSpan> split_sentences(std::string_view text, const SegmenterRules& rules,
+                                          std::vector<TokenList>* tokens = nullptr);
 
 }  // namespace chronicle

@@ -1,0 +1,113 @@
+// split_sentences() hands each sentence its tokens, cut from the paragraph's
+// tokenization; they must be exactly what tokenize() gives for the sentence's own text
+// (offsets, text, lower-case form, kind, capital). Checked on the corpora, the examples,
+// hand-made edge cases and, when ../shared is beside the checkout, TempEval-3, MEANTIME
+// and the first articles of both news collections.
+#include <chronicle/analysis.h>
+#include <chronicle/text.h>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const chronicle::Resources& resources() {
+  static const auto r = chronicle::Resources::load(CHRONICLE_CONFIG_DIR "/lexicons/en");
+  return *r;
+}
+
+std::string describe(const chronicle::TokenList& tl) {
+  std::string out;
+  for (const auto& t : tl.tokens)
+    out += std::to_string(t.span.begin) + "-" + std::to_string(t.span.end) + ":" +
+           std::string(t.text) + "|" + std::string(t.lower) + "|" +
+           std::to_string(static_cast<int>(t.kind)) + (t.capitalized ? "C" : "") + " ";
+  return out;
+}
+
+// Returns the number of sentences checked.
+std::size_t check_text(const std::string& text, const std::string& where,
+                       const chronicle::SegmenterRules& rules) {
+  std::vector<chronicle::TokenList> given;
+  const auto spans = chronicle::split_sentences(text, rules, &given);
+  EXPECT_EQ(given.size(), spans.size()) << where;
+  if (given.size() != spans.size()) return 0;
+  EXPECT_EQ(spans.size(), chronicle::split_sentences(text, rules).size()) << where;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    const std::string_view s =
+        std::string_view(text).substr(spans[i].begin, spans[i].end - spans[i].begin);
+    EXPECT_EQ(describe(given[i]), describe(chronicle::tokenize(s))) << where << ": \"" << s << "\"";
+  }
+  return spans.size();
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST(SentenceTokens, CorporaExamplesAndEdgeCases) {
+  const auto& rules = resources().segmenter;
+  std::size_t n = 0;
+  for (const char* name : {"relative_dates.yaml", "events.yaml"}) {
+    const YAML::Node root = YAML::LoadFile(std::string(CHRONICLE_CORPUS_DIR "/en/") + name);
+    for (const auto& c : root["cases"])
+      if (c["text"]) n += check_text(c["text"].as<std::string>(), name, rules);
+  }
+  for (const auto& e : fs::directory_iterator(CHRONICLE_SOURCE_DIR "/examples"))
+    if (e.path().extension() == ".txt" || e.path().extension() == ".md")
+      n += check_text(read_file(e.path()), e.path().filename().string(), rules);
+  // sentences that end in an initialism, a number, a possessive or a closing quote, and
+  // one too long for a sentence (cut at the token limit, here between a word and 's)
+  chronicle::SegmenterRules small = rules;
+  small.max_sentence_tokens = 5;
+  const std::vector<std::string> edge = {
+      "Talks with the U.S. The meeting ended. Output rose 3.5. Prices fell 2,000.",
+      "It was the ministers' meeting. \"We met,\" he said. (They left.) \xE2\x80\x9CNo.\xE2\x80\x9D",
+      "Baker's visit, Shultz's trip and the envoys' talks, all in 1987-03-04 at 10:30.",
+      "one two three four James's five six seven eight nine ten's eleven",
+      "caf\xC3\xA9 na\xC3\xAFve \xE2\x80\x94 Zelenskyy\xE2\x80\x99s visit.  \n\n  Indented line.\nNext",
+  };
+  for (const auto& t : edge) {
+    n += check_text(t, "edge", rules);
+    n += check_text(t, "edge (5-token limit)", small);
+  }
+  EXPECT_GT(n, 300u);
+}
+
+TEST(SentenceTokens, SharedCollections) {
+  const fs::path shared = CHRONICLE_SHARED_DIR;
+  const std::vector<std::pair<fs::path, std::size_t>> sets{
+      {shared / "data/tempeval3/timebank.jsonl", 0},
+      {shared / "data/tempeval3/aquaint.jsonl", 0},
+      {shared / "data/meantime/meantime_en.jsonl", 0},
+      {shared / "data/reuters21578/reuters.jsonl", 2000},
+      {shared / "data/modern-news/articles.jsonl", 1000}};
+  if (!fs::exists(sets.front().first))
+    GTEST_SKIP() << sets.front().first << " not found: ../shared is not beside the checkout";
+  const auto& rules = resources().segmenter;
+  std::size_t n = 0;
+  for (const auto& [p, limit] : sets) {
+    std::ifstream in(p);
+    std::string line;
+    for (std::size_t docs = 0; std::getline(in, line) && (limit == 0 || docs < limit); ++docs) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      const auto j = nlohmann::json::parse(line);
+      n += check_text(j.value("text", std::string()), p.filename().string(), rules);
+    }
+  }
+  EXPECT_GT(n, 20000u);
+}
+
+}  // namespace
