@@ -8,17 +8,18 @@ namespace {
 
 class Calls final : public sdk::Extractor {
  public:
-  explicit Calls(const sdk::Lexicon& lex) : lex_(lex) {}
+  explicit Calls(const sdk::Lexicon& lex)
+      : lex_(lex), verbs_(lex.terms("verbs")), nouns_(lex.terms("nouns")),
+        conversation_verbs_(lex.terms("conversation_verbs")) {}
   std::string_view name() const noexcept override { return "calls"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto nouns = lex_.terms("nouns"), verbs = lex_.terms("verbs");
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       sdk::TriggerForm form = sdk::TriggerForm::verb;
-      std::size_t n = sdk::match_phrase(s, i, verbs);
-      if (n == 0 && (n = sdk::match_phrase(s, i, nouns))) form = sdk::TriggerForm::noun;
+      std::size_t n = verbs_.match(s, i);
+      if (n == 0 && (n = nouns_.match(s, i))) form = sdk::TriggerForm::noun;
       // "talked with Baker over the telephone": a conversation verb and a phone word
-      if (n == 0 && (n = sdk::match_phrase(s, i, lex_.terms("conversation_verbs")))) {
+      if (n == 0 && (n = conversation_verbs_.match(s, i))) {
         bool phone = false;
         for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 15; ++k)
           phone = phone || sdk::any_of_terms(s.tokens[k].lower, lex_.terms("phone_words"));
@@ -40,6 +41,7 @@ class Calls final : public sdk::Extractor {
 
  private:
   const sdk::Lexicon& lex_;
+  sdk::PhraseSet verbs_, nouns_, conversation_verbs_;  // triggers, indexed by first word
 };
 
 bool register_calls(sdk::Registrar& r) noexcept {

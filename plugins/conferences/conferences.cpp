@@ -27,19 +27,20 @@ bool multilateral(const sdk::Entity& e, sdk::View<std::string_view> group_words)
 
 class Conferences final : public sdk::Extractor {
  public:
-  explicit Conferences(const sdk::Lexicon& lex) : lex_(lex) {}
+  explicit Conferences(const sdk::Lexicon& lex)
+      : lex_(lex), nouns_(lex.terms("nouns")), body_nouns_(lex.terms("body_nouns")),
+        verbs_(lex.terms("verbs")) {}
   std::string_view name() const noexcept override { return "conferences"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto nouns = lex_.terms("nouns"), body_nouns = lex_.terms("body_nouns"),
-               verbs = lex_.terms("verbs"), excl = lex_.terms("exclude_before"),
+    const auto excl = lex_.terms("exclude_before"),
                groups = lex_.terms("group_words");
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       sdk::TriggerForm form = sdk::TriggerForm::noun;
       bool needs_body = false;
-      std::size_t n = sdk::match_phrase(s, i, nouns);
-      if (n == 0 && (n = sdk::match_phrase(s, i, body_nouns))) needs_body = true;
-      if (n == 0 && (n = sdk::match_phrase(s, i, verbs))) {
+      std::size_t n = nouns_.match(s, i);
+      if (n == 0 && (n = body_nouns_.match(s, i))) needs_body = true;
+      if (n == 0 && (n = verbs_.match(s, i))) {
         form = sdk::TriggerForm::verb;
         needs_body = true;
       }
@@ -98,7 +99,7 @@ class Conferences final : public sdk::Extractor {
         for (std::size_t k = 0; k < s.entities.size; ++k)
           if (s.entities[k].first_token == h && multilateral(s.entities[k], groups))
             of_body = static_cast<std::ptrdiff_t>(k);
-        if (of_body >= 0 || (h > o + 1 && h < s.tokens.size && sdk::match_phrase(s, h, nouns)))
+        if (of_body >= 0 || (h > o + 1 && h < s.tokens.size && nouns_.match(s, h)))
           body = true;
       }
       if (needs_body && !body) {
@@ -133,6 +134,7 @@ class Conferences final : public sdk::Extractor {
 
  private:
   const sdk::Lexicon& lex_;
+  sdk::PhraseSet nouns_, body_nouns_, verbs_;  // triggers, indexed by first word
 };
 
 bool register_conferences(sdk::Registrar& r) noexcept {

@@ -33,18 +33,19 @@ class Definition final : public sdk::Extractor {
     for (const char* key : kKeys) views_.emplace_back(key, lookup(key));
     for (const char* st : kStatusNames)
       views_.emplace_back(std::string("status.") + st, lookup(std::string("status.") + st));
+    verbs_ = sdk::PhraseSet(terms("triggers.verbs"));
+    nouns_ = sdk::PhraseSet(terms("triggers.nouns"));
+    whole_ = sdk::PhraseSet(terms("exclude.sentence"));
   }
   std::string_view name() const noexcept override { return name_; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto verbs = terms("triggers.verbs"), nouns = terms("triggers.nouns"),
-               whole = terms("exclude.sentence");
-    for (std::size_t i = 0; i < s.tokens.size && !whole.empty(); ++i)
-      if (sdk::match_phrase(s, i, whole)) return;
+    for (std::size_t i = 0; i < s.tokens.size && !whole_.empty(); ++i)
+      if (whole_.match(s, i)) return;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       sdk::TriggerForm form = sdk::TriggerForm::verb;
-      std::size_t n = sdk::match_phrase(s, i, verbs);
-      if (n == 0 && (n = sdk::match_phrase(s, i, nouns))) form = sdk::TriggerForm::noun;
+      std::size_t n = verbs_.match(s, i);
+      if (n == 0 && (n = nouns_.match(s, i))) form = sdk::TriggerForm::noun;
       if (n == 0) continue;
       if (!excluded(s, i, n)) propose(s, i, n, form, out);
       i += n - 1;
@@ -211,6 +212,7 @@ class Definition final : public sdk::Extractor {
   const sdk::Lexicon& lex_;
   std::string name_;
   std::vector<std::pair<std::string, sdk::View<std::string_view>>> views_;
+  sdk::PhraseSet verbs_, nouns_, whole_;  // triggers and sentence exclusions, by first word
   std::string type_;
   int specificity_ = 3;
 };

@@ -36,21 +36,21 @@ bool predicate_after(const sdk::Sentence& s, std::size_t next,
 
 class Meetings final : public sdk::Extractor {
  public:
-  explicit Meetings(const sdk::Lexicon& lex) : lex_(lex) {}
+  explicit Meetings(const sdk::Lexicon& lex)
+      : lex_(lex), verbs_(lex.terms("verbs")), nouns_(lex.terms("nouns")) {}
   std::string_view name() const noexcept override { return "meetings"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto verbs = lex_.terms("verbs"), nouns = lex_.terms("nouns"),
-               talks = lex_.terms("talks"), excl = lex_.terms("exclude_before"),
+    const auto talks = lex_.terms("talks"), excl = lex_.terms("exclude_before"),
                be = lex_.terms("be_forms"), excl_after = lex_.terms("exclude_after"),
                excl_phrases = lex_.terms("exclude_phrases"), dets = lex_.terms("determiners"),
                bare = lex_.terms("bare_verbs");
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
-      std::size_t n = sdk::match_phrase(s, i, verbs);
+      std::size_t n = verbs_.match(s, i);
       sdk::TriggerForm form = sdk::TriggerForm::verb;
       if (n && i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, dets)) n = 0;  // "a meet"
       if (n == 0) {
-        n = sdk::match_phrase(s, i, nouns);
+        n = nouns_.match(s, i);
         form = sdk::TriggerForm::noun;
         // "they are meeting": a verb after a form of "be"
         if (n && i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, be) &&
@@ -116,6 +116,7 @@ class Meetings final : public sdk::Extractor {
 
  private:
   const sdk::Lexicon& lex_;
+  sdk::PhraseSet verbs_, nouns_;  // triggers, indexed by first word
 };
 
 bool register_meetings(sdk::Registrar& r) noexcept {

@@ -8,13 +8,13 @@ namespace {
 
 class Summits final : public sdk::Extractor {
  public:
-  explicit Summits(const sdk::Lexicon& lex) : lex_(lex) {}
+  explicit Summits(const sdk::Lexicon& lex)
+      : lex_(lex), nouns_(lex.terms("nouns")), verbs_(lex.terms("meet_verbs")) {}
   std::string_view name() const noexcept override { return "summits"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto nouns = lex_.terms("nouns"), verbs = lex_.terms("meet_verbs");
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
-      if (std::size_t n = sdk::match_phrase(s, i, nouns)) {
+      if (std::size_t n = nouns_.match(s, i)) {
         // a named summit ("to attend the G20 Leaders' Summit") reads like its verb: the
         // clause's subject attends, the clause's time and place are its own
         const bool named = sdk::named_event_at(s, i);
@@ -29,7 +29,7 @@ class Summits final : public sdk::Extractor {
         i += n - 1;
         continue;
       }
-      if (std::size_t n = sdk::match_phrase(s, i, verbs)) {
+      if (std::size_t n = verbs_.match(s, i)) {
         // a meeting whose every named side is a head of state or government
         if (sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("bare_verbs")) &&
             sdk::takes_thing_object(s, i + n, lex_.terms("after_meet"), lex_.terms("object_determiners"))) {
@@ -59,6 +59,7 @@ class Summits final : public sdk::Extractor {
 
  private:
   const sdk::Lexicon& lex_;
+  sdk::PhraseSet nouns_, verbs_;  // triggers, indexed by first word
 };
 
 bool register_summits(sdk::Registrar& r) noexcept {

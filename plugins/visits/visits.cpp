@@ -28,12 +28,14 @@ bool web_address_after(const sdk::Sentence& s, std::size_t from,
 
 class Visits final : public sdk::Extractor {
  public:
-  explicit Visits(const sdk::Lexicon& lex) : lex_(lex) {}
+  explicit Visits(const sdk::Lexicon& lex)
+      : lex_(lex), verbs_(lex.terms("verbs")), motion_(lex.terms("motion_verbs")),
+        nouns_(lex.terms("nouns")), departure_verbs_(lex.terms("departure_verbs")),
+        purpose_phrases_(lex.terms("purpose_phrases")) {}
   std::string_view name() const noexcept override { return "visits"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto verbs = lex_.terms("verbs"), motion = lex_.terms("motion_verbs"),
-               nouns = lex_.terms("nouns"), excl = lex_.terms("exclude_before"),
+    const auto excl = lex_.terms("exclude_before"),
                excl_phrases = lex_.terms("exclude_phrases"), dets = lex_.terms("determiners");
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       sdk::TriggerForm form = sdk::TriggerForm::verb;
@@ -43,20 +45,20 @@ class Visits final : public sdk::Extractor {
           (i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, dets)) ||
           (i > 1 && sdk::any_of_terms(s.tokens[i - 2].lower, dets) &&
            s.tokens[i - 1].kind == sdk::TokenKind::word && !s.tokens[i - 1].capitalized);
-      std::size_t n = after_det ? 0 : sdk::match_phrase(s, i, verbs);
-      if (n == 0 && !after_det && (n = sdk::match_phrase(s, i, motion))) needs_destination = true;
+      std::size_t n = after_det ? 0 : verbs_.match(s, i);
+      if (n == 0 && !after_det && (n = motion_.match(s, i))) needs_destination = true;
       // "leaves on April 7 to attend the IMF meetings": a departure to attend something
-      if (n == 0 && !after_det && (n = sdk::match_phrase(s, i, lex_.terms("departure_verbs")))) {
+      if (n == 0 && !after_det && (n = departure_verbs_.match(s, i))) {
         bool purpose = false;
         for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 8 && !purpose; ++k) {
           if (s.tokens[k].kind == sdk::TokenKind::punct) break;
-          purpose = sdk::match_phrase(s, k, lex_.terms("purpose_phrases")) > 0;
+          purpose = purpose_phrases_.match(s, k) > 0;
         }
         // "left the meeting to attend to other business": a departure takes no object
         if (!purpose || (i + n < s.tokens.size && sdk::any_of_terms(s.tokens[i + n].lower, dets)))
           n = 0;
       }
-      if (n == 0 && (n = sdk::match_phrase(s, i, nouns))) form = sdk::TriggerForm::noun;
+      if (n == 0 && (n = nouns_.match(s, i))) form = sdk::TriggerForm::noun;
       if (n == 0) continue;
       bool excluded = false;
       for (std::size_t k = i >= 2 ? i - 2 : 0; k < i; ++k)
@@ -181,6 +183,7 @@ class Visits final : public sdk::Extractor {
 
  private:
   const sdk::Lexicon& lex_;
+  sdk::PhraseSet verbs_, motion_, nouns_, departure_verbs_, purpose_phrases_;  // triggers, indexed by first word
 };
 
 bool register_visits(sdk::Registrar& r) noexcept {

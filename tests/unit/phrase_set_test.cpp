@@ -1,0 +1,78 @@
+// sdk::PhraseSet (trigger phrases indexed by first word) gives the same answer as
+// sdk::match_phrase() over the same phrases, at every token: for every word list of the
+// bundled plugins' lexicons, over the corpora's sentences, the examples and each list's
+// own phrases set in a sentence (so that every phrase matches somewhere).
+#include <chronicle/lexicon.h>
+#include <chronicle/sdk/plugin_api.h>
+#include <chronicle/text.h>
+
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace sdk = chronicle::sdk;
+
+void lists_of(const chronicle::Lexicon& lex, const std::string& prefix,
+              std::vector<std::string>& out) {
+  for (const auto& k : lex.keys(prefix)) {
+    const std::string full = prefix.empty() ? k : prefix + "." + k;
+    if (!lex.terms(full).empty()) out.push_back(full);
+    lists_of(lex, full, out);
+  }
+}
+
+TEST(PhraseSet, SameAnswersAsMatchPhrase) {
+  std::vector<std::string> texts;
+  for (const char* name : {"relative_dates.yaml", "events.yaml"}) {
+    const YAML::Node root = YAML::LoadFile(std::string(CHRONICLE_CORPUS_DIR "/en/") + name);
+    for (const auto& c : root["cases"])
+      if (c["text"]) texts.push_back(c["text"].as<std::string>());
+  }
+  for (const auto& e : fs::directory_iterator(CHRONICLE_SOURCE_DIR "/examples")) {
+    if (e.path().extension() != ".txt") continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    texts.push_back(ss.str());
+  }
+  std::size_t lists = 0, checked = 0, matched = 0;
+  for (const char* plugin : {"meetings", "visits", "calls", "summits", "conferences"}) {
+    const auto lex = chronicle::Lexicon::load(std::string(CHRONICLE_CONFIG_DIR "/lexicons/en/") +
+                                              plugin + ".yaml");
+    std::vector<std::string> keys;
+    lists_of(lex, "", keys);
+    for (const auto& key : keys) {
+      ++lists;
+      const auto phrases = lex.terms(key);
+      const sdk::PhraseSet set(phrases);
+      std::vector<std::string> all = texts;
+      for (auto p : phrases) all.push_back("They said the " + std::string(p) + " ended.");
+      for (const auto& text : all) {
+        const auto tl = chronicle::tokenize(text);
+        sdk::Sentence s;
+        s.text = text;
+        s.tokens = {tl.tokens.data(), tl.tokens.size()};
+        for (std::size_t i = 0; i <= tl.tokens.size(); ++i) {
+          const std::size_t want = sdk::match_phrase(s, i, phrases);
+          ASSERT_EQ(set.match(s, i), want) << plugin << "." << key << " at token " << i
+                                           << " of \"" << text << "\"";
+          ++checked;
+          matched += want > 0;
+        }
+      }
+    }
+  }
+  EXPECT_GT(lists, 40u);
+  EXPECT_GT(matched, 1000u);
+  EXPECT_GT(checked, 100000u);
+}
+
+}  // namespace
