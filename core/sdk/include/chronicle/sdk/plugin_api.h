@@ -19,7 +19,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #define CHRONICLE_SDK_ABI_MAJOR 1
@@ -257,18 +256,62 @@ class PhraseSet {
  public:
   PhraseSet() = default;
   explicit PhraseSet(View<std::string_view> phrases) {
-    for (std::string_view p : phrases) by_first_[p.substr(0, p.find(' '))].push_back(p);
+    for (std::string_view p : phrases) {
+      const std::string_view first = p.substr(0, p.find(' '));
+      std::size_t g = 0;
+      while (g < groups_.size() && groups_[g].first != first) ++g;
+      if (g == groups_.size()) groups_.push_back({first, {}});
+      groups_[g].phrases.push_back(p);
+    }
+    std::size_t cap = 8;
+    while (cap < groups_.size() * 2) cap *= 2;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+    for (std::size_t g = 0; g < groups_.size(); ++g) {
+      const std::uint64_t h = hash(groups_[g].first);
+      filter_ |= std::uint64_t{1} << (h >> 58);
+      std::size_t k = h & mask_;
+      while (slots_[k].hash != 0) k = (k + 1) & mask_;
+      slots_[k] = {h, g};
+    }
   }
   std::size_t match(const Sentence& s, std::size_t i) const noexcept {
-    if (i >= s.tokens.size || by_first_.empty()) return 0;
-    const auto it = by_first_.find(s.tokens[i].lower);
-    if (it == by_first_.end()) return 0;
-    return match_phrase(s, i, View<std::string_view>{it->second.data(), it->second.size()});
+    if (i >= s.tokens.size || groups_.empty()) return 0;
+    const std::string_view w = s.tokens[i].lower;
+    const std::uint64_t h = hash(w);
+    if (!(filter_ & (std::uint64_t{1} << (h >> 58)))) return 0;  // most words: one test
+    for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
+      const Slot& x = slots_[k];
+      if (x.hash == 0) return 0;
+      if (x.hash == h && groups_[x.group].first == w) {
+        const auto& ps = groups_[x.group].phrases;
+        return match_phrase(s, i, View<std::string_view>{ps.data(), ps.size()});
+      }
+    }
   }
-  bool empty() const noexcept { return by_first_.empty(); }
+  bool empty() const noexcept { return groups_.empty(); }
 
  private:
-  std::unordered_map<std::string_view, std::vector<std::string_view>> by_first_;
+  struct Group {
+    std::string_view first;
+    std::vector<std::string_view> phrases;  // in list order
+  };
+  struct Slot {
+    std::uint64_t hash = 0;  // 0: empty
+    std::size_t group = 0;
+  };
+  static std::uint64_t hash(std::string_view w) noexcept {  // FNV-1a, never 0
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : w) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    return h | 1;
+  }
+  std::vector<Group> groups_;
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::uint64_t filter_ = 0;  // one bit per first word, by the top six bits of its hash
 };
 
 // True when one of `phrases` ends right before token i ("intention to" + "visit").
