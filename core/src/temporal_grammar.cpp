@@ -42,6 +42,33 @@ bool is_hyphen(const Token& t) {
          (t.lower == "-" || t.lower == "\xE2\x80\x93" || t.lower == "\xE2\x80\x90");
 }
 
+// The dash of a day range ("February 18-20", "18\u201320 February"): the hyphen, every
+// Unicode dash (U+2010..2015, U+2212 minus, U+2E3A/2E3B, U+FE58, U+FE63, U+FF0D, U+058A,
+// U+05BE, U+301C) and "--"; the hyphen of "twenty-four" is is_hyphen().
+bool is_range_dash(const Token& t) {
+  static constexpr std::array<std::string_view, 17> kDashes{
+      "-",
+      "--",
+      "\xE2\x80\x90",
+      "\xE2\x80\x91",
+      "\xE2\x80\x92",
+      "\xE2\x80\x93",
+      "\xE2\x80\x94",
+      "\xE2\x80\x95",
+      "\xE2\x88\x92",
+      "\xE2\xB8\xBA",
+      "\xE2\xB8\xBB",
+      "\xEF\xB9\x98",
+      "\xEF\xB9\xA3",
+      "\xEF\xBC\x8D",
+      "\xD6\x8A",
+      "\xD6\xBE",
+      "\xE3\x80\x9C",
+  };
+  return t.kind == TokenKind::punct &&
+         std::find(kDashes.begin(), kDashes.end(), t.text) != kDashes.end();
+}
+
 struct PhraseMatch {
   std::size_t length = 0;  // tokens consumed (0: none)
   int value = 0;
@@ -176,7 +203,8 @@ struct TemporalGrammar::Impl {
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
       business_cues, reporting_nouns, reporting_ago, reporting_this,
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
-  StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes;
+  StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
+      day_range_words;  // not start words: never begin a reading
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, approx_tails, count_adjectives, count_ranges, halves,
       last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
@@ -245,6 +273,27 @@ struct TemporalGrammar::Impl {
   std::optional<Hit> rule_clock(Tokens t, std::size_t i) const;
 
   std::optional<Hit> finish(Tokens t, Hit h) const;  // type, possessive
+  // A dash and a later day number at i ("-20" after "February 18"): the index after the
+  // day number, or 0.
+  // A word ("April 24 and 25") needs the phrase to end after the second day, or a year.
+  std::size_t range_day_end(Tokens t, std::size_t i, unsigned first_day) const {
+    if (!in(t, i)) return 0;
+    const bool dash = is_range_dash(t[i]);
+    if (!dash && !(is_word(t, i) && day_range_words.count(t[i].lower))) return 0;
+    std::size_t n = i + 1;
+    if (dash && is_punct(t, n, "-")) ++n;  // "18--20"
+    auto [de, d] = read_day_number(t, n);
+    if (!de || d <= first_day) return 0;
+    if (!dash && !is_num(t, n)) return 0;  // "the first and second" are ordinals
+    // after a word, the phrase ends: punctuation, a month, a year or a preposition follows
+    // ("March 4 to 6 in Geneva"), not a noun ("March 3 and 5 others")
+    if (!dash && in(t, de) && !is_any_punct(t, de) && !read_month(t, de, true).first &&
+        !read_year(t, de, false).first && month_cues.match(t, de).length != 1)
+      return 0;
+    return de;
+  }
+  // The second day of "February 18-20[, 2025]" after the first day's reading `first`.
+  std::optional<Hit> range_second_day(Tokens t, const Hit& first) const;
   // "early", "late", "earlier", "later" right before a day: length, or 0.
   std::size_t day_modifier(Tokens t, std::size_t i) const {
     if (!is_word(t, i)) return 0;
@@ -280,6 +329,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     if (w != 8) throw ConfigError(lex.origin() + ": 'weekdays' must list 7 days, Monday first");
   }
   for (const auto& s : lex.list("month_abbreviations")) month_abbr.insert(s);
+  for (const auto& s : lex.list("day_range_words")) day_range_words.insert(s);
   for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
   for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
   for (const auto& s : lex.list("ordinal_suffixes")) ordinal_suffixes.insert(s);
@@ -698,11 +748,19 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
   }
   {
     std::size_t y = k;
+    // "February 18-20, 2025": the range's year is the first day's (the tag stays
+    // "February 18"; tag() reads "20, 2025" as the range's second day)
+    const std::size_t range_end = r.day ? range_day_end(t, k, *r.day) : 0;
+    if (range_end) y = range_end;
     if (r.day && is_punct(t, y, ",")) ++y;
     if (!r.day && is_word(t, y) && t[y].lower == "of") ++y;  // "February of 2025"
+    // "in April, 1986": a comma then a year that ends the phrase
+    if (!r.day && is_punct(t, y, ",") && read_year(t, y + 1, false).first &&
+        (!in(t, y + 2) || is_any_punct(t, y + 2)))
+      ++y;
     if (auto [ye, yv] = read_year(t, y, false); ye && r.shift == Shift::none) {
       r.year = yv;
-      k = ye;
+      if (!range_end) k = ye;
     }
   }
   if (!r.year && r.shift == Shift::none) {
@@ -716,8 +774,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
     }
   }
   if (r.day) {
-    date::year_month_day ymd{date::year{r.year.value_or(2000)}, date::month{*r.month},
-                             date::day{*r.day}};
+    // a day the month has in some year ("February 29, 2023" is read, resolve() decides)
+    date::year_month_day ymd{date::year{2000}, date::month{*r.month}, date::day{*r.day}};
     if (!ymd.ok()) return std::nullopt;
     r.mod = Mod::none;
   }
@@ -735,6 +793,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_day_month(
   auto [de, day] = read_day_number(t, k);
   if (!de) return std::nullopt;
   k = de;
+  // "18-20 February 2025": the first day of a range takes the month and year after it
+  const std::size_t range_end = range_day_end(t, k, day);
+  if (range_end) k = range_end;
   if (is_word(t, k) && t[k].lower == "of") ++k;
   auto [me, mo] = read_month(t, k, true);
   if (!me) return std::nullopt;
@@ -749,9 +810,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_day_month(
     r.year = yv;
     k = ye;
   }
-  date::year_month_day ymd{date::year{r.year.value_or(2000)}, date::month{mo}, date::day{day}};
+  date::year_month_day ymd{date::year{2000}, date::month{mo}, date::day{day}};
   if (!ymd.ok()) return std::nullopt;
-  h.end = k;
+  h.end = range_end ? de : k;
   return h;
 }
 
@@ -1672,6 +1733,37 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::day_after_clock
   return d;
 }
 
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::range_second_day(
+    Tokens t, const Hit& first) const {
+  const RelativeDate& f = first.rel;
+  if (f.kind != RelativeDate::Kind::calendar || !f.month || !f.day || f.clock ||
+      f.part != PartOfDay::none)
+    return std::nullopt;
+  const std::size_t de = range_day_end(t, first.end, *f.day);
+  if (!de) return std::nullopt;
+  // "18-20 February": the second day starts a reading of its own
+  std::size_t m = de;
+  if (is_word(t, m) && t[m].lower == "of") ++m;
+  if (read_month(t, m, true).first) return std::nullopt;
+  Hit h;
+  h.first = first.end + 1;
+  if (is_range_dash(t[first.end]) && is_punct(t, h.first, "-")) ++h.first;  // "18--20"
+  h.end = de;
+  h.rel.kind = RelativeDate::Kind::calendar;
+  h.rel.month = f.month;
+  h.rel.day = read_day_number(t, h.first).second;
+  h.rel.year_shift = f.year_shift;
+  if (f.year) {
+    h.rel.year = f.year;
+    std::size_t y = de;
+    if (is_punct(t, y, ",")) ++y;
+    if (auto [ye, yv] = read_year(t, y, false); ye && yv == *f.year) h.end = ye;
+  }
+  date::year_month_day ymd{date::year{2000}, date::month{*h.rel.month}, date::day{*h.rel.day}};
+  if (!ymd.ok()) return std::nullopt;
+  return h;
+}
+
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t, Hit h) const {
   using K = RelativeDate::Kind;
   switch (h.rel.kind) {
@@ -1820,6 +1912,18 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     m.rel = std::make_shared<const RelativeDate>(done->rel);
     out.push_back(std::move(m));
     i = done->end;
+    // "February 18-20, 2025": the range's second day, "20, 2025"
+    if (auto second = g.range_second_day(tokens, *done)) {
+      if (auto d2 = g.finish(tokens, *second)) {
+        TimexMatch m2;
+        m2.first_token = d2->first;
+        m2.last_token = d2->end;
+        m2.type = d2->type;
+        m2.rel = std::make_shared<const RelativeDate>(d2->rel);
+        out.push_back(std::move(m2));
+        i = d2->end;
+      }
+    }
   }
   return out;
 }
@@ -2083,7 +2187,9 @@ std::string duration_value(const RelativeDate& rel) {
     case Unit::fortnight: return "P" + num(2) + "W";
     case Unit::weekend: return "P" + num(1) + "WE";
     case Unit::month: return "P" + num(1) + "M";
-    case Unit::quarter: return "P" + num(3) + "M";
+    // TimeML's quarter unit: "the past two quarters" P2Q, "several quarters" PXQ (the
+    // TimeBank and MEANTIME convention, 5 of 8 quarter durations there)
+    case Unit::quarter: return "P" + num(1) + "Q";
     case Unit::half: return "P" + num(6) + "M";
     case Unit::year: return "P" + num(1) + "Y";
     case Unit::decade: return n ? "P" + num(10) + "Y" : "PXDE";
@@ -2253,6 +2359,8 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
           }
         }
         year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
+        // "February 29, 2023": a day the written year lacks; its month is what is known
+        if (!ymd.ok() && rel.year) return month_res(y, m);
         if (!ymd.ok()) return unknown_year();
         return day_with_time(sys_days{ymd}, rel);
       }
