@@ -169,6 +169,33 @@ int to_int(std::string_view s, int fallback = -1) {
   return v;
 }
 
+struct SlashDate {
+  int year;
+  unsigned month, day;
+};
+
+// "M/D/YYYY", "M/D/YY" (or "D/M/..." when the first number is over 12), a valid day.
+std::optional<SlashDate> slash_date(std::string_view s) {
+  const std::size_t a = s.find('/');
+  if (a == std::string_view::npos) return std::nullopt;
+  const std::size_t b = s.find('/', a + 1);
+  if (b == std::string_view::npos || s.find('/', b + 1) != std::string_view::npos)
+    return std::nullopt;
+  const std::string_view p1 = s.substr(0, a), p2 = s.substr(a + 1, b - a - 1),
+                         p3 = s.substr(b + 1);
+  if (p1.empty() || p1.size() > 2 || p2.empty() || p2.size() > 2 ||
+      (p3.size() != 2 && p3.size() != 4))
+    return std::nullopt;
+  int x = to_int(p1), y = to_int(p2), yr = to_int(p3);
+  if (x < 1 || y < 1 || yr < 0) return std::nullopt;
+  if (p3.size() == 2) yr += yr < 50 ? 2000 : 1900;
+  if (x > 12) std::swap(x, y);
+  const date::year_month_day ymd{date::year{yr}, date::month{static_cast<unsigned>(x)},
+                                 date::day{static_cast<unsigned>(y)}};
+  if (!ymd.ok()) return std::nullopt;
+  return SlashDate{yr, static_cast<unsigned>(x), static_cast<unsigned>(y)};
+}
+
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -204,7 +231,8 @@ struct TemporalGrammar::Impl {
       business_cues, reporting_nouns, reporting_ago, reporting_this,
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
-      day_range_words;  // not start words: never begin a reading
+      day_range_words,  // not start words: never begin a reading
+      early_year_cues, in_span_cues;
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, approx_tails, count_adjectives, count_ranges, halves,
       last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
@@ -330,6 +358,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   }
   for (const auto& s : lex.list("month_abbreviations")) month_abbr.insert(s);
   for (const auto& s : lex.list("day_range_words")) day_range_words.insert(s);
+  for (const auto& s : lex.list("early_year_cues")) early_year_cues.insert(s);
+  for (const auto& s : lex.list("in_span_cues")) in_span_cues.insert(s);
   for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
   for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
   for (const auto& s : lex.list("ordinal_suffixes")) ordinal_suffixes.insert(s);
@@ -580,7 +610,12 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_year(Tokens t, std::size
   if (s.size() != 4 || !all_digits(s)) return {0, 0};
   int y = to_int(s);
   if (bare) {
-    if (y < 1900 || y > 2099) return {0, 0};
+    // "independence from Spain in 1898.": a year before 1900 after a cue word ("in",
+    // "since"), ending the phrase
+    const bool early = y >= 1000 && y < 1900 && i > 0 && is_word(t, i - 1) &&
+                       early_year_cues.count(t[i - 1].lower) &&
+                       (!in(t, i + 1) || is_any_punct(t, i + 1));
+    if ((y < 1900 && !early) || y > 2099) return {0, 0};
     // A quantity, not a year: "2000 tonnes", "$1987", "1990 %".
     if (i > 0 && (year_preblockers.match(t, i - 1).length || is_num(t, i - 1))) return {0, 0};
     if (in(t, i + 1)) {
@@ -846,6 +881,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
       r.year = static_cast<int>(ymd.year());
       r.month = static_cast<unsigned>(ymd.month());
       r.day = static_cast<unsigned>(ymd.day());
+      h.end = k + 1;
+      return h;
+    }
+    // "3/22/2013", "7/8/07": month first as in American news, day first when the first
+    // number cannot be a month ("22/03/2013"); a two-digit year is 2000-2049 or 1950-1999
+    if (auto sd = slash_date(t[k].lower)) {
+      r.year = sd->year;
+      r.month = sd->month;
+      r.day = sd->day;
       h.end = k + 1;
       return h;
     }
@@ -1418,7 +1462,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       h.end = k + b.length;
       return h;
     }
-    if (i > 0 && !approx && future_preps.match(t, i - 1).length == 1 && r.count &&
+    // "in two weeks" is ahead; "the first time in 20 years", "the highest in five years"
+    // is how long
+    const bool span_in = i > 1 && is_word(t, i - 2) && in_span_cues.count(t[i - 2].lower);
+    if (i > 0 && !approx && !span_in && future_preps.match(t, i - 1).length == 1 && r.count &&
         !u.plural == (*r.count == 1)) {
       r.kind = RelativeDate::Kind::offset;
       r.direction = Direction::forward;
