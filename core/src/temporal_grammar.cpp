@@ -1378,6 +1378,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   if (hyphenated && (u.plural || (prefixed && !shifters.match(t, i).length)))
     return std::nullopt;  // "three-quarters"; "the eight-year" is read from "eight"
   if (u.unit == Unit::weekend || u.unit == Unit::half) return std::nullopt;
+  // "almost a quarter of French exports", "one quarter of the total": a fraction
+  if (u.unit == Unit::quarter && !u.plural && is_word(t, u.end) && t[u.end].lower == "of" &&
+      !read_year(t, u.end + 1, false).first)
+    return std::nullopt;
   if (!c.end) {
     // bare plural after "for"/"within": "for years" -> PXY; "over the years"
     const bool the_span = prefixed && i > 0 && determiners.match(t, i).length &&
@@ -2253,6 +2257,8 @@ std::string set_value(const RelativeDate& rel) {
   }
   if (rel.month) return "XXXX-" + two(*rel.month);
   if (rel.part != PartOfDay::none) return std::string("XXXX-XX-XXT") + part_code(rel.part);
+  // "quarterly", "every quarter": three months (the quarter unit is for counted durations)
+  if (rel.unit == Unit::quarter) return "P3M";
   RelativeDate one = rel;
   one.count = 1;
   return duration_value(one);
