@@ -42,6 +42,33 @@ bool is_hyphen(const Token& t) {
          (t.lower == "-" || t.lower == "\xE2\x80\x93" || t.lower == "\xE2\x80\x90");
 }
 
+// The dash of a day range ("February 18-20", "18\u201320 February"): the hyphen, every
+// Unicode dash (U+2010..2015, U+2212 minus, U+2E3A/2E3B, U+FE58, U+FE63, U+FF0D, U+058A,
+// U+05BE, U+301C) and "--"; the hyphen of "twenty-four" is is_hyphen().
+bool is_range_dash(const Token& t) {
+  static constexpr std::array<std::string_view, 17> kDashes{
+      "-",
+      "--",
+      "\xE2\x80\x90",
+      "\xE2\x80\x91",
+      "\xE2\x80\x92",
+      "\xE2\x80\x93",
+      "\xE2\x80\x94",
+      "\xE2\x80\x95",
+      "\xE2\x88\x92",
+      "\xE2\xB8\xBA",
+      "\xE2\xB8\xBB",
+      "\xEF\xB9\x98",
+      "\xEF\xB9\xA3",
+      "\xEF\xBC\x8D",
+      "\xD6\x8A",
+      "\xD6\xBE",
+      "\xE3\x80\x9C",
+  };
+  return t.kind == TokenKind::punct &&
+         std::find(kDashes.begin(), kDashes.end(), t.text) != kDashes.end();
+}
+
 struct PhraseMatch {
   std::size_t length = 0;  // tokens consumed (0: none)
   int value = 0;
@@ -142,6 +169,33 @@ int to_int(std::string_view s, int fallback = -1) {
   return v;
 }
 
+struct SlashDate {
+  int year;
+  unsigned month, day;
+};
+
+// "M/D/YYYY", "M/D/YY" (or "D/M/..." when the first number is over 12), a valid day.
+std::optional<SlashDate> slash_date(std::string_view s) {
+  const std::size_t a = s.find('/');
+  if (a == std::string_view::npos) return std::nullopt;
+  const std::size_t b = s.find('/', a + 1);
+  if (b == std::string_view::npos || s.find('/', b + 1) != std::string_view::npos)
+    return std::nullopt;
+  const std::string_view p1 = s.substr(0, a), p2 = s.substr(a + 1, b - a - 1),
+                         p3 = s.substr(b + 1);
+  if (p1.empty() || p1.size() > 2 || p2.empty() || p2.size() > 2 ||
+      (p3.size() != 2 && p3.size() != 4))
+    return std::nullopt;
+  int x = to_int(p1), y = to_int(p2), yr = to_int(p3);
+  if (x < 1 || y < 1 || yr < 0) return std::nullopt;
+  if (p3.size() == 2) yr += yr < 50 ? 2000 : 1900;
+  if (x > 12) std::swap(x, y);
+  const date::year_month_day ymd{date::year{yr}, date::month{static_cast<unsigned>(x)},
+                                 date::day{static_cast<unsigned>(y)}};
+  if (!ymd.ok()) return std::nullopt;
+  return SlashDate{yr, static_cast<unsigned>(x), static_cast<unsigned>(y)};
+}
+
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -176,7 +230,9 @@ struct TemporalGrammar::Impl {
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
       business_cues, reporting_nouns, reporting_ago, reporting_this,
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
-  StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes;
+  StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
+      day_range_words,  // not start words: never begin a reading
+      early_year_cues, in_span_cues;
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, approx_tails, count_adjectives, count_ranges, halves,
       last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
@@ -245,6 +301,27 @@ struct TemporalGrammar::Impl {
   std::optional<Hit> rule_clock(Tokens t, std::size_t i) const;
 
   std::optional<Hit> finish(Tokens t, Hit h) const;  // type, possessive
+  // A dash and a later day number at i ("-20" after "February 18"): the index after the
+  // day number, or 0.
+  // A word ("April 24 and 25") needs the phrase to end after the second day, or a year.
+  std::size_t range_day_end(Tokens t, std::size_t i, unsigned first_day) const {
+    if (!in(t, i)) return 0;
+    const bool dash = is_range_dash(t[i]);
+    if (!dash && !(is_word(t, i) && day_range_words.count(t[i].lower))) return 0;
+    std::size_t n = i + 1;
+    if (dash && is_punct(t, n, "-")) ++n;  // "18--20"
+    auto [de, d] = read_day_number(t, n);
+    if (!de || d <= first_day) return 0;
+    if (!dash && !is_num(t, n)) return 0;  // "the first and second" are ordinals
+    // after a word, the phrase ends: punctuation, a month, a year or a preposition follows
+    // ("March 4 to 6 in Geneva"), not a noun ("March 3 and 5 others")
+    if (!dash && in(t, de) && !is_any_punct(t, de) && !read_month(t, de, true).first &&
+        !read_year(t, de, false).first && month_cues.match(t, de).length != 1)
+      return 0;
+    return de;
+  }
+  // The second day of "February 18-20[, 2025]" after the first day's reading `first`.
+  std::optional<Hit> range_second_day(Tokens t, const Hit& first) const;
   // "early", "late", "earlier", "later" right before a day: length, or 0.
   std::size_t day_modifier(Tokens t, std::size_t i) const {
     if (!is_word(t, i)) return 0;
@@ -280,6 +357,9 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     if (w != 8) throw ConfigError(lex.origin() + ": 'weekdays' must list 7 days, Monday first");
   }
   for (const auto& s : lex.list("month_abbreviations")) month_abbr.insert(s);
+  for (const auto& s : lex.list("day_range_words")) day_range_words.insert(s);
+  for (const auto& s : lex.list("early_year_cues")) early_year_cues.insert(s);
+  for (const auto& s : lex.list("in_span_cues")) in_span_cues.insert(s);
   for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
   for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
   for (const auto& s : lex.list("ordinal_suffixes")) ordinal_suffixes.insert(s);
@@ -530,7 +610,12 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_year(Tokens t, std::size
   if (s.size() != 4 || !all_digits(s)) return {0, 0};
   int y = to_int(s);
   if (bare) {
-    if (y < 1900 || y > 2099) return {0, 0};
+    // "independence from Spain in 1898.": a year before 1900 after a cue word ("in",
+    // "since"), ending the phrase
+    const bool early = y >= 1000 && y < 1900 && i > 0 && is_word(t, i - 1) &&
+                       early_year_cues.count(t[i - 1].lower) &&
+                       (!in(t, i + 1) || is_any_punct(t, i + 1));
+    if ((y < 1900 && !early) || y > 2099) return {0, 0};
     // A quantity, not a year: "2000 tonnes", "$1987", "1990 %".
     if (i > 0 && (year_preblockers.match(t, i - 1).length || is_num(t, i - 1))) return {0, 0};
     if (in(t, i + 1)) {
@@ -698,11 +783,19 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
   }
   {
     std::size_t y = k;
+    // "February 18-20, 2025": the range's year is the first day's (the tag stays
+    // "February 18"; tag() reads "20, 2025" as the range's second day)
+    const std::size_t range_end = r.day ? range_day_end(t, k, *r.day) : 0;
+    if (range_end) y = range_end;
     if (r.day && is_punct(t, y, ",")) ++y;
     if (!r.day && is_word(t, y) && t[y].lower == "of") ++y;  // "February of 2025"
+    // "in April, 1986": a comma then a year that ends the phrase
+    if (!r.day && is_punct(t, y, ",") && read_year(t, y + 1, false).first &&
+        (!in(t, y + 2) || is_any_punct(t, y + 2)))
+      ++y;
     if (auto [ye, yv] = read_year(t, y, false); ye && r.shift == Shift::none) {
       r.year = yv;
-      k = ye;
+      if (!range_end) k = ye;
     }
   }
   if (!r.year && r.shift == Shift::none) {
@@ -716,8 +809,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
     }
   }
   if (r.day) {
-    date::year_month_day ymd{date::year{r.year.value_or(2000)}, date::month{*r.month},
-                             date::day{*r.day}};
+    // a day the month has in some year ("February 29, 2023" is read, resolve() decides)
+    date::year_month_day ymd{date::year{2000}, date::month{*r.month}, date::day{*r.day}};
     if (!ymd.ok()) return std::nullopt;
     r.mod = Mod::none;
   }
@@ -735,6 +828,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_day_month(
   auto [de, day] = read_day_number(t, k);
   if (!de) return std::nullopt;
   k = de;
+  // "18-20 February 2025": the first day of a range takes the month and year after it
+  const std::size_t range_end = range_day_end(t, k, day);
+  if (range_end) k = range_end;
   if (is_word(t, k) && t[k].lower == "of") ++k;
   auto [me, mo] = read_month(t, k, true);
   if (!me) return std::nullopt;
@@ -749,9 +845,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_day_month(
     r.year = yv;
     k = ye;
   }
-  date::year_month_day ymd{date::year{r.year.value_or(2000)}, date::month{mo}, date::day{day}};
+  date::year_month_day ymd{date::year{2000}, date::month{mo}, date::day{day}};
   if (!ymd.ok()) return std::nullopt;
-  h.end = k;
+  h.end = range_end ? de : k;
   return h;
 }
 
@@ -785,6 +881,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
       r.year = static_cast<int>(ymd.year());
       r.month = static_cast<unsigned>(ymd.month());
       r.day = static_cast<unsigned>(ymd.day());
+      h.end = k + 1;
+      return h;
+    }
+    // "3/22/2013", "7/8/07": month first as in American news, day first when the first
+    // number cannot be a month ("22/03/2013"); a two-digit year is 2000-2049 or 1950-1999
+    if (auto sd = slash_date(t[k].lower)) {
+      r.year = sd->year;
+      r.month = sd->month;
+      r.day = sd->day;
       h.end = k + 1;
       return h;
     }
@@ -1273,6 +1378,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   if (hyphenated && (u.plural || (prefixed && !shifters.match(t, i).length)))
     return std::nullopt;  // "three-quarters"; "the eight-year" is read from "eight"
   if (u.unit == Unit::weekend || u.unit == Unit::half) return std::nullopt;
+  // "almost a quarter of French exports", "one quarter of the total": a fraction
+  if (u.unit == Unit::quarter && !u.plural && is_word(t, u.end) && t[u.end].lower == "of" &&
+      !read_year(t, u.end + 1, false).first)
+    return std::nullopt;
   if (!c.end) {
     // bare plural after "for"/"within": "for years" -> PXY; "over the years"
     const bool the_span = prefixed && i > 0 && determiners.match(t, i).length &&
@@ -1357,7 +1466,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       h.end = k + b.length;
       return h;
     }
-    if (i > 0 && !approx && future_preps.match(t, i - 1).length == 1 && r.count &&
+    // "in two weeks" is ahead; "the first time in 20 years", "the highest in five years"
+    // is how long
+    const bool span_in = i > 1 && is_word(t, i - 2) && in_span_cues.count(t[i - 2].lower);
+    if (i > 0 && !approx && !span_in && future_preps.match(t, i - 1).length == 1 && r.count &&
         !u.plural == (*r.count == 1)) {
       r.kind = RelativeDate::Kind::offset;
       r.direction = Direction::forward;
@@ -1672,6 +1784,37 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::day_after_clock
   return d;
 }
 
+std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::range_second_day(
+    Tokens t, const Hit& first) const {
+  const RelativeDate& f = first.rel;
+  if (f.kind != RelativeDate::Kind::calendar || !f.month || !f.day || f.clock ||
+      f.part != PartOfDay::none)
+    return std::nullopt;
+  const std::size_t de = range_day_end(t, first.end, *f.day);
+  if (!de) return std::nullopt;
+  // "18-20 February": the second day starts a reading of its own
+  std::size_t m = de;
+  if (is_word(t, m) && t[m].lower == "of") ++m;
+  if (read_month(t, m, true).first) return std::nullopt;
+  Hit h;
+  h.first = first.end + 1;
+  if (is_range_dash(t[first.end]) && is_punct(t, h.first, "-")) ++h.first;  // "18--20"
+  h.end = de;
+  h.rel.kind = RelativeDate::Kind::calendar;
+  h.rel.month = f.month;
+  h.rel.day = read_day_number(t, h.first).second;
+  h.rel.year_shift = f.year_shift;
+  if (f.year) {
+    h.rel.year = f.year;
+    std::size_t y = de;
+    if (is_punct(t, y, ",")) ++y;
+    if (auto [ye, yv] = read_year(t, y, false); ye && yv == *f.year) h.end = ye;
+  }
+  date::year_month_day ymd{date::year{2000}, date::month{*h.rel.month}, date::day{*h.rel.day}};
+  if (!ymd.ok()) return std::nullopt;
+  return h;
+}
+
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t, Hit h) const {
   using K = RelativeDate::Kind;
   switch (h.rel.kind) {
@@ -1820,6 +1963,18 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     m.rel = std::make_shared<const RelativeDate>(done->rel);
     out.push_back(std::move(m));
     i = done->end;
+    // "February 18-20, 2025": the range's second day, "20, 2025"
+    if (auto second = g.range_second_day(tokens, *done)) {
+      if (auto d2 = g.finish(tokens, *second)) {
+        TimexMatch m2;
+        m2.first_token = d2->first;
+        m2.last_token = d2->end;
+        m2.type = d2->type;
+        m2.rel = std::make_shared<const RelativeDate>(d2->rel);
+        out.push_back(std::move(m2));
+        i = d2->end;
+      }
+    }
   }
   return out;
 }
@@ -2083,7 +2238,9 @@ std::string duration_value(const RelativeDate& rel) {
     case Unit::fortnight: return "P" + num(2) + "W";
     case Unit::weekend: return "P" + num(1) + "WE";
     case Unit::month: return "P" + num(1) + "M";
-    case Unit::quarter: return "P" + num(3) + "M";
+    // TimeML's quarter unit: "the past two quarters" P2Q, "several quarters" PXQ (the
+    // TimeBank and MEANTIME convention, 5 of 8 quarter durations there)
+    case Unit::quarter: return "P" + num(1) + "Q";
     case Unit::half: return "P" + num(6) + "M";
     case Unit::year: return "P" + num(1) + "Y";
     case Unit::decade: return n ? "P" + num(10) + "Y" : "PXDE";
@@ -2100,6 +2257,8 @@ std::string set_value(const RelativeDate& rel) {
   }
   if (rel.month) return "XXXX-" + two(*rel.month);
   if (rel.part != PartOfDay::none) return std::string("XXXX-XX-XXT") + part_code(rel.part);
+  // "quarterly", "every quarter": three months (the quarter unit is for counted durations)
+  if (rel.unit == Unit::quarter) return "P3M";
   RelativeDate one = rel;
   one.count = 1;
   return duration_value(one);
@@ -2253,6 +2412,8 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
           }
         }
         year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
+        // "February 29, 2023": a day the written year lacks; its month is what is known
+        if (!ymd.ok() && rel.year) return month_res(y, m);
         if (!ymd.ok()) return unknown_year();
         return day_with_time(sys_days{ymd}, rel);
       }

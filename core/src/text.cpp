@@ -50,7 +50,10 @@ bool is_punct_cp(char32_t c) {
   if (c < 0x80) return !(ascii_alpha(c) || (c >= '0' && c <= '9'));
   return (c >= 0xA1 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2010 && c <= 0x2027) ||
          (c >= 0x2030 && c <= 0x205E) || (c >= 0x3001 && c <= 0x303F) || c == 0xFFFD ||
-         (c >= 0x2190 && c <= 0x2BFF);
+         (c >= 0x2190 && c <= 0x2BFF) ||
+         // the other dashes: Armenian, Hebrew maqaf, two- and three-em, small, fullwidth
+         c == 0x058A || c == 0x05BE || c == 0x2E3A || c == 0x2E3B || c == 0xFE58 || c == 0xFE63 ||
+         c == 0xFF0D;
 }
 
 bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018; }
