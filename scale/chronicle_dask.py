@@ -341,7 +341,8 @@ def parse_args(argv):
     ap.add_argument("--fan-in", type=int, default=8,
                     help="timelines merged by one merge task (default 8, at least 2)")
     ap.add_argument("--retries", type=int, default=2,
-                    help="times Dask reruns a task whose worker died (default 2)")
+                    help="times Dask reruns a task that failed (default 2); a task whose "
+                    "worker died is rerun by the scheduler anyway")
     ap.add_argument("--max-in-flight", type=int, default=0, metavar="N",
                     help="partitions sent ahead of the results (default: 4 per worker)")
     ap.add_argument("--chronicle", default="",

@@ -3,7 +3,9 @@
 `chronicle extract` run: yaml, json and jsonl, over the first 3000 Reuters articles plus
 broken lines, a document without text, repeated ids (within the JSONL, and between it and
 a folder of text files), a line without id, a blank line, a text file with an impossible
-date and a missing path. Partitions and fan-in differ between the runs.
+date and a missing path. Partitions and fan-in differ between the runs. In the json run
+the first partition kills the worker process that runs it (SIGKILL, as the OOM killer
+would): Dask restarts the worker and runs the task again, and the output is the same.
 
 usage: dask_equivalence.py CHRONICLE DRIVER SHARED_DIR WORK_DIR
 Exit 77 (skipped) without dask/distributed or without ../shared.
@@ -58,11 +60,23 @@ def main():
         f.write("---\npublished: 2025-02-31\n---\nTalks.\n")
     inputs = ["news.jsonl", "dir", "missing.txt"]
 
+    # chronicle, except that the first partition's extract kills its worker process
+    marker = os.path.join(work, "worker-killed")
+    killer = os.path.join(work, "chronicle-killing-its-worker")
+    with open(killer, "w", encoding="utf-8") as f:
+        f.write("#!/bin/sh\n"
+                "if [ \"$1\" = extract ] && [ \"$2\" != --list-ids ] && "
+                "mkdir '%s' 2>/dev/null; then\n"
+                "  kill -9 $PPID; sleep 5; exit 3\n"
+                "fi\n"
+                "exec '%s' \"$@\"\n" % (marker, chronicle))
+    os.chmod(killer, 0o755)
+
     failed = []
-    runs = [("yaml", "out.yaml", ["--partition-size", "400", "--fan-in", "3"]),
-            ("json", "out.json", ["--partition-size", "1100", "--fan-in", "2"]),
-            ("jsonl", "out.jsonl", ["--partition-size", "700"])]
-    for fmt, out, options in runs:
+    runs = [("yaml", "out.yaml", ["--partition-size", "400", "--fan-in", "3"], chronicle),
+            ("json", "out.json", ["--partition-size", "1100", "--fan-in", "2"], killer),
+            ("jsonl", "out.jsonl", ["--partition-size", "700"], chronicle)]
+    for fmt, out, options, binary in runs:
         ref = "ref." + fmt
         t0 = time.time()
         local = subprocess.run([chronicle, "extract", "--quiet", "--threads", "2", "-o", ref] +
@@ -70,11 +84,15 @@ def main():
         t1 = time.time()
         dist = subprocess.run(["/usr/bin/python3" if os.path.exists("/usr/bin/python3")
                                else sys.executable, driver, "--workers", "2", "--chronicle",
-                               chronicle, "-o", out, "--quiet"] + options + inputs,
+                               binary, "-o", out, "--quiet"] + options + inputs,
                               cwd=work, capture_output=True)
         t2 = time.time()
-        print("%s: local extract %.1f s, Dask driver %.1f s (%s)" %
-              (fmt, t1 - t0, t2 - t1, " ".join(options)))
+        print("%s: local extract %.1f s, Dask driver %.1f s (%s%s)" %
+              (fmt, t1 - t0, t2 - t1, " ".join(options),
+               ", a worker killed" if binary == killer else ""))
+        if binary == killer and not os.path.isdir(marker):
+            failed.append("%s: no partition ran through %s: the worker was not killed" %
+                          (fmt, killer))
         if local.returncode != 1 or dist.returncode != 1:
             failed.append("%s: exit codes: extract %d, driver %d (both must be 1: some "
                           "documents failed)\n%s" % (fmt, local.returncode, dist.returncode,
