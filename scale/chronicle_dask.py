@@ -177,7 +177,8 @@ class IdLedger:
         """The taken ids relevant to this partition; the partition's own ids are taken after."""
         mine = []
         for name, first, kind, data in chunks:
-            last = first + data.count(b"\n") if kind == "jsonl" else 1
+            # the chunk's last line (a file's last line may lack its newline)
+            last = (first + data.count(b"\n") - data.endswith(b"\n")) if kind == "jsonl" else 1
             while self.next < len(self.entries):
                 line = self._position(self.entries[self.next], name)
                 if line is None or line < first or line > last:
@@ -480,6 +481,12 @@ def drive(client, wait, a, chronicle, fmt, extra, merge_extra, files, failures, 
             failures.append((display, MSG_CANNOT_OPEN))
     for chunks in part.rest():
         submit(chunks)
+    if ledger.next != len(ledger.entries):
+        # the files read here are not the ones chronicle read: ids could differ from one run
+        e = ledger.entries[ledger.next]
+        raise UsageError("the inputs changed while they were read, or were read otherwise than "
+                         "by chronicle: document %s (%s) is in no partition; run again on "
+                         "inputs that do not change" % (e["id"], e["origin"]))
 
     rc = EXIT_DOCUMENTS_FAILED if failures else EXIT_OK
     for w, m in failures:

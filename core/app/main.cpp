@@ -252,8 +252,9 @@ std::vector<std::pair<std::string, std::string>> read_taken_ids(const std::strin
     }
     if (!j.is_object() || !j.contains("id") || !j["id"].is_string() ||
         (j.contains("origin") && !j["origin"].is_string()))
-      throw ConfigError(where + ": each line must be {\"id\": \"...\", \"origin\": \"...\"}, "
-                                "as --list-ids writes");
+      throw ConfigError(where +
+                        ": each line must be {\"id\": \"...\", \"origin\": \"...\"}, "
+                        "as --list-ids writes");
     out.emplace_back(j["id"].get<std::string>(),
                      j.value("origin", std::string("an earlier document")));
   }
@@ -540,12 +541,15 @@ int run_list_ids(const Common& c, ReadOptions opts) {
   std::vector<DocumentFailure> failures;
   bool usage_error = false;
   Progress progress(true);
-  read_all(c, opts, [&](Document&& d) {
-    nlohmann::json j;
-    j["id"] = d.id;
-    j["origin"] = d.origin;
-    out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-  }, [&](DocumentFailure&& f) { failures.push_back(std::move(f)); }, usage_error, progress);
+  read_all(
+      c, opts,
+      [&](Document&& d) {
+        nlohmann::json j;
+        j["id"] = d.id;
+        j["origin"] = d.origin;
+        out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      },
+      [&](DocumentFailure&& f) { failures.push_back(std::move(f)); }, usage_error, progress);
   for (const auto& f : failures) std::cerr << "error: " << f.where << ": " << f.message << "\n";
   output.commit();
   if (usage_error) return static_cast<int>(ExitCode::usage);

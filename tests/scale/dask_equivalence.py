@@ -40,6 +40,9 @@ def main():
     with open(reuters, encoding="utf-8") as f:
         lines = [next(f).rstrip("\n") for _ in range(3000)]
     lines.insert(99, '{"id": "broken", "published": "1987-02-3')             # line 100
+    # line 401 starts the second partition of 400: its id again, later in that partition
+    first_of_second = json.loads(lines[400])["id"]
+    lines.insert(420, lines[400])                                             # line 421
     lines.insert(1500, '{"id": "no-text", "published": "1987-03-01"}')       # line 1501
     lines.insert(1700, "")                                                    # blank
     lines.insert(2500, lines[10])                                             # reuters-11 again
@@ -115,7 +118,8 @@ def main():
             text = want.decode("utf-8")
             for needle in ('where: "news.jsonl:100"', 'where: "news.jsonl:1501"',
                            'where: "dir/sub/bad.txt:2"', 'where: "missing.txt"',
-                           '"reuters-11#2"', '"reuters-12#2"', '"news.jsonl:2601"'):
+                           '"reuters-11#2"', '"reuters-12#2"', '"news.jsonl:2601"',
+                           "id: %s\n" % first_of_second, '"%s#2"' % first_of_second):
                 if needle not in text:
                     failed.append("yaml: the reference output lacks %s: the test data is "
                                   "not what this test expects" % needle)

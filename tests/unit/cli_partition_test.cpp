@@ -3,12 +3,12 @@
 // earlier pieces took, and merging the pieces' timelines gives the bytes of one run.
 #include <gtest/gtest.h>
 
-#include "../test_support.h"
-
 #include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "../test_support.h"
 
 namespace {
 
@@ -56,14 +56,15 @@ TEST_F(Partition, MergedPiecesEqualOneRunWithOriginalNamesLinesAndIds) {
   // the pieces: lines 1-3 and 4-7, copied away under other names
   const fs::path a = write("a.jsonl", join(0, 3)), b = write("b.jsonl", join(3, kLines.size()));
   const std::string name = whole.string();
-  const CliRun ids = run("extract --list-ids " + q(a) + " --origin " + q(a.string() + "=" + name + ":1"));
+  const CliRun ids =
+      run("extract --list-ids " + q(a) + " --origin " + q(a.string() + "=" + name + ":1"));
   EXPECT_EQ(ids.code, 1) << ids.err;  // the broken line
   write("taken.jsonl", ids.out);
-  const CliRun pa = run("extract --threads 1 " + q(a) + " -o " + q(dir_ / "a.yaml") +
-                        " --origin " + q(a.string() + "=" + name + ":1"));
-  const CliRun pb = run("extract --threads 1 " + q(b) + " -o " + q(dir_ / "b.yaml") +
-                        " --origin " + q(b.string() + "=" + name + ":4") + " --taken-ids " +
-                        q(dir_ / "taken.jsonl"));
+  const CliRun pa = run("extract --threads 1 " + q(a) + " -o " + q(dir_ / "a.yaml") + " --origin " +
+                        q(a.string() + "=" + name + ":1"));
+  const CliRun pb =
+      run("extract --threads 1 " + q(b) + " -o " + q(dir_ / "b.yaml") + " --origin " +
+          q(b.string() + "=" + name + ":4") + " --taken-ids " + q(dir_ / "taken.jsonl"));
   EXPECT_EQ(pa.code, 1) << pa.err;
   EXPECT_EQ(pb.code, 1) << pb.err;
   for (const std::string& order : {"a.yaml b.yaml", "b.yaml a.yaml"}) {
@@ -87,28 +88,36 @@ TEST_F(Partition, ListIdsGivesEachDocumentsIdAfterRenamingAndItsOrigin) {
   const CliRun r = run("extract --list-ids " + q(f));
   EXPECT_EQ(r.code, 1);
   const std::string n = f.string();
-  EXPECT_EQ(r.out,
-            "{\"id\":\"talks\",\"origin\":\"" + n + ":1 (id talks)\"}\n"
-            "{\"id\":\"visit\",\"origin\":\"" + n + ":2 (id visit)\"}\n"
-            "{\"id\":\"talks#2\",\"origin\":\"" + n + ":4 (id talks)\"}\n"
-            "{\"id\":\"" + n + ":5\",\"origin\":\"" + n + ":5 (id " + n + ":5)\"}\n"
-            "{\"id\":\"talks#3\",\"origin\":\"" + n + ":7 (id talks)\"}\n");
+  EXPECT_EQ(r.out, "{\"id\":\"talks\",\"origin\":\"" + n +
+                       ":1 (id talks)\"}\n"
+                       "{\"id\":\"visit\",\"origin\":\"" +
+                       n +
+                       ":2 (id visit)\"}\n"
+                       "{\"id\":\"talks#2\",\"origin\":\"" +
+                       n +
+                       ":4 (id talks)\"}\n"
+                       "{\"id\":\"" +
+                       n + ":5\",\"origin\":\"" + n + ":5 (id " + n +
+                       ":5)\"}\n"
+                       "{\"id\":\"talks#3\",\"origin\":\"" +
+                       n + ":7 (id talks)\"}\n");
   EXPECT_NE(r.err.find(n + ":3: not valid JSON"), std::string::npos) << r.err;
 }
 
 TEST_F(Partition, TextFileReadsUnderItsOriginalNameAndStem) {
-  const fs::path f = write("copy.txt",
-                           "---\npublished: 2025-02-17\n---\nLavrov met Rubio in Riyadh on Tuesday.\n");
+  const fs::path f = write(
+      "copy.txt", "---\npublished: 2025-02-17\n---\nLavrov met Rubio in Riyadh on Tuesday.\n");
   const CliRun r = run("extract --list-ids " + q(f) + " --origin " +
                        q(f.string() + "=archive/2025/riyadh.txt:1"));
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "{\"id\":\"riyadh\",\"origin\":\"archive/2025/riyadh.txt\"}\n");
   // a taken id with an origin: the warning names it
-  write("taken.jsonl", "{\"id\": \"riyadh\", \"origin\": \"other.jsonl:9\"}\n\n"
-                       "{\"id\": \"riyadh#2\"}\n");
-  const CliRun t = run("extract --threads 1 " + q(f) + " --origin " +
-                       q(f.string() + "=archive/2025/riyadh.txt:1") + " --taken-ids " +
-                       q(dir_ / "taken.jsonl"));
+  write("taken.jsonl",
+        "{\"id\": \"riyadh\", \"origin\": \"other.jsonl:9\"}\n\n"
+        "{\"id\": \"riyadh#2\"}\n");
+  const CliRun t =
+      run("extract --threads 1 " + q(f) + " --origin " +
+          q(f.string() + "=archive/2025/riyadh.txt:1") + " --taken-ids " + q(dir_ / "taken.jsonl"));
   EXPECT_EQ(t.code, 0) << t.err;
   EXPECT_NE(t.out.find("id: \"riyadh#3\""), std::string::npos) << t.out;
   EXPECT_NE(t.err.find("already used by other.jsonl:9"), std::string::npos) << t.err;
@@ -116,8 +125,9 @@ TEST_F(Partition, TextFileReadsUnderItsOriginalNameAndStem) {
 
 TEST_F(Partition, BadOriginOrTakenIdsIsAUsageErrorWithTheFix) {
   const fs::path f = write("n.jsonl", join(0, 2));
-  for (const std::string& bad : std::vector<std::string>{f.string() + "=x.jsonl", f.string() + "=x.jsonl:0",
-                                 f.string() + "=x.jsonl:1a", std::string("=x.jsonl:1"), f.string() + "=:3"}) {
+  for (const std::string& bad : std::vector<std::string>{
+           f.string() + "=x.jsonl", f.string() + "=x.jsonl:0", f.string() + "=x.jsonl:1a",
+           std::string("=x.jsonl:1"), f.string() + "=:3"}) {
     const CliRun r = run("extract " + q(f) + " --origin " + q(bad));
     EXPECT_EQ(r.code, 2) << bad;
     EXPECT_NE(r.err.find("give FILE=NAME:LINE"), std::string::npos) << bad << ": " << r.err;
@@ -126,8 +136,8 @@ TEST_F(Partition, BadOriginOrTakenIdsIsAUsageErrorWithTheFix) {
   EXPECT_EQ(other.code, 2);
   EXPECT_NE(other.err.find("is not one of the inputs"), std::string::npos) << other.err;
   // the inputs after --origin are still inputs
-  const CliRun after = run("extract --list-ids --origin " + q(f.string() + "=x.jsonl:1") + " " +
-                           q(f) + " " + q(f));
+  const CliRun after =
+      run("extract --list-ids --origin " + q(f.string() + "=x.jsonl:1") + " " + q(f) + " " + q(f));
   EXPECT_EQ(after.code, 0) << after.err;
   EXPECT_NE(after.out.find("\"visit#2\""), std::string::npos) << after.out;
   write("taken.jsonl", "{\"id\": \"a\"}\n[1, 2]\n");
