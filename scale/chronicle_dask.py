@@ -431,7 +431,7 @@ def run(a, stats):
 def drive(client, wait, a, chronicle, fmt, extra, merge_extra, files, failures, ledger,
           in_flight_max, spool, stats):
     map_fmt = "jsonl" if fmt == "jsonl" else "yaml"
-    maps = []        # futures of the extract tasks, in partition order
+    maps = []        # jsonl: futures of the extract tasks, in partition order
     levels = [[]]    # the reduce tree: levels[k] holds merge inputs not yet merged
     pending = []
 
@@ -456,13 +456,16 @@ def drive(client, wait, a, chronicle, fmt, extra, merge_extra, files, failures, 
         fut = client.submit(_task_extract, chronicle, chunks, taken, map_fmt, extra,
                             retries=a.retries, pure=False)
         pending.append(fut)
-        maps.append(fut)
-        if map_fmt == "yaml":
+        if map_fmt == "yaml":  # held only until merged: the cluster forgets merged parts
             levels[0].append(fut)
             submit_merge(0)
-        if not a.quiet and sys.stderr.isatty():
-            sys.stderr.write("\r%d partitions sent" % len(maps))
+        else:
+            maps.append(fut)
+        if progress:
+            sys.stderr.write("\r%d partitions sent" % stats["partitions"])
             sys.stderr.flush()
+
+    progress = not a.quiet and sys.stderr.isatty()
 
     part = Partitioner(a.partition_size)
     for name in files:
@@ -481,6 +484,8 @@ def drive(client, wait, a, chronicle, fmt, extra, merge_extra, files, failures, 
             failures.append((display, MSG_CANNOT_OPEN))
     for chunks in part.rest():
         submit(chunks)
+    if progress:
+        sys.stderr.write("\n")
     if ledger.next != len(ledger.entries):
         # the files read here are not the ones chronicle read: ids could differ from one run
         e = ledger.entries[ledger.next]
