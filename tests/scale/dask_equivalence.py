@@ -3,9 +3,10 @@
 `chronicle extract` run: yaml, json and jsonl, over the first 3000 Reuters articles plus
 broken lines, a document without text, repeated ids (within the JSONL, and between it and
 a folder of text files), a line without id, a blank line, a text file with an impossible
-date and a missing path. Partitions and fan-in differ between the runs. In the json run
-the first partition kills the worker process that runs it (SIGKILL, as the OOM killer
-would): Dask restarts the worker and runs the task again, and the output is the same.
+date, symbolic links (to a file, to nothing, in a loop) and a missing path. Partitions
+and fan-in differ between the runs. In the json run the first partition kills the worker
+process that runs it (SIGKILL, as the OOM killer would): Dask restarts the worker and runs
+the task again, and the output is the same.
 
 usage: dask_equivalence.py CHRONICLE DRIVER SHARED_DIR WORK_DIR
 Exit 77 (skipped) without dask/distributed or without ../shared.
@@ -61,6 +62,11 @@ def main():
     shutil.copy(src, os.path.join(work, "dir", "sub", "a.md"))
     with open(os.path.join(work, "dir", "sub", "bad.txt"), "w", encoding="utf-8") as f:
         f.write("---\npublished: 2025-02-31\n---\nTalks.\n")
+    # links: to a file (read, its id repeats b.txt's), to nothing and in a loop (errors)
+    os.symlink(os.path.join("..", "b.txt"), os.path.join(work, "dir", "sub", "Link.txt"))
+    os.symlink(os.path.join(work, "no-such-target"), os.path.join(work, "dir", "broken.txt"))
+    os.symlink("loop-b.md", os.path.join(work, "dir", "loop-a.md"))
+    os.symlink("loop-a.md", os.path.join(work, "dir", "loop-b.md"))
     inputs = ["news.jsonl", "dir", "missing.txt"]
 
     # chronicle, except that the first partition's extract kills its worker process
@@ -119,7 +125,8 @@ def main():
             for needle in ('where: "news.jsonl:100"', 'where: "news.jsonl:1501"',
                            'where: "dir/sub/bad.txt:2"', 'where: "missing.txt"',
                            '"reuters-11#2"', '"reuters-12#2"', '"news.jsonl:2601"',
-                           "id: %s\n" % first_of_second, '"%s#2"' % first_of_second):
+                           "id: %s\n" % first_of_second, '"%s#2"' % first_of_second,
+                           '"reuters-12#3"', 'where: "dir/broken.txt"', 'where: "dir/loop-a.md"'):
                 if needle not in text:
                     failed.append("yaml: the reference output lacks %s: the test data is "
                                   "not what this test expects" % needle)
