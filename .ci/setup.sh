@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 PACKAGES="cmake g++ make pkg-config libboost-dev libhowardhinnant-date-dev libyaml-cpp-dev \
 libcli11-dev nlohmann-json3-dev libsimdjson-dev googletest libgtest-dev python3 python3-yaml \
 python3-jsonschema python3-icalendar python3-markdown chromium libbenchmark-dev \
-clang-14 libclang-rt-14-dev"
+clang-14 libclang-rt-14-dev python3-dask python3-distributed"
 missing=""
 for p in $PACKAGES; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

@@ -62,6 +62,9 @@ struct Common {
   bool quiet = false;
   bool allow_insecure_plugins = false;
   std::string format = "yaml";
+  std::vector<std::string> origins;  // --origin FILE=NAME:LINE
+  std::string taken_ids;             // --taken-ids FILE
+  bool list_ids = false;             // --list-ids
 };
 
 // A configured plugin folder that does not exist: said once per run, on stderr.
@@ -193,12 +196,79 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& in,
   return out;
 }
 
+bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// --origin FILE=NAME:LINE: the input FILE reads as NAME, its first line being line LINE
+// of NAME (a partition of a bigger file, copied to a scale-out worker).
+struct InputOrigin {
+  std::string name;
+  std::size_t first_line = 1;
+};
+
+std::map<std::string, InputOrigin> parse_origins(const Common& c) {
+  std::map<std::string, InputOrigin> out;
+  for (const auto& o : c.origins) {
+    const std::string fix =
+        ": give FILE=NAME:LINE (FILE one of the inputs, NAME the name it stands for in "
+        "origins, errors and ids, LINE the number of its first line, from 1)";
+    const auto eq = o.find('=');
+    const auto colon = o.rfind(':');
+    if (eq == std::string::npos || eq == 0 || colon == std::string::npos || colon <= eq + 1)
+      throw ConfigError("--origin " + o + fix);
+    const std::string file = o.substr(0, eq), digits = o.substr(colon + 1);
+    std::size_t line = 0;
+    bool ok = !digits.empty() && digits.size() <= 15;
+    for (char ch : digits) {
+      ok = ok && std::isdigit(static_cast<unsigned char>(ch));
+      line = line * 10 + static_cast<std::size_t>(ch - '0');
+    }
+    if (!ok || line == 0) throw ConfigError("--origin " + o + fix);
+    if (std::find(c.inputs.begin(), c.inputs.end(), file) == c.inputs.end())
+      throw ConfigError("--origin " + o + ": " + file +
+                        " is not one of the inputs; name a file given on the command line");
+    if (!out.emplace(file, InputOrigin{o.substr(eq + 1, colon - eq - 1), line}).second)
+      throw ConfigError("--origin " + o + ": " + file + " has two --origin; give one");
+  }
+  return out;
+}
+
+// --taken-ids FILE: ids that documents before these inputs already use, one JSON object
+// {"id", "origin"} a line (what --list-ids writes). A document with one of them is renamed
+// as it would be in one run over everything.
+std::vector<std::pair<std::string, std::string>> read_taken_ids(const std::string& path) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (path.empty()) return out;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError("--taken-ids " + path + ": cannot open the file; check the path");
+  std::string line;
+  for (std::size_t n = 1; std::getline(in, line); ++n) {
+    if (is_blank(line)) continue;
+    const std::string where = "--taken-ids " + path + ":" + std::to_string(n);
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception& e) {
+      throw ConfigError(where + ": not valid JSON (" + e.what() + ")");
+    }
+    if (!j.is_object() || !j.contains("id") || !j["id"].is_string() ||
+        (j.contains("origin") && !j["origin"].is_string()))
+      throw ConfigError(where +
+                        ": each line must be {\"id\": \"...\", \"origin\": \"...\"}, "
+                        "as --list-ids writes");
+    out.emplace_back(j["id"].get<std::string>(),
+                     j.value("origin", std::string("an earlier document")));
+  }
+  return out;
+}
+
 // Reads every input in order; documents and failures go to the callbacks in input order.
 void read_all(const Common& c, const ReadOptions& opts,
               const std::function<void(Document&&)>& on_doc,
               const std::function<void(DocumentFailure&&)>& on_failure, bool& usage_error,
               Progress& progress) {
   std::vector<DocumentFailure> expand_failures;
+  const auto origins = parse_origins(c);
+  const auto taken = read_taken_ids(c.taken_ids);
   auto inputs = expand_inputs(c.inputs, expand_failures);
   for (auto& f : expand_failures) on_failure(std::move(f));
   {
@@ -215,6 +285,7 @@ void read_all(const Common& c, const ReadOptions& opts,
   // ids name documents in the output (evidence, errors): a repeated id gets a suffix
   std::unordered_map<std::string, std::string> first_origin;  // id -> its first document
   std::unordered_map<std::string, unsigned> repeats;
+  for (const auto& [id, origin] : taken) first_origin.emplace(id, origin);
   const std::function<void(Document&&)> on_document = [&](Document&& d) {
     progress.read(d.source_bytes);
     const auto [it, fresh] = first_origin.emplace(d.id, d.origin);
@@ -236,11 +307,14 @@ void read_all(const Common& c, const ReadOptions& opts,
     on_failure(std::move(f));
   };
   for (const auto& p : inputs) {
+    const auto o = origins.find(p);
+    const std::string name = o == origins.end() ? std::string() : o->second.name;
+    const std::size_t first = o == origins.end() ? 1 : o->second.first_line;
     if (p == "-") {
-      read_jsonl(std::cin, "<stdin>", opts, on_document, on_fail);
+      read_jsonl(std::cin, name.empty() ? "<stdin>" : name, opts, on_document, on_fail, first);
       continue;
     }
-    read_path(p, opts, on_document, on_fail);
+    read_path(p, opts, on_document, on_fail, name, first);
   }
 }
 
@@ -433,8 +507,6 @@ std::string format_from_extension(const std::string& path) {
   return "";
 }
 
-bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
 // One document's share of the run.
 struct DocResult {
   bool skipped = false;  // an empty document without a date
@@ -458,7 +530,34 @@ unsigned thread_count(const Common& c) {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
+// extract --list-ids: the inputs are only read, and each document's id (after the
+// renaming of repeated ids) and origin are written, one JSON object a line, in input
+// order. A scale-out driver learns from it which ids each partition finds taken.
+int run_list_ids(const Common& c, ReadOptions opts) {
+  Config cfg = load_config(c);
+  opts.max_document_bytes = cfg.max_document_bytes;
+  Output output(c.output);
+  std::ostream& out = output.stream();
+  std::vector<DocumentFailure> failures;
+  bool usage_error = false;
+  Progress progress(true);
+  read_all(
+      c, opts,
+      [&](Document&& d) {
+        nlohmann::json j;
+        j["id"] = d.id;
+        j["origin"] = d.origin;
+        out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      },
+      [&](DocumentFailure&& f) { failures.push_back(std::move(f)); }, usage_error, progress);
+  for (const auto& f : failures) std::cerr << "error: " << f.where << ": " << f.message << "\n";
+  output.commit();
+  if (usage_error) return static_cast<int>(ExitCode::usage);
+  return failures.empty() ? 0 : static_cast<int>(ExitCode::documents_failed);
+}
+
 int run_extract(const Common& c, ReadOptions opts) {
+  if (c.list_ids) return run_list_ids(c, opts);
   Config cfg = load_config(c);
   opts.max_document_bytes = cfg.max_document_bytes;
   std::shared_ptr<const Resources> res = Resources::load(cfg.lexicon_dir);
@@ -776,6 +875,15 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1u, 1024u));
     sub->add_flag("-q,--quiet", c.quiet, "No progress line on standard error");
     sub->add_flag("--allow-insecure-plugins", c.allow_insecure_plugins, insecure_help);
+    sub->add_option("--origin", c.origins,
+                    "FILE=NAME:LINE: the input FILE reads as NAME (in origins, errors and "
+                    "default ids), its first line being line LINE of NAME; for a piece of a "
+                    "bigger file copied elsewhere (scale/chronicle_dask.py); repeatable")
+        ->allow_extra_args(false);  // one value each: the inputs after it stay inputs
+    sub->add_option("--taken-ids", c.taken_ids,
+                    "File of ids earlier documents use, one {\"id\", \"origin\"} JSON line "
+                    "each (as --list-ids writes): repeated ids are renamed as in one run over "
+                    "everything");
   };
   auto* extract = app.add_subcommand("extract", "Extract events into a timeline (YAML unless --format says otherwise)");
   add_common(extract);
@@ -793,6 +901,10 @@ int main(int argc, char** argv) {
                               ", or jsonl (one line per document as soon as it is done, no "
                               "cross-document merge)" + guess_help)
           ->check(CLI::IsMember(extract_formats));
+  extract->add_flag("--list-ids", c.list_ids,
+                    "Only read the inputs and write each document's id (after renaming "
+                    "repeated ids) and origin, one {\"id\", \"origin\"} JSON line each, in "
+                    "input order; no analysis");
   extract->footer(
       "Examples:\n"
       "  chronicle extract examples/riyadh-talks.txt\n"

@@ -306,9 +306,10 @@ void report(const DocumentError& e, const std::function<void(DocumentFailure&&)>
 
 void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& options,
                 const std::function<void(Document&&)>& on_document,
-                const std::function<void(DocumentFailure&&)>& on_failure) {
+                const std::function<void(DocumentFailure&&)>& on_failure,
+                std::size_t first_line) {
   std::string line;
-  std::size_t n = 0, length = 0;
+  std::size_t n = first_line - 1, length = 0;
   std::streambuf* sb = in.rdbuf();
   if (!sb) return;
   auto reader = std::make_unique<LineReader>(*sb);
@@ -333,15 +334,16 @@ void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& op
 
 void read_path(const std::filesystem::path& path, const ReadOptions& options,
                const std::function<void(Document&&)>& on_document,
-               const std::function<void(DocumentFailure&&)>& on_failure) {
+               const std::function<void(DocumentFailure&&)>& on_failure,
+               const std::string& given_name, std::size_t first_line) {
+  const std::string name = given_name.empty() ? path.string() : given_name;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    on_failure({path.string(), "cannot open the file; check the path and its permissions"});
+    on_failure({name, "cannot open the file; check the path and its permissions"});
     return;
   }
-  const std::string name = path.string();
   if (path.extension() == ".jsonl") {
-    read_jsonl(in, name, options, on_document, on_failure);
+    read_jsonl(in, name, options, on_document, on_failure, first_line);
     return;
   }
   // at most one byte over the limit is read: a huge file (or /dev/zero) is refused

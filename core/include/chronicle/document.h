@@ -40,14 +40,20 @@ struct ReadOptions {
 
 // Reads one path (text/Markdown file or .jsonl) and calls `sink` for each document or
 // failure, in input order. Throws DocumentError only when the file cannot be opened.
+// `name` (default: the path) is the file's name in origins, errors and default ids, and
+// its first line is line `first_line`: a piece of a bigger file, copied elsewhere (a
+// scale-out worker's partition), reads as that file would.
 void read_path(const std::filesystem::path& path, const ReadOptions& options,
                const std::function<void(Document&&)>& on_document,
-               const std::function<void(DocumentFailure&&)>& on_failure);
+               const std::function<void(DocumentFailure&&)>& on_failure,
+               const std::string& name = {}, std::size_t first_line = 1);
 
-// Reads a JSONL stream (`name` is used as "name:line" in origins), like read_path.
+// Reads a JSONL stream (`name` is used as "name:line" in origins, the first line being
+// `first_line`), like read_path.
 void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& options,
                 const std::function<void(Document&&)>& on_document,
-                const std::function<void(DocumentFailure&&)>& on_failure);
+                const std::function<void(DocumentFailure&&)>& on_failure,
+                std::size_t first_line = 1);
 
 // Parses one document from file content (front matter optional). Throws DocumentError.
 Document parse_text_document(std::string content, const std::string& origin,
