@@ -1274,12 +1274,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       bool found = false;
       for (auto e : es) {
         const auto kind = s.entities[e].kind;
-        // "to visit the White House": a seat of government visited is a destination too
-        // (not "he would then go to the Senate")
-        const bool seat = kind == EntityKind::organization && !s.entities[e].country.empty() &&
-                          t[first].lower.substr(0, 5) == "visit";
         if ((kind == EntityKind::country || kind == EntityKind::city ||
-             kind == EntityKind::region || seat) &&
+             kind == EntityKind::region) &&
             !s.entity_modifier[e]) {
           fr.destination = static_cast<std::ptrdiff_t>(e);
           found = true;
