@@ -1140,12 +1140,18 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     // Washington": a noun after these prepositions shares the clause's subject
     auto is_prep = [&](std::size_t k) {
       const auto w = t[k].lower;
-      return w == "for" || w == "in" || w == "during" || w == "at" || w == "with";
+      return w == "for" || w == "in" || w == "during" || w == "at" || w == "with" ||
+             rules.noun_lead_ins.contains(w);  // "spoke to reporters after talks with"
     };
     bool shares_subject = false;
+    // "will meet X as part of consultations on ..., including preparations for the meeting
+    // of Biden and Macron": a purpose noun far past the clause's verb is no part of what
+    // its subject does
+    const bool near_verb =
+        c >= s.clause_verb.size() || s.clause_verb[c] >= first || first - s.clause_verb[c] <= 18;
     for (std::size_t q = first, steps = 0; q > cb && steps < 4; --q, ++steps) {
       if (is_prep(q - 1)) {
-        shares_subject = true;
+        shares_subject = near_verb || t[q - 1].lower != "for";
         break;
       }
       const auto& tk = t[q - 1];
@@ -1270,7 +1276,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       for (auto e : es) {
         const auto kind = s.entities[e].kind;
         if ((kind == EntityKind::country || kind == EntityKind::city ||
-             kind == EntityKind::region) && !s.entity_modifier[e]) {
+             kind == EntityKind::region) &&
+            !s.entity_modifier[e]) {
           fr.destination = static_cast<std::ptrdiff_t>(e);
           found = true;
           break;
@@ -1312,6 +1319,23 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         ++k, ++steps;
       else
         break;
+    }
+  }
+
+  // "a meeting on farm prices beginning in Luxembourg on June 15", "an ATPC meeting to be
+  // held in Kuala Lumpur in September": past such a participle the noun's own place and
+  // time are read as if they stood right after the noun
+  std::size_t reach = last;
+  if (form == sdk::TriggerForm::noun) {
+    for (std::size_t q = last; q < ce && q < last + 7; ++q) {
+      if (t[q].kind == sdk::TokenKind::punct) break;
+      if (!rules.noun_extenders.contains(t[q].lower)) continue;
+      if (t[q].lower == "taking") {  // "taking place"
+        if (q + 1 < ce && t[q + 1].lower == "place") reach = q + 2;
+      } else {
+        reach = q + 1;
+      }
+      break;
     }
   }
 
@@ -1360,7 +1384,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // not far after it ("will meet in Saudi Arabia this week")
       if (!based && !here) {
         if (form == sdk::TriggerForm::noun && !(p >= last && p - last <= 3) &&
-            !of_phrase_before(p))
+            !(reach > last && p >= reach && p - reach <= 3) && !of_phrase_before(p))
           continue;
         if (form == sdk::TriggerForm::verb && p >= last && p - last > 8) continue;
       }
@@ -1392,7 +1416,30 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                              s.clause_verb[0] >= s.clauses[0].last_token;
         if (!fronted) continue;
       }
+      // "following the instability in today's trading": a possessive time dates the noun
+      // it qualifies, not an event further off
+      if (m.possessive && first >= m.last_token) {
+        // past the "'s": a name ("next week's G-7 summit", "last month's United We Stand
+        // Summit"), up to two adjectives, or a noun of the event's course ("this week's
+        // breakdown of coffee talks")
+        std::size_t q = m.last_token, plain = 0;
+        if (q < first && (t[q].lower == "'s" || t[q].lower == "'")) ++q;
+        bool ok = true;
+        while (ok && q < first) {
+          if (t[q].lower == "of" && first - q <= 6) break;
+          if (t[q].capitalized || t[q].kind == sdk::TokenKind::number || t[q].lower == "-")
+            ++q;
+          else if (t[q].kind == sdk::TokenKind::word && plain < 2)
+            ++q, ++plain;
+          else
+            ok = false;
+        }
+        if (!ok) continue;
+      } else if (m.possessive) {
+        continue;
+      }
       std::size_t dist = m.first_token >= last ? m.first_token - last : first - m.last_token;
+      if (reach > last && m.first_token >= reach) dist = std::min(dist, m.first_token - reach);
       const bool own = m.possessive && m.last_token + 1 >= first && m.last_token <= first;
       if (own) dist = 0;
       // "The peace talks ... were postponed until Monday": a noun before its clause's verb
@@ -1400,6 +1447,58 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       const bool subject_noun = form == sdk::TriggerForm::noun && c < s.clause_verb.size() &&
                                 last <= s.clause_verb[c] && m.first_token > s.clause_verb[c];
       if (subject_noun) dist = m.first_token - s.clause_verb[c] + 1;
+      // "a special annual meeting which reviews the 1955 U.S. waiver": a time in a relative
+      // clause on the noun dates what that clause tells, unless it tells the noun's own
+      // span ("the talks, which begin on Monday", "a meeting that ended last night")
+      if (form == sdk::TriggerForm::noun && m.first_token > last) {
+        bool relative = false;
+        for (std::size_t q = last; q < m.first_token && q < last + 8; ++q) {
+          const auto w = t[q].lower;
+          if (w != "which" && w != "that" && w != "who") continue;
+          bool span = false;
+          for (std::size_t r = q + 1; r < m.first_token && r <= q + 3; ++r)
+            span = span || rules.span_verbs.contains(t[r].lower) ||
+                   rules.noun_extenders.contains(t[r].lower);
+          relative = !span;
+          break;
+        }
+        if (relative) continue;
+      }
+      // "the next meeting of negotiators in Geneva on October 26": a time right after the
+      // noun's place is the noun's
+      if (form == sdk::TriggerForm::noun && fr.place >= 0) {
+        const auto& pe = s.entities[static_cast<std::size_t>(fr.place)];
+        if (pe.first_token >= last && m.first_token >= pe.last_token &&
+            m.first_token - pe.last_token <= 2)
+          dist = std::min<std::size_t>(dist, 1);
+      }
+      // "will meet X as part of ... including preparations for the meeting of Presidents
+      // Biden and Macron later this month": a time far after a verb and close after another
+      // event noun dates that noun
+      if (form == sdk::TriggerForm::verb && m.first_token > last + 15) {
+        bool other_noun = false;
+        for (std::size_t q = last + 6; q < m.first_token; ++q) {
+          if (!has(g.event_nouns, t[q].lower) || m.first_token - q > 10) continue;
+          // "will travel to Lima to attend the Andean Summit next week": the object of a
+          // light verb shares its time with the trip
+          bool object = false;
+          for (std::size_t r = q >= 9 ? q - 9 : 0; r < q; ++r)
+            object = object || has(g.light_verbs, t[r].lower);
+          other_noun = other_noun || !object;
+        }
+        if (other_noun) continue;
+      }
+      // "the meeting ... reaffirmed the commitment to the accord forged in December": a
+      // time right after another participle dates what that participle tells
+      if (form == sdk::TriggerForm::noun && m.first_token > last) {
+        bool other = false;
+        for (std::size_t q = m.first_token >= 2 ? m.first_token - 2 : 0; q < m.first_token; ++q)
+          if (q > last && q + 1 != reach && q < t.size() && rules.is_past_form(t, q) &&
+              !rules.span_verbs.contains(t[q].lower) &&
+              !(subject_noun && q <= s.clause_verb[c] + 2))
+            other = true;
+        if (other) continue;
+      }
       if (form == sdk::TriggerForm::noun && !own && !subject_noun && !noun_verb_like) {
         // a noun's time stands close to it; vague times ("the future") only right by it
         const bool vague = !m.value.empty() && m.value.find("_REF") != std::string_view::npos;
@@ -1421,6 +1520,34 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                   : cl.tense == Tense::present ? (cl.progressive ? sdk::Status::ongoing
                                                                  : sdk::Status::unknown)
                                                : sdk::Status::unknown;
+  }
+  {
+    // "called for a swift convening of a meeting of the G-7", "urged Reagan to meet
+    // Gorbachev": asked for, not decided
+    // "discussed plans for Prime Minister Modi to visit", "has invited the Commission for
+    // talks": decided for later
+    auto cue_before = [&](const detail::WordList& cues) {
+      for (std::size_t k = std::max(cb, first > 8 ? first - 8 : 0); k < first; ++k) {
+        if (t[k].kind == sdk::TokenKind::punct) continue;
+        for (const auto& p : cues) {
+          std::size_t q = k, pos = 0;
+          bool ok = true;
+          while (ok && pos < p.size()) {
+            std::size_t sp = p.find(' ', pos);
+            if (sp == std::string::npos) sp = p.size();
+            ok = q < first && t[q].lower == std::string_view(p).substr(pos, sp - pos);
+            ++q;
+            pos = sp + 1;
+          }
+          if (ok) return true;
+        }
+      }
+      return false;
+    };
+    if ((fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown) &&
+        cue_before(rules.noun_planned_verbs))
+      fr.status = sdk::Status::planned;
+    if (cue_before(rules.noun_speculative_verbs)) fr.status = sdk::Status::speculative;
   }
   if (form == sdk::TriggerForm::noun) {
     for (std::size_t k = first > 3 ? first - 3 : 0; k < first; ++k) {

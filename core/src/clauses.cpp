@@ -67,9 +67,18 @@ ClauseRules ClauseRules::from(const Lexicon& lex) {
   r.noun_planned = lex.list("noun_cues.planned");
   r.noun_cancelled = lex.list("noun_cues.cancelled");
   r.noun_postponed = lex.list("noun_cues.postponed");
+  r.noun_extenders = lex.list("noun_extenders");
+  r.noun_lead_ins = lex.list("noun_lead_ins");
+  r.span_verbs = lex.list("span_verbs");
+  r.noun_distinct = lex.list("noun_cues.distinct");
   r.future_blockers = lex.list("markers.future_blockers");
   r.not_participles = lex.list("not_participles");
   r.that_clause_openers = lex.list("that_clause_openers");
+  r.conditionals = lex.list("conditionals");
+  r.weak_speculative = lex.list("markers.weak_speculative");
+  r.conditional_inversions = lex.list("conditional_inversions");
+  r.noun_speculative_verbs = lex.list("noun_cues.speculative_verbs");
+  r.noun_planned_verbs = lex.list("noun_cues.planned_verbs");
   r.participle_suffix = lex.scalar("participle_suffix");
   r.future_ix = PhraseIndex(r.future);
   r.speculative_ix = PhraseIndex(r.speculative);
@@ -197,6 +206,13 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     }
   }
   starts.push_back(n);
+  // a conditional sentence ("if ...", "Should there be ...", "unless ..."): what it says
+  // "would" happen is possible, not planned
+  bool conditional = n > 0 && in(r.conditional_inversions, t[0].lower);
+  for (std::size_t i = 0; i < n && !conditional; ++i)
+    conditional = in(r.conditionals, t[i].lower) &&
+                  (i == 0 || t[i - 1].kind == sdk::TokenKind::punct || !t[i - 1].capitalized);
+  std::vector<bool> would_future;
   // 2. read each clause
   bool hedged_by_previous = false;
   for (std::size_t c = 0; c + 1 < starts.size(); ++c) {
@@ -206,6 +222,8 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     cl.first_token = b;
     cl.last_token = e;
     cl.reporting = reporting_start[c];
+    bool would = false;  // the clause's future is a bare "would"
+    bool weak_spec = false;
     bool fut = false, spec = hedged_by_previous, canc = false, post = false, neg = false,
          past = false, pres = false, prog = false, report_verb = false, hedge_noun = false,
          overtaken = false;
@@ -217,6 +235,8 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       if (r.postponed_ix.at(t, i, e)) post = true, mark_verb(i);
       // "May 5" is a month, "may meet" a modal: mid-sentence capitals are names
       if (r.speculative_ix.at(t, i, e) && !(t[i].capitalized && i > 0)) spec = true, mark_verb(i);
+      if (in(r.weak_speculative, w) && !(i == 0 && in(r.conditional_inversions, w)))
+        weak_spec = true, mark_verb(i);
       // "announced plans to", "its plans to": a noun, not a future auxiliary
       // "faster than expected to", "had been scheduled to": no future of this clause; a
       // plan of the past overtaken ("had been due to expire Friday") lies on either side
@@ -228,13 +248,22 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       if (had && r.future_ix.at(t, i, e)) overtaken = true;
       if (r.future_ix.at(t, i, e) && !blocked &&
           !(i > b && t[i].lower.size() > 1 && t[i].lower.back() == 's' &&
-            (in(r.determiners, t[i - 1].lower) || r.is_past_form(t, i - 1))))
+            (in(r.determiners, t[i - 1].lower) || r.is_past_form(t, i - 1)))) {
+        if (!fut) would = w == "would";
         fut = true, mark_verb(i);
+      }
       if (r.negation_ix.at(t, i, e)) neg = true;
       if (in(r.reporting_verbs, w)) report_verb = true, mark_verb(i);
       if (in(r.hedging_nouns, w)) hedge_noun = true;
       if (in(r.perfect, w)) {
         for (std::size_t k = i + 1; k < e && k <= i + 3; ++k) {
+          // "have been meeting privately": a perfect progressive is still going on
+          if (t[k].lower == "been" && w != "had" && k + 1 < e && t[k + 1].lower.size() > 4 &&
+              t[k + 1].lower.ends_with("ing")) {
+            pres = true, prog = true;
+            mark_verb(i);
+            break;
+          }
           if (in(r.participles, t[k].lower) || is_past_form_loose(t[k].lower)) {
             past = true;
             mark_verb(i);
@@ -256,6 +285,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       if (r.is_past_form(t, i)) past = true, mark_verb(i);
       if (in(r.be_forms, w) && (w == "was" || w == "were")) past = true, mark_verb(i);
     }
+    spec = spec || (weak_spec && !fut);
     cl.tense = fut         ? sdk::Tense::future
                : overtaken ? sdk::Tense::none
                : past      ? sdk::Tense::past
@@ -278,10 +308,15 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
         (t[e - 1].lower == "that" || in(r.reporting_verbs, t[e - 1].lower)))
       cl.reporting = true;
     out.negated.push_back(neg);
+    would_future.push_back(would && !spec && !canc && !post);
     hedged_by_previous = hedge_noun && e > 0 && t[e - 1].lower == "that";
     out.clauses.push_back(cl);
     out.verb.push_back(verb);
   }
+  if (conditional)
+    for (std::size_t c = 0; c < out.clauses.size(); ++c)
+      if (would_future[c] && out.clauses[c].modality == sdk::Modality::planned)
+        out.clauses[c].modality = sdk::Modality::speculative;
   // a short fronted adverbial with no verb of its own ("Until Thursday, they had not
   // called him a suspect") takes the tense of the clause it leads into
   if (out.clauses.size() >= 2 && out.clauses[0].first_token == 0 &&

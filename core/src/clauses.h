@@ -32,6 +32,22 @@ struct ClauseRules {
       not_participles, that_clause_openers;
   // words right before an event noun that set its status ("the potential meeting")
   WordList noun_speculative, noun_planned, noun_cancelled, noun_postponed;
+  // participles after an event noun through which its time and place are read ("a
+  // meeting on farm prices beginning in Luxembourg on June 15", "talks held last Sunday
+  // in Qatar"), and lead-ins before a noun that state the event took place ("after talks
+  // with")
+  WordList noun_extenders, noun_lead_ins;
+  // past forms that tell an event's own span ("a meeting at the Treasury that ended last
+  // night"): a time after them still dates the noun
+  WordList span_verbs;
+  // right before an event noun: an event other than those already told ("a separate meeting")
+  WordList noun_distinct;
+  // a sentence with one of these (or starting with an inversion: "Should there be ...") is
+  // conditional: its "would" is speculative
+  WordList conditionals, conditional_inversions, weak_speculative;
+  // a few words before an event noun: the event is asked for, not decided ("called for a
+  // swift convening of a meeting of the G-7")
+  WordList noun_speculative_verbs, noun_planned_verbs;
   std::string participle_suffix;
   PhraseIndex future_ix, speculative_ix, cancelled_ix, postponed_ix, negation_ix;
   static ClauseRules from(const Lexicon& lexicon);

@@ -96,6 +96,56 @@ std::size_t token_at(const AnalyzedSentence& s, std::size_t byte) {
   return t.empty() ? 0 : t.size() - 1;
 }
 
+// "the East Asia Summit", "the U.S.-ASEAN Summit": the capitalised words written before a
+// capitalised event noun name the event. Lower-cased, without the noun itself, articles
+// and words every such name shares.
+std::vector<std::string> event_name_words(const AnalyzedSentence& s, std::size_t trigger,
+                                          std::string* written) {
+  std::vector<std::string> out;
+  const auto& t = s.tokens.tokens;
+  if (trigger == 0 || trigger >= t.size() || !t[trigger].capitalized) return out;
+  static const std::set<std::string, std::less<>> skip{
+      "the",     "'s",       "'",     "-",     "leaders", "leaders'", "summit",  "conference",
+      "meeting", "meetings", "talks", "forum", "session", "annual",   "special", "extraordinary"};
+  std::size_t k = trigger;
+  while (k > 0) {
+    const auto& tk = t[k - 1];
+    const bool joiner = tk.lower == "'s" || tk.lower == "'" || tk.lower == "-";
+    if (!(tk.capitalized || tk.kind == sdk::TokenKind::number || joiner)) break;
+    --k;
+  }
+  for (std::size_t q = k; q < trigger; ++q) {
+    std::string w(t[q].lower);
+    // "U.S.-ASEAN": the parts of a hyphenated name
+    std::size_t pos = 0;
+    while (pos <= w.size()) {
+      std::size_t h = w.find('-', pos);
+      if (h == std::string::npos) h = w.size();
+      std::string part = w.substr(pos, h - pos);
+      if (!part.empty() && !skip.count(part)) out.push_back(part);
+      pos = h + 1;
+    }
+  }
+  if (!out.empty() && written) {
+    std::size_t b = k;
+    while (b < trigger && t[b].lower == "the") ++b;
+    const std::size_t from = t[b].span.begin;
+    *written = std::string(s.text.substr(from, t[trigger].span.end - from));
+    for (auto& ch : *written)
+      if (ch == '\n' || ch == '\t' || ch == '\r') ch = ' ';
+  }
+  return out;
+}
+
+// Two named events whose names share no word are two events ("the U.S.-ASEAN Summit and
+// the East Asia Summit").
+bool names_differ(const Event& a, const Event& b) {
+  if (a.name_words.empty() || b.name_words.empty()) return false;
+  for (const auto& w : a.name_words)
+    if (contains(b.name_words, w)) return false;
+  return true;
+}
+
 std::string join_names(const std::vector<std::string>& v) {
   std::string out;
   for (std::size_t i = 0; i < v.size(); ++i) {
@@ -117,9 +167,13 @@ std::string summarize(const Event& e) {
     return s;
   }
   if (e.type == "call") return "Phone call" + (all.empty() ? "" : " between " + join_names(all));
-  if (e.type == "summit") return "Summit" + (all.empty() ? "" : " of " + join_names(all)) + in;
+  // a named gathering goes by its name: "East Asia Summit of Kamala Harris in Jakarta"
+  if (e.type == "summit")
+    return (e.name.empty() ? "Summit" : e.name) + (all.empty() ? "" : " of " + join_names(all)) +
+           in;
   if (e.type == "conference")
-    return "Conference" + (all.empty() ? "" : " of " + join_names(all)) + in;
+    return (e.name.empty() ? "Conference" : e.name) +
+           (all.empty() ? "" : " of " + join_names(all)) + in;
   if (e.type == "meeting" || e.type == "talks") {
     const std::string verb = e.type == "talks" ? (one ? " holds talks" : " hold talks")
                                                 : (one ? " meets" : " meet");
@@ -168,6 +222,10 @@ void merge_into(Event& e, Event&& c, const BuildOptions& o, const Resources& res
   for (const auto& a : c.agents) add_unique(e.agents, a);
   for (const auto& a : c.counterparts) add_unique(e.counterparts, a);
   for (const auto& a : c.participants) add_unique(e.participants, a);
+  if (e.name_words.empty()) {
+    e.name_words = std::move(c.name_words);
+    e.name = std::move(c.name);
+  }
   if (place_rank(res, c.location) > place_rank(res, e.location)) {
     e.location = c.location;
     if (!c.country.empty()) e.country = c.country;
@@ -218,6 +276,9 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   CodePointIndex cpi(doc.text);
   std::vector<Event> events;
   std::set<std::string> failed_plugins;
+  // "after a separate meeting with Shultz": a mention that is none of the events before it
+  const auto distinct_cues = a.resources().clauses.list("noun_cues.distinct");
+  const auto alongside_cues = a.resources().clauses.list("noun_cues.alongside");
 
   // Every sentence's candidates first: a plugin that throws anywhere in the document skips
   // the whole document (its events of earlier sentences too); the others go on.
@@ -313,6 +374,23 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     for (auto i : uniq) {
       auto& c = cands[i];
       if (c.type.empty()) continue;
+      // "The Finance Minister leaves on April 7 to attend the IMF meetings": a clause of
+      // no tense is told in the time of the dates it gives
+      if (c.status == sdk::Status::unknown && c.time < 0) {
+        const std::size_t tb = token_at(s, c.trigger.begin);
+        const std::size_t cl = detail::clause_of(s.clauses, tb);
+        for (std::size_t k = 0; k < s.mentions.size() && cl < s.clauses.size(); ++k) {
+          const auto& m = s.mentions[k];
+          if (m.duration || !m.has_earliest || !m.has_latest ||
+              m.first_token < s.clauses[cl].first_token || m.last_token > s.clauses[cl].last_token)
+            continue;
+          if (m.earliest > pub)
+            c.status = sdk::Status::planned;
+          else if (m.latest < pub)
+            c.status = sdk::Status::occurred;
+          break;
+        }
+      }
       Event e;
       e.type = c.type;
       e.status = c.status;
@@ -346,15 +424,34 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       e.specificity = c.specificity;
       e.first_sentence = s.view.index;
       e.first_offset = c.trigger.begin;
+      e.name_words = event_name_words(s, token_at(s, c.trigger.begin), &e.name);
       e.evidence.push_back({doc.id, std::string(s.text), cpi(s.span.begin), cpi(s.span.end)});
 
       // merge with an event already told in this document
       int best = -1, best_score = -1;
       const auto ca = actors(e);
-      for (std::size_t k = 0; k < events.size(); ++k) {
+      bool distinct = false;
+      {
+        const std::size_t tb = token_at(s, c.trigger.begin);
+        const auto& tk = s.tokens.tokens;
+        for (std::size_t q = tb >= 2 ? tb - 2 : 0; q < tb; ++q)
+          distinct = distinct || contains(distinct_cues, std::string(tk[q].lower));
+        // "met Macron on the margins of the Global Fund Conference": the gathering around
+        // a meeting is another event
+        for (std::size_t q = tb >= 9 ? tb - 9 : 0; q + 1 < tb; ++q)
+          distinct = distinct || (contains(alongside_cues, std::string(tk[q].lower)) &&
+                                  tk[q + 1].lower == "of");
+      }
+      for (std::size_t k = 0; k < events.size() && !distinct; ++k) {
         const Event& x = events[k];
+        // "will visit Rome and West Berlin during a trip to Europe in June": two words for
+        // one trip in one sentence, with one time
+        const bool one_trip = x.type == "visit" && e.type == "visit" &&
+                              x.first_sentence == e.first_sentence && !e.when.value.empty() &&
+                              x.when.value == e.when.value && x.when.text == e.when.text;
         if (!detail::types_compatible(x.type, e.type) || !overlap(x.when, e.when) ||
-            !detail::places_compatible(x, e) || told_apart(x, e, pub))
+            (!detail::places_compatible(x, e) && !one_trip) || told_apart(x, e, pub) ||
+            names_differ(x, e))
           continue;
         const auto xa = actors(x);
         bool shared = false;
@@ -397,6 +494,57 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     }
   }
 
+  // "Investors are awaiting the outcome of several meetings that will be held this
+  // weekend. Finance ministers from the G7 will be gathering in Washington ...", "the last
+  // of many which took place during the weekend. The G7 nations had met in Washington":
+  // meetings told of in general with a time date the undated ones of that sentence and
+  // the next, when the tense agrees
+  {
+    const auto generic = a.resources().clauses.list("noun_cues.generic");
+    const auto event_nouns = a.resources().text.list("event_nouns");
+    for (std::size_t si = 0; si < sentences.size(); ++si) {
+      const auto& s = sentences[si];
+      const auto& t = s.tokens.tokens;
+      std::size_t from = t.size();
+      for (std::size_t k = 0; k + 1 < t.size() && from == t.size(); ++k) {
+        if (!contains(generic, std::string(t[k].lower))) continue;
+        bool noun = false;
+        for (std::size_t q = k + 1; q < t.size() && q <= k + 2; ++q)
+          noun = noun || contains(event_nouns, std::string(t[q].lower));
+        // "the last of many which took place": the pronoun stands for the noun before it
+        bool pronoun = t[k + 1].lower == "which" || t[k + 1].lower == "that";
+        bool before = false;
+        for (std::size_t q = 0; q < k && pronoun; ++q)
+          before = before || contains(event_nouns, std::string(t[q].lower));
+        if (noun || (pronoun && before)) from = k + 1;
+      }
+      if (from == t.size()) continue;
+      const TimexResult* when = nullptr;
+      for (std::size_t k = 0; k < s.mentions.size() && !when; ++k) {
+        const auto& m = s.mentions[k];
+        if (m.first_token < from || m.first_token > from + 8 || m.duration || !m.has_earliest ||
+            !m.has_latest)
+          continue;
+        when = &s.timexes[k];
+      }
+      if (!when || !when->resolved.earliest || !when->resolved.latest) continue;
+      const bool ahead = *when->resolved.earliest > pub, behind = *when->resolved.latest < pub;
+      for (auto& e : events) {
+        if (!e.when.value.empty() || e.type == "visit" ||
+            (e.first_sentence != s.view.index && e.first_sentence != s.view.index + 1))
+          continue;
+        const bool planned = e.status == sdk::Status::planned || e.status == sdk::Status::unknown;
+        const bool past = e.status == sdk::Status::occurred || e.status == sdk::Status::unknown;
+        if ((ahead && !planned) || (behind && !past)) continue;
+        e.when.text = when->text;
+        e.when.value = when->resolved.value;
+        e.when.earliest = when->resolved.earliest;
+        e.when.latest = when->resolved.latest;
+        e.when.granularity = when->resolved.granularity;
+        e.when.approx = true;
+      }
+    }
+  }
   // "This week, Sullivan will travel to Zurich, Brussels and Paris. ... In Brussels, he
   // will meet ...": an undated event of a traveller, soon after his dated trip and in a
   // place that trip names, happens within the trip's window

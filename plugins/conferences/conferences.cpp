@@ -120,10 +120,16 @@ class Conferences final : public sdk::Extractor {
           if (!have) c.participants.emplace_back(e.name);
         }
       // a gathering of whom: a body, or named participants
+      // "on the margins of the Global Fund Seventh Replenishment Conference in New York": a
+      // conference named in capitals, with its place or a time ahead, is one (not "the
+      // Jewish Claims Conference since 2009", a body; nor a "Session" named as a post)
+      const bool named = form == sdk::TriggerForm::noun && !needs_body &&
+                         sdk::named_event_at(s, i) &&
+                         (f.place >= 0 || (f.time >= 0 && f.status != sdk::Status::occurred));
       const bool keep = form == sdk::TriggerForm::verb
                             ? true
-                            : !f.anaphoric && (body || !c.participants.empty()) &&
-                                  (f.time >= 0 || f.place >= 0 || body);
+                            : !f.anaphoric && (named || ((body || !c.participants.empty()) &&
+                                                         (f.time >= 0 || f.place >= 0 || body)));
       if (keep) {
         c.specificity = 2;
         out.push_back(std::move(c));

@@ -34,6 +34,40 @@ bool predicate_after(const sdk::Sentence& s, std::size_t next,
   return false;
 }
 
+// "met with leaders from the private sector to discuss ...": a counterpart written in lower
+// case, which names no entity, as written up to a stop word or a punctuation mark. Empty
+// when the object starts with a name, a pronoun or a determiner ("his counterpart").
+std::string group_object(const sdk::Sentence& s, std::size_t next,
+                         sdk::View<std::string_view> stops, sdk::View<std::string_view> not_first) {
+  if (next >= s.tokens.size) return {};
+  const sdk::Token& first = s.tokens[next];
+  if (first.kind != sdk::TokenKind::word || first.capitalized ||
+      sdk::any_of_terms(first.lower, not_first) || sdk::any_of_terms(first.lower, stops) ||
+      sdk::entity_starts_at(s, next) || sdk::mention_starts_at(s, next))
+    return {};
+  std::size_t k = next;
+  while (k < s.tokens.size && k < next + 10) {
+    const sdk::Token& t = s.tokens[k];
+    if ((t.kind == sdk::TokenKind::punct && t.lower != "-") || sdk::any_of_terms(t.lower, stops) ||
+        sdk::mention_starts_at(s, k))
+      break;
+    // "officials and discussed ...": a second predicate, not more of the group
+    if (t.lower == "and" && k + 1 < s.tokens.size && s.tokens[k + 1].lower.size() > 3 &&
+        s.tokens[k + 1].lower.substr(s.tokens[k + 1].lower.size() - 2) == "ed")
+      break;
+    ++k;
+  }
+  if (k == next || k == next + 10) return {};
+  const std::size_t b = s.tokens[next].span.begin, e = s.tokens[k - 1].span.end;
+  std::string out;
+  for (char ch : s.text.substr(b, e - b)) {
+    const bool space = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : ch;
+  }
+  return out;
+}
+
 class Meetings final : public sdk::Extractor {
  public:
   explicit Meetings(const sdk::Lexicon& lex)
@@ -58,6 +92,13 @@ class Meetings final : public sdk::Extractor {
           form = sdk::TriggerForm::verb;
       }
       if (n == 0) continue;
+      // "an audience with the Pope": these nouns name a meeting only before "with"
+      if (form == sdk::TriggerForm::noun &&
+          sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("nouns_with_only")) &&
+          !(i + n < s.tokens.size && s.tokens[i + n].lower == "with")) {
+        i += n - 1;
+        continue;
+      }
       bool excluded = false;
       for (std::size_t k = i >= 3 ? i - 3 : 0; k < i; ++k)
         excluded = excluded || sdk::any_of_terms(s.tokens[k].lower, excl);
@@ -95,17 +136,33 @@ class Meetings final : public sdk::Extractor {
       // "several meetings that will be held this weekend": meetings of nobody in particular
       const bool generic = form == sdk::TriggerForm::noun && c.participants.empty() && i > 0 &&
                            sdk::any_of_terms(s.tokens[i - 1].lower, lex_.terms("generic_before"));
+      // "briefing reporters after a separate meeting with Shultz": a meeting with someone
+      // that the sentence places before what it tells took place
+      bool lead_in = false;
+      for (std::size_t k = i, steps = 0; k > 0 && steps < 4 && !lead_in; --k, ++steps) {
+        const auto& tk = s.tokens[k - 1];
+        if (sdk::any_of_terms(tk.lower, lex_.terms("lead_ins"))) lead_in = true;
+        if (tk.capitalized || tk.kind != sdk::TokenKind::word) break;
+      }
       const bool keep =
           form == sdk::TriggerForm::verb
               ? (!c.participants.empty() || !c.location.empty() || f.time >= 0)
               : (!f.anaphoric && !generic &&
-                 (told || f.time >= 0 || f.place >= 0 ||
+                 (told || f.time >= 0 || f.place >= 0 || (lead_in && !f.counterparts.empty()) ||
                   (!f.counterparts.empty() && f.counterparts.size() + f.agents.size() >= 2)));
       // "discussions are also under way": talks going on at publication
       // (a plan keeps its status: "negotiations are set to get underway this fall")
       if (told && predicate_after(s, i + n, lex_.terms("talks_ongoing")) &&
           (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred))
         c.status = sdk::Status::ongoing;
+      // "met with educators and academic leaders": the group met, for telling one meeting
+      // from the next
+      if (form == sdk::TriggerForm::verb && c.counterparts.empty() &&
+          s.tokens[i + n - 1].lower == "with") {
+        std::string g = group_object(s, i + n, lex_.terms("group_object_stops"),
+                                     lex_.terms("group_object_not_first"));
+        if (!g.empty()) c.counterparts.push_back(std::move(g));
+      }
       if (keep) {
         c.specificity = is_talks ? 1 : 0;
         out.push_back(std::move(c));

@@ -54,6 +54,10 @@ struct Event {
   bool status_from_clause = false;
   bool status_from_verb = false;
   std::vector<std::pair<std::string, int>> type_votes;  // mentions per type
+  // the words of the event's own name ("east", "asia" for "the East Asia Summit"), empty
+  // when no mention names it: two differently named events are never one
+  std::vector<std::string> name_words;
+  std::string name;  // that name as written ("East Asia Summit"), for the summary
   // cross-article merge (merge.h): each source's own reading when more than one source
   // reports the event (empty for one report), and where those readings disagree
   std::vector<Event> versions;
