@@ -38,7 +38,7 @@ struct Resources::Gazetteer {
   detail::WordSet title_words, head_titles, honorifics, group_nouns,
       particles, stop_words, non_person, months_weekdays, light_verbs, group_modifiers,
       event_nouns, compound_heads, weekdays, state_groups, number_words, body_words,
-      place_gap_words, place_chain_words, title_modifiers;
+      place_gap_words, place_chain_words, title_modifiers, attendance_nouns;
   detail::WordSet common_words;
   std::vector<std::vector<std::string>> head_title_phrases;
 
@@ -212,6 +212,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->text.list("body_words")) g->body_words.insert(w);
   for (const auto& w : r->text.list("place_gap_words")) g->place_gap_words.insert(w);
   for (const auto& w : r->text.list("place_chain_words")) g->place_chain_words.insert(w);
+  for (const auto& w : r->text.list("attendance_nouns")) g->attendance_nouns.insert(w);
   for (const auto& k : r->temporal.keys("numbers"))
     for (const auto& w : r->temporal.list("numbers." + k)) g->number_words.insert(w);
   for (const auto& k : r->temporal.keys("months"))
@@ -423,6 +424,7 @@ void DocumentAnalysis::analyze() {
   sentences_.resize(spans.size());
   Anchor anchor{doc_.published.value_or(date::sys_days{}), std::nullopt};
   std::vector<std::vector<RawEntity>> raw(spans.size());
+  RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
 
   for (std::size_t si = 0; si < spans.size(); ++si) {
     auto& s = sentences_[si];
@@ -526,6 +528,10 @@ void DocumentAnalysis::analyze() {
         // a country is named as the article writes it ("the U.S.", "Britain"); `country`
         // keeps the gazetteer's name, so places still compare across forms
         if (e.kind == EntityKind::country && !f->adjective) e.name = join_tokens(t, i, i + len, s.text);
+        if (!e.adjective && i > 0 && t[i - 1].lower == "to" &&
+            (e.kind == EntityKind::country || e.kind == EntityKind::city ||
+             e.kind == EntityKind::region))
+          last_destination = e;
         if (!e.adjective) ents.push_back(e);
         i = j;
         continue;
@@ -543,6 +549,11 @@ void DocumentAnalysis::analyze() {
         while (n < t.size() && n < k + 3 &&
                (t[n].kind == sdk::TokenKind::number || has(g.number_words, t[n].lower) ||
                 (t[n].lower == "-" && n > k)))
+          ++n;
+        // "from seven major industrialized nations"
+        const std::size_t counted = n;
+        while (n > k && n < t.size() && n < counted + 3 && !t[n].capitalized &&
+               has(g.group_modifiers, t[n].lower))
           ++n;
         if (n > k && n < t.size() && has(g.state_groups, t[n].lower)) {
           RawEntity grp;
@@ -643,6 +654,17 @@ void DocumentAnalysis::analyze() {
           i = k;
           continue;
         }
+      }
+      // "will travel to Canada ... While there, he will meet": the place last travelled to
+      if (t[i].lower == "there" && i > 0 && !last_destination.name.empty() &&
+          (t[i - 1].lower == "while" || t[i - 1].lower == "when" || t[i - 1].lower == "once")) {
+        RawEntity e = last_destination;
+        e.first = i;
+        e.last = i + 1;
+        e.possessive = e.modifier = false;
+        ents.push_back(e);
+        ++i;
+        continue;
       }
       if (t[i].lower == "here" && !dateline_city_.empty()) {
         RawEntity e;
@@ -1125,6 +1147,10 @@ void DocumentAnalysis::analyze() {
   for (std::size_t si = 0; si < sentences_.size(); ++si) {
     auto& s = sentences_[si];
     for (const auto& e : raw[si]) {
+      if (detail::debug_trace())
+        std::fprintf(stderr, "[debug] s%zu entity '%s' kind=%d tokens=%zu-%zu%s%s\n", si,
+                     e.name.c_str(), static_cast<int>(e.kind), e.first, e.last,
+                     e.possessive ? " possessive" : "", e.modifier ? " modifier" : "");
       sdk::Entity x;
       x.first_token = e.first;
       x.last_token = e.last;
@@ -1209,20 +1235,22 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
   // a noun that is the object of a light verb ("will attend the Venice summit from June 8
   // to 10") takes its time as a verb would
   bool noun_verb_like = false;
+  auto verbish = [&](std::size_t q) {
+    const auto w = t[q].lower;
+    static const std::set<std::string, std::less<>> aux{
+        "will", "would", "could", "may", "might", "shall", "should", "must", "can", "'ll",
+        "is", "are", "was", "were", "has", "have", "had", "plans", "planned", "intends"};
+    return aux.count(w) > 0 || rules.is_past_form(t, q) ||
+           std::find(rules.past.begin(), rules.past.end(), w) != rules.past.end();
+  };
   // agents
   if (form == sdk::TriggerForm::verb) {
     // the subject of this clause: the names before its first verb (a subject-less
     // infinitive, "plans to visit", shares it). Names before a reporting verb are the
     // reporters, not the subject: "officials said Shultz will visit".
-    auto verbish = [&](std::size_t q) {
-      const auto w = t[q].lower;
-      static const std::set<std::string, std::less<>> aux{
-          "will", "would", "could", "may", "might", "shall", "should", "must", "can", "'ll",
-          "is", "are", "was", "were", "has", "have", "had", "plans", "planned", "intends"};
-      return aux.count(w) > 0 || rules.is_past_form(t, q) ||
-             std::find(rules.past.begin(), rules.past.end(), w) != rules.past.end();
-    };
     auto reporting = [&](std::size_t q) {
+      // "the United States" holds no "states"
+      if (t[q].capitalized && q > cb) return false;
       return std::find(rules.reporting_verbs.begin(), rules.reporting_verbs.end(), t[q].lower) !=
              rules.reporting_verbs.end();
     };
@@ -1324,7 +1352,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     bool own = false;  // a name of its own before the trigger: not a shared subject
     for (const auto& e : s.entities) own = own || (e.first_token > cb && e.first_token < first && is_actor(e));
     if (!own) {
-      const std::size_t pb = s.clauses[c - 1].first_token, pv = s.clause_verb[c - 1];
+      const std::size_t pb = s.clauses[c - 1].first_token;
+      std::size_t pv = pb;  // the previous clause's subject ends at its first verb
+      while (pv < cb && !(verbish(pv) && !t[pv].capitalized)) ++pv;
       for (std::size_t e = 0; e < s.entities.size(); ++e) {
         const auto& x = s.entities[e];
         const std::size_t q = x.first_token;
@@ -1337,6 +1367,21 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     }
   }
 
+  // "Biden's participation in the U.S.-ASEAN Summit": who takes part in it
+  bool person = false;
+  for (auto k : fr.agents) person = person || s.entities[k].kind == EntityKind::person;
+  if (!person) {
+    std::size_t q = first;
+    while (q > cb && first - q < 8 &&
+           (t[q - 1].capitalized || is_det(t[q - 1].lower) || !entity_at(q - 1).empty() ||
+            t[q - 1].lower == "-" || in_mention(q - 1)))
+      --q;
+    if (q >= cb + 3 && (t[q - 1].lower == "in" || t[q - 1].lower == "at") &&
+        has(g.attendance_nouns, t[q - 2].lower) && t[q - 3].lower == "'s" && q >= 4)
+      for (auto e : entity_at(q - 4))
+        if (is_actor(s.entities[e]) && s.entities[e].kind == EntityKind::person)
+          fr.agents.push_back(e);
+  }
   // counterparts: "meet (with) X, Y and Z", "talks between X and Y"
   {
     std::size_t k = last;
@@ -1425,7 +1470,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         // "Director of the Office of the Foreign Affairs Commission Yang Jiechi"
         const bool of_in_name = w == "of" && k > 0 && t[k - 1].capitalized && k + 1 < ce &&
                                 (t[k + 1].capitalized || t[k + 1].lower == "the");
-        if (of_in_name || w == "," || w == "and" || w == "with" || is_det(w) || has(g.title_words, w) ||
+        // "President-Elect Gustavo Petro": a hyphen inside a title
+        const bool hyphen = w == "-" && k > 0 && k + 1 < ce && t[k - 1].capitalized && t[k + 1].capitalized;
+        if (hyphen || of_in_name || w == "," || w == "and" || w == "with" || is_det(w) || has(g.title_words, w) ||
             (t[k].capitalized && t[k].kind == sdk::TokenKind::word) ||
             ((w == "of" || w == "to") && k + 1 < ce && (t[k + 1].capitalized || t[k + 1].lower == "the") &&
              k > 0 && has(g.title_words, t[k - 1].lower))) {
@@ -1536,8 +1583,13 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (e.kind != EntityKind::country && e.kind != EntityKind::city &&
           e.kind != EntityKind::region && !seat)
         continue;
+      // "While there, he will meet ...": a verbless clause before places the one after it
+      const bool fronted = c == 1 && e.first_token < s.clauses[0].last_token &&
+                           s.clause_verb[0] >= s.clauses[0].last_token &&
+                           (t[e.first_token].lower == "here" || t[e.first_token].lower == "there");
       // "in Washington, D.C." may run over a comma that ends the clause
-      if (e.first_token < cb || e.first_token >= ce || s.entity_modifier[k]) continue;
+      if (!fronted && (e.first_token < cb || e.first_token >= ce)) continue;
+      if (s.entity_modifier[k]) continue;
       // "at the White House", "in the Oval Office"
       if (seat && !(e.first_token > 1 && t[e.first_token - 1].lower == "the" &&
                     (t[e.first_token - 2].lower == "at" || t[e.first_token - 2].lower == "in")))
@@ -1546,7 +1598,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       const bool in_prep = p > 0 && (t[p - 1].lower == "in" || t[p - 1].lower == "at" ||
                                      (seat && t[p - 1].lower == "the"));
       const bool based = e.last_token >= 2 && t[e.last_token - 1].lower == "based";
-      const bool here = t[p].lower == "here";
+      const bool here = t[p].lower == "here" || t[p].lower == "there";
       // "the Venice summit", "the Geneva talks": a place written right before the noun
       const bool before_noun = form == sdk::TriggerForm::noun && e.last_token == first &&
                                e.kind != EntityKind::country && !seat;
