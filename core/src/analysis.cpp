@@ -696,15 +696,21 @@ void DocumentAnalysis::analyze() {
         while (j < t.size() && j < i + 3 && t[j].kind == sdk::TokenKind::word && t[j].capitalized &&
                !has(g.title_words, t[j].lower) && !has(g.stop_words, t[j].lower))
           ++j;
+        bool plain = true;  // "in September, U.S. ...", "the Cooperation Council, Kuwait": no town
+        for (std::size_t q = i; q < j; ++q)
+          plain = plain && !has(g.months_weekdays, t[q].lower) && !has(g.non_person, t[q].lower) &&
+                  !has(g.body_words, t[q].lower);
+        const auto before = t[i - 1].lower;
         RawEntity e;
-        if (j > i && j + 1 < t.size() && t[j].lower == "," && t[i - 1].kind == sdk::TokenKind::word &&
-            !t[i - 1].capitalized) {
+        if (j > i && plain && j + 1 < t.size() && t[j].lower == "," &&
+            (before == "in" || before == "at" || before == "near" || before == "to" ||
+             before == "from")) {
           const Resources::Gazetteer::Form* fc = nullptr;
           if (g.match(t, j + 1, &fc) && !fc->adjective &&
               g.entries[fc->entry].kind == EntityKind::country)
             e.country = g.entries[fc->entry].name;
         }
-        const bool dateline_town = j > i && !dateline_city_.empty() &&
+        const bool dateline_town = j > i && plain && !dateline_city_.empty() &&
                                    res_->place(dateline_city_) == nullptr &&
                                    join_tokens(t, i, j, s.text) == dateline_city_;
         if (!e.country.empty() || dateline_town) {
@@ -743,12 +749,20 @@ void DocumentAnalysis::analyze() {
                      t[j + 1].kind == sdk::TokenKind::word) {
             // "Secretary of Trade and Industry Jose Concepcion": a title's portfolio;
             // "Trade and Technology Council": a body's name
+            // the portfolio: "of" a word or two before, a title word after
             bool title_of = false;
-            for (std::size_t q = i + 1; q < j; ++q)
-              title_of = title_of || (t[q].lower == "of" && has(g.title_words, t[q - 1].lower));
+            for (std::size_t q = j >= 3 ? j - 3 : 0; q < j; ++q)
+              title_of = title_of || (q > i && t[q].lower == "of" && has(g.title_words, t[q - 1].lower));
+            title_of = title_of && has(g.title_words, t[j + 1].lower);
+            // a body: no person's title in the run ("President Ashraf Ghani and High Council")
+            bool titled_run = false;
+            for (std::size_t q = i; q < j; ++q)
+              titled_run = titled_run ||
+                           (has(g.title_words, t[q].lower) && !has(g.title_modifiers, t[q].lower));
             bool body_ahead = false;
             for (std::size_t q = j + 1; q < t.size() && q < j + 4 && t[q].capitalized; ++q)
               body_ahead = body_ahead || has(g.body_words, t[q].lower);
+            body_ahead = body_ahead && !titled_run;
             if (!title_of && !body_ahead) break;
             ++j;
           } else if ((tk.lower == "of" || tk.lower == "for" || tk.lower == "to" ||
@@ -760,6 +774,8 @@ void DocumentAnalysis::analyze() {
             break;
           }
         }
+        // "George Shultz and Soviet ...": a joining word the run took ends no name
+        while (j > i + 1 && (t[j - 1].lower == "and" || t[j - 1].lower == "&")) --j;
         // strip stop words and titles at the front
         std::size_t b = i;
         std::string title;
@@ -936,6 +952,9 @@ void DocumentAnalysis::analyze() {
     for (const auto& [f, h] : names) full_by_first[f.substr(0, f.find(' '))].insert(f);
   auto family_first = [&](const std::string& name) -> std::string {
     if (name.find(' ') != std::string::npos || full_by_last.count(name)) return name;
+    std::string low = name;  // "Advisors", "Rich": a common word is no family name
+    std::transform(low.begin(), low.end(), low.begin(), ::tolower);
+    if (g.common_words.count(low)) return name;
     auto it = full_by_first.find(name);
     if (it == full_by_first.end() || it->second.size() != 1) return name;
     return *it->second.begin();
@@ -1016,6 +1035,7 @@ void DocumentAnalysis::analyze() {
           const std::string n = " " + lower(*it) + " ";
           if (n.find(" " + e.group_ref + " ") != std::string::npos) {
             e.name = *it;
+            e.group_ref.clear();  // resolved: a named group
             break;
           }
         }
@@ -1042,11 +1062,38 @@ void DocumentAnalysis::analyze() {
   // pass 3: pronouns take the subject of the previous sentence
   std::vector<RawEntity> prev_subjects;
   std::vector<RawEntity> prev_single;
+  std::vector<RawEntity> prev_people;  // every person the sentence before names
   for (std::size_t si = 0; si < raw.size(); ++si) {
     auto& s = sentences_[si];
     auto& ents = raw[si];
     std::vector<RawEntity> out;
     for (auto& e : ents) {
+      // "The leaders agreed ...": with no group of leaders named, the people the sentence
+      // before had for subject, when they are two or more
+      if (!e.group_ref.empty()) {
+        std::vector<const RawEntity*> people;
+        // "Biden spoke with Rutte. The leaders agreed ...": the people of the sentence before
+        for (const auto& a : prev_subjects.size() >= 2 && prev_subjects[0].name != prev_subjects[1].name
+                                 ? prev_subjects
+                                 : prev_people) {
+          bool dup = a.kind != EntityKind::person;
+          for (const auto* x : people) dup = dup || x->name == a.name;
+          if (!dup) people.push_back(&a);
+        }
+        if (people.size() < 2) {
+          out.push_back(e);
+          continue;
+        }
+        for (const auto* a : people) {
+          RawEntity r = *a;
+          r.first = e.first;
+          r.last = e.last;
+          r.pronoun = true;
+          r.possessive = r.modifier = false;
+          out.push_back(r);
+        }
+        continue;
+      }
       if (!e.pronoun || !e.title_ref.empty()) {
         out.push_back(e);
         continue;
@@ -1085,14 +1132,18 @@ void DocumentAnalysis::analyze() {
       }
     }
     ents = std::move(out);
+    prev_people.clear();
+    for (const auto& e : ents)
+      if (e.kind == EntityKind::person && !e.possessive && !e.modifier) prev_people.push_back(e);
     // subjects of this sentence: actors before the verb of its first non-reporting clause
     std::vector<RawEntity> subj;
     for (std::size_t c = 0; c < s.clauses.size(); ++c) {
       if (s.clauses[c].reporting) continue;
       for (const auto& e : ents) {
+        // "the delegation" does not stand in for the people named before
         if (e.first >= s.clauses[c].first_token && e.first < s.clause_verb[c] &&
             (e.kind == EntityKind::person || e.kind == EntityKind::group) && !e.possessive &&
-            !e.modifier)
+            !e.modifier && e.group_ref.empty())
           subj.push_back(e);
       }
       if (!subj.empty()) break;
@@ -1550,8 +1601,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // "of the General Agreement on Tariffs and Trade (GATT) in Venice": an acronym in
       // brackets belongs to the name
       for (std::size_t q = last + 1; q + 1 < p; ++q)
-        if (t[q].kind == sdk::TokenKind::punct && t[q].lower != "(" && t[q].lower != ")" &&
-            t[q].lower != "-" && t[q].lower != ".")
+        if ((t[q].kind == sdk::TokenKind::punct && t[q].lower != "(" && t[q].lower != ")" &&
+             t[q].lower != "-" && t[q].lower != ".") ||
+            (t[q].lower == "and" && (t[q + 1].lower == "at" || t[q + 1].lower == "in")) ||
+            in_mention(q))
           return false;
       return true;
     };
@@ -1567,6 +1620,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     // Conference in New York": names, times and the words of a chain of qualifiers only
     auto chain_after = [&](std::size_t p) {
       for (std::size_t q = last; q + 1 < p; ++q) {
+        // "pushed hard at the meeting of X and at the Y meeting": another adverbial
+        if (t[q].lower == "and" && q + 1 < p &&
+            (t[q + 1].lower == "at" || t[q + 1].lower == "in" || t[q + 1].lower == "on"))
+          return false;
         if (in_mention(q) || !entity_at(q).empty() || has(g.place_chain_words, t[q].lower) ||
             has(g.title_words, t[q].lower) || t[q].lower == "," || t[q].lower == "." ||
             t[q].lower == "-" || (t[q].capitalized && t[q].kind == sdk::TokenKind::word))
@@ -1579,7 +1636,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     std::size_t best_dist = SIZE_MAX;
     for (std::size_t k = 0; k < s.entities.size(); ++k) {
       const auto& e = s.entities[k];
-      const bool seat = e.kind == EntityKind::organization && !e.country.empty();  // "White House"
+      // "White House": a seat of government; not a body the gazetteer lacks (country "?")
+      const bool seat = e.kind == EntityKind::organization && !e.country.empty() && e.country != "?";
       if (e.kind != EntityKind::country && e.kind != EntityKind::city &&
           e.kind != EntityKind::region && !seat)
         continue;
@@ -1591,8 +1649,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (!fronted && (e.first_token < cb || e.first_token >= ce)) continue;
       if (s.entity_modifier[k]) continue;
       // "at the White House", "in the Oval Office"
-      if (seat && !(e.first_token > 1 && t[e.first_token - 1].lower == "the" &&
-                    (t[e.first_token - 2].lower == "at" || t[e.first_token - 2].lower == "in")))
+      if (seat && (!(e.first_token > 1 && t[e.first_token - 1].lower == "the" &&
+                     (t[e.first_token - 2].lower == "at" || t[e.first_token - 2].lower == "in")) ||
+                   e.possessive))  // "at the Fed's suggestion"
         continue;
       const std::size_t p = e.first_token;
       const bool in_prep = p > 0 && (t[p - 1].lower == "in" || t[p - 1].lower == "at" ||
