@@ -1659,7 +1659,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       const bool based = e.last_token >= 2 && t[e.last_token - 1].lower == "based";
       const bool here = t[p].lower == "here" || t[p].lower == "there";
       // "the Venice summit", "the Geneva talks": a place written right before the noun
-      const bool before_noun = form == sdk::TriggerForm::noun && e.last_token == first &&
+      // (a named one too: "the 1986 Tokyo Summit"; a region may be the name: "East Asia Summit")
+      const bool before_noun = (form == sdk::TriggerForm::noun ||
+                                (t[first].capitalized && e.kind == EntityKind::city)) &&
+                               first > 0 && e.last_token == first &&
                                e.kind != EntityKind::country && !seat;
       if (before_noun) {
         fr.place = static_cast<std::ptrdiff_t>(k);
