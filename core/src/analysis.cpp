@@ -33,10 +33,12 @@ struct Resources::Gazetteer {
   std::vector<std::vector<Form>> by_first;  // forms by first word, in order added
   std::unordered_map<std::string, int> by_name;
   std::unordered_map<std::string, int> by_lower_name;  // dateline lookup
+  std::unordered_map<std::string, int> by_form;        // "U.S." -> United States
   detail::ClauseRules clause_rules;
   detail::WordSet title_words, head_titles, honorifics, group_nouns,
       particles, stop_words, non_person, months_weekdays, light_verbs, group_modifiers,
-      event_nouns, compound_heads, weekdays, state_groups, number_words, body_words;
+      event_nouns, compound_heads, weekdays, state_groups, number_words, body_words,
+      place_gap_words, place_chain_words, title_modifiers, attendance_nouns;
   detail::WordSet common_words;
   std::vector<std::vector<std::string>> head_title_phrases;
 
@@ -54,6 +56,7 @@ struct Resources::Gazetteer {
   void add_form(const std::string& text, int entry, bool adjective) {
     TokenList tl = tokenize(text);
     if (tl.tokens.empty()) return;
+    if (!adjective) by_form.emplace(text, entry);
     Form f;
     for (const auto& t : tl.tokens) f.words.emplace_back(t.text);
     f.entry = entry;
@@ -194,6 +197,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
     words_of(key, g->title_words);
   }
   words_of("head_of_state", g->head_titles);
+  words_of("modifiers", g->title_modifiers);
   for (const auto& p : r->titles.list("head_of_state")) g->head_title_phrases.push_back(split_words(p));
   for (const auto& w : r->titles.list("honorifics")) g->honorifics.insert(w);
   for (const auto& w : r->titles.list("group_nouns")) g->group_nouns.insert(w);
@@ -206,6 +210,9 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->text.list("compound_heads")) g->compound_heads.insert(w);
   for (const auto& w : r->text.list("state_groups")) g->state_groups.insert(w);
   for (const auto& w : r->text.list("body_words")) g->body_words.insert(w);
+  for (const auto& w : r->text.list("place_gap_words")) g->place_gap_words.insert(w);
+  for (const auto& w : r->text.list("place_chain_words")) g->place_chain_words.insert(w);
+  for (const auto& w : r->text.list("attendance_nouns")) g->attendance_nouns.insert(w);
   for (const auto& k : r->temporal.keys("numbers"))
     for (const auto& w : r->temporal.list("numbers." + k)) g->number_words.insert(w);
   for (const auto& k : r->temporal.keys("months"))
@@ -228,7 +235,12 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
 
 const PlaceEntry* Resources::place(std::string_view name) const {
   auto it = gazetteer->by_name.find(std::string(name));
-  return it == gazetteer->by_name.end() ? nullptr : &gazetteer->entries[it->second];
+  if (it == gazetteer->by_name.end()) {
+    // a form as written ("U.S."): countries are named as the article writes them
+    it = gazetteer->by_form.find(std::string(name));
+    if (it == gazetteer->by_form.end()) return nullptr;
+  }
+  return &gazetteer->entries[it->second];
 }
 
 // ---------------------------------------------------------------- analysis
@@ -248,6 +260,7 @@ struct RawEntity {
   bool titled = false;
   std::string title;      // lower-case title words written before the name
   std::string title_ref;  // "the prime minister": a person named by title only
+  std::string group_ref;  // "the ministers": a group told before, by its noun
 };
 
 bool has(const std::set<std::string, std::less<>>& s, std::string_view w) {
@@ -412,6 +425,7 @@ void DocumentAnalysis::analyze() {
   sentences_.resize(spans.size());
   Anchor anchor{doc_.published.value_or(date::sys_days{}), std::nullopt};
   std::vector<std::vector<RawEntity>> raw(spans.size());
+  RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
 
   for (std::size_t si = 0; si < spans.size(); ++si) {
     auto& s = sentences_[si];
@@ -491,8 +505,8 @@ void DocumentAnalysis::analyze() {
         }
         // "European leaders", "US officials": a group
         std::size_t k = j;
-        while (k < t.size() && k < j + 3 && !t[k].capitalized && has(g.group_modifiers, t[k].lower))
-          ++k;
+        // "U.S. Congressional leaders": a modifier may be written capitalised
+        while (k < t.size() && k < j + 3 && has(g.group_modifiers, t[k].lower)) ++k;
         if (k < t.size() && has(g.group_nouns, t[k].lower) && !t[k].capitalized) {
           RawEntity grp;
           grp.first = i;
@@ -506,11 +520,56 @@ void DocumentAnalysis::analyze() {
           continue;
         }
         if (j < t.size() && t[j].lower == "'s") e.possessive = true;
-        if (j < t.size() && (has(g.title_words, t[j].lower) || has(g.group_nouns, t[j].lower)))
+        // "U.S. Treasury Secretary", "Saudi officials"; not "in Washington, D.C. Secretary
+        // of State Antony Blinken ...", where the period may end a sentence
+        if (j < t.size() && (has(g.title_words, t[j].lower) || has(g.group_nouns, t[j].lower)) &&
+            !(t[j - 1].text.back() == '.' && t[j].capitalized && i > 0 &&
+              (t[i - 1].lower == "in" || t[i - 1].lower == "at" || t[i - 1].lower == "to")))
           e.modifier = true;
+        // a country is named as the article writes it ("the U.S.", "Britain"); `country`
+        // keeps the gazetteer's name, so places still compare across forms
+        if (e.kind == EntityKind::country && !f->adjective) e.name = join_tokens(t, i, i + len, s.text);
+        if (!e.adjective && i > 0 && t[i - 1].lower == "to" &&
+            (e.kind == EntityKind::country || e.kind == EntityKind::city ||
+             e.kind == EntityKind::region))
+          last_destination = e;
         if (!e.adjective) ents.push_back(e);
         i = j;
         continue;
+      }
+      // "Ministers from more than 20 nations", "delegates of 12 countries": a group by number
+      if (t[i].kind == sdk::TokenKind::word && has(g.group_nouns, t[i].lower) &&
+          !has(g.state_groups, t[i].lower) && i + 2 < t.size() &&
+          (t[i + 1].lower == "from" || t[i + 1].lower == "of")) {
+        std::size_t k = i + 2;
+        if (k + 1 < t.size() && t[k].lower == "more" && t[k + 1].lower == "than") k += 2;
+        else if (k < t.size() && (t[k].lower == "some" || t[k].lower == "about" ||
+                                  t[k].lower == "nearly" || t[k].lower == "over"))
+          ++k;
+        std::size_t n = k;
+        while (n < t.size() && n < k + 3 &&
+               (t[n].kind == sdk::TokenKind::number || has(g.number_words, t[n].lower) ||
+                (t[n].lower == "-" && n > k)))
+          ++n;
+        // "from seven major industrialized nations"
+        const std::size_t counted = n;
+        while (n > k && n < t.size() && n < counted + 3 && !t[n].capitalized &&
+               has(g.group_modifiers, t[n].lower))
+          ++n;
+        if (n > k && n < t.size() && has(g.state_groups, t[n].lower)) {
+          RawEntity grp;
+          grp.first = i;
+          // "Trade ministers from 12 nations": the modifiers before belong to the group
+          while (grp.first > 0 && i - grp.first < 3 && has(g.group_modifiers, t[grp.first - 1].lower) &&
+                 (ents.empty() || ents.back().last < grp.first))
+            --grp.first;
+          grp.last = n + 1;
+          grp.kind = EntityKind::group;
+          grp.name = join_tokens(t, grp.first, n + 1, s.text);
+          ents.push_back(grp);
+          i = n + 1;
+          continue;
+        }
       }
       if ((!t[i].capitalized || i == 0) && t[i].kind == sdk::TokenKind::word &&
           (has(g.group_modifiers, t[i].lower) || has(g.group_nouns, t[i].lower))) {
@@ -552,6 +611,26 @@ void DocumentAnalysis::analyze() {
           }
         }
       }
+      // "the ministers", "the deputy ministers": a group named before (resolved below)
+      if (t[i].lower == "the" && i + 1 < t.size() && !t[i + 1].capitalized) {
+        std::size_t k = i + 1;
+        while (k < t.size() && k < i + 4 && !t[k].capitalized && has(g.group_modifiers, t[k].lower))
+          ++k;
+        if (k < t.size() && !t[k].capitalized && has(g.group_nouns, t[k].lower) &&
+            !has(g.state_groups, t[k].lower) &&
+            !(k + 1 < t.size() && (t[k + 1].lower == "of" || t[k + 1].lower == "from" ||
+                                   t[k + 1].lower == "'s"))) {
+          RawEntity e;
+          e.first = i;
+          e.last = k + 1;
+          e.kind = EntityKind::group;
+          e.group_ref = std::string(t[k].lower);
+          e.name = join_tokens(t, i, k + 1, s.text);
+          ents.push_back(e);
+          i = k + 1;
+          continue;
+        }
+      }
       // "the prime minister's visit": a person named by title alone (resolved below)
       if (t[i].lower == "the" && i + 1 < t.size() && has(g.title_words, t[i + 1].lower) &&
           !has(g.honorifics, t[i + 1].lower)) {
@@ -562,7 +641,9 @@ void DocumentAnalysis::analyze() {
           ++k;
         }
         const bool named_next = k < t.size() && t[k].capitalized && t[k].kind == sdk::TokenKind::word;
-        if (!named_next) {
+        // "the industry", "the trade": a portfolio alone names nobody
+        const bool role = !has(g.title_modifiers, t[k - 1].lower);
+        if (!named_next && role) {
           RawEntity e;
           e.first = i + 1;
           e.last = k;
@@ -574,6 +655,17 @@ void DocumentAnalysis::analyze() {
           i = k;
           continue;
         }
+      }
+      // "will travel to Canada ... While there, he will meet": the place last travelled to
+      if (t[i].lower == "there" && i > 0 && !last_destination.name.empty() &&
+          (t[i - 1].lower == "while" || t[i - 1].lower == "when" || t[i - 1].lower == "once")) {
+        RawEntity e = last_destination;
+        e.first = i;
+        e.last = i + 1;
+        e.possessive = e.modifier = false;
+        ents.push_back(e);
+        ++i;
+        continue;
       }
       if (t[i].lower == "here" && !dateline_city_.empty()) {
         RawEntity e;
@@ -598,6 +690,42 @@ void DocumentAnalysis::analyze() {
         ++i;
         continue;
       }
+      // a town the gazetteer lacks: "in Lulea, Sweden", or the dateline's ("the Taupo
+      // meeting" in a TAUPO story)
+      if (t[i].kind == sdk::TokenKind::word && t[i].capitalized && i > 0) {
+        std::size_t j = i;
+        while (j < t.size() && j < i + 3 && t[j].kind == sdk::TokenKind::word && t[j].capitalized &&
+               !has(g.title_words, t[j].lower) && !has(g.stop_words, t[j].lower))
+          ++j;
+        bool plain = true;  // "in September, U.S. ...", "the Cooperation Council, Kuwait": no town
+        for (std::size_t q = i; q < j; ++q)
+          plain = plain && !has(g.months_weekdays, t[q].lower) && !has(g.non_person, t[q].lower) &&
+                  !has(g.body_words, t[q].lower);
+        const auto before = t[i - 1].lower;
+        RawEntity e;
+        if (j > i && plain && j + 1 < t.size() && t[j].lower == "," &&
+            (before == "in" || before == "at" || before == "near" || before == "to" ||
+             before == "from")) {
+          const Resources::Gazetteer::Form* fc = nullptr;
+          if (g.match(t, j + 1, &fc) && !fc->adjective &&
+              g.entries[fc->entry].kind == EntityKind::country)
+            e.country = g.entries[fc->entry].name;
+        }
+        const bool dateline_town = j > i && plain && !dateline_city_.empty() &&
+                                   res_->place(dateline_city_) == nullptr &&
+                                   join_tokens(t, i, j, s.text) == dateline_city_;
+        if (!e.country.empty() || dateline_town) {
+          if (dateline_town) e.country = dateline_country_;
+          e.first = i;
+          e.last = j;
+          e.kind = EntityKind::city;
+          e.name = join_tokens(t, i, j, s.text);
+          if (j < t.size() && t[j].lower == "'s") e.possessive = true;
+          ents.push_back(e);
+          i = j;
+          continue;
+        }
+      }
       // capitalised run: titles, then a name
       if (t[i].kind == sdk::TokenKind::word && t[i].capitalized) {
         std::size_t j = i;
@@ -617,6 +745,27 @@ void DocumentAnalysis::analyze() {
                      t[j - 1].capitalized && j + 1 < t.size() && t[j + 1].capitalized &&
                      t[j - 1].span.end == tk.span.begin) {
             ++j;  // "Joseph R. Biden"
+          } else if ((tk.lower == "and" || tk.lower == "&") && j > i && t[j - 1].capitalized &&
+                     j + 1 < t.size() && t[j + 1].capitalized &&
+                     t[j + 1].kind == sdk::TokenKind::word) {
+            // "Secretary of Trade and Industry Jose Concepcion": a title's portfolio;
+            // "Trade and Technology Council": a body's name
+            // the portfolio: "of" a word or two before, a title word after
+            bool title_of = false;
+            for (std::size_t q = j >= 3 ? j - 3 : 0; q < j; ++q)
+              title_of = title_of || (q > i && t[q].lower == "of" && has(g.title_words, t[q - 1].lower));
+            title_of = title_of && has(g.title_words, t[j + 1].lower);
+            // a body: no person's title in the run ("President Ashraf Ghani and High Council")
+            bool titled_run = false;
+            for (std::size_t q = i; q < j; ++q)
+              titled_run = titled_run ||
+                           (has(g.title_words, t[q].lower) && !has(g.title_modifiers, t[q].lower));
+            bool body_ahead = false;
+            for (std::size_t q = j + 1; q < t.size() && q < j + 4 && t[q].capitalized; ++q)
+              body_ahead = body_ahead || has(g.body_words, t[q].lower);
+            body_ahead = body_ahead && !titled_run;
+            if (!title_of && !body_ahead) break;
+            ++j;
           } else if ((tk.lower == "of" || tk.lower == "for" || tk.lower == "to" ||
                       tk.lower == "the") &&
                      j > i && has(g.title_words, t[j - 1].lower) && j + 1 < t.size() &&
@@ -626,12 +775,14 @@ void DocumentAnalysis::analyze() {
             break;
           }
         }
+        // "George Shultz and Soviet ...": a joining word the run took ends no name
+        while (j > i + 1 && (t[j - 1].lower == "and" || t[j - 1].lower == "&")) --j;
         // strip stop words and titles at the front
         std::size_t b = i;
         std::string title;
         while (b < j && (has(g.stop_words, t[b].lower) || has(g.title_words, t[b].lower) ||
                          t[b].lower == "of" || t[b].lower == "to" || t[b].lower == "the" ||
-                         t[b].lower == "for")) {
+                         t[b].lower == "for" || (b > i && t[b].lower == "and"))) {
           if (has(g.title_words, t[b].lower)) title += (title.empty() ? "" : " ") + std::string(t[b].lower);
           ++b;
         }
@@ -795,12 +946,27 @@ void DocumentAnalysis::analyze() {
     if (cands[0].second) head = true;
     return cands[0].first;
   };
+  // "Lim" for "Lim Keng Yaik", "Li" for "Li Peng": a family name written first. Only a
+  // word that starts exactly one full name and ends none.
+  std::map<std::string, std::set<std::string>> full_by_first;
+  for (const auto& [lw, names] : full_by_last)
+    for (const auto& [f, h] : names) full_by_first[f.substr(0, f.find(' '))].insert(f);
+  auto family_first = [&](const std::string& name) -> std::string {
+    if (name.find(' ') != std::string::npos || full_by_last.count(name)) return name;
+    std::string low = name;  // "Advisors", "Rich": a common word is no family name
+    std::transform(low.begin(), low.end(), low.begin(), ::tolower);
+    if (g.common_words.count(low)) return name;
+    auto it = full_by_first.find(name);
+    if (it == full_by_first.end() || it->second.size() != 1) return name;
+    return *it->second.begin();
+  };
   std::map<std::string, bool> head_of;
   for (auto& ents : raw) {
     for (auto& e : ents) {
       if (e.kind != EntityKind::person || e.pronoun || !e.title_ref.empty()) continue;
       bool head = e.head;
       std::string canon = canonical(e.name, head, e.titled);
+      if (canon == e.name) canon = family_first(e.name);
       if (e.adjective) {  // single untitled word: only a known surname counts
         if (canon == e.name) {
           e.kind = EntityKind::region;  // marker for removal
@@ -851,6 +1017,32 @@ void DocumentAnalysis::analyze() {
                  ents.end());
   }
 
+  // "the ministers" are the last group of ministers the article named ("EC farm ministers");
+  // with none, the group as written
+  {
+    std::vector<std::string> named;
+    auto lower = [](std::string x) {
+      std::transform(x.begin(), x.end(), x.begin(), ::tolower);
+      return x;
+    };
+    for (auto& ents : raw)
+      for (auto& e : ents) {
+        if (e.kind != EntityKind::group) continue;
+        if (e.group_ref.empty()) {
+          named.push_back(e.name);
+          continue;
+        }
+        for (auto it = named.rbegin(); it != named.rend(); ++it) {
+          const std::string n = " " + lower(*it) + " ";
+          if (n.find(" " + e.group_ref + " ") != std::string::npos) {
+            e.name = *it;
+            e.group_ref.clear();  // resolved: a named group
+            break;
+          }
+        }
+      }
+  }
+
   // bodies are named as the article names them at its fullest ("Group of Seven", not "G-7")
   {
     std::map<std::string, std::string> fullest;
@@ -871,11 +1063,38 @@ void DocumentAnalysis::analyze() {
   // pass 3: pronouns take the subject of the previous sentence
   std::vector<RawEntity> prev_subjects;
   std::vector<RawEntity> prev_single;
+  std::vector<RawEntity> prev_people;  // every person the sentence before names
   for (std::size_t si = 0; si < raw.size(); ++si) {
     auto& s = sentences_[si];
     auto& ents = raw[si];
     std::vector<RawEntity> out;
     for (auto& e : ents) {
+      // "The leaders agreed ...": with no group of leaders named, the people the sentence
+      // before had for subject, when they are two or more
+      if (!e.group_ref.empty()) {
+        std::vector<const RawEntity*> people;
+        // "Biden spoke with Rutte. The leaders agreed ...": the people of the sentence before
+        for (const auto& a : prev_subjects.size() >= 2 && prev_subjects[0].name != prev_subjects[1].name
+                                 ? prev_subjects
+                                 : prev_people) {
+          bool dup = a.kind != EntityKind::person;
+          for (const auto* x : people) dup = dup || x->name == a.name;
+          if (!dup) people.push_back(&a);
+        }
+        if (people.size() < 2) {
+          out.push_back(e);
+          continue;
+        }
+        for (const auto* a : people) {
+          RawEntity r = *a;
+          r.first = e.first;
+          r.last = e.last;
+          r.pronoun = true;
+          r.possessive = r.modifier = false;
+          out.push_back(r);
+        }
+        continue;
+      }
       if (!e.pronoun || !e.title_ref.empty()) {
         out.push_back(e);
         continue;
@@ -914,14 +1133,18 @@ void DocumentAnalysis::analyze() {
       }
     }
     ents = std::move(out);
+    prev_people.clear();
+    for (const auto& e : ents)
+      if (e.kind == EntityKind::person && !e.possessive && !e.modifier) prev_people.push_back(e);
     // subjects of this sentence: actors before the verb of its first non-reporting clause
     std::vector<RawEntity> subj;
     for (std::size_t c = 0; c < s.clauses.size(); ++c) {
       if (s.clauses[c].reporting) continue;
       for (const auto& e : ents) {
+        // "the delegation" does not stand in for the people named before
         if (e.first >= s.clauses[c].first_token && e.first < s.clause_verb[c] &&
             (e.kind == EntityKind::person || e.kind == EntityKind::group) && !e.possessive &&
-            !e.modifier)
+            !e.modifier && e.group_ref.empty())
           subj.push_back(e);
       }
       if (!subj.empty()) break;
@@ -976,6 +1199,10 @@ void DocumentAnalysis::analyze() {
   for (std::size_t si = 0; si < sentences_.size(); ++si) {
     auto& s = sentences_[si];
     for (const auto& e : raw[si]) {
+      if (detail::debug_trace())
+        std::fprintf(stderr, "[debug] s%zu entity '%s' kind=%d tokens=%zu-%zu%s%s\n", si,
+                     e.name.c_str(), static_cast<int>(e.kind), e.first, e.last,
+                     e.possessive ? " possessive" : "", e.modifier ? " modifier" : "");
       sdk::Entity x;
       x.first_token = e.first;
       x.last_token = e.last;
@@ -1060,20 +1287,22 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
   // a noun that is the object of a light verb ("will attend the Venice summit from June 8
   // to 10") takes its time as a verb would
   bool noun_verb_like = false;
+  auto verbish = [&](std::size_t q) {
+    const auto w = t[q].lower;
+    static const std::set<std::string, std::less<>> aux{
+        "will", "would", "could", "may", "might", "shall", "should", "must", "can", "'ll",
+        "is", "are", "was", "were", "has", "have", "had", "plans", "planned", "intends"};
+    return aux.count(w) > 0 || rules.is_past_form(t, q) ||
+           std::find(rules.past.begin(), rules.past.end(), w) != rules.past.end();
+  };
   // agents
   if (form == sdk::TriggerForm::verb) {
     // the subject of this clause: the names before its first verb (a subject-less
     // infinitive, "plans to visit", shares it). Names before a reporting verb are the
     // reporters, not the subject: "officials said Shultz will visit".
-    auto verbish = [&](std::size_t q) {
-      const auto w = t[q].lower;
-      static const std::set<std::string, std::less<>> aux{
-          "will", "would", "could", "may", "might", "shall", "should", "must", "can", "'ll",
-          "is", "are", "was", "were", "has", "have", "had", "plans", "planned", "intends"};
-      return aux.count(w) > 0 || rules.is_past_form(t, q) ||
-             std::find(rules.past.begin(), rules.past.end(), w) != rules.past.end();
-    };
     auto reporting = [&](std::size_t q) {
+      // "the United States" holds no "states"
+      if (t[q].capitalized && q > cb) return false;
       return std::find(rules.reporting_verbs.begin(), rules.reporting_verbs.end(), t[q].lower) !=
              rules.reporting_verbs.end();
     };
@@ -1164,8 +1393,53 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
             participant_ok(e) && is_actor(s.entities[e]))
           fr.agents.push_back(e);
     }
+    // "EC industry ministers meeting here", "OPEC ministers meeting in Vienna": a group right
+    // before the noun holds it
+    if (fr.agents.empty())
+      for (std::size_t e = 0; e < s.entities.size(); ++e)
+        if (s.entities[e].last_token == first && s.entities[e].first_token >= cb &&
+            participant_ok(e) && s.entities[e].kind == EntityKind::group)
+          fr.agents.push_back(e);
+  }
+  // "Santos Alvite met Grisanti and will today hold talks", "... and then met Kohl": a
+  // clause joined by "and" without a subject of its own shares the one before
+  if (fr.agents.empty() && (form == sdk::TriggerForm::verb || noun_verb_like) && c > 0 &&
+      (t[cb].lower == "and" || t[cb].lower == "but" || t[cb].lower == "then" ||
+       t[cb - 1].lower == "and" || t[cb - 1].lower == "but") &&
+      !s.clauses[c - 1].reporting) {
+    bool own = false;  // a name of its own before the trigger: not a shared subject
+    for (const auto& e : s.entities) own = own || (e.first_token > cb && e.first_token < first && is_actor(e));
+    if (!own) {
+      const std::size_t pb = s.clauses[c - 1].first_token;
+      std::size_t pv = pb;  // the previous clause's subject ends at its first verb
+      while (pv < cb && !(verbish(pv) && !t[pv].capitalized)) ++pv;
+      for (std::size_t e = 0; e < s.entities.size(); ++e) {
+        const auto& x = s.entities[e];
+        const std::size_t q = x.first_token;
+        const bool after_prep = q > 0 && (t[q - 1].lower == "in" || t[q - 1].lower == "to" ||
+                                          t[q - 1].lower == "of" || t[q - 1].lower == "from" ||
+                                          t[q - 1].lower == "at" || t[q - 1].lower == "for");
+        if (q >= pb && x.last_token <= pv && participant_ok(e) && is_actor(x) && !after_prep)
+          fr.agents.push_back(e);
+      }
+    }
   }
 
+  // "Biden's participation in the U.S.-ASEAN Summit": who takes part in it
+  bool person = false;
+  for (auto k : fr.agents) person = person || s.entities[k].kind == EntityKind::person;
+  if (!person) {
+    std::size_t q = first;
+    while (q > cb && first - q < 8 &&
+           (t[q - 1].capitalized || is_det(t[q - 1].lower) || !entity_at(q - 1).empty() ||
+            t[q - 1].lower == "-" || in_mention(q - 1)))
+      --q;
+    if (q >= cb + 3 && (t[q - 1].lower == "in" || t[q - 1].lower == "at") &&
+        has(g.attendance_nouns, t[q - 2].lower) && t[q - 3].lower == "'s" && q >= 4)
+      for (auto e : entity_at(q - 4))
+        if (is_actor(s.entities[e]) && s.entities[e].kind == EntityKind::person)
+          fr.agents.push_back(e);
+  }
   // counterparts: "meet (with) X, Y and Z", "talks between X and Y"
   {
     std::size_t k = last;
@@ -1254,7 +1528,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         // "Director of the Office of the Foreign Affairs Commission Yang Jiechi"
         const bool of_in_name = w == "of" && k > 0 && t[k - 1].capitalized && k + 1 < ce &&
                                 (t[k + 1].capitalized || t[k + 1].lower == "the");
-        if (of_in_name || w == "," || w == "and" || w == "with" || is_det(w) || has(g.title_words, w) ||
+        // "President-Elect Gustavo Petro": a hyphen inside a title
+        const bool hyphen = w == "-" && k > 0 && k + 1 < ce && t[k - 1].capitalized && t[k + 1].capitalized;
+        if (hyphen || of_in_name || w == "," || w == "and" || w == "with" || is_det(w) || has(g.title_words, w) ||
             (t[k].capitalized && t[k].kind == sdk::TokenKind::word) ||
             ((w == "of" || w == "to") && k + 1 < ce && (t[k + 1].capitalized || t[k + 1].lower == "the") &&
              k > 0 && has(g.title_words, t[k - 1].lower))) {
@@ -1300,7 +1576,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
               // "Zurich, Switzerland": a city's own country is no further stop
               const auto& prev = s.entities[fr.destinations.back()];
               if (!(kind == EntityKind::country && prev.kind == EntityKind::city &&
-                    prev.country == s.entities[e].name))
+                    prev.country == s.entities[e].country))
                 fr.destinations.push_back(e);
               q = s.entities[e].last_token;
               more = true;
@@ -1345,31 +1621,73 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     // industrialised nations in Venice": an of-phrase stands between the noun and its place
     auto of_phrase_before = [&](std::size_t p) {
       if (form != sdk::TriggerForm::noun || p <= last || last >= t.size() ||
-          t[last].lower != "of" || p - last > 10)
+          t[last].lower != "of" || p - last > 14)
         return false;
+      // "of the General Agreement on Tariffs and Trade (GATT) in Venice": an acronym in
+      // brackets belongs to the name
       for (std::size_t q = last + 1; q + 1 < p; ++q)
-        if (t[q].kind == sdk::TokenKind::punct) return false;
+        if ((t[q].kind == sdk::TokenKind::punct && t[q].lower != "(" && t[q].lower != ")" &&
+             t[q].lower != "-" && t[q].lower != ".") ||
+            (t[q].lower == "and" && (t[q + 1].lower == "at" || t[q + 1].lower == "in")) ||
+            in_mention(q))
+          return false;
       return true;
+    };
+    // tokens between the trigger and a place after it, less times and filler words:
+    // "talks held last Sunday in Qatar" is as near as "talks in Qatar"
+    auto gap_after = [&](std::size_t p) {
+      std::size_t n = 0;
+      for (std::size_t q = last; q + 1 < p; ++q)
+        if (!in_mention(q) && !has(g.place_gap_words, t[q].lower)) ++n;
+      return n;
+    };
+    // "met today with President Emmanuel Macron on the margins of the Global Fund
+    // Conference in New York": names, times and the words of a chain of qualifiers only
+    auto chain_after = [&](std::size_t p) {
+      for (std::size_t q = last; q + 1 < p; ++q) {
+        // "pushed hard at the meeting of X and at the Y meeting": another adverbial
+        if (t[q].lower == "and" && q + 1 < p &&
+            (t[q + 1].lower == "at" || t[q + 1].lower == "in" || t[q + 1].lower == "on"))
+          return false;
+        if (in_mention(q) || !entity_at(q).empty() || has(g.place_chain_words, t[q].lower) ||
+            has(g.title_words, t[q].lower) || t[q].lower == "," || t[q].lower == "." ||
+            t[q].lower == "-" || (t[q].capitalized && t[q].kind == sdk::TokenKind::word))
+          continue;
+        return false;
+      }
+      return p - last <= 24;
     };
     std::ptrdiff_t best = -1;
     std::size_t best_dist = SIZE_MAX;
     for (std::size_t k = 0; k < s.entities.size(); ++k) {
       const auto& e = s.entities[k];
-      const bool seat = e.kind == EntityKind::organization && !e.country.empty();  // "White House"
+      // "White House": a seat of government; not a body the gazetteer lacks (country "?")
+      const bool seat = e.kind == EntityKind::organization && !e.country.empty() && e.country != "?";
       if (e.kind != EntityKind::country && e.kind != EntityKind::city &&
           e.kind != EntityKind::region && !seat)
         continue;
-      if (e.first_token < cb || e.last_token > ce || s.entity_modifier[k]) continue;
-      if (seat && !(e.first_token > 1 && t[e.first_token - 1].lower == "the" &&
-                    t[e.first_token - 2].lower == "at"))
+      // "While there, he will meet ...": a verbless clause before places the one after it
+      const bool fronted = c == 1 && e.first_token < s.clauses[0].last_token &&
+                           s.clause_verb[0] >= s.clauses[0].last_token &&
+                           (t[e.first_token].lower == "here" || t[e.first_token].lower == "there");
+      // "in Washington, D.C." may run over a comma that ends the clause
+      if (!fronted && (e.first_token < cb || e.first_token >= ce)) continue;
+      if (s.entity_modifier[k]) continue;
+      // "at the White House", "in the Oval Office"
+      if (seat && (!(e.first_token > 1 && t[e.first_token - 1].lower == "the" &&
+                     (t[e.first_token - 2].lower == "at" || t[e.first_token - 2].lower == "in")) ||
+                   e.possessive))  // "at the Fed's suggestion"
         continue;
       const std::size_t p = e.first_token;
       const bool in_prep = p > 0 && (t[p - 1].lower == "in" || t[p - 1].lower == "at" ||
                                      (seat && t[p - 1].lower == "the"));
       const bool based = e.last_token >= 2 && t[e.last_token - 1].lower == "based";
-      const bool here = t[p].lower == "here";
+      const bool here = t[p].lower == "here" || t[p].lower == "there";
       // "the Venice summit", "the Geneva talks": a place written right before the noun
-      const bool before_noun = form == sdk::TriggerForm::noun && e.last_token == first &&
+      // (a named one too: "the 1986 Tokyo Summit"; a region may be the name: "East Asia Summit")
+      const bool before_noun = (form == sdk::TriggerForm::noun ||
+                                (t[first].capitalized && e.kind == EntityKind::city)) &&
+                               first > 0 && e.last_token == first &&
                                e.kind != EntityKind::country && !seat;
       if (before_noun) {
         fr.place = static_cast<std::ptrdiff_t>(k);
@@ -1383,10 +1701,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // a noun's place stands right after it ("talks in Riyadh"); a verb's in its clause,
       // not far after it ("will meet in Saudi Arabia this week")
       if (!based && !here) {
-        if (form == sdk::TriggerForm::noun && !(p >= last && p - last <= 3) &&
+        if (form == sdk::TriggerForm::noun && !(p >= last && gap_after(p) <= 2) &&
             !(reach > last && p >= reach && p - reach <= 3) && !of_phrase_before(p))
           continue;
-        if (form == sdk::TriggerForm::verb && p >= last && p - last > 8) continue;
+        if (form == sdk::TriggerForm::verb && p >= last && p - last > 8 && !chain_after(p))
+          continue;
       }
       const std::size_t dist = p >= last ? p - last : first - p + 2;  // prefer after the trigger
       if (dist < best_dist) best = static_cast<std::ptrdiff_t>(k), best_dist = dist;

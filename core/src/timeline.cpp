@@ -412,8 +412,10 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       }
       for (const auto& p : c.participants) {
         add_unique(e.participants, p);
-        if (!contains(c.counterparts, p) && !(e.type == "visit" && p == c.country &&
-                                                 a.resources().place(p) != nullptr))
+        const auto* pl = a.resources().place(p);  // "U.S.": the country as written
+        if (!contains(c.counterparts, p) &&
+            !(e.type == "visit" && pl && pl->kind == sdk::EntityKind::country &&
+              pl->name == c.country))
           add_unique(e.agents, p);
       }
       for (const auto& p : c.counterparts) add_unique(e.counterparts, p);
@@ -651,10 +653,14 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     // visits list the destination country among the participants, last, when the text
     // names it ("visit Kenya", "to Zurich, Switzerland"; "visit Rome" adds no Italy)
     if (e.type == "visit" && !e.country.empty()) {
-      auto it = std::find(e.participants.begin(), e.participants.end(), e.country);
+      auto it = std::find_if(e.participants.begin(), e.participants.end(), [&](const auto& p) {
+        const auto* pl = a.resources().place(p);
+        return p == e.country || (pl && pl->kind == sdk::EntityKind::country && pl->name == e.country);
+      });
       if (it != e.participants.end()) {
+        auto name = *it;
         e.participants.erase(it);
-        e.participants.push_back(e.country);
+        e.participants.push_back(name);
       }
     }
     e.summary = summarize(e);

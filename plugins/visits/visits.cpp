@@ -148,6 +148,16 @@ class Visits final : public sdk::Extractor {
           }
         }
       }
+      // "after returning from a U.S. visit", "his China trip": a country written right
+      // before the noun is where the trip goes
+      if (f.destination < 0)
+        for (std::size_t k = 0; k < s.entities.size; ++k)
+          if (s.entities[k].last_token == i && s.entities[k].kind == sdk::EntityKind::country &&
+              !s.entities[k].possessive && s.entities[k].first_token > 0 &&
+              sdk::any_of_terms(s.tokens[s.entities[k].first_token - 1].lower, dets)) {
+            f.destination = static_cast<std::ptrdiff_t>(k);
+            f.destinations.assign(1, k);
+          }
       bool person_visited = false;
       for (auto k : f.counterparts)
         person_visited = person_visited || s.entities[k].kind == sdk::EntityKind::person;

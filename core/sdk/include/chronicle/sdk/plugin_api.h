@@ -387,7 +387,7 @@ inline EventCandidate candidate_from_frame(const Sentence& s, const Frame& f, st
         s.tokens[e.last_token].lower != ",")
       return {};
     for (const auto& n : s.entities)
-      if (n.first_token == e.last_token + 1 && n.kind == EntityKind::country && n.name == e.country)
+      if (n.first_token == e.last_token + 1 && n.kind == EntityKind::country && n.country == e.country)
         return n.name;
     return {};
   };
