@@ -30,9 +30,6 @@ SETS = {
         "exclude": ["reuters-gold.yaml", "modern-gold.yaml",
                     "heldout-reuters-gold.yaml", "heldout-modern-gold.yaml"]},
 }
-SEED = SETS["heldout"]["seed"]
-N_SAMPLE = SETS["heldout"]["n_sample"]
-DECOY_QUOTA = SETS["heldout"]["decoys"]
 MIN_CHARS, MAX_CHARS = 300, 3000
 
 # an official acting officially (>= 2 matches)
