@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Consistency check of the held-out event gold files.
 
-usage: check_heldout.py [SHARED_DIR]      (default: /work/shared)
+usage: check_heldout.py [--set heldout|heldout2] [SHARED_DIR]   (default: heldout, /work/shared)
 
-Checks that heldout-reuters-gold.yaml and heldout-modern-gold.yaml load, that their
-ids are exactly the ones select_heldout.py picks and none is in the dev gold files,
+Checks that SET-reuters-gold.yaml and SET-modern-gold.yaml (SET = heldout or heldout2)
+load, that their ids are exactly the ones `select_heldout.py --set SET` picks and none
+is in a gold file that set excludes (the dev files; for heldout2 also the first
+held-out files),
 that `published` matches the corpus, that every field is present with a valid value,
 that every evidence and date_text string occurs in its article (whitespace collapsed),
 and that the dates are consistent. Then it scores each file with
@@ -45,7 +47,7 @@ def as_date(v, where, errors):
     return None
 
 
-def check_file(path, docs, expected_ids, dev_ids, errors):
+def check_file(path, docs, expected_ids, dev_ids, errors, excluded_what="a dev gold file"):
     gold = yaml.safe_load(open(path))
     ids = [a["id"] for a in gold]
     if sorted(ids) != sorted(expected_ids):
@@ -57,7 +59,7 @@ def check_file(path, docs, expected_ids, dev_ids, errors):
     for a in gold:
         aid = a["id"]
         if aid in dev_ids:
-            errors.append(f"{aid}: also in a dev gold file")
+            errors.append(f"{aid}: also in {excluded_what}")
         doc = docs.get(aid)
         if doc is None:
             errors.append(f"{aid}: not in the corpus")
@@ -123,7 +125,7 @@ def score(shared, gold_path, timeline):
 
 
 def main():
-    shared = sys.argv[1] if len(sys.argv) > 1 else "/work/shared"
+    set_name, shared = select_heldout.parse_args(sys.argv[1:])
     if not os.path.isdir(os.path.join(shared, "data")):
         print(f"skip: {shared} not found (pass the shared directory as the first argument)")
         return 77
@@ -131,16 +133,17 @@ def main():
     for rel in ("data/reuters21578/reuters.jsonl", "data/modern-news/articles.jsonl"):
         for d in select_heldout.load(os.path.join(shared, rel)):
             docs[d["id"]] = d
-    dev_ids = select_heldout.gold_ids(os.path.join(HERE, "reuters-gold.yaml")) | \
-        select_heldout.gold_ids(os.path.join(HERE, "modern-gold.yaml"))
+    dev_ids = select_heldout.excluded_ids(set_name)
+    excluded_what = "an excluded gold file (" + ", ".join(
+        select_heldout.SETS[set_name]["exclude"]) + ")"
     errors = []
     ok = True
     for name, rel in (("reuters", "data/reuters21578/reuters.jsonl"),
                       ("modern", "data/modern-news/articles.jsonl")):
         _, _, sample, decoys = select_heldout.select(
-            select_heldout.load(os.path.join(shared, rel)), dev_ids, name)
-        path = os.path.join(HERE, f"heldout-{name}-gold.yaml")
-        gold = check_file(path, docs, sample + decoys, dev_ids, errors)
+            select_heldout.load(os.path.join(shared, rel)), dev_ids, name, set_name)
+        path = os.path.join(HERE, f"{set_name}-{name}-gold.yaml")
+        gold = check_file(path, docs, sample + decoys, dev_ids, errors, excluded_what)
         n_ev = sum(len(a.get("events") or []) for a in gold)
         self_score = score(shared, path, as_timeline(gold))
         empty_score = score(shared, path, {"sources": [], "events": []})

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Deterministic selection of the held-out event gold articles.
 
-usage: select_heldout.py [SHARED_DIR]      (default: /work/shared)
+usage: select_heldout.py [--set heldout|heldout2] [SHARED_DIR]   (default: heldout, /work/shared)
 
-Prints, per corpus, the 17 sampled articles and the 3 decoys that
-heldout-reuters-gold.yaml and heldout-modern-gold.yaml annotate. The rule is
+Prints, per corpus, the sampled articles and the decoys that a held-out set
+annotates: `heldout` (heldout-{reuters,modern}-gold.yaml: 17 sampled + 3 decoys,
+dev files excluded) or `heldout2` (heldout2-{reuters,modern}-gold.yaml: 13 sampled
++ 2 decoys, dev and first held-out files excluded, another seed). The rule is
 described in heldout-README.md. Re-running it gives the same ids as long as
-the data files and the existing dev gold files are unchanged.
+the data files and the excluded gold files are unchanged.
 """
 import json
 import os
@@ -14,11 +16,20 @@ import random
 import re
 import sys
 
-SEED = 20261127
-N_SAMPLE = 17
-# decoys per source; the modern corpus draws from both of its sources because its
-# sample pool holds no Wikinews article (the only one is in the dev set)
-DECOY_QUOTA = {"reuters": {"reuters": 3}, "modern": {"wikinews": 2, "whitehouse": 1}}
+# per set: seed prefix, sample size, decoys per source, gold files whose ids are excluded.
+# The modern corpus draws decoys from both of its sources because its sample pool holds
+# no Wikinews article (the only one is in the dev set).
+SETS = {
+    "heldout": {
+        "seed": "20261127", "n_sample": 17,
+        "decoys": {"reuters": {"reuters": 3}, "modern": {"wikinews": 2, "whitehouse": 1}},
+        "exclude": ["reuters-gold.yaml", "modern-gold.yaml"]},
+    "heldout2": {
+        "seed": "20261127-heldout2", "n_sample": 13,
+        "decoys": {"reuters": {"reuters": 2}, "modern": {"wikinews": 1, "whitehouse": 1}},
+        "exclude": ["reuters-gold.yaml", "modern-gold.yaml",
+                    "heldout-reuters-gold.yaml", "heldout-modern-gold.yaml"]},
+}
 MIN_CHARS, MAX_CHARS = 300, 3000
 
 # an official acting officially (>= 2 matches)
@@ -60,7 +71,7 @@ def gold_ids(path):
     return ids
 
 
-def select(docs, exclude, rng_tag):
+def select(docs, exclude, rng_tag, set_name="heldout"):
     pos, dec = [], {}
     for d in docs:
         if d["id"] in exclude:
@@ -74,10 +85,11 @@ def select(docs, exclude, rng_tag):
             pos.append(d["id"])
         elif DECOY.search(t) and n_off <= 1:
             dec.setdefault(d["id"].split("-")[0], []).append(d["id"])
-    rng = random.Random(f"{SEED}-{rng_tag}")
-    sample = rng.sample(pos, N_SAMPLE)
+    conf = SETS[set_name]
+    rng = random.Random(f"{conf['seed']}-{rng_tag}")
+    sample = rng.sample(pos, conf["n_sample"])
     decoys = []
-    for source, k in DECOY_QUOTA[rng_tag].items():
+    for source, k in conf["decoys"][rng_tag].items():
         decoys += rng.sample(dec.get(source, []), k)
     n_dec = {source: len(ids) for source, ids in dec.items()}
     return len(pos), n_dec, sample, decoys
@@ -88,15 +100,38 @@ def load(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
-def main():
-    shared = sys.argv[1] if len(sys.argv) > 1 else "/work/shared"
+def excluded_ids(set_name):
+    """Ids of the gold files that a set must not reuse."""
     here = os.path.dirname(os.path.abspath(__file__))
-    exclude = gold_ids(os.path.join(here, "reuters-gold.yaml")) | gold_ids(
-        os.path.join(here, "modern-gold.yaml"))
+    ids = set()
+    for name in SETS[set_name]["exclude"]:
+        ids |= gold_ids(os.path.join(here, name))
+    return ids
+
+
+def parse_args(argv):
+    set_name, shared = "heldout", "/work/shared"
+    args = list(argv)
+    while args:
+        a = args.pop(0)
+        if a == "--set" and args:
+            set_name = args.pop(0)
+        elif a.startswith("--set="):
+            set_name = a.split("=", 1)[1]
+        else:
+            shared = a
+    if set_name not in SETS:
+        sys.exit(f"unknown set {set_name!r}: use one of {', '.join(SETS)}")
+    return set_name, shared
+
+
+def main():
+    set_name, shared = parse_args(sys.argv[1:])
+    exclude = excluded_ids(set_name)
     for name, rel in (("reuters", "data/reuters21578/reuters.jsonl"),
                       ("modern", "data/modern-news/articles.jsonl")):
         docs = load(os.path.join(shared, rel))
-        n_pos, n_dec, sample, decoys = select(docs, exclude, name)
+        n_pos, n_dec, sample, decoys = select(docs, exclude, name, set_name)
         print(f"{name}: {n_pos} in the sample pool; decoy candidates {n_dec}")
         print("  sample:", " ".join(sorted(sample, key=lambda s: int(s.split('-')[1]))))
         print("  decoys:", " ".join(sorted(decoys, key=lambda s: int(s.split('-')[1]))))
