@@ -8,21 +8,17 @@ gold and system events with the shared scorer's own matching (../shared/tools/
 events_score.py) and prints, for every matched pair whose participants or location differ,
 what is missing, what is extra and both locations. Ends with the per-set counts.
 """
-import argparse, importlib.util, json, os, subprocess, sys, tempfile
+import argparse, json, os, subprocess, sys, tempfile
 
 import yaml
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+from bench_paths import ROOT, SHARED, load_tool
+
 DEV = {"reuters": "data/reuters21578/reuters.jsonl", "modern": "data/modern-news/articles.jsonl"}
 
 
 def load_scorer():
-    path = os.path.join(SHARED, "tools/events_score.py")
-    spec = importlib.util.spec_from_file_location("events_score", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_tool("events_score")
 
 
 def run(chronicle, gold, data):

@@ -28,13 +28,7 @@ import re
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(os.path.dirname(ROOT), "shared")
-SETS = {
-    "timebank": "data/tempeval3/timebank.jsonl",
-    "aquaint": "data/tempeval3/aquaint.jsonl",
-    "meantime": "data/meantime/meantime_en_scored.jsonl",
-}
+from bench_paths import ROOT, SHARED, TEMPEVAL_DEV_SETS as SETS
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
           "december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"

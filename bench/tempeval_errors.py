@@ -13,28 +13,17 @@ MEANTIME): the platinum set is for reporting, not for reading errors.
 """
 import argparse
 import collections
-import importlib.util
 import os
 import re
 import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(os.path.dirname(ROOT), "shared")
-SETS = {
-    "timebank": "data/tempeval3/timebank.jsonl",
-    "aquaint": "data/tempeval3/aquaint.jsonl",
-    "meantime": "data/meantime/meantime_en_scored.jsonl",
-}
+from bench_paths import ROOT, SHARED, TEMPEVAL_DEV_SETS as SETS, load_tool
 
 
 def load_scorer():
-    path = os.path.join(SHARED, "tools/tempeval_score.py")
-    spec = importlib.util.spec_from_file_location("tempeval_score", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_tool("tempeval_score")
 
 
 def granularity(v):
