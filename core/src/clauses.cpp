@@ -129,8 +129,8 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     }
     if (w == ",") {
       // ',"when he visits Washington': a closing quote mark between the comma and the word
-      if (i + 2 < n && (t[i + 1].lower == "\"" || t[i + 1].lower == "'" ||
-                        t[i + 1].lower == "''") &&
+      if (i + 2 < n &&
+          (t[i + 1].lower == "\"" || t[i + 1].lower == "'" || t[i + 1].lower == "''") &&
           in(r.after_comma, t[i + 2].lower)) {
         starts.push_back(i + 2);
         reporting_start.push_back(false);

@@ -28,8 +28,11 @@ bool multilateral(const sdk::Entity& e, sdk::View<std::string_view> group_words)
 class Conferences final : public sdk::Extractor {
  public:
   explicit Conferences(const sdk::Lexicon& lex)
-      : lex_(lex), nouns_(lex.terms("nouns")), body_nouns_(lex.terms("body_nouns")),
-        verbs_(lex.terms("verbs")), ministerial_(lex.terms("ministerial_nouns")) {}
+      : lex_(lex),
+        nouns_(lex.terms("nouns")),
+        body_nouns_(lex.terms("body_nouns")),
+        verbs_(lex.terms("verbs")),
+        ministerial_(lex.terms("ministerial_nouns")) {}
   std::string_view name() const noexcept override { return "conferences"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
@@ -131,8 +134,7 @@ class Conferences final : public sdk::Extractor {
       // time or place, or with its members (an "of" phrase makes the definite one a
       // mention of its own, not a reference back)
       const bool ministerial = form == sdk::TriggerForm::noun && ministerial_.match(s, i) == n;
-      const bool ministerial_of =
-          ministerial && o + 1 < s.tokens.size && s.tokens[o].lower == "of";
+      const bool ministerial_of = ministerial && o + 1 < s.tokens.size && s.tokens[o].lower == "of";
       const bool keep =
           form == sdk::TriggerForm::verb
               ? true
