@@ -467,6 +467,13 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         const bool one_trip = x.type == "visit" && e.type == "visit" &&
                               x.first_sentence == e.first_sentence && !e.when.value.empty() &&
                               x.when.value == e.when.value && x.when.text == e.when.text;
+        // "met today with President El-Sisi ... thanked him for his participation in the
+        // U.S.-Africa Leaders' Summit": a gathering told by its name is not a meeting of
+        // two already told
+        if (!e.name_words.empty() && x.name_words.empty() &&
+            (e.type == "summit" || e.type == "conference") && x.type != e.type &&
+            !x.counterparts.empty())
+          continue;
         if (!detail::types_compatible(x.type, e.type) || !overlap(x.when, e.when) ||
             (!detail::places_compatible(x, e) && !one_trip) || told_apart(x, e, pub) ||
             names_differ(x, e))
