@@ -1338,10 +1338,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                                      [&](std::size_t k) { return !is_actor(s.entities[k]); }),
                       fr.agents.end());
   } else {
-    // "Trump's visit": a possessive right before the noun (adjectives between)
+    // "Trump's visit": a possessive right before the noun (adjectives between, "Lyng's
+    // two-week visit")
     std::size_t k = first;
-    while (k > cb && k > 0 && !t[k - 1].capitalized && t[k - 1].kind == sdk::TokenKind::word &&
-           k + 3 > first)
+    while (k > cb && k > 0 && !t[k - 1].capitalized && t[k - 1].lower != "'s" &&
+           (t[k - 1].kind != sdk::TokenKind::punct || t[k - 1].lower == "-") && k + 4 > first)
       --k;
     if (k > 0 && t[k - 1].lower == "'s") {
       for (auto e : entity_at(k - 2))
@@ -1879,6 +1880,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (in(rules.noun_cancelled)) fr.status = sdk::Status::cancelled;
       if (in(rules.noun_postponed)) fr.status = sdk::Status::postponed;
     }
+    // "the NATO summit to be held in Vilnius", "ministers scheduled to meet": a non-finite
+    // future right after the noun sets the noun's own status, whatever the clause's tense
+    if ((fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown) &&
+        last < t.size() && rules.nonfinite_future_heads.contains(t[last].lower) &&
+        rules.future_ix.at(t, last, t.size()))
+      fr.status = sdk::Status::planned;
     // "the talks" with nothing of its own refers back to an event already told
     const bool definite = first > 0 && (t[first - 1].lower == "the" ||
                                         (first > 1 && t[first - 2].lower == "the" &&

@@ -75,6 +75,7 @@ ClauseRules ClauseRules::from(const Lexicon& lex) {
   r.not_participles = lex.list("not_participles");
   r.that_clause_openers = lex.list("that_clause_openers");
   r.conditionals = lex.list("conditionals");
+  r.nonfinite_future_heads = lex.list("markers.nonfinite_future_heads");
   r.weak_speculative = lex.list("markers.weak_speculative");
   r.conditional_inversions = lex.list("conditional_inversions");
   r.noun_speculative_verbs = lex.list("noun_cues.speculative_verbs");
@@ -127,6 +128,14 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       continue;
     }
     if (w == ",") {
+      // ',"when he visits Washington': a closing quote mark between the comma and the word
+      if (i + 2 < n &&
+          (t[i + 1].lower == "\"" || t[i + 1].lower == "'" || t[i + 1].lower == "''") &&
+          in(r.after_comma, t[i + 2].lower)) {
+        starts.push_back(i + 2);
+        reporting_start.push_back(false);
+        continue;
+      }
       if (i + 1 < n && in(r.after_comma, t[i + 1].lower)) {
         starts.push_back(i + 1);
         reporting_start.push_back(false);
@@ -229,12 +238,27 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
          overtaken = false;
     std::size_t verb = e;
     auto mark_verb = [&](std::size_t i) { verb = std::min(verb, i); };
+    // the clause's own finite verb, when it has a tense or a future of its own (a reporting
+    // verb excepted: "officials said Baldrige could meet"): a modal or a non-finite future
+    // well after it belongs to a clause the boundaries above did not split off ("will meet
+    // Aquino on April 28 to discuss steps it could take", "spoke today to review plans for
+    // the summit to be held in Vilnius")
+    std::size_t anchor = e;
+    bool anchor_past = false;
+    auto late = [&](std::size_t i) { return anchor < e && i > anchor + 4; };
     for (std::size_t i = b; i < e; ++i) {
       const auto w = t[i].lower;
+      if (anchor == e && !in(r.reporting_verbs, w) && !t[i].capitalized &&
+          (r.future_ix.at(t, i, e) || r.is_past_form(t, i) || w == "was" || w == "were")) {
+        anchor = i;
+        anchor_past = !r.future_ix.at(t, i, e);
+      }
       if (r.cancelled_ix.at(t, i, e)) canc = true, mark_verb(i);
       if (r.postponed_ix.at(t, i, e)) post = true, mark_verb(i);
       // "May 5" is a month, "may meet" a modal: mid-sentence capitals are names
-      if (r.speculative_ix.at(t, i, e) && !(t[i].capitalized && i > 0)) spec = true, mark_verb(i);
+      if (r.speculative_ix.at(t, i, e) && !(t[i].capitalized && i > 0) &&
+          (!late(i) || in(r.conditionals, w)))
+        spec = true, mark_verb(i);
       if (in(r.weak_speculative, w) && !(i == 0 && in(r.conditional_inversions, w)))
         weak_spec = true, mark_verb(i);
       // "announced plans to", "its plans to": a noun, not a future auxiliary
@@ -246,7 +270,9 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
         had = had || t[k].lower == "had";
       }
       if (had && r.future_ix.at(t, i, e)) overtaken = true;
-      if (r.future_ix.at(t, i, e) && !blocked &&
+      const bool late_nonfinite = anchor_past && late(i) && in(r.nonfinite_future_heads, w) &&
+                                  !in(r.be_forms, t[i - 1].lower) && !in(r.perfect, t[i - 1].lower);
+      if (r.future_ix.at(t, i, e) && !blocked && !late_nonfinite &&
           !(i > b && t[i].lower.size() > 1 && t[i].lower.back() == 's' &&
             (in(r.determiners, t[i - 1].lower) || r.is_past_form(t, i - 1)))) {
         if (!fut) would = w == "would";

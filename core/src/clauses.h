@@ -45,6 +45,7 @@ struct ClauseRules {
   // a sentence with one of these (or starting with an inversion: "Should there be ...") is
   // conditional: its "would" is speculative
   WordList conditionals, conditional_inversions, weak_speculative;
+  WordList nonfinite_future_heads;
   // a few words before an event noun: the event is asked for, not decided ("called for a
   // swift convening of a meeting of the G-7")
   WordList noun_speculative_verbs, noun_planned_verbs;

@@ -279,6 +279,8 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   // "after a separate meeting with Shultz": a mention that is none of the events before it
   const auto distinct_cues = a.resources().clauses.list("noun_cues.distinct");
   const auto alongside_cues = a.resources().clauses.list("noun_cues.alongside");
+  const auto negating_cues = a.resources().clauses.list("noun_cues.negating");
+  const auto negating_stops = a.resources().clauses.list("noun_cues.negating_stops");
 
   // Every sentence's candidates first: a plugin that throws anywhere in the document skips
   // the whole document (its events of earlier sentences too); the others go on.
@@ -319,6 +321,22 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       if (cands[i].form == sdk::TriggerForm::verb && c < s.clause_negated.size() &&
           s.clause_negated[c] && s.clauses[c].modality == sdk::Modality::negated)
         continue;  // "did not meet"
+      // "there will be no further meeting": a noun denied by its determiner
+      if (cands[i].form == sdk::TriggerForm::noun) {
+        const auto& t = s.tokens.tokens;
+        bool denied = false;
+        for (std::size_t k = tok, steps = 0; k > 0 && steps < 3; --k, ++steps) {
+          const auto& w = t[k - 1];
+          if (contains(negating_cues, std::string(w.lower))) {
+            denied = true;
+            break;
+          }
+          if (w.kind != sdk::TokenKind::word || w.capitalized ||
+              contains(negating_stops, std::string(w.lower)))
+            break;
+        }
+        if (denied) continue;
+      }
       if (cands[i].time >= static_cast<std::ptrdiff_t>(s.mentions.size())) cands[i].time = -1;
       keep.push_back(i);
     }
@@ -451,6 +469,13 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         const bool one_trip = x.type == "visit" && e.type == "visit" &&
                               x.first_sentence == e.first_sentence && !e.when.value.empty() &&
                               x.when.value == e.when.value && x.when.text == e.when.text;
+        // "met today with President El-Sisi ... thanked him for his participation in the
+        // U.S.-Africa Leaders' Summit": a gathering told by its name is not a meeting of
+        // two already told
+        if (!e.name_words.empty() && x.name_words.empty() &&
+            (e.type == "summit" || e.type == "conference") && x.type != e.type &&
+            !x.counterparts.empty())
+          continue;
         if (!detail::types_compatible(x.type, e.type) || !overlap(x.when, e.when) ||
             (!detail::places_compatible(x, e) && !one_trip) || told_apart(x, e, pub) ||
             names_differ(x, e))

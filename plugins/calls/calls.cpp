@@ -10,7 +10,8 @@ class Calls final : public sdk::Extractor {
  public:
   explicit Calls(const sdk::Lexicon& lex)
       : lex_(lex), verbs_(lex.terms("verbs")), nouns_(lex.terms("nouns")),
-        conversation_verbs_(lex.terms("conversation_verbs")) {}
+        conversation_verbs_(lex.terms("conversation_verbs")),
+        in_person_verbs_(lex.terms("in_person_verbs")) {}
   std::string_view name() const noexcept override { return "calls"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
@@ -28,9 +29,15 @@ class Calls final : public sdk::Extractor {
       if (n == 0) continue;
       // the people on a call are the clause's subject and anyone "with" it
       const sdk::Frame f = s.analyzer->frame(s, i, i + n, sdk::TriggerForm::verb);
-      auto c = sdk::candidate_from_frame(s, f, "call", i, i + n, form);
-      c.location.clear();
-      c.country.clear();
+      // "spoke with community leaders at the White House": a conversation the text places
+      // somewhere was held in person, a meeting
+      const bool in_person = form == sdk::TriggerForm::verb && f.place >= 0 &&
+                             in_person_verbs_.match(s, i) == n;
+      auto c = sdk::candidate_from_frame(s, f, in_person ? "meeting" : "call", i, i + n, form);
+      if (!in_person) {
+        c.location.clear();
+        c.country.clear();
+      }
       if (!c.participants.empty()) {
         c.specificity = 5;
         out.push_back(std::move(c));
@@ -42,6 +49,7 @@ class Calls final : public sdk::Extractor {
  private:
   const sdk::Lexicon& lex_;
   sdk::PhraseSet verbs_, nouns_, conversation_verbs_;  // triggers, indexed by first word
+  sdk::PhraseSet in_person_verbs_;
 };
 
 bool register_calls(sdk::Registrar& r) noexcept {

@@ -28,8 +28,11 @@ bool multilateral(const sdk::Entity& e, sdk::View<std::string_view> group_words)
 class Conferences final : public sdk::Extractor {
  public:
   explicit Conferences(const sdk::Lexicon& lex)
-      : lex_(lex), nouns_(lex.terms("nouns")), body_nouns_(lex.terms("body_nouns")),
-        verbs_(lex.terms("verbs")) {}
+      : lex_(lex),
+        nouns_(lex.terms("nouns")),
+        body_nouns_(lex.terms("body_nouns")),
+        verbs_(lex.terms("verbs")),
+        ministerial_(lex.terms("ministerial_nouns")) {}
   std::string_view name() const noexcept override { return "conferences"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
@@ -126,10 +129,19 @@ class Conferences final : public sdk::Extractor {
       const bool named = form == sdk::TriggerForm::noun && !needs_body &&
                          sdk::named_event_at(s, i) &&
                          (f.place >= 0 || (f.time >= 0 && f.status != sdk::Status::occurred));
-      const bool keep = form == sdk::TriggerForm::verb
-                            ? true
-                            : !f.anaphoric && (named || ((body || !c.participants.empty()) &&
-                                                         (f.time >= 0 || f.place >= 0 || body)));
+      // "a ministerial session on Monday", "at the opening of the fifth ministerial meeting
+      // of the oil exporters' group": a gathering of ministers by its name, told with its
+      // time or place, or with its members (an "of" phrase makes the definite one a
+      // mention of its own, not a reference back)
+      const bool ministerial = form == sdk::TriggerForm::noun && ministerial_.match(s, i) == n;
+      const bool ministerial_of = ministerial && o + 1 < s.tokens.size && s.tokens[o].lower == "of";
+      const bool keep =
+          form == sdk::TriggerForm::verb
+              ? true
+              : ministerial_of ||
+                    (!f.anaphoric && (named || (ministerial && (f.time >= 0 || f.place >= 0)) ||
+                                      ((body || !c.participants.empty()) &&
+                                       (f.time >= 0 || f.place >= 0 || body))));
       if (keep) {
         c.specificity = 2;
         out.push_back(std::move(c));
@@ -141,6 +153,7 @@ class Conferences final : public sdk::Extractor {
  private:
   const sdk::Lexicon& lex_;
   sdk::PhraseSet nouns_, body_nouns_, verbs_;  // triggers, indexed by first word
+  sdk::PhraseSet ministerial_;                 // nouns naming ministers' gatherings
 };
 
 bool register_conferences(sdk::Registrar& r) noexcept {

@@ -104,9 +104,13 @@ class Meetings final : public sdk::Extractor {
         excluded = excluded || sdk::any_of_terms(s.tokens[k].lower, excl);
       if (i + n < s.tokens.size && sdk::match_phrase(s, i + n, excl_after)) excluded = true;
       if (sdk::preceded_by(s, i, excl_phrases)) excluded = true;
-      // union bargaining, boards, mergers: not diplomacy
-      for (const auto& tk : s.tokens)
-        excluded = excluded || sdk::any_of_terms(tk.lower, lex_.terms("exclude_context"));
+      // union bargaining, boards, mergers: not diplomacy; told near the trigger, not in
+      // another part of a long sentence ("will meet Zheng Tuobin, ... and address a
+      // management and training organisation")
+      constexpr std::size_t context_reach = 15;
+      for (std::size_t k = i > context_reach ? i - context_reach : 0;
+           k < s.tokens.size && k < i + n + context_reach; ++k)
+        excluded = excluded || sdk::any_of_terms(s.tokens[k].lower, lex_.terms("exclude_context"));
       if (form == sdk::TriggerForm::verb && sdk::any_of_terms(s.tokens[i + n - 1].lower, bare) &&
           (sdk::takes_thing_object(s, i + n, lex_.terms("after_meet"),
                                    lex_.terms("object_determiners")) ||

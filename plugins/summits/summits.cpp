@@ -9,7 +9,8 @@ namespace {
 class Summits final : public sdk::Extractor {
  public:
   explicit Summits(const sdk::Lexicon& lex)
-      : lex_(lex), nouns_(lex.terms("nouns")), verbs_(lex.terms("meet_verbs")) {}
+      : lex_(lex), nouns_(lex.terms("nouns")), verbs_(lex.terms("meet_verbs")),
+        attendance_(lex.terms("attendance_nouns")) {}
   std::string_view name() const noexcept override { return "summits"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
@@ -19,7 +20,32 @@ class Summits final : public sdk::Extractor {
         // clause's subject attends, the clause's time and place are its own
         const bool named = sdk::named_event_at(s, i);
         const auto form = named ? sdk::TriggerForm::verb : sdk::TriggerForm::noun;
-        const sdk::Frame f = s.analyzer->frame(s, i, i + n, form);
+        sdk::Frame f = s.analyzer->frame(s, i, i + n, form);
+        // "thanked El-Sisi for his participation in the U.S.-Africa Leaders' Summit": the
+        // one who takes part is the possessor of "participation", not the clause's subject
+        {
+          std::size_t k = i;  // back over the summit's name
+          while (k > 0 && (s.tokens[k - 1].capitalized || s.tokens[k - 1].lower == "'s" ||
+                           s.tokens[k - 1].lower == "'" || s.tokens[k - 1].lower == "the" ||
+                           s.tokens[k - 1].lower == "-" ||
+                           s.tokens[k - 1].kind == sdk::TokenKind::number))
+            --k;
+          for (std::size_t q = k > 4 ? k - 4 : 0; q < k; ++q) {
+            const std::size_t m = attendance_.match(s, q);
+            if (m == 0 || q + m != k || q == 0) continue;
+            // "Pashinyan's participation"; "thanked El-Sisi for his participation": the
+            // nearest name before the possessive pronoun
+            const bool pronoun = sdk::any_of_terms(s.tokens[q - 1].lower,
+                                                   lex_.terms("possessive_pronouns"));
+            for (std::size_t e = 0; e < s.entities.size; ++e) {
+              const auto& en = s.entities[e];
+              if (en.last_token == q || en.last_token + 1 == q ||
+                  (pronoun && en.last_token < q && !en.pronoun &&
+                   (en.kind == sdk::EntityKind::person || en.kind == sdk::EntityKind::group)))
+                f.agents.assign(1, e);
+            }
+          }
+        }
         auto c = sdk::candidate_from_frame(s, f, "summit", i, i + n, form);
         c.counterparts.clear();
         if (named || (!f.anaphoric && (f.time >= 0 || f.place >= 0 || !c.participants.empty()))) {
@@ -60,6 +86,7 @@ class Summits final : public sdk::Extractor {
  private:
   const sdk::Lexicon& lex_;
   sdk::PhraseSet nouns_, verbs_;  // triggers, indexed by first word
+  sdk::PhraseSet attendance_;     // "participation in" before a named summit
 };
 
 bool register_summits(sdk::Registrar& r) noexcept {

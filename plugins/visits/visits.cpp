@@ -41,18 +41,39 @@ class Visits final : public sdk::Extractor {
       sdk::TriggerForm form = sdk::TriggerForm::verb;
       bool needs_destination = false;
       // "his visit", "a possible visit": a determiner right before, or before an adjective
+      // ... or before a compound one ("Lyng's two-week visit", "a 10-day trip")
+      std::size_t adj = i;
+      bool compound = false;
+      while (adj > 0 && i - adj < 3) {
+        const auto& tk = s.tokens[adj - 1];
+        if (tk.lower.find('-') != std::string_view::npos && tk.lower.size() > 1) {
+          compound = true;
+        } else if (tk.lower != "-" && (tk.kind == sdk::TokenKind::punct || tk.capitalized ||
+                                       sdk::any_of_terms(tk.lower, dets))) {
+          break;
+        }
+        --adj;
+      }
+      for (std::size_t k = adj; k < i; ++k) compound = compound || s.tokens[k].lower == "-";
       const bool after_det =
           (i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, dets)) ||
           (i > 1 && sdk::any_of_terms(s.tokens[i - 2].lower, dets) &&
-           s.tokens[i - 1].kind == sdk::TokenKind::word && !s.tokens[i - 1].capitalized);
+           s.tokens[i - 1].kind == sdk::TokenKind::word && !s.tokens[i - 1].capitalized) ||
+          (compound && adj > 0 && sdk::any_of_terms(s.tokens[adj - 1].lower, dets));
       std::size_t n = after_det ? 0 : verbs_.match(s, i);
       if (n == 0 && !after_det && (n = motion_.match(s, i))) needs_destination = true;
       // "leaves on April 7 to attend the IMF meetings": a departure to attend something
       if (n == 0 && !after_det && (n = departure_verbs_.match(s, i))) {
         bool purpose = false;
         for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 8 && !purpose; ++k) {
-          if (s.tokens[k].kind == sdk::TokenKind::punct) break;
+          if (s.tokens[k].kind == sdk::TokenKind::punct && s.tokens[k].lower != "-") break;
           purpose = purpose_phrases_.match(s, k) > 0;
+          // "leaves on Saturday on a 10-day trip to the Far East": sets off on a trip
+          if (!purpose && nouns_.match(s, k) && k > i + n) {
+            std::size_t b = k;
+            while (b > i + n && b + 4 > k && s.tokens[b - 1].lower != "on") --b;
+            purpose = b > i + n && s.tokens[b - 1].lower == "on";
+          }
         }
         // "left the meeting to attend to other business": a departure takes no object
         if (!purpose || (i + n < s.tokens.size && sdk::any_of_terms(s.tokens[i + n].lower, dets)))
@@ -111,6 +132,27 @@ class Visits final : public sdk::Extractor {
               }
             }
           }
+        }
+      }
+      // "on the first day of a three-day visit", "who is in Rome on the fifth leg of a
+      // tour": a part of the trip is under way, so is the trip
+      std::size_t np = i;  // start of the trigger's noun phrase
+      while (np > 0 && i - np < 4 && s.tokens[np - 1].lower != "of" &&
+             !s.tokens[np - 1].capitalized &&
+             (s.tokens[np - 1].kind != sdk::TokenKind::punct || s.tokens[np - 1].lower == "-"))
+        --np;
+      if (form == sdk::TriggerForm::noun && np >= 3 && s.tokens[np - 1].lower == "of" &&
+          sdk::any_of_terms(s.tokens[np - 2].lower, lex_.terms("trip_parts"))) {
+        std::size_t k = np - 2;
+        while (k > 0 && np - k < 5 && s.tokens[k - 1].lower != "on") --k;
+        if (k > 0 && s.tokens[k - 1].lower == "on") {
+          on_trip = true;
+          // "Prado spoke on the second day of a four-day visit": the one who is on it
+          if (f.agents.empty())
+            for (std::size_t e = 0; e < s.entities.size; ++e)
+              if (s.entities[e].last_token < k && !s.entities[e].pronoun &&
+                  s.entities[e].kind == sdk::EntityKind::person)
+                f.agents.assign(1, e);
         }
       }
       // "on a visit to France", "a tour of Europe": the place right after the noun phrase
@@ -175,6 +217,10 @@ class Visits final : public sdk::Extractor {
       }
       auto c = sdk::candidate_from_frame(s, f, "visit", i, i + n, form);
       c.counterparts.clear();
+      // "Funaro, who is in Rome": the present of a stay is the stay under way
+      if (form == sdk::TriggerForm::verb && needs_destination &&
+          sdk::any_of_terms(s.tokens[i].lower, lex_.terms("present_be")) && n >= 2)
+        on_trip = true;
       if (on_trip && (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred))
         c.status = sdk::Status::ongoing;
       // a visit is someone's travel: it needs a traveller, and a place or a date
