@@ -263,9 +263,6 @@ struct RawEntity {
   std::string group_ref;  // "the ministers": a group told before, by its noun
 };
 
-bool has(const std::set<std::string, std::less<>>& s, std::string_view w) {
-  return s.find(w) != s.end();
-}
 bool has(const detail::WordSet& s, std::string_view w) { return s.contains(w); }
 
 // The words of tokens [b, e) as written, any run of white space (a newswire line break)
@@ -423,7 +420,7 @@ void DocumentAnalysis::analyze() {
   std::size_t over_limit = 0;  // sentences with more than max_sentence_timexes expressions
   std::pair<std::size_t, std::size_t> first_over;  // its byte offset and expression count
   sentences_.resize(spans.size());
-  Anchor anchor{doc_.published.value_or(date::sys_days{}), std::nullopt};
+  Anchor anchor{doc_.published.value_or(date::sys_days{}), std::nullopt, std::nullopt};
   std::vector<std::vector<RawEntity>> raw(spans.size());
   RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
 
