@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Deterministic selection of the held-out event gold articles.
 
-usage: select_heldout.py [--set heldout|heldout2|heldout3] [SHARED_DIR]   (default: heldout, /work/shared)
+usage: select_heldout.py [--set heldout|heldout2|heldout3|heldout4] [SHARED_DIR]   (default: heldout, /work/shared)
 
 Prints, per corpus, the sampled articles and the decoys that a held-out set
 annotates: `heldout` (heldout-{reuters,modern}-gold.yaml: 17 sampled + 3 decoys,
@@ -36,6 +36,13 @@ SETS = {
         "exclude": ["reuters-gold.yaml", "modern-gold.yaml",
                     "heldout-reuters-gold.yaml", "heldout-modern-gold.yaml",
                     "heldout2-reuters-gold.yaml", "heldout2-modern-gold.yaml"]},
+    "heldout4": {
+        "seed": "20261127-heldout4", "n_sample": 13,
+        "decoys": {"reuters": {"reuters": 2}, "modern": {"whitehouse": 2}},
+        "exclude": ["reuters-gold.yaml", "modern-gold.yaml",
+                    "heldout-reuters-gold.yaml", "heldout-modern-gold.yaml",
+                    "heldout2-reuters-gold.yaml", "heldout2-modern-gold.yaml",
+                    "heldout3-reuters-gold.yaml", "heldout3-modern-gold.yaml"]},
 }
 MIN_CHARS, MAX_CHARS = 300, 3000
 
