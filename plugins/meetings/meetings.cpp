@@ -90,6 +90,9 @@ class Meetings final : public sdk::Extractor {
         if (n && i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, be) &&
             s.tokens[i].lower == "meeting")
           form = sdk::TriggerForm::verb;
+        // "looks forward to meeting Prime Minister Kishida": a verb after these
+        if (n && s.tokens[i].lower == "meeting" && sdk::preceded_by(s, i, lex_.terms("verb_lead_ins")))
+          form = sdk::TriggerForm::verb;
       }
       if (n == 0) continue;
       // "an audience with the Pope": these nouns name a meeting only before "with"

@@ -190,6 +190,35 @@ class Visits final : public sdk::Extractor {
           }
         }
       }
+      // "the visit of Philippine President Marcos to Japan": the person after "of" travels to
+      // the place after "to"
+      if (form == sdk::TriggerForm::noun && f.destination < 0 && i + n + 3 < s.tokens.size &&
+          s.tokens[i + n].lower == "of" &&
+          !sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("destination_words")))
+        for (std::size_t e = 0; e < s.entities.size; ++e) {
+          const auto& who = s.entities[e];
+          if (who.kind != sdk::EntityKind::person || who.pronoun || who.first_token <= i + n ||
+              who.first_token > i + n + 4 || who.last_token + 1 >= s.tokens.size ||
+              s.tokens[who.last_token].lower != "to")
+            continue;
+          bool titled = true;  // only capitalized title words between "of" and the name
+          for (std::size_t k = i + n + 1; k < who.first_token; ++k)
+            titled = titled && s.tokens[k].capitalized;
+          if (!titled) continue;
+          std::size_t at = who.last_token + 1;
+          if (at < s.tokens.size && s.tokens[at].lower == "the") ++at;
+          for (std::size_t k = 0; k < s.entities.size; ++k) {
+            const auto kind = s.entities[k].kind;
+            if (s.entities[k].first_token == at &&
+                (kind == sdk::EntityKind::country || kind == sdk::EntityKind::city ||
+                 kind == sdk::EntityKind::region)) {
+              f.agents.assign(1, e);
+              f.destination = static_cast<std::ptrdiff_t>(k);
+              f.destinations.assign(1, k);
+            }
+          }
+          break;
+        }
       // "after returning from a U.S. visit", "his China trip": a country written right
       // before the noun is where the trip goes
       if (f.destination < 0)
