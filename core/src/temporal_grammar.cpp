@@ -232,7 +232,7 @@ struct TemporalGrammar::Impl {
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
-      early_year_cues, in_span_cues, ahead_cues, ahead_cue_stops;
+      early_year_cues, in_span_cues, ahead_cues, ahead_cue_stops, ahead_nouns;
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, approx_tails, count_adjectives, count_ranges, halves,
       last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
@@ -362,6 +362,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("in_span_cues")) in_span_cues.insert(s);
   for (const auto& s : lex.list("ahead_cues.words")) ahead_cues.insert(s);
   for (const auto& s : lex.list("ahead_cues.stops")) ahead_cue_stops.insert(s);
+  for (const auto& s : lex.list("ahead_cues.nouns")) ahead_nouns.insert(s);
   for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
   for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
   for (const auto& s : lex.list("ordinal_suffixes")) ordinal_suffixes.insert(s);
@@ -1855,6 +1856,25 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
         if (ahead_cue_stops.count(w.lower)) break;
         if (ahead_cues.count(w.lower)) {
           h.rel.direction = Direction::forward;
+          break;
+        }
+      }
+    }
+    // "reached an agreement to acquire the unit in April": a date after "<noun> to <verb>"
+    // dates the planned act, not the past clause around it; read it like a deadline (the
+    // nearest reading unless the clause is future). Same bounded look-back and stops.
+    if (h.rel.direction == Direction::none && h.rel.shift == Shift::none && !h.rel.year &&
+        !h.rel.year_shift && !h.rel.deadline) {
+      for (std::size_t back = 2; back <= 14 && back < h.first; ++back) {
+        const auto& w = t[h.first - back];
+        if (w.kind != TokenKind::word) {
+          // "to acquire the Peoria, Ill., bank holding company in January"
+          if (w.lower != "," && w.lower != "." && w.lower != "-") break;
+          continue;
+        }
+        if (ahead_cue_stops.count(w.lower)) break;
+        if (w.lower == "to" && ahead_nouns.count(t[h.first - back - 1].lower)) {
+          h.rel.deadline = true;
           break;
         }
       }
