@@ -1843,14 +1843,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
     }
     // "forthcoming meetings -- the IMF session and the June summit": a year-less month or
     // a bare weekday in a list of events the text calls upcoming lies ahead. Looks back a
-    // few words (up to ten), stopping at a sentence break or a stop word (a finite verb, a
+    // few words (up to 18), stopping at a sentence break or a stop word (a finite verb, a
     // relative pronoun, "last", "since").
     if (h.rel.direction == Direction::none && h.rel.shift == Shift::none && !h.rel.year &&
         !h.rel.year_shift) {
-      for (std::size_t back = 1; back <= 10 && back <= h.first; ++back) {
+      for (std::size_t back = 1; back <= 18 && back <= h.first; ++back) {
         const auto& w = t[h.first - back];
         if (w.kind != TokenKind::word) {
-          if (w.lower != "-" && w.lower != "--" && w.lower != ",") break;
+          if (w.lower != "-" && w.lower != "--" && w.lower != "," && w.lower != "/") break;
           continue;
         }
         if (ahead_cue_stops.count(w.lower)) break;
