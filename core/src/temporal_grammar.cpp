@@ -232,7 +232,7 @@ struct TemporalGrammar::Impl {
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
-      early_year_cues, in_span_cues, ahead_cues, ahead_cue_stops, ahead_nouns;
+      early_year_cues, in_span_cues, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers;
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, approx_tails, count_adjectives, count_ranges, halves,
       last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
@@ -363,6 +363,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("ahead_cues.words")) ahead_cues.insert(s);
   for (const auto& s : lex.list("ahead_cues.stops")) ahead_cue_stops.insert(s);
   for (const auto& s : lex.list("ahead_cues.nouns")) ahead_nouns.insert(s);
+  for (const auto& s : lex.list("ahead_cues.askers")) ahead_askers.insert(s);
   for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
   for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
   for (const auto& s : lex.list("ordinal_suffixes")) ordinal_suffixes.insert(s);
@@ -1876,6 +1877,21 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
         if (w.lower == "to" && ahead_nouns.count(t[h.first - back - 1].lower)) {
           h.rel.deadline = true;
           break;
+        }
+        // "invited President Lula to visit Washington in early February": the same for the
+        // act someone is asked to do (the asking verb up to seven words before "to")
+        if (w.lower == "to") {
+          bool asked = false;
+          for (std::size_t k = 1; k <= 7 && k <= h.first - back; ++k) {
+            const auto& v = t[h.first - back - k];
+            if (v.kind != TokenKind::word || ahead_cue_stops.count(v.lower)) break;
+            if (ahead_askers.count(v.lower)) asked = true;
+            if (asked) break;
+          }
+          if (asked) {
+            h.rel.deadline = true;
+            break;
+          }
         }
       }
     }
