@@ -238,6 +238,11 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
          overtaken = false;
     std::size_t verb = e;
     auto mark_verb = [&](std::size_t i) { verb = std::min(verb, i); };
+    // reported content left in the reporting verb's clause ("bankers said there are no
+    // plans for Funaro to meet ... on Friday"): its own present tense, not the reporting
+    // verb's past, places its dates
+    std::size_t report_ix = e;
+    bool pres_after_report = false, past_after_report = false;
     // the clause's own finite verb, when it has a tense or a future of its own (a reporting
     // verb excepted: "officials said Baldrige could meet"): a modal or a non-finite future
     // well after it belongs to a clause the boundaries above did not split off ("will meet
@@ -279,7 +284,10 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
         fut = true, mark_verb(i);
       }
       if (r.negation_ix.at(t, i, e)) neg = true;
-      if (in(r.reporting_verbs, w)) report_verb = true, mark_verb(i);
+      if (in(r.reporting_verbs, w)) {
+        report_verb = true, mark_verb(i);
+        if (report_ix == e && r.is_past_form(t, i)) report_ix = i;
+      }
       if (in(r.hedging_nouns, w)) hedge_noun = true;
       if (in(r.perfect, w)) {
         for (std::size_t k = i + 1; k < e && k <= i + 3; ++k) {
@@ -299,6 +307,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       }
       if (in(r.present, w)) {
         pres = true;
+        if (i > report_ix) pres_after_report = true;
         mark_verb(i);
         for (std::size_t k = i + 1; k < e && k <= i + 2; ++k) {
           const auto v = t[k].lower;
@@ -310,7 +319,10 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       }
       if (r.is_past_form(t, i)) past = true, mark_verb(i);
       if (in(r.be_forms, w) && (w == "was" || w == "were")) past = true, mark_verb(i);
+      if (i > report_ix && (r.is_past_form(t, i) || w == "was" || w == "were" || in(r.perfect, w)))
+        past_after_report = true;
     }
+    if (past && pres_after_report && !past_after_report) past = false;
     spec = spec || (weak_spec && !fut);
     cl.tense = fut         ? sdk::Tense::future
                : overtaken ? sdk::Tense::none

@@ -232,7 +232,7 @@ struct TemporalGrammar::Impl {
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
-      early_year_cues, in_span_cues;
+      early_year_cues, in_span_cues, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers;
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, approx_tails, count_adjectives, count_ranges, halves,
       last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
@@ -360,6 +360,10 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("day_range_words")) day_range_words.insert(s);
   for (const auto& s : lex.list("early_year_cues")) early_year_cues.insert(s);
   for (const auto& s : lex.list("in_span_cues")) in_span_cues.insert(s);
+  for (const auto& s : lex.list("ahead_cues.words")) ahead_cues.insert(s);
+  for (const auto& s : lex.list("ahead_cues.stops")) ahead_cue_stops.insert(s);
+  for (const auto& s : lex.list("ahead_cues.nouns")) ahead_nouns.insert(s);
+  for (const auto& s : lex.list("ahead_cues.askers")) ahead_askers.insert(s);
   for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
   for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
   for (const auto& s : lex.list("ordinal_suffixes")) ordinal_suffixes.insert(s);
@@ -1836,6 +1840,59 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
       if (len == 1 && past_date_hints.match(t, h.first - 1).length == 1) {
         h.rel.direction = Direction::backward;
         break;
+      }
+    }
+    // "forthcoming meetings -- the IMF session and the June summit": a year-less month or
+    // a bare weekday in a list of events the text calls upcoming lies ahead. Looks back a
+    // few words (up to 18), stopping at a sentence break or a stop word (a finite verb, a
+    // relative pronoun, "last", "since").
+    if (h.rel.direction == Direction::none && h.rel.shift == Shift::none && !h.rel.year &&
+        !h.rel.year_shift) {
+      for (std::size_t back = 1; back <= 18 && back <= h.first; ++back) {
+        const auto& w = t[h.first - back];
+        if (w.kind != TokenKind::word) {
+          if (w.lower != "-" && w.lower != "--" && w.lower != "," && w.lower != "/") break;
+          continue;
+        }
+        if (ahead_cue_stops.count(w.lower)) break;
+        if (ahead_cues.count(w.lower)) {
+          h.rel.direction = Direction::forward;
+          break;
+        }
+      }
+    }
+    // "reached an agreement to acquire the unit in April": a date after "<noun> to <verb>"
+    // dates the planned act, not the past clause around it; read it like a deadline (the
+    // nearest reading unless the clause is future). Same bounded look-back and stops.
+    if (h.rel.direction == Direction::none && h.rel.shift == Shift::none && !h.rel.year &&
+        !h.rel.year_shift && !h.rel.deadline) {
+      for (std::size_t back = 2; back <= 14 && back < h.first; ++back) {
+        const auto& w = t[h.first - back];
+        if (w.kind != TokenKind::word) {
+          // "to acquire the Peoria, Ill., bank holding company in January"
+          if (w.lower != "," && w.lower != "." && w.lower != "-") break;
+          continue;
+        }
+        if (ahead_cue_stops.count(w.lower)) break;
+        if (w.lower == "to" && ahead_nouns.count(t[h.first - back - 1].lower)) {
+          h.rel.deadline = true;
+          break;
+        }
+        // "invited President Lula to visit Washington in early February": the same for the
+        // act someone is asked to do (the asking verb up to seven words before "to")
+        if (w.lower == "to") {
+          bool asked = false;
+          for (std::size_t k = 1; k <= 7 && k <= h.first - back; ++k) {
+            const auto& v = t[h.first - back - k];
+            if (v.kind != TokenKind::word || ahead_cue_stops.count(v.lower)) break;
+            if (ahead_askers.count(v.lower)) asked = true;
+            if (asked) break;
+          }
+          if (asked) {
+            h.rel.deadline = true;
+            break;
+          }
+        }
       }
     }
     // "by Wednesday", "until Thursday": ahead, unless the clause is past ("had filed
