@@ -26,6 +26,20 @@ bool web_address_after(const sdk::Sentence& s, std::size_t from,
   return false;
 }
 
+// The country, city or region that starts at token `at` ("the" skipped), or -1.
+std::ptrdiff_t place_at(const sdk::Sentence& s, std::size_t at) {
+  if (at < s.tokens.size && s.tokens[at].lower == "the") ++at;
+  std::ptrdiff_t found = -1;
+  for (std::size_t k = 0; k < s.entities.size; ++k) {
+    const auto kind = s.entities[k].kind;
+    if (s.entities[k].first_token == at &&
+        (kind == sdk::EntityKind::country || kind == sdk::EntityKind::city ||
+         kind == sdk::EntityKind::region))
+      found = static_cast<std::ptrdiff_t>(k);
+  }
+  return found;
+}
+
 class Visits final : public sdk::Extractor {
  public:
   explicit Visits(const sdk::Lexicon& lex)
@@ -179,15 +193,9 @@ class Visits final : public sdk::Extractor {
         } else {
           at = s.tokens.size;
         }
-        if (at < s.tokens.size && s.tokens[at].lower == "the") ++at;
-        for (std::size_t k = 0; k < s.entities.size; ++k) {
-          const auto kind = s.entities[k].kind;
-          if (s.entities[k].first_token == at &&
-              (kind == sdk::EntityKind::country || kind == sdk::EntityKind::city ||
-               kind == sdk::EntityKind::region)) {
-            f.destination = static_cast<std::ptrdiff_t>(k);
-            f.destinations.assign(1, k);
-          }
+        if (const std::ptrdiff_t k = place_at(s, at); k >= 0) {
+          f.destination = k;
+          f.destinations.assign(1, static_cast<std::size_t>(k));
         }
       }
       // "the visit of Philippine President Marcos to Japan": the person after "of" travels to
@@ -205,17 +213,10 @@ class Visits final : public sdk::Extractor {
           for (std::size_t k = i + n + 1; k < who.first_token; ++k)
             titled = titled && s.tokens[k].capitalized;
           if (!titled) continue;
-          std::size_t at = who.last_token + 1;
-          if (at < s.tokens.size && s.tokens[at].lower == "the") ++at;
-          for (std::size_t k = 0; k < s.entities.size; ++k) {
-            const auto kind = s.entities[k].kind;
-            if (s.entities[k].first_token == at &&
-                (kind == sdk::EntityKind::country || kind == sdk::EntityKind::city ||
-                 kind == sdk::EntityKind::region)) {
-              f.agents.assign(1, e);
-              f.destination = static_cast<std::ptrdiff_t>(k);
-              f.destinations.assign(1, k);
-            }
+          if (const std::ptrdiff_t k = place_at(s, who.last_token + 1); k >= 0) {
+            f.agents.assign(1, e);
+            f.destination = k;
+            f.destinations.assign(1, static_cast<std::size_t>(k));
           }
           break;
         }
