@@ -16,15 +16,9 @@
 
 namespace chronicle::detail {
 
-// FNV-1a over the bytes; never 0 (0 marks an empty slot).
-inline std::uint64_t word_hash(std::string_view w) noexcept {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : w) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h | 1;
-}
+// FNV-1a over the bytes; never 0 (0 marks an empty slot). The SDK's, which plugins'
+// PhraseSet uses too.
+using sdk::word_hash;
 
 class WordIndex {
  public:

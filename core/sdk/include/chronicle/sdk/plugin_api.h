@@ -247,6 +247,16 @@ inline std::size_t match_phrase(const Sentence& s, std::size_t i,
   return best;
 }
 
+// FNV-1a over a word's bytes, never 0 (0 can mark an empty slot of a hash table).
+inline std::uint64_t word_hash(std::string_view w) noexcept {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : w) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h | 1;
+}
+
 // Phrases grouped by their first word, for an extractor that looks for many trigger
 // phrases at every token: build it once from a lexicon's terms (in the extractor's
 // constructor; the terms outlive the extractor), then match() costs one hash lookup per
@@ -268,7 +278,7 @@ class PhraseSet {
     slots_.assign(cap, Slot{});
     mask_ = cap - 1;
     for (std::size_t g = 0; g < groups_.size(); ++g) {
-      const std::uint64_t h = hash(groups_[g].first);
+      const std::uint64_t h = word_hash(groups_[g].first);
       filter_ |= std::uint64_t{1} << (h >> 58);
       std::size_t k = h & mask_;
       while (slots_[k].hash != 0) k = (k + 1) & mask_;
@@ -278,7 +288,7 @@ class PhraseSet {
   std::size_t match(const Sentence& s, std::size_t i) const noexcept {
     if (i >= s.tokens.size || groups_.empty()) return 0;
     const std::string_view w = s.tokens[i].lower;
-    const std::uint64_t h = hash(w);
+    const std::uint64_t h = word_hash(w);
     if (!(filter_ & (std::uint64_t{1} << (h >> 58)))) return 0;  // most words: one test
     for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
       const Slot& x = slots_[k];
@@ -300,14 +310,6 @@ class PhraseSet {
     std::uint64_t hash = 0;  // 0: empty
     std::size_t group = 0;
   };
-  static std::uint64_t hash(std::string_view w) noexcept {  // FNV-1a, never 0
-    std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : w) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-    return h | 1;
-  }
   std::vector<Group> groups_;
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
