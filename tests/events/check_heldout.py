@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Consistency check of the held-out event gold files.
 
-usage: check_heldout.py [--set heldout|heldout2] [SHARED_DIR]   (default: heldout, /work/shared)
+usage: check_heldout.py [--set heldout|heldout2|...|heldout6] [SHARED_DIR]   (default: heldout, /work/shared)
 
-Checks that SET-reuters-gold.yaml and SET-modern-gold.yaml (SET = heldout or heldout2)
+Checks that SET-reuters-gold.yaml and SET-modern-gold.yaml (SET = heldout ... heldout6)
 load, that their ids are exactly the ones `select_heldout.py --set SET` picks and none
 is in a gold file that set excludes (the dev files; for heldout2 also the first
 held-out files),
@@ -133,7 +133,7 @@ def main():
     for rel in ("data/reuters21578/reuters.jsonl", "data/modern-news/articles.jsonl"):
         for d in select_heldout.load(os.path.join(shared, rel)):
             docs[d["id"]] = d
-    dev_ids = select_heldout.excluded_ids(set_name)
+    dev_ids = select_heldout.excluded_ids(set_name, shared)
     excluded_what = "an excluded gold file (" + ", ".join(
         select_heldout.SETS[set_name]["exclude"]) + ")"
     errors = []

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Deterministic selection of the held-out event gold articles.
 
-usage: select_heldout.py [--set heldout|heldout2|heldout3|heldout4] [SHARED_DIR]   (default: heldout, /work/shared)
+usage: select_heldout.py [--set heldout|heldout2|...|heldout6] [SHARED_DIR]   (default: heldout, /work/shared)
 
 Prints, per corpus, the sampled articles and the decoys that a held-out set
 annotates: `heldout` (heldout-{reuters,modern}-gold.yaml: 17 sampled + 3 decoys,
@@ -43,8 +43,26 @@ SETS = {
                     "heldout-reuters-gold.yaml", "heldout-modern-gold.yaml",
                     "heldout2-reuters-gold.yaml", "heldout2-modern-gold.yaml",
                     "heldout3-reuters-gold.yaml", "heldout3-modern-gold.yaml"]},
+    # sets 2-4 became development data after their pooled measurement on 2026-11-27;
+    # sets 5 and 6 took over as the blind sets
+    "heldout5": {
+        "seed": "20261127-heldout5", "n_sample": 13,
+        "decoys": {"reuters": {"reuters": 2}, "modern": {"whitehouse": 2}},
+        "exclude": ["reuters-gold.yaml", "modern-gold.yaml"] + [
+            f"heldout{n}-{c}-gold.yaml" for n in ("", "2", "3", "4")
+            for c in ("reuters", "modern")]},
+    "heldout6": {
+        "seed": "20261127-heldout6", "n_sample": 13,
+        "decoys": {"reuters": {"reuters": 2}, "modern": {"whitehouse": 2}},
+        "exclude": ["reuters-gold.yaml", "modern-gold.yaml"] + [
+            f"heldout{n}-{c}-gold.yaml" for n in ("", "2", "3", "4")
+            for c in ("reuters", "modern")],
+        # written at the same time as heldout5: its ids come from its selection, not its files
+        "exclude_sets": ["heldout5"]},
 }
 MIN_CHARS, MAX_CHARS = 300, 3000
+CORPORA = (("reuters", "data/reuters21578/reuters.jsonl"),
+           ("modern", "data/modern-news/articles.jsonl"))
 
 # an official acting officially (>= 2 matches)
 OFFICIAL = re.compile(
@@ -114,12 +132,24 @@ def load(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
-def excluded_ids(set_name):
+def excluded_ids(set_name, shared="/work/shared"):
     """Ids of the gold files that a set must not reuse."""
     here = os.path.dirname(os.path.abspath(__file__))
     ids = set()
     for name in SETS[set_name]["exclude"]:
         ids |= gold_ids(os.path.join(here, name))
+    for other in SETS[set_name].get("exclude_sets", []):
+        ids |= selected_ids(other, shared)
+    return ids
+
+
+def selected_ids(set_name, shared):
+    """The ids that another set draws (sample and decoys of both corpora)."""
+    exclude = excluded_ids(set_name, shared)
+    ids = set()
+    for name, rel in CORPORA:
+        _, _, sample, decoys = select(load(os.path.join(shared, rel)), exclude, name, set_name)
+        ids |= set(sample) | set(decoys)
     return ids
 
 
@@ -141,9 +171,8 @@ def parse_args(argv):
 
 def main():
     set_name, shared = parse_args(sys.argv[1:])
-    exclude = excluded_ids(set_name)
-    for name, rel in (("reuters", "data/reuters21578/reuters.jsonl"),
-                      ("modern", "data/modern-news/articles.jsonl")):
+    exclude = excluded_ids(set_name, shared)
+    for name, rel in CORPORA:
         docs = load(os.path.join(shared, rel))
         n_pos, n_dec, sample, decoys = select(docs, exclude, name, set_name)
         print(f"{name}: {n_pos} in the sample pool; decoy candidates {n_dec}")
