@@ -143,6 +143,9 @@ def main():
         _, _, sample, decoys = select_heldout.select(
             select_heldout.load(os.path.join(shared, rel)), dev_ids, name, set_name)
         path = os.path.join(HERE, f"{set_name}-{name}-gold.yaml")
+        if not os.path.exists(path):
+            print(f"{os.path.basename(path)}: not written yet, skipped")
+            continue
         gold = check_file(path, docs, sample + decoys, dev_ids, errors, excluded_what)
         n_ev = sum(len(a.get("events") or []) for a in gold)
         self_score = score(shared, path, as_timeline(gold))
