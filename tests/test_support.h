@@ -5,12 +5,24 @@
 
 #include <sys/wait.h>
 #include <unistd.h>
+#include <yaml-cpp/yaml.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+
+// Set for every test file by tests/CMakeLists.txt (CHRONICLE_TEST_DEFS); CliTest uses them.
+#ifndef CHRONICLE_BINARY
+#error "CHRONICLE_BINARY must name the chronicle executable"
+#endif
+#ifndef CHRONICLE_CONFIG_DIR
+#error "CHRONICLE_CONFIG_DIR must name the config/ directory"
+#endif
+#ifndef CHRONICLE_FIXTURE_DIR
+#error "CHRONICLE_FIXTURE_DIR must name the folder of the fixture plugins"
+#endif
 
 namespace chronicle::testing {
 
@@ -99,6 +111,17 @@ class CliTest : public ::testing::Test {
                  "  load:\n" + load_entries +
                  "events:\n"
                  "  type_rank: [summit, conference, talks, meeting]\n");
+  }
+
+  // `text` read as YAML; on a parse error the test fails showing the text, and the node is
+  // empty.
+  static YAML::Node parse_yaml(const std::string& text) {
+    try {
+      return YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+      ADD_FAILURE() << "output is not YAML (" << e.what() << "):\n" << text;
+      return YAML::Node();
+    }
   }
 
   std::filesystem::path dir_;

@@ -10,20 +10,15 @@ approximate or open, its <title> holding every evidence sentence; undated events
 one list item each. Event labels on one row never overlap (same width estimate as the
 writer: 6.6 px per character). Rendering in a browser is not done here.
 """
-import datetime
 import html.parser
 import os
 import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import chronicle_runner  # noqa: E402
+from common import chronicle_runner, finish, require  # noqa: E402
 
-try:
-    import yaml
-except ImportError as e:
-    print(f"SKIP: {e.name} is not installed (Debian: apt-get install python3-yaml)")
-    sys.exit(77)
+[yaml] = require("yaml")
 
 chronicle, src = sys.argv[1:3]
 failures = []
@@ -131,6 +126,4 @@ check("seed", ["extract", os.path.join(src, "examples", "riyadh-talks.txt")])
 check("multi", ["extract", os.path.join(src, "tests", "data", "merge")], ok=(0, 1))
 check("edge", ["merge", os.path.join(src, "tests", "export", "edge.yaml")])
 
-for f in failures:
-    print("FAIL:", f)
-sys.exit(1 if failures else 0)
+finish(failures)

@@ -19,14 +19,9 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import chronicle_runner  # noqa: E402
+from common import chronicle_runner, day, finish, require  # noqa: E402
 
-try:
-    import icalendar
-    import yaml
-except ImportError as e:
-    print(f"SKIP: {e.name} is not installed (Debian: apt-get install python3-icalendar python3-yaml)")
-    sys.exit(77)
+icalendar, yaml = require("icalendar", "yaml")
 
 chronicle, src = sys.argv[1:3]
 failures = []
@@ -34,12 +29,6 @@ STATUS = {"occurred": "CONFIRMED", "ongoing": "CONFIRMED", "cancelled": "CANCELL
 
 
 run = chronicle_runner(chronicle, decode=False)
-
-
-def day(x):
-    if x is None:
-        return None
-    return x if isinstance(x, datetime.date) else datetime.date.fromisoformat(str(x))
 
 
 def check(name, inputs, ok=(0,), cmd="extract"):
@@ -145,6 +134,4 @@ edge = check("edge", [os.path.join(src, "tests", "export", "edge.yaml")], cmd="m
 if len(edge) != 3:
     failures.append(f"edge: {len(edge)} VEVENTs, expected 3 (one event is undated)")
 
-for f in failures:
-    print("FAIL:", f)
-sys.exit(1 if failures else 0)
+finish(failures)

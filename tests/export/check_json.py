@@ -16,14 +16,9 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import chronicle_runner  # noqa: E402
+from common import chronicle_runner, finish, require  # noqa: E402
 
-try:
-    import jsonschema
-    import yaml
-except ImportError as e:
-    print(f"SKIP: {e.name} is not installed (Debian: apt-get install python3-jsonschema python3-yaml)")
-    sys.exit(77)
+jsonschema, yaml = require("jsonschema", "yaml")
 
 chronicle, schema_path, src, work = sys.argv[1:5]
 os.makedirs(work, exist_ok=True)
@@ -114,6 +109,4 @@ for what, doc in broken:
     if validator.is_valid(doc):
         failures.append(f"schema accepts a timeline with {what}")
 
-for f in failures:
-    print("FAIL:", f)
-sys.exit(1 if failures else 0)
+finish(failures)

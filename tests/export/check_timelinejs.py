@@ -16,13 +16,9 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import chronicle_runner  # noqa: E402
+from common import chronicle_runner, day, finish, require  # noqa: E402
 
-try:
-    import yaml
-except ImportError as e:
-    print(f"SKIP: {e.name} is not installed (Debian: apt-get install python3-yaml)")
-    sys.exit(77)
+[yaml] = require("yaml")
 
 chronicle, src = sys.argv[1:3]
 failures = []
@@ -31,12 +27,6 @@ YEAR = {"year", "decade", "century"}
 
 
 run = chronicle_runner(chronicle)
-
-
-def day(x):
-    if x is None:
-        return None
-    return x if isinstance(x, datetime.date) else datetime.date.fromisoformat(str(x))
 
 
 def as_date(d):
@@ -119,6 +109,4 @@ for eid, text in (("e1", "by 10 March 2025"), ("e2", "later in March 2025")):
     if shown.get(eid) != text:
         failures.append(f"edge: {eid} display_date {shown.get(eid)!r}, expected {text!r}")
 
-for f in failures:
-    print("FAIL:", f)
-sys.exit(1 if failures else 0)
+finish(failures)

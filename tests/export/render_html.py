@@ -22,6 +22,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import chronicle_runner, finish  # noqa: E402
+
 args = sys.argv[1:]
 shot_to = None
 if "--screenshot" in args:
@@ -40,11 +43,7 @@ if not browser:
 failures = []
 
 
-def run(cmd, ok=(0,)):
-    p = subprocess.run([chronicle] + cmd, capture_output=True)
-    if p.returncode not in ok:
-        sys.exit(f"FAIL: chronicle {' '.join(cmd)} exited {p.returncode}: {p.stderr.decode()}")
-    return p.stdout
+run = chronicle_runner(chronicle, decode=False)
 
 
 def chromium(page, *extra):
@@ -132,6 +131,4 @@ if shared and os.path.isfile(reuters):
 else:
     print("reuters-3000: skipped (no ../shared/data/reuters21578/reuters.jsonl)")
 
-for f in failures:
-    print("FAIL:", f)
-sys.exit(1 if failures else 0)
+finish(failures)

@@ -16,13 +16,6 @@
 #include <memory>
 #include <string>
 
-#ifndef CHRONICLE_FIXTURE_DIR
-#error "CHRONICLE_FIXTURE_DIR must name the folder of the fixture plugins"
-#endif
-#ifndef CHRONICLE_CONFIG_DIR
-#error "CHRONICLE_CONFIG_DIR must name the config/ directory"
-#endif
-
 namespace {
 
 using chronicle::testing::sh_quote;

@@ -22,9 +22,6 @@
 #include <memory>
 #include <string>
 
-#ifndef CHRONICLE_FIXTURE_DIR
-#error "CHRONICLE_FIXTURE_DIR must name the folder of the fixture plugins"
-#endif
 #ifndef CHRONICLE_PLUGIN_DIR
 #error "CHRONICLE_PLUGIN_DIR must name the folder of the bundled plugins"
 #endif
@@ -51,15 +48,6 @@ class PluginCli : public chronicle::testing::CliTest {
     if (!fs::exists(f)) write("news.txt", kArticle);
     return run("extract " + sh_quote(f.string()) + " --published 2025-02-17 --config " +
                sh_quote(cfg.string()) + more);
-  }
-
-  static YAML::Node parse(const std::string& text) {
-    try {
-      return YAML::Load(text);
-    } catch (const YAML::Exception& e) {
-      ADD_FAILURE() << "not YAML (" << e.what() << "):\n" << text;
-      return YAML::Node();
-    }
   }
 };
 
@@ -120,7 +108,7 @@ TEST_P(FailureMatrix, OptionalIsAWarningAndTheRunGoesOn) {
   EXPECT_HAS(r.err, f.reason);
   EXPECT_HAS(r.err, f.fix);
   EXPECT_HAS(r.err, "(continuing without it)");
-  const YAML::Node y = parse(r.out);
+  const YAML::Node y = parse_yaml(r.out);
   ASSERT_TRUE(y["events"]) << r.out;
   ASSERT_EQ(y["events"].size(), 1u) << r.out;
   EXPECT_EQ(y["events"][0]["plugin"].as<std::string>(), "picky");
@@ -143,7 +131,7 @@ TEST_F(PluginCli, ExtractThrowingOnOneDocumentSkipsThatDocumentOnly) {
   const CliRun r = run("extract " + sh_quote((dir_ / "news").string()) +
                        " --published 2025-02-17 --config " + sh_quote(cfg.string()));
   EXPECT_EQ(r.code, 0) << r.err;
-  const YAML::Node y = parse(r.out);
+  const YAML::Node y = parse_yaml(r.out);
   ASSERT_TRUE(y["errors"]) << r.out;
   ASSERT_EQ(y["errors"].size(), 1u) << r.out;
   EXPECT_EQ(y["errors"][0]["where"].as<std::string>(), "a-bad");
@@ -213,7 +201,7 @@ TEST_F(PluginCli, ConfiguredPluginFolderMissingOptional) {
   EXPECT_HAS(r.err, "warning: plugin folder " + missing.string());
   EXPECT_HAS(r.err, "warning: plugin \"meetings\"");
   EXPECT_HAS(r.err, "(continuing without it)");
-  const YAML::Node y = parse(r.out);
+  const YAML::Node y = parse_yaml(r.out);
   ASSERT_GE(y["events"].size(), 1u) << r.out;
   EXPECT_EQ(y["events"][0]["plugin"].as<std::string>(), "fixture");
 }

@@ -19,15 +19,6 @@
 #include <string>
 #include <vector>
 
-#ifndef CHRONICLE_BINARY
-#error "CHRONICLE_BINARY must name the chronicle executable"
-#endif
-#ifndef CHRONICLE_CONFIG_DIR
-#error "CHRONICLE_CONFIG_DIR must name the config/ directory"
-#endif
-#ifndef CHRONICLE_FIXTURE_DIR
-#error "CHRONICLE_FIXTURE_DIR must name the folder of the fixture plugins"
-#endif
 #ifndef CHRONICLE_SOURCE_DIR
 #error "CHRONICLE_SOURCE_DIR must name the source tree"
 #endif

@@ -16,16 +16,6 @@
 #include <sstream>
 #include <string>
 
-#ifndef CHRONICLE_BINARY
-#error "CHRONICLE_BINARY must name the chronicle executable"
-#endif
-#ifndef CHRONICLE_CONFIG_DIR
-#error "CHRONICLE_CONFIG_DIR must name the config/ directory"
-#endif
-#ifndef CHRONICLE_FIXTURE_DIR
-#error "CHRONICLE_FIXTURE_DIR must name the folder of the fixture plugins"
-#endif
-
 namespace {
 
 using chronicle::testing::sh_quote;
@@ -38,15 +28,6 @@ using chronicle::testing::CliRun;
 class Cli : public chronicle::testing::CliTest {
  protected:
   Cli() : CliTest("cli") {}
-
-  static YAML::Node parse_yaml(const std::string& text) {
-    try {
-      return YAML::Load(text);
-    } catch (const YAML::Exception& e) {
-      ADD_FAILURE() << "output is not YAML (" << e.what() << "):\n" << text;
-      return YAML::Node();
-    }
-  }
 };
 
 const std::string kArticle =

@@ -6,10 +6,6 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -17,10 +13,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#ifndef CHRONICLE_BINARY
-#error "CHRONICLE_BINARY must name the chronicle executable"
-#endif
 
 namespace {
 
@@ -33,38 +25,17 @@ const fs::path kMini = fs::path(CHRONICLE_SOURCE_DIR) / "tests" / "data" / "merg
 const fs::path kReuters =
     fs::path(CHRONICLE_SHARED_DIR) / "data" / "reuters21578" / "reuters.jsonl";
 
-
-class Scale : public ::testing::Test {
+class Scale : public chronicle::testing::CliTest {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("chronicle-scale-" + std::string(info->name()) + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    if (!HasFailure()) fs::remove_all(dir_, ec);
-  }
-
-  fs::path write(const std::string& name, const std::string& content) {
-    const fs::path p = dir_ / name;
-    std::ofstream out(p, std::ios::binary);
-    out << content;
-    return p;
-  }
+  Scale() : CliTest("scale") {}
 
   // Runs `chronicle <args> -o <dir>/<out>` and returns the file's bytes.
   std::string run(const std::string& args, const std::string& out, int* code = nullptr) {
     const fs::path o = dir_ / out;
-    const std::string cmd = sh_quote(CHRONICLE_BINARY) + " " + args + " -o " +
-                            sh_quote(o.string()) + " 2>" + sh_quote((dir_ / "stderr").string()) +
-                            " </dev/null";
-    const int status = std::system(cmd.c_str());
-    const int rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    if (code) *code = rc;
-    else EXPECT_LE(rc, 1) << cmd << "\n" << slurp(dir_ / "stderr");
+    const std::string with_o = args + " -o " + sh_quote(o.string());
+    const chronicle::testing::CliRun r = CliTest::run(with_o);
+    if (code) *code = r.code;
+    else EXPECT_LE(r.code, 1) << "chronicle " << with_o << "\n" << r.err;
     return slurp(o);
   }
 
@@ -150,8 +121,6 @@ class Scale : public ::testing::Test {
       }
     }
   }
-
-  fs::path dir_;
 };
 
 TEST_F(Scale, OutputIsTheSameForAnyNumberOfThreads) {
@@ -232,7 +201,7 @@ TEST_F(Scale, MergeRejectsAFileThatIsNoTimeline) {
   int code = 0;
   run("merge " + sh_quote((dir_ / "bad.yaml").string()), "m.yaml", &code);
   EXPECT_EQ(code, 2);
-  EXPECT_NE(slurp(dir_ / "stderr").find("not a Chronicle timeline"), std::string::npos);
+  EXPECT_NE(slurp(dir_ / "stderr.txt").find("not a Chronicle timeline"), std::string::npos);
 }
 
 }  // namespace

@@ -22,10 +22,6 @@
 
 #include "../test_support.h"
 
-#ifndef CHRONICLE_BINARY
-#error "CHRONICLE_BINARY must name the chronicle executable"
-#endif
-
 namespace {
 
 using chronicle::testing::CliRun;
