@@ -260,11 +260,9 @@ TEST_F(Cli, ThrowingPluginIsReportedAndTheOtherPluginsEventKept) {
   EXPECT_EQ(e["evidence"][0]["source"].as<std::string>(), "fixture-news");
 }
 
-// BUG: two plugins loaded under one name. The throwing fixture and the good fixture both
-// call themselves "fixture"; PluginHost::load accepts both, and extract_events drops the
-// output of every plugin *named* like the failing one, so the good plugin's event is lost
-// without a word. Either refuse the duplicate at load (with a message) or key failures by
-// plugin, not by name; then enable this.
+// Two plugins configured under one name: the throwing fixture and the good fixture both
+// call themselves "fixture". Failures are reported per plugin name, so the host must either
+// refuse the duplicate at load with a message naming it, or keep the good plugin's event.
 TEST_F(Cli, TwoPluginsWithOneNameDoNotSilentlyLoseEvents) {
   const fs::path c =
       config("    - {name: fixture, library: fixture_extract_throws, required: false}\n"
