@@ -179,5 +179,11 @@ std::string describe_when(const When& w) {
   return about + long_day(e) + " \u2013 " + long_day(l);
 }
 
+std::string join(const std::vector<std::string>& parts, const char* sep) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? sep : "") + parts[i];
+  return out;
+}
+
 }  // namespace detail
 }  // namespace chronicle
