@@ -191,8 +191,8 @@ class PhraseTable {
   };
   detail::WordIndex first_;                   // first words
   std::vector<std::vector<Entry>> by_first_;  // phrases by first word, in lexicon order
-  // the start-word index its first words were noted in, and each one's number in first_
-  // by its number there (npos: not a first word of this table)
+  // the start-word index its first words were noted in; by_start_id_[a word's number
+  // there] = its number in first_ (npos: not a first word of this table)
   const detail::WordIndex* starts_ = nullptr;
   std::vector<std::uint32_t> by_start_id_;
   bool unindexed_ = false;
