@@ -115,6 +115,9 @@ std::optional<YAML::Node> read_flow_lists(std::string_view text) {
     const std::string_view line = text.substr(pos, eol - pos);
     pos = eol + 1;
     if (line.find_first_of("\t\r") != std::string_view::npos) return std::nullopt;
+    // YAML 1.1 line breaks (NEL, LS, PS) and a byte-order mark: left to yaml-cpp
+    for (const std::string_view odd : {"\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xEF\xBB\xBF"})
+      if (line.find(odd) != std::string_view::npos) return std::nullopt;
     const std::size_t first = line.find_first_not_of(' ');
     if (first == std::string_view::npos || line[first] == '#') continue;  // blank, comment
     if (first == 0) {

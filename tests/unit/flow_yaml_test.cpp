@@ -100,6 +100,8 @@ TEST(FlowYaml, DeclinesEverythingElse) {
            "\xEF\xBB\xBF"
            "a:\n  - {k: v}\n",
            "a:\n  - {k: v}\n---\nb:\n  - {k: v}\n",
+           "a:\n  - {k: v\xC2\x85w}\n",
+           "a:\n  - {k: v\xE2\x80\xA8w}\n",
        }) {
     EXPECT_FALSE(read_flow_lists(text).has_value()) << text;
   }
