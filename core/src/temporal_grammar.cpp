@@ -82,14 +82,27 @@ class StartWords {
   ~StartWords() { current_ = saved_; }
   StartWords(const StartWords&) = delete;
   StartWords& operator=(const StartWords&) = delete;
-  static void note(std::string_view word) {
-    if (current_) current_->add(word);
+  // The collector, when one lives, and the word's number in it.
+  static std::pair<const detail::WordIndex*, std::uint32_t> note(std::string_view word) {
+    if (!current_) return {nullptr, detail::WordIndex::npos};
+    return {current_, current_->add(word)};
   }
 
  private:
   static inline thread_local detail::WordIndex* current_ = nullptr;
   detail::WordIndex* saved_;
 };
+
+// The start-word number (in `index`) of each token of the sentence being tagged, looked up
+// once per token by tag(): a table then finds a token's phrases by one array read instead
+// of hashing and probing for each of the dozens of tables the rules consult at a token.
+struct StartIds {
+  const Token* tokens = nullptr;
+  std::size_t size = 0;
+  const std::uint32_t* ids = nullptr;
+  const detail::WordIndex* index = nullptr;
+};
+thread_local StartIds current_start_ids{};
 
 class PhraseTable {
  public:
@@ -106,19 +119,32 @@ class PhraseTable {
     max_words_ = std::max(max_words_, words.size());
     const std::uint32_t id = first_.add(words.front());
     if (id == by_first_.size()) by_first_.emplace_back();
-    StartWords::note(words.front());
+    const auto [starts, start_id] = StartWords::note(words.front());
+    if (!starts || unindexed_ || (starts_ && starts_ != starts)) {
+      unindexed_ = true;  // a word noted elsewhere or not at all: match() hashes
+      starts_ = nullptr;
+    } else {
+      starts_ = starts;
+      if (start_id >= by_start_id_.size())
+        by_start_id_.resize(start_id + 1, detail::WordIndex::npos);
+      by_start_id_[start_id] = id;
+    }
     by_first_[id].push_back({std::move(words), value});
   }
   void add_all(const std::vector<std::string>& phrases, int value) {
     for (const auto& p : phrases) add(p, value);
   }
   // Longest phrase starting at token i; a hyphen token between two words is skipped.
-  // Most tokens start no phrase of a table: the index's filter rejects them at once.
-  PhraseMatch match(Tokens t, std::size_t i) const {
+  // Inside tag() the token's start-word number finds its phrases (most tokens start none);
+  // elsewhere the word is hashed and looked up.
+  [[gnu::always_inline]] PhraseMatch match(Tokens t, std::size_t i) const {
     if (i >= t.size()) return {};
-    const std::uint32_t id = first_.find(t[i].lower, detail::SentenceHashes::of(t.data(), i));
-    if (id == detail::WordIndex::npos) return {};
-    return match_from(t, i, id);
+    const StartIds& c = current_start_ids;
+    if (c.tokens != t.data() || i >= c.size || c.index != starts_ || !starts_)
+      return match_hashed(t, i);
+    const std::uint32_t g = c.ids[i];
+    if (g >= by_start_id_.size() || by_start_id_[g] == detail::WordIndex::npos) return {};
+    return match_from(t, i, by_start_id_[g]);
   }
   bool contains_word(std::string_view w) const {
     const std::uint32_t id = first_.find(w);
@@ -136,6 +162,12 @@ class PhraseTable {
   }
 
  private:
+  // match() outside tag()'s sentence: the word hashed and looked up in this table
+  [[gnu::noinline]] PhraseMatch match_hashed(Tokens t, std::size_t i) const {
+    const std::uint32_t id = first_.find(t[i].lower, detail::SentenceHashes::of(t.data(), i));
+    if (id == detail::WordIndex::npos) return {};
+    return match_from(t, i, id);
+  }
   [[gnu::noinline]] PhraseMatch match_from(Tokens t, std::size_t i, std::uint32_t id) const {
     PhraseMatch best;
     for (const auto& e : by_first_[id]) {
@@ -159,6 +191,11 @@ class PhraseTable {
   };
   detail::WordIndex first_;                   // first words
   std::vector<std::vector<Entry>> by_first_;  // phrases by first word, in lexicon order
+  // the start-word index its first words were noted in; by_start_id_[a word's number
+  // there] = its number in first_ (npos: not a first word of this table)
+  const detail::WordIndex* starts_ = nullptr;
+  std::vector<std::uint32_t> by_start_id_;
+  bool unindexed_ = false;
   std::size_t max_words_ = 0;
 };
 
@@ -1952,6 +1989,16 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   std::vector<TimexMatch> out;
   const Impl& g = *impl_;
   const detail::SentenceHashes hashes(tokens.data(), tokens.size());
+  std::vector<std::uint32_t> start_ids(tokens.size());
+  for (std::size_t k = 0; k < tokens.size(); ++k)
+    start_ids[k] =
+        g.start_words.find(tokens[k].lower, detail::SentenceHashes::of(tokens.data(), k));
+  const StartIds saved_ids = current_start_ids;
+  current_start_ids = {tokens.data(), tokens.size(), start_ids.data(), &g.start_words};
+  struct Restore {
+    StartIds saved;
+    ~Restore() { current_start_ids = saved; }
+  } restore{saved_ids};
   // a sentence about reported results ("$", "million", "a share"): one linear pass
   bool business = false;
   for (std::size_t k = 0; k < tokens.size() && !business; ++k)
@@ -1965,7 +2012,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     // Every rule reads a number or a lexicon word at its first token: a word that starts
     // no phrase of any table starts no reading, and the rules are not tried there.
     if (skip_non_start_words && tokens[i].kind == TokenKind::word &&
-        !g.start_words.contains(tokens[i].lower, detail::SentenceHashes::of(tokens.data(), i))) {
+        start_ids[i] == detail::WordIndex::npos) {
       ++i;
       continue;
     }

@@ -11,7 +11,7 @@ class Calls final : public sdk::Extractor {
   explicit Calls(const sdk::Lexicon& lex)
       : lex_(lex), verbs_(lex.terms("verbs")), nouns_(lex.terms("nouns")),
         conversation_verbs_(lex.terms("conversation_verbs")),
-        in_person_verbs_(lex.terms("in_person_verbs")) {}
+        in_person_verbs_(lex.terms("in_person_verbs")), phone_words_(lex.terms("phone_words")) {}
   std::string_view name() const noexcept override { return "calls"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
@@ -23,7 +23,7 @@ class Calls final : public sdk::Extractor {
       if (n == 0 && (n = conversation_verbs_.match(s, i))) {
         bool phone = false;
         for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 15; ++k)
-          phone = phone || sdk::any_of_terms(s.tokens[k].lower, lex_.terms("phone_words"));
+          phone = phone || phone_words_.contains(s.tokens[k].lower);
         if (!phone) n = 0;
       }
       if (n == 0) continue;
@@ -50,6 +50,7 @@ class Calls final : public sdk::Extractor {
   const sdk::Lexicon& lex_;
   sdk::PhraseSet verbs_, nouns_, conversation_verbs_;  // triggers, indexed by first word
   sdk::PhraseSet in_person_verbs_;
+  sdk::PhraseSet phone_words_;
 };
 
 bool register_calls(sdk::Registrar& r) noexcept {

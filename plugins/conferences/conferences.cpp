@@ -32,7 +32,8 @@ class Conferences final : public sdk::Extractor {
         nouns_(lex.terms("nouns")),
         body_nouns_(lex.terms("body_nouns")),
         verbs_(lex.terms("verbs")),
-        ministerial_(lex.terms("ministerial_nouns")) {}
+        ministerial_(lex.terms("ministerial_nouns")),
+        context_(lex.terms("exclude_context")) {}
   std::string_view name() const noexcept override { return "conferences"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
@@ -50,7 +51,7 @@ class Conferences final : public sdk::Extractor {
       if (n == 0) continue;
       bool business = false;
       for (const auto& tk : s.tokens)
-        business = business || sdk::any_of_terms(tk.lower, lex_.terms("exclude_context"));
+        business = business || context_.contains(tk.lower);
       // "bank meeting" is out, "the World Bank meetings" is a session of a body
       bool excluded_word = i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, excl);
       for (const auto& e : s.entities)
@@ -154,6 +155,7 @@ class Conferences final : public sdk::Extractor {
   const sdk::Lexicon& lex_;
   sdk::PhraseSet nouns_, body_nouns_, verbs_;  // triggers, indexed by first word
   sdk::PhraseSet ministerial_;                 // nouns naming ministers' gatherings
+  sdk::PhraseSet context_;                     // words that make a sentence business
 };
 
 bool register_conferences(sdk::Registrar& r) noexcept {

@@ -71,18 +71,19 @@ std::string group_object(const sdk::Sentence& s, std::size_t next,
 class Meetings final : public sdk::Extractor {
  public:
   explicit Meetings(const sdk::Lexicon& lex)
-      : lex_(lex), verbs_(lex.terms("verbs")), nouns_(lex.terms("nouns")) {}
+      : lex_(lex), verbs_(lex.terms("verbs")), nouns_(lex.terms("nouns")),
+        dets_(lex.terms("determiners")), excl_(lex.terms("exclude_before")),
+        context_(lex.terms("exclude_context")) {}
   std::string_view name() const noexcept override { return "meetings"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto talks = lex_.terms("talks"), excl = lex_.terms("exclude_before"),
+    const auto talks = lex_.terms("talks"),
                be = lex_.terms("be_forms"), excl_after = lex_.terms("exclude_after"),
-               excl_phrases = lex_.terms("exclude_phrases"), dets = lex_.terms("determiners"),
-               bare = lex_.terms("bare_verbs");
+               excl_phrases = lex_.terms("exclude_phrases"), bare = lex_.terms("bare_verbs");
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       std::size_t n = verbs_.match(s, i);
       sdk::TriggerForm form = sdk::TriggerForm::verb;
-      if (n && i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, dets)) n = 0;  // "a meet"
+      if (n && i > 0 && dets_.contains(s.tokens[i - 1].lower)) n = 0;  // "a meet"
       if (n == 0) {
         n = nouns_.match(s, i);
         form = sdk::TriggerForm::noun;
@@ -104,7 +105,7 @@ class Meetings final : public sdk::Extractor {
       }
       bool excluded = false;
       for (std::size_t k = i >= 3 ? i - 3 : 0; k < i; ++k)
-        excluded = excluded || sdk::any_of_terms(s.tokens[k].lower, excl);
+        excluded = excluded || excl_.contains(s.tokens[k].lower);
       if (i + n < s.tokens.size && sdk::match_phrase(s, i + n, excl_after)) excluded = true;
       if (sdk::preceded_by(s, i, excl_phrases)) excluded = true;
       // union bargaining, boards, mergers: not diplomacy; told near the trigger, not in
@@ -113,7 +114,7 @@ class Meetings final : public sdk::Extractor {
       constexpr std::size_t context_reach = 15;
       for (std::size_t k = i > context_reach ? i - context_reach : 0;
            k < s.tokens.size && k < i + n + context_reach; ++k)
-        excluded = excluded || sdk::any_of_terms(s.tokens[k].lower, lex_.terms("exclude_context"));
+        excluded = excluded || context_.contains(s.tokens[k].lower);
       if (form == sdk::TriggerForm::verb && sdk::any_of_terms(s.tokens[i + n - 1].lower, bare) &&
           (sdk::takes_thing_object(s, i + n, lex_.terms("after_meet"),
                                    lex_.terms("object_determiners")) ||
@@ -181,6 +182,7 @@ class Meetings final : public sdk::Extractor {
  private:
   const sdk::Lexicon& lex_;
   sdk::PhraseSet verbs_, nouns_;  // triggers, indexed by first word
+  sdk::PhraseSet dets_, excl_, context_;  // word lists looked up around every trigger
 };
 
 bool register_meetings(sdk::Registrar& r) noexcept {

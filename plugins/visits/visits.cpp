@@ -45,12 +45,12 @@ class Visits final : public sdk::Extractor {
   explicit Visits(const sdk::Lexicon& lex)
       : lex_(lex), verbs_(lex.terms("verbs")), motion_(lex.terms("motion_verbs")),
         nouns_(lex.terms("nouns")), departure_verbs_(lex.terms("departure_verbs")),
-        purpose_phrases_(lex.terms("purpose_phrases")) {}
+        purpose_phrases_(lex.terms("purpose_phrases")), dets_(lex.terms("determiners")),
+        excl_(lex.terms("exclude_before")) {}
   std::string_view name() const noexcept override { return "visits"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto excl = lex_.terms("exclude_before"),
-               excl_phrases = lex_.terms("exclude_phrases"), dets = lex_.terms("determiners");
+    const auto excl_phrases = lex_.terms("exclude_phrases"), dets = lex_.terms("determiners");
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       sdk::TriggerForm form = sdk::TriggerForm::verb;
       bool needs_destination = false;
@@ -63,17 +63,17 @@ class Visits final : public sdk::Extractor {
         if (tk.lower.find('-') != std::string_view::npos && tk.lower.size() > 1) {
           compound = true;
         } else if (tk.lower != "-" && (tk.kind == sdk::TokenKind::punct || tk.capitalized ||
-                                       sdk::any_of_terms(tk.lower, dets))) {
+                                       dets_.contains(tk.lower))) {
           break;
         }
         --adj;
       }
       for (std::size_t k = adj; k < i; ++k) compound = compound || s.tokens[k].lower == "-";
       const bool after_det =
-          (i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, dets)) ||
-          (i > 1 && sdk::any_of_terms(s.tokens[i - 2].lower, dets) &&
+          (i > 0 && dets_.contains(s.tokens[i - 1].lower)) ||
+          (i > 1 && dets_.contains(s.tokens[i - 2].lower) &&
            s.tokens[i - 1].kind == sdk::TokenKind::word && !s.tokens[i - 1].capitalized) ||
-          (compound && adj > 0 && sdk::any_of_terms(s.tokens[adj - 1].lower, dets));
+          (compound && adj > 0 && dets_.contains(s.tokens[adj - 1].lower));
       std::size_t n = after_det ? 0 : verbs_.match(s, i);
       if (n == 0 && !after_det && (n = motion_.match(s, i))) needs_destination = true;
       // "leaves on April 7 to attend the IMF meetings": a departure to attend something
@@ -97,7 +97,7 @@ class Visits final : public sdk::Extractor {
       if (n == 0) continue;
       bool excluded = false;
       for (std::size_t k = i >= 2 ? i - 2 : 0; k < i; ++k)
-        excluded = excluded || sdk::any_of_terms(s.tokens[k].lower, excl);
+        excluded = excluded || excl_.contains(s.tokens[k].lower);
       if (sdk::preceded_by(s, i, excl_phrases)) excluded = true;
       if (web_address_after(s, s.tokens[i + n - 1].span.end, lex_.terms("web_suffixes")))
         excluded = true;
@@ -270,6 +270,7 @@ class Visits final : public sdk::Extractor {
  private:
   const sdk::Lexicon& lex_;
   sdk::PhraseSet verbs_, motion_, nouns_, departure_verbs_, purpose_phrases_;  // triggers, indexed by first word
+  sdk::PhraseSet dets_, excl_;  // word lists looked up at every token
 };
 
 bool register_visits(sdk::Registrar& r) noexcept {

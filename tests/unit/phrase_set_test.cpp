@@ -1,7 +1,8 @@
 // sdk::PhraseSet (trigger phrases indexed by first word) gives the same answer as
 // sdk::match_phrase() over the same phrases, at every token: for every word list of the
 // bundled plugins' lexicons, over the corpora's sentences, the examples and each list's
-// own phrases set in a sentence (so that every phrase matches somewhere).
+// own phrases set in a sentence (so that every phrase matches somewhere). PhraseSet::contains
+// gives any_of_terms()'s answer for every token of the same texts.
 #include <chronicle/lexicon.h>
 #include <chronicle/sdk/plugin_api.h>
 #include <chronicle/text.h>
@@ -43,7 +44,7 @@ TEST(PhraseSet, SameAnswersAsMatchPhrase) {
     ss << in.rdbuf();
     texts.push_back(ss.str());
   }
-  std::size_t lists = 0, checked = 0, matched = 0;
+  std::size_t lists = 0, checked = 0, matched = 0, contained = 0;
   for (const char* plugin : {"meetings", "visits", "calls", "summits", "conferences"}) {
     const auto lex = chronicle::Lexicon::load(std::string(CHRONICLE_CONFIG_DIR "/lexicons/en/") +
                                               plugin + ".yaml");
@@ -66,6 +67,11 @@ TEST(PhraseSet, SameAnswersAsMatchPhrase) {
                                            << " of \"" << text << "\"";
           ++checked;
           matched += want > 0;
+          if (i == tl.tokens.size()) continue;
+          const bool in_list = sdk::any_of_terms(tl.tokens[i].lower, phrases);
+          ASSERT_EQ(set.contains(tl.tokens[i].lower), in_list)
+              << plugin << "." << key << ": \"" << tl.tokens[i].lower << "\"";
+          contained += in_list;
         }
       }
     }
@@ -73,6 +79,7 @@ TEST(PhraseSet, SameAnswersAsMatchPhrase) {
   EXPECT_GT(lists, 40u);
   EXPECT_GT(matched, 1000u);
   EXPECT_GT(checked, 100000u);
+  EXPECT_GT(contained, 1000u);
 }
 
 }  // namespace

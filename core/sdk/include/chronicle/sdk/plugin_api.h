@@ -272,6 +272,11 @@ class PhraseSet {
       while (g < groups_.size() && groups_[g].first != first) ++g;
       if (g == groups_.size()) groups_.push_back({first, {}});
       groups_[g].phrases.push_back(p);
+      lengths_ |= std::uint64_t{1} << (first.size() < 63 ? first.size() : 63);
+      if (!first.empty()) {
+        const auto c = static_cast<unsigned char>(first[0]);
+        firsts_[c >> 6] |= std::uint64_t{1} << (c & 63);
+      }
     }
     std::size_t cap = 8;
     while (cap < groups_.size() * 2) cap *= 2;
@@ -286,18 +291,19 @@ class PhraseSet {
     }
   }
   std::size_t match(const Sentence& s, std::size_t i) const noexcept {
-    if (i >= s.tokens.size || groups_.empty()) return 0;
-    const std::string_view w = s.tokens[i].lower;
-    const std::uint64_t h = word_hash(w);
-    if (!(filter_ & (std::uint64_t{1} << (h >> 58)))) return 0;  // most words: one test
-    for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
-      const Slot& x = slots_[k];
-      if (x.hash == 0) return 0;
-      if (x.hash == h && groups_[x.group].first == w) {
-        const auto& ps = groups_[x.group].phrases;
-        return match_phrase(s, i, View<std::string_view>{ps.data(), ps.size()});
-      }
-    }
+    if (i >= s.tokens.size) return 0;
+    const Group* g = group_of(s.tokens[i].lower);
+    if (!g) return 0;
+    return match_phrase(s, i, View<std::string_view>{g->phrases.data(), g->phrases.size()});
+  }
+  // Is `word` one of the phrases (a one-word phrase equal to it)? The same answer as
+  // any_of_terms(word, phrases) for a word without spaces, such as a token.
+  bool contains(std::string_view word) const noexcept {
+    const Group* g = group_of(word);
+    if (!g) return false;
+    for (std::string_view p : g->phrases)
+      if (p.size() == word.size()) return true;  // same first word, no second one
+    return false;
   }
   bool empty() const noexcept { return groups_.empty(); }
 
@@ -310,10 +316,28 @@ class PhraseSet {
     std::uint64_t hash = 0;  // 0: empty
     std::size_t group = 0;
   };
+  // The group of phrases whose first word is `w`, or null. A word's length and first byte
+  // reject most words before it is hashed.
+  const Group* group_of(std::string_view w) const noexcept {
+    if (!(lengths_ & (std::uint64_t{1} << (w.size() < 63 ? w.size() : 63)))) return nullptr;
+    if (!w.empty()) {
+      const auto c = static_cast<unsigned char>(w[0]);
+      if (!(firsts_[c >> 6] & (std::uint64_t{1} << (c & 63)))) return nullptr;
+    }
+    const std::uint64_t h = word_hash(w);
+    if (!(filter_ & (std::uint64_t{1} << (h >> 58)))) return nullptr;
+    for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
+      const Slot& x = slots_[k];
+      if (x.hash == 0) return nullptr;
+      if (x.hash == h && groups_[x.group].first == w) return &groups_[x.group];
+    }
+  }
   std::vector<Group> groups_;
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   std::uint64_t filter_ = 0;  // one bit per first word, by the top six bits of its hash
+  std::uint64_t lengths_ = 0;     // one bit per first word's length (63: 63 or more)
+  std::uint64_t firsts_[4] = {};  // one bit per first word's first byte
 };
 
 // True when one of `phrases` ends right before token i ("intention to" + "visit").
