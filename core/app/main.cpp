@@ -676,74 +676,6 @@ const char* type_name(TimexType t) {
   }
 }
 
-// `s` as a JSON string, written as nlohmann::json's dump() writes it; false (and `out` in
-// any state) when `s` holds a byte outside ASCII: nlohmann::json then writes the line.
-bool append_ascii_json(std::string& out, std::string_view s) {
-  out += '"';
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0x80) return false;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c <= 0x1F) {
-          char u[8];
-          std::snprintf(u, sizeof u, "\\u%04x", c);
-          out += u;
-        } else {
-          out += ch;
-        }
-    }
-  }
-  out += '"';
-  return true;
-}
-
-// One document's `timex` line written directly: the bytes nlohmann::json gives for the
-// same object (keys sorted, no spaces), or nothing when a string is not plain ASCII.
-std::optional<std::string> ascii_timex_line(const Document& d, const DocumentAnalysis& a,
-                                            const CodePointIndex& cpi) {
-  std::string out = "{\"id\":";
-  bool ok = append_ascii_json(out, d.id);
-  out += ",\"timexes\":[";
-  bool first = true;
-  auto day = [&](const std::optional<date::sys_days>& dd) {
-    if (dd) {
-      ok = append_ascii_json(out, cal::iso_day(*dd)) && ok;
-    } else {
-      out += "null";
-    }
-  };
-  for (const auto& s : a.sentences()) {
-    for (const auto& t : s.timexes) {
-      if (!ok) return std::nullopt;
-      out += first ? "{\"earliest\":" : ",{\"earliest\":";
-      first = false;
-      day(t.resolved.earliest);
-      out += ",\"end\":" + std::to_string(cpi(t.end)) + ",\"granularity\":";
-      ok = append_ascii_json(out, granularity_name(t.resolved.granularity)) && ok;
-      out += ",\"latest\":";
-      day(t.resolved.latest);
-      out += ",\"start\":" + std::to_string(cpi(t.begin)) + ",\"text\":";
-      ok = append_ascii_json(out, t.text) && ok;
-      out += ",\"type\":";
-      ok = append_ascii_json(out, type_name(t.type)) && ok;
-      out += ",\"value\":";
-      ok = append_ascii_json(out, t.resolved.value) && ok;
-      out += '}';
-    }
-  }
-  if (!ok) return std::nullopt;
-  out += "]}\n";
-  return out;
-}
-
 int run_timex(const Common& c, ReadOptions opts) {
   Config cfg = load_config(c);
   opts.max_document_bytes = cfg.max_document_bytes;
@@ -762,8 +694,6 @@ int run_timex(const Common& c, ReadOptions opts) {
     if (!d.published) return {std::string(), d.text.size(), {}};
     DocumentAnalysis a(d, res, /*entities=*/false);
     CodePointIndex cpi(d.text);
-    if (auto line = ascii_timex_line(d, a, cpi))
-      return {std::move(*line), d.text.size(), warning_lines(d, a)};
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& s : a.sentences()) {
       for (const auto& t : s.timexes) {

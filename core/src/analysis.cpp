@@ -9,14 +9,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
 
 #include "clauses.h"
 #include "event_rules.h"
-#include "flow_yaml.h"
 
 namespace chronicle {
 
@@ -100,11 +98,6 @@ bool in_calendar(const Resolved& r) {
 
 
 YAML::Node load_yaml(const std::filesystem::path& p) {
-  // the generated gazetteer layout, read directly; anything else through yaml-cpp
-  if (std::ifstream in{p, std::ios::binary}) {
-    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (auto fast = detail::read_flow_lists(text)) return *fast;
-  }
   try {
     return YAML::LoadFile(p.string());
   } catch (const YAML::BadFile&) {
