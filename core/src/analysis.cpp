@@ -1861,7 +1861,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       }
       return false;
     };
-    if ((fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown) &&
+    if ((fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown ||
+         fr.status == sdk::Status::ongoing) &&
         cue_before(rules.noun_planned_verbs))
       fr.status = sdk::Status::planned;
     if (cue_before(rules.noun_speculative_verbs)) fr.status = sdk::Status::speculative;

@@ -253,6 +253,18 @@ class Visits final : public sdk::Extractor {
         on_trip = true;
       if (on_trip && (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred))
         c.status = sdk::Status::ongoing;
+      // "arrived here last night for talks", "arrived in Moscow": a stay that began lately
+      // (no time, or a recent day) is under way at publication
+      if (form == sdk::TriggerForm::verb && c.status == sdk::Status::occurred &&
+          sdk::any_of_terms(s.tokens[i].lower, lex_.terms("arrival_words"))) {
+        bool recent = f.time < 0;
+        if (!recent) {
+          const auto& m = s.mentions[static_cast<std::size_t>(f.time)];
+          for (std::size_t k = m.first_token; k < m.last_token && k < s.tokens.size; ++k)
+            recent = recent || sdk::any_of_terms(s.tokens[k].lower, lex_.terms("recent_times"));
+        }
+        if (recent) c.status = sdk::Status::ongoing;
+      }
       // a visit is someone's travel: it needs a traveller, and a place or a date
       bool keep = !f.agents.empty();
       if (form == sdk::TriggerForm::noun)
