@@ -56,6 +56,9 @@ bool before_and_after(const Event& undated, const Event& dated, date::sys_days p
     return dated.when.earliest && *dated.when.earliest > pub;
   if (undated.status == sdk::Status::planned)
     return dated.when.latest && *dated.when.latest < pub;
+  // "the agriculture talks under GATT", under way, and "the Tokyo summit last year"
+  if (undated.status == sdk::Status::ongoing)
+    return dated.when.latest && *dated.when.latest < pub;
   return false;
 }
 

@@ -142,6 +142,16 @@ class Conferences final : public sdk::Extractor {
                     (!f.anaphoric && (named || (ministerial && (f.time >= 0 || f.place >= 0)) ||
                                       ((body || !c.participants.empty()) &&
                                        (f.time >= 0 || f.place >= 0 || body))));
+      // "EC foreign ministers meeting here issued a statement": ministers named right before
+      // a participle "meeting" with its place are in session at publication
+      if (form == sdk::TriggerForm::noun && i + n < s.tokens.size &&
+          sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("participle_nouns")) &&
+          sdk::any_of_terms(s.tokens[i + n].lower, lex_.terms("participle_places")) &&
+          (c.status == sdk::Status::occurred || c.status == sdk::Status::unknown))
+        for (const auto& e : s.entities)
+          if (e.last_token == i + n - 1 && e.kind == sdk::EntityKind::group &&
+              multilateral(e, groups))
+            c.status = sdk::Status::ongoing;
       if (keep) {
         c.specificity = 2;
         out.push_back(std::move(c));

@@ -173,8 +173,30 @@ class Meetings final : public sdk::Extractor {
         if (sdk::any_of_terms(tk.lower, lex_.terms("lead_ins"))) lead_in = true;
         if (tk.capitalized || tk.kind != sdk::TokenKind::word) break;
       }
+      // "the meeting attended by Vranitzky, Finance Minister Ferdinand Lacina and ...", "the
+      // meeting was attended by representatives from Brazil, Mexico ...": a meeting told with
+      // those present
+      std::size_t by = 0;
+      if (form == sdk::TriggerForm::noun && !generic) {
+        std::size_t k = i + n;
+        if (k < s.tokens.size && sdk::any_of_terms(s.tokens[k].lower, be)) ++k;
+        if (k + 1 < s.tokens.size && sdk::match_phrase(s, k, lex_.terms("attended_by")))
+          by = k + 2;
+      }
+      if (by > 0) {
+        std::size_t added = 0;
+        for (const auto& e : s.entities)
+          if (e.first_token >= by && e.first_token < by + 30 && !e.pronoun &&
+              e.kind != sdk::EntityKind::city) {
+            bool have = false;
+            for (const auto& p : c.participants) have = have || p == e.name;
+            if (!have) c.participants.emplace_back(e.name);
+            ++added;
+          }
+        if (added == 0) by = 0;
+      }
       const bool keep =
-          form == sdk::TriggerForm::verb
+          by > 0 || form == sdk::TriggerForm::verb
               ? (!c.participants.empty() || !c.location.empty() || f.time >= 0)
               : (!f.anaphoric && !generic &&
                  (told || f.time >= 0 || f.place >= 0 || (lead_in && !f.counterparts.empty()) ||
