@@ -38,7 +38,8 @@ struct Resources::Gazetteer {
   detail::WordSet title_words, head_titles, honorifics, group_nouns,
       particles, stop_words, non_person, months_weekdays, light_verbs, group_modifiers,
       event_nouns, compound_heads, weekdays, state_groups, number_words, body_words,
-      place_gap_words, place_chain_words, title_modifiers, attendance_nouns;
+      place_gap_words, place_chain_words, title_modifiers, attendance_nouns,
+      place_noun_modifiers;
   detail::WordSet common_words;
   std::vector<std::vector<std::string>> head_title_phrases;
 
@@ -213,6 +214,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->text.list("place_gap_words")) g->place_gap_words.insert(w);
   for (const auto& w : r->text.list("place_chain_words")) g->place_chain_words.insert(w);
   for (const auto& w : r->text.list("attendance_nouns")) g->attendance_nouns.insert(w);
+  for (const auto& w : r->text.list("place_noun_modifiers")) g->place_noun_modifiers.insert(w);
   for (const auto& k : r->temporal.keys("numbers"))
     for (const auto& w : r->temporal.list("numbers." + k)) g->number_words.insert(w);
   for (const auto& k : r->temporal.keys("months"))
@@ -1670,7 +1672,13 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                            (t[e.first_token].lower == "here" || t[e.first_token].lower == "there");
       // "in Washington, D.C." may run over a comma that ends the clause
       if (!fronted && (e.first_token < cb || e.first_token >= ce)) continue;
-      if (s.entity_modifier[k]) continue;
+      // "the Tokyo economic summit": a place before a modifier or two and the noun
+      std::size_t mods = e.last_token;
+      while (mods < first && mods < e.last_token + 2 && has(g.place_noun_modifiers, t[mods].lower))
+        ++mods;
+      if (s.entity_modifier[k] && !(form == sdk::TriggerForm::noun && mods == first &&
+                                    mods > e.last_token && e.kind == EntityKind::city))
+        continue;
       // "at the White House", "in the Oval Office"
       if (seat && (!(e.first_token > 1 && t[e.first_token - 1].lower == "the" &&
                      (t[e.first_token - 2].lower == "at" || t[e.first_token - 2].lower == "in")) ||
@@ -1683,9 +1691,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       const bool here = t[p].lower == "here" || t[p].lower == "there";
       // "the Venice summit", "the Geneva talks": a place written right before the noun
       // (a named one too: "the 1986 Tokyo Summit"; a region may be the name: "East Asia Summit")
+      // ... or with a modifier or two between ("the Tokyo economic summit")
       const bool before_noun = (form == sdk::TriggerForm::noun ||
                                 (t[first].capitalized && e.kind == EntityKind::city)) &&
-                               first > 0 && e.last_token == first &&
+                               first > 0 && mods == first && e.last_token <= first &&
                                e.kind != EntityKind::country && !seat;
       if (before_noun) {
         fr.place = static_cast<std::ptrdiff_t>(k);
