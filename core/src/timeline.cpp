@@ -70,6 +70,11 @@ bool told_apart(const Event& x, const Event& e, date::sys_days pub) {
   auto ahead = [](sdk::Status st) {
     return st == sdk::Status::planned || st == sdk::Status::speculative;
   };
+  // "the agriculture talks under GATT", under way and told with nothing to date them, do
+  // not join "the June summit in Venice" told before them
+  if (e.status == sdk::Status::ongoing && e.when.value.empty() && !x.when.value.empty() &&
+      x.when.earliest && *x.when.earliest > pub)
+    return true;
   return e.type != "visit" && ((x.status == sdk::Status::occurred && ahead(e.status)) ||
                                (ahead(x.status) && e.status == sdk::Status::occurred));
 }
