@@ -39,7 +39,7 @@ struct Resources::Gazetteer {
       particles, stop_words, non_person, months_weekdays, light_verbs, group_modifiers,
       event_nouns, compound_heads, weekdays, state_groups, number_words, body_words,
       place_gap_words, place_chain_words, title_modifiers, attendance_nouns,
-      place_noun_modifiers;
+      place_noun_modifiers, appositive_heads;
   detail::WordSet common_words;
   std::vector<std::vector<std::string>> head_title_phrases;
 
@@ -215,6 +215,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->text.list("place_chain_words")) g->place_chain_words.insert(w);
   for (const auto& w : r->text.list("attendance_nouns")) g->attendance_nouns.insert(w);
   for (const auto& w : r->text.list("place_noun_modifiers")) g->place_noun_modifiers.insert(w);
+  for (const auto& w : r->text.list("appositive_heads")) g->appositive_heads.insert(w);
   for (const auto& k : r->temporal.keys("numbers"))
     for (const auto& w : r->temporal.list("numbers." + k)) g->number_words.insert(w);
   for (const auto& k : r->temporal.keys("months"))
@@ -1530,7 +1531,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                                 (t[k + 1].capitalized || t[k + 1].lower == "the");
         // "President-Elect Gustavo Petro": a hyphen inside a title
         const bool hyphen = w == "-" && k > 0 && k + 1 < ce && t[k - 1].capitalized && t[k + 1].capitalized;
-        if (hyphen || of_in_name || w == "," || w == "and" || w == "with" || is_det(w) || has(g.title_words, w) ||
+        // "with his Algerian counterpart Belkacem Nabi": the name follows the noun
+        const bool appositive = has(g.appositive_heads, w) && k + 1 < ce && t[k + 1].capitalized;
+        if (hyphen || of_in_name || appositive || w == "," || w == "and" || w == "with" || is_det(w) || has(g.title_words, w) ||
             (t[k].capitalized && t[k].kind == sdk::TokenKind::word) ||
             ((w == "of" || w == "to") && k + 1 < ce && (t[k + 1].capitalized || t[k + 1].lower == "the") &&
              k > 0 && has(g.title_words, t[k - 1].lower))) {
