@@ -348,16 +348,23 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       if (cands[i].time >= static_cast<std::ptrdiff_t>(s.mentions.size())) cands[i].time = -1;
       keep.push_back(i);
     }
-    // one trigger, one event: the most specific type wins
+    // one trigger, one event: the most specific type wins (triggers that overlap, "the G-7
+    // finance ministers meeting" read as "ministers meeting" and as "meeting", are one)
     std::vector<std::size_t> uniq;
     for (auto i : keep) {
       bool merged = false;
       for (auto& j : uniq) {
-        if (cands[j].trigger.begin == cands[i].trigger.begin) {
+        const bool same = cands[j].trigger.begin == cands[i].trigger.begin;
+        if (same || (cands[j].trigger.begin < cands[i].trigger.end &&
+                     cands[i].trigger.begin < cands[j].trigger.end &&
+                     detail::types_compatible(cands[i].type, cands[j].type))) {
           if (cands[i].specificity > cands[j].specificity) {
             for (const auto& p : cands[j].participants)
               if (!contains(cands[i].participants, p)) cands[i].participants.push_back(p);
             j = i;
+          } else if (!same) {
+            for (const auto& p : cands[i].participants)
+              if (!contains(cands[j].participants, p)) cands[j].participants.push_back(p);
           }
           merged = true;
         }

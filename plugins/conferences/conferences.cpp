@@ -168,11 +168,13 @@ class Conferences final : public sdk::Extractor {
                                       ((body || !c.participants.empty()) &&
                                        (f.time >= 0 || f.place >= 0 || body))));
       // "EC foreign ministers meeting here issued a statement": ministers named right before
-      // a participle "meeting" with its place are in session at publication
-      if (form == sdk::TriggerForm::noun && i + n < s.tokens.size &&
+      // a participle "meeting" with its place, in a past clause and with no time of its own,
+      // are in session at publication (not "await the OPEC ministers meeting in Vienna on
+      // Friday")
+      if (form == sdk::TriggerForm::noun && i + n < s.tokens.size && f.time < 0 &&
           sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("participle_nouns")) &&
           sdk::any_of_terms(s.tokens[i + n].lower, lex_.terms("participle_places")) &&
-          (c.status == sdk::Status::occurred || c.status == sdk::Status::unknown))
+          c.status == sdk::Status::occurred)
         for (const auto& e : s.entities)
           if (e.last_token == i + n - 1 && e.kind == sdk::EntityKind::group &&
               multilateral(e, groups))
