@@ -1120,6 +1120,23 @@ void DocumentAnalysis::analyze() {
           }
         }
       }
+      // "Stoltenberg said he will advise Brazil ... when he is in Washington": a second "he"
+      // of the sentence is the person the first one stood for
+      if (e.name != "they") {
+        const RawEntity* earlier = nullptr;
+        for (const auto& x : out)
+          if (x.pronoun && x.kind == EntityKind::person && x.group_ref.empty() && x.last <= e.first &&
+              e.first >= 1 && x.first < s.tokens.tokens.size() &&
+              s.tokens.tokens[x.first].lower == e.name)
+            earlier = &x;
+        if (earlier) {
+          RawEntity r = *earlier;
+          r.first = e.first;
+          r.last = e.last;
+          out.push_back(r);
+          continue;
+        }
+      }
       const auto& pool = e.name == "they" ? prev_subjects : prev_single;
       if (e.name == "they" && prev_subjects.size() < 2) continue;
       for (const auto& a : pool) {

@@ -271,10 +271,11 @@ class Visits final : public sdk::Extractor {
         on_trip = true;
       if (on_trip && (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred))
         c.status = sdk::Status::ongoing;
-      // "will sign the agreement when he visits New York": a present after "when" (its
-      // subject between) tells what is yet to come
+      // "will sign the agreement when he visits New York", "when he is in Washington": a
+      // present after "when" (its subject between) tells what is yet to come
       if (form == sdk::TriggerForm::verb &&
-          (c.status == sdk::Status::occurred || c.status == sdk::Status::unknown) &&
+          (c.status == sdk::Status::occurred || c.status == sdk::Status::unknown ||
+           c.status == sdk::Status::ongoing) &&
           sdk::any_of_terms(s.tokens[i].lower, lex_.terms("present_forms")))
         for (std::size_t k = i >= 4 ? i - 4 : 0; k < i; ++k)
           if (sdk::any_of_terms(s.tokens[k].lower, lex_.terms("future_subordinators")))
