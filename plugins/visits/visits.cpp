@@ -182,7 +182,7 @@ class Visits final : public sdk::Extractor {
           // "Prado spoke on the second day of a four-day visit": the one who is on it
           if (f.agents.empty())
             for (std::size_t e = 0; e < s.entities.size; ++e)
-              if (s.entities[e].last_token < k && !s.entities[e].pronoun &&
+              if (s.entities[e].last_token < k &&
                   s.entities[e].kind == sdk::EntityKind::person)
                 f.agents.assign(1, e);
         }
