@@ -39,7 +39,7 @@ struct Resources::Gazetteer {
       particles, stop_words, non_person, months_weekdays, light_verbs, group_modifiers,
       event_nouns, compound_heads, weekdays, state_groups, number_words, body_words,
       place_gap_words, place_chain_words, title_modifiers, attendance_nouns,
-      place_noun_modifiers, appositive_heads;
+      place_noun_modifiers, appositive_heads, pronoun_subordinators;
   detail::WordSet common_words;
   std::vector<std::vector<std::string>> head_title_phrases;
 
@@ -216,6 +216,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->text.list("attendance_nouns")) g->attendance_nouns.insert(w);
   for (const auto& w : r->text.list("place_noun_modifiers")) g->place_noun_modifiers.insert(w);
   for (const auto& w : r->text.list("appositive_heads")) g->appositive_heads.insert(w);
+  for (const auto& w : r->text.list("pronoun_subordinators")) g->pronoun_subordinators.insert(w);
   for (const auto& k : r->temporal.keys("numbers"))
     for (const auto& w : r->temporal.list("numbers." + k)) g->number_words.insert(w);
   for (const auto& k : r->temporal.keys("months"))
@@ -1129,10 +1130,21 @@ void DocumentAnalysis::analyze() {
               e.first >= 1 && x.first < s.tokens.tokens.size() &&
               s.tokens.tokens[x.first].lower == e.name)
             earlier = &x;
+        // "Museveni is likely to meet Moi when he pays a visit to Nairobi": after a
+        // subordinator, the person the sentence has for subject
+        const auto& tk = s.tokens.tokens;
+        if (!earlier && e.first >= 1 && has(g.pronoun_subordinators, tk[e.first - 1].lower))
+          for (const auto& x : ents)
+            if (!x.pronoun && x.kind == EntityKind::person && !x.possessive && !x.modifier &&
+                x.last < e.first) {
+              earlier = &x;
+              break;
+            }
         if (earlier) {
           RawEntity r = *earlier;
           r.first = e.first;
           r.last = e.last;
+          r.pronoun = true;
           out.push_back(r);
           continue;
         }
