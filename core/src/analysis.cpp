@@ -38,7 +38,8 @@ struct Resources::Gazetteer {
   detail::WordSet title_words, head_titles, honorifics, group_nouns,
       particles, stop_words, non_person, months_weekdays, light_verbs, group_modifiers,
       event_nouns, compound_heads, weekdays, state_groups, number_words, body_words,
-      place_gap_words, place_chain_words, title_modifiers, attendance_nouns;
+      place_gap_words, place_chain_words, title_modifiers, attendance_nouns,
+      place_noun_modifiers, appositive_heads, pronoun_subordinators;
   detail::WordSet common_words;
   std::vector<std::vector<std::string>> head_title_phrases;
 
@@ -213,6 +214,9 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->text.list("place_gap_words")) g->place_gap_words.insert(w);
   for (const auto& w : r->text.list("place_chain_words")) g->place_chain_words.insert(w);
   for (const auto& w : r->text.list("attendance_nouns")) g->attendance_nouns.insert(w);
+  for (const auto& w : r->text.list("place_noun_modifiers")) g->place_noun_modifiers.insert(w);
+  for (const auto& w : r->text.list("appositive_heads")) g->appositive_heads.insert(w);
+  for (const auto& w : r->text.list("pronoun_subordinators")) g->pronoun_subordinators.insert(w);
   for (const auto& k : r->temporal.keys("numbers"))
     for (const auto& w : r->temporal.list("numbers." + k)) g->number_words.insert(w);
   for (const auto& k : r->temporal.keys("months"))
@@ -1117,6 +1121,34 @@ void DocumentAnalysis::analyze() {
           }
         }
       }
+      // "Stoltenberg said he will advise Brazil ... when he is in Washington": a second "he"
+      // of the sentence is the person the first one stood for
+      if (e.name != "they") {
+        const RawEntity* earlier = nullptr;
+        for (const auto& x : out)
+          if (x.pronoun && x.kind == EntityKind::person && x.group_ref.empty() && x.last <= e.first &&
+              e.first >= 1 && x.first < s.tokens.tokens.size() &&
+              s.tokens.tokens[x.first].lower == e.name)
+            earlier = &x;
+        // "Museveni is likely to meet Moi when he pays a visit to Nairobi": after a
+        // subordinator, the person the sentence has for subject
+        const auto& tk = s.tokens.tokens;
+        if (!earlier && e.first >= 1 && has(g.pronoun_subordinators, tk[e.first - 1].lower))
+          for (const auto& x : ents)
+            if (!x.pronoun && x.kind == EntityKind::person && !x.possessive && !x.modifier &&
+                x.last < e.first) {
+              earlier = &x;
+              break;
+            }
+        if (earlier) {
+          RawEntity r = *earlier;
+          r.first = e.first;
+          r.last = e.last;
+          r.pronoun = true;
+          out.push_back(r);
+          continue;
+        }
+      }
       const auto& pool = e.name == "they" ? prev_subjects : prev_single;
       if (e.name == "they" && prev_subjects.size() < 2) continue;
       for (const auto& a : pool) {
@@ -1528,7 +1560,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                                 (t[k + 1].capitalized || t[k + 1].lower == "the");
         // "President-Elect Gustavo Petro": a hyphen inside a title
         const bool hyphen = w == "-" && k > 0 && k + 1 < ce && t[k - 1].capitalized && t[k + 1].capitalized;
-        if (hyphen || of_in_name || w == "," || w == "and" || w == "with" || is_det(w) || has(g.title_words, w) ||
+        // "with his Algerian counterpart Belkacem Nabi": the name follows the noun
+        const bool appositive = has(g.appositive_heads, w) && k + 1 < ce && t[k + 1].capitalized;
+        if (hyphen || of_in_name || appositive || w == "," || w == "and" || w == "with" || is_det(w) || has(g.title_words, w) ||
             (t[k].capitalized && t[k].kind == sdk::TokenKind::word) ||
             ((w == "of" || w == "to") && k + 1 < ce && (t[k + 1].capitalized || t[k + 1].lower == "the") &&
              k > 0 && has(g.title_words, t[k - 1].lower))) {
@@ -1670,7 +1704,13 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                            (t[e.first_token].lower == "here" || t[e.first_token].lower == "there");
       // "in Washington, D.C." may run over a comma that ends the clause
       if (!fronted && (e.first_token < cb || e.first_token >= ce)) continue;
-      if (s.entity_modifier[k]) continue;
+      // "the Tokyo economic summit": a place before a modifier or two and the noun
+      std::size_t mods = e.last_token;
+      while (mods < first && mods < e.last_token + 2 && has(g.place_noun_modifiers, t[mods].lower))
+        ++mods;
+      if (s.entity_modifier[k] && !(form == sdk::TriggerForm::noun && mods == first &&
+                                    mods > e.last_token && e.kind == EntityKind::city))
+        continue;
       // "at the White House", "in the Oval Office"
       if (seat && (!(e.first_token > 1 && t[e.first_token - 1].lower == "the" &&
                      (t[e.first_token - 2].lower == "at" || t[e.first_token - 2].lower == "in")) ||
@@ -1683,9 +1723,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       const bool here = t[p].lower == "here" || t[p].lower == "there";
       // "the Venice summit", "the Geneva talks": a place written right before the noun
       // (a named one too: "the 1986 Tokyo Summit"; a region may be the name: "East Asia Summit")
+      // ... or with a modifier or two between ("the Tokyo economic summit")
       const bool before_noun = (form == sdk::TriggerForm::noun ||
                                 (t[first].capitalized && e.kind == EntityKind::city)) &&
-                               first > 0 && e.last_token == first &&
+                               first > 0 && mods == first && e.last_token <= first &&
                                e.kind != EntityKind::country && !seat;
       if (before_noun) {
         fr.place = static_cast<std::ptrdiff_t>(k);
@@ -1861,7 +1902,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       }
       return false;
     };
-    if ((fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown) &&
+    if ((fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown ||
+         fr.status == sdk::Status::ongoing) &&
         cue_before(rules.noun_planned_verbs))
       fr.status = sdk::Status::planned;
     if (cue_before(rules.noun_speculative_verbs)) fr.status = sdk::Status::speculative;

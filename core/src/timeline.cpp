@@ -56,6 +56,9 @@ bool before_and_after(const Event& undated, const Event& dated, date::sys_days p
     return dated.when.earliest && *dated.when.earliest > pub;
   if (undated.status == sdk::Status::planned)
     return dated.when.latest && *dated.when.latest < pub;
+  // "the agriculture talks under GATT", under way, and "the Tokyo summit last year"
+  if (undated.status == sdk::Status::ongoing)
+    return dated.when.latest && *dated.when.latest < pub;
   return false;
 }
 
@@ -67,6 +70,11 @@ bool told_apart(const Event& x, const Event& e, date::sys_days pub) {
   auto ahead = [](sdk::Status st) {
     return st == sdk::Status::planned || st == sdk::Status::speculative;
   };
+  // "the agriculture talks under GATT", under way and told with nothing to date them, do
+  // not join "the June summit in Venice" told before them
+  if (e.status == sdk::Status::ongoing && e.when.value.empty() && !x.when.value.empty() &&
+      x.when.earliest && *x.when.earliest > pub)
+    return true;
   return e.type != "visit" && ((x.status == sdk::Status::occurred && ahead(e.status)) ||
                                (ahead(x.status) && e.status == sdk::Status::occurred));
 }
@@ -340,16 +348,23 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       if (cands[i].time >= static_cast<std::ptrdiff_t>(s.mentions.size())) cands[i].time = -1;
       keep.push_back(i);
     }
-    // one trigger, one event: the most specific type wins
+    // one trigger, one event: the most specific type wins (triggers that overlap, "the G-7
+    // finance ministers meeting" read as "ministers meeting" and as "meeting", are one)
     std::vector<std::size_t> uniq;
     for (auto i : keep) {
       bool merged = false;
       for (auto& j : uniq) {
-        if (cands[j].trigger.begin == cands[i].trigger.begin) {
+        const bool same = cands[j].trigger.begin == cands[i].trigger.begin;
+        if (same || (cands[j].trigger.begin < cands[i].trigger.end &&
+                     cands[i].trigger.begin < cands[j].trigger.end &&
+                     detail::types_compatible(cands[i].type, cands[j].type))) {
           if (cands[i].specificity > cands[j].specificity) {
             for (const auto& p : cands[j].participants)
               if (!contains(cands[i].participants, p)) cands[i].participants.push_back(p);
             j = i;
+          } else if (!same) {
+            for (const auto& p : cands[i].participants)
+              if (!contains(cands[j].participants, p)) cands[j].participants.push_back(p);
           }
           merged = true;
         }

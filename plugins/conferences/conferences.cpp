@@ -106,11 +106,36 @@ class Conferences final : public sdk::Extractor {
         if (of_body >= 0 || (h > o + 1 && h < s.tokens.size && nouns_.match(s, h)))
           body = true;
       }
+      // "the agriculture talks under the General Agreement on Tariffs and Trade", "world
+      // trade talks within GATT": negotiations a body runs, under way
+      std::ptrdiff_t under_body = -1;
+      if (form == sdk::TriggerForm::noun &&
+          sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("run_nouns")))
+        for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 4 && under_body < 0; ++k) {
+          if (s.tokens[k].kind == sdk::TokenKind::punct) break;
+          if (!sdk::any_of_terms(s.tokens[k].lower, lex_.terms("under_words"))) continue;
+          const std::size_t h = k + 1 < s.tokens.size && s.tokens[k + 1].lower == "the" ? k + 2 : k + 1;
+          for (std::size_t e = 0; e < s.entities.size; ++e)
+            if (s.entities[e].first_token == h &&
+                s.entities[e].kind == sdk::EntityKind::organization &&
+                multilateral(s.entities[e], groups))
+              under_body = static_cast<std::ptrdiff_t>(e);
+        }
+      if (under_body >= 0) body = true;
       if (needs_body && !body) {
         i += n - 1;
         continue;
       }
       auto c = sdk::candidate_from_frame(s, f, "conference", i, i + n, form);
+      if (under_body >= 0) {
+        const auto name = s.entities[static_cast<std::size_t>(under_body)].name;
+        bool have = false;
+        for (const auto& p : c.participants) have = have || p == name;
+        if (!have) c.participants.emplace_back(name);
+        if (c.status == sdk::Status::occurred || c.status == sdk::Status::unknown ||
+            c.status == sdk::Status::speculative)
+          c.status = sdk::Status::ongoing;
+      }
       if (of_body >= 0) {
         const auto name = s.entities[static_cast<std::size_t>(of_body)].name;
         bool have = false;
@@ -139,10 +164,22 @@ class Conferences final : public sdk::Extractor {
       const bool keep =
           form == sdk::TriggerForm::verb
               ? true
-              : ministerial_of ||
+              : ministerial_of || under_body >= 0 ||
                     (!f.anaphoric && (named || (ministerial && (f.time >= 0 || f.place >= 0)) ||
                                       ((body || !c.participants.empty()) &&
                                        (f.time >= 0 || f.place >= 0 || body))));
+      // "EC foreign ministers meeting here issued a statement": ministers named right before
+      // a participle "meeting" with its place, in a past clause and with no time of its own,
+      // are in session at publication (not "await the OPEC ministers meeting in Vienna on
+      // Friday")
+      if (form == sdk::TriggerForm::noun && i + n < s.tokens.size && f.time < 0 &&
+          sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("participle_nouns")) &&
+          sdk::any_of_terms(s.tokens[i + n].lower, lex_.terms("participle_places")) &&
+          c.status == sdk::Status::occurred)
+        for (const auto& e : s.entities)
+          if (e.last_token == i + n - 1 && e.kind == sdk::EntityKind::group &&
+              multilateral(e, groups))
+            c.status = sdk::Status::ongoing;
       if (keep) {
         c.specificity = 2;
         out.push_back(std::move(c));

@@ -23,6 +23,22 @@ bool thing_object_ahead(const sdk::Sentence& s, std::size_t next,
   return false;
 }
 
+// "met 14 Indonesian cabinet ministers", "meet leading economic ministers": a people noun
+// a few words on, with no punctuation mark between, is the object of a bare "meet"; the
+// words up to it, a group met. 0 when there is none, else one past the noun.
+std::size_t people_object_end(const sdk::Sentence& s, std::size_t next,
+                              sdk::View<std::string_view> people,
+                              sdk::View<std::string_view> stops) {
+  for (std::size_t k = next; k < s.tokens.size && k < next + 5; ++k) {
+    if (sdk::any_of_terms(s.tokens[k].lower, people)) return k + 1;
+    // "met virtually today with 15 leaders": a word that may follow "meet" ends the look
+    if ((s.tokens[k].kind == sdk::TokenKind::punct && s.tokens[k].lower != "-") ||
+        sdk::any_of_terms(s.tokens[k].lower, stops))
+      return 0;
+  }
+  return 0;
+}
+
 // A predicate within the clause after an event noun ("discussions on the bailout broke
 // down", "talks are under way"): the noun names talks that take place.
 bool predicate_after(const sdk::Sentence& s, std::size_t next,
@@ -115,7 +131,13 @@ class Meetings final : public sdk::Extractor {
       for (std::size_t k = i > context_reach ? i - context_reach : 0;
            k < s.tokens.size && k < i + n + context_reach; ++k)
         excluded = excluded || context_.contains(s.tokens[k].lower);
+      const std::size_t people_end =
+          form == sdk::TriggerForm::verb && sdk::any_of_terms(s.tokens[i + n - 1].lower, bare)
+              ? people_object_end(s, i + n, lex_.terms("people_objects"),
+                                  lex_.terms("people_object_stops"))
+              : 0;
       if (form == sdk::TriggerForm::verb && sdk::any_of_terms(s.tokens[i + n - 1].lower, bare) &&
+          people_end == 0 &&
           (sdk::takes_thing_object(s, i + n, lex_.terms("after_meet"),
                                    lex_.terms("object_determiners")) ||
            thing_object_ahead(s, i + n, lex_.terms("thing_objects"), lex_.terms("after_meet"),
@@ -152,8 +174,30 @@ class Meetings final : public sdk::Extractor {
         if (sdk::any_of_terms(tk.lower, lex_.terms("lead_ins"))) lead_in = true;
         if (tk.capitalized || tk.kind != sdk::TokenKind::word) break;
       }
+      // "the meeting attended by Vranitzky, Finance Minister Ferdinand Lacina and ...", "the
+      // meeting was attended by representatives from Brazil, Mexico ...": a meeting told with
+      // those present
+      std::size_t by = 0;
+      if (form == sdk::TriggerForm::noun && !generic) {
+        std::size_t k = i + n;
+        if (k < s.tokens.size && sdk::any_of_terms(s.tokens[k].lower, be)) ++k;
+        if (k + 1 < s.tokens.size && sdk::match_phrase(s, k, lex_.terms("attended_by")))
+          by = k + 2;
+      }
+      if (by > 0) {
+        std::size_t added = 0;
+        for (const auto& e : s.entities)
+          if (e.first_token >= by && e.first_token < by + 30 && !e.pronoun &&
+              e.kind != sdk::EntityKind::city) {
+            bool have = false;
+            for (const auto& p : c.participants) have = have || p == e.name;
+            if (!have) c.participants.emplace_back(e.name);
+            ++added;
+          }
+        if (added == 0) by = 0;
+      }
       const bool keep =
-          form == sdk::TriggerForm::verb
+          by > 0 || form == sdk::TriggerForm::verb
               ? (!c.participants.empty() || !c.location.empty() || f.time >= 0)
               : (!f.anaphoric && !generic &&
                  (told || f.time >= 0 || f.place >= 0 || (lead_in && !f.counterparts.empty()) ||
@@ -170,6 +214,16 @@ class Meetings final : public sdk::Extractor {
         std::string g = group_object(s, i + n, lex_.terms("group_object_stops"),
                                      lex_.terms("group_object_not_first"));
         if (!g.empty()) c.counterparts.push_back(std::move(g));
+      }
+      // "has since met 14 Indonesian cabinet ministers": the group as written
+      if (people_end > 0 && c.counterparts.empty() && !sdk::entity_starts_at(s, i + n)) {
+        std::string g;
+        for (std::size_t k = i + n; k < people_end; ++k) {
+          if (!g.empty() && s.tokens[k].lower != "-" && s.tokens[k - 1].lower != "-") g += ' ';
+          g += s.tokens[k].text;
+        }
+        c.counterparts.push_back(g);
+        c.participants.push_back(std::move(g));
       }
       if (keep) {
         c.specificity = is_talks ? 1 : 0;

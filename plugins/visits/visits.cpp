@@ -54,6 +54,7 @@ class Visits final : public sdk::Extractor {
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       sdk::TriggerForm form = sdk::TriggerForm::verb;
       bool needs_destination = false;
+      bool departure = false;  // "left Brazil early today to attend ..."
       // "his visit", "a possible visit": a determiner right before, or before an adjective
       // ... or before a compound one ("Lyng's two-week visit", "a 10-day trip")
       std::size_t adj = i;
@@ -92,6 +93,7 @@ class Visits final : public sdk::Extractor {
         // "left the meeting to attend to other business": a departure takes no object
         if (!purpose || (i + n < s.tokens.size && sdk::any_of_terms(s.tokens[i + n].lower, dets)))
           n = 0;
+        departure = n > 0;
       }
       if (n == 0 && (n = nouns_.match(s, i))) form = sdk::TriggerForm::noun;
       if (n == 0) continue;
@@ -106,6 +108,22 @@ class Visits final : public sdk::Extractor {
         continue;
       }
       sdk::Frame f = s.analyzer->frame(s, i, i + n, form);
+      // "left Brazil early today to attend a meeting in Managua": the place right after a
+      // departure is where the trip starts, not where it goes
+      if (departure && f.destination >= 0 &&
+          s.entities[static_cast<std::size_t>(f.destination)].first_token == i + n) {
+        f.destination = -1;
+        f.destinations.clear();
+        // ... the place "in" or "to" further on is where it goes ("a meeting in Managua")
+        for (std::size_t k = i + n + 1; k < s.tokens.size && k < i + n + 16 && f.destination < 0; ++k) {
+          if (s.tokens[k].lower == ";" || s.tokens[k].lower == ".") break;
+          if (s.tokens[k - 1].lower != "in" && s.tokens[k - 1].lower != "to") continue;
+          if (const std::ptrdiff_t d = place_at(s, k); d >= 0) {
+            f.destination = d;
+            f.destinations.assign(1, static_cast<std::size_t>(d));
+          }
+        }
+      }
       // "Lim is on a visit to France", "Lim, in Brussels on a tour of Europe": the one on the
       // trip is the subject of "is on", or the name before an appositive "in <place> on"
       bool on_trip = false;     // "is on a visit": under way at publication
@@ -164,7 +182,7 @@ class Visits final : public sdk::Extractor {
           // "Prado spoke on the second day of a four-day visit": the one who is on it
           if (f.agents.empty())
             for (std::size_t e = 0; e < s.entities.size; ++e)
-              if (s.entities[e].last_token < k && !s.entities[e].pronoun &&
+              if (s.entities[e].last_token < k &&
                   s.entities[e].kind == sdk::EntityKind::person)
                 f.agents.assign(1, e);
         }
@@ -253,6 +271,27 @@ class Visits final : public sdk::Extractor {
         on_trip = true;
       if (on_trip && (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred))
         c.status = sdk::Status::ongoing;
+      // "will sign the agreement when he visits New York", "when he is in Washington": a
+      // present after "when" (its subject between) tells what is yet to come
+      if (form == sdk::TriggerForm::verb &&
+          (c.status == sdk::Status::occurred || c.status == sdk::Status::unknown ||
+           c.status == sdk::Status::ongoing) &&
+          sdk::any_of_terms(s.tokens[i].lower, lex_.terms("present_forms")))
+        for (std::size_t k = i >= 4 ? i - 4 : 0; k < i; ++k)
+          if (sdk::any_of_terms(s.tokens[k].lower, lex_.terms("future_subordinators")))
+            c.status = sdk::Status::planned;
+      // "arrived here last night for talks", "arrived in Moscow", "left Brazil early today to
+      // attend": a stay or trip that began lately (no time, or a recent day) is under way
+      if (form == sdk::TriggerForm::verb && c.status == sdk::Status::occurred &&
+          sdk::any_of_terms(s.tokens[i].lower, lex_.terms("trip_start_words"))) {
+        bool recent = f.time < 0;
+        if (!recent) {
+          const auto& m = s.mentions[static_cast<std::size_t>(f.time)];
+          for (std::size_t k = m.first_token; k < m.last_token && k < s.tokens.size; ++k)
+            recent = recent || sdk::any_of_terms(s.tokens[k].lower, lex_.terms("recent_times"));
+        }
+        if (recent) c.status = sdk::Status::ongoing;
+      }
       // a visit is someone's travel: it needs a traveller, and a place or a date
       bool keep = !f.agents.empty();
       if (form == sdk::TriggerForm::noun)
