@@ -220,6 +220,26 @@ class Visits final : public sdk::Extractor {
           }
           break;
         }
+      // "the upcoming visit to Washington by Israeli Prime Minister Bennett": the person
+      // after "by", past the destination, travels
+      if (form == sdk::TriggerForm::noun && f.agents.empty() && f.destination >= 0) {
+        const std::size_t by = s.entities[static_cast<std::size_t>(f.destination)].last_token;
+        if (by + 1 < s.tokens.size && s.tokens[by].lower == "by")
+          for (std::size_t e = 0; e < s.entities.size; ++e) {
+            const auto& who = s.entities[e];
+            if (who.kind != sdk::EntityKind::person || who.pronoun || who.first_token <= by ||
+                who.first_token > by + 5)
+              continue;
+            bool titled = true;  // only capitalized title words between "by" and the name
+            for (std::size_t k = by + 1; k < who.first_token; ++k)
+              titled = titled && s.tokens[k].capitalized;
+            if (titled) {
+              f.agents.assign(1, e);
+              f.anaphoric = false;  // its own traveller: no reference back
+            }
+            break;
+          }
+      }
       // "after returning from a U.S. visit", "his China trip": a country written right
       // before the noun is where the trip goes
       if (f.destination < 0)
