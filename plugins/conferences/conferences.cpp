@@ -44,6 +44,13 @@ class Conferences final : public sdk::Extractor {
         ministerial_(lex.terms("ministerial_nouns")) {}
   std::string_view name() const noexcept override { return "conferences"; }
 
+  sdk::Status alongside_status(const sdk::Sentence& s, std::size_t name_first, sdk::Status status,
+                               std::ptrdiff_t time) const {
+    return sdk::alongside_status(s, name_first, status, time, lex_.terms("alongside_nouns"),
+                                 lex_.terms("today_words"), lex_.terms("alongside_meet_verbs"),
+                                 lex_.terms("alongside_future_marks"));
+  }
+
   // "on the margins of (the) ...", "on the sidelines of ...": right before token i
   bool alongside_at(const sdk::Sentence& s, std::size_t i) const {
     if (i > 0 && s.tokens[i - 1].lower == "the") --i;
@@ -159,6 +166,8 @@ class Conferences final : public sdk::Extractor {
                     (!f.anaphoric && (named || (ministerial && (f.time >= 0 || f.place >= 0)) ||
                                       ((body || !c.participants.empty()) &&
                                        (f.time >= 0 || f.place >= 0 || body))));
+      if (keep && form == sdk::TriggerForm::noun && named)
+        c.status = alongside_status(s, name_start(s, i), c.status, c.time);
       if (keep) {
         c.specificity = 2;
         out.push_back(std::move(c));
@@ -182,6 +191,7 @@ class Conferences final : public sdk::Extractor {
                                          sdk::TriggerForm::noun);
       c.participants.assign(1, std::string(e.name));
       c.counterparts.clear();
+      c.status = alongside_status(s, e.first_token, c.status, c.time);
       c.specificity = 2;
       out.push_back(std::move(c));
     }

@@ -69,8 +69,10 @@ class Visits final : public sdk::Extractor {
         --adj;
       }
       for (std::size_t k = adj; k < i; ++k) compound = compound || s.tokens[k].lower == "-";
+      // "will first travel to Belfast": after an auxiliary the word is an adverb
+      const bool adverb = i > 1 && sdk::any_of_terms(s.tokens[i - 2].lower, lex_.terms("auxiliaries"));
       const bool after_det =
-          (i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, dets)) ||
+          (i > 0 && !adverb && sdk::any_of_terms(s.tokens[i - 1].lower, dets)) ||
           (i > 1 && sdk::any_of_terms(s.tokens[i - 2].lower, dets) &&
            s.tokens[i - 1].kind == sdk::TokenKind::word && !s.tokens[i - 1].capitalized) ||
           (compound && adj > 0 && sdk::any_of_terms(s.tokens[adj - 1].lower, dets));
