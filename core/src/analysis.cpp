@@ -1124,6 +1124,24 @@ void DocumentAnalysis::analyze() {
         out.push_back(e);
         continue;
       }
+      // "Several members joined President Biden on his trip", "Thatcher left Bonn after
+      // talks with Kohl ahead of her visit": a possessive pronoun takes the first person
+      // named before it in its sentence
+      if (e.possessive && e.name != "they") {
+        const RawEntity* near = nullptr;
+        for (const auto& x : ents)
+          if (!near && !x.pronoun && x.kind == EntityKind::person && x.last <= e.first) near = &x;
+        if (near) {
+          RawEntity r = *near;
+          r.first = e.first;
+          r.last = e.last;
+          r.pronoun = true;
+          r.possessive = true;
+          r.modifier = false;
+          out.push_back(r);
+          continue;
+        }
+      }
       // "Miyazawa said he talked with Baker": the speaker of the same sentence
       if (e.name != "they" && e.first >= 1) {
         const auto& tk = s.tokens.tokens;
@@ -1611,8 +1629,15 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       bool found = false;
       for (auto e : es) {
         const auto kind = s.entities[e].kind;
+        // "visit the White House": a seat of government after "the" is a destination
+        const auto& en = s.entities[e];
+        // ("was in the Oval Office" is a stay at home, not a trip)
+        const bool seat = kind == EntityKind::organization && !en.country.empty() &&
+                          en.country != "?" && en.first_token > 1 &&
+                          t[en.first_token - 1].lower == "the" &&
+                          t[en.first_token - 2].lower != "in" && !en.possessive;
         if ((kind == EntityKind::country || kind == EntityKind::city ||
-             kind == EntityKind::region) &&
+             kind == EntityKind::region || seat) &&
             !s.entity_modifier[e]) {
           fr.destination = static_cast<std::ptrdiff_t>(e);
           found = true;
