@@ -72,7 +72,7 @@ class Meetings final : public sdk::Extractor {
  public:
   explicit Meetings(const sdk::Lexicon& lex)
       : lex_(lex), verbs_(lex.terms("verbs")), nouns_(lex.terms("nouns")),
-        host_verbs_(lex.terms("host_verbs")) {}
+        host_verbs_(lex.terms("host_verbs")), chair_verbs_(lex.terms("chair_verbs")) {}
   std::string_view name() const noexcept override { return "meetings"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
@@ -137,6 +137,20 @@ class Meetings final : public sdk::Extractor {
             for (std::size_t q = k + 1; q < s.tokens.size && q < k + 10; ++q)
               people = people && !sdk::any_of_terms(s.tokens[q].lower, lex_.terms("host_for_nouns"));
         if (!people) {
+          i += n - 1;
+          continue;
+        }
+      }
+      // "co-chaired the second meeting of the Steering Committee", "will co-chair the fourth
+      // Strategic Consultative Group with his counterpart": a gathering held jointly, named
+      // or told by a meeting noun among the next words
+      if (n == 0 && (n = chair_verbs_.match(s, i))) {
+        bool gathering = false;
+        for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 5 && !gathering; ++k) {
+          if (s.tokens[k].kind == sdk::TokenKind::punct) break;
+          gathering = nouns_.match(s, k) > 0 || s.tokens[k].capitalized;
+        }
+        if (!gathering) {
           i += n - 1;
           continue;
         }
@@ -247,6 +261,7 @@ class Meetings final : public sdk::Extractor {
   const sdk::Lexicon& lex_;
   sdk::PhraseSet verbs_, nouns_;  // triggers, indexed by first word
   sdk::PhraseSet host_verbs_;     // triggers only with people for object
+  sdk::PhraseSet chair_verbs_;    // triggers only with a gathering for object
 };
 
 bool register_meetings(sdk::Registrar& r) noexcept {
