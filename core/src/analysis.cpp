@@ -1752,9 +1752,13 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           e.kind != EntityKind::region && !seat)
         continue;
       // "While there, he will meet ...": a verbless clause before places the one after it
+      // ... and so does one that names the place: "In Rio de Janeiro, President Biden will
+      // meet", "While in Brussels, Mr. Sullivan will also meet"
       const bool fronted = c == 1 && e.first_token < s.clauses[0].last_token &&
                            s.clause_verb[0] >= s.clauses[0].last_token &&
-                           (t[e.first_token].lower == "here" || t[e.first_token].lower == "there");
+                           (t[e.first_token].lower == "here" || t[e.first_token].lower == "there" ||
+                            (e.first_token >= 1 && e.first_token <= 2 &&
+                             t[e.first_token - 1].lower == "in"));
       // "in Washington, D.C." may run over a comma that ends the clause
       if (!fronted && (e.first_token < cb || e.first_token >= ce)) continue;
       if (s.entity_modifier[k]) continue;
