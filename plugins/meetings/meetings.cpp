@@ -82,6 +82,7 @@ class Meetings final : public sdk::Extractor {
                bare = lex_.terms("bare_verbs");
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       std::string host_group;  // "state legislators" a host verb has for object
+      bool hosted = false;     // the trigger is a host verb
       std::size_t n = verbs_.match(s, i);
       sdk::TriggerForm form = sdk::TriggerForm::verb;
       if (n && i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, dets)) n = 0;  // "a meet"
@@ -93,7 +94,9 @@ class Meetings final : public sdk::Extractor {
         const auto plural = lex_.terms("host_object_nouns");
         bool people = false;
         for (const auto& e : s.entities) {
-          if (e.first_token < i + n || e.first_token > i + n + 4 || e.pronoun || e.possessive)
+          if (e.first_token < i + n || e.first_token > i + n + 4 || e.pronoun || e.possessive ||
+              (e.last_token < s.tokens.size &&  // "the virtual leaders' summit"
+               (s.tokens[e.last_token].lower == "'" || s.tokens[e.last_token].lower == "'s")))
             continue;
           // a person after capitalised titles only ("hosted Israeli National Security
           // Adviser Tzachi Hanegbi"); a group or a body whose people a plural noun names
@@ -108,8 +111,11 @@ class Meetings final : public sdk::Extractor {
             if (k < s.tokens.size && s.tokens[k].lower == ")") ++k;
             ok = sdk::any_of_terms(s.tokens[e.last_token - 1].lower, plural) ||
                  (k < s.tokens.size && sdk::any_of_terms(s.tokens[k].lower, plural));
+            // only determiners and numbers between ("welcomed the input from the leaders"
+            // names no meeting)
             for (std::size_t q = i + n; ok && q < e.first_token; ++q)
-              ok = s.tokens[q].kind == sdk::TokenKind::word;
+              ok = s.tokens[q].kind == sdk::TokenKind::number ||
+                   sdk::any_of_terms(s.tokens[q].lower, lex_.terms("host_object_skip"));
           }
           people = ok;
           break;
@@ -123,7 +129,9 @@ class Meetings final : public sdk::Extractor {
             ++b;
           for (std::size_t k = b; k < s.tokens.size && k < b + 3 && !people; ++k) {
             if (s.tokens[k].kind != sdk::TokenKind::word || s.tokens[k].capitalized) break;
-            if (sdk::any_of_terms(s.tokens[k].lower, plural)) {
+            if (sdk::any_of_terms(s.tokens[k].lower, plural) &&
+                !(k + 1 < s.tokens.size &&  // "the virtual leaders' summit": a thing
+                  (s.tokens[k + 1].lower == "'" || s.tokens[k + 1].lower == "'s"))) {
               people = true;
               const std::size_t from = s.tokens[b].span.begin;
               host_group = std::string(s.text.substr(from, s.tokens[k].span.end - from));
@@ -140,6 +148,7 @@ class Meetings final : public sdk::Extractor {
           i += n - 1;
           continue;
         }
+        hosted = true;
       }
       // "co-chaired the second meeting of the Steering Committee", "will co-chair the fourth
       // Strategic Consultative Group with his counterpart": a gathering held jointly, named
@@ -244,6 +253,12 @@ class Meetings final : public sdk::Extractor {
           c.participants.push_back(g);
           c.counterparts.push_back(std::move(g));
         }
+      }
+      // "welcoming Prime Minister Bennett to the White House": where the guest comes is the
+      // meeting's place
+      if (hosted && c.location.empty() && f.destination >= 0) {
+        c.location = std::string(s.entities[static_cast<std::size_t>(f.destination)].name);
+        c.country = std::string(s.entities[static_cast<std::size_t>(f.destination)].country);
       }
       if (!host_group.empty() && c.counterparts.empty()) {
         c.counterparts.push_back(host_group);
