@@ -41,6 +41,8 @@ struct Resources::Gazetteer {
       place_gap_words, place_chain_words, title_modifiers, attendance_nouns,
       place_noun_modifiers, appositive_heads, pronoun_subordinators;
   detail::WordSet common_words;
+  detail::WordSet name_suffixes;  // "Jr", "Sr": after a comma, part of the name
+  detail::WordSet possessive_pronouns, trip_nouns;  // "her upcoming trip": whose trip
   std::vector<std::vector<std::string>> head_title_phrases;
 
   int add_entry(PlaceEntry e) {
@@ -194,7 +196,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
       for (const auto& w : split_words(phrase)) into.insert(w);
   };
   for (const auto& key : r->titles.keys("")) {
-    if (key == "group_nouns" || key == "particles") continue;
+    if (key == "group_nouns" || key == "particles" || key == "name_suffixes") continue;
     words_of(key, g->title_words);
   }
   words_of("head_of_state", g->head_titles);
@@ -203,11 +205,14 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->titles.list("honorifics")) g->honorifics.insert(w);
   for (const auto& w : r->titles.list("group_nouns")) g->group_nouns.insert(w);
   for (const auto& w : r->titles.list("particles")) g->particles.insert(w);
+  for (const auto& w : r->titles.list("name_suffixes")) g->name_suffixes.insert(w);
   for (const auto& w : r->text.list("stop_words")) g->stop_words.insert(w);
   for (const auto& w : r->text.list("non_person_words")) g->non_person.insert(w);
   for (const auto& w : r->text.list("light_verbs")) g->light_verbs.insert(w);
   for (const auto& w : r->text.list("group_modifiers")) g->group_modifiers.insert(w);
   for (const auto& w : r->text.list("event_nouns")) g->event_nouns.insert(w);
+  for (const auto& w : r->text.list("possessive_pronouns")) g->possessive_pronouns.insert(w);
+  for (const auto& w : r->text.list("pronoun_event_nouns")) g->trip_nouns.insert(w);
   for (const auto& w : r->text.list("compound_heads")) g->compound_heads.insert(w);
   for (const auto& w : r->text.list("state_groups")) g->state_groups.insert(w);
   for (const auto& w : r->text.list("body_words")) g->body_words.insert(w);
@@ -426,6 +431,7 @@ void DocumentAnalysis::analyze() {
   sentences_.resize(spans.size());
   Anchor anchor{doc_.published.value_or(date::sys_days{}), std::nullopt, std::nullopt};
   std::vector<std::vector<RawEntity>> raw(spans.size());
+  std::map<std::string, std::string> suffix_of;  // "Joseph R. Biden" -> ", Jr."
   RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
 
   for (std::size_t si = 0; si < spans.size(); ++si) {
@@ -691,6 +697,25 @@ void DocumentAnalysis::analyze() {
         ++i;
         continue;
       }
+      // "her upcoming trip to Singapore": a possessive pronoun before an event noun (a
+      // modifier or two between) stands for the person of the sentence before, like "she"
+      if (has(g.possessive_pronouns, t[i].lower)) {
+        std::size_t k = i + 1;
+        while (k < t.size() && k < i + 3 && t[k].kind == sdk::TokenKind::word &&
+               !t[k].capitalized && !has(g.trip_nouns, t[k].lower))
+          ++k;
+        if (k < t.size() && has(g.trip_nouns, t[k].lower)) {
+          RawEntity e;
+          e.first = i;
+          e.last = i + 1;
+          e.pronoun = true;
+          e.possessive = true;
+          e.name = t[i].lower == "their" ? "they" : "he";
+          ents.push_back(e);
+          ++i;
+          continue;
+        }
+      }
       // a town the gazetteer lacks: "in Lulea, Sweden", or the dateline's ("the Taupo
       // meeting" in a TAUPO story)
       if (t[i].kind == sdk::TokenKind::word && t[i].capitalized && i > 0) {
@@ -846,6 +871,9 @@ void DocumentAnalysis::analyze() {
           e.last = j;
           e.kind = EntityKind::person;
           e.name = join_tokens(t, b, j, s.text);
+          // "Joseph R. Biden, Jr.": the suffix is part of the name wherever it is named
+          if (j + 1 < t.size() && t[j].lower == "," && has(g.name_suffixes, t[j + 1].lower))
+            suffix_of[e.name] = join_tokens(t, j, j + 2 + (j + 2 < t.size() && t[j + 2].lower == "."), s.text);
           e.titled = !title.empty();
           e.title = title;
           if (!title.empty()) {
@@ -1100,6 +1128,24 @@ void DocumentAnalysis::analyze() {
         out.push_back(e);
         continue;
       }
+      // "Several members joined President Biden on his trip", "Thatcher left Bonn after
+      // talks with Kohl ahead of her visit": a possessive pronoun takes the first person
+      // named before it in its sentence
+      if (e.possessive && e.name != "they") {
+        const RawEntity* near = nullptr;
+        for (const auto& x : ents)
+          if (!near && !x.pronoun && x.kind == EntityKind::person && x.last <= e.first) near = &x;
+        if (near) {
+          RawEntity r = *near;
+          r.first = e.first;
+          r.last = e.last;
+          r.pronoun = true;
+          r.possessive = true;
+          r.modifier = false;
+          out.push_back(r);
+          continue;
+        }
+      }
       // "Miyazawa said he talked with Baker": the speaker of the same sentence
       if (e.name != "they" && e.first >= 1) {
         const auto& tk = s.tokens.tokens;
@@ -1116,6 +1162,7 @@ void DocumentAnalysis::analyze() {
             r.first = e.first;
             r.last = e.last;
             r.pronoun = true;
+            r.possessive = e.possessive;
             out.push_back(r);
             continue;
           }
@@ -1156,7 +1203,7 @@ void DocumentAnalysis::analyze() {
         r.first = e.first;
         r.last = e.last;
         r.pronoun = true;
-        r.possessive = false;
+        r.possessive = e.possessive;
         r.modifier = false;
         out.push_back(r);
       }
@@ -1235,7 +1282,8 @@ void DocumentAnalysis::analyze() {
       sdk::Entity x;
       x.first_token = e.first;
       x.last_token = e.last;
-      x.name = intern(e.name);
+      const auto suffix = e.kind == EntityKind::person ? suffix_of.find(e.name) : suffix_of.end();
+      x.name = intern(suffix == suffix_of.end() ? e.name : e.name + suffix->second);
       x.kind = e.kind;
       x.country = intern(e.country);
       x.possessive = e.possessive;
@@ -1377,6 +1425,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       for (auto e : entity_at(k - 2))
         if (is_actor(s.entities[e])) fr.agents.push_back(e);
     }
+    // "her upcoming trip": a possessive pronoun among those words stands for its person
+    for (std::size_t e = 0; e < s.entities.size() && fr.agents.empty(); ++e)
+      if (s.entities[e].pronoun && s.entities[e].possessive && s.entities[e].first_token >= k &&
+          s.entities[e].last_token <= first && is_actor(s.entities[e]))
+        fr.agents.push_back(e);
     // "X held talks with Y", "concluded this week's tour": a light verb a few words back
     std::size_t v = first;
     bool light_verb = false;
@@ -1555,6 +1608,33 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
             continue;
           }
         }
+        // "met in Washington with Emmanuel Bonne", "met on August 29 with General Zhang",
+        // "met bilaterally with": a place, a time or an adverb before "with"
+        if (form == sdk::TriggerForm::verb && fr.counterparts.empty()) {
+          std::size_t q = k;
+          if ((w == "in" || w == "at" || w == "on") && q + 1 < ce) {
+            q = k + 1;
+            if (t[q].lower == "the" && q + 1 < ce) ++q;
+            std::size_t end = q;
+            for (auto e : entity_at(q)) end = std::max(end, s.entities[e].last_token);
+            while (end < ce && in_mention(end)) ++end;
+            q = end;
+          } else if (t[k].kind == sdk::TokenKind::word && !t[k].capitalized &&
+                     t[k].lower.size() > 2 && t[k].lower.substr(t[k].lower.size() - 2) == "ly") {
+            q = k + 1;
+          }
+          if (q > k && q < ce && t[q].lower == "with") {
+            k = q + 1;
+            continue;
+          }
+        }
+        // "met with incoming Israeli National Security Advisor Eyal Hulata": an adjective
+        // in lower case before the name's capitals
+        if (k > 0 && t[k - 1].lower == "with" && t[k].kind == sdk::TokenKind::word &&
+            !t[k].capitalized && k + 1 < ce && t[k + 1].capitalized) {
+          ++k;
+          continue;
+        }
         // "Director of the Office of the Foreign Affairs Commission Yang Jiechi"
         const bool of_in_name = w == "of" && k > 0 && t[k - 1].capitalized && k + 1 < ce &&
                                 (t[k + 1].capitalized || t[k + 1].lower == "the");
@@ -1583,8 +1663,15 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       bool found = false;
       for (auto e : es) {
         const auto kind = s.entities[e].kind;
+        // "visit the White House": a seat of government after "the" is a destination
+        const auto& en = s.entities[e];
+        // ("was in the Oval Office" is a stay at home, not a trip)
+        const bool seat = kind == EntityKind::organization && !en.country.empty() &&
+                          en.country != "?" && en.first_token > 1 &&
+                          t[en.first_token - 1].lower == "the" &&
+                          t[en.first_token - 2].lower != "in" && !en.possessive;
         if ((kind == EntityKind::country || kind == EntityKind::city ||
-             kind == EntityKind::region) &&
+             kind == EntityKind::region || seat) &&
             !s.entity_modifier[e]) {
           fr.destination = static_cast<std::ptrdiff_t>(e);
           found = true;
@@ -1699,9 +1786,13 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           e.kind != EntityKind::region && !seat)
         continue;
       // "While there, he will meet ...": a verbless clause before places the one after it
+      // ... and so does one that names the place: "In Rio de Janeiro, President Biden will
+      // meet", "While in Brussels, Mr. Sullivan will also meet"
       const bool fronted = c == 1 && e.first_token < s.clauses[0].last_token &&
                            s.clause_verb[0] >= s.clauses[0].last_token &&
-                           (t[e.first_token].lower == "here" || t[e.first_token].lower == "there");
+                           (t[e.first_token].lower == "here" || t[e.first_token].lower == "there" ||
+                            (e.first_token >= 1 && e.first_token <= 2 &&
+                             t[e.first_token - 1].lower == "in"));
       // "in Washington, D.C." may run over a comma that ends the clause
       if (!fronted && (e.first_token < cb || e.first_token >= ce)) continue;
       // "the Tokyo economic summit": a place before a modifier or two and the noun
@@ -1760,6 +1851,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       const auto& m = s.mentions[k];
       if (m.duration || !(m.has_earliest || m.has_latest)) continue;
       if (m.value == "PRESENT_REF") continue;  // "now" dates no event
+      // "their third trilateral meeting since 2021": the time the count runs from
+      if (form == sdk::TriggerForm::noun && m.first_token == last + 1 && t[last].lower == "since")
+        continue;
       {
         std::size_t q = m.last_token;
         if (q < t.size() && t[q].lower == "'s") ++q;

@@ -590,12 +590,14 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   // "This week, Sullivan will travel to Zurich, Brussels and Paris. ... In Brussels, he
   // will meet ...": an undated event of a traveller, soon after his dated trip and in a
   // place that trip names, happens within the trip's window
+  // ("While in Manaus, he will visit the rainforest": a stay told after the trip, too)
   for (auto& e : events) {
-    if (!e.when.value.empty() || e.type == "visit") continue;
+    if (!e.when.value.empty()) continue;
     const Event* trip = nullptr;
     for (const auto& v : events) {
       if (v.type != "visit" || v.when.value.empty() || v.first_sentence > e.first_sentence ||
-          e.first_sentence - v.first_sentence > 6 || v.status != e.status)
+          e.first_sentence - v.first_sentence > 6 || v.status != e.status ||
+          (e.type == "visit" && v.first_sentence == e.first_sentence))
         continue;
       bool shared = false;
       for (const auto& a : e.agents) shared = shared || contains(v.agents, a);

@@ -25,6 +25,15 @@ bool multilateral(const sdk::Entity& e, sdk::View<std::string_view> group_words)
   return false;
 }
 
+// The first token of the capitalised name holding token i ("the 28th Conference of the
+// Parties": the "28th").
+std::size_t name_start(const sdk::Sentence& s, std::size_t i) {
+  while (i > 0 && (s.tokens[i - 1].capitalized || s.tokens[i - 1].kind == sdk::TokenKind::number ||
+                   s.tokens[i - 1].lower == "-" || s.tokens[i - 1].lower == "'s"))
+    --i;
+  return i;
+}
+
 class Conferences final : public sdk::Extractor {
  public:
   explicit Conferences(const sdk::Lexicon& lex)
@@ -35,6 +44,20 @@ class Conferences final : public sdk::Extractor {
         ministerial_(lex.terms("ministerial_nouns")),
         context_(lex.terms("exclude_context")) {}
   std::string_view name() const noexcept override { return "conferences"; }
+
+  sdk::Status alongside_status(const sdk::Sentence& s, std::size_t name_first, sdk::Status status,
+                               std::ptrdiff_t time) const {
+    return sdk::alongside_status(s, name_first, status, time, lex_.terms("alongside_nouns"),
+                                 lex_.terms("today_words"), lex_.terms("alongside_meet_verbs"),
+                                 lex_.terms("alongside_future_marks"));
+  }
+
+  // "on the margins of (the) ...", "on the sidelines of ...": right before token i
+  bool alongside_at(const sdk::Sentence& s, std::size_t i) const {
+    if (i > 0 && s.tokens[i - 1].lower == "the") --i;
+    return i >= 2 && s.tokens[i - 1].lower == "of" &&
+           sdk::any_of_terms(s.tokens[i - 2].lower, lex_.terms("alongside_nouns"));
+  }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
     const auto excl = lex_.terms("exclude_before"),
@@ -154,7 +177,8 @@ class Conferences final : public sdk::Extractor {
       // Jewish Claims Conference since 2009", a body; nor a "Session" named as a post)
       const bool named = form == sdk::TriggerForm::noun && !needs_body &&
                          sdk::named_event_at(s, i) &&
-                         (f.place >= 0 || (f.time >= 0 && f.status != sdk::Status::occurred));
+                         (f.place >= 0 || (f.time >= 0 && f.status != sdk::Status::occurred) ||
+                          alongside_at(s, name_start(s, i)));
       // "a ministerial session on Monday", "at the opening of the fifth ministerial meeting
       // of the oil exporters' group": a gathering of ministers by its name, told with its
       // time or place, or with its members (an "of" phrase makes the definite one a
@@ -180,11 +204,34 @@ class Conferences final : public sdk::Extractor {
           if (e.last_token == i + n - 1 && e.kind == sdk::EntityKind::group &&
               multilateral(e, groups))
             c.status = sdk::Status::ongoing;
+      if (keep && form == sdk::TriggerForm::noun && named)
+        c.status = alongside_status(s, name_start(s, i), c.status, c.time);
       if (keep) {
         c.specificity = 2;
         out.push_back(std::move(c));
       }
       i += n - 1;
+    }
+    // "met Lula on the margins of the G20", "agreed to meet on the sidelines of the United
+    // Nations General Assembly": the body's gathering named there is an event of its own
+    for (const auto& e : s.entities) {
+      if (e.kind != sdk::EntityKind::organization || !alongside_at(s, e.first_token)) continue;
+      // "the G7 Summit", "the Global Fund Conference": read by the noun's own rules
+      bool named_noun = false;
+      for (std::size_t k = e.first_token; k < s.tokens.size && k < e.last_token + 4; ++k) {
+        if (k >= e.last_token && !s.tokens[k].capitalized) break;
+        named_noun = named_noun || nouns_.match(s, k) ||
+                     sdk::any_of_terms(s.tokens[k].lower, lex_.terms("named_event_nouns"));
+      }
+      if (named_noun) continue;
+      const sdk::Frame f = s.analyzer->frame(s, e.first_token, e.last_token, sdk::TriggerForm::noun);
+      auto c = sdk::candidate_from_frame(s, f, "conference", e.first_token, e.last_token,
+                                         sdk::TriggerForm::noun);
+      c.participants.assign(1, std::string(e.name));
+      c.counterparts.clear();
+      c.status = alongside_status(s, e.first_token, c.status, c.time);
+      c.specificity = 2;
+      out.push_back(std::move(c));
     }
   }
 

@@ -89,7 +89,8 @@ class Meetings final : public sdk::Extractor {
   explicit Meetings(const sdk::Lexicon& lex)
       : lex_(lex), verbs_(lex.terms("verbs")), nouns_(lex.terms("nouns")),
         dets_(lex.terms("determiners")), excl_(lex.terms("exclude_before")),
-        context_(lex.terms("exclude_context")) {}
+        context_(lex.terms("exclude_context")),
+        host_verbs_(lex.terms("host_verbs")), chair_verbs_(lex.terms("chair_verbs")) {}
   std::string_view name() const noexcept override { return "meetings"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
@@ -97,9 +98,89 @@ class Meetings final : public sdk::Extractor {
                be = lex_.terms("be_forms"), excl_after = lex_.terms("exclude_after"),
                excl_phrases = lex_.terms("exclude_phrases"), bare = lex_.terms("bare_verbs");
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
+      std::string host_group;  // "state legislators" a host verb has for object
+      bool hosted = false;     // the trigger is a host verb
       std::size_t n = verbs_.match(s, i);
       sdk::TriggerForm form = sdk::TriggerForm::verb;
       if (n && i > 0 && dets_.contains(s.tokens[i - 1].lower)) n = 0;  // "a meet"
+      // "hosted Prime Minister Kishida", "convened more than 30 state legislators": a meeting
+      // only with people for object, named within a few words of the verb
+      if (n == 0 && !(i > 0 && (dets_.contains(s.tokens[i - 1].lower) ||
+                                s.tokens[i - 1].lower == "-")) &&  // "U.S.-hosted"
+          (n = host_verbs_.match(s, i))) {
+        const auto plural = lex_.terms("host_object_nouns");
+        bool people = false;
+        for (const auto& e : s.entities) {
+          if (e.first_token < i + n || e.first_token > i + n + 4 || e.pronoun || e.possessive ||
+              (e.last_token < s.tokens.size &&  // "the virtual leaders' summit"
+               (s.tokens[e.last_token].lower == "'" || s.tokens[e.last_token].lower == "'s")))
+            continue;
+          // a person after capitalised titles only ("hosted Israeli National Security
+          // Adviser Tzachi Hanegbi"); a group or a body whose people a plural noun names
+          // ("world leaders", "Pacific Islands Forum (PIF) leaders"; not "American troops")
+          bool ok = e.kind == sdk::EntityKind::person;
+          for (std::size_t k = i + n; ok && k < e.first_token; ++k)
+            ok = s.tokens[k].capitalized;
+          if (e.kind == sdk::EntityKind::group || e.kind == sdk::EntityKind::organization) {
+            std::size_t k = e.last_token;
+            if (k < s.tokens.size && s.tokens[k].lower == "(")
+              while (k < s.tokens.size && k < e.last_token + 4 && s.tokens[k].lower != ")") ++k;
+            if (k < s.tokens.size && s.tokens[k].lower == ")") ++k;
+            ok = sdk::any_of_terms(s.tokens[e.last_token - 1].lower, plural) ||
+                 (k < s.tokens.size && sdk::any_of_terms(s.tokens[k].lower, plural));
+            // only determiners and numbers between ("welcomed the input from the leaders"
+            // names no meeting)
+            for (std::size_t q = i + n; ok && q < e.first_token; ++q)
+              ok = s.tokens[q].kind == sdk::TokenKind::number ||
+                   sdk::any_of_terms(s.tokens[q].lower, lex_.terms("host_object_skip"));
+          }
+          people = ok;
+          break;
+        }
+        // "convened more than 30 state legislators": people named by a plural noun
+        if (!people) {
+          std::size_t b = i + n;
+          while (b < s.tokens.size && (s.tokens[b].kind == sdk::TokenKind::number ||
+                                       sdk::any_of_terms(s.tokens[b].lower,
+                                                         lex_.terms("host_object_skip"))))
+            ++b;
+          for (std::size_t k = b; k < s.tokens.size && k < b + 3 && !people; ++k) {
+            if (s.tokens[k].kind != sdk::TokenKind::word || s.tokens[k].capitalized) break;
+            if (sdk::any_of_terms(s.tokens[k].lower, plural) &&
+                !(k + 1 < s.tokens.size &&  // "the virtual leaders' summit": a thing
+                  (s.tokens[k + 1].lower == "'" || s.tokens[k + 1].lower == "'s"))) {
+              people = true;
+              const std::size_t from = s.tokens[b].span.begin;
+              host_group = std::string(s.text.substr(from, s.tokens[k].span.end - from));
+            }
+          }
+        }
+        // "will convene leaders for the second U.S.-Africa Leaders Summit": the gathering
+        // told by its own noun
+        for (std::size_t k = i + n; people && k < s.tokens.size && k < i + n + 12; ++k)
+          if (s.tokens[k].lower == "for")
+            for (std::size_t q = k + 1; q < s.tokens.size && q < k + 10; ++q)
+              people = people && !sdk::any_of_terms(s.tokens[q].lower, lex_.terms("host_for_nouns"));
+        if (!people) {
+          i += n - 1;
+          continue;
+        }
+        hosted = true;
+      }
+      // "co-chaired the second meeting of the Steering Committee", "will co-chair the fourth
+      // Strategic Consultative Group with his counterpart": a gathering held jointly, named
+      // or told by a meeting noun among the next words
+      if (n == 0 && (n = chair_verbs_.match(s, i))) {
+        bool gathering = false;
+        for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 5 && !gathering; ++k) {
+          if (s.tokens[k].kind == sdk::TokenKind::punct) break;
+          gathering = nouns_.match(s, k) > 0 || s.tokens[k].capitalized;
+        }
+        if (!gathering) {
+          i += n - 1;
+          continue;
+        }
+      }
       if (n == 0) {
         n = nouns_.match(s, i);
         form = sdk::TriggerForm::noun;
@@ -213,7 +294,20 @@ class Meetings final : public sdk::Extractor {
           s.tokens[i + n - 1].lower == "with") {
         std::string g = group_object(s, i + n, lex_.terms("group_object_stops"),
                                      lex_.terms("group_object_not_first"));
-        if (!g.empty()) c.counterparts.push_back(std::move(g));
+        if (!g.empty()) {
+          c.participants.push_back(g);
+          c.counterparts.push_back(std::move(g));
+        }
+      }
+      // "welcoming Prime Minister Bennett to the White House": where the guest comes is the
+      // meeting's place
+      if (hosted && c.location.empty() && f.destination >= 0) {
+        c.location = std::string(s.entities[static_cast<std::size_t>(f.destination)].name);
+        c.country = std::string(s.entities[static_cast<std::size_t>(f.destination)].country);
+      }
+      if (!host_group.empty() && c.counterparts.empty()) {
+        c.counterparts.push_back(host_group);
+        c.participants.push_back(host_group);
       }
       // "has since met 14 Indonesian cabinet ministers": the group as written
       if (people_end > 0 && c.counterparts.empty() && !sdk::entity_starts_at(s, i + n)) {
@@ -237,6 +331,8 @@ class Meetings final : public sdk::Extractor {
   const sdk::Lexicon& lex_;
   sdk::PhraseSet verbs_, nouns_;  // triggers, indexed by first word
   sdk::PhraseSet dets_, excl_, context_;  // word lists looked up around every trigger
+  sdk::PhraseSet host_verbs_;     // triggers only with people for object
+  sdk::PhraseSet chair_verbs_;    // triggers only with a gathering for object
 };
 
 bool register_meetings(sdk::Registrar& r) noexcept {

@@ -48,6 +48,15 @@ class Summits final : public sdk::Extractor {
         }
         auto c = sdk::candidate_from_frame(s, f, "summit", i, i + n, form);
         c.counterparts.clear();
+        if (named) {  // "met today on the margins of the G7 Summit": the summit is under way
+          std::size_t k = i;
+          while (k > 0 && (s.tokens[k - 1].capitalized || s.tokens[k - 1].lower == "-" ||
+                           s.tokens[k - 1].kind == sdk::TokenKind::number))
+            --k;
+          c.status = sdk::alongside_status(s, k, c.status, c.time, lex_.terms("alongside_nouns"),
+                                           lex_.terms("today_words"), lex_.terms("meet_verbs"),
+                                           lex_.terms("alongside_future_marks"));
+        }
         if (named || (!f.anaphoric && (f.time >= 0 || f.place >= 0 || !c.participants.empty()))) {
           c.specificity = 3;
           out.push_back(std::move(c));

@@ -26,15 +26,19 @@ bool web_address_after(const sdk::Sentence& s, std::size_t from,
   return false;
 }
 
-// The country, city or region that starts at token `at` ("the" skipped), or -1.
+// The country, city or region that starts at token `at` ("the" skipped), or -1; after
+// "the", a seat of government too ("to the White House").
 std::ptrdiff_t place_at(const sdk::Sentence& s, std::size_t at) {
-  if (at < s.tokens.size && s.tokens[at].lower == "the") ++at;
+  const bool the = at < s.tokens.size && s.tokens[at].lower == "the";
+  if (the) ++at;
   std::ptrdiff_t found = -1;
   for (std::size_t k = 0; k < s.entities.size; ++k) {
     const auto kind = s.entities[k].kind;
+    const auto country = s.entities[k].country;
     if (s.entities[k].first_token == at &&
         (kind == sdk::EntityKind::country || kind == sdk::EntityKind::city ||
-         kind == sdk::EntityKind::region))
+         kind == sdk::EntityKind::region ||
+         (the && kind == sdk::EntityKind::organization && !country.empty() && country != "?")))
       found = static_cast<std::ptrdiff_t>(k);
   }
   return found;
@@ -70,8 +74,10 @@ class Visits final : public sdk::Extractor {
         --adj;
       }
       for (std::size_t k = adj; k < i; ++k) compound = compound || s.tokens[k].lower == "-";
+      // "will first travel to Belfast": after an auxiliary the word is an adverb
+      const bool adverb = i > 1 && sdk::any_of_terms(s.tokens[i - 2].lower, lex_.terms("auxiliaries"));
       const bool after_det =
-          (i > 0 && dets_.contains(s.tokens[i - 1].lower)) ||
+          (i > 0 && !adverb && dets_.contains(s.tokens[i - 1].lower)) ||
           (i > 1 && dets_.contains(s.tokens[i - 2].lower) &&
            s.tokens[i - 1].kind == sdk::TokenKind::word && !s.tokens[i - 1].capitalized) ||
           (compound && adj > 0 && dets_.contains(s.tokens[adj - 1].lower));
@@ -238,6 +244,26 @@ class Visits final : public sdk::Extractor {
           }
           break;
         }
+      // "the upcoming visit to Washington by Israeli Prime Minister Bennett": the person
+      // after "by", past the destination, travels
+      if (form == sdk::TriggerForm::noun && f.agents.empty() && f.destination >= 0) {
+        const std::size_t by = s.entities[static_cast<std::size_t>(f.destination)].last_token;
+        if (by + 1 < s.tokens.size && s.tokens[by].lower == "by")
+          for (std::size_t e = 0; e < s.entities.size; ++e) {
+            const auto& who = s.entities[e];
+            if (who.kind != sdk::EntityKind::person || who.pronoun || who.first_token <= by ||
+                who.first_token > by + 5)
+              continue;
+            bool titled = true;  // only capitalized title words between "by" and the name
+            for (std::size_t k = by + 1; k < who.first_token; ++k)
+              titled = titled && s.tokens[k].capitalized;
+            if (titled) {
+              f.agents.assign(1, e);
+              f.anaphoric = false;  // its own traveller: no reference back
+            }
+            break;
+          }
+      }
       // "after returning from a U.S. visit", "his China trip": a country written right
       // before the noun is where the trip goes
       if (f.destination < 0)
@@ -263,8 +289,23 @@ class Visits final : public sdk::Extractor {
         i += n - 1;
         continue;
       }
+      // "plans for Prime Minister Modi to visit the White House": the person right before
+      // "to" travels, not the clause's subject
+      if (form == sdk::TriggerForm::verb && i >= 2 && s.tokens[i - 1].lower == "to")
+        for (std::size_t e = 0; e < s.entities.size; ++e)
+          if (s.entities[e].last_token == i - 1 && !s.entities[e].pronoun &&
+              s.entities[e].kind == sdk::EntityKind::person)
+            f.agents.assign(1, e);
       auto c = sdk::candidate_from_frame(s, f, "visit", i, i + n, form);
       c.counterparts.clear();
+      // "visit the White House": the seat visited is the place, not a participant
+      if (f.destination >= 0 &&
+          s.entities[static_cast<std::size_t>(f.destination)].kind == sdk::EntityKind::organization)
+        for (auto it = c.participants.begin(); it != c.participants.end(); ++it)
+          if (*it == s.entities[static_cast<std::size_t>(f.destination)].name) {
+            c.participants.erase(it);
+            break;
+          }
       // "Funaro, who is in Rome": the present of a stay is the stay under way
       if (form == sdk::TriggerForm::verb && needs_destination &&
           sdk::any_of_terms(s.tokens[i].lower, lex_.terms("present_be")) && n >= 2)

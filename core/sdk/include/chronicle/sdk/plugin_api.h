@@ -386,6 +386,30 @@ inline bool named_event_at(const Sentence& s, std::size_t i) noexcept {
   return s.tokens[k].capitalized || s.tokens[k].kind == TokenKind::number;
 }
 
+// "met today with Macron on the margins of the G7 Summit": the status of a gathering named
+// right after "<alongside word> of (the)" (`name_first` is its first token). A meeting held
+// on its margins today, or undated, leaves it under way; one that people "will meet" or
+// agreed "to meet" on its margins lies ahead. Other statuses stay as they are.
+inline Status alongside_status(const Sentence& s, std::size_t name_first, Status status,
+                               std::ptrdiff_t time, View<std::string_view> alongside,
+                               View<std::string_view> today, View<std::string_view> meet_verbs,
+                               View<std::string_view> future_marks) noexcept {
+  std::size_t k = name_first;
+  if (k > 0 && s.tokens[k - 1].lower == "the") --k;
+  if (k < 2 || s.tokens[k - 1].lower != "of" || !any_of_terms(s.tokens[k - 2].lower, alongside))
+    return status;
+  for (std::size_t q = k - 2, steps = 0; q > 1 && steps < 10; --q, ++steps)
+    if (any_of_terms(s.tokens[q - 1].lower, meet_verbs) &&
+        any_of_terms(s.tokens[q - 2].lower, future_marks))
+      return Status::planned;
+  if (status != Status::occurred) return status;
+  if (time < 0) return Status::ongoing;
+  const auto& m = s.mentions[static_cast<std::size_t>(time)];
+  for (std::size_t q = m.first_token; q < m.last_token; ++q)
+    if (any_of_terms(s.tokens[q].lower, today)) return Status::ongoing;
+  return status;
+}
+
 // Fills an EventCandidate from a host frame: participants (agents, then counterparts),
 // place or destination, time and status. Visits to several countries list them.
 inline EventCandidate candidate_from_frame(const Sentence& s, const Frame& f, std::string type,
