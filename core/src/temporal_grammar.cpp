@@ -224,7 +224,7 @@ struct TemporalGrammar::Impl {
   PhraseTable months, weekdays, named_days, numbers, tens, articles, vague, ordinals, units,
       shifters, parts, seasons, modifiers, relmods, off_ago, off_from_now, off_before,
       off_after, future_preps, determiners, duration_preps, anchored, fuzzy, not_fuzzy,
-      set_quant, set_words, set_blockers, set_rates, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
+      set_quant, set_words, set_blockers, set_rates, am_tails, pm_tails, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
       year_blockers, year_preblockers, fiscal, century_words, name_followers,
       company_suffixes, company_followers, approximators, future_hints, past_hints, day_prepositions, thousand,
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
@@ -234,7 +234,7 @@ struct TemporalGrammar::Impl {
       day_range_words,  // not start words: never begin a reading
       early_year_cues, in_span_cues, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers;
   // hedges, ranges, halves, decades, periods counted from the text's last date
-  PhraseTable set_frequent_after, approx_tails, count_adjectives, count_ranges, halves,
+  PhraseTable set_frequent_after, set_noun_after, deadline_tails, approx_tails, count_adjectives, count_ranges, halves,
       last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
       duration_preps_the, anchored_periods, count_approximators, count_approximator_cues;
   detail::WordIndex start_words;  // first words of every table's phrases
@@ -364,6 +364,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("ahead_cues.stops")) ahead_cue_stops.insert(s);
   for (const auto& s : lex.list("ahead_cues.nouns")) ahead_nouns.insert(s);
   for (const auto& s : lex.list("ahead_cues.askers")) ahead_askers.insert(s);
+  deadline_tails.add_all(lex.list("ahead_cues.deadlines"), 1);
   for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
   for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
   for (const auto& s : lex.list("ordinal_suffixes")) ordinal_suffixes.insert(s);
@@ -433,10 +434,13 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   set_blockers.add_all(lex.list("set_word_blockers"), 1);
   set_frequent_after.add_all(lex.list("set_word_frequent_after"), 1);
   set_rates.add_all(lex.list("set_rate_words"), 1);
+  set_noun_after.add_all(lex.list("set_word_noun_after"), 1);
   unit_ends.add_all(lex.list("unit_end_words"), 1);
   am.add_all(lex.list("clock.am"), 1);
   pm.add_all(lex.list("clock.pm"), 1);
   oclock.add_all(lex.list("clock.oclock"), 1);
+  am_tails.add_all(lex.list("clock.am_tails"), 1);
+  pm_tails.add_all(lex.list("clock.pm_tails"), 1);
   noon.add_all(lex.list("clock.noon"), 1);
   midnight.add_all(lex.list("clock.midnight"), 1);
   tz.add_all(lex.list("time_zones"), 1);
@@ -524,6 +528,11 @@ TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count(Tokens t, std::si
   if (best.length >= v.length && best.length >= a.length && best.length) {
     c.end = i + best.length;
     c.value = best.value;
+    // "two thousand years"
+    if (auto th = thousand.match(t, c.end); th.length && best.value < 1000) {
+      c.end += th.length;
+      c.value = best.value * 1000;
+    }
   } else if (v.length >= a.length && v.length) {
     c.end = i + v.length;  // value stays empty: X
   } else if (a.length) {
@@ -588,11 +597,16 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_ordinal(Tokens t, std::s
 std::pair<std::size_t, int> TemporalGrammar::Impl::read_spelled_year(Tokens t,
                                                                      std::size_t i) const {
   if (!is_word(t, i)) return {0, 0};
-  // "two thousand [and] [N]"
+  // "two thousand [and] [N]" (not "two thousand years": a count)
   if (auto n = numbers.match(t, i); n.length == 1 && n.value == 2 && thousand.match(t, i + 1).length) {
     std::size_t k = i + 2;
-    Count c = read_count(t, k);
-    if (c.end && c.value && !c.article && *c.value < 100 && !is_num(t, k)) return {c.end, 2000 + *c.value};
+    if (read_unit(t, k).end) return {0, 0};
+    const std::size_t n_at = is_word(t, k) && t[k].lower == "and" ? k + 1 : k;
+    Count c = read_count(t, n_at);
+    if (c.end && c.value && !c.article && *c.value < 100 && !is_num(t, n_at)) return {c.end, 2000 + *c.value};
+    // the bare year only after a date cue or "year" ("in two thousand", "the year two
+    // thousand", not "two thousand troops")
+    if (i == 0 || !(month_cues.match(t, i - 1).length || t[i - 1].lower == "year")) return {0, 0};
     return {k, 2000};
   }
   // "nineteen ninety-six": a century word (10..19) then tens[-unit]
@@ -732,6 +746,16 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, st
   } else if (auto m3 = oclock.match(t, k); m3.length) {
     if (h < 1 || h > 12) return {0, {}};
     k += m3.length;
+    marked = true;
+  } else if (auto m4 = am_tails.match(t, k); m4.length && !colon && h >= 1 && h <= 12) {
+    // "4 in the morning"
+    if (h == 12) h = 0;
+    k += m4.length;
+    marked = true;
+  } else if (auto m5 = pm_tails.match(t, k); m5.length && !colon && h >= 5 && h <= 12) {
+    // "8 in the evening", "11 at night"
+    if (h != 12) h += 12;
+    k += m5.length;
     marked = true;
   }
   bool utc = false;
@@ -1599,6 +1623,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
       if (!((u == Unit::day || u == Unit::week) && set_frequent_after.match(t, i - 1).length))
         return std::nullopt;
     }
+    // a noun: "its initial quarterly of five cents"
+    if (set_noun_after.match(t, i + s.length).length) return std::nullopt;
     // a rate: "average daily volume", "by 20% annually"
     for (std::size_t k = i >= 2 ? i - 2 : 0; k < i; ++k)
       if (set_rates.match(t, k).length || t[k].text.ends_with('%')) return std::nullopt;
@@ -1884,6 +1910,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
           bool asked = false;
           for (std::size_t k = 1; k <= 7 && k <= h.first - back; ++k) {
             const auto& v = t[h.first - back - k];
+            // "subpoenaed 6-year-old Elian to testify"
+            if (v.kind != TokenKind::word && (v.kind == TokenKind::number || is_hyphen(v)))
+              continue;
             if (v.kind != TokenKind::word || ahead_cue_stops.count(v.lower)) break;
             if (ahead_askers.count(v.lower)) asked = true;
             if (asked) break;
@@ -1895,6 +1924,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
         }
       }
     }
+    // "has set Nov. 10 as the deadline", "a Jan. 14 return date": a deadline, the nearest
+    // reading unless the clause is future
+    if (h.rel.kind == K::calendar && h.rel.direction == Direction::none && !h.rel.year &&
+        !h.rel.year_shift && h.rel.shift == Shift::none && !h.rel.clock &&
+        deadline_tails.match(t, h.end).length)
+      h.rel.deadline = true;
     // "by Wednesday", "until Thursday": ahead, unless the clause is past ("had filed
     // reports by Wednesday", "Until Thursday, they had not called him a suspect")
     if (h.rel.direction == Direction::none && h.first > 0 &&
