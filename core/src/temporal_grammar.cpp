@@ -222,10 +222,10 @@ Unit unit_from_key(std::string_view k) {
 struct TemporalGrammar::Impl {
   // word classes
   PhraseTable months, weekdays, named_days, numbers, tens, articles, vague, ordinals, units,
-      shifters, parts, seasons, modifiers, relmods, off_ago, off_from_now, off_before,
+      shifters, parts, seasons, modifiers, relmods, relmod_links, off_ago, off_from_now, off_before,
       off_after, future_preps, determiners, duration_preps, anchored, fuzzy, not_fuzzy,
       set_quant, set_words, set_blockers, set_rates, am_tails, pm_tails, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
-      year_blockers, year_preblockers, fiscal, century_words, name_followers,
+      year_blockers, year_preblockers, fiscal, period_codes, century_words, name_followers,
       company_suffixes, company_followers, approximators, future_hints, past_hints, day_prepositions, thousand,
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
       business_cues, reporting_nouns, reporting_ago, reporting_this,
@@ -405,6 +405,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   modifiers.add_all(lex.list("modifiers.start"), static_cast<int>(Mod::start));
   modifiers.add_all(lex.list("modifiers.end"), static_cast<int>(Mod::end));
   relmods.add_all(lex.list("relative_modifiers.earlier"), static_cast<int>(Mod::earlier));
+  relmod_links.add_all(lex.list("relative_modifiers.links"), 1);
   relmods.add_all(lex.list("relative_modifiers.later"), static_cast<int>(Mod::later));
   off_ago.add_all(lex.list("offsets.ago"), 1);
   off_from_now.add_all(lex.list("offsets.from_now"), 1);
@@ -452,6 +453,12 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   year_blockers.add_all(lex.list("year_blockers"), 1);
   year_preblockers.add_all(lex.list("year_preblockers"), 1);
   fiscal.add_all(lex.list("fiscal"), 1);
+  // value: unit key * 10 + number ("q3" -> quarter 3)
+  for (const auto& [key, u] : {std::pair{"period_codes.quarter", Unit::quarter},
+                               std::pair{"period_codes.half", Unit::half}})
+    for (const auto& code : lex.list(key))
+      for (char c : code)
+        if (c >= '1' && c <= '4') period_codes.add(code, static_cast<int>(u) * 10 + (c - '0'));
   century_words.add_all(lex.list("century_words"), 1);
   approximators.add_all(lex.list("approximators"), 1);
   approx_tails.add_all(lex.list("approximate_tails"), 1);
@@ -1140,6 +1147,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   if (auto m = relmods.match(t, k); m.length) {
     r.mod = static_cast<Mod>(m.value);
     k += m.length;
+    // "earlier in the year", "later in the month": this week/month/year
+    if (auto in_the = relmod_links.match(t, k); in_the.length) {
+      if (auto u = read_unit(t, k + in_the.length);
+          u.end && !u.plural &&
+          (u.unit == Unit::week || u.unit == Unit::month || u.unit == Unit::year)) {
+        r.shift = Shift::this_;
+        k += in_the.length;
+      }
+    }
   } else if (auto m2 = modifiers.match(t, k); m2.length) {
     r.mod = static_cast<Mod>(m2.value);
     k += m2.length;
@@ -1245,6 +1261,31 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
     det = true;
   }
   if (auto f = fiscal.match(t, k); f.length) k += f.length;
+  // "Q3 2013", "Q1 of 2013", "H2 2012" (a half only with its year)
+  if (auto pc = period_codes.match(t, k); pc.length == 1 && t[k].capitalized && !det) {
+    RelativeDate& r = h.rel;
+    r.kind = RelativeDate::Kind::calendar;
+    const int n = pc.value % 10;
+    if (static_cast<Unit>(pc.value / 10) == Unit::quarter) {
+      if (n > 4) return std::nullopt;
+      r.quarter = static_cast<unsigned>(n);
+    } else {
+      if (n > 2) return std::nullopt;
+      r.half = static_cast<unsigned>(n);
+    }
+    k += 1;
+    std::size_t y = k;
+    if (is_word(t, y) && t[y].lower == "of") ++y;
+    if (auto fy = fiscal.match(t, y); fy.length) y += fy.length;
+    if (auto [ye, yv] = read_year(t, y, false); ye) {
+      r.year = yv;
+      k = ye;
+    } else if (r.half) {
+      return std::nullopt;
+    }
+    h.end = k;
+    return h;
+  }
   auto [oe, ov] = read_ordinal(t, k);
   bool last_of = false;  // "the last half of 1989", "the final quarter of 1990"
   if (!oe && det) {
@@ -1280,6 +1321,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   std::size_t y = k;
   if (is_word(t, y) && t[y].lower == "of") {
     ++y;
+    if (auto fy = fiscal.match(t, y); fy.length) y += fy.length;  // "of fiscal 2013"
     if (auto [ye, yv] = read_year(t, y, false); ye) {
       r.year = yv;
       k = ye;
