@@ -222,7 +222,7 @@ Unit unit_from_key(std::string_view k) {
 struct TemporalGrammar::Impl {
   // word classes
   PhraseTable months, weekdays, named_days, numbers, tens, articles, vague, ordinals, units,
-      shifters, parts, seasons, modifiers, relmods, relmod_links, off_ago, off_from_now, off_before,
+      shifters, parts, seasons, modifiers, relmods, relmod_links, time_leads, off_ago, off_from_now, off_before,
       off_after, future_preps, determiners, duration_preps, anchored, fuzzy, not_fuzzy,
       set_quant, set_words, set_blockers, set_rates, am_tails, pm_tails, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
       year_blockers, year_preblockers, fiscal, period_codes, century_words, name_followers,
@@ -406,6 +406,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   modifiers.add_all(lex.list("modifiers.end"), static_cast<int>(Mod::end));
   relmods.add_all(lex.list("relative_modifiers.earlier"), static_cast<int>(Mod::earlier));
   relmod_links.add_all(lex.list("relative_modifiers.links"), 1);
+  time_leads.add_all(lex.list("relative_modifiers.time_leads"), 1);
   relmods.add_all(lex.list("relative_modifiers.later"), static_cast<int>(Mod::later));
   off_ago.add_all(lex.list("offsets.ago"), 1);
   off_from_now.add_all(lex.list("offsets.from_now"), 1);
@@ -929,6 +930,26 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
       return h;
     }
   }
+  // a span of years written as one token: "the 2012-13 season", "2011-2012": its first
+  // year (the next one or up to twenty later; "1990-95")
+  if (is_num(t, k) && r.mod == Mod::none) {
+    std::string_view s = t[k].lower;
+    if ((s.size() == 7 || s.size() == 9) && s[4] == '-' && all_digits(s.substr(0, 4)) &&
+        all_digits(s.substr(5))) {
+      const int y1 = to_int(s.substr(0, 4));
+      int y2 = to_int(s.substr(5));
+      if (s.size() == 7) {
+        y2 += y1 / 100 * 100;
+        if (y2 <= y1) y2 += 100;  // "1999-00"
+      }
+      if (y1 >= 1900 && y1 <= 2099 && y2 > y1 && y2 - y1 <= 20) {
+        r.year = y1;
+        h.first = k;
+        h.end = k + 1;
+        return h;
+      }
+    }
+  }
   // decade "1990s"
   if (is_num(t, k)) {
     std::string_view s = t[k].lower;
@@ -1141,6 +1162,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
         }
       }
       return h;
+    }
+  }
+  // "this time last year", "the same time next month": the period's own reading
+  if (auto tl = time_leads.match(t, k); tl.length) {
+    if (auto sh = shifters.match(t, k + tl.length);
+        sh.length && static_cast<Shift>(sh.value) != Shift::this_) {
+      if (auto u = read_unit(t, k + tl.length + sh.length); u.end && !u.plural) k += tl.length;
     }
   }
   bool mod_phrase = false;
