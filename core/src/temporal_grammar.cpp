@@ -234,7 +234,7 @@ struct TemporalGrammar::Impl {
       day_range_words,  // not start words: never begin a reading
       early_year_cues, in_span_cues, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers;
   // hedges, ranges, halves, decades, periods counted from the text's last date
-  PhraseTable set_frequent_after, set_noun_after, deadline_tails, approx_tails, count_adjectives, count_ranges, halves,
+  PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, deadline_tails, approx_tails, count_adjectives, count_ranges, halves,
       last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
       duration_preps_the, anchored_periods, count_approximators, count_approximator_cues;
   detail::WordIndex start_words;  // first words of every table's phrases
@@ -437,6 +437,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   set_frequent_after.add_all(lex.list("set_word_frequent_after"), 1);
   set_rates.add_all(lex.list("set_rate_words"), 1);
   set_noun_after.add_all(lex.list("set_word_noun_after"), 1);
+  set_freqs.add_all(lex.list("set_frequencies.words"), 1);
+  set_times.add_all(lex.list("set_frequencies.times"), 1);
   unit_ends.add_all(lex.list("unit_end_words"), 1);
   am.add_all(lex.list("clock.am"), 1);
   pm.add_all(lex.list("clock.pm"), 1);
@@ -930,11 +932,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
       return h;
     }
   }
-  // a span of years written as one token: "the 2012-13 season", "2011-2012": its first
+  // a span of years written as one token: "the 2012-13 season", "2011-2012", "2013/14": its first
   // year (the next one or up to twenty later; "1990-95")
   if (is_num(t, k) && r.mod == Mod::none) {
     std::string_view s = t[k].lower;
-    if ((s.size() == 7 || s.size() == 9) && s[4] == '-' && all_digits(s.substr(0, 4)) &&
+    if ((s.size() == 7 || s.size() == 9) && (s[4] == '-' || s[4] == '/') && all_digits(s.substr(0, 4)) &&
         all_digits(s.substr(5))) {
       const int y1 = to_int(s.substr(0, 4));
       int y2 = to_int(s.substr(5));
@@ -1353,6 +1355,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
     if (auto [ye, yv] = read_year(t, y, false); ye) {
       r.year = yv;
       k = ye;
+    } else if (auto sh = shifters.match(t, y); sh.length) {
+      // "the first quarter of this year", "the fourth quarter of last year"
+      if (auto yu = read_unit(t, y + sh.length); yu.end && yu.unit == Unit::year && !yu.plural) {
+        const auto shift = static_cast<Shift>(sh.value);
+        r.year_shift = shift == Shift::last ? -1 : shift == Shift::next ? 1 : 0;
+        k = yu.end;
+      }
     }
   }
   h.end = k;
@@ -1651,6 +1660,26 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
   h.first = i;
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::set;
+  // "twice a year", "three times a week", "once per month"
+  {
+    std::size_t fk = i;
+    if (auto fq = set_freqs.match(t, fk); fq.length) {
+      fk += fq.length;
+    } else if (Count c = read_count(t, fk); c.end && c.value && !c.article &&
+                                            set_times.match(t, c.end).length) {
+      fk = c.end + set_times.match(t, c.end).length;
+    }
+    if (fk > i) {
+      std::size_t a = articles.match(t, fk).length;
+      if (!a) a = set_quant.match(t, fk).length;
+      if (auto u = read_unit(t, fk + a); a && u.end && !u.plural) {
+        r.unit = u.unit;
+        r.count = 1;
+        h.end = u.end;
+        return h;
+      }
+    }
+  }
   if (auto q = set_quant.match(t, i); q.length) {
     std::size_t k = i + q.length;
     if (auto [we, wd] = read_weekday(t, k); we) {
@@ -1904,6 +1933,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::range_second_da
   h.rel.month = f.month;
   h.rel.day = read_day_number(t, h.first).second;
   h.rel.year_shift = f.year_shift;
+  h.rel.range_end = !f.year && !f.year_shift;
   if (f.year) {
     h.rel.year = f.year;
     std::size_t y = de;
@@ -2551,6 +2581,10 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         } else {
           if (rel.year_shift) {
             y = year_of(P) + *rel.year_shift;
+          } else if (rel.range_end && anchor.last_explicit) {
+            y = year_of(*anchor.last_explicit);
+            const year_month_day e{date::year{y}, date::month{m}, date::day{d}};
+            if (e.ok() && sys_days{e} < *anchor.last_explicit) ++y;
           } else {
             // "Saturday, April 25": only years where the weekday agrees, when one does
             auto span_of = [&](int yy, bool agree) -> std::optional<Span> {
