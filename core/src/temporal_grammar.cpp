@@ -234,7 +234,7 @@ struct TemporalGrammar::Impl {
       day_range_words,  // not start words: never begin a reading
       early_year_cues, in_span_cues, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers;
   // hedges, ranges, halves, decades, periods counted from the text's last date
-  PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, deadline_tails, approx_tails, count_adjectives, count_ranges, halves,
+  PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units, deadline_tails, approx_tails, count_adjectives, count_ranges, halves,
       last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
       duration_preps_the, anchored_periods, count_approximators, count_approximator_cues;
   detail::WordIndex start_words;  // first words of every table's phrases
@@ -438,6 +438,10 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   set_rates.add_all(lex.list("set_rate_words"), 1);
   set_noun_after.add_all(lex.list("set_word_noun_after"), 1);
   set_freqs.add_all(lex.list("set_frequencies.words"), 1);
+  long_words.add_all(lex.list("lengths.words"), 1);
+  for (const auto& [key, u] : kUnitKeys)
+    if (lex.has("lengths.units." + std::string(key)))
+      long_units.add_all(lex.list("lengths.units." + std::string(key)), static_cast<int>(u));
   set_times.add_all(lex.list("set_frequencies.times"), 1);
   unit_ends.add_all(lex.list("unit_end_words"), 1);
   am.add_all(lex.list("clock.am"), 1);
@@ -1478,8 +1482,28 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     if (auto ca = count_adjectives.match(t, k); ca.length && read_unit(t, k + ca.length).end)
       k += ca.length;
   }
+  // "yearlong", "weeklong": a duration of one unit
+  if (!c.end && !prefixed) {
+    if (auto lu = long_units.match(t, k); lu.length) {
+      r.kind = RelativeDate::Kind::duration;
+      r.unit = static_cast<Unit>(lu.value);
+      r.count = 1;
+      h.end = k + lu.length;
+      return h;
+    }
+  }
   auto u = read_unit(t, k);
   if (!u.end) return std::nullopt;
+  // "a year-long probe", "decades-long": the unit and "-long" (without the article)
+  if (in(t, u.end) && is_hyphen(t[u.end]) && long_words.match(t, u.end + 1).length == 1 &&
+      !hyphenated) {
+    if (c.end || prefixed) return std::nullopt;
+    r.kind = RelativeDate::Kind::duration;
+    r.unit = u.unit;
+    if (!u.plural) r.count = 1;
+    h.end = u.end + 2;
+    return h;
+  }
   // "60 Minutes", "This Week": a capitalized unit inside a sentence is a title
   if (k > 0 && t[k].capitalized && !(k == i && i == 0)) return std::nullopt;
   if (hyphenated && (u.plural || (prefixed && !shifters.match(t, i).length)))
