@@ -1008,11 +1008,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
     h.end = ye;
     return h;
   }
-  // "fiscal 1989"
+  // "fiscal 1989", "fiscal year 2013"
   std::size_t y = k;
   if (auto f = fiscal.match(t, y); f.length) {
     y += f.length;
     r.fiscal = true;
+    if (auto fu = read_unit(t, y); fu.end && fu.unit == Unit::year && !fu.plural &&
+                                   read_year(t, fu.end, false).first)
+      y = fu.end;
   }
   if (auto [ye, yv] = read_year(t, y, !r.fiscal && r.mod == Mod::none); ye) {
     r.year = yv;
@@ -1207,6 +1210,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
       r.shift = static_cast<Shift>(s2.value);
       k += s2.length;
       det = false;
+    }
+  }
+  // "this fiscal year", "the current fiscal quarter": the year or quarter so named
+  if (r.shift != Shift::none) {
+    if (auto f = fiscal.match(t, k); f.length) {
+      if (auto fu = read_unit(t, k + f.length);
+          fu.end && !fu.plural && (fu.unit == Unit::year || fu.unit == Unit::quarter))
+        k += f.length;
     }
   }
   if (r.mod == Mod::earlier || r.mod == Mod::later) {
