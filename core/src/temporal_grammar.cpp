@@ -233,6 +233,7 @@ struct TemporalGrammar::Impl {
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
       early_year_cues, in_span_cues, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers;
+  std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units, deadline_tails, approx_tails, count_adjectives, count_ranges, halves,
       last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
@@ -448,6 +449,10 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   pm.add_all(lex.list("clock.pm"), 1);
   oclock.add_all(lex.list("clock.oclock"), 1);
   am_tails.add_all(lex.list("clock.am_tails"), 1);
+  for (const auto& a : lex.list("clock.am"))
+    if (a.find_first_of(". ") == std::string::npos) am_suffixes.push_back(a);
+  for (const auto& p : lex.list("clock.pm"))
+    if (p.find_first_of(". ") == std::string::npos) pm_suffixes.push_back(p);
   pm_tails.add_all(lex.list("clock.pm_tails"), 1);
   noon.add_all(lex.list("clock.noon"), 1);
   midnight.add_all(lex.list("clock.midnight"), 1);
@@ -728,6 +733,27 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, st
   std::string_view s = t[i].lower;
   int h = -1, mi = 0;
   bool colon = false;
+  // "6pm", "6.30pm", "10:15am": the marker written on the number
+  for (int half = 0; half < 2; ++half) {
+    for (const auto& suffix : half ? pm_suffixes : am_suffixes) {
+      if (s.size() <= suffix.size() || !s.ends_with(suffix)) continue;
+      std::string_view n = s.substr(0, s.size() - suffix.size());
+      const auto sep = n.find_first_of(":.");
+      const int hh = to_int(n.substr(0, sep));
+      const int mm = sep == std::string_view::npos ? 0 : to_int(n.substr(sep + 1));
+      if (!all_digits(n.substr(0, sep)) || hh < 1 || hh > 12 || mm < 0 || mm > 59 ||
+          (sep != std::string_view::npos && n.size() - sep - 1 != 2))
+        return {0, {}};
+      ClockTime ct{static_cast<unsigned>(half ? (hh == 12 ? 12 : hh + 12) : (hh == 12 ? 0 : hh)),
+                   static_cast<unsigned>(mm)};
+      std::size_t k = i + 1;
+      if (in(t, k) && is_word(t, k) && tz.match(t, k).length) {
+        ct.utc = utc_zones.match(t, k).length > 0;
+        ++k;
+      }
+      return {k, ct};
+    }
+  }
   if (auto c = s.find(':'); c != std::string_view::npos) {
     if (c == 0 || c > 2 || s.size() - c - 1 != 2) return {0, {}};
     h = to_int(s.substr(0, c));
@@ -855,6 +881,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
     date::year_month_day ymd{date::year{2000}, date::month{*r.month}, date::day{*r.day}};
     if (!ymd.ok()) return std::nullopt;
     r.mod = Mod::none;
+    // "March 19 at 9 a.m.", "March 19, 2013, at 9 a.m."
+    const std::size_t a = is_punct(t, k, ",") ? k + 1 : k;
+    if (is_word(t, a) && t[a].lower == "at") {
+      if (auto [ce, ct] = read_clock(t, a + 1); ce) {
+        r.clock = ct;
+        k = ce;
+      }
+    }
   }
   h.end = k;
   return h;
@@ -1067,10 +1101,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
   }
   if (is_possessive(t, k)) {
     h.possessive = true;
-  } else if (is_word(t, k) && t[k].lower == "at") {
-    if (auto [ce, ct] = read_clock(t, k + 1); ce) {
-      r.clock = ct;
-      k = ce;
+  } else {
+    // "Tuesday at 9 a.m.", "Tuesday, March 19, at 9 a.m."
+    const std::size_t a = is_punct(t, k, ",") ? k + 1 : k;
+    if (is_word(t, a) && t[a].lower == "at") {
+      if (auto [ce, ct] = read_clock(t, a + 1); ce) {
+        r.clock = ct;
+        k = ce;
+      }
     }
   }
   h.end = k;
@@ -1244,7 +1282,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
       c.year = yv;
       e = ye;
     }
-    const bool cue_before = i > 0 && (month_cues.match(t, i - 1).length == 1);
+    // "in the summer", "over the summer," "throughout the winter." (not "over the spring
+    // thaw": after these the season ends the phrase)
+    const bool cue_before =
+        i > 0 && (month_cues.match(t, i - 1).length == 1 ||
+                  (duration_preps_the.match(t, i - 1).length == 1 && !is_word(t, e)));
     if (c.shift == Shift::none && !c.year && !mod_phrase && !(det && cue_before) &&
         !(cue_before && t[k].lower != "fall" && t[k].lower != "spring"))
       return std::nullopt;
