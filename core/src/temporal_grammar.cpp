@@ -235,7 +235,8 @@ struct TemporalGrammar::Impl {
       early_year_cues, in_span_cues, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   // hedges, ranges, halves, decades, periods counted from the text's last date
-  PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units, deadline_tails, approx_tails, count_adjectives, count_ranges, halves,
+  PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units,
+      fractions, deadline_tails, approx_tails, count_adjectives, count_ranges, halves,
       last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
       duration_preps_the, anchored_periods, count_approximators, count_approximator_cues;
   detail::WordIndex start_words;  // first words of every table's phrases
@@ -440,6 +441,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   set_noun_after.add_all(lex.list("set_word_noun_after"), 1);
   set_freqs.add_all(lex.list("set_frequencies.words"), 1);
   long_words.add_all(lex.list("lengths.words"), 1);
+  fractions.add_all(lex.list("fractions.half"), 2);
+  fractions.add_all(lex.list("fractions.quarter"), 4);
   for (const auto& [key, u] : kUnitKeys)
     if (lex.has("lengths.units." + std::string(key)))
       long_units.add_all(lex.list("lengths.units." + std::string(key)), static_cast<int>(u));
@@ -1488,6 +1491,40 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   h.first = i;
   std::size_t k = i;
   RelativeDate& r = h.rel;
+  // "half a century", "a half-century", "a quarter-century": that part of the unit, in
+  // the next smaller one
+  {
+    std::size_t f = i + articles.match(t, i).length;
+    if (auto fw = fractions.match(t, f); fw.length && is_word(t, f)) {
+      std::size_t g = f + fw.length;
+      bool linked = false;
+      if (f == i && fw.value == 2 && articles.match(t, g).length) {  // not "the quarter a year ago"
+        g += articles.match(t, g).length;
+        linked = true;
+      } else if (f > i && in(t, g) && is_hyphen(t[g])) {  // with its article
+        ++g;
+        linked = true;
+      }
+      if (auto u = read_unit(t, g); linked && u.end && !u.plural) {
+        std::pair<Unit, int> smaller{Unit::none, 0};
+        switch (u.unit) {
+          case Unit::century: smaller = {Unit::year, 100}; break;
+          case Unit::decade: smaller = {Unit::year, 10}; break;
+          case Unit::year: smaller = {Unit::month, 12}; break;
+          case Unit::day: smaller = {Unit::hour, 24}; break;
+          case Unit::hour: smaller = {Unit::minute, 60}; break;
+          default: break;
+        }
+        if (smaller.second && smaller.second % fw.value == 0) {
+          r.kind = RelativeDate::Kind::duration;
+          r.unit = smaller.first;
+          r.count = smaller.second / fw.value;
+          h.end = u.end;
+          return h;
+        }
+      }
+    }
+  }
   bool prefixed = false;  // "the past", "the next", "the first", "the"
   std::size_t approx = approximators.match(t, k).length;  // "in nearly five months"
   // "in over a decade", "just over an hour" (not "over the last two weeks", "evolved over
