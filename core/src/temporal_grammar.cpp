@@ -826,7 +826,17 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::calendar;
   bool cued = false;
-  if (auto m = modifiers.match(t, k); m.length) {
+  // "the week of March 18", "the weekend of June 1" (a day must follow)
+  if (auto d = determiners.match(t, k); d.length) {
+    if (auto u = read_unit(t, k + d.length);
+        u.end && !u.plural && (u.unit == Unit::week || u.unit == Unit::weekend) &&
+        is_word(t, u.end) && t[u.end].lower == "of" && read_month(t, u.end + 1, true).first) {
+      r.period_of = u.unit;
+      k = u.end + 1;
+      cued = true;
+    }
+  }
+  if (auto m = modifiers.match(t, k); m.length && r.period_of == Unit::none) {
     r.mod = static_cast<Mod>(m.value);
     k += m.length;
     if (in(t, k) && is_hyphen(t[k])) ++k;
@@ -893,6 +903,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
       }
     }
   }
+  if (r.period_of != Unit::none && (!r.day || r.clock)) return std::nullopt;
   h.end = k;
   return h;
 }
@@ -2725,6 +2736,8 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         // "February 29, 2023": a day the written year lacks; its month is what is known
         if (!ymd.ok() && rel.year) return month_res(y, m);
         if (!ymd.ok()) return unknown_year();
+        if (rel.period_of == Unit::week) return week_of(sys_days{ymd});
+        if (rel.period_of == Unit::weekend) return weekend_of(sys_days{ymd});
         return day_with_time(sys_days{ymd}, rel);
       }
       auto resolve_period = [&](auto span_of, auto result_of) -> Resolved {
