@@ -236,7 +236,7 @@ struct TemporalGrammar::Impl {
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units,
-      fractions, deadline_tails, approx_tails, count_adjectives, count_ranges, halves,
+      fractions, weekday_plurals, plural_parts, deadline_tails, approx_tails, count_adjectives, count_ranges, halves,
       last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
       duration_preps_the, anchored_periods, count_approximators, count_approximator_cues;
   detail::WordIndex start_words;  // first words of every table's phrases
@@ -358,6 +358,17 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     for (const auto& k : lex.keys("weekdays")) weekdays.add_all(lex.list("weekdays." + k), w++);
     if (w != 8) throw ConfigError(lex.origin() + ": 'weekdays' must list 7 days, Monday first");
   }
+  {
+    int w = 1;
+    for (const auto& k : lex.keys("weekday_plurals"))
+      weekday_plurals.add_all(lex.list("weekday_plurals." + k), w++);
+    if (w != 8)
+      throw ConfigError(lex.origin() + ": 'weekday_plurals' must list 7 days, Monday first");
+  }
+  plural_parts.add_all(lex.list("parts_of_day_plural.mo"), static_cast<int>(PartOfDay::morning));
+  plural_parts.add_all(lex.list("parts_of_day_plural.af"), static_cast<int>(PartOfDay::afternoon));
+  plural_parts.add_all(lex.list("parts_of_day_plural.ev"), static_cast<int>(PartOfDay::evening));
+  plural_parts.add_all(lex.list("parts_of_day_plural.ni"), static_cast<int>(PartOfDay::night));
   for (const auto& s : lex.list("month_abbreviations")) month_abbr.insert(s);
   for (const auto& s : lex.list("day_range_words")) day_range_words.insert(s);
   for (const auto& s : lex.list("early_year_cues")) early_year_cues.insert(s);
@@ -1785,6 +1796,35 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
   h.first = i;
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::set;
+  // "on Sundays", "Tuesday nights", "Friday evenings": a weekday that recurs
+  {
+    std::size_t e = 0;
+    // (not after "the": "The Sundays played a concert")
+    if (auto wp = weekday_plurals.match(t, i);
+        wp.length == 1 && t[i].capitalized && !(i > 0 && set_blockers.match(t, i - 1).length)) {
+      r.weekday = date::weekday{static_cast<unsigned>(wp.value)};
+      e = i + 1;
+      if (auto pp = parts.match(t, e); pp.length) {  // "Sundays morning"
+        r.part = static_cast<PartOfDay>(pp.value);
+        e += pp.length;
+      }
+    } else if (auto [we, wd] = read_weekday(t, i); we) {
+      if (auto pp = plural_parts.match(t, we); pp.length) {
+        r.weekday = wd;
+        r.part = static_cast<PartOfDay>(pp.value);
+        e = we + pp.length;
+      }
+    }
+    if (auto pp = plural_parts.match(t, e); e && pp.length && r.part == PartOfDay::none) {
+      r.part = static_cast<PartOfDay>(pp.value);
+      e += pp.length;
+    }
+    if (e) {
+      r.unit = Unit::week;
+      h.end = e;
+      return h;
+    }
+  }
   // "twice a year", "three times a week", "once per month"
   {
     std::size_t fk = i;
