@@ -365,10 +365,6 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     if (w != 8)
       throw ConfigError(lex.origin() + ": 'weekday_plurals' must list 7 days, Monday first");
   }
-  plural_parts.add_all(lex.list("parts_of_day_plural.mo"), static_cast<int>(PartOfDay::morning));
-  plural_parts.add_all(lex.list("parts_of_day_plural.af"), static_cast<int>(PartOfDay::afternoon));
-  plural_parts.add_all(lex.list("parts_of_day_plural.ev"), static_cast<int>(PartOfDay::evening));
-  plural_parts.add_all(lex.list("parts_of_day_plural.ni"), static_cast<int>(PartOfDay::night));
   for (const auto& s : lex.list("month_abbreviations")) month_abbr.insert(s);
   for (const auto& s : lex.list("day_range_words")) day_range_words.insert(s);
   for (const auto& s : lex.list("early_year_cues")) early_year_cues.insert(s);
@@ -377,7 +373,6 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("ahead_cues.stops")) ahead_cue_stops.insert(s);
   for (const auto& s : lex.list("ahead_cues.nouns")) ahead_nouns.insert(s);
   for (const auto& s : lex.list("ahead_cues.askers")) ahead_askers.insert(s);
-  deadline_tails.add_all(lex.list("ahead_cues.deadlines"), 1);
   for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
   for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
   for (const auto& s : lex.list("ordinal_suffixes")) ordinal_suffixes.insert(s);
@@ -418,7 +413,6 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   modifiers.add_all(lex.list("modifiers.start"), static_cast<int>(Mod::start));
   modifiers.add_all(lex.list("modifiers.end"), static_cast<int>(Mod::end));
   relmods.add_all(lex.list("relative_modifiers.earlier"), static_cast<int>(Mod::earlier));
-  relmod_links.add_all(lex.list("relative_modifiers.links"), 1);
   time_leads.add_all(lex.list("relative_modifiers.time_leads"), 1);
   relmods.add_all(lex.list("relative_modifiers.later"), static_cast<int>(Mod::later));
   off_ago.add_all(lex.list("offsets.ago"), 1);
@@ -449,25 +443,37 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   set_blockers.add_all(lex.list("set_word_blockers"), 1);
   set_frequent_after.add_all(lex.list("set_word_frequent_after"), 1);
   set_rates.add_all(lex.list("set_rate_words"), 1);
-  set_noun_after.add_all(lex.list("set_word_noun_after"), 1);
   set_freqs.add_all(lex.list("set_frequencies.words"), 1);
-  long_words.add_all(lex.list("lengths.words"), 1);
   fractions.add_all(lex.list("fractions.half"), 2);
   fractions.add_all(lex.list("fractions.quarter"), 4);
   for (const auto& [key, u] : kUnitKeys)
     if (lex.has("lengths.units." + std::string(key)))
       long_units.add_all(lex.list("lengths.units." + std::string(key)), static_cast<int>(u));
-  set_times.add_all(lex.list("set_frequencies.times"), 1);
   unit_ends.add_all(lex.list("unit_end_words"), 1);
   am.add_all(lex.list("clock.am"), 1);
   pm.add_all(lex.list("clock.pm"), 1);
   oclock.add_all(lex.list("clock.oclock"), 1);
-  am_tails.add_all(lex.list("clock.am_tails"), 1);
   for (const auto& a : lex.list("clock.am"))
     if (a.find_first_of(". ") == std::string::npos) am_suffixes.push_back(a);
   for (const auto& p : lex.list("clock.pm"))
     if (p.find_first_of(". ") == std::string::npos) pm_suffixes.push_back(p);
-  pm_tails.add_all(lex.list("clock.pm_tails"), 1);
+  // Tables matched only after another word of a reading: their first words start none
+  // (kept out of the start words tag() looks for)
+  {
+    detail::WordIndex not_starts;
+    const StartWords off(not_starts);
+    plural_parts.add_all(lex.list("parts_of_day_plural.mo"), static_cast<int>(PartOfDay::morning));
+    plural_parts.add_all(lex.list("parts_of_day_plural.af"), static_cast<int>(PartOfDay::afternoon));
+    plural_parts.add_all(lex.list("parts_of_day_plural.ev"), static_cast<int>(PartOfDay::evening));
+    plural_parts.add_all(lex.list("parts_of_day_plural.ni"), static_cast<int>(PartOfDay::night));
+    deadline_tails.add_all(lex.list("ahead_cues.deadlines"), 1);
+    relmod_links.add_all(lex.list("relative_modifiers.links"), 1);
+    set_noun_after.add_all(lex.list("set_word_noun_after"), 1);
+    long_words.add_all(lex.list("lengths.words"), 1);
+    set_times.add_all(lex.list("set_frequencies.times"), 1);
+    am_tails.add_all(lex.list("clock.am_tails"), 1);
+    pm_tails.add_all(lex.list("clock.pm_tails"), 1);
+  }
   noon.add_all(lex.list("clock.noon"), 1);
   midnight.add_all(lex.list("clock.midnight"), 1);
   tz.add_all(lex.list("time_zones"), 1);
