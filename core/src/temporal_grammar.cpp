@@ -259,10 +259,10 @@ Unit unit_from_key(std::string_view k) {
 struct TemporalGrammar::Impl {
   // word classes
   PhraseTable months, weekdays, named_days, numbers, tens, articles, vague, ordinals, units,
-      shifters, parts, seasons, modifiers, relmods, off_ago, off_from_now, off_before,
+      shifters, parts, seasons, modifiers, relmods, relmod_links, time_leads, off_ago, off_from_now, off_before,
       off_after, future_preps, determiners, duration_preps, anchored, fuzzy, not_fuzzy,
-      set_quant, set_words, set_blockers, set_rates, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
-      year_blockers, year_preblockers, fiscal, century_words, name_followers,
+      set_quant, set_words, set_blockers, set_rates, am_tails, pm_tails, unit_ends, fuzzy_adj, fuzzy_adj_blockers, am, pm, oclock, noon, midnight, tz, month_cues,
+      year_blockers, year_preblockers, fiscal, period_codes, century_words, name_followers,
       company_suffixes, company_followers, approximators, future_hints, past_hints, day_prepositions, thousand,
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
       business_cues, reporting_nouns, reporting_ago, reporting_this,
@@ -270,8 +270,10 @@ struct TemporalGrammar::Impl {
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
       early_year_cues, in_span_cues, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers;
+  std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   // hedges, ranges, halves, decades, periods counted from the text's last date
-  PhraseTable set_frequent_after, approx_tails, count_adjectives, count_ranges, halves,
+  PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units,
+      fractions, weekday_plurals, plural_parts, deadline_tails, approx_tails, count_adjectives, count_ranges, halves,
       last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
       duration_preps_the, anchored_periods, count_approximators, count_approximator_cues;
   detail::WordIndex start_words;  // first words of every table's phrases
@@ -393,6 +395,13 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     for (const auto& k : lex.keys("weekdays")) weekdays.add_all(lex.list("weekdays." + k), w++);
     if (w != 8) throw ConfigError(lex.origin() + ": 'weekdays' must list 7 days, Monday first");
   }
+  {
+    int w = 1;
+    for (const auto& k : lex.keys("weekday_plurals"))
+      weekday_plurals.add_all(lex.list("weekday_plurals." + k), w++);
+    if (w != 8)
+      throw ConfigError(lex.origin() + ": 'weekday_plurals' must list 7 days, Monday first");
+  }
   for (const auto& s : lex.list("month_abbreviations")) month_abbr.insert(s);
   for (const auto& s : lex.list("day_range_words")) day_range_words.insert(s);
   for (const auto& s : lex.list("early_year_cues")) early_year_cues.insert(s);
@@ -441,6 +450,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   modifiers.add_all(lex.list("modifiers.start"), static_cast<int>(Mod::start));
   modifiers.add_all(lex.list("modifiers.end"), static_cast<int>(Mod::end));
   relmods.add_all(lex.list("relative_modifiers.earlier"), static_cast<int>(Mod::earlier));
+  time_leads.add_all(lex.list("relative_modifiers.time_leads"), 1);
   relmods.add_all(lex.list("relative_modifiers.later"), static_cast<int>(Mod::later));
   off_ago.add_all(lex.list("offsets.ago"), 1);
   off_from_now.add_all(lex.list("offsets.from_now"), 1);
@@ -470,10 +480,37 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   set_blockers.add_all(lex.list("set_word_blockers"), 1);
   set_frequent_after.add_all(lex.list("set_word_frequent_after"), 1);
   set_rates.add_all(lex.list("set_rate_words"), 1);
+  set_freqs.add_all(lex.list("set_frequencies.words"), 1);
+  fractions.add_all(lex.list("fractions.half"), 2);
+  fractions.add_all(lex.list("fractions.quarter"), 4);
+  for (const auto& [key, u] : kUnitKeys)
+    if (lex.has("lengths.units." + std::string(key)))
+      long_units.add_all(lex.list("lengths.units." + std::string(key)), static_cast<int>(u));
   unit_ends.add_all(lex.list("unit_end_words"), 1);
   am.add_all(lex.list("clock.am"), 1);
   pm.add_all(lex.list("clock.pm"), 1);
   oclock.add_all(lex.list("clock.oclock"), 1);
+  for (const auto& a : lex.list("clock.am"))
+    if (a.find_first_of(". ") == std::string::npos) am_suffixes.push_back(a);
+  for (const auto& p : lex.list("clock.pm"))
+    if (p.find_first_of(". ") == std::string::npos) pm_suffixes.push_back(p);
+  // Tables matched only after another word of a reading: their first words start none
+  // (kept out of the start words tag() looks for)
+  {
+    detail::WordIndex not_starts;
+    const StartWords off(not_starts);
+    plural_parts.add_all(lex.list("parts_of_day_plural.mo"), static_cast<int>(PartOfDay::morning));
+    plural_parts.add_all(lex.list("parts_of_day_plural.af"), static_cast<int>(PartOfDay::afternoon));
+    plural_parts.add_all(lex.list("parts_of_day_plural.ev"), static_cast<int>(PartOfDay::evening));
+    plural_parts.add_all(lex.list("parts_of_day_plural.ni"), static_cast<int>(PartOfDay::night));
+    deadline_tails.add_all(lex.list("ahead_cues.deadlines"), 1);
+    relmod_links.add_all(lex.list("relative_modifiers.links"), 1);
+    set_noun_after.add_all(lex.list("set_word_noun_after"), 1);
+    long_words.add_all(lex.list("lengths.words"), 1);
+    set_times.add_all(lex.list("set_frequencies.times"), 1);
+    am_tails.add_all(lex.list("clock.am_tails"), 1);
+    pm_tails.add_all(lex.list("clock.pm_tails"), 1);
+  }
   noon.add_all(lex.list("clock.noon"), 1);
   midnight.add_all(lex.list("clock.midnight"), 1);
   tz.add_all(lex.list("time_zones"), 1);
@@ -485,6 +522,12 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   year_blockers.add_all(lex.list("year_blockers"), 1);
   year_preblockers.add_all(lex.list("year_preblockers"), 1);
   fiscal.add_all(lex.list("fiscal"), 1);
+  // value: unit key * 10 + number ("q3" -> quarter 3)
+  for (const auto& [key, u] : {std::pair{"period_codes.quarter", Unit::quarter},
+                               std::pair{"period_codes.half", Unit::half}})
+    for (const auto& code : lex.list(key))
+      for (char c : code)
+        if (c >= '1' && c <= '4') period_codes.add(code, static_cast<int>(u) * 10 + (c - '0'));
   century_words.add_all(lex.list("century_words"), 1);
   approximators.add_all(lex.list("approximators"), 1);
   approx_tails.add_all(lex.list("approximate_tails"), 1);
@@ -561,6 +604,11 @@ TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count(Tokens t, std::si
   if (best.length >= v.length && best.length >= a.length && best.length) {
     c.end = i + best.length;
     c.value = best.value;
+    // "two thousand years"
+    if (auto th = thousand.match(t, c.end); th.length && best.value < 1000) {
+      c.end += th.length;
+      c.value = best.value * 1000;
+    }
   } else if (v.length >= a.length && v.length) {
     c.end = i + v.length;  // value stays empty: X
   } else if (a.length) {
@@ -625,11 +673,16 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_ordinal(Tokens t, std::s
 std::pair<std::size_t, int> TemporalGrammar::Impl::read_spelled_year(Tokens t,
                                                                      std::size_t i) const {
   if (!is_word(t, i)) return {0, 0};
-  // "two thousand [and] [N]"
+  // "two thousand [and] [N]" (not "two thousand years": a count)
   if (auto n = numbers.match(t, i); n.length == 1 && n.value == 2 && thousand.match(t, i + 1).length) {
     std::size_t k = i + 2;
-    Count c = read_count(t, k);
-    if (c.end && c.value && !c.article && *c.value < 100 && !is_num(t, k)) return {c.end, 2000 + *c.value};
+    if (read_unit(t, k).end) return {0, 0};
+    const std::size_t n_at = is_word(t, k) && t[k].lower == "and" ? k + 1 : k;
+    Count c = read_count(t, n_at);
+    if (c.end && c.value && !c.article && *c.value < 100 && !is_num(t, n_at)) return {c.end, 2000 + *c.value};
+    // the bare year only after a date cue or "year" ("in two thousand", "the year two
+    // thousand", not "two thousand troops")
+    if (i == 0 || !(month_cues.match(t, i - 1).length || t[i - 1].lower == "year")) return {0, 0};
     return {k, 2000};
   }
   // "nineteen ninety-six": a century word (10..19) then tens[-unit]
@@ -737,6 +790,27 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, st
   std::string_view s = t[i].lower;
   int h = -1, mi = 0;
   bool colon = false;
+  // "6pm", "6.30pm", "10:15am": the marker written on the number
+  for (int half = 0; half < 2; ++half) {
+    for (const auto& suffix : half ? pm_suffixes : am_suffixes) {
+      if (s.size() <= suffix.size() || !s.ends_with(suffix)) continue;
+      std::string_view n = s.substr(0, s.size() - suffix.size());
+      const auto sep = n.find_first_of(":.");
+      const int hh = to_int(n.substr(0, sep));
+      const int mm = sep == std::string_view::npos ? 0 : to_int(n.substr(sep + 1));
+      if (!all_digits(n.substr(0, sep)) || hh < 1 || hh > 12 || mm < 0 || mm > 59 ||
+          (sep != std::string_view::npos && n.size() - sep - 1 != 2))
+        return {0, {}};
+      ClockTime ct{static_cast<unsigned>(half ? (hh == 12 ? 12 : hh + 12) : (hh == 12 ? 0 : hh)),
+                   static_cast<unsigned>(mm)};
+      std::size_t k = i + 1;
+      if (in(t, k) && is_word(t, k) && tz.match(t, k).length) {
+        ct.utc = utc_zones.match(t, k).length > 0;
+        ++k;
+      }
+      return {k, ct};
+    }
+  }
   if (auto c = s.find(':'); c != std::string_view::npos) {
     if (c == 0 || c > 2 || s.size() - c - 1 != 2) return {0, {}};
     h = to_int(s.substr(0, c));
@@ -770,6 +844,16 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, st
     if (h < 1 || h > 12) return {0, {}};
     k += m3.length;
     marked = true;
+  } else if (auto m4 = am_tails.match(t, k); m4.length && !colon && h >= 1 && h <= 12) {
+    // "4 in the morning"
+    if (h == 12) h = 0;
+    k += m4.length;
+    marked = true;
+  } else if (auto m5 = pm_tails.match(t, k); m5.length && !colon && h >= 5 && h <= 12) {
+    // "8 in the evening", "11 at night"
+    if (h != 12) h += 12;
+    k += m5.length;
+    marked = true;
   }
   bool utc = false;
   if (in(t, k) && is_word(t, k) && tz.match(t, k).length) {
@@ -796,7 +880,17 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::calendar;
   bool cued = false;
-  if (auto m = modifiers.match(t, k); m.length) {
+  // "the week of March 18", "the weekend of June 1" (a day must follow)
+  if (auto d = determiners.match(t, k); d.length) {
+    if (auto u = read_unit(t, k + d.length);
+        u.end && !u.plural && (u.unit == Unit::week || u.unit == Unit::weekend) &&
+        is_word(t, u.end) && t[u.end].lower == "of" && read_month(t, u.end + 1, true).first) {
+      r.period_of = u.unit;
+      k = u.end + 1;
+      cued = true;
+    }
+  }
+  if (auto m = modifiers.match(t, k); m.length && r.period_of == Unit::none) {
     r.mod = static_cast<Mod>(m.value);
     k += m.length;
     if (in(t, k) && is_hyphen(t[k])) ++k;
@@ -854,7 +948,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
     date::year_month_day ymd{date::year{2000}, date::month{*r.month}, date::day{*r.day}};
     if (!ymd.ok()) return std::nullopt;
     r.mod = Mod::none;
+    // "March 19 at 9 a.m.", "March 19, 2013, at 9 a.m."
+    const std::size_t a = is_punct(t, k, ",") ? k + 1 : k;
+    if (is_word(t, a) && t[a].lower == "at") {
+      if (auto [ce, ct] = read_clock(t, a + 1); ce) {
+        r.clock = ct;
+        k = ce;
+      }
+    }
   }
+  if (r.period_of != Unit::none && (!r.day || r.clock)) return std::nullopt;
   h.end = k;
   return h;
 }
@@ -935,6 +1038,26 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
       return h;
     }
   }
+  // a span of years written as one token: "the 2012-13 season", "2011-2012", "2013/14": its first
+  // year (the next one or up to twenty later; "1990-95")
+  if (is_num(t, k) && r.mod == Mod::none) {
+    std::string_view s = t[k].lower;
+    if ((s.size() == 7 || s.size() == 9) && (s[4] == '-' || s[4] == '/') && all_digits(s.substr(0, 4)) &&
+        all_digits(s.substr(5))) {
+      const int y1 = to_int(s.substr(0, 4));
+      int y2 = to_int(s.substr(5));
+      if (s.size() == 7) {
+        y2 += y1 / 100 * 100;
+        if (y2 <= y1) y2 += 100;  // "1999-00"
+      }
+      if (y1 >= 1900 && y1 <= 2099 && y2 > y1 && y2 - y1 <= 20) {
+        r.year = y1;
+        h.first = k;
+        h.end = k + 1;
+        return h;
+      }
+    }
+  }
   // decade "1990s"
   if (is_num(t, k)) {
     std::string_view s = t[k].lower;
@@ -987,11 +1110,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
     h.end = ye;
     return h;
   }
-  // "fiscal 1989"
+  // "fiscal 1989", "fiscal year 2013"
   std::size_t y = k;
   if (auto f = fiscal.match(t, y); f.length) {
     y += f.length;
     r.fiscal = true;
+    if (auto fu = read_unit(t, y); fu.end && fu.unit == Unit::year && !fu.plural &&
+                                   read_year(t, fu.end, false).first)
+      y = fu.end;
   }
   if (auto [ye, yv] = read_year(t, y, !r.fiscal && r.mod == Mod::none); ye) {
     r.year = yv;
@@ -1043,10 +1169,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
   }
   if (is_possessive(t, k)) {
     h.possessive = true;
-  } else if (is_word(t, k) && t[k].lower == "at") {
-    if (auto [ce, ct] = read_clock(t, k + 1); ce) {
-      r.clock = ct;
-      k = ce;
+  } else {
+    // "Tuesday at 9 a.m.", "Tuesday, March 19, at 9 a.m."
+    const std::size_t a = is_punct(t, k, ",") ? k + 1 : k;
+    if (is_word(t, a) && t[a].lower == "at") {
+      if (auto [ce, ct] = read_clock(t, a + 1); ce) {
+        r.clock = ct;
+        k = ce;
+      }
     }
   }
   h.end = k;
@@ -1149,10 +1279,26 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
       return h;
     }
   }
+  // "this time last year", "the same time next month": the period's own reading
+  if (auto tl = time_leads.match(t, k); tl.length) {
+    if (auto sh = shifters.match(t, k + tl.length);
+        sh.length && static_cast<Shift>(sh.value) != Shift::this_) {
+      if (auto u = read_unit(t, k + tl.length + sh.length); u.end && !u.plural) k += tl.length;
+    }
+  }
   bool mod_phrase = false;
   if (auto m = relmods.match(t, k); m.length) {
     r.mod = static_cast<Mod>(m.value);
     k += m.length;
+    // "earlier in the year", "later in the month": this week/month/year
+    if (auto in_the = relmod_links.match(t, k); in_the.length) {
+      if (auto u = read_unit(t, k + in_the.length);
+          u.end && !u.plural &&
+          (u.unit == Unit::week || u.unit == Unit::month || u.unit == Unit::year)) {
+        r.shift = Shift::this_;
+        k += in_the.length;
+      }
+    }
   } else if (auto m2 = modifiers.match(t, k); m2.length) {
     r.mod = static_cast<Mod>(m2.value);
     k += m2.length;
@@ -1170,6 +1316,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
       r.shift = static_cast<Shift>(s2.value);
       k += s2.length;
       det = false;
+    }
+  }
+  // "this fiscal year", "the current fiscal quarter": the year or quarter so named
+  if (r.shift != Shift::none) {
+    if (auto f = fiscal.match(t, k); f.length) {
+      if (auto fu = read_unit(t, k + f.length);
+          fu.end && !fu.plural && (fu.unit == Unit::year || fu.unit == Unit::quarter))
+        k += f.length;
     }
   }
   if (r.mod == Mod::earlier || r.mod == Mod::later) {
@@ -1196,7 +1350,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
       c.year = yv;
       e = ye;
     }
-    const bool cue_before = i > 0 && (month_cues.match(t, i - 1).length == 1);
+    // "in the summer", "over the summer," "throughout the winter." (not "over the spring
+    // thaw": after these the season ends the phrase)
+    const bool cue_before =
+        i > 0 && (month_cues.match(t, i - 1).length == 1 ||
+                  (duration_preps_the.match(t, i - 1).length == 1 && !is_word(t, e)));
     if (c.shift == Shift::none && !c.year && !mod_phrase && !(det && cue_before) &&
         !(cue_before && t[k].lower != "fall" && t[k].lower != "spring"))
       return std::nullopt;
@@ -1258,6 +1416,31 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
     det = true;
   }
   if (auto f = fiscal.match(t, k); f.length) k += f.length;
+  // "Q3 2013", "Q1 of 2013", "H2 2012" (a half only with its year)
+  if (auto pc = period_codes.match(t, k); pc.length == 1 && t[k].capitalized && !det) {
+    RelativeDate& r = h.rel;
+    r.kind = RelativeDate::Kind::calendar;
+    const int n = pc.value % 10;
+    if (static_cast<Unit>(pc.value / 10) == Unit::quarter) {
+      if (n > 4) return std::nullopt;
+      r.quarter = static_cast<unsigned>(n);
+    } else {
+      if (n > 2) return std::nullopt;
+      r.half = static_cast<unsigned>(n);
+    }
+    k += 1;
+    std::size_t y = k;
+    if (is_word(t, y) && t[y].lower == "of") ++y;
+    if (auto fy = fiscal.match(t, y); fy.length) y += fy.length;
+    if (auto [ye, yv] = read_year(t, y, false); ye) {
+      r.year = yv;
+      k = ye;
+    } else if (r.half) {
+      return std::nullopt;
+    }
+    h.end = k;
+    return h;
+  }
   auto [oe, ov] = read_ordinal(t, k);
   bool last_of = false;  // "the last half of 1989", "the final quarter of 1990"
   if (!oe && det) {
@@ -1293,9 +1476,17 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   std::size_t y = k;
   if (is_word(t, y) && t[y].lower == "of") {
     ++y;
+    if (auto fy = fiscal.match(t, y); fy.length) y += fy.length;  // "of fiscal 2013"
     if (auto [ye, yv] = read_year(t, y, false); ye) {
       r.year = yv;
       k = ye;
+    } else if (auto sh = shifters.match(t, y); sh.length) {
+      // "the first quarter of this year", "the fourth quarter of last year"
+      if (auto yu = read_unit(t, y + sh.length); yu.end && yu.unit == Unit::year && !yu.plural) {
+        const auto shift = static_cast<Shift>(sh.value);
+        r.year_shift = shift == Shift::last ? -1 : shift == Shift::next ? 1 : 0;
+        k = yu.end;
+      }
     }
   }
   h.end = k;
@@ -1365,6 +1556,40 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   h.first = i;
   std::size_t k = i;
   RelativeDate& r = h.rel;
+  // "half a century", "a half-century", "a quarter-century": that part of the unit, in
+  // the next smaller one
+  {
+    std::size_t f = i + articles.match(t, i).length;
+    if (auto fw = fractions.match(t, f); fw.length && is_word(t, f)) {
+      std::size_t g = f + fw.length;
+      bool linked = false;
+      if (f == i && fw.value == 2 && articles.match(t, g).length) {  // not "the quarter a year ago"
+        g += articles.match(t, g).length;
+        linked = true;
+      } else if (f > i && in(t, g) && is_hyphen(t[g])) {  // with its article
+        ++g;
+        linked = true;
+      }
+      if (auto u = read_unit(t, g); linked && u.end && !u.plural) {
+        std::pair<Unit, int> smaller{Unit::none, 0};
+        switch (u.unit) {
+          case Unit::century: smaller = {Unit::year, 100}; break;
+          case Unit::decade: smaller = {Unit::year, 10}; break;
+          case Unit::year: smaller = {Unit::month, 12}; break;
+          case Unit::day: smaller = {Unit::hour, 24}; break;
+          case Unit::hour: smaller = {Unit::minute, 60}; break;
+          default: break;
+        }
+        if (smaller.second && smaller.second % fw.value == 0) {
+          r.kind = RelativeDate::Kind::duration;
+          r.unit = smaller.first;
+          r.count = smaller.second / fw.value;
+          h.end = u.end;
+          return h;
+        }
+      }
+    }
+  }
   bool prefixed = false;  // "the past", "the next", "the first", "the"
   std::size_t approx = approximators.match(t, k).length;  // "in nearly five months"
   // "in over a decade", "just over an hour" (not "over the last two weeks", "evolved over
@@ -1412,8 +1637,28 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     if (auto ca = count_adjectives.match(t, k); ca.length && read_unit(t, k + ca.length).end)
       k += ca.length;
   }
+  // "yearlong", "weeklong": a duration of one unit
+  if (!c.end && !prefixed) {
+    if (auto lu = long_units.match(t, k); lu.length) {
+      r.kind = RelativeDate::Kind::duration;
+      r.unit = static_cast<Unit>(lu.value);
+      r.count = 1;
+      h.end = k + lu.length;
+      return h;
+    }
+  }
   auto u = read_unit(t, k);
   if (!u.end) return std::nullopt;
+  // "a year-long probe", "decades-long": the unit and "-long" (without the article)
+  if (in(t, u.end) && is_hyphen(t[u.end]) && long_words.match(t, u.end + 1).length == 1 &&
+      !hyphenated) {
+    if (c.end || prefixed) return std::nullopt;
+    r.kind = RelativeDate::Kind::duration;
+    r.unit = u.unit;
+    if (!u.plural) r.count = 1;
+    h.end = u.end + 2;
+    return h;
+  }
   // "60 Minutes", "This Week": a capitalized unit inside a sentence is a title
   if (k > 0 && t[k].capitalized && !(k == i && i == 0)) return std::nullopt;
   if (hyphenated && (u.plural || (prefixed && !shifters.match(t, i).length)))
@@ -1594,6 +1839,55 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
   h.first = i;
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::set;
+  // "on Sundays", "Tuesday nights", "Friday evenings": a weekday that recurs
+  {
+    std::size_t e = 0;
+    // (not after "the": "The Sundays played a concert")
+    if (auto wp = weekday_plurals.match(t, i);
+        wp.length == 1 && t[i].capitalized && !(i > 0 && set_blockers.match(t, i - 1).length)) {
+      r.weekday = date::weekday{static_cast<unsigned>(wp.value)};
+      e = i + 1;
+      if (auto pp = parts.match(t, e); pp.length) {  // "Sundays morning"
+        r.part = static_cast<PartOfDay>(pp.value);
+        e += pp.length;
+      }
+    } else if (auto [we, wd] = read_weekday(t, i); we) {
+      if (auto pp = plural_parts.match(t, we); pp.length) {
+        r.weekday = wd;
+        r.part = static_cast<PartOfDay>(pp.value);
+        e = we + pp.length;
+      }
+    }
+    if (auto pp = plural_parts.match(t, e); e && pp.length && r.part == PartOfDay::none) {
+      r.part = static_cast<PartOfDay>(pp.value);
+      e += pp.length;
+    }
+    if (e) {
+      r.unit = Unit::week;
+      h.end = e;
+      return h;
+    }
+  }
+  // "twice a year", "three times a week", "once per month"
+  {
+    std::size_t fk = i;
+    if (auto fq = set_freqs.match(t, fk); fq.length) {
+      fk += fq.length;
+    } else if (Count c = read_count(t, fk); c.end && c.value && !c.article &&
+                                            set_times.match(t, c.end).length) {
+      fk = c.end + set_times.match(t, c.end).length;
+    }
+    if (fk > i) {
+      std::size_t a = articles.match(t, fk).length;
+      if (!a) a = set_quant.match(t, fk).length;
+      if (auto u = read_unit(t, fk + a); a && u.end && !u.plural) {
+        r.unit = u.unit;
+        r.count = 1;
+        h.end = u.end;
+        return h;
+      }
+    }
+  }
   if (auto q = set_quant.match(t, i); q.length) {
     std::size_t k = i + q.length;
     if (auto [we, wd] = read_weekday(t, k); we) {
@@ -1636,6 +1930,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
       if (!((u == Unit::day || u == Unit::week) && set_frequent_after.match(t, i - 1).length))
         return std::nullopt;
     }
+    // a noun: "its initial quarterly of five cents"
+    if (set_noun_after.match(t, i + s.length).length) return std::nullopt;
     // a rate: "average daily volume", "by 20% annually"
     for (std::size_t k = i >= 2 ? i - 2 : 0; k < i; ++k)
       if (set_rates.match(t, k).length || t[k].text.ends_with('%')) return std::nullopt;
@@ -1845,6 +2141,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::range_second_da
   h.rel.month = f.month;
   h.rel.day = read_day_number(t, h.first).second;
   h.rel.year_shift = f.year_shift;
+  h.rel.range_end = !f.year && !f.year_shift;
   if (f.year) {
     h.rel.year = f.year;
     std::size_t y = de;
@@ -1921,6 +2218,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
           bool asked = false;
           for (std::size_t k = 1; k <= 7 && k <= h.first - back; ++k) {
             const auto& v = t[h.first - back - k];
+            // "subpoenaed 6-year-old Elian to testify"
+            if (v.kind != TokenKind::word && (v.kind == TokenKind::number || is_hyphen(v)))
+              continue;
             if (v.kind != TokenKind::word || ahead_cue_stops.count(v.lower)) break;
             if (ahead_askers.count(v.lower)) asked = true;
             if (asked) break;
@@ -1932,6 +2232,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
         }
       }
     }
+    // "has set Nov. 10 as the deadline", "a Jan. 14 return date": a deadline, the nearest
+    // reading unless the clause is future
+    if (h.rel.kind == K::calendar && h.rel.direction == Direction::none && !h.rel.year &&
+        !h.rel.year_shift && h.rel.shift == Shift::none && !h.rel.clock &&
+        deadline_tails.match(t, h.end).length)
+      h.rel.deadline = true;
     // "by Wednesday", "until Thursday": ahead, unless the clause is past ("had filed
     // reports by Wednesday", "Until Thursday, they had not called him a suspect")
     if (h.rel.direction == Direction::none && h.first > 0 &&
@@ -2493,6 +2799,10 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         } else {
           if (rel.year_shift) {
             y = year_of(P) + *rel.year_shift;
+          } else if (rel.range_end && anchor.last_explicit) {
+            y = year_of(*anchor.last_explicit);
+            const year_month_day e{date::year{y}, date::month{m}, date::day{d}};
+            if (e.ok() && sys_days{e} < *anchor.last_explicit) ++y;
           } else {
             // "Saturday, April 25": only years where the weekday agrees, when one does
             auto span_of = [&](int yy, bool agree) -> std::optional<Span> {
@@ -2519,6 +2829,8 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         // "February 29, 2023": a day the written year lacks; its month is what is known
         if (!ymd.ok() && rel.year) return month_res(y, m);
         if (!ymd.ok()) return unknown_year();
+        if (rel.period_of == Unit::week) return week_of(sys_days{ymd});
+        if (rel.period_of == Unit::weekend) return weekend_of(sys_days{ymd});
         return day_with_time(sys_days{ymd}, rel);
       }
       auto resolve_period = [&](auto span_of, auto result_of) -> Resolved {

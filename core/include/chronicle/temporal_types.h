@@ -104,6 +104,11 @@ struct RelativeDate {
   // a calendar date after "by"/"until" is a deadline: the nearest reading unless the
   // clause looks ahead ("must be returned by Jan. 14" in a Jan. 7 or a Jan. 15 story)
   bool deadline = false;
+  // the second day of a range without a year ("March 22-23"): in the year of the first
+  // (the text's last explicit day), or the next when it would fall before it
+  bool range_end = false;
+  // "the week of March 18": the week (unit week) or weekend holding the day
+  Unit period_of = Unit::none;
   // In a sentence about reported results ("net fell to $3 million from $5 million a year
   // ago"), the period is the reported quarter (the one ending before the publication):
   // "the quarter", "the latest period" (count empty), "a year ago", "the year-earlier
