@@ -255,6 +255,16 @@ class Meetings final : public sdk::Extractor {
         if (sdk::any_of_terms(tk.lower, lex_.terms("lead_ins"))) lead_in = true;
         if (tk.capitalized || tk.kind != sdk::TokenKind::word) break;
       }
+      // "held their third trilateral meeting", "during a cabinet meeting": a kind of
+      // gathering that is an event by itself, right before the noun (an ordinal between);
+      // not talks ("as may be needed during trilateral discussions")
+      bool formal = false;
+      if (form == sdk::TriggerForm::noun && !generic && !is_talks)
+        for (std::size_t k = i, steps = 0; k > 0 && steps < 2 && !formal; --k, ++steps)
+          formal = sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("formal_before"));
+      // "met with Cho and Akiba for the fourth trilateral meeting": the verb told it already
+      for (std::size_t k = 0; k < i && formal; ++k)
+        if (verbs_.match(s, k) > 0) formal = false;
       // "the meeting attended by Vranitzky, Finance Minister Ferdinand Lacina and ...", "the
       // meeting was attended by representatives from Brazil, Mexico ...": a meeting told with
       // those present
@@ -281,7 +291,8 @@ class Meetings final : public sdk::Extractor {
           by > 0 || form == sdk::TriggerForm::verb
               ? (!c.participants.empty() || !c.location.empty() || f.time >= 0)
               : (!f.anaphoric && !generic &&
-                 (told || f.time >= 0 || f.place >= 0 || (lead_in && !f.counterparts.empty()) ||
+                 (told || formal || f.time >= 0 || f.place >= 0 ||
+                  (lead_in && !f.counterparts.empty()) ||
                   (!f.counterparts.empty() && f.counterparts.size() + f.agents.size() >= 2)));
       // "discussions are also under way": talks going on at publication
       // (a plan keeps its status: "negotiations are set to get underway this fall")
