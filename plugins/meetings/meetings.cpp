@@ -255,6 +255,19 @@ class Meetings final : public sdk::Extractor {
         if (sdk::any_of_terms(tk.lower, lex_.terms("lead_ins"))) lead_in = true;
         if (tk.capitalized || tk.kind != sdk::TokenKind::word) break;
       }
+      // "speaking after a cabinet meeting", "after two weeks of talks": a meeting the
+      // sentence places before what it tells, with nobody named; a "with" and nobody named
+      // after it tells commercial partners ("following talks with ENOF", "after a meeting
+      // with businessmen"), ...
+      const bool followed_by_with = i + n < s.tokens.size && s.tokens[i + n].lower == "with";
+      // ... nor right after "the": one told before ("chatted with him after the meeting")
+      const bool told_before = i > 0 && s.tokens[i - 1].lower == "the";
+      // ... nor talks about a commercial thing ("after negotiations for a new contract")
+      bool commercial_object = false;
+      for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 5; ++k)
+        commercial_object =
+            commercial_object ||
+            sdk::any_of_terms(s.tokens[k].lower, lex_.terms("told_exclude_context"));
       // "held their third trilateral meeting", "during a cabinet meeting": a kind of
       // gathering that is an event by itself, right before the noun (an ordinal between);
       // not talks ("as may be needed during trilateral discussions")
@@ -292,7 +305,8 @@ class Meetings final : public sdk::Extractor {
               ? (!c.participants.empty() || !c.location.empty() || f.time >= 0)
               : (!f.anaphoric && !generic &&
                  (told || formal || f.time >= 0 || f.place >= 0 ||
-                  (lead_in && !f.counterparts.empty()) ||
+                  (lead_in && (!f.counterparts.empty() ||
+                               (!followed_by_with && !told_before && !commercial_object))) ||
                   (!f.counterparts.empty() && f.counterparts.size() + f.agents.size() >= 2)));
       // "discussions are also under way": talks going on at publication
       // (a plan keeps its status: "negotiations are set to get underway this fall")
