@@ -1,5 +1,7 @@
 // summits: meetings of heads of state or government ("the informal summit in Paris",
 // "Trump could meet Putin", "European leaders are set to meet").
+#include <algorithm>
+
 #include <chronicle/sdk/plugin_api.h>
 
 namespace sdk = chronicle::sdk;
@@ -21,6 +23,7 @@ class Summits final : public sdk::Extractor {
         const bool named = sdk::named_event_at(s, i);
         const auto form = named ? sdk::TriggerForm::verb : sdk::TriggerForm::noun;
         sdk::Frame f = s.analyzer->frame(s, i, i + n, form);
+        bool attended = false;  // whose participation in it the text gives
         // "thanked El-Sisi for his participation in the U.S.-Africa Leaders' Summit": the
         // one who takes part is the possessor of "participation", not the clause's subject
         {
@@ -42,12 +45,50 @@ class Summits final : public sdk::Extractor {
               if (en.last_token == q || en.last_token + 1 == q ||
                   (pronoun && en.last_token < q && !en.pronoun &&
                    (en.kind == sdk::EntityKind::person || en.kind == sdk::EntityKind::group)))
+              {
                 f.agents.assign(1, e);
+                attended = true;
+              }
             }
           }
         }
         auto c = sdk::candidate_from_frame(s, f, "summit", i, i + n, form);
         c.counterparts.clear();
+        // "the NATO Summit", "the G7 Leaders' Summit": the body the summit is named after
+        // takes part in it ("U.S.-ASEAN Summit" names two sides, not one body)
+        // and when the summit only comes up after one of `body_summit_lead_ins` ("preparations
+        // for the NATO Summit", "progress made at the recent G7 Summit"), nobody of the
+        // clause is said to attend it: the body alone takes part
+        if (named) {
+          std::size_t k = i;
+          while (k > 0 && (s.tokens[k - 1].capitalized || s.tokens[k - 1].lower == "'" ||
+                           s.tokens[k - 1].lower == "-" ||
+                           s.tokens[k - 1].kind == sdk::TokenKind::number))
+            --k;
+          std::size_t lead = k;  // back over "the upcoming", "the recent"
+          for (std::size_t steps = 0; lead > 0 && steps < 3 && !s.tokens[lead - 1].capitalized &&
+                                      s.tokens[lead - 1].kind == sdk::TokenKind::word &&
+                                      !sdk::any_of_terms(s.tokens[lead - 1].lower, lex_.terms("body_summit_lead_ins"));
+               ++steps)
+            --lead;
+          const bool body_only =
+              !attended && lead > 0 &&
+              sdk::any_of_terms(s.tokens[lead - 1].lower, lex_.terms("body_summit_lead_ins"));
+          std::vector<std::string> bodies;
+          for (std::size_t e = 0; e < s.entities.size; ++e) {
+            const auto& en = s.entities[e];
+            const bool joined = (en.first_token > 0 && s.tokens[en.first_token - 1].lower == "-") ||
+                                (en.last_token < i && s.tokens[en.last_token].lower == "-");
+            if (en.first_token >= k && en.last_token <= i && !en.pronoun && !joined &&
+                (en.kind == sdk::EntityKind::organization || en.kind == sdk::EntityKind::group) &&
+                std::find(bodies.begin(), bodies.end(), en.name) == bodies.end())
+              bodies.emplace_back(en.name);
+          }
+          if (body_only && !bodies.empty()) c.participants.clear();
+          for (auto& b : bodies)
+            if (std::find(c.participants.begin(), c.participants.end(), b) == c.participants.end())
+              c.participants.push_back(std::move(b));
+        }
         if (named) {  // "met today on the margins of the G7 Summit": the summit is under way
           std::size_t k = i;
           while (k > 0 && (s.tokens[k - 1].capitalized || s.tokens[k - 1].lower == "-" ||
