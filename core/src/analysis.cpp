@@ -1481,7 +1481,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     if (fr.agents.empty())
       for (std::size_t e = 0; e < s.entities.size(); ++e)
         if (s.entities[e].last_token == first && s.entities[e].first_token >= cb &&
-            participant_ok(e) && s.entities[e].kind == EntityKind::group)
+            participant_ok(e) &&
+            (s.entities[e].kind == EntityKind::group || s.entities[e].kind == EntityKind::organization))
           fr.agents.push_back(e);
   }
   // "Santos Alvite met Grisanti and will today hold talks", "... and then met Kohl": a
