@@ -656,7 +656,10 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     for (const auto& v : events) {
       if (v.type != "visit" || v.location.empty() || v.first_sentence != e.first_sentence)
         continue;
-      bool shared = false;
+      // "when he is in Washington for the IMF meetings": a gathering with nobody on its
+      // first side, told with a trip in the same tense, is what the trip is for
+      const bool before_trip = e.when.latest && v.when.earliest && *e.when.latest < *v.when.earliest;
+      bool shared = e.agents.empty() && e.status == v.status && !before_trip;
       for (const auto& a : e.agents) shared = shared || contains(v.agents, a);
       if (!shared) continue;
       e.location = v.location;
