@@ -533,9 +533,16 @@ void DocumentAnalysis::analyze() {
             !(t[j - 1].text.back() == '.' && t[j].capitalized && i > 0 &&
               (t[i - 1].lower == "in" || t[i - 1].lower == "at" || t[i - 1].lower == "to")))
           e.modifier = true;
-        // a country is named as the article writes it ("the U.S.", "Britain"); `country`
-        // keeps the gazetteer's name, so places still compare across forms
+        // a country is named as the article writes it ("the U.S.", "Britain"), and so is a
+        // city by another name ("Peking", not "Washington, D.C."); `country` keeps the
+        // gazetteer's name, so places still compare across forms
         if (e.kind == EntityKind::country && !f->adjective) e.name = join_tokens(t, i, i + len, s.text);
+        if (e.kind == EntityKind::city && !f->adjective) {
+          std::string written = join_tokens(t, i, i + len, s.text), a = written, b = e.name;
+          std::transform(a.begin(), a.end(), a.begin(), ::tolower);  // "WASHINGTON" too
+          std::transform(b.begin(), b.end(), b.begin(), ::tolower);
+          if (a.find(b) == std::string::npos) e.name = std::move(written);
+        }
         if (!e.adjective && i > 0 && t[i - 1].lower == "to" &&
             (e.kind == EntityKind::country || e.kind == EntityKind::city ||
              e.kind == EntityKind::region))

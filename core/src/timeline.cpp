@@ -656,12 +656,42 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     for (const auto& v : events) {
       if (v.type != "visit" || v.location.empty() || v.first_sentence != e.first_sentence)
         continue;
-      bool shared = false;
+      // "when he is in Washington for the IMF meetings": a gathering with nobody on its
+      // first side, told with a trip in the same tense, is what the trip is for
+      const bool before_trip = e.when.latest && v.when.earliest && *e.when.latest < *v.when.earliest;
+      bool shared = e.agents.empty() && e.status == v.status && !before_trip;
       for (const auto& a : e.agents) shared = shared || contains(v.agents, a);
       if (!shared) continue;
       e.location = v.location;
       e.country = v.country;
       break;
+    }
+  }
+  // "will travel to Ottawa ... During the visit, he will meet", "who is in Rome on a tour":
+  // a traveller's unplaced event a few sentences from his trip, told in the same tense or
+  // during a stay, happens where the nearest such trip goes
+  for (auto& e : events) {
+    if (!e.location.empty() || e.type == "visit") continue;
+    const Event* trip = nullptr;
+    std::size_t best = SIZE_MAX;
+    for (const auto& v : events) {
+      if (v.type != "visit" || v.location.empty() || v.first_sentence == e.first_sentence)
+        continue;
+      const bool before = v.first_sentence < e.first_sentence;
+      const std::size_t dist = before ? e.first_sentence - v.first_sentence
+                                      : v.first_sentence - e.first_sentence;
+      if (dist > (before ? 8u : 2u)) continue;
+      if (v.status != e.status && v.status != sdk::Status::ongoing) continue;
+      bool shared = false;  // the traveller on either side: "Goria met Funaro, who is in Rome"
+      for (const auto& a : v.agents)
+        shared = shared || contains(e.agents, a) || contains(e.participants, a);
+      if (!shared) continue;
+      const std::size_t rank = before ? dist : dist + 100;  // an earlier trip first
+      if (rank < best) trip = &v, best = rank;
+    }
+    if (trip) {
+      e.location = trip->location;
+      e.country = trip->country;
     }
   }
 
