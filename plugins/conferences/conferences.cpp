@@ -151,26 +151,16 @@ class Conferences final : public sdk::Extractor {
       }
       auto c = sdk::candidate_from_frame(s, f, "conference", i, i + n, form);
       if (under_body >= 0) {
-        const auto name = s.entities[static_cast<std::size_t>(under_body)].name;
-        bool have = false;
-        for (const auto& p : c.participants) have = have || p == name;
-        if (!have) c.participants.emplace_back(name);
+        sdk::add_participant(c, s.entities[static_cast<std::size_t>(under_body)].name);
         if (c.status == sdk::Status::occurred || c.status == sdk::Status::unknown ||
             c.status == sdk::Status::speculative)
           c.status = sdk::Status::ongoing;
       }
-      if (of_body >= 0) {
-        const auto name = s.entities[static_cast<std::size_t>(of_body)].name;
-        bool have = false;
-        for (const auto& p : c.participants) have = have || p == name;
-        if (!have) c.participants.emplace_back(name);
-      }
+      if (of_body >= 0)
+        sdk::add_participant(c, s.entities[static_cast<std::size_t>(of_body)].name);
       for (const auto& e : s.entities)
-        if (e.last_token + 3 >= i && e.last_token <= i && multilateral(e, groups)) {
-          bool have = false;
-          for (const auto& p : c.participants) have = have || p == e.name;
-          if (!have) c.participants.emplace_back(e.name);
-        }
+        if (e.last_token + 3 >= i && e.last_token <= i && multilateral(e, groups))
+          sdk::add_participant(c, e.name);
       // a gathering of whom: a body, or named participants
       // "on the margins of the Global Fund Seventh Replenishment Conference in New York": a
       // conference named in capitals, with its place or a time ahead, is one (not "the

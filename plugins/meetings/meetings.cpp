@@ -293,9 +293,7 @@ class Meetings final : public sdk::Extractor {
         for (const auto& e : s.entities)
           if (e.first_token >= by && e.first_token < by + 30 && !e.pronoun &&
               e.kind != sdk::EntityKind::city) {
-            bool have = false;
-            for (const auto& p : c.participants) have = have || p == e.name;
-            if (!have) c.participants.emplace_back(e.name);
+            sdk::add_participant(c, e.name);
             ++added;
           }
         if (added == 0) by = 0;

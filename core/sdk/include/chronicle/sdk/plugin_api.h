@@ -410,6 +410,13 @@ inline Status alongside_status(const Sentence& s, std::size_t name_first, Status
   return status;
 }
 
+// Adds `name` to the candidate's participants unless it is there already.
+inline void add_participant(EventCandidate& c, std::string_view name) {
+  for (const auto& p : c.participants)
+    if (p == name) return;
+  c.participants.emplace_back(name);
+}
+
 // Fills an EventCandidate from a host frame: participants (agents, then counterparts),
 // place or destination, time and status. Visits to several countries list them.
 inline EventCandidate candidate_from_frame(const Sentence& s, const Frame& f, std::string type,
