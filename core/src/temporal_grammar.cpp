@@ -19,7 +19,9 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <cstdlib>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -153,6 +155,14 @@ class PhraseTable {
       if (e.words.size() == 1) return true;
     return false;
   }
+  // Tokens a match can span at most: its longest phrase with a hyphen between each two
+  // words. The rule gates' windows (TemporalGrammar::Impl::declare_gates) are built from it.
+  std::size_t max_tokens() const { return max_words_ ? 2 * max_words_ - 1 : 0; }
+  // Calls f(word) for each word some phrase of the table starts with.
+  template <typename F>
+  void for_each_first_word(F&& f) const {
+    for (std::uint32_t id = 0; id < first_.size(); ++id) f(first_.word(id));
+  }
   int value_of(std::string_view w, int fallback = -1) const {
     const std::uint32_t id = first_.find(w);
     if (id == detail::WordIndex::npos) return fallback;
@@ -197,6 +207,28 @@ class PhraseTable {
   std::vector<std::uint32_t> by_start_id_;
   bool unindexed_ = false;
   std::size_t max_words_ = 0;
+};
+
+// Word classes of a token, looked up once per token by tag(): a rule is tried only where
+// a token of the classes it needs to read is close enough (see declare_gates()).
+enum WordClass : std::uint32_t {
+  kNumberToken = 1u << 0,     // a number token ("18", "1990s", "3:30", "6pm")
+  kMonthWord = 1u << 1,       // first words of months
+  kWeekdayWord = 1u << 2,     // weekdays
+  kNamedDayWord = 1u << 3,    // named_days ("today", "yesterday")
+  kUnitWord = 1u << 4,        // units ("day", "years")
+  kSeasonWord = 1u << 5,      // seasons
+  kPartWord = 1u << 6,        // parts_of_day
+  kNumberWord = 1u << 7,      // numbers, tens (spelled numbers, spelled years)
+  kDecadeWord = 1u << 8,      // decade_words ("nineties")
+  kCenturyWord = 1u << 9,     // century_words
+  kPeriodCode = 1u << 10,     // period_codes ("q3", "h1")
+  kLongUnitWord = 1u << 11,   // lengths.units ("yearlong")
+  kPhraseStart = 1u << 12,    // anchored_days, fuzzy, fuzzy_adjectives, context_days
+  kSetStart = 1u << 13,       // weekday_plurals, set_frequencies.words, set_quantifiers, set_words
+  kReportingNoun = 1u << 14,  // reporting.nouns
+  kHolidayWord = 1u << 15,    // holidays
+  kClockWord = 1u << 16,      // clock.noon, clock.midnight
 };
 
 int to_int(std::string_view s, int fallback = -1) {
@@ -277,6 +309,36 @@ struct TemporalGrammar::Impl {
       last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
       duration_preps_the, anchored_periods, count_approximators, count_approximator_cues;
   detail::WordIndex start_words;  // first words of every table's phrases
+
+  // ---- rule gates: where tag() tries each rule (declare_gates())
+  enum Rule : unsigned {
+    kRuleReporting,
+    kRulePhrases,
+    kRuleNamed,
+    kRuleHoliday,
+    kRuleWeekday,
+    kRuleMonth,
+    kRuleDayMonth,
+    kRuleNumeric,
+    kRulePeriod,
+    kRuleOrdinalPeriod,
+    kRuleYearPeriod,
+    kRuleCount,
+    kRuleSet,
+    kRuleClock,
+    kRules
+  };
+  // A necessary condition for the rule to read anything at token i: token i has a class of
+  // `at`, or a token of a class of `near` lies in tokens i..i+window. It names the words
+  // the rule cannot do without (a month for rule_month) and the longest run of optional
+  // words the rule reads before one (built from the tables' longest phrases).
+  struct Gate {
+    std::uint32_t at = 0, near = 0;
+    std::size_t window = 0;
+  };
+  std::array<Gate, kRules> gates{};
+  std::vector<std::uint32_t> start_classes;  // WordClass bits by start-word number
+  void declare_gates();
 
   explicit Impl(const Lexicon& lex);
 
@@ -574,6 +636,95 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   reporting_year_end.add_all(lex.list("reporting.year_followers"), 1);
   reporting_year_adj.add_all(lex.list("reporting.year_adjectives"), 1);
   reporting_for.add_all(lex.list("reporting.year_prepositions"), 1);
+  declare_gates();
+}
+
+// Each rule's gate: the classes of the words it must read (its head) and how far after
+// its first token the head can be, from the paths of the rule's body. A rule change that
+// lets a rule read something without such a word, or further on, must change its gate
+// here: TemporalStartWords.* compare tag() with tag_every_word() (every rule everywhere).
+void TemporalGrammar::Impl::declare_gates() {
+  start_classes.assign(start_words.size(), 0);
+  auto mark = [&](const PhraseTable& tab, std::uint32_t cls) {
+    tab.for_each_first_word([&](const std::string& w) {
+      const std::uint32_t id = start_words.find(w);
+      if (id == detail::WordIndex::npos)
+        throw std::logic_error("temporal grammar: a gate's table is not among the start words");
+      start_classes[id] |= cls;
+    });
+  };
+  mark(months, kMonthWord);
+  mark(weekdays, kWeekdayWord);
+  mark(named_days, kNamedDayWord);
+  mark(units, kUnitWord);
+  mark(seasons, kSeasonWord);
+  mark(parts, kPartWord);
+  mark(numbers, kNumberWord);
+  mark(tens, kNumberWord);
+  mark(decade_words, kDecadeWord);
+  mark(century_words, kCenturyWord);
+  mark(period_codes, kPeriodCode);
+  mark(long_units, kLongUnitWord);
+  for (const PhraseTable* p : {&anchored, &fuzzy, &fuzzy_adj, &context_days})
+    mark(*p, kPhraseStart);
+  for (const PhraseTable* p : {&weekday_plurals, &set_freqs, &set_quant, &set_words})
+    mark(*p, kSetStart);
+  mark(reporting_nouns, kReportingNoun);
+  mark(holidays, kHolidayWord);
+  mark(noon, kClockWord);
+  mark(midnight, kClockWord);
+
+  auto L = [](const PhraseTable& p) { return p.max_tokens(); };
+  using std::max;
+  // read_day_number / read_ordinal: a number, tens [-] ordinal, or an ordinal phrase
+  const std::size_t day_len = max({std::size_t{1}, L(tens) + 2, L(ordinals)});
+  // read_count: a number, tens [-] number, number [thousand], a vague count, an article
+  const std::size_t count_len =
+      max({std::size_t{1}, L(tens) + 2, L(numbers) + L(thousand), L(vague), L(articles)});
+  // [det unit of] | [mod -]; [shift] MONTH
+  gates[kRuleMonth] = {0, kMonthWord, max(L(determiners) + 2, L(modifiers) + 1) + L(shifters)};
+  // [det] DAY [- DAY] [of] MONTH
+  gates[kRuleDayMonth] = {0, kMonthWord, L(determiners) + day_len + 2 + day_len + 1};
+  // [mod -] | [det [mod -]]; then a number, a spelled year, a decade word, an ordinal and a
+  // century word, "year" and a spelled year, or fiscal [year] and a year
+  gates[kRuleNumeric] = {0, kNumberToken | kNumberWord | kDecadeWord | kCenturyWord,
+                         L(determiners) + L(modifiers) + 1 + max({day_len, L(fiscal) + 1})};
+  // [early|late|earlier|later] [shift] WEEKDAY
+  gates[kRuleWeekday] = {0, kWeekdayWord, 1 + L(shifters)};
+  // [early|late|earlier|later] NAMED_DAY
+  gates[kRuleNamed] = {0, kNamedDayWord, 1};
+  // [time lead] [relmod [link] | mod -] [[det] shift] [shift] [fiscal] SEASON|PART|UNIT;
+  // anchored period UNIT
+  gates[kRulePeriod] = {
+      0, kUnitWord | kSeasonWord | kPartWord,
+      max(L(anchored_periods), L(time_leads) + max(L(relmods) + L(relmod_links), L(modifiers) + 1) +
+                                   L(determiners) + 2 * L(shifters) + L(fiscal))};
+  // [det] [fiscal] PERIOD_CODE | ORDINAL [-] UNIT
+  gates[kRuleOrdinalPeriod] = {0, kUnitWord | kPeriodCode,
+                               L(determiners) + L(fiscal) + max(day_len, L(last_ordinals)) + 1};
+  // [det] YEAR_NUMBER | shift UNIT
+  gates[kRuleYearPeriod] = {0, kNumberToken | kUnitWord, max(L(determiners), L(shifters))};
+  // [article] FRACTION [article|-] UNIT; [approx] [shift | det [first]] [count [range
+  // count]] [-] [halves] [count adjective] UNIT | LONG_UNIT
+  gates[kRuleCount] = {0, kUnitWord | kLongUnitWord,
+                       max(L(articles) + L(fractions) + max(L(articles), std::size_t{1}),
+                           max(L(approximators), L(count_approximators)) +
+                               max(L(shifters), L(determiners) + day_len) + count_len + 1 +
+                               count_len + 1 + L(halves) + L(count_adjectives))};
+  // a fuzzy, anchored or context-day phrase or a fuzzy adjective at the token itself
+  gates[kRulePhrases] = {kPhraseStart, 0, 0};
+  // a recurring weekday, frequency, quantifier or set word at the token; or COUNT times
+  // [article|quantifier] UNIT
+  gates[kRuleSet] = {kSetStart | kWeekdayWord, kUnitWord,
+                     count_len + L(set_times) + max(L(articles), L(set_quant))};
+  // [det] [adjective] [year adjective] UNIT; "this" UNIT|NOUN
+  gates[kRuleReporting] = {
+      0, kUnitWord | kReportingNoun,
+      max(L(determiners) + L(reporting_pre) + L(reporting_year_adj), L(reporting_this))};
+  // [shift] HOLIDAY
+  gates[kRuleHoliday] = {0, kHolidayWord, L(shifters)};
+  // a number or noon/midnight at the token
+  gates[kRuleClock] = {kNumberToken | kClockWord, 0, 0};
 }
 
 // ---- readers ---------------------------------------------------------------------------
@@ -2305,6 +2456,41 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     StartIds saved;
     ~Restore() { current_start_ids = saved; }
   } restore{saved_ids};
+  // Each token's word classes; with them each rule's gate (declare_gates()) tells where
+  // the rule can read something. A sentence with no class at all holds no expression.
+  const bool gated = skip_non_start_words;
+  const std::size_t n = tokens.size();
+  std::vector<std::uint32_t> classes(n);
+  std::uint32_t any_class = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    std::uint32_t c = tokens[k].kind == TokenKind::number ? std::uint32_t{kNumberToken} : 0u;
+    if (start_ids[k] != detail::WordIndex::npos) c |= g.start_classes[start_ids[k]];
+    classes[k] = c;
+    any_class |= c;
+  }
+  if (gated && any_class == 0) return out;
+  // nearest[r * (n + 1) + k]: the first token at or after k with a class of rule r's
+  // `near` (n when none)
+  std::vector<std::uint32_t> nearest;
+  if (gated) {
+    nearest.resize(Impl::kRules * (n + 1));
+    for (unsigned r = 0; r < Impl::kRules; ++r) {
+      const std::uint32_t near = g.gates[r].near;
+      if (!near) continue;
+      std::uint32_t* row = nearest.data() + r * (n + 1);
+      row[n] = static_cast<std::uint32_t>(n);
+      for (std::size_t k = n; k-- > 0;)
+        row[k] = (classes[k] & near) ? static_cast<std::uint32_t>(k) : row[k + 1];
+    }
+  }
+  auto may = [&](Impl::Rule r, std::size_t at) {
+    if (!gated) return true;
+    const Impl::Gate& gate = g.gates[r];
+    if (classes[at] & gate.at) return true;
+    if (!gate.near) return false;
+    const std::uint32_t next = nearest[r * (n + 1) + at];
+    return next < n && next - at <= gate.window;
+  };
   // a sentence about reported results ("$", "million", "a share"): one linear pass
   bool business = false;
   for (std::size_t k = 0; k < tokens.size() && !business; ++k)
@@ -2328,20 +2514,21 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
       if (!best || h->end > best->end || (h->end == best->end && h->first < best->first))
         best = std::move(h);
     };
-    if (business) consider(g.rule_reporting(tokens, i));  // first: wins ties
-    consider(g.rule_phrases(tokens, i));
-    consider(g.rule_named(tokens, i));
-    consider(g.rule_holiday(tokens, i));
-    consider(g.rule_weekday(tokens, i));
-    consider(g.rule_month(tokens, i));
-    consider(g.rule_day_month(tokens, i));
-    consider(g.rule_numeric(tokens, i));
-    consider(g.rule_period(tokens, i));
-    consider(g.rule_ordinal_period(tokens, i));
-    consider(g.rule_year_period(tokens, i));
-    consider(g.rule_count(tokens, i));
-    consider(g.rule_set(tokens, i));
-    consider(g.rule_clock(tokens, i));
+    if (business && may(Impl::kRuleReporting, i))
+      consider(g.rule_reporting(tokens, i));  // first: wins ties
+    if (may(Impl::kRulePhrases, i)) consider(g.rule_phrases(tokens, i));
+    if (may(Impl::kRuleNamed, i)) consider(g.rule_named(tokens, i));
+    if (may(Impl::kRuleHoliday, i)) consider(g.rule_holiday(tokens, i));
+    if (may(Impl::kRuleWeekday, i)) consider(g.rule_weekday(tokens, i));
+    if (may(Impl::kRuleMonth, i)) consider(g.rule_month(tokens, i));
+    if (may(Impl::kRuleDayMonth, i)) consider(g.rule_day_month(tokens, i));
+    if (may(Impl::kRuleNumeric, i)) consider(g.rule_numeric(tokens, i));
+    if (may(Impl::kRulePeriod, i)) consider(g.rule_period(tokens, i));
+    if (may(Impl::kRuleOrdinalPeriod, i)) consider(g.rule_ordinal_period(tokens, i));
+    if (may(Impl::kRuleYearPeriod, i)) consider(g.rule_year_period(tokens, i));
+    if (may(Impl::kRuleCount, i)) consider(g.rule_count(tokens, i));
+    if (may(Impl::kRuleSet, i)) consider(g.rule_set(tokens, i));
+    if (may(Impl::kRuleClock, i)) consider(g.rule_clock(tokens, i));
     if (!best) {
       ++i;
       continue;
@@ -2350,10 +2537,13 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     // further wins (bounded: only starts inside the current reading are tried).
     for (std::size_t j = best->first + 1; j < best->end; ++j) {
       std::optional<Impl::Hit> inner;
-      for (auto h : {g.rule_count(tokens, j), g.rule_period(tokens, j), g.rule_month(tokens, j),
-                     g.rule_numeric(tokens, j)}) {
+      auto inside = [&](std::optional<Impl::Hit> h) {
         if (h && h->first == j && (!inner || h->end > inner->end)) inner = std::move(h);
-      }
+      };
+      if (may(Impl::kRuleCount, j)) inside(g.rule_count(tokens, j));
+      if (may(Impl::kRulePeriod, j)) inside(g.rule_period(tokens, j));
+      if (may(Impl::kRuleMonth, j)) inside(g.rule_month(tokens, j));
+      if (may(Impl::kRuleNumeric, j)) inside(g.rule_numeric(tokens, j));
       if (inner && inner->end > best->end) {
         best = std::move(inner);
         break;

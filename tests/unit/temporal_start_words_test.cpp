@@ -1,8 +1,11 @@
 // tag() does not try the temporal rules at a word that starts no phrase of the grammar's
-// tables; tag_every_word() tries them everywhere. They must agree on every sentence: the
-// relative-date and event corpora, the examples and, when ../shared is beside the
-// checkout, the TempEval-3 and MEANTIME texts. A rule that starts at a word no lexicon
-// list holds fails here (give its first word a lexicon entry).
+// tables, and tries each rule only where its gate (TemporalGrammar::Impl::declare_gates:
+// the word classes it needs within a few tokens) holds; tag_every_word() tries every rule
+// at every word. They must agree on every sentence: every corpus under tests/corpus/en,
+// the examples and, when ../shared is beside the checkout, the TempEval-3 and MEANTIME
+// texts and the first Reuters and modern-news articles. A rule that starts at a word no
+// lexicon list holds, or reads a phrase its gate does not allow for, fails here (give its
+// first word a lexicon entry; widen its gate).
 #include <chronicle/analysis.h>
 #include <chronicle/calendar.h>
 #include <chronicle/temporal.h>
@@ -12,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -55,11 +59,17 @@ std::size_t check_text(const std::string& text, const std::string& where) {
 
 TEST(TemporalStartWords, CorporaAndExamples) {
   std::size_t sentences = 0;
-  for (const char* name : {"relative_dates.yaml", "events.yaml"}) {
-    const YAML::Node root = YAML::LoadFile(std::string(CHRONICLE_CORPUS_DIR "/en/") + name);
+  std::size_t corpora = 0;
+  for (const auto& e : fs::directory_iterator(CHRONICLE_CORPUS_DIR "/en")) {
+    if (e.path().extension() != ".yaml") continue;
+    const std::string name = e.path().filename().string();
+    const YAML::Node root = YAML::LoadFile(e.path().string());
     for (const auto& c : root["cases"])
-      if (c["text"]) sentences += check_text(c["text"].as<std::string>(), name);
+      for (const char* field : {"text", "dateline"})
+        if (c[field]) sentences += check_text(c[field].as<std::string>(), name);
+    ++corpora;
   }
+  EXPECT_GE(corpora, 2u);
   for (const auto& e : fs::directory_iterator(CHRONICLE_SOURCE_DIR "/examples")) {
     if (e.path().extension() != ".txt" && e.path().extension() != ".md") continue;
     std::ifstream in(e.path(), std::ios::binary);
@@ -70,6 +80,21 @@ TEST(TemporalStartWords, CorporaAndExamples) {
   EXPECT_GT(sentences, 300u);
 }
 
+// The texts of the first `limit` documents of a JSONL file; sentences checked.
+std::size_t check_jsonl(const fs::path& p, std::size_t limit) {
+  std::ifstream in(p);
+  EXPECT_TRUE(in) << p;
+  std::string line;
+  std::size_t sentences = 0, docs = 0;
+  while (docs < limit && std::getline(in, line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const auto j = nlohmann::json::parse(line);
+    sentences += check_text(j.value("text", std::string()), p.filename().string());
+    ++docs;
+  }
+  return sentences;
+}
+
 TEST(TemporalStartWords, SharedTempEvalAndMeantime) {
   const fs::path shared = CHRONICLE_SHARED_DIR;
   const std::vector<fs::path> sets{
@@ -78,16 +103,20 @@ TEST(TemporalStartWords, SharedTempEvalAndMeantime) {
   if (!fs::exists(sets.front()))
     GTEST_SKIP() << sets.front() << " not found: ../shared is not beside the checkout";
   std::size_t sentences = 0;
-  for (const auto& p : sets) {
-    std::ifstream in(p);
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      const auto j = nlohmann::json::parse(line);
-      sentences += check_text(j.value("text", std::string()), p.filename().string());
-    }
-  }
+  for (const auto& p : sets) sentences += check_jsonl(p, SIZE_MAX);
   EXPECT_GT(sentences, 1000u);
+}
+
+// Newswire of two eras: 1987 Reuters (numbers, quarters, fiscal years) and modern news.
+TEST(TemporalStartWords, SharedReutersAndModernNews) {
+  const fs::path shared = CHRONICLE_SHARED_DIR;
+  const fs::path reuters = shared / "data/reuters21578/reuters.jsonl";
+  const fs::path modern = shared / "data/modern-news/articles.jsonl";
+  if (!fs::exists(reuters) || !fs::exists(modern))
+    GTEST_SKIP() << reuters << " or " << modern
+                 << " not found: ../shared is not beside the checkout";
+  const std::size_t sentences = check_jsonl(reuters, 2000) + check_jsonl(modern, 500);
+  EXPECT_GT(sentences, 10000u);
 }
 
 }  // namespace

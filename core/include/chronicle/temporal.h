@@ -59,8 +59,9 @@ class TemporalGrammar {
   TemporalGrammar& operator=(TemporalGrammar&&) noexcept;
 
   std::vector<TimexMatch> tag(std::span<const sdk::Token> tokens) const;
-  // The same, trying the rules at every word, also at those that start no lexicon phrase
-  // (tag() skips them). For tests: both must always agree.
+  // The same, trying every rule at every word, also at those that start no lexicon phrase
+  // and where a rule's gate rules it out (tag() skips both). For tests: both must always
+  // agree.
   std::vector<TimexMatch> tag_every_word(std::span<const sdk::Token> tokens) const;
 
  private:
