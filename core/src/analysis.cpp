@@ -440,15 +440,20 @@ void DocumentAnalysis::analyze() {
     s.text = text.substr(s.span.begin, s.span.end - s.span.begin);
     s.tokens = std::move(sentence_tokens[si]);
     const auto& t = s.tokens.tokens;
-    auto cr = detail::read_clauses(t, g.clause_rules);
-    s.clauses = std::move(cr.clauses);
-    s.clause_verb = std::move(cr.verb);
-    s.clause_negated = std::move(cr.negated);
+    const detail::SentenceHashes hashes(t.data(), t.size());  // shared by grammar and clauses
     // temporal expressions
     s.matches = res_->grammar->tag(t);
     if (s.matches.size() > res_->max_sentence_timexes) {
       if (over_limit++ == 0) first_over = {s.span.begin, s.matches.size()};
       s.matches.resize(res_->max_sentence_timexes);
+    }
+    // clauses: events, entities and plugins read them in every sentence; temporal mentions
+    // alone (`timex`) only where an expression takes its clause's tense and modality
+    if (entities_ || !s.matches.empty()) {
+      auto cr = detail::read_clauses(t, g.clause_rules);
+      s.clauses = std::move(cr.clauses);
+      s.clause_verb = std::move(cr.verb);
+      s.clause_negated = std::move(cr.negated);
     }
     for (const auto& m : s.matches) {
       TimexResult tr;

@@ -43,6 +43,62 @@ std::size_t PhraseIndex::at(const std::vector<sdk::Token>& t, std::size_t i,
   return best;
 }
 
+std::size_t PhraseIndex::shortest_at(const std::vector<sdk::Token>& t, std::size_t i,
+                                     std::size_t end) const {
+  if (i >= end || i >= t.size()) return 0;
+  const std::uint32_t id = first_.find(t[i].lower, SentenceHashes::of(t.data(), i));
+  if (id == WordIndex::npos) return 0;
+  std::size_t best = 0;
+  for (const auto& words : by_first_[id]) {
+    if (i + words.size() > end || (best != 0 && words.size() >= best)) continue;
+    bool ok = true;
+    for (std::size_t k = 1; k < words.size() && ok; ++k) ok = t[i + k].lower == words[k];
+    if (ok) best = words.size();
+  }
+  return best;
+}
+
+void ClauseRules::index_bits() {
+  auto add = [&](const std::vector<std::string>& words, std::uint32_t bit) {
+    for (const auto& w : words) {
+      const std::uint32_t id = word_bits_ix_.add(w);
+      if (id == word_bits_.size()) word_bits_.push_back(0);
+      word_bits_[id] |= bit;
+    }
+  };
+  add(boundary_punct, kBoundaryPunct);
+  add(after_comma, kAfterComma);
+  add(fronted, kFronted);
+  add(reporting_verbs, kReportingVerb);
+  add(complement_nouns, kComplementNoun);
+  add(hedging_nouns, kHedgingNoun);
+  add(weak_speculative, kWeakSpeculative);
+  add(conditionals, kConditional);
+  add(conditional_inversions, kConditionalInversion);
+  add(future_blockers, kFutureBlocker);
+  add(perfect, kPerfect);
+  add(present, kPresent);
+  add(participles, kParticiple);
+  add(be_forms, kBeForm);
+  add(determiners, kDeterminer);
+  add(not_past, kNotPast);
+  add(past, kPast);
+  add(nonfinite_future_heads, kNonfiniteFutureHead);
+  add(not_participles, kNotParticiple);
+  add(that_clause_openers, kThatClauseOpener);
+  auto add_starts = [&](const PhraseIndex& ix, std::uint32_t bit) {
+    std::vector<std::string> firsts;
+    for (std::uint32_t k = 0; k < ix.first_words().size(); ++k)
+      firsts.push_back(ix.first_words().word(k));
+    add(firsts, bit);
+  };
+  add_starts(future_ix, kFutureStart);
+  add_starts(speculative_ix, kSpeculativeStart);
+  add_starts(cancelled_ix, kCancelledStart);
+  add_starts(postponed_ix, kPostponedStart);
+  add_starts(negation_ix, kNegationStart);
+}
+
 ClauseRules ClauseRules::from(const Lexicon& lex) {
   ClauseRules r;
   r.boundary_punct = lex.list("boundaries.punct");
@@ -86,6 +142,7 @@ ClauseRules ClauseRules::from(const Lexicon& lex) {
   r.cancelled_ix = PhraseIndex(r.cancelled);
   r.postponed_ix = PhraseIndex(r.postponed);
   r.negation_ix = PhraseIndex(r.negation);
+  r.index_bits();
   return r;
 }
 
@@ -104,25 +161,88 @@ bool ClauseRules::is_past_form(const std::vector<sdk::Token>& t, std::size_t i) 
   return false;
 }
 
+namespace {
+
+// What read_clauses() knows of one token before reading the sentence: its list bits, the
+// shortest marker phrase of each index starting there (0: none), is_past_form().
+struct TokenFacts {
+  std::uint32_t bits = 0;
+  std::uint16_t future = 0, speculative = 0, cancelled = 0, postponed = 0, negation = 0;
+  bool past_form = false;
+};
+
+// Buffers reused from sentence to sentence on this thread.
+struct ClauseScratch {
+  std::vector<TokenFacts> facts;
+  std::vector<std::size_t> starts;
+  std::vector<char> reporting_start;
+  std::vector<std::size_t> participial;
+  std::vector<char> would_future;
+};
+
+std::uint16_t phrase_len(const PhraseIndex& ix, const std::vector<sdk::Token>& t, std::size_t i,
+                         std::size_t n) {
+  const std::size_t len = ix.shortest_at(t, i, n);
+  return static_cast<std::uint16_t>(len > 0xFFFF ? 0xFFFF : len);
+}
+
+}  // namespace
+
 ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& r) {
+  using B = ClauseRules::Bit;
   ClauseReading out;
   const std::size_t n = t.size();
   const SentenceHashes hashes(t.data(), n);
+  static thread_local ClauseScratch scratch;
+  auto& facts = scratch.facts;
+  facts.assign(n, TokenFacts{});
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& f = facts[i];
+    f.bits = r.bits(t[i].lower, SentenceHashes::of(t.data(), i));
+    if (f.bits & B::kFutureStart) f.future = phrase_len(r.future_ix, t, i, n);
+    if (f.bits & B::kSpeculativeStart) f.speculative = phrase_len(r.speculative_ix, t, i, n);
+    if (f.bits & B::kCancelledStart) f.cancelled = phrase_len(r.cancelled_ix, t, i, n);
+    if (f.bits & B::kPostponedStart) f.postponed = phrase_len(r.postponed_ix, t, i, n);
+    if (f.bits & B::kNegationStart) f.negation = phrase_len(r.negation_ix, t, i, n);
+  }
+  // is_past_form(t, i), from the bits
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto w = t[i].lower;
+    const std::uint32_t b = facts[i].bits;
+    bool pf = false;
+    if (b & B::kPast) {
+      pf = !(i > 0 && (facts[i - 1].bits & B::kBeForm) && t[i - 1].lower != "was" &&
+             t[i - 1].lower != "were");
+    } else if (w.size() >= 5 && w.substr(w.size() - 2) == "ed" &&
+               t[i].kind == sdk::TokenKind::word && !t[i].capitalized && !(b & B::kNotPast)) {
+      pf = !(i > 0 && (facts[i - 1].bits & (B::kDeterminer | B::kBeForm))) &&
+           !(i + 1 < n && t[i + 1].lower == "to");  // "scheduled to"
+    }
+    facts[i].past_form = pf;
+  }
+  auto has = [&](std::size_t i, std::uint32_t bit) { return (facts[i].bits & bit) != 0; };
+  // a marker phrase of the index at token i that ends at or before e (PhraseIndex::at != 0)
+  auto fits = [](std::uint16_t len, std::size_t i, std::size_t e) {
+    return len != 0 && i + len <= e;
+  };
   // 1. boundaries
-  std::vector<std::size_t> starts{0};
-  std::vector<bool> reporting_start(1, false);
-  std::vector<std::size_t> participial;  // starts of participial adjunct clauses
+  auto& starts = scratch.starts;
+  auto& reporting_start = scratch.reporting_start;
+  auto& participial = scratch.participial;  // starts of participial adjunct clauses
+  starts.assign(1, 0);
+  reporting_start.assign(1, false);
+  participial.clear();
   for (std::size_t i = 0; i < n; ++i) {
     const auto w = t[i].lower;
     // a sentence end left inside the sentence counts before a capital or a quote mark,
     // not after a short capitalized word ("Jan. 5", "Mr. Smith")
     const bool terminal = w == "." || w == "?" || w == "!";
-    if (terminal && in(r.boundary_punct, w) &&
+    if (terminal && has(i, B::kBoundaryPunct) &&
         (i == 0 || i + 1 >= n ||
          !(t[i + 1].capitalized || t[i + 1].kind == sdk::TokenKind::punct) ||
          (t[i - 1].capitalized && t[i - 1].lower.size() <= 3)))
       continue;
-    if (in(r.boundary_punct, w) || t[i].text == "\xE2\x80\x94" || t[i].text == "\xE2\x80\x93") {
+    if (has(i, B::kBoundaryPunct) || t[i].text == "\xE2\x80\x94" || t[i].text == "\xE2\x80\x93") {
       starts.push_back(i + 1);
       reporting_start.push_back(false);
       continue;
@@ -131,25 +251,25 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       // ',"when he visits Washington': a closing quote mark between the comma and the word
       if (i + 2 < n &&
           (t[i + 1].lower == "\"" || t[i + 1].lower == "'" || t[i + 1].lower == "''") &&
-          in(r.after_comma, t[i + 2].lower)) {
+          has(i + 2, B::kAfterComma)) {
         starts.push_back(i + 2);
         reporting_start.push_back(false);
         continue;
       }
-      if (i + 1 < n && in(r.after_comma, t[i + 1].lower)) {
+      if (i + 1 < n && has(i + 1, B::kAfterComma)) {
         starts.push_back(i + 1);
         reporting_start.push_back(false);
         continue;
       }
       // ", confirmed Kremlin spokesperson Dmitry Peskov." / ", Peskov said."
-      if (i + 1 < n && in(r.reporting_verbs, t[i + 1].lower)) {
+      if (i + 1 < n && has(i + 1, B::kReportingVerb)) {
         starts.push_back(i + 1);
         reporting_start.push_back(true);
         continue;
       }
       bool tail_report = false;
       for (std::size_t k = i + 1; k < n && k <= i + 7; ++k) {
-        if (in(r.reporting_verbs, t[k].lower)) {
+        if (has(k, B::kReportingVerb)) {
           // ", Cuba predicted Wednesday.", ", he said in a statement.": at most three
           // words after the verb before the sentence or clause ends
           std::size_t q = k + 1;
@@ -157,7 +277,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
           tail_report = q >= n || t[q].lower == "." || t[q].lower == ",";
           break;
         }
-        if (!t[k].capitalized && t[k].lower != "'s" && !in(r.determiners, t[k].lower)) break;
+        if (!t[k].capitalized && t[k].lower != "'s" && !has(k, B::kDeterminer)) break;
       }
       if (tail_report) {
         starts.push_back(i + 1);
@@ -167,15 +287,14 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       // ", insisting the boy would be ...": a participial adjunct clause
       if (i + 1 < n && !r.participle_suffix.empty() && t[i + 1].kind == sdk::TokenKind::word &&
           !t[i + 1].capitalized && t[i + 1].lower.size() >= r.participle_suffix.size() + 3 &&
-          t[i + 1].lower.ends_with(r.participle_suffix) &&
-          !in(r.not_participles, t[i + 1].lower)) {
+          t[i + 1].lower.ends_with(r.participle_suffix) && !has(i + 1, B::kNotParticiple)) {
         starts.push_back(i + 1);
         reporting_start.push_back(false);
         participial.push_back(i + 1);
         continue;
       }
       // fronted adverbial: "Before the informal summit in Paris, ..."
-      if (starts.back() == 0 && n > 0 && in(r.fronted, t[0].lower)) {
+      if (starts.back() == 0 && n > 0 && has(0, B::kFronted)) {
         starts.push_back(i + 1);
         reporting_start.push_back(false);
         continue;
@@ -183,14 +302,14 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     }
     // "if the relatives lose ... when the case is heard in May": a subordinator (a word
     // that opens both a fronted clause and a clause after a comma) starts a clause
-    if (i > 0 && in(r.fronted, w) && in(r.after_comma, w) &&
-        t[i - 1].kind != sdk::TokenKind::punct && !in(r.determiners, t[i - 1].lower)) {
+    if (i > 0 && has(i, B::kFronted) && has(i, B::kAfterComma) &&
+        t[i - 1].kind != sdk::TokenKind::punct && !has(i - 1, B::kDeterminer)) {
       starts.push_back(i);
       reporting_start.push_back(false);
       continue;
     }
     // "officials said she would raise it": reported speech without "that"
-    if (in(r.reporting_verbs, w) && i + 1 < n && i > 0 &&
+    if (has(i, B::kReportingVerb) && i + 1 < n && i > 0 &&
         (t[i + 1].lower == "he" || t[i + 1].lower == "she" || t[i + 1].lower == "they" ||
          t[i + 1].lower == "it" || t[i + 1].lower == "we")) {
       starts.push_back(i + 1);
@@ -199,9 +318,9 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     }
     if (w == "that" && i > 0) {
       const auto p = t[i - 1].lower;
-      if (in(r.reporting_verbs, p) || in(r.complement_nouns, p) || p == "clear" ||
-          (i + 1 < n && in(r.that_clause_openers, t[i + 1].lower) &&
-           t[i - 1].kind != sdk::TokenKind::punct && !in(r.determiners, p))) {
+      if (has(i - 1, B::kReportingVerb) || has(i - 1, B::kComplementNoun) || p == "clear" ||
+          (i + 1 < n && has(i + 1, B::kThatClauseOpener) &&
+           t[i - 1].kind != sdk::TokenKind::punct && !has(i - 1, B::kDeterminer))) {
         starts.push_back(i + 1);
         reporting_start.push_back(false);
         continue;
@@ -209,7 +328,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     }
     // "and may pave the way": a coordinated predicate with its own auxiliary
     if ((w == "and" || w == "but") && i + 1 < n &&
-        (r.future_ix.at(t, i + 1, n) || r.speculative_ix.at(t, i + 1, n))) {
+        (fits(facts[i + 1].future, i + 1, n) || fits(facts[i + 1].speculative, i + 1, n))) {
       starts.push_back(i + 1);
       reporting_start.push_back(false);
     }
@@ -217,11 +336,15 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
   starts.push_back(n);
   // a conditional sentence ("if ...", "Should there be ...", "unless ..."): what it says
   // "would" happen is possible, not planned
-  bool conditional = n > 0 && in(r.conditional_inversions, t[0].lower);
+  bool conditional = n > 0 && has(0, B::kConditionalInversion);
   for (std::size_t i = 0; i < n && !conditional; ++i)
-    conditional = in(r.conditionals, t[i].lower) &&
+    conditional = has(i, B::kConditional) &&
                   (i == 0 || t[i - 1].kind == sdk::TokenKind::punct || !t[i - 1].capitalized);
-  std::vector<bool> would_future;
+  auto& would_future = scratch.would_future;
+  would_future.clear();
+  out.clauses.reserve(starts.size() - 1);
+  out.verb.reserve(starts.size() - 1);
+  out.negated.reserve(starts.size() - 1);
   // 2. read each clause
   bool hedged_by_previous = false;
   for (std::size_t c = 0; c + 1 < starts.size(); ++c) {
@@ -230,7 +353,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     sdk::Clause cl;
     cl.first_token = b;
     cl.last_token = e;
-    cl.reporting = reporting_start[c];
+    cl.reporting = reporting_start[c] != 0;
     bool would = false;  // the clause's future is a bare "would"
     bool weak_spec = false;
     bool fut = false, spec = hedged_by_previous, canc = false, post = false, neg = false,
@@ -253,43 +376,45 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     auto late = [&](std::size_t i) { return anchor < e && i > anchor + 4; };
     for (std::size_t i = b; i < e; ++i) {
       const auto w = t[i].lower;
-      if (anchor == e && !in(r.reporting_verbs, w) && !t[i].capitalized &&
-          (r.future_ix.at(t, i, e) || r.is_past_form(t, i) || w == "was" || w == "were")) {
+      const TokenFacts& f = facts[i];
+      const bool future_here = fits(f.future, i, e);
+      if (anchor == e && !(f.bits & B::kReportingVerb) && !t[i].capitalized &&
+          (future_here || f.past_form || w == "was" || w == "were")) {
         anchor = i;
-        anchor_past = !r.future_ix.at(t, i, e);
+        anchor_past = !future_here;
       }
-      if (r.cancelled_ix.at(t, i, e)) canc = true, mark_verb(i);
-      if (r.postponed_ix.at(t, i, e)) post = true, mark_verb(i);
+      if (fits(f.cancelled, i, e)) canc = true, mark_verb(i);
+      if (fits(f.postponed, i, e)) post = true, mark_verb(i);
       // "May 5" is a month, "may meet" a modal: mid-sentence capitals are names
-      if (r.speculative_ix.at(t, i, e) && !(t[i].capitalized && i > 0) &&
-          (!late(i) || in(r.conditionals, w)))
+      if (fits(f.speculative, i, e) && !(t[i].capitalized && i > 0) &&
+          (!late(i) || (f.bits & B::kConditional)))
         spec = true, mark_verb(i);
-      if (in(r.weak_speculative, w) && !(i == 0 && in(r.conditional_inversions, w)))
+      if ((f.bits & B::kWeakSpeculative) && !(i == 0 && (f.bits & B::kConditionalInversion)))
         weak_spec = true, mark_verb(i);
       // "announced plans to", "its plans to": a noun, not a future auxiliary
       // "faster than expected to", "had been scheduled to": no future of this clause; a
       // plan of the past overtaken ("had been due to expire Friday") lies on either side
       bool blocked = false, had = false;
       for (std::size_t k = i > b + 2 ? i - 2 : b; k < i; ++k) {
-        blocked = blocked || in(r.future_blockers, t[k].lower);
+        blocked = blocked || has(k, B::kFutureBlocker);
         had = had || t[k].lower == "had";
       }
-      if (had && r.future_ix.at(t, i, e)) overtaken = true;
-      const bool late_nonfinite = anchor_past && late(i) && in(r.nonfinite_future_heads, w) &&
-                                  !in(r.be_forms, t[i - 1].lower) && !in(r.perfect, t[i - 1].lower);
-      if (r.future_ix.at(t, i, e) && !blocked && !late_nonfinite &&
+      if (had && future_here) overtaken = true;
+      const bool late_nonfinite = anchor_past && late(i) && (f.bits & B::kNonfiniteFutureHead) &&
+                                  !has(i - 1, B::kBeForm) && !has(i - 1, B::kPerfect);
+      if (future_here && !blocked && !late_nonfinite &&
           !(i > b && t[i].lower.size() > 1 && t[i].lower.back() == 's' &&
-            (in(r.determiners, t[i - 1].lower) || r.is_past_form(t, i - 1)))) {
+            (has(i - 1, B::kDeterminer) || facts[i - 1].past_form))) {
         if (!fut) would = w == "would";
         fut = true, mark_verb(i);
       }
-      if (r.negation_ix.at(t, i, e)) neg = true;
-      if (in(r.reporting_verbs, w)) {
+      if (fits(f.negation, i, e)) neg = true;
+      if (f.bits & B::kReportingVerb) {
         report_verb = true, mark_verb(i);
-        if (report_ix == e && r.is_past_form(t, i)) report_ix = i;
+        if (report_ix == e && f.past_form) report_ix = i;
       }
-      if (in(r.hedging_nouns, w)) hedge_noun = true;
-      if (in(r.perfect, w)) {
+      if (f.bits & B::kHedgingNoun) hedge_noun = true;
+      if (f.bits & B::kPerfect) {
         for (std::size_t k = i + 1; k < e && k <= i + 3; ++k) {
           // "have been meeting privately": a perfect progressive is still going on
           if (t[k].lower == "been" && w != "had" && k + 1 < e && t[k + 1].lower.size() > 4 &&
@@ -298,14 +423,14 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
             mark_verb(i);
             break;
           }
-          if (in(r.participles, t[k].lower) || is_past_form_loose(t[k].lower)) {
+          if (has(k, B::kParticiple) || is_past_form_loose(t[k].lower)) {
             past = true;
             mark_verb(i);
             break;
           }
         }
       }
-      if (in(r.present, w)) {
+      if (f.bits & B::kPresent) {
         pres = true;
         if (i > report_ix) pres_after_report = true;
         mark_verb(i);
@@ -317,9 +442,9 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
           }
         }
       }
-      if (r.is_past_form(t, i)) past = true, mark_verb(i);
-      if (in(r.be_forms, w) && (w == "was" || w == "were")) past = true, mark_verb(i);
-      if (i > report_ix && (r.is_past_form(t, i) || w == "was" || w == "were" || in(r.perfect, w)))
+      if (f.past_form) past = true, mark_verb(i);
+      if ((f.bits & B::kBeForm) && (w == "was" || w == "were")) past = true, mark_verb(i);
+      if (i > report_ix && (f.past_form || w == "was" || w == "were" || (f.bits & B::kPerfect)))
         past_after_report = true;
     }
     if (past && pres_after_report && !past_after_report) past = false;
@@ -343,7 +468,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     cl.progressive = prog && !fut && !past;
     // a clause that only introduces reported speech: "Peskov revealed (that)"
     if (report_verb && c + 2 < starts.size() && e > 0 &&
-        (t[e - 1].lower == "that" || in(r.reporting_verbs, t[e - 1].lower)))
+        (t[e - 1].lower == "that" || has(e - 1, B::kReportingVerb)))
       cl.reporting = true;
     out.negated.push_back(neg);
     would_future.push_back(would && !spec && !canc && !post);

@@ -7,7 +7,9 @@
 
 #include "word_index.h"
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace chronicle::detail {
@@ -19,6 +21,10 @@ class PhraseIndex {
   explicit PhraseIndex(const std::vector<std::string>& phrases);
   // Length in tokens of the longest phrase at tokens[i] (before `end`), 0 if none.
   std::size_t at(const std::vector<sdk::Token>& t, std::size_t i, std::size_t end) const;
+  // Length of the shortest phrase at tokens[i] (before `end`), 0 if none: at() is not 0
+  // for an end e <= `end` exactly when this is not 0 and fits before e.
+  std::size_t shortest_at(const std::vector<sdk::Token>& t, std::size_t i, std::size_t end) const;
+  const WordIndex& first_words() const noexcept { return first_; }
 
  private:
   WordIndex first_;                                              // first words
@@ -53,6 +59,45 @@ struct ClauseRules {
   PhraseIndex future_ix, speculative_ix, cancelled_ix, postponed_ix, negation_ix;
   static ClauseRules from(const Lexicon& lexicon);
   bool is_past_form(const std::vector<sdk::Token>& tokens, std::size_t i) const;
+
+  // The lists read_clauses() tests at every token, as bits of one word index: one probe
+  // per token gives all its memberships (and whether a marker phrase may start there).
+  enum Bit : std::uint32_t {
+    kBoundaryPunct = 1u << 0,
+    kAfterComma = 1u << 1,
+    kFronted = 1u << 2,
+    kReportingVerb = 1u << 3,
+    kComplementNoun = 1u << 4,
+    kHedgingNoun = 1u << 5,
+    kWeakSpeculative = 1u << 6,
+    kConditional = 1u << 7,
+    kConditionalInversion = 1u << 8,
+    kFutureBlocker = 1u << 9,
+    kPerfect = 1u << 10,
+    kPresent = 1u << 11,
+    kParticiple = 1u << 12,
+    kBeForm = 1u << 13,
+    kDeterminer = 1u << 14,
+    kNotPast = 1u << 15,
+    kPast = 1u << 16,
+    kNonfiniteFutureHead = 1u << 17,
+    kNotParticiple = 1u << 18,
+    kThatClauseOpener = 1u << 19,
+    kFutureStart = 1u << 20,  // first word of a phrase of future_ix, and so on
+    kSpeculativeStart = 1u << 21,
+    kCancelledStart = 1u << 22,
+    kPostponedStart = 1u << 23,
+    kNegationStart = 1u << 24,
+  };
+  std::uint32_t bits(std::string_view word, std::uint64_t hash) const noexcept {
+    const std::uint32_t id = word_bits_ix_.find(word, hash);
+    return id == WordIndex::npos ? 0 : word_bits_[id];
+  }
+
+ private:
+  void index_bits();
+  WordIndex word_bits_ix_;
+  std::vector<std::uint32_t> word_bits_;  // by word number in word_bits_ix_
 };
 
 struct ClauseReading {

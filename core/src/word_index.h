@@ -143,8 +143,11 @@ inline thread_local Current current{};
 // (or outside any scope) hash the word themselves: same answers, only slower.
 class SentenceHashes {
  public:
+  // A scope over the same tokens as the current one (the analysis's, around the grammar's
+  // and the clause reader's) shares its hashes instead of computing them again.
   explicit SentenceHashes(const sdk::Token* tokens, std::size_t n)
       : saved_(hashes_detail::current) {
+    if (saved_.tokens == tokens && saved_.size == n && saved_.hashes) return;
     hashes_.resize(n);
     for (std::size_t i = 0; i < n; ++i) hashes_[i] = word_hash(tokens[i].lower);
     hashes_detail::current = {tokens, n, hashes_.data()};

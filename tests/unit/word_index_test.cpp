@@ -99,4 +99,28 @@ TEST(SentenceHashes, SameHashesInsideAndOutsideAScope) {
   EXPECT_EQ(SentenceHashes::of(a.data(), 2), word_hash(","));
 }
 
+// The analysis opens a scope per sentence and the grammar and the clause reader open
+// their own on the same tokens: the inner ones share the outer one's hashes, and a scope
+// on a prefix of the same array (another size) computes its own.
+TEST(SentenceHashes, NestedScopeOnTheSameTokens) {
+  const std::vector<chronicle::sdk::Token> a{token("next"), token("week"), token(",")};
+  {
+    const SentenceHashes outer(a.data(), a.size());
+    {
+      const SentenceHashes same(a.data(), a.size());
+      for (std::size_t i = 0; i < a.size(); ++i)
+        EXPECT_EQ(SentenceHashes::of(a.data(), i), word_hash(a[i].lower));
+      {
+        const SentenceHashes prefix(a.data(), 2);
+        EXPECT_EQ(SentenceHashes::of(a.data(), 1), word_hash("week"));
+        EXPECT_EQ(SentenceHashes::of(a.data(), 2), word_hash(",")) << "beyond the prefix: hashed";
+      }
+      EXPECT_EQ(SentenceHashes::of(a.data(), 2), word_hash(","));
+    }
+    for (std::size_t i = 0; i < a.size(); ++i)
+      EXPECT_EQ(SentenceHashes::of(a.data(), i), word_hash(a[i].lower)) << "outer scope kept";
+  }
+  EXPECT_EQ(SentenceHashes::of(a.data(), 0), word_hash("next"));
+}
+
 }  // namespace

@@ -77,7 +77,8 @@ struct AnalyzedSentence {
 
 class DocumentAnalysis final : public sdk::Analyzer {
  public:
-  // `entities` false: temporal mentions only (what `chronicle timex` needs)
+  // `entities` false: temporal mentions only (what `chronicle timex` needs); a sentence's
+  // clauses are then read only when it has a temporal mention (empty otherwise)
   DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> resources,
                    bool entities = true);
   ~DocumentAnalysis();
