@@ -130,6 +130,9 @@ ClauseRules ClauseRules::from(const Lexicon& lex) {
   r.future_blockers = lex.list("markers.future_blockers");
   r.not_participles = lex.list("not_participles");
   r.that_clause_openers = lex.list("that_clause_openers");
+  r.relative_pronouns = lex.list("boundaries.relative");
+  r.relative_closers = lex.list("boundaries.relative_closers");
+  r.reporting_participles = lex.list("reporting_participles");
   r.conditionals = lex.list("conditionals");
   r.nonfinite_future_heads = lex.list("markers.nonfinite_future_heads");
   r.weak_speculative = lex.list("markers.weak_speculative");
@@ -232,8 +235,20 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
   starts.assign(1, 0);
   reporting_start.assign(1, false);
   participial.clear();
+  // "Baker will meet Shevardnadze, who arrived yesterday, on Tuesday": a relative clause
+  // set off by commas ends at the next comma, and what follows is the clause it interrupts
+  // (start of the rest, start of the interrupted clause)
+  std::vector<std::pair<std::size_t, std::size_t>> resumed;
+  bool relative_open = false;
+  std::size_t seen_starts = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const auto w = t[i].lower;
+    if (starts.size() != seen_starts) {
+      seen_starts = starts.size();
+      const std::size_t s = starts.back();
+      relative_open = seen_starts >= 2 && s > 0 && s < n && t[s - 1].lower == "," &&
+                      in(r.relative_pronouns, t[s].lower);
+    }
     // a sentence end left inside the sentence counts before a capital or a quote mark,
     // not after a short capitalized word ("Jan. 5", "Mr. Smith")
     const bool terminal = w == "." || w == "?" || w == "!";
@@ -293,6 +308,14 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
         participial.push_back(i + 1);
         continue;
       }
+      // ... at a comma before a preposition or a time word, not inside a list ("who
+      // stepped down as chairman, president and chief executive in March")
+      if (relative_open && i + 1 < n && in(r.relative_closers, t[i + 1].lower)) {
+        resumed.emplace_back(i + 1, starts[starts.size() - 2]);
+        starts.push_back(i + 1);
+        reporting_start.push_back(false);
+        continue;
+      }
       // fronted adverbial: "Before the informal summit in Paris, ..."
       if (starts.back() == 0 && n > 0 && has(0, B::kFronted)) {
         starts.push_back(i + 1);
@@ -306,6 +329,14 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
         t[i - 1].kind != sdk::TokenKind::punct && !has(i - 1, B::kDeterminer)) {
       starts.push_back(i);
       reporting_start.push_back(false);
+      continue;
+    }
+    // "issued a statement Friday saying the entry will consolidate ...": a reporting
+    // participle opens the reported content, with or without a comma before it
+    if (i > 0 && in(r.reporting_participles, w) && t[i - 1].kind != sdk::TokenKind::punct) {
+      starts.push_back(i);
+      reporting_start.push_back(false);
+      participial.push_back(i);
       continue;
     }
     // "officials said she would raise it": reported speech without "that"
@@ -466,6 +497,16 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
                   : neg  ? sdk::Modality::negated
                          : sdk::Modality::none;
     cl.progressive = prog && !fut && !past;
+    // the rest of a clause a relative clause interrupted, with no verb of its own: the
+    // interrupted clause's tense and modality
+    if (verb == e)
+      for (const auto& [rest, outer] : resumed)
+        if (rest == b)
+          for (const auto& o : out.clauses)
+            if (o.first_token == outer) {
+              cl.tense = o.tense;
+              cl.modality = o.modality;
+            }
     // a clause that only introduces reported speech: "Peskov revealed (that)"
     if (report_verb && c + 2 < starts.size() && e > 0 &&
         (t[e - 1].lower == "that" || has(e - 1, B::kReportingVerb)))

@@ -35,7 +35,8 @@ struct ClauseRules {
   WordList boundary_punct, after_comma, fronted, reporting_verbs,
       complement_nouns, hedging_nouns, future, speculative, cancelled, postponed, negation, past,
       present, perfect, participles, not_past, determiners, be_forms, future_blockers,
-      not_participles, that_clause_openers;
+      not_participles, that_clause_openers,
+      relative_pronouns, relative_closers, reporting_participles;
   // words right before an event noun that set its status ("the potential meeting")
   WordList noun_speculative, noun_planned, noun_cancelled, noun_postponed;
   // participles after an event noun through which its time and place are read ("a

@@ -2813,6 +2813,15 @@ std::optional<int> pick_year(sys_days P, Tense tense, Shift shift, SpanOf span_o
   return best;
 }
 
+// A year-less day already past in the publication's own month ("by Jan. 14" in a Jan. 15
+// story) is in the publication's year even in a future clause: a year ahead, the writer
+// would name the year. (A later day of the month in a past clause stays a year back: "the
+// quarter ended Oct. 31" in an Oct. 27 story.)
+std::optional<int> same_month_year(sys_days P, unsigned m, unsigned d) {
+  if (month_of(P) != m || static_cast<unsigned>(year_month_day{P}.day()) <= d) return std::nullopt;
+  return year_of(P);
+}
+
 std::string duration_value(const RelativeDate& rel) {
   const std::optional<int> n = rel.count;
   if (rel.and_half && n) {
@@ -2989,6 +2998,9 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         } else {
           if (rel.year_shift) {
             y = year_of(P) + *rel.year_shift;
+          } else if (auto ay = same_month_year(P, m, d);
+                     ay && rel.direction == Direction::none && !rel.weekday && !rel.range_end) {
+            y = *ay;
           } else if (rel.range_end && anchor.last_explicit) {
             y = year_of(*anchor.last_explicit);
             const year_month_day e{date::year{y}, date::month{m}, date::day{d}};
