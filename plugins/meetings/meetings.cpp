@@ -298,8 +298,24 @@ class Meetings final : public sdk::Extractor {
           }
         if (added == 0) by = 0;
       }
+      // "Lyng's discussions with congressmen": a named side's meeting with a group of people
+      // written in lower case
+      std::size_t with_people = 0;
+      if (form == sdk::TriggerForm::noun && followed_by_with && f.counterparts.empty() &&
+          !f.agents.empty() && !generic && !f.anaphoric)
+        with_people = people_object_end(s, i + n + 1, lex_.terms("people_objects"),
+                                        lex_.terms("people_object_stops"));
+      if (with_people > 0) {
+        std::string g;
+        for (std::size_t k = i + n + 1; k < with_people; ++k) {
+          if (!g.empty() && s.tokens[k].lower != "-" && s.tokens[k - 1].lower != "-") g += ' ';
+          g += s.tokens[k].text;
+        }
+        c.counterparts.push_back(g);
+        c.participants.push_back(std::move(g));
+      }
       const bool keep =
-          by > 0 || form == sdk::TriggerForm::verb
+          by > 0 || with_people > 0 || form == sdk::TriggerForm::verb
               ? (!c.participants.empty() || !c.location.empty() || f.time >= 0)
               : (!f.anaphoric && !generic &&
                  (told || formal || f.time >= 0 || f.place >= 0 ||
