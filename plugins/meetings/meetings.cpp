@@ -250,9 +250,12 @@ class Meetings final : public sdk::Extractor {
       // "briefing reporters after a separate meeting with Shultz": a meeting with someone
       // that the sentence places before what it tells took place
       bool lead_in = false;
-      for (std::size_t k = i, steps = 0; k > 0 && steps < 4 && !lead_in; --k, ++steps) {
+      bool from_lead_in = false;  // "had flown to West Germany from talks with Mitterrand"
+      for (std::size_t k = i, steps = 0; k > 0 && steps < 4 && !lead_in && !from_lead_in;
+           --k, ++steps) {
         const auto& tk = s.tokens[k - 1];
         if (sdk::any_of_terms(tk.lower, lex_.terms("lead_ins"))) lead_in = true;
+        if (sdk::any_of_terms(tk.lower, lex_.terms("counterpart_lead_ins"))) from_lead_in = true;
         if (tk.capitalized || tk.kind != sdk::TokenKind::word) break;
       }
       // "speaking after a cabinet meeting", "after two weeks of talks": a meeting the
@@ -298,11 +301,28 @@ class Meetings final : public sdk::Extractor {
           }
         if (added == 0) by = 0;
       }
+      // "Lyng's discussions with congressmen": a named side's meeting with a group of people
+      // written in lower case
+      std::size_t with_people = 0;
+      if (form == sdk::TriggerForm::noun && followed_by_with && f.counterparts.empty() &&
+          !f.agents.empty() && !generic && !f.anaphoric)
+        with_people = people_object_end(s, i + n + 1, lex_.terms("people_objects"),
+                                        lex_.terms("people_object_stops"));
+      if (with_people > 0) {
+        std::string g;
+        for (std::size_t k = i + n + 1; k < with_people; ++k) {
+          if (!g.empty() && s.tokens[k].lower != "-" && s.tokens[k - 1].lower != "-") g += ' ';
+          g += s.tokens[k].text;
+        }
+        c.counterparts.push_back(g);
+        c.participants.push_back(std::move(g));
+      }
       const bool keep =
-          by > 0 || form == sdk::TriggerForm::verb
+          by > 0 || with_people > 0 || form == sdk::TriggerForm::verb
               ? (!c.participants.empty() || !c.location.empty() || f.time >= 0)
               : (!f.anaphoric && !generic &&
                  (told || formal || f.time >= 0 || f.place >= 0 ||
+                  (from_lead_in && followed_by_with && !f.counterparts.empty()) ||
                   (lead_in && (!f.counterparts.empty() ||
                                (!followed_by_with && !told_before && !commercial_object))) ||
                   (!f.counterparts.empty() && f.counterparts.size() + f.agents.size() >= 2)));

@@ -44,6 +44,17 @@ std::ptrdiff_t place_at(const sdk::Sentence& s, std::size_t at) {
   return found;
 }
 
+// "a Washington visit", "his U.S. trip": a country or city between a determiner and token
+// i makes the trigger a noun.
+bool place_before_noun(const sdk::Sentence& s, std::size_t i, const sdk::PhraseSet& dets) {
+  for (const auto& e : s.entities)
+    if (e.last_token == i && e.first_token > 0 && !e.possessive &&
+        (e.kind == sdk::EntityKind::country || e.kind == sdk::EntityKind::city) &&
+        dets.contains(s.tokens[e.first_token - 1].lower))
+      return true;
+  return false;
+}
+
 class Visits final : public sdk::Extractor {
  public:
   explicit Visits(const sdk::Lexicon& lex)
@@ -80,7 +91,8 @@ class Visits final : public sdk::Extractor {
           (i > 0 && !adverb && dets_.contains(s.tokens[i - 1].lower)) ||
           (i > 1 && dets_.contains(s.tokens[i - 2].lower) &&
            s.tokens[i - 1].kind == sdk::TokenKind::word && !s.tokens[i - 1].capitalized) ||
-          (compound && adj > 0 && dets_.contains(s.tokens[adj - 1].lower));
+          (compound && adj > 0 && dets_.contains(s.tokens[adj - 1].lower)) ||
+          place_before_noun(s, i, dets_);
       std::size_t n = after_det ? 0 : verbs_.match(s, i);
       if (n == 0 && !after_det && (n = motion_.match(s, i))) needs_destination = true;
       // "leaves on April 7 to attend the IMF meetings": a departure to attend something
@@ -128,6 +140,20 @@ class Visits final : public sdk::Extractor {
             f.destination = d;
             f.destinations.assign(1, static_cast<std::size_t>(d));
           }
+        }
+      }
+      // "Hydro-Quebec ... before going to the New England Power Pool": these tell a trip
+      // only of a person or a group, to a country, a city or a region (not a seat or a body)
+      if (needs_destination && sdk::match_phrase(s, i, lex_.terms("place_only_motion")) == n) {
+        bool person = false;
+        for (auto k : f.agents)
+          person = person || s.entities[k].kind == sdk::EntityKind::person ||
+                   s.entities[k].kind == sdk::EntityKind::group;
+        if (!person || (f.destination >= 0 &&
+                        s.entities[static_cast<std::size_t>(f.destination)].kind ==
+                            sdk::EntityKind::organization)) {
+          i += n - 1;
+          continue;
         }
       }
       // "Lim is on a visit to France", "Lim, in Brussels on a tour of Europe": the one on the
@@ -244,19 +270,31 @@ class Visits final : public sdk::Extractor {
           }
           break;
         }
-      // "the upcoming visit to Washington by Israeli Prime Minister Bennett": the person
-      // after "by", past the destination, travels
-      if (form == sdk::TriggerForm::noun && f.agents.empty() && f.destination >= 0) {
-        const std::size_t by = s.entities[static_cast<std::size_t>(f.destination)].last_token;
+      // "the upcoming visit to Washington by Israeli Prime Minister Bennett", "a visit here
+      // this week by Ecuador's Deputy Energy Minister": the person after "by", past the
+      // destination, "here" or a time, travels
+      if (form == sdk::TriggerForm::noun && f.agents.empty()) {
+        std::size_t by = i + n;
+        while (by < s.tokens.size && by < i + n + 8 && s.tokens[by].lower != "by") {
+          bool skip = sdk::any_of_terms(s.tokens[by].lower, lex_.terms("visitor_skip"));
+          for (const auto& m : s.mentions)
+            skip = skip || (m.first_token <= by && by < m.last_token);
+          for (const auto& e : s.entities)
+            skip = skip || (e.first_token <= by && by < e.last_token &&
+                            e.kind != sdk::EntityKind::person);
+          if (!skip) break;
+          ++by;
+        }
         if (by + 1 < s.tokens.size && s.tokens[by].lower == "by")
           for (std::size_t e = 0; e < s.entities.size; ++e) {
             const auto& who = s.entities[e];
             if (who.kind != sdk::EntityKind::person || who.pronoun || who.first_token <= by ||
-                who.first_token > by + 5)
+                who.first_token > by + 6)
               continue;
-            bool titled = true;  // only capitalized title words between "by" and the name
+            // only capitalized title words between "by" and the name, a country's "'s" too
+            bool titled = true;
             for (std::size_t k = by + 1; k < who.first_token; ++k)
-              titled = titled && s.tokens[k].capitalized;
+              titled = titled && (s.tokens[k].capitalized || s.tokens[k].lower == "'s");
             if (titled) {
               f.agents.assign(1, e);
               f.anaphoric = false;  // its own traveller: no reference back
@@ -264,11 +302,33 @@ class Visits final : public sdk::Extractor {
             break;
           }
       }
-      // "after returning from a U.S. visit", "his China trip": a country written right
-      // before the noun is where the trip goes
+      // "soon after returning from a U.S. visit", "was returning to Jakarta from a visit to
+      // World Bank-funded projects": the one who comes back from the trip made it
+      if (form == sdk::TriggerForm::noun && f.agents.empty()) {
+        std::size_t k = i;
+        while (k > 0 && i - k < 4 && s.tokens[k - 1].lower != "from" &&
+               (s.tokens[k - 1].kind == sdk::TokenKind::word || s.tokens[k - 1].lower == "-" ||
+                s.tokens[k - 1].lower == "."))
+          --k;
+        if (k > 1 && s.tokens[k - 1].lower == "from")
+          for (std::size_t r = k - 1, steps = 0; r > 0 && steps < 5; --r, ++steps) {
+            if (s.tokens[r - 1].kind == sdk::TokenKind::punct) break;
+            if (!sdk::any_of_terms(s.tokens[r - 1].lower, lex_.terms("return_words"))) continue;
+            const sdk::Frame back = s.analyzer->frame(s, r - 1, r, sdk::TriggerForm::verb);
+            for (auto e : back.agents)
+              if (!s.entities[e].possessive && s.entities[e].kind == sdk::EntityKind::person)
+                f.agents.push_back(e);
+            if (!f.agents.empty()) f.anaphoric = false;
+            break;
+          }
+      }
+      // "after returning from a U.S. visit", "his China trip", "a Washington visit": a
+      // country or city written right before the noun is where the trip goes
       if (f.destination < 0)
         for (std::size_t k = 0; k < s.entities.size; ++k)
-          if (s.entities[k].last_token == i && s.entities[k].kind == sdk::EntityKind::country &&
+          if (s.entities[k].last_token == i &&
+              (s.entities[k].kind == sdk::EntityKind::country ||
+               s.entities[k].kind == sdk::EntityKind::city) &&
               !s.entities[k].possessive && s.entities[k].first_token > 0 &&
               sdk::any_of_terms(s.tokens[s.entities[k].first_token - 1].lower, dets)) {
             f.destination = static_cast<std::ptrdiff_t>(k);
@@ -312,6 +372,20 @@ class Visits final : public sdk::Extractor {
         on_trip = true;
       if (on_trip && (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred))
         c.status = sdk::Status::ongoing;
+      // "the loan, agreed during a visit here this week by ...": what a past participle tells
+      // was done during the trip, so the trip took place, whatever the main clause says
+      if (form == sdk::TriggerForm::noun && c.status == sdk::Status::planned) {
+        std::size_t k = i;
+        while (k > 0 && i - k < 3 && sdk::any_of_terms(s.tokens[k - 1].lower, dets)) --k;
+        if (k >= 3 && sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("done_lead_ins"))) {
+          const auto done = s.tokens[k - 2].lower, before = s.tokens[k - 3].lower;
+          if (done.size() > 3 && done.substr(done.size() - 2) == "ed" &&
+              !sdk::any_of_terms(before, lex_.terms("auxiliaries")) &&
+              !sdk::any_of_terms(before, lex_.terms("be_forms")) && before != "be" &&
+              before != "been")
+            c.status = sdk::Status::occurred;
+        }
+      }
       // "will sign the agreement when he visits New York", "when he is in Washington": a
       // present after "when" (its subject between) tells what is yet to come
       if (form == sdk::TriggerForm::verb &&
