@@ -245,9 +245,13 @@ class Visits final : public sdk::Extractor {
           break;
         }
       // "the upcoming visit to Washington by Israeli Prime Minister Bennett": the person
-      // after "by", past the destination, travels
-      if (form == sdk::TriggerForm::noun && f.agents.empty() && f.destination >= 0) {
-        const std::size_t by = s.entities[static_cast<std::size_t>(f.destination)].last_token;
+      // after "by", past the destination and its time ("welcomed the visit to Israel later
+      // this week by Secretary of Defense Lloyd Austin"), travels, whoever the clause's
+      // subject is
+      if (form == sdk::TriggerForm::noun && f.destination >= 0) {
+        std::size_t by = s.entities[static_cast<std::size_t>(f.destination)].last_token;
+        for (const auto& m : s.mentions)
+          if (m.first_token == by) by = m.last_token;
         if (by + 1 < s.tokens.size && s.tokens[by].lower == "by")
           for (std::size_t e = 0; e < s.entities.size; ++e) {
             const auto& who = s.entities[e];
@@ -255,8 +259,8 @@ class Visits final : public sdk::Extractor {
                 who.first_token > by + 5)
               continue;
             bool titled = true;  // only capitalized title words between "by" and the name
-            for (std::size_t k = by + 1; k < who.first_token; ++k)
-              titled = titled && s.tokens[k].capitalized;
+            for (std::size_t k = by + 1; k < who.first_token; ++k)  // "Secretary of Defense"
+              titled = titled && (s.tokens[k].capitalized || s.tokens[k].lower == "of");
             if (titled) {
               f.agents.assign(1, e);
               f.anaphoric = false;  // its own traveller: no reference back
