@@ -66,6 +66,13 @@ class Conferences final : public sdk::Extractor {
       sdk::TriggerForm form = sdk::TriggerForm::noun;
       bool needs_body = false;
       std::size_t n = nouns_.match(s, i);
+      // "attend a convening of special envoys": a noun only after a determiner; else the
+      // verb ("looks forward to convening leaders")
+      if (n && sdk::any_of_terms(s.tokens[i].lower, lex_.terms("determiner_nouns")) &&
+          !(i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, lex_.terms("noun_determiners")) &&
+            i + 1 < s.tokens.size &&
+            sdk::any_of_terms(s.tokens[i + 1].lower, lex_.terms("determiner_noun_after"))))
+        n = 0;
       if (n == 0 && (n = body_nouns_.match(s, i))) needs_body = true;
       if (n == 0 && (n = verbs_.match(s, i))) {
         form = sdk::TriggerForm::verb;

@@ -317,15 +317,21 @@ class Meetings final : public sdk::Extractor {
         c.counterparts.push_back(g);
         c.participants.push_back(std::move(g));
       }
+      // "looks forward to convening leaders and stakeholders across the hemisphere": a
+      // group a host verb looked forward to has for object, with no time and no place, is
+      // a wish, no meeting ("will convene leaders from government" is a plan)
+      const bool vague_host = !host_group.empty() && f.time < 0 && f.place < 0 &&
+                              sdk::preceded_by(s, i, lex_.terms("verb_lead_ins"));
       const bool keep =
-          by > 0 || with_people > 0 || form == sdk::TriggerForm::verb
+          !vague_host &&
+          (by > 0 || with_people > 0 || form == sdk::TriggerForm::verb
               ? (!c.participants.empty() || !c.location.empty() || f.time >= 0)
               : (!f.anaphoric && !generic &&
                  (told || formal || f.time >= 0 || f.place >= 0 ||
                   (from_lead_in && followed_by_with && !f.counterparts.empty()) ||
                   (lead_in && (!f.counterparts.empty() ||
                                (!followed_by_with && !told_before && !commercial_object))) ||
-                  (!f.counterparts.empty() && f.counterparts.size() + f.agents.size() >= 2)));
+                  (!f.counterparts.empty() && f.counterparts.size() + f.agents.size() >= 2))));
       // "discussions are also under way": talks going on at publication
       // (a plan keeps its status: "negotiations are set to get underway this fall")
       if (told && predicate_after(s, i + n, lex_.terms("talks_ongoing")) &&

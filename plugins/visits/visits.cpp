@@ -272,8 +272,8 @@ class Visits final : public sdk::Extractor {
         }
       // "the upcoming visit to Washington by Israeli Prime Minister Bennett", "a visit here
       // this week by Ecuador's Deputy Energy Minister": the person after "by", past the
-      // destination, "here" or a time, travels
-      if (form == sdk::TriggerForm::noun && f.agents.empty()) {
+      // destination, "here" or a time, travels, whoever the clause's subject is
+      if (form == sdk::TriggerForm::noun && (f.agents.empty() || f.destination >= 0)) {
         std::size_t by = i + n;
         while (by < s.tokens.size && by < i + n + 8 && s.tokens[by].lower != "by") {
           bool skip = sdk::any_of_terms(s.tokens[by].lower, lex_.terms("visitor_skip"));
@@ -291,10 +291,12 @@ class Visits final : public sdk::Extractor {
             if (who.kind != sdk::EntityKind::person || who.pronoun || who.first_token <= by ||
                 who.first_token > by + 6)
               continue;
-            // only capitalized title words between "by" and the name, a country's "'s" too
+            // only capitalized title words between "by" and the name ("Secretary of
+            // Defense"), a country's "'s" too
             bool titled = true;
             for (std::size_t k = by + 1; k < who.first_token; ++k)
-              titled = titled && (s.tokens[k].capitalized || s.tokens[k].lower == "'s");
+              titled = titled && (s.tokens[k].capitalized || s.tokens[k].lower == "'s" ||
+                                  s.tokens[k].lower == "of");
             if (titled) {
               f.agents.assign(1, e);
               f.anaphoric = false;  // its own traveller: no reference back
