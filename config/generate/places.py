@@ -1208,6 +1208,7 @@ Sahara | Sahara | Saharan
 Asia | Asia | Asian
 East Asia | East Asia | East Asian
 Southeast Asia | Southeast Asia; South-East Asia | Southeast Asian; South-East Asian
+Far East | Far East | Far Eastern
 South Asia | South Asia; Indian subcontinent | South Asian
 Central Asia | Central Asia | Central Asian
 Asia-Pacific | Asia-Pacific; Asia Pacific | Asia-Pacific

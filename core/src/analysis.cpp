@@ -1801,11 +1801,16 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // "While there, he will meet ...": a verbless clause before places the one after it
       // ... and so does one that names the place: "In Rio de Janeiro, President Biden will
       // meet", "While in Brussels, Mr. Sullivan will also meet"
-      const bool fronted = c == 1 && e.first_token < s.clauses[0].last_token &&
-                           s.clause_verb[0] >= s.clauses[0].last_token &&
-                           (t[e.first_token].lower == "here" || t[e.first_token].lower == "there" ||
-                            (e.first_token >= 1 && e.first_token <= 2 &&
-                             t[e.first_token - 1].lower == "in"));
+      const bool opening_in = e.first_token >= 1 && e.first_token <= 2 &&
+                              t[e.first_token - 1].lower == "in";
+      const bool fronted = (c == 1 && e.first_token < s.clauses[0].last_token &&
+                            s.clause_verb[0] >= s.clauses[0].last_token &&
+                            (t[e.first_token].lower == "here" || t[e.first_token].lower == "there" ||
+                             opening_in)) ||
+                           // ... even when no clause ends at its comma: "In Hong Kong,
+                           // Baldrige will hold meetings"
+                           (c == 0 && opening_in && e.last_token < first &&
+                            t[e.last_token].lower == ",");
       // "in Washington, D.C." may run over a comma that ends the clause
       if (!fronted && (e.first_token < cb || e.first_token >= ce)) continue;
       // "the Tokyo economic summit": a place before a modifier or two and the noun
@@ -1842,8 +1847,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (based && !(e.last_token == first || (e.last_token < first && first - e.last_token <= 2)))
         continue;
       // a noun's place stands right after it ("talks in Riyadh"); a verb's in its clause,
-      // not far after it ("will meet in Saudi Arabia this week")
-      if (!based && !here) {
+      // not far after it ("will meet in Saudi Arabia this week"); a fronted place holds
+      // what the subject does ("In Hong Kong, he will hold meetings"), not a noun further
+      // off ("While in Delhi, he will commend Modi's leadership of the G20")
+      if (!based && !here &&
+          !(fronted && (form == sdk::TriggerForm::verb || noun_verb_like))) {
         if (form == sdk::TriggerForm::noun && !(p >= last && gap_after(p) <= 2) &&
             !(reach > last && p >= reach && p - reach <= 3) && !of_phrase_before(p))
           continue;

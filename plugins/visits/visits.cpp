@@ -128,8 +128,9 @@ class Visits final : public sdk::Extractor {
       sdk::Frame f = s.analyzer->frame(s, i, i + n, form);
       // "left Brazil early today to attend a meeting in Managua": the place right after a
       // departure is where the trip starts, not where it goes
-      if (departure && f.destination >= 0 &&
-          s.entities[static_cast<std::size_t>(f.destination)].first_token == i + n) {
+      // ("leaves on Saturday on a 10-day trip to the Far East": none found by the frame)
+      if (departure && (f.destination < 0 ||
+                        s.entities[static_cast<std::size_t>(f.destination)].first_token == i + n)) {
         f.destination = -1;
         f.destinations.clear();
         // ... the place "in" or "to" further on is where it goes ("a meeting in Managua")
