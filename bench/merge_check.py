@@ -13,11 +13,12 @@ usage: bench/merge_check.py [--chronicle build/bin/chronicle] --corpus reuters|m
 
 --judgements reads a file of lines `KEY<TAB>same|different[<TAB>note]` (KEY as printed
 for each entry) and prints, besides the sample, how many of the sampled entries are judged
-same / different / not yet judged. Keys are made of the reports' articles and sentence
-offsets and the entry's place, so a judgement carries over to the same entry in another run.
+same / different / not yet judged, and how many entries judged one event (in any run) this
+run does not form. Keys are made of the reports' articles and sentence offsets and the
+entry's place and type, so a judgement carries over to the same entry in another run.
 
 Defaults: Reuters lines 13001-14500 (1987-04, the Shultz trip to Moscow), modern-news
-lines 3001-3800 (2022-09 .. 2022-11).
+lines 3001-3800 (2022-09 .. 2023-02).
 """
 import argparse, json, os, random, subprocess, sys, tempfile
 
@@ -30,13 +31,13 @@ CORPORA = {"reuters": ("data/reuters21578/reuters.jsonl", 13001, 1500),
 
 
 def entry_key(e):
-    """The reports' articles and first sentence offsets, and the entry's place (two
+    """The reports' articles and first sentence offsets, the entry's place and type (two
     events of one sentence): stable across runs."""
     first = {}
     for ev in e.get("evidence") or []:
         s = str(ev["source"])
         first[s] = min(first.get(s, ev["start"]), ev["start"])
-    return ",".join(f"{s}@{first[s]}" for s in sorted(first)) + f"|{e.get('location') or '-'}"
+    return ",".join(f"{s}@{first[s]}" for s in sorted(first)) + f"|{e.get('location') or '-'}|{e['type']}"
 
 
 def window(w):
