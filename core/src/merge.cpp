@@ -7,6 +7,7 @@
 #include "event_rules.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <tuple>
@@ -16,11 +17,24 @@ namespace {
 
 using Day = date::sys_days;
 
-// Undated reports stand for a window near their article's date.
+// An undated report stands for a window near its article's date, on the side its status
+// gives: [date - 14 days, date] for what occurred, [date, date + 60 days] for what is to
+// come, [date - 3 days, date + 3 days] for what is under way, [date - 14 days, date + 14
+// days] for the rest (cancelled).
 constexpr date::days kUndatedBefore{14};
 constexpr date::days kUndatedAfter{60};
+constexpr date::days kUndatedOngoing{3};
+constexpr date::days kUndatedAround{14};
+// Two undated reports: only from articles this close (a planned event told undated in
+// August is not the one told undated, under way, in September).
+constexpr date::days kUndatedClose{7};
 // Two different days for one event: close enough to be the same event, in conflict.
 constexpr date::days kSlack{1};
+// A window of a month or less is a date of the event's own ("in June", "next week"); a
+// year or a season is not precise enough to tie a report to an undated one.
+constexpr long kOwnDays = 31;
+// A week or less: precise enough for one shared name to link two reports.
+constexpr long kPreciseDays = 7;
 
 const std::string& source_of(const Event& a) {
   static const std::string none;
@@ -78,21 +92,27 @@ struct Window {
   std::optional<Day> lo, hi;
 };
 
+bool has_date(const Event& a) { return !a.when.value.empty(); }
+
+// Days the event's own window covers; "very many" when a bound is open.
+long own_days(const Event& a) {
+  if (!a.when.earliest || !a.when.latest) return 1L << 40;
+  return (*a.when.latest - *a.when.earliest).count() + 1;
+}
+
+// A dated report: its own window. An undated one: the side of its article's date that its
+// status gives (see the constants above).
 Window match_window(const Report& r) {
   const Event& a = r.event;
-  if (!a.when.value.empty()) return {a.when.earliest, a.when.latest};
+  if (has_date(a)) return {a.when.earliest, a.when.latest};
+  const Day p = r.published;
   switch (a.status) {
-    case sdk::Status::occurred: {
-      const Day p = a.when.latest ? *a.when.latest : r.published;
-      return {p - kUndatedBefore, p};
-    }
+    case sdk::Status::occurred: return {p - kUndatedBefore, p};
     case sdk::Status::planned:
     case sdk::Status::speculative:
-    case sdk::Status::postponed: {
-      const Day p = a.when.earliest ? *a.when.earliest : r.published;
-      return {p, p + kUndatedAfter};
-    }
-    default: return {r.published - kUndatedBefore, r.published + kUndatedAfter};
+    case sdk::Status::postponed: return {p, p + kUndatedAfter};
+    case sdk::Status::ongoing: return {p - kUndatedOngoing, p + kUndatedOngoing};
+    default: return {p - kUndatedAround, p + kUndatedAround};
   }
 }
 
@@ -102,40 +122,98 @@ bool near(const Window& a, const Window& b, date::days slack) {
   return true;
 }
 
-std::size_t shared_participants(const Event& a, const Event& b) {
-  std::size_t n = 0;
+// The windows of two reports agree on the events' own dates: two dated reports overlap
+// (two days a day apart are a conflict, `exact` false); a dated report and an undated one
+// only when the dated window is a month or less and meets the undated report's side of its
+// article's date; two undated reports only from articles a week apart whose sides meet.
+bool windows_fit(const Report& x, const Report& y, bool& exact) {
+  const Event& a = x.event;
+  const Event& b = y.event;
+  const Window wa = match_window(x), wb = match_window(y);
+  exact = near(wa, wb, date::days{0});
+  if (has_date(a) && has_date(b)) {
+    if (exact) return true;
+    return near(wa, wb, kSlack) && a.when.granularity == Granularity::day &&
+           b.when.granularity == Granularity::day;
+  }
+  if (has_date(a) != has_date(b)) return exact && own_days(has_date(a) ? a : b) <= kOwnDays;
+  const auto gap = x.published > y.published ? x.published - y.published
+                                             : y.published - x.published;
+  return exact && gap <= kUndatedClose;
+}
+
+// Everyone a report names, groups as written too, but for the place it is at (a visit
+// lists its destination country: two visits to Japan share no one by that).
+std::vector<std::string> named(const Event& a) {
+  std::vector<std::string> out;
   for (const auto& p : a.participants)
-    n += std::find(b.participants.begin(), b.participants.end(), p) != b.participants.end();
+    if (p != a.country && p != a.location) out.push_back(p);
+  return out;
+}
+
+// A name of someone or something: its first and last words are capitalised ("George
+// Shultz", "Group of Seven", "G-7", "U.S."); "Soviet leaders", "the ministers" or
+// "congressional and Reagan administration officials" are groups as written, not names.
+bool is_name(const std::string& p) {
+  if (p.empty()) return false;
+  auto upper = [](char c) {
+    return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c));
+  };
+  const std::size_t last = p.find_last_of(' ');
+  return upper(p.front()) && upper(p[last == std::string::npos ? 0 : last + 1]);
+}
+
+std::vector<std::string> names_of(const Event& a) {
+  std::vector<std::string> out = named(a);
+  out.erase(std::remove_if(out.begin(), out.end(), [](const auto& p) { return !is_name(p); }),
+            out.end());
+  return out;
+}
+
+std::size_t shared_of(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::size_t n = 0;
+  for (const auto& p : a) n += std::find(b.begin(), b.end(), p) != b.end();
   return n;
 }
 
 // 0 when the two reports cannot be one event, else a score (higher: more alike).
+//  - kin types, places that agree (equal, or one holds the other), windows that fit;
+//  - and either the same people: most of those the side naming fewer names are on the
+//    other, among them a name (not only groups as written), and two names, or, when no
+//    window is longer than a month, one when both name a place, or one that is all each
+//    side names when both windows are a week or less ("the IMF" on both sides of a month
+//    are many IMF meetings; an undated side needs two names or a place);
+//  - or the same place when one side names no one: both dated, on overlapping windows of
+//    a month or less, and of the same type unless neither names anyone ("talks" with
+//    officials in Washington today and "a Washington meeting yesterday" are two events).
+//    Two sides that each name someone but share no one are two events.
 int pair_score(const Report& x, const Report& y) {
   const Event& a = x.event;
   const Event& b = y.event;
   if (!detail::types_compatible(a.type, b.type) || !detail::places_compatible(a, b)) return 0;
-  const Window wa = match_window(x), wb = match_window(y);
-  const bool exact = near(wa, wb, date::days{0});
-  if (!exact) {
-    // a day apart: only two reports that each name a day
-    if (!near(wa, wb, kSlack) || a.when.value.empty() || b.when.value.empty() ||
-        a.when.granularity != Granularity::day || b.when.granularity != Granularity::day)
-      return 0;
-  }
-  const std::size_t shared = shared_participants(a, b);
-  const std::size_t fewer = std::min(a.participants.size(), b.participants.size());
-  // one shared body ("IMF") links nothing by itself: two shared names, or one shared name
-  // in the same place, or a single named side on both
-  const bool same_place_named = !a.location.empty() && !b.location.empty();
-  const bool people = fewer > 0 && 2 * shared > fewer &&
-                      (shared >= 2 || same_place_named ||
-                       (a.participants.size() == 1 && b.participants.size() == 1));
-  const bool same_place = !a.location.empty() && !b.location.empty();
-  // a place alone ("the talks in London") links only reports that agree on a date
-  const bool place_link = same_place && fewer == 0 && exact &&
-                          (!a.when.value.empty() || !b.when.value.empty());
-  if (!people && !place_link) return 0;
-  return 1 + 4 * static_cast<int>(shared) + (same_place ? 2 : 0) + (a.type == b.type ? 1 : 0) +
+  bool exact = false;
+  if (!windows_fit(x, y, exact)) return 0;
+  // who is named, groups as written too ("Conable and economic ministers" and "Conable
+  // and Suharto" share one of two), and the names among them ("Soviet leaders" on both
+  // sides links nothing by itself)
+  const auto pa = named(a), pb = named(b);
+  const std::size_t shared = shared_of(pa, pb);
+  const std::size_t shared_names = shared_of(names_of(a), names_of(b));
+  const std::size_t fewer = std::min(pa.size(), pb.size());
+  const bool both_places = !a.location.empty() && !b.location.empty();
+  const bool precise_a = has_date(a) && own_days(a) <= kPreciseDays;
+  const bool precise_b = has_date(b) && own_days(b) <= kPreciseDays;
+  const bool single = pa.size() == 1 && pb.size() == 1;
+  // a window longer than a month ("in 2023", "this autumn") says little about which
+  // event it is: only two shared names link it
+  const bool wide = (has_date(a) && own_days(a) > kOwnDays) || (has_date(b) && own_days(b) > kOwnDays);
+  bool people = false;
+  if (shared_names > 0 && 2 * shared > fewer)
+    people = shared_names >= 2 || (!wide && (both_places || (single && precise_a && precise_b)));
+  const bool place = both_places && fewer == 0 && has_date(a) && has_date(b) && exact && !wide &&
+                     (a.type == b.type || (pa.empty() && pb.empty()));
+  if (!people && !place) return 0;
+  return 1 + 4 * static_cast<int>(shared_names) + (both_places ? 2 : 0) + (a.type == b.type ? 1 : 0) +
          (exact ? 1 : 0);
 }
 
@@ -164,15 +242,6 @@ Event combine(const std::vector<const Report*>& rs, const BuildOptions& o) {
   std::map<std::string, int> votes;
   for (const auto* r : rs) ++votes[r->event.type];
   e.type = detail::winning_type(votes, o, std::string());
-  // status: the latest article's word; on one day, the strongest
-  {
-    const Report* s = rs.front();
-    for (const auto* r : rs)
-      if (std::make_tuple(r->published, status_weight(r->event.status)) >
-          std::make_tuple(s->published, status_weight(s->event.status)))
-        s = r;
-    e.status = s->event.status;
-  }
   // when: the narrowest window consistent with every dated report; else a conflict
   std::vector<const Report*> dated, undated;
   for (const auto* r : rs) (r->event.when.value.empty() ? undated : dated).push_back(r);
@@ -194,6 +263,7 @@ Event combine(const std::vector<const Report*>& rs, const BuildOptions& o) {
     return !(lo && hi && *lo > *hi);
   };
   std::optional<Day> lo, hi;
+  std::vector<const Report*> dated_kept;  // the dated reports that agree on the window kept
   if (dated.empty()) {
     e.when = rs.front()->event.when;
     if (intersect(undated, lo, hi)) e.when.earliest = lo, e.when.latest = hi;
@@ -224,6 +294,7 @@ Event combine(const std::vector<const Report*>& rs, const BuildOptions& o) {
     }
     intersect(best, lo, hi);
     e.when = narrowest(best)->event.when;
+    dated_kept = best;
     std::optional<Day> ulo = lo, uhi = hi;
     for (const auto* r : undated) {  // undated reports narrow it only when they agree
       const auto& w = r->event.when;
@@ -256,6 +327,36 @@ Event combine(const std::vector<const Report*>& rs, const BuildOptions& o) {
       }
       e.conflicts.push_back(std::move(c));
     }
+  }
+  // status: the latest article's word, among the reports whose window fits the entry's
+  // (a dated report that agrees with the window kept; an undated one whose article's date
+  // its status allows: told as over after the start, under way within the window, to come
+  // before the end); on one day, the strongest
+  {
+    auto fits = [&](const Report* r) {
+      const Event& a = r->event;
+      if (has_date(a))
+        return dated_kept.empty() ||
+               std::find(dated_kept.begin(), dated_kept.end(), r) != dated_kept.end();
+      const Day p = r->published;
+      const auto& lo = e.when.earliest;
+      const auto& hi = e.when.latest;
+      switch (a.status) {
+        case sdk::Status::occurred: return !lo || p >= *lo;
+        case sdk::Status::ongoing: return (!lo || p + kSlack >= *lo) && (!hi || p <= *hi + kSlack);
+        case sdk::Status::planned:
+        case sdk::Status::speculative:
+        case sdk::Status::postponed: return !hi || p <= *hi;
+        default: return true;
+      }
+    };
+    const Report* s = nullptr;
+    for (const auto* r : rs)
+      if (fits(r) && (!s || std::make_tuple(r->published, status_weight(r->event.status)) >
+                                std::make_tuple(s->published, status_weight(s->event.status))))
+        s = r;
+    if (!s) s = rs.front();
+    e.status = s->event.status;
   }
   // place: the most specific, then the most reported, then the first report
   {
