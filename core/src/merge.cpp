@@ -157,7 +157,8 @@ std::vector<std::string> named(const Event& a) {
 bool is_name(const std::string& p) {
   if (p.empty()) return false;
   auto upper = [](char c) {
-    return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c));
+    const auto u = static_cast<unsigned char>(c);
+    return std::isupper(u) || std::isdigit(u);
   };
   const std::size_t last = p.find_last_of(' ');
   return upper(p.front()) && upper(p[last == std::string::npos ? 0 : last + 1]);
@@ -206,15 +207,16 @@ int pair_score(const Report& x, const Report& y) {
   const bool single = pa.size() == 1 && pb.size() == 1;
   // a window longer than a month ("in 2023", "this autumn") says little about which
   // event it is: only two shared names link it
-  const bool wide = (has_date(a) && own_days(a) > kOwnDays) || (has_date(b) && own_days(b) > kOwnDays);
+  const bool wide =
+      (has_date(a) && own_days(a) > kOwnDays) || (has_date(b) && own_days(b) > kOwnDays);
   bool people = false;
   if (shared_names > 0 && 2 * shared > fewer)
     people = shared_names >= 2 || (!wide && (both_places || (single && precise_a && precise_b)));
   const bool place = both_places && fewer == 0 && has_date(a) && has_date(b) && exact && !wide &&
                      (a.type == b.type || (pa.empty() && pb.empty()));
   if (!people && !place) return 0;
-  return 1 + 4 * static_cast<int>(shared_names) + (both_places ? 2 : 0) + (a.type == b.type ? 1 : 0) +
-         (exact ? 1 : 0);
+  return 1 + 4 * static_cast<int>(shared_names) + (both_places ? 2 : 0) +
+         (a.type == b.type ? 1 : 0) + (exact ? 1 : 0);
 }
 
 int status_weight(sdk::Status s) {

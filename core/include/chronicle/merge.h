@@ -13,14 +13,21 @@ namespace chronicle {
 // entry itself, or its `versions`), and the union of all reports is clustered again:
 //  - kin types only (meeting, talks, summit and conference together; visit, call and any
 //    other type only with themselves), never two reports of one source in one entry;
-//  - date windows that overlap (a day apart is close enough: it becomes a conflict);
-//    an undated report stands for a window near its publication date;
-//  - participants that mostly overlap, or the same place when one side names nobody;
-//    two named places must agree (equal, or one is the other's country).
+//  - two named places must agree (equal, or one is the other's country), in every pair
+//    of an entry's reports;
+//  - the events' own dates agree: dated windows overlap (a day apart is close enough: it
+//    becomes a conflict); an undated report meets only a dated window of a month or less
+//    on its status's side of its article's date, and another undated report only from an
+//    article a week apart;
+//  - the same people by name ("Soviet leaders" links nothing; one shared name needs a
+//    shared place, or dates of a week or less on two sides naming only it; a window
+//    longer than a month needs two), or, when one side names nobody, the same place on
+//    dated windows of a month or less and one type.
 // An entry keeps the narrowest window consistent with all its reports, every report's
 // evidence, each report in `versions`, and `conflicts` where days or places disagree.
-// Its status is the latest article's ("the meeting last week" turns planned into
-// occurred). Sources and errors are united and sorted.
+// Its status is the latest article's among the reports whose window fits the entry's
+// ("the meeting last week" turns planned into occurred). Sources and errors are united
+// and sorted.
 //
 // The result depends only on the set of reports, so merge is commutative and
 // associative, and extracting a corpus in one run equals merging the timelines of any
