@@ -106,10 +106,10 @@ struct StartIds {
 };
 thread_local StartIds current_start_ids{};
 
-// tag()'s per-token buffers (start-word numbers, word classes, the rule gates' nearest
-// heads), reused by the thread; `busy` while a tag() uses them.
+// tag()'s per-token buffers (start-word numbers, word classes), reused by the thread;
+// `busy` while a tag() uses them.
 struct TagScratch {
-  std::vector<std::uint32_t> start_ids, classes, nearest;
+  std::vector<std::uint32_t> start_ids, classes;
   bool busy = false;
 };
 
@@ -2544,29 +2544,15 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     any_class |= c;
   }
   if (gated && any_class == 0) return out;
-  // nearest[r * (n + 1) + k]: the first token at or after k with a class of rule r's
-  // `near` (n when none); filled only for the rules whose `near` classes the sentence has
-  std::vector<std::uint32_t>& nearest = sc.nearest;
-  std::array<bool, Impl::kRules> has_near{};
-  if (gated) {
-    nearest.resize(Impl::kRules * (n + 1));
-    for (unsigned r = 0; r < Impl::kRules; ++r) {
-      const std::uint32_t near = g.gates[r].near;
-      if (!(near & any_class)) continue;
-      has_near[r] = true;
-      std::uint32_t* row = nearest.data() + r * (n + 1);
-      row[n] = static_cast<std::uint32_t>(n);
-      for (std::size_t k = n; k-- > 0;)
-        row[k] = (classes[k] & near) ? static_cast<std::uint32_t>(k) : row[k + 1];
-    }
-  }
   auto may = [&](Impl::Rule r, std::size_t at) {
     if (!gated) return true;
     const Impl::Gate& gate = g.gates[r];
     if (classes[at] & gate.at) return true;
-    if (!(classes[at] & gate.first) || !has_near[r]) return false;
-    const std::uint32_t next = nearest[r * (n + 1) + at];
-    return next < n && next - at <= gate.window;
+    if (!(classes[at] & gate.first) || !(any_class & gate.near)) return false;
+    const std::size_t last = std::min(n - 1, at + gate.window);
+    for (std::size_t k = at; k <= last; ++k)
+      if (classes[k] & gate.near) return true;
+    return false;
   };
   // a sentence about reported results ("$", "million", "a share"): one linear pass
   bool business = false;
