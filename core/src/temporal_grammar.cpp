@@ -106,6 +106,13 @@ struct StartIds {
 };
 thread_local StartIds current_start_ids{};
 
+// tag()'s per-token buffers (start-word numbers, word classes), reused by the thread;
+// `busy` while a tag() uses them.
+struct TagScratch {
+  std::vector<std::uint32_t> start_ids, classes;
+  bool busy = false;
+};
+
 class PhraseTable {
  public:
   void add(std::string_view phrase, int value) {
@@ -180,10 +187,20 @@ class PhraseTable {
   }
   [[gnu::noinline]] PhraseMatch match_from(Tokens t, std::size_t i, std::uint32_t id) const {
     PhraseMatch best;
+    // the second word's token (after a hyphen), the same for every phrase: most phrases
+    // fail on it
+    std::size_t second = i + 1;
+    if (second < t.size() && is_hyphen(t[second]) && second + 1 < t.size()) ++second;
+    const std::string_view second_word =
+        second < t.size() ? std::string_view(t[second].lower) : std::string_view();
     for (const auto& e : by_first_[id]) {
       std::size_t k = i + 1;
       bool ok = true;
-      for (std::size_t w = 1; w < e.words.size(); ++w) {
+      if (e.words.size() > 1) {
+        if (second >= t.size() || second_word != e.words[1]) continue;
+        k = second + 1;
+      }
+      for (std::size_t w = 2; w < e.words.size(); ++w) {
         if (k < t.size() && is_hyphen(t[k]) && k + 1 < t.size()) ++k;
         if (k >= t.size() || t[k].lower != e.words[w]) {
           ok = false;
@@ -210,7 +227,8 @@ class PhraseTable {
 };
 
 // Word classes of a token, looked up once per token by tag(): a rule is tried only where
-// a token of the classes it needs to read is close enough (see declare_gates()).
+// the token is one it can start with and a token of the classes it needs to read is close
+// enough (see declare_gates()).
 enum WordClass : std::uint32_t {
   kNumberToken = 1u << 0,     // a number token ("18", "1990s", "3:30", "6pm")
   kMonthWord = 1u << 1,       // first words of months
@@ -229,7 +247,23 @@ enum WordClass : std::uint32_t {
   kReportingNoun = 1u << 14,  // reporting.nouns
   kHolidayWord = 1u << 15,    // holidays
   kClockWord = 1u << 16,      // clock.noon, clock.midnight
+  // words a rule can start with before its head
+  kDeterminer = 1u << 17,        // determiners
+  kModifier = 1u << 18,          // modifiers ("early", "mid", "end")
+  kShifter = 1u << 19,           // shifters ("this", "next", "last")
+  kRelativeModifier = 1u << 20,  // relative_modifiers ("earlier", "later")
+  kOrdinalWord = 1u << 21,       // ordinals
+  kFiscalWord = 1u << 22,        // fiscal
+  kAnchoredPeriod = 1u << 23,    // anchored_periods ("the following", "that")
+  kTimeLead = 1u << 24,          // relative_modifiers.time_leads ("this time")
+  kArticle = 1u << 25,           // articles
+  kFraction = 1u << 26,          // fractions
+  kApproximator = 1u << 27,      // approximators, count_approximators
+  kVagueCount = 1u << 28,        // vague_counts
+  kReportingThis = 1u << 29,     // reporting.this
 };
+// Classes of words read only when capitalized (read_month, read_weekday, rule_holiday).
+constexpr std::uint32_t kCapitalizedOnly = kMonthWord | kWeekdayWord | kHolidayWord;
 
 int to_int(std::string_view s, int fallback = -1) {
   int v = 0;
@@ -329,11 +363,12 @@ struct TemporalGrammar::Impl {
     kRules
   };
   // A necessary condition for the rule to read anything at token i: token i has a class of
-  // `at`, or a token of a class of `near` lies in tokens i..i+window. It names the words
-  // the rule cannot do without (a month for rule_month) and the longest run of optional
-  // words the rule reads before one (built from the tables' longest phrases).
+  // `at`; or it has a class of `first` (the words the rule can start with) and a token of
+  // a class of `near` lies in tokens i..i+window. It names the words the rule cannot do
+  // without (a month for rule_month) and the longest run of optional words the rule reads
+  // before one (built from the tables' longest phrases).
   struct Gate {
-    std::uint32_t at = 0, near = 0;
+    std::uint32_t at = 0, first = 0, near = 0;
     std::size_t window = 0;
   };
   std::array<Gate, kRules> gates{};
@@ -673,58 +708,86 @@ void TemporalGrammar::Impl::declare_gates() {
   mark(holidays, kHolidayWord);
   mark(noon, kClockWord);
   mark(midnight, kClockWord);
+  mark(determiners, kDeterminer);
+  mark(modifiers, kModifier);
+  mark(shifters, kShifter);
+  mark(relmods, kRelativeModifier);
+  mark(ordinals, kOrdinalWord);
+  mark(fiscal, kFiscalWord);
+  mark(anchored_periods, kAnchoredPeriod);
+  mark(time_leads, kTimeLead);
+  mark(articles, kArticle);
+  mark(fractions, kFraction);
+  mark(approximators, kApproximator);
+  mark(count_approximators, kApproximator);
+  mark(vague, kVagueCount);
+  mark(reporting_this, kReportingThis);
 
   auto L = [](const PhraseTable& p) { return p.max_tokens(); };
   using std::max;
   // read_day_number / read_ordinal: a number, tens [-] ordinal, or an ordinal phrase
   const std::size_t day_len = max({std::size_t{1}, L(tens) + 2, L(ordinals)});
+  const std::uint32_t day_first = kNumberToken | kNumberWord | kOrdinalWord;
   // read_count: a number, tens [-] number, number [thousand], a vague count, an article
   const std::size_t count_len =
       max({std::size_t{1}, L(tens) + 2, L(numbers) + L(thousand), L(vague), L(articles)});
+  const std::uint32_t count_first = kNumberToken | kNumberWord | kVagueCount | kArticle;
   // [det unit of] | [mod -]; [shift] MONTH
-  gates[kRuleMonth] = {0, kMonthWord, max(L(determiners) + 2, L(modifiers) + 1) + L(shifters)};
+  gates[kRuleMonth] = {0, kDeterminer | kModifier | kShifter | kMonthWord, kMonthWord,
+                       max(L(determiners) + 2, L(modifiers) + 1) + L(shifters)};
   // [det] DAY [- DAY] [of] MONTH
-  gates[kRuleDayMonth] = {0, kMonthWord, L(determiners) + day_len + 2 + day_len + 1};
+  gates[kRuleDayMonth] = {0, kDeterminer | day_first, kMonthWord,
+                          L(determiners) + day_len + 2 + day_len + 1};
   // [mod -] | [det [mod -]]; then a number, a spelled year, a decade word, an ordinal and a
   // century word, "year" and a spelled year, or fiscal [year] and a year
-  gates[kRuleNumeric] = {0, kNumberToken | kNumberWord | kDecadeWord | kCenturyWord,
+  gates[kRuleNumeric] = {0, kModifier | kDeterminer | day_first | kDecadeWord | kFiscalWord,
+                         kNumberToken | kNumberWord | kDecadeWord | kCenturyWord,
                          L(determiners) + L(modifiers) + 1 + max({day_len, L(fiscal) + 1})};
   // [early|late|earlier|later] [shift] WEEKDAY
-  gates[kRuleWeekday] = {0, kWeekdayWord, 1 + L(shifters)};
+  gates[kRuleWeekday] = {0, kRelativeModifier | kModifier | kShifter | kWeekdayWord, kWeekdayWord,
+                         1 + L(shifters)};
   // [early|late|earlier|later] NAMED_DAY
-  gates[kRuleNamed] = {0, kNamedDayWord, 1};
+  gates[kRuleNamed] = {0, kRelativeModifier | kModifier | kNamedDayWord, kNamedDayWord, 1};
   // [time lead] [relmod [link] | mod -] [[det] shift] [shift] [fiscal] SEASON|PART|UNIT;
-  // anchored period UNIT
+  // anchored period UNIT; UNIT-end
   gates[kRulePeriod] = {
-      0, kUnitWord | kSeasonWord | kPartWord,
+      0,
+      kUnitWord | kAnchoredPeriod | kTimeLead | kRelativeModifier | kModifier | kShifter |
+          kDeterminer | kSeasonWord | kPartWord,
+      kUnitWord | kSeasonWord | kPartWord,
       max(L(anchored_periods), L(time_leads) + max(L(relmods) + L(relmod_links), L(modifiers) + 1) +
                                    L(determiners) + 2 * L(shifters) + L(fiscal))};
   // [det] [fiscal] PERIOD_CODE | ORDINAL [-] UNIT
-  gates[kRuleOrdinalPeriod] = {0, kUnitWord | kPeriodCode,
+  gates[kRuleOrdinalPeriod] = {0, kDeterminer | kFiscalWord | kPeriodCode | day_first,
+                               kUnitWord | kPeriodCode,
                                L(determiners) + L(fiscal) + max(day_len, L(last_ordinals)) + 1};
   // [det] YEAR_NUMBER | shift UNIT
-  gates[kRuleYearPeriod] = {0, kNumberToken | kUnitWord, max(L(determiners), L(shifters))};
+  gates[kRuleYearPeriod] = {0, kDeterminer | kNumberToken | kShifter, kNumberToken | kUnitWord,
+                            max(L(determiners), L(shifters))};
   // [article] FRACTION [article|-] UNIT; [approx] [shift | det [first]] [count [range
   // count]] [-] [halves] [count adjective] UNIT | LONG_UNIT
-  gates[kRuleCount] = {0, kUnitWord | kLongUnitWord,
+  gates[kRuleCount] = {0,
+                       kArticle | kFraction | kApproximator | kShifter | kDeterminer | count_first |
+                           kLongUnitWord | kUnitWord,
+                       kUnitWord | kLongUnitWord,
                        max(L(articles) + L(fractions) + max(L(articles), std::size_t{1}),
                            max(L(approximators), L(count_approximators)) +
                                max(L(shifters), L(determiners) + day_len) + count_len + 1 +
                                count_len + 1 + L(halves) + L(count_adjectives))};
   // a fuzzy, anchored or context-day phrase or a fuzzy adjective at the token itself
-  gates[kRulePhrases] = {kPhraseStart, 0, 0};
+  gates[kRulePhrases] = {kPhraseStart, 0, 0, 0};
   // a recurring weekday, frequency, quantifier or set word at the token; or COUNT times
   // [article|quantifier] UNIT
-  gates[kRuleSet] = {kSetStart | kWeekdayWord, kUnitWord,
+  gates[kRuleSet] = {kSetStart | kWeekdayWord, kNumberToken | kNumberWord, kUnitWord,
                      count_len + L(set_times) + max(L(articles), L(set_quant))};
   // [det] [adjective] [year adjective] UNIT; "this" UNIT|NOUN
   gates[kRuleReporting] = {
-      0, kUnitWord | kReportingNoun,
+      0, kDeterminer | kReportingThis | kUnitWord, kUnitWord | kReportingNoun,
       max(L(determiners) + L(reporting_pre) + L(reporting_year_adj), L(reporting_this))};
   // [shift] HOLIDAY
-  gates[kRuleHoliday] = {0, kHolidayWord, L(shifters)};
+  gates[kRuleHoliday] = {0, kShifter | kHolidayWord, kHolidayWord, L(shifters)};
   // a number or noon/midnight at the token
-  gates[kRuleClock] = {kNumberToken | kClockWord, 0, 0};
+  gates[kRuleClock] = {kNumberToken | kClockWord, 0, 0, 0};
 }
 
 // ---- readers ---------------------------------------------------------------------------
@@ -2446,50 +2509,50 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   std::vector<TimexMatch> out;
   const Impl& g = *impl_;
   const detail::SentenceHashes hashes(tokens.data(), tokens.size());
-  std::vector<std::uint32_t> start_ids(tokens.size());
-  for (std::size_t k = 0; k < tokens.size(); ++k)
+  // per-token buffers, kept by the thread from sentence to sentence
+  thread_local TagScratch kept;
+  TagScratch local;
+  TagScratch& sc = kept.busy ? local : kept;
+  sc.busy = true;
+  const std::size_t n = tokens.size();
+  std::vector<std::uint32_t>& start_ids = sc.start_ids;
+  start_ids.resize(n);
+  for (std::size_t k = 0; k < n; ++k)
     start_ids[k] =
         g.start_words.find(tokens[k].lower, detail::SentenceHashes::of(tokens.data(), k));
   const StartIds saved_ids = current_start_ids;
   current_start_ids = {tokens.data(), tokens.size(), start_ids.data(), &g.start_words};
   struct Restore {
     StartIds saved;
-    ~Restore() { current_start_ids = saved; }
-  } restore{saved_ids};
+    TagScratch& sc;
+    ~Restore() {
+      current_start_ids = saved;
+      sc.busy = false;
+    }
+  } restore{saved_ids, sc};
   // Each token's word classes; with them each rule's gate (declare_gates()) tells where
   // the rule can read something. A sentence with no class at all holds no expression.
   const bool gated = skip_non_start_words;
-  const std::size_t n = tokens.size();
-  std::vector<std::uint32_t> classes(n);
+  std::vector<std::uint32_t>& classes = sc.classes;
+  classes.resize(n);
   std::uint32_t any_class = 0;
   for (std::size_t k = 0; k < n; ++k) {
     std::uint32_t c = tokens[k].kind == TokenKind::number ? std::uint32_t{kNumberToken} : 0u;
     if (start_ids[k] != detail::WordIndex::npos) c |= g.start_classes[start_ids[k]];
+    if (!tokens[k].capitalized) c &= ~kCapitalizedOnly;
     classes[k] = c;
     any_class |= c;
   }
   if (gated && any_class == 0) return out;
-  // nearest[r * (n + 1) + k]: the first token at or after k with a class of rule r's
-  // `near` (n when none)
-  std::vector<std::uint32_t> nearest;
-  if (gated) {
-    nearest.resize(Impl::kRules * (n + 1));
-    for (unsigned r = 0; r < Impl::kRules; ++r) {
-      const std::uint32_t near = g.gates[r].near;
-      if (!near) continue;
-      std::uint32_t* row = nearest.data() + r * (n + 1);
-      row[n] = static_cast<std::uint32_t>(n);
-      for (std::size_t k = n; k-- > 0;)
-        row[k] = (classes[k] & near) ? static_cast<std::uint32_t>(k) : row[k + 1];
-    }
-  }
   auto may = [&](Impl::Rule r, std::size_t at) {
     if (!gated) return true;
     const Impl::Gate& gate = g.gates[r];
     if (classes[at] & gate.at) return true;
-    if (!gate.near) return false;
-    const std::uint32_t next = nearest[r * (n + 1) + at];
-    return next < n && next - at <= gate.window;
+    if (!(classes[at] & gate.first) || !(any_class & gate.near)) return false;
+    const std::size_t last = std::min(n - 1, at + gate.window);
+    for (std::size_t k = at; k <= last; ++k)
+      if (classes[k] & gate.near) return true;
+    return false;
   };
   // a sentence about reported results ("$", "million", "a share"): one linear pass
   bool business = false;
