@@ -132,6 +132,9 @@ ClauseRules ClauseRules::from(const Lexicon& lex) {
   r.that_clause_openers = lex.list("that_clause_openers");
   r.relative_pronouns = lex.list("boundaries.relative");
   r.relative_closers = lex.list("boundaries.relative_closers");
+  r.period_abbreviations = lex.list("boundaries.period_abbreviations");
+  r.subject_pronouns = lex.list("boundaries.subject_pronouns");
+  r.pronoun_subordinators = lex.list("boundaries.pronoun_subordinators");
   r.reporting_participles = lex.list("reporting_participles");
   r.conditionals = lex.list("conditionals");
   r.nonfinite_future_heads = lex.list("markers.nonfinite_future_heads");
@@ -255,7 +258,8 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     if (terminal && has(i, B::kBoundaryPunct) &&
         (i == 0 || i + 1 >= n ||
          !(t[i + 1].capitalized || t[i + 1].kind == sdk::TokenKind::punct) ||
-         (t[i - 1].capitalized && t[i - 1].lower.size() <= 3)))
+         (t[i - 1].capitalized && t[i - 1].lower.size() <= 3) ||
+         in(r.period_abbreviations, t[i - 1].lower)))
       continue;
     if (has(i, B::kBoundaryPunct) || t[i].text == "\xE2\x80\x94" || t[i].text == "\xE2\x80\x93") {
       starts.push_back(i + 1);
@@ -325,7 +329,11 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     }
     // "if the relatives lose ... when the case is heard in May": a subordinator (a word
     // that opens both a fronted clause and a clause after a comma) starts a clause
-    if (i > 0 && has(i, B::kFronted) && has(i, B::kAfterComma) &&
+    // ("... caring for him since he was rescued in late November": so do some others right
+    // before a subject pronoun)
+    if (i > 0 && has(i, B::kFronted) &&
+        (has(i, B::kAfterComma) ||
+         (i + 1 < n && in(r.pronoun_subordinators, w) && in(r.subject_pronouns, t[i + 1].lower))) &&
         t[i - 1].kind != sdk::TokenKind::punct && !has(i - 1, B::kDeterminer)) {
       starts.push_back(i);
       reporting_start.push_back(false);

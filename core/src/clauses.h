@@ -36,7 +36,8 @@ struct ClauseRules {
       complement_nouns, hedging_nouns, future, speculative, cancelled, postponed, negation, past,
       present, perfect, participles, not_past, determiners, be_forms, future_blockers,
       not_participles, that_clause_openers,
-      relative_pronouns, relative_closers, reporting_participles;
+      relative_pronouns, relative_closers, reporting_participles, period_abbreviations,
+      subject_pronouns, pronoun_subordinators;
   // words right before an event noun that set its status ("the potential meeting")
   WordList noun_speculative, noun_planned, noun_cancelled, noun_postponed;
   // participles after an event noun through which its time and place are read ("a

@@ -335,13 +335,15 @@ struct TemporalGrammar::Impl {
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
-      early_year_cues, in_span_cues, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers;
+      early_year_cues, in_span_cues, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers,
+      ahead_amounts;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units,
       fractions, weekday_plurals, plural_parts, deadline_tails, approx_tails, count_adjectives, count_ranges, halves,
       last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
-      duration_preps_the, anchored_periods, count_approximators, count_approximator_cues;
+      duration_preps_the, anchored_periods, count_approximators, count_approximator_cues,
+      plan_leads;
   detail::WordIndex start_words;  // first words of every table's phrases
 
   // ---- rule gates: where tag() tries each rule (declare_gates())
@@ -507,6 +509,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("ahead_cues.stops")) ahead_cue_stops.insert(s);
   for (const auto& s : lex.list("ahead_cues.nouns")) ahead_nouns.insert(s);
   for (const auto& s : lex.list("ahead_cues.askers")) ahead_askers.insert(s);
+  for (const auto& s : lex.list("ahead_cues.amount_symbols")) ahead_amounts.insert(s);
   for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
   for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
   for (const auto& s : lex.list("ordinal_suffixes")) ordinal_suffixes.insert(s);
@@ -601,6 +604,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     plural_parts.add_all(lex.list("parts_of_day_plural.ev"), static_cast<int>(PartOfDay::evening));
     plural_parts.add_all(lex.list("parts_of_day_plural.ni"), static_cast<int>(PartOfDay::night));
     deadline_tails.add_all(lex.list("ahead_cues.deadlines"), 1);
+    plan_leads.add_all(lex.list("ahead_cues.plan_leads"), 1);
     relmod_links.add_all(lex.list("relative_modifiers.links"), 1);
     set_noun_after.add_all(lex.list("set_word_noun_after"), 1);
     long_words.add_all(lex.list("lengths.words"), 1);
@@ -2417,8 +2421,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
       for (std::size_t back = 2; back <= 14 && back < h.first; ++back) {
         const auto& w = t[h.first - back];
         if (w.kind != TokenKind::word) {
-          // "to acquire the Peoria, Ill., bank holding company in January"
-          if (w.lower != "," && w.lower != "." && w.lower != "-") break;
+          // "to acquire the Peoria, Ill., bank holding company in January", "to purchase
+          // the line for $22 million in February"
+          if (w.lower != "," && w.lower != "." && w.lower != "-" && w.kind != TokenKind::number &&
+              !ahead_amounts.count(w.lower) && !is_possessive(t, h.first - back))
+            break;
           continue;
         }
         if (ahead_cue_stops.count(w.lower)) break;
@@ -2445,6 +2452,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
           }
         }
       }
+    }
+    // "the accession was planned for early March": the date of a plan, the nearest reading
+    // unless the clause is future (like a deadline)
+    if (h.rel.kind == K::calendar && h.rel.direction == Direction::none && !h.rel.year &&
+        !h.rel.year_shift && h.rel.shift == Shift::none && h.first >= 2) {
+      const auto lead = plan_leads.match(t, h.first - 2);
+      if (lead.length == 2) h.rel.deadline = true;
     }
     // "has set Nov. 10 as the deadline", "a Jan. 14 return date": a deadline, the nearest
     // reading unless the clause is future
