@@ -219,6 +219,27 @@ class Visits final : public sdk::Extractor {
                 f.agents.assign(1, e);
         }
       }
+      // "said at the end of a brief visit here", "before leaving Tokyo yesterday at the end
+      // of a four-day visit": a trip told by its end took place; the one who ends it is the
+      // person before (a trip still to end keeps the clause's plan: "will speak at the end
+      // of his visit")
+      bool ended = false;
+      std::size_t ep = i;  // "of" ends the noun phrase ("an official two-day visit")
+      while (ep > 0 && i - ep < 6 && s.tokens[ep - 1].lower != "of" &&
+             !s.tokens[ep - 1].capitalized &&
+             (s.tokens[ep - 1].kind == sdk::TokenKind::word || s.tokens[ep - 1].lower == "-"))
+        --ep;
+      if (form == sdk::TriggerForm::noun && ep >= 4 && s.tokens[ep - 1].lower == "of" &&
+          sdk::any_of_terms(s.tokens[ep - 2].lower, lex_.terms("trip_end_parts")) &&
+          s.tokens[ep - 3].lower == "the" &&
+          sdk::any_of_terms(s.tokens[ep - 4].lower, lex_.terms("trip_end_lead_ins"))) {
+        ended = true;
+        if (f.agents.empty())
+          for (std::size_t e = 0; e < s.entities.size; ++e)
+            if (s.entities[e].last_token < ep - 3 && s.entities[e].kind == sdk::EntityKind::person)
+              f.agents.assign(1, e);
+        if (!f.agents.empty()) f.anaphoric = false;
+      }
       // "on a visit to France", "a tour of Europe": the place right after the noun phrase
       // a named person or group travels ("they will continue with their tour of Asia" may
       // be a company's, and "Airbus will continue its tour of Asia" is)
@@ -372,6 +393,8 @@ class Visits final : public sdk::Extractor {
         on_trip = true;
       if (on_trip && (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred))
         c.status = sdk::Status::ongoing;
+      if (ended && (c.status == sdk::Status::unknown || c.status == sdk::Status::ongoing))
+        c.status = sdk::Status::occurred;
       // "the loan, agreed during a visit here this week by ...": what a past participle tells
       // was done during the trip, so the trip took place, whatever the main clause says
       if (form == sdk::TriggerForm::noun && c.status == sdk::Status::planned) {
@@ -410,7 +433,7 @@ class Visits final : public sdk::Extractor {
       // a visit is someone's travel: it needs a traveller, and a place or a date
       bool keep = !f.agents.empty();
       if (form == sdk::TriggerForm::noun)
-        keep = keep && !f.anaphoric && (f.destination >= 0 || f.time >= 0 || f.place >= 0);
+        keep = keep && !f.anaphoric && (f.destination >= 0 || f.time >= 0 || f.place >= 0 || ended);
       else
         keep = keep && (f.destination >= 0 || (!needs_destination && f.place >= 0) ||
                         (!needs_destination && f.time >= 0));
