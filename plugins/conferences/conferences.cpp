@@ -34,6 +34,25 @@ std::size_t name_start(const sdk::Sentence& s, std::size_t i) {
   return i;
 }
 
+// Is entity e named right before token i, at most three words between, not counting a
+// parenthesised short form ("the Inter-American Development Bank (IADB) annual meeting")?
+bool named_before(const sdk::Sentence& s, const sdk::Entity& e, std::size_t i) {
+  if (e.last_token > i) return false;
+  std::size_t words = 0;
+  for (std::size_t k = e.last_token; k < i; ++k) {
+    if (s.tokens[k].lower == "(") {
+      std::size_t q = k + 1;
+      while (q < i && q < k + 6 && s.tokens[q].lower != ")") ++q;
+      if (q < i && s.tokens[q].lower == ")") {
+        k = q;
+        continue;
+      }
+    }
+    ++words;
+  }
+  return words <= 3;
+}
+
 class Conferences final : public sdk::Extractor {
  public:
   explicit Conferences(const sdk::Lexicon& lex)
@@ -124,7 +143,7 @@ class Conferences final : public sdk::Extractor {
             multilateral(e, groups))
           body = true;
       for (const auto& e : s.entities)
-        if (e.last_token + 3 >= i && e.last_token <= i && multilateral(e, groups)) body = true;
+        if (named_before(s, e, i) && multilateral(e, groups)) body = true;
       // "the meeting of the International Monetary Fund", "a meeting of the conference"
       std::ptrdiff_t of_body = -1;
       const std::size_t o = i + n;
@@ -166,8 +185,7 @@ class Conferences final : public sdk::Extractor {
       if (of_body >= 0)
         sdk::add_participant(c, s.entities[static_cast<std::size_t>(of_body)].name);
       for (const auto& e : s.entities)
-        if (e.last_token + 3 >= i && e.last_token <= i && multilateral(e, groups))
-          sdk::add_participant(c, e.name);
+        if (named_before(s, e, i) && multilateral(e, groups)) sdk::add_participant(c, e.name);
       // a gathering of whom: a body, or named participants
       // "on the margins of the Global Fund Seventh Replenishment Conference in New York": a
       // conference named in capitals, with its place or a time ahead, is one (not "the

@@ -220,6 +220,27 @@ class Visits final : public sdk::Extractor {
                 f.agents.assign(1, e);
         }
       }
+      // "said at the end of a brief visit here", "before leaving Tokyo yesterday at the end
+      // of a four-day visit": a trip told by its end took place; the one who ends it is the
+      // person before (a trip still to end keeps the clause's plan: "will speak at the end
+      // of his visit")
+      bool ended = false;
+      std::size_t ep = i;  // "of" ends the noun phrase ("an official two-day visit")
+      while (ep > 0 && i - ep < 6 && s.tokens[ep - 1].lower != "of" &&
+             !s.tokens[ep - 1].capitalized &&
+             (s.tokens[ep - 1].kind == sdk::TokenKind::word || s.tokens[ep - 1].lower == "-"))
+        --ep;
+      if (form == sdk::TriggerForm::noun && ep >= 4 && s.tokens[ep - 1].lower == "of" &&
+          sdk::any_of_terms(s.tokens[ep - 2].lower, lex_.terms("trip_end_parts")) &&
+          s.tokens[ep - 3].lower == "the" &&
+          sdk::any_of_terms(s.tokens[ep - 4].lower, lex_.terms("trip_end_lead_ins"))) {
+        ended = true;
+        if (f.agents.empty())
+          for (std::size_t e = 0; e < s.entities.size; ++e)
+            if (s.entities[e].last_token < ep - 3 && s.entities[e].kind == sdk::EntityKind::person)
+              f.agents.assign(1, e);
+        if (!f.agents.empty()) f.anaphoric = false;
+      }
       // "on a visit to France", "a tour of Europe": the place right after the noun phrase
       // a named person or group travels ("they will continue with their tour of Asia" may
       // be a company's, and "Airbus will continue its tour of Asia" is)
@@ -307,6 +328,7 @@ class Visits final : public sdk::Extractor {
       }
       // "soon after returning from a U.S. visit", "was returning to Jakarta from a visit to
       // World Bank-funded projects": the one who comes back from the trip made it
+      bool returned = false;
       if (form == sdk::TriggerForm::noun && f.agents.empty()) {
         std::size_t k = i;
         while (k > 0 && i - k < 4 && s.tokens[k - 1].lower != "from" &&
@@ -322,6 +344,7 @@ class Visits final : public sdk::Extractor {
               if (!s.entities[e].possessive && s.entities[e].kind == sdk::EntityKind::person)
                 f.agents.push_back(e);
             if (!f.agents.empty()) f.anaphoric = false;
+            returned = !f.agents.empty();
             break;
           }
       }
@@ -337,6 +360,32 @@ class Visits final : public sdk::Extractor {
             f.destination = static_cast<std::ptrdiff_t>(k);
             f.destinations.assign(1, k);
           }
+      // "before leaving Tokyo yesterday at the end of a four-day visit", "Today he was
+      // returning ... from a visit": the time of the leaving or the return, earlier in the
+      // clause, is when the trip ended
+      if ((ended || returned) && f.time < 0) {
+        std::size_t best = 0;
+        for (std::size_t k = 0; k < s.mentions.size; ++k) {
+          const auto& m = s.mentions[k];
+          if (m.duration || m.last_token > i || m.last_token + 15 < i) continue;
+          bool stop = false;  // a sentence-internal break ("; ") ends the clause
+          for (std::size_t q = m.last_token; q < i && !stop; ++q)
+            stop = s.tokens[q].lower == ";" || s.tokens[q].lower == ":";
+          if (!stop && (f.time < 0 || m.last_token > best)) {
+            f.time = static_cast<std::ptrdiff_t>(k);
+            best = m.last_token;
+          }
+        }
+      }
+      // "before leaving Tokyo yesterday at the end of a four-day visit": the place left at
+      // the trip's end is where the trip was
+      if (ended && f.destination < 0 && f.place < 0)
+        for (std::size_t k = i > 15 ? i - 15 : 0; k + 1 < i; ++k)
+          if (departure_verbs_.match(s, k) == 1)
+            if (const std::ptrdiff_t d = place_at(s, k + 1); d >= 0) {
+              f.destination = d;
+              f.destinations.assign(1, static_cast<std::size_t>(d));
+            }
       bool person_visited = false;
       for (auto k : f.counterparts)
         person_visited = person_visited || s.entities[k].kind == sdk::EntityKind::person;
@@ -375,6 +424,9 @@ class Visits final : public sdk::Extractor {
         on_trip = true;
       if (on_trip && (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred))
         c.status = sdk::Status::ongoing;
+      if ((ended || returned) &&
+          (c.status == sdk::Status::unknown || c.status == sdk::Status::ongoing))
+        c.status = sdk::Status::occurred;
       // "the loan, agreed during a visit here this week by ...": what a past participle tells
       // was done during the trip, so the trip took place, whatever the main clause says
       if (form == sdk::TriggerForm::noun && c.status == sdk::Status::planned) {
@@ -413,7 +465,7 @@ class Visits final : public sdk::Extractor {
       // a visit is someone's travel: it needs a traveller, and a place or a date
       bool keep = !f.agents.empty();
       if (form == sdk::TriggerForm::noun)
-        keep = keep && !f.anaphoric && (f.destination >= 0 || f.time >= 0 || f.place >= 0);
+        keep = keep && !f.anaphoric && (f.destination >= 0 || f.time >= 0 || f.place >= 0 || ended || returned);
       else
         keep = keep && (f.destination >= 0 || (!needs_destination && f.place >= 0) ||
                         (!needs_destination && f.time >= 0));
