@@ -2023,6 +2023,21 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       fr.status = sdk::Status::planned;
     if (cue_before(rules.noun_speculative_verbs)) fr.status = sdk::Status::speculative;
   }
+  // "the upcoming UN Climate Change Conference", "the next G20 Leaders' Summit": a cue
+  // before the whole capitalised name of the event (a named summit reads as a verb)
+  if (first < t.size() && t[first].capitalized &&
+      (fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown ||
+       fr.status == sdk::Status::ongoing)) {
+    std::size_t nb = first;
+    while (nb > cb && (t[nb - 1].capitalized || t[nb - 1].kind == sdk::TokenKind::number ||
+                       t[nb - 1].lower == "-" || t[nb - 1].lower == "'" || t[nb - 1].lower == "'s"))
+      --nb;
+    for (std::size_t k = nb > cb + 3 ? nb - 3 : cb; nb < first && k < nb; ++k)
+      if (!t[k].capitalized &&  // not "the Next Generation of Government Summit"
+          std::find(rules.noun_planned.begin(), rules.noun_planned.end(), t[k].lower) !=
+              rules.noun_planned.end())
+        fr.status = sdk::Status::planned;
+  }
   if (form == sdk::TriggerForm::noun) {
     for (std::size_t k = first > 3 ? first - 3 : 0; k < first; ++k) {
       const auto w = t[k].lower;

@@ -413,8 +413,21 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
     }
   }
   if (sent_start < toks.size()) {
-    // trailing text without closing punctuation: a heading when it is the whole paragraph
-    emit(sent_start, toks.size(), sent_start == 0 && !has_terminal);
+    // trailing text without closing punctuation: a heading when it is the whole paragraph,
+    // unless it is an item of a dated list, a list mark, capitalised words and a number up
+    // to a colon ("- December 2: Secretary Blinken's meeting with ..."; not "- Governor
+    // Tim Walz (MN), Co-Chair of the Council of Governors", "- USA Today: ...")
+    bool dated_item = !toks.empty() && (toks[0].text == "-" || toks[0].text == "*");
+    bool number = false, colon = false;
+    for (std::size_t k = 1; dated_item && !colon && k < toks.size() && k < 9; ++k) {
+      const auto& tk = toks[k];
+      colon = tk.text == ":";
+      number = number || tk.kind == sdk::TokenKind::number;
+      dated_item = colon || tk.kind == sdk::TokenKind::number || tk.capitalized || tk.text == "-" ||
+                   tk.text == "," || tk.text == "\u2013";
+    }
+    dated_item = dated_item && colon && number;
+    emit(sent_start, toks.size(), sent_start == 0 && !has_terminal && !dated_item);
   }
   if (tokens_out)  // after the reading above: the lower-case forms move out of `tl`
     for (const auto& [first, last] : ranges) tokens_out->push_back(sentence_tokens(tl, first, last));

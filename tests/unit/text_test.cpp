@@ -269,6 +269,22 @@ TEST_F(SplitSentences, IndentedLineStartsAParagraph) {
   EXPECT_FALSE(spans[1].heading);
 }
 
+TEST_F(SplitSentences, DatedListItemIsNoHeading) {
+  // "- <date>: ..." with no closing punctuation is a sentence of a chronology ...
+  const std::string text =
+      "Recent contacts:\n\n- December 2: Secretary Ruiz's meeting with Minister Berg\n\n"
+      "- November 30 \u2013 December 1: Secretary Ruiz attends the ministerial meeting\n\n"
+      // ... an undated item, a label before a colon or a line of names stays a heading
+      "- USA Today: Officials meet again\n\n- Governor Ana Ruiz (NM), Co-Chair of the Council\n";
+  const auto spans = split(text);
+  ASSERT_EQ(spans.size(), 5u);
+  EXPECT_TRUE(spans[0].heading);
+  EXPECT_FALSE(spans[1].heading);
+  EXPECT_FALSE(spans[2].heading);
+  EXPECT_TRUE(spans[3].heading);
+  EXPECT_TRUE(spans[4].heading);
+}
+
 TEST_F(SplitSentences, BlankLineStartsAParagraph) {
   EXPECT_EQ(sentences("Officials met in Riyadh\n\nthe talks lasted hours.\n"),
             (Words{"Officials met in Riyadh", "the talks lasted hours."}));
