@@ -28,7 +28,15 @@ class Calls final : public sdk::Extractor {
       }
       if (n == 0) continue;
       // the people on a call are the clause's subject and anyone "with" it
-      const sdk::Frame f = s.analyzer->frame(s, i, i + n, sdk::TriggerForm::verb);
+      sdk::Frame f = s.analyzer->frame(s, i, i + n, sdk::TriggerForm::verb);
+      // ... but a possessive before the noun holds the call: "They will follow up on
+      // Biden's September 9 call with Xi" is Biden's and Xi's
+      if (form == sdk::TriggerForm::noun) {
+        const sdk::Frame own = s.analyzer->frame(s, i, i + n, form);
+        bool held = false;
+        for (auto k : own.agents) held = held || s.entities[k].possessive;
+        if (held) f.agents = own.agents;
+      }
       // "spoke with community leaders at the White House": a conversation the text places
       // somewhere was held in person, a meeting
       const bool in_person = form == sdk::TriggerForm::verb && f.place >= 0 &&
