@@ -1428,9 +1428,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                       fr.agents.end());
   } else {
     // "Trump's visit": a possessive right before the noun (adjectives between, "Lyng's
-    // two-week visit")
+    // two-week visit"; a date too, "Biden's September 9 call")
     std::size_t k = first;
-    while (k > cb && k > 0 && !t[k - 1].capitalized && t[k - 1].lower != "'s" &&
+    while (k > cb && k > 0 && (!t[k - 1].capitalized || in_mention(k - 1)) && t[k - 1].lower != "'s" &&
            (t[k - 1].kind != sdk::TokenKind::punct || t[k - 1].lower == "-") && k + 4 > first)
       --k;
     if (k > 0 && t[k - 1].lower == "'s") {

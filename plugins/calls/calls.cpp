@@ -59,7 +59,15 @@ class Calls final : public sdk::Extractor {
       }
       if (n == 0) continue;
       // the people on a call are the clause's subject and anyone "with" it
-      const sdk::Frame f = s.analyzer->frame(s, i, i + n, sdk::TriggerForm::verb);
+      sdk::Frame f = s.analyzer->frame(s, i, i + n, sdk::TriggerForm::verb);
+      // ... but a possessive before the noun holds the call: "They will follow up on
+      // Biden's September 9 call with Xi" is Biden's and Xi's
+      if (form == sdk::TriggerForm::noun) {
+        const sdk::Frame own = s.analyzer->frame(s, i, i + n, form);
+        bool held = false;
+        for (auto k : own.agents) held = held || s.entities[k].possessive;
+        if (held) f.agents = own.agents;
+      }
       // ... and a person speaking ("USDA contacted State Directors" is an agency's letter)
       bool person_agent = false;
       for (auto k : f.agents)

@@ -60,12 +60,22 @@ class Summits final : public sdk::Extractor {
         // for the NATO Summit", "progress made at the recent G7 Summit"), nobody of the
         // clause is said to attend it: the body alone takes part
         if (named) {
+          // (a plural possessive reads "'s" too: "the G7 Leaders' Summit")
           std::size_t k = i;
           while (k > 0 && (s.tokens[k - 1].capitalized || s.tokens[k - 1].lower == "'" ||
+                           (s.tokens[k - 1].lower == "'s" && k >= 2 &&
+                            s.tokens[k - 2].lower.back() == 's') ||
                            s.tokens[k - 1].lower == "-" ||
                            s.tokens[k - 1].kind == sdk::TokenKind::number))
             --k;
           std::size_t lead = k;  // back over "the upcoming", "the recent"
+          // ... and over a name joined before it: "at the G-7 Summit and NATO Summit"
+          if (lead >= 2 && s.tokens[lead - 1].lower == "and" && s.tokens[lead - 2].capitalized) {
+            --lead;
+            while (lead > 0 && (s.tokens[lead - 1].capitalized || s.tokens[lead - 1].lower == "-" ||
+                                s.tokens[lead - 1].kind == sdk::TokenKind::number))
+              --lead;
+          }
           for (std::size_t steps = 0; lead > 0 && steps < 3 && !s.tokens[lead - 1].capitalized &&
                                       s.tokens[lead - 1].kind == sdk::TokenKind::word &&
                                       !sdk::any_of_terms(s.tokens[lead - 1].lower, lex_.terms("body_summit_lead_ins"));
