@@ -86,6 +86,10 @@ std::size_t repair_utf8(std::string& text) {
   std::string out;
   bool copy = false;
   for (std::size_t i = 0; i < text.size();) {
+    if (!copy) {  // a run of ASCII other than NUL is valid as it is: skip it
+      while (i < text.size() && static_cast<unsigned char>(text[i]) - 1u < 0x7Fu) ++i;
+      if (i >= text.size()) break;
+    }
     char32_t cp;
     std::size_t n = utf8_seq(text, i, cp);
     if (n == 0 || cp == 0) {
@@ -130,7 +134,8 @@ TokenList tokenize(std::string_view s) {
     sdk::TokenKind kind;
     bool possessive;
   };
-  std::vector<Raw> raw;
+  static thread_local std::vector<Raw> raw;  // reused from call to call on this thread
+  raw.clear();
   Cursor cur{s};
   std::size_t i = 0;
   while (i < s.size()) {
@@ -230,45 +235,61 @@ TokenList tokenize(std::string_view s) {
     i += len;
   }
 
-  TokenList out;
-  out.lower_store.reserve(raw.size());
-  for (const auto& r : raw) {
-    std::string low;
-    if (r.possessive) {
-      low = "'s";
-    } else {
-      std::string_view t = s.substr(r.b, r.e - r.b);
-      low.reserve(t.size());
-      for (std::size_t k = 0; k < t.size();) {
-        std::size_t n;
-        char32_t c = cur.at(r.b + k, n);
-        if (is_apostrophe(c)) {
-          low += '\'';
-        } else if (c < 0x80) {
-          const char ch = t[k];
-          low += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + ('a' - 'A')) : ch;
-        } else if (c >= 0x2010 && c <= 0x2015) {
-          low += '-';
-        } else if (c == 0x201C || c == 0x201D) {
-          low += '"';
-        } else {
-          low.append(t.substr(k, n));
-        }
-        k += n;
+  // Lower-case forms: most are the text as written and view it; the others are written
+  // one after another into one store.
+  static thread_local std::string low;
+  // each token's form in `low` (offset, length); offset npos: as written
+  static thread_local std::vector<std::pair<std::size_t, std::size_t>> low_at;
+  low.clear();
+  low_at.assign(raw.size(), {std::string_view::npos, 0});
+  for (std::size_t q = 0; q < raw.size(); ++q) {
+    const auto& r = raw[q];
+    if (r.possessive) continue;  // "'s", a constant
+    std::string_view t = s.substr(r.b, r.e - r.b);
+    // ASCII without capitals (most tokens) lowers to itself
+    if (std::none_of(t.begin(), t.end(), [](char ch) {
+          return (ch >= 'A' && ch <= 'Z') || static_cast<unsigned char>(ch) >= 0x80;
+        }))
+      continue;
+    const std::size_t at = low.size();
+    for (std::size_t k = 0; k < t.size();) {
+      std::size_t n;
+      char32_t c = cur.at(r.b + k, n);
+      if (is_apostrophe(c)) {
+        low += '\'';
+      } else if (c < 0x80) {
+        const char ch = t[k];
+        low += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + ('a' - 'A')) : ch;
+      } else if (c >= 0x2010 && c <= 0x2015) {
+        low += '-';
+      } else if (c == 0x201C || c == 0x201D) {
+        low += '"';
+      } else {
+        low.append(t.substr(k, n));
       }
+      k += n;
     }
-    out.lower_store.push_back(std::move(low));
+    if (std::string_view(low).substr(at) == t)
+      low.resize(at);
+    else
+      low_at[q] = {at, low.size() - at};
   }
+  TokenList out;
+  if (!low.empty()) out.lower_store = std::make_shared<const std::string>(low);
   out.tokens.reserve(raw.size());
   for (std::size_t k = 0; k < raw.size(); ++k) {
     const auto& r = raw[k];
-    sdk::Token t;
+    sdk::Token& t = out.tokens.emplace_back();
     t.span = {r.b, r.e};
     t.text = s.substr(r.b, r.e - r.b);
-    t.lower = out.lower_store[k];
+    if (r.possessive)
+      t.lower = std::string_view("'s");
+    else if (low_at[k].first == std::string_view::npos)
+      t.lower = t.text;
+    else
+      t.lower = std::string_view(*out.lower_store).substr(low_at[k].first, low_at[k].second);
     t.kind = r.kind;
     t.capitalized = !t.text.empty() && std::isupper(static_cast<unsigned char>(t.text[0]));
-    out.tokens.push_back(t);
   }
   return out;
 }
@@ -290,8 +311,10 @@ bool contains(const std::vector<std::string>& v, std::string_view w) {
   return std::find(v.begin(), v.end(), w) != v.end();
 }
 
-std::string fold_line(std::string_view line) {
-  std::string out;
+// `line` lower-cased (ASCII, as the "C" locale's tolower), runs of blanks folded to one
+// space, without trailing periods and colons; into `out`, whose buffer is reused.
+void fold_line(std::string_view line, std::string& out) {
+  out.clear();
   bool space = false;
   for (char c : line) {
     if (c == ' ' || c == '\t' || c == '\r') {
@@ -300,14 +323,14 @@ std::string fold_line(std::string_view line) {
     }
     if (space) out += ' ';
     space = false;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
   }
   while (!out.empty() && (out.back() == '.' || out.back() == ':')) out.pop_back();
-  return out;
 }
 
 bool is_boilerplate(std::string_view line, const SegmenterRules& rules) {
-  std::string f = fold_line(line);
+  static thread_local std::string f;
+  fold_line(line, f);
   if (f.empty()) return false;
   if (contains(rules.boilerplate, f)) return true;
   for (const auto& p : rules.boilerplate_prefixes)
@@ -316,19 +339,14 @@ bool is_boilerplate(std::string_view line, const SegmenterRules& rules) {
 }
 
 // The tokens [first, last) of a paragraph's list as a sentence's own list: offsets made
-// relative to the sentence, lower-case forms moved into the sentence's store.
-TokenList sentence_tokens(TokenList& para, std::size_t first, std::size_t last) {
+// relative to the sentence; the lower-case store is shared.
+TokenList sentence_tokens(const TokenList& para, std::size_t first, std::size_t last) {
   TokenList out;
   const std::size_t base = para.tokens[first].span.begin;
-  out.lower_store.reserve(last - first);
-  for (std::size_t k = first; k < last; ++k) out.lower_store.push_back(std::move(para.lower_store[k]));
   out.tokens.assign(para.tokens.begin() + static_cast<std::ptrdiff_t>(first),
                     para.tokens.begin() + static_cast<std::ptrdiff_t>(last));
-  for (std::size_t k = 0; k < out.tokens.size(); ++k) {
-    auto& t = out.tokens[k];
-    t.span = {t.span.begin - base, t.span.end - base};
-    t.lower = out.lower_store[k];
-  }
+  for (auto& t : out.tokens) t.span = {t.span.begin - base, t.span.end - base};
+  out.lower_store = para.lower_store;
   return out;
 }
 
@@ -338,7 +356,6 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
   std::string_view para = text.substr(pb, pe - pb);
   TokenList tl = tokenize(para);
   const auto& toks = tl.tokens;
-  std::vector<std::pair<std::size_t, std::size_t>> ranges;  // each sentence's tokens
   std::size_t sent_start = 0;  // token index
   auto emit = [&](std::size_t first, std::size_t last_excl, bool heading) {
     const std::size_t limit = rules.max_sentence_tokens;
@@ -357,7 +374,7 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
           --cut;
       }
       out.push_back({pb + toks[first].span.begin, pb + toks[cut - 1].span.end, heading});
-      ranges.emplace_back(first, cut);
+      if (tokens_out) tokens_out->push_back(sentence_tokens(tl, first, cut));
       first = cut;
     }
   };
@@ -429,8 +446,6 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
     dated_item = dated_item && colon && number;
     emit(sent_start, toks.size(), sent_start == 0 && !has_terminal && !dated_item);
   }
-  if (tokens_out)  // after the reading above: the lower-case forms move out of `tl`
-    for (const auto& [first, last] : ranges) tokens_out->push_back(sentence_tokens(tl, first, last));
 }
 
 }  // namespace

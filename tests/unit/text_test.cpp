@@ -64,6 +64,32 @@ TEST(Tokenize, CurlyPossessiveLowersToAsciiApostrophe) {
   EXPECT_FALSE(tl.tokens[2].capitalized);
 }
 
+// A lower-case form that differs from the text lives in the list's store, the others view
+// the text: both stay right when the list is moved, and when sentences cut from one
+// paragraph outlive each other.
+TEST(Tokenize, LowerFormsSurviveMovesAndSiblingSentences) {
+  const std::string s =
+      "WASHINGTON\xE2\x80\x99s long\xE2\x80\x94" "awaited \xE2\x80\x9CTalks\xE2\x80\x9D "
+      "resumed on Monday. The envoys' trip ended Tuesday.";
+  const Words want{"washington", "'s",      "long",  "-",      "awaited", "\"",      "talks",
+                   "\"",         "resumed", "on",    "monday", ".",       "the",     "envoys",
+                   "'s",         "trip",    "ended", "tuesday", "."};
+  std::vector<TokenList> lists;
+  lists.push_back(tokenize(s));
+  lists.push_back(tokenize(std::string_view(s)));
+  lists.erase(lists.begin());
+  EXPECT_EQ(lowers(lists.front()), want);
+  EXPECT_EQ(lists.front().tokens[2].lower.data(), s.data() + 15) << "as written: the text";
+
+  const auto rules = SegmenterRules::from_lexicon(
+      chronicle::Lexicon::load(std::filesystem::path(CHRONICLE_CONFIG_DIR) / "lexicons/en/text.yaml"));
+  std::vector<TokenList> sentences;
+  ASSERT_EQ(split_sentences(s, rules, &sentences).size(), 2u);
+  TokenList second = std::move(sentences[1]);
+  sentences.clear();
+  EXPECT_EQ(lowers(second), Words(want.begin() + 12, want.end()));
+}
+
 TEST(Tokenize, PluralPossessive) {
   const TokenList tl = tokenize("the leaders' talks");
   EXPECT_EQ(texts(tl), (Words{"the", "leaders", "'", "talks"}));

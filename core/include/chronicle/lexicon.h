@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chronicle/sdk/plugin_api.h>
+#include <chronicle/string_hash.h>
 
 #include <filesystem>
 #include <map>
@@ -36,7 +37,8 @@ class Lexicon final : public sdk::Lexicon {
   std::map<std::string, std::vector<std::string>, std::less<>> lists_;
   std::map<std::string, std::vector<std::string>, std::less<>> children_;
   std::map<std::string, std::string, std::less<>> scalars_;
-  std::map<std::string, std::vector<std::string_view>, std::less<>> views_;
+  // terms(): plugins ask for a list by key at every token, so a hash lookup
+  StringMap<std::vector<std::string_view>> views_;
 };
 
 }  // namespace chronicle

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,11 +30,13 @@ class CodePointIndex {
   static constexpr std::size_t kStride = 256;
 };
 
-// Owns the tokens of one piece of text; the string_views point into the text given to
-// tokenize() and into this object's own lower-case store.
+// Owns the tokens of one piece of text. The string_views point into the text given to
+// tokenize(): a lower-case form that differs from the text as written ("Monday" ->
+// "monday", "’s" -> "'s") points into `lower_store`, which the sentences cut from one
+// paragraph's list share (it never changes once made).
 struct TokenList {
   std::vector<sdk::Token> tokens;
-  std::vector<std::string> lower_store;
+  std::shared_ptr<const std::string> lower_store;
 };
 
 // Words, numbers ("2025-02-18", "3:30", "155,221", "18th", "1990s"), punctuation. A
