@@ -1263,6 +1263,43 @@ void DocumentAnalysis::analyze() {
     ents = std::move(dedup);
   }
 
+  // "the U.S.-EU Trade and Technology Council (TTC) ... the sixth TTC ministerial
+  // meeting": an acronym a body's name gives in brackets names that body further on
+  {
+    auto acronym = [](std::string_view w) {
+      if (w.size() < 2 || w.size() > 6) return false;
+      for (char ch : w)
+        if (!(ch >= 'A' && ch <= 'Z')) return false;
+      return true;
+    };
+    std::set<std::string, std::less<>> acronyms;
+    for (std::size_t si = 0; si < raw.size(); ++si) {
+      const auto& t = sentences_[si].tokens.tokens;
+      for (const auto& e : raw[si])
+        if (e.kind == EntityKind::organization && e.last + 2 < t.size() && t[e.last].lower == "(" &&
+            t[e.last + 2].lower == ")" && acronym(t[e.last + 1].text))
+          acronyms.emplace(t[e.last + 1].text);
+    }
+    for (std::size_t si = 0; si < raw.size() && !acronyms.empty(); ++si) {
+      const auto& t = sentences_[si].tokens.tokens;
+      for (std::size_t q = 0; q < t.size(); ++q) {
+        if (!acronyms.count(t[q].text) || (q > 0 && t[q - 1].lower == "(")) continue;
+        bool inside = false;
+        for (const auto& e : raw[si]) inside = inside || (e.first <= q && q < e.last);
+        if (inside) continue;
+        RawEntity e;
+        e.first = q;
+        e.last = q + 1;
+        e.kind = EntityKind::organization;
+        e.name = std::string(t[q].text);
+        e.possessive = q + 1 < t.size() && t[q + 1].lower == "'s";
+        auto at = std::find_if(raw[si].begin(), raw[si].end(),
+                               [&](const RawEntity& x) { return x.first > q; });
+        raw[si].insert(at, std::move(e));
+      }
+    }
+  }
+
   // a body or a country written right before a person qualifies him: "U.S. Treasury
   // James Baker", "White House adviser Jake Sullivan"
   for (std::size_t si = 0; si < raw.size(); ++si)
