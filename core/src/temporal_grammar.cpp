@@ -5,6 +5,9 @@
 // tag() is linear: at each token a fixed set of rules looks ahead a bounded number of
 // tokens (phrases are at most a few words), the longest reading wins, and the scan
 // resumes after it. No regular expressions, no backtracking over the text.
+// A rule is tried only where its gate (declare_gates(): the words it can start with, the
+// words it cannot do without and how far ahead they can be) holds; a rule that learns to
+// read something new may need its gate widened (TemporalStartWords.* test it).
 #include <chronicle/calendar.h>
 #include <chronicle/errors.h>
 #include <chronicle/string_hash.h>
@@ -261,6 +264,7 @@ enum WordClass : std::uint32_t {
   kApproximator = 1u << 27,      // approximators, count_approximators
   kVagueCount = 1u << 28,        // vague_counts
   kReportingThis = 1u << 29,     // reporting.this
+  kApostrophe = 1u << 30,        // an apostrophe token before a short decade ("' 80s")
 };
 // Classes of words read only when capitalized (read_month, read_weekday, rule_holiday).
 constexpr std::uint32_t kCapitalizedOnly = kMonthWord | kWeekdayWord | kHolidayWord;
@@ -675,7 +679,6 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   reporting_year_end.add_all(lex.list("reporting.year_followers"), 1);
   reporting_year_adj.add_all(lex.list("reporting.year_adjectives"), 1);
   reporting_for.add_all(lex.list("reporting.year_prepositions"), 1);
-  declare_gates();
 }
 
 // Each rule's gate: the classes of the words it must read (its head) and how far after
@@ -744,9 +747,10 @@ void TemporalGrammar::Impl::declare_gates() {
                           L(determiners) + day_len + 2 + day_len + 1};
   // [mod -] | [det [mod -]]; then a number, a spelled year, a decade word, an ordinal and a
   // century word, "year" and a spelled year, or fiscal [year] and a year
-  gates[kRuleNumeric] = {0, kModifier | kDeterminer | day_first | kDecadeWord | kFiscalWord,
-                         kNumberToken | kNumberWord | kDecadeWord | kCenturyWord,
-                         L(determiners) + L(modifiers) + 1 + max({day_len, L(fiscal) + 1})};
+  gates[kRuleNumeric] = {
+      0, kModifier | kDeterminer | day_first | kDecadeWord | kFiscalWord | kApostrophe,
+      kNumberToken | kNumberWord | kDecadeWord | kCenturyWord,
+      L(determiners) + L(modifiers) + 1 + max({day_len, L(fiscal) + 1})};
   // [early|late|earlier|later] [shift] WEEKDAY
   gates[kRuleWeekday] = {0, kRelativeModifier | kModifier | kShifter | kWeekdayWord, kWeekdayWord,
                          1 + L(shifters)};
@@ -2505,7 +2509,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
 // ---------------------------------------------------------------------------------------
 
 TemporalGrammar::TemporalGrammar(const Lexicon& temporal_lexicon)
-    : impl_(std::make_unique<Impl>(temporal_lexicon)) {}
+    : impl_(std::make_unique<Impl>(temporal_lexicon)) {
+  impl_->declare_gates();  // after every table is filled
+}
 TemporalGrammar::~TemporalGrammar() = default;
 TemporalGrammar::TemporalGrammar(TemporalGrammar&&) noexcept = default;
 TemporalGrammar& TemporalGrammar::operator=(TemporalGrammar&&) noexcept = default;
@@ -2554,6 +2560,9 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     std::uint32_t c = tokens[k].kind == TokenKind::number ? std::uint32_t{kNumberToken} : 0u;
     if (start_ids[k] != detail::WordIndex::npos) c |= g.start_classes[start_ids[k]];
     if (!tokens[k].capitalized) c &= ~kCapitalizedOnly;
+    if (tokens[k].kind == TokenKind::punct &&
+        (tokens[k].lower == "'" || tokens[k].lower == "\xE2\x80\x99"))
+      c |= kApostrophe;  // read by rule_numeric (short decades) as it is
     classes[k] = c;
     any_class |= c;
   }
