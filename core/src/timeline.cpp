@@ -79,6 +79,19 @@ bool told_apart(const Event& x, const Event& e, date::sys_days pub) {
                                (ahead(x.status) && e.status == sdk::Status::occurred));
 }
 
+// "will be in Krakow from January 26-29. On January 27, he will visit the Memorial": an
+// event dated to one day and one dated to a span of days around it, both by dates the text
+// writes, are an umbrella event and its separately dated part
+bool dated_part(const When& part, const When& whole) {
+  if (part.value.empty() || whole.value.empty() || part.approx || whole.approx ||
+      part.granularity != Granularity::day || whole.granularity != Granularity::day ||
+      part.text == whole.text || !part.earliest || !part.latest || !whole.earliest ||
+      !whole.latest)
+    return false;
+  return *part.earliest == *part.latest && *whole.latest > *whole.earliest &&
+         within(part, whole);
+}
+
 // 0: unknown, higher: narrower
 long width(const When& w) {
   if (w.value.empty()) return 1L << 40;
@@ -477,6 +490,11 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
           distinct = distinct || (contains(alongside_cues, std::string(tk[q].lower)) &&
                                   tk[q + 1].lower == "of");
       }
+      // a separately dated part of an event told before (or the whole of a dated part) is
+      // none of the document's events: not the umbrella event, nor one undated
+      for (const auto& x : events)
+        distinct = distinct || (detail::types_compatible(x.type, e.type) &&
+                                (dated_part(e.when, x.when) || dated_part(x.when, e.when)));
       for (std::size_t k = 0; k < events.size() && !distinct; ++k) {
         const Event& x = events[k];
         // "will visit Rome and West Berlin during a trip to Europe in June": two words for
@@ -529,6 +547,12 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
                     (!x.when.value.empty() && !e.when.value.empty() ? 1 : 0);
         if (score >= best_score) best = static_cast<int>(k), best_score = score;
       }
+      if (best >= 0 && detail::debug_trace())
+        std::fprintf(stderr, "[debug] s%zu %s '%s' merges into %s '%s' of s%zu\n", s.view.index,
+                     e.type.c_str(), e.when.value.c_str(),
+                     events[static_cast<std::size_t>(best)].type.c_str(),
+                     events[static_cast<std::size_t>(best)].when.value.c_str(),
+                     events[static_cast<std::size_t>(best)].first_sentence);
       if (best >= 0)
         merge_into(events[static_cast<std::size_t>(best)], std::move(e), options, a.resources());
       else
