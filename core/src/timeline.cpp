@@ -492,9 +492,16 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       }
       // a separately dated part of an event told before (or the whole of a dated part) is
       // none of the document's events: not the umbrella event, nor one undated
-      for (const auto& x : events)
-        distinct = distinct || (detail::types_compatible(x.type, e.type) &&
-                                (dated_part(e.when, x.when) || dated_part(x.when, e.when)));
+      for (const auto& x : events) {
+        if (distinct || !detail::types_compatible(x.type, e.type) ||
+            !(dated_part(e.when, x.when) || dated_part(x.when, e.when)))
+          continue;
+        distinct = true;
+        if (detail::debug_trace())
+          std::fprintf(stderr, "[debug] s%zu %s '%s' is a dated part apart from %s '%s' of s%zu\n",
+                       s.view.index, e.type.c_str(), e.when.text.c_str(), x.type.c_str(),
+                       x.when.text.c_str(), x.first_sentence);
+      }
       for (std::size_t k = 0; k < events.size() && !distinct; ++k) {
         const Event& x = events[k];
         // "will visit Rome and West Berlin during a trip to Europe in June": two words for
