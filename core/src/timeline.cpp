@@ -299,6 +299,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   std::set<std::string> failed_plugins;
   // "after a separate meeting with Shultz": a mention that is none of the events before it
   const auto distinct_cues = a.resources().clauses.list("noun_cues.distinct");
+  const auto distinct_after = a.resources().clauses.list("noun_cues.distinct_after");
   const auto alongside_cues = a.resources().clauses.list("noun_cues.alongside");
   const auto negating_cues = a.resources().clauses.list("noun_cues.negating");
   const auto negating_stops = a.resources().clauses.list("noun_cues.negating_stops");
@@ -478,12 +479,15 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       // merge with an event already told in this document
       int best = -1, best_score = -1;
       const auto ca = actors(e);
-      bool distinct = false;
+      bool distinct = false, again = false;
       {
         const std::size_t tb = token_at(s, c.trigger.begin);
         const auto& tk = s.tokens.tokens;
         for (std::size_t q = tb >= 2 ? tb - 2 : 0; q < tb; ++q)
           distinct = distinct || contains(distinct_cues, std::string(tk[q].lower));
+        // "to meeting again soon": another occurrence than the one told
+        const std::size_t te = token_at(s, c.trigger.end - 1);
+        again = te + 1 < tk.size() && contains(distinct_after, std::string(tk[te + 1].lower));
         // "met Macron on the margins of the Global Fund Conference": the gathering around
         // a meeting is another event
         for (std::size_t q = tb >= 9 ? tb - 9 : 0; q + 1 < tb; ++q)
@@ -504,6 +508,8 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       }
       for (std::size_t k = 0; k < events.size() && !distinct; ++k) {
         const Event& x = events[k];
+        // "who I met again today" after a meeting today is that meeting
+        if (again && (e.when.value.empty() || e.when.value != x.when.value)) continue;
         // "will visit Rome and West Berlin during a trip to Europe in June": two words for
         // one trip in one sentence, with one time
         const bool one_trip = x.type == "visit" && e.type == "visit" &&
