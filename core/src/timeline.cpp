@@ -79,6 +79,19 @@ bool told_apart(const Event& x, const Event& e, date::sys_days pub) {
                                (ahead(x.status) && e.status == sdk::Status::occurred));
 }
 
+// "will be in Krakow from January 26-29. On January 27, he will visit the Memorial": an
+// event dated to one day and one dated to a span of days around it, both by dates the text
+// writes, are an umbrella event and its separately dated part
+bool dated_part(const When& part, const When& whole) {
+  if (part.value.empty() || whole.value.empty() || part.approx || whole.approx ||
+      part.granularity != Granularity::day || whole.granularity != Granularity::day ||
+      part.text == whole.text || !part.earliest || !part.latest || !whole.earliest ||
+      !whole.latest)
+    return false;
+  return *part.earliest == *part.latest && *whole.latest > *whole.earliest &&
+         within(part, whole);
+}
+
 // 0: unknown, higher: narrower
 long width(const When& w) {
   if (w.value.empty()) return 1L << 40;
@@ -286,6 +299,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   std::set<std::string> failed_plugins;
   // "after a separate meeting with Shultz": a mention that is none of the events before it
   const auto distinct_cues = a.resources().clauses.list("noun_cues.distinct");
+  const auto distinct_after = a.resources().clauses.list("noun_cues.distinct_after");
   const auto alongside_cues = a.resources().clauses.list("noun_cues.alongside");
   const auto negating_cues = a.resources().clauses.list("noun_cues.negating");
   const auto negating_stops = a.resources().clauses.list("noun_cues.negating_stops");
@@ -465,20 +479,37 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       // merge with an event already told in this document
       int best = -1, best_score = -1;
       const auto ca = actors(e);
-      bool distinct = false;
+      bool distinct = false, again = false;
       {
         const std::size_t tb = token_at(s, c.trigger.begin);
         const auto& tk = s.tokens.tokens;
         for (std::size_t q = tb >= 2 ? tb - 2 : 0; q < tb; ++q)
           distinct = distinct || contains(distinct_cues, std::string(tk[q].lower));
+        // "to meeting again soon": another occurrence than the one told
+        const std::size_t te = token_at(s, c.trigger.end - 1);
+        again = te + 1 < tk.size() && contains(distinct_after, std::string(tk[te + 1].lower));
         // "met Macron on the margins of the Global Fund Conference": the gathering around
         // a meeting is another event
         for (std::size_t q = tb >= 9 ? tb - 9 : 0; q + 1 < tb; ++q)
           distinct = distinct || (contains(alongside_cues, std::string(tk[q].lower)) &&
                                   tk[q + 1].lower == "of");
       }
+      // a separately dated part of an event told before (or the whole of a dated part) is
+      // none of the document's events: not the umbrella event, nor one undated
+      for (const auto& x : events) {
+        if (distinct || !detail::types_compatible(x.type, e.type) ||
+            !(dated_part(e.when, x.when) || dated_part(x.when, e.when)))
+          continue;
+        distinct = true;
+        if (detail::debug_trace())
+          std::fprintf(stderr, "[debug] s%zu %s '%s' is a dated part apart from %s '%s' of s%zu\n",
+                       s.view.index, e.type.c_str(), e.when.text.c_str(), x.type.c_str(),
+                       x.when.text.c_str(), x.first_sentence);
+      }
       for (std::size_t k = 0; k < events.size() && !distinct; ++k) {
         const Event& x = events[k];
+        // "who I met again today" after a meeting today is that meeting
+        if (again && (e.when.value.empty() || e.when.value != x.when.value)) continue;
         // "will visit Rome and West Berlin during a trip to Europe in June": two words for
         // one trip in one sentence, with one time
         const bool one_trip = x.type == "visit" && e.type == "visit" &&
@@ -529,6 +560,12 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
                     (!x.when.value.empty() && !e.when.value.empty() ? 1 : 0);
         if (score >= best_score) best = static_cast<int>(k), best_score = score;
       }
+      if (best >= 0 && detail::debug_trace())
+        std::fprintf(stderr, "[debug] s%zu %s '%s' merges into %s '%s' of s%zu\n", s.view.index,
+                     e.type.c_str(), e.when.value.c_str(),
+                     events[static_cast<std::size_t>(best)].type.c_str(),
+                     events[static_cast<std::size_t>(best)].when.value.c_str(),
+                     events[static_cast<std::size_t>(best)].first_sentence);
       if (best >= 0)
         merge_into(events[static_cast<std::size_t>(best)], std::move(e), options, a.resources());
       else
