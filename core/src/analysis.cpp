@@ -693,7 +693,10 @@ void DocumentAnalysis::analyze() {
         const bool named_next = k < t.size() && t[k].capitalized && t[k].kind == sdk::TokenKind::word;
         // "the industry", "the trade": a portfolio alone names nobody
         const bool role = !has(g.title_modifiers, t[k - 1].lower);
-        if (!named_next && role) {
+        // "the major industrialized countries": a rank that opens a group of states
+        const bool group = k < t.size() && !t[k].capitalized &&
+                           (has(g.group_modifiers, t[k].lower) || has(g.state_groups, t[k].lower));
+        if (!named_next && role && !group) {
           RawEntity e;
           e.first = i + 1;
           e.last = k;
@@ -1575,7 +1578,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (t[q].lower == "with" || t[q].lower == "between" || t[q].lower == "among") return true;
       // "a meeting of OPEC oil ministers", "the summit of the seven leading industrial
       // nations": the gathering's members follow "of"
-      if (form == sdk::TriggerForm::noun && q == last && t[q].lower == "of") {
+      // ("the summit meeting of the major industrialized countries": a second event noun
+      // between)
+      const bool next = q == last || (q == last + 1 && has(g.event_nouns, t[last].lower));
+      if (form == sdk::TriggerForm::noun && next && t[q].lower == "of") {
         std::size_t r = q + 1;
         if (r < ce && t[r].lower == "the") ++r;
         for (const auto& e : s.entities)
@@ -1595,6 +1601,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           inside = inside || (e.first_token <= q && q < e.last_token &&
                               e.kind != EntityKind::person && e.kind != EntityKind::group);
         const auto w = t[q].lower;
+        if (q == last && has(g.event_nouns, w) && q + 1 < ce && t[q + 1].lower == "of") continue;
         if (!inside && w != "in" && w != "at" && w != "on" && w != "here" && w != "," &&
             w != "last" && w != "next" && w != "this")
           break;
