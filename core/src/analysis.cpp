@@ -39,7 +39,7 @@ struct Resources::Gazetteer {
       particles, stop_words, non_person, months_weekdays, light_verbs, group_modifiers,
       event_nouns, compound_heads, weekdays, state_groups, number_words, body_words,
       place_gap_words, place_chain_words, title_modifiers, attendance_nouns,
-      place_noun_modifiers, appositive_heads, pronoun_subordinators;
+      place_noun_modifiers, appositive_heads, pronoun_subordinators, subject_auxiliaries;
   detail::WordSet common_words;
   detail::WordSet name_suffixes;  // "Jr", "Sr": after a comma, part of the name
   detail::WordSet possessive_pronouns, trip_nouns;  // "her upcoming trip": whose trip
@@ -222,6 +222,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->text.list("place_noun_modifiers")) g->place_noun_modifiers.insert(w);
   for (const auto& w : r->text.list("appositive_heads")) g->appositive_heads.insert(w);
   for (const auto& w : r->text.list("pronoun_subordinators")) g->pronoun_subordinators.insert(w);
+  for (const auto& w : r->text.list("subject_auxiliaries")) g->subject_auxiliaries.insert(w);
   for (const auto& k : r->temporal.keys("numbers"))
     for (const auto& w : r->temporal.list("numbers." + k)) g->number_words.insert(w);
   for (const auto& k : r->temporal.keys("months"))
@@ -538,6 +539,36 @@ void DocumentAnalysis::analyze() {
             !(t[j - 1].text.back() == '.' && t[j].capitalized && i > 0 &&
               (t[i - 1].lower == "in" || t[i - 1].lower == "at" || t[i - 1].lower == "to")))
           e.modifier = true;
+        // "EC External Relations Commissioner Willy Moreau", "European Community Commission
+        // President Jan Holm": a body before a capitalised portfolio and a title qualifies
+        // the person named after them
+        if (!e.modifier && e.kind == EntityKind::organization) {
+          std::size_t k = j;
+          while (k < t.size() && k < j + 3 && t[k].capitalized && t[k].kind == sdk::TokenKind::word &&
+                 !has(g.title_words, t[k].lower) && !has(g.stop_words, t[k].lower))
+            ++k;
+          if (k > j && k + 1 < t.size() && has(g.title_words, t[k].lower) && t[k].capitalized &&
+              t[k + 1].capitalized && t[k + 1].kind == sdk::TokenKind::word)
+            e.modifier = true;
+        }
+        // "the EC steel industry", "the EC plan": a body after "the" and before a noun in
+        // lower case only qualifies that noun; not "the EC said", "the EC will", "the EC
+        // proposals" (a plural may be a verb), nor "the OPEC meeting" (its members hold it)
+        if (!e.modifier && e.kind == EntityKind::organization && e.country.empty() && i > 0 &&
+            t[i - 1].lower == "the" && !(i > 1 && t[i - 2].lower == "and") &&
+            j < t.size() && t[j].kind == sdk::TokenKind::word && !t[j].capitalized) {
+          const auto w = t[j].lower;
+          auto ends = [&](std::string_view x) {
+            return w.size() > x.size() + 1 && w.substr(w.size() - x.size()) == x;
+          };
+          bool in_timex = false;
+          for (const auto& m : s.matches) in_timex = in_timex || (m.first_token <= j && j < m.last_token);
+          const auto& cr = g.clause_rules;
+          if (!in_timex && !ends("s") && !ends("ed") && !ends("ly") && !has(g.stop_words, w) &&
+              !has(g.event_nouns, w) && !has(g.subject_auxiliaries, w) &&
+              !cr.reporting_verbs.contains(w) && !cr.be_forms.contains(w) && !cr.is_past_form(t, j))
+            e.modifier = true;
+        }
         // a country is named as the article writes it ("the U.S.", "Britain"), and so is a
         // city by another name ("Peking", not "Washington, D.C."); `country` keeps the
         // gazetteer's name, so places still compare across forms
@@ -662,7 +693,10 @@ void DocumentAnalysis::analyze() {
         const bool named_next = k < t.size() && t[k].capitalized && t[k].kind == sdk::TokenKind::word;
         // "the industry", "the trade": a portfolio alone names nobody
         const bool role = !has(g.title_modifiers, t[k - 1].lower);
-        if (!named_next && role) {
+        // "the major industrialized countries": a rank that opens a group of states
+        const bool group = k < t.size() && !t[k].capitalized &&
+                           (has(g.group_modifiers, t[k].lower) || has(g.state_groups, t[k].lower));
+        if (!named_next && role && !group) {
           RawEntity e;
           e.first = i + 1;
           e.last = k;
@@ -1581,7 +1615,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (t[q].lower == "with" || t[q].lower == "between" || t[q].lower == "among") return true;
       // "a meeting of OPEC oil ministers", "the summit of the seven leading industrial
       // nations": the gathering's members follow "of"
-      if (form == sdk::TriggerForm::noun && q == last && t[q].lower == "of") {
+      // ("the summit meeting of the major industrialized countries": a second event noun
+      // between)
+      const bool next = q == last || (q == last + 1 && has(g.event_nouns, t[last].lower));
+      if (form == sdk::TriggerForm::noun && next && t[q].lower == "of") {
         std::size_t r = q + 1;
         if (r < ce && t[r].lower == "the") ++r;
         for (const auto& e : s.entities)
@@ -1601,6 +1638,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           inside = inside || (e.first_token <= q && q < e.last_token &&
                               e.kind != EntityKind::person && e.kind != EntityKind::group);
         const auto w = t[q].lower;
+        if (q == last && has(g.event_nouns, w) && q + 1 < ce && t[q + 1].lower == "of") continue;
         if (!inside && w != "in" && w != "at" && w != "on" && w != "here" && w != "," &&
             w != "last" && w != "next" && w != "this")
           break;
