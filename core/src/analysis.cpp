@@ -539,6 +539,10 @@ void DocumentAnalysis::analyze() {
             !(t[j - 1].text.back() == '.' && t[j].capitalized && i > 0 &&
               (t[i - 1].lower == "in" || t[i - 1].lower == "at" || t[i - 1].lower == "to")))
           e.modifier = true;
+        // "World Health Organization (WHO) Director-General": its short name between
+        if (!e.modifier && j + 3 < t.size() && t[j].lower == "(" && t[j + 2].lower == ")" &&
+            has(g.title_words, t[j + 3].lower) && t[j + 3].capitalized)
+          e.modifier = true;
         // "EC External Relations Commissioner Willy Moreau", "European Community Commission
         // President Jan Holm": a body before a capitalised portfolio and a title qualifies
         // the person named after them
@@ -1757,6 +1761,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                                 (t[k + 1].capitalized || t[k + 1].lower == "the");
         // "President-Elect Gustavo Petro": a hyphen inside a title
         const bool hyphen = w == "-" && k > 0 && k + 1 < ce && t[k - 1].capitalized && t[k + 1].capitalized;
+        // "World Health Organization (WHO) Director-General": a short name in brackets
+        if (w == "(" && k > 0 && t[k - 1].capitalized && k + 3 < ce && t[k + 2].lower == ")" &&
+            t[k + 3].capitalized) {
+          k += 3;
+          continue;
+        }
         // "with Dr. Tedros", "with Gen. Austin": the period of an abbreviated title
         const bool abbrev = w == "." && k > 0 && k + 1 < ce && has(g.title_words, t[k - 1].lower) &&
                             t[k - 1].span.end == t[k].span.begin && t[k + 1].capitalized;
