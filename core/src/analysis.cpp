@@ -539,6 +539,10 @@ void DocumentAnalysis::analyze() {
             !(t[j - 1].text.back() == '.' && t[j].capitalized && i > 0 &&
               (t[i - 1].lower == "in" || t[i - 1].lower == "at" || t[i - 1].lower == "to")))
           e.modifier = true;
+        // "World Health Organization (WHO) Director-General": its short name between
+        if (!e.modifier && j + 3 < t.size() && t[j].lower == "(" && t[j + 2].lower == ")" &&
+            has(g.title_words, t[j + 3].lower) && t[j + 3].capitalized)
+          e.modifier = true;
         // "EC External Relations Commissioner Willy Moreau", "European Community Commission
         // President Jan Holm": a body before a capitalised portfolio and a title qualifies
         // the person named after them
@@ -838,6 +842,10 @@ void DocumentAnalysis::analyze() {
             body_ahead = body_ahead && !titled_run;
             if (!title_of && !body_ahead) break;
             ++j;
+          } else if (tk.lower == "." && j > i && has(g.title_words, t[j - 1].lower) &&
+                     t[j - 1].span.end == tk.span.begin && j + 1 < t.size() &&
+                     t[j + 1].capitalized && t[j + 1].kind == sdk::TokenKind::word) {
+            ++j;  // "Director-General Dr. Tedros", "Gen. Lloyd Austin": an abbreviated title
           } else if ((tk.lower == "of" || tk.lower == "for" || tk.lower == "to" ||
                       tk.lower == "the") &&
                      j > i && has(g.title_words, t[j - 1].lower) && j + 1 < t.size() &&
@@ -848,25 +856,47 @@ void DocumentAnalysis::analyze() {
           }
         }
         // "George Shultz and Soviet ...": a joining word the run took ends no name
-        while (j > i + 1 && (t[j - 1].lower == "and" || t[j - 1].lower == "&")) --j;
+        // nor does a function word the run took before a place ("Party of Japan",
+        // "Representative for U.S.-Africa ...")
+        while (j > i + 1 && (t[j - 1].lower == "and" || t[j - 1].lower == "&" ||
+                             t[j - 1].lower == "of" || t[j - 1].lower == "for" ||
+                             t[j - 1].lower == "to" || t[j - 1].lower == "the" ||
+                             t[j - 1].lower == "."))
+          --j;
         // strip stop words and titles at the front
         std::size_t b = i;
         std::string title;
         while (b < j && (has(g.stop_words, t[b].lower) || has(g.title_words, t[b].lower) ||
                          t[b].lower == "of" || t[b].lower == "to" || t[b].lower == "the" ||
-                         t[b].lower == "for" || (b > i && t[b].lower == "and"))) {
+                         t[b].lower == "for" || t[b].lower == "." ||
+                         (b > i && t[b].lower == "and"))) {
           if (has(g.title_words, t[b].lower)) title += (title.empty() ? "" : " ") + std::string(t[b].lower);
           ++b;
         }
         // "National Cyber Director Chris Inglis": the name follows the last title word
+        // (a name opens with a capitalised word: "Party of" names nobody)
         for (std::size_t k = j; k > b + 1; --k) {
-          if (has(g.title_words, t[k - 1].lower) && !has(g.honorifics, t[k - 1].lower) && k < j) {
+          if (has(g.title_words, t[k - 1].lower) && !has(g.honorifics, t[k - 1].lower) && k < j &&
+              t[k].capitalized && t[k].kind == sdk::TokenKind::word) {
             for (std::size_t q = b; q < k; ++q)
               if (has(g.title_words, t[q].lower))
                 title += (title.empty() ? "" : " ") + std::string(t[q].lower);
             b = k;
             break;
           }
+        }
+        // "Director-General Dr. Tedros": an honorific and its period after the last title
+        while (b < j && (has(g.honorifics, t[b].lower) || (t[b].lower == "." && b > i))) {
+          if (t[b].lower != ".") title += (title.empty() ? "" : " ") + std::string(t[b].lower);
+          ++b;
+        }
+        // "Politburo Member", "Secretary": title words alone name nobody
+        {
+          bool bare = b < j;
+          for (std::size_t k = b; k < j && bare; ++k)
+            bare = t[k].kind != sdk::TokenKind::word || t[k].lower == "-" ||
+                   has(g.title_words, t[k].lower);
+          if (bare) b = j;
         }
         // lower-case titles right before the run: "foreign policy adviser, Yuri Ushakov"
         if (title.empty() && i > 0) {
@@ -950,7 +980,10 @@ void DocumentAnalysis::analyze() {
           if (from == i && i >= 3 && t[i - 3].kind == sdk::TokenKind::number &&
               t[i - 2].lower == "-" && t[i - 1].kind == sdk::TokenKind::word)
             from = i - 3;
-          if (body && from < j) {
+          // "Office of Political Outreach": a lone body word before "of" heads a longer
+          // name the run could not take, and names no body by itself
+          const bool head_only = from + 1 == j && j < t.size() && t[j].lower == "of";
+          if (body && from < j && !head_only) {
             RawEntity e;
             e.first = from;
             e.last = j;
@@ -1728,9 +1761,18 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                                 (t[k + 1].capitalized || t[k + 1].lower == "the");
         // "President-Elect Gustavo Petro": a hyphen inside a title
         const bool hyphen = w == "-" && k > 0 && k + 1 < ce && t[k - 1].capitalized && t[k + 1].capitalized;
+        // "World Health Organization (WHO) Director-General": a short name in brackets
+        if (w == "(" && k > 0 && t[k - 1].capitalized && k + 3 < ce && t[k + 2].lower == ")" &&
+            t[k + 3].capitalized) {
+          k += 3;
+          continue;
+        }
+        // "with Dr. Tedros", "with Gen. Austin": the period of an abbreviated title
+        const bool abbrev = w == "." && k > 0 && k + 1 < ce && has(g.title_words, t[k - 1].lower) &&
+                            t[k - 1].span.end == t[k].span.begin && t[k + 1].capitalized;
         // "with his Algerian counterpart Belkacem Nabi": the name follows the noun
         const bool appositive = has(g.appositive_heads, w) && k + 1 < ce && t[k + 1].capitalized;
-        if (hyphen || of_in_name || appositive || w == "," || w == "and" || w == "with" || is_det(w) || has(g.title_words, w) ||
+        if (hyphen || abbrev || of_in_name || appositive || w == "," || w == "and" || w == "with" || is_det(w) || has(g.title_words, w) ||
             (t[k].capitalized && t[k].kind == sdk::TokenKind::word) ||
             ((w == "of" || w == "to") && k + 1 < ce && (t[k + 1].capitalized || t[k + 1].lower == "the") &&
              k > 0 && has(g.title_words, t[k - 1].lower))) {
