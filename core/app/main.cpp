@@ -320,12 +320,15 @@ void read_all(const Common& c, const ReadOptions& opts,
 
 // Documents are read in order on the calling thread, worked on by a bounded pool, and
 // their results handed to `emit` in input order. At most `window` documents are between
-// reading and emitting, so memory stays flat whatever the corpus size.
+// reading and emitting, so memory stays flat whatever the corpus size. `emit` runs outside
+// the lock, on one thread at a time (whichever worker finds the next result in order), so
+// the other workers and the reader go on meanwhile; the reader and the workers are woken
+// only when they wait, the reader only once half the window is free again.
 template <class R>
 class OrderedPool {
  public:
   OrderedPool(unsigned threads, std::function<R(Document&)> work, std::function<void(R&&)> emit)
-      : work_(std::move(work)), emit_(std::move(emit)), window_(4 * threads + 4) {
+      : work_(std::move(work)), emit_(std::move(emit)), window_(8 * threads + 8) {
     if (threads > 1)
       for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { run(); });
   }
@@ -337,9 +340,9 @@ class OrderedPool {
       return;
     }
     std::unique_lock lk(mu_);
-    room_.wait(lk, [&] { return next_seq_ - next_emit_ < window_; });
+    wait_for_room(lk);
     jobs_.emplace_back(next_seq_++, std::move(d));
-    ready_.notify_one();
+    if (idle_workers_ > 0) ready_.notify_one();
   }
 
   // A result that needs no work (a failure) still keeps its place in the order.
@@ -349,7 +352,7 @@ class OrderedPool {
       return;
     }
     std::unique_lock lk(mu_);
-    room_.wait(lk, [&] { return next_seq_ - next_emit_ < window_; });
+    wait_for_room(lk);
     done_.emplace(next_seq_++, std::move(r));
     drain(lk);
   }
@@ -365,10 +368,22 @@ class OrderedPool {
   }
 
  private:
+  void wait_for_room(std::unique_lock<std::mutex>& lk) {
+    while (next_seq_ - next_emit_ >= window_) {
+      reader_waiting_ = true;
+      room_.wait(lk);
+      reader_waiting_ = false;
+    }
+  }
+
   void run() {
     std::unique_lock lk(mu_);
     for (;;) {
-      ready_.wait(lk, [&] { return closing_ || !jobs_.empty(); });
+      while (!closing_ && jobs_.empty()) {
+        ++idle_workers_;
+        ready_.wait(lk);
+        --idle_workers_;
+      }
       if (jobs_.empty()) return;
       auto [seq, doc] = std::move(jobs_.front());
       jobs_.pop_front();
@@ -380,13 +395,23 @@ class OrderedPool {
     }
   }
 
-  void drain(std::unique_lock<std::mutex>&) {
+  // Emits every result that is next in order; only one thread emits at a time, the
+  // others leave their results in `done_` for it.
+  void drain(std::unique_lock<std::mutex>& lk) {
+    if (emitting_) return;
+    emitting_ = true;
     for (auto it = done_.find(next_emit_); it != done_.end(); it = done_.find(next_emit_)) {
-      emit_(std::move(it->second));  // under the lock: one emitter at a time, in order
+      R r = std::move(it->second);
       done_.erase(it);
+      lk.unlock();
+      emit_(std::move(r));
+      lk.lock();
       ++next_emit_;
-      room_.notify_all();
+      // the reader, once it waits, is woken when half the window is free, not at every
+      // result: a context switch per document cost more than the reading itself
+      if (reader_waiting_ && next_seq_ - next_emit_ <= window_ / 2) room_.notify_one();
     }
+    emitting_ = false;
   }
 
   std::function<R(Document&)> work_;
@@ -398,7 +423,8 @@ class OrderedPool {
   std::deque<std::pair<std::size_t, Document>> jobs_;
   std::map<std::size_t, R> done_;
   std::size_t next_seq_ = 0, next_emit_ = 0;
-  bool closing_ = false;
+  unsigned idle_workers_ = 0;
+  bool closing_ = false, emitting_ = false, reader_waiting_ = false;
 };
 
 // Where -o writes. A regular file, or one that does not exist yet, is written to a
@@ -516,6 +542,7 @@ struct DocResult {
   std::vector<ErrorEntry> errors;
   std::size_t bytes = 0;
   std::string warnings;  // "warning: origin: ..." lines, for stderr in input order
+  std::string line;      // --format jsonl: the document's output line, made by the worker
 };
 
 // The analysis's warnings (a limit reached) as lines for stderr.
@@ -603,6 +630,7 @@ int run_extract(const Common& c, ReadOptions opts) {
       r.events.clear();
       r.errors.push_back({d.origin, std::string("could not be analysed: ") + e.what()});
     }
+    if (jsonl) r.line = to_json_line(r.source, r.events, r.errors) + "\n";
     return r;
   };
 
@@ -619,7 +647,7 @@ int run_extract(const Common& c, ReadOptions opts) {
     }
     if (r.skipped) return;
     if (jsonl) {
-      *out << to_json_line(r.source, r.events, r.errors) << "\n" << std::flush;
+      *out << r.line << std::flush;
       return;
     }
     pool.sources.push_back(std::move(r.source));
