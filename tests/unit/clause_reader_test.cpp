@@ -62,7 +62,9 @@ std::vector<chronicle::Document> documents(bool shared) {
       {root / "data/meantime/meantime_en.jsonl", 0},
       {root / "data/reuters21578/reuters.jsonl", 1500},
       {root / "data/modern-news/articles.jsonl", 500}};
-  for (const auto& [p, limit] : sets) {
+  for (const auto& set : sets) {
+    const fs::path& p = set.first;
+    const std::size_t limit = set.second;  // a plain local: lambdas may not capture bindings
     std::size_t n = 0;
     chronicle::read_path(
         p, {},
