@@ -9,6 +9,15 @@ namespace {
 
 bool in(const WordList& v, std::string_view w) { return v.contains(w); }
 
+// the phrase's words from tokens[i] on, fitting before `end`
+bool phrase_at(const std::vector<std::string>& words, const std::vector<sdk::Token>& t,
+               std::size_t i, std::size_t end) {
+  if (i + words.size() > end) return false;
+  for (std::size_t k = 1; k < words.size(); ++k)
+    if (t[i + k].lower != words[k]) return false;
+  return true;
+}
+
 }  // namespace
 
 PhraseIndex::PhraseIndex(const std::vector<std::string>& phrases) {
@@ -28,33 +37,28 @@ PhraseIndex::PhraseIndex(const std::vector<std::string>& phrases) {
   }
 }
 
+const std::vector<std::vector<std::string>>* PhraseIndex::starting_at(
+    const std::vector<sdk::Token>& t, std::size_t i, std::size_t end) const {
+  if (i >= end || i >= t.size()) return nullptr;
+  const std::uint32_t id = first_.find(t[i].lower, SentenceHashes::of(t.data(), i));
+  return id == WordIndex::npos ? nullptr : &by_first_[id];
+}
+
 std::size_t PhraseIndex::at(const std::vector<sdk::Token>& t, std::size_t i,
                             std::size_t end) const {
-  if (i >= end || i >= t.size()) return 0;
-  const std::uint32_t id = first_.find(t[i].lower, SentenceHashes::of(t.data(), i));
-  if (id == WordIndex::npos) return 0;
   std::size_t best = 0;
-  for (const auto& words : by_first_[id]) {
-    if (i + words.size() > end) continue;
-    bool ok = true;
-    for (std::size_t k = 1; k < words.size() && ok; ++k) ok = t[i + k].lower == words[k];
-    if (ok) best = std::max(best, words.size());
-  }
+  if (const auto* phrases = starting_at(t, i, end))
+    for (const auto& words : *phrases)
+      if (words.size() > best && phrase_at(words, t, i, end)) best = words.size();
   return best;
 }
 
 std::size_t PhraseIndex::shortest_at(const std::vector<sdk::Token>& t, std::size_t i,
                                      std::size_t end) const {
-  if (i >= end || i >= t.size()) return 0;
-  const std::uint32_t id = first_.find(t[i].lower, SentenceHashes::of(t.data(), i));
-  if (id == WordIndex::npos) return 0;
   std::size_t best = 0;
-  for (const auto& words : by_first_[id]) {
-    if (i + words.size() > end || (best != 0 && words.size() >= best)) continue;
-    bool ok = true;
-    for (std::size_t k = 1; k < words.size() && ok; ++k) ok = t[i + k].lower == words[k];
-    if (ok) best = words.size();
-  }
+  if (const auto* phrases = starting_at(t, i, end))
+    for (const auto& words : *phrases)
+      if ((best == 0 || words.size() < best) && phrase_at(words, t, i, end)) best = words.size();
   return best;
 }
 
@@ -532,9 +536,9 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
   // a short fronted adverbial with no verb of its own ("Until Thursday, they had not
   // called him a suspect") takes the tense of the clause it leads into
   if (out.clauses.size() >= 2 && out.clauses[0].first_token == 0 &&
-      out.clauses[0].last_token <= 4 &&
-      out.clauses[0].tense == sdk::Tense::none && out.verb[0] == out.clauses[0].last_token &&
-      out.clauses[0].last_token > 0 && t[out.clauses[0].last_token - 1].lower == ",")
+      out.clauses[0].last_token <= 4 && out.clauses[0].tense == sdk::Tense::none &&
+      out.verb[0] == out.clauses[0].last_token && out.clauses[0].last_token > 0 &&
+      t[out.clauses[0].last_token - 1].lower == ",")
     out.clauses[0].tense = out.clauses[1].tense;
   return out;
 }

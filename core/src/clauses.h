@@ -2,15 +2,15 @@
 #pragma once
 
 #include <chronicle/lexicon.h>
-#include <chronicle/string_hash.h>
 #include <chronicle/sdk/plugin_api.h>
-
-#include "word_index.h"
+#include <chronicle/string_hash.h>
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "word_index.h"
 
 namespace chronicle::detail {
 
@@ -27,15 +27,17 @@ class PhraseIndex {
   const WordIndex& first_words() const noexcept { return first_; }
 
  private:
+  // the phrases whose first word is tokens[i] (nullptr if none, or i is not before `end`)
+  const std::vector<std::vector<std::string>>* starting_at(const std::vector<sdk::Token>& t,
+                                                           std::size_t i, std::size_t end) const;
   WordIndex first_;                                              // first words
   std::vector<std::vector<std::vector<std::string>>> by_first_;  // phrases by first word
 };
 
 struct ClauseRules {
-  WordList boundary_punct, after_comma, fronted, reporting_verbs,
-      complement_nouns, hedging_nouns, future, speculative, cancelled, postponed, negation, past,
-      present, perfect, participles, not_past, determiners, be_forms, future_blockers,
-      not_participles, that_clause_openers,
+  WordList boundary_punct, after_comma, fronted, reporting_verbs, complement_nouns, hedging_nouns,
+      future, speculative, cancelled, postponed, negation, past, present, perfect, participles,
+      not_past, determiners, be_forms, future_blockers, not_participles, that_clause_openers,
       relative_pronouns, relative_closers, reporting_participles, period_abbreviations,
       subject_pronouns, pronoun_subordinators;
   // words right before an event noun that set its status ("the potential meeting")
