@@ -2,16 +2,15 @@
 #include <chronicle/document.h>
 #include <chronicle/errors.h>
 #include <chronicle/text.h>
-
-#include <nlohmann/json.hpp>
 #include <simdjson.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cstring>
-#include <memory>
 #include <fstream>
 #include <istream>
+#include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 namespace chronicle {
@@ -32,9 +31,7 @@ date::sys_days parse_date_value(const std::string& value, const std::string& whe
   return d;
 }
 
-std::string stem_of(const std::string& path) {
-  return std::filesystem::path(path).stem().string();
-}
+std::string stem_of(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
 void finish(Document& d, const ReadOptions& options) {
   if (options.published) d.published = options.published;
@@ -44,6 +41,9 @@ void finish(Document& d, const ReadOptions& options) {
                          " byte(s) that were not UTF-8 (or NUL) were replaced with U+FFFD");
   repair_utf8(d.title);
   repair_utf8(d.dateline);
+  // a front-matter id (or a file name) is written into every output: valid UTF-8 too
+  repair_utf8(d.id);
+  repair_utf8(d.origin);
   // an empty document is an empty timeline, with or without a date
   if (!d.published && d.text.find_first_not_of(" \t\r\n") != std::string::npos) {
     throw DocumentError(d.origin, "no publication date; " + date_fix());
@@ -80,9 +80,9 @@ Document parse_text_document(std::string content, const std::string& origin,
     try {
       n = YAML::Load(fm);
     } catch (const YAML::Exception& e) {
-      throw DocumentError(origin + ":" + std::to_string(e.mark.line + 2) + ":" +
-                              std::to_string(e.mark.column + 1),
-                          "front matter is not valid YAML (" + e.msg + ")");
+      throw DocumentError(
+          origin + ":" + std::to_string(e.mark.line + 2) + ":" + std::to_string(e.mark.column + 1),
+          "front matter is not valid YAML (" + e.msg + ")");
     }
     if (n && !n.IsNull()) {
       if (!n.IsMap())
@@ -168,17 +168,17 @@ Document parse_json_checked(std::string_view line, const std::string& origin,
                                     "); each line must be one JSON object");
   }
   if (!j.is_object())
-    throw DocumentError(origin, "a JSONL line must be a JSON object {\"id\", \"published\", \"text\"}");
+    throw DocumentError(origin,
+                        "a JSONL line must be a JSON object {\"id\", \"published\", \"text\"}");
   auto field = [&](const char* key, bool required) -> std::string {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) {
-      if (required)
-        throw DocumentError(origin, std::string("missing \"") + key + "\" (a string)");
+      if (required) throw DocumentError(origin, std::string("missing \"") + key + "\" (a string)");
       return {};
     }
     if (!it->is_string())
-      throw DocumentError(origin, std::string("\"") + key + "\" must be a string, got " +
-                                      it->type_name());
+      throw DocumentError(origin,
+                          std::string("\"") + key + "\" must be a string, got " + it->type_name());
     return it->get<std::string>();
   };
   return document_from(field, origin, options);
@@ -309,8 +309,7 @@ void report(const DocumentError& e, const std::function<void(DocumentFailure&&)>
 
 void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& options,
                 const std::function<void(Document&&)>& on_document,
-                const std::function<void(DocumentFailure&&)>& on_failure,
-                std::size_t first_line) {
+                const std::function<void(DocumentFailure&&)>& on_failure, std::size_t first_line) {
   std::string line;
   std::size_t n = first_line - 1, length = 0;
   std::streambuf* sb = in.rdbuf();

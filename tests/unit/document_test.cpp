@@ -3,24 +3,22 @@
 #include <chronicle/calendar.h>
 #include <chronicle/document.h>
 #include <chronicle/errors.h>
-
 #include <gtest/gtest.h>
 
-#include "../test_support.h"
-
 #include <string>
+
+#include "../test_support.h"
 
 namespace {
 
 using chronicle::testing::sh_quote;
 using chronicle::testing::slurp;
 
-
 using chronicle::Document;
 using chronicle::DocumentError;
-using chronicle::ReadOptions;
 using chronicle::parse_json_document;
 using chronicle::parse_text_document;
+using chronicle::ReadOptions;
 
 date::sys_days day(int y, unsigned m, unsigned d) {
   return date::sys_days{date::year{y} / date::month{m} / date::day{d}};
@@ -70,9 +68,8 @@ TEST(TextDocument, FrontMatterFieldsAndBodyOffsets) {
 }
 
 TEST(TextDocument, DctAcceptedForPublished) {
-  const Document d =
-      parse_text_document("---\ndct: 2015-02-22\n---\nPeace talks postponed until Monday.\n",
-                          "b.txt", "b", {});
+  const Document d = parse_text_document(
+      "---\ndct: 2015-02-22\n---\nPeace talks postponed until Monday.\n", "b.txt", "b", {});
   ASSERT_TRUE(d.published.has_value());
   EXPECT_EQ(*d.published, day(2015, 2, 22));
   EXPECT_EQ(d.id, "b");  // no id: the default (file stem)
@@ -106,12 +103,12 @@ TEST(TextDocument, NoDateAnywhereNamesFileAndBothWays) {
 }
 
 TEST(TextDocument, ByteOrderMarkIsStripped) {
-  const Document plain =
-      parse_text_document("\xEF\xBB\xBFOfficials met.\n", "f.txt", "f", with_date(day(2025, 2, 17)));
+  const Document plain = parse_text_document("\xEF\xBB\xBFOfficials met.\n", "f.txt", "f",
+                                             with_date(day(2025, 2, 17)));
   EXPECT_EQ(plain.text, "Officials met.\n");
   // a BOM before the front matter must not hide it
-  const Document fm = parse_text_document("\xEF\xBB\xBF---\npublished: 2025-02-17\n---\nBody.\n",
-                                          "g.txt", "g", {});
+  const Document fm =
+      parse_text_document("\xEF\xBB\xBF---\npublished: 2025-02-17\n---\nBody.\n", "g.txt", "g", {});
   ASSERT_TRUE(fm.published.has_value());
   EXPECT_EQ(*fm.published, day(2025, 2, 17));
   EXPECT_EQ(fm.text, "Body.\n");
@@ -135,8 +132,8 @@ TEST(TextDocument, DashesInsideFrontMatterValueDoNotCloseIt) {
 
 TEST(TextDocument, UnclosedFrontMatterNamesOriginLineOne) {
   const auto e = expect_error([] {
-    parse_text_document("---\npublished: 2025-02-17\nBody without a closing line.\n", "j.md",
-                        "j", {});
+    parse_text_document("---\npublished: 2025-02-17\nBody without a closing line.\n", "j.md", "j",
+                        {});
   });
   EXPECT_EQ(e.where(), "j.md:1:1");
   const std::string what = e.what();
@@ -146,9 +143,8 @@ TEST(TextDocument, UnclosedFrontMatterNamesOriginLineOne) {
 }
 
 TEST(TextDocument, FrontMatterListIsAClearError) {
-  const auto e = expect_error([] {
-    parse_text_document("---\n- published\n- 2025-02-17\n---\nBody.\n", "k.md", "k", {});
-  });
+  const auto e = expect_error(
+      [] { parse_text_document("---\n- published\n- 2025-02-17\n---\nBody.\n", "k.md", "k", {}); });
   const std::string what = e.what();
   EXPECT_HAS(e.where(), "k.md");
   EXPECT_HAS(what, "must be a map");
@@ -157,8 +153,8 @@ TEST(TextDocument, FrontMatterListIsAClearError) {
 
 TEST(TextDocument, FrontMatterInvalidYamlNamesLine) {
   const auto e = expect_error([] {
-    parse_text_document("---\npublished: 2025-02-17\ntitle: [unclosed\n---\nBody.\n", "l.md",
-                        "l", {});
+    parse_text_document("---\npublished: 2025-02-17\ntitle: [unclosed\n---\nBody.\n", "l.md", "l",
+                        {});
   });
   EXPECT_HAS(e.where(), "l.md:");
   EXPECT_HAS(std::string(e.what()), "not valid YAML");
@@ -184,8 +180,7 @@ TEST(TextDocument, MalformedDctNamesItsOwnLine) {
 
 TEST(TextDocument, FrontMatterValueThatIsAListIsRejected) {
   const auto e = expect_error([] {
-    parse_text_document("---\npublished: 2025-02-17\ntitle: [a, b]\n---\nBody.\n", "n.md", "n",
-                        {});
+    parse_text_document("---\npublished: 2025-02-17\ntitle: [a, b]\n---\nBody.\n", "n.md", "n", {});
   });
   EXPECT_HAS(std::string(e.what()), "`title` must be a single value");
 }
@@ -197,6 +192,14 @@ TEST(TextDocument, InvalidUtf8IsRepairedWithAWarning) {
   ASSERT_EQ(d.warnings.size(), 1u);
   EXPECT_HAS(d.warnings[0], "1 byte(s)");
   EXPECT_HAS(d.warnings[0], "U+FFFD");
+}
+
+TEST(TextDocument, InvalidUtf8InTheFrontMatterIdIsRepaired) {
+  // found by fuzz.extract: the id reached the YAML timeline with its 0xFF bytes
+  const Document d = parse_text_document(
+      "---\nid: wire-a3\xFF\xFF\npublished: 2025-03-12\n---\nTalks.\n", "w.md", "w", {});
+  EXPECT_EQ(d.id, "wire-a3\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(d.origin.find('\xFF'), std::string::npos) << d.origin;
 }
 
 // --- JSONL lines ----------------------------------------------------------------------
@@ -306,16 +309,16 @@ TEST(JsonDocument, NoDateWithoutOptionIsAnError) {
 TEST(JsonDocument, FastAndReferenceReadersAgree) {
   const std::vector<std::string> lines = {
       R"({"id":"a","published":"2025-02-17","text":"Talks ended."})",
-      R"({"id":"a","id":"b","published":"2025-02-17","text":"T."})",         // repeated key
-      R"({"id":"a","published":null,"dct":"2025-02-17","text":"T."})",       // null
+      R"({"id":"a","id":"b","published":"2025-02-17","text":"T."})",    // repeated key
+      R"({"id":"a","published":null,"dct":"2025-02-17","text":"T."})",  // null
       R"({"id":"a","published":"2025-02-17","text":"caf\u00e9 \ud83d\ude00 \"q\" \\ \/"})",
       R"({"id":"a","published":"2025-02-17","text":"nul\u0000byte"})",
-      R"({"id":"a","published":"2025-02-30","text":"T."})",                  // bad date
-      R"({"id":"","published":"2025-02-17","text":"T."})",                   // empty id
+      R"({"id":"a","published":"2025-02-30","text":"T."})",  // bad date
+      R"({"id":"","published":"2025-02-17","text":"T."})",   // empty id
       R"({"id":"a","published":"2025-02-17","n":123456789012345678901234567890,"text":"T."})",
       "\xEF\xBB\xBF{\"id\":\"a\",\"published\":\"2025-02-17\",\"text\":\"T.\"}",  // BOM
-      R"({"id":"a","published":"2025-02-17","text":"T.",})",                 // trailing comma
-      R"({"id":"a","published":"2025-02-17","text":"\ud800"})",              // lone surrogate
+      R"({"id":"a","published":"2025-02-17","text":"T.",})",                      // trailing comma
+      R"({"id":"a","published":"2025-02-17","text":"\ud800"})",                   // lone surrogate
       "{\"id\":\"a\",\"published\":\"2025-02-17\",\"text\":\"bad \xFF byte\"}",
       R"({"id":"a","published":"2025-02-17","text":"T."} trailing)",
       R"({"id":"a","published":"2025-02-17","text":7})",
