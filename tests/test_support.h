@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 // Set for every test file by tests/CMakeLists.txt (CHRONICLE_TEST_DEFS); CliTest uses them.
 #ifndef CHRONICLE_BINARY
@@ -19,6 +20,9 @@
 #endif
 #ifndef CHRONICLE_CONFIG_DIR
 #error "CHRONICLE_CONFIG_DIR must name the config/ directory"
+#endif
+#ifndef CHRONICLE_SHARED_DIR
+#error "CHRONICLE_SHARED_DIR must name the ../shared folder beside the checkout"
 #endif
 #ifndef CHRONICLE_FIXTURE_DIR
 #error "CHRONICLE_FIXTURE_DIR must name the folder of the fixture plugins"
@@ -129,6 +133,38 @@ class CliTest : public ::testing::Test {
  private:
   std::string prefix_;
 };
+
+// A JSONL data set of ../shared (CHRONICLE_SHARED_DIR) and how many of its documents a
+// test reads (0: all of them).
+struct SharedSet {
+  std::string relative;  // e.g. "data/tempeval3/timebank.jsonl"
+  std::size_t limit = 0;
+  std::filesystem::path path() const {
+    return std::filesystem::path(CHRONICLE_SHARED_DIR) / relative;
+  }
+};
+
+// The reason to skip when a set is absent (../shared not beside the checkout), else "".
+inline std::string missing_shared(const std::vector<SharedSet>& sets) {
+  for (const auto& s : sets)
+    if (!std::filesystem::exists(s.path()))
+      return s.path().string() + " not found: ../shared is not beside the checkout";
+  return {};
+}
+
+// Calls fn(line) for each non-blank line of the set's first `limit` documents.
+template <class Fn>
+void for_each_jsonl_line(const SharedSet& set, Fn&& fn) {
+  std::ifstream in(set.path(), std::ios::binary);
+  EXPECT_TRUE(in) << set.path();
+  std::string line;
+  std::size_t docs = 0;
+  while ((set.limit == 0 || docs < set.limit) && std::getline(in, line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    fn(line);
+    ++docs;
+  }
+}
 
 }  // namespace chronicle::testing
 

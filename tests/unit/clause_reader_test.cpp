@@ -13,6 +13,7 @@
 #include <chronicle/text.h>
 
 #include "../../core/src/clauses.h"
+#include "../test_support.h"
 
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
@@ -38,6 +39,16 @@ const ClauseRules& rules() {
   return r;
 }
 
+const std::vector<chronicle::testing::SharedSet>& shared_sets() {
+  static const std::vector<chronicle::testing::SharedSet> sets{
+      {"data/tempeval3/timebank.jsonl"},
+      {"data/tempeval3/platinum.jsonl"},
+      {"data/meantime/meantime_en.jsonl"},
+      {"data/reuters21578/reuters.jsonl", 1500},
+      {"data/modern-news/articles.jsonl", 500}};
+  return sets;
+}
+
 // The corpora's texts (with a publication date), and with ../shared the shared sets.
 std::vector<chronicle::Document> documents(bool shared) {
   std::vector<chronicle::Document> docs;
@@ -55,30 +66,17 @@ std::vector<chronicle::Document> documents(bool shared) {
     }
     return docs;
   }
-  const fs::path root = CHRONICLE_SHARED_DIR;
-  const std::vector<std::pair<fs::path, std::size_t>> sets{
-      {root / "data/tempeval3/timebank.jsonl", 0},
-      {root / "data/tempeval3/platinum.jsonl", 0},
-      {root / "data/meantime/meantime_en.jsonl", 0},
-      {root / "data/reuters21578/reuters.jsonl", 1500},
-      {root / "data/modern-news/articles.jsonl", 500}};
-  for (const auto& set : sets) {
-    const fs::path& p = set.first;
-    const std::size_t limit = set.second;  // a plain local: lambdas may not capture bindings
+  for (const auto& set : shared_sets()) {
     std::size_t n = 0;
     chronicle::read_path(
-        p, {},
+        set.path(), {},
         [&](chronicle::Document&& d) {
-          if ((limit == 0 || n < limit) && d.published) docs.push_back(std::move(d));
+          if ((set.limit == 0 || n < set.limit) && d.published) docs.push_back(std::move(d));
           ++n;
         },
         [](chronicle::DocumentFailure&&) {});
   }
   return docs;
-}
-
-bool shared_present() {
-  return fs::exists(fs::path(CHRONICLE_SHARED_DIR) / "data/tempeval3/timebank.jsonl");
 }
 
 // Every token's bits against the lists, and shortest_at() against at().
@@ -185,9 +183,8 @@ TEST(ClauseReader, TimexAnalysisReadsTheSameClausesOnCorpora) {
 }
 
 TEST(ClauseReader, TimexAnalysisReadsTheSameClausesOnSharedSets) {
-  if (!shared_present())
-    GTEST_SKIP() << CHRONICLE_SHARED_DIR "/data/tempeval3/timebank.jsonl not found: ../shared "
-                    "is not beside the checkout";
+  if (const auto missing = chronicle::testing::missing_shared(shared_sets()); !missing.empty())
+    GTEST_SKIP() << missing;
   std::size_t n = 0;
   for (const auto& d : documents(true)) n += check_lazy(d);
   EXPECT_GT(n, 5000u);

@@ -6,6 +6,8 @@
 #include <chronicle/analysis.h>
 #include <chronicle/text.h>
 
+#include "../test_support.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
@@ -87,26 +89,21 @@ TEST(SentenceTokens, CorporaExamplesAndEdgeCases) {
 }
 
 TEST(SentenceTokens, SharedCollections) {
-  const fs::path shared = CHRONICLE_SHARED_DIR;
-  const std::vector<std::pair<fs::path, std::size_t>> sets{
-      {shared / "data/tempeval3/timebank.jsonl", 0},
-      {shared / "data/tempeval3/aquaint.jsonl", 0},
-      {shared / "data/meantime/meantime_en.jsonl", 0},
-      {shared / "data/reuters21578/reuters.jsonl", 2000},
-      {shared / "data/modern-news/articles.jsonl", 1000}};
-  if (!fs::exists(sets.front().first))
-    GTEST_SKIP() << sets.front().first << " not found: ../shared is not beside the checkout";
+  const std::vector<chronicle::testing::SharedSet> sets{
+      {"data/tempeval3/timebank.jsonl"},
+      {"data/tempeval3/aquaint.jsonl"},
+      {"data/meantime/meantime_en.jsonl"},
+      {"data/reuters21578/reuters.jsonl", 2000},
+      {"data/modern-news/articles.jsonl", 1000}};
+  if (const auto missing = chronicle::testing::missing_shared(sets); !missing.empty())
+    GTEST_SKIP() << missing;
   const auto& rules = resources().segmenter;
   std::size_t n = 0;
-  for (const auto& [p, limit] : sets) {
-    std::ifstream in(p);
-    std::string line;
-    for (std::size_t docs = 0; std::getline(in, line) && (limit == 0 || docs < limit); ++docs) {
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+  for (const auto& set : sets)
+    chronicle::testing::for_each_jsonl_line(set, [&](const std::string& line) {
       const auto j = nlohmann::json::parse(line);
-      n += check_text(j.value("text", std::string()), p.filename().string(), rules);
-    }
-  }
+      n += check_text(j.value("text", std::string()), set.relative, rules);
+    });
   EXPECT_GT(n, 20000u);
 }
 

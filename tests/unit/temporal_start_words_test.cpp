@@ -11,6 +11,8 @@
 #include <chronicle/temporal.h>
 #include <chronicle/text.h>
 
+#include "../test_support.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
@@ -80,43 +82,35 @@ TEST(TemporalStartWords, CorporaAndExamples) {
   EXPECT_GT(sentences, 300u);
 }
 
-// The texts of the first `limit` documents of a JSONL file; sentences checked.
-std::size_t check_jsonl(const fs::path& p, std::size_t limit) {
-  std::ifstream in(p);
-  EXPECT_TRUE(in) << p;
-  std::string line;
-  std::size_t sentences = 0, docs = 0;
-  while (docs < limit && std::getline(in, line)) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const auto j = nlohmann::json::parse(line);
-    sentences += check_text(j.value("text", std::string()), p.filename().string());
-    ++docs;
-  }
+// The sentences of the sets' texts, checked.
+std::size_t check_sets(const std::vector<chronicle::testing::SharedSet>& sets) {
+  std::size_t sentences = 0;
+  for (const auto& set : sets)
+    chronicle::testing::for_each_jsonl_line(set, [&](const std::string& line) {
+      const auto j = nlohmann::json::parse(line);
+      sentences += check_text(j.value("text", std::string()), set.relative);
+    });
   return sentences;
 }
 
 TEST(TemporalStartWords, SharedTempEvalAndMeantime) {
-  const fs::path shared = CHRONICLE_SHARED_DIR;
-  const std::vector<fs::path> sets{
-      shared / "data/tempeval3/timebank.jsonl", shared / "data/tempeval3/aquaint.jsonl",
-      shared / "data/tempeval3/platinum.jsonl", shared / "data/meantime/meantime_en.jsonl"};
-  if (!fs::exists(sets.front()))
-    GTEST_SKIP() << sets.front() << " not found: ../shared is not beside the checkout";
-  std::size_t sentences = 0;
-  for (const auto& p : sets) sentences += check_jsonl(p, SIZE_MAX);
-  EXPECT_GT(sentences, 1000u);
+  const std::vector<chronicle::testing::SharedSet> sets{
+      {"data/tempeval3/timebank.jsonl"},
+      {"data/tempeval3/aquaint.jsonl"},
+      {"data/tempeval3/platinum.jsonl"},
+      {"data/meantime/meantime_en.jsonl"}};
+  if (const auto missing = chronicle::testing::missing_shared(sets); !missing.empty())
+    GTEST_SKIP() << missing;
+  EXPECT_GT(check_sets(sets), 1000u);
 }
 
 // Newswire of two eras: 1987 Reuters (numbers, quarters, fiscal years) and modern news.
 TEST(TemporalStartWords, SharedReutersAndModernNews) {
-  const fs::path shared = CHRONICLE_SHARED_DIR;
-  const fs::path reuters = shared / "data/reuters21578/reuters.jsonl";
-  const fs::path modern = shared / "data/modern-news/articles.jsonl";
-  if (!fs::exists(reuters) || !fs::exists(modern))
-    GTEST_SKIP() << reuters << " or " << modern
-                 << " not found: ../shared is not beside the checkout";
-  const std::size_t sentences = check_jsonl(reuters, 2000) + check_jsonl(modern, 500);
-  EXPECT_GT(sentences, 10000u);
+  const std::vector<chronicle::testing::SharedSet> sets{
+      {"data/reuters21578/reuters.jsonl", 2000}, {"data/modern-news/articles.jsonl", 500}};
+  if (const auto missing = chronicle::testing::missing_shared(sets); !missing.empty())
+    GTEST_SKIP() << missing;
+  EXPECT_GT(check_sets(sets), 10000u);
 }
 
 }  // namespace
