@@ -30,6 +30,20 @@ struct R {
   Granularity granularity = Granularity::day;
   std::vector<std::string> participants;
   std::string location, country;
+
+  // The same report told by another article (published on another day when given).
+  R told_by(std::string other, std::optional<sys_days> on = std::nullopt) const {
+    R r = *this;
+    r.source = std::move(other);
+    if (on) r.published = *on;
+    return r;
+  }
+  // The report dated on one day.
+  R& on_day(sys_days d) {
+    from = to = d;
+    granularity = Granularity::day;
+    return *this;
+  }
 };
 
 // One article's timeline holding one report.
@@ -87,12 +101,10 @@ TEST(MergeRules, DifferentCitiesNeverMerge) {
   a.participants = kShultz;
   a.location = "Washington";
   a.country = "United States";
-  R b = a;
-  b.source = "b";
+  R b = a.told_by("b");
   b.location = "New York";
   EXPECT_EQ(entries(a, b), 2u) << "Washington and New York are two places";
-  R c = a;
-  c.source = "c";
+  R c = a.told_by("c");
   c.location = "United States";
   c.country = "United States";
   EXPECT_EQ(entries(a, c), 1u) << "Washington is in the United States";
@@ -102,12 +114,10 @@ TEST(MergeRules, AnEntryNeverJoinsTwoPlacesThatExcludeEachOther) {
   // Luxembourg and Taupo both fit the unplaced report, never each other
   R a{"a", day(1987, 3, 20), "conference", sdk::Status::occurred, day(1987, 3, 19)};
   a.participants = {"General Agreement on Tariffs and Trade", "Clayton Yeutter"};
-  R b = a;
-  b.source = "b";
+  R b = a.told_by("b");
   b.location = "Luxembourg";
   b.country = "Luxembourg";
-  R c = a;
-  c.source = "c";
+  R c = a.told_by("c");
   c.location = "Taupo";
   c.country = "New Zealand";
   const Timeline t = merged({a, b, c});
@@ -122,17 +132,12 @@ TEST(MergeRules, DatedReportsMustOverlapOnTheirOwnDates) {
       Granularity::week};
   a.participants = kShultz;
   a.location = "Moscow";
-  R b = a;
-  b.source = "b";
-  b.published = day(1987, 4, 16);
+  R b = a.told_by("b", day(1987, 4, 16));
   b.status = sdk::Status::occurred;
-  b.from = b.to = day(1987, 4, 15);
-  b.granularity = Granularity::day;
+  b.on_day(day(1987, 4, 15));
   EXPECT_EQ(entries(a, b), 1u) << "April 15 is in the week of April 13";
-  R c = b;
-  c.source = "c";
-  c.published = day(1987, 5, 30);
-  c.from = c.to = day(1987, 5, 29);
+  R c = b.told_by("c", day(1987, 5, 30));
+  c.on_day(day(1987, 5, 29));
   EXPECT_EQ(entries(a, c), 2u) << "May 29 is not in the week of April 13";
 }
 
@@ -140,16 +145,14 @@ TEST(MergeRules, DaysOneApartAreOneEventInConflict) {
   R a{"a", day(2025, 3, 3), "meeting", sdk::Status::planned, day(2025, 3, 6)};
   a.participants = {"Anna Keller", "Tomas Rivera"};
   a.location = "Geneva";
-  R b = a;
-  b.source = "b";
-  b.from = b.to = day(2025, 3, 7);
+  R b = a.told_by("b");
+  b.on_day(day(2025, 3, 7));
   const Timeline t = merged({a, b});
   ASSERT_EQ(t.events.size(), 1u);
   ASSERT_EQ(t.events[0].conflicts.size(), 1u);
   EXPECT_EQ(t.events[0].conflicts[0].field, "when");
-  R c = a;
-  c.source = "c";
-  c.from = c.to = day(2025, 3, 8);
+  R c = a.told_by("c");
+  c.on_day(day(2025, 3, 8));
   EXPECT_EQ(entries(a, c), 2u) << "two days apart: two meetings";
 }
 
@@ -158,16 +161,13 @@ TEST(MergeRules, AnUndatedPlannedReportDoesNotSwallowAYearLongWindow) {
   R a{"a", day(1987, 3, 24), "conference", sdk::Status::planned};
   a.participants = {"General Agreement on Tariffs and Trade"};
   a.location = "Luxembourg";
-  R b = a;
-  b.source = "b";
-  b.published = day(1987, 4, 20);
+  R b = a.told_by("b", day(1987, 4, 20));
   b.status = sdk::Status::occurred;
   b.from = day(1987, 1, 1);
   b.to = day(1987, 12, 31);
   b.granularity = Granularity::year;
   EXPECT_EQ(entries(a, b), 2u) << "a year is no date of the event's own";
-  R c = b;
-  c.source = "c";
+  R c = b.told_by("c");
   c.status = sdk::Status::planned;
   c.from = day(1987, 4, 1);
   c.to = day(1987, 4, 30);
@@ -180,15 +180,12 @@ TEST(MergeRules, AnUndatedReportOnlyMeetsDatesOnItsStatusSide) {
   R a{"a", day(1987, 4, 9), "meeting", sdk::Status::occurred};
   a.participants = kShultz;
   a.location = "Moscow";
-  R b = a;
-  b.source = "b";
-  b.published = day(1987, 4, 2);
+  R b = a.told_by("b", day(1987, 4, 2));
   b.status = sdk::Status::planned;
-  b.from = b.to = day(1987, 4, 20);
+  b.on_day(day(1987, 4, 20));
   EXPECT_EQ(entries(a, b), 2u);
-  R c = b;
-  c.source = "c";
-  c.from = c.to = day(1987, 4, 7);
+  R c = b.told_by("c");
+  c.on_day(day(1987, 4, 7));
   EXPECT_EQ(entries(a, c), 1u) << "April 7 is before the article of April 9";
 }
 
@@ -197,16 +194,12 @@ TEST(MergeRules, UndatedReportsOnlyFromArticlesAWeekApart) {
   R a{"a", day(2023, 8, 21), "conference", sdk::Status::planned};
   a.participants = {"United Nations General Assembly", "Joe Biden"};
   a.location = "New York";
-  R b = a;
-  b.source = "b";
-  b.published = day(2023, 9, 19);
+  R b = a.told_by("b", day(2023, 9, 19));
   b.status = sdk::Status::ongoing;
   const Timeline t = merged({a, b});
   ASSERT_EQ(t.events.size(), 2u);
   for (const auto& e : t.events) EXPECT_EQ(e.reports(), 1u);
-  R c = a;
-  c.source = "c";
-  c.published = day(2023, 8, 24);
+  R c = a.told_by("c", day(2023, 8, 24));
   EXPECT_EQ(entries(a, c), 1u) << "the same plan told three days later";
 }
 
@@ -215,8 +208,7 @@ TEST(MergeRules, UndatedReportsOnlyFromArticlesAWeekApart) {
 TEST(MergeRules, GroupsAsWrittenLinkNothing) {
   R a{"a", day(1987, 4, 13), "talks", sdk::Status::occurred, day(1987, 4, 13)};
   a.participants = {"Soviet leaders", "EC diplomats"};
-  R b = a;
-  b.source = "b";
+  R b = a.told_by("b");
   EXPECT_EQ(entries(a, b), 2u) << "\"Soviet leaders\" names no one";
   R c = a, d = a;
   d.source = "d";
@@ -234,13 +226,11 @@ TEST(MergeRules, OneSharedNameNeedsAPlaceOrPreciseDates) {
   R a{"a", day(1987, 4, 2), "conference", sdk::Status::planned, day(1987, 4, 1), day(1987, 4, 30),
       Granularity::month};
   a.participants = {"IMF"};
-  R b = a;
-  b.source = "b";
-  b.published = day(1987, 4, 3);
+  R b = a.told_by("b", day(1987, 4, 3));
   EXPECT_EQ(entries(a, b), 2u);
   R c = a, d = b;
-  c.from = c.to = d.from = d.to = day(1987, 4, 8);
-  c.granularity = d.granularity = Granularity::day;
+  c.on_day(day(1987, 4, 8));
+  d.on_day(day(1987, 4, 8));
   EXPECT_EQ(entries(c, d), 1u) << "the IMF on the same day";
   R e = a, f = b;
   e.location = f.location = "Washington";
@@ -269,12 +259,10 @@ TEST(MergeRules, SidesNamingDifferentPeopleAreTwoEventsInOnePlace) {
   R a{"a", day(1987, 4, 8), "meeting", sdk::Status::occurred, day(1987, 4, 7)};
   a.participants = {"Dilson Funaro"};
   a.location = "Washington";
-  R b = a;
-  b.source = "b";
+  R b = a.told_by("b");
   b.participants = {"Geoffrey Howe", "George Shultz"};
   EXPECT_EQ(entries(a, b), 2u);
-  R c = a;
-  c.source = "c";
+  R c = a.told_by("c");
   c.participants = {};
   EXPECT_EQ(entries(a, c), 1u) << "the Washington meeting of April 7, nobody named";
   c.type = "talks";
@@ -286,14 +274,12 @@ TEST(MergeRules, SidesNamingDifferentPeopleAreTwoEventsInOnePlace) {
 TEST(MergeRules, APlaceAloneLinksOnlyDatedReportsOfAMonthOrLess) {
   R a{"a", day(1987, 3, 2), "summit", sdk::Status::planned, day(1987, 6, 8), day(1987, 6, 10)};
   a.location = "Venice";
-  R b = a;
-  b.source = "b";
+  R b = a.told_by("b");
   b.from = day(1987, 6, 1);
   b.to = day(1987, 6, 30);
   b.granularity = Granularity::month;
   EXPECT_EQ(entries(a, b), 1u) << "the Venice summit, June 8-10 and in June";
-  R c = a;
-  c.source = "c";
+  R c = a.told_by("c");
   c.from.reset();
   c.to.reset();
   EXPECT_EQ(entries(a, c), 2u) << "an undated report in the same place";
@@ -317,10 +303,9 @@ TEST(MergeRules, AWindowLongerThanAMonthLinksOnlyByTwoNames) {
   EXPECT_EQ(entries(a, b), 2u);
   a.participants = {"Kamala Harris", "Olaf Scholz"};
   EXPECT_EQ(entries(a, b), 1u) << "two names shared";
-  R c = b;
-  c.source = "c";
+  R c = b.told_by("c");
   c.participants = {"Kamala Harris"};
-  c.from = c.to = day(2023, 2, 1);
+  c.on_day(day(2023, 2, 1));
   c.to = day(2023, 2, 28);
   c.granularity = Granularity::month;
   EXPECT_EQ(entries(c, b), 1u) << "a month is not too long";
@@ -331,12 +316,10 @@ TEST(MergeRules, AVisitsDestinationIsNoSharedParticipant) {
   a.participants = {"Richard Lyng", "Japan"};
   a.location = a.country = "Japan";
   a.granularity = Granularity::unknown;
-  R b = a;
-  b.source = "b";
+  R b = a.told_by("b");
   b.participants = {"Noboru Takeshita", "Japan"};
   EXPECT_EQ(entries(a, b), 2u) << "two visitors to Japan";
-  R c = a;
-  c.source = "c";
+  R c = a.told_by("c");
   c.participants = {"Clayton Yeutter", "Richard Lyng", "Japan"};
   EXPECT_EQ(entries(a, c), 1u);
 }
@@ -347,9 +330,7 @@ TEST(MergeRules, ALaterDatedReportTurnsAPlanIntoWhatOccurred) {
   R a{"a", day(2025, 3, 3), "meeting", sdk::Status::planned, day(2025, 3, 6)};
   a.participants = {"Anna Keller", "Tomas Rivera"};
   a.location = "Geneva";
-  R b = a;
-  b.source = "b";
-  b.published = day(2025, 3, 12);
+  R b = a.told_by("b", day(2025, 3, 12));
   b.status = sdk::Status::occurred;
   b.from = day(2025, 3, 3);
   b.to = day(2025, 3, 9);
@@ -365,22 +346,16 @@ TEST(MergeRules, AStatusComesOnlyFromAReportWhoseWindowFits) {
   R a{"a", day(2025, 3, 3), "meeting", sdk::Status::planned, day(2025, 3, 6)};
   a.participants = {"Anna Keller", "Tomas Rivera"};
   a.location = "Geneva";
-  R b = a;
-  b.source = "b";
-  b.published = day(2025, 3, 4);
-  R c = a;
-  c.source = "c";
-  c.published = day(2025, 3, 6);
+  R b = a.told_by("b", day(2025, 3, 4));
+  R c = a.told_by("c", day(2025, 3, 6));
   c.status = sdk::Status::occurred;
-  c.from = c.to = day(2025, 3, 5);
+  c.on_day(day(2025, 3, 5));
   Timeline t = merged({a, b, c});
   ASSERT_EQ(t.events.size(), 1u);
   EXPECT_EQ(t.events[0].status, sdk::Status::planned);
   ASSERT_EQ(t.events[0].conflicts.size(), 1u);
   // under way on the article's date, within the window: it fits
-  R d = a;
-  d.source = "d";
-  d.published = day(2025, 3, 6);
+  R d = a.told_by("d", day(2025, 3, 6));
   d.status = sdk::Status::ongoing;
   d.from.reset();
   t = merged({a, b, d});
