@@ -231,11 +231,6 @@ int status_weight(sdk::Status s) {
   }
 }
 
-long width(const When& w) {
-  if (!w.earliest || !w.latest) return 1L << 40;
-  return (*w.latest - *w.earliest).count();
-}
-
 // One entry from its reports, given in canonical order.
 Event combine(const std::vector<const Report*>& rs, const BuildOptions& o) {
   if (rs.size() == 1) return rs.front()->event;
@@ -250,7 +245,7 @@ Event combine(const std::vector<const Report*>& rs, const BuildOptions& o) {
   auto narrowest = [](const std::vector<const Report*>& v) {
     const Report* n = v.front();
     for (const auto* r : v)
-      if (width(r->event.when) < width(n->event.when)) n = r;
+      if (r->event.when.width() < n->event.when.width()) n = r;
     return n;
   };
   auto intersect = [](const std::vector<const Report*>& v, std::optional<Day>& lo,

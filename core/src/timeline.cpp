@@ -12,6 +12,13 @@
 #include "event_rules.h"
 
 namespace chronicle {
+
+long When::width() const {
+  if (value.empty()) return 1L << 40;
+  if (!earliest || !latest) return 1L << 30;
+  return (*latest - *earliest).count() + (approx ? 1 : 0);
+}
+
 namespace {
 
 bool contains(const std::vector<std::string>& v, const std::string& x) {
@@ -92,12 +99,6 @@ bool dated_part(const When& part, const When& whole) {
          within(part, whole);
 }
 
-// 0: unknown, higher: narrower
-long width(const When& w) {
-  if (w.value.empty()) return 1L << 40;
-  if (!w.earliest || !w.latest) return 1L << 30;
-  return (*w.latest - *w.earliest).count() + (w.approx ? 1 : 0);
-}
 
 int place_rank(const Resources& res, const std::string& name) {
   if (name.empty()) return 0;
@@ -239,7 +240,7 @@ void merge_into(Event& e, Event&& c, const BuildOptions& o, const Resources& res
     e.status = c.status;
     e.status_from_verb = c.status_from_verb;
   }
-  if (width(c.when) < width(e.when)) e.when = c.when;
+  if (c.when.width() < e.when.width()) e.when = c.when;
   for (const auto& a : c.agents) add_unique(e.agents, a);
   for (const auto& a : c.counterparts) add_unique(e.counterparts, a);
   for (const auto& a : c.participants) add_unique(e.participants, a);

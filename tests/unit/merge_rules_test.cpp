@@ -30,6 +30,7 @@ struct R {
   Granularity granularity = Granularity::day;
   std::vector<std::string> participants;
   std::string location, country;
+  bool approx = false;  // a window read from a vague phrase ("next month")
 
   // The same report told by another article (published on another day when given).
   R told_by(std::string other, std::optional<sys_days> on = std::nullopt) const {
@@ -60,6 +61,7 @@ Timeline article(const R& r) {
     e.when.earliest = r.from;
     e.when.latest = r.to ? r.to : r.from;
     e.when.granularity = r.granularity;
+    e.when.approx = r.approx;
   } else {
     // what the in-document pass leaves on an undated event
     e.when.granularity = Granularity::unknown;
@@ -201,6 +203,23 @@ TEST(MergeRules, UndatedReportsOnlyFromArticlesAWeekApart) {
   for (const auto& e : t.events) EXPECT_EQ(e.reports(), 1u);
   R c = a.told_by("c", day(2023, 8, 24));
   EXPECT_EQ(entries(a, c), 1u) << "the same plan told three days later";
+}
+
+TEST(MergeRules, AnExactWindowIsKeptOverAnApproximateOneOfTheSameWidth) {
+  // "next month" in one article, "in August" in the other: the same window, one exact
+  R a{"a", day(2021, 7, 20), "visit", sdk::Status::planned, day(2021, 8, 1), day(2021, 8, 31),
+      Granularity::month};
+  a.participants = {"Anna Keller", "Tomas Rivera"};
+  a.location = "Geneva";
+  a.approx = true;
+  for (const bool exact_first : {false, true}) {
+    R b = a.told_by(exact_first ? "0" : "b", day(2021, 7, 22));
+    b.approx = false;
+    const Timeline t = merged({a, b});
+    ASSERT_EQ(t.events.size(), 1u);
+    EXPECT_FALSE(t.events[0].when.approx) << "exact report told " << (exact_first ? "first" : "last");
+    EXPECT_EQ(t.events[0].when.earliest, day(2021, 8, 1));
+  }
 }
 
 // --- participants -------------------------------------------------------------------

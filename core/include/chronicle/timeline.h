@@ -18,6 +18,11 @@ struct When {
   std::optional<date::sys_days> earliest, latest;
   Granularity granularity = Granularity::unknown;
   bool approx = false;
+
+  // How wide the window is, for choosing the narrowest: the days between its bounds, plus
+  // one when approximate. A window with an open bound is wider than any closed one, and no
+  // value at all is the widest.
+  long width() const;
 };
 
 struct Evidence {
