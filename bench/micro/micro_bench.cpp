@@ -1,7 +1,10 @@
 // Google Benchmark micro-benchmarks of the per-article pipeline on the seed article
 // (examples/riyadh-talks.txt, 4.8 kB): sentence splitting, tokenizing, tagging temporal
 // expressions, resolving them, the analysis `timex` runs, and a whole `extract` of one
-// article with the bundled plugins. Each reports bytes/s of article text.
+// article with the bundled plugins. Each reports bytes/s of article text. The start-up
+// benchmarks load the lexicons (`timex`: without the gazetteer), and for `extract` also the
+// config and the bundled plugins with their lexicons; `BM_StartUpYaml` is the latter with
+// the core's lexicons and gazetteer parsed as YAML instead of read from their compiled form.
 //
 //   build/bin/chronicle_micro_bench [--benchmark_filter=Tag]
 #include <chronicle/analysis.h>
@@ -136,5 +139,31 @@ void BM_ExtractArticle(benchmark::State& state) {
 BENCHMARK(BM_ExtractArticle);
 
 }  // namespace
+
+void BM_StartUpTimex(benchmark::State& state) {
+  for (auto _ : state)
+    benchmark::DoNotOptimize(
+        chronicle::Resources::load(CHRONICLE_CONFIG_DIR "/lexicons/en", {.entities = false}));
+}
+BENCHMARK(BM_StartUpTimex)->Unit(benchmark::kMillisecond);
+
+void start_up_extract(benchmark::State& state, bool compiled) {
+  for (auto _ : state) {
+    const chronicle::Config cfg =
+        chronicle::parse_config(chronicle::embedded_default_config(), "<embedded>",
+                                CHRONICLE_CONFIG_DIR, ".", {CHRONICLE_PLUGIN_DIR});
+    auto r = chronicle::Resources::load(cfg.lexicon_dir, {.compiled = compiled});
+    chronicle::PluginHost host;
+    for (const auto& spec : cfg.plugins) host.load(spec);
+    benchmark::DoNotOptimize(r);
+    benchmark::DoNotOptimize(host.plugins().size());
+  }
+}
+
+void BM_StartUpExtract(benchmark::State& state) { start_up_extract(state, true); }
+BENCHMARK(BM_StartUpExtract)->Unit(benchmark::kMillisecond);
+
+void BM_StartUpYaml(benchmark::State& state) { start_up_extract(state, false); }
+BENCHMARK(BM_StartUpYaml)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

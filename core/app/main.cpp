@@ -707,7 +707,8 @@ const char* type_name(TimexType t) {
 int run_timex(const Common& c, ReadOptions opts) {
   Config cfg = load_config(c);
   opts.max_document_bytes = cfg.max_document_bytes;
-  std::shared_ptr<const Resources> res = Resources::load(cfg.lexicon_dir);
+  // temporal mentions only: no gazetteer, titles or common words to load
+  std::shared_ptr<const Resources> res = Resources::load(cfg.lexicon_dir, {.entities = false});
   std::vector<DocumentFailure> failures;
   bool usage_error = false;
   Output output(c.output);  // written as documents are done: memory stays flat

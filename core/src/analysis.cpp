@@ -3,17 +3,17 @@
 #include <chronicle/errors.h>
 #include <chronicle/string_hash.h>
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <unordered_map>
 
 #include "clauses.h"
+#include "compiled_config.h"
 #include "event_rules.h"
 
 namespace chronicle {
@@ -100,22 +100,18 @@ bool in_calendar(const Resolved& r) {
 }
 
 
-YAML::Node load_yaml(const std::filesystem::path& p) {
-  try {
-    return YAML::LoadFile(p.string());
-  } catch (const YAML::BadFile&) {
-    throw ConfigError(p.string() + ": cannot open; the lexicon folder must hold this file");
-  } catch (const YAML::Exception& e) {
-    throw ConfigError(p.string() + ":" + std::to_string(e.mark.line + 1) + ":" +
-                      std::to_string(e.mark.column + 1) + ": " + e.msg);
-  }
-}
-
-std::vector<std::string> strings(const YAML::Node& n) {
-  std::vector<std::string> out;
-  if (n && n.IsSequence())
-    for (const auto& x : n) out.push_back(x.as<std::string>());
-  return out;
+// places.yaml or organizations.yaml: from its compiled form when unchanged since the build
+std::vector<detail::PlaceSource> load_places(const std::filesystem::path& p,
+                                             detail::CompiledKind kind, bool compiled) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw ConfigError(p.string() + ": cannot open; the lexicon folder must hold this file");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string yaml = ss.str();
+  if (compiled)
+    if (const auto* f = detail::find_compiled(kind, yaml))
+      return detail::places_from_compact({f->data, f->data_size});
+  return detail::parse_place_file(yaml, p.string(), kind);
 }
 
 std::vector<std::string> split_words(const std::string& s) {
@@ -134,13 +130,15 @@ std::vector<std::string> split_words(const std::string& s) {
 
 Resources::~Resources() = default;
 
-std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& dir) {
+std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& dir,
+                                                 ResourceOptions options) {
   auto r = std::make_shared<Resources>();
   r->dir = dir;
-  r->text = Lexicon::load(dir / "text.yaml");
-  r->clauses = Lexicon::load(dir / "clauses.yaml");
-  r->temporal = Lexicon::load(dir / "temporal.yaml");
-  r->titles = Lexicon::load(dir / "titles.yaml");
+  r->entities = options.entities;
+  r->text = Lexicon::load(dir / "text.yaml", options.compiled);
+  r->clauses = Lexicon::load(dir / "clauses.yaml", options.compiled);
+  r->temporal = Lexicon::load(dir / "temporal.yaml", options.compiled);
+  if (options.entities) r->titles = Lexicon::load(dir / "titles.yaml", options.compiled);
   r->segmenter = SegmenterRules::from_lexicon(r->text);
   if (const std::string n = r->text.scalar("limits.timexes_per_sentence"); !n.empty()) {
     const long v = std::atol(n.c_str());
@@ -154,42 +152,19 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   auto g = std::make_unique<Gazetteer>();
   g->clause_rules = detail::ClauseRules::from(r->clauses);
 
-  YAML::Node places = load_yaml(dir / "places.yaml");
-  for (const auto& c : places["countries"]) {
-    PlaceEntry e{c["name"].as<std::string>(), c["name"].as<std::string>(), EntityKind::country};
-    int id = g->add_entry(e);
-    g->add_form(e.name, id, false);
-    for (const auto& f : strings(c["forms"])) g->add_form(f, id, false);
-    for (const auto& f : strings(c["adjectives"])) g->add_form(f, id, true);
-  }
-  for (const auto& c : places["cities"]) {
-    PlaceEntry e{c["name"].as<std::string>(), c["country"].as<std::string>(), EntityKind::city};
-    if (g->by_name.count(e.name)) continue;  // a country of the same name wins
-    int id = g->add_entry(e);
-    g->add_form(e.name, id, false);
-    for (const auto& f : strings(c["forms"])) g->add_form(f, id, false);
-  }
-  for (const auto& c : places["regions"]) {
-    PlaceEntry e{c["name"].as<std::string>(), "", EntityKind::region};
-    int id = g->add_entry(e);
-    g->add_form(e.name, id, false);
-    for (const auto& f : strings(c["forms"])) g->add_form(f, id, false);
-    for (const auto& f : strings(c["adjectives"])) g->add_form(f, id, true);
-  }
-  YAML::Node orgs = load_yaml(dir / "organizations.yaml");
-  for (const auto& o : orgs["organizations"]) {
-    PlaceEntry e{o["name"].as<std::string>(), "", EntityKind::organization};
-    int id = g->add_entry(e);
-    g->add_form(e.name, id, false);
-    for (const auto& f : strings(o["forms"])) g->add_form(f, id, false);
-  }
-  for (const auto& o : orgs["metonyms"]) {
-    // "the Kremlin" speaks for Russia: an organisation whose country is known
-    PlaceEntry e{o["name"].as<std::string>(), o["country"].as<std::string>(),
-                 EntityKind::organization};
-    int id = g->add_entry(e);
-    g->add_form(e.name, id, false);
-    for (const auto& f : strings(o["forms"])) g->add_form(f, id, false);
+  if (options.entities) {
+    for (auto kind : {detail::CompiledKind::places, detail::CompiledKind::organizations}) {
+      const auto file = dir / (kind == detail::CompiledKind::places ? "places.yaml"
+                                                                     : "organizations.yaml");
+      for (const auto& p : load_places(file, kind, options.compiled)) {
+        // a city named like a country (or an earlier city) is left out: the first wins
+        if (p.kind == EntityKind::city && g->by_name.count(p.name)) continue;
+        const int id = g->add_entry(PlaceEntry{p.name, p.country, p.kind});
+        g->add_form(p.name, id, false);
+        for (const auto& f : p.forms) g->add_form(f, id, false);
+        for (const auto& f : p.adjectives) g->add_form(f, id, true);
+      }
+    }
   }
   auto words_of = [&](const std::string& key, detail::WordSet& into) {
     for (const auto& phrase : r->titles.list(key))
@@ -233,11 +208,20 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
       g->weekdays.insert(w);
     }
   // common lower-case words (config/generate/common_words.py): optional
-  {
-    std::ifstream in(dir / "common_words.txt");
-    std::string w;
-    while (std::getline(in, w))
+  if (options.entities) {
+    std::ifstream in(dir / "common_words.txt", std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string all = ss.str();
+    const std::string_view text = all;
+    g->common_words.reserve(static_cast<std::size_t>(std::count(all.begin(), all.end(), '\n')) + 1);
+    for (std::size_t pos = 0; pos < text.size();) {  // one word a line, `#` comments
+      std::size_t end = text.find('\n', pos);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string_view w = text.substr(pos, end - pos);
       if (!w.empty() && w[0] != '#') g->common_words.insert(w);
+      pos = end + 1;
+    }
   }
   r->gazetteer = std::move(g);
   return r;
@@ -365,6 +349,8 @@ void find_spans(AnalyzedSentence& s) {
 DocumentAnalysis::DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> res,
                                    bool entities)
     : doc_(doc), res_(std::move(res)), entities_(entities) {
+  if (entities_ && !res_->entities)
+    throw std::logic_error("entities asked of resources loaded without them");
   analyze();
 }
 
@@ -383,8 +369,8 @@ bool DocumentAnalysis::is_actor(const sdk::Entity& e) {
 void DocumentAnalysis::analyze() {
   const auto& g = *res_->gazetteer;
   const std::string_view text = doc_.text;
-  // dateline city: "ALGIERS, March 4" or a leading "ALGIERS, March 4 -"
-  {
+  // dateline city: "ALGIERS, March 4" or a leading "ALGIERS, March 4 -" (entities only)
+  if (entities_) {
     std::string dl = doc_.dateline;
     if (dl.empty()) {
       std::size_t k = 0;

@@ -4,8 +4,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
+
+#include "compiled_config.h"
 
 namespace chronicle {
 namespace {
@@ -32,17 +32,6 @@ std::string where(const std::string& origin, const YAML::Mark& m) {
 }
 
 }  // namespace
-
-Lexicon Lexicon::load(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    throw ConfigError(file.string() + ": cannot open lexicon file; check the path in "
-                      "config/chronicle.yaml (lexicons are read from config/lexicons/<lang>/)");
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return parse(ss.str(), file.string());
-}
 
 Lexicon Lexicon::parse(std::string_view yaml, std::string_view origin_view) {
   Lexicon lex;
@@ -108,6 +97,52 @@ Lexicon Lexicon::parse(std::string_view yaml, std::string_view origin_view) {
   }
   lex.rebuild_views();
   return lex;
+}
+
+std::string Lexicon::compact() const {
+  detail::CompactWriter w;
+  auto lists = [&](const std::map<std::string, std::vector<std::string>, std::less<>>& m) {
+    w.u32(static_cast<std::uint32_t>(m.size()));
+    for (const auto& [k, v] : m) {
+      w.str(k);
+      w.u32(static_cast<std::uint32_t>(v.size()));
+      for (const auto& x : v) w.str(x);
+    }
+  };
+  lists(lists_);
+  lists(children_);
+  w.u32(static_cast<std::uint32_t>(scalars_.size()));
+  for (const auto& [k, v] : scalars_) {
+    w.str(k);
+    w.str(v);
+  }
+  return w.bytes();
+}
+
+Lexicon Lexicon::from_compact(std::string_view data, std::string_view origin) {
+  Lexicon lex;
+  lex.origin_ = std::string(origin);
+  detail::CompactReader r(data);
+  auto lists = [&](std::map<std::string, std::vector<std::string>, std::less<>>& m) {
+    for (std::uint32_t n = r.u32(); n > 0; --n) {
+      auto& v = m.emplace_hint(m.end(), std::string(r.str()), std::vector<std::string>())->second;
+      v.resize(r.u32());
+      for (auto& x : v) x = r.str();
+    }
+  };
+  lists(lex.lists_);
+  lists(lex.children_);
+  for (std::uint32_t n = r.u32(); n > 0; --n) {
+    std::string k(r.str());
+    lex.scalars_.emplace_hint(lex.scalars_.end(), std::move(k), std::string(r.str()));
+  }
+  if (!r.done()) throw std::logic_error("compiled lexicon data has trailing bytes");
+  lex.rebuild_views();
+  return lex;
+}
+
+bool Lexicon::same_entries(const Lexicon& other) const {
+  return lists_ == other.lists_ && children_ == other.children_ && scalars_ == other.scalars_;
 }
 
 void Lexicon::rebuild_views() {

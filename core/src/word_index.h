@@ -60,6 +60,16 @@ class WordIndex {
   }
   bool contains(std::string_view w, std::uint64_t h) const noexcept { return find(w, h) != npos; }
   bool contains(std::string_view w) const noexcept { return find(w) != npos; }
+  // Room for `n` words in all, added without growing the table again.
+  void reserve(std::size_t n) {
+    words_.reserve(n);
+    std::size_t cap = slots_.empty() ? 8 : slots_.size();
+    while ((n + 1) * 2 > cap) cap *= 2;
+    if (cap == slots_.size()) return;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+    for (std::uint32_t id = 0; id < words_.size(); ++id) place(word_hash(words_[id]), id);
+  }
   std::size_t size() const noexcept { return words_.size(); }
   const std::string& word(std::uint32_t id) const { return words_[id]; }
 
@@ -120,6 +130,7 @@ class WordList {
 class WordSet {
  public:
   void insert(std::string_view w) { index_.add(w); }
+  void reserve(std::size_t n) { index_.reserve(n); }
   bool contains(std::string_view w) const noexcept { return index_.contains(w); }
   std::size_t count(std::string_view w) const noexcept { return contains(w) ? 1 : 0; }
   std::size_t size() const noexcept { return index_.size(); }

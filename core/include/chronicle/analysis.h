@@ -24,10 +24,20 @@ struct PlaceEntry {
   sdk::EntityKind kind = sdk::EntityKind::city;
 };
 
+struct ResourceOptions {
+  // false: only what temporal mentions need (`chronicle timex`): no titles, gazetteer
+  // (places.yaml, organizations.yaml) or common words; such resources analyse documents
+  // only with `entities` false
+  bool entities = true;
+  // false: every file parsed as YAML, never read from its compiled form (tests)
+  bool compiled = true;
+};
+
 // Everything the core reads from config/lexicons/<lang>/.
 class Resources {
  public:
-  static std::shared_ptr<const Resources> load(const std::filesystem::path& lexicon_dir);
+  static std::shared_ptr<const Resources> load(const std::filesystem::path& lexicon_dir,
+                                               ResourceOptions options = {});
   ~Resources();
 
   Lexicon text;      // text.yaml: abbreviations, boilerplate, stop words
@@ -42,6 +52,7 @@ class Resources {
 
   const PlaceEntry* place(std::string_view name) const;  // by canonical name
   std::filesystem::path dir;
+  bool entities = true;  // loaded with ResourceOptions::entities
   // text.yaml limits.timexes_per_sentence: temporal expressions read per sentence
   std::size_t max_sentence_timexes = 100;
 };

@@ -18,8 +18,15 @@ namespace chronicle {
 class Lexicon final : public sdk::Lexicon {
  public:
   Lexicon() = default;
-  static Lexicon load(const std::filesystem::path& file);          // throws ConfigError
+  // A shipped file unchanged since the build is read from its compiled form, any other
+  // file parsed as YAML (`compiled` false: always parsed). Throws ConfigError.
+  static Lexicon load(const std::filesystem::path& file, bool compiled = true);
   static Lexicon parse(std::string_view yaml, std::string_view origin);
+  // The lists, key lists and values as compact bytes, and back (the compiled form).
+  std::string compact() const;
+  static Lexicon from_compact(std::string_view data, std::string_view origin);
+  // Same lists, key lists and values (the origin aside).
+  bool same_entries(const Lexicon& other) const;
 
   sdk::View<std::string_view> terms(std::string_view key) const noexcept override;
   const std::vector<std::string>& list(std::string_view key) const;  // empty when absent

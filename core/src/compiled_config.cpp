@@ -1,0 +1,42 @@
+// Loading a lexicon file: from its compiled form when it is a shipped file left unchanged.
+#include "compiled_config.h"
+
+#include <chronicle/errors.h>
+#include <chronicle/lexicon.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace chronicle {
+namespace detail {
+
+const CompiledFile* find_compiled(CompiledKind kind, std::string_view content) noexcept {
+  std::uint64_t hash = 0;
+  for (std::size_t i = 0; i < compiled_file_count; ++i) {
+    const CompiledFile& f = compiled_files[i];
+    if (f.kind != kind || f.size != content.size()) continue;
+    if (hash == 0) hash = content_hash(content);
+    if (f.hash == hash) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace detail
+
+Lexicon Lexicon::load(const std::filesystem::path& file, bool compiled) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    throw ConfigError(file.string() +
+                      ": cannot open lexicon file; check the path in "
+                      "config/chronicle.yaml (lexicons are read from config/lexicons/<lang>/)");
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string yaml = ss.str();
+  if (compiled)
+    if (const auto* f = detail::find_compiled(detail::CompiledKind::lexicon, yaml))
+      return from_compact({f->data, f->data_size}, file.string());
+  return parse(yaml, file.string());
+}
+
+}  // namespace chronicle

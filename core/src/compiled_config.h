@@ -1,0 +1,114 @@
+// Engine-internal: the compiled form of the shipped lexicons and gazetteer files.
+//
+// At build time `chronicle_compile_config` (core/tools) reads each YAML file shipped in
+// config/lexicons/ the way the loaders read it and writes what the loaders would build
+// from it (a lexicon's lists, the gazetteer's places) as compact bytes, embedded in the
+// binary with the hash and size of the file they came from. At start-up a file whose
+// bytes hash to a compiled one is read from those bytes instead of being parsed as YAML;
+// any other file (edited by the user, another language) is parsed as before.
+#pragma once
+
+#include <chronicle/sdk/plugin_api.h>
+
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chronicle::detail {
+
+enum class CompiledKind : std::uint8_t { lexicon = 1, places = 2, organizations = 3 };
+
+struct CompiledFile {
+  CompiledKind kind;
+  std::uint64_t hash;  // content_hash() of the YAML file's bytes
+  std::size_t size;    // and their number
+  const char* name;    // the file's name, for messages
+  const char* data;    // the compiled form
+  std::size_t data_size;
+};
+
+// 64-bit FNV-1a of the bytes.
+inline std::uint64_t content_hash(std::string_view s) noexcept {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// The compiled form of a file of this kind whose bytes are `content`, or nullptr (an
+// edited or unknown file: parse the YAML).
+const CompiledFile* find_compiled(CompiledKind kind, std::string_view content) noexcept;
+
+// The table written by chronicle_compile_config.
+extern const CompiledFile compiled_files[];
+extern const std::size_t compiled_file_count;
+
+// Little-endian u32 counts and length-prefixed strings.
+class CompactWriter {
+ public:
+  void u32(std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) out_ += static_cast<char>((v >> (8 * i)) & 0xFF);
+  }
+  void str(std::string_view s) {
+    u32(static_cast<std::uint32_t>(s.size()));
+    out_ += s;
+  }
+  const std::string& bytes() const { return out_; }
+
+ private:
+  std::string out_;
+};
+
+class CompactReader {
+ public:
+  explicit CompactReader(std::string_view in) : in_(in) {}
+  std::uint32_t u32() {
+    need(4);
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i)
+      v |= static_cast<std::uint32_t>(static_cast<unsigned char>(in_[pos_ + i])) << (8 * i);
+    pos_ += 4;
+    return v;
+  }
+  std::string_view str() {
+    const std::uint32_t n = u32();
+    need(n);
+    std::string_view s = in_.substr(pos_, n);
+    pos_ += n;
+    return s;
+  }
+  bool done() const noexcept { return pos_ == in_.size(); }
+
+ private:
+  void need(std::size_t n) const {
+    if (in_.size() - pos_ < n) throw std::logic_error("compiled config data is truncated");
+  }
+  std::string_view in_;
+  std::size_t pos_ = 0;
+};
+
+// One gazetteer entry as places.yaml (countries, cities, regions) or organizations.yaml
+// (organizations, metonyms) gives it, in file order.
+struct PlaceSource {
+  sdk::EntityKind kind = sdk::EntityKind::city;
+  bool metonym = false;  // organizations.yaml `metonyms:` ("the Kremlin": Russia)
+  std::string name;
+  std::string country;  // cities and metonyms
+  std::vector<std::string> forms;
+  std::vector<std::string> adjectives;
+  bool operator==(const PlaceSource&) const = default;
+};
+
+// Reads places.yaml (kind places) or organizations.yaml (kind organizations). Throws
+// ConfigError naming origin:line:column for YAML that does not parse.
+std::vector<PlaceSource> parse_place_file(const std::string& yaml, const std::string& origin,
+                                          CompiledKind kind);
+std::string compact_places(const std::vector<PlaceSource>& places);
+std::vector<PlaceSource> places_from_compact(std::string_view data);
+
+}  // namespace chronicle::detail
