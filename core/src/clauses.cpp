@@ -210,6 +210,10 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     auto& f = facts[i];
     f.bits = r.bits(t[i].lower, SentenceHashes::of(t.data(), i));
     if (f.bits & B::kFutureStart) f.future = phrase_len(r.future_ix, t, i, n);
+    // "how critical the bills are to his vision": "be to" before a determiner is no future
+    if (f.future == 2 && (f.bits & B::kBeForm) && t[i + 1].lower == "to" && i + 2 < n &&
+        (r.bits(t[i + 2].lower, SentenceHashes::of(t.data(), i + 2)) & B::kDeterminer))
+      f.future = 0;
     if (f.bits & B::kSpeculativeStart) f.speculative = phrase_len(r.speculative_ix, t, i, n);
     if (f.bits & B::kCancelledStart) f.cancelled = phrase_len(r.cancelled_ix, t, i, n);
     if (f.bits & B::kPostponedStart) f.postponed = phrase_len(r.postponed_ix, t, i, n);

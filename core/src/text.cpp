@@ -36,6 +36,24 @@ std::size_t utf8_seq(std::string_view s, std::size_t i, char32_t& cp) {
   return n;
 }
 
+// Does the text start with an upper-case letter? ASCII, and the Latin-1 and Latin
+// Extended-A capitals that start names ("Álvaro", "Émile", "Łukasz", "Şahin").
+bool starts_upper(std::string_view w) {
+  if (w.empty()) return false;
+  char32_t cp = 0;
+  if (utf8_seq(w, 0, cp) == 0) return false;
+  if (cp < 0x80) return std::isupper(static_cast<unsigned char>(w[0])) != 0;
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;  // U+00D7 is the multiplication sign
+  // Latin Extended-A pairs a capital with its small letter: even capitals, but odd ones
+  // from U+0139 to U+0148 and from U+0179 to U+017E (U+0138 and U+0149 are small only)
+  if (cp >= 0x100 && cp <= 0x17F) {
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return cp % 2 == 1;
+    if (cp == 0x138 || cp == 0x149 || cp == 0x17F) return false;
+    return cp == 0x178 || cp % 2 == 0;
+  }
+  return false;
+}
+
 // ASCII classes as the "C" locale has them, without a call per character
 bool ascii_alpha(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
@@ -289,7 +307,7 @@ TokenList tokenize(std::string_view s) {
     else
       t.lower = std::string_view(*out.lower_store).substr(low_at[k].first, low_at[k].second);
     t.kind = r.kind;
-    t.capitalized = !t.text.empty() && std::isupper(static_cast<unsigned char>(t.text[0]));
+    t.capitalized = starts_upper(t.text);
   }
   return out;
 }

@@ -370,6 +370,11 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       bool merged = false;
       for (auto& j : uniq) {
         const bool same = cands[j].trigger.begin == cands[i].trigger.begin;
+        // ... but the items of a dated list, one candidate each ("convened legislators on
+        // July 8 at the White House and on July 14 in Orlando"), stay apart
+        if (same && cands[i].type == cands[j].type && cands[i].time >= 0 && cands[j].time >= 0 &&
+            cands[i].time != cands[j].time)
+          continue;
         if (same || (cands[j].trigger.begin < cands[i].trigger.end &&
                      cands[i].trigger.begin < cands[j].trigger.end &&
                      detail::types_compatible(cands[i].type, cands[j].type))) {

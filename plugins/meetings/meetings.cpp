@@ -2,6 +2,10 @@
 // talks ("held talks", "negotiations"). Words come from lexicons/<lang>/meetings.yaml.
 #include <chronicle/sdk/plugin_api.h>
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 namespace sdk = chronicle::sdk;
 
 namespace {
@@ -137,15 +141,34 @@ class Meetings final : public sdk::Extractor {
           people = ok;
           break;
         }
-        // "convened more than 30 state legislators": people named by a plural noun
+        // "convened more than 30 state legislators", "convened nine Democratic Governors",
+        // "convened top Administration officials": people named by a plural noun among the
+        // next four words (capitalised modifiers too: a party, a state, a body)
         if (!people) {
           std::size_t b = i + n;
           while (b < s.tokens.size && (s.tokens[b].kind == sdk::TokenKind::number ||
                                        sdk::any_of_terms(s.tokens[b].lower,
                                                          lex_.terms("host_object_skip"))))
             ++b;
-          for (std::size_t k = b; k < s.tokens.size && k < b + 3 && !people; ++k) {
-            if (s.tokens[k].kind != sdk::TokenKind::word || s.tokens[k].capitalized) break;
+          // "convened a meeting with officials from across the Administration", "convened a
+          // roundtable with leaders", "a meeting of legislators": the people met come after
+          // the gathering noun and "with" or "of"
+          std::size_t m = nouns_.match(s, b);
+          if (m == 0) m = sdk::match_phrase(s, b, lex_.terms("host_gathering_nouns"));
+          if (m > 0 && b + m + 1 < s.tokens.size &&
+              (s.tokens[b + m].lower == "with" || s.tokens[b + m].lower == "of")) {
+            b += m + 1;
+            while (b < s.tokens.size &&
+                   (s.tokens[b].kind == sdk::TokenKind::number ||
+                    sdk::any_of_terms(s.tokens[b].lower, lex_.terms("host_object_skip"))))
+              ++b;
+          }
+          for (std::size_t k = b; k < s.tokens.size && k < b + 4 && !people; ++k) {
+            // "convened a call with Northeastern Governors", "welcomed the input from the
+            // leaders": a preposition or an article between, the people are not the object
+            if (s.tokens[k].kind != sdk::TokenKind::word ||
+                sdk::any_of_terms(s.tokens[k].lower, lex_.terms("host_object_stops")))
+              break;
             if (sdk::any_of_terms(s.tokens[k].lower, plural) &&
                 !(k + 1 < s.tokens.size &&  // "the virtual leaders' summit": a thing
                   (s.tokens[k + 1].lower == "'" || s.tokens[k + 1].lower == "'s"))) {
@@ -370,10 +393,92 @@ class Meetings final : public sdk::Extractor {
       }
       if (keep) {
         c.specificity = is_talks ? 1 : 0;
-        out.push_back(std::move(c));
+        // "convened legislators on July 8 at the White House; on July 14 in Orlando; and on
+        // July 18 in Atlantic City": one meeting per dated item of a list
+        const auto items = series_items(s, i + n);
+        if (items.size() >= 2 && (c.time < 0 || c.time == items.front().first)) {
+          for (const auto& [time, place] : items) {
+            sdk::EventCandidate one = c;
+            one.time = time;
+            one.location.clear();
+            one.country.clear();
+            if (place >= 0) {
+              one.location = std::string(s.entities[static_cast<std::size_t>(place)].name);
+              one.country = std::string(s.entities[static_cast<std::size_t>(place)].country);
+            }
+            out.push_back(std::move(one));
+          }
+        } else {
+          out.push_back(std::move(c));
+        }
       }
       i += n - 1;
     }
+  }
+
+  // The dated items of a list after a trigger (from token `from`): two or more day dates
+  // after "on", each with the place "in" or "at" right before or after it, nothing between
+  // them but those places, capitalised words, numbers, list marks and the words of
+  // series_links. Pairs (mention, place entity or -1); empty when there is no such list.
+  std::vector<std::pair<std::ptrdiff_t, std::ptrdiff_t>> series_items(const sdk::Sentence& s,
+                                                                      std::size_t from) const {
+    std::vector<std::pair<std::ptrdiff_t, std::ptrdiff_t>> items;
+    const auto links = lex_.terms("series_links");
+    auto place_at = [&](std::size_t k) -> std::ptrdiff_t {  // a place entity starting at k
+      for (std::size_t e = 0; e < s.entities.size; ++e)
+        if (s.entities[e].first_token == k && (s.entities[e].kind == sdk::EntityKind::city ||
+                                               s.entities[e].kind == sdk::EntityKind::country ||
+                                               s.entities[e].kind == sdk::EntityKind::region ||
+                                               s.entities[e].kind == sdk::EntityKind::organization))
+          return static_cast<std::ptrdiff_t>(e);
+      return -1;
+    };
+    auto place_ending_at = [&](std::size_t end) -> std::ptrdiff_t {  // ... ending before end
+      for (std::size_t e = 0; e < s.entities.size; ++e)
+        if (s.entities[e].last_token == end && s.entities[e].first_token >= 2 &&
+            place_at(s.entities[e].first_token) == static_cast<std::ptrdiff_t>(e) &&
+            sdk::any_of_terms(s.tokens[s.entities[e].first_token - 1].lower, links))
+          return static_cast<std::ptrdiff_t>(e);
+      return -1;
+    };
+    std::size_t at = from;  // where the gap before the next item starts
+    for (std::size_t k = 0; k < s.mentions.size; ++k) {
+      const auto& m = s.mentions[k];
+      if (m.first_token < at || m.duration || m.granularity != sdk::Granularity::day ||
+          m.first_token == 0 || s.tokens[m.first_token - 1].lower != "on")
+        continue;
+      // the place written before the date ("in London on June 9") or after it ("on July 8
+      // at the White House")
+      std::ptrdiff_t place = place_ending_at(m.first_token - 1);
+      std::size_t after = m.last_token;
+      if (place < 0 && after + 1 < s.tokens.size &&
+          (s.tokens[after].lower == "in" || s.tokens[after].lower == "at" ||
+           (s.tokens[after].lower == "," && after + 2 < s.tokens.size &&
+            (s.tokens[after + 1].lower == "in" || s.tokens[after + 1].lower == "at")))) {
+        const std::size_t p = s.tokens[after].lower == "," ? after + 2 : after + 1;
+        const std::size_t q = p < s.tokens.size && s.tokens[p].lower == "the" ? p + 1 : p;
+        place = place_at(q);
+        if (place < 0) place = place_at(p);
+      }
+      // the gap from the last item to this one: list marks, link words and places only
+      bool clean = true;
+      for (std::size_t q = at; q + 1 < m.first_token && clean && !items.empty(); ++q) {
+        bool in_place = false;
+        for (const auto& e : s.entities)
+          in_place = in_place || (e.first_token <= q && q < e.last_token);
+        // (a state after its city, "Orlando, Florida", may be no entity of its own; a year
+        // may close a span, "June 9 and 10, 2025")
+        clean = in_place || s.tokens[q].capitalized || s.tokens[q].kind == sdk::TokenKind::number ||
+                sdk::any_of_terms(s.tokens[q].lower, links);
+      }
+      if (!clean) break;
+      items.emplace_back(static_cast<std::ptrdiff_t>(k), place);
+      at = m.last_token;
+      if (place >= 0)
+        at = std::max<std::size_t>(at, s.entities[static_cast<std::size_t>(place)].last_token);
+    }
+    if (items.size() < 2) items.clear();
+    return items;
   }
 
  private:

@@ -118,7 +118,31 @@ class Visits final : public sdk::Extractor {
       bool excluded = false;
       for (std::size_t k = i >= 2 ? i - 2 : 0; k < i; ++k)
         excluded = excluded || excl_.contains(s.tokens[k].lower);
-      if (sdk::preceded_by(s, i, excl_phrases)) excluded = true;
+      // "accepted an invitation to visit Israel": a trip agreed to; "extended an invitation
+      // for President-elect Lula to visit Washington": a trip asked for. Either is planned,
+      // never done
+      bool accepted = false, invited = false;
+      for (std::size_t k = i, steps = 0; k > 0 && steps < 14; --k, ++steps) {
+        const auto& tk = s.tokens[k - 1];
+        if (tk.kind == sdk::TokenKind::punct && tk.lower != "-" && tk.lower != "'s") break;
+        if (!sdk::any_of_terms(tk.lower, lex_.terms("invitation_words"))) continue;
+        for (std::size_t q = k - 1, back = 0; q > 0 && back < 3 && !accepted; --q, ++back)
+          accepted = sdk::any_of_terms(s.tokens[q - 1].lower, lex_.terms("accept_words"));
+        invited = true;
+        break;
+      }
+      if (!accepted && sdk::preceded_by(s, i, excl_phrases)) excluded = true;
+      // "led an interagency delegation to Panama and Colombia": a delegation noun is a trip
+      // only when someone leads it to a place
+      std::size_t lead_at = 0;  // the lead verb + 1, 0 when none
+      if (!excluded && form == sdk::TriggerForm::noun &&
+          sdk::match_phrase(s, i, lex_.terms("led_nouns")) == n) {
+        for (std::size_t k = i, steps = 0; k > 0 && steps < 4 && lead_at == 0; --k, ++steps) {
+          if (s.tokens[k - 1].kind == sdk::TokenKind::punct) break;
+          if (sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("lead_verbs"))) lead_at = k;
+        }
+        excluded = lead_at == 0 || place_at(s, i + n) < 0;
+      }
       if (web_address_after(s, s.tokens[i + n - 1].span.end, lex_.terms("web_suffixes")))
         excluded = true;
       if (excluded) {
@@ -126,6 +150,26 @@ class Visits final : public sdk::Extractor {
         continue;
       }
       sdk::Frame f = s.analyzer->frame(s, i, i + n, form);
+      // "Sherwood-Randall led a delegation to Panama": who leads it travels, when the verb
+      // says
+      if (lead_at > 0) {
+        const sdk::Frame lead = s.analyzer->frame(s, lead_at - 1, lead_at, sdk::TriggerForm::verb);
+        f.agents.clear();
+        for (auto e : lead.agents) {  // not a name that overlaps a date ("Between September")
+          bool date = false;
+          for (const auto& m : s.mentions)
+            date = date || (s.entities[e].first_token < m.last_token &&
+                            m.first_token < s.entities[e].last_token);
+          if (!date) f.agents.push_back(e);
+        }
+        f.anaphoric = lead.anaphoric;
+        if (f.time < 0) f.time = lead.time;
+        if (lead.status != sdk::Status::unknown) f.status = lead.status;
+        if (const std::ptrdiff_t d = place_at(s, i + n); d >= 0 && f.destination < 0) {
+          f.destination = d;
+          f.destinations.assign(1, static_cast<std::size_t>(d));
+        }
+      }
       // "left Brazil early today to attend a meeting in Managua": the place right after a
       // departure is where the trip starts, not where it goes
       // ("leaves on Saturday on a 10-day trip to the Far East": none found by the frame)
@@ -295,6 +339,7 @@ class Visits final : public sdk::Extractor {
       // "the upcoming visit to Washington by Israeli Prime Minister Bennett", "a visit here
       // this week by Ecuador's Deputy Energy Minister": the person after "by", past the
       // destination, "here" or a time, travels, whoever the clause's subject is
+      bool by_visitor = false;  // "The visit by President Ghani": a named traveller after "by"
       if (form == sdk::TriggerForm::noun && (f.agents.empty() || f.destination >= 0)) {
         std::size_t by = i + n;
         while (by < s.tokens.size && by < i + n + 8 && s.tokens[by].lower != "by") {
@@ -322,6 +367,7 @@ class Visits final : public sdk::Extractor {
             if (titled) {
               f.agents.assign(1, e);
               f.anaphoric = false;  // its own traveller: no reference back
+              by_visitor = true;
             }
             break;
           }
@@ -422,6 +468,9 @@ class Visits final : public sdk::Extractor {
       if (form == sdk::TriggerForm::verb && needs_destination &&
           sdk::any_of_terms(s.tokens[i].lower, lex_.terms("present_be")) && n >= 2)
         on_trip = true;
+      if (invited && (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred ||
+                      c.status == sdk::Status::ongoing))
+        c.status = sdk::Status::planned;
       if (on_trip && (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred))
         c.status = sdk::Status::ongoing;
       if ((ended || returned) &&
@@ -465,7 +514,9 @@ class Visits final : public sdk::Extractor {
       // a visit is someone's travel: it needs a traveller, and a place or a date
       bool keep = !f.agents.empty();
       if (form == sdk::TriggerForm::noun)
-        keep = keep && !f.anaphoric && (f.destination >= 0 || f.time >= 0 || f.place >= 0 || ended || returned);
+        keep =
+            keep && !f.anaphoric &&
+            (f.destination >= 0 || f.time >= 0 || f.place >= 0 || ended || returned || by_visitor);
       else
         keep = keep && (f.destination >= 0 || (!needs_destination && f.place >= 0) ||
                         (!needs_destination && f.time >= 0));

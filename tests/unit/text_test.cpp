@@ -64,6 +64,31 @@ TEST(Tokenize, CurlyPossessiveLowersToAsciiApostrophe) {
   EXPECT_FALSE(tl.tokens[2].capitalized);
 }
 
+// Names that start with a Latin-1 or Latin Extended-A capital are capitalised like ASCII
+// ones ("Foreign Minister Álvaro Leyva" is a title and a name); small letters and signs
+// of those ranges are not.
+TEST(Tokenize, NonAsciiCapitalsAreCapitalized) {
+  // (literals split after each escape: a hex digit must not follow one)
+  const std::string s =
+      "\xC3\x81"
+      "lvaro \xC3\x89"
+      "mile \xC5\x81"
+      "ukasz \xC5\x9E"
+      "ahin \xC3\xA9"
+      "cole "
+      "\xC5\x82\xC3\xB3"
+      "d\xC5\xBA \xC3\x97";
+  const TokenList tl = tokenize(s);
+  ASSERT_EQ(tl.tokens.size(), 7u);
+  EXPECT_TRUE(tl.tokens[0].capitalized);   // Álvaro
+  EXPECT_TRUE(tl.tokens[1].capitalized);   // Émile
+  EXPECT_TRUE(tl.tokens[2].capitalized);   // Łukasz (U+0141, odd)
+  EXPECT_TRUE(tl.tokens[3].capitalized);   // Şahin (U+015E, even)
+  EXPECT_FALSE(tl.tokens[4].capitalized);  // école
+  EXPECT_FALSE(tl.tokens[5].capitalized);  // łódź (U+0142)
+  EXPECT_FALSE(tl.tokens[6].capitalized);  // the multiplication sign
+}
+
 // A lower-case form that differs from the text lives in the list's store, the others view
 // the text: both stay right when the list is moved, and when sentences cut from one
 // paragraph outlive each other.
