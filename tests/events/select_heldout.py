@@ -103,7 +103,8 @@ def gold_ids(path):
     return ids
 
 
-def select(docs, exclude, rng_tag, set_name="heldout"):
+def pool(docs, exclude):
+    """The sample pool (ids in file order) and the decoy candidates per source."""
     pos, dec = [], {}
     for d in docs:
         if d["id"] in exclude:
@@ -117,6 +118,11 @@ def select(docs, exclude, rng_tag, set_name="heldout"):
             pos.append(d["id"])
         elif DECOY.search(t) and n_off <= 1:
             dec.setdefault(d["id"].split("-")[0], []).append(d["id"])
+    return pos, dec
+
+
+def select(docs, exclude, rng_tag, set_name="heldout"):
+    pos, dec = pool(docs, exclude)
     conf = SETS[set_name]
     rng = random.Random(f"{conf['seed']}-{rng_tag}")
     sample = rng.sample(pos, conf["n_sample"])
