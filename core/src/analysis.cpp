@@ -44,6 +44,19 @@ struct Resources::Gazetteer {
   detail::WordSet name_suffixes;  // "Jr", "Sr": after a comma, part of the name
   detail::WordSet possessive_pronouns, trip_nouns;  // "her upcoming trip": whose trip
   std::vector<std::vector<std::string>> head_title_phrases;
+  // group nouns of heads of state or government ("leaders", "heads of government"), longest first
+  std::vector<std::vector<std::string>> head_group_phrases;
+  // the length of the head-group phrase at token k, or 0
+  template <class Tokens>
+  std::size_t head_group_at(const Tokens& t, std::size_t k) const {
+    for (const auto& p : head_group_phrases) {
+      if (p.empty() || k + p.size() > t.size()) continue;
+      bool same = true;
+      for (std::size_t q = 0; q < p.size() && same; ++q) same = t[k + q].lower == p[q];
+      if (same) return p.size();
+    }
+    return 0;
+  }
 
   int add_entry(PlaceEntry e) {
     auto it = by_name.find(e.name);
@@ -196,12 +209,17 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
       for (const auto& w : split_words(phrase)) into.insert(w);
   };
   for (const auto& key : r->titles.keys("")) {
-    if (key == "group_nouns" || key == "particles" || key == "name_suffixes") continue;
+    if (key == "group_nouns" || key == "head_groups" || key == "particles" ||
+        key == "name_suffixes")
+      continue;
     words_of(key, g->title_words);
   }
   words_of("head_of_state", g->head_titles);
   words_of("modifiers", g->title_modifiers);
   for (const auto& p : r->titles.list("head_of_state")) g->head_title_phrases.push_back(split_words(p));
+  for (const auto& p : r->titles.list("head_groups")) g->head_group_phrases.push_back(split_words(p));
+  std::stable_sort(g->head_group_phrases.begin(), g->head_group_phrases.end(),
+                   [](const auto& a, const auto& b) { return a.size() > b.size(); });
   for (const auto& w : r->titles.list("honorifics")) g->honorifics.insert(w);
   for (const auto& w : r->titles.list("group_nouns")) g->group_nouns.insert(w);
   for (const auto& w : r->titles.list("particles")) g->particles.insert(w);
@@ -521,15 +539,18 @@ void DocumentAnalysis::analyze() {
         // "U.S. Congressional leaders": a modifier may be written capitalised
         while (k < t.size() && k < j + 3 && has(g.group_modifiers, t[k].lower)) ++k;
         if (k < t.size() && has(g.group_nouns, t[k].lower) && !t[k].capitalized) {
+          // "EC heads of government": a group of heads, its phrase whole
+          const std::size_t head_len = g.head_group_at(t, k);
+          const std::size_t end = k + std::max<std::size_t>(head_len, 1);
           RawEntity grp;
           grp.first = i;
-          grp.last = k + 1;
+          grp.last = end;
           grp.kind = EntityKind::group;
-          grp.name = join_tokens(t, i, k + 1, s.text);
-          grp.head = t[k].lower == "leaders";
+          grp.name = join_tokens(t, i, end, s.text);
+          grp.head = head_len > 0;
           grp.country = e.country;
           ents.push_back(grp);
-          i = k + 1;
+          i = end;
           continue;
         }
         if (j < t.size() && t[j].lower == "'s") e.possessive = true;
@@ -655,7 +676,7 @@ void DocumentAnalysis::analyze() {
               grp.last = q + len;
               grp.kind = EntityKind::group;
               grp.name = join_tokens(t, i, q + len, s.text);
-              grp.head = t[k].lower == "leaders";
+              grp.head = g.head_group_at(t, k) == 1;  // "leaders of the EC"
               const auto& pe = g.entries[f3->entry];
               grp.country = pe.kind == EntityKind::country ? pe.name : pe.country;
               ents.push_back(grp);
