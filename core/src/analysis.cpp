@@ -1782,9 +1782,13 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                                 (t[k + 1].capitalized || t[k + 1].lower == "the");
         // "President-Elect Gustavo Petro": a hyphen inside a title
         const bool hyphen = w == "-" && k > 0 && k + 1 < ce && t[k - 1].capitalized && t[k + 1].capitalized;
-        // "World Health Organization (WHO) Director-General": a short name in brackets
+        // "World Health Organization (WHO) Director-General": a short name in brackets;
+        // "talks between the European Community (EC) and the United States": the short
+        // name of a side just read
         if (w == "(" && k > 0 && t[k - 1].capitalized && k + 3 < ce && t[k + 2].lower == ")" &&
-            t[k + 3].capitalized) {
+            (t[k + 3].capitalized ||
+             (t[k + 1].capitalized && !fr.counterparts.empty() &&
+              s.entities[fr.counterparts.back()].last_token == k))) {
           k += 3;
           continue;
         }
