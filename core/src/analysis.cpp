@@ -2190,6 +2190,27 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (in(rules.noun_planned)) fr.status = sdk::Status::planned;
       if (in(rules.noun_cancelled)) fr.status = sdk::Status::cancelled;
       if (in(rules.noun_postponed)) fr.status = sdk::Status::postponed;
+      if (in(rules.noun_ongoing) && (fr.status == sdk::Status::occurred ||
+                                     fr.status == sdk::Status::unknown ||
+                                     fr.status == sdk::Status::planned))
+        fr.status = sdk::Status::ongoing;
+    }
+    // "told Reuters during the IADB annual meeting here": undated, in the dateline city,
+    // with the speaker there (the lead-in a few words before, no punctuation between)
+    if (fr.time < 0 && fr.place >= 0 &&
+        t[s.entities[static_cast<std::size_t>(fr.place)].first_token].lower == "here" &&
+        (fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown ||
+         fr.status == sdk::Status::planned)) {
+      // (a long name between: "during the Inter-American Development Bank (IADB) meeting")
+      for (std::size_t k = first, steps = 0; k > cb && steps < 12; --k, ++steps) {
+        const auto w = t[k - 1].lower;
+        if (t[k - 1].kind == sdk::TokenKind::punct && w != "(" && w != ")" && w != "-") break;
+        if (std::find(rules.ongoing_lead_ins.begin(), rules.ongoing_lead_ins.end(), w) !=
+            rules.ongoing_lead_ins.end()) {
+          fr.status = sdk::Status::ongoing;
+          break;
+        }
+      }
     }
     // "the NATO summit to be held in Vilnius", "ministers scheduled to meet": a non-finite
     // future right after the noun sets the noun's own status, whatever the clause's tense
