@@ -2159,8 +2159,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       }
       return false;
     };
+    // ... a hedge of the clause is not the noun's: "it may be hard to agree ahead of the
+    // summit in Copenhagen" (the summit is planned whatever the agreement)
     if ((fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown ||
-         fr.status == sdk::Status::ongoing) &&
+         fr.status == sdk::Status::ongoing ||
+         (fr.status == sdk::Status::speculative && form == sdk::TriggerForm::noun &&
+          cl.modality == sdk::Modality::speculative)) &&
         cue_before(rules.noun_planned_verbs))
       fr.status = sdk::Status::planned;
     if (cue_before(rules.noun_speculative_verbs)) fr.status = sdk::Status::speculative;
