@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Recall study on unlabelled articles: draws articles and shows them next to Chronicle's events.
 
-usage: bench/event_study.py --corpus reuters|modern --seed SEED [-n 25]
-                            [--exclude-draw SEED:N ...] [--chronicle build/bin/chronicle] [--ids-only]
+usage: bench/event_study.py --corpus reuters|modern (--seed SEED [-n 25] [--exclude-draw SEED:N ...]
+                            | --from-tsv FILE) [--chronicle build/bin/chronicle] [--ids-only]
 
 Draws N articles from the sample pool of tests/events/select_heldout.py (its filter, its
 pool() function) with the random seed SEED, leaving out every article id of the gold files in
@@ -15,6 +15,8 @@ marked `*`; a Chronicle event whose evidence lies in a sentence is printed under
 `=> type status date | participants | location`. The printout is what a reader judges
 against ../shared/docs/event-guidelines.md; the judgements go to bench/event_study/*.tsv
 (id, sentence start, judged event or `none`, Chronicle found y/n, miss kind).
+--from-tsv FILE shows the articles of a judgement file instead of a draw, in its order
+(the Reuters sets were drawn by an earlier form of the draw: bench/event_study/README.md).
 """
 import argparse
 import functools
@@ -85,21 +87,31 @@ def describe(ev):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", choices=sorted(DATA), required=True)
-    ap.add_argument("--seed", required=True)
+    ap.add_argument("--seed")
+    ap.add_argument("--from-tsv", metavar="FILE", help="the articles of a judgement file")
     ap.add_argument("-n", type=int, default=25)
     ap.add_argument("--chronicle", default=os.path.join(ROOT, "build/bin/chronicle"))
     ap.add_argument("--exclude-draw", action="append", default=[], metavar="SEED:N",
                     help="leave out the N articles that SEED draws (an earlier study set)")
     ap.add_argument("--ids-only", action="store_true", help="print the drawn ids and stop")
     a = ap.parse_args()
+    if not a.seed and not a.from_tsv:
+        ap.error("give --seed SEED (a draw) or --from-tsv FILE (the articles of judgements)")
     docs = sh.load(os.path.join(SHARED, DATA[a.corpus]))
-    pos, _ = sh.pool(docs, excluded_ids())
-    pos = sorted(pos)
-    earlier = set()
-    for spec in a.exclude_draw:
-        seed, n = spec.rsplit(":", 1)
-        earlier |= set(random.Random(seed).sample(pos, int(n)))
-    ids = random.Random(a.seed).sample([i for i in pos if i not in earlier], a.n)
+    if a.from_tsv:
+        with open(a.from_tsv, encoding="utf-8") as f:
+            rows = [line.split("\t", 1)[0] for line in f
+                    if line.strip() and not line.startswith("#")]
+        rows = [r for r in rows if r != "id"]  # the header
+        ids = list(dict.fromkeys(rows))
+    else:
+        pos, _ = sh.pool(docs, excluded_ids())
+        pos = sorted(pos)
+        earlier = set()
+        for spec in a.exclude_draw:
+            seed, n = spec.rsplit(":", 1)
+            earlier |= set(random.Random(seed).sample(pos, int(n)))
+        ids = random.Random(a.seed).sample([i for i in pos if i not in earlier], a.n)
     if a.ids_only:
         print(" ".join(ids))
         return

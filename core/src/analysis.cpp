@@ -44,6 +44,19 @@ struct Resources::Gazetteer {
   detail::WordSet name_suffixes;  // "Jr", "Sr": after a comma, part of the name
   detail::WordSet possessive_pronouns, trip_nouns;  // "her upcoming trip": whose trip
   std::vector<std::vector<std::string>> head_title_phrases;
+  // group nouns of heads of state or government ("leaders", "heads of government"), longest first
+  std::vector<std::vector<std::string>> head_group_phrases;
+  // the length of the head-group phrase at token k, or 0
+  template <class Tokens>
+  std::size_t head_group_at(const Tokens& t, std::size_t k) const {
+    for (const auto& p : head_group_phrases) {
+      if (p.empty() || k + p.size() > t.size()) continue;
+      bool same = true;
+      for (std::size_t q = 0; q < p.size() && same; ++q) same = t[k + q].lower == p[q];
+      if (same) return p.size();
+    }
+    return 0;
+  }
 
   int add_entry(PlaceEntry e) {
     auto it = by_name.find(e.name);
@@ -171,12 +184,17 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
       for (const auto& w : split_words(phrase)) into.insert(w);
   };
   for (const auto& key : r->titles.keys("")) {
-    if (key == "group_nouns" || key == "particles" || key == "name_suffixes") continue;
+    if (key == "group_nouns" || key == "head_groups" || key == "particles" ||
+        key == "name_suffixes")
+      continue;
     words_of(key, g->title_words);
   }
   words_of("head_of_state", g->head_titles);
   words_of("modifiers", g->title_modifiers);
   for (const auto& p : r->titles.list("head_of_state")) g->head_title_phrases.push_back(split_words(p));
+  for (const auto& p : r->titles.list("head_groups")) g->head_group_phrases.push_back(split_words(p));
+  std::stable_sort(g->head_group_phrases.begin(), g->head_group_phrases.end(),
+                   [](const auto& a, const auto& b) { return a.size() > b.size(); });
   for (const auto& w : r->titles.list("honorifics")) g->honorifics.insert(w);
   for (const auto& w : r->titles.list("group_nouns")) g->group_nouns.insert(w);
   for (const auto& w : r->titles.list("particles")) g->particles.insert(w);
@@ -507,15 +525,18 @@ void DocumentAnalysis::analyze() {
         // "U.S. Congressional leaders": a modifier may be written capitalised
         while (k < t.size() && k < j + 3 && has(g.group_modifiers, t[k].lower)) ++k;
         if (k < t.size() && has(g.group_nouns, t[k].lower) && !t[k].capitalized) {
+          // "EC heads of government": a group of heads, its phrase whole
+          const std::size_t head_len = g.head_group_at(t, k);
+          const std::size_t end = k + std::max<std::size_t>(head_len, 1);
           RawEntity grp;
           grp.first = i;
-          grp.last = k + 1;
+          grp.last = end;
           grp.kind = EntityKind::group;
-          grp.name = join_tokens(t, i, k + 1, s.text);
-          grp.head = t[k].lower == "leaders";
+          grp.name = join_tokens(t, i, end, s.text);
+          grp.head = head_len > 0;
           grp.country = e.country;
           ents.push_back(grp);
-          i = k + 1;
+          i = end;
           continue;
         }
         if (j < t.size() && t[j].lower == "'s") e.possessive = true;
@@ -641,7 +662,7 @@ void DocumentAnalysis::analyze() {
               grp.last = q + len;
               grp.kind = EntityKind::group;
               grp.name = join_tokens(t, i, q + len, s.text);
-              grp.head = t[k].lower == "leaders";
+              grp.head = g.head_group_at(t, k) == 1;  // "leaders of the EC"
               const auto& pe = g.entries[f3->entry];
               grp.country = pe.kind == EntityKind::country ? pe.name : pe.country;
               ents.push_back(grp);
@@ -1747,9 +1768,13 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                                 (t[k + 1].capitalized || t[k + 1].lower == "the");
         // "President-Elect Gustavo Petro": a hyphen inside a title
         const bool hyphen = w == "-" && k > 0 && k + 1 < ce && t[k - 1].capitalized && t[k + 1].capitalized;
-        // "World Health Organization (WHO) Director-General": a short name in brackets
+        // "World Health Organization (WHO) Director-General": a short name in brackets;
+        // "talks between the European Community (EC) and the United States": the short
+        // name of a side just read
         if (w == "(" && k > 0 && t[k - 1].capitalized && k + 3 < ce && t[k + 2].lower == ")" &&
-            t[k + 3].capitalized) {
+            (t[k + 3].capitalized ||
+             (t[k + 1].capitalized && !fr.counterparts.empty() &&
+              s.entities[fr.counterparts.back()].last_token == k))) {
           k += 3;
           continue;
         }
@@ -2120,8 +2145,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       }
       return false;
     };
+    // ... a hedge of the clause is not the noun's: "it may be hard to agree ahead of the
+    // summit in Copenhagen" (the summit is planned whatever the agreement)
     if ((fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown ||
-         fr.status == sdk::Status::ongoing) &&
+         fr.status == sdk::Status::ongoing ||
+         (fr.status == sdk::Status::speculative && form == sdk::TriggerForm::noun &&
+          cl.modality == sdk::Modality::speculative)) &&
         cue_before(rules.noun_planned_verbs))
       fr.status = sdk::Status::planned;
     if (cue_before(rules.noun_speculative_verbs)) fr.status = sdk::Status::speculative;
@@ -2151,6 +2180,27 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (in(rules.noun_planned)) fr.status = sdk::Status::planned;
       if (in(rules.noun_cancelled)) fr.status = sdk::Status::cancelled;
       if (in(rules.noun_postponed)) fr.status = sdk::Status::postponed;
+      if (in(rules.noun_ongoing) && (fr.status == sdk::Status::occurred ||
+                                     fr.status == sdk::Status::unknown ||
+                                     fr.status == sdk::Status::planned))
+        fr.status = sdk::Status::ongoing;
+    }
+    // "told Reuters during the IADB annual meeting here": undated, in the dateline city,
+    // with the speaker there (the lead-in a few words before, no punctuation between)
+    if (fr.time < 0 && fr.place >= 0 &&
+        t[s.entities[static_cast<std::size_t>(fr.place)].first_token].lower == "here" &&
+        (fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown ||
+         fr.status == sdk::Status::planned)) {
+      // (a long name between: "during the Inter-American Development Bank (IADB) meeting")
+      for (std::size_t k = first, steps = 0; k > cb && steps < 12; --k, ++steps) {
+        const auto w = t[k - 1].lower;
+        if (t[k - 1].kind == sdk::TokenKind::punct && w != "(" && w != ")" && w != "-") break;
+        if (std::find(rules.ongoing_lead_ins.begin(), rules.ongoing_lead_ins.end(), w) !=
+            rules.ongoing_lead_ins.end()) {
+          fr.status = sdk::Status::ongoing;
+          break;
+        }
+      }
     }
     // "the NATO summit to be held in Vilnius", "ministers scheduled to meet": a non-finite
     // future right after the noun sets the noun's own status, whatever the clause's tense

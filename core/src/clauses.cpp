@@ -127,6 +127,8 @@ ClauseRules ClauseRules::from(const Lexicon& lex) {
   r.noun_planned = lex.list("noun_cues.planned");
   r.noun_cancelled = lex.list("noun_cues.cancelled");
   r.noun_postponed = lex.list("noun_cues.postponed");
+  r.noun_ongoing = lex.list("noun_cues.ongoing");
+  r.ongoing_lead_ins = lex.list("noun_cues.ongoing_lead_ins");
   r.noun_extenders = lex.list("noun_extenders");
   r.noun_lead_ins = lex.list("noun_lead_ins");
   r.span_verbs = lex.list("span_verbs");

@@ -42,6 +42,9 @@ struct ClauseRules {
       subject_pronouns, pronoun_subordinators;
   // words right before an event noun that set its status ("the potential meeting")
   WordList noun_speculative, noun_planned, noun_cancelled, noun_postponed;
+  // "the current meeting": under way; "said during the IADB meeting here": a lead-in
+  // before a noun whose place is the dateline city puts the undated event under way
+  WordList noun_ongoing, ongoing_lead_ins;
   // participles after an event noun through which its time and place are read ("a
   // meeting on farm prices beginning in Luxembourg on June 15", "talks held last Sunday
   // in Qatar"), and lead-ins before a noun that state the event took place ("after talks

@@ -203,12 +203,23 @@ class Visits final : public sdk::Extractor {
       }
       // "Lim is on a visit to France", "Lim, in Brussels on a tour of Europe": the one on the
       // trip is the subject of "is on", or the name before an appositive "in <place> on"
+      // "a brief visit", "a three-day visit", "a 10-day official visit": a length written
+      // as a hyphenated compound counts as one modifier
+      auto compound_piece = [&](std::size_t t) {
+        const auto& tk = s.tokens[t];
+        if (tk.lower == "-") return true;
+        const bool joined = (t + 1 < s.tokens.size && s.tokens[t + 1].lower == "-") ||
+                            (t > 0 && s.tokens[t - 1].lower == "-");
+        return joined && (tk.kind == sdk::TokenKind::number ||
+                          (tk.kind == sdk::TokenKind::word && !tk.capitalized));
+      };
       bool on_trip = false;     // "is on a visit": under way at publication
       bool appositive = false;  // "Lim, in Brussels on a tour": the stay's place is the event's
       if (form == sdk::TriggerForm::noun && f.agents.empty()) {
         std::size_t k = i;
         while (k > 0 &&
                (sdk::any_of_terms(s.tokens[k - 1].lower, dets) ||
+                (compound_piece(k - 1) && k + 6 >= i) ||
                 (s.tokens[k - 1].kind == sdk::TokenKind::word && !s.tokens[k - 1].capitalized &&
                  s.tokens[k - 1].lower != "on" && k + 2 >= i)))
           --k;
@@ -226,19 +237,46 @@ class Visits final : public sdk::Extractor {
               f.agents.push_back(static_cast<std::size_t>(who));
               on_trip = sdk::any_of_terms(s.tokens[before - 1].lower, lex_.terms("present_be"));
             }
+          } else if (s.tokens[before - 1].lower == ",") {
+            // "Kerin, on a tour of Asia, said": the name before the comma is on the trip
+            const auto who = entity_ending_at(before - 1);
+            if (who >= 0 &&
+                s.entities[static_cast<std::size_t>(who)].kind == sdk::EntityKind::person) {
+              f.agents.push_back(static_cast<std::size_t>(who));
+              on_trip = true;
+            }
           } else if (const auto where = entity_ending_at(before); where >= 0) {
+            // "Lim, in Brussels on a tour", "Lim is in Brussels on a tour", "Duffy, here on a
+            // visit", "Duffy is here on a visit", "Abdullah, who is here on a visit": the stay's
+            // place is the event's; the visitor is the name before
             const auto& pl = s.entities[static_cast<std::size_t>(where)];
             const std::size_t in = pl.first_token;
-            if (in >= 3 && s.tokens[in - 1].lower == "in" && s.tokens[in - 2].lower == ",") {
-              const auto who = entity_ending_at(in - 2);
-              if (who >= 0 &&
-                  s.entities[static_cast<std::size_t>(who)].kind == sdk::EntityKind::person) {
-                f.agents.push_back(static_cast<std::size_t>(who));
-                f.place = where;
-                f.destination = -1;
-                f.destinations.clear();
-                on_trip = appositive = true;
+            const bool here = s.tokens[in].lower == "here" || s.tokens[in].lower == "there";
+            std::size_t lead_in = in;  // the token before the place's "in", if any
+            if (!here && in >= 1 && s.tokens[in - 1].lower == "in") lead_in = in - 1;
+            std::ptrdiff_t who = -1;
+            bool now = true;  // "is here", not "was here"
+            if (here || lead_in < in) {
+              if (lead_in >= 2 && s.tokens[lead_in - 1].lower == ",") {
+                who = entity_ending_at(lead_in - 1);
+              } else if (lead_in >= 2 &&
+                         sdk::any_of_terms(s.tokens[lead_in - 1].lower, lex_.terms("be_forms"))) {
+                now = sdk::any_of_terms(s.tokens[lead_in - 1].lower, lex_.terms("present_be"));
+                std::size_t subject = lead_in - 1;
+                if (subject >= 3 && s.tokens[subject - 1].lower == "who" &&
+                    s.tokens[subject - 2].lower == ",")
+                  subject -= 2;
+                who = entity_ending_at(subject);
               }
+            }
+            if (who >= 0 &&
+                s.entities[static_cast<std::size_t>(who)].kind == sdk::EntityKind::person) {
+              f.agents.push_back(static_cast<std::size_t>(who));
+              f.place = where;
+              f.destination = -1;
+              f.destinations.clear();
+              appositive = true;
+              on_trip = now;
             }
           }
         }
@@ -295,7 +333,9 @@ class Visits final : public sdk::Extractor {
                                                 s.entities[k].kind == sdk::EntityKind::group));
       // ... and is "on" the trip ("is on a visit to France", "in Brussels on a tour of Europe")
       std::size_t lead = i;
-      while (lead > 0 && i - lead < 3 && sdk::any_of_terms(s.tokens[lead - 1].lower, dets)) --lead;
+      while (lead > 0 && i - lead < 6 &&
+             (sdk::any_of_terms(s.tokens[lead - 1].lower, dets) || compound_piece(lead - 1)))
+        --lead;
       const bool on_the_trip = lead > 0 && s.tokens[lead - 1].lower == "on";
       if (form == sdk::TriggerForm::noun && f.destination < 0 && traveller && on_the_trip &&
           !appositive) {
