@@ -1733,7 +1733,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         // "met bilaterally with": a place, a time or an adverb before "with"
         if (form == sdk::TriggerForm::verb && fr.counterparts.empty()) {
           std::size_t q = k;
-          if ((w == "in" || w == "at" || w == "on") && q + 1 < ce) {
+          // "met for an hour with Bush": a length of time before "with"
+          if (w == "for" && q + 1 < ce && in_mention(q + 1)) {
+            q = k + 1;
+            while (q < ce && in_mention(q)) ++q;
+          } else if ((w == "in" || w == "at" || w == "on") && q + 1 < ce) {
             q = k + 1;
             if (t[q].lower == "the" && q + 1 < ce) ++q;
             std::size_t end = q;
@@ -2028,7 +2032,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       } else if (m.possessive) {
         continue;
       }
-      std::size_t dist = m.first_token >= last ? m.first_token - last : first - m.last_token;
+      // "spoke today with": a time inside the trigger phrase is the trigger's own
+      const bool inside = m.first_token >= first && m.last_token <= last;
+      std::size_t dist = inside                  ? 0
+                         : m.first_token >= last ? m.first_token - last
+                                                 : first - m.last_token;
       if (reach > last && m.first_token >= reach) dist = std::min(dist, m.first_token - reach);
       const bool own = m.possessive && m.last_token + 1 >= first && m.last_token <= first;
       if (own) dist = 0;
