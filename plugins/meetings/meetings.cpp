@@ -293,12 +293,24 @@ class Meetings final : public sdk::Extractor {
       }
       if (by > 0) {
         std::size_t added = 0;
-        for (const auto& e : s.entities)
+        for (const auto& e : s.entities) {
+          // "Chancellor Helmut Kohl of West Germany": the country qualifies the person
+          std::size_t q = e.first_token;
+          if (q > 0 && s.tokens[q - 1].lower == "the") --q;
+          bool qualifier = e.kind == sdk::EntityKind::country && q >= 2 &&
+                           s.tokens[q - 1].lower == "of";
+          if (qualifier) {
+            bool person = false;
+            for (const auto& x : s.entities)
+              person = person || (x.kind == sdk::EntityKind::person && x.last_token == q - 1);
+            qualifier = person;
+          }
           if (e.first_token >= by && e.first_token < by + 30 && !e.pronoun &&
-              e.kind != sdk::EntityKind::city) {
+              e.kind != sdk::EntityKind::city && !qualifier) {
             sdk::add_participant(c, e.name);
             ++added;
           }
+        }
         if (added == 0) by = 0;
       }
       // "Lyng's discussions with congressmen": a named side's meeting with a group of people
