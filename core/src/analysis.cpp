@@ -1753,6 +1753,16 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
             continue;
           }
         }
+        // "with Republic of Korea 1st Vice Foreign Minister Cho Hyundong": an ordinal in
+        // figures before a title
+        if (t[k].lower.size() >= 3 && t[k].lower[0] >= '0' && t[k].lower[0] <= '9' && k + 1 < ce &&
+            (t[k + 1].capitalized || has(g.title_words, t[k + 1].lower))) {
+          const auto suffix = t[k].lower.substr(t[k].lower.size() - 2);
+          if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
+            ++k;
+            continue;
+          }
+        }
         // "met with incoming Israeli National Security Advisor Eyal Hulata": an adjective
         // in lower case before the name's capitals
         if (k > 0 && t[k - 1].lower == "with" && t[k].kind == sdk::TokenKind::word &&
@@ -1853,8 +1863,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
 
   // "Norway, which he visited two weeks ago": with no object of its own, a verb in a
   // relative clause goes to the place the clause hangs on
-  if (form == sdk::TriggerForm::verb && fr.destination < 0 && cb >= 2 &&
-      t[cb].lower == "which" && t[cb - 1].lower == ",") {
+  if (form == sdk::TriggerForm::verb && fr.destination < 0 && cb >= 2 && t[cb].lower == "which" &&
+      t[cb - 1].lower == ",") {
     bool object = false;  // "which he visited Japan to promote": an object of its own
     for (const auto& e : s.entities) object = object || (e.first_token == last && !e.pronoun);
     for (std::size_t e = 0; e < s.entities.size() && !object; ++e) {
