@@ -1740,7 +1740,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         // "met bilaterally with": a place, a time or an adverb before "with"
         if (form == sdk::TriggerForm::verb && fr.counterparts.empty()) {
           std::size_t q = k;
-          if ((w == "in" || w == "at" || w == "on") && q + 1 < ce) {
+          // "met for an hour with Bush": a length of time before "with"
+          if (w == "for" && q + 1 < ce && in_mention(q + 1)) {
+            q = k + 1;
+            while (q < ce && in_mention(q)) ++q;
+          } else if ((w == "in" || w == "at" || w == "on") && q + 1 < ce) {
             q = k + 1;
             if (t[q].lower == "the" && q + 1 < ce) ++q;
             std::size_t end = q;
@@ -1753,6 +1757,16 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           }
           if (q > k && q < ce && t[q].lower == "with") {
             k = q + 1;
+            continue;
+          }
+        }
+        // "with Republic of Korea 1st Vice Foreign Minister Cho Hyundong": an ordinal in
+        // figures before a title
+        if (t[k].lower.size() >= 3 && t[k].lower[0] >= '0' && t[k].lower[0] <= '9' && k + 1 < ce &&
+            (t[k + 1].capitalized || has(g.title_words, t[k + 1].lower))) {
+          const auto suffix = t[k].lower.substr(t[k].lower.size() - 2);
+          if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
+            ++k;
             continue;
           }
         }
@@ -1855,6 +1869,23 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         ++k, ++steps;
       else
         break;
+    }
+  }
+
+  // "Norway, which he visited two weeks ago": with no object of its own, a verb in a
+  // relative clause goes to the place the clause hangs on
+  if (form == sdk::TriggerForm::verb && fr.destination < 0 && cb >= 2 && t[cb].lower == "which" &&
+      t[cb - 1].lower == ",") {
+    bool object = false;  // "which he visited Japan to promote": an object of its own
+    for (const auto& e : s.entities) object = object || (e.first_token == last && !e.pronoun);
+    for (std::size_t e = 0; e < s.entities.size() && !object; ++e) {
+      const auto kind = s.entities[e].kind;
+      if (s.entities[e].last_token == cb - 1 && !s.entities[e].possessive &&
+          (kind == EntityKind::country || kind == EntityKind::city || kind == EntityKind::region)) {
+        fr.destination = static_cast<std::ptrdiff_t>(e);
+        fr.destinations.push_back(e);
+        break;
+      }
     }
   }
 
@@ -2010,7 +2041,20 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       }
       if (m.granularity == sdk::Granularity::decade || m.granularity == sdk::Granularity::century)
         continue;
-      if (m.first_token < cb || m.last_token > ce) {
+      // "for the conference, which starts June 25", "the summit, which will take place in
+      // Venice June 8-10": a relative clause right after the noun that tells the noun's own
+      // span dates it, though the clause is another one
+      bool relative_span = false;
+      if (form == sdk::TriggerForm::noun && c + 1 < s.clauses.size() && ce >= last &&
+          ce - last <= 1 && m.first_token >= ce && m.last_token <= s.clauses[c + 1].last_token) {
+        std::size_t q = s.clauses[c + 1].first_token;
+        if (q < t.size() && t[q].lower == ",") ++q;
+        if (q < t.size() && (t[q].lower == "which" || t[q].lower == "that"))
+          for (std::size_t r = q + 1; r < m.first_token && r <= q + 3; ++r)
+            relative_span = relative_span || rules.span_verbs.contains(t[r].lower) ||
+                            rules.noun_extenders.contains(t[r].lower);
+      }
+      if ((m.first_token < cb || m.last_token > ce) && !relative_span) {
         // "From September 4-7, Harris will travel to Jakarta": a verbless fronted clause
         // at the start of the sentence dates the clause that follows it
         const bool fronted = c == 1 && !s.clauses.empty() && m.last_token <= s.clauses[0].last_token &&
@@ -2039,10 +2083,15 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       } else if (m.possessive) {
         continue;
       }
-      std::size_t dist = m.first_token >= last ? m.first_token - last : first - m.last_token;
+      // "spoke today with": a time inside the trigger phrase is the trigger's own
+      const bool inside = m.first_token >= first && m.last_token <= last;
+      std::size_t dist = inside                  ? 0
+                         : m.first_token >= last ? m.first_token - last
+                                                 : first - m.last_token;
       if (reach > last && m.first_token >= reach) dist = std::min(dist, m.first_token - reach);
       const bool own = m.possessive && m.last_token + 1 >= first && m.last_token <= first;
       if (own) dist = 0;
+      if (relative_span) dist = 1;
       // "The peace talks ... were postponed until Monday": a noun before its clause's verb
       // is that verb's subject and takes the time the verb gives
       const bool subject_noun = form == sdk::TriggerForm::noun && c < s.clause_verb.size() &&

@@ -746,6 +746,12 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         e.status = sdk::Status::planned;
       else if (e.status == sdk::Status::planned && e.when.latest && *e.when.latest < pub)
         e.status = sdk::Status::occurred;
+    } else if (e.status == sdk::Status::occurred &&
+               ((e.when.earliest && *e.when.earliest > pub) || e.when.value == "FUTURE_REF")) {
+      // "said the result augured well for talks later this month", "welcomed planning for a
+      // call in the coming weeks": a window that is still to come, however vague, is no
+      // past event under a past reporting clause
+      e.status = sdk::Status::planned;
     }
     if (e.status == sdk::Status::unknown) {
       if (e.when.earliest && *e.when.earliest > pub)

@@ -316,21 +316,40 @@ class Meetings final : public sdk::Extractor {
       }
       if (by > 0) {
         std::size_t added = 0;
-        for (const auto& e : s.entities)
+        for (const auto& e : s.entities) {
+          // "Chancellor Helmut Kohl of West Germany": the country qualifies the person
+          std::size_t q = e.first_token;
+          if (q > 0 && s.tokens[q - 1].lower == "the") --q;
+          bool qualifier =
+              e.kind == sdk::EntityKind::country && q >= 2 && s.tokens[q - 1].lower == "of";
+          if (qualifier) {
+            bool person = false;
+            for (const auto& x : s.entities)
+              person = person || (x.kind == sdk::EntityKind::person && x.last_token == q - 1);
+            qualifier = person;
+          }
           if (e.first_token >= by && e.first_token < by + 30 && !e.pronoun &&
-              e.kind != sdk::EntityKind::city) {
+              e.kind != sdk::EntityKind::city && !qualifier) {
             sdk::add_participant(c, e.name);
             ++added;
           }
+        }
         if (added == 0) by = 0;
       }
       // "Lyng's discussions with congressmen": a named side's meeting with a group of people
       // written in lower case
       std::size_t with_people = 0;
       if (form == sdk::TriggerForm::noun && followed_by_with && f.counterparts.empty() &&
-          !f.agents.empty() && !generic && !f.anaphoric)
-        with_people = people_object_end(s, i + n + 1, lex_.terms("people_objects"),
+          !f.agents.empty() && !generic && !f.anaphoric) {
+        // "a meeting with a group of labor union leaders": past "a group of" the people
+        // noun is looked for as right after "with"
+        const std::size_t w = i + n + 1;
+        const bool quantified = w + 3 < s.tokens.size && dets_.contains(s.tokens[w].lower) &&
+                                s.tokens[w + 1].kind == sdk::TokenKind::word &&
+                                !s.tokens[w + 1].capitalized && s.tokens[w + 2].lower == "of";
+        with_people = people_object_end(s, quantified ? w + 3 : w, lex_.terms("people_objects"),
                                         lex_.terms("people_object_stops"));
+      }
       if (with_people > 0) {
         std::string g;
         for (std::size_t k = i + n + 1; k < with_people; ++k) {
