@@ -347,7 +347,7 @@ struct TemporalGrammar::Impl {
       fractions, weekday_plurals, plural_parts, deadline_tails, approx_tails, count_adjectives, count_ranges, halves,
       last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
       duration_preps_the, anchored_periods, count_approximators, count_approximator_cues,
-      plan_leads;
+      plan_leads, part_preps, part_phrase_ends, period_openers, date_approximators;
   detail::WordIndex start_words;  // first words of every table's phrases
 
   // ---- rule gates: where tag() tries each rule (declare_gates())
@@ -609,6 +609,10 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     plural_parts.add_all(lex.list("parts_of_day_plural.ni"), static_cast<int>(PartOfDay::night));
     deadline_tails.add_all(lex.list("ahead_cues.deadlines"), 1);
     plan_leads.add_all(lex.list("ahead_cues.plan_leads"), 1);
+    part_preps.add_all(lex.list("parts_of_day_prepositions"), 1);
+    part_phrase_ends.add_all(lex.list("parts_of_day_phrase_ends"), 1);
+    period_openers.add_all(lex.list("period_openers"), 1);
+    date_approximators.add_all(lex.list("date_approximators"), 1);
     relmod_links.add_all(lex.list("relative_modifiers.links"), 1);
     set_noun_after.add_all(lex.list("set_word_noun_after"), 1);
     long_words.add_all(lex.list("lengths.words"), 1);
@@ -1601,6 +1605,37 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
     h.end = k + p.length;
     return h;
   }
+  // A part of the day with no day named: "by mid afternoon", "late afternoon", "in the
+  // morning" (the day of the story, the last day the text names); "mid-afternoon
+  // yesterday" (that day). Not "the morning of Oct. 23" (the day follows) nor "the night
+  // the flight went down" (no preposition before "the").
+  if (auto p = parts.match(t, k); p.length && r.shift == Shift::none && is_word(t, k)) {
+    const bool part_mod = mod_phrase && !det &&
+                          (r.mod == Mod::early || r.mod == Mod::mid || r.mod == Mod::late);
+    const bool after_prep = det && !mod_phrase && i > 0 && part_preps.match(t, i - 1).length == 1;
+    std::size_t e = k + p.length;
+    // the part ends the phrase: "in the evening session", "the morning papers" are nouns
+    const bool ends = clause_end(t, e) || named_days.match(t, e).length ||
+                      (is_word(t, e) && part_phrase_ends.match(t, e).length == 1);
+    if ((part_mod || after_prep) && ends) {
+      RelativeDate o;
+      o.kind = RelativeDate::Kind::offset;
+      o.unit = Unit::day;
+      o.part = static_cast<PartOfDay>(p.value);
+      o.anchor = AnchorRef::last_explicit;
+      if (auto n = named_days.match(t, e); n.length && n.value != 100) {
+        o.anchor = AnchorRef::publication;
+        o.count = std::abs(n.value);
+        o.direction = n.value < 0   ? Direction::backward
+                      : n.value > 0 ? Direction::forward
+                                    : Direction::none;
+        e += n.length;
+      }
+      r = o;
+      h.end = e;
+      return h;
+    }
+  }
   auto u = read_unit(t, k);
   if (!u.end || u.plural) return std::nullopt;
   if (k > 0 && t[k].capitalized) return std::nullopt;  // ABC's "This Week"
@@ -1612,9 +1647,20 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
       return std::nullopt;
   }
   if (r.shift == Shift::none) {
+    // "For the week, the index dropped 3.8%": a sentence opening with "for the UNIT" and
+    // a comma speaks of the current week, month, quarter or year
+    bool opening = false;
+    if (det && !mod_phrase && i > 0 && period_openers.match(t, i - 1).length == 1 &&
+        is_punct(t, u.end, ",") &&
+        (u.unit == Unit::week || u.unit == Unit::month || u.unit == Unit::quarter ||
+         u.unit == Unit::year)) {
+      opening = true;
+      for (std::size_t b = 0; b + 1 < i; ++b)
+        if (t[b].kind != TokenKind::punct) opening = false;
+    }
     // "the weekend"; after a modifier phrase "the end of the month" means this month
-    if (!(det && (u.unit == Unit::weekend || mod_phrase))) return std::nullopt;
-    if (mod_phrase) r.shift = Shift::this_;
+    if (!(det && (u.unit == Unit::weekend || mod_phrase || opening))) return std::nullopt;
+    if (mod_phrase || opening) r.shift = Shift::this_;
   }
   if (u.unit == Unit::half && r.shift == Shift::none) return std::nullopt;
   r.unit = u.unit;
@@ -2385,6 +2431,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
                                                                : TimexType::date;
   }
   if (!h.possessive && is_possessive(t, h.end)) h.possessive = true;
+  // "around Nov. 1", "around 7:15 p.m.": the hedge is part of the date or time (TIMEX3
+  // mod APPROX); not before a possessive ("to get around Wednesday's ruling")
+  if (h.type != TimexType::duration && h.type != TimexType::set &&
+      h.rel.kind != K::fuzzy && !h.possessive && h.first > 0 &&
+      date_approximators.match(t, h.first - 1).length == 1)
+    --h.first;
   // "postponed until Monday": the day lies ahead of the postponement whatever the tense
   // of the clause. Phrases of up to three words ending right before the expression.
   if (h.rel.kind == K::weekday || h.rel.kind == K::calendar) {
