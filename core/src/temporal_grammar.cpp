@@ -339,7 +339,7 @@ struct TemporalGrammar::Impl {
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
-      early_year_cues, in_span_cues, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers,
+      early_year_cues, in_span_cues, in_span_stops, verb_shifters, verb_leads, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers,
       ahead_amounts;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   // hedges, ranges, halves, decades, periods counted from the text's last date
@@ -509,6 +509,9 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("day_range_words")) day_range_words.insert(s);
   for (const auto& s : lex.list("early_year_cues")) early_year_cues.insert(s);
   for (const auto& s : lex.list("in_span_cues")) in_span_cues.insert(s);
+  for (const auto& s : lex.list("in_span_stops")) in_span_stops.insert(s);
+  for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
+  for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
   for (const auto& s : lex.list("ahead_cues.words")) ahead_cues.insert(s);
   for (const auto& s : lex.list("ahead_cues.stops")) ahead_cue_stops.insert(s);
   for (const auto& s : lex.list("ahead_cues.nouns")) ahead_nouns.insert(s);
@@ -1870,6 +1873,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   }
   k += approx;
   if (auto s = shifters.match(t, k); s.length && is_word(t, k)) {
+    // "the talks will last two to three days": after a modal or "to", "last" is the verb
+    if (k == i && i > 0 && s.length == 1 && verb_shifters.count(t[k].lower) &&
+        verb_leads.count(t[i - 1].lower))
+      return std::nullopt;
     k += s.length;
     prefixed = true;
   } else if (auto d = determiners.match(t, k); d.length) {
@@ -2020,9 +2027,18 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       h.end = k + b.length;
       return h;
     }
-    // "in two weeks" is ahead; "the first time in 20 years", "the highest in five years"
-    // is how long
-    const bool span_in = i > 1 && is_word(t, i - 2) && in_span_cues.count(t[i - 2].lower);
+    // "in two weeks" is ahead; "the first time in 20 years", "the highest in five years",
+    // "its first annual loss in 20 years" is how long: a cue a few words before "in" (no
+    // punctuation, verb or auxiliary between: "the first team will return in two weeks")
+    bool span_in = false;
+    for (std::size_t back = 2, words = 0; back <= i && words < 4 && !span_in; ++back) {
+      const Token& w = t[i - back];
+      if (is_hyphen(w)) continue;  // "one-day" is two words
+      if (w.kind != TokenKind::word) break;
+      ++words;
+      if (in_span_cues.count(w.lower)) span_in = true;
+      else if (in_span_stops.count(w.lower)) break;
+    }
     if (i > 0 && !approx && !span_in && future_preps.match(t, i - 1).length == 1 && r.count &&
         !u.plural == (*r.count == 1)) {
       r.kind = RelativeDate::Kind::offset;
@@ -3064,6 +3080,7 @@ int fuzzy_window_days(Unit u) {
   switch (u) {
     case Unit::week: return 28;
     case Unit::month: return 90;
+    case Unit::quarter: return 365;
     case Unit::year: case Unit::decade: case Unit::century: return 1095;
     default: return 7;
   }
