@@ -1379,8 +1379,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
   if (!we) return std::nullopt;
   r.weekday = wd;
   k = we;
-  // "Tuesday, Feb. 18, 2025" / "Tuesday 18 February": the date wins, the weekday agrees.
-  if (r.shift == Shift::none) {
+  // "Tuesday, Feb. 18, 2025" / "Tuesday 18 February" / "next Tuesday, March 26": the date
+  // wins, the weekday agrees.
+  {
     std::size_t d = k;
     if (is_punct(t, d, ",")) ++d;
     std::optional<Hit> date = rule_month(t, d);
