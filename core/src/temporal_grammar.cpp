@@ -339,15 +339,16 @@ struct TemporalGrammar::Impl {
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
-      early_year_cues, in_span_cues, in_span_stops, verb_shifters, verb_leads, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers,
-      ahead_amounts;
+      early_year_cues, in_span_cues, in_span_stops, verb_shifters, verb_leads, ahead_cues,
+      ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units,
-      fractions, weekday_plurals, plural_parts, deadline_tails, approx_tails, count_adjectives, count_ranges, halves,
-      last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
-      duration_preps_the, anchored_periods, count_approximators, count_approximator_cues,
-      plan_leads, part_preps, part_phrase_ends, period_openers, date_approximators;
+      fractions, weekday_plurals, plural_parts, deadline_tails, approx_tails, count_adjectives,
+      count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words,
+      age_possessives, duration_preps_the, anchored_periods, count_approximators,
+      count_approximator_cues, plan_leads, part_preps, part_phrase_ends, period_openers,
+      date_approximators;
   detail::WordIndex start_words;  // first words of every table's phrases
 
   // ---- rule gates: where tag() tries each rule (declare_gates())
@@ -1614,8 +1615,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   // yesterday" (that day). Not "the morning of Oct. 23" (the day follows) nor "the night
   // the flight went down" (no preposition before "the").
   if (auto p = parts.match(t, k); p.length && r.shift == Shift::none && is_word(t, k)) {
-    const bool part_mod = mod_phrase && !det &&
-                          (r.mod == Mod::early || r.mod == Mod::mid || r.mod == Mod::late);
+    const bool part_mod =
+        mod_phrase && !det && (r.mod == Mod::early || r.mod == Mod::mid || r.mod == Mod::late);
     const bool after_prep = det && !mod_phrase && i > 0 && part_preps.match(t, i - 1).length == 1;
     std::size_t e = k + p.length;
     // the part ends the phrase: "in the evening session", "the morning papers" are nouns
@@ -2037,8 +2038,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       if (is_hyphen(w)) continue;  // "one-day" is two words
       if (w.kind != TokenKind::word) break;
       ++words;
-      if (in_span_cues.count(w.lower)) span_in = true;
-      else if (in_span_stops.count(w.lower)) break;
+      if (in_span_cues.count(w.lower))
+        span_in = true;
+      else if (in_span_stops.count(w.lower))
+        break;
     }
     if (i > 0 && !approx && !span_in && future_preps.match(t, i - 1).length == 1 && r.count &&
         !u.plural == (*r.count == 1)) {
@@ -2450,9 +2453,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
   if (!h.possessive && is_possessive(t, h.end)) h.possessive = true;
   // "around Nov. 1", "around 7:15 p.m.": the hedge is part of the date or time (TIMEX3
   // mod APPROX); not before a possessive ("to get around Wednesday's ruling")
-  if (h.type != TimexType::duration && h.type != TimexType::set &&
-      h.rel.kind != K::fuzzy && !h.possessive && h.first > 0 &&
-      date_approximators.match(t, h.first - 1).length == 1)
+  if (h.type != TimexType::duration && h.type != TimexType::set && h.rel.kind != K::fuzzy &&
+      !h.possessive && h.first > 0 && date_approximators.match(t, h.first - 1).length == 1)
     --h.first;
   // "postponed until Monday": the day lies ahead of the postponement whatever the tense
   // of the clause. Phrases of up to three words ending right before the expression.
@@ -3081,7 +3083,8 @@ int fuzzy_window_days(Unit u) {
   switch (u) {
     case Unit::week: return 28;
     case Unit::month: return 90;
-    case Unit::quarter: return 365;
+    case Unit::quarter:
+      return 365;
     case Unit::year: case Unit::decade: case Unit::century: return 1095;
     default: return 7;
   }
