@@ -339,15 +339,16 @@ struct TemporalGrammar::Impl {
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
-      early_year_cues, in_span_cues, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers,
-      ahead_amounts;
+      early_year_cues, in_span_cues, in_span_stops, verb_shifters, verb_leads, ahead_cues,
+      ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units,
-      fractions, weekday_plurals, plural_parts, deadline_tails, approx_tails, count_adjectives, count_ranges, halves,
-      last_ordinals, context_days, day_contexts, utc_zones, decade_words, age_possessives,
-      duration_preps_the, anchored_periods, count_approximators, count_approximator_cues,
-      plan_leads;
+      fractions, weekday_plurals, plural_parts, deadline_tails, approx_tails, count_adjectives,
+      count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words,
+      age_possessives, duration_preps_the, anchored_periods, count_approximators,
+      count_approximator_cues, plan_leads, part_preps, part_phrase_ends, period_openers,
+      date_approximators;
   detail::WordIndex start_words;  // first words of every table's phrases
 
   // ---- rule gates: where tag() tries each rule (declare_gates())
@@ -509,6 +510,9 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("day_range_words")) day_range_words.insert(s);
   for (const auto& s : lex.list("early_year_cues")) early_year_cues.insert(s);
   for (const auto& s : lex.list("in_span_cues")) in_span_cues.insert(s);
+  for (const auto& s : lex.list("in_span_stops")) in_span_stops.insert(s);
+  for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
+  for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
   for (const auto& s : lex.list("ahead_cues.words")) ahead_cues.insert(s);
   for (const auto& s : lex.list("ahead_cues.stops")) ahead_cue_stops.insert(s);
   for (const auto& s : lex.list("ahead_cues.nouns")) ahead_nouns.insert(s);
@@ -609,6 +613,10 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     plural_parts.add_all(lex.list("parts_of_day_plural.ni"), static_cast<int>(PartOfDay::night));
     deadline_tails.add_all(lex.list("ahead_cues.deadlines"), 1);
     plan_leads.add_all(lex.list("ahead_cues.plan_leads"), 1);
+    part_preps.add_all(lex.list("parts_of_day_prepositions"), 1);
+    part_phrase_ends.add_all(lex.list("parts_of_day_phrase_ends"), 1);
+    period_openers.add_all(lex.list("period_openers"), 1);
+    date_approximators.add_all(lex.list("date_approximators"), 1);
     relmod_links.add_all(lex.list("relative_modifiers.links"), 1);
     set_noun_after.add_all(lex.list("set_word_noun_after"), 1);
     long_words.add_all(lex.list("lengths.words"), 1);
@@ -1372,8 +1380,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
   if (!we) return std::nullopt;
   r.weekday = wd;
   k = we;
-  // "Tuesday, Feb. 18, 2025" / "Tuesday 18 February": the date wins, the weekday agrees.
-  if (r.shift == Shift::none) {
+  // "Tuesday, Feb. 18, 2025" / "Tuesday 18 February" / "next Tuesday, March 26": the date
+  // wins, the weekday agrees.
+  {
     std::size_t d = k;
     if (is_punct(t, d, ",")) ++d;
     std::optional<Hit> date = rule_month(t, d);
@@ -1601,6 +1610,37 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
     h.end = k + p.length;
     return h;
   }
+  // A part of the day with no day named: "by mid afternoon", "late afternoon", "in the
+  // morning" (the day of the story, the last day the text names); "mid-afternoon
+  // yesterday" (that day). Not "the morning of Oct. 23" (the day follows) nor "the night
+  // the flight went down" (no preposition before "the").
+  if (auto p = parts.match(t, k); p.length && r.shift == Shift::none && is_word(t, k)) {
+    const bool part_mod =
+        mod_phrase && !det && (r.mod == Mod::early || r.mod == Mod::mid || r.mod == Mod::late);
+    const bool after_prep = det && !mod_phrase && i > 0 && part_preps.match(t, i - 1).length == 1;
+    std::size_t e = k + p.length;
+    // the part ends the phrase: "in the evening session", "the morning papers" are nouns
+    const bool ends = clause_end(t, e) || named_days.match(t, e).length ||
+                      (is_word(t, e) && part_phrase_ends.match(t, e).length == 1);
+    if ((part_mod || after_prep) && ends) {
+      RelativeDate o;
+      o.kind = RelativeDate::Kind::offset;
+      o.unit = Unit::day;
+      o.part = static_cast<PartOfDay>(p.value);
+      o.anchor = AnchorRef::last_explicit;
+      if (auto n = named_days.match(t, e); n.length && n.value != 100) {
+        o.anchor = AnchorRef::publication;
+        o.count = std::abs(n.value);
+        o.direction = n.value < 0   ? Direction::backward
+                      : n.value > 0 ? Direction::forward
+                                    : Direction::none;
+        e += n.length;
+      }
+      r = o;
+      h.end = e;
+      return h;
+    }
+  }
   auto u = read_unit(t, k);
   if (!u.end || u.plural) return std::nullopt;
   if (k > 0 && t[k].capitalized) return std::nullopt;  // ABC's "This Week"
@@ -1612,9 +1652,20 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
       return std::nullopt;
   }
   if (r.shift == Shift::none) {
+    // "For the week, the index dropped 3.8%": a sentence opening with "for the UNIT" and
+    // a comma speaks of the current week, month, quarter or year
+    bool opening = false;
+    if (det && !mod_phrase && i > 0 && period_openers.match(t, i - 1).length == 1 &&
+        is_punct(t, u.end, ",") &&
+        (u.unit == Unit::week || u.unit == Unit::month || u.unit == Unit::quarter ||
+         u.unit == Unit::year)) {
+      opening = true;
+      for (std::size_t b = 0; b + 1 < i; ++b)
+        if (t[b].kind != TokenKind::punct) opening = false;
+    }
     // "the weekend"; after a modifier phrase "the end of the month" means this month
-    if (!(det && (u.unit == Unit::weekend || mod_phrase))) return std::nullopt;
-    if (mod_phrase) r.shift = Shift::this_;
+    if (!(det && (u.unit == Unit::weekend || mod_phrase || opening))) return std::nullopt;
+    if (mod_phrase || opening) r.shift = Shift::this_;
   }
   if (u.unit == Unit::half && r.shift == Shift::none) return std::nullopt;
   r.unit = u.unit;
@@ -1824,6 +1875,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   }
   k += approx;
   if (auto s = shifters.match(t, k); s.length && is_word(t, k)) {
+    // "the talks will last two to three days": after a modal or "to", "last" is the verb
+    if (k == i && i > 0 && s.length == 1 && verb_shifters.count(t[k].lower) &&
+        verb_leads.count(t[i - 1].lower))
+      return std::nullopt;
     k += s.length;
     prefixed = true;
   } else if (auto d = determiners.match(t, k); d.length) {
@@ -1974,9 +2029,20 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       h.end = k + b.length;
       return h;
     }
-    // "in two weeks" is ahead; "the first time in 20 years", "the highest in five years"
-    // is how long
-    const bool span_in = i > 1 && is_word(t, i - 2) && in_span_cues.count(t[i - 2].lower);
+    // "in two weeks" is ahead; "the first time in 20 years", "the highest in five years",
+    // "its first annual loss in 20 years" is how long: a cue a few words before "in" (no
+    // punctuation, verb or auxiliary between: "the first team will return in two weeks")
+    bool span_in = false;
+    for (std::size_t back = 2, words = 0; back <= i && words < 4 && !span_in; ++back) {
+      const Token& w = t[i - back];
+      if (is_hyphen(w)) continue;  // "one-day" is two words
+      if (w.kind != TokenKind::word) break;
+      ++words;
+      if (in_span_cues.count(w.lower))
+        span_in = true;
+      else if (in_span_stops.count(w.lower))
+        break;
+    }
     if (i > 0 && !approx && !span_in && future_preps.match(t, i - 1).length == 1 && r.count &&
         !u.plural == (*r.count == 1)) {
       r.kind = RelativeDate::Kind::offset;
@@ -2385,6 +2451,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
                                                                : TimexType::date;
   }
   if (!h.possessive && is_possessive(t, h.end)) h.possessive = true;
+  // "around Nov. 1", "around 7:15 p.m.": the hedge is part of the date or time (TIMEX3
+  // mod APPROX); not before a possessive ("to get around Wednesday's ruling")
+  if (h.type != TimexType::duration && h.type != TimexType::set && h.rel.kind != K::fuzzy &&
+      !h.possessive && h.first > 0 && date_approximators.match(t, h.first - 1).length == 1)
+    --h.first;
   // "postponed until Monday": the day lies ahead of the postponement whatever the tense
   // of the clause. Phrases of up to three words ending right before the expression.
   if (h.rel.kind == K::weekday || h.rel.kind == K::calendar) {
@@ -3012,6 +3083,8 @@ int fuzzy_window_days(Unit u) {
   switch (u) {
     case Unit::week: return 28;
     case Unit::month: return 90;
+    case Unit::quarter:
+      return 365;
     case Unit::year: case Unit::decade: case Unit::century: return 1095;
     default: return 7;
   }
