@@ -442,6 +442,7 @@ struct TemporalGrammar::Impl {
   std::optional<Hit> rule_reporting(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_holiday(Tokens t, std::size_t i) const;
   std::optional<Hit> rule_clock(Tokens t, std::size_t i) const;
+  using RuleFn = std::optional<Hit> (Impl::*)(Tokens, std::size_t) const;
 
   std::optional<Hit> finish(Tokens t, Hit h) const;  // type, possessive
   // A dash and a later day number at i ("-20" after "February 18"): the index after the
@@ -2597,6 +2598,25 @@ std::vector<TimexMatch> TemporalGrammar::tag_every_word(std::span<const sdk::Tok
 
 std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
                                              bool skip_non_start_words) const {
+  // Each rule's reader by its number: the order in which they are tried at a token (the
+  // first wins ties, so the reporting rule comes first).
+  static constexpr std::array<Impl::RuleFn, Impl::kRules> kReaders{
+      &Impl::rule_reporting,   &Impl::rule_phrases,
+      &Impl::rule_named,       &Impl::rule_holiday,
+      &Impl::rule_weekday,     &Impl::rule_month,
+      &Impl::rule_day_month,   &Impl::rule_numeric,
+      &Impl::rule_period,      &Impl::rule_ordinal_period,
+      &Impl::rule_year_period, &Impl::rule_count,
+      &Impl::rule_set,         &Impl::rule_clock};
+  static_assert(Impl::kRuleReporting == 0 && Impl::kRulePhrases == 1 && Impl::kRuleNamed == 2 &&
+                    Impl::kRuleHoliday == 3 && Impl::kRuleWeekday == 4 && Impl::kRuleMonth == 5 &&
+                    Impl::kRuleDayMonth == 6 && Impl::kRuleNumeric == 7 && Impl::kRulePeriod == 8 &&
+                    Impl::kRuleOrdinalPeriod == 9 && Impl::kRuleYearPeriod == 10 &&
+                    Impl::kRuleCount == 11 && Impl::kRuleSet == 12 && Impl::kRuleClock == 13,
+                "kReaders follows the order of Impl::Rule");
+  // The rules that may start a longer reading inside one found ("in the past three months").
+  static constexpr std::array<Impl::Rule, 4> kInnerRules{Impl::kRuleCount, Impl::kRulePeriod,
+                                                         Impl::kRuleMonth, Impl::kRuleNumeric};
   std::vector<TimexMatch> out;
   const Impl& g = *impl_;
   const detail::SentenceHashes hashes(tokens.data(), tokens.size());
@@ -2671,21 +2691,10 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
       if (!best || h->end > best->end || (h->end == best->end && h->first < best->first))
         best = std::move(h);
     };
-    if (business && may(Impl::kRuleReporting, i))
-      consider(g.rule_reporting(tokens, i));  // first: wins ties
-    if (may(Impl::kRulePhrases, i)) consider(g.rule_phrases(tokens, i));
-    if (may(Impl::kRuleNamed, i)) consider(g.rule_named(tokens, i));
-    if (may(Impl::kRuleHoliday, i)) consider(g.rule_holiday(tokens, i));
-    if (may(Impl::kRuleWeekday, i)) consider(g.rule_weekday(tokens, i));
-    if (may(Impl::kRuleMonth, i)) consider(g.rule_month(tokens, i));
-    if (may(Impl::kRuleDayMonth, i)) consider(g.rule_day_month(tokens, i));
-    if (may(Impl::kRuleNumeric, i)) consider(g.rule_numeric(tokens, i));
-    if (may(Impl::kRulePeriod, i)) consider(g.rule_period(tokens, i));
-    if (may(Impl::kRuleOrdinalPeriod, i)) consider(g.rule_ordinal_period(tokens, i));
-    if (may(Impl::kRuleYearPeriod, i)) consider(g.rule_year_period(tokens, i));
-    if (may(Impl::kRuleCount, i)) consider(g.rule_count(tokens, i));
-    if (may(Impl::kRuleSet, i)) consider(g.rule_set(tokens, i));
-    if (may(Impl::kRuleClock, i)) consider(g.rule_clock(tokens, i));
+    for (unsigned r = 0; r < Impl::kRules; ++r) {
+      if (r == Impl::kRuleReporting && !business) continue;  // results sentences only
+      if (may(static_cast<Impl::Rule>(r), i)) consider((g.*kReaders[r])(tokens, i));
+    }
     if (!best) {
       ++i;
       continue;
@@ -2697,10 +2706,8 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
       auto inside = [&](std::optional<Impl::Hit> h) {
         if (h && h->first == j && (!inner || h->end > inner->end)) inner = std::move(h);
       };
-      if (may(Impl::kRuleCount, j)) inside(g.rule_count(tokens, j));
-      if (may(Impl::kRulePeriod, j)) inside(g.rule_period(tokens, j));
-      if (may(Impl::kRuleMonth, j)) inside(g.rule_month(tokens, j));
-      if (may(Impl::kRuleNumeric, j)) inside(g.rule_numeric(tokens, j));
+      for (const Impl::Rule r : kInnerRules)
+        if (may(r, j)) inside((g.*kReaders[r])(tokens, j));
       if (inner && inner->end > best->end) {
         best = std::move(inner);
         break;
