@@ -2,6 +2,8 @@
 #include <chronicle/text.h>
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 
@@ -109,23 +111,42 @@ std::size_t repair_utf8(std::string& text) {
   return bad;
 }
 
+namespace {
+
+// Bytes of s[b, e) that start a code point (not 10xxxxxx), eight at a time.
+std::size_t code_point_starts(std::string_view s, std::size_t b, std::size_t e) {
+  std::size_t n = e - b;
+  std::size_t i = b;
+  for (; i + 8 <= e; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    // bit 7 set and bit 6 clear: a continuation byte
+    n -= static_cast<std::size_t>(std::popcount(w & ~(w << 1) & 0x8080808080808080ull));
+  }
+  for (; i < e; ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --n;
+  return n;
+}
+
+}  // namespace
+
 CodePointIndex::CodePointIndex(std::string_view text) : text_(text) {
+  // text without continuation bytes (ASCII): code-point offsets are byte offsets
+  if (code_point_starts(text, 0, text.size()) == text.size()) return;
+  checkpoints_.reserve(text.size() / kStride + 1);
   std::size_t count = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (i % kStride == 0) checkpoints_.push_back(count);
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+  for (std::size_t b = 0; b < text.size(); b += kStride) {
+    checkpoints_.push_back(count);
+    count += code_point_starts(text, b, std::min(text.size(), b + kStride));
   }
 }
 
 std::size_t CodePointIndex::operator()(std::size_t byte_offset) const {
   byte_offset = std::min(byte_offset, text_.size());
+  if (checkpoints_.empty()) return byte_offset;  // no continuation bytes (or no text)
   std::size_t k = byte_offset / kStride;
-  if (checkpoints_.empty()) return 0;
   if (k >= checkpoints_.size()) k = checkpoints_.size() - 1;
-  std::size_t count = checkpoints_[k];
-  for (std::size_t i = k * kStride; i < byte_offset; ++i)
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++count;
-  return count;
+  return checkpoints_[k] + code_point_starts(text_, k * kStride, byte_offset);
 }
 
 TokenList tokenize(std::string_view s) {
@@ -312,11 +333,17 @@ bool contains(const std::vector<std::string>& v, std::string_view w) {
 }
 
 // `line` lower-cased (ASCII, as the "C" locale's tolower), runs of blanks folded to one
-// space, without trailing periods and colons; into `out`, whose buffer is reused.
-void fold_line(std::string_view line, std::string& out) {
+// space, without trailing periods and colons; into `out`, whose buffer is reused. With a
+// `cap`, folding stops once `out` holds more than `cap` characters: `out` then holds the
+// first cap + 1 characters of the fold (trailing periods and colons not taken off) and
+// the result is the offset in `line` after the last one; npos when the whole line is
+// folded.
+std::size_t fold_line(std::string_view line, std::string& out,
+                      std::size_t cap = std::string_view::npos) {
   out.clear();
   bool space = false;
-  for (char c : line) {
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
     if (c == ' ' || c == '\t' || c == '\r') {
       space = !out.empty();
       continue;
@@ -324,13 +351,34 @@ void fold_line(std::string_view line, std::string& out) {
     if (space) out += ' ';
     space = false;
     out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    if (out.size() > cap) return i + 1;
   }
   while (!out.empty() && (out.back() == '.' || out.back() == ':')) out.pop_back();
+  return std::string_view::npos;
 }
 
-bool is_boilerplate(std::string_view line, const SegmenterRules& rules) {
+// The longest boilerplate line or prefix: a line whose fold is longer is none of the
+// lines, and starts with a prefix when the first `cap` characters of its fold do.
+std::size_t boilerplate_cap(const SegmenterRules& rules) {
+  std::size_t cap = 0;
+  for (const auto& b : rules.boilerplate) cap = std::max(cap, b.size());
+  for (const auto& p : rules.boilerplate_prefixes) cap = std::max(cap, p.size());
+  return cap;
+}
+
+bool is_boilerplate(std::string_view line, const SegmenterRules& rules, std::size_t cap) {
   static thread_local std::string f;
-  fold_line(line, f);
+  if (const std::size_t stop = fold_line(line, f, cap); stop != std::string_view::npos) {
+    // The fold is longer than `cap` unless the rest of the line is periods, colons and
+    // blanks, which the fold takes off its end: then the whole line is folded.
+    if (line.find_first_not_of(" \t\r.:", stop) == std::string_view::npos) {
+      fold_line(line, f);
+    } else {
+      for (const auto& p : rules.boilerplate_prefixes)
+        if (f.rfind(p, 0) == 0) return true;
+      return false;
+    }
+  }
   if (f.empty()) return false;
   if (contains(rules.boilerplate, f)) return true;
   for (const auto& p : rules.boilerplate_prefixes)
@@ -454,6 +502,7 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const Segmenter
                                           std::vector<TokenList>* tokens) {
   if (tokens) tokens->clear();
   std::vector<SentenceSpan> out;
+  const std::size_t cap = boilerplate_cap(rules);
   // Paragraphs: separated by blank lines, or by a new line that starts indented.
   std::size_t pos = 0;
   std::size_t para_begin = std::string_view::npos;
@@ -470,7 +519,7 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const Segmenter
     const bool indented = !line.empty() && (line[0] == ' ' || line[0] == '\t') && !blank;
     if (blank) {
       flush(pos);
-    } else if (is_boilerplate(line, rules)) {
+    } else if (is_boilerplate(line, rules, cap)) {
       flush(pos);
     } else {
       if (indented) flush(pos);
