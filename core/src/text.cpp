@@ -67,6 +67,10 @@ bool is_letter_cp(char32_t c) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// std::isalpha and std::isupper of the "C" locale, inline
+bool alpha_byte(char c) { return ascii_alpha(static_cast<unsigned char>(c)); }
+bool upper_byte(char c) { return c >= 'A' && c <= 'Z'; }
+
 struct Cursor {
   std::string_view s;
   char32_t at(std::size_t i, std::size_t& len) const {
@@ -89,6 +93,11 @@ std::size_t repair_utf8(std::string& text) {
   bool copy = false;
   for (std::size_t i = 0; i < text.size();) {
     if (!copy) {  // a run of ASCII other than NUL is valid as it is: skip it
+      for (; i + 8 <= text.size(); i += 8) {  // eight bytes at a time: none NUL or >= 0x80
+        std::uint64_t w;
+        std::memcpy(&w, text.data() + i, 8);
+        if (((w | (w - 0x0101010101010101ull)) & 0x8080808080808080ull) != 0) break;
+      }
       while (i < text.size() && static_cast<unsigned char>(text[i]) - 1u < 0x7Fu) ++i;
       if (i >= text.size()) break;
     }
@@ -172,7 +181,7 @@ TokenList tokenize(std::string_view s) {
       std::size_t j = i;
       while (j < s.size()) {
         char d = s[j];
-        if (is_digit(d) || std::isalpha(static_cast<unsigned char>(d))) {
+        if (is_digit(d) || alpha_byte(d)) {
           ++j;
         } else if ((d == ',' || d == '.' || d == ':' || d == '/') && j + 1 < s.size() &&
                    is_digit(s[j + 1]) && j > start && is_digit(s[j - 1])) {
@@ -194,13 +203,13 @@ TokenList tokenize(std::string_view s) {
     if (is_letter_cp(c)) {
       std::size_t j = i + len;
       // initialisms: U.S., a.m., U.N.
-      if (j + 1 < s.size() && s[j] == '.' && std::isalpha(static_cast<unsigned char>(s[j + 1])) &&
+      if (j + 1 < s.size() && s[j] == '.' && alpha_byte(s[j + 1]) &&
           j + 2 < s.size() && s[j + 2] == '.' && len == 1) {
         std::size_t k = j;
         while (k + 2 < s.size() + 1 && k < s.size() && s[k] == '.' && k + 1 < s.size() &&
-               std::isalpha(static_cast<unsigned char>(s[k + 1])) &&
+               alpha_byte(s[k + 1]) &&
                (k + 2 == s.size() || s[k + 2] == '.' ||
-                !std::isalpha(static_cast<unsigned char>(s[k + 2])))) {
+                !alpha_byte(s[k + 2]))) {
           k += 2;
         }
         if (k < s.size() && s[k] == '.') ++k;
@@ -310,7 +319,7 @@ TokenList tokenize(std::string_view s) {
     else
       t.lower = std::string_view(*out.lower_store).substr(low_at[k].first, low_at[k].second);
     t.kind = r.kind;
-    t.capitalized = !t.text.empty() && std::isupper(static_cast<unsigned char>(t.text[0]));
+    t.capitalized = !t.text.empty() && upper_byte(t.text[0]);
   }
   return out;
 }
@@ -357,18 +366,36 @@ std::size_t fold_line(std::string_view line, std::string& out,
   return std::string_view::npos;
 }
 
-// The longest boilerplate line or prefix: a line whose fold is longer is none of the
-// lines, and starts with a prefix when the first `cap` characters of its fold do.
-std::size_t boilerplate_cap(const SegmenterRules& rules) {
+// What a line's fold must be like to be boilerplate: its first character one that starts
+// an entry, and a line whose fold is longer than `cap` (the longest entry) is none of the
+// lines and starts with a prefix when the first `cap` characters of its fold do.
+struct BoilerplateGate {
   std::size_t cap = 0;
-  for (const auto& b : rules.boilerplate) cap = std::max(cap, b.size());
-  for (const auto& p : rules.boilerplate_prefixes) cap = std::max(cap, p.size());
-  return cap;
-}
+  bool first[256] = {};
+  explicit BoilerplateGate(const SegmenterRules& rules) {
+    auto add = [&](const std::string& e) {
+      cap = std::max(cap, e.size());
+      if (e.empty())  // an empty prefix: every line's fold starts with it
+        std::fill(std::begin(first), std::end(first), true);
+      else
+        first[static_cast<unsigned char>(e[0])] = true;
+    };
+    for (const auto& b : rules.boilerplate) add(b);
+    for (const auto& p : rules.boilerplate_prefixes) add(p);
+  }
+};
 
-bool is_boilerplate(std::string_view line, const SegmenterRules& rules, std::size_t cap) {
+bool is_boilerplate(std::string_view line, const SegmenterRules& rules,
+                    const BoilerplateGate& gate) {
+  // the fold's first character: the first one not blank, lower-cased
+  const std::size_t k = line.find_first_not_of(" \t\r");
+  if (k == std::string_view::npos) return false;  // an empty fold
+  char c0 = line[k];
+  if (c0 >= 'A' && c0 <= 'Z') c0 = static_cast<char>(c0 + ('a' - 'A'));
+  // a fold that keeps its first character (not all periods and colons) must start an entry
+  if (!gate.first[static_cast<unsigned char>(c0)] && c0 != '.' && c0 != ':') return false;
   static thread_local std::string f;
-  if (const std::size_t stop = fold_line(line, f, cap); stop != std::string_view::npos) {
+  if (const std::size_t stop = fold_line(line, f, gate.cap); stop != std::string_view::npos) {
     // The fold is longer than `cap` unless the rest of the line is periods, colons and
     // blanks, which the fold takes off its end: then the whole line is folded.
     if (line.find_first_not_of(" \t\r.:", stop) == std::string_view::npos) {
@@ -461,7 +488,7 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
           const bool abbrev =
               adjacent && prev.kind == sdk::TokenKind::word &&
               (contains(rules.abbreviations, prev.lower) ||
-               (prev.text.size() == 1 && std::isupper(static_cast<unsigned char>(prev.text[0]))));
+               (prev.text.size() == 1 && upper_byte(prev.text[0])));
           boundary = !abbrev || contains(rules.sentence_starters, next.lower);
           if (abbrev && next.kind == sdk::TokenKind::number) boundary = false;
         } else if (abbrev_word) {
@@ -502,7 +529,7 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const Segmenter
                                           std::vector<TokenList>* tokens) {
   if (tokens) tokens->clear();
   std::vector<SentenceSpan> out;
-  const std::size_t cap = boilerplate_cap(rules);
+  const BoilerplateGate gate(rules);
   // Paragraphs: separated by blank lines, or by a new line that starts indented.
   std::size_t pos = 0;
   std::size_t para_begin = std::string_view::npos;
@@ -519,7 +546,7 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const Segmenter
     const bool indented = !line.empty() && (line[0] == ' ' || line[0] == '\t') && !blank;
     if (blank) {
       flush(pos);
-    } else if (is_boilerplate(line, rules, cap)) {
+    } else if (is_boilerplate(line, rules, gate)) {
       flush(pos);
     } else {
       if (indented) flush(pos);
