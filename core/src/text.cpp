@@ -2,7 +2,6 @@
 #include <chronicle/text.h>
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -130,7 +129,8 @@ std::size_t code_point_starts(std::string_view s, std::size_t b, std::size_t e) 
     std::uint64_t w;
     std::memcpy(&w, s.data() + i, 8);
     // bit 7 set and bit 6 clear: a continuation byte
-    n -= static_cast<std::size_t>(std::popcount(w & ~(w << 1) & 0x8080808080808080ull));
+    const std::uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;  // 0 or 1 a byte
+    n -= static_cast<std::size_t>((cont * 0x0101010101010101ull) >> 56);       // their sum
   }
   for (; i < e; ++i)
     if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --n;
@@ -366,34 +366,58 @@ std::size_t fold_line(std::string_view line, std::string& out,
   return std::string_view::npos;
 }
 
-// What a line's fold must be like to be boilerplate: its first character one that starts
-// an entry, and a line whose fold is longer than `cap` (the longest entry) is none of the
+// What a line's fold must be like to be boilerplate: its first two characters those of an
+// entry, and a line whose fold is longer than `cap` (the longest entry) is none of the
 // lines and starts with a prefix when the first `cap` characters of its fold do.
 struct BoilerplateGate {
   std::size_t cap = 0;
-  bool first[256] = {};
+  bool by_pair = true;           // every entry has two characters or more
+  std::uint64_t pairs[64] = {};  // one bit per entry's first two characters (pair())
+  static unsigned pair(unsigned char a, unsigned char b) { return (a * 31u + b) & 4095u; }
   explicit BoilerplateGate(const SegmenterRules& rules) {
     auto add = [&](const std::string& e) {
       cap = std::max(cap, e.size());
-      if (e.empty())  // an empty prefix: every line's fold starts with it
-        std::fill(std::begin(first), std::end(first), true);
-      else
-        first[static_cast<unsigned char>(e[0])] = true;
+      if (e.size() < 2) {
+        by_pair = false;
+        return;
+      }
+      const unsigned p = pair(static_cast<unsigned char>(e[0]), static_cast<unsigned char>(e[1]));
+      pairs[p >> 6] |= std::uint64_t{1} << (p & 63);
     };
     for (const auto& b : rules.boilerplate) add(b);
     for (const auto& p : rules.boilerplate_prefixes) add(p);
+  }
+  // False when the line's fold cannot be an entry nor start with one.
+  bool may_match(std::string_view line) const {
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+    auto lower = [](char c) {
+      return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    };
+    std::size_t k = 0;
+    while (k < line.size() && blank(line[k])) ++k;
+    if (k == line.size()) return false;  // an empty fold
+    if (!by_pair) return true;
+    const unsigned char c0 = lower(line[k]);
+    // periods and colons may be taken off the fold's end: no test on them
+    if (c0 == '.' || c0 == ':') return true;
+    unsigned char c1;
+    if (k + 1 < line.size() && !blank(line[k + 1])) {
+      c1 = lower(line[k + 1]);
+      if (c1 == '.' || c1 == ':') return true;
+    } else {
+      std::size_t j = k + 1;
+      while (j < line.size() && blank(line[j])) ++j;
+      if (j == line.size()) return false;  // a fold of one character
+      c1 = ' ';
+    }
+    const unsigned p = pair(c0, c1);
+    return pairs[p >> 6] & (std::uint64_t{1} << (p & 63));
   }
 };
 
 bool is_boilerplate(std::string_view line, const SegmenterRules& rules,
                     const BoilerplateGate& gate) {
-  // the fold's first character: the first one not blank, lower-cased
-  const std::size_t k = line.find_first_not_of(" \t\r");
-  if (k == std::string_view::npos) return false;  // an empty fold
-  char c0 = line[k];
-  if (c0 >= 'A' && c0 <= 'Z') c0 = static_cast<char>(c0 + ('a' - 'A'));
-  // a fold that keeps its first character (not all periods and colons) must start an entry
-  if (!gate.first[static_cast<unsigned char>(c0)] && c0 != '.' && c0 != ':') return false;
+  if (!gate.may_match(line)) return false;
   static thread_local std::string f;
   if (const std::size_t stop = fold_line(line, f, gate.cap); stop != std::string_view::npos) {
     // The fold is longer than `cap` unless the rest of the line is periods, colons and
