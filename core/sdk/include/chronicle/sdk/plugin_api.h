@@ -320,8 +320,8 @@ class PhraseSet {
     std::uint64_t hash = 0;  // 0: empty
     std::size_t group = 0;
   };
-  // The group of phrases whose first word is `w`, or null. A word's length and first byte
-  // reject most words before it is hashed.
+  // The group of phrases whose first word is `w`, or null. A word's length, first and last
+  // byte reject most words before it is hashed (inline: most calls end there).
   const Group* group_of(std::string_view w) const noexcept {
     if (!(lengths_ & (std::uint64_t{1} << (w.size() < 63 ? w.size() : 63)))) return nullptr;
     if (!w.empty()) {
@@ -330,6 +330,9 @@ class PhraseSet {
     }
     if (const unsigned e = edges(w); !(edges_[e >> 6] & (std::uint64_t{1} << (e & 63))))
       return nullptr;
+    return hashed_group_of(w);
+  }
+  const Group* hashed_group_of(std::string_view w) const noexcept {
     const std::uint64_t h = word_hash(w);
     if (!(filter_ & (std::uint64_t{1} << (h >> 58)))) return nullptr;
     for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
