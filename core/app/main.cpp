@@ -700,9 +700,8 @@ int run_merge(const std::vector<std::string>& files, const Common& c) {
 // replaced) writes it: printable ASCII without quote or backslash as it is, anything else
 // through nlohmann::json itself.
 void json_string(std::string& out, std::string_view s) {
-  if (std::all_of(s.begin(), s.end(), [](char c) {
-        return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
-      })) {
+  if (std::all_of(s.begin(), s.end(),
+                  [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; })) {
     out += '"';
     out += s;
     out += '"';
@@ -779,8 +778,7 @@ int run_timex(const Common& c, ReadOptions opts) {
       }
     }
     line += "]}\n";
-    return {std::move(line),
-            d.text.size(), warning_lines(d, a)};
+    return {std::move(line), d.text.size(), warning_lines(d, a)};
   };
   auto emit = [&](TimexOut&& r) {
     progress.add(r.bytes, false);

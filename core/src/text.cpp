@@ -130,7 +130,7 @@ std::size_t code_point_starts(std::string_view s, std::size_t b, std::size_t e) 
     std::memcpy(&w, s.data() + i, 8);
     // bit 7 set and bit 6 clear: a continuation byte
     const std::uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;  // 0 or 1 a byte
-    n -= static_cast<std::size_t>((cont * 0x0101010101010101ull) >> 56);       // their sum
+    n -= static_cast<std::size_t>((cont * 0x0101010101010101ull) >> 56);      // their sum
   }
   for (; i < e; ++i)
     if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --n;
@@ -203,13 +203,12 @@ TokenList tokenize(std::string_view s) {
     if (is_letter_cp(c)) {
       std::size_t j = i + len;
       // initialisms: U.S., a.m., U.N.
-      if (j + 1 < s.size() && s[j] == '.' && alpha_byte(s[j + 1]) &&
-          j + 2 < s.size() && s[j + 2] == '.' && len == 1) {
+      if (j + 1 < s.size() && s[j] == '.' && alpha_byte(s[j + 1]) && j + 2 < s.size() &&
+          s[j + 2] == '.' && len == 1) {
         std::size_t k = j;
         while (k + 2 < s.size() + 1 && k < s.size() && s[k] == '.' && k + 1 < s.size() &&
                alpha_byte(s[k + 1]) &&
-               (k + 2 == s.size() || s[k + 2] == '.' ||
-                !alpha_byte(s[k + 2]))) {
+               (k + 2 == s.size() || s[k + 2] == '.' || !alpha_byte(s[k + 2]))) {
           k += 2;
         }
         if (k < s.size() && s[k] == '.') ++k;
@@ -509,10 +508,9 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
         } else if (t.lower == "." && i > 0) {
           const auto& prev = toks[i - 1];
           const bool adjacent = prev.span.end == t.span.begin;
-          const bool abbrev =
-              adjacent && prev.kind == sdk::TokenKind::word &&
-              (contains(rules.abbreviations, prev.lower) ||
-               (prev.text.size() == 1 && upper_byte(prev.text[0])));
+          const bool abbrev = adjacent && prev.kind == sdk::TokenKind::word &&
+                              (contains(rules.abbreviations, prev.lower) ||
+                               (prev.text.size() == 1 && upper_byte(prev.text[0])));
           boundary = !abbrev || contains(rules.sentence_starters, next.lower);
           if (abbrev && next.kind == sdk::TokenKind::number) boundary = false;
         } else if (abbrev_word) {

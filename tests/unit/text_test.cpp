@@ -187,7 +187,8 @@ TEST(CodePointIndex, AsciiTextAndLongMixedText) {
     ASSERT_EQ(a(b), std::min(b, ascii.size())) << b;
   // ASCII runs longer than a checkpoint's stride between multibyte characters
   std::string s;
-  for (int i = 0; i < 40; ++i) s += std::string(static_cast<std::size_t>(i * 13 % 300), 'a') + "\xE2\x80\x99\xC3\xBC";
+  for (int i = 0; i < 40; ++i)
+    s += std::string(static_cast<std::size_t>(i * 13 % 300), 'a') + "\xE2\x80\x99\xC3\xBC";
   const CodePointIndex cpi(s);
   for (std::size_t b = 0; b <= s.size(); ++b) ASSERT_EQ(cpi(b), naive_code_points(s, b)) << b;
 }
