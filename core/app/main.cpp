@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -695,6 +696,26 @@ int run_merge(const std::vector<std::string>& files, const Common& c) {
   return 0;
 }
 
+// `s` as a JSON string, as nlohmann::json's dump (no ASCII escaping, invalid UTF-8
+// replaced) writes it: printable ASCII without quote or backslash as it is, anything else
+// through nlohmann::json itself.
+void json_string(std::string& out, std::string_view s) {
+  if (std::all_of(s.begin(), s.end(),
+                  [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; })) {
+    out += '"';
+    out += s;
+    out += '"';
+    return;
+  }
+  out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void json_number(std::string& out, std::size_t n) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, n);
+  out.append(buf, r.ptr);
+}
+
 const char* type_name(TimexType t) {
   switch (t) {
     case TimexType::time: return "TIME";
@@ -723,28 +744,42 @@ int run_timex(const Common& c, ReadOptions opts) {
     if (!d.published) return {std::string(), d.text.size(), {}};
     DocumentAnalysis a(d, res, /*entities=*/false);
     CodePointIndex cpi(d.text);
-    nlohmann::json arr = nlohmann::json::array();
+    // The line is written as nlohmann::json's compact dump of {"id", "timexes": [{...}]}
+    // would write it (keys in its sorted order); every string goes through json_string.
+    std::string line = "{\"id\":";
+    json_string(line, d.id);
+    line += ",\"timexes\":[";
+    bool first = true;
     for (const auto& s : a.sentences()) {
       for (const auto& t : s.timexes) {
-        nlohmann::json j;
-        j["start"] = cpi(t.begin);
-        j["end"] = cpi(t.end);
-        j["text"] = t.text;
-        j["type"] = type_name(t.type);
-        j["value"] = t.resolved.value;
-        j["earliest"] = t.resolved.earliest ? nlohmann::json(cal::iso_day(*t.resolved.earliest))
-                                            : nlohmann::json(nullptr);
-        j["latest"] = t.resolved.latest ? nlohmann::json(cal::iso_day(*t.resolved.latest))
-                                        : nlohmann::json(nullptr);
-        j["granularity"] = granularity_name(t.resolved.granularity);
-        arr.push_back(std::move(j));
+        line += first ? "{\"earliest\":" : ",{\"earliest\":";
+        first = false;
+        if (t.resolved.earliest)
+          json_string(line, cal::iso_day(*t.resolved.earliest));
+        else
+          line += "null";
+        line += ",\"end\":";
+        json_number(line, cpi(t.end));
+        line += ",\"granularity\":";
+        json_string(line, granularity_name(t.resolved.granularity));
+        line += ",\"latest\":";
+        if (t.resolved.latest)
+          json_string(line, cal::iso_day(*t.resolved.latest));
+        else
+          line += "null";
+        line += ",\"start\":";
+        json_number(line, cpi(t.begin));
+        line += ",\"text\":";
+        json_string(line, t.text);
+        line += ",\"type\":";
+        json_string(line, type_name(t.type));
+        line += ",\"value\":";
+        json_string(line, t.resolved.value);
+        line += '}';
       }
     }
-    nlohmann::json line;
-    line["id"] = d.id;
-    line["timexes"] = std::move(arr);
-    return {line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
-            d.text.size(), warning_lines(d, a)};
+    line += "]}\n";
+    return {std::move(line), d.text.size(), warning_lines(d, a)};
   };
   auto emit = [&](TimexOut&& r) {
     progress.add(r.bytes, false);

@@ -2,6 +2,7 @@
 #include <chronicle/text.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 
@@ -83,6 +84,10 @@ bool is_letter_cp(char32_t c) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// std::isalpha and std::isupper of the "C" locale, inline
+bool alpha_byte(char c) { return ascii_alpha(static_cast<unsigned char>(c)); }
+bool upper_byte(char c) { return c >= 'A' && c <= 'Z'; }
+
 struct Cursor {
   std::string_view s;
   char32_t at(std::size_t i, std::size_t& len) const {
@@ -105,6 +110,11 @@ std::size_t repair_utf8(std::string& text) {
   bool copy = false;
   for (std::size_t i = 0; i < text.size();) {
     if (!copy) {  // a run of ASCII other than NUL is valid as it is: skip it
+      for (; i + 8 <= text.size(); i += 8) {  // eight bytes at a time: none NUL or >= 0x80
+        std::uint64_t w;
+        std::memcpy(&w, text.data() + i, 8);
+        if (((w | (w - 0x0101010101010101ull)) & 0x8080808080808080ull) != 0) break;
+      }
       while (i < text.size() && static_cast<unsigned char>(text[i]) - 1u < 0x7Fu) ++i;
       if (i >= text.size()) break;
     }
@@ -127,23 +137,43 @@ std::size_t repair_utf8(std::string& text) {
   return bad;
 }
 
+namespace {
+
+// Bytes of s[b, e) that start a code point (not 10xxxxxx), eight at a time.
+std::size_t code_point_starts(std::string_view s, std::size_t b, std::size_t e) {
+  std::size_t n = e - b;
+  std::size_t i = b;
+  for (; i + 8 <= e; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    // bit 7 set and bit 6 clear: a continuation byte
+    const std::uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;  // 0 or 1 a byte
+    n -= static_cast<std::size_t>((cont * 0x0101010101010101ull) >> 56);      // their sum
+  }
+  for (; i < e; ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --n;
+  return n;
+}
+
+}  // namespace
+
 CodePointIndex::CodePointIndex(std::string_view text) : text_(text) {
+  // text without continuation bytes (ASCII): code-point offsets are byte offsets
+  if (code_point_starts(text, 0, text.size()) == text.size()) return;
+  checkpoints_.reserve(text.size() / kStride + 1);
   std::size_t count = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (i % kStride == 0) checkpoints_.push_back(count);
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+  for (std::size_t b = 0; b < text.size(); b += kStride) {
+    checkpoints_.push_back(count);
+    count += code_point_starts(text, b, std::min(text.size(), b + kStride));
   }
 }
 
 std::size_t CodePointIndex::operator()(std::size_t byte_offset) const {
   byte_offset = std::min(byte_offset, text_.size());
+  if (checkpoints_.empty()) return byte_offset;  // no continuation bytes (or no text)
   std::size_t k = byte_offset / kStride;
-  if (checkpoints_.empty()) return 0;
   if (k >= checkpoints_.size()) k = checkpoints_.size() - 1;
-  std::size_t count = checkpoints_[k];
-  for (std::size_t i = k * kStride; i < byte_offset; ++i)
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++count;
-  return count;
+  return checkpoints_[k] + code_point_starts(text_, k * kStride, byte_offset);
 }
 
 TokenList tokenize(std::string_view s) {
@@ -169,7 +199,7 @@ TokenList tokenize(std::string_view s) {
       std::size_t j = i;
       while (j < s.size()) {
         char d = s[j];
-        if (is_digit(d) || std::isalpha(static_cast<unsigned char>(d))) {
+        if (is_digit(d) || alpha_byte(d)) {
           ++j;
         } else if ((d == ',' || d == '.' || d == ':' || d == '/') && j + 1 < s.size() &&
                    is_digit(s[j + 1]) && j > start && is_digit(s[j - 1])) {
@@ -191,13 +221,12 @@ TokenList tokenize(std::string_view s) {
     if (is_letter_cp(c)) {
       std::size_t j = i + len;
       // initialisms: U.S., a.m., U.N.
-      if (j + 1 < s.size() && s[j] == '.' && std::isalpha(static_cast<unsigned char>(s[j + 1])) &&
-          j + 2 < s.size() && s[j + 2] == '.' && len == 1) {
+      if (j + 1 < s.size() && s[j] == '.' && alpha_byte(s[j + 1]) && j + 2 < s.size() &&
+          s[j + 2] == '.' && len == 1) {
         std::size_t k = j;
         while (k + 2 < s.size() + 1 && k < s.size() && s[k] == '.' && k + 1 < s.size() &&
-               std::isalpha(static_cast<unsigned char>(s[k + 1])) &&
-               (k + 2 == s.size() || s[k + 2] == '.' ||
-                !std::isalpha(static_cast<unsigned char>(s[k + 2])))) {
+               alpha_byte(s[k + 1]) &&
+               (k + 2 == s.size() || s[k + 2] == '.' || !alpha_byte(s[k + 2]))) {
           k += 2;
         }
         if (k < s.size() && s[k] == '.') ++k;
@@ -307,7 +336,10 @@ TokenList tokenize(std::string_view s) {
     else
       t.lower = std::string_view(*out.lower_store).substr(low_at[k].first, low_at[k].second);
     t.kind = r.kind;
-    t.capitalized = starts_upper(t.text);
+    // an ASCII first letter by a byte test; an accented capital ("Álvaro") by its code point
+    t.capitalized = !t.text.empty() && (static_cast<unsigned char>(t.text[0]) < 0x80
+                                            ? upper_byte(t.text[0])
+                                            : starts_upper(t.text));
   }
   return out;
 }
@@ -330,11 +362,17 @@ bool contains(const std::vector<std::string>& v, std::string_view w) {
 }
 
 // `line` lower-cased (ASCII, as the "C" locale's tolower), runs of blanks folded to one
-// space, without trailing periods and colons; into `out`, whose buffer is reused.
-void fold_line(std::string_view line, std::string& out) {
+// space, without trailing periods and colons; into `out`, whose buffer is reused. With a
+// `cap`, folding stops once `out` holds more than `cap` characters: `out` then holds the
+// first cap + 1 characters of the fold (trailing periods and colons not taken off) and
+// the result is the offset in `line` after the last one; npos when the whole line is
+// folded.
+std::size_t fold_line(std::string_view line, std::string& out,
+                      std::size_t cap = std::string_view::npos) {
   out.clear();
   bool space = false;
-  for (char c : line) {
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
     if (c == ' ' || c == '\t' || c == '\r') {
       space = !out.empty();
       continue;
@@ -342,13 +380,76 @@ void fold_line(std::string_view line, std::string& out) {
     if (space) out += ' ';
     space = false;
     out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    if (out.size() > cap) return i + 1;
   }
   while (!out.empty() && (out.back() == '.' || out.back() == ':')) out.pop_back();
+  return std::string_view::npos;
 }
 
-bool is_boilerplate(std::string_view line, const SegmenterRules& rules) {
+// What a line's fold must be like to be boilerplate: its first two characters those of an
+// entry, and a line whose fold is longer than `cap` (the longest entry) is none of the
+// lines and starts with a prefix when the first `cap` characters of its fold do.
+struct BoilerplateGate {
+  std::size_t cap = 0;
+  bool by_pair = true;           // every entry has two characters or more
+  std::uint64_t pairs[64] = {};  // one bit per entry's first two characters (pair())
+  static unsigned pair(unsigned char a, unsigned char b) { return (a * 31u + b) & 4095u; }
+  explicit BoilerplateGate(const SegmenterRules& rules) {
+    auto add = [&](const std::string& e) {
+      cap = std::max(cap, e.size());
+      if (e.size() < 2) {
+        by_pair = false;
+        return;
+      }
+      const unsigned p = pair(static_cast<unsigned char>(e[0]), static_cast<unsigned char>(e[1]));
+      pairs[p >> 6] |= std::uint64_t{1} << (p & 63);
+    };
+    for (const auto& b : rules.boilerplate) add(b);
+    for (const auto& p : rules.boilerplate_prefixes) add(p);
+  }
+  // False when the line's fold cannot be an entry nor start with one.
+  bool may_match(std::string_view line) const {
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+    auto lower = [](char c) {
+      return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    };
+    std::size_t k = 0;
+    while (k < line.size() && blank(line[k])) ++k;
+    if (k == line.size()) return false;  // an empty fold
+    if (!by_pair) return true;
+    const unsigned char c0 = lower(line[k]);
+    // periods and colons may be taken off the fold's end: no test on them
+    if (c0 == '.' || c0 == ':') return true;
+    unsigned char c1;
+    if (k + 1 < line.size() && !blank(line[k + 1])) {
+      c1 = lower(line[k + 1]);
+      if (c1 == '.' || c1 == ':') return true;
+    } else {
+      std::size_t j = k + 1;
+      while (j < line.size() && blank(line[j])) ++j;
+      if (j == line.size()) return false;  // a fold of one character
+      c1 = ' ';
+    }
+    const unsigned p = pair(c0, c1);
+    return pairs[p >> 6] & (std::uint64_t{1} << (p & 63));
+  }
+};
+
+bool is_boilerplate(std::string_view line, const SegmenterRules& rules,
+                    const BoilerplateGate& gate) {
+  if (!gate.may_match(line)) return false;
   static thread_local std::string f;
-  fold_line(line, f);
+  if (const std::size_t stop = fold_line(line, f, gate.cap); stop != std::string_view::npos) {
+    // The fold is longer than `cap` unless the rest of the line is periods, colons and
+    // blanks, which the fold takes off its end: then the whole line is folded.
+    if (line.find_first_not_of(" \t\r.:", stop) == std::string_view::npos) {
+      fold_line(line, f);
+    } else {
+      for (const auto& p : rules.boilerplate_prefixes)
+        if (f.rfind(p, 0) == 0) return true;
+      return false;
+    }
+  }
   if (f.empty()) return false;
   if (contains(rules.boilerplate, f)) return true;
   for (const auto& p : rules.boilerplate_prefixes)
@@ -428,10 +529,9 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
         } else if (t.lower == "." && i > 0) {
           const auto& prev = toks[i - 1];
           const bool adjacent = prev.span.end == t.span.begin;
-          const bool abbrev =
-              adjacent && prev.kind == sdk::TokenKind::word &&
-              (contains(rules.abbreviations, prev.lower) ||
-               (prev.text.size() == 1 && std::isupper(static_cast<unsigned char>(prev.text[0]))));
+          const bool abbrev = adjacent && prev.kind == sdk::TokenKind::word &&
+                              (contains(rules.abbreviations, prev.lower) ||
+                               (prev.text.size() == 1 && upper_byte(prev.text[0])));
           boundary = !abbrev || contains(rules.sentence_starters, next.lower);
           if (abbrev && next.kind == sdk::TokenKind::number) boundary = false;
         } else if (abbrev_word) {
@@ -472,6 +572,7 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const Segmenter
                                           std::vector<TokenList>* tokens) {
   if (tokens) tokens->clear();
   std::vector<SentenceSpan> out;
+  const BoilerplateGate gate(rules);
   // Paragraphs: separated by blank lines, or by a new line that starts indented.
   std::size_t pos = 0;
   std::size_t para_begin = std::string_view::npos;
@@ -488,7 +589,7 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const Segmenter
     const bool indented = !line.empty() && (line[0] == ' ' || line[0] == '\t') && !blank;
     if (blank) {
       flush(pos);
-    } else if (is_boilerplate(line, rules)) {
+    } else if (is_boilerplate(line, rules, gate)) {
       flush(pos);
     } else {
       if (indented) flush(pos);

@@ -37,6 +37,8 @@ class WordIndex {
       const auto c = static_cast<unsigned char>(w[0]);
       firsts_[c >> 6] |= std::uint64_t{1} << (c & 63);
     }
+    const unsigned e = edges(w);
+    edges_[e >> 6] |= std::uint64_t{1} << (e & 63);
     return id;
   }
   std::uint32_t find(std::string_view w, std::uint64_t h) const noexcept {
@@ -47,8 +49,8 @@ class WordIndex {
       if (x.hash == h && words_[x.id] == w) return x.id;
     }
   }
-  // Without a precomputed hash: the word's length and first byte reject most words before
-  // it is hashed.
+  // Without a precomputed hash: the word's length, first and last byte reject most words
+  // before it is hashed.
   std::uint32_t find(std::string_view w) const noexcept {
     const std::size_t len = w.size() < 63 ? w.size() : 63;
     if (!(lengths_ & (std::uint64_t{1} << len))) return npos;
@@ -56,6 +58,8 @@ class WordIndex {
       const auto c = static_cast<unsigned char>(w[0]);
       if (!(firsts_[c >> 6] & (std::uint64_t{1} << (c & 63)))) return npos;
     }
+    if (const unsigned e = edges(w); !(edges_[e >> 6] & (std::uint64_t{1} << (e & 63))))
+      return npos;
     return find(w, word_hash(w));
   }
   bool contains(std::string_view w, std::uint64_t h) const noexcept { return find(w, h) != npos; }
@@ -83,6 +87,13 @@ class WordIndex {
   static std::uint64_t filter_bit(std::uint64_t h) noexcept {
     return std::uint64_t{1} << (h >> 58);
   }
+  // A word's length, first and last byte mixed into 0..255 (the SDK's PhraseSet has the
+  // same test).
+  static unsigned edges(std::string_view w) noexcept {
+    if (w.empty()) return 0;
+    return (static_cast<unsigned>(w.size()) * 37u + static_cast<unsigned char>(w[0]) * 7u +
+            static_cast<unsigned char>(w.back())) & 255u;
+  }
   void place(std::uint64_t h, std::uint32_t id) {
     filter_ |= filter_bit(h);
     std::size_t s = h & mask_;
@@ -100,6 +111,7 @@ class WordIndex {
   std::uint64_t filter_ = 0;
   std::uint64_t lengths_ = 0;     // one bit per word length (63: 63 or more)
   std::uint64_t firsts_[4] = {};  // one bit per first byte
+  std::uint64_t edges_[4] = {};   // one bit per edges() of a word
   std::vector<std::string> words_;
 };
 

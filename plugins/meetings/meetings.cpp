@@ -102,6 +102,11 @@ class Meetings final : public sdk::Extractor {
                be = lex_.terms("be_forms"), excl_after = lex_.terms("exclude_after"),
                excl_phrases = lex_.terms("exclude_phrases"), bare = lex_.terms("bare_verbs");
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
+      // a trigger starts with a word of one of the four lists; most tokens start none
+      if (const auto w = s.tokens[i].lower;
+          !verbs_.starts_with_word(w) && !host_verbs_.starts_with_word(w) &&
+          !chair_verbs_.starts_with_word(w) && !nouns_.starts_with_word(w))
+        continue;
       std::string host_group;  // "state legislators" a host verb has for object
       bool hosted = false;     // the trigger is a host verb
       std::size_t n = verbs_.match(s, i);

@@ -67,6 +67,11 @@ class Visits final : public sdk::Extractor {
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
     const auto excl_phrases = lex_.terms("exclude_phrases"), dets = lex_.terms("determiners");
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
+      // a trigger starts with a word of one of the four lists; most tokens start none
+      if (const auto w = s.tokens[i].lower;
+          !verbs_.starts_with_word(w) && !motion_.starts_with_word(w) &&
+          !departure_verbs_.starts_with_word(w) && !nouns_.starts_with_word(w))
+        continue;
       sdk::TriggerForm form = sdk::TriggerForm::verb;
       bool needs_destination = false;
       bool departure = false;  // "left Brazil early today to attend ..."

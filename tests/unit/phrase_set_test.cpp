@@ -2,7 +2,8 @@
 // sdk::match_phrase() over the same phrases, at every token: for every word list of the
 // bundled plugins' lexicons, over the corpora's sentences, the examples and each list's
 // own phrases set in a sentence (so that every phrase matches somewhere). PhraseSet::contains
-// gives any_of_terms()'s answer for every token of the same texts.
+// gives any_of_terms()'s answer for every token of the same texts, and starts_with_word
+// whether a phrase's first word is the token's.
 #include <chronicle/lexicon.h>
 #include <chronicle/sdk/plugin_api.h>
 #include <chronicle/text.h>
@@ -68,6 +69,12 @@ TEST(PhraseSet, SameAnswersAsMatchPhrase) {
           ++checked;
           matched += want > 0;
           if (i == tl.tokens.size()) continue;
+          // starts_with_word: some phrase's first word is the token's
+          bool starts = false;
+          for (std::string_view p : phrases)
+            starts = starts || p.substr(0, p.find(' ')) == tl.tokens[i].lower;
+          ASSERT_EQ(set.starts_with_word(tl.tokens[i].lower), starts)
+              << plugin << "." << key << ": \"" << tl.tokens[i].lower << "\"";
           const bool in_list = sdk::any_of_terms(tl.tokens[i].lower, phrases);
           ASSERT_EQ(set.contains(tl.tokens[i].lower), in_list)
               << plugin << "." << key << ": \"" << tl.tokens[i].lower << "\"";

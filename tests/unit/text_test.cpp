@@ -205,6 +205,19 @@ TEST(CodePointIndex, MatchesNaiveCountAcrossCheckpoints) {
   for (std::size_t b = 0; b <= s.size(); ++b) ASSERT_EQ(cpi(b), naive_code_points(s, b)) << b;
 }
 
+TEST(CodePointIndex, AsciiTextAndLongMixedText) {
+  std::string ascii(1000, 'x');
+  const CodePointIndex a(ascii);
+  for (std::size_t b = 0; b <= ascii.size() + 3; ++b)
+    ASSERT_EQ(a(b), std::min(b, ascii.size())) << b;
+  // ASCII runs longer than a checkpoint's stride between multibyte characters
+  std::string s;
+  for (int i = 0; i < 40; ++i)
+    s += std::string(static_cast<std::size_t>(i * 13 % 300), 'a') + "\xE2\x80\x99\xC3\xBC";
+  const CodePointIndex cpi(s);
+  for (std::size_t b = 0; b <= s.size(); ++b) ASSERT_EQ(cpi(b), naive_code_points(s, b)) << b;
+}
+
 TEST(CodePointIndex, EmptyText) {
   const CodePointIndex cpi("");
   EXPECT_EQ(cpi(0), 0u);
@@ -403,6 +416,20 @@ TEST_F(SplitSentences, BoilerplateLinesAreDropped) {
       "They will meet again in March.\n";
   const Words got = sentences(text);
   EXPECT_EQ(got, (Words{"Officials met on Tuesday.", "They will meet again in March."}));
+}
+
+TEST_F(SplitSentences, BoilerplateFoldEdges) {
+  // the fold drops blanks, case and trailing periods and colons; a prefix may be followed
+  // by anything; a line is compared whole however long it is
+  const std::string text =
+      "  SHARE   THIS   ARTICLE..:.  \n\n"
+      "Officials met on Tuesday.\n\n"
+      "Read more: the full story of the talks that went on for many hours and many days\n\n"
+      "s\n\n"
+      "Share this article with every reader of this long line of text.\n";
+  EXPECT_EQ(sentences(text), (Words{"Officials met on Tuesday.", "s",
+                                    "Share this article with every reader of this long line "
+                                    "of text."}));
 }
 
 TEST_F(SplitSentences, BoilerplateIsWholeLineOnly) {

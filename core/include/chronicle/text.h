@@ -26,7 +26,7 @@ class CodePointIndex {
 
  private:
   std::string_view text_;
-  std::vector<std::size_t> checkpoints_;  // code points before byte k*kStride
+  std::vector<std::size_t> checkpoints_;  // code points before byte k*kStride; empty: ASCII
   static constexpr std::size_t kStride = 256;
 };
 

@@ -277,6 +277,8 @@ class PhraseSet {
         const auto c = static_cast<unsigned char>(first[0]);
         firsts_[c >> 6] |= std::uint64_t{1} << (c & 63);
       }
+      const unsigned e = edges(first);
+      edges_[e >> 6] |= std::uint64_t{1} << (e & 63);
     }
     std::size_t cap = 8;
     while (cap < groups_.size() * 2) cap *= 2;
@@ -305,6 +307,8 @@ class PhraseSet {
       if (p.size() == word.size()) return true;  // same first word, no second one
     return false;
   }
+  // Does some phrase start with the word `w`? match() is 0 at a token where none does.
+  bool starts_with_word(std::string_view w) const noexcept { return group_of(w) != nullptr; }
   bool empty() const noexcept { return groups_.empty(); }
 
  private:
@@ -316,14 +320,19 @@ class PhraseSet {
     std::uint64_t hash = 0;  // 0: empty
     std::size_t group = 0;
   };
-  // The group of phrases whose first word is `w`, or null. A word's length and first byte
-  // reject most words before it is hashed.
+  // The group of phrases whose first word is `w`, or null. A word's length, first and last
+  // byte reject most words before it is hashed (inline: most calls end there).
   const Group* group_of(std::string_view w) const noexcept {
     if (!(lengths_ & (std::uint64_t{1} << (w.size() < 63 ? w.size() : 63)))) return nullptr;
     if (!w.empty()) {
       const auto c = static_cast<unsigned char>(w[0]);
       if (!(firsts_[c >> 6] & (std::uint64_t{1} << (c & 63)))) return nullptr;
     }
+    if (const unsigned e = edges(w); !(edges_[e >> 6] & (std::uint64_t{1} << (e & 63))))
+      return nullptr;
+    return hashed_group_of(w);
+  }
+  const Group* hashed_group_of(std::string_view w) const noexcept {
     const std::uint64_t h = word_hash(w);
     if (!(filter_ & (std::uint64_t{1} << (h >> 58)))) return nullptr;
     for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
@@ -332,12 +341,20 @@ class PhraseSet {
       if (x.hash == h && groups_[x.group].first == w) return &groups_[x.group];
     }
   }
+  // A word's length, first and last byte mixed into 0..255: words that differ from every
+  // first word in these are rejected without hashing them.
+  static unsigned edges(std::string_view w) noexcept {
+    if (w.empty()) return 0;
+    return (static_cast<unsigned>(w.size()) * 37u + static_cast<unsigned char>(w[0]) * 7u +
+            static_cast<unsigned char>(w.back())) & 255u;
+  }
   std::vector<Group> groups_;
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   std::uint64_t filter_ = 0;  // one bit per first word, by the top six bits of its hash
   std::uint64_t lengths_ = 0;     // one bit per first word's length (63: 63 or more)
   std::uint64_t firsts_[4] = {};  // one bit per first word's first byte
+  std::uint64_t edges_[4] = {};   // one bit per first word's edges()
 };
 
 // True when one of `phrases` ends right before token i ("intention to" + "visit").
