@@ -716,6 +716,14 @@ void json_number(std::string& out, std::size_t n) {
   out.append(buf, r.ptr);
 }
 
+// An ISO day as a JSON string, or null.
+void json_day(std::string& out, const std::optional<cal::sys_days>& d) {
+  if (d)
+    json_string(out, cal::iso_day(*d));
+  else
+    out += "null";
+}
+
 const char* type_name(TimexType t) {
   switch (t) {
     case TimexType::time: return "TIME";
@@ -754,19 +762,13 @@ int run_timex(const Common& c, ReadOptions opts) {
       for (const auto& t : s.timexes) {
         line += first ? "{\"earliest\":" : ",{\"earliest\":";
         first = false;
-        if (t.resolved.earliest)
-          json_string(line, cal::iso_day(*t.resolved.earliest));
-        else
-          line += "null";
+        json_day(line, t.resolved.earliest);
         line += ",\"end\":";
         json_number(line, cpi(t.end));
         line += ",\"granularity\":";
         json_string(line, granularity_name(t.resolved.granularity));
         line += ",\"latest\":";
-        if (t.resolved.latest)
-          json_string(line, cal::iso_day(*t.resolved.latest));
-        else
-          line += "null";
+        json_day(line, t.resolved.latest);
         line += ",\"start\":";
         json_number(line, cpi(t.begin));
         line += ",\"text\":";
