@@ -737,6 +737,77 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       e.country = trip->country;
     }
   }
+  // "will hold talks with Thatcher ... during the visit, his first to Britain", "During his
+  // stay in Washington, he will meet": an unplaced event told in the sentence of a stay
+  // happens where the stay is, unless the stay is someone else's ("during Lula's visit",
+  // "her stay" of another person than the event's)
+  {
+    const auto& lex = a.resources().text;
+    const auto& leads = lex.list("stay_lead_ins");
+    const auto& nouns = lex.list("stay_nouns");
+    const auto& place_words = lex.list("stay_place_words");
+    auto in = [](const std::vector<std::string>& l, std::string_view w) {
+      return std::find(l.begin(), l.end(), w) != l.end();
+    };
+    struct Stay {
+      const sdk::Entity* place = nullptr;
+      const sdk::Entity* owner = nullptr;  // "Lula's visit", "her stay"
+      bool opens = false;                  // the sentence starts with it
+    };
+    auto stay_of = [&](const AnalyzedSentence& s) {
+      Stay out;
+      const auto& t = s.view.tokens;
+      auto entity_from = [&](std::size_t k) -> const sdk::Entity* {
+        for (const auto& en : s.entities)
+          if (en.first_token == k) return &en;
+        return nullptr;
+      };
+      for (std::size_t k = 0; k < t.size && !out.place; ++k) {
+        if (!in(leads, t[k].lower)) continue;
+        std::size_t n = k + 1;
+        while (n < t.size && n <= k + 4 && !in(nouns, t[n].lower) &&
+               (t[n].kind != sdk::TokenKind::punct || t[n].lower == "'s"))
+          ++n;
+        if (n >= t.size || !in(nouns, t[n].lower)) continue;
+        const sdk::Entity* owner = nullptr;
+        for (const auto& en : s.entities)
+          if (en.first_token > k && en.last_token <= n && en.possessive) owner = &en;
+        for (std::size_t q = n + 1; q + 1 < t.size && q <= n + 6; ++q) {
+          if (t[q].kind == sdk::TokenKind::punct && t[q].lower != ",") break;
+          if (!in(place_words, t[q].lower)) continue;
+          const auto* p = entity_from(q + 1);
+          if (p && (p->kind == sdk::EntityKind::country || p->kind == sdk::EntityKind::city ||
+                    p->kind == sdk::EntityKind::region)) {
+            out = {p, owner, k == 0};
+            break;
+          }
+        }
+      }
+      return out;
+    };
+    const auto& sents = a.sentences();
+    for (auto& e : events) {
+      if (!e.location.empty() || e.type == "visit" || e.type == "call") continue;
+      if (e.first_sentence >= sents.size()) continue;
+      Stay st = stay_of(sents[e.first_sentence]);
+      if (!st.place && e.first_sentence > 0) {
+        // "During his stay in Rome, he met X. He will also see Y.": a stay that opens the
+        // sentence before carries to a sentence that opens with a pronoun
+        const auto& cur = sents[e.first_sentence];
+        const bool pronoun_opens =
+            std::any_of(cur.entities.begin(), cur.entities.end(),
+                        [](const sdk::Entity& en) { return en.first_token == 0 && en.pronoun; });
+        Stay prev = stay_of(sents[e.first_sentence - 1]);
+        if (prev.opens && pronoun_opens) st = prev;
+      }
+      if (!st.place) continue;
+      if (st.owner && !contains(e.agents, std::string(st.owner->name)) &&
+          !contains(e.participants, std::string(st.owner->name)))
+        continue;
+      e.location = std::string(st.place->name);
+      e.country = std::string(st.place->country);
+    }
+  }
 
   for (auto& e : events) {
     // the date outweighs the clause: "fresh talks have been scheduled for next Tuesday"
