@@ -32,13 +32,7 @@ class WordIndex {
     const auto id = static_cast<std::uint32_t>(words_.size());
     words_.emplace_back(w);
     place(h, id);
-    lengths_ |= std::uint64_t{1} << (w.size() < 63 ? w.size() : 63);
-    if (!w.empty()) {
-      const auto c = static_cast<unsigned char>(w[0]);
-      firsts_[c >> 6] |= std::uint64_t{1} << (c & 63);
-    }
-    const unsigned e = edges(w);
-    edges_[e >> 6] |= std::uint64_t{1} << (e & 63);
+    shapes_.add(w);
     return id;
   }
   std::uint32_t find(std::string_view w, std::uint64_t h) const noexcept {
@@ -52,15 +46,7 @@ class WordIndex {
   // Without a precomputed hash: the word's length, first and last byte reject most words
   // before it is hashed.
   std::uint32_t find(std::string_view w) const noexcept {
-    const std::size_t len = w.size() < 63 ? w.size() : 63;
-    if (!(lengths_ & (std::uint64_t{1} << len))) return npos;
-    if (!w.empty()) {
-      const auto c = static_cast<unsigned char>(w[0]);
-      if (!(firsts_[c >> 6] & (std::uint64_t{1} << (c & 63)))) return npos;
-    }
-    if (const unsigned e = edges(w); !(edges_[e >> 6] & (std::uint64_t{1} << (e & 63))))
-      return npos;
-    return find(w, word_hash(w));
+    return shapes_.may_hold(w) ? find(w, word_hash(w)) : npos;
   }
   bool contains(std::string_view w, std::uint64_t h) const noexcept { return find(w, h) != npos; }
   bool contains(std::string_view w) const noexcept { return find(w) != npos; }
@@ -69,10 +55,7 @@ class WordIndex {
     words_.reserve(n);
     std::size_t cap = slots_.empty() ? 8 : slots_.size();
     while ((n + 1) * 2 > cap) cap *= 2;
-    if (cap == slots_.size()) return;
-    slots_.assign(cap, Slot{});
-    mask_ = cap - 1;
-    for (std::uint32_t id = 0; id < words_.size(); ++id) place(word_hash(words_[id]), id);
+    if (cap != slots_.size()) rehash(cap);
   }
   std::size_t size() const noexcept { return words_.size(); }
   const std::string& word(std::uint32_t id) const { return words_[id]; }
@@ -87,21 +70,14 @@ class WordIndex {
   static std::uint64_t filter_bit(std::uint64_t h) noexcept {
     return std::uint64_t{1} << (h >> 58);
   }
-  // A word's length, first and last byte mixed into 0..255 (the SDK's PhraseSet has the
-  // same test).
-  static unsigned edges(std::string_view w) noexcept {
-    if (w.empty()) return 0;
-    return (static_cast<unsigned>(w.size()) * 37u + static_cast<unsigned char>(w[0]) * 7u +
-            static_cast<unsigned char>(w.back())) & 255u;
-  }
   void place(std::uint64_t h, std::uint32_t id) {
     filter_ |= filter_bit(h);
     std::size_t s = h & mask_;
     while (slots_[s].hash != 0) s = (s + 1) & mask_;
     slots_[s] = {h, id};
   }
-  void grow() {
-    std::size_t cap = slots_.empty() ? 8 : slots_.size() * 2;
+  void grow() { rehash(slots_.empty() ? 8 : slots_.size() * 2); }
+  void rehash(std::size_t cap) {
     slots_.assign(cap, Slot{});
     mask_ = cap - 1;
     for (std::uint32_t id = 0; id < words_.size(); ++id) place(word_hash(words_[id]), id);
@@ -109,9 +85,7 @@ class WordIndex {
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   std::uint64_t filter_ = 0;
-  std::uint64_t lengths_ = 0;     // one bit per word length (63: 63 or more)
-  std::uint64_t firsts_[4] = {};  // one bit per first byte
-  std::uint64_t edges_[4] = {};   // one bit per edges() of a word
+  sdk::WordShapes shapes_;  // rejects most words without hashing them
   std::vector<std::string> words_;
 };
 

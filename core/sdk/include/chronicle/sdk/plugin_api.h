@@ -257,6 +257,44 @@ inline std::uint64_t word_hash(std::string_view w) noexcept {
   return h | 1;
 }
 
+// A test made before a word is hashed and looked up in a table of words: one bit per
+// length, per first byte and per mix of length, first and last byte of the words the table
+// holds. A word that fails it is not in the table (most words of a text fail it); one that
+// passes may be. Header-only.
+class WordShapes {
+ public:
+  void add(std::string_view w) noexcept {
+    lengths_ |= std::uint64_t{1} << length_bit(w);
+    if (!w.empty()) set(firsts_, static_cast<unsigned char>(w[0]));
+    set(edges_, edges(w));
+  }
+  bool may_hold(std::string_view w) const noexcept {
+    if (!(lengths_ & (std::uint64_t{1} << length_bit(w)))) return false;
+    if (!w.empty() && !test(firsts_, static_cast<unsigned char>(w[0]))) return false;
+    return test(edges_, edges(w));
+  }
+
+ private:
+  static unsigned length_bit(std::string_view w) noexcept {
+    return w.size() < 63 ? static_cast<unsigned>(w.size()) : 63u;  // 63: 63 or more
+  }
+  // A word's length, first and last byte mixed into 0..255.
+  static unsigned edges(std::string_view w) noexcept {
+    if (w.empty()) return 0;
+    return (static_cast<unsigned>(w.size()) * 37u + static_cast<unsigned char>(w[0]) * 7u +
+            static_cast<unsigned char>(w.back())) & 255u;
+  }
+  static void set(std::uint64_t (&bits)[4], unsigned v) noexcept {
+    bits[v >> 6] |= std::uint64_t{1} << (v & 63);
+  }
+  static bool test(const std::uint64_t (&bits)[4], unsigned v) noexcept {
+    return (bits[v >> 6] & (std::uint64_t{1} << (v & 63))) != 0;
+  }
+  std::uint64_t lengths_ = 0;     // one bit per length
+  std::uint64_t firsts_[4] = {};  // one bit per first byte
+  std::uint64_t edges_[4] = {};   // one bit per edges()
+};
+
 // Phrases grouped by their first word, for an extractor that looks for many trigger
 // phrases at every token: build it once from a lexicon's terms (in the extractor's
 // constructor; the terms outlive the extractor), then match() costs one hash lookup per
@@ -272,13 +310,7 @@ class PhraseSet {
       while (g < groups_.size() && groups_[g].first != first) ++g;
       if (g == groups_.size()) groups_.push_back({first, {}});
       groups_[g].phrases.push_back(p);
-      lengths_ |= std::uint64_t{1} << (first.size() < 63 ? first.size() : 63);
-      if (!first.empty()) {
-        const auto c = static_cast<unsigned char>(first[0]);
-        firsts_[c >> 6] |= std::uint64_t{1} << (c & 63);
-      }
-      const unsigned e = edges(first);
-      edges_[e >> 6] |= std::uint64_t{1} << (e & 63);
+      shapes_.add(first);
     }
     std::size_t cap = 8;
     while (cap < groups_.size() * 2) cap *= 2;
@@ -323,14 +355,7 @@ class PhraseSet {
   // The group of phrases whose first word is `w`, or null. A word's length, first and last
   // byte reject most words before it is hashed (inline: most calls end there).
   const Group* group_of(std::string_view w) const noexcept {
-    if (!(lengths_ & (std::uint64_t{1} << (w.size() < 63 ? w.size() : 63)))) return nullptr;
-    if (!w.empty()) {
-      const auto c = static_cast<unsigned char>(w[0]);
-      if (!(firsts_[c >> 6] & (std::uint64_t{1} << (c & 63)))) return nullptr;
-    }
-    if (const unsigned e = edges(w); !(edges_[e >> 6] & (std::uint64_t{1} << (e & 63))))
-      return nullptr;
-    return hashed_group_of(w);
+    return shapes_.may_hold(w) ? hashed_group_of(w) : nullptr;
   }
   const Group* hashed_group_of(std::string_view w) const noexcept {
     const std::uint64_t h = word_hash(w);
@@ -341,20 +366,11 @@ class PhraseSet {
       if (x.hash == h && groups_[x.group].first == w) return &groups_[x.group];
     }
   }
-  // A word's length, first and last byte mixed into 0..255: words that differ from every
-  // first word in these are rejected without hashing them.
-  static unsigned edges(std::string_view w) noexcept {
-    if (w.empty()) return 0;
-    return (static_cast<unsigned>(w.size()) * 37u + static_cast<unsigned char>(w[0]) * 7u +
-            static_cast<unsigned char>(w.back())) & 255u;
-  }
   std::vector<Group> groups_;
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   std::uint64_t filter_ = 0;  // one bit per first word, by the top six bits of its hash
-  std::uint64_t lengths_ = 0;     // one bit per first word's length (63: 63 or more)
-  std::uint64_t firsts_[4] = {};  // one bit per first word's first byte
-  std::uint64_t edges_[4] = {};   // one bit per first word's edges()
+  WordShapes shapes_;         // of the first words
 };
 
 // True when one of `phrases` ends right before token i ("intention to" + "visit").
