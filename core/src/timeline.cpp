@@ -21,7 +21,7 @@ long When::width() const {
 
 namespace {
 
-bool contains(const std::vector<std::string>& v, const std::string& x) {
+bool contains(const std::vector<std::string>& v, std::string_view x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
@@ -98,7 +98,6 @@ bool dated_part(const When& part, const When& whole) {
   return *part.earliest == *part.latest && *whole.latest > *whole.earliest &&
          within(part, whole);
 }
-
 
 int place_rank(const Resources& res, const std::string& name) {
   if (name.empty()) return 0;
@@ -350,12 +349,12 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         bool denied = false;
         for (std::size_t k = tok, steps = 0; k > 0 && steps < 3; --k, ++steps) {
           const auto& w = t[k - 1];
-          if (contains(negating_cues, std::string(w.lower))) {
+          if (contains(negating_cues, w.lower)) {
             denied = true;
             break;
           }
           if (w.kind != sdk::TokenKind::word || w.capitalized ||
-              contains(negating_stops, std::string(w.lower)))
+              contains(negating_stops, w.lower))
             break;
         }
         if (denied) continue;
@@ -490,14 +489,14 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         const std::size_t tb = token_at(s, c.trigger.begin);
         const auto& tk = s.tokens.tokens;
         for (std::size_t q = tb >= 2 ? tb - 2 : 0; q < tb; ++q)
-          distinct = distinct || contains(distinct_cues, std::string(tk[q].lower));
+          distinct = distinct || contains(distinct_cues, tk[q].lower);
         // "to meeting again soon": another occurrence than the one told
         const std::size_t te = token_at(s, c.trigger.end - 1);
-        again = te + 1 < tk.size() && contains(distinct_after, std::string(tk[te + 1].lower));
+        again = te + 1 < tk.size() && contains(distinct_after, tk[te + 1].lower);
         // "met Macron on the margins of the Global Fund Conference": the gathering around
         // a meeting is another event
         for (std::size_t q = tb >= 9 ? tb - 9 : 0; q + 1 < tb; ++q)
-          distinct = distinct || (contains(alongside_cues, std::string(tk[q].lower)) &&
+          distinct = distinct || (contains(alongside_cues, tk[q].lower) &&
                                   tk[q + 1].lower == "of");
       }
       // a separately dated part of an event told before (or the whole of a dated part) is
@@ -592,15 +591,15 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       const auto& t = s.tokens.tokens;
       std::size_t from = t.size();
       for (std::size_t k = 0; k + 1 < t.size() && from == t.size(); ++k) {
-        if (!contains(generic, std::string(t[k].lower))) continue;
+        if (!contains(generic, t[k].lower)) continue;
         bool noun = false;
         for (std::size_t q = k + 1; q < t.size() && q <= k + 2; ++q)
-          noun = noun || contains(event_nouns, std::string(t[q].lower));
+          noun = noun || contains(event_nouns, t[q].lower);
         // "the last of many which took place": the pronoun stands for the noun before it
         bool pronoun = t[k + 1].lower == "which" || t[k + 1].lower == "that";
         bool before = false;
         for (std::size_t q = 0; q < k && pronoun; ++q)
-          before = before || contains(event_nouns, std::string(t[q].lower));
+          before = before || contains(event_nouns, t[q].lower);
         if (noun || (pronoun && before)) from = k + 1;
       }
       if (from == t.size()) continue;
@@ -746,9 +745,6 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     const auto& leads = lex.list("stay_lead_ins");
     const auto& nouns = lex.list("stay_nouns");
     const auto& place_words = lex.list("stay_place_words");
-    auto in = [](const std::vector<std::string>& l, std::string_view w) {
-      return std::find(l.begin(), l.end(), w) != l.end();
-    };
     struct Stay {
       const sdk::Entity* place = nullptr;
       const sdk::Entity* owner = nullptr;  // "Lula's visit", "her stay"
@@ -763,18 +759,18 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         return nullptr;
       };
       for (std::size_t k = 0; k < t.size && !out.place; ++k) {
-        if (!in(leads, t[k].lower)) continue;
+        if (!contains(leads, t[k].lower)) continue;
         std::size_t n = k + 1;
-        while (n < t.size && n <= k + 4 && !in(nouns, t[n].lower) &&
+        while (n < t.size && n <= k + 4 && !contains(nouns, t[n].lower) &&
                (t[n].kind != sdk::TokenKind::punct || t[n].lower == "'s"))
           ++n;
-        if (n >= t.size || !in(nouns, t[n].lower)) continue;
+        if (n >= t.size || !contains(nouns, t[n].lower)) continue;
         const sdk::Entity* owner = nullptr;
         for (const auto& en : s.entities)
           if (en.first_token > k && en.last_token <= n && en.possessive) owner = &en;
         for (std::size_t q = n + 1; q + 1 < t.size && q <= n + 6; ++q) {
           if (t[q].kind == sdk::TokenKind::punct && t[q].lower != ",") break;
-          if (!in(place_words, t[q].lower)) continue;
+          if (!contains(place_words, t[q].lower)) continue;
           const auto* p = entity_from(q + 1);
           if (p && (p->kind == sdk::EntityKind::country || p->kind == sdk::EntityKind::city ||
                     p->kind == sdk::EntityKind::region)) {
@@ -801,8 +797,8 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         if (prev.opens && pronoun_opens) st = prev;
       }
       if (!st.place) continue;
-      if (st.owner && !contains(e.agents, std::string(st.owner->name)) &&
-          !contains(e.participants, std::string(st.owner->name)))
+      if (st.owner && !contains(e.agents, st.owner->name) &&
+          !contains(e.participants, st.owner->name))
         continue;
       e.location = std::string(st.place->name);
       e.country = std::string(st.place->country);
