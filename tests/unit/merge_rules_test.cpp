@@ -39,12 +39,15 @@ struct R {
     if (on) r.published = *on;
     return r;
   }
-  // The report dated on one day.
-  R& on_day(sys_days d) {
-    from = to = d;
-    granularity = Granularity::day;
+  // The report dated from one day to another, at a granularity.
+  R& spanning(sys_days first, sys_days last, Granularity g) {
+    from = first;
+    to = last;
+    granularity = g;
     return *this;
   }
+  // The report dated on one day.
+  R& on_day(sys_days d) { return spanning(d, d, Granularity::day); }
 };
 
 // One article's timeline holding one report.
@@ -165,15 +168,11 @@ TEST(MergeRules, AnUndatedPlannedReportDoesNotSwallowAYearLongWindow) {
   a.location = "Luxembourg";
   R b = a.told_by("b", day(1987, 4, 20));
   b.status = sdk::Status::occurred;
-  b.from = day(1987, 1, 1);
-  b.to = day(1987, 12, 31);
-  b.granularity = Granularity::year;
+  b.spanning(day(1987, 1, 1), day(1987, 12, 31), Granularity::year);
   EXPECT_EQ(entries(a, b), 2u) << "a year is no date of the event's own";
   R c = b.told_by("c");
   c.status = sdk::Status::planned;
-  c.from = day(1987, 4, 1);
-  c.to = day(1987, 4, 30);
-  c.granularity = Granularity::month;
+  c.spanning(day(1987, 4, 1), day(1987, 4, 30), Granularity::month);
   EXPECT_EQ(entries(a, c), 1u) << "April meets the undated plan of March 24";
 }
 
@@ -294,19 +293,15 @@ TEST(MergeRules, APlaceAloneLinksOnlyDatedReportsOfAMonthOrLess) {
   R a{"a", day(1987, 3, 2), "summit", sdk::Status::planned, day(1987, 6, 8), day(1987, 6, 10)};
   a.location = "Venice";
   R b = a.told_by("b");
-  b.from = day(1987, 6, 1);
-  b.to = day(1987, 6, 30);
-  b.granularity = Granularity::month;
+  b.spanning(day(1987, 6, 1), day(1987, 6, 30), Granularity::month);
   EXPECT_EQ(entries(a, b), 1u) << "the Venice summit, June 8-10 and in June";
   R c = a.told_by("c");
   c.from.reset();
   c.to.reset();
   EXPECT_EQ(entries(a, c), 2u) << "an undated report in the same place";
-  R d = b, e = b;
-  d.from = e.from = day(1986, 1, 1);
-  d.to = e.to = day(1986, 12, 31);
-  d.granularity = e.granularity = Granularity::year;
-  e.source = "e";
+  R d = b;
+  d.spanning(day(1986, 1, 1), day(1986, 12, 31), Granularity::year);
+  R e = d.told_by("e");
   EXPECT_EQ(entries(d, e), 2u) << "a year and a place: many events";
 }
 
@@ -324,9 +319,7 @@ TEST(MergeRules, AWindowLongerThanAMonthLinksOnlyByTwoNames) {
   EXPECT_EQ(entries(a, b), 1u) << "two names shared";
   R c = b.told_by("c");
   c.participants = {"Kamala Harris"};
-  c.on_day(day(2023, 2, 1));
-  c.to = day(2023, 2, 28);
-  c.granularity = Granularity::month;
+  c.spanning(day(2023, 2, 1), day(2023, 2, 28), Granularity::month);
   EXPECT_EQ(entries(c, b), 1u) << "a month is not too long";
 }
 
@@ -351,9 +344,7 @@ TEST(MergeRules, ALaterDatedReportTurnsAPlanIntoWhatOccurred) {
   a.location = "Geneva";
   R b = a.told_by("b", day(2025, 3, 12));
   b.status = sdk::Status::occurred;
-  b.from = day(2025, 3, 3);
-  b.to = day(2025, 3, 9);
-  b.granularity = Granularity::week;
+  b.spanning(day(2025, 3, 3), day(2025, 3, 9), Granularity::week);
   const Timeline t = merged({a, b});
   ASSERT_EQ(t.events.size(), 1u);
   EXPECT_EQ(t.events[0].status, sdk::Status::occurred) << "\"the meeting last week\"";
