@@ -15,7 +15,7 @@ const CompiledFile* find_compiled(CompiledKind kind, std::string_view content) n
   for (std::size_t i = 0; i < compiled_file_count; ++i) {
     const CompiledFile& f = compiled_files[i];
     if (f.kind != kind || f.size != content.size()) continue;
-    if (hash == 0) hash = content_hash(content);
+    if (hash == 0) hash = fnv1a(content);
     if (f.hash == hash) return &f;
   }
   return nullptr;

@@ -23,22 +23,15 @@ enum class CompiledKind : std::uint8_t { lexicon = 1, places = 2, organizations 
 
 struct CompiledFile {
   CompiledKind kind;
-  std::uint64_t hash;  // content_hash() of the YAML file's bytes
+  std::uint64_t hash;  // fnv1a() of the YAML file's bytes
   std::size_t size;    // and their number
   const char* name;    // the file's name, for messages
   const char* data;    // the compiled form
   std::size_t data_size;
 };
 
-// 64-bit FNV-1a of the bytes.
-inline std::uint64_t content_hash(std::string_view s) noexcept {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+// The hash of a file's bytes that identifies a shipped file: 64-bit FNV-1a.
+using sdk::fnv1a;
 
 // The compiled form of a file of this kind whose bytes are `content`, or nullptr (an
 // edited or unknown file: parse the YAML).

@@ -58,11 +58,7 @@ std::string ics_uid(const Event& e) {
   if (!e.evidence.empty())
     key += e.evidence.front().source + '\x1f' + std::to_string(e.evidence.front().start);
   key += '\x1e' + e.type;
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : key) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
+  const std::uint64_t h = sdk::fnv1a(key);
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return std::string(buf) + "@chronicle";

@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
       }
       const std::string name = std::filesystem::path(file).filename().string();
       src << "static const char data_" << n << "[] =\n    " << literal(data) << ";\n";
-      table << "    {CompiledKind(" << static_cast<int>(k) << "), " << content_hash(yaml) << "ull, "
+      table << "    {CompiledKind(" << static_cast<int>(k) << "), " << fnv1a(yaml) << "ull, "
             << yaml.size() << ", " << literal(name) << ", data_" << n << ", " << data.size()
             << "},\n";
       ++n;

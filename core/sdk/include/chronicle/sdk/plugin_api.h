@@ -247,15 +247,18 @@ inline std::size_t match_phrase(const Sentence& s, std::size_t i,
   return best;
 }
 
-// FNV-1a over a word's bytes, never 0 (0 can mark an empty slot of a hash table).
-inline std::uint64_t word_hash(std::string_view w) noexcept {
+// 64-bit FNV-1a over the bytes.
+inline std::uint64_t fnv1a(std::string_view bytes) noexcept {
   std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : w) {
+  for (unsigned char c : bytes) {
     h ^= c;
     h *= 1099511628211ull;
   }
-  return h | 1;
+  return h;
 }
+
+// FNV-1a over a word's bytes, never 0 (0 can mark an empty slot of a hash table).
+inline std::uint64_t word_hash(std::string_view w) noexcept { return fnv1a(w) | 1; }
 
 // A test made before a word is hashed and looked up in a table of words: one bit per
 // length, per first byte and per mix of length, first and last byte of the words the table
