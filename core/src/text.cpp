@@ -37,13 +37,16 @@ std::size_t utf8_seq(std::string_view s, std::size_t i, char32_t& cp) {
   return n;
 }
 
+// std::isupper of the "C" locale, inline
+bool upper_byte(char c) { return c >= 'A' && c <= 'Z'; }
+
 // Does the text start with an upper-case letter? ASCII, and the Latin-1 and Latin
 // Extended-A capitals that start names ("Álvaro", "Émile", "Łukasz", "Şahin").
 bool starts_upper(std::string_view w) {
   if (w.empty()) return false;
+  if (static_cast<unsigned char>(w[0]) < 0x80) return upper_byte(w[0]);
   char32_t cp = 0;
   if (utf8_seq(w, 0, cp) == 0) return false;
-  if (cp < 0x80) return std::isupper(static_cast<unsigned char>(w[0])) != 0;
   if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;  // U+00D7 is the multiplication sign
   // Latin Extended-A pairs a capital with its small letter: even capitals, but odd ones
   // from U+0139 to U+0148 and from U+0179 to U+017E (U+0138 and U+0149 are small only)
@@ -84,9 +87,8 @@ bool is_letter_cp(char32_t c) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// std::isalpha and std::isupper of the "C" locale, inline
+// std::isalpha of the "C" locale, inline
 bool alpha_byte(char c) { return ascii_alpha(static_cast<unsigned char>(c)); }
-bool upper_byte(char c) { return c >= 'A' && c <= 'Z'; }
 
 struct Cursor {
   std::string_view s;
@@ -336,10 +338,7 @@ TokenList tokenize(std::string_view s) {
     else
       t.lower = std::string_view(*out.lower_store).substr(low_at[k].first, low_at[k].second);
     t.kind = r.kind;
-    // an ASCII first letter by a byte test; an accented capital ("Álvaro") by its code point
-    t.capitalized = !t.text.empty() && (static_cast<unsigned char>(t.text[0]) < 0x80
-                                            ? upper_byte(t.text[0])
-                                            : starts_upper(t.text));
+    t.capitalized = starts_upper(t.text);
   }
   return out;
 }
