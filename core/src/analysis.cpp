@@ -6,10 +6,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <unordered_map>
 
 #include "clauses.h"
@@ -116,15 +114,12 @@ bool in_calendar(const Resolved& r) {
 // places.yaml or organizations.yaml: from its compiled form when unchanged since the build
 std::vector<detail::PlaceSource> load_places(const std::filesystem::path& p,
                                              detail::CompiledKind kind, bool compiled) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw ConfigError(p.string() + ": cannot open; the lexicon folder must hold this file");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string yaml = ss.str();
+  const std::optional<std::string> yaml = detail::read_file(p);
+  if (!yaml) throw ConfigError(p.string() + ": cannot open; the lexicon folder must hold this file");
   if (compiled)
-    if (const auto* f = detail::find_compiled(kind, yaml))
+    if (const auto* f = detail::find_compiled(kind, *yaml))
       return detail::places_from_compact({f->data, f->data_size});
-  return detail::parse_place_file(yaml, p.string(), kind);
+  return detail::parse_place_file(*yaml, p.string(), kind);
 }
 
 std::vector<std::string> split_words(const std::string& s) {
@@ -227,10 +222,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
     }
   // common lower-case words (config/generate/common_words.py): optional
   if (options.entities) {
-    std::ifstream in(dir / "common_words.txt", std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string all = ss.str();
+    const std::string all = detail::read_file(dir / "common_words.txt").value_or(std::string());
     const std::string_view text = all;
     g->common_words.reserve(static_cast<std::size_t>(std::count(all.begin(), all.end(), '\n')) + 1);
     for (std::size_t pos = 0; pos < text.size();) {  // one word a line, `#` comments

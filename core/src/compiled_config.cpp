@@ -10,6 +10,14 @@
 namespace chronicle {
 namespace detail {
 
+std::optional<std::string> read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
 const CompiledFile* find_compiled(CompiledKind kind, std::string_view content) noexcept {
   std::uint64_t hash = 0;
   for (std::size_t i = 0; i < compiled_file_count; ++i) {
@@ -24,19 +32,16 @@ const CompiledFile* find_compiled(CompiledKind kind, std::string_view content) n
 }  // namespace detail
 
 Lexicon Lexicon::load(const std::filesystem::path& file, bool compiled) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  const std::optional<std::string> yaml = detail::read_file(file);
+  if (!yaml) {
     throw ConfigError(file.string() +
                       ": cannot open lexicon file; check the path in "
                       "config/chronicle.yaml (lexicons are read from config/lexicons/<lang>/)");
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string yaml = ss.str();
   if (compiled)
-    if (const auto* f = detail::find_compiled(detail::CompiledKind::lexicon, yaml))
+    if (const auto* f = detail::find_compiled(detail::CompiledKind::lexicon, *yaml))
       return from_compact({f->data, f->data_size}, file.string());
-  return parse(yaml, file.string());
+  return parse(*yaml, file.string());
 }
 
 }  // namespace chronicle

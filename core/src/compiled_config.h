@@ -12,6 +12,8 @@
 
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -32,6 +34,9 @@ struct CompiledFile {
 
 // The hash of a file's bytes that identifies a shipped file: 64-bit FNV-1a.
 using sdk::fnv1a;
+
+// A file's bytes, or nullopt when it cannot be opened.
+std::optional<std::string> read_file(const std::filesystem::path& p);
 
 // The compiled form of a file of this kind whose bytes are `content`, or nullptr (an
 // edited or unknown file: parse the YAML).
