@@ -46,6 +46,9 @@ TSV_HEAD = ["id", "event", "attribute", "chronicle", "correct", "kind"]
 # through their selection (select_heldout.selected_ids), their files are never read
 DEVELOPMENT = ["", "heldout", "heldout2", "heldout3", "heldout4"]
 BLIND = ["heldout5", "heldout6"]
+# blind sets drawn after the studies: dropped from a draw after it is made (so the earlier
+# draws stay the same), their files never opened
+LATER_BLIND = ["heldout7"]
 
 
 def excluded_ids():
@@ -67,7 +70,8 @@ def draw(docs, exclude, corpus, seed, n):
         _, _, sample, _ = sh.select(docs, exclude, corpus, set_name)
     finally:
         del sh.SETS[set_name]
-    return sample
+    later = set().union(*(sh.selected_ids(name, SHARED) for name in LATER_BLIND))
+    return [i for i in sample if i not in later]
 
 
 def sentences(text):

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Deterministic selection of the held-out event gold articles.
 
-usage: select_heldout.py [--set heldout|heldout2|...|heldout6] [SHARED_DIR]   (default: heldout, /work/shared)
+usage: select_heldout.py [--set heldout|heldout2|...|heldout7] [SHARED_DIR]   (default: heldout, /work/shared)
 
 Prints, per corpus, the sampled articles and the decoys that a held-out set
 annotates: `heldout` (heldout-{reuters,modern}-gold.yaml: 17 sampled + 3 decoys,
@@ -59,6 +59,14 @@ SETS = {
             for c in ("reuters", "modern")],
         # written at the same time as heldout5: its ids come from its selection, not its files
         "exclude_sets": ["heldout5"]},
+    # drawn after the event studies: leaves out every gold set and every studied article
+    "heldout7": {
+        "seed": "20261127-heldout7", "n_sample": 13,
+        "decoys": {"reuters": {"reuters": 2}, "modern": {"whitehouse": 2}},
+        "exclude": ["reuters-gold.yaml", "modern-gold.yaml"] + [
+            f"heldout{n}-{c}-gold.yaml" for n in ("", "2", "3", "4", "5", "6")
+            for c in ("reuters", "modern")],
+        "exclude_lists": ["studied-ids.txt"]},
 }
 MIN_CHARS, MAX_CHARS = 300, 3000
 CORPORA = (("reuters", "data/reuters21578/reuters.jsonl"),
@@ -145,6 +153,9 @@ def excluded_ids(set_name, shared="/work/shared"):
     ids = set()
     for name in SETS[set_name]["exclude"]:
         ids |= gold_ids(os.path.join(here, name))
+    for name in SETS[set_name].get("exclude_lists", []):
+        with open(os.path.join(here, name)) as f:
+            ids |= {line.strip() for line in f if line.strip() and not line.startswith("#")}
     for other in SETS[set_name].get("exclude_sets", []):
         ids |= selected_ids(other, shared)
     return ids
