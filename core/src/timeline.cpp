@@ -25,6 +25,26 @@ bool contains(const std::vector<std::string>& v, std::string_view x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
+// The length of the longest phrase of `phrases` (words separated by single spaces) that
+// starts at token i, 0 if none.
+std::size_t phrase_at(const std::vector<std::string>& phrases, const std::vector<sdk::Token>& t,
+                      std::size_t i) {
+  std::size_t best = 0;
+  for (const auto& p : phrases) {
+    std::size_t q = i, pos = 0;
+    bool ok = true;
+    while (ok && pos < p.size()) {
+      std::size_t sp = p.find(' ', pos);
+      if (sp == std::string::npos) sp = p.size();
+      ok = q < t.size() && t[q].lower == std::string_view(p).substr(pos, sp - pos);
+      ++q;
+      pos = sp + 1;
+    }
+    if (ok && q - i > best) best = q - i;
+  }
+  return best;
+}
+
 void add_unique(std::vector<std::string>& v, const std::string& x) {
   if (!x.empty() && !contains(v, x)) v.push_back(x);
 }
@@ -301,6 +321,11 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   const auto distinct_cues = a.resources().clauses.list("noun_cues.distinct");
   const auto distinct_after = a.resources().clauses.list("noun_cues.distinct_after");
   const auto alongside_cues = a.resources().clauses.list("noun_cues.alongside");
+  // "Prior to the President's meeting, ...": a fronted clause placing the sentence's event
+  // against another
+  const auto relative_lead_ins = a.resources().clauses.list("noun_cues.relative_lead_ins");
+  const auto relative_lead_in_nouns =
+      a.resources().clauses.list("noun_cues.relative_lead_in_nouns");
   const auto negating_cues = a.resources().clauses.list("noun_cues.negating");
   const auto negating_stops = a.resources().clauses.list("noun_cues.negating_stops");
 
@@ -485,6 +510,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       int best = -1, best_score = -1;
       const auto ca = actors(e);
       bool distinct = false, again = false;
+      bool with_someone = !e.counterparts.empty();  // "will meet with foreign leaders"
       {
         const std::size_t tb = token_at(s, c.trigger.begin);
         const auto& tk = s.tokens.tokens;
@@ -493,11 +519,26 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         // "to meeting again soon": another occurrence than the one told
         const std::size_t te = token_at(s, c.trigger.end - 1);
         again = te + 1 < tk.size() && contains(distinct_after, tk[te + 1].lower);
+        with_someone = with_someone || (te < tk.size() && tk[te].lower == "with") ||
+                       (te + 1 < tk.size() && tk[te + 1].lower == "with");
         // "met Macron on the margins of the Global Fund Conference": the gathering around
         // a meeting is another event
         for (std::size_t q = tb >= 9 ? tb - 9 : 0; q + 1 < tb; ++q)
           distinct = distinct || (contains(alongside_cues, tk[q].lower) &&
                                   tk[q + 1].lower == "of");
+        // "Prior to the President's meeting, the White House convened a meeting between ...":
+        // an event told after a fronted clause that places it against an event noun is not
+        // that event (the clause's noun, read as a mention of an event told, is no candidate)
+        if (const std::size_t lead = phrase_at(relative_lead_ins, tk, 0)) {
+          bool noun = false;
+          for (std::size_t q = lead; q < tk.size() && q < lead + 12 && q < tb; ++q) {
+            if (tk[q].lower == ",") {
+              distinct = distinct || noun;
+              break;
+            }
+            noun = noun || contains(relative_lead_in_nouns, tk[q].lower);
+          }
+        }
       }
       // a separately dated part of an event told before (or the whole of a dated part) is
       // none of the document's events: not the umbrella event, nor one undated
@@ -526,6 +567,13 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         if (!e.name_words.empty() && x.name_words.empty() &&
             (e.type == "summit" || e.type == "conference") && x.type != e.type &&
             !x.counterparts.empty())
+          continue;
+        // ... nor is a meeting with someone, told in a later sentence than the gathering it
+        // is held at ("will attend the Munich Security Conference. ... the Vice President
+        // will meet with foreign leaders"; in one sentence the two may be one: "convened 40
+        // world leaders in a virtual Leaders Summit")
+        if (e.name_words.empty() && !x.name_words.empty() && x.first_sentence < e.first_sentence &&
+            (x.type == "summit" || x.type == "conference") && x.type != e.type && with_someone)
           continue;
         if (!detail::types_compatible(x.type, e.type) || !overlap(x.when, e.when) ||
             (!detail::places_compatible(x, e) && !one_trip) || told_apart(x, e, pub) ||
@@ -819,6 +867,16 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       // call in the coming weeks": a window that is still to come, however vague, is no
       // past event under a past reporting clause
       e.status = sdk::Status::planned;
+    }
+    // an event under way holds the publication day: a day after it is the event's end
+    // ("the meeting, which ends tomorrow"), a time wholly before it its start ("arrived
+    // here last night")
+    if (e.status == sdk::Status::ongoing && !e.when.value.empty() && !e.when.approx &&
+        e.when.earliest && e.when.latest) {
+      if (*e.when.earliest > pub && e.when.granularity == Granularity::day)
+        e.when.earliest.reset();
+      else if (*e.when.latest < pub)
+        e.when.latest.reset();
     }
     if (e.status == sdk::Status::unknown) {
       if (e.when.earliest && *e.when.earliest > pub)
