@@ -137,6 +137,28 @@ std::size_t token_at(const AnalyzedSentence& s, std::size_t byte) {
   return t.empty() ? 0 : t.size() - 1;
 }
 
+// "a four-day state visit": the number of days of a length written right before the noun at
+// token `noun` (up to three words between), 0 if none.
+int length_before(const AnalyzedSentence& s, std::size_t noun, std::size_t* at) {
+  const auto& t = s.tokens.tokens;
+  for (const auto& m : s.mentions) {
+    if (!m.duration || m.last_token > noun || noun - m.last_token > 3) continue;
+    bool plain = true;
+    for (std::size_t q = m.last_token; q < noun; ++q)
+      plain = plain && t[q].kind == sdk::TokenKind::word;
+    const std::string_view v = m.value;  // "P4D"
+    if (!plain || v.size() < 3 || v.front() != 'P' || v.back() != 'D') continue;
+    int n = 0;
+    for (std::size_t i = 1; i + 1 < v.size(); ++i) {
+      if (v[i] < '0' || v[i] > '9' || n > 99) return 0;
+      n = n * 10 + (v[i] - '0');
+    }
+    *at = m.first_token;
+    return n;
+  }
+  return 0;
+}
+
 // "the East Asia Summit", "the U.S.-ASEAN Summit": the capitalised words written before a
 // capitalised event noun name the event. Lower-cased, without the noun itself, articles
 // and words every such name shares.
@@ -327,6 +349,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   const auto relative_lead_in_nouns =
       a.resources().clauses.list("noun_cues.relative_lead_in_nouns");
   const auto negating_cues = a.resources().clauses.list("noun_cues.negating");
+  const auto ending_verbs = a.resources().clauses.list("ending_verbs");
   const auto negating_stops = a.resources().clauses.list("noun_cues.negating_stops");
 
   // Every sentence's candidates first: a plugin that throws anywhere in the document skips
@@ -485,6 +508,28 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         if (k < s.span_end.size() && s.span_end[k]) {  // "from June 8 to 10"
           e.when.text = s.span_text[k];
           e.when.latest = s.span_end[k];
+        } else if (c.form == sdk::TriggerForm::noun && e.when.granularity == Granularity::day &&
+                   e.when.earliest && e.when.latest && *e.when.earliest == *e.when.latest) {
+          // "begins a four-day state visit on Tuesday", "a three-day visit that ended
+          // yesterday", "at the end of a two-day visit ... yesterday": a length in days right
+          // before the noun spans from the day it starts on, or back from the day it ends on
+          // (a start day is written after the noun: "ended late yesterday after eight days
+          // of talks" does not say when the talks began)
+          std::size_t at = 0;
+          const std::size_t te = token_at(s, c.trigger.end - 1);
+          if (const int n = length_before(s, token_at(s, c.trigger.begin), &at); n > 1) {
+            const auto& tk = s.tokens.tokens;
+            const bool after = s.mentions[k].first_token > te;
+            bool ends = false;
+            for (std::size_t q = te + 1; after && q < s.mentions[k].first_token; ++q)
+              ends = ends || contains(ending_verbs, tk[q].lower);
+            for (std::size_t q = at >= 4 ? at - 4 : 0; q < at; ++q)
+              ends = ends || contains(ending_verbs, tk[q].lower);
+            if (ends)
+              e.when.earliest = *e.when.latest - date::days{n - 1};
+            else if (after)
+              e.when.latest = *e.when.earliest + date::days{n - 1};
+          }
         }
       }
       for (const auto& p : c.participants) {
@@ -850,6 +895,48 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         continue;
       e.location = std::string(st.place->name);
       e.country = std::string(st.place->country);
+    }
+  }
+  // "The Saudi leader will hold talks with Thatcher ... during the visit", "During his stay,
+  // he met ...": an undated event told with a stay takes the window of the dated visit told
+  // last up to its sentence (the stay owner's, when the stay has one), as the date of a
+  // related event the text names
+  {
+    const auto& lex = a.resources().text;
+    const auto& leads = lex.list("stay_lead_ins");
+    const auto& nouns = lex.list("stay_nouns");
+    const auto& sents = a.sentences();
+    for (auto& e : events) {
+      if (!e.when.value.empty() || e.type == "visit" || e.first_sentence >= sents.size()) continue;
+      const auto& s = sents[e.first_sentence];
+      const auto& t = s.view.tokens;
+      bool stay = false;
+      const sdk::Entity* owner = nullptr;
+      for (std::size_t k = 0; k < t.size && !stay; ++k) {
+        if (!contains(leads, t[k].lower)) continue;
+        std::size_t n = k + 1;
+        while (n < t.size && n <= k + 4 && !contains(nouns, t[n].lower) &&
+               (t[n].kind != sdk::TokenKind::punct || t[n].lower == "'s"))
+          ++n;
+        if (n >= t.size || !contains(nouns, t[n].lower)) continue;
+        stay = true;
+        for (const auto& en : s.entities)
+          if (en.first_token > k && en.last_token <= n && en.possessive) owner = &en;
+      }
+      if (!stay) continue;
+      const Event* visit = nullptr;
+      for (const auto& v : events) {
+        if (v.type != "visit" || v.when.value.empty() || v.first_sentence > e.first_sentence ||
+            (owner && !contains(v.agents, owner->name) && !contains(v.participants, owner->name)))
+          continue;
+        if ((v.status == sdk::Status::occurred && e.status == sdk::Status::planned) ||
+            (v.status == sdk::Status::planned && e.status == sdk::Status::occurred))
+          continue;
+        if (!visit || v.first_sentence >= visit->first_sentence) visit = &v;
+      }
+      if (!visit) continue;
+      e.when = visit->when;
+      e.when.approx = true;
     }
   }
 
