@@ -525,10 +525,22 @@ void DocumentAnalysis::analyze() {
       // "discussed preparations for the June 29-30 NATO Summit", "plans for a summit in
       // June": the date of an event someone prepares for is not placed by the past of the
       // clause that tells the preparing; the nearest reading wins
-      // ("said the premiers could meet in June": the modal's, not the reporting verb's past)
+      // ("said the premiers could meet in June": the modal's, not the reporting verb's past,
+      // when the modal stands before the time with no past form between)
+      bool modal_before = false;
+      if (modality == sdk::Modality::speculative) {
+        const auto& cr = g.clause_rules;
+        const auto& cl = s.clauses[detail::clause_of(s.clauses, m.first_token)];
+        for (std::size_t q = cl.first_token; q < m.first_token; ++q) {
+          if (cr.speculative_ix.at(t, q, m.first_token) > 0 ||
+              cr.weak_speculative.contains(t[q].lower))
+            modal_before = true;
+          else if (modal_before && (cr.is_past_form(t, q) || cr.perfect.contains(t[q].lower)))
+            modal_before = false;
+        }
+      }
       if (tr.tense == Tense::past &&
-          (modality == sdk::Modality::speculative ||
-           anticipated_event(t, m.first_token, m.last_token, g) < t.size()))
+          (modal_before || anticipated_event(t, m.first_token, m.last_token, g) < t.size()))
         tr.tense = Tense::none;
       if (detail::debug_trace()) {
         std::fprintf(stderr, "[debug] timex '%s' tense=%d tokens=%zu-%zu clauses:", tr.text.c_str(),
@@ -2226,8 +2238,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
   if (form == sdk::TriggerForm::noun && fr.time >= 0) {
     const auto& m = s.mentions[static_cast<std::size_t>(fr.time)];
     // "is expected to be presented at the June meeting", "may be settled at Tuesday's
-    // talks": a definite event named with its own time is taken as given; the hedge is
-    // the clause's, and the time tells the event's status (timeline.cpp)
+    // talks", "the talks held in January could lead to a deal": a definite event named
+    // with its own time is taken as given; the hedge is the clause's, and the time tells
+    // the event's status (timeline.cpp)
     if (fr.status == sdk::Status::speculative && m.last_token <= first) {
       std::size_t q = m.last_token;
       if (q < first && (t[q].lower == "'s" || t[q].lower == "'")) ++q;
@@ -2235,6 +2248,13 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       const bool definite =
           m.possessive || (m.first_token > 0 && t[m.first_token - 1].lower == "the");
       if (q == first && definite) fr.status = sdk::Status::unknown;
+    } else if (fr.status == sdk::Status::speculative && m.first_token > last &&
+               m.first_token - last <= 6 && first > 0 && t[first - 1].lower == "the") {
+      // (the time read through a participle right after the noun: "held", "scheduled")
+      bool extender = false;
+      for (std::size_t q = last; q < m.first_token; ++q)
+        extender = extender || rules.noun_extenders.contains(t[q].lower);
+      if (extender) fr.status = sdk::Status::unknown;
     }
     // "the two-day meeting, which ends tomorrow", "talks scheduled to end on Wednesday": an
     // event whose end is still to come (or today) is under way

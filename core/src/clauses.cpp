@@ -446,7 +446,8 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
         spec = true, mark_verb(i);
       if ((f.bits & B::kWeakSpeculative) && !(i == 0 && (f.bits & B::kConditionalInversion)))
         weak_spec = true, mark_verb(i);
-      // "announced plans to", "its plans to": a noun, not a future auxiliary
+      // "announced plans to", "its plans to", "the President's plans to": a noun, not a
+      // future auxiliary
       // "faster than expected to", "had been scheduled to": no future of this clause; a
       // plan of the past overtaken ("had been due to expire Friday") lies on either side
       bool blocked = false, had = false;
@@ -459,7 +460,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
                                   !has(i - 1, B::kBeForm) && !has(i - 1, B::kPerfect);
       if (future_here && !blocked && !late_nonfinite &&
           !(i > b && t[i].lower.size() > 1 && t[i].lower.back() == 's' &&
-            (has(i - 1, B::kDeterminer) || facts[i - 1].past_form))) {
+            (has(i - 1, B::kDeterminer) || facts[i - 1].past_form || t[i - 1].lower == "'s"))) {
         if (!fut) would = w == "would";
         fut = true, mark_verb(i);
       }
