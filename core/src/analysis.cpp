@@ -293,6 +293,53 @@ std::string last_word(const std::string& name) {
   return p == std::string::npos ? name : name.substr(p + 1);
 }
 
+// One of `phrases` (words separated by single spaces) ends right before token e.
+bool phrase_ends_before(const detail::WordList& phrases, const std::vector<sdk::Token>& t,
+                        std::size_t e) {
+  for (const std::string& p : phrases) {
+    std::size_t q = e, end = p.size();
+    bool ok = !p.empty();
+    while (ok && end > 0) {
+      const std::size_t sp = p.rfind(' ', end - 1);
+      const std::size_t b = sp == std::string::npos ? 0 : sp + 1;
+      ok = q > 0 && t[q - 1].lower == std::string_view(p).substr(b, end - b);
+      --q;
+      end = sp == std::string::npos ? 0 : sp;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+// The time [first, last) stands in the phrase of an event noun right after a cue that the
+// event is prepared for or awaited (clauses.yaml noun_cues.planned_verbs): "preparations for
+// the June 29-30 NATO Summit", "ahead of Tuesday's meeting", "plans for a summit in June".
+// Returns the index of that noun, or the number of tokens if there is none.
+std::size_t anticipated_event(const std::vector<sdk::Token>& t, std::size_t first, std::size_t last,
+                              const Resources::Gazetteer& g) {
+  std::size_t np = t.size(), noun = t.size();  // where the event's phrase starts, its noun
+  std::size_t k = last;
+  if (k < t.size() && t[k].lower == "'s") ++k;
+  // (past a span's end and a name: "the June 29-30 NATO Summit")
+  while (k < t.size() && k < last + 5 && !has(g.event_nouns, t[k].lower) &&
+         (t[k].capitalized || t[k].kind == sdk::TokenKind::number || t[k].lower == "-"))
+    ++k;
+  if (k < t.size() && has(g.event_nouns, t[k].lower)) {
+    np = first;  // the time before the noun
+    noun = k;
+  } else if (first >= 2 && (t[first - 1].lower == "in" || t[first - 1].lower == "on") &&
+             has(g.event_nouns, t[first - 2].lower)) {
+    np = noun = first - 2;  // the time after it
+  }
+  if (np == t.size()) return t.size();
+  // back over an article and adjectives (or a name's words) to the cue
+  for (std::size_t b = np, steps = 0; steps <= 2; --b, ++steps) {
+    if (phrase_ends_before(g.clause_rules.noun_planned_verbs, t, b)) return noun;
+    if (b == 0 || t[b - 1].kind != sdk::TokenKind::word) break;
+  }
+  return t.size();
+}
+
 }  // namespace
 
 namespace {
@@ -475,6 +522,26 @@ void DocumentAnalysis::analyze() {
           weekday = weekday || has(g.weekdays, t[q].lower);
         if (!weekday && k < t.size() && has(g.event_nouns, t[k].lower)) tr.tense = Tense::none;
       }
+      // "discussed preparations for the June 29-30 NATO Summit", "plans for a summit in
+      // June": the date of an event someone prepares for is not placed by the past of the
+      // clause that tells the preparing; the nearest reading wins
+      // ("said the premiers could meet in June": the modal's, not the reporting verb's past,
+      // when the modal stands before the time with no past form between)
+      bool modal_before = false;
+      if (modality == sdk::Modality::speculative) {
+        const auto& cr = g.clause_rules;
+        const auto& cl = s.clauses[detail::clause_of(s.clauses, m.first_token)];
+        for (std::size_t q = cl.first_token; q < m.first_token; ++q) {
+          if (cr.speculative_ix.at(t, q, m.first_token) > 0 ||
+              cr.weak_speculative.contains(t[q].lower))
+            modal_before = true;
+          else if (modal_before && (cr.is_past_form(t, q) || cr.perfect.contains(t[q].lower)))
+            modal_before = false;
+        }
+      }
+      if (tr.tense == Tense::past &&
+          (modal_before || anticipated_event(t, m.first_token, m.last_token, g) < t.size()))
+        tr.tense = Tense::none;
       if (detail::debug_trace()) {
         std::fprintf(stderr, "[debug] timex '%s' tense=%d tokens=%zu-%zu clauses:", tr.text.c_str(),
                      static_cast<int>(tr.tense), m.first_token, m.last_token);
@@ -2146,6 +2213,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         const bool vague = !m.value.empty() && m.value.find("_REF") != std::string_view::npos;
         if (dist > (vague ? 1 : 6)) continue;
       }
+      // "spoke with Trudeau regarding preparations for the April 22-23 Leaders Summit": the
+      // time of an event prepared for is that event's, not another trigger's
+      if (const std::size_t noun = anticipated_event(t, m.first_token, m.last_token, g);
+          noun < t.size() && !(noun >= first && noun < std::max(last, first + 1)))
+        continue;
       if (dist < best_dist) best = static_cast<std::ptrdiff_t>(k), best_dist = dist;
     }
     fr.time = best;
@@ -2162,6 +2234,43 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                   : cl.tense == Tense::present ? (cl.progressive ? sdk::Status::ongoing
                                                                  : sdk::Status::unknown)
                                                : sdk::Status::unknown;
+  }
+  if (form == sdk::TriggerForm::noun && fr.time >= 0) {
+    const auto& m = s.mentions[static_cast<std::size_t>(fr.time)];
+    // "is expected to be presented at the June meeting", "may be settled at Tuesday's
+    // talks", "the talks held in January could lead to a deal": a definite event named
+    // with its own time is taken as given; the hedge is the clause's, and the time tells
+    // the event's status (timeline.cpp)
+    if (fr.status == sdk::Status::speculative && m.last_token <= first) {
+      std::size_t q = m.last_token;
+      if (q < first && (t[q].lower == "'s" || t[q].lower == "'")) ++q;
+      while (q < first && t[q].capitalized) ++q;
+      const bool definite =
+          m.possessive || (m.first_token > 0 && t[m.first_token - 1].lower == "the");
+      if (q == first && definite) fr.status = sdk::Status::unknown;
+    } else if (fr.status == sdk::Status::speculative && m.first_token > last &&
+               m.first_token - last <= 6 && first > 0 && t[first - 1].lower == "the") {
+      // (the time read through a participle right after the noun: "held", "scheduled")
+      bool extender = false;
+      for (std::size_t q = last; q < m.first_token; ++q)
+        extender = extender || rules.noun_extenders.contains(t[q].lower);
+      if (extender) fr.status = sdk::Status::unknown;
+    }
+    // "the two-day meeting, which ends tomorrow", "talks scheduled to end on Wednesday": an
+    // event whose end is still to come (or today) is under way
+    if (m.first_token > last && m.first_token - last <= 6 && m.has_latest && doc_.published &&
+        m.latest >= *doc_.published &&
+        (fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown ||
+         fr.status == sdk::Status::planned)) {
+      // (a relative pronoun or a participle on the noun, then the end verb)
+      bool attached = false, ending = false;
+      for (std::size_t r = last; r < m.first_token; ++r) {
+        ending = ending || (attached && rules.ending_verbs.contains(t[r].lower));
+        attached = attached || rules.relative_pronouns.contains(t[r].lower) ||
+                   t[r].lower == "that" || rules.noun_extenders.contains(t[r].lower);
+      }
+      if (ending) fr.status = sdk::Status::ongoing;
+    }
   }
   {
     // "called for a swift convening of a meeting of the G-7", "urged Reagan to meet

@@ -132,6 +132,7 @@ ClauseRules ClauseRules::from(const Lexicon& lex) {
   r.noun_extenders = lex.list("noun_extenders");
   r.noun_lead_ins = lex.list("noun_lead_ins");
   r.span_verbs = lex.list("span_verbs");
+  r.ending_verbs = lex.list("ending_verbs");
   r.noun_distinct = lex.list("noun_cues.distinct");
   r.future_blockers = lex.list("markers.future_blockers");
   r.not_participles = lex.list("not_participles");
@@ -376,8 +377,13 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       }
     }
     // "and may pave the way": a coordinated predicate with its own auxiliary
+    // ("held its first meeting in February and is expected to meet again in May": a "be"
+    // or "have" before the marker)
+    const std::size_t aux =
+        i + 2 < n && (has(i + 1, B::kBeForm) || has(i + 1, B::kPerfect)) ? i + 2 : i + 1;
     if ((w == "and" || w == "but") && i + 1 < n &&
-        (fits(facts[i + 1].future, i + 1, n) || fits(facts[i + 1].speculative, i + 1, n))) {
+        (fits(facts[i + 1].future, i + 1, n) || fits(facts[i + 1].speculative, i + 1, n) ||
+         fits(facts[aux].future, aux, n) || fits(facts[aux].speculative, aux, n))) {
       starts.push_back(i + 1);
       reporting_start.push_back(false);
     }
@@ -440,7 +446,8 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
         spec = true, mark_verb(i);
       if ((f.bits & B::kWeakSpeculative) && !(i == 0 && (f.bits & B::kConditionalInversion)))
         weak_spec = true, mark_verb(i);
-      // "announced plans to", "its plans to": a noun, not a future auxiliary
+      // "announced plans to", "its plans to", "the President's plans to": a noun, not a
+      // future auxiliary
       // "faster than expected to", "had been scheduled to": no future of this clause; a
       // plan of the past overtaken ("had been due to expire Friday") lies on either side
       bool blocked = false, had = false;
@@ -453,7 +460,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
                                   !has(i - 1, B::kBeForm) && !has(i - 1, B::kPerfect);
       if (future_here && !blocked && !late_nonfinite &&
           !(i > b && t[i].lower.size() > 1 && t[i].lower.back() == 's' &&
-            (has(i - 1, B::kDeterminer) || facts[i - 1].past_form))) {
+            (has(i - 1, B::kDeterminer) || facts[i - 1].past_form || t[i - 1].lower == "'s"))) {
         if (!fut) would = w == "would";
         fut = true, mark_verb(i);
       }

@@ -53,6 +53,8 @@ struct ClauseRules {
   // past forms that tell an event's own span ("a meeting at the Treasury that ended last
   // night"): a time after them still dates the noun
   WordList span_verbs;
+  // ... of them, those that tell the end ("the meeting, which ends tomorrow": under way)
+  WordList ending_verbs;
   // right before an event noun: an event other than those already told ("a separate meeting")
   WordList noun_distinct;
   // a sentence with one of these (or starting with an inversion: "Should there be ...") is

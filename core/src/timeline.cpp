@@ -25,6 +25,26 @@ bool contains(const std::vector<std::string>& v, std::string_view x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
+// The length of the longest phrase of `phrases` (words separated by single spaces) that
+// starts at token i, 0 if none.
+std::size_t phrase_at(const std::vector<std::string>& phrases, const std::vector<sdk::Token>& t,
+                      std::size_t i) {
+  std::size_t best = 0;
+  for (const auto& p : phrases) {
+    std::size_t q = i, pos = 0;
+    bool ok = true;
+    while (ok && pos < p.size()) {
+      std::size_t sp = p.find(' ', pos);
+      if (sp == std::string::npos) sp = p.size();
+      ok = q < t.size() && t[q].lower == std::string_view(p).substr(pos, sp - pos);
+      ++q;
+      pos = sp + 1;
+    }
+    if (ok && q - i > best) best = q - i;
+  }
+  return best;
+}
+
 void add_unique(std::vector<std::string>& v, const std::string& x) {
   if (!x.empty() && !contains(v, x)) v.push_back(x);
 }
@@ -115,6 +135,28 @@ std::size_t token_at(const AnalyzedSentence& s, std::size_t byte) {
   for (std::size_t i = 0; i < t.size(); ++i)
     if (t[i].span.end > byte) return i;
   return t.empty() ? 0 : t.size() - 1;
+}
+
+// "a four-day state visit": the number of days of a length written right before the noun at
+// token `noun` (up to three words between), 0 if none.
+int length_before(const AnalyzedSentence& s, std::size_t noun, std::size_t* at) {
+  const auto& t = s.tokens.tokens;
+  for (const auto& m : s.mentions) {
+    if (!m.duration || m.last_token > noun || noun - m.last_token > 3) continue;
+    bool plain = true;
+    for (std::size_t q = m.last_token; q < noun; ++q)
+      plain = plain && t[q].kind == sdk::TokenKind::word;
+    const std::string_view v = m.value;  // "P4D"
+    if (!plain || v.size() < 3 || v.front() != 'P' || v.back() != 'D') continue;
+    int n = 0;
+    for (std::size_t i = 1; i + 1 < v.size(); ++i) {
+      if (v[i] < '0' || v[i] > '9' || n > 99) return 0;
+      n = n * 10 + (v[i] - '0');
+    }
+    *at = m.first_token;
+    return n;
+  }
+  return 0;
 }
 
 // "the East Asia Summit", "the U.S.-ASEAN Summit": the capitalised words written before a
@@ -301,7 +343,13 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   const auto distinct_cues = a.resources().clauses.list("noun_cues.distinct");
   const auto distinct_after = a.resources().clauses.list("noun_cues.distinct_after");
   const auto alongside_cues = a.resources().clauses.list("noun_cues.alongside");
+  // "Prior to the President's meeting, ...": a fronted clause placing the sentence's event
+  // against another
+  const auto relative_lead_ins = a.resources().clauses.list("noun_cues.relative_lead_ins");
+  const auto relative_lead_in_nouns =
+      a.resources().clauses.list("noun_cues.relative_lead_in_nouns");
   const auto negating_cues = a.resources().clauses.list("noun_cues.negating");
+  const auto ending_verbs = a.resources().clauses.list("ending_verbs");
   const auto negating_stops = a.resources().clauses.list("noun_cues.negating_stops");
 
   // Every sentence's candidates first: a plugin that throws anywhere in the document skips
@@ -460,6 +508,28 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         if (k < s.span_end.size() && s.span_end[k]) {  // "from June 8 to 10"
           e.when.text = s.span_text[k];
           e.when.latest = s.span_end[k];
+        } else if (c.form == sdk::TriggerForm::noun && e.when.granularity == Granularity::day &&
+                   e.when.earliest && e.when.latest && *e.when.earliest == *e.when.latest) {
+          // "begins a four-day state visit on Tuesday", "a three-day visit that ended
+          // yesterday", "at the end of a two-day visit ... yesterday": a length in days right
+          // before the noun spans from the day it starts on, or back from the day it ends on
+          // (a start day is written after the noun: "ended late yesterday after eight days
+          // of talks" does not say when the talks began)
+          std::size_t at = 0;
+          const std::size_t te = token_at(s, c.trigger.end - 1);
+          if (const int n = length_before(s, token_at(s, c.trigger.begin), &at); n > 1) {
+            const auto& tk = s.tokens.tokens;
+            const bool after = s.mentions[k].first_token > te;
+            bool ends = false;
+            for (std::size_t q = te + 1; after && q < s.mentions[k].first_token; ++q)
+              ends = ends || contains(ending_verbs, tk[q].lower);
+            for (std::size_t q = at >= 4 ? at - 4 : 0; q < at; ++q)
+              ends = ends || contains(ending_verbs, tk[q].lower);
+            if (ends)
+              e.when.earliest = *e.when.latest - date::days{n - 1};
+            else if (after)
+              e.when.latest = *e.when.earliest + date::days{n - 1};
+          }
         }
       }
       for (const auto& p : c.participants) {
@@ -485,6 +555,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       int best = -1, best_score = -1;
       const auto ca = actors(e);
       bool distinct = false, again = false;
+      bool with_someone = !e.counterparts.empty();  // "will meet with foreign leaders"
       {
         const std::size_t tb = token_at(s, c.trigger.begin);
         const auto& tk = s.tokens.tokens;
@@ -493,11 +564,26 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         // "to meeting again soon": another occurrence than the one told
         const std::size_t te = token_at(s, c.trigger.end - 1);
         again = te + 1 < tk.size() && contains(distinct_after, tk[te + 1].lower);
+        with_someone = with_someone || (te < tk.size() && tk[te].lower == "with") ||
+                       (te + 1 < tk.size() && tk[te + 1].lower == "with");
         // "met Macron on the margins of the Global Fund Conference": the gathering around
         // a meeting is another event
         for (std::size_t q = tb >= 9 ? tb - 9 : 0; q + 1 < tb; ++q)
           distinct = distinct || (contains(alongside_cues, tk[q].lower) &&
                                   tk[q + 1].lower == "of");
+        // "Prior to the President's meeting, the White House convened a meeting between ...":
+        // an event told after a fronted clause that places it against an event noun is not
+        // that event (the clause's noun, read as a mention of an event told, is no candidate)
+        if (const std::size_t lead = phrase_at(relative_lead_ins, tk, 0)) {
+          bool noun = false;
+          for (std::size_t q = lead; q < tk.size() && q < lead + 12 && q < tb; ++q) {
+            if (tk[q].lower == ",") {
+              distinct = distinct || noun;
+              break;
+            }
+            noun = noun || contains(relative_lead_in_nouns, tk[q].lower);
+          }
+        }
       }
       // a separately dated part of an event told before (or the whole of a dated part) is
       // none of the document's events: not the umbrella event, nor one undated
@@ -526,6 +612,13 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         if (!e.name_words.empty() && x.name_words.empty() &&
             (e.type == "summit" || e.type == "conference") && x.type != e.type &&
             !x.counterparts.empty())
+          continue;
+        // ... nor is a meeting with someone, told in a later sentence than the gathering it
+        // is held at ("will attend the Munich Security Conference. ... the Vice President
+        // will meet with foreign leaders"; in one sentence the two may be one: "convened 40
+        // world leaders in a virtual Leaders Summit")
+        if (e.name_words.empty() && !x.name_words.empty() && x.first_sentence < e.first_sentence &&
+            (x.type == "summit" || x.type == "conference") && x.type != e.type && with_someone)
           continue;
         if (!detail::types_compatible(x.type, e.type) || !overlap(x.when, e.when) ||
             (!detail::places_compatible(x, e) && !one_trip) || told_apart(x, e, pub) ||
@@ -804,6 +897,48 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       e.country = std::string(st.place->country);
     }
   }
+  // "The Saudi leader will hold talks with Thatcher ... during the visit", "During his stay,
+  // he met ...": an undated event told with a stay takes the window of the dated visit told
+  // last up to its sentence (the stay owner's, when the stay has one), as the date of a
+  // related event the text names
+  {
+    const auto& lex = a.resources().text;
+    const auto& leads = lex.list("stay_lead_ins");
+    const auto& nouns = lex.list("stay_nouns");
+    const auto& sents = a.sentences();
+    for (auto& e : events) {
+      if (!e.when.value.empty() || e.type == "visit" || e.first_sentence >= sents.size()) continue;
+      const auto& s = sents[e.first_sentence];
+      const auto& t = s.view.tokens;
+      bool stay = false;
+      const sdk::Entity* owner = nullptr;
+      for (std::size_t k = 0; k < t.size && !stay; ++k) {
+        if (!contains(leads, t[k].lower)) continue;
+        std::size_t n = k + 1;
+        while (n < t.size && n <= k + 4 && !contains(nouns, t[n].lower) &&
+               (t[n].kind != sdk::TokenKind::punct || t[n].lower == "'s"))
+          ++n;
+        if (n >= t.size || !contains(nouns, t[n].lower)) continue;
+        stay = true;
+        for (const auto& en : s.entities)
+          if (en.first_token > k && en.last_token <= n && en.possessive) owner = &en;
+      }
+      if (!stay) continue;
+      const Event* visit = nullptr;
+      for (const auto& v : events) {
+        if (v.type != "visit" || v.when.value.empty() || v.first_sentence > e.first_sentence ||
+            (owner && !contains(v.agents, owner->name) && !contains(v.participants, owner->name)))
+          continue;
+        if ((v.status == sdk::Status::occurred && e.status == sdk::Status::planned) ||
+            (v.status == sdk::Status::planned && e.status == sdk::Status::occurred))
+          continue;
+        if (!visit || v.first_sentence >= visit->first_sentence) visit = &v;
+      }
+      if (!visit) continue;
+      e.when = visit->when;
+      e.when.approx = true;
+    }
+  }
 
   for (auto& e : events) {
     // the date outweighs the clause: "fresh talks have been scheduled for next Tuesday"
@@ -819,6 +954,16 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       // call in the coming weeks": a window that is still to come, however vague, is no
       // past event under a past reporting clause
       e.status = sdk::Status::planned;
+    }
+    // an event under way holds the publication day: a day after it is the event's end
+    // ("the meeting, which ends tomorrow"), a time wholly before it its start ("arrived
+    // here last night")
+    if (e.status == sdk::Status::ongoing && !e.when.value.empty() && !e.when.approx &&
+        e.when.earliest && e.when.latest) {
+      if (*e.when.earliest > pub && e.when.granularity == Granularity::day)
+        e.when.earliest.reset();
+      else if (*e.when.latest < pub)
+        e.when.latest.reset();
     }
     if (e.status == sdk::Status::unknown) {
       if (e.when.earliest && *e.when.earliest > pub)
