@@ -2111,6 +2111,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
   h.first = i;
   auto a = anchored.match(t, i);
   auto f = fuzzy.match(t, i);
+  // "rebounded late in the day after falling 250 points", "earlier in the day before
+  // rallying": after "in", "the day" is a part of a day, not "the day after/before"
+  if (a.length && i > 0 && t[i - 1].lower == "in") a = {};
   // "to end the day", "later in the day": the day of the story (the last day named)
   if (auto cd = context_days.match(t, i); cd.length && !a.length) {
     for (std::size_t len = 1; len <= 2 && len <= i; ++len) {
