@@ -558,6 +558,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   modifiers.add_all(lex.list("modifiers.late"), static_cast<int>(Mod::late));
   modifiers.add_all(lex.list("modifiers.start"), static_cast<int>(Mod::start));
   modifiers.add_all(lex.list("modifiers.end"), static_cast<int>(Mod::end));
+  modifiers.add_all(lex.list("modifiers.rest"), static_cast<int>(Mod::later));
   relmods.add_all(lex.list("relative_modifiers.earlier"), static_cast<int>(Mod::earlier));
   time_leads.add_all(lex.list("relative_modifiers.time_leads"), 1);
   relmods.add_all(lex.list("relative_modifiers.later"), static_cast<int>(Mod::later));
@@ -1560,8 +1561,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
         k += f.length;
     }
   }
-  if (r.mod == Mod::earlier || r.mod == Mod::later) {
-    if (r.shift != Shift::this_) return std::nullopt;  // "later this week" only
+  // "later this week" only ("the rest of the week" is a modifier phrase)
+  if ((r.mod == Mod::earlier || r.mod == Mod::later) && !mod_phrase) {
+    if (r.shift != Shift::this_) return std::nullopt;
   }
   // "this past weekend"
   if (r.shift == Shift::this_) {
