@@ -558,6 +558,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   modifiers.add_all(lex.list("modifiers.late"), static_cast<int>(Mod::late));
   modifiers.add_all(lex.list("modifiers.start"), static_cast<int>(Mod::start));
   modifiers.add_all(lex.list("modifiers.end"), static_cast<int>(Mod::end));
+  modifiers.add_all(lex.list("modifiers.rest"), static_cast<int>(Mod::later));
   relmods.add_all(lex.list("relative_modifiers.earlier"), static_cast<int>(Mod::earlier));
   time_leads.add_all(lex.list("relative_modifiers.time_leads"), 1);
   relmods.add_all(lex.list("relative_modifiers.later"), static_cast<int>(Mod::later));
@@ -774,10 +775,12 @@ void TemporalGrammar::Impl::declare_gates() {
       kUnitWord | kSeasonWord | kPartWord,
       max(L(anchored_periods), L(time_leads) + max(L(relmods) + L(relmod_links), L(modifiers) + 1) +
                                    L(determiners) + 2 * L(shifters) + L(fiscal))};
-  // [det] [fiscal] PERIOD_CODE | ORDINAL [-] UNIT
-  gates[kRuleOrdinalPeriod] = {0, kDeterminer | kFiscalWord | kPeriodCode | day_first,
-                               kUnitWord | kPeriodCode,
-                               L(determiners) + L(fiscal) + max(day_len, L(last_ordinals)) + 1};
+  // [det] [fiscal] PERIOD_CODE | ORDINAL [-] UNIT; [det|article] ORDINAL [count adjective]
+  // day|week
+  gates[kRuleOrdinalPeriod] = {
+      0, kDeterminer | kArticle | kFiscalWord | kPeriodCode | day_first, kUnitWord | kPeriodCode,
+      max(L(determiners), L(articles)) + L(fiscal) + max(day_len, L(last_ordinals)) + 1 +
+          L(count_adjectives)};
   // [det] YEAR_NUMBER | shift UNIT
   gates[kRuleYearPeriod] = {0, kDeterminer | kNumberToken | kShifter, kNumberToken | kUnitWord,
                             max(L(determiners), L(shifters))};
@@ -1558,8 +1561,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
         k += f.length;
     }
   }
-  if (r.mod == Mod::earlier || r.mod == Mod::later) {
-    if (r.shift != Shift::this_) return std::nullopt;  // "later this week" only
+  // "later this week" only ("the rest of the week" is a modifier phrase)
+  if ((r.mod == Mod::earlier || r.mod == Mod::later) && !mod_phrase) {
+    if (r.shift != Shift::this_) return std::nullopt;
   }
   // "this past weekend"
   if (r.shift == Shift::this_) {
@@ -1646,25 +1650,30 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   if (!u.end || u.plural) return std::nullopt;
   if (k > 0 && t[k].capitalized) return std::nullopt;  // ABC's "This Week"
   switch (u.unit) {
+    case Unit::day:  // only "For the day," below
     case Unit::week: case Unit::weekend: case Unit::month: case Unit::quarter:
     case Unit::year: case Unit::decade: case Unit::century: case Unit::half:
       break;
     default:
       return std::nullopt;
   }
+  if (u.unit == Unit::day && r.shift != Shift::none) return std::nullopt;
   if (r.shift == Shift::none) {
-    // "For the week, the index dropped 3.8%": a sentence opening with "for the UNIT" and
-    // a comma speaks of the current week, month, quarter or year
+    // "For the week, the index dropped 3.8%", "For the day, the Nikkei closed down": a
+    // sentence opening with "for the UNIT" and a comma speaks of the current day, week,
+    // month, quarter or year
     bool opening = false;
     if (det && !mod_phrase && i > 0 && period_openers.match(t, i - 1).length == 1 &&
         is_punct(t, u.end, ",") &&
-        (u.unit == Unit::week || u.unit == Unit::month || u.unit == Unit::quarter ||
-         u.unit == Unit::year)) {
+        (u.unit == Unit::day || u.unit == Unit::week || u.unit == Unit::month ||
+         u.unit == Unit::quarter || u.unit == Unit::year)) {
       opening = true;
       for (std::size_t b = 0; b + 1 < i; ++b)
         if (t[b].kind != TokenKind::punct) opening = false;
     }
-    // "the weekend"; after a modifier phrase "the end of the month" means this month
+    // "the weekend"; after a modifier phrase "the end of the month" means this month (not
+    // "at the end of the day", a manner of speaking)
+    if (u.unit == Unit::day && !opening) return std::nullopt;
     if (!(det && (u.unit == Unit::weekend || mod_phrase || opening))) return std::nullopt;
     if (mod_phrase || opening) r.shift = Shift::this_;
   }
@@ -1715,7 +1724,43 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
     h.end = k;
     return h;
   }
+  bool article = false;  // "a second straight day"
+  if (!det) {
+    if (auto a = articles.match(t, k); a.length) {
+      k += a.length;
+      article = true;
+    }
+  }
   auto [oe, ov] = read_ordinal(t, k);
+  // "the eighth day of the operation", "for a second consecutive day", "gains for a
+  // fourth straight week": the day or week the story is in. Not a first day ("on the
+  // first day of the summit" is seldom today), not someone's ("his second day in
+  // office"; a thing's is: "the strike entered its ninth day"), a week only with "straight"/"consecutive" ("in the third week" of a month
+  // named before); not "the third day-long meeting", "the first days".
+  if (oe && ov >= 2 && !(i > 0 && age_possessives.match(t, i - 1).length == 1)) {
+    std::size_t e = oe;
+    const std::size_t adj = count_adjectives.match(t, e).length;
+    e += adj;
+    if (auto u = read_unit(t, e);
+        u.end && !u.plural && (u.unit == Unit::day || (u.unit == Unit::week && adj)) &&
+        !(in(t, u.end) && (is_hyphen(t[u.end]) || is_possessive(t, u.end)))) {
+      // a day or week of a named month, year or period is another date ("the first week
+      // of March", "the last day of the year"): not read here
+      if (std::size_t o = u.end; is_word(t, o) && t[o].lower == "of") {
+        std::size_t x = o + 1 + determiners.match(t, o + 1).length;
+        if (read_month(t, x, true).first || read_year(t, x, false).first || read_unit(t, x).end ||
+            shifters.match(t, x).length)
+          return std::nullopt;
+      }
+      RelativeDate& r = h.rel;
+      r.kind = RelativeDate::Kind::period;
+      r.shift = Shift::this_;
+      r.unit = u.unit;
+      h.end = u.end;
+      return h;
+    }
+  }
+  if (article) return std::nullopt;
   bool last_of = false;  // "the last half of 1989", "the final quarter of 1990"
   if (!oe && det) {
     if (auto lo = last_ordinals.match(t, k); lo.length) {
@@ -2068,6 +2113,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
   h.first = i;
   auto a = anchored.match(t, i);
   auto f = fuzzy.match(t, i);
+  // "rebounded late in the day after falling 250 points", "earlier in the day before
+  // rallying": after "in", "the day" is a part of a day, not "the day after/before"
+  if (a.length && i > 0 && t[i - 1].lower == "in") a = {};
   // "to end the day", "later in the day": the day of the story (the last day named)
   if (auto cd = context_days.match(t, i); cd.length && !a.length) {
     for (std::size_t len = 1; len <= 2 && len <= i; ++len) {
@@ -3302,6 +3350,7 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
       }
       const date::weekday wp{P};
       switch (rel.unit) {
+        case Unit::day: r = day_of(P + days{n}); break;  // "the eighth day", "For the day,"
         case Unit::week: {
           sys_days base = P + date::weeks{n};
           // In a Sunday story "this week" is the coming week (not "earlier this week").
