@@ -61,7 +61,8 @@ class Conferences final : public sdk::Extractor {
         body_nouns_(lex.terms("body_nouns")),
         verbs_(lex.terms("verbs")),
         ministerial_(lex.terms("ministerial_nouns")),
-        context_(lex.terms("exclude_context")) {}
+        context_(lex.terms("exclude_context")),
+        first_words_({lex.terms("nouns"), lex.terms("body_nouns"), lex.terms("verbs")}) {}
   std::string_view name() const noexcept override { return "conferences"; }
 
   sdk::Status alongside_status(const sdk::Sentence& s, std::size_t name_first, sdk::Status status,
@@ -82,6 +83,8 @@ class Conferences final : public sdk::Extractor {
     const auto excl = lex_.terms("exclude_before"),
                groups = lex_.terms("group_words");
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
+      // a trigger starts with a word of one of the three lists; most tokens start none
+      if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
       sdk::TriggerForm form = sdk::TriggerForm::noun;
       bool needs_body = false;
       std::size_t n = nouns_.match(s, i);
@@ -255,6 +258,7 @@ class Conferences final : public sdk::Extractor {
   sdk::PhraseSet nouns_, body_nouns_, verbs_;  // triggers, indexed by first word
   sdk::PhraseSet ministerial_;                 // nouns naming ministers' gatherings
   sdk::PhraseSet context_;                     // words that make a sentence business
+  sdk::PhraseSet first_words_;  // the three trigger lists as one, asked first at every token
 };
 
 bool register_conferences(sdk::Registrar& r) noexcept {
