@@ -100,13 +100,14 @@ class Meetings final : public sdk::Extractor {
         host_object_skip_(lex.terms("host_object_skip")),
         host_object_stops_(lex.terms("host_object_stops")),
         series_links_(lex.terms("series_links")),
-        counterpart_lead_ins_(lex.terms("counterpart_lead_ins")) {}
+        counterpart_lead_ins_(lex.terms("counterpart_lead_ins")), talks_(lex.terms("talks")),
+        be_(lex.terms("be_forms")), excl_after_(lex.terms("exclude_after")),
+        excl_phrases_(lex.terms("exclude_phrases")), bare_(lex.terms("bare_verbs")) {}
   std::string_view name() const noexcept override { return "meetings"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto talks = lex_.terms("talks"),
-               be = lex_.terms("be_forms"), excl_after = lex_.terms("exclude_after"),
-               excl_phrases = lex_.terms("exclude_phrases"), bare = lex_.terms("bare_verbs");
+    const auto talks = talks_, be = be_, excl_after = excl_after_, excl_phrases = excl_phrases_,
+               bare = bare_;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       // a trigger starts with a word of one of the four lists; most tokens start none
       if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
@@ -518,6 +519,8 @@ class Meetings final : public sdk::Extractor {
   // lists looked up at every word of a stretch around a trigger
   sdk::View<std::string_view> host_object_skip_, host_object_stops_, series_links_,
       counterpart_lead_ins_;
+  // lists read in every sentence
+  sdk::View<std::string_view> talks_, be_, excl_after_, excl_phrases_, bare_;
 };
 
 bool register_meetings(sdk::Registrar& r) noexcept {
