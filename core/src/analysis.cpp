@@ -267,7 +267,9 @@ struct RawEntity {
   std::string group_ref;  // "the ministers": a group told before, by its noun
 };
 
-bool has(const detail::WordSet& s, std::string_view w) { return s.contains(w); }
+// `w` by reference: has(set, t[k].lower) takes the token's hash from the sentence's
+// SentenceHashes instead of hashing the word again for every set
+bool has(const detail::WordSet& s, const std::string_view& w) { return s.contains_lower(w); }
 
 // The words of tokens [b, e) as written, any run of white space (a newswire line break)
 // folded to one space.

@@ -5,7 +5,6 @@
 #include <date/iso_week.h>
 
 #include <cctype>
-#include <sstream>
 #include <string>
 
 namespace chronicle::cal {
@@ -63,10 +62,17 @@ bool parse_iso_day(std::string_view text, sys_days& out) {
     if (i == 4 || i == 7) continue;
     if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
   }
-  std::istringstream in{std::string(text)};
-  date::year_month_day ymd{};
-  in >> date::parse("%Y-%m-%d", ymd);
-  if (in.fail() || !ymd.ok()) return false;
+  // the digits read as numbers (what date::parse("%Y-%m-%d") reads from this shape, without
+  // a stream per document); date::year_month_day tells whether the day is on the calendar
+  auto number = [&](std::size_t from, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = from; i < from + n; ++i) v = v * 10 + (text[i] - '0');
+    return v;
+  };
+  const date::year_month_day ymd{date::year{number(0, 4)},
+                                 date::month{static_cast<unsigned>(number(5, 2))},
+                                 date::day{static_cast<unsigned>(number(8, 2))}};
+  if (!ymd.ok()) return false;
   out = sys_days{ymd};
   return true;
 }

@@ -2,6 +2,7 @@
 #include <chronicle/text.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -89,6 +90,14 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // std::isalpha of the "C" locale, inline
 bool alpha_byte(char c) { return ascii_alpha(static_cast<unsigned char>(c)); }
+
+// ASCII letters and digits: true at their byte values, false at every other byte
+constexpr auto kAsciiAlnum = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return t;
+}();
 
 struct Cursor {
   std::string_view s;
@@ -237,6 +246,9 @@ TokenList tokenize(std::string_view s) {
         continue;
       }
       while (j < s.size()) {
+        // ASCII letters and digits (most of a word's bytes) by table, without decoding
+        while (j < s.size() && kAsciiAlnum[static_cast<unsigned char>(s[j])]) ++j;
+        if (j == s.size()) break;
         std::size_t l2;
         char32_t d = cur.at(j, l2);
         if (is_letter_cp(d) || (d < 0x80 && is_digit(static_cast<char>(d)))) {

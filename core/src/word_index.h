@@ -9,6 +9,7 @@
 
 #include <chronicle/sdk/plugin_api.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -48,6 +49,10 @@ class WordIndex {
   std::uint32_t find(std::string_view w) const noexcept {
     return shapes_.may_hold(w) ? find(w, word_hash(w)) : npos;
   }
+  // A token's lower-case word passed as the Token::lower member itself: a word that passes
+  // the shape test takes its hash from the current SentenceHashes scope when the scope
+  // holds that token (defined below it).
+  std::uint32_t find_lower(const std::string_view& lower) const noexcept;
   bool contains(std::string_view w, std::uint64_t h) const noexcept { return find(w, h) != npos; }
   bool contains(std::string_view w) const noexcept { return find(w) != npos; }
   // Room for `n` words in all, added without growing the table again.
@@ -118,6 +123,10 @@ class WordSet {
   void insert(std::string_view w) { index_.add(w); }
   void reserve(std::size_t n) { index_.reserve(n); }
   bool contains(std::string_view w) const noexcept { return index_.contains(w); }
+  // contains(tokens[k].lower), given the member itself: see WordIndex::find_lower
+  bool contains_lower(const std::string_view& lower) const noexcept {
+    return index_.find_lower(lower) != WordIndex::npos;
+  }
   std::size_t count(std::string_view w) const noexcept { return contains(w) ? 1 : 0; }
   std::size_t size() const noexcept { return index_.size(); }
   bool empty() const noexcept { return index_.size() == 0; }
@@ -159,10 +168,25 @@ class SentenceHashes {
     if (tokens == c.tokens && i < c.size) return c.hashes[i];
     return word_hash(tokens[i].lower);
   }
+  // Hash of `lower`; from the current scope when `lower` is the Token::lower member of
+  // one of its tokens (found by its address), else computed.
+  static std::uint64_t of_lower(const std::string_view& lower) noexcept {
+    const auto& c = hashes_detail::current;
+    const auto at = reinterpret_cast<std::uintptr_t>(&lower);
+    const auto first = reinterpret_cast<std::uintptr_t>(c.tokens);
+    if (c.hashes && at >= first && at - first < c.size * sizeof(sdk::Token) &&
+        (at - first) % sizeof(sdk::Token) == offsetof(sdk::Token, lower))
+      return c.hashes[(at - first) / sizeof(sdk::Token)];
+    return word_hash(lower);
+  }
 
  private:
   hashes_detail::Current saved_;
   std::vector<std::uint64_t> hashes_;
 };
+
+inline std::uint32_t WordIndex::find_lower(const std::string_view& lower) const noexcept {
+  return shapes_.may_hold(lower) ? find(lower, SentenceHashes::of_lower(lower)) : npos;
+}
 
 }  // namespace chronicle::detail

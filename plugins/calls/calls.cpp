@@ -34,11 +34,14 @@ class Calls final : public sdk::Extractor {
       : lex_(lex), verbs_(lex.terms("verbs")), nouns_(lex.terms("nouns")),
         conversation_verbs_(lex.terms("conversation_verbs")),
         in_person_verbs_(lex.terms("in_person_verbs")), person_verbs_(lex.terms("person_verbs")),
-        phone_words_(lex.terms("phone_words")) {}
+        phone_words_(lex.terms("phone_words")),
+        first_words_({lex.terms("verbs"), lex.terms("nouns"), lex.terms("conversation_verbs")}) {}
   std::string_view name() const noexcept override { return "calls"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
+      // a trigger starts with a word of one of the three lists; most tokens start none
+      if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
       sdk::TriggerForm form = sdk::TriggerForm::verb;
       std::size_t n = verbs_.match(s, i);
       bool by_object = false;  // a call told by its person object alone
@@ -99,6 +102,7 @@ class Calls final : public sdk::Extractor {
   sdk::PhraseSet in_person_verbs_;
   sdk::PhraseSet person_verbs_;  // conversation verbs that are calls with a person for object
   sdk::PhraseSet phone_words_;
+  sdk::PhraseSet first_words_;  // the three trigger lists as one, asked first at every token
 };
 
 bool register_calls(sdk::Registrar& r) noexcept {

@@ -61,7 +61,9 @@ class Conferences final : public sdk::Extractor {
         body_nouns_(lex.terms("body_nouns")),
         verbs_(lex.terms("verbs")),
         ministerial_(lex.terms("ministerial_nouns")),
-        context_(lex.terms("exclude_context")) {}
+        context_(lex.terms("exclude_context")),
+        first_words_({lex.terms("nouns"), lex.terms("body_nouns"), lex.terms("verbs")}),
+        excl_(lex.terms("exclude_before")), groups_(lex.terms("group_words")) {}
   std::string_view name() const noexcept override { return "conferences"; }
 
   sdk::Status alongside_status(const sdk::Sentence& s, std::size_t name_first, sdk::Status status,
@@ -79,9 +81,10 @@ class Conferences final : public sdk::Extractor {
   }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto excl = lex_.terms("exclude_before"),
-               groups = lex_.terms("group_words");
+    const auto excl = excl_, groups = groups_;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
+      // a trigger starts with a word of one of the three lists; most tokens start none
+      if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
       sdk::TriggerForm form = sdk::TriggerForm::noun;
       bool needs_body = false;
       std::size_t n = nouns_.match(s, i);
@@ -255,6 +258,8 @@ class Conferences final : public sdk::Extractor {
   sdk::PhraseSet nouns_, body_nouns_, verbs_;  // triggers, indexed by first word
   sdk::PhraseSet ministerial_;                 // nouns naming ministers' gatherings
   sdk::PhraseSet context_;                     // words that make a sentence business
+  sdk::PhraseSet first_words_;  // the three trigger lists as one, asked first at every token
+  sdk::View<std::string_view> excl_, groups_;  // lists read in every sentence
 };
 
 bool register_conferences(sdk::Registrar& r) noexcept {

@@ -36,19 +36,27 @@ class Definition final : public sdk::Extractor {
     verbs_ = sdk::PhraseSet(terms("triggers.verbs"));
     nouns_ = sdk::PhraseSet(terms("triggers.nouns"));
     whole_ = sdk::PhraseSet(terms("exclude.sentence"));
+    first_words_ = sdk::PhraseSet(
+        {terms("triggers.verbs"), terms("triggers.nouns"), terms("exclude.sentence")});
   }
   std::string_view name() const noexcept override { return name_; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    for (std::size_t i = 0; i < s.tokens.size && !whole_.empty(); ++i)
+    // the tokens that start a phrase of a trigger list or of exclude.sentence: most start none
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < s.tokens.size; ++i)
+      if (first_words_.starts_with_word(s.tokens[i].lower)) starts.push_back(i);
+    for (const std::size_t i : starts)
       if (whole_.match(s, i)) return;
-    for (std::size_t i = 0; i < s.tokens.size; ++i) {
+    std::size_t next = 0;  // past the last trigger
+    for (const std::size_t i : starts) {
+      if (i < next) continue;
       sdk::TriggerForm form = sdk::TriggerForm::verb;
       std::size_t n = verbs_.match(s, i);
       if (n == 0 && (n = nouns_.match(s, i))) form = sdk::TriggerForm::noun;
       if (n == 0) continue;
       if (!excluded(s, i, n)) propose(s, i, n, form, out);
-      i += n - 1;
+      next = i + n;
     }
   }
 
@@ -213,6 +221,7 @@ class Definition final : public sdk::Extractor {
   std::string name_;
   std::vector<std::pair<std::string, sdk::View<std::string_view>>> views_;
   sdk::PhraseSet verbs_, nouns_, whole_;  // triggers and sentence exclusions, by first word
+  sdk::PhraseSet first_words_;            // the three as one, asked first at every token
   std::string type_;
   int specificity_ = 3;
 };

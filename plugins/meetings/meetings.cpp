@@ -94,19 +94,23 @@ class Meetings final : public sdk::Extractor {
       : lex_(lex), verbs_(lex.terms("verbs")), nouns_(lex.terms("nouns")),
         dets_(lex.terms("determiners")), excl_(lex.terms("exclude_before")),
         context_(lex.terms("exclude_context")),
-        host_verbs_(lex.terms("host_verbs")), chair_verbs_(lex.terms("chair_verbs")) {}
+        host_verbs_(lex.terms("host_verbs")), chair_verbs_(lex.terms("chair_verbs")),
+        first_words_({lex.terms("verbs"), lex.terms("host_verbs"), lex.terms("chair_verbs"),
+                      lex.terms("nouns")}),
+        host_object_skip_(lex.terms("host_object_skip")),
+        host_object_stops_(lex.terms("host_object_stops")),
+        series_links_(lex.terms("series_links")),
+        counterpart_lead_ins_(lex.terms("counterpart_lead_ins")), talks_(lex.terms("talks")),
+        be_(lex.terms("be_forms")), excl_after_(lex.terms("exclude_after")),
+        excl_phrases_(lex.terms("exclude_phrases")), bare_(lex.terms("bare_verbs")) {}
   std::string_view name() const noexcept override { return "meetings"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto talks = lex_.terms("talks"),
-               be = lex_.terms("be_forms"), excl_after = lex_.terms("exclude_after"),
-               excl_phrases = lex_.terms("exclude_phrases"), bare = lex_.terms("bare_verbs");
+    const auto talks = talks_, be = be_, excl_after = excl_after_, excl_phrases = excl_phrases_,
+               bare = bare_;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       // a trigger starts with a word of one of the four lists; most tokens start none
-      if (const auto w = s.tokens[i].lower;
-          !verbs_.starts_with_word(w) && !host_verbs_.starts_with_word(w) &&
-          !chair_verbs_.starts_with_word(w) && !nouns_.starts_with_word(w))
-        continue;
+      if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
       std::string host_group;  // "state legislators" a host verb has for object
       bool hosted = false;     // the trigger is a host verb
       std::size_t n = verbs_.match(s, i);
@@ -141,7 +145,7 @@ class Meetings final : public sdk::Extractor {
             // names no meeting)
             for (std::size_t q = i + n; ok && q < e.first_token; ++q)
               ok = s.tokens[q].kind == sdk::TokenKind::number ||
-                   sdk::any_of_terms(s.tokens[q].lower, lex_.terms("host_object_skip"));
+                   sdk::any_of_terms(s.tokens[q].lower, host_object_skip_);
           }
           people = ok;
           break;
@@ -153,7 +157,7 @@ class Meetings final : public sdk::Extractor {
           std::size_t b = i + n;
           while (b < s.tokens.size && (s.tokens[b].kind == sdk::TokenKind::number ||
                                        sdk::any_of_terms(s.tokens[b].lower,
-                                                         lex_.terms("host_object_skip"))))
+                                                         host_object_skip_)))
             ++b;
           // "convened a meeting with officials from across the Administration", "convened a
           // roundtable with leaders", "a meeting of legislators": the people met come after
@@ -165,14 +169,14 @@ class Meetings final : public sdk::Extractor {
             b += m + 1;
             while (b < s.tokens.size &&
                    (s.tokens[b].kind == sdk::TokenKind::number ||
-                    sdk::any_of_terms(s.tokens[b].lower, lex_.terms("host_object_skip"))))
+                    sdk::any_of_terms(s.tokens[b].lower, host_object_skip_)))
               ++b;
           }
           for (std::size_t k = b; k < s.tokens.size && k < b + 4 && !people; ++k) {
             // "convened a call with Northeastern Governors", "welcomed the input from the
             // leaders": a preposition or an article between, the people are not the object
             if (s.tokens[k].kind != sdk::TokenKind::word ||
-                sdk::any_of_terms(s.tokens[k].lower, lex_.terms("host_object_stops")))
+                sdk::any_of_terms(s.tokens[k].lower, host_object_stops_))
               break;
             if (sdk::any_of_terms(s.tokens[k].lower, plural) &&
                 !(k + 1 < s.tokens.size &&  // "the virtual leaders' summit": a thing
@@ -283,7 +287,7 @@ class Meetings final : public sdk::Extractor {
            --k, ++steps) {
         const auto& tk = s.tokens[k - 1];
         if (sdk::any_of_terms(tk.lower, lex_.terms("lead_ins"))) lead_in = true;
-        if (sdk::any_of_terms(tk.lower, lex_.terms("counterpart_lead_ins"))) from_lead_in = true;
+        if (sdk::any_of_terms(tk.lower, counterpart_lead_ins_)) from_lead_in = true;
         if (tk.capitalized || tk.kind != sdk::TokenKind::word) break;
       }
       // "speaking after a cabinet meeting", "after two weeks of talks": a meeting the
@@ -447,7 +451,7 @@ class Meetings final : public sdk::Extractor {
   std::vector<std::pair<std::ptrdiff_t, std::ptrdiff_t>> series_items(const sdk::Sentence& s,
                                                                       std::size_t from) const {
     std::vector<std::pair<std::ptrdiff_t, std::ptrdiff_t>> items;
-    const auto links = lex_.terms("series_links");
+    const auto links = series_links_;
     auto place_at = [&](std::size_t k) -> std::ptrdiff_t {  // a place entity starting at k
       for (std::size_t e = 0; e < s.entities.size; ++e)
         if (s.entities[e].first_token == k && (s.entities[e].kind == sdk::EntityKind::city ||
@@ -511,6 +515,12 @@ class Meetings final : public sdk::Extractor {
   sdk::PhraseSet dets_, excl_, context_;  // word lists looked up around every trigger
   sdk::PhraseSet host_verbs_;     // triggers only with people for object
   sdk::PhraseSet chair_verbs_;    // triggers only with a gathering for object
+  sdk::PhraseSet first_words_;    // the four trigger lists as one, asked first at every token
+  // lists looked up at every word of a stretch around a trigger
+  sdk::View<std::string_view> host_object_skip_, host_object_stops_, series_links_,
+      counterpart_lead_ins_;
+  // lists read in every sentence
+  sdk::View<std::string_view> talks_, be_, excl_after_, excl_phrases_, bare_;
 };
 
 bool register_meetings(sdk::Registrar& r) noexcept {

@@ -12,11 +12,14 @@ class Summits final : public sdk::Extractor {
  public:
   explicit Summits(const sdk::Lexicon& lex)
       : lex_(lex), nouns_(lex.terms("nouns")), verbs_(lex.terms("meet_verbs")),
-        attendance_(lex.terms("attendance_nouns")) {}
+        attendance_(lex.terms("attendance_nouns")),
+        first_words_({lex.terms("nouns"), lex.terms("meet_verbs")}) {}
   std::string_view name() const noexcept override { return "summits"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
+      // a trigger starts with a word of one of the two lists; most tokens start none
+      if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
       if (std::size_t n = nouns_.match(s, i)) {
         // a named summit ("to attend the G20 Leaders' Summit") reads like its verb: the
         // clause's subject attends, the clause's time and place are its own
@@ -147,6 +150,7 @@ class Summits final : public sdk::Extractor {
   const sdk::Lexicon& lex_;
   sdk::PhraseSet nouns_, verbs_;  // triggers, indexed by first word
   sdk::PhraseSet attendance_;     // "participation in" before a named summit
+  sdk::PhraseSet first_words_;    // the two trigger lists as one, asked first at every token
 };
 
 bool register_summits(sdk::Registrar& r) noexcept {

@@ -61,17 +61,17 @@ class Visits final : public sdk::Extractor {
       : lex_(lex), verbs_(lex.terms("verbs")), motion_(lex.terms("motion_verbs")),
         nouns_(lex.terms("nouns")), departure_verbs_(lex.terms("departure_verbs")),
         purpose_phrases_(lex.terms("purpose_phrases")), dets_(lex.terms("determiners")),
-        excl_(lex.terms("exclude_before")) {}
+        excl_(lex.terms("exclude_before")),
+        first_words_({lex.terms("verbs"), lex.terms("motion_verbs"),
+                      lex.terms("departure_verbs"), lex.terms("nouns")}),
+        excl_phrases_(lex.terms("exclude_phrases")), dets_terms_(lex.terms("determiners")) {}
   std::string_view name() const noexcept override { return "visits"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto excl_phrases = lex_.terms("exclude_phrases"), dets = lex_.terms("determiners");
+    const auto excl_phrases = excl_phrases_, dets = dets_terms_;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       // a trigger starts with a word of one of the four lists; most tokens start none
-      if (const auto w = s.tokens[i].lower;
-          !verbs_.starts_with_word(w) && !motion_.starts_with_word(w) &&
-          !departure_verbs_.starts_with_word(w) && !nouns_.starts_with_word(w))
-        continue;
+      if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
       sdk::TriggerForm form = sdk::TriggerForm::verb;
       bool needs_destination = false;
       bool departure = false;  // "left Brazil early today to attend ..."
@@ -576,6 +576,8 @@ class Visits final : public sdk::Extractor {
   const sdk::Lexicon& lex_;
   sdk::PhraseSet verbs_, motion_, nouns_, departure_verbs_, purpose_phrases_;  // triggers, indexed by first word
   sdk::PhraseSet dets_, excl_;  // word lists looked up at every token
+  sdk::PhraseSet first_words_;  // the four trigger lists as one, asked first at every token
+  sdk::View<std::string_view> excl_phrases_, dets_terms_;  // lists read in every sentence
 };
 
 bool register_visits(sdk::Registrar& r) noexcept {

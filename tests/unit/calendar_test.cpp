@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <sstream>
+#include <string>
+
 namespace {
 
 using namespace date::literals;
@@ -139,6 +143,27 @@ TEST(Calendar, ParseIsoDayRejectsOthers) {
   EXPECT_FALSE(chronicle::cal::parse_iso_day("", d));
   EXPECT_FALSE(chronicle::cal::parse_iso_day("abcd-ef-gh", d));
   EXPECT_EQ(d, kMon);  // untouched on failure
+}
+
+// The same answer and day as date::parse("%Y-%m-%d") read from a stream, for every month
+// 00-19 and day 00-39 of years around leap-year rules and at the ends of the range.
+TEST(Calendar, ParseIsoDayAgreesWithDateParse) {
+  std::size_t accepted = 0;
+  for (const char* year : {"0000", "0004", "1900", "1987", "2000", "2024", "2025", "9999"})
+    for (int m = 0; m < 20; ++m)
+      for (int dd = 0; dd < 40; ++dd) {
+        char text[16];
+        std::snprintf(text, sizeof text, "%s-%02d-%02d", year, m, dd);
+        std::istringstream in{std::string(text)};
+        date::year_month_day want{};
+        in >> date::parse("%Y-%m-%d", want);
+        const bool ok = !in.fail() && want.ok();
+        sys_days got = kMon;
+        ASSERT_EQ(chronicle::cal::parse_iso_day(text, got), ok) << text;
+        EXPECT_EQ(got, ok ? sys_days{want} : kMon) << text;
+        accepted += ok;
+      }
+  EXPECT_EQ(accepted, 8u * 365 + 4);  // 0000, 0004, 2000 and 2024 leap years; 1900 not
 }
 
 }  // namespace

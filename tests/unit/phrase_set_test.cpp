@@ -31,7 +31,8 @@ void lists_of(const chronicle::Lexicon& lex, const std::string& prefix,
   }
 }
 
-TEST(PhraseSet, SameAnswersAsMatchPhrase) {
+// The test corpora's case texts and the examples.
+std::vector<std::string> sample_texts() {
   std::vector<std::string> texts;
   for (const char* name : {"relative_dates.yaml", "events.yaml"}) {
     const YAML::Node root = YAML::LoadFile(std::string(CHRONICLE_CORPUS_DIR "/en/") + name);
@@ -45,6 +46,11 @@ TEST(PhraseSet, SameAnswersAsMatchPhrase) {
     ss << in.rdbuf();
     texts.push_back(ss.str());
   }
+  return texts;
+}
+
+TEST(PhraseSet, SameAnswersAsMatchPhrase) {
+  const std::vector<std::string> texts = sample_texts();
   std::size_t lists = 0, checked = 0, matched = 0, contained = 0;
   for (const char* plugin : {"meetings", "visits", "calls", "summits", "conferences"}) {
     const auto lex = chronicle::Lexicon::load(std::string(CHRONICLE_CONFIG_DIR "/lexicons/en/") +
@@ -87,6 +93,51 @@ TEST(PhraseSet, SameAnswersAsMatchPhrase) {
   EXPECT_GT(matched, 1000u);
   EXPECT_GT(checked, 100000u);
   EXPECT_GT(contained, 1000u);
+}
+
+// A set built from several lists (the extractors' first_words_ gates) holds their phrases
+// in list order: a word starts one of its phrases exactly when it starts one of some list's,
+// and match() is match_phrase() over the lists one after another. Every list of a plugin's
+// lexicon in one set, over the same texts and each phrase set in a sentence.
+TEST(PhraseSet, SetOfSeveralListsAnswersAsTheirUnion) {
+  std::vector<std::string> texts = sample_texts();
+  std::size_t checked = 0, starting = 0;
+  for (const char* plugin : {"meetings", "visits", "calls", "summits", "conferences"}) {
+    const auto lex = chronicle::Lexicon::load(std::string(CHRONICLE_CONFIG_DIR "/lexicons/en/") +
+                                              plugin + ".yaml");
+    std::vector<std::string> keys;
+    lists_of(lex, "", keys);
+    ASSERT_GE(keys.size(), 3u) << plugin;
+    // the first three lists, as the extractors put their trigger lists together
+    const auto a = lex.terms(keys[0]), b = lex.terms(keys[1]), c = lex.terms(keys[2]);
+    const sdk::PhraseSet one({a, b, c});
+    const sdk::PhraseSet sa(a), sb(b), sc(c);
+    std::vector<std::string_view> joined(a.begin(), a.end());
+    joined.insert(joined.end(), b.begin(), b.end());
+    joined.insert(joined.end(), c.begin(), c.end());
+    const sdk::View<std::string_view> all{joined.data(), joined.size()};
+    std::vector<std::string> sentences = texts;
+    for (auto p : joined) sentences.push_back("They said the " + std::string(p) + " ended.");
+    for (const auto& text : sentences) {
+      const auto tl = chronicle::tokenize(text);
+      sdk::Sentence s;
+      s.text = text;
+      s.tokens = {tl.tokens.data(), tl.tokens.size()};
+      for (std::size_t i = 0; i < tl.tokens.size(); ++i) {
+        const auto w = tl.tokens[i].lower;
+        const bool starts =
+            sa.starts_with_word(w) || sb.starts_with_word(w) || sc.starts_with_word(w);
+        ASSERT_EQ(one.starts_with_word(w), starts) << plugin << ": \"" << w << "\"";
+        ASSERT_EQ(one.match(s, i), sdk::match_phrase(s, i, all))
+            << plugin << " at token " << i << " of \"" << text << "\"";
+        ASSERT_EQ(one.contains(w), sdk::any_of_terms(w, all)) << plugin << ": \"" << w << "\"";
+        ++checked;
+        starting += starts;
+      }
+    }
+  }
+  EXPECT_GT(checked, 10000u);
+  EXPECT_GT(starting, 500u);
 }
 
 }  // namespace

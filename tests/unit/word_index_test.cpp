@@ -123,4 +123,36 @@ TEST(SentenceHashes, NestedScopeOnTheSameTokens) {
   EXPECT_EQ(SentenceHashes::of(a.data(), 0), word_hash("next"));
 }
 
+// of_lower() and WordSet::contains_lower() take the scope's hash only for a token's own
+// `lower` member: another member of the same token ("Week" as written), a copy of the
+// word and the words of another array are hashed as they are.
+TEST(SentenceHashes, OfLowerOnlyForTheTokensOwnLowerMember) {
+  std::vector<chronicle::sdk::Token> a{token("next"), token("week"), token(",")};
+  a[1].text = "Week";
+  chronicle::detail::WordSet set;
+  set.insert("week");
+  set.insert("Week");
+  set.insert(",");
+  const std::vector<chronicle::sdk::Token> b{token("week"), token("next")};
+  auto check = [&] {
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(SentenceHashes::of_lower(a[i].lower), word_hash(a[i].lower));
+      EXPECT_EQ(SentenceHashes::of_lower(a[i].text), word_hash(a[i].text)) << a[i].text;
+      const std::string_view copy = a[i].lower;
+      EXPECT_EQ(SentenceHashes::of_lower(copy), word_hash(copy));
+      EXPECT_EQ(set.contains_lower(a[i].lower), set.contains(a[i].lower)) << a[i].lower;
+      EXPECT_EQ(set.contains_lower(a[i].text), set.contains(a[i].text)) << a[i].text;
+    }
+    for (const auto& t : b) {
+      EXPECT_EQ(SentenceHashes::of_lower(t.lower), word_hash(t.lower));
+      EXPECT_EQ(set.contains_lower(t.lower), set.contains(t.lower));
+    }
+  };
+  check();  // no scope
+  const SentenceHashes scope(a.data(), a.size());
+  check();
+  EXPECT_TRUE(set.contains_lower(a[1].lower));
+  EXPECT_FALSE(set.contains_lower(a[0].lower));
+}
+
 }  // namespace

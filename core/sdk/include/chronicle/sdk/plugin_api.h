@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -306,15 +307,21 @@ class WordShapes {
 class PhraseSet {
  public:
   PhraseSet() = default;
-  explicit PhraseSet(View<std::string_view> phrases) {
-    for (std::string_view p : phrases) {
-      const std::string_view first = p.substr(0, p.find(' '));
-      std::size_t g = 0;
-      while (g < groups_.size() && groups_[g].first != first) ++g;
-      if (g == groups_.size()) groups_.push_back({first, {}});
-      groups_[g].phrases.push_back(p);
-      shapes_.add(first);
-    }
+  explicit PhraseSet(View<std::string_view> phrases)
+      : PhraseSet(std::initializer_list<View<std::string_view>>{phrases}) {}
+  // The phrases of several lists as one set, in list order: an extractor that tries
+  // several lists at each token asks starts_with_word() of their union first, one lookup
+  // for the many tokens that start none of them.
+  explicit PhraseSet(std::initializer_list<View<std::string_view>> lists) {
+    for (const View<std::string_view>& phrases : lists)
+      for (std::string_view p : phrases) {
+        const std::string_view first = p.substr(0, p.find(' '));
+        std::size_t g = 0;
+        while (g < groups_.size() && groups_[g].first != first) ++g;
+        if (g == groups_.size()) groups_.push_back({first, {}});
+        groups_[g].phrases.push_back(p);
+        shapes_.add(first);
+      }
     std::size_t cap = 8;
     while (cap < groups_.size() * 2) cap *= 2;
     slots_.assign(cap, Slot{});
