@@ -46,7 +46,7 @@ TEST(PhraseSet, SameAnswersAsMatchPhrase) {
     texts.push_back(ss.str());
   }
   std::size_t lists = 0, checked = 0, matched = 0, contained = 0;
-  for (const char* plugin : {"meetings", "visits", "calls", "summits", "conferences"}) {
+  for (const char* plugin : {"meetings", "visits", "calls", "summits", "conferences", "fallback"}) {
     const auto lex = chronicle::Lexicon::load(std::string(CHRONICLE_CONFIG_DIR "/lexicons/en/") +
                                               plugin + ".yaml");
     std::vector<std::string> keys;
