@@ -13,6 +13,7 @@
 
 #include <array>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -82,6 +83,11 @@ class Fallback final : public sdk::Extractor {
         if (k > 0 && sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("verb_before")))
           excluded = true;
       }
+      // "when the President visits Prime Minister Mulroney": a name or a title right after
+      // makes the word a verb (not a date: "the summit Tuesday")
+      if (i + n < s.tokens.size && s.tokens[i + n].kind == sdk::TokenKind::word &&
+          s.tokens[i + n].capitalized && !sdk::mention_starts_at(s, i + n))
+        excluded = true;
       // "the United Nations Conference on Trade and Development": part of a name
       for (const auto& e : s.entities)
         if (e.first_token <= i && i < e.last_token) excluded = true;
@@ -111,6 +117,29 @@ class Fallback final : public sdk::Extractor {
         continue;
       }
       const sdk::Frame f = s.analyzer->frame(s, i, i + n, sdk::TriggerForm::noun);
+      // talks with no determiner ("ongoing talks to end the conflict", "facilitating
+      // negotiations") name a process unless held, resumed or measured ("resume
+      // negotiations", "36 hours of negotiations"), or told with a side, a time or a place
+      // of their own ("in talks with Washington")
+      if (std::string_view(kTypes[type]) == "talks" && f.counterparts.empty() && f.time < 0 &&
+          f.place < 0) {
+        bool told = i == 0;
+        for (std::size_t k = i, steps = 0; k > 0 && steps < 3 && !told; --k, ++steps) {
+          const auto w = s.tokens[k - 1].lower;
+          // (a determiner right before, or with one word between: "the sources said
+          // negotiations" is no determiner of the noun)
+          told = (steps < 2 && (s.tokens[k - 1].kind == sdk::TokenKind::number || w == "'s" ||
+                                sdk::any_of_terms(w, lex_.terms("plural_determiners")))) ||
+                 sdk::any_of_terms(w, lex_.terms("talks_lead_ins")) ||
+                 (w == "of" && k >= 2 &&
+                  sdk::any_of_terms(s.tokens[k - 2].lower, lex_.terms("talks_measures")));
+          if (s.tokens[k - 1].kind != sdk::TokenKind::word || w == "of") break;
+        }
+        if (!told) {
+          i += n - 1;
+          continue;
+        }
+      }
       auto c = sdk::candidate_from_frame(s, f, kTypes[type], i, i + n, sdk::TriggerForm::noun);
       // "is on the first leg of a tour", "on her trip to Guatemala, the Vice President
       // announces": a trip told in the present, with no time, is under way
