@@ -141,6 +141,22 @@ class Fallback final : public sdk::Extractor {
         }
       }
       auto c = sdk::candidate_from_frame(s, f, kTypes[type], i, i + n, sdk::TriggerForm::noun);
+      // "proposed an annual meeting", "still opposed to a budget summit": a proposal, not
+      // a plan; "during the current round of negotiations": under way. A cue among the
+      // eight tokens before the noun, within its phrase, sets the status
+      for (std::size_t k = i, steps = 0; k > 0 && steps < 8; --k, ++steps) {
+        const auto w = s.tokens[k - 1].lower;  // ("a so-called 'budget summit'")
+        if (s.tokens[k - 1].kind == sdk::TokenKind::punct && w != "-" && w != "'" && w != "\"")
+          break;
+        if (sdk::preceded_by(s, k, lex_.terms("speculative_before"))) {
+          c.status = sdk::Status::speculative;
+          break;
+        }
+        if (f.time < 0 && sdk::preceded_by(s, k, lex_.terms("ongoing_before"))) {
+          c.status = sdk::Status::ongoing;
+          break;
+        }
+      }
       // "is on the first leg of a tour", "on her trip to Guatemala, the Vice President
       // announces": a trip told in the present, with no time, is under way
       if (c.type == "visit" && f.time < 0 &&
