@@ -50,6 +50,11 @@ class Fallback final : public sdk::Extractor {
   std::string_view name() const noexcept override { return "fallback"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
+    // most sentences hold none of the nouns: one look-up a word tells
+    bool noun = false;
+    for (std::size_t i = 0; i < s.tokens.size && !noun; ++i)
+      for (const auto& set : nouns_) noun = noun || set.starts_with_word(s.tokens[i].lower);
+    if (!noun) return;
     // the scope filters of the whole sentence: business, labour, the press, hearings
     bool official = false;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
