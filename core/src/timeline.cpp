@@ -273,6 +273,26 @@ void settle_type(Event& e, const BuildOptions& o) {
 }
 
 void merge_into(Event& e, Event&& c, const BuildOptions& o, const Resources& res) {
+  // a fallback mention (plugins/fallback) adds only its evidence to a plugin's event; a
+  // plugin's mention takes over an event the fallback began: its status and its people
+  if (c.specificity < 0 && e.specificity >= 0) {
+    for (auto& ev : c.evidence) {
+      bool dup = false;
+      for (const auto& x : e.evidence) dup = dup || (x.source == ev.source && x.start == ev.start);
+      if (!dup) e.evidence.push_back(std::move(ev));
+    }
+    return;
+  }
+  if (e.specificity < 0 && c.specificity >= 0) {
+    e.type_votes.clear();
+    e.status = sdk::Status::unknown;
+    e.status_from_verb = false;
+    e.agents.clear();
+    e.counterparts.clear();
+    e.participants.clear();
+    e.plugin = c.plugin;
+    e.specificity = c.specificity;
+  }
   for (const auto& [t, k] : c.type_votes) vote(e, t, k);
   const std::string before = e.type;
   settle_type(e, o);
@@ -417,6 +437,13 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       if (cands[i].time >= static_cast<std::ptrdiff_t>(s.mentions.size())) cands[i].time = -1;
       keep.push_back(i);
     }
+    // a fallback candidate (negative specificity: plugins/fallback) stands only in a
+    // sentence where no other plugin proposes an event
+    if (std::any_of(keep.begin(), keep.end(),
+                    [&](std::size_t i) { return cands[i].specificity >= 0; }))
+      keep.erase(std::remove_if(keep.begin(), keep.end(),
+                                [&](std::size_t i) { return cands[i].specificity < 0; }),
+                 keep.end());
     // one trigger, one event: the most specific type wins (triggers that overlap, "the G-7
     // finance ministers meeting" read as "ministers meeting" and as "meeting", are one)
     std::vector<std::size_t> uniq;
@@ -481,6 +508,16 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     for (auto i : uniq) {
       auto& c = cands[i];
       if (c.type.empty()) continue;
+      // a fallback mention is an event told before when the document has one of its kind
+      // with a participant of its own ("looking forward to his talks with Nakasone"), or
+      // any one of its kind when it refers back ("the meeting")
+      if (c.specificity < 0 && std::any_of(events.begin(), events.end(), [&](const Event& x) {
+            if (!detail::types_compatible(x.type, c.type)) return false;
+            if (c.specificity <= -2) return true;
+            return std::any_of(c.participants.begin(), c.participants.end(),
+                               [&](const std::string& p) { return contains(x.participants, p); });
+          }))
+        continue;
       // "The Finance Minister leaves on April 7 to attend the IMF meetings": a clause of
       // no tense is told in the time of the dates it gives
       if (c.status == sdk::Status::unknown && c.time < 0) {

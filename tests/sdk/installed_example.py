@@ -60,7 +60,7 @@ expected_files = [
     LIBDIR + "/cmake/chronicle/chronicleTargets.cmake",
     LIBDIR + "/cmake/chronicle/ChroniclePlugin.cmake",
 ]
-bundled = ["calls", "conferences", "extractors", "meetings", "summits", "visits"]
+bundled = ["calls", "conferences", "extractors", "fallback", "meetings", "summits", "visits"]
 expected_files += [os.path.relpath(os.path.join(plugin_dir, "libchronicle_%s.so" % p), prefix)
                    for p in bundled]
 for f in expected_files:

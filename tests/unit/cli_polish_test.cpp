@@ -220,7 +220,8 @@ TEST_F(CliPolish, PluginsListsTheDefaultPlugins) {
   EXPECT_EQ(r.code, 0) << r.err;
   const std::string abi =
       "ABI " + std::to_string(CHRONICLE_SDK_ABI_MAJOR) + "." + std::to_string(CHRONICLE_SDK_ABI_MINOR);
-  for (const std::string p : {"meetings", "visits", "summits", "calls", "conferences"}) {
+  for (const std::string p :
+       {"meetings", "visits", "summits", "calls", "conferences", "fallback"}) {
     EXPECT_TRUE(std::regex_search(r.out, std::regex("\n  " + p + " [0-9.]+  " + abi + "  /.*libchronicle_" + p + "\\.so")))
         << p << " not listed as loaded:\n" << r.out;
   }

@@ -52,7 +52,7 @@ std::vector<std::string> sample_texts() {
 TEST(PhraseSet, SameAnswersAsMatchPhrase) {
   const std::vector<std::string> texts = sample_texts();
   std::size_t lists = 0, checked = 0, matched = 0, contained = 0;
-  for (const char* plugin : {"meetings", "visits", "calls", "summits", "conferences"}) {
+  for (const char* plugin : {"meetings", "visits", "calls", "summits", "conferences", "fallback"}) {
     const auto lex = chronicle::Lexicon::load(std::string(CHRONICLE_CONFIG_DIR "/lexicons/en/") +
                                               plugin + ".yaml");
     std::vector<std::string> keys;

@@ -177,7 +177,10 @@ struct EventCandidate {
   Status status = Status::unknown;        // unknown: the host reads it from the clause
   TriggerForm form = TriggerForm::verb;   // a noun trigger only takes a time no verb claims
   std::vector<std::string> counterparts;  // the other side ("meet X"); also in participants
-  int specificity = 0;  // the higher wins when two plugins type the same trigger
+  // the higher wins when two plugins type the same trigger. Below 0, a fallback: dropped in
+  // a sentence where another candidate stands; -2 and below, a mention that refers back,
+  // also dropped in a document that told an event of a compatible type before
+  int specificity = 0;
 };
 
 // Read-only view of the plugin's lexicon (config/lexicons/<lang>/<plugin>.yaml).

@@ -1,0 +1,226 @@
+// fallback: a last, conservative pass for recall. A sentence that names an event of the
+// guidelines' types by one of its nouns ("the talks", "a visit", "the summit") together
+// with an official actor (a titled person, a government, a country, an intergovernmental
+// body, "ministers", "officials"), and for which no other plugin proposes an event, still
+// gives one event: the type of its noun, the status and time of its clause, the actors of
+// the sentence, the place of the frame. Its candidates carry a negative specificity, which
+// tells the host to drop them in a sentence where any other plugin found an event (-1), and
+// also in a document that told an event of their kind before (-2: a mention that refers
+// back, "the meeting", "his visit"). Words
+// come from lexicons/<lang>/fallback.yaml; the plugin is switched off by leaving it out of
+// the `plugins.load` list of config/chronicle.yaml.
+#include <chronicle/sdk/plugin_api.h>
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sdk = chronicle::sdk;
+
+namespace {
+
+// The event types in the order of the guidelines: the first whose noun starts at a token
+// types it ("phone call" is a call before "call" could be anything else).
+constexpr std::array<const char*, 6> kTypes = {"call",       "visit", "summit",
+                                               "conference", "talks", "meeting"};
+
+bool is_actor(const sdk::Entity& e) {
+  return e.kind == sdk::EntityKind::person || e.kind == sdk::EntityKind::group ||
+         e.kind == sdk::EntityKind::organization || e.kind == sdk::EntityKind::country;
+}
+
+// An actor the text names: a person, a body, a country, or a group of some state ("Soviet
+// leaders"); not "the partners", "the delegation".
+bool is_named(const sdk::Entity& e) {
+  return is_actor(e) && (e.kind != sdk::EntityKind::group || !e.country.empty() || e.head_of_state);
+}
+
+class Fallback final : public sdk::Extractor {
+ public:
+  explicit Fallback(const sdk::Lexicon& lex)
+      : lex_(lex),
+        context_(lex.terms("exclude_context")),
+        before_(lex.terms("exclude_before")),
+        officials_(lex.terms("official_words")) {
+    for (std::size_t t = 0; t < kTypes.size(); ++t)
+      nouns_[t] = sdk::PhraseSet(lex.terms(std::string("nouns.") + kTypes[t]));
+  }
+  std::string_view name() const noexcept override { return "fallback"; }
+
+  void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
+    // most sentences hold none of the nouns: one look-up a word tells
+    bool noun = false;
+    for (std::size_t i = 0; i < s.tokens.size && !noun; ++i)
+      for (const auto& set : nouns_) noun = noun || set.starts_with_word(s.tokens[i].lower);
+    if (!noun) return;
+    // the scope filters of the whole sentence: business, labour, the press, hearings
+    bool official = false;
+    for (std::size_t i = 0; i < s.tokens.size; ++i) {
+      if (context_.match(s, i)) return;
+      official = official || officials_.contains(s.tokens[i].lower);
+    }
+    // a named person alone is no official, nor a group of no state ("the partners"): a
+    // title or a body tells it
+    for (const auto& e : s.entities)
+      official =
+          official || (is_named(e) && (e.kind != sdk::EntityKind::person || e.head_of_state));
+    if (!official) return;
+    const auto excl_phrases = lex_.terms("exclude_phrases");
+    const auto excl_after = lex_.terms("exclude_after");
+    for (std::size_t i = 0; i < s.tokens.size; ++i) {
+      std::size_t n = 0, type = 0;
+      for (; type < kTypes.size() && n == 0; ++type) n = nouns_[type].match(s, i);
+      if (n == 0) continue;
+      --type;
+      // "press conference", "wage talks", "talks with creditors"; "called for a swift
+      // convening of a meeting": a demand ending up to seven words back, within the phrase
+      bool excluded = i + n < s.tokens.size && sdk::match_phrase(s, i + n, excl_after) > 0;
+      for (std::size_t k = i, steps = 0; k > 0 && steps < 7 && !excluded; --k, ++steps) {
+        excluded = sdk::preceded_by(s, k, excl_phrases);
+        if (s.tokens[k - 1].kind == sdk::TokenKind::punct) break;
+      }
+      // "he talks with", "would visit": the word is a verb here (the plugins read verbs)
+      {
+        std::size_t k = i;  // "would also visit": adverbs skipped
+        while (k > 1 && sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("verb_adverbs"))) --k;
+        if (k > 0 && sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("verb_before")))
+          excluded = true;
+      }
+      // "when the President visits Prime Minister Mulroney": a name or a title right after
+      // makes the word a verb (not a date: "the summit Tuesday")
+      if (i + n < s.tokens.size && s.tokens[i + n].kind == sdk::TokenKind::word &&
+          s.tokens[i + n].capitalized && !sdk::mention_starts_at(s, i + n))
+        excluded = true;
+      // "the United Nations Conference on Trade and Development": part of a name
+      for (const auto& e : s.entities)
+        if (e.first_token <= i && i < e.last_token) excluded = true;
+      // "agreements produced at international conferences": a bare plural is no one event
+      if (sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("plurals_need_determiner"))) {
+        bool determined = false;
+        for (std::size_t k = i, steps = 0; k > 0 && steps < 3 && !determined; --k, ++steps)
+          determined = s.tokens[k - 1].kind == sdk::TokenKind::number ||
+                       s.tokens[k - 1].lower == "'s" ||
+                       sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("plural_determiners"));
+        if (!determined) excluded = true;
+      }
+      for (std::size_t k = i >= 3 ? i - 3 : 0; k < i && !excluded; ++k)
+        excluded = before_.contains(s.tokens[k].lower);
+      // "there are no plans for an emergency meeting", "did not want a summit": denied in
+      // its own clause, a few words back
+      const auto negating = lex_.terms("negating");
+      for (std::size_t k = i, steps = 0; k > 0 && steps < 6 && !excluded; --k, ++steps) {
+        if (s.tokens[k - 1].kind == sdk::TokenKind::punct) break;
+        excluded = sdk::any_of_terms(s.tokens[k - 1].lower, negating);
+      }
+      for (const auto& cl : s.clauses)
+        if (cl.first_token <= i && i < cl.last_token && cl.modality == sdk::Modality::negated)
+          excluded = true;
+      if (excluded) {
+        i += n - 1;
+        continue;
+      }
+      const sdk::Frame f = s.analyzer->frame(s, i, i + n, sdk::TriggerForm::noun);
+      // talks with no determiner ("ongoing talks to end the conflict", "facilitating
+      // negotiations") name a process unless held, resumed or measured ("resume
+      // negotiations", "36 hours of negotiations"), or told with a side, a time or a place
+      // of their own ("in talks with Washington")
+      if (std::string_view(kTypes[type]) == "talks" && f.counterparts.empty() && f.time < 0 &&
+          f.place < 0) {
+        bool told = i == 0;
+        for (std::size_t k = i, steps = 0; k > 0 && steps < 3 && !told; --k, ++steps) {
+          const auto w = s.tokens[k - 1].lower;
+          // (a determiner right before, or with one word between: "the sources said
+          // negotiations" is no determiner of the noun)
+          told = (steps < 2 && (s.tokens[k - 1].kind == sdk::TokenKind::number || w == "'s" ||
+                                sdk::any_of_terms(w, lex_.terms("plural_determiners")))) ||
+                 sdk::any_of_terms(w, lex_.terms("talks_lead_ins")) ||
+                 (w == "of" && k >= 2 &&
+                  sdk::any_of_terms(s.tokens[k - 2].lower, lex_.terms("talks_measures")));
+          if (s.tokens[k - 1].kind != sdk::TokenKind::word || w == "of") break;
+        }
+        if (!told) {
+          i += n - 1;
+          continue;
+        }
+      }
+      auto c = sdk::candidate_from_frame(s, f, kTypes[type], i, i + n, sdk::TriggerForm::noun);
+      // "proposed an annual meeting", "still opposed to a budget summit": a proposal, not
+      // a plan; "during the current round of negotiations": under way. A cue among the
+      // eight tokens before the noun, within its phrase, sets the status
+      for (std::size_t k = i, steps = 0; k > 0 && steps < 8; --k, ++steps) {
+        const auto w = s.tokens[k - 1].lower;  // ("a so-called 'budget summit'")
+        if (s.tokens[k - 1].kind == sdk::TokenKind::punct && w != "-" && w != "'" && w != "\"")
+          break;
+        if (sdk::preceded_by(s, k, lex_.terms("speculative_before"))) {
+          c.status = sdk::Status::speculative;
+          break;
+        }
+        if (f.time < 0 && sdk::preceded_by(s, k, lex_.terms("ongoing_before"))) {
+          c.status = sdk::Status::ongoing;
+          break;
+        }
+      }
+      // "is on the first leg of a tour", "on her trip to Guatemala, the Vice President
+      // announces": a trip told in the present, with no time, is under way
+      if (c.type == "visit" && f.time < 0 &&
+          (c.status == sdk::Status::occurred || c.status == sdk::Status::unknown))
+        for (const auto& cl : s.clauses)
+          if (cl.first_token <= i && i < cl.last_token && cl.tense == sdk::Tense::present &&
+              cl.modality == sdk::Modality::none)
+            c.status = sdk::Status::ongoing;
+      // nobody in the frame: the actors of the sentence outside its reporting clauses
+      if (c.participants.empty())
+        for (const auto& e : s.entities) {
+          if (!is_actor(e) || e.kind == sdk::EntityKind::country || reporting(s, e.first_token))
+            continue;
+          sdk::add_participant(c, e.name);
+        }
+      // "the meeting", "his visit", "these talks" with no counterpart, time or place of
+      // their own refer back: the host keeps such a mention only when the document told
+      // no event of its kind before
+      bool back = f.anaphoric;
+      bool owner = false;  // "the Prime Minister's visit": a title owns it
+      const auto dets = lex_.terms("refer_back_determiners");
+      for (std::size_t k = i, steps = 0; k > 0 && steps < 2 && !back; --k, ++steps) {
+        // ... or a possessive name ("Nakasone's visit")
+        if (sdk::any_of_terms(s.tokens[k - 1].lower, dets) || s.tokens[k - 1].lower == "'s") {
+          back = f.counterparts.empty() && f.time < 0 && f.place < 0;
+          owner = s.tokens[k - 1].lower == "'s" && k >= 2 && s.tokens[k - 2].capitalized;
+        }
+        if (s.tokens[k - 1].kind != sdk::TokenKind::word || s.tokens[k - 1].capitalized) break;
+      }
+      // ... and, with nobody named in the sentence, it is no event ("the visit by the
+      // delegation was a success")
+      if (back) {
+        bool named = owner;
+        for (const auto& e : s.entities)
+          named = named || (is_named(e) && !e.pronoun && !reporting(s, e.first_token));
+        if (!named) continue;
+      }
+      c.specificity = back ? -2 : -1;
+      out.push_back(std::move(c));
+      return;  // one event a sentence at most
+    }
+  }
+
+ private:
+  static bool reporting(const sdk::Sentence& s, std::size_t token) {
+    for (const auto& c : s.clauses)
+      if (c.first_token <= token && token < c.last_token) return c.reporting;
+    return false;
+  }
+
+  const sdk::Lexicon& lex_;
+  std::array<sdk::PhraseSet, kTypes.size()> nouns_;
+  sdk::PhraseSet context_, before_, officials_;
+};
+
+bool register_fallback(sdk::Registrar& r) noexcept {
+  return sdk::register_lexicon_extractor<Fallback>(r, "nouns.meeting");
+}
+
+}  // namespace
+
+CHRONICLE_PLUGIN("fallback", "1.0.0", register_fallback)
