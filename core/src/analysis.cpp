@@ -37,7 +37,8 @@ struct Resources::Gazetteer {
       particles, stop_words, non_person, months_weekdays, light_verbs, group_modifiers,
       event_nouns, compound_heads, weekdays, state_groups, number_words, body_words,
       place_gap_words, place_chain_words, title_modifiers, attendance_nouns,
-      place_noun_modifiers, appositive_heads, pronoun_subordinators, subject_auxiliaries;
+      place_noun_modifiers, appositive_heads, pronoun_subordinators, subject_auxiliaries,
+      qualifier_breaks;
   detail::WordSet common_words;
   detail::WordSet name_suffixes;  // "Jr", "Sr": after a comma, part of the name
   detail::WordSet possessive_pronouns, trip_nouns;  // "her upcoming trip": whose trip
@@ -211,6 +212,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->text.list("appositive_heads")) g->appositive_heads.insert(w);
   for (const auto& w : r->text.list("pronoun_subordinators")) g->pronoun_subordinators.insert(w);
   for (const auto& w : r->text.list("subject_auxiliaries")) g->subject_auxiliaries.insert(w);
+  for (const auto& w : r->text.list("qualifier_breaks")) g->qualifier_breaks.insert(w);
   for (const auto& k : r->temporal.keys("numbers"))
     for (const auto& w : r->temporal.list("numbers." + k)) g->number_words.insert(w);
   for (const auto& k : r->temporal.keys("months"))
@@ -1378,10 +1380,13 @@ void DocumentAnalysis::analyze() {
         // titles, and the portfolio in lower case: "European Community farm commissioner
         // Frans Andriessen", "Venezuelan energy and mines minister Arturo Hernandez Grisanti"
         bool titles_between = x.first == e.last || has(g.title_words, t[x.first - 1].lower);
+        // ("traveled to Colombia and met with President Duque": a preposition between
+        // ends the qualifier, the place stands alone)
         for (std::size_t q = e.last; q < x.first; ++q)
           titles_between = titles_between &&
                            (has(g.title_words, t[q].lower) ||
-                            (t[q].kind == sdk::TokenKind::word && !t[q].capitalized));
+                            (t[q].kind == sdk::TokenKind::word && !t[q].capitalized &&
+                             !has(g.qualifier_breaks, t[q].lower)));
         if (titles_between) e.modifier = true;
       }
     }
