@@ -1381,12 +1381,13 @@ void DocumentAnalysis::analyze() {
         // Frans Andriessen", "Venezuelan energy and mines minister Arturo Hernandez Grisanti"
         bool titles_between = x.first == e.last || has(g.title_words, t[x.first - 1].lower);
         // ("traveled to Colombia and met with President Duque": a preposition between
-        // ends the qualifier, the place stands alone)
+        // ends a country's qualifier, the place stands alone; "a White House meeting with
+        // state Attorneys General" keeps the body out of the sides)
         for (std::size_t q = e.last; q < x.first; ++q)
           titles_between = titles_between &&
                            (has(g.title_words, t[q].lower) ||
                             (t[q].kind == sdk::TokenKind::word && !t[q].capitalized &&
-                             !has(g.qualifier_breaks, t[q].lower)));
+                             !(e.kind == EntityKind::country && has(g.qualifier_breaks, t[q].lower))));
         if (titles_between) e.modifier = true;
       }
     }

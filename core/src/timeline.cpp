@@ -555,8 +555,33 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         if (j == i || cands[j].time != ci.time) continue;
         if (dist(cands[j]) < dist(ci) && !(m.possessive && dist(ci) <= 1)) {
           ci.time = -1;
-          // a noun whose only anchor was that time names no event of its own
-          if (ci.location.empty() && ci.counterparts.empty()) ci.type.clear();
+          // a noun whose only anchor was that time names no event of its own (nor one whose
+          // other side is the nearer trigger's: "convened a meeting with governors")
+          // ("Governors" there, "Governors from Western States" here; "farm leaders" there,
+          // "a group of farm leaders" here: one side)
+          auto covered = [&](const std::string& p) {
+            for (const auto& q : cands[j].participants) {
+              const std::string& longer = p.size() >= q.size() ? p : q;
+              const std::string& shorter = p.size() >= q.size() ? q : p;
+              const std::size_t d = longer.size() - shorter.size();
+              if (shorter.empty()) continue;
+              if (d == 0 ? longer == shorter
+                         : (longer.compare(0, shorter.size(), shorter) == 0 &&
+                            longer[shorter.size()] == ' ') ||
+                               (longer.compare(d, shorter.size(), shorter) == 0 &&
+                                longer[d - 1] == ' '))
+                return true;
+            }
+            return false;
+          };
+          // ("a virtual meeting": the call's and the meeting's one side)
+          const bool gathering_pair = (ci.type == "meeting" && cands[j].type == "call") ||
+                                      (ci.type == "call" && cands[j].type == "meeting");
+          const bool own_side =
+              !(detail::types_compatible(ci.type, cands[j].type) || gathering_pair) ||
+              std::any_of(ci.counterparts.begin(), ci.counterparts.end(),
+                          [&](const std::string& p) { return !covered(p); });
+          if (ci.location.empty() && (ci.counterparts.empty() || !own_side)) ci.type.clear();
           break;
         }
       }
