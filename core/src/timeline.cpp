@@ -29,6 +29,18 @@ void add_unique(std::vector<std::string>& v, const std::string& x) {
   if (!x.empty() && !contains(v, x)) v.push_back(x);
 }
 
+// "farm leaders" and "a group of farm leaders", "Governors" and "Governors from Western
+// States": one side named two ways (one name starts or ends the other at a word boundary)
+bool one_side(const std::string& p, const std::string& q) {
+  const std::string& longer = p.size() >= q.size() ? p : q;
+  const std::string& shorter = p.size() >= q.size() ? q : p;
+  if (shorter.empty()) return false;
+  const std::size_t d = longer.size() - shorter.size();
+  if (d == 0) return longer == shorter;
+  return (longer.compare(0, shorter.size(), shorter) == 0 && longer[shorter.size()] == ' ') ||
+         (longer.compare(d, shorter.size(), shorter) == 0 && longer[d - 1] == ' ');
+}
+
 std::vector<std::string> actors(const Event& e) {
   std::vector<std::string> out;
   for (const auto& a : e.agents) add_unique(out, a);
@@ -560,18 +572,8 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
           // ("Governors" there, "Governors from Western States" here; "farm leaders" there,
           // "a group of farm leaders" here: one side)
           auto covered = [&](const std::string& p) {
-            for (const auto& q : cands[j].participants) {
-              const std::string& longer = p.size() >= q.size() ? p : q;
-              const std::string& shorter = p.size() >= q.size() ? q : p;
-              const std::size_t d = longer.size() - shorter.size();
-              if (shorter.empty()) continue;
-              if (d == 0 ? longer == shorter
-                         : (longer.compare(0, shorter.size(), shorter) == 0 &&
-                            longer[shorter.size()] == ' ') ||
-                               (longer.compare(d, shorter.size(), shorter) == 0 &&
-                                longer[d - 1] == ' '))
-                return true;
-            }
+            for (const auto& q : cands[j].participants)
+              if (one_side(p, q)) return true;
             return false;
           };
           // ("a virtual meeting": the call's and the meeting's one side)

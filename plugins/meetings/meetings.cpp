@@ -416,12 +416,11 @@ class Meetings final : public sdk::Extractor {
         c.participants.push_back(std::move(g));
       }
       // "met this morning with members of the House Agriculture Committee", "was meeting
-      // this afternoon with his top economic advisers", "meetings with the 10 premiers", "a
-      // meeting in 2022 with legislators": groups of people after "with", past a short
-      // adverbial, are the other side (of a noun only when it names someone or a time of
-      // its own: a bare "a meeting with officials" stays what it was)
-      if (c.counterparts.empty() &&
-          (form == sdk::TriggerForm::verb || !c.participants.empty() || f.time >= 0)) {
+      // this afternoon with his top economic advisers", "Lyng's meetings with the 10
+      // premiers": groups of people after "with", past a short adverbial, are the other
+      // side (of a noun only when it names someone: "the meeting in India with senior
+      // officials" may be one told before, and stays what it was)
+      if (c.counterparts.empty() && (form == sdk::TriggerForm::verb || !c.participants.empty())) {
         const std::size_t at = s.tokens[i + n - 1].lower == "with"
                                    ? i + n
                                    : sdk::with_after_adverbial(s, i + n);
