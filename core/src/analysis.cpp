@@ -37,8 +37,8 @@ struct Resources::Gazetteer {
       particles, stop_words, non_person, months_weekdays, light_verbs, group_modifiers,
       event_nouns, compound_heads, weekdays, state_groups, number_words, body_words,
       place_gap_words, place_chain_words, title_modifiers, attendance_nouns,
-      place_noun_modifiers, appositive_heads, pronoun_subordinators, subject_auxiliaries,
-      qualifier_breaks;
+      place_noun_modifiers, appositive_heads, pronoun_subordinators, subject_auxiliaries;
+  detail::WordSet qualifier_breaks;  // "Colombia and met with President": no qualifier
   detail::WordSet common_words;
   detail::WordSet name_suffixes;  // "Jr", "Sr": after a comma, part of the name
   detail::WordSet possessive_pronouns, trip_nouns;  // "her upcoming trip": whose trip
@@ -1384,10 +1384,11 @@ void DocumentAnalysis::analyze() {
         // ends a country's qualifier, the place stands alone; "a White House meeting with
         // state Attorneys General" keeps the body out of the sides)
         for (std::size_t q = e.last; q < x.first; ++q)
-          titles_between = titles_between &&
-                           (has(g.title_words, t[q].lower) ||
-                            (t[q].kind == sdk::TokenKind::word && !t[q].capitalized &&
-                             !(e.kind == EntityKind::country && has(g.qualifier_breaks, t[q].lower))));
+          titles_between =
+              titles_between &&
+              (has(g.title_words, t[q].lower) ||
+               (t[q].kind == sdk::TokenKind::word && !t[q].capitalized &&
+                !(e.kind == EntityKind::country && has(g.qualifier_breaks, t[q].lower))));
         if (titles_between) e.modifier = true;
       }
     }

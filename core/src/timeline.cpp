@@ -354,8 +354,8 @@ std::vector<Presence> presences(const DocumentAnalysis& a) {
             mt.first_token < place->last_token || mt.first_token > place->last_token + 1)
           continue;
         p.earliest = s.timexes[m].resolved.earliest;
-        p.latest = m < s.span_end.size() && s.span_end[m] ? s.span_end[m]
-                                                           : s.timexes[m].resolved.latest;
+        p.latest =
+            m < s.span_end.size() && s.span_end[m] ? s.span_end[m] : s.timexes[m].resolved.latest;
         break;
       }
       out.push_back(std::move(p));

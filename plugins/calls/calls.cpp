@@ -89,9 +89,8 @@ class Calls final : public sdk::Extractor {
       // with G7 Leaders": groups of people after "with" are the other side of a call told
       // with someone on it
       if (c.counterparts.empty() && !c.participants.empty()) {
-        const std::size_t at = s.tokens[i + n - 1].lower == "with"
-                                   ? i + n
-                                   : sdk::with_after_adverbial(s, i + n);
+        const std::size_t at =
+            s.tokens[i + n - 1].lower == "with" ? i + n : sdk::with_after_adverbial(s, i + n);
         if (at > 0)
           for (auto [b, e] : sdk::people_groups_at(s, at, lex_.terms("with_group_nouns"),
                                                    lex_.terms("with_group_leading"),

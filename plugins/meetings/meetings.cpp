@@ -421,9 +421,8 @@ class Meetings final : public sdk::Extractor {
       // side (of a noun only when it names someone: "the meeting in India with senior
       // officials" may be one told before, and stays what it was)
       if (c.counterparts.empty() && (form == sdk::TriggerForm::verb || !c.participants.empty())) {
-        const std::size_t at = s.tokens[i + n - 1].lower == "with"
-                                   ? i + n
-                                   : sdk::with_after_adverbial(s, i + n);
+        const std::size_t at =
+            s.tokens[i + n - 1].lower == "with" ? i + n : sdk::with_after_adverbial(s, i + n);
         if (at > 0)
           for (auto [b, e] : sdk::people_groups_at(s, at, lex_.terms("with_group_nouns"),
                                                    lex_.terms("with_group_leading"),
