@@ -38,6 +38,7 @@ struct Resources::Gazetteer {
       event_nouns, compound_heads, weekdays, state_groups, number_words, body_words,
       place_gap_words, place_chain_words, title_modifiers, attendance_nouns,
       place_noun_modifiers, appositive_heads, pronoun_subordinators, subject_auxiliaries;
+  detail::WordSet qualifier_breaks;  // "Colombia and met with President": no qualifier
   detail::WordSet common_words;
   detail::WordSet name_suffixes;  // "Jr", "Sr": after a comma, part of the name
   detail::WordSet possessive_pronouns, trip_nouns;  // "her upcoming trip": whose trip
@@ -211,6 +212,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->text.list("appositive_heads")) g->appositive_heads.insert(w);
   for (const auto& w : r->text.list("pronoun_subordinators")) g->pronoun_subordinators.insert(w);
   for (const auto& w : r->text.list("subject_auxiliaries")) g->subject_auxiliaries.insert(w);
+  for (const auto& w : r->text.list("qualifier_breaks")) g->qualifier_breaks.insert(w);
   for (const auto& k : r->temporal.keys("numbers"))
     for (const auto& w : r->temporal.list("numbers." + k)) g->number_words.insert(w);
   for (const auto& k : r->temporal.keys("months"))
@@ -1447,10 +1449,15 @@ void DocumentAnalysis::analyze() {
         // titles, and the portfolio in lower case: "European Community farm commissioner
         // Frans Andriessen", "Venezuelan energy and mines minister Arturo Hernandez Grisanti"
         bool titles_between = x.first == e.last || has(g.title_words, t[x.first - 1].lower);
+        // ("traveled to Colombia and met with President Duque": a preposition between
+        // ends a country's qualifier, the place stands alone; "a White House meeting with
+        // state Attorneys General" keeps the body out of the sides)
         for (std::size_t q = e.last; q < x.first; ++q)
-          titles_between = titles_between &&
-                           (has(g.title_words, t[q].lower) ||
-                            (t[q].kind == sdk::TokenKind::word && !t[q].capitalized));
+          titles_between =
+              titles_between &&
+              (has(g.title_words, t[q].lower) ||
+               (t[q].kind == sdk::TokenKind::word && !t[q].capitalized &&
+                !(e.kind == EntityKind::country && has(g.qualifier_breaks, t[q].lower))));
         if (titles_between) e.modifier = true;
       }
     }

@@ -56,6 +56,18 @@ void add_unique(std::vector<std::string>& v, const std::string& x) {
   if (!x.empty() && !contains(v, x)) v.push_back(x);
 }
 
+// "farm leaders" and "a group of farm leaders", "Governors" and "Governors from Western
+// States": one side named two ways (one name starts or ends the other at a word boundary)
+bool one_side(const std::string& p, const std::string& q) {
+  const std::string& longer = p.size() >= q.size() ? p : q;
+  const std::string& shorter = p.size() >= q.size() ? q : p;
+  if (shorter.empty()) return false;
+  const std::size_t d = longer.size() - shorter.size();
+  if (d == 0) return longer == shorter;
+  return (longer.compare(0, shorter.size(), shorter) == 0 && longer[shorter.size()] == ' ') ||
+         (longer.compare(d, shorter.size(), shorter) == 0 && longer[d - 1] == ' ');
+}
+
 std::vector<std::string> actors(const Event& e) {
   std::vector<std::string> out;
   for (const auto& a : e.agents) add_unique(out, a);
@@ -328,6 +340,144 @@ void merge_into(Event& e, Event&& c, const BuildOptions& o, const Resources& res
   }
 }
 
+// "Aart de Zeeuw" and "De Zeeuw": one name ends the other at a word boundary
+bool same_person(std::string_view a, std::string_view b) {
+  auto lower = [](std::string_view x) {
+    std::string out(x);
+    for (auto& ch : out)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    return out;
+  };
+  std::string x = lower(a), y = lower(b);
+  if (x.size() < y.size()) std::swap(x, y);
+  if (y.empty() || x.compare(x.size() - y.size(), y.size(), y) != 0) return false;
+  return x.size() == y.size() || x[x.size() - y.size() - 1] == ' ';
+}
+
+// Where the story puts a person for a while: "Berg is in Lima today and tomorrow",
+// "Berg, who was in Lima last week,", "The official in charge of farm trade is here".
+struct Presence {
+  std::size_t sentence = 0;
+  std::vector<std::string> people;
+  std::string place, country;
+  std::optional<date::sys_days> earliest, latest;  // the window the text gives, if any
+};
+
+std::vector<Presence> presences(const DocumentAnalysis& a) {
+  std::vector<Presence> out;
+  const auto& verbs = a.resources().text.list("presence_verbs");
+  const auto& dets = a.resources().text.list("presence_description_openers");
+  const auto& sents = a.sentences();
+  for (std::size_t si = 0; si < sents.size(); ++si) {
+    const auto& s = sents[si];
+    if (s.span.heading) continue;
+    const auto& t = s.tokens.tokens;
+    auto entity_at = [&](std::size_t k) -> const sdk::Entity* {
+      for (const auto& en : s.entities)
+        if (en.first_token == k) return &en;
+      return nullptr;
+    };
+    auto entity_ending_at = [&](std::size_t end) -> const sdk::Entity* {
+      for (const auto& en : s.entities)
+        if (en.last_token == end && !en.possessive) return &en;
+      return nullptr;
+    };
+    for (std::size_t k = 1; k + 1 < t.size(); ++k) {
+      if (!contains(verbs, t[k].lower)) continue;
+      const std::size_t c = detail::clause_of(s.clauses, k);
+      if (c < s.clause_negated.size() && s.clause_negated[c]) continue;
+      // "is in Lima", "is here" (the dateline city)
+      const std::size_t q = t[k + 1].lower == "in" ? k + 2 : k + 1;
+      const sdk::Entity* place = q < t.size() ? entity_at(q) : nullptr;
+      if (!place || (q == k + 1 && t[q].lower != "here") ||
+          !(place->kind == sdk::EntityKind::city || place->kind == sdk::EntityKind::country ||
+            place->kind == sdk::EntityKind::region))
+        continue;
+      Presence p;
+      p.sentence = si;
+      p.place = std::string(place->name);
+      p.country = std::string(place->country);
+      // the one there: the name before the verb ("Berg, who is in Lima")
+      std::size_t subject = k;
+      if (subject >= 3 && t[subject - 1].lower == "who" && t[subject - 2].lower == ",")
+        subject -= 2;
+      const sdk::Entity* who = entity_ending_at(subject);
+      if (who && (who->kind == sdk::EntityKind::person || who->kind == sdk::EntityKind::group)) {
+        p.people.emplace_back(who->name);
+      } else if (!who && contains(dets, t[0].lower) && si + 1 < sents.size()) {
+        // "The official in charge of farm trade is in Washington today. Aart de Zeeuw,
+        // chairman of ..., met ...": a lead that opens with a description names its person
+        // at the start of the next sentence
+        bool named = false;
+        for (const auto& en : s.entities) named = named || en.first_token < k;
+        const auto& next = sents[si + 1];
+        for (const auto& en : next.entities)
+          if (!named && en.first_token == 0 && en.kind == sdk::EntityKind::person && !en.pronoun)
+            p.people.emplace_back(en.name);
+      }
+      if (p.people.empty()) continue;
+      // "today and tomorrow": the time right after the place
+      for (std::size_t m = 0; m < s.mentions.size(); ++m) {
+        const auto& mt = s.mentions[m];
+        if (mt.duration || !mt.has_earliest || !mt.has_latest ||
+            mt.first_token < place->last_token || mt.first_token > place->last_token + 1)
+          continue;
+        p.earliest = s.timexes[m].resolved.earliest;
+        p.latest =
+            m < s.span_end.size() && s.span_end[m] ? s.span_end[m] : s.timexes[m].resolved.latest;
+        break;
+      }
+      out.push_back(std::move(p));
+      break;
+    }
+  }
+  return out;
+}
+
+// "Berg is in Lima today and tomorrow. ... Later today Berg will meet Weber": an unplaced
+// event of a person the story has put in a place, told after that and within the time
+// given for the stay (or near publication when none is given), happens there, unless the
+// person has set out on a trip elsewhere in between. Calls are made from anywhere.
+void place_by_presence(const DocumentAnalysis& a, date::sys_days pub, std::vector<Event>& events) {
+  const auto found = presences(a);
+  if (found.empty()) return;
+  auto shares = [](const Event& e, const std::vector<std::string>& people) {
+    for (const auto& p : people) {
+      for (const auto& x : e.agents)
+        if (same_person(x, p)) return true;
+      for (const auto& x : e.participants)
+        if (same_person(x, p)) return true;
+    }
+    return false;
+  };
+  for (auto& e : events) {
+    if (!e.location.empty() || e.type == "visit" || e.type == "call") continue;
+    const Presence* best = nullptr;
+    for (const auto& p : found) {
+      if (p.sentence > e.first_sentence || e.first_sentence - p.sentence > 8 ||
+          !shares(e, p.people))
+        continue;
+      const bool dated = e.when.earliest && e.when.latest && !e.when.value.empty();
+      if (p.earliest && p.latest) {
+        if (dated && (*e.when.earliest < *p.earliest || *e.when.latest > *p.latest)) continue;
+      } else if (dated && !near_publication(e.when, pub)) {
+        continue;
+      }
+      bool moved = false;  // "... goes to Canada later this week": a trip since
+      for (const auto& v : events)
+        moved = moved || (v.type == "visit" && v.first_sentence > p.sentence &&
+                          v.first_sentence <= e.first_sentence && v.location != p.place &&
+                          shares(v, p.people));
+      if (moved) continue;
+      if (!best || p.sentence >= best->sentence) best = &p;
+    }
+    if (best) {
+      e.location = best->place;
+      e.country = best->country;
+    }
+  }
+}
+
 }  // namespace
 
 const char* status_name(sdk::Status s) {
@@ -499,8 +649,23 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         if (j == i || cands[j].time != ci.time) continue;
         if (dist(cands[j]) < dist(ci) && !(m.possessive && dist(ci) <= 1)) {
           ci.time = -1;
-          // a noun whose only anchor was that time names no event of its own
-          if (ci.location.empty() && ci.counterparts.empty()) ci.type.clear();
+          // a noun whose only anchor was that time names no event of its own (nor one whose
+          // other side is the nearer trigger's: "convened a meeting with governors")
+          // ("Governors" there, "Governors from Western States" here; "farm leaders" there,
+          // "a group of farm leaders" here: one side)
+          auto covered = [&](const std::string& p) {
+            for (const auto& q : cands[j].participants)
+              if (one_side(p, q)) return true;
+            return false;
+          };
+          // ("a virtual meeting": the call's and the meeting's one side)
+          const bool gathering_pair = (ci.type == "meeting" && cands[j].type == "call") ||
+                                      (ci.type == "call" && cands[j].type == "meeting");
+          const bool own_side =
+              !(detail::types_compatible(ci.type, cands[j].type) || gathering_pair) ||
+              std::any_of(ci.counterparts.begin(), ci.counterparts.end(),
+                          [&](const std::string& p) { return !covered(p); });
+          if (ci.location.empty() && (ci.counterparts.empty() || !own_side)) ci.type.clear();
           break;
         }
       }
@@ -830,8 +995,9 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   }
   // "will travel to New Delhi ... to attend the G20 Leaders' Summit", "traveled to Jeddah to
   // meet with the Crown Prince": what a traveller does on the trip happens where it goes
+  // (a call is made from anywhere: "while in Tokyo, she spoke by phone with" gives none)
   for (auto& e : events) {
-    if (!e.location.empty() || e.type == "visit") continue;
+    if (!e.location.empty() || e.type == "visit" || e.type == "call") continue;
     for (const auto& v : events) {
       if (v.type != "visit" || v.location.empty() || v.first_sentence != e.first_sentence)
         continue;
@@ -849,8 +1015,10 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   // "will travel to Ottawa ... During the visit, he will meet", "who is in Rome on a tour":
   // a traveller's unplaced event a few sentences from his trip, told in the same tense or
   // during a stay, happens where the nearest such trip goes
+  // (nor one dated before the trip or weeks after it: "is in Lima today and tomorrow. She
+  // will meet X next month")
   for (auto& e : events) {
-    if (!e.location.empty() || e.type == "visit") continue;
+    if (!e.location.empty() || e.type == "visit" || e.type == "call") continue;
     const Event* trip = nullptr;
     std::size_t best = SIZE_MAX;
     for (const auto& v : events) {
@@ -861,6 +1029,12 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
                                       : v.first_sentence - e.first_sentence;
       if (dist > (before ? 8u : 2u)) continue;
       if (v.status != e.status && v.status != sdk::Status::ongoing) continue;
+      // (a trip dated by its arrival goes on for some days: "arrived here last night ...
+      // will today hold talks")
+      if (!e.when.value.empty() && !v.when.value.empty() && e.when.earliest && e.when.latest &&
+          v.when.earliest && v.when.latest &&
+          (*e.when.latest < *v.when.earliest || *e.when.earliest > *v.when.latest + date::days{7}))
+        continue;
       bool shared = false;  // the traveller on either side: "Goria met Funaro, who is in Rome"
       for (const auto& a : v.agents)
         shared = shared || contains(e.agents, a) || contains(e.participants, a);
@@ -983,6 +1157,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       e.when.approx = true;
     }
   }
+  place_by_presence(a, pub, events);
 
   for (auto& e : events) {
     // the date outweighs the clause: "fresh talks have been scheduled for next Tuesday"

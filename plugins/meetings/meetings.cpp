@@ -419,6 +419,23 @@ class Meetings final : public sdk::Extractor {
         c.counterparts.push_back(g);
         c.participants.push_back(std::move(g));
       }
+      // "met this morning with members of the House Agriculture Committee", "was meeting
+      // this afternoon with his top economic advisers", "Lyng's meetings with the 10
+      // premiers": groups of people after "with", past a short adverbial, are the other
+      // side (of a noun only when it names someone: "the meeting in India with senior
+      // officials" may be one told before, and stays what it was)
+      if (c.counterparts.empty() && (form == sdk::TriggerForm::verb || !c.participants.empty())) {
+        const std::size_t at =
+            s.tokens[i + n - 1].lower == "with" ? i + n : sdk::with_after_adverbial(s, i + n);
+        if (at > 0)
+          for (auto [b, e] : sdk::people_groups_at(s, at, lex_.terms("with_group_nouns"),
+                                                   lex_.terms("with_group_leading"),
+                                                   lex_.terms("group_object_stops"))) {
+            std::string g = sdk::words_of(s, b, e);
+            sdk::add_participant(c, g);
+            c.counterparts.push_back(std::move(g));
+          }
+      }
       if (keep) {
         c.specificity = is_talks ? 1 : 0;
         // "convened legislators on July 8 at the White House; on July 14 in Orlando; and on

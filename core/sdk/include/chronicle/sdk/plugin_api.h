@@ -20,6 +20,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #define CHRONICLE_SDK_ABI_MAJOR 1
@@ -408,6 +409,126 @@ inline bool mention_starts_at(const Sentence& s, std::size_t i) noexcept {
   for (const auto& m : s.mentions)
     if (m.first_token == i) return true;
   return false;
+}
+
+// "met this morning with", "met for an hour with", "met bilaterally with", "a meeting in
+// 2022 with", "met in Lima on Monday with": the token right after a "with" that follows
+// token `next` past a short adverbial (times, "in", "at", "on" or "for" and a place or a
+// time, "here", a word in -ly), or 0 when no "with" follows so.
+inline std::size_t with_after_adverbial(const Sentence& s, std::size_t next,
+                                        std::size_t max_skip = 8) noexcept {
+  auto inside = [&](std::size_t k) {
+    for (const auto& m : s.mentions)
+      if (m.first_token <= k && k < m.last_token) return true;
+    // a place after "in", "at" or "the" ("in Lima", "at the White House")
+    for (const auto& e : s.entities) {
+      if (k < e.first_token || k >= e.last_token || e.first_token == 0 ||
+          e.kind == EntityKind::person || e.kind == EntityKind::group)
+        continue;
+      const auto before = s.tokens[e.first_token - 1].lower;
+      if (before == "in" || before == "at" || before == "the") return true;
+    }
+    return false;
+  };
+  for (std::size_t k = next; k < s.tokens.size && k < next + max_skip; ++k) {
+    const Token& t = s.tokens[k];
+    if (t.lower == "with") return k + 1;
+    if (inside(k)) continue;
+    if (t.lower == "in" || t.lower == "at" || t.lower == "on" || t.lower == "for" ||
+        t.lower == "the" || t.lower == "here")
+      continue;
+    const bool adverb = t.kind == TokenKind::word && !t.capitalized && t.lower.size() > 4 &&
+                        t.lower.substr(t.lower.size() - 2) == "ly";
+    if (!adverb) return 0;
+  }
+  return 0;
+}
+
+// "with his top economic advisers", "with a range of EU officials and members of EU
+// parliament", "with the 10 premiers", "with counterparts from our Baltic Allies", "with
+// Korean-American space experts": the groups of people that start at token `next` (right
+// after "with"), each ending in one of `nouns`, as [first, end) token ranges. `leading`
+// words (determiners, possessives) and a quantifier ("a range of", "a group of") are left
+// out; "of" or "from" and a capitalised name after the noun belong to the group. Empty when
+// a person's name, a punctuation mark or one of `stops` comes first.
+inline std::vector<std::pair<std::size_t, std::size_t>> people_groups_at(
+    const Sentence& s, std::size_t next, View<std::string_view> nouns,
+    View<std::string_view> leading, View<std::string_view> stops) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  const std::size_t n = s.tokens.size;
+  auto person_at = [&](std::size_t k) {
+    for (const auto& e : s.entities)
+      if (e.first_token == k && e.kind == EntityKind::person) return true;
+    return false;
+  };
+  std::size_t k = next;
+  while (k < n) {
+    // "a range of", "a bipartisan group of": one or two words in lower case before "of"
+    for (std::size_t words = 1; words <= 2; ++words) {
+      bool quantifier = k + words + 1 < n &&
+                        (s.tokens[k].lower == "a" || s.tokens[k].lower == "an") &&
+                        s.tokens[k + words + 1].lower == "of";
+      for (std::size_t w = 1; w <= words && quantifier; ++w)
+        quantifier = s.tokens[k + w].kind == TokenKind::word && !s.tokens[k + w].capitalized &&
+                     !any_of_terms(s.tokens[k + w].lower, nouns);
+      if (quantifier) {
+        k += words + 2;
+        break;
+      }
+    }
+    while (k < n && any_of_terms(s.tokens[k].lower, leading)) ++k;
+    const std::size_t first = k;
+    std::size_t end = 0;
+    for (std::size_t q = first; q < n && q < first + 6; ++q) {
+      const Token& t = s.tokens[q];
+      if ((t.kind == TokenKind::punct && t.lower != "-") || any_of_terms(t.lower, stops) ||
+          person_at(q))
+        break;
+      if (any_of_terms(t.lower, nouns)) {
+        end = q + 1;
+        break;
+      }
+    }
+    if (end == 0) break;
+    if (end + 1 < n && (s.tokens[end].lower == "of" || s.tokens[end].lower == "from")) {
+      std::size_t r = end + 1;
+      while (r < n && any_of_terms(s.tokens[r].lower, leading)) ++r;
+      // a capitalised name ("the Environment and Public Works Committee")
+      std::size_t q = r;
+      while (q < n && q < r + 8 &&
+             (s.tokens[q].capitalized || s.tokens[q].lower == "-" ||
+              (s.tokens[q].lower == "and" && q > r && q + 1 < n && s.tokens[q + 1].capitalized)))
+        ++q;
+      // "members of EU parliament": a word in lower case may end the name, before a
+      // punctuation mark or a stop
+      if (q > r && q + 1 < n && s.tokens[q].kind == TokenKind::word && !s.tokens[q].capitalized &&
+          s.tokens[q].lower != "and" && !any_of_terms(s.tokens[q].lower, stops) &&
+          (s.tokens[q + 1].kind == TokenKind::punct || any_of_terms(s.tokens[q + 1].lower, stops)))
+        ++q;
+      if (q > r && !person_at(r)) end = q;
+    }
+    out.emplace_back(first, end);
+    // "EU officials and members of ...": another group after "and"
+    if (end + 1 < n && s.tokens[end].lower == "and") {
+      k = end + 1;
+      continue;
+    }
+    break;
+  }
+  return out;
+}
+
+// The words of tokens [first, end) as written, white space folded to single spaces.
+inline std::string words_of(const Sentence& s, std::size_t first, std::size_t end) {
+  std::string out;
+  if (first >= end || end > s.tokens.size) return out;
+  const std::size_t b = s.tokens[first].span.begin, e = s.tokens[end - 1].span.end;
+  for (char ch : s.text.substr(b, e - b)) {
+    const bool space = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : ch;
+  }
+  return out;
 }
 
 // "meet its obligations", "met the target": a bare meeting verb whose next word is
