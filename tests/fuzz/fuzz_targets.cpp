@@ -51,7 +51,7 @@ std::shared_ptr<const Resources> shared_resources() {
 const PluginHost& plugins() {
   static const std::unique_ptr<PluginHost> host = [] {
     auto h = std::make_unique<PluginHost>();
-    for (const char* name : {"meetings", "visits", "summits", "calls", "conferences"}) {
+    for (const char* name : {"meetings", "visits", "summits", "calls", "conferences", "fallback"}) {
       PluginSpec spec;
       spec.name = name;
       spec.library =
