@@ -398,6 +398,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   const auto relative_lead_ins = a.resources().clauses.list("noun_cues.relative_lead_ins");
   const auto relative_lead_in_nouns =
       a.resources().clauses.list("noun_cues.relative_lead_in_nouns");
+  const auto gathering_roles = a.resources().clauses.list("noun_cues.gathering_roles");
   const auto negating_cues = a.resources().clauses.list("noun_cues.negating");
   const auto ending_verbs = a.resources().clauses.list("ending_verbs");
   const auto negating_stops = a.resources().clauses.list("noun_cues.negating_stops");
@@ -620,6 +621,12 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         again = te + 1 < tk.size() && contains(distinct_after, tk[te + 1].lower);
         with_someone = with_someone || (te < tk.size() && tk[te].lower == "with") ||
                        (te + 1 < tk.size() && tk[te + 1].lower == "with");
+        // "Bahrain co-chairs with the United States the Forum's Working Groups": a role in a
+        // gathering is no meeting of its own to keep apart from one
+        std::string trigger(s.text.substr(c.trigger.begin, c.trigger.end - c.trigger.begin));
+        for (auto& ch : trigger)
+          ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (contains(gathering_roles, trigger)) with_someone = false;
         // "met Macron on the margins of the Global Fund Conference": the gathering around
         // a meeting is another event
         for (std::size_t q = tb >= 9 ? tb - 9 : 0; q + 1 < tb; ++q)
