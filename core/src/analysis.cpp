@@ -2312,7 +2312,40 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           cl.modality == sdk::Modality::speculative)) &&
         cue_before(rules.noun_planned_verbs))
       fr.status = sdk::Status::planned;
+    // "Blinken committed to convene Foreign Ministers in 2021", "pledged to meet again":
+    // a promise to do something (a verb after "to") is still to be kept
+    if (fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown ||
+        fr.status == sdk::Status::ongoing) {
+      for (std::size_t k = std::max(cb, first > 8 ? first - 8 : 0); k + 1 < first; ++k) {
+        if (!rules.noun_commitment_verbs.contains(t[k].lower) || t[k + 1].lower != "to") continue;
+        const std::size_t v = k + 2;  // the verb promised, or the trigger itself
+        const bool verb_after = v == first
+                                    ? form == sdk::TriggerForm::verb
+                                    : t[v].kind == sdk::TokenKind::word && !t[v].capitalized &&
+                                          !rules.determiners.contains(t[v].lower);
+        if (verb_after) fr.status = sdk::Status::planned;
+      }
+    }
     if (cue_before(rules.noun_speculative_verbs)) fr.status = sdk::Status::speculative;
+  }
+  // "We welcome the principles endorsed at the G20 Global Health Summit and ... that will
+  // prioritize ...": an undated event reached through a past participle with no auxiliary
+  // was held, whatever the tense of the rest of the clause
+  // (a named summit reads as a verb)
+  if ((form == sdk::TriggerForm::noun || (first < t.size() && t[first].capitalized)) &&
+      fr.time < 0 && (fr.status == sdk::Status::planned || fr.status == sdk::Status::unknown)) {
+    std::size_t nb = first;  // back over the event's name and article
+    while (nb > cb && first - nb < 10 &&
+           (t[nb - 1].capitalized || t[nb - 1].kind == sdk::TokenKind::number ||
+            t[nb - 1].lower == "-" || t[nb - 1].lower == "'s"))
+      --nb;
+    if (nb > cb && rules.determiners.contains(t[nb - 1].lower)) --nb;
+    if (nb >= cb + 3 && rules.noun_participle_preps.contains(t[nb - 1].lower) &&
+        rules.is_past_form(t, nb - 2) && !t[nb - 2].capitalized &&
+        !rules.nonfinite_future_heads.contains(t[nb - 2].lower) &&
+        !rules.be_forms.contains(t[nb - 3].lower) && !rules.perfect.contains(t[nb - 3].lower) &&
+        t[nb - 3].lower != "to" && t[nb - 3].kind != sdk::TokenKind::punct)
+      fr.status = sdk::Status::occurred;
   }
   // "the upcoming UN Climate Change Conference", "the next G20 Leaders' Summit": a cue
   // before the whole capitalised name of the event (a named summit reads as a verb)

@@ -149,6 +149,8 @@ ClauseRules ClauseRules::from(const Lexicon& lex) {
   r.conditional_inversions = lex.list("conditional_inversions");
   r.noun_speculative_verbs = lex.list("noun_cues.speculative_verbs");
   r.noun_planned_verbs = lex.list("noun_cues.planned_verbs");
+  r.noun_commitment_verbs = lex.list("noun_cues.commitment_verbs");
+  r.noun_participle_preps = lex.list("noun_cues.participle_preps");
   r.participle_suffix = lex.scalar("participle_suffix");
   r.future_ix = PhraseIndex(r.future);
   r.speculative_ix = PhraseIndex(r.speculative);

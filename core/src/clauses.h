@@ -64,6 +64,12 @@ struct ClauseRules {
   // a few words before an event noun: the event is asked for, not decided ("called for a
   // swift convening of a meeting of the G-7")
   WordList noun_speculative_verbs, noun_planned_verbs;
+  // before "to" and a verb, a few words before an event: a promise, so the event lies ahead
+  // ("committed to convene Foreign Ministers"; not "committed to the talks")
+  WordList noun_commitment_verbs;
+  // "the principles endorsed at the summit": a past participle right before one of these
+  // and the event's phrase tells an event held
+  WordList noun_participle_preps;
   std::string participle_suffix;
   PhraseIndex future_ix, speculative_ix, cancelled_ix, postponed_ix, negation_ix;
   static ClauseRules from(const Lexicon& lexicon);

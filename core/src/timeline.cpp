@@ -3,6 +3,7 @@
 #include <chronicle/timeline.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -226,6 +227,55 @@ bool names_differ(const Event& a, const Event& b) {
   for (const auto& w : a.name_words)
     if (contains(b.name_words, w)) return false;
   return true;
+}
+
+// The named event `x` is told in sentence `s` too: its noun is written there, capitalised,
+// with every word of its name among the words right before it ("The Women's Business Summit
+// will continue through Wednesday and feature discussions with ..."; not "meetings with
+// fellow G7 leaders" after the G7 Summit).
+bool named_in(const AnalyzedSentence& s, const Event& x) {
+  if (x.name_words.empty() || x.name.empty()) return false;
+  std::string noun = x.name.substr(x.name.find_last_of(' ') + 1);
+  for (auto& ch : noun) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const auto& t = s.tokens.tokens;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!t[i].capitalized || t[i].lower != noun) continue;
+    bool all = true;
+    for (const auto& w : x.name_words) {
+      bool found = false;
+      for (std::size_t q = i >= 8 ? i - 8 : 0; q < i && !found; ++q) {
+        const std::string_view l = t[q].lower;
+        // (the parts of a hyphenated word: "U.S.-ASEAN")
+        for (std::size_t pos = 0; !found && pos <= l.size();) {
+          std::size_t h = l.find('-', pos);
+          if (h == std::string_view::npos) h = l.size();
+          found = l.substr(pos, h - pos) == w;
+          pos = h + 1;
+        }
+      }
+      all = all && found;
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+// The participant `name`, written in sentence `s`, is the first part of a longer name that
+// ends in a gathering noun ("Co-Host of the Second Global COVID-19 Summit": "Global COVID"
+// is a piece of the summit's name, nobody met).
+bool gathering_name_part(const AnalyzedSentence& s, const std::string& name,
+                         const std::vector<std::string>& gathering_nouns) {
+  const auto at = s.text.find(name);
+  if (name.empty() || at == std::string_view::npos) return false;
+  const auto& t = s.tokens.tokens;
+  std::size_t k = 0;
+  while (k < t.size() && t[k].span.begin < at + name.size()) ++k;
+  for (std::size_t steps = 0; k < t.size() && steps < 4; ++k, ++steps) {
+    if (t[k].capitalized && contains(gathering_nouns, t[k].lower)) return true;
+    if (!(t[k].capitalized || t[k].kind == sdk::TokenKind::number || t[k].lower == "-"))
+      return false;
+  }
+  return false;
 }
 
 std::string join_names(const std::vector<std::string>& v) {
@@ -525,6 +575,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   const auto& relative_lead_ins = a.resources().clauses.list("noun_cues.relative_lead_ins");
   const auto& relative_lead_in_nouns =
       a.resources().clauses.list("noun_cues.relative_lead_in_nouns");
+  const auto& gathering_roles = a.resources().clauses.list("noun_cues.gathering_roles");
   const auto& negating_cues = a.resources().clauses.list("noun_cues.negating");
   const auto& ending_verbs = a.resources().clauses.list("ending_verbs");
   const auto& negating_stops = a.resources().clauses.list("noun_cues.negating_stops");
@@ -764,7 +815,11 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       int best = -1, best_score = -1;
       const auto ca = actors(e);
       bool distinct = false, again = false;
-      bool with_someone = !e.counterparts.empty();  // "will meet with foreign leaders"
+      // "will meet with foreign leaders": someone met, not a piece of a gathering's name
+      // ("Co-Host of the Second Global COVID-19 Summit")
+      bool with_someone = false;
+      for (const auto& p : e.counterparts)
+        with_someone = with_someone || !gathering_name_part(s, p, relative_lead_in_nouns);
       {
         const std::size_t tb = token_at(s, c.trigger.begin);
         const auto& tk = s.tokens.tokens;
@@ -775,6 +830,12 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         again = te + 1 < tk.size() && contains(distinct_after, tk[te + 1].lower);
         with_someone = with_someone || (te < tk.size() && tk[te].lower == "with") ||
                        (te + 1 < tk.size() && tk[te + 1].lower == "with");
+        // "Bahrain co-chairs with the United States the Forum's Working Groups": a role in a
+        // gathering is no meeting of its own to keep apart from one
+        std::string trigger(s.text.substr(c.trigger.begin, c.trigger.end - c.trigger.begin));
+        for (auto& ch : trigger)
+          ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (contains(gathering_roles, trigger)) with_someone = false;
         // "met Macron on the margins of the Global Fund Conference": the gathering around
         // a meeting is another event
         for (std::size_t q = tb >= 9 ? tb - 9 : 0; q + 1 < tb; ++q)
@@ -826,8 +887,11 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         // is held at ("will attend the Munich Security Conference. ... the Vice President
         // will meet with foreign leaders"; in one sentence the two may be one: "convened 40
         // world leaders in a virtual Leaders Summit")
+        // (nor when the sentence names the gathering too: "The Business Summit will continue
+        // through Wednesday and feature discussions with officials" tells the summit)
         if (e.name_words.empty() && !x.name_words.empty() && x.first_sentence < e.first_sentence &&
-            (x.type == "summit" || x.type == "conference") && x.type != e.type && with_someone)
+            (x.type == "summit" || x.type == "conference") && x.type != e.type && with_someone &&
+            !named_in(s, x))
           continue;
         if (!detail::types_compatible(x.type, e.type) || !overlap(x.when, e.when) ||
             (!detail::places_compatible(x, e) && !one_trip) || told_apart(x, e, pub) ||
@@ -838,8 +902,21 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         for (const auto& n : ca) shared = shared || contains(xa, n);
         // "Nakasone will be at the summit": who attends a summit does not make
         // it another one when one of the two mentions is undated
+        // ... unless an undated mention is named after a body a dated summit told before
+        // without a name does not have ("endorsed at the G20 Global Health Summit" after a
+        // summit of EU leaders today)
+        auto named_after_other = [](const Event& a, const std::vector<std::string>& others) {
+          for (const auto& n : actors(a)) {
+            std::string l = n;
+            for (auto& ch : l) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            if (contains(a.name_words, l) && !contains(others, n)) return true;
+          }
+          return false;
+        };
         const bool gathering = x.type == e.type && e.type == "summit" &&
-                               (x.when.value.empty() || e.when.value.empty());
+                               (x.when.value.empty() || e.when.value.empty()) &&
+                               !(x.name_words.empty() && e.when.value.empty() &&
+                                 !x.when.value.empty() && named_after_other(e, xa));
         if (!ca.empty() && !xa.empty() && !shared && !gathering) continue;
         // one person meeting two different counterparts: two meetings
         if (!e.counterparts.empty() && !x.counterparts.empty()) {
