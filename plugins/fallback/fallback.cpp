@@ -61,6 +61,9 @@ class Fallback final : public sdk::Extractor {
       if (context_.match(s, i)) return;
       official = official || officials_.contains(s.tokens[i].lower);
     }
+    // a committee of a chamber ("a House Agriculture Committee meeting", "the Senate
+    // Finance Subcommittee, meeting in closed session"): a parliamentary session
+    if (legislative_committee(s)) return;
     // a named person alone is no official, nor a group of no state ("the partners"): a
     // title or a body tells it
     for (const auto& e : s.entities)
@@ -107,6 +110,11 @@ class Fallback final : public sdk::Extractor {
       }
       for (std::size_t k = i >= 3 ? i - 3 : 0; k < i && !excluded; ++k)
         excluded = before_.contains(s.tokens[k].lower);
+      // "work on meeting the needs", "succeeded in meeting its payments": right after a
+      // preposition the word is a gerund (the plugins read verbs)
+      if (i > 0 && n == 1 && sdk::any_of_terms(s.tokens[i].lower, lex_.terms("gerund_nouns")) &&
+          sdk::any_of_terms(s.tokens[i - 1].lower, lex_.terms("gerund_before")))
+        excluded = true;
       // "there are no plans for an emergency meeting", "did not want a summit": denied in
       // its own clause, a few words back
       const auto negating = lex_.terms("negating");
@@ -206,6 +214,22 @@ class Fallback final : public sdk::Extractor {
   }
 
  private:
+  // A capitalised chamber word ("House", "Senate"; not "White House") with a committee word
+  // among the next five tokens, both in config
+  bool legislative_committee(const sdk::Sentence& s) const {
+    const auto chambers = lex_.terms("legislative_chambers");
+    const auto committees = lex_.terms("legislative_committees");
+    const auto not_after = lex_.terms("legislative_chamber_not_after");
+    for (std::size_t i = 0; i < s.tokens.size; ++i) {
+      if (!s.tokens[i].capitalized || !sdk::any_of_terms(s.tokens[i].lower, chambers)) continue;
+      if (i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, not_after)) continue;
+      for (std::size_t k = i + 1; k < s.tokens.size && k <= i + 5; ++k)
+        if (s.tokens[k].capitalized && sdk::any_of_terms(s.tokens[k].lower, committees))
+          return true;
+    }
+    return false;
+  }
+
   static bool reporting(const sdk::Sentence& s, std::size_t token) {
     for (const auto& c : s.clauses)
       if (c.first_token <= token && token < c.last_token) return c.reporting;
