@@ -61,6 +61,12 @@ class Calls final : public sdk::Extractor {
         }
       }
       if (n == 0) continue;
+      // "spoke with reporters", "spoke today with the press": a briefing, no call
+      if (form == sdk::TriggerForm::verb && i + n < s.tokens.size &&
+          sdk::match_phrase(s, i + n, lex_.terms("press_objects")) > 0) {
+        i += n - 1;
+        continue;
+      }
       // the people on a call are the clause's subject and anyone "with" it
       sdk::Frame f = s.analyzer->frame(s, i, i + n, sdk::TriggerForm::verb);
       // ... but a possessive before the noun holds the call: "They will follow up on
