@@ -110,6 +110,17 @@ class Fallback final : public sdk::Extractor {
       }
       for (std::size_t k = i >= 3 ? i - 3 : 0; k < i && !excluded; ++k)
         excluded = before_.contains(s.tokens[k].lower);
+      // "told an Export-Import Bank conference", "addressed the Paris OPEC seminar": a speech
+      // to a gathering named in capitals, past the three words looked at above
+      if (!excluded) {
+        std::size_t k = i;
+        while (k > 0 && (s.tokens[k - 1].capitalized || s.tokens[k - 1].lower == "-" ||
+                         s.tokens[k - 1].kind == sdk::TokenKind::number))
+          --k;
+        excluded = k >= 2 && k < i &&
+                   sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("speech_determiners")) &&
+                   sdk::any_of_terms(s.tokens[k - 2].lower, lex_.terms("speech_verbs"));
+      }
       // "work on meeting the needs", "succeeded in meeting its payments": right after a
       // preposition the word is a gerund (the plugins read verbs)
       if (i > 0 && n == 1 && sdk::any_of_terms(s.tokens[i].lower, lex_.terms("gerund_nouns")) &&
