@@ -68,6 +68,12 @@ std::string group_object(const sdk::Sentence& s, std::size_t next,
   std::size_t k = next;
   while (k < s.tokens.size && k < next + 10) {
     const sdk::Token& t = s.tokens[k];
+    // "members of the Ohio, Iowa and Utah legislatures": a list of names goes on
+    if (t.lower == "," && k > next && s.tokens[k - 1].capitalized)
+      if (const std::size_t l = sdk::name_list_end(s, k)) {
+        k = l;
+        continue;
+      }
     if ((t.kind == sdk::TokenKind::punct && t.lower != "-") || sdk::any_of_terms(t.lower, stops) ||
         sdk::mention_starts_at(s, k))
       break;

@@ -444,6 +444,24 @@ inline std::size_t with_after_adverbial(const Sentence& s, std::size_t next,
   return 0;
 }
 
+// "the Ohio, Iowa and Utah legislatures": at a comma right after a name, the end of the list
+// of names it goes on with, past "and" (or ", and") and the last name; 0 when no such list
+// follows ("officials from France, the ministry said")
+inline std::size_t name_list_end(const Sentence& s, std::size_t comma) {
+  const std::size_t n = s.tokens.size;
+  auto name_run = [&](std::size_t l) {
+    while (l < n && (s.tokens[l].capitalized || s.tokens[l].lower == "-")) ++l;
+    return l;
+  };
+  std::size_t l = comma;
+  while (l + 1 < n && s.tokens[l].lower == "," && s.tokens[l + 1].capitalized) l = name_run(l + 1);
+  if (l == comma) return 0;
+  if (l + 2 < n && s.tokens[l].lower == "," && s.tokens[l + 1].lower == "and") ++l;
+  if (l + 1 < n && s.tokens[l].lower == "and" && s.tokens[l + 1].capitalized)
+    return name_run(l + 1);
+  return 0;
+}
+
 // "with his top economic advisers", "with a range of EU officials and members of EU
 // parliament", "with the 10 premiers", "with counterparts from our Baltic Allies", "with
 // Korean-American space experts": the groups of people that start at token `next` (right
@@ -499,6 +517,9 @@ inline std::vector<std::pair<std::size_t, std::size_t>> people_groups_at(
              (s.tokens[q].capitalized || s.tokens[q].lower == "-" ||
               (s.tokens[q].lower == "and" && q > r && q + 1 < n && s.tokens[q + 1].capitalized)))
         ++q;
+      // "members of the Ohio, Iowa and Utah legislatures": a list of names goes on
+      if (q > r && q < n && s.tokens[q].lower == ",")
+        if (const std::size_t l = name_list_end(s, q)) q = l;
       // "members of EU parliament": a word in lower case may end the name, before a
       // punctuation mark or a stop
       if (q > r && q + 1 < n && s.tokens[q].kind == TokenKind::word && !s.tokens[q].capitalized &&
