@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -31,6 +32,29 @@ bool contains(const std::vector<std::string>& v, std::string_view x) {
         (x.empty() || (e[0] == x[0] && std::memcmp(e.data(), x.data(), x.size()) == 0)))
       return true;
   return false;
+}
+
+// "during his stay", "during Lula's visit": a stay lead-in (`stay_lead_ins`) at token k
+// and, within four words, a stay noun (`stay_nouns`). Gives the noun's token and the
+// stay's owner (a possessive name between the two), or nothing.
+struct StayPhrase {
+  std::size_t noun = 0;
+  const sdk::Entity* owner = nullptr;
+};
+std::optional<StayPhrase> stay_phrase_at(const AnalyzedSentence& s, std::size_t k,
+                                         const std::vector<std::string>& leads,
+                                         const std::vector<std::string>& nouns) {
+  const auto& t = s.view.tokens;
+  if (!contains(leads, t[k].lower)) return std::nullopt;
+  std::size_t n = k + 1;
+  while (n < t.size && n <= k + 4 && !contains(nouns, t[n].lower) &&
+         (t[n].kind != sdk::TokenKind::punct || t[n].lower == "'s"))
+    ++n;
+  if (n >= t.size || !contains(nouns, t[n].lower)) return std::nullopt;
+  StayPhrase out{n, nullptr};
+  for (const auto& en : s.entities)
+    if (en.first_token > k && en.last_token <= n && en.possessive) out.owner = &en;
+  return out;
 }
 
 // The length of the longest phrase of `phrases` (words separated by single spaces) that
@@ -1147,15 +1171,10 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         return nullptr;
       };
       for (std::size_t k = 0; k < t.size && !out.place; ++k) {
-        if (!contains(leads, t[k].lower)) continue;
-        std::size_t n = k + 1;
-        while (n < t.size && n <= k + 4 && !contains(nouns, t[n].lower) &&
-               (t[n].kind != sdk::TokenKind::punct || t[n].lower == "'s"))
-          ++n;
-        if (n >= t.size || !contains(nouns, t[n].lower)) continue;
-        const sdk::Entity* owner = nullptr;
-        for (const auto& en : s.entities)
-          if (en.first_token > k && en.last_token <= n && en.possessive) owner = &en;
+        const auto stay = stay_phrase_at(s, k, leads, nouns);
+        if (!stay) continue;
+        const std::size_t n = stay->noun;
+        const sdk::Entity* owner = stay->owner;
         for (std::size_t q = n + 1; q + 1 < t.size && q <= n + 6; ++q) {
           if (t[q].kind == sdk::TokenKind::punct && t[q].lower != ",") break;
           if (!contains(place_words, t[q].lower)) continue;
@@ -1208,15 +1227,10 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       bool stay = false;
       const sdk::Entity* owner = nullptr;
       for (std::size_t k = 0; k < t.size && !stay; ++k) {
-        if (!contains(leads, t[k].lower)) continue;
-        std::size_t n = k + 1;
-        while (n < t.size && n <= k + 4 && !contains(nouns, t[n].lower) &&
-               (t[n].kind != sdk::TokenKind::punct || t[n].lower == "'s"))
-          ++n;
-        if (n >= t.size || !contains(nouns, t[n].lower)) continue;
-        stay = true;
-        for (const auto& en : s.entities)
-          if (en.first_token > k && en.last_token <= n && en.possessive) owner = &en;
+        if (const auto phrase = stay_phrase_at(s, k, leads, nouns)) {
+          stay = true;
+          owner = phrase->owner;
+        }
       }
       if (!stay) continue;
       const Event* visit = nullptr;

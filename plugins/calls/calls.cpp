@@ -98,16 +98,8 @@ class Calls final : public sdk::Extractor {
       // with G7 Leaders": groups of people after "with" are the other side of a call told
       // with someone on it
       if (c.counterparts.empty() && !c.participants.empty()) {
-        const std::size_t at =
-            s.tokens[i + n - 1].lower == "with" ? i + n : sdk::with_after_adverbial(s, i + n);
-        if (at > 0)
-          for (auto [b, e] : sdk::people_groups_at(s, at, lex_.terms("with_group_nouns"),
-                                                   lex_.terms("with_group_leading"),
-                                                   lex_.terms("with_group_stops"))) {
-            std::string g = sdk::words_of(s, b, e);
-            sdk::add_participant(c, g);
-            c.counterparts.push_back(std::move(g));
-          }
+        sdk::add_with_groups(c, s, i + n, lex_.terms("with_group_nouns"),
+                             lex_.terms("with_group_leading"), lex_.terms("with_group_stops"));
       }
       if (!c.participants.empty()) {
         c.specificity = 5;

@@ -431,16 +431,8 @@ class Meetings final : public sdk::Extractor {
       // side (of a noun only when it names someone: "the meeting in India with senior
       // officials" may be one told before, and stays what it was)
       if (c.counterparts.empty() && (form == sdk::TriggerForm::verb || !c.participants.empty())) {
-        const std::size_t at =
-            s.tokens[i + n - 1].lower == "with" ? i + n : sdk::with_after_adverbial(s, i + n);
-        if (at > 0)
-          for (auto [b, e] : sdk::people_groups_at(s, at, lex_.terms("with_group_nouns"),
-                                                   lex_.terms("with_group_leading"),
-                                                   lex_.terms("group_object_stops"))) {
-            std::string g = sdk::words_of(s, b, e);
-            sdk::add_participant(c, g);
-            c.counterparts.push_back(std::move(g));
-          }
+        sdk::add_with_groups(c, s, i + n, lex_.terms("with_group_nouns"),
+                             lex_.terms("with_group_leading"), lex_.terms("group_object_stops"));
       }
       if (keep) {
         c.specificity = is_talks ? 1 : 0;

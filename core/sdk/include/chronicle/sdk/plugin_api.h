@@ -605,6 +605,23 @@ inline void add_participant(EventCandidate& c, std::string_view name) {
   c.participants.emplace_back(name);
 }
 
+// "met this morning with his top economic advisers", "spoke by phone with counterparts from
+// our Baltic Allies": the groups of people after the trigger ending at token `next` (after
+// "with", or past a short adverbial and its "with"; people_groups_at) join the candidate as
+// participants and as the other side.
+inline void add_with_groups(EventCandidate& c, const Sentence& s, std::size_t next,
+                            View<std::string_view> nouns, View<std::string_view> leading,
+                            View<std::string_view> stops) {
+  if (next == 0 || next > s.tokens.size) return;
+  const std::size_t at = s.tokens[next - 1].lower == "with" ? next : with_after_adverbial(s, next);
+  if (at == 0) return;
+  for (auto [b, e] : people_groups_at(s, at, nouns, leading, stops)) {
+    std::string g = words_of(s, b, e);
+    add_participant(c, g);
+    c.counterparts.push_back(std::move(g));
+  }
+}
+
 // Fills an EventCandidate from a host frame: participants (agents, then counterparts),
 // place or destination, time and status. Visits to several countries list them.
 inline EventCandidate candidate_from_frame(const Sentence& s, const Frame& f, std::string type,
