@@ -380,7 +380,7 @@ void find_spans(AnalyzedSentence& s) {
     if (!end && w != "and" && t[j + 1].kind == sdk::TokenKind::number) {
       int day = 0;
       for (char ch : t[j + 1].text) {
-        if (ch < '0' || ch > '9') {
+        if (ch < '0' || ch > '9' || day > 31) {  // not a day ("18-666...620" stops here)
           day = 0;
           break;
         }
