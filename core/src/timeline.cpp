@@ -34,6 +34,13 @@ bool contains(const std::vector<std::string>& v, std::string_view x) {
   return false;
 }
 
+// The entity of sentence `s` that starts at token k, or none.
+const sdk::Entity* entity_starting_at(const AnalyzedSentence& s, std::size_t k) {
+  for (const auto& en : s.entities)
+    if (en.first_token == k) return &en;
+  return nullptr;
+}
+
 // "during his stay", "during Lula's visit": a stay lead-in (`stay_lead_ins`) at token k
 // and, within four words, a stay noun (`stay_nouns`). Gives the noun's token and the
 // stay's owner (a possessive name between the two), or nothing.
@@ -358,15 +365,20 @@ void settle_type(Event& e, const BuildOptions& o) {
   e.type = detail::winning_type(e.type_votes, o, e.type);
 }
 
+// Adds the sentences of `evs` that `e` does not hold yet (same source and start).
+void add_evidence(Event& e, std::vector<Evidence>&& evs) {
+  for (auto& ev : evs) {
+    bool dup = false;
+    for (const auto& x : e.evidence) dup = dup || (x.source == ev.source && x.start == ev.start);
+    if (!dup) e.evidence.push_back(std::move(ev));
+  }
+}
+
 void merge_into(Event& e, Event&& c, const BuildOptions& o, const Resources& res) {
   // a fallback mention (plugins/fallback) adds only its evidence to a plugin's event; a
   // plugin's mention takes over an event the fallback began: its status and its people
   if (c.specificity < 0 && e.specificity >= 0) {
-    for (auto& ev : c.evidence) {
-      bool dup = false;
-      for (const auto& x : e.evidence) dup = dup || (x.source == ev.source && x.start == ev.start);
-      if (!dup) e.evidence.push_back(std::move(ev));
-    }
+    add_evidence(e, std::move(c.evidence));
     return;
   }
   if (e.specificity < 0 && c.specificity >= 0) {
@@ -407,11 +419,7 @@ void merge_into(Event& e, Event&& c, const BuildOptions& o, const Resources& res
     if (!c.country.empty()) e.country = c.country;
   }
   if (e.country.empty()) e.country = c.country;
-  for (auto& ev : c.evidence) {
-    bool dup = false;
-    for (const auto& x : e.evidence) dup = dup || (x.source == ev.source && x.start == ev.start);
-    if (!dup) e.evidence.push_back(std::move(ev));
-  }
+  add_evidence(e, std::move(c.evidence));
 }
 
 // "Aart de Zeeuw" and "De Zeeuw": one name ends the other at a word boundary
@@ -446,11 +454,6 @@ std::vector<Presence> presences(const DocumentAnalysis& a) {
     const auto& s = sents[si];
     if (s.span.heading) continue;
     const auto& t = s.tokens.tokens;
-    auto entity_at = [&](std::size_t k) -> const sdk::Entity* {
-      for (const auto& en : s.entities)
-        if (en.first_token == k) return &en;
-      return nullptr;
-    };
     auto entity_ending_at = [&](std::size_t end) -> const sdk::Entity* {
       for (const auto& en : s.entities)
         if (en.last_token == end && !en.possessive) return &en;
@@ -462,7 +465,7 @@ std::vector<Presence> presences(const DocumentAnalysis& a) {
       if (c < s.clause_negated.size() && s.clause_negated[c]) continue;
       // "is in Lima", "is here" (the dateline city)
       const std::size_t q = t[k + 1].lower == "in" ? k + 2 : k + 1;
-      const sdk::Entity* place = q < t.size() ? entity_at(q) : nullptr;
+      const sdk::Entity* place = q < t.size() ? entity_starting_at(s, q) : nullptr;
       if (!place || (q == k + 1 && t[q].lower != "here") ||
           !(place->kind == sdk::EntityKind::city || place->kind == sdk::EntityKind::country ||
             place->kind == sdk::EntityKind::region))
@@ -1165,11 +1168,6 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     auto stay_of = [&](const AnalyzedSentence& s) {
       Stay out;
       const auto& t = s.view.tokens;
-      auto entity_from = [&](std::size_t k) -> const sdk::Entity* {
-        for (const auto& en : s.entities)
-          if (en.first_token == k) return &en;
-        return nullptr;
-      };
       for (std::size_t k = 0; k < t.size && !out.place; ++k) {
         const auto stay = stay_phrase_at(s, k, leads, nouns);
         if (!stay) continue;
@@ -1178,7 +1176,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         for (std::size_t q = n + 1; q + 1 < t.size && q <= n + 6; ++q) {
           if (t[q].kind == sdk::TokenKind::punct && t[q].lower != ",") break;
           if (!contains(place_words, t[q].lower)) continue;
-          const auto* p = entity_from(q + 1);
+          const auto* p = entity_starting_at(s, q + 1);
           if (p && (p->kind == sdk::EntityKind::country || p->kind == sdk::EntityKind::city ||
                     p->kind == sdk::EntityKind::region)) {
             out = {p, owner, k == 0};
