@@ -43,7 +43,10 @@ class Fallback final : public sdk::Extractor {
       : lex_(lex),
         context_(lex.terms("exclude_context")),
         before_(lex.terms("exclude_before")),
-        officials_(lex.terms("official_words")) {
+        officials_(lex.terms("official_words")),
+        first_words_({lex.terms("nouns.call"), lex.terms("nouns.visit"), lex.terms("nouns.summit"),
+                      lex.terms("nouns.conference"), lex.terms("nouns.talks"),
+                      lex.terms("nouns.meeting")}) {
     for (std::size_t t = 0; t < kTypes.size(); ++t)
       nouns_[t] = sdk::PhraseSet(lex.terms(std::string("nouns.") + kTypes[t]));
   }
@@ -53,7 +56,7 @@ class Fallback final : public sdk::Extractor {
     // most sentences hold none of the nouns: one look-up a word tells
     bool noun = false;
     for (std::size_t i = 0; i < s.tokens.size && !noun; ++i)
-      for (const auto& set : nouns_) noun = noun || set.starts_with_word(s.tokens[i].lower);
+      noun = first_words_.starts_with_word(s.tokens[i].lower);
     if (!noun) return;
     // the scope filters of the whole sentence: business, labour, the press, hearings
     bool official = false;
@@ -250,6 +253,7 @@ class Fallback final : public sdk::Extractor {
   const sdk::Lexicon& lex_;
   std::array<sdk::PhraseSet, kTypes.size()> nouns_;
   sdk::PhraseSet context_, before_, officials_;
+  sdk::PhraseSet first_words_;  // the noun lists of kTypes as one, asked first at every token
 };
 
 bool register_fallback(sdk::Registrar& r) noexcept {
