@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Consistency check of the held-out event gold files.
 
-usage: check_heldout.py [--set heldout|heldout2|...|heldout7] [SHARED_DIR]   (default: heldout, /work/shared)
+usage: check_heldout.py [--set heldout|heldout2|...|heldout8] [SHARED_DIR]   (default: heldout, /work/shared)
 
-Checks that SET-reuters-gold.yaml and SET-modern-gold.yaml (SET = heldout ... heldout7)
+Checks that SET-reuters-gold.yaml and SET-modern-gold.yaml (SET = heldout ... heldout8)
 load, that their ids are exactly the ones `select_heldout.py --set SET` picks and none
 is in a gold file that set excludes (the dev files; for heldout2 also the first
 held-out files),

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Deterministic selection of the held-out event gold articles.
 
-usage: select_heldout.py [--set heldout|heldout2|...|heldout7] [SHARED_DIR]   (default: heldout, /work/shared)
+usage: select_heldout.py [--set heldout|heldout2|...|heldout8] [SHARED_DIR]   (default: heldout, /work/shared)
 
 Prints, per corpus, the sampled articles and the decoys that a held-out set
 annotates: `heldout` (heldout-{reuters,modern}-gold.yaml: 17 sampled + 3 decoys,
@@ -65,6 +65,15 @@ SETS = {
         "decoys": {"reuters": {"reuters": 2}, "modern": {"whitehouse": 2}},
         "exclude": ["reuters-gold.yaml", "modern-gold.yaml"] + [
             f"heldout{n}-{c}-gold.yaml" for n in ("", "2", "3", "4", "5", "6")
+            for c in ("reuters", "modern")],
+        "exclude_lists": ["studied-ids.txt"]},
+    # set 7 became development data after its second measurement; set 8 takes over as the
+    # fresh blind set: it leaves out every gold set (7 included) and every studied article
+    "heldout8": {
+        "seed": "20261127-heldout8", "n_sample": 13,
+        "decoys": {"reuters": {"reuters": 2}, "modern": {"whitehouse": 2}},
+        "exclude": ["reuters-gold.yaml", "modern-gold.yaml"] + [
+            f"heldout{n}-{c}-gold.yaml" for n in ("", "2", "3", "4", "5", "6", "7")
             for c in ("reuters", "modern")],
         "exclude_lists": ["studied-ids.txt"]},
 }
