@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <utility>
+#include <string>
 #include <vector>
 
 namespace sdk = chronicle::sdk;
@@ -118,6 +119,7 @@ class Meetings final : public sdk::Extractor {
       // a trigger starts with a word of one of the four lists; most tokens start none
       if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
       std::string host_group;  // "state legislators" a host verb has for object
+      std::size_t body_first = 0, body_last = 0;  // the tokens of a body convened
       bool hosted = false;     // the trigger is a host verb
       std::size_t n = verbs_.match(s, i);
       sdk::TriggerForm form = sdk::TriggerForm::verb;
@@ -191,6 +193,40 @@ class Meetings final : public sdk::Extractor {
               const std::size_t from = s.tokens[b].span.begin;
               host_group = std::string(s.text.substr(from, s.tokens[k].span.end - from));
             }
+          }
+        }
+        // "convened the White House Competition Council", "convened the Infrastructure
+        // Implementation Task Force": a body of officials called to sit, named in capitals
+        // (words of convene_body_links between) with one of convene_body_nouns in its name
+        if (!people && sdk::match_phrase(s, i, lex_.terms("convene_verbs")) == n) {
+          std::size_t b = i + n;
+          while (b < s.tokens.size && b < i + n + 5 &&
+                 (sdk::any_of_terms(s.tokens[b].lower, lex_.terms("convene_body_lead")) ||
+                  (s.tokens[b].lower == "-" && b > i + n)))
+            ++b;
+          std::size_t e = b;
+          bool body = false, chamber = false;
+          while (e < s.tokens.size && e < b + 12) {
+            const auto& tk = s.tokens[e];
+            const bool link = e > b && e + 1 < s.tokens.size && s.tokens[e + 1].capitalized &&
+                              (tk.lower == "-" || sdk::any_of_terms(tk.lower,
+                                                                    lex_.terms("convene_body_links")));
+            if (!tk.capitalized && !link) break;
+            if (tk.capitalized && sdk::match_phrase(s, e, lex_.terms("convene_body_nouns")) > 0)
+              body = true;
+            // a chamber's committee is a parliamentary session ("the Senate Budget
+            // Committee"; not "the White House Competition Council")
+            if (sdk::any_of_terms(tk.lower, lex_.terms("convene_body_exclude")) &&
+                !(e > b && s.tokens[e - 1].lower == "white"))
+              chamber = true;
+            ++e;
+          }
+          if (body && !chamber && e > b) {
+            people = true;
+            body_first = b;
+            body_last = e;
+            const std::size_t from = s.tokens[b].span.begin;
+            host_group = std::string(s.text.substr(from, s.tokens[e - 1].span.end - from));
           }
         }
         // "will convene leaders for the second U.S.-Africa Leaders Summit": the gathering
@@ -274,6 +310,21 @@ class Meetings final : public sdk::Extractor {
       const bool is_talks = sdk::any_of_terms(s.tokens[i + n - 1].lower, talks) ||
                             sdk::any_of_terms(s.tokens[i].lower, talks);
       auto c = sdk::candidate_from_frame(s, f, is_talks ? "talks" : "meeting", i, i + n, form);
+      // a body convened is one side, named whole: no name or place inside its name
+      // ("the U.S.-Israel Strategic Consultative Group", "the White House Competition
+      // Council") is another
+      if (body_last > body_first) {
+        auto inside = [&](std::string_view name) {
+          for (const auto& e : s.entities)
+            if (e.name == name && e.first_token >= body_first && e.last_token <= body_last)
+              return true;
+          return false;
+        };
+        for (auto* v : {&c.participants, &c.counterparts})
+          v->erase(std::remove_if(v->begin(), v->end(),
+                                  [&](const std::string& p) { return inside(p); }),
+                   v->end());
+      }
       // talks told by what becomes of them ("talks are under way", "moving towards talks")
       bool commercial = false;  // "negotiations for a new contract broke down"
       for (const auto& tk : s.tokens)
@@ -411,7 +462,9 @@ class Meetings final : public sdk::Extractor {
         c.location = std::string(s.entities[static_cast<std::size_t>(f.destination)].name);
         c.country = std::string(s.entities[static_cast<std::size_t>(f.destination)].country);
       }
-      if (!host_group.empty() && c.counterparts.empty()) {
+      // (a body convened is a side whoever else is named: "convened the Joint Economic
+      // Committee with the Palestinians")
+      if (!host_group.empty() && (c.counterparts.empty() || body_last > body_first)) {
         c.counterparts.push_back(host_group);
         c.participants.push_back(host_group);
       }
@@ -434,6 +487,12 @@ class Meetings final : public sdk::Extractor {
         sdk::add_with_groups(c, s, i + n, lex_.terms("with_group_nouns"),
                              lex_.terms("with_group_leading"), lex_.terms("group_object_stops"));
       }
+      if (body_last > body_first)
+        for (const auto& e : s.entities)
+          if (e.name == c.location && e.first_token >= body_first && e.last_token <= body_last) {
+            c.location.clear();
+            c.country.clear();
+          }
       if (keep) {
         c.specificity = is_talks ? 1 : 0;
         // "convened legislators on July 8 at the White House; on July 14 in Orlando; and on
