@@ -112,6 +112,25 @@ class Meetings final : public sdk::Extractor {
         excl_phrases_(lex.terms("exclude_phrases")), bare_(lex.terms("bare_verbs")) {}
   std::string_view name() const noexcept override { return "meetings"; }
 
+  // "The IMF Interim Committee is to meet": a committee named in capitals with none of
+  // committee_excluded_names in its name is a body of officials, not a chamber's or a
+  // firm's committee ("A House Agriculture Committee meeting", "the Federal Open Market
+  // Committee")
+  bool official_committee(const sdk::Sentence& s, std::size_t k) const {
+    if (!s.tokens[k].capitalized ||
+        !sdk::any_of_terms(s.tokens[k].lower, lex_.terms("official_committee_words")))
+      return false;
+    std::size_t b = k;
+    while (b > 0 && k - b < 6 &&
+           (s.tokens[b - 1].capitalized || s.tokens[b - 1].lower == "-"))
+      --b;
+    if (b == k) return false;  // "the Committee": whose, the text does not say
+    for (std::size_t q = b; q < k; ++q)
+      if (sdk::any_of_terms(s.tokens[q].lower, lex_.terms("committee_excluded_names")))
+        return false;
+    return true;
+  }
+
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
     const auto talks = talks_, be = be_, excl_after = excl_after_, excl_phrases = excl_phrases_,
                bare = bare_;
@@ -119,7 +138,8 @@ class Meetings final : public sdk::Extractor {
       // a trigger starts with a word of one of the four lists; most tokens start none
       if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
       std::string host_group;  // "state legislators" a host verb has for object
-      std::size_t body_first = 0, body_last = 0;  // the tokens of a body convened
+      // the tokens of a body convened ("convened the Cancer Cabinet")
+      std::size_t body_first = 0, body_last = 0;
       bool hosted = false;     // the trigger is a host verb
       std::size_t n = verbs_.match(s, i);
       sdk::TriggerForm form = sdk::TriggerForm::verb;
@@ -208,9 +228,9 @@ class Meetings final : public sdk::Extractor {
           bool body = false, chamber = false;
           while (e < s.tokens.size && e < b + 12) {
             const auto& tk = s.tokens[e];
-            const bool link = e > b && e + 1 < s.tokens.size && s.tokens[e + 1].capitalized &&
-                              (tk.lower == "-" || sdk::any_of_terms(tk.lower,
-                                                                    lex_.terms("convene_body_links")));
+            const bool link =
+                e > b && e + 1 < s.tokens.size && s.tokens[e + 1].capitalized &&
+                (tk.lower == "-" || sdk::any_of_terms(tk.lower, lex_.terms("convene_body_links")));
             if (!tk.capitalized && !link) break;
             if (tk.capitalized && sdk::match_phrase(s, e, lex_.terms("convene_body_nouns")) > 0)
               body = true;
@@ -220,6 +240,19 @@ class Meetings final : public sdk::Extractor {
                 !(e > b && s.tokens[e - 1].lower == "white"))
               chamber = true;
             ++e;
+          }
+          // "the Development Committee was set to convene on Friday", "EC farm ministers
+          // reconvene in Brussels tomorrow": no object, a time or a place right after
+          // (a verb, not the noun: "a White House Virtual Convening"), with a body or
+          // officials for subject among the four words before ("the Task Force decided to
+          // reconvene"; not "lawyers convening in 1963", "alumni will convene")
+          if (!body && i + n < s.tokens.size && !s.tokens[i].capitalized &&
+              !s.tokens[i - 1].capitalized &&
+              sdk::any_of_terms(s.tokens[i + n].lower, lex_.terms("convene_intransitive_next"))) {
+            for (std::size_t k = i, steps = 0; k > 0 && steps < 4 && !people; --k, ++steps) {
+              if (s.tokens[k - 1].kind == sdk::TokenKind::punct) break;
+              people = sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("convene_subjects"));
+            }
           }
           if (body && !chamber && e > b) {
             people = true;
@@ -244,6 +277,7 @@ class Meetings final : public sdk::Extractor {
       // "co-chaired the second meeting of the Steering Committee", "will co-chair the fourth
       // Strategic Consultative Group with his counterpart": a gathering held jointly, named
       // or told by a meeting noun among the next words
+      const bool chaired = n == 0 && chair_verbs_.match(s, i) > 0;
       if (n == 0 && (n = chair_verbs_.match(s, i))) {
         bool gathering = false;
         for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 5 && !gathering; ++k) {
@@ -276,7 +310,8 @@ class Meetings final : public sdk::Extractor {
       }
       bool excluded = false;
       for (std::size_t k = i >= 3 ? i - 3 : 0; k < i; ++k)
-        excluded = excluded || excl_.contains(s.tokens[k].lower);
+        excluded = excluded ||
+                   (excl_.contains(s.tokens[k].lower) && (chaired || !official_committee(s, k)));
       if (i + n < s.tokens.size && sdk::match_phrase(s, i + n, excl_after)) excluded = true;
       if (sdk::preceded_by(s, i, excl_phrases)) excluded = true;
       // union bargaining, boards, mergers: not diplomacy; told near the trigger, not in
