@@ -522,6 +522,15 @@ class Meetings final : public sdk::Extractor {
         sdk::add_with_groups(c, s, i + n, lex_.terms("with_group_nouns"),
                              lex_.terms("with_group_leading"), lex_.terms("group_object_stops"));
       }
+      // "convened the Strategic Consultative Group ... today by secure video conference",
+      // "convened Caribbean leaders virtually": a gathering a host calls by video link is a
+      // call (as "met virtually" is)
+      if (hosted)
+        for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 20; ++k)
+          if (sdk::match_phrase(s, k, lex_.terms("remote_phrases")) > 0) {
+            c.type = "call";
+            break;
+          }
       if (body_last > body_first)
         for (const auto& e : s.entities)
           if (e.name == c.location && e.first_token >= body_first && e.last_token <= body_last) {
