@@ -666,12 +666,22 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       keep.push_back(i);
     }
     // a fallback candidate (negative specificity: plugins/fallback) stands only in a
-    // sentence where no other plugin proposes an event
-    if (std::any_of(keep.begin(), keep.end(),
-                    [&](std::size_t i) { return cands[i].specificity >= 0; }))
-      keep.erase(std::remove_if(keep.begin(), keep.end(),
-                                [&](std::size_t i) { return cands[i].specificity < 0; }),
-                 keep.end());
+    // sentence where no other plugin proposes an event; one told by a verb ("during which
+    // he discussed ... with President X") only where none proposes one of a compatible type
+    // (a visit and the talks held during it are two events)
+    {
+      std::vector<std::size_t> standing;
+      for (auto i : keep) {
+        const bool verb = cands[i].form == sdk::TriggerForm::verb;
+        if (cands[i].specificity >= 0 ||
+            std::none_of(keep.begin(), keep.end(), [&](std::size_t j) {
+              return cands[j].specificity >= 0 &&
+                     (!verb || detail::types_compatible(cands[i].type, cands[j].type));
+            }))
+          standing.push_back(i);
+      }
+      keep = std::move(standing);
+    }
     // one trigger, one event: the most specific type wins (triggers that overlap, "the G-7
     // finance ministers meeting" read as "ministers meeting" and as "meeting", are one)
     std::vector<std::size_t> uniq;

@@ -6,11 +6,15 @@
 // the sentence, the place of the frame. Its candidates carry a negative specificity, which
 // tells the host to drop them in a sentence where any other plugin found an event (-1), and
 // also in a document that told an event of their kind before (-2: a mention that refers
-// back, "the meeting", "his visit"). Words
+// back, "the meeting", "his visit"). An encounter told by a verb with a titled person for
+// its other side ("discussed the debt with President X", "was received by Premier Y") is
+// read too; the host keeps it beside another plugin's event of a kind it is no kin of (a
+// visit and the talks held during it). Words
 // come from lexicons/<lang>/fallback.yaml; the plugin is switched off by leaving it out of
 // the `plugins.load` list of config/chronicle.yaml.
 #include <chronicle/sdk/plugin_api.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -46,7 +50,11 @@ class Fallback final : public sdk::Extractor {
         officials_(lex.terms("official_words")),
         first_words_({lex.terms("nouns.call"), lex.terms("nouns.visit"), lex.terms("nouns.summit"),
                       lex.terms("nouns.conference"), lex.terms("nouns.talks"),
-                      lex.terms("nouns.meeting")}) {
+                      lex.terms("nouns.meeting")}),
+        talk_verbs_(lex.terms("talk_verbs")),
+        receive_verbs_(lex.terms("receive_verbs")),
+        titles_(lex.terms("encounter_titles")),
+        verb_first_words_({lex.terms("talk_verbs"), lex.terms("receive_verbs")}) {
     for (std::size_t t = 0; t < kTypes.size(); ++t)
       nouns_[t] = sdk::PhraseSet(lex.terms(std::string("nouns.") + kTypes[t]));
   }
@@ -54,10 +62,12 @@ class Fallback final : public sdk::Extractor {
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
     // most sentences hold none of the nouns: one look-up a word tells
-    bool noun = false;
-    for (std::size_t i = 0; i < s.tokens.size && !noun; ++i)
-      noun = first_words_.starts_with_word(s.tokens[i].lower);
-    if (!noun) return;
+    bool noun = false, verb = false;
+    for (std::size_t i = 0; i < s.tokens.size && !(noun && verb); ++i) {
+      noun = noun || first_words_.starts_with_word(s.tokens[i].lower);
+      verb = verb || verb_first_words_.starts_with_word(s.tokens[i].lower);
+    }
+    if (!noun && !verb) return;
     // the scope filters of the whole sentence: business, labour, the press, hearings
     bool official = false;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
@@ -75,7 +85,7 @@ class Fallback final : public sdk::Extractor {
     if (!official) return;
     const auto excl_phrases = lex_.terms("exclude_phrases");
     const auto excl_after = lex_.terms("exclude_after");
-    for (std::size_t i = 0; i < s.tokens.size; ++i) {
+    for (std::size_t i = 0; i < s.tokens.size && noun; ++i) {
       std::size_t n = 0, type = 0;
       for (; type < kTypes.size() && n == 0; ++type) n = nouns_[type].match(s, i);
       if (n == 0) continue;
@@ -222,9 +232,15 @@ class Fallback final : public sdk::Extractor {
         if (!named) continue;
       }
       c.specificity = back ? -2 : -1;
+      // one event a noun at most; talks told by a verb besides, when the noun's event is
+      // a visit or a call ("paid a brief visit ..., during which he discussed ... with
+      // President X")
+      const bool gathering = c.type != "visit" && c.type != "call";
       out.push_back(std::move(c));
-      return;  // one event a sentence at most
+      if (gathering) return;
+      break;
     }
+    if (verb) encounter_verb(s, out);
   }
 
  private:
@@ -244,6 +260,92 @@ class Fallback final : public sdk::Extractor {
     return false;
   }
 
+  // An encounter told by a verb whose other side is a titled person: "discussed the debt
+  // with President Houphouet-Boigny", "consulted with Senator Domenici" (talk_verbs, the
+  // person after "with" further on in the clause), "received Foreign Minister Kuranari",
+  // "was received by Premier Zhao" (receive_verbs, the person right after)
+  void encounter_verb(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const {
+    const auto excl_phrases = lex_.terms("exclude_phrases");
+    for (std::size_t i = 0; i < s.tokens.size; ++i) {
+      if (!verb_first_words_.starts_with_word(s.tokens[i].lower)) continue;
+      bool talk = true;
+      std::size_t n = talk_verbs_.match(s, i);
+      if (n == 0 && (n = receive_verbs_.match(s, i))) talk = false;
+      if (n == 0) continue;
+      std::size_t from = i + n;
+      if (talk) {
+        // "with" within the clause: no punctuation mark but a hyphen between
+        std::size_t k = from;
+        // ("discussed their conversations with President Putin": the "with" of an event
+        // noun between is that event's)
+        while (k < s.tokens.size && k < from + 12 && s.tokens[k].lower != "with" &&
+               (s.tokens[k].kind != sdk::TokenKind::punct || s.tokens[k].lower == "-" ||
+                s.tokens[k].lower == "'s") &&
+               !first_words_.starts_with_word(s.tokens[k].lower) &&
+               !sdk::any_of_terms(s.tokens[k].lower, lex_.terms("talk_object_stops")))
+          ++k;
+        if (k >= s.tokens.size || s.tokens[k].lower != "with") continue;
+        from = k + 1;
+      } else if (from < s.tokens.size && s.tokens[from].lower == "by") {
+        ++from;  // "was received by"
+      }
+      const sdk::Entity* who = titled_person_at(s, from);
+      if (who == nullptr) continue;
+      // "called for talks", "no plans to discuss": a wish or a denial
+      bool excluded = sdk::preceded_by(s, i, excl_phrases);
+      for (std::size_t k = i, steps = 0; k > 0 && steps < 4 && !excluded; --k, ++steps) {
+        if (s.tokens[k - 1].kind == sdk::TokenKind::punct) break;
+        excluded = sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("negating"));
+      }
+      for (const auto& cl : s.clauses)
+        if (cl.first_token <= i && i < cl.last_token && cl.modality == sdk::Modality::negated)
+          excluded = true;
+      if (excluded) continue;
+      const sdk::Frame f = s.analyzer->frame(s, i, i + n, sdk::TriggerForm::verb);
+      auto c = sdk::candidate_from_frame(s, f, talk ? "talks" : "meeting", i, i + n,
+                                         sdk::TriggerForm::verb);
+      // "arrived in Abidjan and discussed ...": the subject of the first verb
+      if (c.participants.empty())
+        for (const auto& e : s.entities)
+          if (e.last_token <= i && is_actor(e) && e.kind != sdk::EntityKind::country &&
+              !reporting(s, e.first_token))
+            sdk::add_participant(c, e.name);
+      sdk::add_participant(c, who->name);
+      if (std::find(c.counterparts.begin(), c.counterparts.end(), who->name) ==
+          c.counterparts.end())
+        c.counterparts.emplace_back(who->name);
+      if (c.participants.size() < 2) continue;  // the one who talks is named too
+      c.specificity = -1;
+      out.push_back(std::move(c));
+      return;
+    }
+  }
+
+  // The person named from token `from` on, past capitalised words and titles only, with a
+  // title among them or a head of state's ("President Houphouet-Boigny", "Senator Pete
+  // Domenici", "visiting Japanese Foreign Minister Tadashi Kuranari"); not a possessive
+  // ("President Reagan's letter")
+  const sdk::Entity* titled_person_at(const sdk::Sentence& s, std::size_t from) const {
+    const auto skip = lex_.terms("encounter_object_skip");
+    while (from < s.tokens.size && sdk::any_of_terms(s.tokens[from].lower, skip)) ++from;
+    for (const auto& e : s.entities) {
+      if (e.first_token < from || e.first_token > from + 5) continue;
+      if (e.kind != sdk::EntityKind::person || e.pronoun || e.possessive) return nullptr;
+      bool titled = e.head_of_state;
+      for (std::size_t k = from; k < e.last_token; ++k) {
+        if (k < e.first_token && !s.tokens[k].capitalized && s.tokens[k].lower != "-" &&
+            !titles_.contains(s.tokens[k].lower))
+          return nullptr;
+        titled = titled || titles_.contains(s.tokens[k].lower);
+      }
+      if (e.last_token < s.tokens.size &&
+          (s.tokens[e.last_token].lower == "'s" || s.tokens[e.last_token].lower == "'"))
+        return nullptr;
+      return titled ? &e : nullptr;
+    }
+    return nullptr;
+  }
+
   static bool reporting(const sdk::Sentence& s, std::size_t token) {
     for (const auto& c : s.clauses)
       if (c.first_token <= token && token < c.last_token) return c.reporting;
@@ -254,6 +356,9 @@ class Fallback final : public sdk::Extractor {
   std::array<sdk::PhraseSet, kTypes.size()> nouns_;
   sdk::PhraseSet context_, before_, officials_;
   sdk::PhraseSet first_words_;  // the noun lists of kTypes as one, asked first at every token
+  sdk::PhraseSet talk_verbs_, receive_verbs_;  // encounters told by a verb
+  sdk::PhraseSet titles_;                      // ... whose other side holds a title
+  sdk::PhraseSet verb_first_words_;            // the two verb lists as one
 };
 
 bool register_fallback(sdk::Registrar& r) noexcept {

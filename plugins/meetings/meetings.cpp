@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <utility>
+#include <string>
 #include <vector>
 
 namespace sdk = chronicle::sdk;
@@ -111,6 +112,25 @@ class Meetings final : public sdk::Extractor {
         excl_phrases_(lex.terms("exclude_phrases")), bare_(lex.terms("bare_verbs")) {}
   std::string_view name() const noexcept override { return "meetings"; }
 
+  // "The IMF Interim Committee is to meet": a committee named in capitals with none of
+  // committee_excluded_names in its name is a body of officials, not a chamber's or a
+  // firm's committee ("A House Agriculture Committee meeting", "the Federal Open Market
+  // Committee")
+  bool official_committee(const sdk::Sentence& s, std::size_t k) const {
+    if (!s.tokens[k].capitalized ||
+        !sdk::any_of_terms(s.tokens[k].lower, lex_.terms("official_committee_words")))
+      return false;
+    std::size_t b = k;
+    while (b > 0 && k - b < 6 &&
+           (s.tokens[b - 1].capitalized || s.tokens[b - 1].lower == "-"))
+      --b;
+    if (b == k) return false;  // "the Committee": whose, the text does not say
+    for (std::size_t q = b; q < k; ++q)
+      if (sdk::any_of_terms(s.tokens[q].lower, lex_.terms("committee_excluded_names")))
+        return false;
+    return true;
+  }
+
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
     const auto talks = talks_, be = be_, excl_after = excl_after_, excl_phrases = excl_phrases_,
                bare = bare_;
@@ -118,6 +138,8 @@ class Meetings final : public sdk::Extractor {
       // a trigger starts with a word of one of the four lists; most tokens start none
       if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
       std::string host_group;  // "state legislators" a host verb has for object
+      // the tokens of a body convened ("convened the Cancer Cabinet")
+      std::size_t body_first = 0, body_last = 0;
       bool hosted = false;     // the trigger is a host verb
       std::size_t n = verbs_.match(s, i);
       sdk::TriggerForm form = sdk::TriggerForm::verb;
@@ -193,6 +215,53 @@ class Meetings final : public sdk::Extractor {
             }
           }
         }
+        // "convened the White House Competition Council", "convened the Infrastructure
+        // Implementation Task Force": a body of officials called to sit, named in capitals
+        // (words of convene_body_links between) with one of convene_body_nouns in its name
+        if (!people && sdk::match_phrase(s, i, lex_.terms("convene_verbs")) == n) {
+          std::size_t b = i + n;
+          while (b < s.tokens.size && b < i + n + 5 &&
+                 (sdk::any_of_terms(s.tokens[b].lower, lex_.terms("convene_body_lead")) ||
+                  (s.tokens[b].lower == "-" && b > i + n)))
+            ++b;
+          std::size_t e = b;
+          bool body = false, chamber = false;
+          while (e < s.tokens.size && e < b + 12) {
+            const auto& tk = s.tokens[e];
+            const bool link =
+                e > b && e + 1 < s.tokens.size && s.tokens[e + 1].capitalized &&
+                (tk.lower == "-" || sdk::any_of_terms(tk.lower, lex_.terms("convene_body_links")));
+            if (!tk.capitalized && !link) break;
+            if (tk.capitalized && sdk::match_phrase(s, e, lex_.terms("convene_body_nouns")) > 0)
+              body = true;
+            // a chamber's committee is a parliamentary session ("the Senate Budget
+            // Committee"; not "the White House Competition Council")
+            if (sdk::any_of_terms(tk.lower, lex_.terms("convene_body_exclude")) &&
+                !(e > b && s.tokens[e - 1].lower == "white"))
+              chamber = true;
+            ++e;
+          }
+          // "the Development Committee was set to convene on Friday", "EC farm ministers
+          // reconvene in Brussels tomorrow": no object, a time or a place right after
+          // (a verb, not the noun: "a White House Virtual Convening"), with a body or
+          // officials for subject among the four words before ("the Task Force decided to
+          // reconvene"; not "lawyers convening in 1963", "alumni will convene")
+          if (!body && i + n < s.tokens.size && !s.tokens[i].capitalized &&
+              !s.tokens[i - 1].capitalized &&
+              sdk::any_of_terms(s.tokens[i + n].lower, lex_.terms("convene_intransitive_next"))) {
+            for (std::size_t k = i, steps = 0; k > 0 && steps < 4 && !people; --k, ++steps) {
+              if (s.tokens[k - 1].kind == sdk::TokenKind::punct) break;
+              people = sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("convene_subjects"));
+            }
+          }
+          if (body && !chamber && e > b) {
+            people = true;
+            body_first = b;
+            body_last = e;
+            const std::size_t from = s.tokens[b].span.begin;
+            host_group = std::string(s.text.substr(from, s.tokens[e - 1].span.end - from));
+          }
+        }
         // "will convene leaders for the second U.S.-Africa Leaders Summit": the gathering
         // told by its own noun
         for (std::size_t k = i + n; people && k < s.tokens.size && k < i + n + 12; ++k)
@@ -208,6 +277,7 @@ class Meetings final : public sdk::Extractor {
       // "co-chaired the second meeting of the Steering Committee", "will co-chair the fourth
       // Strategic Consultative Group with his counterpart": a gathering held jointly, named
       // or told by a meeting noun among the next words
+      const bool chaired = n == 0 && chair_verbs_.match(s, i) > 0;
       if (n == 0 && (n = chair_verbs_.match(s, i))) {
         bool gathering = false;
         for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 5 && !gathering; ++k) {
@@ -240,7 +310,8 @@ class Meetings final : public sdk::Extractor {
       }
       bool excluded = false;
       for (std::size_t k = i >= 3 ? i - 3 : 0; k < i; ++k)
-        excluded = excluded || excl_.contains(s.tokens[k].lower);
+        excluded = excluded ||
+                   (excl_.contains(s.tokens[k].lower) && (chaired || !official_committee(s, k)));
       if (i + n < s.tokens.size && sdk::match_phrase(s, i + n, excl_after)) excluded = true;
       if (sdk::preceded_by(s, i, excl_phrases)) excluded = true;
       // union bargaining, boards, mergers: not diplomacy; told near the trigger, not in
@@ -274,6 +345,21 @@ class Meetings final : public sdk::Extractor {
       const bool is_talks = sdk::any_of_terms(s.tokens[i + n - 1].lower, talks) ||
                             sdk::any_of_terms(s.tokens[i].lower, talks);
       auto c = sdk::candidate_from_frame(s, f, is_talks ? "talks" : "meeting", i, i + n, form);
+      // a body convened is one side, named whole: no name or place inside its name
+      // ("the U.S.-Israel Strategic Consultative Group", "the White House Competition
+      // Council") is another
+      if (body_last > body_first) {
+        auto inside = [&](std::string_view name) {
+          for (const auto& e : s.entities)
+            if (e.name == name && e.first_token >= body_first && e.last_token <= body_last)
+              return true;
+          return false;
+        };
+        for (auto* v : {&c.participants, &c.counterparts})
+          v->erase(std::remove_if(v->begin(), v->end(),
+                                  [&](const std::string& p) { return inside(p); }),
+                   v->end());
+      }
       // talks told by what becomes of them ("talks are under way", "moving towards talks")
       bool commercial = false;  // "negotiations for a new contract broke down"
       for (const auto& tk : s.tokens)
@@ -411,7 +497,9 @@ class Meetings final : public sdk::Extractor {
         c.location = std::string(s.entities[static_cast<std::size_t>(f.destination)].name);
         c.country = std::string(s.entities[static_cast<std::size_t>(f.destination)].country);
       }
-      if (!host_group.empty() && c.counterparts.empty()) {
+      // (a body convened is a side whoever else is named: "convened the Joint Economic
+      // Committee with the Palestinians")
+      if (!host_group.empty() && (c.counterparts.empty() || body_last > body_first)) {
         c.counterparts.push_back(host_group);
         c.participants.push_back(host_group);
       }
@@ -434,6 +522,21 @@ class Meetings final : public sdk::Extractor {
         sdk::add_with_groups(c, s, i + n, lex_.terms("with_group_nouns"),
                              lex_.terms("with_group_leading"), lex_.terms("group_object_stops"));
       }
+      // "convened the Strategic Consultative Group ... today by secure video conference",
+      // "convened Caribbean leaders virtually": a gathering a host calls by video link is a
+      // call (as "met virtually" is)
+      if (hosted)
+        for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 20; ++k)
+          if (sdk::match_phrase(s, k, lex_.terms("remote_phrases")) > 0) {
+            c.type = "call";
+            break;
+          }
+      if (body_last > body_first)
+        for (const auto& e : s.entities)
+          if (e.name == c.location && e.first_token >= body_first && e.last_token <= body_last) {
+            c.location.clear();
+            c.country.clear();
+          }
       if (keep) {
         c.specificity = is_talks ? 1 : 0;
         // "convened legislators on July 8 at the White House; on July 14 in Orlando; and on
