@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <ostream>
 #include <stdexcept>
 
 namespace chronicle {
@@ -130,6 +131,13 @@ std::string render_timeline(const Timeline& tl, std::string_view format) {
   if (format == "md") return to_markdown(tl);
   if (format == "html") return to_html(tl);
   throw std::invalid_argument("unknown timeline format \"" + std::string(format) + "\"");
+}
+
+void write_timeline(std::ostream& out, const Timeline& tl, std::string_view format) {
+  if (format == "yaml")
+    write_yaml(out, tl);
+  else
+    out << render_timeline(tl, format);
 }
 
 namespace detail {

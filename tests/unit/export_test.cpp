@@ -9,6 +9,7 @@
 #include "../test_support.h"
 
 #include <cstdio>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -256,6 +257,19 @@ TEST(Formats, RenderKnowsEveryListedFormat) {
   for (const auto& f : timeline_formats()) EXPECT_FALSE(render_timeline(sample(), f).empty()) << f;
   EXPECT_THROW(render_timeline(sample(), "pdf"), std::invalid_argument);
   EXPECT_EQ(render_timeline(sample(), "yaml"), to_yaml(sample()));
+}
+
+TEST(Formats, WriteTimelineGivesTheRenderedBytes) {
+  for (const auto& f : timeline_formats()) {
+    std::ostringstream out;
+    write_timeline(out, sample(), f);
+    EXPECT_EQ(out.str(), render_timeline(sample(), f)) << f;
+  }
+  std::ostringstream out;
+  write_yaml(out, sample());
+  EXPECT_EQ(out.str(), to_yaml(sample()));
+  std::ostringstream none;
+  EXPECT_THROW(write_timeline(none, sample(), "pdf"), std::invalid_argument);
 }
 
 }  // namespace

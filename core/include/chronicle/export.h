@@ -6,6 +6,7 @@
 #include <chronicle/timeline.h>
 
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,9 @@ const std::vector<std::string>& timeline_formats();
 // Writes `timeline` in `format` (one of timeline_formats()); throws std::invalid_argument
 // for any other name.
 std::string render_timeline(const Timeline& timeline, std::string_view format);
+// The same bytes written to `out`; YAML goes there as it is made, without a copy of the
+// whole text in memory.
+void write_timeline(std::ostream& out, const Timeline& timeline, std::string_view format);
 
 namespace detail {
 
