@@ -545,11 +545,10 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
   }
   std::vector<Timeline>().swap(parts);
   std::sort(reports.begin(), reports.end(), report_less);
-  reports.erase(std::unique(reports.begin(), reports.end(),
-                            [](const Report& a, const Report& b) {
-                              return report_compare(a, b) == 0;
-                            }),
-                reports.end());
+  reports.erase(
+      std::unique(reports.begin(), reports.end(),
+                  [](const Report& a, const Report& b) { return report_compare(a, b) == 0; }),
+      reports.end());
 
   // greedy clustering in that order; candidates come from shared names and places
   std::vector<std::vector<std::size_t>> clusters;
