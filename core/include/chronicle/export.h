@@ -17,6 +17,9 @@ namespace chronicle {
 // `versions` and `errors` only when the YAML has them), unknown values as null.
 // Pretty-printed, two spaces, one trailing newline. Schema: docs/timeline.schema.json.
 std::string to_json(const Timeline& timeline);
+// The same bytes written to `out` one source and one event at a time, without the whole
+// document as a JSON value in memory.
+void write_json(std::ostream& out, const Timeline& timeline);
 
 // RFC 5545 calendar: one all-day VEVENT per event with at least one known bound.
 //  - both bounds: DTSTART;VALUE=DATE = earliest, DTEND;VALUE=DATE = the day after latest;
