@@ -514,9 +514,10 @@ class Output {
   std::ostream* out_ = nullptr;
 };
 
-void write_output(const std::string& path, const std::string& text) {
+// The timeline in `format` to `path` (see Output), written as it is made.
+void write_output(const std::string& path, const Timeline& timeline, const std::string& format) {
   Output out(path);
-  out.stream() << text;
+  write_timeline(out.stream(), timeline, format);
   out.commit();
 }
 
@@ -631,7 +632,10 @@ int run_extract(const Common& c, ReadOptions opts) {
       r.events.clear();
       r.errors.push_back({d.origin, std::string("could not be analysed: ") + e.what()});
     }
-    if (jsonl) r.line = to_json_line(r.source, r.events, r.errors) + "\n";
+    if (jsonl)
+      r.line = to_json_line(r.source, r.events, r.errors) + "\n";
+    else
+      for (auto& e : r.events) keep_timeline_fields(e);  // held until the merge
     return r;
   };
 
@@ -676,7 +680,7 @@ int run_extract(const Common& c, ReadOptions opts) {
   if (jsonl)
     stream_out->commit();
   else
-    write_output(c.output, render_timeline(merge_timelines(one_part(std::move(pool)), cfg.build), c.format));
+    write_output(c.output, merge_timelines(one_part(std::move(pool)), cfg.build), c.format);
   if (usage_error) return static_cast<int>(ExitCode::usage);
   return failures.empty() ? 0 : static_cast<int>(ExitCode::documents_failed);
 }
@@ -692,7 +696,7 @@ int run_merge(const std::vector<std::string>& files, const Common& c) {
     ss << in.rdbuf();
     parts.push_back(read_timeline_yaml(ss.str(), f));
   }
-  write_output(c.output, render_timeline(merge_timelines(std::move(parts), cfg.build), c.format));
+  write_output(c.output, merge_timelines(std::move(parts), cfg.build), c.format);
   return 0;
 }
 

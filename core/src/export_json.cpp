@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <ostream>
+#include <sstream>
 #include <stdexcept>
 
 namespace chronicle {
@@ -50,71 +52,106 @@ void put_reading(Json& j, const Event& e) {
 
 }  // namespace
 
-std::string to_json(const Timeline& tl) {
-  Json root = Json::object();
-  root["chronicle"] = 1;
-  Json sources = Json::array();
-  for (const auto& s : tl.sources) {
-    Json x = Json::object();
-    x["id"] = s.id;
-    x["published"] = cal::iso_day(s.published);
-    x["title"] = str_or_null(s.title);
-    sources.push_back(std::move(x));
-  }
-  root["sources"] = std::move(sources);
-  Json events = Json::array();
-  for (const auto& e : tl.events) {
-    Json x = Json::object();
-    x["id"] = e.id;
-    put_reading(x, e);
-    if (e.reports() > 1) x["reports"] = e.reports();
-    if (!e.conflicts.empty()) {
-      Json cs = Json::array();
-      for (const auto& c : e.conflicts) {
-        Json srcs = Json::array();
-        for (const auto& s : c.sources) srcs.push_back(string_list(s));
-        Json cj = Json::object();
-        cj["field"] = c.field;
-        cj["values"] = string_list(c.values);
-        cj["sources"] = std::move(srcs);
-        cs.push_back(std::move(cj));
-      }
-      x["conflicts"] = std::move(cs);
+namespace {
+
+Json source_json(const Source& s) {
+  Json x = Json::object();
+  x["id"] = s.id;
+  x["published"] = cal::iso_day(s.published);
+  x["title"] = str_or_null(s.title);
+  return x;
+}
+
+Json event_json(const Event& e) {
+  Json x = Json::object();
+  x["id"] = e.id;
+  put_reading(x, e);
+  if (e.reports() > 1) x["reports"] = e.reports();
+  if (!e.conflicts.empty()) {
+    Json cs = Json::array();
+    for (const auto& c : e.conflicts) {
+      Json srcs = Json::array();
+      for (const auto& s : c.sources) srcs.push_back(string_list(s));
+      Json cj = Json::object();
+      cj["field"] = c.field;
+      cj["values"] = string_list(c.values);
+      cj["sources"] = std::move(srcs);
+      cs.push_back(std::move(cj));
     }
-    Json ev = Json::array();
-    for (const auto& v : e.evidence) {
+    x["conflicts"] = std::move(cs);
+  }
+  Json ev = Json::array();
+  for (const auto& v : e.evidence) {
+    Json j = Json::object();
+    j["source"] = v.source;
+    j["sentence"] = v.sentence;
+    j["start"] = v.start;
+    j["end"] = v.end;
+    ev.push_back(std::move(j));
+  }
+  x["evidence"] = std::move(ev);
+  if (!e.versions.empty()) {
+    Json vs = Json::array();
+    for (const auto& v : e.versions) {
       Json j = Json::object();
-      j["source"] = v.source;
-      j["sentence"] = v.sentence;
-      j["start"] = v.start;
-      j["end"] = v.end;
-      ev.push_back(std::move(j));
+      j["source"] = v.evidence.empty() ? std::string() : v.evidence.front().source;
+      put_reading(j, v);
+      vs.push_back(std::move(j));
     }
-    x["evidence"] = std::move(ev);
-    if (!e.versions.empty()) {
-      Json vs = Json::array();
-      for (const auto& v : e.versions) {
-        Json j = Json::object();
-        j["source"] = v.evidence.empty() ? std::string() : v.evidence.front().source;
-        put_reading(j, v);
-        vs.push_back(std::move(j));
-      }
-      x["versions"] = std::move(vs);
-    }
-    events.push_back(std::move(x));
+    x["versions"] = std::move(vs);
   }
-  root["events"] = std::move(events);
+  return x;
+}
+
+Json error_json(const ErrorEntry& e) {
+  Json j = Json::object();
+  j["where"] = e.where;
+  j["message"] = e.message;
+  return j;
+}
+
+// One top-level list, `"key": [...]`, as nlohmann::json's dump(2) writes it inside the
+// whole document (two spaces per level), one element made and written at a time.
+template <typename T, typename F>
+void put_list(std::ostream& out, const char* key, const std::vector<T>& items, F&& to_json) {
+  out << "  \"" << key << "\": ";
+  if (items.empty()) {
+    out << "[]";
+    return;
+  }
+  out << "[\n";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string s = to_json(items[i]).dump(2, ' ', false, Json::error_handler_t::replace);
+    out << (i ? ",\n    " : "    ");
+    // JSON strings hold no raw line break: every one is a line of the element's layout
+    std::size_t from = 0;
+    for (std::size_t nl; (nl = s.find('\n', from)) != std::string::npos; from = nl + 1) {
+      out.write(s.data() + from, static_cast<std::streamsize>(nl + 1 - from));
+      out << "    ";
+    }
+    out.write(s.data() + from, static_cast<std::streamsize>(s.size() - from));
+  }
+  out << "\n  ]";
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const Timeline& tl) {
+  out << "{\n  \"chronicle\": 1,\n";
+  put_list(out, "sources", tl.sources, source_json);
+  out << ",\n";
+  put_list(out, "events", tl.events, event_json);
   if (!tl.errors.empty()) {
-    Json er = Json::array();
-    for (const auto& e : tl.errors) {
-      Json j = Json::object();
-      j["where"] = e.where;
-      j["message"] = e.message;
-      er.push_back(std::move(j));
-    }
-    root["errors"] = std::move(er);
+    out << ",\n";
+    put_list(out, "errors", tl.errors, error_json);
   }
-  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  out << "\n}\n";
+}
+
+std::string to_json(const Timeline& tl) {
+  std::ostringstream out;
+  write_json(out, tl);
+  return out.str();
 }
 
 const std::vector<std::string>& timeline_formats() {
@@ -130,6 +167,15 @@ std::string render_timeline(const Timeline& tl, std::string_view format) {
   if (format == "md") return to_markdown(tl);
   if (format == "html") return to_html(tl);
   throw std::invalid_argument("unknown timeline format \"" + std::string(format) + "\"");
+}
+
+void write_timeline(std::ostream& out, const Timeline& tl, std::string_view format) {
+  if (format == "yaml")
+    write_yaml(out, tl);
+  else if (format == "json")
+    write_json(out, tl);
+  else
+    out << render_timeline(tl, format);
 }
 
 namespace detail {

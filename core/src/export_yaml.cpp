@@ -88,8 +88,7 @@ std::string value_list(const std::vector<std::string>& v, bool when) {
 
 }  // namespace
 
-std::string to_yaml(const Timeline& tl) {
-  std::ostringstream o;
+void write_yaml(std::ostream& o, const Timeline& tl) {
   o << "chronicle: 1\n";
   o << "sources:";
   if (tl.sources.empty()) o << " []";
@@ -147,6 +146,11 @@ std::string to_yaml(const Timeline& tl) {
     for (const auto& e : tl.errors)
       o << "  - {where: " << dq(e.where) << ", message: " << dq(e.message) << "}\n";
   }
+}
+
+std::string to_yaml(const Timeline& tl) {
+  std::ostringstream o;
+  write_yaml(o, tl);
   return o.str();
 }
 

@@ -8,8 +8,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 namespace chronicle {
@@ -76,17 +78,25 @@ std::string fingerprint(const Event& a) {
 struct Report {
   Event event;
   Day published;  // of its source
-  std::string fp;
 };
 
-bool report_less(const Report& x, const Report& y) {
+// -1, 0, 1 as x's sort key is before, equal to or after y's: its article's date, source,
+// window and first offset, then (only on a tie: the fingerprint holds a copy of every
+// sentence, so it is made when needed, not kept) everything it says.
+int report_compare(const Report& x, const Report& y) {
   const Event& a = x.event;
   const Event& b = y.event;
   const std::size_t sa = a.evidence.empty() ? 0 : a.evidence.front().start;
   const std::size_t sb = b.evidence.empty() ? 0 : b.evidence.front().start;
-  return std::tie(x.published, source_of(a), a.when.earliest, a.when.latest, sa, x.fp) <
-         std::tie(y.published, source_of(b), b.when.earliest, b.when.latest, sb, y.fp);
+  const auto ka = std::tie(x.published, source_of(a), a.when.earliest, a.when.latest, sa);
+  const auto kb = std::tie(y.published, source_of(b), b.when.earliest, b.when.latest, sb);
+  if (ka < kb) return -1;
+  if (kb < ka) return 1;
+  const int c = fingerprint(a).compare(fingerprint(b));
+  return c < 0 ? -1 : c > 0 ? 1 : 0;
 }
+
+bool report_less(const Report& x, const Report& y) { return report_compare(x, y) < 0; }
 
 struct Window {
   std::optional<Day> lo, hi;
@@ -232,8 +242,10 @@ int status_weight(sdk::Status s) {
 }
 
 // One entry from its reports, given in canonical order.
-Event combine(const std::vector<const Report*>& rs, const BuildOptions& o) {
-  if (rs.size() == 1) return rs.front()->event;
+// The members' events are moved into the entry: each report belongs to one entry.
+Event combine(const std::vector<Report*>& members, const BuildOptions& o) {
+  if (members.size() == 1) return std::move(members.front()->event);
+  const std::vector<const Report*> rs(members.begin(), members.end());
   Event e;
   // type: summit and conference outrank the rest, then the most reports, then the rank
   std::map<std::string, int> votes;
@@ -422,9 +434,10 @@ Event combine(const std::vector<const Report*>& rs, const BuildOptions& o) {
     e.summary = s->event.summary;
     e.plugin = s->event.plugin;
   }
-  for (const auto* r : rs) {
+  e.versions.reserve(members.size());
+  for (auto* r : members) {
     e.evidence.insert(e.evidence.end(), r->event.evidence.begin(), r->event.evidence.end());
-    e.versions.push_back(r->event);
+    e.versions.push_back(std::move(r->event));
   }
   return e;
 }
@@ -456,15 +469,23 @@ bool natural_less(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+void keep_timeline_fields(Event& event) {
+  if (event.versions.empty()) event = report_of(std::move(event));
+}
+
 Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& options) {
   Timeline out;
-  std::map<std::string, Day> published;  // source id -> its (earliest) date
-  for (const auto& t : parts)
-    for (const auto& s : t.sources) {
-      out.sources.push_back(s);
-      auto [it, fresh] = published.try_emplace(s.id, s.published);
-      if (!fresh && s.published < it->second) it->second = s.published;
-    }
+  // sources and errors are moved out of the parts: a corpus-sized list is not held twice
+  std::size_t n_sources = 0, n_errors = 0;
+  for (const auto& t : parts) n_sources += t.sources.size(), n_errors += t.errors.size();
+  out.sources.reserve(n_sources);
+  out.errors.reserve(n_errors);
+  for (auto& t : parts) {
+    std::move(t.sources.begin(), t.sources.end(), std::back_inserter(out.sources));
+    std::vector<Source>().swap(t.sources);
+    std::move(t.errors.begin(), t.errors.end(), std::back_inserter(out.errors));
+    std::vector<ErrorEntry>().swap(t.errors);
+  }
   std::sort(out.sources.begin(), out.sources.end(), [](const Source& a, const Source& b) {
     return std::tie(a.published, a.id, a.title) < std::tie(b.published, b.id, b.title);
   });
@@ -474,7 +495,22 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
                                          a.title == b.title;
                                 }),
                     out.sources.end());
-  for (const auto& t : parts) out.errors.insert(out.errors.end(), t.errors.begin(), t.errors.end());
+  out.sources.shrink_to_fit();
+  // source id -> its (earliest) date: views of the ids in out.sources, sorted by id (the
+  // sources are in date order, so the first of an id is its earliest)
+  std::vector<std::pair<std::string_view, Day>> published;
+  published.reserve(out.sources.size());
+  for (const auto& s : out.sources) published.emplace_back(s.id, s.published);
+  std::stable_sort(published.begin(), published.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  published.erase(std::unique(published.begin(), published.end(),
+                              [](const auto& a, const auto& b) { return a.first == b.first; }),
+                  published.end());
+  auto published_of = [&](const std::string& id) {
+    auto it = std::lower_bound(published.begin(), published.end(), std::string_view(id),
+                               [](const auto& p, std::string_view k) { return p.first < k; });
+    return it == published.end() || it->first != id ? Day::max() : it->second;
+  };
   std::sort(out.errors.begin(), out.errors.end(), [](const ErrorEntry& a, const ErrorEntry& b) {
     if (a.where != b.where) return natural_less(a.where, b.where);
     return a.message < b.message;
@@ -490,11 +526,13 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
   auto add = [&](Event&& ev) {
     Report r;
     r.event = report_of(std::move(ev));
-    auto it = published.find(source_of(r.event));
-    r.published = it == published.end() ? Day::max() : it->second;
-    r.fp = fingerprint(r.event);
+    r.published = published_of(source_of(r.event));
     reports.push_back(std::move(r));
   };
+  std::size_t n_reports = 0;
+  for (const auto& t : parts)
+    for (const auto& e : t.events) n_reports += e.versions.empty() ? 1 : e.versions.size();
+  reports.reserve(n_reports);
   // reports are moved out of the parts: a corpus-sized timeline is not held twice
   for (auto& t : parts) {
     for (auto& e : t.events) {
@@ -505,10 +543,12 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
     }
     std::vector<Event>().swap(t.events);
   }
+  std::vector<Timeline>().swap(parts);
   std::sort(reports.begin(), reports.end(), report_less);
-  reports.erase(std::unique(reports.begin(), reports.end(),
-                            [](const Report& a, const Report& b) { return a.fp == b.fp; }),
-                reports.end());
+  reports.erase(
+      std::unique(reports.begin(), reports.end(),
+                  [](const Report& a, const Report& b) { return report_compare(a, b) == 0; }),
+      reports.end());
 
   // greedy clustering in that order; candidates come from shared names and places
   std::vector<std::vector<std::size_t>> clusters;
@@ -562,14 +602,17 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
     if (!a.location.empty()) put("L:" + a.location);
     if (!a.country.empty()) put("C:" + a.country);
   }
+  index.clear();
 
   std::vector<std::pair<std::size_t, Event>> entries;  // (first report, entry)
   entries.reserve(clusters.size());
   for (const auto& c : clusters) {
-    std::vector<const Report*> rs;
+    std::vector<Report*> rs;
     for (std::size_t m : c) rs.push_back(&reports[m]);
     entries.emplace_back(c.front(), combine(rs, options));
   }
+  std::vector<Report>().swap(reports);  // moved into the entries
+  std::vector<std::vector<std::size_t>>().swap(clusters);
   std::sort(entries.begin(), entries.end(), [](const auto& x, const auto& y) {
     const auto far = Day::max();
     auto key = [&](const std::pair<std::size_t, Event>& p) {

@@ -34,6 +34,22 @@ bool contains(const std::vector<std::string>& v, std::string_view x) {
   return false;
 }
 
+// A word list asked of every token of a document: the words' shapes (length, first and
+// last byte) turn most tokens away before the list is scanned.
+class ScannedList {
+ public:
+  explicit ScannedList(const std::vector<std::string>& words) : words_(words) {
+    for (const auto& w : words_) shapes_.add(w);
+  }
+  bool contains(std::string_view x) const {
+    return shapes_.may_hold(x) && chronicle::contains(words_, x);
+  }
+
+ private:
+  const std::vector<std::string>& words_;
+  sdk::WordShapes shapes_;
+};
+
 // The entity of sentence `s` that starts at token k, or none.
 const sdk::Entity* entity_starting_at(const AnalyzedSentence& s, std::size_t k) {
   for (const auto& en : s.entities)
@@ -447,7 +463,7 @@ struct Presence {
 
 std::vector<Presence> presences(const DocumentAnalysis& a) {
   std::vector<Presence> out;
-  const auto& verbs = a.resources().text.list("presence_verbs");
+  const ScannedList verbs(a.resources().text.list("presence_verbs"));
   const auto& dets = a.resources().text.list("presence_description_openers");
   const auto& sents = a.sentences();
   for (std::size_t si = 0; si < sents.size(); ++si) {
@@ -460,7 +476,7 @@ std::vector<Presence> presences(const DocumentAnalysis& a) {
       return nullptr;
     };
     for (std::size_t k = 1; k + 1 < t.size(); ++k) {
-      if (!contains(verbs, t[k].lower)) continue;
+      if (!verbs.contains(t[k].lower)) continue;
       const std::size_t c = detail::clause_of(s.clauses, k);
       if (c < s.clause_negated.size() && s.clause_negated[c]) continue;
       // "is in Lima", "is here" (the dateline city)
@@ -1000,14 +1016,14 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   // meetings told of in general with a time date the undated ones of that sentence and
   // the next, when the tense agrees
   {
-    const auto& generic = a.resources().clauses.list("noun_cues.generic");
+    const ScannedList generic(a.resources().clauses.list("noun_cues.generic"));
     const auto& event_nouns = a.resources().text.list("event_nouns");
     for (std::size_t si = 0; si < sentences.size(); ++si) {
       const auto& s = sentences[si];
       const auto& t = s.tokens.tokens;
       std::size_t from = t.size();
       for (std::size_t k = 0; k + 1 < t.size() && from == t.size(); ++k) {
-        if (!contains(generic, t[k].lower)) continue;
+        if (!generic.contains(t[k].lower)) continue;
         bool noun = false;
         for (std::size_t q = k + 1; q < t.size() && q <= k + 2; ++q)
           noun = noun || contains(event_nouns, t[q].lower);

@@ -9,6 +9,7 @@
 #include "../test_support.h"
 
 #include <cstdio>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -221,6 +222,35 @@ TEST(Json, SameFieldsAsYaml) {
   EXPECT_FALSE(j["events"][0].contains("reports"));
 }
 
+// The JSON is written one source and one event at a time: its bytes are still those of
+// nlohmann::json's own dump(2) of the whole document, for every shape of list (empty, one,
+// several), with and without errors, with versions and conflicts, and with text that is
+// not ASCII or not UTF-8 (replaced, as the dump's error handler does).
+TEST(Json, WrittenPieceByPieceAsOneDump) {
+  auto dumped = [](const std::string& text) {
+    return nlohmann::ordered_json::parse(text).dump(
+               2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+           "\n";
+  };
+  Timeline tl = sample();
+  EXPECT_EQ(to_json(tl), dumped(to_json(tl)));
+  tl.errors.push_back({"x.jsonl:2", "not valid JSON: \"{\" \u00e9\n"});
+  tl.errors.push_back({"y.txt", "no date"});
+  tl.events[0].versions = {tl.events[1], tl.events[2]};
+  tl.events[0].conflicts.push_back({"when", {"2025-02-18", "2025-02-19"}, {{"a"}, {"b", "c"}}});
+  tl.events[1].summary = std::string("bad \xff byte, Z\u00fcrich \u4f1a\u8ac7");
+  tl.events[1].participants.clear();
+  const std::string all = to_json(tl);
+  EXPECT_EQ(all, dumped(all));
+  EXPECT_NE(all.find("\"reports\": 2"), std::string::npos);
+  EXPECT_NE(all.find("bad \xef\xbf\xbd byte"), std::string::npos);  // U+FFFD
+  Timeline empty;
+  EXPECT_EQ(to_json(empty), "{\n  \"chronicle\": 1,\n  \"sources\": [],\n  \"events\": []\n}\n");
+  EXPECT_EQ(to_json(empty), dumped(to_json(empty)));
+  empty.errors.push_back({"z", "m"});
+  EXPECT_EQ(to_json(empty), dumped(to_json(empty)));
+}
+
 TEST(TimelineJs, KnownPartsOnly) {
   const auto j = nlohmann::json::parse(to_timelinejs(sample()));
   ASSERT_EQ(j["events"].size(), 4u);
@@ -256,6 +286,19 @@ TEST(Formats, RenderKnowsEveryListedFormat) {
   for (const auto& f : timeline_formats()) EXPECT_FALSE(render_timeline(sample(), f).empty()) << f;
   EXPECT_THROW(render_timeline(sample(), "pdf"), std::invalid_argument);
   EXPECT_EQ(render_timeline(sample(), "yaml"), to_yaml(sample()));
+}
+
+TEST(Formats, WriteTimelineGivesTheRenderedBytes) {
+  for (const auto& f : timeline_formats()) {
+    std::ostringstream out;
+    write_timeline(out, sample(), f);
+    EXPECT_EQ(out.str(), render_timeline(sample(), f)) << f;
+  }
+  std::ostringstream out;
+  write_yaml(out, sample());
+  EXPECT_EQ(out.str(), to_yaml(sample()));
+  std::ostringstream none;
+  EXPECT_THROW(write_timeline(none, sample(), "pdf"), std::invalid_argument);
 }
 
 }  // namespace

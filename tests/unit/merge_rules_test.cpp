@@ -403,4 +403,43 @@ TEST(MergeRules, MergeIsCommutativeAndAssociative) {
   EXPECT_EQ(to_yaml(merge_timelines(std::move(halves), options())), want);
 }
 
+// extract keeps only the timeline fields of each document's events until the merge: the
+// merge reads nothing else, so the result is the same, and merged entries keep everything.
+TEST(MergeRules, KeepingTimelineFieldsChangesNoMerge) {
+  R a{"a", day(1987, 4, 9), "talks", sdk::Status::planned, day(1987, 4, 13), day(1987, 4, 19),
+      Granularity::week};
+  a.participants = kShultz;
+  a.location = "Moscow";
+  R b{"b", day(1987, 4, 13), "talks", sdk::Status::ongoing};
+  b.participants = kShultz;
+  b.location = "Moscow";
+  R c{"c", day(1987, 4, 14), "meeting", sdk::Status::occurred, day(1987, 4, 14)};
+  c.participants = {"Geoffrey Howe"};
+  const std::string want = to_yaml(merged({a, b, c}));
+  std::vector<Timeline> parts;
+  for (const auto& r : {a, b, c}) {
+    Timeline t = article(r);
+    Event& e = t.events.front();
+    e.agents = {r.participants.front()};
+    e.type_votes = {{r.type, 2}};
+    e.name_words = {"east", "asia"};
+    e.first_sentence = 3;
+    keep_timeline_fields(e);
+    EXPECT_TRUE(e.id.empty() && e.agents.empty() && e.type_votes.empty() &&
+                e.name_words.empty() && e.first_sentence == 0);
+    EXPECT_EQ(e.participants, r.participants);
+    EXPECT_EQ(e.evidence.size(), 1u);
+    parts.push_back(std::move(t));
+  }
+  Timeline t = merge_timelines(std::move(parts), options());
+  EXPECT_EQ(to_yaml(t), want);
+  ASSERT_EQ(t.events.size(), 2u);
+  Event& entry = t.events[0].versions.empty() ? t.events[1] : t.events[0];
+  ASSERT_EQ(entry.reports(), 2u);
+  const Event before = entry;
+  keep_timeline_fields(entry);  // an entry with versions is left as it is
+  EXPECT_EQ(to_yaml({{}, {entry}, {}}), to_yaml({{}, {before}, {}}));
+  EXPECT_EQ(entry.id, before.id);
+}
+
 }  // namespace

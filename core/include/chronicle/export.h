@@ -6,6 +6,7 @@
 #include <chronicle/timeline.h>
 
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,9 @@ namespace chronicle {
 // `versions` and `errors` only when the YAML has them), unknown values as null.
 // Pretty-printed, two spaces, one trailing newline. Schema: docs/timeline.schema.json.
 std::string to_json(const Timeline& timeline);
+// The same bytes written to `out` one source and one event at a time, without the whole
+// document as a JSON value in memory.
+void write_json(std::ostream& out, const Timeline& timeline);
 
 // RFC 5545 calendar: one all-day VEVENT per event with at least one known bound.
 //  - both bounds: DTSTART;VALUE=DATE = earliest, DTEND;VALUE=DATE = the day after latest;
@@ -57,6 +61,9 @@ const std::vector<std::string>& timeline_formats();
 // Writes `timeline` in `format` (one of timeline_formats()); throws std::invalid_argument
 // for any other name.
 std::string render_timeline(const Timeline& timeline, std::string_view format);
+// The same bytes written to `out`; YAML goes there as it is made, without a copy of the
+// whole text in memory.
+void write_timeline(std::ostream& out, const Timeline& timeline, std::string_view format);
 
 namespace detail {
 

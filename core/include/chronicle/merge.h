@@ -35,6 +35,13 @@ namespace chronicle {
 // Takes the parts by value: pass them with std::move to avoid a copy of every event.
 Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& options);
 
+// Drops what merge_timelines does not read of an extracted event (its id, first side and
+// other side, type votes, name words and other in-document bookkeeping), keeping the fields
+// a timeline file carries; an entry with `versions` is left as it is. extract applies it to
+// each document's events as they are done, so the events held until the merge are no
+// larger than the merge needs.
+void keep_timeline_fields(Event& event);
+
 // Reads a timeline written by to_yaml. Throws ConfigError naming `origin` and the field.
 Timeline read_timeline_yaml(const std::string& text, const std::string& origin);
 

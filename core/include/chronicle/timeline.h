@@ -6,6 +6,7 @@
 
 #include <date/date.h>
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -102,5 +103,7 @@ const char* status_name(sdk::Status s);
 const char* granularity_name(Granularity g);
 
 std::string to_yaml(const Timeline& timeline);
+// The same bytes written straight to `out`: a corpus-sized timeline is not held twice.
+void write_yaml(std::ostream& out, const Timeline& timeline);
 
 }  // namespace chronicle
