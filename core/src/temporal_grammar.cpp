@@ -337,6 +337,8 @@ struct TemporalGrammar::Impl {
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
       business_cues, reporting_nouns, reporting_ago, reporting_this,
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
+  // shifters counting from the text's last named day: "the previous Friday"
+  PhraseTable anaphoric_shifters;
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
       early_year_cues, in_span_cues, in_span_stops, verb_shifters, verb_leads, ahead_cues,
@@ -545,6 +547,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   shifters.add_all(lex.list("shifters.this"), static_cast<int>(Shift::this_));
   shifters.add_all(lex.list("shifters.next"), static_cast<int>(Shift::next));
   shifters.add_all(lex.list("shifters.last"), static_cast<int>(Shift::last));
+  anaphoric_shifters.add_all(lex.list("anaphoric_shifters"), 1);
   parts.add_all(lex.list("parts_of_day.mo"), static_cast<int>(PartOfDay::morning));
   parts.add_all(lex.list("parts_of_day.af"), static_cast<int>(PartOfDay::afternoon));
   parts.add_all(lex.list("parts_of_day.ev"), static_cast<int>(PartOfDay::evening));
@@ -1377,6 +1380,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
   if (auto s = shifters.match(t, k); s.length && is_word(t, k)) {
     if (read_weekday(t, k + s.length).first) {
       r.shift = static_cast<Shift>(s.value);
+      // "the previous Friday": the Friday before the day the text last named
+      if (anaphoric_shifters.match(t, k).length == s.length) r.anchor = AnchorRef::last_explicit;
       k += s.length;
     }
   }
@@ -3064,8 +3069,10 @@ std::string duration_value(const RelativeDate& rel) {
     case Unit::quarter: return "P" + num(1) + "Q";
     case Unit::half: return "P" + num(6) + "M";
     case Unit::year: return "P" + num(1) + "Y";
-    case Unit::decade: return n ? "P" + num(10) + "Y" : "PXDE";
-    case Unit::century: return n ? "P" + num(100) + "Y" : "PXCE";
+    // uncounted: "decades-long", "for decades" in years, PXY (AQUAINT and MEANTIME 2 of
+    // 2); "for centuries" PXC, TimeML's century unit
+    case Unit::decade: return n ? "P" + num(10) + "Y" : "PXY";
+    case Unit::century: return n ? "P" + num(100) + "Y" : "PXC";
     default: return "PXX";
   }
 }
@@ -3301,11 +3308,14 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
     case K::weekday: {
       if (!rel.weekday) return r;
       const date::weekday wd = *rel.weekday;
+      // "next/last Tuesday" count from the publication; "the following/previous Tuesday"
+      // from the day the text last named
+      const sys_days from = rel.anchor == AnchorRef::last_explicit ? A : P;
       sys_days d;
       switch (rel.shift) {
         case Shift::this_: d = cal::week_start(P) + (wd - date::Monday); break;
-        case Shift::next: d = cal::after(P, wd); break;
-        case Shift::last: d = cal::before(P, wd); break;
+        case Shift::next: d = cal::after(from, wd); break;
+        case Shift::last: d = cal::before(from, wd); break;
         default:
           // "Wednesday's ruling": past unless the clause looks ahead ("Tuesday's meeting
           // will focus on"), then the nearest
@@ -3435,6 +3445,11 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
 }
 
 void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& anchor) {
+  // "up 1.4 pct from the previous Friday": a point of comparison, not where the story
+  // moves; a second "the previous Friday" is the same day
+  if (rel.kind == RelativeDate::Kind::weekday && rel.shift == Shift::last &&
+      rel.anchor == AnchorRef::last_explicit)
+    return;
   if (auto d = explicit_day(rel, resolved)) {
     anchor.last_explicit = *d;
     const year_month_day ymd{*d};
