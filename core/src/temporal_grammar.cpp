@@ -342,7 +342,7 @@ struct TemporalGrammar::Impl {
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
       early_year_cues, in_span_cues, in_span_stops, verb_shifters, verb_leads, ahead_cues,
-      ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts;
+      ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts, past_date_links;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units,
@@ -514,6 +514,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("early_year_cues")) early_year_cues.insert(s);
   for (const auto& s : lex.list("in_span_cues")) in_span_cues.insert(s);
   for (const auto& s : lex.list("in_span_stops")) in_span_stops.insert(s);
+  for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
   for (const auto& s : lex.list("ahead_cues.words")) ahead_cues.insert(s);
@@ -2521,6 +2522,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
       if (len == 1 && past_date_hints.match(t, h.first - 1).length == 1) {
         h.rel.direction = Direction::backward;
         break;
+      }
+    }
+    // "since shortly after the Oct. 23 slaying": the hint with a few link words between
+    if (h.rel.direction == Direction::none) {
+      for (std::size_t back = 1; back <= 3 && back < h.first; ++back) {
+        if (!is_word(t, h.first - back) || !past_date_links.count(t[h.first - back].lower)) break;
+        if (past_date_hints.match(t, h.first - back - 1).length == 1) {
+          h.rel.direction = Direction::backward;
+          break;
+        }
       }
     }
     // "forthcoming meetings -- the IMF session and the June summit": a year-less month or
