@@ -2804,6 +2804,22 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
       }
     }
   }
+  // "March 9 to July 14, 2019", "February 14 to February 15, 2019": a year-less day joined
+  // to a day with its year takes that year (the one before when it would fall after it)
+  for (std::size_t k = 0; k + 1 < out.size(); ++k) {
+    const RelativeDate& a = *out[k].rel;
+    const RelativeDate& b = *out[k + 1].rel;
+    if (a.kind != RelativeDate::Kind::calendar || !a.month || !a.day || a.year || a.year_shift ||
+        b.kind != RelativeDate::Kind::calendar || !b.month || !b.day || !b.year ||
+        out[k + 1].first_token != out[k].last_token + 1)
+      continue;
+    const sdk::Token& w = tokens[out[k].last_token];
+    if (!is_range_dash(w) && !(w.kind == TokenKind::word && g.day_range_words.count(w.lower)))
+      continue;
+    RelativeDate joined = a;
+    joined.year = std::pair(*a.month, *a.day) > std::pair(*b.month, *b.day) ? *b.year - 1 : *b.year;
+    out[k].rel = std::make_shared<const RelativeDate>(joined);
+  }
   return out;
 }
 
