@@ -2820,6 +2820,22 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     joined.year = std::pair(*a.month, *a.day) > std::pair(*b.month, *b.day) ? *b.year - 1 : *b.year;
     out[k].rel = std::make_shared<const RelativeDate>(joined);
   }
+  // "April of last year", "October of next year", "May 12th of last year": a year-less month
+  // or day is in the year the next expression names
+  for (std::size_t k = 0; k + 1 < out.size(); ++k) {
+    const RelativeDate& a = *out[k].rel;
+    const RelativeDate& b = *out[k + 1].rel;
+    if (a.kind != RelativeDate::Kind::calendar || !a.month || a.year || a.year_shift ||
+        b.kind != RelativeDate::Kind::period || b.unit != Unit::year ||
+        b.anchor != AnchorRef::publication || b.mod != Mod::none || b.shift == Shift::none ||
+        out[k + 1].first_token != out[k].last_token + 1 ||
+        tokens[out[k].last_token].kind != TokenKind::word ||
+        tokens[out[k].last_token].lower != "of")
+      continue;
+    RelativeDate joined = a;
+    joined.year_shift = b.shift == Shift::next ? 1 : b.shift == Shift::last ? -1 : 0;
+    out[k].rel = std::make_shared<const RelativeDate>(joined);
+  }
   return out;
 }
 
