@@ -2836,6 +2836,20 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     joined.year_shift = b.shift == Shift::next ? 1 : b.shift == Shift::last ? -1 : 0;
     out[k].rel = std::make_shared<const RelativeDate>(joined);
   }
+  // "the fourth quarter 1985", "first-half 1986": a year-less quarter or half right before
+  // a year is that year's
+  for (std::size_t k = 0; k + 1 < out.size(); ++k) {
+    const RelativeDate& a = *out[k].rel;
+    const RelativeDate& b = *out[k + 1].rel;
+    if (a.kind != RelativeDate::Kind::calendar || !(a.quarter || a.half) || a.year ||
+        a.year_shift || a.reporting || b.kind != RelativeDate::Kind::calendar || !b.year ||
+        b.month || b.quarter || b.half || b.season != Season::none || b.decade || b.century ||
+        b.holiday != Holiday::none || out[k + 1].first_token != out[k].last_token)
+      continue;
+    RelativeDate joined = a;
+    joined.year = b.year;
+    out[k].rel = std::make_shared<const RelativeDate>(joined);
+  }
   return out;
 }
 
