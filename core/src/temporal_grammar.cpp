@@ -2825,15 +2825,21 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   for (std::size_t k = 0; k + 1 < out.size(); ++k) {
     const RelativeDate& a = *out[k].rel;
     const RelativeDate& b = *out[k + 1].rel;
+    // "September of that year": the year of the last month or day the text names
+    const bool that_year =
+        b.anchor == AnchorRef::last_explicit && b.shift == Shift::none && !b.year_shift;
     if (a.kind != RelativeDate::Kind::calendar || !a.month || a.year || a.year_shift ||
-        b.kind != RelativeDate::Kind::period || b.unit != Unit::year ||
-        b.anchor != AnchorRef::publication || b.mod != Mod::none || b.shift == Shift::none ||
+        b.kind != RelativeDate::Kind::period || b.unit != Unit::year || b.mod != Mod::none ||
+        !(that_year || (b.anchor == AnchorRef::publication && b.shift != Shift::none)) ||
         out[k + 1].first_token != out[k].last_token + 1 ||
         tokens[out[k].last_token].kind != TokenKind::word ||
         tokens[out[k].last_token].lower != "of")
       continue;
     RelativeDate joined = a;
-    joined.year_shift = b.shift == Shift::next ? 1 : b.shift == Shift::last ? -1 : 0;
+    if (that_year)
+      joined.anchor = AnchorRef::last_explicit;
+    else
+      joined.year_shift = b.shift == Shift::next ? 1 : b.shift == Shift::last ? -1 : 0;
     out[k].rel = std::make_shared<const RelativeDate>(joined);
   }
   // "the fourth quarter 1985", "first-half 1986": a year-less quarter or half right before
@@ -3222,6 +3228,9 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
     tense = Tense::past;
   const sys_days P = anchor.publication;
   const sys_days A = anchor.last_explicit.value_or(P);
+  // the year of the last month or day the text names ("September of that year")
+  const int text_year =
+      anchor.last_month ? static_cast<int>(anchor.last_month->year()) : year_of(A);
   Resolved r;
   if (rel.reporting) {
     // the reported quarter: the one holding P - 45 days (results come out within weeks)
@@ -3276,6 +3285,8 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         } else {
           if (rel.year_shift) {
             y = year_of(P) + *rel.year_shift;
+          } else if (rel.anchor == AnchorRef::last_explicit) {
+            y = text_year;
           } else if (auto ay = same_month_year(P, m, d);
                      ay && rel.direction == Direction::none && !rel.weekday && !rel.range_end) {
             y = *ay;
@@ -3319,6 +3330,8 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
           y = *rel.year;
         } else if (rel.year_shift) {
           y = year_of(P) + *rel.year_shift;
+        } else if (rel.anchor == AnchorRef::last_explicit) {
+          y = text_year;
         } else {
           auto py = pick_year(P, tense, rel.shift,
                               [&](int yy) -> std::optional<Span> { return span_of(yy); });
