@@ -337,10 +337,12 @@ struct TemporalGrammar::Impl {
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
       business_cues, reporting_nouns, reporting_ago, reporting_this,
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
+  // shifters counting from the text's last named day: "the previous Friday"
+  PhraseTable anaphoric_shifters;
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
       early_year_cues, in_span_cues, in_span_stops, verb_shifters, verb_leads, ahead_cues,
-      ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts;
+      ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts, past_date_links;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units,
@@ -512,6 +514,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("early_year_cues")) early_year_cues.insert(s);
   for (const auto& s : lex.list("in_span_cues")) in_span_cues.insert(s);
   for (const auto& s : lex.list("in_span_stops")) in_span_stops.insert(s);
+  for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
   for (const auto& s : lex.list("ahead_cues.words")) ahead_cues.insert(s);
@@ -545,6 +548,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   shifters.add_all(lex.list("shifters.this"), static_cast<int>(Shift::this_));
   shifters.add_all(lex.list("shifters.next"), static_cast<int>(Shift::next));
   shifters.add_all(lex.list("shifters.last"), static_cast<int>(Shift::last));
+  anaphoric_shifters.add_all(lex.list("anaphoric_shifters"), 1);
   parts.add_all(lex.list("parts_of_day.mo"), static_cast<int>(PartOfDay::morning));
   parts.add_all(lex.list("parts_of_day.af"), static_cast<int>(PartOfDay::afternoon));
   parts.add_all(lex.list("parts_of_day.ev"), static_cast<int>(PartOfDay::evening));
@@ -1377,6 +1381,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
   if (auto s = shifters.match(t, k); s.length && is_word(t, k)) {
     if (read_weekday(t, k + s.length).first) {
       r.shift = static_cast<Shift>(s.value);
+      // "the previous Friday": the Friday before the day the text last named
+      if (anaphoric_shifters.match(t, k).length == s.length) r.anchor = AnchorRef::last_explicit;
       k += s.length;
     }
   }
@@ -2518,6 +2524,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
         break;
       }
     }
+    // "since shortly after the Oct. 23 slaying": the hint with a few link words between
+    if (h.rel.direction == Direction::none) {
+      for (std::size_t back = 1; back <= 3 && back < h.first; ++back) {
+        if (!is_word(t, h.first - back) || !past_date_links.count(t[h.first - back].lower)) break;
+        if (past_date_hints.match(t, h.first - back - 1).length == 1) {
+          h.rel.direction = Direction::backward;
+          break;
+        }
+      }
+    }
     // "forthcoming meetings -- the IMF session and the June summit": a year-less month or
     // a bare weekday in a list of events the text calls upcoming lies ahead. Looks back a
     // few words (up to 18), stopping at a sentence break or a stop word (a finite verb, a
@@ -2787,6 +2803,58 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
         i = d2->end;
       }
     }
+  }
+  // "March 9 to July 14, 2019", "February 14 to February 15, 2019": a year-less day joined
+  // to a day with its year takes that year (the one before when it would fall after it)
+  for (std::size_t k = 0; k + 1 < out.size(); ++k) {
+    const RelativeDate& a = *out[k].rel;
+    const RelativeDate& b = *out[k + 1].rel;
+    if (a.kind != RelativeDate::Kind::calendar || !a.month || !a.day || a.year || a.year_shift ||
+        b.kind != RelativeDate::Kind::calendar || !b.month || !b.day || !b.year ||
+        out[k + 1].first_token != out[k].last_token + 1)
+      continue;
+    const sdk::Token& w = tokens[out[k].last_token];
+    if (!is_range_dash(w) && !(w.kind == TokenKind::word && g.day_range_words.count(w.lower)))
+      continue;
+    RelativeDate joined = a;
+    joined.year = std::pair(*a.month, *a.day) > std::pair(*b.month, *b.day) ? *b.year - 1 : *b.year;
+    out[k].rel = std::make_shared<const RelativeDate>(joined);
+  }
+  // "April of last year", "October of next year", "May 12th of last year": a year-less month
+  // or day is in the year the next expression names
+  for (std::size_t k = 0; k + 1 < out.size(); ++k) {
+    const RelativeDate& a = *out[k].rel;
+    const RelativeDate& b = *out[k + 1].rel;
+    // "September of that year": the year of the last month or day the text names
+    const bool that_year =
+        b.anchor == AnchorRef::last_explicit && b.shift == Shift::none && !b.year_shift;
+    if (a.kind != RelativeDate::Kind::calendar || !a.month || a.year || a.year_shift ||
+        b.kind != RelativeDate::Kind::period || b.unit != Unit::year || b.mod != Mod::none ||
+        !(that_year || (b.anchor == AnchorRef::publication && b.shift != Shift::none)) ||
+        out[k + 1].first_token != out[k].last_token + 1 ||
+        tokens[out[k].last_token].kind != TokenKind::word ||
+        tokens[out[k].last_token].lower != "of")
+      continue;
+    RelativeDate joined = a;
+    if (that_year)
+      joined.anchor = AnchorRef::last_explicit;
+    else
+      joined.year_shift = b.shift == Shift::next ? 1 : b.shift == Shift::last ? -1 : 0;
+    out[k].rel = std::make_shared<const RelativeDate>(joined);
+  }
+  // "the fourth quarter 1985", "first-half 1986": a year-less quarter or half right before
+  // a year is that year's
+  for (std::size_t k = 0; k + 1 < out.size(); ++k) {
+    const RelativeDate& a = *out[k].rel;
+    const RelativeDate& b = *out[k + 1].rel;
+    if (a.kind != RelativeDate::Kind::calendar || !(a.quarter || a.half) || a.year ||
+        a.year_shift || a.reporting || b.kind != RelativeDate::Kind::calendar || !b.year ||
+        b.month || b.quarter || b.half || b.season != Season::none || b.decade || b.century ||
+        b.holiday != Holiday::none || out[k + 1].first_token != out[k].last_token)
+      continue;
+    RelativeDate joined = a;
+    joined.year = b.year;
+    out[k].rel = std::make_shared<const RelativeDate>(joined);
   }
   return out;
 }
@@ -3064,8 +3132,10 @@ std::string duration_value(const RelativeDate& rel) {
     case Unit::quarter: return "P" + num(1) + "Q";
     case Unit::half: return "P" + num(6) + "M";
     case Unit::year: return "P" + num(1) + "Y";
-    case Unit::decade: return n ? "P" + num(10) + "Y" : "PXDE";
-    case Unit::century: return n ? "P" + num(100) + "Y" : "PXCE";
+    // uncounted: "decades-long", "for decades" in years, PXY (AQUAINT and MEANTIME 2 of
+    // 2); "for centuries" PXC, TimeML's century unit
+    case Unit::decade: return n ? "P" + num(10) + "Y" : "PXY";
+    case Unit::century: return n ? "P" + num(100) + "Y" : "PXC";
     default: return "PXX";
   }
 }
@@ -3158,6 +3228,9 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
     tense = Tense::past;
   const sys_days P = anchor.publication;
   const sys_days A = anchor.last_explicit.value_or(P);
+  // the year of the last month or day the text names ("September of that year")
+  const int text_year =
+      anchor.last_month ? static_cast<int>(anchor.last_month->year()) : year_of(A);
   Resolved r;
   if (rel.reporting) {
     // the reported quarter: the one holding P - 45 days (results come out within weeks)
@@ -3212,6 +3285,8 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         } else {
           if (rel.year_shift) {
             y = year_of(P) + *rel.year_shift;
+          } else if (rel.anchor == AnchorRef::last_explicit) {
+            y = text_year;
           } else if (auto ay = same_month_year(P, m, d);
                      ay && rel.direction == Direction::none && !rel.weekday && !rel.range_end) {
             y = *ay;
@@ -3255,6 +3330,8 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
           y = *rel.year;
         } else if (rel.year_shift) {
           y = year_of(P) + *rel.year_shift;
+        } else if (rel.anchor == AnchorRef::last_explicit) {
+          y = text_year;
         } else {
           auto py = pick_year(P, tense, rel.shift,
                               [&](int yy) -> std::optional<Span> { return span_of(yy); });
@@ -3301,11 +3378,14 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
     case K::weekday: {
       if (!rel.weekday) return r;
       const date::weekday wd = *rel.weekday;
+      // "next/last Tuesday" count from the publication; "the following/previous Tuesday"
+      // from the day the text last named
+      const sys_days from = rel.anchor == AnchorRef::last_explicit ? A : P;
       sys_days d;
       switch (rel.shift) {
         case Shift::this_: d = cal::week_start(P) + (wd - date::Monday); break;
-        case Shift::next: d = cal::after(P, wd); break;
-        case Shift::last: d = cal::before(P, wd); break;
+        case Shift::next: d = cal::after(from, wd); break;
+        case Shift::last: d = cal::before(from, wd); break;
         default:
           // "Wednesday's ruling": past unless the clause looks ahead ("Tuesday's meeting
           // will focus on"), then the nearest
@@ -3435,6 +3515,11 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
 }
 
 void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& anchor) {
+  // "up 1.4 pct from the previous Friday": a point of comparison, not where the story
+  // moves; a second "the previous Friday" is the same day
+  if (rel.kind == RelativeDate::Kind::weekday && rel.shift == Shift::last &&
+      rel.anchor == AnchorRef::last_explicit)
+    return;
   if (auto d = explicit_day(rel, resolved)) {
     anchor.last_explicit = *d;
     const year_month_day ymd{*d};

@@ -34,7 +34,8 @@ enum class FuzzyRef : std::uint8_t { past, present, future };
 
 // Which day a shift counts from: the publication date ("three days ago", "in two
 // weeks") or the last explicit day of the text ("two days later", "the next day"; the
-// publication date when the text has none).
+// publication date when the text has none). On a year-less calendar date, last_explicit
+// reads it in the year of the text's last month or day ("September of that year").
 enum class AnchorRef : std::uint8_t { publication, last_explicit };
 enum class Direction : std::int8_t { backward = -1, none = 0, forward = 1 };
 
