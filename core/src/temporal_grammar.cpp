@@ -348,7 +348,7 @@ struct TemporalGrammar::Impl {
       count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words,
       age_possessives, duration_preps_the, anchored_periods, count_approximators,
       count_approximator_cues, plan_leads, part_preps, part_phrase_ends, period_openers,
-      date_approximators;
+      date_approximators, unit_coords;
   detail::WordIndex start_words;  // first words of every table's phrases
 
   // ---- rule gates: where tag() tries each rule (declare_gates())
@@ -650,6 +650,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   count_approximator_cues.add_all(lex.list("count_approximator_cues"), 1);
   count_adjectives.add_all(lex.list("count_adjectives"), 1);
   count_ranges.add_all(lex.list("count_ranges"), 1);
+  unit_coords.add_all(lex.list("unit_coordinations"), 1);
   halves.add_all(lex.list("halves"), 1);
   last_ordinals.add_all(lex.list("last_ordinals"), 1);
   context_days.add_all(lex.list("context_days.phrases"), 1);
@@ -2001,6 +2002,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     r.kind = RelativeDate::Kind::duration;
     r.unit = u.unit;
     h.end = u.end;
+    // "within weeks or months", "for months and even years": one span, valued by its
+    // first unit
+    if (auto uc = unit_coords.match(t, h.end); uc.length) {
+      if (auto u2 = read_unit(t, h.end + uc.length); u2.end && u2.plural) h.end = u2.end;
+    }
     return h;
   }
   if (c.value && *c.value == 0) return std::nullopt;
@@ -2165,6 +2171,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
     if (auto u = read_unit(t, k); u.end) r.unit = u.unit;
   }
   h.end = i + f.length;
+  // "the coming days and weeks", "recent weeks and months": a phrase ending on a plural
+  // unit takes a second one after "and"/"or", whose window it gets
+  if (auto last = read_unit(t, h.end - 1); last.end == h.end && last.plural) {
+    if (auto uc = unit_coords.match(t, h.end); uc.length) {
+      if (auto u2 = read_unit(t, h.end + uc.length); u2.end && u2.plural) {
+        r.unit = u2.unit;
+        h.end = u2.end;
+      }
+    }
+  }
   return h;
 }
 
