@@ -336,7 +336,8 @@ struct TemporalGrammar::Impl {
       company_suffixes, company_followers, approximators, future_hints, past_hints, day_prepositions, thousand,
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
       business_cues, reporting_nouns, reporting_ago, reporting_this,
-      reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
+      reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for,
+      reporting_year_back;
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
       early_year_cues, in_span_cues, in_span_stops, verb_shifters, verb_leads, ahead_cues,
@@ -686,6 +687,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   reporting_ago.add_all(lex.list("reporting.year_ago"), 1);
   reporting_this.add_all(lex.list("reporting.this"), 1);
   reporting_pre.add_all(lex.list("reporting.adjectives"), 1);
+  reporting_year_back.add_all(lex.list("reporting.year_back"), 1);
   reporting_span.add_all(lex.list("reporting.fiscal_span"), 1);
   reporting_year_end.add_all(lex.list("reporting.year_followers"), 1);
   reporting_year_adj.add_all(lex.list("reporting.year_adjectives"), 1);
@@ -2010,10 +2012,20 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     return h;
   }
   if (c.value && *c.value == 0) return std::nullopt;
-  // a rate: "four flights a week", "358,000 a month" (the unit is per, not a time)
+  // a rate: "four flights a week", "358,000 a month" (the unit is per, not a time); not
+  // before a shift: "up from 122,616 a year ago", "C$307.2 a year earlier"
+  auto shifted_after = [&](std::size_t e) {
+    if (off_ago.match(t, e).length) return true;
+    for (const PhraseTable* tab : {&off_before, &off_after})
+      if (tab->match(t, e).length && t[e].lower != "before" && t[e].lower != "after" &&
+          t[e].lower != "on")
+        return true;
+    return false;
+  };
   if (c.article && !prefixed && !hyphenated && i > 0 &&
       (is_num(t, i - 1) || (is_word(t, i - 1) && !t[i - 1].capitalized &&
-                            t[i - 1].lower.size() > 4 && t[i - 1].lower.back() == 's')))
+                            t[i - 1].lower.size() > 4 && t[i - 1].lower.back() == 's')) &&
+      !shifted_after(u.end))
     return std::nullopt;
   // numbers like "1990 years" or "2,000" are not counts of years in a date sense: keep
   if (c.value && !c.article && is_num(t, cstart) && *c.value > 999) return std::nullopt;
@@ -2384,12 +2396,26 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
   } else {
     return std::nullopt;
   }
+  // "the same period last year", "the corresponding quarter a year earlier": the reported
+  // period a year back, the whole phrase (only with such a tail)
+  const std::size_t same = det ? reporting_pre.match(t, j).length : 0;
+  j += same;
   if (auto q = read_unit(t, j); q.end && q.unit == Unit::quarter && !q.plural) {
     j = q.end;
   } else if (auto rn = reporting_nouns.match(t, j); rn.length) {
     j += rn.length;
   } else {
     return std::nullopt;
+  }
+  if (same) {
+    const auto back = reporting_year_back.match(t, j);
+    if (!back.length) return std::nullopt;
+    r.kind = RelativeDate::Kind::offset;
+    r.unit = Unit::year;
+    r.count = 1;
+    r.direction = Direction::backward;
+    h.end = j + back.length;
+    return h;
   }
   r.kind = RelativeDate::Kind::period;
   r.unit = Unit::quarter;
