@@ -245,7 +245,7 @@ enum WordClass : std::uint32_t {
   kCenturyWord = 1u << 9,     // century_words
   kPeriodCode = 1u << 10,     // period_codes ("q3", "h1")
   kLongUnitWord = 1u << 11,   // lengths.units ("yearlong")
-  kPhraseStart = 1u << 12,    // anchored_days, fuzzy, fuzzy_adjectives, context_days
+  kPhraseStart = 1u << 12,    // anchored_days, fuzzy(_adjectives), context_days, vague_durations
   kSetStart = 1u << 13,       // weekday_plurals, set_frequencies.words, set_quantifiers, set_words
   kReportingNoun = 1u << 14,  // reporting.nouns
   kHolidayWord = 1u << 15,    // holidays
@@ -349,7 +349,7 @@ struct TemporalGrammar::Impl {
       count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words,
       age_possessives, duration_preps_the, anchored_periods, count_approximators,
       count_approximator_cues, plan_leads, part_preps, part_phrase_ends, period_openers,
-      date_approximators, unit_coords;
+      date_approximators, unit_coords, vague_durations;
   detail::WordIndex start_words;  // first words of every table's phrases
 
   // ---- rule gates: where tag() tries each rule (declare_gates())
@@ -652,6 +652,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   count_adjectives.add_all(lex.list("count_adjectives"), 1);
   count_ranges.add_all(lex.list("count_ranges"), 1);
   unit_coords.add_all(lex.list("unit_coordinations"), 1);
+  vague_durations.add_all(lex.list("vague_durations"), 1);
   halves.add_all(lex.list("halves"), 1);
   last_ordinals.add_all(lex.list("last_ordinals"), 1);
   context_days.add_all(lex.list("context_days.phrases"), 1);
@@ -720,7 +721,7 @@ void TemporalGrammar::Impl::declare_gates() {
   mark(century_words, kCenturyWord);
   mark(period_codes, kPeriodCode);
   mark(long_units, kLongUnitWord);
-  for (const PhraseTable* p : {&anchored, &fuzzy, &fuzzy_adj, &context_days})
+  for (const PhraseTable* p : {&anchored, &fuzzy, &fuzzy_adj, &context_days, &vague_durations})
     mark(*p, kPhraseStart);
   for (const PhraseTable* p : {&weekday_plurals, &set_freqs, &set_quant, &set_words})
     mark(*p, kSetStart);
@@ -2166,6 +2167,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
       h.end = k;
       return h;
     }
+  }
+  // "for some time", "for a while": a duration of no stated length (PXX); not "a while
+  // ago" (a fuzzy phrase, longer)
+  if (auto vd = vague_durations.match(t, i);
+      vd.length > f.length && i > 0 && duration_preps.match(t, i - 1).length == 1) {
+    h.rel.kind = RelativeDate::Kind::duration;
+    h.end = i + vd.length;
+    return h;
   }
   if (!f.length) return std::nullopt;
   if (auto nf = not_fuzzy.match(t, i); nf.length > 0) return std::nullopt;
