@@ -340,8 +340,8 @@ struct TemporalGrammar::Impl {
       reporting_year_back;
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
-      early_year_cues, in_span_cues, in_span_stops, verb_shifters, verb_leads, ahead_cues,
-      ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts;
+      early_year_cues, early_year_followers, in_span_cues, in_span_stops, verb_shifters,
+      verb_leads, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units,
@@ -511,6 +511,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("month_abbreviations")) month_abbr.insert(s);
   for (const auto& s : lex.list("day_range_words")) day_range_words.insert(s);
   for (const auto& s : lex.list("early_year_cues")) early_year_cues.insert(s);
+  for (const auto& s : lex.list("early_year_followers")) early_year_followers.insert(s);
   for (const auto& s : lex.list("in_span_cues")) in_span_cues.insert(s);
   for (const auto& s : lex.list("in_span_stops")) in_span_stops.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
@@ -943,10 +944,12 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_year(Tokens t, std::size
   int y = to_int(s);
   if (bare) {
     // "independence from Spain in 1898.": a year before 1900 after a cue word ("in",
-    // "since"), ending the phrase
+    // "since"), ending the phrase or before a function word ("repulsed in 1862 and a
+    // Union campaign"; not a noun: "in 1500 villages")
     const bool early = y >= 1000 && y < 1900 && i > 0 && is_word(t, i - 1) &&
                        early_year_cues.count(t[i - 1].lower) &&
-                       (!in(t, i + 1) || is_any_punct(t, i + 1));
+                       (!in(t, i + 1) || is_any_punct(t, i + 1) ||
+                        (is_word(t, i + 1) && early_year_followers.count(t[i + 1].lower)));
     if ((y < 1900 && !early) || y > 2099) return {0, 0};
     // A quantity, not a year: "2000 tonnes", "$1987", "1990 %".
     if (i > 0 && (year_preblockers.match(t, i - 1).length || is_num(t, i - 1))) return {0, 0};
