@@ -1121,14 +1121,27 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::calendar;
   bool cued = false;
-  // "the week of March 18", "the weekend of June 1" (a day must follow)
+  // "the week of March 18", "the weekend of June 1" (a day must follow); "the first week
+  // of June", "the last week of March" (no day: week_ordinal picks it below)
+  int week_ordinal = 0;  // 1..4, -1 for the last
   if (auto d = determiners.match(t, k); d.length) {
-    if (auto u = read_unit(t, k + d.length);
-        u.end && !u.plural && (u.unit == Unit::week || u.unit == Unit::weekend) &&
-        is_word(t, u.end) && t[u.end].lower == "of" && read_month(t, u.end + 1, true).first) {
+    std::size_t w = k + d.length;
+    if (auto [oe, ov] = read_ordinal(t, w); oe && ov >= 1 && ov <= 4) {
+      week_ordinal = ov;
+      w = oe;
+    } else if (auto lo = last_ordinals.match(t, w); lo.length) {
+      week_ordinal = -1;
+      w += lo.length;
+    }
+    if (auto u = read_unit(t, w);
+        u.end && !u.plural &&
+        (u.unit == Unit::week || (u.unit == Unit::weekend && !week_ordinal)) && is_word(t, u.end) &&
+        t[u.end].lower == "of" && read_month(t, u.end + 1, true).first) {
       r.period_of = u.unit;
       k = u.end + 1;
       cued = true;
+    } else {
+      week_ordinal = 0;
     }
   }
   if (auto m = modifiers.match(t, k); m.length && r.period_of == Unit::none) {
@@ -1197,6 +1210,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
         k = ce;
       }
     }
+  }
+  if (week_ordinal) {
+    if (r.day || !r.month) return std::nullopt;
+    // the nth week of a month is the one holding its (7n - 3)th day, the last the one
+    // holding its last day but three: each has at least four days in the month (as ISO
+    // counts a year's first week); a non-leap year gives February's length
+    const auto last = date::year{2001} / date::month{*r.month} / date::last;
+    r.day = week_ordinal > 0 ? static_cast<unsigned>(7 * week_ordinal - 3)
+                             : static_cast<unsigned>(last.day()) - 3;
   }
   if (r.period_of != Unit::none && (!r.day || r.clock)) return std::nullopt;
   h.end = k;
