@@ -245,7 +245,7 @@ enum WordClass : std::uint32_t {
   kCenturyWord = 1u << 9,     // century_words
   kPeriodCode = 1u << 10,     // period_codes ("q3", "h1")
   kLongUnitWord = 1u << 11,   // lengths.units ("yearlong")
-  kPhraseStart = 1u << 12,    // anchored_days, fuzzy, fuzzy_adjectives, context_days
+  kPhraseStart = 1u << 12,    // anchored_days, fuzzy(_adjectives), context_days, vague_durations
   kSetStart = 1u << 13,       // weekday_plurals, set_frequencies.words, set_quantifiers, set_words
   kReportingNoun = 1u << 14,  // reporting.nouns
   kHolidayWord = 1u << 15,    // holidays
@@ -336,13 +336,15 @@ struct TemporalGrammar::Impl {
       company_suffixes, company_followers, approximators, future_hints, past_hints, day_prepositions, thousand,
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
       business_cues, reporting_nouns, reporting_ago, reporting_this,
-      reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for;
+      reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for,
+      reporting_year_back;
   // shifters counting from the text's last named day: "the previous Friday"
   PhraseTable anaphoric_shifters;
   StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
-      early_year_cues, in_span_cues, in_span_stops, verb_shifters, verb_leads, ahead_cues,
-      ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts, past_date_links;
+      early_year_cues, early_year_followers, in_span_cues, in_span_stops, verb_shifters,
+      verb_leads, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts,
+      past_date_links;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units,
@@ -350,7 +352,7 @@ struct TemporalGrammar::Impl {
       count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words,
       age_possessives, duration_preps_the, anchored_periods, count_approximators,
       count_approximator_cues, plan_leads, part_preps, part_phrase_ends, period_openers,
-      date_approximators;
+      date_approximators, unit_coords, vague_durations;
   detail::WordIndex start_words;  // first words of every table's phrases
 
   // ---- rule gates: where tag() tries each rule (declare_gates())
@@ -512,6 +514,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("month_abbreviations")) month_abbr.insert(s);
   for (const auto& s : lex.list("day_range_words")) day_range_words.insert(s);
   for (const auto& s : lex.list("early_year_cues")) early_year_cues.insert(s);
+  for (const auto& s : lex.list("early_year_followers")) early_year_followers.insert(s);
   for (const auto& s : lex.list("in_span_cues")) in_span_cues.insert(s);
   for (const auto& s : lex.list("in_span_stops")) in_span_stops.insert(s);
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
@@ -654,6 +657,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   count_approximator_cues.add_all(lex.list("count_approximator_cues"), 1);
   count_adjectives.add_all(lex.list("count_adjectives"), 1);
   count_ranges.add_all(lex.list("count_ranges"), 1);
+  unit_coords.add_all(lex.list("unit_coordinations"), 1);
+  vague_durations.add_all(lex.list("vague_durations"), 1);
   halves.add_all(lex.list("halves"), 1);
   last_ordinals.add_all(lex.list("last_ordinals"), 1);
   context_days.add_all(lex.list("context_days.phrases"), 1);
@@ -689,6 +694,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   reporting_ago.add_all(lex.list("reporting.year_ago"), 1);
   reporting_this.add_all(lex.list("reporting.this"), 1);
   reporting_pre.add_all(lex.list("reporting.adjectives"), 1);
+  reporting_year_back.add_all(lex.list("reporting.year_back"), 1);
   reporting_span.add_all(lex.list("reporting.fiscal_span"), 1);
   reporting_year_end.add_all(lex.list("reporting.year_followers"), 1);
   reporting_year_adj.add_all(lex.list("reporting.year_adjectives"), 1);
@@ -721,7 +727,7 @@ void TemporalGrammar::Impl::declare_gates() {
   mark(century_words, kCenturyWord);
   mark(period_codes, kPeriodCode);
   mark(long_units, kLongUnitWord);
-  for (const PhraseTable* p : {&anchored, &fuzzy, &fuzzy_adj, &context_days})
+  for (const PhraseTable* p : {&anchored, &fuzzy, &fuzzy_adj, &context_days, &vague_durations})
     mark(*p, kPhraseStart);
   for (const PhraseTable* p : {&weekday_plurals, &set_freqs, &set_quant, &set_words})
     mark(*p, kSetStart);
@@ -943,10 +949,12 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_year(Tokens t, std::size
   int y = to_int(s);
   if (bare) {
     // "independence from Spain in 1898.": a year before 1900 after a cue word ("in",
-    // "since"), ending the phrase
+    // "since"), ending the phrase or before a function word ("repulsed in 1862 and a
+    // Union campaign"; not a noun: "in 1500 villages")
     const bool early = y >= 1000 && y < 1900 && i > 0 && is_word(t, i - 1) &&
                        early_year_cues.count(t[i - 1].lower) &&
-                       (!in(t, i + 1) || is_any_punct(t, i + 1));
+                       (!in(t, i + 1) || is_any_punct(t, i + 1) ||
+                        (is_word(t, i + 1) && early_year_followers.count(t[i + 1].lower)));
     if ((y < 1900 && !early) || y > 2099) return {0, 0};
     // A quantity, not a year: "2000 tonnes", "$1987", "1990 %".
     if (i > 0 && (year_preblockers.match(t, i - 1).length || is_num(t, i - 1))) return {0, 0};
@@ -1118,14 +1126,27 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::calendar;
   bool cued = false;
-  // "the week of March 18", "the weekend of June 1" (a day must follow)
+  // "the week of March 18", "the weekend of June 1" (a day must follow); "the first week
+  // of June", "the last week of March" (no day: week_ordinal picks it below)
+  int week_ordinal = 0;  // 1..4, -1 for the last
   if (auto d = determiners.match(t, k); d.length) {
-    if (auto u = read_unit(t, k + d.length);
-        u.end && !u.plural && (u.unit == Unit::week || u.unit == Unit::weekend) &&
-        is_word(t, u.end) && t[u.end].lower == "of" && read_month(t, u.end + 1, true).first) {
+    std::size_t w = k + d.length;
+    if (auto [oe, ov] = read_ordinal(t, w); oe && ov >= 1 && ov <= 4) {
+      week_ordinal = ov;
+      w = oe;
+    } else if (auto lo = last_ordinals.match(t, w); lo.length) {
+      week_ordinal = -1;
+      w += lo.length;
+    }
+    if (auto u = read_unit(t, w);
+        u.end && !u.plural &&
+        (u.unit == Unit::week || (u.unit == Unit::weekend && !week_ordinal)) && is_word(t, u.end) &&
+        t[u.end].lower == "of" && read_month(t, u.end + 1, true).first) {
       r.period_of = u.unit;
       k = u.end + 1;
       cued = true;
+    } else {
+      week_ordinal = 0;
     }
   }
   if (auto m = modifiers.match(t, k); m.length && r.period_of == Unit::none) {
@@ -1194,6 +1215,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
         k = ce;
       }
     }
+  }
+  if (week_ordinal) {
+    if (r.day || !r.month) return std::nullopt;
+    // the nth week of a month is the one holding its (7n - 3)th day, the last the one
+    // holding its last day but three: each has at least four days in the month (as ISO
+    // counts a year's first week); a non-leap year gives February's length
+    const auto last = date::year{2001} / date::month{*r.month} / date::last;
+    r.day = week_ordinal > 0 ? static_cast<unsigned>(7 * week_ordinal - 3)
+                             : static_cast<unsigned>(last.day()) - 3;
   }
   if (r.period_of != Unit::none && (!r.day || r.clock)) return std::nullopt;
   h.end = k;
@@ -2007,13 +2037,28 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     r.kind = RelativeDate::Kind::duration;
     r.unit = u.unit;
     h.end = u.end;
+    // "within weeks or months", "for months and even years": one span, valued by its
+    // first unit
+    if (auto uc = unit_coords.match(t, h.end); uc.length) {
+      if (auto u2 = read_unit(t, h.end + uc.length); u2.end && u2.plural) h.end = u2.end;
+    }
     return h;
   }
   if (c.value && *c.value == 0) return std::nullopt;
-  // a rate: "four flights a week", "358,000 a month" (the unit is per, not a time)
+  // a rate: "four flights a week", "358,000 a month" (the unit is per, not a time); not
+  // before a shift: "up from 122,616 a year ago", "C$307.2 a year earlier"
+  auto shifted_after = [&](std::size_t e) {
+    if (off_ago.match(t, e).length) return true;
+    for (const PhraseTable* tab : {&off_before, &off_after})
+      if (tab->match(t, e).length && t[e].lower != "before" && t[e].lower != "after" &&
+          t[e].lower != "on")
+        return true;
+    return false;
+  };
   if (c.article && !prefixed && !hyphenated && i > 0 &&
       (is_num(t, i - 1) || (is_word(t, i - 1) && !t[i - 1].capitalized &&
-                            t[i - 1].lower.size() > 4 && t[i - 1].lower.back() == 's')))
+                            t[i - 1].lower.size() > 4 && t[i - 1].lower.back() == 's')) &&
+      !shifted_after(u.end))
     return std::nullopt;
   // numbers like "1990 years" or "2,000" are not counts of years in a date sense: keep
   if (c.value && !c.article && is_num(t, cstart) && *c.value > 999) return std::nullopt;
@@ -2155,6 +2200,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
       return h;
     }
   }
+  // "for some time", "for a while": a duration of no stated length (PXX); not "a while
+  // ago" (a fuzzy phrase, longer)
+  if (auto vd = vague_durations.match(t, i);
+      vd.length > f.length && i > 0 && duration_preps.match(t, i - 1).length == 1) {
+    h.rel.kind = RelativeDate::Kind::duration;
+    h.end = i + vd.length;
+    return h;
+  }
   if (!f.length) return std::nullopt;
   if (auto nf = not_fuzzy.match(t, i); nf.length > 0) return std::nullopt;
   // "the long-term partnership": a hyphenated phrase before a noun is an adjective
@@ -2171,6 +2224,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
     if (auto u = read_unit(t, k); u.end) r.unit = u.unit;
   }
   h.end = i + f.length;
+  // "the coming days and weeks", "recent weeks and months": a phrase ending on a plural
+  // unit takes a second one after "and"/"or", whose window it gets
+  if (auto last = read_unit(t, h.end - 1); last.end == h.end && last.plural) {
+    if (auto uc = unit_coords.match(t, h.end); uc.length) {
+      if (auto u2 = read_unit(t, h.end + uc.length); u2.end && u2.plural) {
+        r.unit = u2.unit;
+        h.end = u2.end;
+      }
+    }
+  }
   return h;
 }
 
@@ -2374,12 +2437,26 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
   } else {
     return std::nullopt;
   }
+  // "the same period last year", "the corresponding quarter a year earlier": the reported
+  // period a year back, the whole phrase (only with such a tail)
+  const std::size_t same = det ? reporting_pre.match(t, j).length : 0;
+  j += same;
   if (auto q = read_unit(t, j); q.end && q.unit == Unit::quarter && !q.plural) {
     j = q.end;
   } else if (auto rn = reporting_nouns.match(t, j); rn.length) {
     j += rn.length;
   } else {
     return std::nullopt;
+  }
+  if (same) {
+    const auto back = reporting_year_back.match(t, j);
+    if (!back.length) return std::nullopt;
+    r.kind = RelativeDate::Kind::offset;
+    r.unit = Unit::year;
+    r.count = 1;
+    r.direction = Direction::backward;
+    h.end = j + back.length;
+    return h;
   }
   r.kind = RelativeDate::Kind::period;
   r.unit = Unit::quarter;
