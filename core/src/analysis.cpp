@@ -1889,8 +1889,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         // "with Dr. Tedros", "with Gen. Austin": the period of an abbreviated title
         const bool abbrev = w == "." && k > 0 && k + 1 < ce && has(g.title_words, t[k - 1].lower) &&
                             t[k - 1].span.end == t[k].span.begin && t[k + 1].capitalized;
-        // "with his Algerian counterpart Belkacem Nabi": the name follows the noun
-        const bool appositive = has(g.appositive_heads, w) && k + 1 < ce && t[k + 1].capitalized;
+        // "with his Algerian counterpart Belkacem Nabi": the name follows the noun (a comma
+        // between: "with his Peruvian counterpart, Wilfredo Huayta")
+        const bool appositive =
+            has(g.appositive_heads, w) && k + 1 < ce &&
+            (t[k + 1].capitalized || (t[k + 1].lower == "," && k + 2 < ce && t[k + 2].capitalized));
         if (hyphen || abbrev || of_in_name || appositive || w == "," || w == "and" || w == "with" || is_det(w) || has(g.title_words, w) ||
             (t[k].capitalized && t[k].kind == sdk::TokenKind::word) ||
             ((w == "of" || w == "to") && k + 1 < ce && (t[k + 1].capitalized || t[k + 1].lower == "the") &&
