@@ -615,7 +615,9 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   };
   const auto side_nouns = views("side_group_nouns"), side_of_nouns = views("side_group_of_nouns"),
              side_modifiers = views("group_modifiers"), side_gap = views("side_group_gap"),
-             side_stops = views("side_group_stops"), side_leading = views("side_group_leading");
+             side_stops = views("side_group_stops"), side_leading = views("side_group_leading"),
+             side_companions = views("companion_lead_ins");
+  const auto& side_companion_links = a.resources().text.list("companion_links");
   auto view_of = [](const std::vector<std::string_view>& v) {
     return sdk::View<std::string_view>{v.data(), v.size()};
   };
@@ -654,6 +656,30 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         add(sdk::group_before(v, noun_first ? first + 1 : first, view_of(side_nouns),
                               view_of(side_modifiers), {}, view_of(side_stops)));
       }
+    }
+    // "Jon Finer, joined by Acting Assistant Secretary Joey Hood, traveled to Tunis", "will
+    // travel to Israel, joined by Brett McGurk and Yael Lempert": the people a companion
+    // phrase after a comma names go with the event's own side, named before the phrase
+    for (std::size_t k = 1; k < v.tokens.size; ++k) {
+      const std::size_t len = v.tokens[k - 1].lower == "," ? sdk::match_phrase(v, k, view_of(side_companions)) : 0;
+      if (len == 0) continue;
+      bool own_side = false;
+      for (const auto& e : v.entities)
+        own_side = own_side || (e.last_token < k && e.kind == sdk::EntityKind::person &&
+                                contains(c.participants, e.name) && !contains(c.counterparts, e.name));
+      if (!own_side) break;
+      for (std::size_t q = k + len; q < v.tokens.size && q < k + len + 30; ++q) {
+        const auto& tk = v.tokens[q];
+        if (tk.lower == ";" || tk.lower == "." ||
+            (tk.kind == sdk::TokenKind::word && !tk.capitalized && !contains(side_companion_links, tk.lower)))
+          break;
+        for (const auto& e : v.entities)
+          // (a full name: a lone word there is a piece of a long title, "Technology")
+          if (e.first_token == q && e.kind == sdk::EntityKind::person && !e.pronoun &&
+              e.name.find(' ') != std::string_view::npos && !contains(c.participants, e.name))
+            add_unique(out, std::string(e.name));
+      }
+      break;
     }
     if (c.form == sdk::TriggerForm::noun && end + 1 < v.tokens.size &&
         v.tokens[end].lower == "of")
