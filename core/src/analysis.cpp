@@ -1138,6 +1138,25 @@ void DocumentAnalysis::analyze() {
     if (it == full_by_first.end() || it->second.size() != 1) return name;
     return *it->second.begin();
   };
+  // "President Reagan ... Reagan, who will hold talks": a one-word name the article gives
+  // with a title is a known surname too; not a common word ("Secretary Rich"), an acronym
+  // ("COVID"), nor a word the article names a place or a body by ("Louisiana")
+  std::set<std::string, std::less<>> titled_single, other_names;
+  for (const auto& ents : raw)
+    for (const auto& e : ents)
+      if (e.kind != EntityKind::person) other_names.insert(e.name);
+  // (a capitalised title right before the name: not "the Governors of Louisiana")
+  for (std::size_t si = 0; si < raw.size(); ++si)
+    for (const auto& e : raw[si])
+      if (e.kind == EntityKind::person && !e.pronoun && e.titled && e.title_ref.empty() &&
+          e.name.size() > 1 && e.name.find(' ') == std::string::npos &&
+          std::islower(static_cast<unsigned char>(e.name.back())) && !other_names.count(e.name) &&
+          e.first > 0 && sentences_[si].tokens.tokens[e.first - 1].capitalized &&
+          has(g.title_words, sentences_[si].tokens.tokens[e.first - 1].lower)) {
+        std::string low = e.name;
+        std::transform(low.begin(), low.end(), low.begin(), ::tolower);
+        if (!g.common_words.count(low)) titled_single.insert(e.name);
+      }
   std::map<std::string, bool> head_of;
   for (auto& ents : raw) {
     for (auto& e : ents) {
@@ -1146,7 +1165,7 @@ void DocumentAnalysis::analyze() {
       std::string canon = canonical(e.name, head, e.titled);
       if (canon == e.name) canon = family_first(e.name);
       if (e.adjective) {  // single untitled word: only a known surname counts
-        if (canon == e.name) {
+        if (canon == e.name && !titled_single.count(e.name)) {
           e.kind = EntityKind::region;  // marker for removal
           e.name.clear();
           continue;
@@ -1666,6 +1685,13 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (s.entities[e].first_token >= cb && s.entities[e].last_token <= v &&
             participant_ok(e) && is_actor(s.entities[e]))
           fr.agents.push_back(e);
+      // "Reagan, who will hold talks with Nakasone", "Oteiba, who had just attended the
+      // OPEC meeting": the relative pronoun stands for the name before, as for a verb
+      if (fr.agents.empty() && cb >= 2 && (t[cb].lower == "who" || t[cb].lower == "whom") &&
+          t[cb - 1].lower == ",")
+        for (std::size_t e = 0; e < s.entities.size(); ++e)
+          if (s.entities[e].last_token == cb - 1 && is_actor(s.entities[e]))
+            fr.agents.push_back(e);
     }
     // "EC industry ministers meeting here", "OPEC ministers meeting in Vienna": a group right
     // before the noun holds it
@@ -1863,8 +1889,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         // "with Dr. Tedros", "with Gen. Austin": the period of an abbreviated title
         const bool abbrev = w == "." && k > 0 && k + 1 < ce && has(g.title_words, t[k - 1].lower) &&
                             t[k - 1].span.end == t[k].span.begin && t[k + 1].capitalized;
-        // "with his Algerian counterpart Belkacem Nabi": the name follows the noun
-        const bool appositive = has(g.appositive_heads, w) && k + 1 < ce && t[k + 1].capitalized;
+        // "with his Algerian counterpart Belkacem Nabi": the name follows the noun (a comma
+        // between: "with his Peruvian counterpart, Wilfredo Huayta")
+        const bool appositive =
+            has(g.appositive_heads, w) && k + 1 < ce &&
+            (t[k + 1].capitalized || (t[k + 1].lower == "," && k + 2 < ce && t[k + 2].capitalized));
         if (hyphen || abbrev || of_in_name || appositive || w == "," || w == "and" || w == "with" || is_det(w) || has(g.title_words, w) ||
             (t[k].capitalized && t[k].kind == sdk::TokenKind::word) ||
             ((w == "of" || w == "to") && k + 1 < ce && (t[k + 1].capitalized || t[k + 1].lower == "the") &&

@@ -623,6 +623,91 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   const auto& ending_verbs = a.resources().clauses.list("ending_verbs");
   const auto& negating_stops = a.resources().clauses.list("noun_cues.negating_stops");
 
+  // groups of people that name no entity, read as the side of an event (group_sides below)
+  auto views = [&](const char* key) {
+    std::vector<std::string_view> v;
+    for (const auto& w : a.resources().text.list(key)) v.emplace_back(w);
+    return v;
+  };
+  const auto side_nouns = views("side_group_nouns"), side_of_nouns = views("side_group_of_nouns"),
+             side_modifiers = views("group_modifiers"), side_gap = views("side_group_gap"),
+             side_stops = views("side_group_stops"), side_leading = views("side_group_leading"),
+             side_companions = views("companion_lead_ins");
+  const auto& side_companion_links = a.resources().text.list("companion_links");
+  auto view_of = [](const std::vector<std::string_view>& v) {
+    return sdk::View<std::string_view>{v.data(), v.size()};
+  };
+  // "Community agricultural ministers are due to meet", "told agriculture ministers meeting
+  // in Luxembourg", "the next meeting of Uruguay round agriculture negotiators": a group of
+  // people written in lower case (no entity) is a side of the event when it is the subject
+  // of a verb trigger or stands right before a noun one and nobody else is named for it,
+  // or when it follows the noun after "of" (the gathering's members). Such a group joins the
+  // participants only: it is a description, and keeps no mention apart from another
+  auto group_sides = [&](const AnalyzedSentence& s, const sdk::EventCandidate& c) {
+    std::vector<std::string> out;
+    const auto& v = s.view;
+    const std::size_t first = token_at(s, c.trigger.begin);
+    const std::size_t end = token_at(s, c.trigger.end - 1) + 1;
+    auto add = [&](std::pair<std::size_t, std::size_t> r) {
+      if (r.second <= r.first) return;
+      // (a group an entity names is the frame's; a person inside is no group)
+      for (const auto& e : v.entities)
+        if ((e.first_token < r.second && r.second <= e.last_token) ||
+            (e.kind == sdk::EntityKind::person && e.first_token < r.second && r.first < e.last_token))
+          return;
+      const std::string g = sdk::words_of(v, r.first, r.second);
+      if (!contains(c.participants, g)) add_unique(out, g);
+    };
+    // (the other side alone, "met with President Lusinchi", leaves the subject open)
+    const bool no_agent = std::all_of(c.participants.begin(), c.participants.end(),
+                                      [&](const std::string& p) { return contains(c.counterparts, p); });
+    if (no_agent) {
+      if (c.form == sdk::TriggerForm::verb) {
+        add(sdk::group_before(v, first, view_of(side_nouns), view_of(side_modifiers),
+                              view_of(side_gap), view_of(side_stops)));
+      } else {
+        // "ministers meeting" read whole, or "meeting" after "ministers"
+        const bool noun_first =
+            first + 1 < end && sdk::any_of_terms(v.tokens[first].lower, view_of(side_nouns));
+        add(sdk::group_before(v, noun_first ? first + 1 : first, view_of(side_nouns),
+                              view_of(side_modifiers), {}, view_of(side_stops)));
+      }
+    }
+    // "Jon Finer, joined by Acting Assistant Secretary Joey Hood, traveled to Tunis", "will
+    // travel to Israel, joined by Brett McGurk and Yael Lempert": the people a companion
+    // phrase after a comma names go with the event's own side, named before the phrase
+    for (std::size_t k = 1; k < v.tokens.size; ++k) {
+      const std::size_t len = v.tokens[k - 1].lower == "," ? sdk::match_phrase(v, k, view_of(side_companions)) : 0;
+      if (len == 0) continue;
+      bool own_side = false;
+      for (const auto& e : v.entities)
+        own_side = own_side || (e.last_token < k && e.kind == sdk::EntityKind::person &&
+                                contains(c.participants, e.name) && !contains(c.counterparts, e.name));
+      if (!own_side) break;
+      for (std::size_t q = k + len; q < v.tokens.size && q < k + len + 30; ++q) {
+        const auto& tk = v.tokens[q];
+        if (tk.lower == ";" || tk.lower == "." ||
+            (tk.kind == sdk::TokenKind::word && !tk.capitalized && !contains(side_companion_links, tk.lower)))
+          break;
+        for (const auto& e : v.entities)
+          // (a full name: a lone word there is a piece of a long title, "Technology")
+          if (e.first_token == q && e.kind == sdk::EntityKind::person && !e.pronoun &&
+              e.name.find(' ') != std::string_view::npos && !contains(c.participants, e.name))
+            add_unique(out, std::string(e.name));
+      }
+      break;
+    }
+    if (c.form == sdk::TriggerForm::noun && end + 1 < v.tokens.size &&
+        v.tokens[end].lower == "of")
+      for (auto r : sdk::people_groups_at(v, end + 1, view_of(side_of_nouns), view_of(side_leading),
+                                          view_of(side_stops)))
+        add(r);
+    return out;
+  };
+
+  // groups that were the only side of their mention ("senior officials will meet")
+  std::vector<std::string> lone_groups;
+
   // Every sentence's candidates first: a plugin that throws anywhere in the document skips
   // the whole document (its events of earlier sentences too); the others go on.
   const auto& sentences = a.sentences();
@@ -845,6 +930,10 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
           }
         }
       }
+      for (const auto& g : group_sides(s, c)) {
+        add_unique(e.participants, g);
+        if (c.participants.empty()) add_unique(lone_groups, g);
+      }
       for (const auto& p : c.participants) {
         add_unique(e.participants, p);
         const auto* pl = a.resources().place(p);  // "U.S.": the country as written
@@ -1009,6 +1098,18 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         events.push_back(std::move(e));
     }
   }
+  // "senior officials will meet in Saudi Arabia ... They will meet with Secretary of State
+  // Marco Rubio": a group that was the only side of one mention gives way to the people
+  // another mention of the event names
+  for (auto& e : events)
+    if (!e.agents.empty() || !e.counterparts.empty())
+      e.participants.erase(std::remove_if(e.participants.begin(), e.participants.end(),
+                                          [&](const std::string& p) {
+                                            return contains(lone_groups, p) &&
+                                                   !contains(e.agents, p) &&
+                                                   !contains(e.counterparts, p);
+                                          }),
+                           e.participants.end());
 
   // "Investors are awaiting the outcome of several meetings that will be held this
   // weekend. Finance ministers from the G7 will be gathering in Washington ...", "the last

@@ -539,6 +539,48 @@ inline std::vector<std::pair<std::size_t, std::size_t>> people_groups_at(
   return out;
 }
 
+// "Community agricultural ministers are due to meet", "some ministers who meet", "told
+// agriculture ministers meeting in Luxembourg": a group of people that names no entity, right
+// before token `i` past at most `max_gap` of the `gap` words (auxiliaries, "due to", "who"),
+// as a [first, end) token range: one of `nouns` in lower case, with the capitalised words
+// (a body, a region) and the `modifiers` written before it ("and" between two of those),
+// up to one of `stops` ("But", "The", "some"). {0, 0} when there is none, or when an entity covers the noun (the frame
+// reads those).
+inline std::pair<std::size_t, std::size_t> group_before(const Sentence& s, std::size_t i,
+                                                        View<std::string_view> nouns,
+                                                        View<std::string_view> modifiers,
+                                                        View<std::string_view> gap,
+                                                        View<std::string_view> stops,
+                                                        std::size_t max_gap = 4) {
+  std::size_t k = i;
+  for (std::size_t steps = 0; k > 0 && steps < max_gap && any_of_terms(s.tokens[k - 1].lower, gap);
+       ++steps)
+    --k;
+  if (k == 0) return {0, 0};
+  const Token& noun = s.tokens[k - 1];
+  if (noun.kind != TokenKind::word || noun.capitalized || !any_of_terms(noun.lower, nouns))
+    return {0, 0};
+  for (const auto& e : s.entities)
+    if (e.first_token < k && k <= e.last_token) return {0, 0};
+  std::size_t first = k - 1;
+  while (first > 0 && k - first < 6) {
+    const Token& p = s.tokens[first - 1];
+    // "senior industry and research officials": "and" between two modifiers
+    if (p.lower == "and" && first >= 2 && !s.tokens[first].capitalized &&
+        any_of_terms(s.tokens[first].lower, modifiers) && !s.tokens[first - 2].capitalized &&
+        any_of_terms(s.tokens[first - 2].lower, modifiers)) {
+      first -= 2;
+      continue;
+    }
+    if ((p.kind != TokenKind::word && p.lower != "-") || any_of_terms(p.lower, stops)) break;
+    if (p.kind == TokenKind::word && !p.capitalized && !any_of_terms(p.lower, modifiers)) break;
+    --first;
+  }
+  // a hyphen opens nothing ("-based ministers")
+  while (first < k - 1 && s.tokens[first].lower == "-") ++first;
+  return {first, k};
+}
+
 // The words of tokens [first, end) as written, white space folded to single spaces.
 inline std::string words_of(const Sentence& s, std::size_t first, std::size_t end) {
   std::string out;
