@@ -729,14 +729,19 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       while (k > 0 && (tk[k - 1].capitalized || tk[k - 1].kind == sdk::TokenKind::number)) --k;
       return k >= 2 && tk[k - 1].lower == "the" && tk[k - 2].lower == "at";
     };
-    // ... whose place, the meeting's own wanting, is the meeting's
+    // ... whose place, the meeting's own wanting, is the meeting's, and back ("met Sisi in
+    // Dubai on the sidelines of the 28th Conference of the Parties")
     for (auto i : uniq)
-      for (auto j : uniq)
-        if (i != j && !cands[i].location.empty() && cands[j].location.empty() &&
-            cands[j].type != "visit" && cands[j].type != "call" && setting_of(cands[i], cands[j])) {
-          cands[j].location = cands[i].location;
-          cands[j].country = cands[i].country;
-        }
+      for (auto j : uniq) {
+        if (i == j || cands[j].type == "visit" || cands[j].type == "call" ||
+            cands[i].location.empty() == cands[j].location.empty() ||
+            !setting_of(cands[i], cands[j]))
+          continue;
+        auto& to = cands[i].location.empty() ? cands[i] : cands[j];
+        const auto& from = cands[i].location.empty() ? cands[j] : cands[i];
+        to.location = from.location;
+        to.country = from.country;
+      }
     // a mention claimed by a nearer trigger is not taken by a farther noun
     for (auto i : uniq) {
       auto& ci = cands[i];

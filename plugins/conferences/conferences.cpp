@@ -230,10 +230,11 @@ class Conferences final : public sdk::Extractor {
       // conference named in capitals, with its place or a time ahead, is one (not "the
       // Jewish Claims Conference since 2009", a body; nor a "Session" named as a post)
       // ("the 28th Conference of the Parties": after an ordinal in digits too)
+      // (a name, not a mention back: "the 28th Conference" is no "the conference")
       const bool setting = setting_at(s, name_start(s, i));
+      const bool ordinal_name = s.tokens[i].capitalized && i > 0 && ordinal(s.tokens[i - 1]);
       const bool named = form == sdk::TriggerForm::noun && !needs_body &&
-                         (sdk::named_event_at(s, i) ||
-                          (s.tokens[i].capitalized && i > 0 && ordinal(s.tokens[i - 1]))) &&
+                         (sdk::named_event_at(s, i) || ordinal_name) &&
                          (f.place >= 0 || (f.time >= 0 && f.status != sdk::Status::occurred) ||
                           alongside_at(s, name_start(s, i)) || setting);
       // "a ministerial session on Monday", "at the opening of the fifth ministerial meeting
@@ -242,13 +243,13 @@ class Conferences final : public sdk::Extractor {
       // mention of its own, not a reference back)
       const bool ministerial = form == sdk::TriggerForm::noun && ministerial_.match(s, i) == n;
       const bool ministerial_of = ministerial && o + 1 < s.tokens.size && s.tokens[o].lower == "of";
-      const bool keep =
-          form == sdk::TriggerForm::verb
-              ? true
-              : ministerial_of || under_body >= 0 ||
-                    (!f.anaphoric && (named || (ministerial && (f.time >= 0 || f.place >= 0)) ||
-                                      ((body || !c.participants.empty()) &&
-                                       (f.time >= 0 || f.place >= 0 || body))));
+      const bool keep = form == sdk::TriggerForm::verb
+                            ? true
+                            : ministerial_of || under_body >= 0 ||
+                                  ((!f.anaphoric || (named && ordinal_name)) &&
+                                   (named || (ministerial && (f.time >= 0 || f.place >= 0)) ||
+                                    ((body || !c.participants.empty()) &&
+                                     (f.time >= 0 || f.place >= 0 || body))));
       // "EC foreign ministers meeting here issued a statement": ministers named right before
       // a participle "meeting" with its place, in a past clause and with no time of its own,
       // are in session at publication (not "await the OPEC ministers meeting in Vienna on
