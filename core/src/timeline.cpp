@@ -815,6 +815,34 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     std::stable_sort(uniq.begin(), uniq.end(), [&](std::size_t a, std::size_t b) {
       return cands[a].trigger.begin < cands[b].trigger.begin;
     });
+    // "met Lula today on the sidelines of the United Nations General Assembly", "met her in
+    // February at the Munich Security Conference": a gathering named in capitals as the
+    // setting of the event a verb before it tells
+    auto setting_of = [&](const sdk::EventCandidate& g, const sdk::EventCandidate& other) {
+      const std::size_t tb = token_at(s, g.trigger.begin);
+      const auto& tk = s.tokens.tokens;
+      if ((g.type != "summit" && g.type != "conference") || !tk[tb].capitalized ||
+          other.form != sdk::TriggerForm::verb || other.trigger.begin >= g.trigger.begin)
+        return false;
+      for (std::size_t q = tb >= 9 ? tb - 9 : 0; q + 1 < tb; ++q)
+        if (contains(alongside_cues, tk[q].lower) && tk[q + 1].lower == "of") return true;
+      std::size_t k = tb;
+      while (k > 0 && (tk[k - 1].capitalized || tk[k - 1].kind == sdk::TokenKind::number)) --k;
+      return k >= 2 && tk[k - 1].lower == "the" && tk[k - 2].lower == "at";
+    };
+    // ... whose place, the meeting's own wanting, is the meeting's, and back ("met Sisi in
+    // Dubai on the sidelines of the 28th Conference of the Parties")
+    for (auto i : uniq)
+      for (auto j : uniq) {
+        if (i == j || cands[j].type == "visit" || cands[j].type == "call" ||
+            cands[i].location.empty() == cands[j].location.empty() ||
+            !setting_of(cands[i], cands[j]))
+          continue;
+        auto& to = cands[i].location.empty() ? cands[i] : cands[j];
+        const auto& from = cands[i].location.empty() ? cands[j] : cands[i];
+        to.location = from.location;
+        to.country = from.country;
+      }
     // a mention claimed by a nearer trigger is not taken by a farther noun
     for (auto i : uniq) {
       auto& ci = cands[i];
@@ -854,7 +882,20 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
               !(detail::types_compatible(ci.type, cands[j].type) || gathering_pair) ||
               std::any_of(ci.counterparts.begin(), ci.counterparts.end(),
                           [&](const std::string& p) { return !covered(p); });
-          if (ci.location.empty() && (ci.counterparts.empty() || !own_side)) ci.type.clear();
+          // ... but a gathering named in capitals as the setting of the nearer trigger's
+          // event ("met Lula today on the sidelines of the United Nations General Assembly",
+          // "met her in February at the Munich Security Conference") is one; a month or a
+          // year the meeting took place in holds the gathering too, a day does not bound it
+          const bool setting = setting_of(ci, cands[j]);
+          if (setting && m.has_earliest && m.has_latest && !m.duration) {
+            const Granularity g =
+                s.timexes[static_cast<std::size_t>(cands[j].time)].resolved.granularity;
+            if (g == Granularity::month || g == Granularity::quarter || g == Granularity::half ||
+                g == Granularity::season || g == Granularity::year)
+              ci.time = cands[j].time;
+          }
+          if (ci.location.empty() && (ci.counterparts.empty() || !own_side) && !setting)
+            ci.type.clear();
           break;
         }
       }
@@ -956,7 +997,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       // merge with an event already told in this document
       int best = -1, best_score = -1;
       const auto ca = actors(e);
-      bool distinct = false, again = false;
+      bool distinct = false, again = false, setting_here = false;
       // "will meet with foreign leaders": someone met, not a piece of a gathering's name
       // ("Co-Host of the Second Global COVID-19 Summit")
       bool with_someone = false;
@@ -983,6 +1024,10 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         for (std::size_t q = tb >= 9 ? tb - 9 : 0; q + 1 < tb; ++q)
           distinct = distinct || (contains(alongside_cues, tk[q].lower) &&
                                   tk[q + 1].lower == "of");
+        // ... as is the one named "at the" after a verb's event of the same sentence ("met
+        // with her in February at the Munich Security Conference")
+        for (auto j : uniq)
+          setting_here = setting_here || (!cands[j].type.empty() && setting_of(c, cands[j]));
         // "Prior to the President's meeting, the White House convened a meeting between ...":
         // an event told after a fronted clause that places it against an event noun is not
         // that event (the clause's noun, read as a mention of an event told, is no candidate)
@@ -1013,6 +1058,10 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         const Event& x = events[k];
         // "who I met again today" after a meeting today is that meeting
         if (again && (e.when.value.empty() || e.when.value != x.when.value)) continue;
+        // a gathering named as a meeting's setting is none of the sentence's events, and of
+        // the events told before only a gathering of its kind ("the Summit of the Americas"
+        // is no meeting with a leader told before)
+        if (setting_here && (x.first_sentence == e.first_sentence || x.type != e.type)) continue;
         // "will visit Rome and West Berlin during a trip to Europe in June": two words for
         // one trip in one sentence, with one time
         const bool one_trip = x.type == "visit" && e.type == "visit" &&

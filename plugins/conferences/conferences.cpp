@@ -25,11 +25,20 @@ bool multilateral(const sdk::Entity& e, sdk::View<std::string_view> group_words)
   return false;
 }
 
+// "28th", "2nd": an ordinal written in digits
+bool ordinal(const sdk::Token& t) {
+  const std::string_view w = t.lower;
+  if (w.size() < 3 || w[0] < '0' || w[0] > '9') return false;
+  const std::string_view end = w.substr(w.size() - 2);
+  return end == "st" || end == "nd" || end == "rd" || end == "th";
+}
+
 // The first token of the capitalised name holding token i ("the 28th Conference of the
 // Parties": the "28th").
 std::size_t name_start(const sdk::Sentence& s, std::size_t i) {
   while (i > 0 && (s.tokens[i - 1].capitalized || s.tokens[i - 1].kind == sdk::TokenKind::number ||
-                   s.tokens[i - 1].lower == "-" || s.tokens[i - 1].lower == "'s"))
+                   ordinal(s.tokens[i - 1]) || s.tokens[i - 1].lower == "-" ||
+                   s.tokens[i - 1].lower == "'s"))
     --i;
   return i;
 }
@@ -78,6 +87,33 @@ class Conferences final : public sdk::Extractor {
     if (i > 0 && s.tokens[i - 1].lower == "the") --i;
     return i >= 2 && s.tokens[i - 1].lower == "of" &&
            sdk::any_of_terms(s.tokens[i - 2].lower, lex_.terms("alongside_nouns"));
+  }
+
+  // "met with Navalnaya in February at the Munich Security Conference": a name starting at
+  // token i after "at the", in a clause whose meeting word comes before: the setting of that
+  // meeting
+  bool setting_at(const sdk::Sentence& s, std::size_t i) const {
+    if (i < 2 || s.tokens[i - 1].lower != "the" ||
+        !sdk::any_of_terms(s.tokens[i - 2].lower, lex_.terms("setting_preps")))
+      return false;
+    for (std::size_t q = i - 2, steps = 0; q > 0 && steps < 14; --q, ++steps) {
+      if (s.tokens[q - 1].kind == sdk::TokenKind::punct && s.tokens[q - 1].lower != ",") break;
+      if (sdk::any_of_terms(s.tokens[q - 1].lower, lex_.terms("setting_meet_words"))) return true;
+    }
+    return false;
+  }
+
+  // a gathering named after "at the" as a meeting's setting, told as held today or with no
+  // time of its own, is under way (the meeting took place during it)
+  sdk::Status setting_status(const sdk::Sentence& s, sdk::Status status,
+                             std::ptrdiff_t time) const {
+    if (status != sdk::Status::occurred) return status;
+    if (time < 0) return sdk::Status::ongoing;
+    const auto& m = s.mentions[static_cast<std::size_t>(time)];
+    for (std::size_t q = m.first_token; q < m.last_token; ++q)
+      if (sdk::any_of_terms(s.tokens[q].lower, lex_.terms("today_words")))
+        return sdk::Status::ongoing;
+    return status;
   }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
@@ -193,23 +229,27 @@ class Conferences final : public sdk::Extractor {
       // "on the margins of the Global Fund Seventh Replenishment Conference in New York": a
       // conference named in capitals, with its place or a time ahead, is one (not "the
       // Jewish Claims Conference since 2009", a body; nor a "Session" named as a post)
+      // ("the 28th Conference of the Parties": after an ordinal in digits too)
+      // (a name, not a mention back: "the 28th Conference" is no "the conference")
+      const bool setting = setting_at(s, name_start(s, i));
+      const bool ordinal_name = s.tokens[i].capitalized && i > 0 && ordinal(s.tokens[i - 1]);
       const bool named = form == sdk::TriggerForm::noun && !needs_body &&
-                         sdk::named_event_at(s, i) &&
+                         (sdk::named_event_at(s, i) || ordinal_name) &&
                          (f.place >= 0 || (f.time >= 0 && f.status != sdk::Status::occurred) ||
-                          alongside_at(s, name_start(s, i)));
+                          alongside_at(s, name_start(s, i)) || setting);
       // "a ministerial session on Monday", "at the opening of the fifth ministerial meeting
       // of the oil exporters' group": a gathering of ministers by its name, told with its
       // time or place, or with its members (an "of" phrase makes the definite one a
       // mention of its own, not a reference back)
       const bool ministerial = form == sdk::TriggerForm::noun && ministerial_.match(s, i) == n;
       const bool ministerial_of = ministerial && o + 1 < s.tokens.size && s.tokens[o].lower == "of";
-      const bool keep =
-          form == sdk::TriggerForm::verb
-              ? true
-              : ministerial_of || under_body >= 0 ||
-                    (!f.anaphoric && (named || (ministerial && (f.time >= 0 || f.place >= 0)) ||
-                                      ((body || !c.participants.empty()) &&
-                                       (f.time >= 0 || f.place >= 0 || body))));
+      const bool keep = form == sdk::TriggerForm::verb
+                            ? true
+                            : ministerial_of || under_body >= 0 ||
+                                  ((!f.anaphoric || (named && ordinal_name)) &&
+                                   (named || (ministerial && (f.time >= 0 || f.place >= 0)) ||
+                                    ((body || !c.participants.empty()) &&
+                                     (f.time >= 0 || f.place >= 0 || body))));
       // "EC foreign ministers meeting here issued a statement": ministers named right before
       // a participle "meeting" with its place, in a past clause and with no time of its own,
       // are in session at publication (not "await the OPEC ministers meeting in Vienna on
@@ -223,7 +263,17 @@ class Conferences final : public sdk::Extractor {
               multilateral(e, groups))
             c.status = sdk::Status::ongoing;
       if (keep && form == sdk::TriggerForm::noun && named)
-        c.status = alongside_status(s, name_start(s, i), c.status, c.time);
+        c.status = setting ? setting_status(s, c.status, c.time)
+                           : alongside_status(s, name_start(s, i), c.status, c.time);
+      // "the Munich Security Conference": a gathering named after a city is held there
+      if (keep && named && c.location.empty())
+        for (const auto& e : s.entities)
+          if (e.kind == sdk::EntityKind::city && e.first_token >= name_start(s, i) &&
+              e.last_token <= i) {
+            c.location = std::string(e.name);
+            c.country = std::string(e.country);
+            break;
+          }
       if (keep) {
         c.specificity = 2;
         out.push_back(std::move(c));
