@@ -1681,8 +1681,29 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     }
     noun_verb_like = light_verb;
     if (light_verb || shares_subject) {
+      // "Ozal told reporters Akiman came to brief the government on efforts aimed at
+      // starting discussions": a reporting verb followed by a subject of its own leaves
+      // the one who reports out; with no actor after it ("told reporters after talks
+      // with Akiman") the reporter still holds the noun
+      std::size_t from = cb;
+      for (std::size_t q = cb; q < v; ++q) {
+        if (t[q].capitalized ||
+            std::find(rules.reporting_verbs.begin(), rules.reporting_verbs.end(), t[q].lower) ==
+                rules.reporting_verbs.end())
+          continue;
+        for (std::size_t e = 0; e < s.entities.size(); ++e) {
+          const std::size_t f0 = s.entities[e].first_token;
+          const bool after_prep = f0 > 0 && (is_prep(f0 - 1) || t[f0 - 1].lower == "to" ||
+                                             t[f0 - 1].lower == "of" || t[f0 - 1].lower == "from");
+          if (f0 > q && s.entities[e].last_token <= v && !after_prep && participant_ok(e) &&
+              is_actor(s.entities[e])) {
+            from = q + 1;
+            break;
+          }
+        }
+      }
       for (std::size_t e = 0; e < s.entities.size(); ++e)
-        if (s.entities[e].first_token >= cb && s.entities[e].last_token <= v &&
+        if (s.entities[e].first_token >= from && s.entities[e].last_token <= v &&
             participant_ok(e) && is_actor(s.entities[e]))
           fr.agents.push_back(e);
       // "Reagan, who will hold talks with Nakasone", "Oteiba, who had just attended the
@@ -1778,6 +1799,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           break;
       }
     }
+    // "to follow up on last week's call between Biden and Lula": a noun that names its
+    // sides after "between" has no other (unless a light verb gives it a subject)
+    const bool between =
+        form == sdk::TriggerForm::noun && !noun_verb_like && k < ce && t[k].lower == "between";
     if (k < ce && opens(k)) {
       open = true;
       ++k;
@@ -1904,6 +1929,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         break;
       }
     }
+    if (between && fr.counterparts.size() >= 2) fr.agents.clear();
   }
 
   // destination: "visit Turkey", "travel to Riyadh", "arrived in Algiers", "trip to China"

@@ -76,6 +76,11 @@ class Calls final : public sdk::Extractor {
         bool held = false;
         for (auto k : own.agents) held = held || s.entities[k].possessive;
         if (held) f.agents = own.agents;
+        // ... and one that names its sides after "between" has no other: "to follow up on
+        // last week's call between Biden and Lula"
+        const bool between = s.tokens[i + n - 1].lower == "between" ||
+                             (i + n < s.tokens.size && s.tokens[i + n].lower == "between");
+        if (!held && between && f.counterparts.size() >= 2) f.agents.clear();
       }
       // ... and a person speaking ("USDA contacted State Directors" is an agency's letter)
       bool person_agent = false;
