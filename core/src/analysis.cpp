@@ -2293,6 +2293,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       for (std::size_t q = last; q < m.first_token; ++q)
         extender = extender || rules.noun_extenders.contains(t[q].lower);
       if (extender) fr.status = sdk::Status::unknown;
+    } else if (fr.status == sdk::Status::speculative && m.first_token == last &&
+               m.has_latest && m.latest < doc_.published && !m.duration) {
+      // "a high-level meeting last week ... failed to reach any decision on what should be
+      // done": a time right after the noun and wholly past dates a gathering that was
+      // held; the hedge is the clause's
+      fr.status = sdk::Status::unknown;
     }
     // "the two-day meeting, which ends tomorrow", "talks scheduled to end on Wednesday": an
     // event whose end is still to come (or today) is under way
