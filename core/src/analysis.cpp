@@ -2319,6 +2319,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       for (std::size_t q = last; q < m.first_token; ++q)
         extender = extender || rules.noun_extenders.contains(t[q].lower);
       if (extender) fr.status = sdk::Status::unknown;
+    } else if (fr.status == sdk::Status::speculative && m.first_token == last &&
+               m.has_latest && m.latest < doc_.published && !m.duration) {
+      // "a high-level meeting last week ... failed to reach any decision on what should be
+      // done": a time right after the noun and wholly past dates a gathering that was
+      // held; the hedge is the clause's
+      fr.status = sdk::Status::unknown;
     }
     // "the two-day meeting, which ends tomorrow", "talks scheduled to end on Wednesday": an
     // event whose end is still to come (or today) is under way
@@ -2433,8 +2439,15 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         fr.status = sdk::Status::ongoing;
     }
     // "told Reuters during the IADB annual meeting here": undated, in the dateline city,
-    // with the speaker there (the lead-in a few words before, no punctuation between)
-    if (fr.time < 0 && fr.place >= 0 &&
+    // with the speaker there (the lead-in a few words before, no punctuation between), in
+    // a clause dated no earlier than the publication day ("introduced last December at a
+    // meeting held here" was held then)
+    bool dated_before = false;
+    for (const auto& m : s.mentions)
+      if (m.first_token >= cb && m.first_token <= ce && !m.duration && m.has_latest &&
+          m.latest < doc_.published)
+        dated_before = true;
+    if (fr.time < 0 && fr.place >= 0 && !dated_before &&
         t[s.entities[static_cast<std::size_t>(fr.place)].first_token].lower == "here" &&
         (fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown ||
          fr.status == sdk::Status::planned)) {
@@ -2442,11 +2455,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       for (std::size_t k = first, steps = 0; k > cb && steps < 12; --k, ++steps) {
         const auto w = t[k - 1].lower;
         if (t[k - 1].kind == sdk::TokenKind::punct && w != "(" && w != ")" && w != "-") break;
-        if (std::find(rules.ongoing_lead_ins.begin(), rules.ongoing_lead_ins.end(), w) !=
-            rules.ongoing_lead_ins.end()) {
+        if (rules.ongoing_lead_ins.contains(w)) {
           fr.status = sdk::Status::ongoing;
           break;
         }
+        // "issued at the conclusion of the OPEC conference here": the lead-in is another noun's
+        if (rules.ongoing_lead_in_stops.contains(w)) break;
       }
     }
     // "the NATO summit to be held in Vilnius", "ministers scheduled to meet": a non-finite

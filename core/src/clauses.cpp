@@ -129,6 +129,7 @@ ClauseRules ClauseRules::from(const Lexicon& lex) {
   r.noun_postponed = lex.list("noun_cues.postponed");
   r.noun_ongoing = lex.list("noun_cues.ongoing");
   r.ongoing_lead_ins = lex.list("noun_cues.ongoing_lead_ins");
+  r.ongoing_lead_in_stops = lex.list("noun_cues.ongoing_lead_in_stops");
   r.noun_extenders = lex.list("noun_extenders");
   r.noun_lead_ins = lex.list("noun_lead_ins");
   r.span_verbs = lex.list("span_verbs");

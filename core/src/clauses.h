@@ -44,7 +44,7 @@ struct ClauseRules {
   WordList noun_speculative, noun_planned, noun_cancelled, noun_postponed;
   // "the current meeting": under way; "said during the IADB meeting here": a lead-in
   // before a noun whose place is the dateline city puts the undated event under way
-  WordList noun_ongoing, ongoing_lead_ins;
+  WordList noun_ongoing, ongoing_lead_ins, ongoing_lead_in_stops;
   // participles after an event noun through which its time and place are read ("a
   // meeting on farm prices beginning in Luxembourg on June 15", "talks held last Sunday
   // in Qatar"), and lead-ins before a noun that state the event took place ("after talks
