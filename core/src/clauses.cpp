@@ -301,16 +301,24 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
         continue;
       }
       bool tail_report = false;
+      bool plain_seen = false;
       for (std::size_t k = i + 1; k < n && k <= i + 7; ++k) {
         if (has(k, B::kReportingVerb)) {
           // ", Cuba predicted Wednesday.", ", he said in a statement.": at most three
           // words after the verb before the sentence or clause ends
           std::size_t q = k + 1;
           while (q < n && q <= k + 4 && t[q].kind != sdk::TokenKind::punct) ++q;
-          tail_report = q >= n || t[q].lower == "." || t[q].lower == ",";
+          tail_report = q >= n || t[q].lower == "." || (t[q].lower == "," && !plain_seen);
           break;
         }
-        if (!t[k].capitalized && t[k].lower != "'s" && !has(k, B::kDeterminer)) break;
+        if (t[k].capitalized || t[k].lower == "'s" || has(k, B::kDeterminer)) continue;
+        // ", Western diplomats said.", ", they added.": at the end of the sentence, up to
+        // three plain lower-case words (no verb form, no marker) or a subject pronoun
+        // before the verb
+        if (t[k].kind != sdk::TokenKind::word || k > i + 3 ||
+            !(in(r.subject_pronouns, t[k].lower) || (facts[k].bits == 0 && !facts[k].past_form)))
+          break;
+        plain_seen = true;
       }
       if (tail_report) {
         starts.push_back(i + 1);

@@ -1214,17 +1214,26 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   // "This week, Sullivan will travel to Zurich, Brussels and Paris. ... In Brussels, he
   // will meet ...": an undated event of a traveller, soon after his dated trip and in a
   // place that trip names, happens within the trip's window
-  // ("While in Manaus, he will visit the rainforest": a stay told after the trip, too)
+  // ("While in Manaus, he will visit the rainforest": a stay told after the trip, too;
+  // "is likely to meet Moi when he pays a visit to Nairobi on Friday": what may happen on
+  // a planned trip of the same sentence, too)
   for (auto& e : events) {
     if (!e.when.value.empty()) continue;
     const Event* trip = nullptr;
     for (const auto& v : events) {
+      // (a trip whose status is still open here is a plan when its date lies ahead)
+      const bool maybe_on_trip =
+          e.status == sdk::Status::speculative && v.first_sentence == e.first_sentence &&
+          (v.status == sdk::Status::planned ||
+           (v.status == sdk::Status::unknown && v.when.earliest && *v.when.earliest > pub));
       if (v.type != "visit" || v.when.value.empty() || v.first_sentence > e.first_sentence ||
-          e.first_sentence - v.first_sentence > 6 || v.status != e.status ||
+          e.first_sentence - v.first_sentence > 6 || (v.status != e.status && !maybe_on_trip) ||
           (e.type == "visit" && v.first_sentence == e.first_sentence))
         continue;
       bool shared = false;
       for (const auto& a : e.agents) shared = shared || contains(v.agents, a);
+      for (const auto& a : v.agents)
+        shared = shared || (maybe_on_trip && contains(e.participants, a));
       if (!shared) continue;
       bool here = e.location.empty() || e.location == v.location || e.country == v.country;
       for (const auto& ev : v.evidence)
