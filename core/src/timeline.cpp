@@ -624,19 +624,15 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   const auto& negating_stops = a.resources().clauses.list("noun_cues.negating_stops");
 
   // groups of people that name no entity, read as the side of an event (group_sides below)
-  auto views = [&](const char* key) {
-    std::vector<std::string_view> v;
-    for (const auto& w : a.resources().text.list(key)) v.emplace_back(w);
-    return v;
-  };
-  const auto side_nouns = views("side_group_nouns"), side_of_nouns = views("side_group_of_nouns"),
-             side_modifiers = views("group_modifiers"), side_gap = views("side_group_gap"),
-             side_stops = views("side_group_stops"), side_leading = views("side_group_leading"),
-             side_companions = views("companion_lead_ins");
-  const auto& side_companion_links = a.resources().text.list("companion_links");
-  auto view_of = [](const std::vector<std::string_view>& v) {
-    return sdk::View<std::string_view>{v.data(), v.size()};
-  };
+  const auto& text_lex = a.resources().text;
+  const auto side_nouns = text_lex.terms("side_group_nouns"),
+             side_of_nouns = text_lex.terms("side_group_of_nouns"),
+             side_modifiers = text_lex.terms("group_modifiers"),
+             side_gap = text_lex.terms("side_group_gap"),
+             side_stops = text_lex.terms("side_group_stops"),
+             side_leading = text_lex.terms("side_group_leading"),
+             side_companions = text_lex.terms("companion_lead_ins");
+  const auto& side_companion_links = text_lex.list("companion_links");
   // "Community agricultural ministers are due to meet", "told agriculture ministers meeting
   // in Luxembourg", "the next meeting of Uruguay round agriculture negotiators": a group of
   // people written in lower case (no entity) is a side of the event when it is the subject
@@ -663,21 +659,21 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
                                       [&](const std::string& p) { return contains(c.counterparts, p); });
     if (no_agent) {
       if (c.form == sdk::TriggerForm::verb) {
-        add(sdk::group_before(v, first, view_of(side_nouns), view_of(side_modifiers),
-                              view_of(side_gap), view_of(side_stops)));
+        add(sdk::group_before(v, first, side_nouns, side_modifiers,
+                              side_gap, side_stops));
       } else {
         // "ministers meeting" read whole, or "meeting" after "ministers"
         const bool noun_first =
-            first + 1 < end && sdk::any_of_terms(v.tokens[first].lower, view_of(side_nouns));
-        add(sdk::group_before(v, noun_first ? first + 1 : first, view_of(side_nouns),
-                              view_of(side_modifiers), {}, view_of(side_stops)));
+            first + 1 < end && sdk::any_of_terms(v.tokens[first].lower, side_nouns);
+        add(sdk::group_before(v, noun_first ? first + 1 : first, side_nouns,
+                              side_modifiers, {}, side_stops));
       }
     }
     // "Jon Finer, joined by Acting Assistant Secretary Joey Hood, traveled to Tunis", "will
     // travel to Israel, joined by Brett McGurk and Yael Lempert": the people a companion
     // phrase after a comma names go with the event's own side, named before the phrase
     for (std::size_t k = 1; k < v.tokens.size; ++k) {
-      const std::size_t len = v.tokens[k - 1].lower == "," ? sdk::match_phrase(v, k, view_of(side_companions)) : 0;
+      const std::size_t len = v.tokens[k - 1].lower == "," ? sdk::match_phrase(v, k, side_companions) : 0;
       if (len == 0) continue;
       bool own_side = false;
       for (const auto& e : v.entities)
@@ -699,8 +695,8 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     }
     if (c.form == sdk::TriggerForm::noun && end + 1 < v.tokens.size &&
         v.tokens[end].lower == "of")
-      for (auto r : sdk::people_groups_at(v, end + 1, view_of(side_of_nouns), view_of(side_leading),
-                                          view_of(side_stops)))
+      for (auto r : sdk::people_groups_at(v, end + 1, side_of_nouns, side_leading,
+                                          side_stops))
         add(r);
     return out;
   };
