@@ -1,15 +1,18 @@
 // Google Benchmark micro-benchmarks of the per-article pipeline on the seed article
 // (examples/riyadh-talks.txt, 4.8 kB): sentence splitting, tokenizing, tagging temporal
 // expressions, resolving them, the analysis `timex` runs, and a whole `extract` of one
-// article with the bundled plugins. Each reports bytes/s of article text. The start-up
-// benchmarks load the lexicons (`timex`: without the gazetteer), and for `extract` also the
-// config and the bundled plugins with their lexicons; `BM_StartUpYaml` is the latter with
-// the core's lexicons and gazetteer parsed as YAML instead of read from their compiled form.
+// article with the bundled plugins; the event stage (plugins, merge) and the plugins alone on
+// an analysed article; writing its timeline as JSON and YAML. Each reports bytes/s of
+// article text. The start-up benchmarks load the lexicons (`timex`: without the gazetteer),
+// and for `extract` also the config and the bundled plugins with their lexicons;
+// `BM_StartUpYaml` is the latter with the core's lexicons and gazetteer parsed as YAML
+// instead of read from their compiled form.
 //
 //   build/bin/chronicle_micro_bench [--benchmark_filter=Tag]
 #include <chronicle/analysis.h>
 #include <chronicle/config.h>
 #include <chronicle/document.h>
+#include <chronicle/export.h>
 #include <chronicle/plugin_host.h>
 #include <chronicle/temporal.h>
 #include <chronicle/text.h>
@@ -137,6 +140,76 @@ void BM_ExtractArticle(benchmark::State& state) {
   report_bytes(state);
 }
 BENCHMARK(BM_ExtractArticle);
+
+// The event stage alone on an analysed article: the plugins over every sentence (the host's
+// sentence gates included), in-document merge and ordering.
+void BM_ExtractEvents(benchmark::State& state) {
+  auto& f = Fixture::get();
+  const chronicle::DocumentAnalysis a(f.article, f.resources);
+  for (auto _ : state) {
+    std::vector<chronicle::ErrorEntry> errors;
+    auto ev = chronicle::extract_events(a, f.host, f.options, errors);
+    chronicle::order_events(ev);
+    benchmark::DoNotOptimize(ev.data());
+  }
+  report_bytes(state);
+}
+BENCHMARK(BM_ExtractEvents);
+
+// The plugins alone: PluginHost::extract over every sentence of the analysed article.
+void BM_Plugins(benchmark::State& state) {
+  auto& f = Fixture::get();
+  const chronicle::DocumentAnalysis a(f.article, f.resources);
+  std::size_t candidates = 0;
+  for (auto _ : state) {
+    candidates = 0;
+    for (const auto& s : a.sentences()) {
+      std::vector<chronicle::sdk::EventCandidate> out;
+      std::vector<std::string> plugin_of;
+      std::vector<chronicle::ExtractFailure> failures;
+      f.host.extract(s.view, out, plugin_of, failures);
+      candidates += out.size();
+    }
+    benchmark::DoNotOptimize(candidates);
+  }
+  state.counters["candidates"] = static_cast<double>(candidates);
+  report_bytes(state);
+}
+BENCHMARK(BM_Plugins);
+
+// Writing the article's timeline as JSON and as YAML.
+chronicle::Timeline article_timeline() {
+  auto& f = Fixture::get();
+  const chronicle::DocumentAnalysis a(f.article, f.resources);
+  std::vector<chronicle::ErrorEntry> errors;
+  chronicle::Timeline tl;
+  tl.sources.push_back({f.article.id, *f.article.published, f.article.title});
+  tl.events = chronicle::extract_events(a, f.host, f.options, errors);
+  chronicle::order_events(tl.events);
+  return tl;
+}
+
+void BM_WriteJson(benchmark::State& state) {
+  const chronicle::Timeline tl = article_timeline();
+  for (auto _ : state) {
+    std::ostringstream out;
+    chronicle::write_json(out, tl);
+    benchmark::DoNotOptimize(out.str().size());
+  }
+  report_bytes(state);
+}
+BENCHMARK(BM_WriteJson);
+
+void BM_WriteYaml(benchmark::State& state) {
+  const chronicle::Timeline tl = article_timeline();
+  for (auto _ : state) {
+    std::ostringstream out;
+    chronicle::write_yaml(out, tl);
+    benchmark::DoNotOptimize(out.str().size());
+  }
+  report_bytes(state);
+}
+BENCHMARK(BM_WriteYaml);
 
 }  // namespace
 

@@ -2350,7 +2350,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     auto cue_before = [&](const detail::WordList& cues) {
       for (std::size_t k = std::max(cb, first > 8 ? first - 8 : 0); k < first; ++k) {
         if (t[k].kind == sdk::TokenKind::punct) continue;
+        const std::string_view w = t[k].lower;
         for (const auto& p : cues) {
+          // (its first word turns most phrases away)
+          if (p.size() < w.size() || p.compare(0, w.size(), w) != 0 ||
+              (p.size() > w.size() && p[w.size()] != ' '))
+            continue;
           std::size_t q = k, pos = 0;
           bool ok = true;
           while (ok && pos < p.size()) {
@@ -2442,15 +2447,18 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     // with the speaker there (the lead-in a few words before, no punctuation between), in
     // a clause dated no earlier than the publication day ("introduced last December at a
     // meeting held here" was held then)
-    bool dated_before = false;
-    for (const auto& m : s.mentions)
-      if (m.first_token >= cb && m.first_token <= ce && !m.duration && m.has_latest &&
-          m.latest < doc_.published)
-        dated_before = true;
-    if (fr.time < 0 && fr.place >= 0 && !dated_before &&
+    auto dated_before = [&] {
+      for (const auto& m : s.mentions)
+        if (m.first_token >= cb && m.first_token <= ce && !m.duration && m.has_latest &&
+            m.latest < doc_.published)
+          return true;
+      return false;
+    };
+    if (fr.time < 0 && fr.place >= 0 &&
         t[s.entities[static_cast<std::size_t>(fr.place)].first_token].lower == "here" &&
         (fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown ||
-         fr.status == sdk::Status::planned)) {
+         fr.status == sdk::Status::planned) &&
+        !dated_before()) {
       // (a long name between: "during the Inter-American Development Bank (IADB) meeting")
       for (std::size_t k = first, steps = 0; k > cb && steps < 12; --k, ++steps) {
         const auto w = t[k - 1].lower;

@@ -14,138 +14,304 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json day_json(const std::optional<date::sys_days>& d) {
-  return d ? Json(cal::iso_day(*d)) : Json(nullptr);
+// The timeline is written straight into a buffer, byte for byte as nlohmann::json's
+// dump(2) writes the same document (two spaces per level, no ASCII escaping, invalid UTF-8
+// replaced), without building a json tree first.
+
+// The length of the well-formed UTF-8 sequence at s[i] (i < s.size(), s[i] >= 0x80), or 0
+// when it is malformed (overlong, a surrogate, beyond U+10FFFF, cut short).
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = at(i);
+  std::size_t n = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size() || at(i + 1) < lo || at(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k)
+    if (at(i + k) < 0x80 || at(i + k) > 0xBF) return 0;
+  return n;
 }
 
-Json str_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
 
-Json when_json(const When& w) {
-  Json j = Json::object();
-  j["text"] = str_or_null(w.text);
-  j["value"] = str_or_null(w.value);
-  j["earliest"] = day_json(w.earliest);
-  j["latest"] = day_json(w.latest);
-  j["granularity"] = granularity_name(w.granularity);
-  j["approx"] = w.approx;
-  return j;
-}
+  // `s` as a JSON string: well-formed UTF-8 copied, control characters, quote and
+  // backslash escaped as dump() escapes them; malformed text through nlohmann::json itself
+  // (its replacement of bad bytes is the reference).
+  void str(std::string_view s) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    const std::size_t mark = out_.size();
+    out_ += '"';
+    std::size_t run = 0;  // start of the bytes not yet copied
+    for (std::size_t i = 0; i < s.size();) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+        ++i;
+        continue;
+      }
+      if (c >= 0x80) {
+        const std::size_t n = utf8_length(s, i);
+        if (n == 0) {
+          out_.resize(mark);
+          out_ += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+          return;
+        }
+        i += n;
+        continue;
+      }
+      out_.append(s.data() + run, i - run);
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\t': out_ += "\\t"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\r': out_ += "\\r"; break;
+        default: {
+          const char u[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+          out_.append(u, sizeof u);
+        }
+      }
+      run = ++i;
+    }
+    out_.append(s.data() + run, s.size() - run);
+    out_ += '"';
+  }
+  void str_or_null(const std::string& s) {
+    if (s.empty())
+      out_ += "null";
+    else
+      str(s);
+  }
+  void day(const std::optional<date::sys_days>& d) {
+    if (d)
+      str(cal::iso_day(*d));
+    else
+      out_ += "null";
+  }
+  void number(std::size_t n) { out_ += std::to_string(n); }
+  void boolean(bool b) { out_ += b ? "true" : "false"; }
 
-Json string_list(const std::vector<std::string>& v) {
-  Json a = Json::array();
-  for (const auto& s : v) a.push_back(s);
-  return a;
+  // Objects and arrays: open, then key() or item() before each member, then close.
+  void open_object() { open('{'); }
+  void close_object() { close('}'); }
+  void open_array() { open('['); }
+  void close_array() { close(']'); }
+  void key(const char* k) {
+    next();
+    out_ += '"';
+    out_ += k;
+    out_ += "\": ";
+  }
+  void item() { next(); }
+  void string_list(const std::vector<std::string>& v) {
+    if (v.empty()) {
+      out_ += "[]";
+      return;
+    }
+    open_array();
+    for (const auto& s : v) {
+      item();
+      str(s);
+    }
+    close_array();
+  }
+
+ private:
+  void indent(std::size_t depth) { out_.append(2 * depth, ' '); }
+  void open(char c) {
+    out_ += c;
+    first_.push_back(true);
+  }
+  void next() {
+    out_ += first_.back() ? "\n" : ",\n";
+    first_.back() = false;
+    indent(first_.size());
+  }
+  // an object or array with no member is written "{}" or "[]"
+  void close(char c) {
+    const bool empty = first_.back();
+    first_.pop_back();
+    if (!empty) {
+      out_ += '\n';
+      indent(first_.size());
+    }
+    out_ += c;
+  }
+  std::string& out_;
+  std::vector<bool> first_;  // per open object or array: no member written yet
+};
+
+void put_when(JsonWriter& w, const When& x) {
+  w.open_object();
+  w.key("text");
+  w.str_or_null(x.text);
+  w.key("value");
+  w.str_or_null(x.value);
+  w.key("earliest");
+  w.day(x.earliest);
+  w.key("latest");
+  w.day(x.latest);
+  w.key("granularity");
+  w.str(granularity_name(x.granularity));
+  w.key("approx");
+  w.boolean(x.approx);
+  w.close_object();
 }
 
 // What one report says of an event, in the YAML's field order: the fields an entry and
 // each of its `versions` share.
-void put_reading(Json& j, const Event& e) {
-  j["type"] = e.type;
-  j["status"] = status_name(e.status);
-  j["when"] = when_json(e.when);
-  j["summary"] = e.summary;
-  j["participants"] = string_list(e.participants);
-  j["location"] = str_or_null(e.location);
-  j["country"] = str_or_null(e.country);
-  j["plugin"] = e.plugin;
+void put_reading(JsonWriter& w, const Event& e) {
+  w.key("type");
+  w.str(e.type);
+  w.key("status");
+  w.str(status_name(e.status));
+  w.key("when");
+  put_when(w, e.when);
+  w.key("summary");
+  w.str(e.summary);
+  w.key("participants");
+  w.string_list(e.participants);
+  w.key("location");
+  w.str_or_null(e.location);
+  w.key("country");
+  w.str_or_null(e.country);
+  w.key("plugin");
+  w.str(e.plugin);
 }
 
-}  // namespace
-
-namespace {
-
-Json source_json(const Source& s) {
-  Json x = Json::object();
-  x["id"] = s.id;
-  x["published"] = cal::iso_day(s.published);
-  x["title"] = str_or_null(s.title);
-  return x;
+void put_source(JsonWriter& w, const Source& s) {
+  w.open_object();
+  w.key("id");
+  w.str(s.id);
+  w.key("published");
+  w.str(cal::iso_day(s.published));
+  w.key("title");
+  w.str_or_null(s.title);
+  w.close_object();
 }
 
-Json event_json(const Event& e) {
-  Json x = Json::object();
-  x["id"] = e.id;
-  put_reading(x, e);
-  if (e.reports() > 1) x["reports"] = e.reports();
+void put_event(JsonWriter& w, const Event& e) {
+  w.open_object();
+  w.key("id");
+  w.str(e.id);
+  put_reading(w, e);
+  if (e.reports() > 1) {
+    w.key("reports");
+    w.number(e.reports());
+  }
   if (!e.conflicts.empty()) {
-    Json cs = Json::array();
+    w.key("conflicts");
+    w.open_array();
     for (const auto& c : e.conflicts) {
-      Json srcs = Json::array();
-      for (const auto& s : c.sources) srcs.push_back(string_list(s));
-      Json cj = Json::object();
-      cj["field"] = c.field;
-      cj["values"] = string_list(c.values);
-      cj["sources"] = std::move(srcs);
-      cs.push_back(std::move(cj));
+      w.item();
+      w.open_object();
+      w.key("field");
+      w.str(c.field);
+      w.key("values");
+      w.string_list(c.values);
+      w.key("sources");
+      w.open_array();
+      for (const auto& s : c.sources) {
+        w.item();
+        w.string_list(s);
+      }
+      w.close_array();
+      w.close_object();
     }
-    x["conflicts"] = std::move(cs);
+    w.close_array();
   }
-  Json ev = Json::array();
+  w.key("evidence");
+  w.open_array();
   for (const auto& v : e.evidence) {
-    Json j = Json::object();
-    j["source"] = v.source;
-    j["sentence"] = v.sentence;
-    j["start"] = v.start;
-    j["end"] = v.end;
-    ev.push_back(std::move(j));
+    w.item();
+    w.open_object();
+    w.key("source");
+    w.str(v.source);
+    w.key("sentence");
+    w.str(v.sentence);
+    w.key("start");
+    w.number(v.start);
+    w.key("end");
+    w.number(v.end);
+    w.close_object();
   }
-  x["evidence"] = std::move(ev);
+  w.close_array();
   if (!e.versions.empty()) {
-    Json vs = Json::array();
+    w.key("versions");
+    w.open_array();
     for (const auto& v : e.versions) {
-      Json j = Json::object();
-      j["source"] = v.evidence.empty() ? std::string() : v.evidence.front().source;
-      put_reading(j, v);
-      vs.push_back(std::move(j));
+      w.item();
+      w.open_object();
+      w.key("source");
+      w.str(v.evidence.empty() ? std::string() : v.evidence.front().source);
+      put_reading(w, v);
+      w.close_object();
     }
-    x["versions"] = std::move(vs);
+    w.close_array();
   }
-  return x;
+  w.close_object();
 }
 
-Json error_json(const ErrorEntry& e) {
-  Json j = Json::object();
-  j["where"] = e.where;
-  j["message"] = e.message;
-  return j;
+void put_error(JsonWriter& w, const ErrorEntry& e) {
+  w.open_object();
+  w.key("where");
+  w.str(e.where);
+  w.key("message");
+  w.str(e.message);
+  w.close_object();
 }
 
-// One top-level list, `"key": [...]`, as nlohmann::json's dump(2) writes it inside the
-// whole document (two spaces per level), one element made and written at a time.
+// One top-level list, `"key": [...]`, its elements written one at a time and flushed to
+// `out` in blocks (a corpus-sized timeline is not held twice).
 template <typename T, typename F>
-void put_list(std::ostream& out, const char* key, const std::vector<T>& items, F&& to_json) {
-  out << "  \"" << key << "\": ";
+void put_list(std::ostream& out, std::string& buf, JsonWriter& w, const char* key,
+              const std::vector<T>& items, F&& put) {
+  w.key(key);
   if (items.empty()) {
-    out << "[]";
+    buf += "[]";
     return;
   }
-  out << "[\n";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const std::string s = to_json(items[i]).dump(2, ' ', false, Json::error_handler_t::replace);
-    out << (i ? ",\n    " : "    ");
-    // JSON strings hold no raw line break: every one is a line of the element's layout
-    std::size_t from = 0;
-    for (std::size_t nl; (nl = s.find('\n', from)) != std::string::npos; from = nl + 1) {
-      out.write(s.data() + from, static_cast<std::streamsize>(nl + 1 - from));
-      out << "    ";
+  w.open_array();
+  for (const auto& x : items) {
+    w.item();
+    put(w, x);
+    if (buf.size() > (1u << 16)) {
+      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+      buf.clear();
     }
-    out.write(s.data() + from, static_cast<std::streamsize>(s.size() - from));
   }
-  out << "\n  ]";
+  w.close_array();
 }
 
 }  // namespace
 
 void write_json(std::ostream& out, const Timeline& tl) {
-  out << "{\n  \"chronicle\": 1,\n";
-  put_list(out, "sources", tl.sources, source_json);
-  out << ",\n";
-  put_list(out, "events", tl.events, event_json);
-  if (!tl.errors.empty()) {
-    out << ",\n";
-    put_list(out, "errors", tl.errors, error_json);
-  }
-  out << "\n}\n";
+  std::string buf;
+  JsonWriter w(buf);
+  w.open_object();
+  w.key("chronicle");
+  w.number(1);
+  put_list(out, buf, w, "sources", tl.sources, put_source);
+  put_list(out, buf, w, "events", tl.events, put_event);
+  if (!tl.errors.empty()) put_list(out, buf, w, "errors", tl.errors, put_error);
+  w.close_object();
+  buf += '\n';
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
 std::string to_json(const Timeline& tl) {

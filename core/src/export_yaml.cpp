@@ -1,151 +1,258 @@
 #include <chronicle/calendar.h>
 #include <chronicle/timeline.h>
 
+#include <cctype>
 #include <cstdio>
-#include <set>
 #include <sstream>
+#include <string_view>
 
 namespace chronicle {
 namespace {
 
+// The timeline is written into a buffer, flushed to the stream in blocks: no string is made
+// per field.
+
 // Double-quoted YAML scalar (JSON-compatible escapes).
-std::string dq(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
+void put_dq(std::string& out, std::string_view s) {
+  out += '"';
+  std::size_t run = 0;  // start of the bytes not yet copied
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != 0x7F && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\t': out += "\\t"; break;
       case '\r': out += "\\r"; break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\x%02X", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\x%02X", c);
+        out += buf;
+      }
     }
   }
-  return out + "\"";
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+// The words YAML 1.1 reads as null or a boolean: always quoted.
+bool reserved_word(std::string_view s) {
+  static constexpr std::string_view kReserved[] = {
+      "null", "Null", "NULL", "~",  "true", "True", "TRUE", "false", "False",
+      "FALSE", "yes", "Yes",  "YES", "no",  "No",   "NO",   "on",    "On",
+      "ON",   "off",  "Off",  "OFF", "y",   "n",    "Y",    "N"};
+  if (s.size() > 5) return false;
+  for (std::string_view r : kReserved)
+    if (r == s) return true;
+  return false;
 }
 
 // Plain when safe, double-quoted otherwise.
-std::string scalar(std::string_view s) {
-  static const std::set<std::string, std::less<>> reserved{
-      "null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE",
-      "yes",  "Yes",  "YES",  "no", "No",  "NO",   "on",   "On",   "ON",    "off", "Off", "OFF", "y", "n", "Y", "N"};
-  if (s.empty() || reserved.count(s)) return dq(s);
+void put_scalar(std::string& out, std::string_view s) {
+  if (s.empty() || reserved_word(s)) return put_dq(out, s);
   const unsigned char f = static_cast<unsigned char>(s.front());
-  if (!(std::isalpha(f) || f >= 0x80)) return dq(s);
-  if (s.back() == ' ' || s.back() == ':') return dq(s);
+  if (!(std::isalpha(f) || f >= 0x80)) return put_dq(out, s);
+  if (s.back() == ' ' || s.back() == ':') return put_dq(out, s);
   for (std::size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 || c == '"' || c == '\'' || c == '#' || c == '{' || c == '}' || c == '[' ||
         c == ']' || c == ',' || c == '&' || c == '*' || c == '!' || c == '|' || c == '>' ||
-        c == '%' || c == '@' || c == '`' || c == '\\')
-      return dq(s);
-    if (c == ':' ) return dq(s);
+        c == '%' || c == '@' || c == '`' || c == '\\' || c == ':')
+      return put_dq(out, s);
   }
-  return std::string(s);
+  out += s;
+}
+
+void put_scalar_or_null(std::string& out, std::string_view s) {
+  if (s.empty())
+    out += "null";
+  else
+    put_scalar(out, s);
 }
 
 // TIMEX3 values are written plain: 2025-02-18, 2025-W08, P3D, PAST_REF
-std::string value_scalar(std::string_view v) {
+void put_value(std::string& out, std::string_view v) {
   for (char c : v)
     if (!(std::isdigit(static_cast<unsigned char>(c)) || std::isupper(static_cast<unsigned char>(c)) ||
           c == '-' || c == '_' || c == ':' || c == '.'))
-      return scalar(v);
-  if (v.find(':') != std::string_view::npos) return dq(v);
-  return std::string(v);
+      return put_scalar(out, v);
+  if (v.find(':') != std::string_view::npos) return put_dq(out, v);
+  out += v;
 }
 
-std::string day(const std::optional<date::sys_days>& d) {
-  return d ? cal::iso_day(*d) : "null";
+void put_day(std::string& out, const std::optional<date::sys_days>& d) {
+  if (d)
+    out += cal::iso_day(*d);
+  else
+    out += "null";
 }
 
-std::string flow_list(const std::vector<std::string>& v) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + scalar(v[i]);
-  return out + "]";
+void put_number(std::string& out, std::size_t n) { out += std::to_string(n); }
+
+void put_flow_list(std::string& out, const std::vector<std::string>& v) {
+  out += '[';
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i) out += ", ";
+    put_scalar(out, v[i]);
+  }
+  out += ']';
 }
 
-std::string when_flow(const When& w) {
-  return "{text: " + (w.text.empty() ? std::string("null") : scalar(w.text)) +
-         ", value: " + (w.value.empty() ? std::string("null") : value_scalar(w.value)) +
-         ", earliest: " + day(w.earliest) + ", latest: " + day(w.latest) +
-         ", granularity: " + granularity_name(w.granularity) +
-         ", approx: " + (w.approx ? "true" : "false") + "}";
+void put_when(std::string& out, const When& w) {
+  out += "{text: ";
+  put_scalar_or_null(out, w.text);
+  out += ", value: ";
+  if (w.value.empty())
+    out += "null";
+  else
+    put_value(out, w.value);
+  out += ", earliest: ";
+  put_day(out, w.earliest);
+  out += ", latest: ";
+  put_day(out, w.latest);
+  out += ", granularity: ";
+  out += granularity_name(w.granularity);
+  out += ", approx: ";
+  out += w.approx ? "true" : "false";
+  out += '}';
 }
 
-std::string value_list(const std::vector<std::string>& v, bool when) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < v.size(); ++i)
-    out += (i ? ", " : "") + (when ? value_scalar(v[i]) : scalar(v[i]));
-  return out + "]";
+void put_value_list(std::string& out, const std::vector<std::string>& v, bool when) {
+  out += '[';
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i) out += ", ";
+    if (when)
+      put_value(out, v[i]);
+    else
+      put_scalar(out, v[i]);
+  }
+  out += ']';
+}
+
+void put_event(std::string& o, const Event& e) {
+  o += "  - id: ";
+  o += e.id;
+  o += "\n    type: ";
+  put_scalar(o, e.type);
+  o += "\n    status: ";
+  o += status_name(e.status);
+  o += "\n    when: ";
+  put_when(o, e.when);
+  o += "\n    summary: ";
+  put_scalar(o, e.summary);
+  o += "\n    participants: ";
+  put_flow_list(o, e.participants);
+  o += "\n    location: ";
+  put_scalar_or_null(o, e.location);
+  o += "\n    country: ";
+  put_scalar_or_null(o, e.country);
+  o += "\n    plugin: ";
+  put_scalar(o, e.plugin);
+  o += '\n';
+  // cross-article merge: only for events that more than one source reports
+  if (e.reports() > 1) {
+    o += "    reports: ";
+    put_number(o, e.reports());
+    o += '\n';
+  }
+  if (!e.conflicts.empty()) {
+    o += "    conflicts:\n";
+    for (const auto& c : e.conflicts) {
+      o += "      - {field: ";
+      put_scalar(o, c.field);
+      o += ", values: ";
+      put_value_list(o, c.values, c.field == "when");
+      o += ", sources: [";
+      for (std::size_t i = 0; i < c.sources.size(); ++i) {
+        if (i) o += ", ";
+        put_flow_list(o, c.sources[i]);
+      }
+      o += "]}\n";
+    }
+  }
+  o += "    evidence:\n";
+  for (const auto& ev : e.evidence) {
+    o += "      - {source: ";
+    put_scalar(o, ev.source);
+    o += ", sentence: ";
+    put_dq(o, ev.sentence);
+    o += ", start: ";
+    put_number(o, ev.start);
+    o += ", end: ";
+    put_number(o, ev.end);
+    o += "}\n";
+  }
+  if (!e.versions.empty()) {
+    o += "    versions:\n";
+    for (const auto& v : e.versions) {
+      o += "      - {source: ";
+      put_scalar(o, v.evidence.empty() ? std::string_view() : v.evidence.front().source);
+      o += ", type: ";
+      put_scalar(o, v.type);
+      o += ", status: ";
+      o += status_name(v.status);
+      o += ", when: ";
+      put_when(o, v.when);
+      o += ", summary: ";
+      put_scalar(o, v.summary);
+      o += ", participants: ";
+      put_flow_list(o, v.participants);
+      o += ", location: ";
+      put_scalar_or_null(o, v.location);
+      o += ", country: ";
+      put_scalar_or_null(o, v.country);
+      o += ", plugin: ";
+      put_scalar(o, v.plugin);
+      o += "}\n";
+    }
+  }
+}
+
+// Hands the buffer to the stream once it holds a block.
+void flush_block(std::ostream& out, std::string& buf, bool force = false) {
+  if (!force && buf.size() < (1u << 16)) return;
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+  buf.clear();
 }
 
 }  // namespace
 
-void write_yaml(std::ostream& o, const Timeline& tl) {
-  o << "chronicle: 1\n";
-  o << "sources:";
-  if (tl.sources.empty()) o << " []";
-  o << "\n";
+void write_yaml(std::ostream& out, const Timeline& tl) {
+  std::string o;
+  o += "chronicle: 1\nsources:";
+  if (tl.sources.empty()) o += " []";
+  o += '\n';
   for (const auto& s : tl.sources) {
-    o << "  - id: " << scalar(s.id) << "\n";
-    o << "    published: " << cal::iso_day(s.published) << "\n";
-    o << "    title: " << (s.title.empty() ? "null" : scalar(s.title)) << "\n";
+    o += "  - id: ";
+    put_scalar(o, s.id);
+    o += "\n    published: ";
+    o += cal::iso_day(s.published);
+    o += "\n    title: ";
+    put_scalar_or_null(o, s.title);
+    o += '\n';
+    flush_block(out, o);
   }
-  o << "events:";
-  if (tl.events.empty()) o << " []";
-  o << "\n";
+  o += "events:";
+  if (tl.events.empty()) o += " []";
+  o += '\n';
   for (const auto& e : tl.events) {
-    o << "  - id: " << e.id << "\n";
-    o << "    type: " << scalar(e.type) << "\n";
-    o << "    status: " << status_name(e.status) << "\n";
-    o << "    when: " << when_flow(e.when) << "\n";
-    o << "    summary: " << scalar(e.summary) << "\n";
-    o << "    participants: " << flow_list(e.participants) << "\n";
-    o << "    location: " << (e.location.empty() ? "null" : scalar(e.location)) << "\n";
-    o << "    country: " << (e.country.empty() ? "null" : scalar(e.country)) << "\n";
-    o << "    plugin: " << scalar(e.plugin) << "\n";
-    // cross-article merge: only for events that more than one source reports
-    if (e.reports() > 1) o << "    reports: " << e.reports() << "\n";
-    if (!e.conflicts.empty()) {
-      o << "    conflicts:\n";
-      for (const auto& c : e.conflicts) {
-        o << "      - {field: " << scalar(c.field)
-          << ", values: " << value_list(c.values, c.field == "when") << ", sources: [";
-        for (std::size_t i = 0; i < c.sources.size(); ++i)
-          o << (i ? ", " : "") << flow_list(c.sources[i]);
-        o << "]}\n";
-      }
-    }
-    o << "    evidence:\n";
-    for (const auto& ev : e.evidence) {
-      o << "      - {source: " << scalar(ev.source) << ", sentence: " << dq(ev.sentence)
-        << ", start: " << ev.start << ", end: " << ev.end << "}\n";
-    }
-    if (!e.versions.empty()) {
-      o << "    versions:\n";
-      for (const auto& v : e.versions) {
-        o << "      - {source: " << scalar(v.evidence.empty() ? std::string() : v.evidence.front().source)
-          << ", type: " << scalar(v.type) << ", status: " << status_name(v.status)
-          << ", when: " << when_flow(v.when) << ", summary: " << scalar(v.summary)
-          << ", participants: " << flow_list(v.participants)
-          << ", location: " << (v.location.empty() ? "null" : scalar(v.location))
-          << ", country: " << (v.country.empty() ? "null" : scalar(v.country))
-          << ", plugin: " << scalar(v.plugin) << "}\n";
-      }
-    }
+    put_event(o, e);
+    flush_block(out, o);
   }
   if (!tl.errors.empty()) {
-    o << "errors:\n";
-    for (const auto& e : tl.errors)
-      o << "  - {where: " << dq(e.where) << ", message: " << dq(e.message) << "}\n";
+    o += "errors:\n";
+    for (const auto& e : tl.errors) {
+      o += "  - {where: ";
+      put_dq(o, e.where);
+      o += ", message: ";
+      put_dq(o, e.message);
+      o += "}\n";
+    }
   }
+  flush_block(out, o, true);
 }
 
 std::string to_yaml(const Timeline& tl) {

@@ -6,6 +6,7 @@
 
 #include <boost/dll/shared_library.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <system_error>
@@ -15,6 +16,10 @@
 
 namespace chronicle {
 namespace {
+
+// PluginHost::gate_filter_bit: 4096 bits
+constexpr unsigned kGateFilterLog2 = 12;
+constexpr std::size_t kGateFilterBits = std::size_t{1} << kGateFilterLog2;
 
 constexpr const char* kInfoSymbol = "chronicle_plugin_info";
 constexpr const char* kRegisterSymbol = "chronicle_plugin_register";
@@ -174,7 +179,11 @@ const LoadReport& PluginHost::load(const PluginSpec& spec) {
                 "built for SDK ABI " + plugin_abi + ", newer than this host's ABI " + host_abi() +
                     "; upgrade Chronicle or rebuild the plugin against SDK " + host_abi());
   }
-  if (info->info_size < sizeof(sdk::PluginInfo) || info->name == nullptr ||
+  // a 1.0 block ends before sentence_gate
+  const std::uint32_t info_size =
+      info->abi_minor >= 1 ? static_cast<std::uint32_t>(sizeof(sdk::PluginInfo))
+                           : sdk::kPluginInfoSize_1_0;
+  if (info->info_size < info_size || info->name == nullptr ||
       info->version == nullptr || info->toolchain == nullptr) {
     return fail(LoadError::not_a_plugin,
                 "info block is truncated (size " + std::to_string(info->info_size) +
@@ -202,6 +211,9 @@ const LoadReport& PluginHost::load(const PluginSpec& spec) {
   }
   handle->name = info->name;
   handle->version = info->version;
+  if (info->abi_minor >= 1 && info->sentence_gate != nullptr)
+    for (const char* const* k = info->sentence_gate; *k != nullptr; ++k)
+      handle->sentence_gate.emplace_back(*k);
   handle->lexicon = std::make_unique<Lexicon>();
   try {
     if (!spec.lexicon.empty()) *handle->lexicon = Lexicon::load(spec.lexicon);
@@ -244,14 +256,138 @@ const LoadReport& PluginHost::load(const PluginSpec& spec) {
   }
   rep.version = handle->version;
   plugins_.push_back(std::move(handle));
+  build_gate();
   reports_.push_back(std::move(rep));
   return reports_.back();
+}
+
+void PluginHost::build_gate() {
+  struct Word {
+    std::string text;
+    std::uint64_t single = 0;
+    std::vector<std::uint32_t> starts;
+  };
+  std::vector<Word> words;
+  std::vector<GatePhrase> phrases;
+  auto id_of = [&](std::string_view w) {
+    for (std::size_t k = 0; k < words.size(); ++k)
+      if (words[k].text == w) return static_cast<std::uint32_t>(k);
+    words.push_back({std::string(w), 0, {}});
+    return static_cast<std::uint32_t>(words.size() - 1);
+  };
+  gated_ = 0;
+  gate_filter_.assign(kGateFilterBits / 64, 0);
+  for (std::size_t pi = 0; pi < plugins_.size() && pi < 64; ++pi) {
+    const PluginHandle& p = *plugins_[pi];
+    if (p.sentence_gate.empty()) continue;
+    const std::uint64_t bit = std::uint64_t{1} << pi;
+    gated_ |= bit;
+    // "{list}.rest": the list "W.rest" for each word W of the list "list"
+    std::vector<std::string> keys;
+    for (const auto& key : p.sentence_gate) {
+      const std::size_t close = key.find("}.");
+      if (key.empty() || key[0] != '{' || close == std::string::npos) {
+        keys.push_back(key);
+        continue;
+      }
+      for (std::string_view w : p.lexicon->terms(std::string_view(key).substr(1, close - 1)))
+        keys.push_back(std::string(w) + key.substr(close + 1));
+    }
+    for (const auto& key : keys)
+      for (std::string_view phrase : p.lexicon->terms(key)) {
+        // the words as match_phrase() splits them
+        std::vector<std::uint32_t> ids;
+        for (std::size_t pos = 0;;) {
+          const std::size_t sp = std::min(phrase.find(' ', pos), phrase.size());
+          ids.push_back(id_of(phrase.substr(pos, sp - pos)));
+          if (sp == phrase.size()) break;
+          pos = sp + 1;
+        }
+        if (ids.size() == 1) {
+          words[ids[0]].single |= bit;
+          continue;
+        }
+        words[ids[0]].starts.push_back(static_cast<std::uint32_t>(phrases.size()));
+        phrases.push_back({bit, std::vector<std::uint32_t>(ids.begin() + 1, ids.end())});
+      }
+  }
+  std::size_t cap = 8;
+  while (cap < words.size() * 2) cap *= 2;
+  gate_words_.assign(cap, GateWord{});
+  gate_mask_ = cap - 1;
+  gate_ids_ = words.size();
+  for (std::size_t id = 0; id < words.size(); ++id) {
+    Word& w = words[id];
+    const std::size_t bit = gate_filter_bit(w.text);
+    gate_filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    const std::uint64_t h = sdk::word_hash(w.text);
+    std::size_t k = h & gate_mask_;
+    while (gate_words_[k].hash != 0) k = (k + 1) & gate_mask_;
+    gate_words_[k] = {h, std::move(w.text), static_cast<std::uint32_t>(id), w.single,
+                      std::move(w.starts)};
+  }
+  gate_phrases_ = std::move(phrases);
+}
+
+std::size_t PluginHost::gate_filter_bit(std::string_view w) noexcept {
+  const auto byte = [&](std::size_t k) -> std::uint32_t {
+    return k < w.size() ? static_cast<unsigned char>(w[k]) : 0u;
+  };
+  const std::uint32_t last = w.empty() ? 0u : static_cast<unsigned char>(w.back());
+  const std::uint32_t x = (static_cast<std::uint32_t>(w.size()) & 0xFF) | byte(0) << 8 |
+                          byte(1) << 16 | last << 24;
+  return (x * 0x9E3779B1u) >> (32 - kGateFilterLog2);
+}
+
+const PluginHost::GateWord* PluginHost::gate_word(std::string_view word) const noexcept {
+  const std::size_t bit = gate_filter_bit(word);
+  if (!(gate_filter_[bit / 64] >> (bit % 64) & 1)) return nullptr;
+  const std::uint64_t h = sdk::word_hash(word);
+  for (std::size_t k = h & gate_mask_;; k = (k + 1) & gate_mask_) {
+    const GateWord& g = gate_words_[k];
+    if (g.hash == 0) return nullptr;
+    if (g.hash == h && g.word == word) return &g;
+  }
+}
+
+// The gated plugins for which the sentence holds every word of some phrase of their gate
+// lists (a phrase can match only then), wherever the words stand.
+std::uint64_t PluginHost::gate_of(const sdk::Sentence& sentence) const {
+  std::uint64_t present = 0;
+  // the word ids met, one bit each (on the stack for up to 1024 words)
+  std::uint64_t seen_here[16] = {};
+  std::vector<std::uint64_t> seen_more;
+  if (gate_ids_ > 1024) seen_more.assign((gate_ids_ + 63) / 64, 0);
+  std::uint64_t* seen = gate_ids_ > 1024 ? seen_more.data() : seen_here;
+  std::vector<const GateWord*> first_words;  // those that start a longer phrase
+  for (const auto& t : sentence.tokens) {
+    const GateWord* g = gate_word(t.lower);
+    if (g == nullptr) continue;
+    present |= g->single;
+    if ((present & gated_) == gated_) return present;
+    seen[g->id / 64] |= std::uint64_t{1} << (g->id % 64);
+    if (!g->starts.empty()) first_words.push_back(g);
+  }
+  for (const GateWord* g : first_words)
+    for (std::uint32_t pi : g->starts) {
+      const GatePhrase& p = gate_phrases_[pi];
+      if (present & p.plugins) continue;
+      bool all = true;
+      for (std::uint32_t id : p.rest)
+        all = all && (seen[id / 64] >> (id % 64) & 1);
+      if (all) present |= p.plugins;
+    }
+  return present;
 }
 
 void PluginHost::extract(const sdk::Sentence& sentence, std::vector<sdk::EventCandidate>& out,
                          std::vector<std::string>& plugin_of,
                          std::vector<ExtractFailure>& failures) const {
-  for (const auto& p : plugins_) {
+  // the gated plugins this sentence holds the words of a trigger of
+  const std::uint64_t present = gated_ != 0 ? gate_of(sentence) : 0;
+  for (std::size_t pi = 0; pi < plugins_.size(); ++pi) {
+    const auto& p = plugins_[pi];
+    if (pi < 64 && ((gated_ & ~present) >> pi & 1)) continue;
     for (const auto& x : p->extractors) {
       std::vector<sdk::EventCandidate> mine;
       try {

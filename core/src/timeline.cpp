@@ -532,6 +532,11 @@ std::vector<Presence> presences(const DocumentAnalysis& a) {
 // given for the stay (or near publication when none is given), happens there, unless the
 // person has set out on a trip elsewhere in between. Calls are made from anywhere.
 void place_by_presence(const DocumentAnalysis& a, date::sys_days pub, std::vector<Event>& events) {
+  // (only an event with no place that is no visit or call takes one)
+  if (std::none_of(events.begin(), events.end(), [](const Event& e) {
+        return e.location.empty() && e.type != "visit" && e.type != "call";
+      }))
+    return;
   const auto found = presences(a);
   if (found.empty()) return;
   auto shares = [](const Event& e, const std::vector<std::string>& people) {
@@ -606,7 +611,12 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
                                   const BuildOptions& options, std::vector<ErrorEntry>& errors) {
   const Document& doc = a.document();
   const date::sys_days pub = *doc.published;
-  CodePointIndex cpi(doc.text);
+  // code point offsets for the evidence, indexed on the first event (most documents have none)
+  std::optional<CodePointIndex> cpi_index;
+  auto cpi = [&](std::size_t byte) {
+    if (!cpi_index) cpi_index.emplace(doc.text);
+    return (*cpi_index)(byte);
+  };
   std::vector<Event> events;
   std::set<std::string> failed_plugins;
   // "after a separate meeting with Shultz": a mention that is none of the events before it
@@ -719,6 +729,9 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
                                       "; the plugin skipped this document, the others went on"});
     }
   }
+  // (most documents: no plugin proposed anything, so there is nothing to build)
+  if (std::all_of(all_cands.begin(), all_cands.end(), [](const auto& c) { return c.empty(); }))
+    return events;
 
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     const auto& s = sentences[si];

@@ -118,6 +118,7 @@ class Conferences final : public sdk::Extractor {
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
     const auto excl = excl_, groups = groups_;
+    int business = -1;  // a word of exclude_context in the sentence; -1: not looked for yet
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       // a trigger starts with a word of one of the three lists; most tokens start none
       if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
@@ -137,9 +138,14 @@ class Conferences final : public sdk::Extractor {
         needs_body = true;
       }
       if (n == 0) continue;
-      bool business = false;
-      for (const auto& tk : s.tokens)
-        business = business || context_.contains(tk.lower);
+      if (business < 0) {
+        business = 0;
+        for (const auto& tk : s.tokens)
+          if (context_.contains(tk.lower)) {
+            business = 1;
+            break;
+          }
+      }
       // "bank meeting" is out, "the World Bank meetings" is a session of a body
       bool excluded_word = i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, excl);
       for (const auto& e : s.entities)
@@ -166,7 +172,7 @@ class Conferences final : public sdk::Extractor {
           thing = sdk::any_of_terms(s.tokens[k].lower, lex_.terms("thing_objects"));
         }
       }
-      if (business || excluded_word || thing) {
+      if (business > 0 || excluded_word || thing) {
         i += n - 1;
         continue;
       }
@@ -318,4 +324,6 @@ bool register_conferences(sdk::Registrar& r) noexcept {
 
 }  // namespace
 
-CHRONICLE_PLUGIN("conferences", "1.0.0", register_conferences)
+// (every candidate starts at a trigger word, or is a gathering after "on the margins of")
+CHRONICLE_PLUGIN_GATED("conferences", "1.0.0", register_conferences, "nouns", "body_nouns",
+                       "verbs", "alongside_nouns")

@@ -248,4 +248,6 @@ bool register_extractors(sdk::Registrar& r) noexcept {
 
 }  // namespace
 
-CHRONICLE_PLUGIN("extractors", "1.0.0", register_extractors)
+// (each definition proposes an event only at one of its trigger phrases)
+CHRONICLE_PLUGIN_GATED("extractors", "1.0.0", register_extractors,
+                       "{extractors}.triggers.verbs", "{extractors}.triggers.nouns")

@@ -86,6 +86,8 @@ class Fallback final : public sdk::Extractor {
     const auto excl_phrases = lex_.terms("exclude_phrases");
     const auto excl_after = lex_.terms("exclude_after");
     for (std::size_t i = 0; i < s.tokens.size && noun; ++i) {
+      // one look-up for the many words that start none of the noun lists
+      if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
       std::size_t n = 0, type = 0;
       for (; type < kTypes.size() && n == 0; ++type) n = nouns_[type].match(s, i);
       if (n == 0) continue;
@@ -367,4 +369,7 @@ bool register_fallback(sdk::Registrar& r) noexcept {
 
 }  // namespace
 
-CHRONICLE_PLUGIN("fallback", "1.0.0", register_fallback)
+// (extract() returns at once when a sentence holds no word of these lists)
+CHRONICLE_PLUGIN_GATED("fallback", "1.0.0", register_fallback, "nouns.call", "nouns.visit",
+                       "nouns.summit", "nouns.conference", "nouns.talks", "nouns.meeting",
+                       "talk_verbs", "receive_verbs")

@@ -134,6 +134,7 @@ class Meetings final : public sdk::Extractor {
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
     const auto talks = talks_, be = be_, excl_after = excl_after_, excl_phrases = excl_phrases_,
                bare = bare_;
+    int commercial_sentence = -1;  // a word of told_exclude_context; -1: not looked for yet
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       // a trigger starts with a word of one of the four lists; most tokens start none
       if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
@@ -361,9 +362,17 @@ class Meetings final : public sdk::Extractor {
                    v->end());
       }
       // talks told by what becomes of them ("talks are under way", "moving towards talks")
-      bool commercial = false;  // "negotiations for a new contract broke down"
-      for (const auto& tk : s.tokens)
-        commercial = commercial || sdk::any_of_terms(tk.lower, lex_.terms("told_exclude_context"));
+      // "negotiations for a new contract broke down" (looked for once a sentence)
+      if (commercial_sentence < 0) {
+        const auto told_exclude = lex_.terms("told_exclude_context");
+        commercial_sentence = 0;
+        for (const auto& tk : s.tokens)
+          if (sdk::any_of_terms(tk.lower, told_exclude)) {
+            commercial_sentence = 1;
+            break;
+          }
+      }
+      const bool commercial = commercial_sentence > 0;
       const bool told = is_talks && form == sdk::TriggerForm::noun && !commercial &&
                         (predicate_after(s, i + n, lex_.terms("talks_predicates")) ||
                          predicate_after(s, i + n, lex_.terms("talks_ongoing")) ||
@@ -647,4 +656,4 @@ bool register_meetings(sdk::Registrar& r) noexcept {
 
 }  // namespace
 
-CHRONICLE_PLUGIN("meetings", "1.0.0", register_meetings)
+CHRONICLE_PLUGIN_GATED("meetings", "1.0.0", register_meetings, "verbs", "host_verbs", "chair_verbs", "nouns")

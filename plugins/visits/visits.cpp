@@ -586,4 +586,4 @@ bool register_visits(sdk::Registrar& r) noexcept {
 
 }  // namespace
 
-CHRONICLE_PLUGIN("visits", "1.0.0", register_visits)
+CHRONICLE_PLUGIN_GATED("visits", "1.0.0", register_visits, "verbs", "motion_verbs", "departure_verbs", "nouns")

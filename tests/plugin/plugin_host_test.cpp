@@ -13,8 +13,11 @@
 #include "../test_support.h"
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
+
+#include <unistd.h>
 
 namespace {
 
@@ -39,7 +42,7 @@ PluginSpec spec_for(const std::string& which, const std::string& name = "fixture
   return s;
 }
 
-// The host's SDK ABI, spelled as in the messages ("1.0").
+// The host's SDK ABI, spelled as in the messages ("1.1").
 std::string host_abi() {
   return std::to_string(CHRONICLE_SDK_ABI_MAJOR) + "." + std::to_string(CHRONICLE_SDK_ABI_MINOR);
 }
@@ -47,7 +50,7 @@ std::string host_abi() {
 TEST(PluginHostLoad, FixturesAreBuilt) {
   for (const char* f : {"good", "abi_major2", "abi_minor_newer", "toolchain_other", "name_other",
                         "register_false", "register_throws", "extract_throws", "no_symbols",
-                        "not_a_library"})
+                        "not_a_library", "abi_1_0", "gated"})
     EXPECT_TRUE(fs::exists(fixture(f))) << fixture(f) << " is missing; build chronicle_fixtures";
 }
 
@@ -99,7 +102,7 @@ TEST(PluginHostLoad, AbiMajorDifferenceNamesBothVersionsAndRebuild) {
   EXPECT_HAS(r.message, fixture("abi_major2").string());
   EXPECT_HAS(r.message, std::to_string(CHRONICLE_SDK_ABI_MAJOR + 1) + ".0");
   EXPECT_HAS(r.message, host_abi());
-  EXPECT_EQ(host_abi(), "1.0");
+  EXPECT_EQ(host_abi(), "1.1");
   EXPECT_HAS(r.message, "2.0");
   EXPECT_HAS(r.message, "rebuild");
   EXPECT_TRUE(host.plugins().empty());
@@ -293,6 +296,76 @@ TEST_F(PluginHostExtract, ExtractEventsRecordsErrorAndKeepsOtherPluginsEvent) {
     }
   }
   EXPECT_TRUE(found);
+}
+
+// --- sentence gates (ABI 1.1) ----------------------------------------------------------
+
+// The first token of each sentence a plugin proposed a candidate for (the gated fixture
+// proposes one at the first token of every sentence it is given).
+std::vector<std::string> sentences_seen(const PluginHost& host, const std::string& text) {
+  chronicle::Document doc;
+  doc.id = "gate-doc";
+  doc.origin = "gate-doc.txt";
+  doc.published = date::sys_days{date::year{2025} / date::February / 17};
+  doc.text = text;
+  static const auto resources =
+      chronicle::Resources::load(fs::path(CHRONICLE_CONFIG_DIR) / "lexicons" / "en");
+  chronicle::DocumentAnalysis analysis(doc, resources);
+  std::vector<std::string> seen;
+  for (const auto& s : analysis.sentences()) {
+    std::vector<chronicle::sdk::EventCandidate> out;
+    std::vector<std::string> plugin_of;
+    std::vector<chronicle::ExtractFailure> failures;
+    host.extract(s.view, out, plugin_of, failures);
+    EXPECT_TRUE(failures.empty());
+    for (const auto& c : out)
+      seen.emplace_back(s.text.substr(c.trigger.begin, c.trigger.end - c.trigger.begin));
+  }
+  return seen;
+}
+
+TEST(PluginHostGate, GatedPluginSeesOnlySentencesWithAFirstWordOfItsLists) {
+  const fs::path dir = fs::temp_directory_path() /
+                       ("chronicle-gate-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path lexicon = dir / "gated.yaml";
+  {
+    std::ofstream f(lexicon);
+    f << "triggers: [fixture, \"second look\"]\nmore:\n  triggers: [wednesday]\n"
+         "other: [officials]\n";
+  }
+  PluginHost host;
+  PluginSpec spec = spec_for("gated");
+  spec.lexicon = lexicon;
+  const LoadReport& r = host.load(spec);
+  ASSERT_TRUE(r.ok()) << r.message;
+  EXPECT_EQ(r.abi, host_abi());
+  ASSERT_EQ(host.plugins().size(), 1u);
+  EXPECT_EQ(host.plugins()[0]->sentence_gate,
+            (std::vector<std::string>{"triggers", "more.triggers"}));
+  // a word of a list the gate does not name ("officials") opens nothing, nor one word of
+  // a longer phrase ("second" of "second look"); all the words of one do, in any order
+  EXPECT_EQ(sentences_seen(host,
+                           "Zero fixture talk here.\n\n"
+                           "Officials said nothing.\n\n"
+                           "Aides took a second glance.\n\n"
+                           "Nobody came.\n\n"
+                           "Critics look at it a second time.\n\n"
+                           "They met on Wednesday.\n"),
+            (std::vector<std::string>{"Zero", "Critics", "They"}));
+  fs::remove_all(dir);
+}
+
+TEST(PluginHostGate, PluginBuiltForAbi10LoadsAndSeesEverySentence) {
+  PluginHost host;
+  const LoadReport& r = host.load(spec_for("abi_1_0"));
+  ASSERT_TRUE(r.ok()) << r.message;
+  EXPECT_EQ(r.abi, "1.0");
+  ASSERT_EQ(host.plugins().size(), 1u);
+  // what follows a 1.0 info block is no gate
+  EXPECT_TRUE(host.plugins()[0]->sentence_gate.empty());
+  EXPECT_EQ(sentences_seen(host, "Nothing here.\n\nThe fixture came.\n"),
+            (std::vector<std::string>{"fixture"}));
 }
 
 TEST_F(PluginHostExtract, NoFailuresWithOnlyTheGoodPlugin) {

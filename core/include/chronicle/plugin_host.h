@@ -6,6 +6,7 @@
 
 #include <boost/dll/shared_library.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -63,6 +64,9 @@ struct PluginHandle {
   std::string version;
   std::unique_ptr<Lexicon> lexicon;
   std::vector<std::unique_ptr<sdk::Extractor>> extractors;
+  // PluginInfo::sentence_gate (ABI 1.1): the lexicon keys of the plugin's trigger lists;
+  // empty when the plugin gave none (its extractors see every sentence)
+  std::vector<std::string> sentence_gate;
 };
 
 struct ExtractFailure {
@@ -95,6 +99,34 @@ class PluginHost {
   static std::string host_abi();
 
  private:
+  // The sentence gates of the first 64 plugins as one table: every word of every phrase
+  // of their gate lists, with the plugins that have it as a one-word phrase and the longer
+  // phrases it starts. One look-up per token tells which gated plugins a sentence holds
+  // all the words of some phrase of.
+  struct GatePhrase {
+    std::uint64_t plugins = 0;
+    std::vector<std::uint32_t> rest;  // the ids of the words after the first
+  };
+  struct GateWord {
+    std::uint64_t hash = 0;  // 0: an empty slot
+    std::string word;
+    std::uint32_t id = 0;
+    std::uint64_t single = 0;           // the plugins with the one-word phrase
+    std::vector<std::uint32_t> starts;  // the longer phrases it starts (gate_phrases_)
+  };
+  void build_gate();
+  const GateWord* gate_word(std::string_view word) const noexcept;
+  std::uint64_t gate_of(const sdk::Sentence& sentence) const;
+  std::vector<GateWord> gate_words_;
+  std::vector<GatePhrase> gate_phrases_;
+  std::size_t gate_mask_ = 0;
+  std::size_t gate_ids_ = 0;  // distinct words
+  std::uint64_t gated_ = 0;   // the plugins (by index) that have a gate
+  // one bit per mix of a word's length and first, second and last bytes, set for the gate
+  // words: most tokens are turned away before they are hashed
+  static std::size_t gate_filter_bit(std::string_view word) noexcept;
+  std::vector<std::uint64_t> gate_filter_;
+
   std::vector<std::unique_ptr<PluginHandle>> plugins_;
   std::vector<LoadReport> reports_;
   bool allow_insecure_ = false;

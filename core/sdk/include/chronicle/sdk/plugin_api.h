@@ -24,7 +24,7 @@
 #include <vector>
 
 #define CHRONICLE_SDK_ABI_MAJOR 1
-#define CHRONICLE_SDK_ABI_MINOR 0
+#define CHRONICLE_SDK_ABI_MINOR 1
 
 #define CHRONICLE_SDK_STR2(x) #x
 #define CHRONICLE_SDK_STR(x) CHRONICLE_SDK_STR2(x)
@@ -50,7 +50,18 @@ struct PluginInfo {
   const char* name;         // must equal the plugin's name in config/chronicle.yaml
   const char* version;      // the plugin's own version
   const char* toolchain;    // CHRONICLE_SDK_TOOLCHAIN of the plugin's build
+  // Since ABI 1.1 (a 1.0 plugin's block ends before it): the lexicon keys of the lists
+  // that hold every trigger of the plugin, as a null-terminated array, or null. When given,
+  // the host calls the plugin's extractors only on a sentence that holds every word of
+  // some phrase of those lists (as tokens, in any order): a plugin names them only when it
+  // proposes nothing for a sentence where no phrase of them matches (CHRONICLE_PLUGIN_GATED).
+  // A key "{names}.rest" stands for the lists "W.rest", W each word of the list "names".
+  const char* const* sentence_gate;
 };
+
+// The size of a 1.0 info block: everything before `sentence_gate`.
+constexpr std::uint32_t kPluginInfoSize_1_0 =
+    static_cast<std::uint32_t>(offsetof(PluginInfo, sentence_gate));
 
 // Byte offsets into Sentence::text, end exclusive.
 struct Span {
@@ -750,7 +761,20 @@ bool register_lexicon_extractor(Registrar& r, std::string_view required_key) noe
   const ::chronicle::sdk::PluginInfo chronicle_plugin_info_{                               \
       CHRONICLE_SDK_ABI_MAJOR, CHRONICLE_SDK_ABI_MINOR,                                    \
       static_cast<std::uint32_t>(sizeof(::chronicle::sdk::PluginInfo)), NAME, VERSION,     \
-      CHRONICLE_SDK_TOOLCHAIN};                                                            \
+      CHRONICLE_SDK_TOOLCHAIN, nullptr};                                                   \
+  }                                                                                        \
+  BOOST_DLL_ALIAS(chronicle_plugin_info_, chronicle_plugin_info)                           \
+  BOOST_DLL_ALIAS(REGISTER_FN, chronicle_plugin_register)
+
+// The same, with the lexicon keys of the plugin's trigger lists (PluginInfo::sentence_gate):
+// CHRONICLE_PLUGIN_GATED("visits", "1.0.0", register_visits, "verbs", "nouns").
+#define CHRONICLE_PLUGIN_GATED(NAME, VERSION, REGISTER_FN, ...)                           \
+  namespace {                                                                              \
+  const char* const chronicle_plugin_gate_[] = {__VA_ARGS__, nullptr};                     \
+  const ::chronicle::sdk::PluginInfo chronicle_plugin_info_{                               \
+      CHRONICLE_SDK_ABI_MAJOR, CHRONICLE_SDK_ABI_MINOR,                                    \
+      static_cast<std::uint32_t>(sizeof(::chronicle::sdk::PluginInfo)), NAME, VERSION,     \
+      CHRONICLE_SDK_TOOLCHAIN, chronicle_plugin_gate_};                                    \
   }                                                                                        \
   BOOST_DLL_ALIAS(chronicle_plugin_info_, chronicle_plugin_info)                           \
   BOOST_DLL_ALIAS(REGISTER_FN, chronicle_plugin_register)
