@@ -1,12 +1,12 @@
 // Google Benchmark micro-benchmarks of the per-article pipeline on the seed article
 // (examples/riyadh-talks.txt, 4.8 kB): sentence splitting, tokenizing, tagging temporal
-// expressions, resolving them, the analysis `timex` runs, and a whole `extract` of one
-// article with the bundled plugins; the event stage (plugins, merge) and the plugins alone on
-// an analysed article; writing its timeline as JSON and YAML. Each reports bytes/s of
-// article text. The start-up benchmarks load the lexicons (`timex`: without the gazetteer),
-// and for `extract` also the config and the bundled plugins with their lexicons;
-// `BM_StartUpYaml` is the latter with the core's lexicons and gazetteer parsed as YAML
-// instead of read from their compiled form.
+// expressions, resolving them, the analysis `timex` runs, reading clauses, the full analysis
+// `extract` runs before its plugins, and a whole `extract` of one article with the bundled
+// plugins; the event stage (plugins, merge) and the plugins alone on an analysed article;
+// writing its timeline as JSON and YAML. Each reports bytes/s of article text. The start-up
+// benchmarks load the lexicons (`timex`: without the gazetteer), and for `extract` also the
+// config and the bundled plugins with their lexicons; `BM_StartUpYaml` is the latter with the
+// core's lexicons and gazetteer parsed as YAML instead of read from their compiled form.
 //
 //   build/bin/chronicle_micro_bench [--benchmark_filter=Tag]
 #include <chronicle/analysis.h>
@@ -19,6 +19,8 @@
 #include <chronicle/timeline.h>
 
 #include <benchmark/benchmark.h>
+
+#include "../../core/src/clauses.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -122,6 +124,29 @@ void BM_TimexArticle(benchmark::State& state) {
   report_bytes(state);
 }
 BENCHMARK(BM_TimexArticle);
+
+// The clause reader (tense, modality, boundaries) on every sentence of the article.
+void BM_ReadClauses(benchmark::State& state) {
+  const auto& f = Fixture::get();
+  static const auto rules = chronicle::detail::ClauseRules::from(f.resources->clauses);
+  for (auto _ : state)
+    for (const auto& s : f.sentences)
+      benchmark::DoNotOptimize(chronicle::detail::read_clauses(s.tokens, rules));
+  report_bytes(state);
+}
+BENCHMARK(BM_ReadClauses);
+
+// The full analysis `extract` makes before its plugins: clauses of every sentence,
+// entities and their coreference, plugin views.
+void BM_AnalyzeArticle(benchmark::State& state) {
+  const auto& f = Fixture::get();
+  for (auto _ : state) {
+    chronicle::DocumentAnalysis a(f.article, f.resources);
+    benchmark::DoNotOptimize(a.sentences().data());
+  }
+  report_bytes(state);
+}
+BENCHMARK(BM_AnalyzeArticle);
 
 // What `chronicle extract` does per article: the full analysis, the plugins, in-document
 // merge and ordering.

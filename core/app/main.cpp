@@ -720,10 +720,17 @@ void json_number(std::string& out, std::size_t n) {
   out.append(buf, r.ptr);
 }
 
+// A string known to need no escaping (digits, letters, '-', '+', '_') as a JSON string.
+void json_plain(std::string& out, std::string_view s) {
+  out += '"';
+  out += s;
+  out += '"';
+}
+
 // An ISO day as a JSON string, or null.
 void json_day(std::string& out, const std::optional<cal::sys_days>& d) {
   if (d)
-    json_string(out, cal::iso_day(*d));
+    json_plain(out, cal::iso_day(*d));
   else
     out += "null";
 }
@@ -758,7 +765,11 @@ int run_timex(const Common& c, ReadOptions opts) {
     CodePointIndex cpi(d.text);
     // The line is written as nlohmann::json's compact dump of {"id", "timexes": [{...}]}
     // would write it (keys in its sorted order); every string goes through json_string.
-    std::string line = "{\"id\":";
+    std::size_t count = 0;
+    for (const auto& s : a.sentences()) count += s.timexes.size();
+    std::string line;
+    line.reserve(32 + d.id.size() + 192 * count);
+    line += "{\"id\":";
     json_string(line, d.id);
     line += ",\"timexes\":[";
     bool first = true;
@@ -770,7 +781,7 @@ int run_timex(const Common& c, ReadOptions opts) {
         line += ",\"end\":";
         json_number(line, cpi(t.end));
         line += ",\"granularity\":";
-        json_string(line, granularity_name(t.resolved.granularity));
+        json_plain(line, granularity_name(t.resolved.granularity));
         line += ",\"latest\":";
         json_day(line, t.resolved.latest);
         line += ",\"start\":";
@@ -778,7 +789,7 @@ int run_timex(const Common& c, ReadOptions opts) {
         line += ",\"text\":";
         json_string(line, t.text);
         line += ",\"type\":";
-        json_string(line, type_name(t.type));
+        json_plain(line, type_name(t.type));
         line += ",\"value\":";
         json_string(line, t.resolved.value);
         line += '}';

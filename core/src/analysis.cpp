@@ -13,6 +13,7 @@
 #include "clauses.h"
 #include "compiled_config.h"
 #include "event_rules.h"
+#include "tense_use.h"
 
 namespace chronicle {
 
@@ -254,6 +255,14 @@ const PlaceEntry* Resources::place(std::string_view name) const {
 namespace {
 
 struct RawEntity {
+  RawEntity() = default;
+  RawEntity(const RawEntity&) = default;
+  RawEntity& operator=(const RawEntity&) = default;
+  // not inlined: analyze() moves entities into their sentence's list at many places, and
+  // each inlined copy of five strings' moves makes it too big for its own inlining
+  [[gnu::noinline]] RawEntity(RawEntity&&) noexcept = default;
+  RawEntity& operator=(RawEntity&&) noexcept = default;
+
   std::size_t first = 0, last = 0;
   EntityKind kind = EntityKind::person;
   std::string name;
@@ -478,7 +487,7 @@ void DocumentAnalysis::analyze() {
   std::pair<std::size_t, std::size_t> first_over;  // its byte offset and expression count
   sentences_.resize(spans.size());
   Anchor anchor{doc_.published.value_or(date::sys_days{}), std::nullopt, std::nullopt};
-  std::vector<std::vector<RawEntity>> raw(spans.size());
+  std::vector<std::vector<RawEntity>> raw(entities_ ? spans.size() : 0);
   std::map<std::string, std::string> suffix_of;  // "Joseph R. Biden" -> ", Jr."
   RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
 
@@ -496,19 +505,26 @@ void DocumentAnalysis::analyze() {
       s.matches.resize(res_->max_sentence_timexes);
     }
     // clauses: events, entities and plugins read them in every sentence; temporal mentions
-    // alone (`timex`) only where an expression takes its clause's tense and modality
-    if (entities_ || !s.matches.empty()) {
+    // alone (`timex`) only in a sentence where the reading of an expression depends on the
+    // tense of its clause, when the first such expression asks
+    bool clauses_read = false;
+    auto read_sentence_clauses = [&] {
       auto cr = detail::read_clauses(t, g.clause_rules);
       s.clauses = std::move(cr.clauses);
       s.clause_verb = std::move(cr.verb);
       s.clause_negated = std::move(cr.negated);
-    }
+      clauses_read = true;
+    };
+    if (entities_ || (detail::debug_trace() && !s.matches.empty())) read_sentence_clauses();
     for (const auto& m : s.matches) {
       TimexResult tr;
       tr.begin = s.span.begin + t[m.first_token].span.begin;
       tr.end = s.span.begin + t[m.last_token - 1].span.end;
       tr.text = std::string(text.substr(tr.begin, tr.end - tr.begin));
       tr.type = m.type;
+      const bool tense_read = entities_ || detail::debug_trace() ||
+                              (doc_.published && detail::resolution_reads_tense(*m.rel, anchor));
+      if (tense_read && !clauses_read) read_sentence_clauses();
       tr.tense = s.clauses.empty()
                      ? Tense::none
                      : s.clauses[detail::clause_of(s.clauses, m.first_token)].tense;
@@ -546,6 +562,7 @@ void DocumentAnalysis::analyze() {
       if (tr.tense == Tense::past &&
           (modal_before || anticipated_event(t, m.first_token, m.last_token, g) < t.size()))
         tr.tense = Tense::none;
+      if (!tense_read) tr.tense = Tense::none;  // (clauses read for another expression)
       if (detail::debug_trace()) {
         std::fprintf(stderr, "[debug] timex '%s' tense=%d tokens=%zu-%zu clauses:", tr.text.c_str(),
                      static_cast<int>(tr.tense), m.first_token, m.last_token);
@@ -561,6 +578,10 @@ void DocumentAnalysis::analyze() {
       }
       s.timexes.push_back(std::move(tr));
     }
+    // no spans, entities or plugin views for temporal mentions alone (the branch hint keeps
+    // the compiler's inlining in the entity passes as it was)
+    if (!entities_) [[unlikely]]
+      continue;
     find_spans(s);
     // entities, first pass
     auto& ents = raw[si];
@@ -598,7 +619,7 @@ void DocumentAnalysis::analyze() {
           grp.name = join_tokens(t, i, end, s.text);
           grp.head = head_len > 0;
           grp.country = e.country;
-          ents.push_back(grp);
+          ents.push_back(std::move(grp));
           i = end;
           continue;
         }
@@ -657,7 +678,7 @@ void DocumentAnalysis::analyze() {
             (e.kind == EntityKind::country || e.kind == EntityKind::city ||
              e.kind == EntityKind::region))
           last_destination = e;
-        if (!e.adjective) ents.push_back(e);
+        if (!e.adjective) ents.push_back(std::move(e));
         i = j;
         continue;
       }
@@ -690,7 +711,7 @@ void DocumentAnalysis::analyze() {
           grp.last = n + 1;
           grp.kind = EntityKind::group;
           grp.name = join_tokens(t, grp.first, n + 1, s.text);
-          ents.push_back(grp);
+          ents.push_back(std::move(grp));
           i = n + 1;
           continue;
         }
@@ -709,7 +730,7 @@ void DocumentAnalysis::analyze() {
           if (i > 0 && (t[i - 1].kind == sdk::TokenKind::number || has(g.number_words, t[i - 1].lower)))
             grp.first = i - 1;
           grp.name = join_tokens(t, grp.first, k + 1, s.text);
-          ents.push_back(grp);
+          ents.push_back(std::move(grp));
           i = k + 1;
           continue;
         }
@@ -728,7 +749,7 @@ void DocumentAnalysis::analyze() {
               grp.head = g.head_group_at(t, k) == 1;  // "leaders of the EC"
               const auto& pe = g.entries[f3->entry];
               grp.country = pe.kind == EntityKind::country ? pe.name : pe.country;
-              ents.push_back(grp);
+              ents.push_back(std::move(grp));
               i = q + len;
               continue;
             }
@@ -750,7 +771,7 @@ void DocumentAnalysis::analyze() {
           e.kind = EntityKind::group;
           e.group_ref = std::string(t[k].lower);
           e.name = join_tokens(t, i, k + 1, s.text);
-          ents.push_back(e);
+          ents.push_back(std::move(e));
           i = k + 1;
           continue;
         }
@@ -778,7 +799,7 @@ void DocumentAnalysis::analyze() {
           e.title_ref = title;
           e.name = "the " + title;
           e.possessive = k < t.size() && t[k].lower == "'s";
-          ents.push_back(e);
+          ents.push_back(std::move(e));
           i = k;
           continue;
         }
@@ -790,7 +811,7 @@ void DocumentAnalysis::analyze() {
         e.first = i;
         e.last = i + 1;
         e.possessive = e.modifier = false;
-        ents.push_back(e);
+        ents.push_back(std::move(e));
         ++i;
         continue;
       }
@@ -802,7 +823,7 @@ void DocumentAnalysis::analyze() {
         e.name = dateline_city_;
         e.country = dateline_country_;
         if (const auto* pe = res_->place(dateline_city_)) e.country = pe->country;
-        ents.push_back(e);
+        ents.push_back(std::move(e));
         ++i;
         continue;
       }
@@ -813,7 +834,7 @@ void DocumentAnalysis::analyze() {
         e.last = i + 1;
         e.pronoun = true;
         e.name = std::string(t[i].lower);
-        ents.push_back(e);
+        ents.push_back(std::move(e));
         ++i;
         continue;
       }
@@ -831,7 +852,7 @@ void DocumentAnalysis::analyze() {
           e.pronoun = true;
           e.possessive = true;
           e.name = t[i].lower == "their" ? "they" : "he";
-          ents.push_back(e);
+          ents.push_back(std::move(e));
           ++i;
           continue;
         }
@@ -867,7 +888,7 @@ void DocumentAnalysis::analyze() {
           e.kind = EntityKind::city;
           e.name = join_tokens(t, i, j, s.text);
           if (j < t.size() && t[j].lower == "'s") e.possessive = true;
-          ents.push_back(e);
+          ents.push_back(std::move(e));
           i = j;
           continue;
         }
@@ -1038,7 +1059,7 @@ void DocumentAnalysis::analyze() {
           if (j < t.size() && t[j].lower == "'s") e.possessive = true;
           // single words are names only when titled or known (decided in pass 2)
           e.adjective = (words == 1 && title.empty());  // reused: "needs confirmation"
-          ents.push_back(e);
+          ents.push_back(std::move(e));
         } else if (nonperson && !months && i < j) {
           // "the entire 17-man Commission", "the Trade and Technology Council": a public body
           // the gazetteer does not know, named as written
@@ -1061,7 +1082,7 @@ void DocumentAnalysis::analyze() {
             e.name = join_tokens(t, from, j, s.text);
             e.country = "?";  // a body of some state or union, not intergovernmental by itself
             if (j < t.size() && t[j].lower == "'s") e.possessive = true;
-            ents.push_back(e);
+            ents.push_back(std::move(e));
           }
         }
         i = std::max(j, i + 1);
@@ -1079,6 +1100,8 @@ void DocumentAnalysis::analyze() {
                         std::to_string(res_->max_sentence_timexes) +
                         " of each are read (limits.timexes_per_sentence in " +
                         (res_->dir / "text.yaml").string() + ")");
+  if (!entities_) [[unlikely]]
+    return;
 
   // pass 2: names. Full names (two words or more) are the canonical forms.
   // full names (two words or more) by last word, each once, head if any mention was

@@ -90,6 +90,12 @@ void ClauseRules::index_bits() {
   add(nonfinite_future_heads, kNonfiniteFutureHead);
   add(not_participles, kNotParticiple);
   add(that_clause_openers, kThatClauseOpener);
+  add(reporting_participles, kReportingParticiple);
+  add(relative_pronouns, kRelativePronoun);
+  add(relative_closers, kRelativeCloser);
+  add(subject_pronouns, kSubjectPronoun);
+  add(pronoun_subordinators, kPronounSubordinator);
+  add(period_abbreviations, kPeriodAbbreviation);
   auto add_starts = [&](const PhraseIndex& ix, std::uint32_t bit) {
     std::vector<std::string> firsts;
     for (std::uint32_t k = 0; k < ix.first_words().size(); ++k)
@@ -264,7 +270,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       seen_starts = starts.size();
       const std::size_t s = starts.back();
       relative_open = seen_starts >= 2 && s > 0 && s < n && t[s - 1].lower == "," &&
-                      in(r.relative_pronouns, t[s].lower);
+                      has(s, B::kRelativePronoun);
     }
     // a sentence end left inside the sentence counts before a capital or a quote mark,
     // not after a short capitalized word ("Jan. 5", "Mr. Smith")
@@ -273,7 +279,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
         (i == 0 || i + 1 >= n ||
          !(t[i + 1].capitalized || t[i + 1].kind == sdk::TokenKind::punct) ||
          (t[i - 1].capitalized && t[i - 1].lower.size() <= 3) ||
-         in(r.period_abbreviations, t[i - 1].lower)))
+         has(i - 1, B::kPeriodAbbreviation)))
       continue;
     if (has(i, B::kBoundaryPunct) || t[i].text == "\xE2\x80\x94" || t[i].text == "\xE2\x80\x93") {
       starts.push_back(i + 1);
@@ -316,7 +322,8 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
         // three plain lower-case words (no verb form, no marker) or a subject pronoun
         // before the verb
         if (t[k].kind != sdk::TokenKind::word || k > i + 3 ||
-            !(in(r.subject_pronouns, t[k].lower) || (facts[k].bits == 0 && !facts[k].past_form)))
+            !(has(k, B::kSubjectPronoun) ||
+              ((facts[k].bits & B::kPlainTest) == 0 && !facts[k].past_form)))
           break;
         plain_seen = true;
       }
@@ -336,7 +343,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       }
       // ... at a comma before a preposition or a time word, not inside a list ("who
       // stepped down as chairman, president and chief executive in March")
-      if (relative_open && i + 1 < n && in(r.relative_closers, t[i + 1].lower)) {
+      if (relative_open && i + 1 < n && has(i + 1, B::kRelativeCloser)) {
         resumed.emplace_back(i + 1, starts[starts.size() - 2]);
         starts.push_back(i + 1);
         reporting_start.push_back(false);
@@ -355,7 +362,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     // before a subject pronoun)
     if (i > 0 && has(i, B::kFronted) &&
         (has(i, B::kAfterComma) ||
-         (i + 1 < n && in(r.pronoun_subordinators, w) && in(r.subject_pronouns, t[i + 1].lower))) &&
+         (i + 1 < n && has(i, B::kPronounSubordinator) && has(i + 1, B::kSubjectPronoun))) &&
         t[i - 1].kind != sdk::TokenKind::punct && !has(i - 1, B::kDeterminer)) {
       starts.push_back(i);
       reporting_start.push_back(false);
@@ -363,7 +370,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     }
     // "issued a statement Friday saying the entry will consolidate ...": a reporting
     // participle opens the reported content, with or without a comma before it
-    if (i > 0 && in(r.reporting_participles, w) && t[i - 1].kind != sdk::TokenKind::punct) {
+    if (i > 0 && has(i, B::kReportingParticiple) && t[i - 1].kind != sdk::TokenKind::punct) {
       starts.push_back(i);
       reporting_start.push_back(false);
       participial.push_back(i);
@@ -461,8 +468,8 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       // future auxiliary
       // "faster than expected to", "had been scheduled to": no future of this clause; a
       // plan of the past overtaken ("had been due to expire Friday") lies on either side
-      bool blocked = false, had = false;
-      for (std::size_t k = i > b + 2 ? i - 2 : b; k < i; ++k) {
+      bool blocked = false, had = false;  // (only a future here reads them)
+      for (std::size_t k = i > b + 2 ? i - 2 : b; future_here && k < i; ++k) {
         blocked = blocked || has(k, B::kFutureBlocker);
         had = had || t[k].lower == "had";
       }

@@ -103,6 +103,14 @@ struct ClauseRules {
     kCancelledStart = 1u << 22,
     kPostponedStart = 1u << 23,
     kNegationStart = 1u << 24,
+    // the lists above: a word in none of them is a plain word (read_clauses' tail reports)
+    kPlainTest = (1u << 25) - 1,
+    kReportingParticiple = 1u << 25,
+    kRelativePronoun = 1u << 26,
+    kRelativeCloser = 1u << 27,
+    kSubjectPronoun = 1u << 28,
+    kPronounSubordinator = 1u << 29,
+    kPeriodAbbreviation = 1u << 30,
   };
   std::uint32_t bits(std::string_view word, std::uint64_t hash) const noexcept {
     const std::uint32_t id = word_bits_ix_.find(word, hash);

@@ -7,12 +7,19 @@
 //   TempEval-3, MEANTIME and the first news articles);
 // - a marker phrase is looked up once per token for the whole sentence (its shortest
 //   match): it must fit before a clause end exactly when PhraseIndex::at() finds one there;
-// - DocumentAnalysis without entities against the full one, sentence by sentence.
+// - DocumentAnalysis without entities against the full one, sentence by sentence: the
+//   same expressions and readings, and where a reading depends on the tense, the same
+//   clauses and tense;
+// - resolution_reads_tense(), which lets that analysis skip clauses: when it says the
+//   tense does not matter, resolve() gives one reading for every tense (every expression
+//   of the corpora, against many publication days).
 #include <chronicle/analysis.h>
 #include <chronicle/document.h>
+#include <chronicle/temporal.h>
 #include <chronicle/text.h>
 
 #include "../../core/src/clauses.h"
+#include "../../core/src/tense_use.h"
 #include "../test_support.h"
 
 #include <gtest/gtest.h>
@@ -103,7 +110,13 @@ std::size_t check_tokens(const std::vector<chronicle::sdk::Token>& t) {
       {&r.past, B::kPast},
       {&r.nonfinite_future_heads, B::kNonfiniteFutureHead},
       {&r.not_participles, B::kNotParticiple},
-      {&r.that_clause_openers, B::kThatClauseOpener}};
+      {&r.that_clause_openers, B::kThatClauseOpener},
+      {&r.reporting_participles, B::kReportingParticiple},
+      {&r.relative_pronouns, B::kRelativePronoun},
+      {&r.relative_closers, B::kRelativeCloser},
+      {&r.subject_pronouns, B::kSubjectPronoun},
+      {&r.pronoun_subordinators, B::kPronounSubordinator},
+      {&r.period_abbreviations, B::kPeriodAbbreviation}};
   const std::vector<std::pair<const PhraseIndex*, std::uint32_t>> phrases{
       {&r.future_ix, B::kFutureStart},
       {&r.speculative_ix, B::kSpeculativeStart},
@@ -126,7 +139,7 @@ std::size_t check_tokens(const std::vector<chronicle::sdk::Token>& t) {
   return n;
 }
 
-std::string describe(const chronicle::AnalyzedSentence& s) {
+std::string describe_clauses(const chronicle::AnalyzedSentence& s) {
   std::string out;
   for (std::size_t c = 0; c < s.clauses.size(); ++c) {
     const auto& cl = s.clauses[c];
@@ -136,10 +149,20 @@ std::string describe(const chronicle::AnalyzedSentence& s) {
            (cl.reporting ? " rep" : "") + " v" + std::to_string(s.clause_verb[c]) +
            (s.clause_negated[c] ? " neg" : "") + "; ";
   }
-  for (const auto& x : s.timexes)
-    out += "{" + std::to_string(x.begin) + "-" + std::to_string(x.end) + " " + x.text + " " +
-           x.resolved.value + " t" + std::to_string(static_cast<int>(x.tense)) + "} ";
   return out;
+}
+
+std::string day(const std::optional<date::sys_days>& d) {
+  return d ? date::format("%F", *d) : std::string("-");
+}
+
+// The expression and its reading; its tense when `tense`.
+std::string describe(const chronicle::TimexResult& x, bool tense) {
+  return "{" + std::to_string(x.begin) + "-" + std::to_string(x.end) + " " + x.text + " " +
+         x.resolved.value + " " + day(x.resolved.earliest) + ".." + day(x.resolved.latest) + " g" +
+         std::to_string(static_cast<int>(x.resolved.granularity)) +
+         (x.resolved.approx ? " ~" : "") +
+         (tense ? " t" + std::to_string(static_cast<int>(x.tense)) : std::string()) + "} ";
 }
 
 // Returns the number of sentences with a temporal expression.
@@ -148,6 +171,16 @@ std::size_t check_lazy(const chronicle::Document& d) {
   const chronicle::DocumentAnalysis full(d, resources(), /*entities=*/true);
   EXPECT_EQ(lazy.sentences().size(), full.sentences().size()) << d.id;
   if (lazy.sentences().size() != full.sentences().size()) return 0;
+  // the anchor each expression was read against, as the analysis moves it on
+  std::vector<std::vector<chronicle::Anchor>> anchors;
+  chronicle::Anchor anchor{*d.published, std::nullopt, std::nullopt};
+  for (const auto& s : full.sentences()) {
+    anchors.emplace_back();
+    for (std::size_t k = 0; k < s.timexes.size(); ++k) {
+      anchors.back().push_back(anchor);
+      chronicle::advance_anchor(*s.matches[k].rel, s.timexes[k].resolved, anchor);
+    }
+  }
   std::size_t with = 0;
   for (std::size_t i = 0; i < lazy.sentences().size(); ++i) {
     const auto& a = lazy.sentences()[i];
@@ -159,9 +192,60 @@ std::size_t check_lazy(const chronicle::Document& d) {
     }
     ++with;
     check_tokens(a.tokens.tokens);
-    EXPECT_EQ(describe(a), describe(b)) << d.id << ": " << a.text;
+    if (a.timexes.size() != b.timexes.size()) continue;
+    // the tense, and the clauses it comes from, where the reading depends on it
+    bool tense_read = false;
+    for (std::size_t k = 0; k < a.timexes.size(); ++k) {
+      const bool reads =
+          chronicle::detail::resolution_reads_tense(*a.matches[k].rel, anchors[i][k]);
+      tense_read = tense_read || reads;
+      EXPECT_EQ(describe(a.timexes[k], reads), describe(b.timexes[k], reads))
+          << d.id << ": " << a.text;
+    }
+    EXPECT_EQ(describe_clauses(a), tense_read ? describe_clauses(b) : std::string())
+        << d.id << ": " << a.text;
   }
   return with;
+}
+
+// resolve() against `rel` for every tense: one reading, as text
+std::string reading(const chronicle::RelativeDate& rel, const chronicle::Anchor& anchor,
+                    chronicle::Tense tense) {
+  chronicle::TimexResult x;
+  x.resolved = chronicle::resolve(rel, anchor, tense);
+  return describe(x, false);
+}
+
+// Every expression of `d`, resolved with its anchors against publication days from the
+// document's on: where resolution_reads_tense() is false, the reading of every tense is
+// the same. Returns the number of expressions it said so of.
+std::size_t check_tense_use(const chronicle::Document& d, std::size_t& reading_tense) {
+  const auto& res = *resources();
+  std::vector<chronicle::TokenList> sentences;
+  chronicle::split_sentences(d.text, res.segmenter, &sentences);
+  std::vector<chronicle::TimexMatch> matches;
+  for (const auto& s : sentences)
+    for (auto& m : res.grammar->tag(s.tokens)) matches.push_back(std::move(m));
+  using chronicle::Tense;
+  std::size_t free = 0;
+  // every weekday, both ends of a month, other months and years
+  for (const int shift : {0, 1, 2, 3, 4, 5, 6, 9, 13, 16, 27, 30, 45, 100, 183, 250, 365}) {
+    chronicle::Anchor anchor{*d.published + date::days{shift}, std::nullopt, std::nullopt};
+    for (const auto& m : matches) {
+      const std::string none = reading(*m.rel, anchor, Tense::none);
+      if (chronicle::detail::resolution_reads_tense(*m.rel, anchor)) {
+        ++reading_tense;
+      } else {
+        ++free;
+        for (const Tense t : {Tense::past, Tense::present, Tense::future})
+          EXPECT_EQ(reading(*m.rel, anchor, t), none)
+              << d.id << ": expression " << m.first_token << "-" << m.last_token << " published "
+              << date::format("%F", anchor.publication) << " tense " << static_cast<int>(t);
+      }
+      chronicle::advance_anchor(*m.rel, chronicle::resolve(*m.rel, anchor, Tense::none), anchor);
+    }
+  }
+  return free;
 }
 
 TEST(ClauseReader, WordBitsAndPhrasesMatchTheLists) {
@@ -174,6 +258,22 @@ TEST(ClauseReader, WordBitsAndPhrasesMatchTheLists) {
          }())
       n += check_tokens(toks.tokens);
   EXPECT_GT(n, 5000u);
+}
+
+TEST(ClauseReader, TenseUseMatchesResolutionOnCorpora) {
+  std::size_t free = 0, reading_tense = 0;
+  for (const auto& d : documents(false)) free += check_tense_use(d, reading_tense);
+  EXPECT_GT(free, 3000u);
+  EXPECT_GT(reading_tense, 1000u);
+}
+
+TEST(ClauseReader, TenseUseMatchesResolutionOnSharedSets) {
+  if (const auto missing = chronicle::testing::missing_shared(shared_sets()); !missing.empty())
+    GTEST_SKIP() << missing;
+  std::size_t free = 0, reading_tense = 0;
+  for (const auto& d : documents(true)) free += check_tense_use(d, reading_tense);
+  EXPECT_GT(free, 50000u);
+  EXPECT_GT(reading_tense, 10000u);
 }
 
 TEST(ClauseReader, TimexAnalysisReadsTheSameClausesOnCorpora) {

@@ -199,8 +199,9 @@ std::string describe(const chronicle::DocumentAnalysis& a, bool entities) {
   for (const auto& s : a.sentences()) {
     out += "\n";
     for (const auto& t : s.timexes)
-      out += " [" + t.text + " " + t.resolved.value + " t" +
-             std::to_string(static_cast<int>(t.tense)) + "]";
+      out += " [" + t.text + " " + t.resolved.value +
+             // (without entities the tense is read only where the reading needs it)
+             (entities ? " t" + std::to_string(static_cast<int>(t.tense)) : std::string()) + "]";
     if (!entities) continue;
     for (const auto& e : s.entities)
       out += " {" + std::string(e.name) + " k" + std::to_string(static_cast<int>(e.kind)) + " " +

@@ -63,7 +63,8 @@ struct TimexResult {
   std::string text;
   TimexType type = TimexType::date;
   Resolved resolved;
-  Tense tense = Tense::none;
+  Tense tense = Tense::none;  // the clause's, as the reading took it (none when the reading
+                              // does not depend on it, in an analysis without entities)
 };
 
 struct AnalyzedSentence {
@@ -88,8 +89,10 @@ struct AnalyzedSentence {
 
 class DocumentAnalysis final : public sdk::Analyzer {
  public:
-  // `entities` false: temporal mentions only (what `chronicle timex` needs); a sentence's
-  // clauses are then read only when it has a temporal mention (empty otherwise)
+  // `entities` false: temporal mentions only (what `chronicle timex` needs): the sentences'
+  // tokens, matches and timexes; no entities, spans or plugin views (mentions, view), and a
+  // sentence's clauses only when the reading of one of its expressions depends on their
+  // tense (empty otherwise)
   DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> resources,
                    bool entities = true);
   ~DocumentAnalysis();
