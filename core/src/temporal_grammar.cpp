@@ -79,28 +79,49 @@ struct PhraseMatch {
   int value = 0;
 };
 
-// Collects the first word of every phrase added to any table while it lives (the
-// grammar's constructor): the words a reading can start with (see tag()).
+// Collects every word of every phrase added to any table while it lives (the grammar's
+// constructor), and which of them start a phrase: the words a reading can start with (see
+// tag()). Each token of a sentence being tagged is looked up once in it, and the tables
+// compare those numbers instead of the words.
 class StartWords {
  public:
-  explicit StartWords(detail::WordIndex& into) : saved_(current_) { current_ = &into; }
-  ~StartWords() { current_ = saved_; }
+  // `starts`: null while the tables added start no reading (their words are noted, not
+  // marked as starts)
+  explicit StartWords(detail::WordIndex& into, std::vector<bool>* starts)
+      : saved_(current_), saved_starts_(current_starts_) {
+    current_ = &into;
+    current_starts_ = starts;
+  }
+  ~StartWords() {
+    current_ = saved_;
+    current_starts_ = saved_starts_;
+  }
   StartWords(const StartWords&) = delete;
   StartWords& operator=(const StartWords&) = delete;
-  // The collector, when one lives, and the word's number in it.
-  static std::pair<const detail::WordIndex*, std::uint32_t> note(std::string_view word) {
+  // The collector, when one lives, and the word's number in it; `first`: the word starts
+  // a phrase.
+  static std::pair<const detail::WordIndex*, std::uint32_t> note(std::string_view word,
+                                                                 bool first) {
     if (!current_) return {nullptr, detail::WordIndex::npos};
-    return {current_, current_->add(word)};
+    const std::uint32_t id = current_->add(word);
+    if (first && current_starts_) {
+      if (id >= current_starts_->size()) current_starts_->resize(id + 1, false);
+      (*current_starts_)[id] = true;
+    }
+    return {current_, id};
   }
 
  private:
   static inline thread_local detail::WordIndex* current_ = nullptr;
+  static inline thread_local std::vector<bool>* current_starts_ = nullptr;
   detail::WordIndex* saved_;
+  std::vector<bool>* saved_starts_;
 };
 
-// The start-word number (in `index`) of each token of the sentence being tagged, looked up
-// once per token by tag(): a table then finds a token's phrases by one array read instead
-// of hashing and probing for each of the dozens of tables the rules consult at a token.
+// The word number (in `index`) of each token of the sentence being tagged, looked up once
+// per token by tag(): a table then finds a token's phrases by one array read, and compares
+// the phrase's later words by number, instead of hashing and comparing words for each of
+// the dozens of tables the rules consult at a token.
 struct StartIds {
   const Token* tokens = nullptr;
   std::size_t size = 0;
@@ -109,7 +130,7 @@ struct StartIds {
 };
 thread_local StartIds current_start_ids{};
 
-// tag()'s per-token buffers (start-word numbers, word classes), reused by the thread;
+// tag()'s per-token buffers (word numbers, word classes), reused by the thread;
 // `busy` while a tag() uses them.
 struct TagScratch {
   std::vector<std::uint32_t> start_ids, classes;
@@ -131,17 +152,36 @@ class PhraseTable {
     max_words_ = std::max(max_words_, words.size());
     const std::uint32_t id = first_.add(words.front());
     if (id == by_first_.size()) by_first_.emplace_back();
-    const auto [starts, start_id] = StartWords::note(words.front());
+    std::vector<std::uint32_t> ids;
+    ids.reserve(words.size());
+    const detail::WordIndex* starts = nullptr;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      const auto [index, word_id] = StartWords::note(words[w], w == 0);
+      if (!index || (starts && starts != index)) {
+        starts = nullptr;
+        break;
+      }
+      starts = index;
+      ids.push_back(word_id);
+    }
     if (!starts || unindexed_ || (starts_ && starts_ != starts)) {
       unindexed_ = true;  // a word noted elsewhere or not at all: match() hashes
       starts_ = nullptr;
     } else {
       starts_ = starts;
-      if (start_id >= by_start_id_.size())
-        by_start_id_.resize(start_id + 1, detail::WordIndex::npos);
-      by_start_id_[start_id] = id;
+      if (ids.front() >= by_start_id_.size())
+        by_start_id_.resize(ids.front() + 1, detail::WordIndex::npos);
+      by_start_id_[ids.front()] = id;
     }
-    by_first_[id].push_back({std::move(words), value});
+    if (id == groups_.size()) groups_.emplace_back();
+    Group& grp = groups_[id];
+    if (ids.size() == 1 && !grp.has_one) {
+      grp.has_one = true;
+      grp.one = value;
+    } else if (ids.size() > 1) {
+      grp.multi.push_back({ids[1], static_cast<std::uint32_t>(by_first_[id].size())});
+    }
+    by_first_[id].push_back({std::move(words), std::move(ids), value});
   }
   void add_all(const std::vector<std::string>& phrases, int value) {
     for (const auto& p : phrases) add(p, value);
@@ -156,7 +196,7 @@ class PhraseTable {
       return match_hashed(t, i);
     const std::uint32_t g = c.ids[i];
     if (g >= by_start_id_.size() || by_start_id_[g] == detail::WordIndex::npos) return {};
-    return match_from(t, i, by_start_id_[g]);
+    return match_ids(t, i, by_start_id_[g], c.ids);
   }
   bool contains_word(std::string_view w) const {
     const std::uint32_t id = first_.find(w);
@@ -215,12 +255,59 @@ class PhraseTable {
     }
     return best;
   }
+  // match_from() inside tag()'s sentence: the tokens' word numbers (`ids`) against the
+  // phrases' (a token's number is its word's in the start-word index, which holds every
+  // word of every indexed phrase: equal numbers, equal words). As there, the longest
+  // phrase wins, the first in lexicon order among equally long ones: the longest phrase of
+  // two words or more that matches, else the first one-word one.
+  [[gnu::noinline]] PhraseMatch match_ids(Tokens t, std::size_t i, std::uint32_t id,
+                                          const std::uint32_t* ids) const {
+    const Group& grp = groups_[id];
+    PhraseMatch best;
+    if (grp.has_one) best = {1, grp.one};
+    if (grp.multi.empty()) return best;
+    const std::size_t n = t.size();
+    // the second word's token (after a hyphen), the same for every phrase: most phrases
+    // fail on it
+    std::size_t second = i + 1;
+    if (second < n && is_hyphen(t[second]) && second + 1 < n) ++second;
+    if (second >= n) return best;
+    const std::uint32_t second_id = ids[second];
+    for (const Multi& m : grp.multi) {
+      if (m.second != second_id) continue;
+      const Entry& e = by_first_[id][m.entry];
+      std::size_t k = second + 1;
+      bool ok = true;
+      for (std::size_t w = 2; w < e.ids.size(); ++w) {
+        if (k < n && is_hyphen(t[k]) && k + 1 < n) ++k;
+        if (k >= n || ids[k] != e.ids[w]) {
+          ok = false;
+          break;
+        }
+        ++k;
+      }
+      if (ok && k - i > best.length) best = {k - i, e.value};
+    }
+    return best;
+  }
   struct Entry {
     std::vector<std::string> words;
+    std::vector<std::uint32_t> ids;  // the words' numbers in starts_ (indexed tables)
     int value;
   };
   detail::WordIndex first_;                   // first words
   std::vector<std::vector<Entry>> by_first_;  // phrases by first word, in lexicon order
+  // by first word, for match_ids(): the first one-word phrase's value, and the longer
+  // phrases' second words (numbers in starts_) with their place in by_first_
+  struct Multi {
+    std::uint32_t second, entry;
+  };
+  struct Group {
+    bool has_one = false;
+    int one = 0;
+    std::vector<Multi> multi;
+  };
+  std::vector<Group> groups_;
   // the start-word index its first words were noted in; by_start_id_[a word's number
   // there] = its number in first_ (npos: not a first word of this table)
   const detail::WordIndex* starts_ = nullptr;
@@ -265,6 +352,8 @@ enum WordClass : std::uint32_t {
   kVagueCount = 1u << 28,        // vague_counts
   kReportingThis = 1u << 29,     // reporting.this
   kApostrophe = 1u << 30,        // an apostrophe token before a short decade ("' 80s")
+  // not a class of any gate: the word starts a phrase of some table
+  kStartsPhrase = 1u << 31,
 };
 // Classes of words read only when capitalized (read_month, read_weekday, rule_holiday).
 constexpr std::uint32_t kCapitalizedOnly = kMonthWord | kWeekdayWord | kHolidayWord;
@@ -353,7 +442,8 @@ struct TemporalGrammar::Impl {
       age_possessives, duration_preps_the, anchored_periods, count_approximators,
       count_approximator_cues, plan_leads, part_preps, part_phrase_ends, period_openers,
       date_approximators, unit_coords, vague_durations;
-  detail::WordIndex start_words;  // first words of every table's phrases
+  detail::WordIndex start_words;  // every word of every table's phrases
+  std::vector<bool> phrase_starts;  // by start-word number: the word starts a phrase
 
   // ---- rule gates: where tag() tries each rule (declare_gates())
   enum Rule : unsigned {
@@ -484,7 +574,7 @@ struct TemporalGrammar::Impl {
 };
 
 TemporalGrammar::Impl::Impl(const Lexicon& lex) {
-  const StartWords collect(start_words);
+  const StartWords collect(start_words, &phrase_starts);
   auto need = [&](std::string_view key) {
     if (!lex.has(key))
       throw ConfigError(lex.origin() + ": temporal lexicon has no '" + std::string(key) +
@@ -612,10 +702,9 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& p : lex.list("clock.pm"))
     if (p.find_first_of(". ") == std::string::npos) pm_suffixes.push_back(p);
   // Tables matched only after another word of a reading: their first words start none
-  // (kept out of the start words tag() looks for)
+  // (not marked as start words for tag())
   {
-    detail::WordIndex not_starts;
-    const StartWords off(not_starts);
+    const StartWords off(start_words, nullptr);
     plural_parts.add_all(lex.list("parts_of_day_plural.mo"), static_cast<int>(PartOfDay::morning));
     plural_parts.add_all(lex.list("parts_of_day_plural.af"), static_cast<int>(PartOfDay::afternoon));
     plural_parts.add_all(lex.list("parts_of_day_plural.ev"), static_cast<int>(PartOfDay::evening));
@@ -707,6 +796,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
 // here: TemporalStartWords.* compare tag() with tag_every_word() (every rule everywhere).
 void TemporalGrammar::Impl::declare_gates() {
   start_classes.assign(start_words.size(), 0);
+  for (std::uint32_t id = 0; id < phrase_starts.size(); ++id)
+    if (phrase_starts[id]) start_classes[id] |= kStartsPhrase;
   auto mark = [&](const PhraseTable& tab, std::uint32_t cls) {
     tab.for_each_first_word([&](const std::string& w) {
       const std::uint32_t id = start_words.find(w);
@@ -2796,7 +2887,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
         (tokens[k].lower == "'" || tokens[k].lower == "\xE2\x80\x99"))
       c |= kApostrophe;  // read by rule_numeric (short decades) as it is
     classes[k] = c;
-    any_class |= c;
+    any_class |= c & ~kStartsPhrase;
   }
   if (gated && any_class == 0) return out;
   auto may = [&](Impl::Rule r, std::size_t at) {
@@ -2822,7 +2913,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     // Every rule reads a number or a lexicon word at its first token: a word that starts
     // no phrase of any table starts no reading, and the rules are not tried there.
     if (skip_non_start_words && tokens[i].kind == TokenKind::word &&
-        start_ids[i] == detail::WordIndex::npos) {
+        !(classes[i] & kStartsPhrase)) {
       ++i;
       continue;
     }
