@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
@@ -180,6 +181,7 @@ class PhraseTable {
       grp.one = value;
     } else if (ids.size() > 1) {
       grp.multi.push_back({ids[1], static_cast<std::uint32_t>(by_first_[id].size())});
+      grp.seconds |= std::uint64_t{1} << (ids[1] & 63);
     }
     by_first_[id].push_back({std::move(words), std::move(ids), value});
   }
@@ -192,8 +194,8 @@ class PhraseTable {
   [[gnu::always_inline]] PhraseMatch match(Tokens t, std::size_t i) const {
     if (i >= t.size()) return {};
     const StartIds& c = current_start_ids;
-    if (c.tokens != t.data() || i >= c.size || c.index != starts_ || !starts_)
-      return match_hashed(t, i);
+    // (an unindexed table's starts_ is null, never the index of a tag() scope)
+    if (c.index != starts_ || c.tokens != t.data() || i >= c.size) return match_hashed(t, i);
     const std::uint32_t g = c.ids[i];
     if (g >= by_start_id_.size() || by_start_id_[g] == detail::WordIndex::npos) return {};
     return match_ids(t, i, by_start_id_[g], c.ids);
@@ -273,6 +275,7 @@ class PhraseTable {
     if (second < n && is_hyphen(t[second]) && second + 1 < n) ++second;
     if (second >= n) return best;
     const std::uint32_t second_id = ids[second];
+    if (!(grp.seconds >> (second_id & 63) & 1)) return best;
     for (const Multi& m : grp.multi) {
       if (m.second != second_id) continue;
       const Entry& e = by_first_[id][m.entry];
@@ -306,6 +309,7 @@ class PhraseTable {
     bool has_one = false;
     int one = 0;
     std::vector<Multi> multi;
+    std::uint64_t seconds = 0;  // bit (number & 63) of each second word: most tokens miss
   };
   std::vector<Group> groups_;
   // the start-word index its first words were noted in; by_start_id_[a word's number
@@ -314,6 +318,18 @@ class PhraseTable {
   std::vector<std::uint32_t> by_start_id_;
   bool unindexed_ = false;
   std::size_t max_words_ = 0;
+};
+
+// A word list for membership tests on tokens' lower-case words: given the Token::lower
+// member itself, the word's hash comes from the sentence's SentenceHashes (see
+// detail::WordIndex::find_lower), and most words are rejected by their shape unhashed.
+class TokenWordSet {
+ public:
+  void insert(std::string_view w) { set_.insert(w); }
+  std::size_t count(const std::string_view& lower) const { return set_.contains_lower(lower); }
+
+ private:
+  detail::WordSet set_;
 };
 
 // Word classes of a token, looked up once per token by tag(): a rule is tried only where
@@ -429,7 +445,7 @@ struct TemporalGrammar::Impl {
       reporting_year_back;
   // shifters counting from the text's last named day: "the previous Friday"
   PhraseTable anaphoric_shifters;
-  StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
+  TokenWordSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
       early_year_cues, early_year_followers, in_span_cues, in_span_stops, verb_shifters,
       verb_leads, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts,
@@ -473,6 +489,9 @@ struct TemporalGrammar::Impl {
     std::size_t window = 0;
   };
   std::array<Gate, kRules> gates{};
+  // by WordClass bit: the rules whose gate holds at a token of that class (`at`), and those
+  // that may start there when their head is near (`first`)
+  std::array<std::uint32_t, 32> rules_at_class{}, rules_first_class{};
   std::vector<std::uint32_t> start_classes;  // WordClass bits by start-word number
   void declare_gates();
 
@@ -909,6 +928,11 @@ void TemporalGrammar::Impl::declare_gates() {
   gates[kRuleHoliday] = {0, kShifter | kHolidayWord, kHolidayWord, L(shifters)};
   // a number or noon/midnight at the token
   gates[kRuleClock] = {kNumberToken | kClockWord, 0, 0, 0};
+  for (unsigned b = 0; b < 32; ++b)
+    for (unsigned r = 0; r < kRules; ++r) {
+      if (gates[r].at & (1u << b)) rules_at_class[b] |= 1u << r;
+      if (gates[r].first & (1u << b)) rules_first_class[b] |= 1u << r;
+    }
 }
 
 // ---- readers ---------------------------------------------------------------------------
@@ -2890,15 +2914,37 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     any_class |= c & ~kStartsPhrase;
   }
   if (gated && any_class == 0) return out;
-  auto may = [&](Impl::Rule r, std::size_t at) {
-    if (!gated) return true;
-    const Impl::Gate& gate = g.gates[r];
-    if (classes[at] & gate.at) return true;
-    if (!(classes[at] & gate.first) || !(any_class & gate.near)) return false;
-    const std::size_t last = std::min(n - 1, at + gate.window);
-    for (std::size_t k = at; k <= last; ++k)
-      if (classes[k] & gate.near) return true;
-    return false;
+  // The rules whose gate holds at token `at` (bit r: rule r), from its classes: the rules
+  // it is the head of, and those it can start whose head lies close enough after it.
+  auto rules_at = [&](std::size_t at) -> std::uint32_t {
+    if (!gated) return (1u << Impl::kRules) - 1;
+    std::uint32_t here = 0, first = 0;
+    for (std::uint32_t c = classes[at] & ~kStartsPhrase; c; c &= c - 1) {
+      const auto b = static_cast<unsigned>(std::countr_zero(c));
+      here |= g.rules_at_class[b];
+      first |= g.rules_first_class[b];
+    }
+    first &= ~here;
+    // the classes of tokens at..at+w, widened as the windows ask
+    std::uint32_t seen = classes[at];
+    std::size_t w = 0;
+    for (; first; first &= first - 1) {
+      const auto r = static_cast<unsigned>(std::countr_zero(first));
+      const Impl::Gate& gate = g.gates[r];
+      if (!(any_class & gate.near)) continue;
+      const std::size_t last = std::min(n - 1 - at, gate.window);
+      if (w <= last) {  // `seen` covers part of this window: widen it as needed
+        while (w < last && !(seen & gate.near)) seen |= classes[at + ++w];
+        if (seen & gate.near) here |= 1u << r;
+        continue;
+      }
+      for (std::size_t k = at; k <= at + last; ++k)
+        if (classes[k] & gate.near) {
+          here |= 1u << r;
+          break;
+        }
+    }
+    return here;
   };
   // a sentence about reported results ("$", "million", "a share"): one linear pass
   bool business = false;
@@ -2917,16 +2963,20 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
       ++i;
       continue;
     }
+    std::uint32_t rules = rules_at(i);
+    if (!business) rules &= ~(1u << Impl::kRuleReporting);  // results sentences only
+    if (!rules) {
+      ++i;
+      continue;
+    }
     std::optional<Impl::Hit> best;
     auto consider = [&](std::optional<Impl::Hit> h) {
       if (!h || h->end <= h->first) return;
       if (!best || h->end > best->end || (h->end == best->end && h->first < best->first))
         best = std::move(h);
     };
-    for (unsigned r = 0; r < Impl::kRules; ++r) {
-      if (r == Impl::kRuleReporting && !business) continue;  // results sentences only
-      if (may(static_cast<Impl::Rule>(r), i)) consider((g.*kReaders[r])(tokens, i));
-    }
+    for (; rules; rules &= rules - 1)
+      consider((g.*kReaders[std::countr_zero(rules)])(tokens, i));
     if (!best) {
       ++i;
       continue;
@@ -2938,8 +2988,9 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
       auto inside = [&](std::optional<Impl::Hit> h) {
         if (h && h->first == j && (!inner || h->end > inner->end)) inner = std::move(h);
       };
+      const std::uint32_t rules = rules_at(j);
       for (const Impl::Rule r : kInnerRules)
-        if (may(r, j)) inside((g.*kReaders[r])(tokens, j));
+        if (rules & (1u << r)) inside((g.*kReaders[r])(tokens, j));
       if (inner && inner->end > best->end) {
         best = std::move(inner);
         break;
