@@ -84,18 +84,22 @@ struct PhraseMatch {
 // constructor), and which of them start a phrase: the words a reading can start with (see
 // tag()). Each token of a sentence being tagged is looked up once in it, and the tables
 // compare those numbers instead of the words.
+class PhraseTable;
 class StartWords {
  public:
   // `starts`: null while the tables added start no reading (their words are noted, not
-  // marked as starts)
-  explicit StartWords(detail::WordIndex& into, std::vector<bool>* starts)
-      : saved_(current_), saved_starts_(current_starts_) {
+  // marked as starts); `tables`: the tables using the index (to seal once it is complete)
+  explicit StartWords(detail::WordIndex& into, std::vector<bool>* starts,
+                      std::vector<PhraseTable*>& tables)
+      : saved_(current_), saved_starts_(current_starts_), saved_tables_(current_tables_) {
     current_ = &into;
     current_starts_ = starts;
+    current_tables_ = &tables;
   }
   ~StartWords() {
     current_ = saved_;
     current_starts_ = saved_starts_;
+    current_tables_ = saved_tables_;
   }
   StartWords(const StartWords&) = delete;
   StartWords& operator=(const StartWords&) = delete;
@@ -111,12 +115,16 @@ class StartWords {
     }
     return {current_, id};
   }
+  // A table whose phrases are all noted in the current index.
+  static void enroll(PhraseTable* table) { current_tables_->push_back(table); }
 
  private:
   static inline thread_local detail::WordIndex* current_ = nullptr;
   static inline thread_local std::vector<bool>* current_starts_ = nullptr;
+  static inline thread_local std::vector<PhraseTable*>* current_tables_ = nullptr;
   detail::WordIndex* saved_;
   std::vector<bool>* saved_starts_;
+  std::vector<PhraseTable*>* saved_tables_;
 };
 
 // The word number (in `index`) of each token of the sentence being tagged, looked up once
@@ -169,6 +177,7 @@ class PhraseTable {
       unindexed_ = true;  // a word noted elsewhere or not at all: match() hashes
       starts_ = nullptr;
     } else {
+      if (!starts_) StartWords::enroll(this);
       starts_ = starts;
       if (ids.front() >= by_start_id_.size())
         by_start_id_.resize(ids.front() + 1, detail::WordIndex::npos);
@@ -194,11 +203,36 @@ class PhraseTable {
   [[gnu::always_inline]] PhraseMatch match(Tokens t, std::size_t i) const {
     if (i >= t.size()) return {};
     const StartIds& c = current_start_ids;
-    // (an unindexed table's starts_ is null, never the index of a tag() scope)
-    if (c.index != starts_ || c.tokens != t.data() || i >= c.size) return match_hashed(t, i);
-    const std::uint32_t g = c.ids[i];
-    if (g >= by_start_id_.size() || by_start_id_[g] == detail::WordIndex::npos) return {};
-    return match_ids(t, i, by_start_id_[g], c.ids);
+    // (an unindexed table's starts_ is null, never the index of a tag() scope; the scope's
+    // tokens are those of the span the rules read, so i < t.size() is inside it)
+    if (c.index != starts_ || c.tokens != t.data()) return match_hashed(t, i);
+    const Start& st = sealed_[c.ids[i]];
+    if (!st.longer) return st.one;
+    // most next words are no phrase's second word (a hyphen between: match_ids() sees)
+    if (i + 1 < t.size() && t[i + 1].kind != TokenKind::punct &&
+        !(st.seconds >> (c.ids[i + 1] & 63) & 1))
+      return st.one;
+    return match_ids(t, i, st.group, c.ids);
+  }
+  // Once the start-word index is complete (`words` words): a token's number (or `words`
+  // for a word not in it) finds its phrases without a bounds test. Needed before match()
+  // runs inside tag().
+  void seal(std::size_t words) {
+    sealed_.assign(words + 1, Start{});
+    for (std::uint32_t g = 0; g < by_start_id_.size(); ++g) {
+      const std::uint32_t id = by_start_id_[g];
+      if (id == detail::WordIndex::npos) continue;
+      const Group& grp = groups_[id];
+      if (grp.has_one) sealed_[g].one = {1, grp.one};
+      sealed_[g].longer = !grp.multi.empty();
+      sealed_[g].seconds = grp.seconds;
+      sealed_[g].group = id;
+    }
+  }
+  // The token with start-word number g (from tag()) starts a phrase of the table.
+  // (Not sealed: maybe.)
+  bool starts_with(std::uint32_t g) const {
+    return !starts_ || sealed_.empty() || sealed_[g].longer || sealed_[g].one.length;
   }
   bool contains_word(std::string_view w) const {
     const std::uint32_t id = first_.find(w);
@@ -316,6 +350,15 @@ class PhraseTable {
   // there] = its number in first_ (npos: not a first word of this table)
   const detail::WordIndex* starts_ = nullptr;
   std::vector<std::uint32_t> by_start_id_;
+  // by start-word number, once sealed: the first one-word phrase's match, and whether
+  // longer phrases start with the word (then match_ids() reads them)
+  struct Start {
+    PhraseMatch one;
+    std::uint64_t seconds = 0;  // Group::seconds
+    std::uint32_t group = 0;
+    bool longer = false;
+  };
+  std::vector<Start> sealed_;
   bool unindexed_ = false;
   std::size_t max_words_ = 0;
 };
@@ -460,6 +503,8 @@ struct TemporalGrammar::Impl {
       date_approximators, unit_coords, vague_durations;
   detail::WordIndex start_words;  // every word of every table's phrases
   std::vector<bool> phrase_starts;  // by start-word number: the word starts a phrase
+  std::vector<PhraseTable*> indexed_tables;  // the tables using start_words (sealed by
+                                            // declare_gates())
 
   // ---- rule gates: where tag() tries each rule (declare_gates())
   enum Rule : unsigned {
@@ -593,7 +638,7 @@ struct TemporalGrammar::Impl {
 };
 
 TemporalGrammar::Impl::Impl(const Lexicon& lex) {
-  const StartWords collect(start_words, &phrase_starts);
+  const StartWords collect(start_words, &phrase_starts, indexed_tables);
   auto need = [&](std::string_view key) {
     if (!lex.has(key))
       throw ConfigError(lex.origin() + ": temporal lexicon has no '" + std::string(key) +
@@ -723,7 +768,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   // Tables matched only after another word of a reading: their first words start none
   // (not marked as start words for tag())
   {
-    const StartWords off(start_words, nullptr);
+    const StartWords off(start_words, nullptr, indexed_tables);
     plural_parts.add_all(lex.list("parts_of_day_plural.mo"), static_cast<int>(PartOfDay::morning));
     plural_parts.add_all(lex.list("parts_of_day_plural.af"), static_cast<int>(PartOfDay::afternoon));
     plural_parts.add_all(lex.list("parts_of_day_plural.ev"), static_cast<int>(PartOfDay::evening));
@@ -814,7 +859,11 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
 // lets a rule read something without such a word, or further on, must change its gate
 // here: TemporalStartWords.* compare tag() with tag_every_word() (every rule everywhere).
 void TemporalGrammar::Impl::declare_gates() {
-  start_classes.assign(start_words.size(), 0);
+  start_classes.assign(start_words.size() + 1, 0);  // and 0 for a word not in the index
+  for (PhraseTable* tab : indexed_tables) tab->seal(start_words.size());
+  indexed_tables.clear();
+  // tag() looks every token up: a sparse table ends most probes for other words at once
+  start_words.reserve(start_words.size() * 4);
   for (std::uint32_t id = 0; id < phrase_starts.size(); ++id)
     if (phrase_starts[id]) start_classes[id] |= kStartsPhrase;
   auto mark = [&](const PhraseTable& tab, std::uint32_t cls) {
@@ -2884,9 +2933,13 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   const std::size_t n = tokens.size();
   std::vector<std::uint32_t>& start_ids = sc.start_ids;
   start_ids.resize(n);
-  for (std::size_t k = 0; k < n; ++k)
-    start_ids[k] =
+  // (a word not in the index: the number after the last, which starts nothing)
+  const auto not_found = static_cast<std::uint32_t>(g.start_words.size());
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::uint32_t id =
         g.start_words.find(tokens[k].lower, detail::SentenceHashes::of(tokens.data(), k));
+    start_ids[k] = id == detail::WordIndex::npos ? not_found : id;
+  }
   const StartIds saved_ids = current_start_ids;
   current_start_ids = {tokens.data(), tokens.size(), start_ids.data(), &g.start_words};
   struct Restore {
@@ -2905,7 +2958,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   std::uint32_t any_class = 0;
   for (std::size_t k = 0; k < n; ++k) {
     std::uint32_t c = tokens[k].kind == TokenKind::number ? std::uint32_t{kNumberToken} : 0u;
-    if (start_ids[k] != detail::WordIndex::npos) c |= g.start_classes[start_ids[k]];
+    c |= g.start_classes[start_ids[k]];
     if (!tokens[k].capitalized) c &= ~kCapitalizedOnly;
     if (tokens[k].kind == TokenKind::punct &&
         (tokens[k].lower == "'" || tokens[k].lower == "\xE2\x80\x99"))
@@ -2949,7 +3002,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   // a sentence about reported results ("$", "million", "a share"): one linear pass
   bool business = false;
   for (std::size_t k = 0; k < tokens.size() && !business; ++k)
-    business = g.business_cues.match(tokens, k).length > 0;
+    business = g.business_cues.starts_with(start_ids[k]) && g.business_cues.match(tokens, k).length > 0;
   std::size_t i = 0;
   while (i < tokens.size()) {
     if (tokens[i].kind == TokenKind::punct) {
