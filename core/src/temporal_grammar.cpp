@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
@@ -79,28 +80,57 @@ struct PhraseMatch {
   int value = 0;
 };
 
-// Collects the first word of every phrase added to any table while it lives (the
-// grammar's constructor): the words a reading can start with (see tag()).
+// Collects every word of every phrase added to any table while it lives (the grammar's
+// constructor), and which of them start a phrase: the words a reading can start with (see
+// tag()). Each token of a sentence being tagged is looked up once in it, and the tables
+// compare those numbers instead of the words.
+class PhraseTable;
 class StartWords {
  public:
-  explicit StartWords(detail::WordIndex& into) : saved_(current_) { current_ = &into; }
-  ~StartWords() { current_ = saved_; }
+  // `starts`: null while the tables added start no reading (their words are noted, not
+  // marked as starts); `tables`: the tables using the index (to seal once it is complete)
+  explicit StartWords(detail::WordIndex& into, std::vector<bool>* starts,
+                      std::vector<PhraseTable*>& tables)
+      : saved_(current_), saved_starts_(current_starts_), saved_tables_(current_tables_) {
+    current_ = &into;
+    current_starts_ = starts;
+    current_tables_ = &tables;
+  }
+  ~StartWords() {
+    current_ = saved_;
+    current_starts_ = saved_starts_;
+    current_tables_ = saved_tables_;
+  }
   StartWords(const StartWords&) = delete;
   StartWords& operator=(const StartWords&) = delete;
-  // The collector, when one lives, and the word's number in it.
-  static std::pair<const detail::WordIndex*, std::uint32_t> note(std::string_view word) {
+  // The collector, when one lives, and the word's number in it; `first`: the word starts
+  // a phrase.
+  static std::pair<const detail::WordIndex*, std::uint32_t> note(std::string_view word,
+                                                                 bool first) {
     if (!current_) return {nullptr, detail::WordIndex::npos};
-    return {current_, current_->add(word)};
+    const std::uint32_t id = current_->add(word);
+    if (first && current_starts_) {
+      if (id >= current_starts_->size()) current_starts_->resize(id + 1, false);
+      (*current_starts_)[id] = true;
+    }
+    return {current_, id};
   }
+  // A table whose phrases are all noted in the current index.
+  static void enroll(PhraseTable* table) { current_tables_->push_back(table); }
 
  private:
   static inline thread_local detail::WordIndex* current_ = nullptr;
+  static inline thread_local std::vector<bool>* current_starts_ = nullptr;
+  static inline thread_local std::vector<PhraseTable*>* current_tables_ = nullptr;
   detail::WordIndex* saved_;
+  std::vector<bool>* saved_starts_;
+  std::vector<PhraseTable*>* saved_tables_;
 };
 
-// The start-word number (in `index`) of each token of the sentence being tagged, looked up
-// once per token by tag(): a table then finds a token's phrases by one array read instead
-// of hashing and probing for each of the dozens of tables the rules consult at a token.
+// The word number (in `index`) of each token of the sentence being tagged, looked up once
+// per token by tag(): a table then finds a token's phrases by one array read, and compares
+// the phrase's later words by number, instead of hashing and comparing words for each of
+// the dozens of tables the rules consult at a token.
 struct StartIds {
   const Token* tokens = nullptr;
   std::size_t size = 0;
@@ -109,7 +139,7 @@ struct StartIds {
 };
 thread_local StartIds current_start_ids{};
 
-// tag()'s per-token buffers (start-word numbers, word classes), reused by the thread;
+// tag()'s per-token buffers (word numbers, word classes), reused by the thread;
 // `busy` while a tag() uses them.
 struct TagScratch {
   std::vector<std::uint32_t> start_ids, classes;
@@ -131,17 +161,38 @@ class PhraseTable {
     max_words_ = std::max(max_words_, words.size());
     const std::uint32_t id = first_.add(words.front());
     if (id == by_first_.size()) by_first_.emplace_back();
-    const auto [starts, start_id] = StartWords::note(words.front());
+    std::vector<std::uint32_t> ids;
+    ids.reserve(words.size());
+    const detail::WordIndex* starts = nullptr;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      const auto [index, word_id] = StartWords::note(words[w], w == 0);
+      if (!index || (starts && starts != index)) {
+        starts = nullptr;
+        break;
+      }
+      starts = index;
+      ids.push_back(word_id);
+    }
     if (!starts || unindexed_ || (starts_ && starts_ != starts)) {
       unindexed_ = true;  // a word noted elsewhere or not at all: match() hashes
       starts_ = nullptr;
     } else {
+      if (!starts_) StartWords::enroll(this);
       starts_ = starts;
-      if (start_id >= by_start_id_.size())
-        by_start_id_.resize(start_id + 1, detail::WordIndex::npos);
-      by_start_id_[start_id] = id;
+      if (ids.front() >= by_start_id_.size())
+        by_start_id_.resize(ids.front() + 1, detail::WordIndex::npos);
+      by_start_id_[ids.front()] = id;
     }
-    by_first_[id].push_back({std::move(words), value});
+    if (id == groups_.size()) groups_.emplace_back();
+    Group& grp = groups_[id];
+    if (ids.size() == 1 && !grp.has_one) {
+      grp.has_one = true;
+      grp.one = value;
+    } else if (ids.size() > 1) {
+      grp.multi.push_back({ids[1], static_cast<std::uint32_t>(by_first_[id].size())});
+      grp.seconds |= std::uint64_t{1} << (ids[1] & 63);
+    }
+    by_first_[id].push_back({std::move(words), std::move(ids), value});
   }
   void add_all(const std::vector<std::string>& phrases, int value) {
     for (const auto& p : phrases) add(p, value);
@@ -152,11 +203,36 @@ class PhraseTable {
   [[gnu::always_inline]] PhraseMatch match(Tokens t, std::size_t i) const {
     if (i >= t.size()) return {};
     const StartIds& c = current_start_ids;
-    if (c.tokens != t.data() || i >= c.size || c.index != starts_ || !starts_)
-      return match_hashed(t, i);
-    const std::uint32_t g = c.ids[i];
-    if (g >= by_start_id_.size() || by_start_id_[g] == detail::WordIndex::npos) return {};
-    return match_from(t, i, by_start_id_[g]);
+    // (an unindexed table's starts_ is null, never the index of a tag() scope; the scope's
+    // tokens are those of the span the rules read, so i < t.size() is inside it)
+    if (c.index != starts_ || c.tokens != t.data()) return match_hashed(t, i);
+    const Start& st = sealed_[c.ids[i]];
+    if (!st.longer) return st.one;
+    // most next words are no phrase's second word (a hyphen between: match_ids() sees)
+    if (i + 1 < t.size() && t[i + 1].kind != TokenKind::punct &&
+        !(st.seconds >> (c.ids[i + 1] & 63) & 1))
+      return st.one;
+    return match_ids(t, i, st.group, c.ids);
+  }
+  // Once the start-word index is complete (`words` words): a token's number (or `words`
+  // for a word not in it) finds its phrases without a bounds test. Needed before match()
+  // runs inside tag().
+  void seal(std::size_t words) {
+    sealed_.assign(words + 1, Start{});
+    for (std::uint32_t g = 0; g < by_start_id_.size(); ++g) {
+      const std::uint32_t id = by_start_id_[g];
+      if (id == detail::WordIndex::npos) continue;
+      const Group& grp = groups_[id];
+      if (grp.has_one) sealed_[g].one = {1, grp.one};
+      sealed_[g].longer = !grp.multi.empty();
+      sealed_[g].seconds = grp.seconds;
+      sealed_[g].group = id;
+    }
+  }
+  // The token with start-word number g (from tag()) starts a phrase of the table.
+  // (Not sealed: maybe.)
+  bool starts_with(std::uint32_t g) const {
+    return !starts_ || sealed_.empty() || sealed_[g].longer || sealed_[g].one.length;
   }
   bool contains_word(std::string_view w) const {
     const std::uint32_t id = first_.find(w);
@@ -215,18 +291,88 @@ class PhraseTable {
     }
     return best;
   }
+  // match_from() inside tag()'s sentence: the tokens' word numbers (`ids`) against the
+  // phrases' (a token's number is its word's in the start-word index, which holds every
+  // word of every indexed phrase: equal numbers, equal words). As there, the longest
+  // phrase wins, the first in lexicon order among equally long ones: the longest phrase of
+  // two words or more that matches, else the first one-word one.
+  [[gnu::noinline]] PhraseMatch match_ids(Tokens t, std::size_t i, std::uint32_t id,
+                                          const std::uint32_t* ids) const {
+    const Group& grp = groups_[id];
+    PhraseMatch best;
+    if (grp.has_one) best = {1, grp.one};
+    if (grp.multi.empty()) return best;
+    const std::size_t n = t.size();
+    // the second word's token (after a hyphen), the same for every phrase: most phrases
+    // fail on it
+    std::size_t second = i + 1;
+    if (second < n && is_hyphen(t[second]) && second + 1 < n) ++second;
+    if (second >= n) return best;
+    const std::uint32_t second_id = ids[second];
+    if (!(grp.seconds >> (second_id & 63) & 1)) return best;
+    for (const Multi& m : grp.multi) {
+      if (m.second != second_id) continue;
+      const Entry& e = by_first_[id][m.entry];
+      std::size_t k = second + 1;
+      bool ok = true;
+      for (std::size_t w = 2; w < e.ids.size(); ++w) {
+        if (k < n && is_hyphen(t[k]) && k + 1 < n) ++k;
+        if (k >= n || ids[k] != e.ids[w]) {
+          ok = false;
+          break;
+        }
+        ++k;
+      }
+      if (ok && k - i > best.length) best = {k - i, e.value};
+    }
+    return best;
+  }
   struct Entry {
     std::vector<std::string> words;
+    std::vector<std::uint32_t> ids;  // the words' numbers in starts_ (indexed tables)
     int value;
   };
   detail::WordIndex first_;                   // first words
   std::vector<std::vector<Entry>> by_first_;  // phrases by first word, in lexicon order
+  // by first word, for match_ids(): the first one-word phrase's value, and the longer
+  // phrases' second words (numbers in starts_) with their place in by_first_
+  struct Multi {
+    std::uint32_t second, entry;
+  };
+  struct Group {
+    bool has_one = false;
+    int one = 0;
+    std::vector<Multi> multi;
+    std::uint64_t seconds = 0;  // bit (number & 63) of each second word: most tokens miss
+  };
+  std::vector<Group> groups_;
   // the start-word index its first words were noted in; by_start_id_[a word's number
   // there] = its number in first_ (npos: not a first word of this table)
   const detail::WordIndex* starts_ = nullptr;
   std::vector<std::uint32_t> by_start_id_;
+  // by start-word number, once sealed: the first one-word phrase's match, and whether
+  // longer phrases start with the word (then match_ids() reads them)
+  struct Start {
+    PhraseMatch one;
+    std::uint64_t seconds = 0;  // Group::seconds
+    std::uint32_t group = 0;
+    bool longer = false;
+  };
+  std::vector<Start> sealed_;
   bool unindexed_ = false;
   std::size_t max_words_ = 0;
+};
+
+// A word list for membership tests on tokens' lower-case words: given the Token::lower
+// member itself, the word's hash comes from the sentence's SentenceHashes (see
+// detail::WordIndex::find_lower), and most words are rejected by their shape unhashed.
+class TokenWordSet {
+ public:
+  void insert(std::string_view w) { set_.insert(w); }
+  std::size_t count(const std::string_view& lower) const { return set_.contains_lower(lower); }
+
+ private:
+  detail::WordSet set_;
 };
 
 // Word classes of a token, looked up once per token by tag(): a rule is tried only where
@@ -265,6 +411,8 @@ enum WordClass : std::uint32_t {
   kVagueCount = 1u << 28,        // vague_counts
   kReportingThis = 1u << 29,     // reporting.this
   kApostrophe = 1u << 30,        // an apostrophe token before a short decade ("' 80s")
+  // not a class of any gate: the word starts a phrase of some table
+  kStartsPhrase = 1u << 31,
 };
 // Classes of words read only when capitalized (read_month, read_weekday, rule_holiday).
 constexpr std::uint32_t kCapitalizedOnly = kMonthWord | kWeekdayWord | kHolidayWord;
@@ -340,7 +488,7 @@ struct TemporalGrammar::Impl {
       reporting_year_back;
   // shifters counting from the text's last named day: "the previous Friday"
   PhraseTable anaphoric_shifters;
-  StringSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
+  TokenWordSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
       early_year_cues, early_year_followers, in_span_cues, in_span_stops, verb_shifters,
       verb_leads, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts,
@@ -353,7 +501,10 @@ struct TemporalGrammar::Impl {
       age_possessives, duration_preps_the, anchored_periods, count_approximators,
       count_approximator_cues, plan_leads, part_preps, part_phrase_ends, period_openers,
       date_approximators, unit_coords, vague_durations;
-  detail::WordIndex start_words;  // first words of every table's phrases
+  detail::WordIndex start_words;  // every word of every table's phrases
+  std::vector<bool> phrase_starts;  // by start-word number: the word starts a phrase
+  std::vector<PhraseTable*> indexed_tables;  // the tables using start_words (sealed by
+                                            // declare_gates())
 
   // ---- rule gates: where tag() tries each rule (declare_gates())
   enum Rule : unsigned {
@@ -383,6 +534,9 @@ struct TemporalGrammar::Impl {
     std::size_t window = 0;
   };
   std::array<Gate, kRules> gates{};
+  // by WordClass bit: the rules whose gate holds at a token of that class (`at`), and those
+  // that may start there when their head is near (`first`)
+  std::array<std::uint32_t, 32> rules_at_class{}, rules_first_class{};
   std::vector<std::uint32_t> start_classes;  // WordClass bits by start-word number
   void declare_gates();
 
@@ -484,7 +638,7 @@ struct TemporalGrammar::Impl {
 };
 
 TemporalGrammar::Impl::Impl(const Lexicon& lex) {
-  const StartWords collect(start_words);
+  const StartWords collect(start_words, &phrase_starts, indexed_tables);
   auto need = [&](std::string_view key) {
     if (!lex.has(key))
       throw ConfigError(lex.origin() + ": temporal lexicon has no '" + std::string(key) +
@@ -612,10 +766,9 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& p : lex.list("clock.pm"))
     if (p.find_first_of(". ") == std::string::npos) pm_suffixes.push_back(p);
   // Tables matched only after another word of a reading: their first words start none
-  // (kept out of the start words tag() looks for)
+  // (not marked as start words for tag())
   {
-    detail::WordIndex not_starts;
-    const StartWords off(not_starts);
+    const StartWords off(start_words, nullptr, indexed_tables);
     plural_parts.add_all(lex.list("parts_of_day_plural.mo"), static_cast<int>(PartOfDay::morning));
     plural_parts.add_all(lex.list("parts_of_day_plural.af"), static_cast<int>(PartOfDay::afternoon));
     plural_parts.add_all(lex.list("parts_of_day_plural.ev"), static_cast<int>(PartOfDay::evening));
@@ -706,7 +859,13 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
 // lets a rule read something without such a word, or further on, must change its gate
 // here: TemporalStartWords.* compare tag() with tag_every_word() (every rule everywhere).
 void TemporalGrammar::Impl::declare_gates() {
-  start_classes.assign(start_words.size(), 0);
+  start_classes.assign(start_words.size() + 1, 0);  // and 0 for a word not in the index
+  for (PhraseTable* tab : indexed_tables) tab->seal(start_words.size());
+  indexed_tables.clear();
+  // tag() looks every token up: a sparse table ends most probes for other words at once
+  start_words.reserve(start_words.size() * 4);
+  for (std::uint32_t id = 0; id < phrase_starts.size(); ++id)
+    if (phrase_starts[id]) start_classes[id] |= kStartsPhrase;
   auto mark = [&](const PhraseTable& tab, std::uint32_t cls) {
     tab.for_each_first_word([&](const std::string& w) {
       const std::uint32_t id = start_words.find(w);
@@ -818,6 +977,11 @@ void TemporalGrammar::Impl::declare_gates() {
   gates[kRuleHoliday] = {0, kShifter | kHolidayWord, kHolidayWord, L(shifters)};
   // a number or noon/midnight at the token
   gates[kRuleClock] = {kNumberToken | kClockWord, 0, 0, 0};
+  for (unsigned b = 0; b < 32; ++b)
+    for (unsigned r = 0; r < kRules; ++r) {
+      if (gates[r].at & (1u << b)) rules_at_class[b] |= 1u << r;
+      if (gates[r].first & (1u << b)) rules_first_class[b] |= 1u << r;
+    }
 }
 
 // ---- readers ---------------------------------------------------------------------------
@@ -2769,9 +2933,13 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   const std::size_t n = tokens.size();
   std::vector<std::uint32_t>& start_ids = sc.start_ids;
   start_ids.resize(n);
-  for (std::size_t k = 0; k < n; ++k)
-    start_ids[k] =
+  // (a word not in the index: the number after the last, which starts nothing)
+  const auto not_found = static_cast<std::uint32_t>(g.start_words.size());
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::uint32_t id =
         g.start_words.find(tokens[k].lower, detail::SentenceHashes::of(tokens.data(), k));
+    start_ids[k] = id == detail::WordIndex::npos ? not_found : id;
+  }
   const StartIds saved_ids = current_start_ids;
   current_start_ids = {tokens.data(), tokens.size(), start_ids.data(), &g.start_words};
   struct Restore {
@@ -2790,29 +2958,51 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   std::uint32_t any_class = 0;
   for (std::size_t k = 0; k < n; ++k) {
     std::uint32_t c = tokens[k].kind == TokenKind::number ? std::uint32_t{kNumberToken} : 0u;
-    if (start_ids[k] != detail::WordIndex::npos) c |= g.start_classes[start_ids[k]];
+    c |= g.start_classes[start_ids[k]];
     if (!tokens[k].capitalized) c &= ~kCapitalizedOnly;
     if (tokens[k].kind == TokenKind::punct &&
         (tokens[k].lower == "'" || tokens[k].lower == "\xE2\x80\x99"))
       c |= kApostrophe;  // read by rule_numeric (short decades) as it is
     classes[k] = c;
-    any_class |= c;
+    any_class |= c & ~kStartsPhrase;
   }
   if (gated && any_class == 0) return out;
-  auto may = [&](Impl::Rule r, std::size_t at) {
-    if (!gated) return true;
-    const Impl::Gate& gate = g.gates[r];
-    if (classes[at] & gate.at) return true;
-    if (!(classes[at] & gate.first) || !(any_class & gate.near)) return false;
-    const std::size_t last = std::min(n - 1, at + gate.window);
-    for (std::size_t k = at; k <= last; ++k)
-      if (classes[k] & gate.near) return true;
-    return false;
+  // The rules whose gate holds at token `at` (bit r: rule r), from its classes: the rules
+  // it is the head of, and those it can start whose head lies close enough after it.
+  auto rules_at = [&](std::size_t at) -> std::uint32_t {
+    if (!gated) return (1u << Impl::kRules) - 1;
+    std::uint32_t here = 0, first = 0;
+    for (std::uint32_t c = classes[at] & ~kStartsPhrase; c; c &= c - 1) {
+      const auto b = static_cast<unsigned>(std::countr_zero(c));
+      here |= g.rules_at_class[b];
+      first |= g.rules_first_class[b];
+    }
+    first &= ~here;
+    // the classes of tokens at..at+w, widened as the windows ask
+    std::uint32_t seen = classes[at];
+    std::size_t w = 0;
+    for (; first; first &= first - 1) {
+      const auto r = static_cast<unsigned>(std::countr_zero(first));
+      const Impl::Gate& gate = g.gates[r];
+      if (!(any_class & gate.near)) continue;
+      const std::size_t last = std::min(n - 1 - at, gate.window);
+      if (w <= last) {  // `seen` covers part of this window: widen it as needed
+        while (w < last && !(seen & gate.near)) seen |= classes[at + ++w];
+        if (seen & gate.near) here |= 1u << r;
+        continue;
+      }
+      for (std::size_t k = at; k <= at + last; ++k)
+        if (classes[k] & gate.near) {
+          here |= 1u << r;
+          break;
+        }
+    }
+    return here;
   };
   // a sentence about reported results ("$", "million", "a share"): one linear pass
   bool business = false;
   for (std::size_t k = 0; k < tokens.size() && !business; ++k)
-    business = g.business_cues.match(tokens, k).length > 0;
+    business = g.business_cues.starts_with(start_ids[k]) && g.business_cues.match(tokens, k).length > 0;
   std::size_t i = 0;
   while (i < tokens.size()) {
     if (tokens[i].kind == TokenKind::punct) {
@@ -2822,7 +3012,13 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     // Every rule reads a number or a lexicon word at its first token: a word that starts
     // no phrase of any table starts no reading, and the rules are not tried there.
     if (skip_non_start_words && tokens[i].kind == TokenKind::word &&
-        start_ids[i] == detail::WordIndex::npos) {
+        !(classes[i] & kStartsPhrase)) {
+      ++i;
+      continue;
+    }
+    std::uint32_t rules = rules_at(i);
+    if (!business) rules &= ~(1u << Impl::kRuleReporting);  // results sentences only
+    if (!rules) {
       ++i;
       continue;
     }
@@ -2832,10 +3028,8 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
       if (!best || h->end > best->end || (h->end == best->end && h->first < best->first))
         best = std::move(h);
     };
-    for (unsigned r = 0; r < Impl::kRules; ++r) {
-      if (r == Impl::kRuleReporting && !business) continue;  // results sentences only
-      if (may(static_cast<Impl::Rule>(r), i)) consider((g.*kReaders[r])(tokens, i));
-    }
+    for (; rules; rules &= rules - 1)
+      consider((g.*kReaders[std::countr_zero(rules)])(tokens, i));
     if (!best) {
       ++i;
       continue;
@@ -2847,8 +3041,9 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
       auto inside = [&](std::optional<Impl::Hit> h) {
         if (h && h->first == j && (!inner || h->end > inner->end)) inner = std::move(h);
       };
+      const std::uint32_t rules = rules_at(j);
       for (const Impl::Rule r : kInnerRules)
-        if (may(r, j)) inside((g.*kReaders[r])(tokens, j));
+        if (rules & (1u << r)) inside((g.*kReaders[r])(tokens, j));
       if (inner && inner->end > best->end) {
         best = std::move(inner);
         break;
