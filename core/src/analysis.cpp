@@ -492,6 +492,7 @@ void DocumentAnalysis::analyze() {
   RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
 
   for (std::size_t si = 0; si < spans.size(); ++si) {
+    anchor.day_in_sentence = false;  // (a bare clock time takes only its sentence's day)
     auto& s = sentences_[si];
     s.span = spans[si];
     s.text = text.substr(s.span.begin, s.span.end - s.span.begin);

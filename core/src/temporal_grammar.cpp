@@ -2677,7 +2677,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_clock(Toke
   h.rel.kind = RelativeDate::Kind::offset;
   h.rel.unit = Unit::day;
   h.rel.count = 0;
-  h.rel.anchor = AnchorRef::publication;
+  // a clock time with no day of its own is on the day the sentence named before it ("made
+  // its first flight Tuesday ... at 18:00 UTC"), else the publication's (resolve())
+  h.rel.anchor = AnchorRef::last_explicit;
   h.rel.clock = ct;
   h.end = ce;
   std::size_t k = ce;
@@ -2688,6 +2690,30 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_clock(Toke
     h.rel.clock = ct;
     h.end = d->end;
     h.possessive = d->possessive;
+    return h;
+  }
+  // the day after a bracketed aside ("at 10:35 a.m. (0735 GMT) Friday", "at 4 in the
+  // morning (4 a.m. EDT Thursday)") or after the aside's own close ("0735 GMT) Friday"):
+  // that day's clock time, the extent the clock time alone
+  k = ce;
+  if (is_punct(t, k, "(")) {
+    std::size_t close = k + 1;
+    while (close < k + 8 && in(t, close) && !is_punct(t, close, ")")) ++close;
+    if (!is_punct(t, close, ")")) return h;
+    k = close;
+    // a day inside the aside, at its end: "(4 a.m. EDT Thursday)"
+    for (std::size_t q = ce + 1; q < close; ++q)
+      if (auto d = day_after_clock(t, q);
+          d && d->end == close && !d->rel.clock && d->rel.part == PartOfDay::none) {
+        h.rel = d->rel;
+        h.rel.clock = ct;
+        return h;
+      }
+  }
+  if (!is_punct(t, k, ")")) return h;
+  if (auto d = day_after_clock(t, k + 1); d && !d->rel.clock && d->rel.part == PartOfDay::none) {
+    h.rel = d->rel;
+    h.rel.clock = ct;
   }
   return h;
 }
@@ -3505,8 +3531,12 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
       anchor.last_month ? static_cast<int>(anchor.last_month->year()) : year_of(A);
   Resolved r;
   if (rel.reporting) {
-    // the reported quarter: the one holding P - 45 days (results come out within weeks)
-    const sys_days q = P - days{45};
+    // the reported quarter: the one the story names by its number ("fiscal first-quarter
+    // net": the fiscal number as written), else the last one ended before P (results
+    // come out in the weeks after a quarter)
+    const sys_days q = anchor.named_quarter
+                           ? sys_days{*anchor.named_quarter / 1}
+                           : quarter_span(year_of(P), (month_of(P) - 1) / 3 + 1).b - days{1};
     const int back = rel.direction == Direction::backward ? rel.count.value_or(0) : 0;
     // "the 1988 period", "last year's quarter": that quarter of the named year
     const int y = rel.year ? *rel.year : year_of(q) + rel.year_shift.value_or(0) - back;
@@ -3749,7 +3779,10 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
       return r;
     }
     case K::offset: {
-      const sys_days base = rel.anchor == AnchorRef::publication ? P : A;
+      // a bare clock time: the day named earlier in its sentence, else the publication's
+      const bool bare_clock = rel.clock && rel.unit == Unit::day && rel.count.value_or(0) == 0 &&
+                              !anchor.day_in_sentence;
+      const sys_days base = rel.anchor == AnchorRef::publication || bare_clock ? P : A;
       if (rel.count && *rel.count == 0 && rel.unit == Unit::day) return day_with_time(base, rel);
       return shifted(rel, base);
     }
@@ -3787,6 +3820,11 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
 }
 
 void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& anchor) {
+  if (rel.kind == RelativeDate::Kind::calendar && rel.quarter && !rel.year && !rel.year_shift &&
+      rel.shift == Shift::none && !anchor.named_quarter && resolved.earliest) {
+    const year_month_day first{*resolved.earliest};
+    anchor.named_quarter = first.year() / first.month();
+  }
   // "up 1.4 pct from the previous Friday": a point of comparison, not where the story
   // moves; a second "the previous Friday" is the same day
   if (rel.kind == RelativeDate::Kind::weekday && rel.shift == Shift::last &&
@@ -3794,6 +3832,7 @@ void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& a
     return;
   if (auto d = explicit_day(rel, resolved)) {
     anchor.last_explicit = *d;
+    anchor.day_in_sentence = true;
     const year_month_day ymd{*d};
     anchor.last_month = ymd.year() / ymd.month();
     return;

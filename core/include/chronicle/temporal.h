@@ -30,6 +30,13 @@ struct Anchor {
   // the month of the last month or day the text names ("in March 1995", "on May 22,
   // 1995"): "the following month", "that year" count from it
   std::optional<date::year_month> last_month;
+  // the first quarter the text names by its number without a year ("third-quarter
+  // profit", "its fiscal first quarter"), as resolved (its first month): the quarter a
+  // results story reports
+  std::optional<date::year_month> named_quarter;
+  // last_explicit was named in the sentence being read (the caller clears it at each
+  // sentence): a clock time with no day of its own takes that day, else the publication's
+  bool day_in_sentence = false;
 };
 
 struct Resolved {
