@@ -43,6 +43,8 @@ struct Resources::Gazetteer {
   detail::WordSet common_words;
   detail::WordSet name_suffixes;  // "Jr", "Sr": after a comma, part of the name
   detail::WordSet possessive_pronouns, trip_nouns;  // "her upcoming trip": whose trip
+  // "He was soon released": in a past clause, shortly after the act told before (no timex)
+  detail::WordSet narrative_adverbs;
   std::vector<std::vector<std::string>> head_title_phrases;
   // group nouns of heads of state or government ("leaders", "heads of government"), longest first
   std::vector<std::vector<std::string>> head_group_phrases;
@@ -216,6 +218,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->text.list("qualifier_breaks")) g->qualifier_breaks.insert(w);
   for (const auto& k : r->temporal.keys("numbers"))
     for (const auto& w : r->temporal.list("numbers." + k)) g->number_words.insert(w);
+  for (const auto& w : r->temporal.list("narrative_adverbs")) g->narrative_adverbs.insert(w);
   for (const auto& k : r->temporal.keys("months"))
     for (const auto& w : r->temporal.list("months." + k)) g->months_weekdays.insert(w);
   for (const auto& k : r->temporal.keys("weekdays"))
@@ -517,6 +520,17 @@ void DocumentAnalysis::analyze() {
       clauses_read = true;
     };
     if (entities_ || (detail::debug_trace() && !s.matches.empty())) read_sentence_clauses();
+    // "He was soon released", "cash that soon became a flood": "soon" before a past verb
+    // in a past clause is shortly after the act told before it, not a time of its own
+    std::erase_if(s.matches, [&](const TimexMatch& m) {
+      if (!(m.last_token == m.first_token + 1 && m.last_token < t.size() &&
+            has(g.narrative_adverbs, t[m.first_token].lower) &&
+            g.clause_rules.is_past_form(t, m.last_token)))
+        return false;
+      if (!clauses_read) read_sentence_clauses();
+      return !s.clauses.empty() &&
+             s.clauses[detail::clause_of(s.clauses, m.first_token)].tense == Tense::past;
+    });
     for (const auto& m : s.matches) {
       TimexResult tr;
       tr.begin = s.span.begin + t[m.first_token].span.begin;

@@ -486,6 +486,7 @@ struct TemporalGrammar::Impl {
       business_cues, reporting_nouns, reporting_ago, reporting_this,
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for,
       reporting_year_back;
+  PhraseTable noon_blockers;  // "high noon": no clock time
   // shifters counting from the text's last named day: "the previous Friday"
   PhraseTable anaphoric_shifters;
   TokenWordSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
@@ -787,6 +788,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     pm_tails.add_all(lex.list("clock.pm_tails"), 1);
   }
   noon.add_all(lex.list("clock.noon"), 1);
+  noon_blockers.add_all(lex.list("clock.noon_blockers"), 1);
   midnight.add_all(lex.list("clock.midnight"), 1);
   tz.add_all(lex.list("time_zones"), 1);
   utc_zones.add_all(lex.list("utc_zones"), 1);
@@ -1192,7 +1194,11 @@ std::pair<std::size_t, date::weekday> TemporalGrammar::Impl::read_weekday(Tokens
 std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, std::size_t i) const {
   if (!in(t, i)) return {0, {}};
   if (is_word(t, i)) {
-    if (auto m = noon.match(t, i); m.length) return {i + m.length, {12, 0}};
+    // "High Noon" (the film), "high noon comes today": an idiom, not the hour
+    if (auto m = noon.match(t, i); m.length) {
+      if (i > 0 && noon_blockers.match(t, i - 1).length == 1) return {0, {}};
+      return {i + m.length, {12, 0}};
+    }
     if (auto m = midnight.match(t, i); m.length) return {i + m.length, {0, 0}};
     return {0, {}};
   }
@@ -2378,6 +2384,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
   if (is_word(t, i + f.length))
     for (std::size_t k = i + 1; k < i + f.length; ++k)
       if (is_hyphen(t[k])) return std::nullopt;
+  // "the now-defunct plant", "the soon-to-open terminal": a phrase joined by a hyphen (as
+  // written: not a dash, "right now—and") to the word after it is the first part of a
+  // compound adjective, not a time
+  if (const std::size_t k = i + f.length;
+      in(t, k) && (t[k].text == "-" || t[k].text == "\xE2\x80\x90") && is_word(t, k + 1) &&
+      t[k].span.begin == t[k - 1].span.end && t[k + 1].span.begin == t[k].span.end)
+    return std::nullopt;
   // "just now", "as soon as": a blocking phrase starting one word earlier
   if (i > 0 && not_fuzzy.match(t, i - 1).length >= 2) return std::nullopt;
   RelativeDate& r = h.rel;
