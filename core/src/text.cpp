@@ -101,6 +101,7 @@ enum : std::uint8_t {
   kDigit = 8,   // 0-9
   kPunct = 16,  // every other ASCII byte, NUL and the other controls included
   kHigh = 32,   // 0x80 and above
+  kApos = 64,   // ' (punctuation too)
 };
 constexpr std::uint8_t kAlnum = kLower | kUpper | kDigit;
 constexpr auto kByteClass = [] {
@@ -117,7 +118,7 @@ constexpr auto kByteClass = [] {
     else if (c == ' ' || (c >= '\t' && c <= '\r'))
       t[c] = kSpace;
     else
-      t[c] = kPunct;
+      t[c] = c == '\'' ? kPunct | kApos : kPunct;
   }
   return t;
 }();
@@ -328,6 +329,14 @@ struct TokenBuffer {
   std::unique_ptr<sdk::Token[]> data;
   std::size_t count = 0;
   std::size_t capacity = 0;
+  // the tokens whose lower-case form ends in ".", "!" or "?" (those that may end a
+  // sentence), in order: the ASCII ones and initialisms such as "U.S." (no other token
+  // ends so: words and numbers end in a letter or digit, other signs in their own bytes)
+  std::vector<std::uint32_t> ends;
+  void clear() {
+    count = 0;
+    ends.clear();
+  }
   std::size_t size() const { return count; }
   bool empty() const { return count == 0; }
   const sdk::Token& operator[](std::size_t k) const { return data[k]; }
@@ -340,7 +349,9 @@ struct TokenBuffer {
   }
 };
 
-// Appends the tokens of s to `out`, offsets relative to s; see tokenize().
+// Appends the tokens of s to `out`, offsets relative to s; see tokenize(). kCheckRoom
+// false: `out` has room for s.size() + 2 more tokens (a token has a byte at least).
+template <bool kCheckRoom>
 void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
   const std::size_t n = s.size();
   const char* const p = s.data();
@@ -385,7 +396,9 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
       ++i;
       continue;
     }
-    if (o_end - o < 2) make_room();
+    if constexpr (kCheckRoom) {
+      if (o_end - o < 2) make_room();
+    }
     const std::size_t start = i;
     if (c0 & (kLower | kUpper)) {
       // a word that starts with an ASCII letter (most tokens): its ASCII letters and
@@ -393,13 +406,12 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
       std::uint8_t flags = c0;
       std::uint8_t cd = kSpace;
       std::size_t j = i + 1;
-      while (j < n) {
-        cd = byte_class(p[j]);
-        if (!(cd & kAlnum)) break;
-        flags |= cd;
-        ++j;
+      while (j < n && ((cd = byte_class(p[j])) & (kLower | kDigit))) ++j;
+      if (cd & kUpper) {  // a capital after the first letter ("USA", "iPhone"): the rest
+        flags |= kUpper;
+        while (j < n && ((cd = byte_class(p[j])) & kAlnum)) ++j;
       }
-      if (!(cd & kHigh) && (j == n || p[j] != '\'')) {  // no apostrophe nor other letter
+      if (!(cd & (kHigh | kApos))) {  // no apostrophe nor other letter after the word
         if (j == i + 1 && j + 2 < n && p[j] == '.' && alpha_byte(p[j + 1]) && p[j + 2] == '.') {
           // initialisms: U.S., a.m., U.N.
           std::size_t k = j;
@@ -410,6 +422,7 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
           }
           if (k < n && p[k] == '.') ++k;
           j = k;
+          if (p[j - 1] == '.') out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get()));
         }
         std::string_view lower(p + start, j - start);
         if (flags & kUpper) {
@@ -433,6 +446,8 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
       continue;
     }
     if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
+      if (p[i] == '.' || p[i] == '!' || p[i] == '?')
+        out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get()));
       push(i, i + 1, sdk::TokenKind::punct, std::string_view(p + i, 1), false);
       ++i;
       continue;
@@ -488,13 +503,21 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
   w = low;
 }
 
+// Appends the tokens of s to `out`: a text of up to 16 kB (most paragraphs) with the room
+// for all its tokens made first, a longer one with the room checked token by token.
+void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
+  if (s.size() > 16384) return tokenize_into<true>(s, out, w);
+  while (out.capacity - out.count < s.size() + 2) out.grow();
+  tokenize_into<false>(s, out, w);
+}
+
 }  // namespace
 
 TokenList tokenize(std::string_view s) {
   // tokens and lower-case forms made in this thread's buffers, then copied at their size
   static thread_local TokenBuffer toks;
   static thread_local std::string low;
-  toks.count = 0;
+  toks.clear();
   if (low.size() < s.size()) low.resize(s.size());
   char* w = low.data();
   tokenize_into(s, toks, w);
@@ -657,7 +680,8 @@ void sentence_tokens(const TokenBuffer& para, std::size_t first, std::size_t las
                      const std::shared_ptr<const std::string>& store, TokenList& out) {
   const std::size_t base = para[first].span.begin;
   out.tokens.assign(para.data.get() + first, para.data.get() + last);
-  for (auto& t : out.tokens) t.span = {t.span.begin - base, t.span.end - base};
+  if (base != 0)
+    for (auto& t : out.tokens) t.span = {t.span.begin - base, t.span.end - base};
   out.lower_store = store;
 }
 
@@ -673,9 +697,12 @@ struct ParagraphWork {
 void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
                      const SegmenterRules& rules, std::vector<SentenceSpan>& out,
                      std::vector<TokenList>* tokens_out, ParagraphWork& work) {
+  // from the first character that is not ASCII white space (the tokens are the same): a
+  // paragraph's first sentence then starts at offset 0 and keeps its tokens' offsets
+  while (pb < pe && byte_class(text[pb]) & kSpace) ++pb;
   std::string_view para = text.substr(pb, pe - pb);
   auto& toks = work.toks;
-  toks.count = 0;
+  toks.clear();
   tokenize_into(para, toks, work.low);
   std::size_t sent_start = 0;  // token index
   auto emit = [&](std::size_t first, std::size_t last_excl, bool heading) {
@@ -702,14 +729,13 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
   bool has_terminal = false;
   const sdk::Token* const tk = toks.data.get();
   const std::size_t count = toks.size();
+  const auto& ends = toks.ends;
+  std::size_t next_end = 0;
   for (std::size_t i = 0; i < count; ++i) {
-    // only a token that ends in a period, "!" or "?" may end a sentence (most do not)
-    auto may_end = [](std::string_view w) {
-      const char last = w.back();
-      return last == '.' || last == '!' || last == '?';
-    };
-    while (i < count && !may_end(tk[i].lower)) ++i;
-    if (i == count) break;
+    // only a token that ends in a period, "!" or "?" may end a sentence: on to the next
+    while (next_end < ends.size() && ends[next_end] < i) ++next_end;
+    if (next_end == ends.size()) break;
+    i = ends[next_end];
     const auto& t = tk[i];
     bool boundary = false;
     std::size_t end_tok = i + 1;
