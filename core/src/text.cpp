@@ -91,13 +91,39 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // std::isalpha of the "C" locale, inline
 bool alpha_byte(char c) { return ascii_alpha(static_cast<unsigned char>(c)); }
 
-// ASCII letters and digits: true at their byte values, false at every other byte
-constexpr auto kAsciiAlnum = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 256; ++c)
-    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+// The tokenizer's byte classes: one table look-up a byte, and no decoding of the ASCII
+// bytes that are most text; a byte of 0x80 or above is part of a multi-byte sequence (or
+// invalid) and is decoded.
+enum : std::uint8_t {
+  kSpace = 1,   // ' ', \t, \n, \v, \f, \r
+  kLower = 2,   // a-z
+  kUpper = 4,   // A-Z
+  kDigit = 8,   // 0-9
+  kPunct = 16,  // every other ASCII byte, NUL and the other controls included
+  kHigh = 32,   // 0x80 and above
+  kApos = 64,   // ' (punctuation too)
+};
+constexpr std::uint8_t kAlnum = kLower | kUpper | kDigit;
+constexpr auto kByteClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 0x80)
+      t[c] = kHigh;
+    else if (c >= 'a' && c <= 'z')
+      t[c] = kLower;
+    else if (c >= 'A' && c <= 'Z')
+      t[c] = kUpper;
+    else if (c >= '0' && c <= '9')
+      t[c] = kDigit;
+    else if (c == ' ' || (c >= '\t' && c <= '\r'))
+      t[c] = kSpace;
+    else
+      t[c] = c == '\'' ? kPunct | kApos : kPunct;
+  }
   return t;
 }();
+
+std::uint8_t byte_class(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
 
 struct Cursor {
   std::string_view s;
@@ -187,170 +213,323 @@ std::size_t CodePointIndex::operator()(std::size_t byte_offset) const {
   return checkpoints_[k] + code_point_starts(text_, k * kStride, byte_offset);
 }
 
-TokenList tokenize(std::string_view s) {
-  struct Raw {
-    std::size_t b, e;
-    sdk::TokenKind kind;
-    bool possessive;
-  };
-  static thread_local std::vector<Raw> raw;  // reused from call to call on this thread
-  raw.clear();
-  Cursor cur{s};
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t len;
-    char32_t c = cur.at(i, len);
-    if (is_space_cp(c)) {
-      i += len;
+namespace {
+
+// Lower-case forms that differ from the text are written at `w`, which has room for as
+// many bytes as the text has: a form is never longer than its text (ASCII and the bytes
+// of other letters stay as long, apostrophes, dashes and curly quotes get shorter).
+
+// ASCII capitals to small letters, every other byte as it is
+constexpr auto kAsciiLower = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  return t;
+}();
+
+// A token of ASCII bytes with a capital: its bytes lower-cased.
+std::string_view lower_ascii(std::string_view t, char*& w) {
+  char* const b = w;
+  char* o = b;
+  for (const char ch : t) *o++ = kAsciiLower[static_cast<unsigned char>(ch)];
+  w = o;
+  return {b, t.size()};
+}
+
+// Any token: apostrophes folded to ', dashes U+2010-U+2015 to -, curly double quotes to ",
+// ASCII capitals lowered; the text itself when that changes nothing.
+std::string_view lower_general(std::string_view t, char*& w) {
+  char* const b = w;
+  char* o = b;
+  const Cursor cur{t};
+  for (std::size_t k = 0; k < t.size();) {
+    std::size_t n;
+    const char32_t c = cur.at(k, n);
+    if (is_apostrophe(c)) {
+      *o++ = '\'';
+    } else if (c < 0x80) {
+      *o++ = kAsciiLower[static_cast<unsigned char>(t[k])];
+    } else if (c >= 0x2010 && c <= 0x2015) {
+      *o++ = '-';
+    } else if (c == 0x201C || c == 0x201D) {
+      *o++ = '"';
+    } else {
+      std::memcpy(o, t.data() + k, n);
+      o += n;
+    }
+    k += n;
+  }
+  if (std::string_view(b, static_cast<std::size_t>(o - b)) == t) return t;
+  w = o;
+  return {b, static_cast<std::size_t>(o - b)};
+}
+
+// The lower-case form of a token whose bytes' classes, or-ed, are `flags`.
+std::string_view lower_form(std::string_view t, std::uint8_t flags, char*& w) {
+  if (flags & kHigh) return lower_general(t, w);
+  if (flags & kUpper) return lower_ascii(t, w);
+  return t;  // ASCII without capitals (most tokens) lowers to itself
+}
+
+// The end of a word whose bytes [.., j) are read, `flags` their classes or-ed: letters and
+// digits, a letter beyond ASCII, an apostrophe between letters ("didn't"); a possessive
+// 's is left out.
+std::size_t word_end(std::string_view s, std::size_t j, std::uint8_t& flags) {
+  const std::size_t n = s.size();
+  const char* const p = s.data();
+  const Cursor cur{s};
+  for (;;) {
+    // ASCII letters and digits (most of a word's bytes) by table, without decoding
+    std::uint8_t cd = kSpace;
+    while (j < n && ((cd = byte_class(p[j])) & kAlnum)) {
+      flags |= cd;
+      ++j;
+    }
+    if (j == n || (p[j] != '\'' && !(cd & kHigh))) return j;
+    std::size_t l2;
+    const char32_t d = cur.at(j, l2);
+    if (is_letter_cp(d)) {  // a letter beyond ASCII
+      flags |= kHigh;
+      j += l2;
       continue;
     }
+    if (is_apostrophe(d) && j + l2 < n) {
+      std::size_t l3;
+      const char32_t e = cur.at(j + l2, l3);
+      if (is_letter_cp(e)) {
+        // possessive 's ends the word
+        if ((e == 's' || e == 'S') && (j + l2 + l3 >= n || !is_letter_cp(cur.at(j + l2 + l3, l3))))
+          return j;
+        flags |= cd;
+        j += l2;
+        continue;
+      }
+    }
+    return j;
+  }
+}
+
+// A possessive after the word that ends at i, "'s" or the plural's "'" (ASCII or U+2018 /
+// U+2019): its end, or i when there is none.
+std::size_t possessive_end(std::string_view s, std::size_t i) {
+  const std::size_t n = s.size();
+  const Cursor cur{s};
+  std::size_t l2, l3;
+  const char32_t d = cur.at(i, l2);
+  if (!is_apostrophe(d)) return i;
+  if (i + l2 < n && (s[i + l2] == 's' || s[i + l2] == 'S'))
+    return i + l2 + 1 >= n || !is_letter_cp(cur.at(i + l2 + 1, l3)) ? i + l2 + 1 : i;
+  if (i > 0 && (s[i - 1] == 's' || s[i - 1] == 'S'))
+    return i + l2 >= n || !is_letter_cp(cur.at(i + l2, l3)) ? i + l2 : i;  // plural
+  return i;
+}
+
+// A paragraph's tokens, made in one thread's buffer that grows and is never given back.
+struct TokenBuffer {
+  std::unique_ptr<sdk::Token[]> data;
+  std::size_t count = 0;
+  std::size_t capacity = 0;
+  // the tokens whose lower-case form ends in ".", "!" or "?" (those that may end a
+  // sentence), in order: the ASCII ones and initialisms such as "U.S." (no other token
+  // ends so: words and numbers end in a letter or digit, other signs in their own bytes)
+  std::vector<std::uint32_t> ends;
+  void clear() {
+    count = 0;
+    ends.clear();
+  }
+  std::size_t size() const { return count; }
+  bool empty() const { return count == 0; }
+  const sdk::Token& operator[](std::size_t k) const { return data[k]; }
+  void grow() {
+    const std::size_t cap = std::max<std::size_t>(256, capacity * 2);
+    auto bigger = std::make_unique<sdk::Token[]>(cap);
+    std::copy(data.get(), data.get() + count, bigger.get());
+    data = std::move(bigger);
+    capacity = cap;
+  }
+};
+
+// Appends the tokens of s to `out`, offsets relative to s; see tokenize(). kCheckRoom
+// false: `out` has room for s.size() + 2 more tokens (a token has a byte at least).
+template <bool kCheckRoom>
+void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
+  const std::size_t n = s.size();
+  const char* const p = s.data();
+  char* low = w;  // kept here, not behind the reference, while tokens are read
+  sdk::Token* o = out.data.get() + out.count;
+  sdk::Token* o_end = out.data.get() + out.capacity;
+  // room for the two tokens a step of the loop below may push: a word and its possessive
+  auto make_room = [&] {
+    out.count = static_cast<std::size_t>(o - out.data.get());
+    out.grow();
+    o = out.data.get() + out.count;
+    o_end = out.data.get() + out.capacity;
+  };
+  auto push = [&](std::size_t b, std::size_t e, sdk::TokenKind kind, std::string_view lower,
+                  bool capitalized) {
+    o->span = {b, e};
+    o->text = std::string_view(p + b, e - b);
+    o->lower = lower;
+    o->kind = kind;
+    o->capitalized = capitalized;
+    ++o;
+  };
+  // the slower kinds of token, through helpers that take the write position by reference
+  auto general_form = [&](std::string_view t, std::uint8_t flags) {
+    char* at = low;
+    const std::string_view f = lower_form(t, flags, at);
+    low = at;
+    return f;
+  };
+  auto possessive = [&](std::size_t& i) {
+    if (i < n && (p[i] == '\'' || static_cast<unsigned char>(p[i]) == 0xE2)) {
+      if (const std::size_t e = possessive_end(s, i); e != i) {
+        push(i, e, sdk::TokenKind::punct, std::string_view("'s"), false);
+        i = e;
+      }
+    }
+  };
+  std::size_t i = 0;
+  while (i < n) {
+    const std::uint8_t c0 = byte_class(p[i]);
+    if (c0 & kSpace) {
+      ++i;
+      continue;
+    }
+    if constexpr (kCheckRoom) {
+      if (o_end - o < 2) make_room();
+    }
     const std::size_t start = i;
-    if (c < 0x80 && is_digit(static_cast<char>(c))) {
+    if (c0 & (kLower | kUpper)) {
+      // a word that starts with an ASCII letter (most tokens): its ASCII letters and
+      // digits by table
+      std::uint8_t flags = c0;
+      std::uint8_t cd = kSpace;
+      std::size_t j = i + 1;
+      while (j < n && ((cd = byte_class(p[j])) & (kLower | kDigit))) ++j;
+      if (cd & kUpper) {  // a capital after the first letter ("USA", "iPhone"): the rest
+        flags |= kUpper;
+        while (j < n && ((cd = byte_class(p[j])) & kAlnum)) ++j;
+      }
+      if (!(cd & (kHigh | kApos))) {  // no apostrophe nor other letter after the word
+        if (j == i + 1 && j + 2 < n && p[j] == '.' && alpha_byte(p[j + 1]) && p[j + 2] == '.') {
+          // initialisms: U.S., a.m., U.N.
+          std::size_t k = j;
+          while (k + 1 < n && p[k] == '.' && alpha_byte(p[k + 1]) &&
+                 (k + 2 == n || p[k + 2] == '.' || !alpha_byte(p[k + 2]))) {
+            flags |= byte_class(p[k + 1]);
+            k += 2;
+          }
+          if (k < n && p[k] == '.') ++k;
+          j = k;
+          if (p[j - 1] == '.') out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get()));
+        }
+        std::string_view lower(p + start, j - start);
+        if (flags & kUpper) {
+          char* const b = low;
+          char* o = b;
+          for (std::size_t k = start; k < j; ++k)
+            *o++ = kAsciiLower[static_cast<unsigned char>(p[k])];
+          low = o;
+          lower = std::string_view(b, j - start);
+        }
+        push(start, j, sdk::TokenKind::word, lower, (c0 & kUpper) != 0);
+        i = j < n && p[j] == ' ' ? j + 1 : j;  // (the space most words are followed by)
+        continue;
+      }
+      std::uint8_t more = flags;  // (a copy: `flags` stays in a register above)
+      j = word_end(s, j, more);
+      const std::string_view t(p + start, j - start);
+      push(start, j, sdk::TokenKind::word, general_form(t, more), (c0 & kUpper) != 0);
+      i = j;
+      possessive(i);
+      continue;
+    }
+    if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
+      if (p[i] == '.' || p[i] == '!' || p[i] == '?')
+        out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get()));
+      push(i, i + 1, sdk::TokenKind::punct, std::string_view(p + i, 1), false);
+      ++i;
+      continue;
+    }
+    if (c0 & kDigit) {
       // number: digits, letters ("18th", "1990s", "100M"), inner , . : / and ISO dashes
+      std::uint8_t flags = 0;
       std::size_t j = i;
-      while (j < s.size()) {
-        char d = s[j];
-        if (is_digit(d) || alpha_byte(d)) {
+      while (j < n) {
+        const char d = p[j];
+        if (const std::uint8_t cd = byte_class(d); cd & kAlnum) {
+          flags |= cd;
           ++j;
-        } else if ((d == ',' || d == '.' || d == ':' || d == '/') && j + 1 < s.size() &&
-                   is_digit(s[j + 1]) && j > start && is_digit(s[j - 1])) {
+        } else if ((d == ',' || d == '.' || d == ':' || d == '/') && j + 1 < n &&
+                   is_digit(p[j + 1]) && j > start && is_digit(p[j - 1])) {
           ++j;
-        } else if (d == '-' && j + 2 < s.size() && is_digit(s[j + 1]) && is_digit(s[j + 2]) &&
-                   j - start == 4 && is_digit(s[start]) && is_digit(s[start + 3])) {
+        } else if (d == '-' && j + 2 < n && is_digit(p[j + 1]) && is_digit(p[j + 2]) &&
+                   j - start == 4 && is_digit(p[start]) && is_digit(p[start + 3])) {
           ++j;  // 2025-02
-        } else if (d == '-' && j + 2 < s.size() && is_digit(s[j + 1]) && is_digit(s[j + 2]) &&
-                   j - start == 7 && s[start + 4] == '-') {
+        } else if (d == '-' && j + 2 < n && is_digit(p[j + 1]) && is_digit(p[j + 2]) &&
+                   j - start == 7 && p[start + 4] == '-') {
           ++j;  // 2025-02-18
         } else {
           break;
         }
       }
-      raw.push_back({start, j, sdk::TokenKind::number, false});
+      push(start, j, sdk::TokenKind::number,
+           general_form(std::string_view(p + start, j - start), flags), false);
       i = j;
       continue;
     }
-    if (is_letter_cp(c)) {
-      std::size_t j = i + len;
-      // initialisms: U.S., a.m., U.N.
-      if (j + 1 < s.size() && s[j] == '.' && alpha_byte(s[j + 1]) && j + 2 < s.size() &&
-          s[j + 2] == '.' && len == 1) {
-        std::size_t k = j;
-        while (k + 2 < s.size() + 1 && k < s.size() && s[k] == '.' && k + 1 < s.size() &&
-               alpha_byte(s[k + 1]) &&
-               (k + 2 == s.size() || s[k + 2] == '.' || !alpha_byte(s[k + 2]))) {
-          k += 2;
-        }
-        if (k < s.size() && s[k] == '.') ++k;
-        raw.push_back({start, k, sdk::TokenKind::word, false});
-        i = k;
-        continue;
-      }
-      while (j < s.size()) {
-        // ASCII letters and digits (most of a word's bytes) by table, without decoding
-        while (j < s.size() && kAsciiAlnum[static_cast<unsigned char>(s[j])]) ++j;
-        if (j == s.size()) break;
-        std::size_t l2;
-        char32_t d = cur.at(j, l2);
-        if (is_letter_cp(d) || (d < 0x80 && is_digit(static_cast<char>(d)))) {
-          j += l2;
-          continue;
-        }
-        if (is_apostrophe(d) && j + l2 < s.size()) {
-          std::size_t l3;
-          char32_t e = cur.at(j + l2, l3);
-          if (is_letter_cp(e)) {
-            // possessive 's ends the word
-            if ((e == 's' || e == 'S') &&
-                (j + l2 + l3 >= s.size() || !is_letter_cp(cur.at(j + l2 + l3, l3)))) {
-              break;
-            }
-            j += l2;
-            continue;
-          }
-        }
-        break;
-      }
-      raw.push_back({start, j, sdk::TokenKind::word, false});
-      i = j;
-      // possessive token
-      if (i < s.size()) {
-        std::size_t l2;
-        char32_t d = cur.at(i, l2);
-        if (is_apostrophe(d) && i + l2 < s.size() && (s[i + l2] == 's' || s[i + l2] == 'S')) {
-          std::size_t l3;
-          if (i + l2 + 1 >= s.size() || !is_letter_cp(cur.at(i + l2 + 1, l3))) {
-            raw.push_back({i, i + l2 + 1, sdk::TokenKind::punct, true});
-            i += l2 + 1;
-          }
-        } else if (is_apostrophe(d) && i > 0 && (s[i - 1] == 's' || s[i - 1] == 'S')) {
-          std::size_t l3;
-          if (i + l2 >= s.size() || !is_letter_cp(cur.at(i + l2, l3))) {
-            raw.push_back({i, i + l2, sdk::TokenKind::punct, true});  // plural possessive
-            i += l2;
-          }
-        }
-      }
+    // a byte of 0x80 or above: space, a letter that starts a word, or punctuation
+    std::size_t len;
+    const char32_t c = Cursor{s}.at(i, len);
+    if (is_space_cp(c)) {
+      i += len;
       continue;
     }
-    raw.push_back({start, start + len, sdk::TokenKind::punct, false});
-    i += len;
+    if (!is_letter_cp(c)) {
+      const std::string_view t(p + i, len);
+      push(i, i + len, sdk::TokenKind::punct, general_form(t, kHigh), starts_upper(t));
+      i += len;
+      continue;
+    }
+    std::uint8_t flags = kHigh;
+    const std::size_t j = word_end(s, i + len, flags);
+    const std::string_view t(p + start, j - start);
+    push(start, j, sdk::TokenKind::word, general_form(t, kHigh), starts_upper(t));
+    i = j;
+    possessive(i);
   }
+  out.count = static_cast<std::size_t>(o - out.data.get());
+  w = low;
+}
 
-  // Lower-case forms: most are the text as written and view it; the others are written
-  // one after another into one store.
+// Appends the tokens of s to `out`: a text of up to 16 kB (most paragraphs) with the room
+// for all its tokens made first, a longer one with the room checked token by token.
+void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
+  if (s.size() > 16384) return tokenize_into<true>(s, out, w);
+  while (out.capacity - out.count < s.size() + 2) out.grow();
+  tokenize_into<false>(s, out, w);
+}
+
+}  // namespace
+
+TokenList tokenize(std::string_view s) {
+  // tokens and lower-case forms made in this thread's buffers, then copied at their size
+  static thread_local TokenBuffer toks;
   static thread_local std::string low;
-  // each token's form in `low` (offset, length); offset npos: as written
-  static thread_local std::vector<std::pair<std::size_t, std::size_t>> low_at;
-  low.clear();
-  low_at.assign(raw.size(), {std::string_view::npos, 0});
-  for (std::size_t q = 0; q < raw.size(); ++q) {
-    const auto& r = raw[q];
-    if (r.possessive) continue;  // "'s", a constant
-    std::string_view t = s.substr(r.b, r.e - r.b);
-    // ASCII without capitals (most tokens) lowers to itself
-    if (std::none_of(t.begin(), t.end(), [](char ch) {
-          return (ch >= 'A' && ch <= 'Z') || static_cast<unsigned char>(ch) >= 0x80;
-        }))
-      continue;
-    const std::size_t at = low.size();
-    for (std::size_t k = 0; k < t.size();) {
-      std::size_t n;
-      char32_t c = cur.at(r.b + k, n);
-      if (is_apostrophe(c)) {
-        low += '\'';
-      } else if (c < 0x80) {
-        const char ch = t[k];
-        low += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + ('a' - 'A')) : ch;
-      } else if (c >= 0x2010 && c <= 0x2015) {
-        low += '-';
-      } else if (c == 0x201C || c == 0x201D) {
-        low += '"';
-      } else {
-        low.append(t.substr(k, n));
-      }
-      k += n;
-    }
-    if (std::string_view(low).substr(at) == t)
-      low.resize(at);
-    else
-      low_at[q] = {at, low.size() - at};
-  }
+  toks.clear();
+  if (low.size() < s.size()) low.resize(s.size());
+  char* w = low.data();
+  tokenize_into(s, toks, w);
   TokenList out;
-  if (!low.empty()) out.lower_store = std::make_shared<const std::string>(low);
-  out.tokens.reserve(raw.size());
-  for (std::size_t k = 0; k < raw.size(); ++k) {
-    const auto& r = raw[k];
-    sdk::Token& t = out.tokens.emplace_back();
-    t.span = {r.b, r.e};
-    t.text = s.substr(r.b, r.e - r.b);
-    if (r.possessive)
-      t.lower = std::string_view("'s");
-    else if (low_at[k].first == std::string_view::npos)
-      t.lower = t.text;
-    else
-      t.lower = std::string_view(*out.lower_store).substr(low_at[k].first, low_at[k].second);
-    t.kind = r.kind;
-    t.capitalized = starts_upper(t.text);
+  out.tokens.assign(toks.data.get(), toks.data.get() + toks.count);
+  if (const auto used = static_cast<std::size_t>(w - low.data()); used > 0) {
+    auto store = std::make_shared<const std::string>(low.data(), used);
+    const char* const from = low.data();
+    for (auto& t : out.tokens)
+      if (t.lower.data() >= from && t.lower.data() < w)
+        t.lower = std::string_view(store->data() + (t.lower.data() - from), t.lower.size());
+    out.lower_store = std::move(store);
   }
   return out;
 }
@@ -375,74 +554,101 @@ bool contains(const std::vector<std::string>& v, std::string_view w) {
 // `line` lower-cased (ASCII, as the "C" locale's tolower), runs of blanks folded to one
 // space, without trailing periods and colons; into `out`, whose buffer is reused. With a
 // `cap`, folding stops once `out` holds more than `cap` characters: `out` then holds the
-// first cap + 1 characters of the fold (trailing periods and colons not taken off) and
+// first cap + 1 (or cap + 2) characters of the fold (trailing periods and colons not taken off) and
 // the result is the offset in `line` after the last one; npos when the whole line is
 // folded.
 std::size_t fold_line(std::string_view line, std::string& out,
                       std::size_t cap = std::string_view::npos) {
-  out.clear();
+  // the fold is never longer than the line, nor, with a cap, than cap + 2 characters (a
+  // space and a character after cap of them): written into that room, then cut to size
+  out.resize(cap >= line.size() ? line.size() : std::min(line.size(), cap + 2));
+  char* const b = out.data();
+  char* o = b;
   bool space = false;
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
     if (c == ' ' || c == '\t' || c == '\r') {
-      space = !out.empty();
+      space = o != b;
       continue;
     }
-    if (space) out += ' ';
+    if (space) *o++ = ' ';
     space = false;
-    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
-    if (out.size() > cap) return i + 1;
+    *o++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    if (static_cast<std::size_t>(o - b) > cap) {
+      out.resize(static_cast<std::size_t>(o - b));
+      return i + 1;
+    }
   }
-  while (!out.empty() && (out.back() == '.' || out.back() == ':')) out.pop_back();
+  while (o != b && (o[-1] == '.' || o[-1] == ':')) --o;
+  out.resize(static_cast<std::size_t>(o - b));
   return std::string_view::npos;
 }
 
-// What a line's fold must be like to be boilerplate: its first two characters those of an
-// entry, and a line whose fold is longer than `cap` (the longest entry) is none of the
-// lines and starts with a prefix when the first `cap` characters of its fold do.
+// What a line's fold must be like to be boilerplate: its first characters (as many as the
+// shortest entry has, up to four) those of an entry, and a line whose fold is longer than
+// `cap` (the longest entry) is none of the lines and starts with a prefix when the first
+// `cap` characters of its fold do.
 struct BoilerplateGate {
+  static constexpr std::size_t kWidth = 4;
   std::size_t cap = 0;
-  bool by_pair = true;           // every entry has two characters or more
-  std::uint64_t pairs[64] = {};  // one bit per entry's first two characters (pair())
-  static unsigned pair(unsigned char a, unsigned char b) { return (a * 31u + b) & 4095u; }
-  explicit BoilerplateGate(const SegmenterRules& rules) {
-    auto add = [&](const std::string& e) {
-      cap = std::max(cap, e.size());
-      if (e.size() < 2) {
-        by_pair = false;
-        return;
-      }
-      const unsigned p = pair(static_cast<unsigned char>(e[0]), static_cast<unsigned char>(e[1]));
-      pairs[p >> 6] |= std::uint64_t{1} << (p & 63);
-    };
-    for (const auto& b : rules.boilerplate) add(b);
-    for (const auto& p : rules.boilerplate_prefixes) add(p);
+  std::size_t width = kWidth;     // characters of the fold the gate reads; < 2: no gate
+  std::uint64_t starts[16] = {};  // one bit per entry's first `width` characters (hash())
+  // 10 bits of the first n <= 4 characters, packed in the order written
+  static unsigned hash(const unsigned char* c, std::size_t n) {
+    const std::uint32_t packed = n == 4 ? std::uint32_t{c[0]} | std::uint32_t{c[1]} << 8 |
+                                              std::uint32_t{c[2]} << 16 | std::uint32_t{c[3]} << 24
+                                        : std::uint32_t{c[0]} | std::uint32_t{c[1]} << 8 |
+                                              (n > 2 ? std::uint32_t{c[2]} << 16 : 0u);
+    return (packed * 0x9E3779B1u) >> 22;
   }
-  // False when the line's fold cannot be an entry nor start with one.
+  explicit BoilerplateGate(const SegmenterRules& rules) {
+    // one pass when every entry has `width` characters or more (the lexicon's do); else
+    // again with the shortest entry's length
+    auto add_all = [&] {
+      for (const auto* list : {&rules.boilerplate, &rules.boilerplate_prefixes})
+        for (const auto& e : *list) {
+          if (e.size() < width) return false;
+          cap = std::max(cap, e.size());
+          const unsigned h = hash(reinterpret_cast<const unsigned char*>(e.data()), width);
+          starts[h >> 6] |= std::uint64_t{1} << (h & 63);
+        }
+      return true;
+    };
+    if (add_all()) return;
+    for (const auto* list : {&rules.boilerplate, &rules.boilerplate_prefixes})
+      for (const auto& e : *list) width = std::min(width, e.size());
+    std::fill(std::begin(starts), std::end(starts), 0);
+    cap = 0;
+    if (width >= 2) {
+      add_all();
+    } else {
+      for (const auto* list : {&rules.boilerplate, &rules.boilerplate_prefixes})
+        for (const auto& e : *list) cap = std::max(cap, e.size());
+    }
+  }
+  // False when the line's fold cannot be an entry nor start with one: its first `width`
+  // characters are those of no entry, or it has fewer (periods and colons taken off its
+  // end only make it shorter).
   bool may_match(std::string_view line) const {
     auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-    auto lower = [](char c) {
-      return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-    };
     std::size_t k = 0;
     while (k < line.size() && blank(line[k])) ++k;
     if (k == line.size()) return false;  // an empty fold
-    if (!by_pair) return true;
-    const unsigned char c0 = lower(line[k]);
-    // periods and colons may be taken off the fold's end: no test on them
-    if (c0 == '.' || c0 == ':') return true;
-    unsigned char c1;
-    if (k + 1 < line.size() && !blank(line[k + 1])) {
-      c1 = lower(line[k + 1]);
-      if (c1 == '.' || c1 == ':') return true;
-    } else {
-      std::size_t j = k + 1;
-      while (j < line.size() && blank(line[j])) ++j;
-      if (j == line.size()) return false;  // a fold of one character
-      c1 = ' ';
+    if (width < 2) return true;
+    unsigned char f[kWidth];
+    for (std::size_t q = 0; q < width; ++q) {
+      if (k == line.size()) return false;  // a fold shorter than every entry
+      if (blank(line[k])) {
+        while (k < line.size() && blank(line[k])) ++k;
+        if (k == line.size()) return false;  // blanks at the end are no part of the fold
+        f[q] = ' ';
+        continue;
+      }
+      const char c = line[k++];
+      f[q] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     }
-    const unsigned p = pair(c0, c1);
-    return pairs[p >> 6] & (std::uint64_t{1} << (p & 63));
+    const unsigned h = hash(f, width);
+    return starts[h >> 6] & (std::uint64_t{1} << (h & 63));
   }
 };
 
@@ -468,24 +674,36 @@ bool is_boilerplate(std::string_view line, const SegmenterRules& rules,
   return false;
 }
 
-// The tokens [first, last) of a paragraph's list as a sentence's own list: offsets made
+// The tokens [first, last) of a paragraph's list into a sentence's own list: offsets made
 // relative to the sentence; the lower-case store is shared.
-TokenList sentence_tokens(const TokenList& para, std::size_t first, std::size_t last) {
-  TokenList out;
-  const std::size_t base = para.tokens[first].span.begin;
-  out.tokens.assign(para.tokens.begin() + static_cast<std::ptrdiff_t>(first),
-                    para.tokens.begin() + static_cast<std::ptrdiff_t>(last));
-  for (auto& t : out.tokens) t.span = {t.span.begin - base, t.span.end - base};
-  out.lower_store = para.lower_store;
-  return out;
+void sentence_tokens(const TokenBuffer& para, std::size_t first, std::size_t last,
+                     const std::shared_ptr<const std::string>& store, TokenList& out) {
+  const std::size_t base = para[first].span.begin;
+  out.tokens.assign(para.data.get() + first, para.data.get() + last);
+  if (base != 0)
+    for (auto& t : out.tokens) t.span = {t.span.begin - base, t.span.end - base};
+  out.lower_store = store;
 }
+
+// Where split_paragraph() puts what it makes: the paragraph's tokens (this thread's
+// buffer), the lower-case forms that differ from the text (at `low`, with room for the
+// rest of the document's text) and the store that holds them, which the sentences share.
+struct ParagraphWork {
+  TokenBuffer& toks;
+  char*& low;
+  const std::shared_ptr<const std::string>& store;
+};
 
 void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
                      const SegmenterRules& rules, std::vector<SentenceSpan>& out,
-                     std::vector<TokenList>* tokens_out) {
+                     std::vector<TokenList>* tokens_out, ParagraphWork& work) {
+  // from the first character that is not ASCII white space (the tokens are the same): a
+  // paragraph's first sentence then starts at offset 0 and keeps its tokens' offsets
+  while (pb < pe && byte_class(text[pb]) & kSpace) ++pb;
   std::string_view para = text.substr(pb, pe - pb);
-  TokenList tl = tokenize(para);
-  const auto& toks = tl.tokens;
+  auto& toks = work.toks;
+  toks.clear();
+  tokenize_into(para, toks, work.low);
   std::size_t sent_start = 0;  // token index
   auto emit = [&](std::size_t first, std::size_t last_excl, bool heading) {
     const std::size_t limit = rules.max_sentence_tokens;
@@ -504,13 +722,21 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
           --cut;
       }
       out.push_back({pb + toks[first].span.begin, pb + toks[cut - 1].span.end, heading});
-      if (tokens_out) tokens_out->push_back(sentence_tokens(tl, first, cut));
+      if (tokens_out) sentence_tokens(toks, first, cut, work.store, tokens_out->emplace_back());
       first = cut;
     }
   };
   bool has_terminal = false;
-  for (std::size_t i = 0; i < toks.size(); ++i) {
-    const auto& t = toks[i];
+  const sdk::Token* const tk = toks.data.get();
+  const std::size_t count = toks.size();
+  const auto& ends = toks.ends;
+  std::size_t next_end = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    // only a token that ends in a period, "!" or "?" may end a sentence: on to the next
+    while (next_end < ends.size() && ends[next_end] < i) ++next_end;
+    if (next_end == ends.size()) break;
+    i = ends[next_end];
+    const auto& t = tk[i];
     bool boundary = false;
     std::size_t end_tok = i + 1;
     const bool term = t.lower == "." || t.lower == "!" || t.lower == "?";
@@ -583,20 +809,40 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const Segmenter
                                           std::vector<TokenList>* tokens) {
   if (tokens) tokens->clear();
   std::vector<SentenceSpan> out;
+  // news runs to about a sentence per hundred bytes: room for most documents' sentences
+  out.reserve(text.size() / 96 + 4);
+  if (tokens) tokens->reserve(text.size() / 96 + 4);
   const BoilerplateGate gate(rules);
+  // Lower-case forms: with `tokens`, in one store for the document that the sentences
+  // share; else in this thread's buffer. Either has room for the whole text.
+  static thread_local TokenBuffer toks;
+  static thread_local std::string scratch;
+  std::shared_ptr<std::string> store;
+  char* low;
+  if (tokens) {
+    store = std::make_shared<std::string>(text.size(), '\0');
+    low = store->data();
+  } else {
+    if (scratch.size() < text.size()) scratch.resize(text.size());
+    low = scratch.data();
+  }
+  const std::shared_ptr<const std::string> shared = store;
+  ParagraphWork work{toks, low, shared};
   // Paragraphs: separated by blank lines, or by a new line that starts indented.
   std::size_t pos = 0;
   std::size_t para_begin = std::string_view::npos;
   auto flush = [&](std::size_t end) {
     if (para_begin == std::string_view::npos) return;
-    split_paragraph(text, para_begin, end, rules, out, tokens);
+    split_paragraph(text, para_begin, end, rules, out, tokens, work);
     para_begin = std::string_view::npos;
   };
   while (pos <= text.size()) {
     std::size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
     std::string_view line = text.substr(pos, nl - pos);
-    const bool blank = line.find_first_not_of(" \t\r\f\v") == std::string_view::npos;
+    std::size_t k = 0;
+    while (k < line.size() && (line[k] == ' ' || (line[k] >= '\t' && line[k] <= '\r'))) ++k;
+    const bool blank = k == line.size();  // spaces, tabs, \r, \f and \v only
     const bool indented = !line.empty() && (line[0] == ' ' || line[0] == '\t') && !blank;
     if (blank) {
       flush(pos);

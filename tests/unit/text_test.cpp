@@ -167,6 +167,26 @@ TEST(Tokenize, MultibyteLettersStayInTheWord) {
             (Words{"Erdo\xC4\x9F" "an", "met", "Zelensky", "in", "Z\xC3\xBCrich", "."}));
 }
 
+// Letters and digits are read eight bytes at a time where eight are left: words that end
+// inside a block, fill one or run across several, with capitals anywhere in them and a
+// letter beyond ASCII or an apostrophe after the ASCII ones, read as they would one by one.
+TEST(Tokenize, WordsAcrossEightByteBlocks) {
+  const std::string s =
+      "internationalization INTERNATIONALLY Abcdefgh abcdefgH x12345678Y ab "
+      "caf\xC3\xA9s NEGOTIATIONS\xE2\x80\x99 PRESIDENT\xE2\x80\x99S Gorbachev's";
+  const TokenList tl = tokenize(s);
+  EXPECT_EQ(texts(tl), (Words{"internationalization", "INTERNATIONALLY", "Abcdefgh", "abcdefgH",
+                              "x12345678Y", "ab", "caf\xC3\xA9s", "NEGOTIATIONS", "\xE2\x80\x99",
+                              "PRESIDENT", "\xE2\x80\x99S", "Gorbachev", "'s"}));
+  EXPECT_EQ(lowers(tl), (Words{"internationalization", "internationally", "abcdefgh", "abcdefgh",
+                               "x12345678y", "ab", "caf\xC3\xA9s", "negotiations", "'s",
+                               "president", "'s", "gorbachev", "'s"}));
+  EXPECT_EQ(tl.tokens[0].lower.data(), s.data()) << "no capital: the text itself";
+  EXPECT_FALSE(tl.tokens[3].capitalized);  // a capital at the end only
+  EXPECT_TRUE(tl.tokens[2].capitalized);
+  EXPECT_EQ(tl.tokens[4].kind, TokenKind::word);
+}
+
 TEST(Tokenize, EmptyAndBlank) {
   EXPECT_TRUE(tokenize("").tokens.empty());
   EXPECT_TRUE(tokenize(" \n\t\xC2\xA0 ").tokens.empty());
@@ -430,6 +450,36 @@ TEST_F(SplitSentences, BoilerplateFoldEdges) {
   EXPECT_EQ(sentences(text), (Words{"Officials met on Tuesday.", "s",
                                     "Share this article with every reader of this long line "
                                     "of text."}));
+}
+
+TEST_F(SplitSentences, BoilerplateFirstCharactersAfterBlanksAndCase) {
+  // the first characters of the fold decide whether a line is looked at further: blank
+  // runs among them, capitals, a sign beyond ASCII, a line shorter than every entry
+  const std::string text =
+      "TOP \t  STORIES\n\n"
+      "\xC2\xA9 Copyright 1987 Reuters\n\n"
+      "Top officials met on Tuesday.\n\n"
+      "Sha\n\n"
+      "  Print::\n";
+  EXPECT_EQ(sentences(text), (Words{"Top officials met on Tuesday.", "Sha"}));
+}
+
+// Entries shorter than the four characters the gate reads, and one of a single character
+// (no gate at all), are found as well.
+TEST_F(SplitSentences, ShortBoilerplateEntries) {
+  SegmenterRules rules = *rules_;
+  rules.boilerplate = {"ok", "x"};
+  rules.boilerplate_prefixes = {"ab:"};
+  const std::string text = "OK\n\nX.\n\nAB: a note\n\nOkay then.\n\nAb, cd.\n";
+  Words got;
+  for (const auto& sp : split_sentences(text, rules))
+    got.emplace_back(text.substr(sp.begin, sp.end - sp.begin));
+  EXPECT_EQ(got, (Words{"Okay then.", "Ab, cd."}));
+  rules.boilerplate = {"ok"};
+  got.clear();
+  for (const auto& sp : split_sentences(text, rules))
+    got.emplace_back(text.substr(sp.begin, sp.end - sp.begin));
+  EXPECT_EQ(got, (Words{"X.", "Okay then.", "Ab, cd."}));
 }
 
 TEST_F(SplitSentences, BoilerplateIsWholeLineOnly) {
