@@ -142,7 +142,7 @@ thread_local StartIds current_start_ids{};
 // tag()'s per-token buffers (word numbers, word classes), reused by the thread;
 // `busy` while a tag() uses them.
 struct TagScratch {
-  std::vector<std::uint32_t> start_ids, classes;
+  std::vector<std::uint32_t> start_ids, classes, next_head;
   bool busy = false;
 };
 
@@ -502,10 +502,10 @@ struct TemporalGrammar::Impl {
       age_possessives, duration_preps_the, anchored_periods, count_approximators,
       count_approximator_cues, plan_leads, part_preps, part_phrase_ends, period_openers,
       date_approximators, unit_coords, vague_durations;
-  detail::WordIndex start_words;  // every word of every table's phrases
-  std::vector<bool> phrase_starts;  // by start-word number: the word starts a phrase
+  detail::WordIndex start_words;             // every word of every table's phrases
+  std::vector<bool> phrase_starts;           // by start-word number: the word starts a phrase
   std::vector<PhraseTable*> indexed_tables;  // the tables using start_words (sealed by
-                                            // declare_gates())
+                                             // declare_gates())
 
   // ---- rule gates: where tag() tries each rule (declare_gates())
   enum Rule : unsigned {
@@ -538,6 +538,7 @@ struct TemporalGrammar::Impl {
   // by WordClass bit: the rules whose gate holds at a token of that class (`at`), and those
   // that may start there when their head is near (`first`)
   std::array<std::uint32_t, 32> rules_at_class{}, rules_first_class{};
+  std::uint32_t head_classes = 0;            // the classes of every gate's `near`
   std::vector<std::uint32_t> start_classes;  // WordClass bits by start-word number
   void declare_gates();
 
@@ -984,6 +985,7 @@ void TemporalGrammar::Impl::declare_gates() {
       if (gates[r].at & (1u << b)) rules_at_class[b] |= 1u << r;
       if (gates[r].first & (1u << b)) rules_first_class[b] |= 1u << r;
     }
+  for (const Gate& gate : gates) head_classes |= gate.near;
 }
 
 // ---- readers ---------------------------------------------------------------------------
@@ -2970,17 +2972,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   TagScratch& sc = kept.busy ? local : kept;
   sc.busy = true;
   const std::size_t n = tokens.size();
-  std::vector<std::uint32_t>& start_ids = sc.start_ids;
-  start_ids.resize(n);
-  // (a word not in the index: the number after the last, which starts nothing)
-  const auto not_found = static_cast<std::uint32_t>(g.start_words.size());
-  for (std::size_t k = 0; k < n; ++k) {
-    const std::uint32_t id =
-        g.start_words.find(tokens[k].lower, detail::SentenceHashes::of(tokens.data(), k));
-    start_ids[k] = id == detail::WordIndex::npos ? not_found : id;
-  }
   const StartIds saved_ids = current_start_ids;
-  current_start_ids = {tokens.data(), tokens.size(), start_ids.data(), &g.start_words};
   struct Restore {
     StartIds saved;
     TagScratch& sc;
@@ -2989,13 +2981,23 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
       sc.busy = false;
     }
   } restore{saved_ids, sc};
-  // Each token's word classes; with them each rule's gate (declare_gates()) tells where
-  // the rule can read something. A sentence with no class at all holds no expression.
+  // Each token's number in the start-word index and its word classes; with them each
+  // rule's gate (declare_gates()) tells where the rule can read something. A sentence
+  // with no class at all holds no expression.
   const bool gated = skip_non_start_words;
+  std::vector<std::uint32_t>& start_ids = sc.start_ids;
   std::vector<std::uint32_t>& classes = sc.classes;
+  start_ids.resize(n);
   classes.resize(n);
+  // (a word not in the index: the number after the last, which starts nothing)
+  const auto not_found = static_cast<std::uint32_t>(g.start_words.size());
+  const std::uint64_t* word_hashes = detail::SentenceHashes::all_of(tokens.data(), n);
   std::uint32_t any_class = 0;
   for (std::size_t k = 0; k < n; ++k) {
+    const std::uint32_t id = g.start_words.find(
+        tokens[k].lower,
+        word_hashes ? word_hashes[k] : detail::SentenceHashes::of(tokens.data(), k));
+    start_ids[k] = id == detail::WordIndex::npos ? not_found : id;
     std::uint32_t c = tokens[k].kind == TokenKind::number ? std::uint32_t{kNumberToken} : 0u;
     c |= g.start_classes[start_ids[k]];
     if (!tokens[k].capitalized) c &= ~kCapitalizedOnly;
@@ -3006,6 +3008,17 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     any_class |= c & ~kStartsPhrase;
   }
   if (gated && any_class == 0) return out;
+  current_start_ids = {tokens.data(), tokens.size(), start_ids.data(), &g.start_words};
+  // the rules whose head (gate.near) some token of the sentence is
+  std::uint32_t heads_here = 0;
+  for (unsigned r = 0; r < Impl::kRules; ++r)
+    if (any_class & g.gates[r].near) heads_here |= 1u << r;
+  // next_head[k]: the first token from k on with a class some gate needs near (n: none)
+  std::vector<std::uint32_t>& next_head = sc.next_head;
+  next_head.resize(n + 1);
+  next_head[n] = static_cast<std::uint32_t>(n);
+  for (std::size_t k = n; k-- > 0;)
+    next_head[k] = classes[k] & g.head_classes ? static_cast<std::uint32_t>(k) : next_head[k + 1];
   // The rules whose gate holds at token `at` (bit r: rule r), from its classes: the rules
   // it is the head of, and those it can start whose head lies close enough after it.
   auto rules_at = [&](std::size_t at) -> std::uint32_t {
@@ -3016,21 +3029,13 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
       here |= g.rules_at_class[b];
       first |= g.rules_first_class[b];
     }
-    first &= ~here;
-    // the classes of tokens at..at+w, widened as the windows ask
-    std::uint32_t seen = classes[at];
-    std::size_t w = 0;
+    first &= ~here & heads_here;
+    // the tokens in the window that can be a head, in order
     for (; first; first &= first - 1) {
       const auto r = static_cast<unsigned>(std::countr_zero(first));
       const Impl::Gate& gate = g.gates[r];
-      if (!(any_class & gate.near)) continue;
-      const std::size_t last = std::min(n - 1 - at, gate.window);
-      if (w <= last) {  // `seen` covers part of this window: widen it as needed
-        while (w < last && !(seen & gate.near)) seen |= classes[at + ++w];
-        if (seen & gate.near) here |= 1u << r;
-        continue;
-      }
-      for (std::size_t k = at; k <= at + last; ++k)
+      const std::size_t last = at + std::min(n - 1 - at, gate.window);
+      for (std::size_t k = next_head[at]; k <= last; k = next_head[k + 1])
         if (classes[k] & gate.near) {
           here |= 1u << r;
           break;
@@ -3041,7 +3046,8 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   // a sentence about reported results ("$", "million", "a share"): one linear pass
   bool business = false;
   for (std::size_t k = 0; k < tokens.size() && !business; ++k)
-    business = g.business_cues.starts_with(start_ids[k]) && g.business_cues.match(tokens, k).length > 0;
+    business =
+        g.business_cues.starts_with(start_ids[k]) && g.business_cues.match(tokens, k).length > 0;
   std::size_t i = 0;
   while (i < tokens.size()) {
     if (tokens[i].kind == TokenKind::punct) {
@@ -3067,8 +3073,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
       if (!best || h->end > best->end || (h->end == best->end && h->first < best->first))
         best = std::move(h);
     };
-    for (; rules; rules &= rules - 1)
-      consider((g.*kReaders[std::countr_zero(rules)])(tokens, i));
+    for (; rules; rules &= rules - 1) consider((g.*kReaders[std::countr_zero(rules)])(tokens, i));
     if (!best) {
       ++i;
       continue;

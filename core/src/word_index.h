@@ -168,6 +168,11 @@ class SentenceHashes {
     if (tokens == c.tokens && i < c.size) return c.hashes[i];
     return word_hash(tokens[i].lower);
   }
+  // The hashes of tokens[0..n) when the current scope covers them, else null.
+  static const std::uint64_t* all_of(const sdk::Token* tokens, std::size_t n) noexcept {
+    const auto& c = hashes_detail::current;
+    return tokens == c.tokens && n <= c.size ? c.hashes : nullptr;
+  }
   // Hash of `lower`; from the current scope when `lower` is the Token::lower member of
   // one of its tokens (found by its address), else computed.
   static std::uint64_t of_lower(const std::string_view& lower) noexcept {
