@@ -1527,6 +1527,30 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
       return h;
     }
   }
+  // a year written short after a year cue: "lowest level since '82", "in '99" (1950-1999
+  // or 2000-2049, as slash dates); the apostrophe is part of the expression
+  if (!det && r.mod == Mod::none && k == i && is_num(t, k)) {
+    std::string_view s = t[k].lower;
+    std::size_t first = i;
+    bool apostrophe = false;
+    if (!s.empty() && s.front() == '\'') {
+      s.remove_prefix(1);
+      apostrophe = true;
+    } else if (i > 0 && (is_punct(t, i - 1, "'") || is_punct(t, i - 1, "\xE2\x80\x99")) &&
+               t[i - 1].span.end == t[i].span.begin) {
+      first = i - 1;
+      apostrophe = true;
+    }
+    if (apostrophe && s.size() == 2 && all_digits(s) && first > 0 && is_word(t, first - 1) &&
+        early_year_cues.count(t[first - 1].lower) &&
+        (!in(t, k + 1) || !is_word(t, k + 1) || early_year_followers.count(t[k + 1].lower))) {
+      const int yy = to_int(s);
+      r.year = yy < 50 ? 2000 + yy : 1900 + yy;
+      h.first = first;
+      h.end = k + 1;
+      return h;
+    }
+  }
   // century: "the 20th century", "the twentieth century"
   if (auto [oe, ov] = read_ordinal(t, k); oe && ov >= 1 && ov <= 30 &&
                                           century_words.match(t, oe).length) {
