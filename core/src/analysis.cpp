@@ -430,8 +430,8 @@ DocumentAnalysis::DocumentAnalysis(const Document& doc, std::shared_ptr<const Re
 DocumentAnalysis::~DocumentAnalysis() = default;
 
 std::string_view DocumentAnalysis::intern(std::string s) {
-  names_.push_back(std::make_unique<std::string>(std::move(s)));
-  return *names_.back();
+  names_.push_back(std::move(s));
+  return names_.back();
 }
 
 bool DocumentAnalysis::is_actor(const sdk::Entity& e) {

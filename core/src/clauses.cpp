@@ -397,13 +397,14 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     // "and may pave the way": a coordinated predicate with its own auxiliary
     // ("held its first meeting in February and is expected to meet again in May": a "be"
     // or "have" before the marker)
-    const std::size_t aux =
-        i + 2 < n && (has(i + 1, B::kBeForm) || has(i + 1, B::kPerfect)) ? i + 2 : i + 1;
-    if ((w == "and" || w == "but") && i + 1 < n &&
-        (fits(facts[i + 1].future, i + 1, n) || fits(facts[i + 1].speculative, i + 1, n) ||
-         fits(facts[aux].future, aux, n) || fits(facts[aux].speculative, aux, n))) {
-      starts.push_back(i + 1);
-      reporting_start.push_back(false);
+    if ((w == "and" || w == "but") && i + 1 < n) {
+      const std::size_t aux =
+          i + 2 < n && (has(i + 1, B::kBeForm) || has(i + 1, B::kPerfect)) ? i + 2 : i + 1;
+      if (fits(facts[i + 1].future, i + 1, n) || fits(facts[i + 1].speculative, i + 1, n) ||
+          fits(facts[aux].future, aux, n) || fits(facts[aux].speculative, aux, n)) {
+        starts.push_back(i + 1);
+        reporting_start.push_back(false);
+      }
     }
   }
   starts.push_back(n);

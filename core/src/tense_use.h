@@ -34,7 +34,9 @@ inline bool resolution_reads_tense(const RelativeDate& rel, const Anchor& anchor
            !(date::weekday{anchor.publication} == *rel.weekday && rel.direction == Direction::none);
   if (rel.kind != K::calendar) return true;
   if (rel.century || rel.decade) return mod_reads;
-  if (rel.holiday != Holiday::none) return !rel.year && !rel.year_shift;
+  // (pick_year() reads the tense only without a shift: "last Thanksgiving" reads none)
+  if (rel.holiday != Holiday::none)
+    return !rel.year && !rel.year_shift && rel.shift == Shift::none;
   const bool own_year = rel.year || rel.year_shift || rel.anchor == AnchorRef::last_explicit;
   if (rel.month && rel.day) {
     if (own_year) return false;
@@ -45,8 +47,13 @@ inline bool resolution_reads_tense(const RelativeDate& rel, const Anchor& anchor
       return false;
     return !(rel.range_end && anchor.last_explicit);
   }
-  if (rel.month || rel.quarter || rel.half || rel.season != Season::none)
-    return mod_reads || !own_year;
+  if (rel.month || rel.quarter || rel.half || rel.season != Season::none) {
+    if (mod_reads) return true;
+    if (own_year || rel.shift != Shift::none) return false;
+    // the publication's own month ("in March" in a March story): every tense picks its year
+    const date::year_month_day p{anchor.publication};
+    return !(rel.month && static_cast<unsigned>(p.month()) == *rel.month);
+  }
   if (rel.year) return mod_reads;
   return false;
 }

@@ -9,6 +9,7 @@
 
 #include <chronicle/sdk/plugin_api.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -154,9 +155,13 @@ class SentenceHashes {
   explicit SentenceHashes(const sdk::Token* tokens, std::size_t n)
       : saved_(hashes_detail::current) {
     if (saved_.tokens == tokens && saved_.size == n && saved_.hashes) return;
-    hashes_.resize(n);
-    for (std::size_t i = 0; i < n; ++i) hashes_[i] = word_hash(tokens[i].lower);
-    hashes_detail::current = {tokens, n, hashes_.data()};
+    std::uint64_t* h = short_.data();  // most sentences: no allocation
+    if (n > short_.size()) {
+      long_.resize(n);
+      h = long_.data();
+    }
+    for (std::size_t i = 0; i < n; ++i) h[i] = word_hash(tokens[i].lower);
+    hashes_detail::current = {tokens, n, h};
   }
   ~SentenceHashes() { hashes_detail::current = saved_; }
   SentenceHashes(const SentenceHashes&) = delete;
@@ -187,7 +192,8 @@ class SentenceHashes {
 
  private:
   hashes_detail::Current saved_;
-  std::vector<std::uint64_t> hashes_;
+  std::array<std::uint64_t, 64> short_;  // (left uninitialised: written before it is read)
+  std::vector<std::uint64_t> long_;
 };
 
 inline std::uint32_t WordIndex::find_lower(const std::string_view& lower) const noexcept {

@@ -9,6 +9,7 @@
 
 #include <date/date.h>
 
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -118,7 +119,7 @@ class DocumentAnalysis final : public sdk::Analyzer {
   std::shared_ptr<const Resources> res_;
   bool entities_ = true;
   std::vector<AnalyzedSentence> sentences_;
-  std::vector<std::unique_ptr<std::string>> names_;  // stable storage for entity names
+  std::deque<std::string> names_;  // stable storage for entity names (one block for many)
   std::string dateline_city_;
   std::string dateline_country_;  // when the city is not in the gazetteer
   std::vector<std::string> warnings_;
