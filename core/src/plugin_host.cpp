@@ -385,16 +385,25 @@ std::uint64_t PluginHost::gate_of(const sdk::Sentence& sentence) const {
   std::vector<std::uint64_t> seen_more;
   if (gate_ids_ > 1024) seen_more.assign((gate_ids_ + 63) / 64, 0);
   std::uint64_t* seen = gate_ids_ > 1024 ? seen_more.data() : seen_here;
-  std::vector<const GateWord*> first_words;  // those that start a longer phrase
+  // the distinct words met that start a longer phrase (on the stack for up to 64)
+  const GateWord* firsts_here[64];
+  std::size_t firsts = 0;
+  std::vector<const GateWord*> firsts_more;
   for (const auto& t : sentence.tokens) {
     const GateWord* g = gate_word(t.lower);
     if (g == nullptr) continue;
+    const std::uint64_t bit = std::uint64_t{1} << (g->id % 64);
+    if (seen[g->id / 64] & bit) continue;  // met before: nothing new
+    seen[g->id / 64] |= bit;
     present |= g->single;
     if ((present & gated_) == gated_) return present;
-    seen[g->id / 64] |= std::uint64_t{1} << (g->id % 64);
-    if (!g->starts.empty()) first_words.push_back(g);
+    if (g->starts.empty()) continue;
+    if (firsts < 64)
+      firsts_here[firsts++] = g;
+    else
+      firsts_more.push_back(g);
   }
-  for (const GateWord* g : first_words)
+  auto complete = [&](const GateWord* g) {
     for (std::uint32_t pi : g->starts) {
       const GatePhrase& p = gate_phrases_[pi];
       if (present & p.plugins) continue;
@@ -403,6 +412,9 @@ std::uint64_t PluginHost::gate_of(const sdk::Sentence& sentence) const {
         all = all && (seen[id / 64] >> (id % 64) & 1);
       if (all) present |= p.plugins;
     }
+  };
+  for (std::size_t k = 0; k < firsts; ++k) complete(firsts_here[k]);
+  for (const GateWord* g : firsts_more) complete(g);
   return present;
 }
 
