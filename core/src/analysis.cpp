@@ -2398,7 +2398,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (t[k].kind == sdk::TokenKind::punct) continue;
         const std::string_view w = t[k].lower;
         for (const auto& p : cues) {
-          // (its first word turns most phrases away)
+          // (its first word turns most phrases away, most by its first letter)
+          if (!w.empty() && !p.empty() && p[0] != w[0]) continue;
           if (p.size() < w.size() || p.compare(0, w.size(), w) != 0 ||
               (p.size() > w.size() && p[w.size()] != ' '))
             continue;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <system_error>
 
 #include <sys/stat.h>
@@ -43,6 +44,31 @@ class HostRegistrar final : public sdk::Registrar {
   const Lexicon& lexicon_;
   PluginHandle& handle_;
   std::string message_;
+};
+
+// The frames the plugins ask for in one sentence, each read once: several plugins often
+// read the same trigger ("meeting" is a trigger of meetings, conferences and fallback). A
+// frame depends on the sentence and the arguments only.
+class FrameCache final : public sdk::Analyzer {
+ public:
+  explicit FrameCache(const sdk::Analyzer& host) : host_(host) {}
+  sdk::Frame frame(const sdk::Sentence& sentence, std::size_t first, std::size_t last,
+                   sdk::TriggerForm form) const override {
+    for (const auto& e : read_)
+      if (e.index == sentence.index && e.first == first && e.last == last && e.form == form)
+        return e.frame;
+    read_.push_back({sentence.index, first, last, form, host_.frame(sentence, first, last, form)});
+    return read_.back().frame;
+  }
+
+ private:
+  struct Read {
+    std::size_t index, first, last;
+    sdk::TriggerForm form;
+    sdk::Frame frame;
+  };
+  const sdk::Analyzer& host_;
+  mutable std::vector<Read> read_;
 };
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
@@ -329,7 +355,7 @@ void PluginHost::build_gate() {
   gate_phrases_ = std::move(phrases);
 }
 
-std::size_t PluginHost::gate_filter_bit(std::string_view w) noexcept {
+inline std::size_t PluginHost::gate_filter_bit(std::string_view w) noexcept {
   const auto byte = [&](std::size_t k) -> std::uint32_t {
     return k < w.size() ? static_cast<unsigned char>(w[k]) : 0u;
   };
@@ -339,7 +365,7 @@ std::size_t PluginHost::gate_filter_bit(std::string_view w) noexcept {
   return (x * 0x9E3779B1u) >> (32 - kGateFilterLog2);
 }
 
-const PluginHost::GateWord* PluginHost::gate_word(std::string_view word) const noexcept {
+inline const PluginHost::GateWord* PluginHost::gate_word(std::string_view word) const noexcept {
   const std::size_t bit = gate_filter_bit(word);
   if (!(gate_filter_[bit / 64] >> (bit % 64) & 1)) return nullptr;
   const std::uint64_t h = sdk::word_hash(word);
@@ -359,16 +385,25 @@ std::uint64_t PluginHost::gate_of(const sdk::Sentence& sentence) const {
   std::vector<std::uint64_t> seen_more;
   if (gate_ids_ > 1024) seen_more.assign((gate_ids_ + 63) / 64, 0);
   std::uint64_t* seen = gate_ids_ > 1024 ? seen_more.data() : seen_here;
-  std::vector<const GateWord*> first_words;  // those that start a longer phrase
+  // the distinct words met that start a longer phrase (on the stack for up to 64)
+  const GateWord* firsts_here[64];
+  std::size_t firsts = 0;
+  std::vector<const GateWord*> firsts_more;
   for (const auto& t : sentence.tokens) {
     const GateWord* g = gate_word(t.lower);
     if (g == nullptr) continue;
+    const std::uint64_t bit = std::uint64_t{1} << (g->id % 64);
+    if (seen[g->id / 64] & bit) continue;  // met before: nothing new
+    seen[g->id / 64] |= bit;
     present |= g->single;
     if ((present & gated_) == gated_) return present;
-    seen[g->id / 64] |= std::uint64_t{1} << (g->id % 64);
-    if (!g->starts.empty()) first_words.push_back(g);
+    if (g->starts.empty()) continue;
+    if (firsts < 64)
+      firsts_here[firsts++] = g;
+    else
+      firsts_more.push_back(g);
   }
-  for (const GateWord* g : first_words)
+  auto complete = [&](const GateWord* g) {
     for (std::uint32_t pi : g->starts) {
       const GatePhrase& p = gate_phrases_[pi];
       if (present & p.plugins) continue;
@@ -377,6 +412,9 @@ std::uint64_t PluginHost::gate_of(const sdk::Sentence& sentence) const {
         all = all && (seen[id / 64] >> (id % 64) & 1);
       if (all) present |= p.plugins;
     }
+  };
+  for (std::size_t k = 0; k < firsts; ++k) complete(firsts_here[k]);
+  for (const GateWord* g : firsts_more) complete(g);
   return present;
 }
 
@@ -385,13 +423,17 @@ void PluginHost::extract(const sdk::Sentence& sentence, std::vector<sdk::EventCa
                          std::vector<ExtractFailure>& failures) const {
   // the gated plugins this sentence holds the words of a trigger of
   const std::uint64_t present = gated_ != 0 ? gate_of(sentence) : 0;
+  // the sentence as the plugins see it: its frames read once for all of them
+  std::optional<FrameCache> frames;
+  sdk::Sentence shared = sentence;
+  if (sentence.analyzer != nullptr) shared.analyzer = &frames.emplace(*sentence.analyzer);
   for (std::size_t pi = 0; pi < plugins_.size(); ++pi) {
     const auto& p = plugins_[pi];
     if (pi < 64 && ((gated_ & ~present) >> pi & 1)) continue;
     for (const auto& x : p->extractors) {
       std::vector<sdk::EventCandidate> mine;
       try {
-        x->extract(sentence, mine);
+        x->extract(shared, mine);
       } catch (const std::exception& e) {
         failures.push_back({p->name, std::string("extract threw: ") + e.what()});
         continue;

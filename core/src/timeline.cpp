@@ -619,6 +619,26 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   };
   std::vector<Event> events;
   std::set<std::string> failed_plugins;
+
+  // Every sentence's candidates first: a plugin that throws anywhere in the document skips
+  // the whole document (its events of earlier sentences too); the others go on.
+  const auto& sentences = a.sentences();
+  std::vector<std::vector<sdk::EventCandidate>> all_cands(sentences.size());
+  std::vector<std::vector<std::string>> all_plugin_of(sentences.size());
+  for (std::size_t si = 0; si < sentences.size(); ++si) {
+    if (sentences[si].span.heading) continue;
+    std::vector<ExtractFailure> failures;
+    host.extract(sentences[si].view, all_cands[si], all_plugin_of[si], failures);
+    for (auto& f : failures) {
+      if (failed_plugins.insert(f.plugin).second)
+        errors.push_back({doc.id, "plugin \"" + f.plugin + "\": " + f.message +
+                                      "; the plugin skipped this document, the others went on"});
+    }
+  }
+  // (most documents: no plugin proposed anything, so there is nothing to build)
+  if (std::all_of(all_cands.begin(), all_cands.end(), [](const auto& c) { return c.empty(); }))
+    return events;
+
   // "after a separate meeting with Shultz": a mention that is none of the events before it
   const auto& distinct_cues = a.resources().clauses.list("noun_cues.distinct");
   const auto& distinct_after = a.resources().clauses.list("noun_cues.distinct_after");
@@ -713,25 +733,6 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
 
   // groups that were the only side of their mention ("senior officials will meet")
   std::vector<std::string> lone_groups;
-
-  // Every sentence's candidates first: a plugin that throws anywhere in the document skips
-  // the whole document (its events of earlier sentences too); the others go on.
-  const auto& sentences = a.sentences();
-  std::vector<std::vector<sdk::EventCandidate>> all_cands(sentences.size());
-  std::vector<std::vector<std::string>> all_plugin_of(sentences.size());
-  for (std::size_t si = 0; si < sentences.size(); ++si) {
-    if (sentences[si].span.heading) continue;
-    std::vector<ExtractFailure> failures;
-    host.extract(sentences[si].view, all_cands[si], all_plugin_of[si], failures);
-    for (auto& f : failures) {
-      if (failed_plugins.insert(f.plugin).second)
-        errors.push_back({doc.id, "plugin \"" + f.plugin + "\": " + f.message +
-                                      "; the plugin skipped this document, the others went on"});
-    }
-  }
-  // (most documents: no plugin proposed anything, so there is nothing to build)
-  if (std::all_of(all_cands.begin(), all_cands.end(), [](const auto& c) { return c.empty(); }))
-    return events;
 
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     const auto& s = sentences[si];

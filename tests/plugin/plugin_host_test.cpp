@@ -324,7 +324,7 @@ std::vector<std::string> sentences_seen(const PluginHost& host, const std::strin
   return seen;
 }
 
-TEST(PluginHostGate, GatedPluginSeesOnlySentencesWithAFirstWordOfItsLists) {
+TEST(PluginHostGate, GatedPluginSeesOnlySentencesWithAllTheWordsOfAPhraseOfItsLists) {
   const fs::path dir = fs::temp_directory_path() /
                        ("chronicle-gate-test-" + std::to_string(::getpid()));
   fs::create_directories(dir);
