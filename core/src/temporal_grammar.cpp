@@ -495,6 +495,7 @@ struct TemporalGrammar::Impl {
       verb_leads, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts,
       past_date_links;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
+  std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units,
       fractions, weekday_plurals, plural_parts, deadline_tails, approx_tails, count_adjectives,
@@ -767,6 +768,9 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     if (a.find_first_of(". ") == std::string::npos) am_suffixes.push_back(a);
   for (const auto& p : lex.list("clock.pm"))
     if (p.find_first_of(". ") == std::string::npos) pm_suffixes.push_back(p);
+  for (const auto* list : {&am_suffixes, &pm_suffixes})
+    for (const auto& x : *list)
+      if (!x.empty()) clock_suffix_ends[static_cast<unsigned char>(x.back())] = true;
   // Tables matched only after another word of a reading: their first words start none
   // (not marked as start words for tag())
   {
@@ -1208,8 +1212,10 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, st
   std::string_view s = t[i].lower;
   int h = -1, mi = 0;
   bool colon = false;
-  // "6pm", "6.30pm", "10:15am": the marker written on the number
-  for (int half = 0; half < 2; ++half) {
+  // "6pm", "6.30pm", "10:15am": the marker written on the number (most numbers end in a
+  // character no marker ends in)
+  const bool suffixed = !s.empty() && clock_suffix_ends[static_cast<unsigned char>(s.back())];
+  for (int half = 0; suffixed && half < 2; ++half) {
     for (const auto& suffix : half ? pm_suffixes : am_suffixes) {
       if (s.size() <= suffix.size() || !s.ends_with(suffix)) continue;
       std::string_view n = s.substr(0, s.size() - suffix.size());
@@ -1438,6 +1444,23 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_day_month(
 // "2025-02-18", "1987", "fiscal 1989", "the 1990s", "mid-1990s", "the 20th century".
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
     Tokens t, std::size_t i) const {
+  // A plain number ("300", "1,500", "2.5"; not four digits, not an ordinal "21st", not two
+  // digits after an apostrophe: "'82") is no date, decade, century or year: every reading
+  // below needs another shape, or a modifier, determiner or fiscal word at i.
+  if (is_num(t, i)) {
+    const std::string_view s = t[i].lower;
+    std::size_t d = 0;
+    while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
+    bool plain = std::all_of(s.begin() + static_cast<std::ptrdiff_t>(d), s.end(),
+                             [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; });
+    if (d == s.size())
+      plain = s.size() != 4 && (s.size() != 2 || i == 0 || t[i - 1].kind != TokenKind::punct);
+    else if (d > 0 && d <= 2 && plain)
+      plain = !ordinal_suffixes.count(s.substr(d));
+    if (plain && !modifiers.match(t, i).length && !determiners.match(t, i).length &&
+        !fiscal.match(t, i).length)
+      return std::nullopt;
+  }
   Hit h;
   h.first = i;
   RelativeDate& r = h.rel;
@@ -1653,15 +1676,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
 // today, tonight, yesterday [morning], tomorrow [at noon]; "late yesterday".
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_named(Tokens t,
                                                                             std::size_t i) const {
-  Hit h;
-  h.first = i;
   std::size_t k = i;
-  RelativeDate& r = h.rel;
   if (auto m = day_modifier(t, k); m && named_days.match(t, k + m).length) {
     k += m;  // "late yesterday": the modifier is part of the extent, the day stays
   }
   auto n = named_days.match(t, k);
   if (!n.length) return std::nullopt;
+  Hit h;
+  h.first = i;
+  RelativeDate& r = h.rel;
   k += n.length;
   r.kind = RelativeDate::Kind::offset;
   r.unit = Unit::day;
@@ -2356,10 +2379,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
     Tokens t, std::size_t i) const {
   if (!is_word(t, i)) return std::nullopt;
-  Hit h;
-  h.first = i;
   auto a = anchored.match(t, i);
   auto f = fuzzy.match(t, i);
+  // a word starting none of the phrases read here ("the" mostly): nothing built
+  if (!a.length && !f.length && !context_days.match(t, i).length && !fuzzy_adj.match(t, i).length &&
+      !vague_durations.match(t, i).length)
+    return std::nullopt;
+  Hit h;
+  h.first = i;
   // "rebounded late in the day after falling 250 points", "earlier in the day before
   // rallying": after "in", "the day" is a part of a day, not "the day after/before"
   if (a.length && i > 0 && t[i - 1].lower == "in") a = {};
