@@ -63,7 +63,7 @@ std::size_t PhraseIndex::shortest_at(const std::vector<sdk::Token>& t, std::size
 }
 
 void ClauseRules::index_bits() {
-  auto add = [&](const std::vector<std::string>& words, std::uint32_t bit) {
+  auto add = [&](const std::vector<std::string>& words, std::uint64_t bit) {
     for (const auto& w : words) {
       const std::uint32_t id = word_bits_ix_.add(w);
       if (id == word_bits_.size()) word_bits_.push_back(0);
@@ -107,6 +107,19 @@ void ClauseRules::index_bits() {
   add_starts(cancelled_ix, kCancelledStart);
   add_starts(postponed_ix, kPostponedStart);
   add_starts(negation_ix, kNegationStart);
+  add({"was", "were"}, kWasWere);
+  add({","}, kComma);
+  add({".", "?", "!"}, kTerminal);
+  add({"\"", "'", "''"}, kQuoteMark);
+  add({"that"}, kThat);
+  add({"and", "but"}, kAndBut);
+  add({"had"}, kHad);
+  add({"been"}, kBeen);
+  add({"to"}, kTo);
+  add({"he", "she", "they", "it", "we"}, kReportedSubject);
+  add({"clear"}, kClear);
+  add({"'s"}, kPossessive);
+  add({"would"}, kWould);
 }
 
 ClauseRules ClauseRules::from(const Lexicon& lex) {
@@ -188,7 +201,7 @@ namespace {
 // What read_clauses() knows of one token before reading the sentence: its list bits, the
 // shortest marker phrase of each index starting there (0: none), is_past_form().
 struct TokenFacts {
-  std::uint32_t bits = 0;
+  std::uint64_t bits = 0;
   std::uint16_t future = 0, speculative = 0, cancelled = 0, postponed = 0, negation = 0;
   bool past_form = false;
 };
@@ -200,6 +213,7 @@ struct ClauseScratch {
   std::vector<char> reporting_start;
   std::vector<std::size_t> participial;
   std::vector<char> would_future;
+  std::vector<std::uint32_t> clause_tokens;  // the tokens the clause loop reads, in order
 };
 
 std::uint16_t phrase_len(const PhraseIndex& ix, const std::vector<sdk::Token>& t, std::size_t i,
@@ -217,36 +231,54 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
   const SentenceHashes hashes(t.data(), n);
   static thread_local ClauseScratch scratch;
   auto& facts = scratch.facts;
-  facts.assign(n, TokenFacts{});
+  facts.resize(n);
+  const std::uint64_t* const hs = SentenceHashes::all_of(t.data(), n);
+  std::uint64_t any_bits = 0;  // the bits of all tokens
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t b =
+        r.all_bits(t[i].lower, hs ? hs[i] : SentenceHashes::of(t.data(), i));
+    facts[i] = TokenFacts{b};
+    any_bits |= b;
+  }
+  constexpr std::uint64_t kAnyStart = B::kFutureStart | B::kSpeculativeStart |
+                                      B::kCancelledStart | B::kPostponedStart |
+                                      B::kNegationStart;
+  // a token in none of these lists (nor a past form) changes nothing in the clause loop
+  constexpr std::uint64_t kClauseWords =
+      kAnyStart | B::kWeakSpeculative | B::kReportingVerb | B::kHedgingNoun | B::kPerfect |
+      B::kPresent | ClauseRules::kWasWere;
+  auto& clause_tokens = scratch.clause_tokens;
+  clause_tokens.clear();
   for (std::size_t i = 0; i < n; ++i) {
     auto& f = facts[i];
-    f.bits = r.bits(t[i].lower, SentenceHashes::of(t.data(), i));
-    if (f.bits & B::kFutureStart) f.future = phrase_len(r.future_ix, t, i, n);
-    // "how critical the bills are to his vision": "be to" before a determiner is no future
-    if (f.future == 2 && (f.bits & B::kBeForm) && t[i + 1].lower == "to" && i + 2 < n &&
-        (r.bits(t[i + 2].lower, SentenceHashes::of(t.data(), i + 2)) & B::kDeterminer))
-      f.future = 0;
-    if (f.bits & B::kSpeculativeStart) f.speculative = phrase_len(r.speculative_ix, t, i, n);
-    if (f.bits & B::kCancelledStart) f.cancelled = phrase_len(r.cancelled_ix, t, i, n);
-    if (f.bits & B::kPostponedStart) f.postponed = phrase_len(r.postponed_ix, t, i, n);
-    if (f.bits & B::kNegationStart) f.negation = phrase_len(r.negation_ix, t, i, n);
-  }
-  // is_past_form(t, i), from the bits
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto w = t[i].lower;
-    const std::uint32_t b = facts[i].bits;
+    const std::uint64_t b = f.bits;
+    if (b & kAnyStart) {
+      if (b & B::kFutureStart) f.future = phrase_len(r.future_ix, t, i, n);
+      // "how critical the bills are to his vision": "be to" before a determiner is no
+      // future
+      if (f.future == 2 && (b & B::kBeForm) && (facts[i + 1].bits & ClauseRules::kTo) &&
+          i + 2 < n && (facts[i + 2].bits & B::kDeterminer))
+        f.future = 0;
+      if (b & B::kSpeculativeStart) f.speculative = phrase_len(r.speculative_ix, t, i, n);
+      if (b & B::kCancelledStart) f.cancelled = phrase_len(r.cancelled_ix, t, i, n);
+      if (b & B::kPostponedStart) f.postponed = phrase_len(r.postponed_ix, t, i, n);
+      if (b & B::kNegationStart) f.negation = phrase_len(r.negation_ix, t, i, n);
+    }
+    // is_past_form(t, i), from the bits
     bool pf = false;
     if (b & B::kPast) {
-      pf = !(i > 0 && (facts[i - 1].bits & B::kBeForm) && t[i - 1].lower != "was" &&
-             t[i - 1].lower != "were");
-    } else if (w.size() >= 5 && w.substr(w.size() - 2) == "ed" &&
-               t[i].kind == sdk::TokenKind::word && !t[i].capitalized && !(b & B::kNotPast)) {
-      pf = !(i > 0 && (facts[i - 1].bits & (B::kDeterminer | B::kBeForm))) &&
-           !(i + 1 < n && t[i + 1].lower == "to");  // "scheduled to"
+      pf = !(i > 0 && (facts[i - 1].bits & B::kBeForm) &&
+             !(facts[i - 1].bits & ClauseRules::kWasWere));
+    } else if (!(b & B::kNotPast) && t[i].kind == sdk::TokenKind::word && !t[i].capitalized) {
+      const auto w = t[i].lower;
+      if (w.size() >= 5 && w[w.size() - 1] == 'd' && w[w.size() - 2] == 'e')
+        pf = !(i > 0 && (facts[i - 1].bits & (B::kDeterminer | B::kBeForm))) &&
+             !(i + 1 < n && (facts[i + 1].bits & ClauseRules::kTo));  // "scheduled to"
     }
-    facts[i].past_form = pf;
+    f.past_form = pf;
+    if ((b & kClauseWords) || pf) clause_tokens.push_back(static_cast<std::uint32_t>(i));
   }
-  auto has = [&](std::size_t i, std::uint32_t bit) { return (facts[i].bits & bit) != 0; };
+  auto has = [&](std::size_t i, std::uint64_t bit) { return (facts[i].bits & bit) != 0; };
   // a marker phrase of the index at token i that ends at or before e (PhraseIndex::at != 0)
   auto fits = [](std::uint16_t len, std::size_t i, std::size_t e) {
     return len != 0 && i + len <= e;
@@ -265,16 +297,17 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
   bool relative_open = false;
   std::size_t seen_starts = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const auto w = t[i].lower;
     if (starts.size() != seen_starts) {
       seen_starts = starts.size();
       const std::size_t s = starts.back();
-      relative_open = seen_starts >= 2 && s > 0 && s < n && t[s - 1].lower == "," &&
+      relative_open = seen_starts >= 2 && s > 0 && s < n && has(s - 1, ClauseRules::kComma) &&
                       has(s, B::kRelativePronoun);
     }
+    // a word in no list and no dash starts no clause
+    if (facts[i].bits == 0 && !(t[i].text.size() == 3 && t[i].text[0] == '\xE2')) continue;
     // a sentence end left inside the sentence counts before a capital or a quote mark,
     // not after a short capitalized word ("Jan. 5", "Mr. Smith")
-    const bool terminal = w == "." || w == "?" || w == "!";
+    const bool terminal = has(i, ClauseRules::kTerminal);
     if (terminal && has(i, B::kBoundaryPunct) &&
         (i == 0 || i + 1 >= n ||
          !(t[i + 1].capitalized || t[i + 1].kind == sdk::TokenKind::punct) ||
@@ -286,11 +319,9 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       reporting_start.push_back(false);
       continue;
     }
-    if (w == ",") {
+    if (has(i, ClauseRules::kComma)) {
       // ',"when he visits Washington': a closing quote mark between the comma and the word
-      if (i + 2 < n &&
-          (t[i + 1].lower == "\"" || t[i + 1].lower == "'" || t[i + 1].lower == "''") &&
-          has(i + 2, B::kAfterComma)) {
+      if (i + 2 < n && has(i + 1, ClauseRules::kQuoteMark) && has(i + 2, B::kAfterComma)) {
         starts.push_back(i + 2);
         reporting_start.push_back(false);
         continue;
@@ -314,10 +345,10 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
           // words after the verb before the sentence or clause ends
           std::size_t q = k + 1;
           while (q < n && q <= k + 4 && t[q].kind != sdk::TokenKind::punct) ++q;
-          tail_report = q >= n || t[q].lower == "." || (t[q].lower == "," && !plain_seen);
+          tail_report = q >= n || t[q].lower == "." || (has(q, ClauseRules::kComma) && !plain_seen);
           break;
         }
-        if (t[k].capitalized || t[k].lower == "'s" || has(k, B::kDeterminer)) continue;
+        if (t[k].capitalized || has(k, ClauseRules::kPossessive | B::kDeterminer)) continue;
         // ", Western diplomats said.", ", they added.": at the end of the sentence, up to
         // three plain lower-case words (no verb form, no marker) or a subject pronoun
         // before the verb
@@ -378,15 +409,13 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     }
     // "officials said she would raise it": reported speech without "that"
     if (has(i, B::kReportingVerb) && i + 1 < n && i > 0 &&
-        (t[i + 1].lower == "he" || t[i + 1].lower == "she" || t[i + 1].lower == "they" ||
-         t[i + 1].lower == "it" || t[i + 1].lower == "we")) {
+        has(i + 1, ClauseRules::kReportedSubject)) {
       starts.push_back(i + 1);
       reporting_start.push_back(false);
       continue;
     }
-    if (w == "that" && i > 0) {
-      const auto p = t[i - 1].lower;
-      if (has(i - 1, B::kReportingVerb) || has(i - 1, B::kComplementNoun) || p == "clear" ||
+    if (has(i, ClauseRules::kThat) && i > 0) {
+      if (has(i - 1, B::kReportingVerb | B::kComplementNoun | ClauseRules::kClear) ||
           (i + 1 < n && has(i + 1, B::kThatClauseOpener) &&
            t[i - 1].kind != sdk::TokenKind::punct && !has(i - 1, B::kDeterminer))) {
         starts.push_back(i + 1);
@@ -397,7 +426,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     // "and may pave the way": a coordinated predicate with its own auxiliary
     // ("held its first meeting in February and is expected to meet again in May": a "be"
     // or "have" before the marker)
-    if ((w == "and" || w == "but") && i + 1 < n) {
+    if (has(i, ClauseRules::kAndBut) && i + 1 < n) {
       const std::size_t aux =
           i + 2 < n && (has(i + 1, B::kBeForm) || has(i + 1, B::kPerfect)) ? i + 2 : i + 1;
       if (fits(facts[i + 1].future, i + 1, n) || fits(facts[i + 1].speculative, i + 1, n) ||
@@ -411,7 +440,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
   // a conditional sentence ("if ...", "Should there be ...", "unless ..."): what it says
   // "would" happen is possible, not planned
   bool conditional = n > 0 && has(0, B::kConditionalInversion);
-  for (std::size_t i = 0; i < n && !conditional; ++i)
+  for (std::size_t i = 0; i < n && !conditional && (any_bits & B::kConditional); ++i)
     conditional = has(i, B::kConditional) &&
                   (i == 0 || t[i - 1].kind == sdk::TokenKind::punct || !t[i - 1].capitalized);
   auto& would_future = scratch.would_future;
@@ -448,12 +477,14 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     std::size_t anchor = e;
     bool anchor_past = false;
     auto late = [&](std::size_t i) { return anchor < e && i > anchor + 4; };
-    for (std::size_t i = b; i < e; ++i) {
-      const auto w = t[i].lower;
+    for (auto it = std::lower_bound(clause_tokens.begin(), clause_tokens.end(), b);
+         it != clause_tokens.end() && *it < e; ++it) {
+      const std::size_t i = *it;
       const TokenFacts& f = facts[i];
+      const bool was_were = (f.bits & ClauseRules::kWasWere) != 0;
       const bool future_here = fits(f.future, i, e);
       if (anchor == e && !(f.bits & B::kReportingVerb) && !t[i].capitalized &&
-          (future_here || f.past_form || w == "was" || w == "were")) {
+          (future_here || f.past_form || was_were)) {
         anchor = i;
         anchor_past = !future_here;
       }
@@ -472,15 +503,15 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       bool blocked = false, had = false;  // (only a future here reads them)
       for (std::size_t k = i > b + 2 ? i - 2 : b; future_here && k < i; ++k) {
         blocked = blocked || has(k, B::kFutureBlocker);
-        had = had || t[k].lower == "had";
+        had = had || has(k, ClauseRules::kHad);
       }
       if (had && future_here) overtaken = true;
       const bool late_nonfinite = anchor_past && late(i) && (f.bits & B::kNonfiniteFutureHead) &&
                                   !has(i - 1, B::kBeForm) && !has(i - 1, B::kPerfect);
       if (future_here && !blocked && !late_nonfinite &&
           !(i > b && t[i].lower.size() > 1 && t[i].lower.back() == 's' &&
-            (has(i - 1, B::kDeterminer) || facts[i - 1].past_form || t[i - 1].lower == "'s"))) {
-        if (!fut) would = w == "would";
+            (has(i - 1, B::kDeterminer | ClauseRules::kPossessive) || facts[i - 1].past_form))) {
+        if (!fut) would = (f.bits & ClauseRules::kWould) != 0;
         fut = true, mark_verb(i);
       }
       if (fits(f.negation, i, e)) neg = true;
@@ -492,7 +523,8 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       if (f.bits & B::kPerfect) {
         for (std::size_t k = i + 1; k < e && k <= i + 3; ++k) {
           // "have been meeting privately": a perfect progressive is still going on
-          if (t[k].lower == "been" && w != "had" && k + 1 < e && t[k + 1].lower.size() > 4 &&
+          if (has(k, ClauseRules::kBeen) && !(f.bits & ClauseRules::kHad) && k + 1 < e &&
+              t[k + 1].lower.size() > 4 &&
               t[k + 1].lower.ends_with("ing")) {
             pres = true, prog = true;
             mark_verb(i);
@@ -518,8 +550,8 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
         }
       }
       if (f.past_form) past = true, mark_verb(i);
-      if ((f.bits & B::kBeForm) && (w == "was" || w == "were")) past = true, mark_verb(i);
-      if (i > report_ix && (f.past_form || w == "was" || w == "were" || (f.bits & B::kPerfect)))
+      if ((f.bits & B::kBeForm) && was_were) past = true, mark_verb(i);
+      if (i > report_ix && (f.past_form || was_were || (f.bits & B::kPerfect)))
         past_after_report = true;
     }
     if (past && pres_after_report && !past_after_report) past = false;

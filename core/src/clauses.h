@@ -113,6 +113,25 @@ struct ClauseRules {
     kPeriodAbbreviation = 1u << 30,
   };
   std::uint32_t bits(std::string_view word, std::uint64_t hash) const noexcept {
+    return static_cast<std::uint32_t>(all_bits(word, hash));
+  }
+  // Single words read_clauses() tests by identity, as bits above the list bits: one probe
+  // per token instead of string compares in the loops.
+  static constexpr std::uint64_t kWasWere = 1ull << 32;
+  static constexpr std::uint64_t kComma = 1ull << 33;
+  static constexpr std::uint64_t kTerminal = 1ull << 34;  // . ? !
+  static constexpr std::uint64_t kQuoteMark = 1ull << 35;
+  static constexpr std::uint64_t kThat = 1ull << 36;
+  static constexpr std::uint64_t kAndBut = 1ull << 37;
+  static constexpr std::uint64_t kHad = 1ull << 38;
+  static constexpr std::uint64_t kBeen = 1ull << 39;
+  static constexpr std::uint64_t kTo = 1ull << 40;
+  static constexpr std::uint64_t kReportedSubject = 1ull << 41;  // he she they it we
+  static constexpr std::uint64_t kClear = 1ull << 42;
+  static constexpr std::uint64_t kPossessive = 1ull << 43;
+  static constexpr std::uint64_t kWould = 1ull << 44;
+  // The list bits and the word bits of `word`.
+  std::uint64_t all_bits(std::string_view word, std::uint64_t hash) const noexcept {
     const std::uint32_t id = word_bits_ix_.find(word, hash);
     return id == WordIndex::npos ? 0 : word_bits_[id];
   }
@@ -120,7 +139,7 @@ struct ClauseRules {
  private:
   void index_bits();
   WordIndex word_bits_ix_;
-  std::vector<std::uint32_t> word_bits_;  // by word number in word_bits_ix_
+  std::vector<std::uint64_t> word_bits_;  // by word number in word_bits_ix_
 };
 
 struct ClauseReading {
