@@ -324,12 +324,15 @@ void read_all(const Common& c, const ReadOptions& opts,
 // reading and emitting, so memory stays flat whatever the corpus size. `emit` runs outside
 // the lock, on one thread at a time (whichever worker finds the next result in order), so
 // the other workers and the reader go on meanwhile; the reader and the workers are woken
-// only when they wait, the reader only once half the window is free again.
+// only when they wait, the reader only once half the window is free again. The window
+// is wide (256 documents a worker, a few MB of text at most) because the reader shares
+// the cores with the workers: with 8 a worker, `timex` on two threads spent a tenth of
+// its time switching threads and ran only 1.5x faster than on one.
 template <class R>
 class OrderedPool {
  public:
   OrderedPool(unsigned threads, std::function<R(Document&)> work, std::function<void(R&&)> emit)
-      : work_(std::move(work)), emit_(std::move(emit)), window_(8 * threads + 8) {
+      : work_(std::move(work)), emit_(std::move(emit)), window_(256 * threads + 256) {
     if (threads > 1)
       for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { run(); });
   }
