@@ -3,6 +3,7 @@
 #include <chronicle/errors.h>
 #include <chronicle/extractor_definitions.h>
 #include <chronicle/plugin_host.h>
+#include <chronicle/string_hash.h>
 
 #include <boost/dll/shared_library.hpp>
 
@@ -294,12 +295,14 @@ void PluginHost::build_gate() {
     std::vector<std::uint32_t> starts;
   };
   std::vector<Word> words;
+  StringMap<std::uint32_t> id_by_word;  // (ids in order of first appearance)
   std::vector<GatePhrase> phrases;
   auto id_of = [&](std::string_view w) {
-    for (std::size_t k = 0; k < words.size(); ++k)
-      if (words[k].text == w) return static_cast<std::uint32_t>(k);
+    if (const auto it = id_by_word.find(w); it != id_by_word.end()) return it->second;
+    const auto id = static_cast<std::uint32_t>(words.size());
     words.push_back({std::string(w), 0, {}});
-    return static_cast<std::uint32_t>(words.size() - 1);
+    id_by_word.emplace(std::string(w), id);
+    return id;
   };
   gated_ = 0;
   gate_filter_.assign(kGateFilterBits / 64, 0);
