@@ -142,7 +142,10 @@ thread_local StartIds current_start_ids{};
 // tag()'s per-token buffers (word numbers, word classes), reused by the thread;
 // `busy` while a tag() uses them.
 struct TagScratch {
-  std::vector<std::uint32_t> start_ids, classes, next_head;
+  std::vector<std::uint32_t> start_ids, classes;
+  std::vector<std::uint32_t> tries;   // the tokens where some rule's gate may hold, in order
+  std::vector<std::uint32_t> heads;   // the tokens of a class some gate needs near, in order
+  std::vector<std::uint64_t> hashes;  // (only when no SentenceHashes scope covers the tokens)
   bool busy = false;
 };
 
@@ -539,6 +542,8 @@ struct TemporalGrammar::Impl {
   // by WordClass bit: the rules whose gate holds at a token of that class (`at`), and those
   // that may start there when their head is near (`first`)
   std::array<std::uint32_t, 32> rules_at_class{}, rules_first_class{};
+  // by WordClass bit: the rules whose head (`near`) a token of that class is
+  std::array<std::uint32_t, 32> rules_near_class{};
   std::uint32_t head_classes = 0;            // the classes of every gate's `near`
   std::vector<std::uint32_t> start_classes;  // WordClass bits by start-word number
   void declare_gates();
@@ -988,6 +993,7 @@ void TemporalGrammar::Impl::declare_gates() {
     for (unsigned r = 0; r < kRules; ++r) {
       if (gates[r].at & (1u << b)) rules_at_class[b] |= 1u << r;
       if (gates[r].first & (1u << b)) rules_first_class[b] |= 1u << r;
+      if (gates[r].near & (1u << b)) rules_near_class[b] |= 1u << r;
     }
   for (const Gate& gate : gates) head_classes |= gate.near;
 }
@@ -3017,10 +3023,11 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   std::vector<TimexMatch> out;
   const Impl& g = *impl_;
   const detail::SentenceHashes hashes(tokens.data(), tokens.size());
-  // per-token buffers, kept by the thread from sentence to sentence
+  // per-token buffers, kept by the thread from sentence to sentence (a tag() inside a
+  // tag() on the same thread gets its own)
   thread_local TagScratch kept;
-  TagScratch local;
-  TagScratch& sc = kept.busy ? local : kept;
+  std::unique_ptr<TagScratch> own;
+  TagScratch& sc = kept.busy ? *(own = std::make_unique<TagScratch>()) : kept;
   sc.busy = true;
   const std::size_t n = tokens.size();
   const StartIds saved_ids = current_start_ids;
@@ -3033,45 +3040,60 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     }
   } restore{saved_ids, sc};
   // Each token's number in the start-word index and its word classes; with them each
-  // rule's gate (declare_gates()) tells where the rule can read something. A sentence
-  // with no class at all holds no expression.
+  // rule's gate (declare_gates()) tells where the rule can read something. One pass also
+  // lists the tokens where some rule may start (`tries`: not punctuation, and of some
+  // gate's class; every token when not gated) and those that can be a rule's head
+  // (`heads`): the scan below visits only the former and looks ahead only at the latter.
   const bool gated = skip_non_start_words;
-  std::vector<std::uint32_t>& start_ids = sc.start_ids;
-  std::vector<std::uint32_t>& classes = sc.classes;
-  start_ids.resize(n);
-  classes.resize(n);
+  sc.start_ids.resize(n);
+  sc.classes.resize(n);
+  sc.tries.resize(n);
+  sc.heads.resize(n);
+  std::uint32_t* const start_ids = sc.start_ids.data();
+  std::uint32_t* const classes = sc.classes.data();
+  std::uint32_t* const tries = sc.tries.data();
+  std::uint32_t* const heads = sc.heads.data();
+  // (the scope above covers the tokens, so its hashes are there)
+  const std::uint64_t* word_hashes = detail::SentenceHashes::all_of(tokens.data(), n);
+  if (!word_hashes) {
+    sc.hashes.resize(n);
+    for (std::size_t k = 0; k < n; ++k) sc.hashes[k] = detail::word_hash(tokens[k].lower);
+    word_hashes = sc.hashes.data();
+  }
   // (a word not in the index: the number after the last, which starts nothing)
   const auto not_found = static_cast<std::uint32_t>(g.start_words.size());
-  const std::uint64_t* word_hashes = detail::SentenceHashes::all_of(tokens.data(), n);
+  const std::uint32_t* const start_classes = g.start_classes.data();
+  const std::uint32_t head_classes = g.head_classes;
   std::uint32_t any_class = 0;
+  std::size_t n_tries = 0, n_heads = 0;
   for (std::size_t k = 0; k < n; ++k) {
-    const std::uint32_t id = g.start_words.find(
-        tokens[k].lower,
-        word_hashes ? word_hashes[k] : detail::SentenceHashes::of(tokens.data(), k));
-    start_ids[k] = id == detail::WordIndex::npos ? not_found : id;
-    std::uint32_t c = tokens[k].kind == TokenKind::number ? std::uint32_t{kNumberToken} : 0u;
-    c |= g.start_classes[start_ids[k]];
-    if (!tokens[k].capitalized) c &= ~kCapitalizedOnly;
-    if (tokens[k].kind == TokenKind::punct &&
-        (tokens[k].lower == "'" || tokens[k].lower == "\xE2\x80\x99"))
+    const sdk::Token& tok = tokens[k];
+    const std::uint32_t id = g.start_words.find(tok.lower, word_hashes[k]);
+    const std::uint32_t start = id == detail::WordIndex::npos ? not_found : id;
+    start_ids[k] = start;
+    std::uint32_t c = start_classes[start];
+    if (!tok.capitalized) c &= ~kCapitalizedOnly;
+    if (tok.kind == TokenKind::number)
+      c |= kNumberToken;
+    else if (tok.kind == TokenKind::punct && (tok.lower == "'" || tok.lower == "\xE2\x80\x99"))
       c |= kApostrophe;  // read by rule_numeric (short decades) as it is
     classes[k] = c;
-    any_class |= c & ~kStartsPhrase;
+    any_class |= c;
+    tries[n_tries] = static_cast<std::uint32_t>(k);
+    n_tries += tok.kind != TokenKind::punct && (!gated || (c & ~kStartsPhrase) != 0);
+    heads[n_heads] = static_cast<std::uint32_t>(k);
+    n_heads += (c & head_classes) != 0;
   }
-  if (gated && any_class == 0) return out;
-  current_start_ids = {tokens.data(), tokens.size(), start_ids.data(), &g.start_words};
+  // A sentence with no class at all holds no expression.
+  if (n_tries == 0) return out;
+  current_start_ids = {tokens.data(), tokens.size(), start_ids, &g.start_words};
   // the rules whose head (gate.near) some token of the sentence is
   std::uint32_t heads_here = 0;
-  for (unsigned r = 0; r < Impl::kRules; ++r)
-    if (any_class & g.gates[r].near) heads_here |= 1u << r;
-  // next_head[k]: the first token from k on with a class some gate needs near (n: none)
-  std::vector<std::uint32_t>& next_head = sc.next_head;
-  next_head.resize(n + 1);
-  next_head[n] = static_cast<std::uint32_t>(n);
-  for (std::size_t k = n; k-- > 0;)
-    next_head[k] = classes[k] & g.head_classes ? static_cast<std::uint32_t>(k) : next_head[k + 1];
+  for (std::uint32_t c = any_class & head_classes; c; c &= c - 1)
+    heads_here |= g.rules_near_class[static_cast<unsigned>(std::countr_zero(c))];
   // The rules whose gate holds at token `at` (bit r: rule r), from its classes: the rules
   // it is the head of, and those it can start whose head lies close enough after it.
+  std::size_t head_at = 0;  // heads[head_at]: the first head at or after the last `at`
   auto rules_at = [&](std::size_t at) -> std::uint32_t {
     if (!gated) return (1u << Impl::kRules) - 1;
     std::uint32_t here = 0, first = 0;
@@ -3081,64 +3103,62 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
       first |= g.rules_first_class[b];
     }
     first &= ~here & heads_here;
+    if (!first) return here;
+    while (head_at > 0 && heads[head_at - 1] >= at) --head_at;
+    while (head_at < n_heads && heads[head_at] < at) ++head_at;
     // the tokens in the window that can be a head, in order
     for (; first; first &= first - 1) {
       const auto r = static_cast<unsigned>(std::countr_zero(first));
       const Impl::Gate& gate = g.gates[r];
       const std::size_t last = at + std::min(n - 1 - at, gate.window);
-      for (std::size_t k = next_head[at]; k <= last; k = next_head[k + 1])
-        if (classes[k] & gate.near) {
+      for (std::size_t h = head_at; h < n_heads && heads[h] <= last; ++h)
+        if (classes[heads[h]] & gate.near) {
           here |= 1u << r;
           break;
         }
     }
     return here;
   };
-  // a sentence about reported results ("$", "million", "a share"): one linear pass
-  bool business = false;
-  for (std::size_t k = 0; k < tokens.size() && !business; ++k)
-    business =
-        g.business_cues.starts_with(start_ids[k]) && g.business_cues.match(tokens, k).length > 0;
-  std::size_t i = 0;
-  while (i < tokens.size()) {
-    if (tokens[i].kind == TokenKind::punct) {
-      ++i;
-      continue;
+  // a sentence about reported results ("$", "million", "a share"): one linear pass, made
+  // when a rule or a reading first asks
+  enum class Business { unknown, no, yes } business = Business::unknown;
+  auto in_business = [&] {
+    if (business == Business::unknown) {
+      business = Business::no;
+      for (std::size_t k = 0; k < n; ++k)
+        if (g.business_cues.starts_with(start_ids[k]) && g.business_cues.match(tokens, k).length) {
+          business = Business::yes;
+          break;
+        }
     }
-    // Every rule reads a number or a lexicon word at its first token: a word that starts
-    // no phrase of any table starts no reading, and the rules are not tried there.
-    if (skip_non_start_words && tokens[i].kind == TokenKind::word &&
-        !(classes[i] & kStartsPhrase)) {
-      ++i;
-      continue;
-    }
+    return business == Business::yes;
+  };
+  std::size_t i = 0;  // the first token not read yet
+  for (std::size_t t = 0; t < n_tries; ++t) {
+    if (tries[t] < i) continue;
+    i = tries[t];
     std::uint32_t rules = rules_at(i);
-    if (!business) rules &= ~(1u << Impl::kRuleReporting);  // results sentences only
-    if (!rules) {
-      ++i;
-      continue;
-    }
+    constexpr std::uint32_t kReporting = 1u << Impl::kRuleReporting;
+    if ((rules & kReporting) && !in_business()) rules &= ~kReporting;  // results sentences only
+    if (!rules) continue;
     std::optional<Impl::Hit> best;
-    auto consider = [&](std::optional<Impl::Hit> h) {
-      if (!h || h->end <= h->first) return;
-      if (!best || h->end > best->end || (h->end == best->end && h->first < best->first))
+    for (; rules; rules &= rules - 1) {
+      std::optional<Impl::Hit> h = (g.*kReaders[std::countr_zero(rules)])(tokens, i);
+      if (h && h->end > h->first &&
+          (!best || h->end > best->end || (h->end == best->end && h->first < best->first)))
         best = std::move(h);
-    };
-    for (; rules; rules &= rules - 1) consider((g.*kReaders[std::countr_zero(rules)])(tokens, i));
-    if (!best) {
-      ++i;
-      continue;
     }
+    if (!best) continue;
     // "in the past three months": a reading starting inside this one that reaches
     // further wins (bounded: only starts inside the current reading are tried).
     for (std::size_t j = best->first + 1; j < best->end; ++j) {
       std::optional<Impl::Hit> inner;
-      auto inside = [&](std::optional<Impl::Hit> h) {
+      const std::uint32_t inner_rules = rules_at(j);
+      for (const Impl::Rule r : kInnerRules) {
+        if (!(inner_rules & (1u << r))) continue;
+        std::optional<Impl::Hit> h = (g.*kReaders[r])(tokens, j);
         if (h && h->first == j && (!inner || h->end > inner->end)) inner = std::move(h);
-      };
-      const std::uint32_t rules = rules_at(j);
-      for (const Impl::Rule r : kInnerRules)
-        if (rules & (1u << r)) inside((g.*kReaders[r])(tokens, j));
+      }
       if (inner && inner->end > best->end) {
         best = std::move(inner);
         break;
@@ -3146,9 +3166,9 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     }
     auto done = g.finish(tokens, *best);
     // "a year ago", "a year earlier" in a results sentence: the reported quarter a year back
-    if (business && done->rel.kind == RelativeDate::Kind::offset &&
-        done->rel.unit == Unit::year && done->rel.count == 1 &&
-        done->rel.direction == Direction::backward && done->rel.clock == std::nullopt)
+    if (done->rel.kind == RelativeDate::Kind::offset && done->rel.unit == Unit::year &&
+        done->rel.count == 1 && done->rel.direction == Direction::backward &&
+        done->rel.clock == std::nullopt && in_business())
       done->rel.reporting = true;
     TimexMatch m;
     m.first_token = done->first;
