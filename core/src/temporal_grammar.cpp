@@ -145,6 +145,7 @@ struct TagScratch {
   std::vector<std::uint32_t> start_ids, classes;
   std::vector<std::uint32_t> tries;   // the tokens where some rule's gate may hold, in order
   std::vector<std::uint32_t> heads;   // the tokens of a class some gate needs near, in order
+  std::vector<std::uint32_t> try_heads;  // by try: the number of heads before it
   std::vector<std::uint64_t> hashes;  // (only when no SentenceHashes scope covers the tokens)
   bool busy = false;
 };
@@ -542,8 +543,23 @@ struct TemporalGrammar::Impl {
   // by WordClass bit: the rules whose gate holds at a token of that class (`at`), and those
   // that may start there when their head is near (`first`)
   std::array<std::uint32_t, 32> rules_at_class{}, rules_first_class{};
-  // by WordClass bit: the rules whose head (`near`) a token of that class is
-  std::array<std::uint32_t, 32> rules_near_class{};
+  // A token's classes -> the rules whose gate holds there (`at`), those that may start
+  // there (`first`), and those it can be the head of (`near`): each the union over its
+  // class bits, read byte by byte
+  struct ClassRules {
+    std::array<std::array<std::uint32_t, 256>, 4> by_byte{};
+    void add(unsigned bit, std::uint32_t rules) {
+      for (unsigned v = 0; v < 256; ++v)
+        if (v & (1u << (bit % 8))) by_byte[bit / 8][v] |= rules;
+    }
+    std::uint32_t operator()(std::uint32_t c) const {
+      return by_byte[0][c & 0xFF] | by_byte[1][(c >> 8) & 0xFF] | by_byte[2][(c >> 16) & 0xFF] |
+             by_byte[3][c >> 24];
+    }
+  };
+  ClassRules rules_at_classes, rules_first_classes, rules_near_classes;
+  // by distance from a rule's first token: the rules whose window reaches that far
+  std::vector<std::uint32_t> rules_within;
   std::uint32_t head_classes = 0;            // the classes of every gate's `near`
   std::vector<std::uint32_t> start_classes;  // WordClass bits by start-word number
   void declare_gates();
@@ -993,9 +1009,18 @@ void TemporalGrammar::Impl::declare_gates() {
     for (unsigned r = 0; r < kRules; ++r) {
       if (gates[r].at & (1u << b)) rules_at_class[b] |= 1u << r;
       if (gates[r].first & (1u << b)) rules_first_class[b] |= 1u << r;
-      if (gates[r].near & (1u << b)) rules_near_class[b] |= 1u << r;
+      if (gates[r].near & (1u << b)) rules_near_classes.add(b, 1u << r);
     }
+  for (unsigned b = 0; b < 32; ++b) {
+    rules_at_classes.add(b, rules_at_class[b]);
+    rules_first_classes.add(b, rules_first_class[b]);
+  }
   for (const Gate& gate : gates) head_classes |= gate.near;
+  std::size_t widest = 0;
+  for (const Gate& gate : gates) widest = std::max(widest, gate.window);
+  rules_within.assign(widest + 1, 0);
+  for (unsigned r = 0; r < kRules; ++r)
+    for (std::size_t d = 0; d <= gates[r].window; ++d) rules_within[d] |= 1u << r;
 }
 
 // ---- readers ---------------------------------------------------------------------------
@@ -3053,6 +3078,8 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   std::uint32_t* const classes = sc.classes.data();
   std::uint32_t* const tries = sc.tries.data();
   std::uint32_t* const heads = sc.heads.data();
+  sc.try_heads.resize(n);
+  std::uint32_t* const try_heads = sc.try_heads.data();
   // (the scope above covers the tokens, so its hashes are there)
   const std::uint64_t* word_hashes = detail::SentenceHashes::all_of(tokens.data(), n);
   if (!word_hashes) {
@@ -3062,16 +3089,18 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   }
   // (a word not in the index: the number after the last, which starts nothing)
   const auto not_found = static_cast<std::uint32_t>(g.start_words.size());
+  g.start_words.find_each(tokens.data(), word_hashes, n, not_found, start_ids);
   const std::uint32_t* const start_classes = g.start_classes.data();
   const std::uint32_t head_classes = g.head_classes;
+  // the tokens a rule may start at: every class but kStartsPhrase counts; every token
+  // when not gated
+  const std::uint32_t try_classes = gated ? ~std::uint32_t{kStartsPhrase} : ~std::uint32_t{0};
+  const std::uint32_t try_always = gated ? 0 : 1;
   std::uint32_t any_class = 0;
   std::size_t n_tries = 0, n_heads = 0;
   for (std::size_t k = 0; k < n; ++k) {
     const sdk::Token& tok = tokens[k];
-    const std::uint32_t id = g.start_words.find(tok.lower, word_hashes[k]);
-    const std::uint32_t start = id == detail::WordIndex::npos ? not_found : id;
-    start_ids[k] = start;
-    std::uint32_t c = start_classes[start];
+    std::uint32_t c = start_classes[start_ids[k]];
     if (!tok.capitalized) c &= ~kCapitalizedOnly;
     if (tok.kind == TokenKind::number)
       c |= kNumberToken;
@@ -3079,8 +3108,10 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
       c |= kApostrophe;  // read by rule_numeric (short decades) as it is
     classes[k] = c;
     any_class |= c;
+    // (each try notes the first head at or after it: heads are listed up to k - 1 here)
     tries[n_tries] = static_cast<std::uint32_t>(k);
-    n_tries += tok.kind != TokenKind::punct && (!gated || (c & ~kStartsPhrase) != 0);
+    try_heads[n_tries] = static_cast<std::uint32_t>(n_heads);
+    n_tries += tok.kind != TokenKind::punct && ((c & try_classes) | try_always) != 0;
     heads[n_heads] = static_cast<std::uint32_t>(k);
     n_heads += (c & head_classes) != 0;
   }
@@ -3088,36 +3119,30 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   if (n_tries == 0) return out;
   current_start_ids = {tokens.data(), tokens.size(), start_ids, &g.start_words};
   // the rules whose head (gate.near) some token of the sentence is
-  std::uint32_t heads_here = 0;
-  for (std::uint32_t c = any_class & head_classes; c; c &= c - 1)
-    heads_here |= g.rules_near_class[static_cast<unsigned>(std::countr_zero(c))];
+  const std::uint32_t heads_here = g.rules_near_classes(any_class & head_classes);
+  const std::size_t widest = g.rules_within.size() - 1;
   // The rules whose gate holds at token `at` (bit r: rule r), from its classes: the rules
   // it is the head of, and those it can start whose head lies close enough after it.
-  std::size_t head_at = 0;  // heads[head_at]: the first head at or after the last `at`
-  auto rules_at = [&](std::size_t at) -> std::uint32_t {
+  // heads[head_from]: a head at or before the first one at or after `at`.
+  auto rules_at = [&](std::size_t at, std::size_t head_from) -> std::uint32_t {
     if (!gated) return (1u << Impl::kRules) - 1;
-    std::uint32_t here = 0, first = 0;
-    for (std::uint32_t c = classes[at] & ~kStartsPhrase; c; c &= c - 1) {
-      const auto b = static_cast<unsigned>(std::countr_zero(c));
-      here |= g.rules_at_class[b];
-      first |= g.rules_first_class[b];
+    const std::uint32_t c = classes[at];
+    const std::uint32_t here = g.rules_at_classes(c);
+    std::uint32_t pending = g.rules_first_classes(c) & ~here & heads_here;
+    if (!pending) return here;
+    std::size_t h = head_from;
+    while (h < n_heads && heads[h] < at) ++h;
+    // the heads in the widest window, in order: each ends the wait of the rules it is the
+    // head of whose window reaches it; the scan ends where no waiting rule's window does
+    std::uint32_t found = 0;
+    for (; h < n_heads && heads[h] - at <= widest; ++h) {
+      const std::uint32_t reach = pending & g.rules_within[heads[h] - at];
+      if (!reach) break;
+      const std::uint32_t now = reach & g.rules_near_classes(classes[heads[h]]);
+      found |= now;
+      pending &= ~now;
     }
-    first &= ~here & heads_here;
-    if (!first) return here;
-    while (head_at > 0 && heads[head_at - 1] >= at) --head_at;
-    while (head_at < n_heads && heads[head_at] < at) ++head_at;
-    // the tokens in the window that can be a head, in order
-    for (; first; first &= first - 1) {
-      const auto r = static_cast<unsigned>(std::countr_zero(first));
-      const Impl::Gate& gate = g.gates[r];
-      const std::size_t last = at + std::min(n - 1 - at, gate.window);
-      for (std::size_t h = head_at; h < n_heads && heads[h] <= last; ++h)
-        if (classes[heads[h]] & gate.near) {
-          here |= 1u << r;
-          break;
-        }
-    }
-    return here;
+    return here | found;
   };
   // a sentence about reported results ("$", "million", "a share"): one linear pass, made
   // when a rule or a reading first asks
@@ -3137,7 +3162,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   for (std::size_t t = 0; t < n_tries; ++t) {
     if (tries[t] < i) continue;
     i = tries[t];
-    std::uint32_t rules = rules_at(i);
+    std::uint32_t rules = rules_at(i, try_heads[t]);
     constexpr std::uint32_t kReporting = 1u << Impl::kRuleReporting;
     if ((rules & kReporting) && !in_business()) rules &= ~kReporting;  // results sentences only
     if (!rules) continue;
@@ -3153,7 +3178,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     // further wins (bounded: only starts inside the current reading are tried).
     for (std::size_t j = best->first + 1; j < best->end; ++j) {
       std::optional<Impl::Hit> inner;
-      const std::uint32_t inner_rules = rules_at(j);
+      const std::uint32_t inner_rules = rules_at(j, j < i ? 0 : try_heads[t]);
       for (const Impl::Rule r : kInnerRules) {
         if (!(inner_rules & (1u << r))) continue;
         std::optional<Impl::Hit> h = (g.*kReaders[r])(tokens, j);

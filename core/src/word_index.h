@@ -45,6 +45,28 @@ class WordIndex {
       if (x.hash == h && words_[x.id] == w) return x.id;
     }
   }
+  // ids[k] = find(tokens[k].lower, hashes[k]) for each of n tokens, or `absent` for a word
+  // not in the index: one tight loop for a whole sentence.
+  void find_each(const sdk::Token* tokens, const std::uint64_t* hashes, std::size_t n,
+                 std::uint32_t absent, std::uint32_t* ids) const noexcept {
+    const Slot* const slots = slots_.data();
+    const std::string* const words = words_.data();
+    const std::size_t mask = mask_;
+    const std::uint64_t filter = filter_;  // (0 while the table is empty)
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint64_t h = hashes[k];
+      std::uint32_t id = absent;
+      if (filter & filter_bit(h)) {
+        for (std::size_t s = h & mask; slots[s].hash != 0; s = (s + 1) & mask) {
+          if (slots[s].hash == h && words[slots[s].id] == tokens[k].lower) {
+            id = slots[s].id;
+            break;
+          }
+        }
+      }
+      ids[k] = id;
+    }
+  }
   // Without a precomputed hash: the word's length, first and last byte reject most words
   // before it is hashed.
   std::uint32_t find(std::string_view w) const noexcept {
