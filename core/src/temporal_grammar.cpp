@@ -143,10 +143,10 @@ thread_local StartIds current_start_ids{};
 // `busy` while a tag() uses them.
 struct TagScratch {
   std::vector<std::uint32_t> start_ids, classes;
-  std::vector<std::uint32_t> tries;   // the tokens where some rule's gate may hold, in order
-  std::vector<std::uint32_t> heads;   // the tokens of a class some gate needs near, in order
+  std::vector<std::uint32_t> tries;      // the tokens where some rule's gate may hold, in order
+  std::vector<std::uint32_t> heads;      // the tokens of a class some gate needs near, in order
   std::vector<std::uint32_t> try_heads;  // by try: the number of heads before it
-  std::vector<std::uint64_t> hashes;  // (only when no SentenceHashes scope covers the tokens)
+  std::vector<std::uint64_t> hashes;     // (only when no SentenceHashes scope covers the tokens)
   bool busy = false;
 };
 
@@ -244,6 +244,26 @@ class PhraseTable {
     for (const auto& e : by_first_[id])
       if (e.words.size() == 1) return true;
     return false;
+  }
+  // Calls f(word, alone, seconds) for each word some phrase of the table starts with:
+  // `alone` when the word is a phrase by itself, `seconds` the numbers in `index` of the
+  // second words of its longer phrases. A table not indexed there reports every word
+  // `alone` (nothing is known of its second words' numbers).
+  template <typename F>
+  void for_each_start(const detail::WordIndex& index, F&& f) const {
+    const bool by_ids = !unindexed_ && starts_ == &index;
+    std::vector<std::uint32_t> seconds;
+    for (std::uint32_t id = 0; id < first_.size(); ++id) {
+      bool alone = !by_ids;
+      seconds.clear();
+      for (const Entry& e : by_first_[id]) {
+        if (e.words.size() == 1)
+          alone = true;
+        else if (by_ids)
+          seconds.push_back(e.ids[1]);
+      }
+      f(first_.word(id), alone, std::as_const(seconds));
+    }
   }
   // Tokens a match can span at most: its longest phrase with a hyphen between each two
   // words. The rule gates' windows (TemporalGrammar::Impl::declare_gates) are built from it.
@@ -562,6 +582,26 @@ struct TemporalGrammar::Impl {
   std::vector<std::uint32_t> rules_within;
   std::uint32_t head_classes = 0;            // the classes of every gate's `near`
   std::vector<std::uint32_t> start_classes;  // WordClass bits by start-word number
+  // Classes a word has only with the next word (after a hyphen): the word starts only
+  // longer phrases of those classes' tables ("the" of "the day before yesterday"). By
+  // start-word number, the range of `pairs` holding its second words, in order.
+  struct Pair {
+    std::uint32_t second, classes;
+  };
+  std::vector<Pair> pairs;
+  std::vector<std::uint32_t> pairs_from;  // pairs of word g: pairs_from[g]..pairs_from[g + 1]
+  // the classes token k of `t` has by its next word (ids: the tokens' start-word numbers)
+  std::uint32_t paired_classes(Tokens t, const std::uint32_t* ids, std::size_t k) const {
+    const std::uint32_t b = pairs_from[ids[k]], e = pairs_from[ids[k] + 1];
+    if (b == e) return 0;
+    std::size_t second = k + 1;  // as PhraseTable::match reads a phrase's second word
+    if (second < t.size() && is_hyphen(t[second]) && second + 1 < t.size()) ++second;
+    if (second >= t.size()) return 0;
+    const std::uint32_t want = ids[second];
+    const Pair* p = std::lower_bound(pairs.data() + b, pairs.data() + e, want,
+                                     [](const Pair& x, std::uint32_t w) { return x.second < w; });
+    return p != pairs.data() + e && p->second == want ? p->classes : 0;
+  }
   void declare_gates();
 
   explicit Impl(const Lexicon& lex);
@@ -894,12 +934,17 @@ void TemporalGrammar::Impl::declare_gates() {
   start_words.reserve(start_words.size() * 4);
   for (std::uint32_t id = 0; id < phrase_starts.size(); ++id)
     if (phrase_starts[id]) start_classes[id] |= kStartsPhrase;
+  // a table's class: on each word that is a phrase by itself, and on each word that
+  // starts longer phrases when a second word of those follows it
+  std::vector<std::vector<Pair>> paired(start_words.size() + 1);
   auto mark = [&](const PhraseTable& tab, std::uint32_t cls) {
-    tab.for_each_first_word([&](const std::string& w) {
+    tab.for_each_start(start_words, [&](const std::string& w, bool alone,
+                                        const std::vector<std::uint32_t>& seconds) {
       const std::uint32_t id = start_words.find(w);
       if (id == detail::WordIndex::npos)
         throw std::logic_error("temporal grammar: a gate's table is not among the start words");
-      start_classes[id] |= cls;
+      if (alone) start_classes[id] |= cls;
+      for (const std::uint32_t second : seconds) paired[id].push_back({second, cls});
     });
   };
   mark(months, kMonthWord);
@@ -936,6 +981,20 @@ void TemporalGrammar::Impl::declare_gates() {
   mark(count_approximators, kApproximator);
   mark(vague, kVagueCount);
   mark(reporting_this, kReportingThis);
+  pairs_from.assign(paired.size() + 1, 0);
+  for (std::uint32_t id = 0; id < paired.size(); ++id) {
+    std::vector<Pair>& ps = paired[id];
+    std::sort(ps.begin(), ps.end(),
+              [](const Pair& a, const Pair& b) { return a.second < b.second; });
+    for (const Pair& p : ps)
+      if (p.classes & ~start_classes[id]) {  // (a class the word has alone needs no pair)
+        if (!pairs.empty() && pairs.size() > pairs_from[id] && pairs.back().second == p.second)
+          pairs.back().classes |= p.classes;
+        else
+          pairs.push_back(p);
+      }
+    pairs_from[id + 1] = static_cast<std::uint32_t>(pairs.size());
+  }
 
   auto L = [](const PhraseTable& p) { return p.max_tokens(); };
   using std::max;
@@ -3100,7 +3159,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   std::size_t n_tries = 0, n_heads = 0;
   for (std::size_t k = 0; k < n; ++k) {
     const sdk::Token& tok = tokens[k];
-    std::uint32_t c = start_classes[start_ids[k]];
+    std::uint32_t c = start_classes[start_ids[k]] | g.paired_classes(tokens, start_ids, k);
     if (!tok.capitalized) c &= ~kCapitalizedOnly;
     if (tok.kind == TokenKind::number)
       c |= kNumberToken;
