@@ -435,8 +435,8 @@ enum WordClass : std::uint32_t {
   kVagueCount = 1u << 28,        // vague_counts
   kReportingThis = 1u << 29,     // reporting.this
   kApostrophe = 1u << 30,        // an apostrophe token before a short decade ("' 80s")
-  // not a class of any gate: the word starts a phrase of some table
-  kStartsPhrase = 1u << 31,
+  // not a class of any gate: the word has classes with some next words (Impl::pairs)
+  kPaired = 1u << 31,
 };
 // Classes of words read only when capitalized (read_month, read_weekday, rule_holiday).
 constexpr std::uint32_t kCapitalizedOnly = kMonthWord | kWeekdayWord | kHolidayWord;
@@ -932,8 +932,6 @@ void TemporalGrammar::Impl::declare_gates() {
   indexed_tables.clear();
   // tag() looks every token up: a sparse table ends most probes for other words at once
   start_words.reserve(start_words.size() * 4);
-  for (std::uint32_t id = 0; id < phrase_starts.size(); ++id)
-    if (phrase_starts[id]) start_classes[id] |= kStartsPhrase;
   // a table's class: on each word that is a phrase by itself, and on each word that
   // starts longer phrases when a second word of those follows it
   std::vector<std::vector<Pair>> paired(start_words.size() + 1);
@@ -994,6 +992,7 @@ void TemporalGrammar::Impl::declare_gates() {
           pairs.push_back(p);
       }
     pairs_from[id + 1] = static_cast<std::uint32_t>(pairs.size());
+    if (pairs_from[id + 1] != pairs_from[id]) start_classes[id] |= kPaired;
   }
 
   auto L = [](const PhraseTable& p) { return p.max_tokens(); };
@@ -1037,9 +1036,9 @@ void TemporalGrammar::Impl::declare_gates() {
       0, kDeterminer | kArticle | kFiscalWord | kPeriodCode | day_first, kUnitWord | kPeriodCode,
       max(L(determiners), L(articles)) + L(fiscal) + max(day_len, L(last_ordinals)) + 1 +
           L(count_adjectives)};
-  // [det] YEAR_NUMBER | shift UNIT
-  gates[kRuleYearPeriod] = {0, kDeterminer | kNumberToken | kShifter, kNumberToken | kUnitWord,
-                            max(L(determiners), L(shifters))};
+  // [det] YEAR_NUMBER ['s] [ORDINAL [-]] UNIT|REPORTING_NOUN | shift UNIT
+  gates[kRuleYearPeriod] = {0, kDeterminer | kNumberToken | kShifter, kUnitWord | kReportingNoun,
+                            max(L(determiners) + 2 + day_len + 1, L(shifters))};
   // [article] FRACTION [article|-] UNIT; [approx] [shift | det [first]] [count [range
   // count]] [-] [halves] [count adjective] UNIT | LONG_UNIT
   gates[kRuleCount] = {0,
@@ -3151,15 +3150,16 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   g.start_words.find_each(tokens.data(), word_hashes, n, not_found, start_ids);
   const std::uint32_t* const start_classes = g.start_classes.data();
   const std::uint32_t head_classes = g.head_classes;
-  // the tokens a rule may start at: every class but kStartsPhrase counts; every token
-  // when not gated
-  const std::uint32_t try_classes = gated ? ~std::uint32_t{kStartsPhrase} : ~std::uint32_t{0};
+  // the tokens a rule may start at: every class but kPaired counts; every token when not
+  // gated
+  const std::uint32_t try_classes = gated ? ~std::uint32_t{kPaired} : ~std::uint32_t{0};
   const std::uint32_t try_always = gated ? 0 : 1;
   std::uint32_t any_class = 0;
   std::size_t n_tries = 0, n_heads = 0;
   for (std::size_t k = 0; k < n; ++k) {
     const sdk::Token& tok = tokens[k];
-    std::uint32_t c = start_classes[start_ids[k]] | g.paired_classes(tokens, start_ids, k);
+    std::uint32_t c = start_classes[start_ids[k]];
+    if (c & kPaired) c |= g.paired_classes(tokens, start_ids, k);
     if (!tok.capitalized) c &= ~kCapitalizedOnly;
     if (tok.kind == TokenKind::number)
       c |= kNumberToken;
