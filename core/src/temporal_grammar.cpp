@@ -48,6 +48,11 @@ bool is_hyphen(const Token& t) {
          (t.lower == "-" || t.lower == "\xE2\x80\x93" || t.lower == "\xE2\x80\x90");
 }
 
+// "'" or U+2019, the apostrophe before a short decade ("' 80s")
+bool is_apostrophe(std::string_view w) {
+  return w.size() == 1 ? w[0] == '\'' : w.size() == 3 && w == "\xE2\x80\x99";
+}
+
 // The dash of a day range ("February 18-20", "18\u201320 February"): the hyphen, every
 // Unicode dash (U+2010..2015, U+2212 minus, U+2E3A/2E3B, U+FE58, U+FE63, U+FF0D, U+058A,
 // U+05BE, U+301C) and "--"; the hyphen of "twenty-four" is is_hyphen().
@@ -3163,7 +3168,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     if (!tok.capitalized) c &= ~kCapitalizedOnly;
     if (tok.kind == TokenKind::number)
       c |= kNumberToken;
-    else if (tok.kind == TokenKind::punct && (tok.lower == "'" || tok.lower == "\xE2\x80\x99"))
+    else if (tok.kind == TokenKind::punct && is_apostrophe(tok.lower))
       c |= kApostrophe;  // read by rule_numeric (short decades) as it is
     classes[k] = c;
     any_class |= c;
