@@ -147,11 +147,11 @@ thread_local StartIds current_start_ids{};
 // tag()'s per-token buffers (word numbers, word classes), reused by the thread;
 // `busy` while a tag() uses them.
 struct TagScratch {
-  std::vector<std::uint32_t> start_ids, classes;
-  std::vector<std::uint32_t> tries;      // the tokens where some rule's gate may hold, in order
-  std::vector<std::uint32_t> heads;      // the tokens of a class some gate needs near, in order
-  std::vector<std::uint32_t> try_heads;  // by try: the number of heads before it
-  std::vector<std::uint64_t> hashes;     // (only when no SentenceHashes scope covers the tokens)
+  // five arrays of a sentence's length: the tokens' start-word numbers and classes, the
+  // tokens where some rule's gate may hold (tries) and the number of heads before each,
+  // the tokens of a class some gate needs near (heads), all in order
+  std::vector<std::uint32_t> per_token;
+  std::vector<std::uint64_t> hashes;  // (only when no SentenceHashes scope covers the tokens)
   bool busy = false;
 };
 
@@ -595,6 +595,11 @@ struct TemporalGrammar::Impl {
   };
   std::vector<Pair> pairs;
   std::vector<std::uint32_t> pairs_from;  // pairs of word g: pairs_from[g]..pairs_from[g + 1]
+  // by paired word, a row of one bit per start-word number: set for its second words
+  // (most next words are none: one bit says)
+  std::vector<std::uint32_t> pair_row;  // by start-word number (of paired words)
+  std::vector<std::uint64_t> pair_bits;
+  std::size_t pair_row_words = 0;
   // the classes token k of `t` has by its next word (ids: the tokens' start-word numbers)
   std::uint32_t paired_classes(Tokens t, const std::uint32_t* ids, std::size_t k) const {
     const std::uint32_t b = pairs_from[ids[k]], e = pairs_from[ids[k] + 1];
@@ -603,6 +608,7 @@ struct TemporalGrammar::Impl {
     if (second < t.size() && is_hyphen(t[second]) && second + 1 < t.size()) ++second;
     if (second >= t.size()) return 0;
     const std::uint32_t want = ids[second];
+    if (!(pair_bits[pair_row[ids[k]] * pair_row_words + want / 64] >> (want % 64) & 1)) return 0;
     const Pair* p = std::lower_bound(pairs.data() + b, pairs.data() + e, want,
                                      [](const Pair& x, std::uint32_t w) { return x.second < w; });
     return p != pairs.data() + e && p->second == want ? p->classes : 0;
@@ -998,6 +1004,16 @@ void TemporalGrammar::Impl::declare_gates() {
       }
     pairs_from[id + 1] = static_cast<std::uint32_t>(pairs.size());
     if (pairs_from[id + 1] != pairs_from[id]) start_classes[id] |= kPaired;
+  }
+  pair_row.assign(paired.size(), 0);
+  pair_row_words = (paired.size() + 63) / 64;  // (numbers up to start_words.size())
+  for (std::uint32_t id = 0, rows = 0; id < paired.size(); ++id) {
+    if (pairs_from[id + 1] == pairs_from[id]) continue;
+    pair_row[id] = rows++;
+    pair_bits.resize(rows * pair_row_words, 0);
+    for (std::uint32_t p = pairs_from[id]; p < pairs_from[id + 1]; ++p)
+      pair_bits[pair_row[id] * pair_row_words + pairs[p].second / 64] |= std::uint64_t{1}
+                                                                         << (pairs[p].second % 64);
   }
 
   auto L = [](const PhraseTable& p) { return p.max_tokens(); };
@@ -3133,16 +3149,12 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   // gate's class; every token when not gated) and those that can be a rule's head
   // (`heads`): the scan below visits only the former and looks ahead only at the latter.
   const bool gated = skip_non_start_words;
-  sc.start_ids.resize(n);
-  sc.classes.resize(n);
-  sc.tries.resize(n);
-  sc.heads.resize(n);
-  std::uint32_t* const start_ids = sc.start_ids.data();
-  std::uint32_t* const classes = sc.classes.data();
-  std::uint32_t* const tries = sc.tries.data();
-  std::uint32_t* const heads = sc.heads.data();
-  sc.try_heads.resize(n);
-  std::uint32_t* const try_heads = sc.try_heads.data();
+  if (sc.per_token.size() < 5 * n) sc.per_token.resize(5 * n);
+  std::uint32_t* const start_ids = sc.per_token.data();
+  std::uint32_t* const classes = start_ids + n;
+  std::uint32_t* const tries = classes + n;
+  std::uint32_t* const try_heads = tries + n;
+  std::uint32_t* const heads = try_heads + n;
   // (the scope above covers the tokens, so its hashes are there)
   const std::uint64_t* word_hashes = detail::SentenceHashes::all_of(tokens.data(), n);
   if (!word_hashes) {
