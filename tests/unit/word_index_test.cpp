@@ -79,6 +79,35 @@ chronicle::sdk::Token token(std::string_view lower) {
   return t;
 }
 
+TEST(WordIndex, FindEachAgreesWithFind) {
+  std::vector<std::string> words;
+  for (int i = 0; i < 50; ++i) words.push_back("w" + std::to_string(i));
+  std::vector<chronicle::sdk::Token> tokens;
+  for (const char* w : {"w3", "x", "", "w49", "w3", "w50", "W3", "w", "w12"})
+    tokens.push_back(token(w));
+  std::vector<std::uint64_t> hashes;
+  for (const auto& t : tokens) hashes.push_back(word_hash(t.lower));
+  const std::uint32_t absent = 1000;
+  auto agree = [&](const WordIndex& ix) {
+    std::vector<std::uint32_t> ids(tokens.size(), 7);
+    ix.find_each(tokens.data(), hashes.data(), tokens.size(), absent, ids.data());
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      const std::uint32_t id = ix.find(tokens[k].lower, hashes[k]);
+      EXPECT_EQ(ids[k], id == WordIndex::npos ? absent : id) << tokens[k].lower;
+    }
+  };
+  WordIndex empty;
+  agree(empty);
+  WordIndex dense, sparse;
+  for (const auto& w : words) dense.add(w);
+  for (const auto& w : words) sparse.add(w);
+  sparse.reserve(words.size() * 4);
+  agree(dense);
+  agree(sparse);
+  sparse.add("");
+  agree(sparse);
+}
+
 TEST(SentenceHashes, SameHashesInsideAndOutsideAScope) {
   const std::vector<chronicle::sdk::Token> a{token("next"), token("week"), token(",")};
   const std::vector<chronicle::sdk::Token> b{token("last"), token("year")};
