@@ -3235,6 +3235,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     return business == Business::yes;
   };
   std::size_t i = 0;  // the first token not read yet
+  std::optional<Impl::Hit> best;  // the reading at i (one for the sentence: no clearing)
   for (std::size_t t = 0; t < n_tries; ++t) {
     if (tries[t] < i) continue;
     i = tries[t];
@@ -3242,7 +3243,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     constexpr std::uint32_t kReporting = 1u << Impl::kRuleReporting;
     if ((rules & kReporting) && !in_business()) rules &= ~kReporting;  // results sentences only
     if (!rules) continue;
-    std::optional<Impl::Hit> best;
+    best.reset();
     for (; rules; rules &= rules - 1) {
       std::optional<Impl::Hit> h = (g.*kReaders[std::countr_zero(rules)])(tokens, i);
       if (h && h->end > h->first &&
