@@ -3239,14 +3239,53 @@ struct Span {
   sys_days b, e;
 };
 
-std::string two(unsigned v) {
-  std::string s = std::to_string(v);
-  return s.size() < 2 ? "0" + s : s;
-}
-
 std::string year_str(int y) {
   return cal::iso_year(sys_days{date::year{y} / 1 / 1});
 }
+
+// A TIMEX3 value ("1987-03", "1987-Q3", "2025-02-18T10:30Z") written in a fixed buffer,
+// made a string once: values are a few characters, and most would otherwise be built from
+// several temporary strings.
+class ValueText {
+ public:
+  // the year as year_str() writes it
+  ValueText& year(int y) {
+    if (y < 1000 || y > 9999) return text(year_str(y));
+    return digits(static_cast<unsigned>(y), 4);
+  }
+  // at least two digits ("03", "12")
+  ValueText& two(unsigned v) { return digits(v, 2); }
+  template <class Int>
+  ValueText& number(Int v) {
+    const auto r = std::to_chars(buf_ + n_, buf_ + kSize, v);
+    n_ = static_cast<std::size_t>(r.ptr - buf_);
+    return *this;
+  }
+  ValueText& text(std::string_view s) {
+    const std::size_t k = std::min(s.size(), kSize - n_);
+    std::copy_n(s.data(), k, buf_ + n_);
+    n_ += k;
+    return *this;
+  }
+  std::string str() const { return std::string(buf_, n_); }
+
+ private:
+  // v with leading zeros to `width` digits
+  ValueText& digits(unsigned v, std::size_t width) {
+    char tmp[10];
+    std::size_t k = 0;
+    do {
+      tmp[k++] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v);
+    while (k < width) tmp[k++] = '0';
+    while (k && n_ < kSize) buf_[n_++] = tmp[--k];
+    return *this;
+  }
+  static constexpr std::size_t kSize = 48;
+  char buf_[kSize];
+  std::size_t n_ = 0;
+};
 
 const char* part_code(PartOfDay p) {
   switch (p) {
@@ -3309,18 +3348,23 @@ Resolved weekend_of(sys_days d) {
   return make({sat, sat + days{1}}, Granularity::weekend, cal::iso_week_of(sat) + "-WE");
 }
 Resolved month_res(int y, unsigned m) {
-  return make(month_span(y, m), Granularity::month, year_str(y) + "-" + two(m));
+  return make(month_span(y, m), Granularity::month, ValueText().year(y).text("-").two(m).str());
 }
 Resolved quarter_res(int y, unsigned q) {
-  return make(quarter_span(y, q), Granularity::quarter, year_str(y) + "-Q" + std::to_string(q));
+  return make(quarter_span(y, q), Granularity::quarter,
+              ValueText().year(y).text("-Q").number(q).str());
 }
 Resolved half_res(int y, unsigned h) {
-  return make(half_span(y, h), Granularity::half, year_str(y) + "-H" + std::to_string(h));
+  return make(half_span(y, h), Granularity::half,
+              ValueText().year(y).text("-H").number(h).str());
 }
 Resolved season_res(int y, Season s) {
-  return make(season_span(y, s), Granularity::season, year_str(y) + "-" + season_code(s));
+  return make(season_span(y, s), Granularity::season,
+              ValueText().year(y).text("-").text(season_code(s)).str());
 }
-Resolved year_res(int y) { return make(year_span(y), Granularity::year, year_str(y)); }
+Resolved year_res(int y) {
+  return make(year_span(y), Granularity::year, ValueText().year(y).str());
+}
 Resolved decade_res(int d) {
   return make({year_span(d * 10).b, year_span(d * 10 + 9).e}, Granularity::decade,
               std::to_string(d));
@@ -3421,10 +3465,16 @@ sys_days holiday_day(Holiday hd, int y) {
 template <class SpanOf>
 std::optional<int> pick_year(sys_days P, Tense tense, Shift shift, SpanOf span_of) {
   const int Y = year_of(P);
-  std::vector<std::pair<int, Span>> cands;
+  struct Candidate {
+    int y;
+    Span s;
+  };
+  std::array<Candidate, 5> all;  // years Y-2 .. Y+2 with a reading, in order
+  std::size_t count = 0;
   for (int y = Y - 2; y <= Y + 2; ++y)
-    if (auto s = span_of(y)) cands.emplace_back(y, *s);
-  if (cands.empty()) return std::nullopt;
+    if (auto s = span_of(y)) all[count++] = {y, *s};
+  if (count == 0) return std::nullopt;
+  const std::span<const Candidate> cands(all.data(), count);
   if (shift == Shift::this_) return Y;
   if (shift == Shift::last) {
     std::optional<int> best;
@@ -3513,7 +3563,7 @@ std::string set_value(const RelativeDate& rel) {
     if (rel.part != PartOfDay::none) v += std::string("T") + part_code(rel.part);
     return v;
   }
-  if (rel.month) return "XXXX-" + two(*rel.month);
+  if (rel.month) return ValueText().text("XXXX-").two(*rel.month).str();
   if (rel.part != PartOfDay::none) return std::string("XXXX-XX-XXT") + part_code(rel.part);
   // "quarterly", "every quarter": three months (the quarter unit is for counted durations)
   if (rel.unit == Unit::quarter) return "P3M";
@@ -3524,16 +3574,16 @@ std::string set_value(const RelativeDate& rel) {
 
 // Day-level result refined by a part of day or a clock time (TIMEX3 TIME).
 Resolved day_with_time(sys_days d, const RelativeDate& rel) {
-  Resolved r = day_of(d);
+  if (!rel.clock && rel.part == PartOfDay::none) return day_of(d);
+  ValueText v;
+  v.text(cal::iso_day(d)).text("T");
   if (rel.clock) {
-    r.value += "T" + two(rel.clock->hour) + ":" + two(rel.clock->minute);
-    if (rel.clock->utc) r.value += "Z";
-    r.granularity = Granularity::time;
-  } else if (rel.part != PartOfDay::none) {
-    r.value += std::string("T") + part_code(rel.part);
-    r.granularity = Granularity::time;
+    v.two(rel.clock->hour).text(":").two(rel.clock->minute);
+    if (rel.clock->utc) v.text("Z");
+  } else {
+    v.text(part_code(rel.part));
   }
-  return r;
+  return make({d, d}, Granularity::time, v.str());
 }
 
 Resolved shifted(const RelativeDate& rel, sys_days base) {
