@@ -3355,8 +3355,7 @@ Resolved quarter_res(int y, unsigned q) {
               ValueText().year(y).text("-Q").number(q).str());
 }
 Resolved half_res(int y, unsigned h) {
-  return make(half_span(y, h), Granularity::half,
-              ValueText().year(y).text("-H").number(h).str());
+  return make(half_span(y, h), Granularity::half, ValueText().year(y).text("-H").number(h).str());
 }
 Resolved season_res(int y, Season s) {
   return make(season_span(y, s), Granularity::season,
