@@ -560,6 +560,16 @@ struct TemporalGrammar::Impl {
   static bool clause_end(Tokens t, std::size_t i) {
     return !in(t, i) || (t[i].kind == TokenKind::punct && !is_hyphen(t[i]));
   }
+  // The word classes (WordClass) of token k as tag() looked its word up, and kNumberToken
+  // for a number: a rule rules a reading out by them before reading the words. Not a token:
+  // none; outside tag()'s sentence: every class (nothing is ruled out).
+  std::uint32_t classes_of(Tokens t, std::size_t k) const {
+    if (k >= t.size()) return 0;
+    const StartIds& c = current_start_ids;
+    if (c.index != &start_words || c.tokens != t.data()) return ~std::uint32_t{0};
+    const std::uint32_t number = t[k].kind == TokenKind::number ? kNumberToken : 0u;
+    return start_classes[c.ids[k]] | number;
+  }
 
   // ---- small readers; each returns the index after what it read, or 0 for none
   struct Count {
@@ -1461,25 +1471,34 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
         !fiscal.match(t, i).length)
       return std::nullopt;
   }
-  Hit h;
-  h.first = i;
-  RelativeDate& r = h.rel;
-  r.kind = RelativeDate::Kind::calendar;
   std::size_t k = i;
   bool det = false;
+  Mod mod = Mod::none;
   if (auto m = modifiers.match(t, k); m.length) {
-    r.mod = static_cast<Mod>(m.value);
+    mod = static_cast<Mod>(m.value);
     k += m.length;
     if (in(t, k) && is_hyphen(t[k])) ++k;
   } else if (auto d = determiners.match(t, k); d.length) {
     k += d.length;
     det = true;
     if (auto m2 = modifiers.match(t, k); m2.length) {
-      r.mod = static_cast<Mod>(m2.value);
+      mod = static_cast<Mod>(m2.value);
       k += m2.length;
       if (in(t, k) && is_hyphen(t[k])) ++k;
     }
   }
+  // Every reading below starts at k with a number, an apostrophe, a spelled number or
+  // ordinal, a decade word, a fiscal word or a unit ("the year two thousand"): "the"
+  // before a noun reads nothing.
+  if (!(classes_of(t, k) &
+        (kNumberToken | kNumberWord | kOrdinalWord | kDecadeWord | kFiscalWord | kUnitWord)) &&
+      !is_punct(t, k, "'") && !is_punct(t, k, "\xE2\x80\x99"))
+    return std::nullopt;
+  Hit h;
+  h.first = i;
+  RelativeDate& r = h.rel;
+  r.kind = RelativeDate::Kind::calendar;
+  r.mod = mod;
   // ISO day
   if (is_num(t, k) && !det && r.mod == Mod::none) {
     date::sys_days d;
