@@ -1013,6 +1013,8 @@ TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count(Tokens t, std::si
     return c;
   }
   if (t[i].kind != TokenKind::word) return c;
+  // a count word starts a number, a vague count or an article
+  if (!(classes_of(t, i) & (kNumberWord | kVagueCount | kArticle))) return c;
   if (auto m = tens.match(t, i); m.length) {
     c.end = i + m.length;
     c.value = m.value;
@@ -1085,6 +1087,7 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_ordinal(Tokens t, std::s
     }
     return {0, 0};
   }
+  if (!(classes_of(t, i) & (kNumberWord | kOrdinalWord))) return {0, 0};
   if (auto m = tens.match(t, i); m.length) {
     std::size_t k = i + m.length;
     if (in(t, k) && is_hyphen(t[k])) ++k;
@@ -1098,7 +1101,7 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_ordinal(Tokens t, std::s
 
 std::pair<std::size_t, int> TemporalGrammar::Impl::read_spelled_year(Tokens t,
                                                                      std::size_t i) const {
-  if (!is_word(t, i)) return {0, 0};
+  if (!is_word(t, i) || !(classes_of(t, i) & kNumberWord)) return {0, 0};
   // "two thousand [and] [N]" (not "two thousand years": a count)
   if (auto n = numbers.match(t, i); n.length == 1 && n.value == 2 && thousand.match(t, i + 1).length) {
     std::size_t k = i + 2;
@@ -1696,8 +1699,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_named(Tokens t,
                                                                             std::size_t i) const {
   std::size_t k = i;
-  if (auto m = day_modifier(t, k); m && named_days.match(t, k + m).length) {
-    k += m;  // "late yesterday": the modifier is part of the extent, the day stays
+  // (a modifier is one word: the day after it starts a named day, or there is none)
+  if (classes_of(t, i + 1) & kNamedDayWord) {
+    if (auto m = day_modifier(t, k); m && named_days.match(t, k + m).length) {
+      k += m;  // "late yesterday": the modifier is part of the extent, the day stays
+    }
   }
   auto n = named_days.match(t, k);
   if (!n.length) return std::nullopt;
@@ -2102,11 +2108,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_year_perio
     k += d.length;
     det = true;
   }
-  if (auto [ye, yv] = read_year(t, k, false); ye && is_num(t, k)) {
+  if (auto [ye, yv] = is_num(t, k) ? read_year(t, k, false) : std::pair<std::size_t, int>{}; ye) {
     r.year = yv;
     k = ye;
     if (is_possessive(t, k)) ++k;
-  } else if (auto s = shifters.match(t, k); s.length && !det) {
+  } else if (det) {
+    return std::nullopt;  // "the 1987 quarter" only
+  } else if (auto s = shifters.match(t, k); s.length) {
     auto u = read_unit(t, k + s.length);
     if (!u.end || u.unit != Unit::year || u.plural || !is_possessive(t, u.end)) return std::nullopt;
     const auto sh = static_cast<Shift>(s.value);
@@ -2149,9 +2157,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   h.first = i;
   std::size_t k = i;
   RelativeDate& r = h.rel;
+  const std::uint32_t at_i = classes_of(t, i);
   // "half a century", "a half-century", "a quarter-century": that part of the unit, in
   // the next smaller one
-  {
+  if (at_i & (kArticle | kFraction)) {
     std::size_t f = i + articles.match(t, i).length;
     if (auto fw = fractions.match(t, f); fw.length && is_word(t, f)) {
       std::size_t g = f + fw.length;
@@ -2184,24 +2193,27 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     }
   }
   bool prefixed = false;  // "the past", "the next", "the first", "the"
-  std::size_t approx = approximators.match(t, k).length;  // "in nearly five months"
+  // "in nearly five months"
+  std::size_t approx = at_i & kApproximator ? approximators.match(t, k).length : 0;
   // "in over a decade", "just over an hour" (not "over the last two weeks", "evolved over
   // several years": "over" there is the preposition of the whole phrase)
-  if (!approx && k > 0 && count_approximator_cues.match(t, k - 1).length == 1) {
+  if (!approx && k > 0 && (at_i & kApproximator) &&
+      count_approximator_cues.match(t, k - 1).length == 1) {
     if (auto ca = count_approximators.match(t, k);
         ca.length && !determiners.match(t, k + ca.length).length &&
         !shifters.match(t, k + ca.length).length && read_count(t, k + ca.length).end)
       approx = ca.length;
   }
   k += approx;
-  if (auto s = shifters.match(t, k); s.length && is_word(t, k)) {
+  const std::uint32_t at_k = approx ? classes_of(t, k) : at_i;
+  if (auto s = at_k & kShifter ? shifters.match(t, k) : PhraseMatch{}; s.length && is_word(t, k)) {
     // "the talks will last two to three days": after a modal or "to", "last" is the verb
     if (k == i && i > 0 && s.length == 1 && verb_shifters.count(t[k].lower) &&
         verb_leads.count(t[i - 1].lower))
       return std::nullopt;
     k += s.length;
     prefixed = true;
-  } else if (auto d = determiners.match(t, k); d.length) {
+  } else if (auto d = at_k & kDeterminer ? determiners.match(t, k) : PhraseMatch{}; d.length) {
     k += d.length;
     prefixed = true;
     if (auto [oe, ov] = read_ordinal(t, k); oe && ov == 1) k = oe;  // "the first nine months"
