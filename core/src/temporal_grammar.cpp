@@ -1467,7 +1467,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
     bool plain = std::all_of(s.begin() + static_cast<std::ptrdiff_t>(d), s.end(),
                              [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; });
     if (d == s.size())
-      plain = s.size() != 4 && (s.size() != 2 || i == 0 || t[i - 1].kind != TokenKind::punct);
+      plain = s.size() != 4 && (s.size() != 2 || i == 0 ||
+                                !(is_punct(t, i - 1, "'") || is_punct(t, i - 1, "\xE2\x80\x99")));
     else if (d > 0 && d <= 2 && plain)
       plain = !ordinal_suffixes.count(s.substr(d));
     if (plain && !modifiers.match(t, i).length && !determiners.match(t, i).length &&
@@ -1502,6 +1503,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::calendar;
   r.mod = mod;
+  // four digits ("1987", "mid-1988"): of the shapes below, only a year
+  if (is_num(t, k) && t[k].lower.size() == 4 && all_digits(t[k].lower)) {
+    if (det && r.mod == Mod::none) return std::nullopt;  // "the 1987 budget"
+    if (auto [ye, yv] = read_year(t, k, r.mod == Mod::none); ye) {
+      r.year = yv;
+      h.end = ye;
+      return h;
+    }
+    return std::nullopt;
+  }
   // ISO day
   if (is_num(t, k) && !det && r.mod == Mod::none) {
     date::sys_days d;
@@ -1751,8 +1762,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   std::size_t k = i;
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::period;
+  const std::uint32_t at_i = classes_of(t, i);
   // "by year-end", "by year's end": the end of this year (not "year-end net")
-  if (auto u = read_unit(t, i); u.end && !u.plural && (u.unit == Unit::year || u.unit == Unit::month)) {
+  if (auto u = at_i & kUnitWord ? read_unit(t, i) : UnitRead{};
+      u.end && !u.plural && (u.unit == Unit::year || u.unit == Unit::month)) {
     std::size_t e = u.end;
     if (in(t, e) && (is_hyphen(t[e]) || t[e].lower == "'s")) ++e;
     if (is_word(t, e) && unit_ends.match(t, e).length == 1 && !is_word(t, e + 1)) {
@@ -1764,7 +1777,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
     }
   }
   // "the following year", "that month", "later that year": from the text's last date
-  if (auto ap = anchored_periods.match(t, k); ap.length) {
+  if (auto ap = at_i & kAnchoredPeriod ? anchored_periods.match(t, k) : PhraseMatch{}; ap.length) {
     if (auto u = read_unit(t, k + ap.length);
         u.end && !u.plural &&
         (u.unit == Unit::week || u.unit == Unit::month || u.unit == Unit::year) &&
@@ -1795,14 +1808,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
     }
   }
   // "this time last year", "the same time next month": the period's own reading
-  if (auto tl = time_leads.match(t, k); tl.length) {
+  if (auto tl = at_i & kTimeLead ? time_leads.match(t, k) : PhraseMatch{}; tl.length) {
     if (auto sh = shifters.match(t, k + tl.length);
         sh.length && static_cast<Shift>(sh.value) != Shift::this_) {
       if (auto u = read_unit(t, k + tl.length + sh.length); u.end && !u.plural) k += tl.length;
     }
   }
   bool mod_phrase = false;
-  if (auto m = relmods.match(t, k); m.length) {
+  const std::uint32_t at_mod = k == i ? at_i : classes_of(t, k);
+  if (auto m = at_mod & kRelativeModifier ? relmods.match(t, k) : PhraseMatch{}; m.length) {
     r.mod = static_cast<Mod>(m.value);
     k += m.length;
     // "earlier in the year", "later in the month": this week/month/year
@@ -1814,17 +1828,18 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
         k += in_the.length;
       }
     }
-  } else if (auto m2 = modifiers.match(t, k); m2.length) {
+  } else if (auto m2 = at_mod & kModifier ? modifiers.match(t, k) : PhraseMatch{}; m2.length) {
     r.mod = static_cast<Mod>(m2.value);
     k += m2.length;
     if (in(t, k) && is_hyphen(t[k])) ++k;
     mod_phrase = true;
   }
   bool det = false;
-  if (auto s = shifters.match(t, k); s.length) {
+  const std::uint32_t at_shift = k == i ? at_i : classes_of(t, k);
+  if (auto s = at_shift & kShifter ? shifters.match(t, k) : PhraseMatch{}; s.length) {
     r.shift = static_cast<Shift>(s.value);
     k += s.length;
-  } else if (auto d = determiners.match(t, k); d.length) {
+  } else if (auto d = at_shift & kDeterminer ? determiners.match(t, k) : PhraseMatch{}; d.length) {
     det = true;
     k += d.length;
     if (auto s2 = shifters.match(t, k); s2.length) {
