@@ -570,6 +570,13 @@ struct TemporalGrammar::Impl {
     const std::uint32_t number = t[k].kind == TokenKind::number ? kNumberToken : 0u;
     return start_classes[c.ids[k]] | number;
   }
+  // Token k's word is in no phrase of any table, as tag() looked it up: no table matches
+  // at k. Outside tag()'s sentence: false (not known).
+  bool in_no_phrase(Tokens t, std::size_t k) const {
+    if (k >= t.size()) return true;
+    const StartIds& c = current_start_ids;
+    return c.index == &start_words && c.tokens == t.data() && c.ids[k] == start_words.size();
+  }
 
   // ---- small readers; each returns the index after what it read, or 0 for none
   struct Count {
@@ -1254,6 +1261,8 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, st
     mi = to_int(s.substr(c + 1));
     colon = true;
   } else if (all_digits(s) && s.size() <= 2) {
+    // a bare number is a time only with a marker or zone after it, all words of phrases
+    if (in_no_phrase(t, i + 1)) return {0, {}};
     h = to_int(s);
   } else if (all_digits(s) && s.size() == 4) {
     // military time only with a zone: "0735 GMT"
@@ -2113,22 +2122,24 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_year_period(
     Tokens t, std::size_t i) const {
   if (!is_word(t, i) && !is_num(t, i)) return std::nullopt;
-  Hit h;
-  h.first = i;
   std::size_t k = i;
-  RelativeDate& r = h.rel;
-  r.kind = RelativeDate::Kind::calendar;
   bool det = false;
   if (auto d = determiners.match(t, k); d.length) {
     k += d.length;
     det = true;
   }
-  if (auto [ye, yv] = is_num(t, k) ? read_year(t, k, false) : std::pair<std::size_t, int>{}; ye) {
+  // a year is four digits here (a spelled one is not read)
+  const auto [ye, yv] = is_num(t, k) && t[k].lower.size() == 4 ? read_year(t, k, false)
+                                                               : std::pair<std::size_t, int>{};
+  if (!ye && det) return std::nullopt;  // "the 1987 quarter" only
+  Hit h;
+  h.first = i;
+  RelativeDate& r = h.rel;
+  r.kind = RelativeDate::Kind::calendar;
+  if (ye) {
     r.year = yv;
     k = ye;
     if (is_possessive(t, k)) ++k;
-  } else if (det) {
-    return std::nullopt;  // "the 1987 quarter" only
   } else if (auto s = shifters.match(t, k); s.length) {
     auto u = read_unit(t, k + s.length);
     if (!u.end || u.unit != Unit::year || u.plural || !is_possessive(t, u.end)) return std::nullopt;
