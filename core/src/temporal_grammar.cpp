@@ -1168,7 +1168,8 @@ std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month(Tokens t, std
   if (!is_word(t, i) || !t[i].capitalized) return {0, 0};
   auto m = months.match(t, i);
   if (m.length != 1) return {0, 0};
-  std::string lw(t[i].lower);
+  // (the token's own member: the sets find its hash in the sentence's)
+  const std::string_view& lw = t[i].lower;
   std::size_t end = i + 1;
   const bool next_num = is_num(t, i + 1) || (is_punct(t, i + 1, ".") && is_num(t, i + 2));
   if (month_abbr.count(lw)) {
@@ -1469,6 +1470,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
   // A plain number ("300", "1,500", "2.5"; not four digits, not an ordinal "21st", not two
   // digits after an apostrophe: "'82") is no date, decade, century or year: every reading
   // below needs another shape, or a modifier, determiner or fiscal word at i.
+  const std::uint32_t at_i = classes_of(t, i);
   if (is_num(t, i)) {
     const std::string_view s = t[i].lower;
     std::size_t d = 0;
@@ -1480,18 +1482,19 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
                                 !(is_punct(t, i - 1, "'") || is_punct(t, i - 1, "\xE2\x80\x99")));
     else if (d > 0 && d <= 2 && plain)
       plain = !ordinal_suffixes.count(s.substr(d));
-    if (plain && !modifiers.match(t, i).length && !determiners.match(t, i).length &&
-        !fiscal.match(t, i).length)
+    if (plain && (!(at_i & (kModifier | kDeterminer | kFiscalWord)) ||
+                  (!modifiers.match(t, i).length && !determiners.match(t, i).length &&
+                   !fiscal.match(t, i).length)))
       return std::nullopt;
   }
   std::size_t k = i;
   bool det = false;
   Mod mod = Mod::none;
-  if (auto m = modifiers.match(t, k); m.length) {
+  if (auto m = at_i & kModifier ? modifiers.match(t, k) : PhraseMatch{}; m.length) {
     mod = static_cast<Mod>(m.value);
     k += m.length;
     if (in(t, k) && is_hyphen(t[k])) ++k;
-  } else if (auto d = determiners.match(t, k); d.length) {
+  } else if (auto d = at_i & kDeterminer ? determiners.match(t, k) : PhraseMatch{}; d.length) {
     k += d.length;
     det = true;
     if (auto m2 = modifiers.match(t, k); m2.length) {
@@ -1503,7 +1506,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
   // Every reading below starts at k with a number, an apostrophe, a spelled number or
   // ordinal, a decade word, a fiscal word or a unit ("the year two thousand"): "the"
   // before a noun reads nothing.
-  if (!(classes_of(t, k) &
+  if (!((k == i ? at_i : classes_of(t, k)) &
         (kNumberToken | kNumberWord | kOrdinalWord | kDecadeWord | kFiscalWord | kUnitWord)) &&
       !is_punct(t, k, "'") && !is_punct(t, k, "\xE2\x80\x99"))
     return std::nullopt;
