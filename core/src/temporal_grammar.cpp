@@ -419,6 +419,12 @@ constexpr std::uint32_t kCapitalizedOnly = kMonthWord | kWeekdayWord | kHolidayW
 
 int to_int(std::string_view s, int fallback = -1) {
   int v = 0;
+  // most are a few digits: read at once (what from_chars reads from them)
+  if (!s.empty() && s.size() <= 9 &&
+      std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+  }
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc{} || p != s.data() + s.size()) return fallback;
   return v;
@@ -1132,7 +1138,7 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_spelled_year(Tokens t,
 
 std::pair<std::size_t, int> TemporalGrammar::Impl::read_year(Tokens t, std::size_t i,
                                                              bool bare) const {
-  if (!bare) {
+  if (!bare && is_word(t, i)) {
     if (auto sp = read_spelled_year(t, i); sp.first) return sp;
   }
   if (!is_num(t, i)) return {0, 0};
