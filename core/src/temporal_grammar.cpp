@@ -502,6 +502,13 @@ struct TemporalGrammar::Impl {
       past_date_links;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
+  std::array<bool, 256> ordinal_suffix_starts{};      // the first characters of ordinal_suffixes
+  // `rest` (what follows a day number's digits: "st" of "21st") is an ordinal suffix; most
+  // numbers go on with a character no suffix starts with ("2.5", "1,500")
+  bool is_ordinal_suffix(std::string_view rest) const {
+    return !rest.empty() && ordinal_suffix_starts[static_cast<unsigned char>(rest.front())] &&
+           ordinal_suffixes.count(rest);
+  }
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units,
       fractions, weekday_plurals, plural_parts, deadline_tails, approx_tails, count_adjectives,
@@ -707,7 +714,10 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("ahead_cues.amount_symbols")) ahead_amounts.insert(s);
   for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
   for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
-  for (const auto& s : lex.list("ordinal_suffixes")) ordinal_suffixes.insert(s);
+  for (const auto& s : lex.list("ordinal_suffixes")) {
+    ordinal_suffixes.insert(s);
+    if (!s.empty()) ordinal_suffix_starts[static_cast<unsigned char>(s.front())] = true;
+  }
   name_followers.add_all(lex.list("weekday_name_followers"), 1);
   company_suffixes.add_all(lex.list("company_suffixes"), 1);
   company_followers.add_all(lex.list("company_followers"), 1);
@@ -1079,7 +1089,7 @@ std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_day_number(Tokens t
     std::size_t d = 0;
     while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
     if (d == 0 || d > 2) return {0, 0};
-    if (d < s.size() && !ordinal_suffixes.count(s.substr(d))) return {0, 0};
+    if (d < s.size() && !is_ordinal_suffix(s.substr(d))) return {0, 0};
     int v = to_int(s.substr(0, d));
     if (v < 1 || v > 31) return {0, 0};
     return {i + 1, static_cast<unsigned>(v)};
@@ -1095,7 +1105,7 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_ordinal(Tokens t, std::s
       std::string_view s = t[i].lower;
       std::size_t d = 0;
       while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
-      if (d > 0 && d < s.size() && d <= 2 && ordinal_suffixes.count(s.substr(d)))
+      if (d > 0 && d < s.size() && d <= 2 && is_ordinal_suffix(s.substr(d)))
         return {i + 1, to_int(s.substr(0, d))};
     }
     return {0, 0};
@@ -1487,7 +1497,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
       plain = s.size() != 4 && (s.size() != 2 || i == 0 ||
                                 !(is_punct(t, i - 1, "'") || is_punct(t, i - 1, "\xE2\x80\x99")));
     else if (d > 0 && d <= 2 && plain)
-      plain = !ordinal_suffixes.count(s.substr(d));
+      plain = !is_ordinal_suffix(s.substr(d));
     if (plain && (!(at_i & (kModifier | kDeterminer | kFiscalWord)) ||
                   (!modifiers.match(t, i).length && !determiners.match(t, i).length &&
                    !fiscal.match(t, i).length)))
@@ -3373,22 +3383,20 @@ const char* season_code(Season s) {
 }
 
 Span month_span(int y, unsigned m) {
-  const sys_days b{date::year{y} / date::month{m} / 1};
-  return {b, cal::month_end(b)};
+  const date::year_month ym = date::year{y} / date::month{m};
+  return {sys_days{ym / 1}, sys_days{ym / date::last}};
 }
-Span quarter_span(int y, unsigned q) {
-  const sys_days b{date::year{y} / date::month{3 * (q - 1) + 1} / 1};
-  return {b, cal::add_months(b, date::months{3}) - days{1}};
+// The months first .. first + n - 1 (the last may be in the next year).
+Span months_span(int y, unsigned first, int n) {
+  const date::year_month ym = date::year{y} / date::month{first};
+  return {sys_days{ym / 1}, sys_days{(ym + date::months{n - 1}) / date::last}};
 }
-Span half_span(int y, unsigned h) {
-  const sys_days b{date::year{y} / date::month{6 * (h - 1) + 1} / 1};
-  return {b, cal::add_months(b, date::months{6}) - days{1}};
-}
+Span quarter_span(int y, unsigned q) { return months_span(y, 3 * (q - 1) + 1, 3); }
+Span half_span(int y, unsigned h) { return months_span(y, 6 * (h - 1) + 1, 6); }
 // Meteorological seasons; winter Y is Dec Y .. Feb Y+1.
 Span season_span(int y, Season s) {
   unsigned m = s == Season::spring ? 3 : s == Season::summer ? 6 : s == Season::fall ? 9 : 12;
-  const sys_days b{date::year{y} / date::month{m} / 1};
-  return {b, cal::add_months(b, date::months{3}) - days{1}};
+  return months_span(y, m, 3);
 }
 Span year_span(int y) {
   return {sys_days{date::year{y} / 1 / 1}, sys_days{date::year{y} / 12 / 31}};
