@@ -457,9 +457,10 @@ std::optional<SlashDate> slash_date(std::string_view s) {
   return SlashDate{yr, static_cast<unsigned>(x), static_cast<unsigned>(y)};
 }
 
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+inline bool all_digits(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return !s.empty();
 }
 
 // Schema keys of temporal.yaml (identifiers, not words of the text).
@@ -1030,7 +1031,7 @@ void TemporalGrammar::Impl::declare_gates() {
 TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count(Tokens t, std::size_t i) const {
   Count c;
   if (!in(t, i)) return c;
-  if (is_num(t, i) && all_digits(t[i].lower) && t[i].lower.size() <= 4) {
+  if (is_num(t, i) && t[i].lower.size() <= 4 && all_digits(t[i].lower)) {
     c.end = i + 1;
     c.value = to_int(t[i].lower);
     return c;
@@ -1277,11 +1278,11 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, st
     h = to_int(s.substr(0, c));
     mi = to_int(s.substr(c + 1));
     colon = true;
-  } else if (all_digits(s) && s.size() <= 2) {
+  } else if (s.size() <= 2 && all_digits(s)) {
     // a bare number is a time only with a marker or zone after it, all words of phrases
     if (in_no_phrase(t, i + 1)) return {0, {}};
     h = to_int(s);
-  } else if (all_digits(s) && s.size() == 4) {
+  } else if (s.size() == 4 && all_digits(s)) {
     // military time only with a zone: "0735 GMT"
     if (!(is_word(t, i + 1) && tz.match(t, i + 1).length)) return {0, {}};
     h = to_int(s.substr(0, 2));
