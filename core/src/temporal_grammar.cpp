@@ -591,6 +591,16 @@ struct TemporalGrammar::Impl {
     const StartIds& c = current_start_ids;
     return c.index == &start_words && c.tokens == t.data() && c.ids[k] == start_words.size();
   }
+  // Only a one-word phrase can start at token i: the word after it (after a hyphen, as the
+  // tables read) is in no phrase of any table, or there is none.
+  bool only_one_word_at(Tokens t, std::size_t i) const {
+    std::size_t next = i + 1;
+    if (next < t.size() && is_hyphen(t[next]) && next + 1 < t.size()) ++next;
+    return in_no_phrase(t, next);
+  }
+  // by start-word number: the word alone is a phrase of anchored, fuzzy, context_days,
+  // fuzzy_adj or vague_durations (what rule_phrases() reads)
+  std::vector<bool> single_phrase_words;
 
   // ---- small readers; each returns the index after what it read, or 0 for none
   struct Count {
@@ -893,6 +903,13 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   reporting_year_end.add_all(lex.list("reporting.year_followers"), 1);
   reporting_year_adj.add_all(lex.list("reporting.year_adjectives"), 1);
   reporting_for.add_all(lex.list("reporting.year_prepositions"), 1);
+  // the words that are a whole phrase of rule_phrases()'s tables on their own
+  single_phrase_words.assign(start_words.size() + 1, false);
+  for (const PhraseTable* p : {&anchored, &fuzzy, &context_days, &fuzzy_adj, &vague_durations})
+    p->for_each_first_word([&](const std::string& w) {
+      const std::uint32_t id = start_words.find(w);
+      if (id != detail::WordIndex::npos && p->contains_word(w)) single_phrase_words[id] = true;
+    });
 }
 
 // Each rule's gate: the classes of the words it must read (its head) and how far after
@@ -2456,6 +2473,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
     Tokens t, std::size_t i) const {
   if (!is_word(t, i)) return std::nullopt;
+  // "the" before a word of no phrase: no phrase of the tables below is there
+  if (only_one_word_at(t, i)) {
+    const StartIds& c = current_start_ids;
+    if (c.index == &start_words && c.tokens == t.data() && !single_phrase_words[c.ids[i]])
+      return std::nullopt;
+  }
   auto a = anchored.match(t, i);
   auto f = fuzzy.match(t, i);
   // a word starting none of the phrases read here ("the" mostly): nothing built
