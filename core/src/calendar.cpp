@@ -11,47 +11,65 @@ namespace chronicle::cal {
 
 namespace {
 
+// The decimal digits of v < 10000 (four) and of v < 100 (two).
+void put_four(char* out, unsigned v) {
+  out[0] = static_cast<char>('0' + v / 1000);
+  out[1] = static_cast<char>('0' + v / 100 % 10);
+  out[2] = static_cast<char>('0' + v / 10 % 10);
+  out[3] = static_cast<char>('0' + v % 10);
+}
+void put_two(char* out, unsigned v) {
+  out[0] = static_cast<char>('0' + v / 10);
+  out[1] = static_cast<char>('0' + v % 10);
+}
+
 // "YYYY-MM-DD" (or its first `n` characters) for a four-digit year, as date::format
-// writes it; other years go through date::format.
-bool four_digit_day(sys_days d, std::size_t n, std::string& out) {
+// writes it, into `buf`; other years go through date::format.
+bool four_digit_day(sys_days d, std::size_t n, char (&buf)[10]) {
   const date::year_month_day ymd{d};
   const int y = static_cast<int>(ymd.year());
   if (y < 1000 || y > 9999) return false;
   const unsigned m = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
-  char buf[10] = {static_cast<char>('0' + y / 1000),
-                  static_cast<char>('0' + y / 100 % 10),
-                  static_cast<char>('0' + y / 10 % 10),
-                  static_cast<char>('0' + y % 10),
-                  '-',
-                  static_cast<char>('0' + m / 10),
-                  static_cast<char>('0' + m % 10),
-                  '-',
-                  static_cast<char>('0' + day / 10),
-                  static_cast<char>('0' + day % 10)};
-  out.assign(buf, n);
+  put_four(buf, static_cast<unsigned>(y));
+  buf[4] = '-';
+  put_two(buf + 5, m);
+  if (n > 7) {
+    buf[7] = '-';
+    put_two(buf + 8, day);
+  }
   return true;
 }
 
 }  // namespace
 
 std::string iso_day(sys_days d) {
-  std::string s;
-  if (four_digit_day(d, 10, s)) return s;
+  char buf[10];
+  if (four_digit_day(d, 10, buf)) return std::string(buf, 10);
   return date::format("%F", d);
 }
 
 // ISO 8601 week-numbering year and week: 2021-01-01 is in 2020-W53.
-std::string iso_week_of(sys_days d) { return date::format("%G-W%V", d); }
+std::string iso_week_of(sys_days d) {
+  const iso_week::year_weeknum_weekday ywd{d};
+  const int y = static_cast<int>(ywd.year());
+  if (y < 1000 || y > 9999) return date::format("%G-W%V", d);
+  char buf[8];
+  put_four(buf, static_cast<unsigned>(y));
+  buf[4] = '-';
+  buf[5] = 'W';
+  put_two(buf + 6, static_cast<unsigned>(ywd.weeknum()));
+  return std::string(buf, 8);
+}
 
 std::string iso_month(sys_days d) {
-  std::string s;
-  if (four_digit_day(d, 7, s)) return s;
+  char buf[10];
+  if (four_digit_day(d, 7, buf)) return std::string(buf, 7);
   return date::format("%Y-%m", d);
 }
 
 std::string iso_year(sys_days d) {
-  std::string s;
-  if (four_digit_day(d, 4, s)) return s;
+  char buf[10];
+  if (four_digit_day(d, 4, buf)) return std::string(buf, 4);
   return date::format("%Y", d);
 }
 

@@ -448,6 +448,12 @@ constexpr std::uint32_t kCapitalizedOnly = kMonthWord | kWeekdayWord | kHolidayW
 
 int to_int(std::string_view s, int fallback = -1) {
   int v = 0;
+  // most are a few digits: read at once (what from_chars reads from them)
+  if (!s.empty() && s.size() <= 9 &&
+      std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+  }
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc{} || p != s.data() + s.size()) return fallback;
   return v;
@@ -480,9 +486,10 @@ std::optional<SlashDate> slash_date(std::string_view s) {
   return SlashDate{yr, static_cast<unsigned>(x), static_cast<unsigned>(y)};
 }
 
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+inline bool all_digits(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return !s.empty();
 }
 
 // Schema keys of temporal.yaml (identifiers, not words of the text).
@@ -525,6 +532,13 @@ struct TemporalGrammar::Impl {
       past_date_links;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
+  std::array<bool, 256> ordinal_suffix_starts{};      // the first characters of ordinal_suffixes
+  // `rest` (what follows a day number's digits: "st" of "21st") is an ordinal suffix; most
+  // numbers go on with a character no suffix starts with ("2.5", "1,500")
+  bool is_ordinal_suffix(std::string_view rest) const {
+    return !rest.empty() && ordinal_suffix_starts[static_cast<unsigned char>(rest.front())] &&
+           ordinal_suffixes.count(rest);
+  }
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units,
       fractions, weekday_plurals, plural_parts, deadline_tails, approx_tails, count_adjectives,
@@ -632,6 +646,33 @@ struct TemporalGrammar::Impl {
   static bool clause_end(Tokens t, std::size_t i) {
     return !in(t, i) || (t[i].kind == TokenKind::punct && !is_hyphen(t[i]));
   }
+  // The word classes (WordClass) of token k as tag() looked its word up, and kNumberToken
+  // for a number: a rule rules a reading out by them before reading the words. Not a token:
+  // none; outside tag()'s sentence: every class (nothing is ruled out).
+  std::uint32_t classes_of(Tokens t, std::size_t k) const {
+    if (k >= t.size()) return 0;
+    const StartIds& c = current_start_ids;
+    if (c.index != &start_words || c.tokens != t.data()) return ~std::uint32_t{0};
+    const std::uint32_t number = t[k].kind == TokenKind::number ? kNumberToken : 0u;
+    return start_classes[c.ids[k]] | number;
+  }
+  // Token k's word is in no phrase of any table, as tag() looked it up: no table matches
+  // at k. Outside tag()'s sentence: false (not known).
+  bool in_no_phrase(Tokens t, std::size_t k) const {
+    if (k >= t.size()) return true;
+    const StartIds& c = current_start_ids;
+    return c.index == &start_words && c.tokens == t.data() && c.ids[k] == start_words.size();
+  }
+  // Only a one-word phrase can start at token i: the word after it (after a hyphen, as the
+  // tables read) is in no phrase of any table, or there is none.
+  bool only_one_word_at(Tokens t, std::size_t i) const {
+    std::size_t next = i + 1;
+    if (next < t.size() && is_hyphen(t[next]) && next + 1 < t.size()) ++next;
+    return in_no_phrase(t, next);
+  }
+  // by start-word number: the word alone is a phrase of anchored, fuzzy, context_days,
+  // fuzzy_adj or vague_durations (what rule_phrases() reads)
+  std::vector<bool> single_phrase_words;
 
   // ---- small readers; each returns the index after what it read, or 0 for none
   struct Count {
@@ -756,7 +797,10 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("ahead_cues.amount_symbols")) ahead_amounts.insert(s);
   for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
   for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
-  for (const auto& s : lex.list("ordinal_suffixes")) ordinal_suffixes.insert(s);
+  for (const auto& s : lex.list("ordinal_suffixes")) {
+    ordinal_suffixes.insert(s);
+    if (!s.empty()) ordinal_suffix_starts[static_cast<unsigned char>(s.front())] = true;
+  }
   name_followers.add_all(lex.list("weekday_name_followers"), 1);
   company_suffixes.add_all(lex.list("company_suffixes"), 1);
   company_followers.add_all(lex.list("company_followers"), 1);
@@ -931,6 +975,13 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   reporting_year_end.add_all(lex.list("reporting.year_followers"), 1);
   reporting_year_adj.add_all(lex.list("reporting.year_adjectives"), 1);
   reporting_for.add_all(lex.list("reporting.year_prepositions"), 1);
+  // the words that are a whole phrase of rule_phrases()'s tables on their own
+  single_phrase_words.assign(start_words.size() + 1, false);
+  for (const PhraseTable* p : {&anchored, &fuzzy, &context_days, &fuzzy_adj, &vague_durations})
+    p->for_each_first_word([&](const std::string& w) {
+      const std::uint32_t id = start_words.find(w);
+      if (id != detail::WordIndex::npos && p->contains_word(w)) single_phrase_words[id] = true;
+    });
 }
 
 // Each rule's gate: the classes of the words it must read (its head) and how far after
@@ -1107,12 +1158,14 @@ void TemporalGrammar::Impl::declare_gates() {
 TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count(Tokens t, std::size_t i) const {
   Count c;
   if (!in(t, i)) return c;
-  if (is_num(t, i) && all_digits(t[i].lower) && t[i].lower.size() <= 4) {
+  if (is_num(t, i) && t[i].lower.size() <= 4 && all_digits(t[i].lower)) {
     c.end = i + 1;
     c.value = to_int(t[i].lower);
     return c;
   }
   if (t[i].kind != TokenKind::word) return c;
+  // a count word starts a number, a vague count or an article
+  if (!(classes_of(t, i) & (kNumberWord | kVagueCount | kArticle))) return c;
   if (auto m = tens.match(t, i); m.length) {
     c.end = i + m.length;
     c.value = m.value;
@@ -1164,7 +1217,7 @@ std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_day_number(Tokens t
     std::size_t d = 0;
     while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
     if (d == 0 || d > 2) return {0, 0};
-    if (d < s.size() && !ordinal_suffixes.count(s.substr(d))) return {0, 0};
+    if (d < s.size() && !is_ordinal_suffix(s.substr(d))) return {0, 0};
     int v = to_int(s.substr(0, d));
     if (v < 1 || v > 31) return {0, 0};
     return {i + 1, static_cast<unsigned>(v)};
@@ -1180,11 +1233,12 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_ordinal(Tokens t, std::s
       std::string_view s = t[i].lower;
       std::size_t d = 0;
       while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
-      if (d > 0 && d < s.size() && d <= 2 && ordinal_suffixes.count(s.substr(d)))
+      if (d > 0 && d < s.size() && d <= 2 && is_ordinal_suffix(s.substr(d)))
         return {i + 1, to_int(s.substr(0, d))};
     }
     return {0, 0};
   }
+  if (!(classes_of(t, i) & (kNumberWord | kOrdinalWord))) return {0, 0};
   if (auto m = tens.match(t, i); m.length) {
     std::size_t k = i + m.length;
     if (in(t, k) && is_hyphen(t[k])) ++k;
@@ -1198,7 +1252,7 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_ordinal(Tokens t, std::s
 
 std::pair<std::size_t, int> TemporalGrammar::Impl::read_spelled_year(Tokens t,
                                                                      std::size_t i) const {
-  if (!is_word(t, i)) return {0, 0};
+  if (!is_word(t, i) || !(classes_of(t, i) & kNumberWord)) return {0, 0};
   // "two thousand [and] [N]" (not "two thousand years": a count)
   if (auto n = numbers.match(t, i); n.length == 1 && n.value == 2 && thousand.match(t, i + 1).length) {
     std::size_t k = i + 2;
@@ -1222,7 +1276,7 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_spelled_year(Tokens t,
 
 std::pair<std::size_t, int> TemporalGrammar::Impl::read_year(Tokens t, std::size_t i,
                                                              bool bare) const {
-  if (!bare) {
+  if (!bare && is_word(t, i)) {
     if (auto sp = read_spelled_year(t, i); sp.first) return sp;
   }
   if (!is_num(t, i)) return {0, 0};
@@ -1258,7 +1312,8 @@ std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month(Tokens t, std
   if (!is_word(t, i) || !t[i].capitalized) return {0, 0};
   auto m = months.match(t, i);
   if (m.length != 1) return {0, 0};
-  std::string lw(t[i].lower);
+  // (the token's own member: the sets find its hash in the sentence's)
+  const std::string_view& lw = t[i].lower;
   std::size_t end = i + 1;
   const bool next_num = is_num(t, i + 1) || (is_punct(t, i + 1, ".") && is_num(t, i + 2));
   if (month_abbr.count(lw)) {
@@ -1350,9 +1405,11 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, st
     h = to_int(s.substr(0, c));
     mi = to_int(s.substr(c + 1));
     colon = true;
-  } else if (all_digits(s) && s.size() <= 2) {
+  } else if (s.size() <= 2 && all_digits(s)) {
+    // a bare number is a time only with a marker or zone after it, all words of phrases
+    if (in_no_phrase(t, i + 1)) return {0, {}};
     h = to_int(s);
-  } else if (all_digits(s) && s.size() == 4) {
+  } else if (s.size() == 4 && all_digits(s)) {
     // military time only with a zone: "0735 GMT"
     if (!(is_word(t, i + 1) && tz.match(t, i + 1).length)) return {0, {}};
     h = to_int(s.substr(0, 2));
@@ -1557,6 +1614,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
   // A plain number ("300", "1,500", "2.5"; not four digits, not an ordinal "21st", not two
   // digits after an apostrophe: "'82") is no date, decade, century or year: every reading
   // below needs another shape, or a modifier, determiner or fiscal word at i.
+  const std::uint32_t at_i = classes_of(t, i);
   if (is_num(t, i)) {
     const std::string_view s = t[i].lower;
     std::size_t d = 0;
@@ -1564,31 +1622,52 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
     bool plain = std::all_of(s.begin() + static_cast<std::ptrdiff_t>(d), s.end(),
                              [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; });
     if (d == s.size())
-      plain = s.size() != 4 && (s.size() != 2 || i == 0 || t[i - 1].kind != TokenKind::punct);
+      plain = s.size() != 4 && (s.size() != 2 || i == 0 ||
+                                !(is_punct(t, i - 1, "'") || is_punct(t, i - 1, "\xE2\x80\x99")));
     else if (d > 0 && d <= 2 && plain)
-      plain = !ordinal_suffixes.count(s.substr(d));
-    if (plain && !modifiers.match(t, i).length && !determiners.match(t, i).length &&
-        !fiscal.match(t, i).length)
+      plain = !is_ordinal_suffix(s.substr(d));
+    if (plain && (!(at_i & (kModifier | kDeterminer | kFiscalWord)) ||
+                  (!modifiers.match(t, i).length && !determiners.match(t, i).length &&
+                   !fiscal.match(t, i).length)))
       return std::nullopt;
   }
+  std::size_t k = i;
+  bool det = false;
+  Mod mod = Mod::none;
+  if (auto m = at_i & kModifier ? modifiers.match(t, k) : PhraseMatch{}; m.length) {
+    mod = static_cast<Mod>(m.value);
+    k += m.length;
+    if (in(t, k) && is_hyphen(t[k])) ++k;
+  } else if (auto d = at_i & kDeterminer ? determiners.match(t, k) : PhraseMatch{}; d.length) {
+    k += d.length;
+    det = true;
+    if (auto m2 = modifiers.match(t, k); m2.length) {
+      mod = static_cast<Mod>(m2.value);
+      k += m2.length;
+      if (in(t, k) && is_hyphen(t[k])) ++k;
+    }
+  }
+  // Every reading below starts at k with a number, an apostrophe, a spelled number or
+  // ordinal, a decade word, a fiscal word or a unit ("the year two thousand"): "the"
+  // before a noun reads nothing.
+  if (!((k == i ? at_i : classes_of(t, k)) &
+        (kNumberToken | kNumberWord | kOrdinalWord | kDecadeWord | kFiscalWord | kUnitWord)) &&
+      !is_punct(t, k, "'") && !is_punct(t, k, "\xE2\x80\x99"))
+    return std::nullopt;
   Hit h;
   h.first = i;
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::calendar;
-  std::size_t k = i;
-  bool det = false;
-  if (auto m = modifiers.match(t, k); m.length) {
-    r.mod = static_cast<Mod>(m.value);
-    k += m.length;
-    if (in(t, k) && is_hyphen(t[k])) ++k;
-  } else if (auto d = determiners.match(t, k); d.length) {
-    k += d.length;
-    det = true;
-    if (auto m2 = modifiers.match(t, k); m2.length) {
-      r.mod = static_cast<Mod>(m2.value);
-      k += m2.length;
-      if (in(t, k) && is_hyphen(t[k])) ++k;
+  r.mod = mod;
+  // four digits ("1987", "mid-1988"): of the shapes below, only a year
+  if (is_num(t, k) && t[k].lower.size() == 4 && all_digits(t[k].lower)) {
+    if (det && r.mod == Mod::none) return std::nullopt;  // "the 1987 budget"
+    if (auto [ye, yv] = read_year(t, k, r.mod == Mod::none); ye) {
+      r.year = yv;
+      h.end = ye;
+      return h;
     }
+    return std::nullopt;
   }
   // ISO day
   if (is_num(t, k) && !det && r.mod == Mod::none) {
@@ -1787,8 +1866,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_named(Tokens t,
                                                                             std::size_t i) const {
   std::size_t k = i;
-  if (auto m = day_modifier(t, k); m && named_days.match(t, k + m).length) {
-    k += m;  // "late yesterday": the modifier is part of the extent, the day stays
+  // (a modifier is one word: the day after it starts a named day, or there is none)
+  if (classes_of(t, i + 1) & kNamedDayWord) {
+    if (auto m = day_modifier(t, k); m && named_days.match(t, k + m).length) {
+      k += m;  // "late yesterday": the modifier is part of the extent, the day stays
+    }
   }
   auto n = named_days.match(t, k);
   if (!n.length) return std::nullopt;
@@ -1836,8 +1918,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   std::size_t k = i;
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::period;
+  const std::uint32_t at_i = classes_of(t, i);
   // "by year-end", "by year's end": the end of this year (not "year-end net")
-  if (auto u = read_unit(t, i); u.end && !u.plural && (u.unit == Unit::year || u.unit == Unit::month)) {
+  if (auto u = at_i & kUnitWord ? read_unit(t, i) : UnitRead{};
+      u.end && !u.plural && (u.unit == Unit::year || u.unit == Unit::month)) {
     std::size_t e = u.end;
     if (in(t, e) && (is_hyphen(t[e]) || t[e].lower == "'s")) ++e;
     if (is_word(t, e) && unit_ends.match(t, e).length == 1 && !is_word(t, e + 1)) {
@@ -1849,7 +1933,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
     }
   }
   // "the following year", "that month", "later that year": from the text's last date
-  if (auto ap = anchored_periods.match(t, k); ap.length) {
+  if (auto ap = at_i & kAnchoredPeriod ? anchored_periods.match(t, k) : PhraseMatch{}; ap.length) {
     if (auto u = read_unit(t, k + ap.length);
         u.end && !u.plural &&
         (u.unit == Unit::week || u.unit == Unit::month || u.unit == Unit::year) &&
@@ -1880,14 +1964,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
     }
   }
   // "this time last year", "the same time next month": the period's own reading
-  if (auto tl = time_leads.match(t, k); tl.length) {
+  if (auto tl = at_i & kTimeLead ? time_leads.match(t, k) : PhraseMatch{}; tl.length) {
     if (auto sh = shifters.match(t, k + tl.length);
         sh.length && static_cast<Shift>(sh.value) != Shift::this_) {
       if (auto u = read_unit(t, k + tl.length + sh.length); u.end && !u.plural) k += tl.length;
     }
   }
   bool mod_phrase = false;
-  if (auto m = relmods.match(t, k); m.length) {
+  const std::uint32_t at_mod = k == i ? at_i : classes_of(t, k);
+  if (auto m = at_mod & kRelativeModifier ? relmods.match(t, k) : PhraseMatch{}; m.length) {
     r.mod = static_cast<Mod>(m.value);
     k += m.length;
     // "earlier in the year", "later in the month": this week/month/year
@@ -1899,17 +1984,18 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
         k += in_the.length;
       }
     }
-  } else if (auto m2 = modifiers.match(t, k); m2.length) {
+  } else if (auto m2 = at_mod & kModifier ? modifiers.match(t, k) : PhraseMatch{}; m2.length) {
     r.mod = static_cast<Mod>(m2.value);
     k += m2.length;
     if (in(t, k) && is_hyphen(t[k])) ++k;
     mod_phrase = true;
   }
   bool det = false;
-  if (auto s = shifters.match(t, k); s.length) {
+  const std::uint32_t at_shift = k == i ? at_i : classes_of(t, k);
+  if (auto s = at_shift & kShifter ? shifters.match(t, k) : PhraseMatch{}; s.length) {
     r.shift = static_cast<Shift>(s.value);
     k += s.length;
-  } else if (auto d = determiners.match(t, k); d.length) {
+  } else if (auto d = at_shift & kDeterminer ? determiners.match(t, k) : PhraseMatch{}; d.length) {
     det = true;
     k += d.length;
     if (auto s2 = shifters.match(t, k); s2.length) {
@@ -2183,21 +2269,25 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_year_period(
     Tokens t, std::size_t i) const {
   if (!is_word(t, i) && !is_num(t, i)) return std::nullopt;
-  Hit h;
-  h.first = i;
   std::size_t k = i;
-  RelativeDate& r = h.rel;
-  r.kind = RelativeDate::Kind::calendar;
   bool det = false;
   if (auto d = determiners.match(t, k); d.length) {
     k += d.length;
     det = true;
   }
-  if (auto [ye, yv] = read_year(t, k, false); ye && is_num(t, k)) {
+  // a year is four digits here (a spelled one is not read)
+  const auto [ye, yv] = is_num(t, k) && t[k].lower.size() == 4 ? read_year(t, k, false)
+                                                               : std::pair<std::size_t, int>{};
+  if (!ye && det) return std::nullopt;  // "the 1987 quarter" only
+  Hit h;
+  h.first = i;
+  RelativeDate& r = h.rel;
+  r.kind = RelativeDate::Kind::calendar;
+  if (ye) {
     r.year = yv;
     k = ye;
     if (is_possessive(t, k)) ++k;
-  } else if (auto s = shifters.match(t, k); s.length && !det) {
+  } else if (auto s = shifters.match(t, k); s.length) {
     auto u = read_unit(t, k + s.length);
     if (!u.end || u.unit != Unit::year || u.plural || !is_possessive(t, u.end)) return std::nullopt;
     const auto sh = static_cast<Shift>(s.value);
@@ -2240,9 +2330,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   h.first = i;
   std::size_t k = i;
   RelativeDate& r = h.rel;
+  const std::uint32_t at_i = classes_of(t, i);
   // "half a century", "a half-century", "a quarter-century": that part of the unit, in
   // the next smaller one
-  {
+  if (at_i & (kArticle | kFraction)) {
     std::size_t f = i + articles.match(t, i).length;
     if (auto fw = fractions.match(t, f); fw.length && is_word(t, f)) {
       std::size_t g = f + fw.length;
@@ -2275,24 +2366,27 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     }
   }
   bool prefixed = false;  // "the past", "the next", "the first", "the"
-  std::size_t approx = approximators.match(t, k).length;  // "in nearly five months"
+  // "in nearly five months"
+  std::size_t approx = at_i & kApproximator ? approximators.match(t, k).length : 0;
   // "in over a decade", "just over an hour" (not "over the last two weeks", "evolved over
   // several years": "over" there is the preposition of the whole phrase)
-  if (!approx && k > 0 && count_approximator_cues.match(t, k - 1).length == 1) {
+  if (!approx && k > 0 && (at_i & kApproximator) &&
+      count_approximator_cues.match(t, k - 1).length == 1) {
     if (auto ca = count_approximators.match(t, k);
         ca.length && !determiners.match(t, k + ca.length).length &&
         !shifters.match(t, k + ca.length).length && read_count(t, k + ca.length).end)
       approx = ca.length;
   }
   k += approx;
-  if (auto s = shifters.match(t, k); s.length && is_word(t, k)) {
+  const std::uint32_t at_k = approx ? classes_of(t, k) : at_i;
+  if (auto s = at_k & kShifter ? shifters.match(t, k) : PhraseMatch{}; s.length && is_word(t, k)) {
     // "the talks will last two to three days": after a modal or "to", "last" is the verb
     if (k == i && i > 0 && s.length == 1 && verb_shifters.count(t[k].lower) &&
         verb_leads.count(t[i - 1].lower))
       return std::nullopt;
     k += s.length;
     prefixed = true;
-  } else if (auto d = determiners.match(t, k); d.length) {
+  } else if (auto d = at_k & kDeterminer ? determiners.match(t, k) : PhraseMatch{}; d.length) {
     k += d.length;
     prefixed = true;
     if (auto [oe, ov] = read_ordinal(t, k); oe && ov == 1) k = oe;  // "the first nine months"
@@ -2489,6 +2583,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
     Tokens t, std::size_t i) const {
   if (!is_word(t, i)) return std::nullopt;
+  // "the" before a word of no phrase: no phrase of the tables below is there
+  if (only_one_word_at(t, i)) {
+    const StartIds& c = current_start_ids;
+    if (c.index == &start_words && c.tokens == t.data() && !single_phrase_words[c.ids[i]])
+      return std::nullopt;
+  }
   auto a = anchored.match(t, i);
   auto f = fuzzy.match(t, i);
   // a word starting none of the phrases read here ("the" mostly): nothing built
@@ -3361,14 +3461,53 @@ struct Span {
   sys_days b, e;
 };
 
-std::string two(unsigned v) {
-  std::string s = std::to_string(v);
-  return s.size() < 2 ? "0" + s : s;
-}
-
 std::string year_str(int y) {
   return cal::iso_year(sys_days{date::year{y} / 1 / 1});
 }
+
+// A TIMEX3 value ("1987-03", "1987-Q3", "2025-02-18T10:30Z") written in a fixed buffer,
+// made a string once: values are a few characters, and most would otherwise be built from
+// several temporary strings.
+class ValueText {
+ public:
+  // the year as year_str() writes it
+  ValueText& year(int y) {
+    if (y < 1000 || y > 9999) return text(year_str(y));
+    return digits(static_cast<unsigned>(y), 4);
+  }
+  // at least two digits ("03", "12")
+  ValueText& two(unsigned v) { return digits(v, 2); }
+  template <class Int>
+  ValueText& number(Int v) {
+    const auto r = std::to_chars(buf_ + n_, buf_ + kSize, v);
+    n_ = static_cast<std::size_t>(r.ptr - buf_);
+    return *this;
+  }
+  ValueText& text(std::string_view s) {
+    const std::size_t k = std::min(s.size(), kSize - n_);
+    std::copy_n(s.data(), k, buf_ + n_);
+    n_ += k;
+    return *this;
+  }
+  std::string str() const { return std::string(buf_, n_); }
+
+ private:
+  // v with leading zeros to `width` digits
+  ValueText& digits(unsigned v, std::size_t width) {
+    char tmp[10];
+    std::size_t k = 0;
+    do {
+      tmp[k++] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v);
+    while (k < width) tmp[k++] = '0';
+    while (k && n_ < kSize) buf_[n_++] = tmp[--k];
+    return *this;
+  }
+  static constexpr std::size_t kSize = 48;
+  char buf_[kSize];
+  std::size_t n_ = 0;
+};
 
 const char* part_code(PartOfDay p) {
   switch (p) {
@@ -3390,22 +3529,20 @@ const char* season_code(Season s) {
 }
 
 Span month_span(int y, unsigned m) {
-  const sys_days b{date::year{y} / date::month{m} / 1};
-  return {b, cal::month_end(b)};
+  const date::year_month ym = date::year{y} / date::month{m};
+  return {sys_days{ym / 1}, sys_days{ym / date::last}};
 }
-Span quarter_span(int y, unsigned q) {
-  const sys_days b{date::year{y} / date::month{3 * (q - 1) + 1} / 1};
-  return {b, cal::add_months(b, date::months{3}) - days{1}};
+// The months first .. first + n - 1 (the last may be in the next year).
+Span months_span(int y, unsigned first, int n) {
+  const date::year_month ym = date::year{y} / date::month{first};
+  return {sys_days{ym / 1}, sys_days{(ym + date::months{n - 1}) / date::last}};
 }
-Span half_span(int y, unsigned h) {
-  const sys_days b{date::year{y} / date::month{6 * (h - 1) + 1} / 1};
-  return {b, cal::add_months(b, date::months{6}) - days{1}};
-}
+Span quarter_span(int y, unsigned q) { return months_span(y, 3 * (q - 1) + 1, 3); }
+Span half_span(int y, unsigned h) { return months_span(y, 6 * (h - 1) + 1, 6); }
 // Meteorological seasons; winter Y is Dec Y .. Feb Y+1.
 Span season_span(int y, Season s) {
   unsigned m = s == Season::spring ? 3 : s == Season::summer ? 6 : s == Season::fall ? 9 : 12;
-  const sys_days b{date::year{y} / date::month{m} / 1};
-  return {b, cal::add_months(b, date::months{3}) - days{1}};
+  return months_span(y, m, 3);
 }
 Span year_span(int y) {
   return {sys_days{date::year{y} / 1 / 1}, sys_days{date::year{y} / 12 / 31}};
@@ -3431,18 +3568,22 @@ Resolved weekend_of(sys_days d) {
   return make({sat, sat + days{1}}, Granularity::weekend, cal::iso_week_of(sat) + "-WE");
 }
 Resolved month_res(int y, unsigned m) {
-  return make(month_span(y, m), Granularity::month, year_str(y) + "-" + two(m));
+  return make(month_span(y, m), Granularity::month, ValueText().year(y).text("-").two(m).str());
 }
 Resolved quarter_res(int y, unsigned q) {
-  return make(quarter_span(y, q), Granularity::quarter, year_str(y) + "-Q" + std::to_string(q));
+  return make(quarter_span(y, q), Granularity::quarter,
+              ValueText().year(y).text("-Q").number(q).str());
 }
 Resolved half_res(int y, unsigned h) {
-  return make(half_span(y, h), Granularity::half, year_str(y) + "-H" + std::to_string(h));
+  return make(half_span(y, h), Granularity::half, ValueText().year(y).text("-H").number(h).str());
 }
 Resolved season_res(int y, Season s) {
-  return make(season_span(y, s), Granularity::season, year_str(y) + "-" + season_code(s));
+  return make(season_span(y, s), Granularity::season,
+              ValueText().year(y).text("-").text(season_code(s)).str());
 }
-Resolved year_res(int y) { return make(year_span(y), Granularity::year, year_str(y)); }
+Resolved year_res(int y) {
+  return make(year_span(y), Granularity::year, ValueText().year(y).str());
+}
 Resolved decade_res(int d) {
   return make({year_span(d * 10).b, year_span(d * 10 + 9).e}, Granularity::decade,
               std::to_string(d));
@@ -3543,10 +3684,16 @@ sys_days holiday_day(Holiday hd, int y) {
 template <class SpanOf>
 std::optional<int> pick_year(sys_days P, Tense tense, Shift shift, SpanOf span_of) {
   const int Y = year_of(P);
-  std::vector<std::pair<int, Span>> cands;
+  struct Candidate {
+    int y;
+    Span s;
+  };
+  std::array<Candidate, 5> all;  // years Y-2 .. Y+2 with a reading, in order
+  std::size_t count = 0;
   for (int y = Y - 2; y <= Y + 2; ++y)
-    if (auto s = span_of(y)) cands.emplace_back(y, *s);
-  if (cands.empty()) return std::nullopt;
+    if (auto s = span_of(y)) all[count++] = {y, *s};
+  if (count == 0) return std::nullopt;
+  const std::span<const Candidate> cands(all.data(), count);
   if (shift == Shift::this_) return Y;
   if (shift == Shift::last) {
     std::optional<int> best;
@@ -3635,7 +3782,7 @@ std::string set_value(const RelativeDate& rel) {
     if (rel.part != PartOfDay::none) v += std::string("T") + part_code(rel.part);
     return v;
   }
-  if (rel.month) return "XXXX-" + two(*rel.month);
+  if (rel.month) return ValueText().text("XXXX-").two(*rel.month).str();
   if (rel.part != PartOfDay::none) return std::string("XXXX-XX-XXT") + part_code(rel.part);
   // "quarterly", "every quarter": three months (the quarter unit is for counted durations)
   if (rel.unit == Unit::quarter) return "P3M";
@@ -3646,16 +3793,16 @@ std::string set_value(const RelativeDate& rel) {
 
 // Day-level result refined by a part of day or a clock time (TIMEX3 TIME).
 Resolved day_with_time(sys_days d, const RelativeDate& rel) {
-  Resolved r = day_of(d);
+  if (!rel.clock && rel.part == PartOfDay::none) return day_of(d);
+  ValueText v;
+  v.text(cal::iso_day(d)).text("T");
   if (rel.clock) {
-    r.value += "T" + two(rel.clock->hour) + ":" + two(rel.clock->minute);
-    if (rel.clock->utc) r.value += "Z";
-    r.granularity = Granularity::time;
-  } else if (rel.part != PartOfDay::none) {
-    r.value += std::string("T") + part_code(rel.part);
-    r.granularity = Granularity::time;
+    v.two(rel.clock->hour).text(":").two(rel.clock->minute);
+    if (rel.clock->utc) v.text("Z");
+  } else {
+    v.text(part_code(rel.part));
   }
-  return r;
+  return make({d, d}, Granularity::time, v.str());
 }
 
 Resolved shifted(const RelativeDate& rel, sys_days base) {

@@ -81,22 +81,25 @@ TEST(Calendar, IsoDay) {
   EXPECT_EQ(chronicle::cal::iso_day(ymd(1987, 3, 1)), "1987-03-01");
 }
 
-// The four-digit-year fast path writes what date::format writes, on every day of the
-// years it covers and on both sides of them.
+// The four-digit-year fast paths (ISO weeks too) write what date::format writes, on every
+// day of the years they cover and on both sides of them.
 TEST(Calendar, IsoFormattingMatchesDateFormat) {
   for (sys_days d = ymd(998, 12, 1); d <= ymd(1002, 1, 31); d += days{1}) {
     ASSERT_EQ(chronicle::cal::iso_day(d), date::format("%F", d));
     ASSERT_EQ(chronicle::cal::iso_month(d), date::format("%Y-%m", d));
     ASSERT_EQ(chronicle::cal::iso_year(d), date::format("%Y", d));
+    ASSERT_EQ(chronicle::cal::iso_week_of(d), date::format("%G-W%V", d));
   }
   for (sys_days d = ymd(1899, 1, 1); d <= ymd(2101, 12, 31); d += days{1}) {
     ASSERT_EQ(chronicle::cal::iso_day(d), date::format("%F", d));
     ASSERT_EQ(chronicle::cal::iso_month(d), date::format("%Y-%m", d));
     ASSERT_EQ(chronicle::cal::iso_year(d), date::format("%Y", d));
+    ASSERT_EQ(chronicle::cal::iso_week_of(d), date::format("%G-W%V", d));
   }
   for (sys_days d = ymd(9998, 12, 1); d <= ymd(10001, 1, 31); d += days{1}) {
     ASSERT_EQ(chronicle::cal::iso_day(d), date::format("%F", d));
     ASSERT_EQ(chronicle::cal::iso_year(d), date::format("%Y", d));
+    ASSERT_EQ(chronicle::cal::iso_week_of(d), date::format("%G-W%V", d));
   }
   EXPECT_EQ(chronicle::cal::iso_day(ymd(-1, 3, 4)), date::format("%F", ymd(-1, 3, 4)));
 }
