@@ -283,21 +283,29 @@ void read_all(const Common& c, const ReadOptions& opts,
     }
     progress.expect(known ? total : 0);
   }
-  // ids name documents in the output (evidence, errors): a repeated id gets a suffix
-  std::unordered_map<std::string, std::string> first_origin;  // id -> its first document
+  // ids name documents in the output (evidence, errors): a repeated id gets a suffix. The
+  // origin of each id's first document is kept in one string, `first_origins`.
+  std::string first_origins;
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> first_origin;  // id ->
+  auto remember = [&](const std::string& id, std::string_view origin) {  // its first origin
+    const auto [it, fresh] = first_origin.try_emplace(id, first_origins.size(), origin.size());
+    if (fresh) first_origins += origin;
+    return std::pair{it, fresh};
+  };
   std::unordered_map<std::string, unsigned> repeats;
-  for (const auto& [id, origin] : taken) first_origin.emplace(id, origin);
+  for (const auto& [id, origin] : taken) remember(id, origin);
   const std::function<void(Document&&)> on_document = [&](Document&& d) {
     progress.read(d.source_bytes);
-    const auto [it, fresh] = first_origin.emplace(d.id, d.origin);
+    const auto [it, fresh] = remember(d.id, d.origin);
     if (!fresh) {
       std::string id;
       do id = d.id + "#" + std::to_string(++repeats[d.id] + 1);
       while (first_origin.count(id));
-      d.warnings.push_back("the id \"" + d.id + "\" is already used by " + it->second +
+      const std::string_view first(first_origins.data() + it->second.first, it->second.second);
+      d.warnings.push_back("the id \"" + d.id + "\" is already used by " + std::string(first) +
                            "; this document is \"" + id + "\" in the output");
       d.id = id;
-      first_origin.emplace(id, d.origin);
+      remember(id, d.origin);
     }
     on_doc(std::move(d));
   };
@@ -704,17 +712,54 @@ int run_merge(const std::vector<std::string>& files, const Common& c) {
 }
 
 // `s` as a JSON string, as nlohmann::json's dump (no ASCII escaping, invalid UTF-8
-// replaced) writes it: printable ASCII without quote or backslash as it is, anything else
-// through nlohmann::json itself.
+// replaced) writes it: ASCII as it is but for the quote, the backslash and control
+// characters (\n, \t, ... or \u00xx), a string with other bytes through nlohmann::json
+// itself.
 void json_string(std::string& out, std::string_view s) {
-  if (std::all_of(s.begin(), s.end(),
-                  [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; })) {
-    out += '"';
-    out += s;
-    out += '"';
-    return;
+  static constexpr char kHex[] = "0123456789abcdef";
+  const std::size_t start = out.size();
+  out += '"';
+  std::size_t done = 0;  // bytes of s written
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') continue;
+    if (c >= 0x80) {
+      out.resize(start);
+      out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      return;
+    }
+    out.append(s, done, i - done);
+    done = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+    }
   }
-  out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out.append(s, done);
+  out += '"';
 }
 
 void json_number(std::string& out, std::size_t n) {
@@ -730,12 +775,25 @@ void json_plain(std::string& out, std::string_view s) {
   out += '"';
 }
 
+// The last day written as a JSON string, kept: a timex's earliest and latest are often
+// the same day, and a document names few days.
+struct DayText {
+  cal::sys_days day{};
+  std::string text;  // "\"YYYY-MM-DD\"", empty before the first day
+};
+
 // An ISO day as a JSON string, or null.
-void json_day(std::string& out, const std::optional<cal::sys_days>& d) {
-  if (d)
-    json_plain(out, cal::iso_day(*d));
-  else
+void json_day(std::string& out, const std::optional<cal::sys_days>& d, DayText& last) {
+  if (!d) {
     out += "null";
+    return;
+  }
+  if (last.text.empty() || last.day != *d) {
+    last.day = *d;
+    last.text.clear();
+    json_plain(last.text, cal::iso_day(*d));
+  }
+  out += last.text;
 }
 
 const char* type_name(TimexType t) {
@@ -765,7 +823,13 @@ int run_timex(const Common& c, ReadOptions opts) {
   auto work = [&](Document& d) -> TimexOut {
     if (!d.published) return {std::string(), d.text.size(), {}};
     DocumentAnalysis a(d, res, /*entities=*/false);
-    CodePointIndex cpi(d.text);
+    // offsets in code points: byte offsets in ASCII text
+    std::optional<CodePointIndex> cpi;
+    if (!d.ascii) cpi.emplace(d.text);
+    auto code_points = [&](std::size_t byte_offset) {
+      return cpi ? (*cpi)(byte_offset) : std::min(byte_offset, d.text.size());
+    };
+    DayText day;
     // The line is written as nlohmann::json's compact dump of {"id", "timexes": [{...}]}
     // would write it (keys in its sorted order); every string goes through json_string.
     std::size_t count = 0;
@@ -780,15 +844,15 @@ int run_timex(const Common& c, ReadOptions opts) {
       for (const auto& t : s.timexes) {
         line += first ? "{\"earliest\":" : ",{\"earliest\":";
         first = false;
-        json_day(line, t.resolved.earliest);
+        json_day(line, t.resolved.earliest, day);
         line += ",\"end\":";
-        json_number(line, cpi(t.end));
+        json_number(line, code_points(t.end));
         line += ",\"granularity\":";
         json_plain(line, granularity_name(t.resolved.granularity));
         line += ",\"latest\":";
-        json_day(line, t.resolved.latest);
+        json_day(line, t.resolved.latest, day);
         line += ",\"start\":";
-        json_number(line, cpi(t.begin));
+        json_number(line, code_points(t.begin));
         line += ",\"text\":";
         json_string(line, t.text);
         line += ",\"type\":";
