@@ -711,89 +711,129 @@ int run_merge(const std::vector<std::string>& files, const Common& c) {
   return 0;
 }
 
+// A timex line under construction: each piece is copied to `at_` without a check for
+// room, the caller having made room for the worst case of the whole line first.
+class LineBuffer {
+ public:
+  explicit LineBuffer(std::string& out) : out_(out), at_(out.data() + out.size()) {}
+  // Room for `n` more bytes.
+  void room(std::size_t n) {
+    const auto used = static_cast<std::size_t>(at_ - out_.data());
+    out_.resize(used + n);
+    at_ = out_.data() + used;
+  }
+  void put(char c) { *at_++ = c; }
+  void put(std::string_view s) {
+    std::memcpy(at_, s.data(), s.size());
+    at_ += s.size();
+  }
+  void number(std::size_t n) { at_ = std::to_chars(at_, at_ + 20, n).ptr; }
+  // The line is complete: the string is cut to what was written.
+  void finish() { out_.resize(static_cast<std::size_t>(at_ - out_.data())); }
+
+ private:
+  std::string& out_;
+  char* at_;
+};
+
+// The most bytes json_string writes for `s`: every byte escaped as \u00xx, and quotes.
+std::size_t json_string_room(std::string_view s) { return 6 * s.size() + 2; }
+
 // `s` as a JSON string, as nlohmann::json's dump (no ASCII escaping, invalid UTF-8
 // replaced) writes it: ASCII as it is but for the quote, the backslash and control
 // characters (\n, \t, ... or \u00xx), a string with other bytes through nlohmann::json
-// itself.
-void json_string(std::string& out, std::string_view s) {
+// itself (which writes at most json_string_room(s) bytes too: 3 for a replaced byte).
+void json_string(LineBuffer& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
-  const std::size_t start = out.size();
-  out += '"';
-  std::size_t done = 0;  // bytes of s written
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  std::size_t i = 0;
+  for (; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') continue;
-    if (c >= 0x80) {
-      out.resize(start);
-      out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      return;
-    }
-    out.append(s, done, i - done);
-    done = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-    }
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
   }
-  out.append(s, done);
-  out += '"';
-}
-
-void json_number(std::string& out, std::size_t n) {
-  char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, n);
-  out.append(buf, r.ptr);
-}
-
-// A string known to need no escaping (digits, letters, '-', '+', '_') as a JSON string.
-void json_plain(std::string& out, std::string_view s) {
-  out += '"';
-  out += s;
-  out += '"';
-}
-
-// The last day written as a JSON string, kept: a timex's earliest and latest are often
-// the same day, and a document names few days.
-struct DayText {
-  cal::sys_days day{};
-  std::string text;  // "\"YYYY-MM-DD\"", empty before the first day
-};
-
-// An ISO day as a JSON string, or null.
-void json_day(std::string& out, const std::optional<cal::sys_days>& d, DayText& last) {
-  if (!d) {
-    out += "null";
+  out.put('"');
+  if (i == s.size()) {  // nothing to escape: most strings
+    out.put(s);
+    out.put('"');
     return;
   }
-  if (last.text.empty() || last.day != *d) {
-    last.day = *d;
-    last.text.clear();
-    json_plain(last.text, cal::iso_day(*d));
+  if (std::any_of(s.begin() + static_cast<std::ptrdiff_t>(i), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    const std::string dumped =
+        nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out.put(std::string_view(dumped).substr(1));  // the opening quote is written
+    return;
   }
-  out += last.text;
+  out.put(s.substr(0, i));
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      out.put(static_cast<char>(c));
+      continue;
+    }
+    out.put('\\');
+    switch (c) {
+      case '"':
+        out.put('"');
+        break;
+      case '\\':
+        out.put('\\');
+        break;
+      case '\b':
+        out.put('b');
+        break;
+      case '\t':
+        out.put('t');
+        break;
+      case '\n':
+        out.put('n');
+        break;
+      case '\f':
+        out.put('f');
+        break;
+      case '\r':
+        out.put('r');
+        break;
+      default:
+        out.put("u00");
+        out.put(kHex[c >> 4]);
+        out.put(kHex[c & 0xF]);
+    }
+  }
+  out.put('"');
+}
+
+// The most bytes json_day writes: a quoted day of a year beyond 9999 and its sign.
+constexpr std::size_t kDayRoom = 24;
+
+// An ISO day as a JSON string, or null. A day of a four-digit year is written here from
+// its date::year_month_day, as cal::iso_day writes it, without a string made for it.
+void json_day(LineBuffer& out, const std::optional<cal::sys_days>& d) {
+  if (!d) {
+    out.put("null");
+    return;
+  }
+  const date::year_month_day ymd{*d};
+  const int y = static_cast<int>(ymd.year());
+  if (y < 1000 || y > 9999) {
+    out.put('"');
+    out.put(cal::iso_day(*d));
+    out.put('"');
+    return;
+  }
+  const auto m = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
+  const char text[12] = {'"',
+                         static_cast<char>('0' + y / 1000),
+                         static_cast<char>('0' + y / 100 % 10),
+                         static_cast<char>('0' + y / 10 % 10),
+                         static_cast<char>('0' + y % 10),
+                         '-',
+                         static_cast<char>('0' + m / 10),
+                         static_cast<char>('0' + m % 10),
+                         '-',
+                         static_cast<char>('0' + day / 10),
+                         static_cast<char>('0' + day % 10),
+                         '"'};
+  out.put(std::string_view(text, sizeof text));
 }
 
 const char* type_name(TimexType t) {
@@ -829,40 +869,47 @@ int run_timex(const Common& c, ReadOptions opts) {
     auto code_points = [&](std::size_t byte_offset) {
       return cpi ? (*cpi)(byte_offset) : std::min(byte_offset, d.text.size());
     };
-    DayText day;
     // The line is written as nlohmann::json's compact dump of {"id", "timexes": [{...}]}
     // would write it (keys in its sorted order); every string goes through json_string.
-    std::size_t count = 0;
-    for (const auto& s : a.sentences()) count += s.timexes.size();
+    // the keys and their punctuation take 84 bytes a timex; numbers 20 digits at most
+    constexpr std::size_t kTimexRoom = 96 + 2 * kDayRoom + 2 * 20;
+    std::size_t room = 32 + json_string_room(d.id);
+    for (const auto& s : a.sentences())
+      for (const auto& t : s.timexes)
+        room += kTimexRoom + std::strlen(granularity_name(t.resolved.granularity)) +
+                std::strlen(type_name(t.type)) + json_string_room(t.text) +
+                json_string_room(t.resolved.value);
     std::string line;
-    line.reserve(32 + d.id.size() + 192 * count);
-    line += "{\"id\":";
-    json_string(line, d.id);
-    line += ",\"timexes\":[";
+    LineBuffer out(line);
+    out.room(room);
+    out.put("{\"id\":");
+    json_string(out, d.id);
+    out.put(",\"timexes\":[");
     bool first = true;
     for (const auto& s : a.sentences()) {
       for (const auto& t : s.timexes) {
-        line += first ? "{\"earliest\":" : ",{\"earliest\":";
+        out.put(first ? "{\"earliest\":" : ",{\"earliest\":");
         first = false;
-        json_day(line, t.resolved.earliest, day);
-        line += ",\"end\":";
-        json_number(line, code_points(t.end));
-        line += ",\"granularity\":";
-        json_plain(line, granularity_name(t.resolved.granularity));
-        line += ",\"latest\":";
-        json_day(line, t.resolved.latest, day);
-        line += ",\"start\":";
-        json_number(line, code_points(t.begin));
-        line += ",\"text\":";
-        json_string(line, t.text);
-        line += ",\"type\":";
-        json_plain(line, type_name(t.type));
-        line += ",\"value\":";
-        json_string(line, t.resolved.value);
-        line += '}';
+        json_day(out, t.resolved.earliest);
+        out.put(",\"end\":");
+        out.number(code_points(t.end));
+        out.put(",\"granularity\":\"");
+        out.put(granularity_name(t.resolved.granularity));
+        out.put("\",\"latest\":");
+        json_day(out, t.resolved.latest);
+        out.put(",\"start\":");
+        out.number(code_points(t.begin));
+        out.put(",\"text\":");
+        json_string(out, t.text);
+        out.put(",\"type\":\"");
+        out.put(type_name(t.type));
+        out.put("\",\"value\":");
+        json_string(out, t.resolved.value);
+        out.put('}');
       }
     }
-    line += "]}\n";
+    out.put("]}\n");
+    out.finish();
     return {std::move(line), d.text.size(), warning_lines(d, a)};
   };
   auto emit = [&](TimexOut&& r) {
