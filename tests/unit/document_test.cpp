@@ -374,7 +374,8 @@ TEST(JsonDocument, AsciiTextIsMarkedAndOtherTextRepaired) {
 // read_jsonl fills one document line after line: nothing of a line stays in the next.
 TEST(JsonDocument, LinesShareNoFields) {
   std::istringstream in(
-      R"({"id":"a","published":"2025-02-17","title":"T","dateline":"RIYADH","text":"Caf\u00e9 \u0000"})"
+      R"({"id":"a","published":"2025-02-17","title":"T","dateline":"RIYADH",)"
+      R"("text":"Caf\u00e9 \u0000"})"
       "\n"
       R"({"id":"b","text":"No date."})"
       "\n"
