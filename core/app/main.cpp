@@ -283,21 +283,29 @@ void read_all(const Common& c, const ReadOptions& opts,
     }
     progress.expect(known ? total : 0);
   }
-  // ids name documents in the output (evidence, errors): a repeated id gets a suffix
-  std::unordered_map<std::string, std::string> first_origin;  // id -> its first document
+  // ids name documents in the output (evidence, errors): a repeated id gets a suffix. The
+  // origin of each id's first document is kept in one string, `first_origins`.
+  std::string first_origins;
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> first_origin;  // id ->
+  auto remember = [&](const std::string& id, std::string_view origin) {  // its first origin
+    const auto [it, fresh] = first_origin.try_emplace(id, first_origins.size(), origin.size());
+    if (fresh) first_origins += origin;
+    return std::pair{it, fresh};
+  };
   std::unordered_map<std::string, unsigned> repeats;
-  for (const auto& [id, origin] : taken) first_origin.emplace(id, origin);
+  for (const auto& [id, origin] : taken) remember(id, origin);
   const std::function<void(Document&&)> on_document = [&](Document&& d) {
     progress.read(d.source_bytes);
-    const auto [it, fresh] = first_origin.emplace(d.id, d.origin);
+    const auto [it, fresh] = remember(d.id, d.origin);
     if (!fresh) {
       std::string id;
       do id = d.id + "#" + std::to_string(++repeats[d.id] + 1);
       while (first_origin.count(id));
-      d.warnings.push_back("the id \"" + d.id + "\" is already used by " + it->second +
+      const std::string_view first(first_origins.data() + it->second.first, it->second.second);
+      d.warnings.push_back("the id \"" + d.id + "\" is already used by " + std::string(first) +
                            "; this document is \"" + id + "\" in the output");
       d.id = id;
-      first_origin.emplace(id, d.origin);
+      remember(id, d.origin);
     }
     on_doc(std::move(d));
   };
@@ -703,39 +711,144 @@ int run_merge(const std::vector<std::string>& files, const Common& c) {
   return 0;
 }
 
+// A timex line under construction, in a buffer of its thread kept from line to line (so
+// that it is cleared only when it grows): each piece is copied to `at_` without a check
+// for room, room for the worst case of the whole line being made first.
+class LineBuffer {
+ public:
+  // Room for a line of at most `n` bytes.
+  explicit LineBuffer(std::size_t n) {
+    if (buffer_.size() < n) buffer_.resize(n);
+    at_ = buffer_.data();
+  }
+  void put(char c) { *at_++ = c; }
+  void put(std::string_view s) {
+    std::memcpy(at_, s.data(), s.size());
+    at_ += s.size();
+  }
+  void number(std::size_t n) { at_ = std::to_chars(at_, at_ + 20, n).ptr; }
+  // What was written.
+  std::string line() const { return std::string(buffer_.data(), at_); }
+
+ private:
+  inline static thread_local std::string buffer_;
+  char* at_;
+};
+
+// The most bytes json_string writes for `s`: every byte escaped as \u00xx, and quotes.
+std::size_t json_string_room(std::string_view s) { return 6 * s.size() + 2; }
+
+// Whether one of the eight bytes of `w` is not ASCII or needs escaping in JSON (below
+// 0x20, a quote, a backslash): each test sets the high bit of a byte it finds (or of one
+// above a byte it finds, which then sets its own).
+bool escape_or_not_ascii(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  auto zero_byte = [](std::uint64_t x) { return (x - kOnes) & ~x; };
+  return ((w | ((w - 0x20 * kOnes) & ~w) | zero_byte(w ^ ('"' * kOnes)) |
+           zero_byte(w ^ ('\\' * kOnes))) &
+          kHigh) != 0;
+}
+
 // `s` as a JSON string, as nlohmann::json's dump (no ASCII escaping, invalid UTF-8
-// replaced) writes it: printable ASCII without quote or backslash as it is, anything else
-// through nlohmann::json itself.
-void json_string(std::string& out, std::string_view s) {
-  if (std::all_of(s.begin(), s.end(),
-                  [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; })) {
-    out += '"';
-    out += s;
-    out += '"';
+// replaced) writes it: ASCII as it is but for the quote, the backslash and control
+// characters (\n, \t, ... or \u00xx), a string with other bytes through nlohmann::json
+// itself (which writes at most json_string_room(s) bytes too: 3 for a replaced byte).
+void json_string(LineBuffer& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {  // eight bytes at a time, to the first that may need work
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, sizeof w);
+    if (escape_or_not_ascii(w)) break;
+  }
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+  }
+  out.put('"');
+  if (i == s.size()) {  // nothing to escape: most strings
+    out.put(s);
+    out.put('"');
     return;
   }
-  out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (std::any_of(s.begin() + static_cast<std::ptrdiff_t>(i), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    const std::string dumped =
+        nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out.put(std::string_view(dumped).substr(1));  // the opening quote is written
+    return;
+  }
+  out.put(s.substr(0, i));
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      out.put(static_cast<char>(c));
+      continue;
+    }
+    out.put('\\');
+    switch (c) {
+      case '"':
+        out.put('"');
+        break;
+      case '\\':
+        out.put('\\');
+        break;
+      case '\b':
+        out.put('b');
+        break;
+      case '\t':
+        out.put('t');
+        break;
+      case '\n':
+        out.put('n');
+        break;
+      case '\f':
+        out.put('f');
+        break;
+      case '\r':
+        out.put('r');
+        break;
+      default:
+        out.put("u00");
+        out.put(kHex[c >> 4]);
+        out.put(kHex[c & 0xF]);
+    }
+  }
+  out.put('"');
 }
 
-void json_number(std::string& out, std::size_t n) {
-  char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, n);
-  out.append(buf, r.ptr);
-}
+// The most bytes json_day writes: a quoted day of a year beyond 9999 and its sign.
+constexpr std::size_t kDayRoom = 24;
 
-// A string known to need no escaping (digits, letters, '-', '+', '_') as a JSON string.
-void json_plain(std::string& out, std::string_view s) {
-  out += '"';
-  out += s;
-  out += '"';
-}
-
-// An ISO day as a JSON string, or null.
-void json_day(std::string& out, const std::optional<cal::sys_days>& d) {
-  if (d)
-    json_plain(out, cal::iso_day(*d));
-  else
-    out += "null";
+// An ISO day as a JSON string, or null. A day of a four-digit year is written here from
+// its date::year_month_day, as cal::iso_day writes it, without a string made for it.
+void json_day(LineBuffer& out, const std::optional<cal::sys_days>& d) {
+  if (!d) {
+    out.put("null");
+    return;
+  }
+  const date::year_month_day ymd{*d};
+  const int y = static_cast<int>(ymd.year());
+  if (y < 1000 || y > 9999) {
+    out.put('"');
+    out.put(cal::iso_day(*d));
+    out.put('"');
+    return;
+  }
+  const auto m = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
+  const char text[12] = {'"',
+                         static_cast<char>('0' + y / 1000),
+                         static_cast<char>('0' + y / 100 % 10),
+                         static_cast<char>('0' + y / 10 % 10),
+                         static_cast<char>('0' + y % 10),
+                         '-',
+                         static_cast<char>('0' + m / 10),
+                         static_cast<char>('0' + m % 10),
+                         '-',
+                         static_cast<char>('0' + day / 10),
+                         static_cast<char>('0' + day % 10),
+                         '"'};
+  out.put(std::string_view(text, sizeof text));
 }
 
 const char* type_name(TimexType t) {
@@ -765,41 +878,51 @@ int run_timex(const Common& c, ReadOptions opts) {
   auto work = [&](Document& d) -> TimexOut {
     if (!d.published) return {std::string(), d.text.size(), {}};
     DocumentAnalysis a(d, res, /*entities=*/false);
-    CodePointIndex cpi(d.text);
+    // offsets in code points: byte offsets in ASCII text
+    std::optional<CodePointIndex> cpi;
+    if (!d.ascii) cpi.emplace(d.text);
+    auto code_points = [&](std::size_t byte_offset) {
+      return cpi ? (*cpi)(byte_offset) : std::min(byte_offset, d.text.size());
+    };
     // The line is written as nlohmann::json's compact dump of {"id", "timexes": [{...}]}
     // would write it (keys in its sorted order); every string goes through json_string.
-    std::size_t count = 0;
-    for (const auto& s : a.sentences()) count += s.timexes.size();
-    std::string line;
-    line.reserve(32 + d.id.size() + 192 * count);
-    line += "{\"id\":";
-    json_string(line, d.id);
-    line += ",\"timexes\":[";
+    // the keys and their punctuation take 84 bytes a timex; numbers 20 digits at most
+    constexpr std::size_t kTimexRoom = 96 + 2 * kDayRoom + 2 * 20;
+    std::size_t room = 32 + json_string_room(d.id);
+    for (const auto& s : a.sentences())
+      for (const auto& t : s.timexes)
+        room += kTimexRoom + std::strlen(granularity_name(t.resolved.granularity)) +
+                std::strlen(type_name(t.type)) + json_string_room(t.text) +
+                json_string_room(t.resolved.value);
+    LineBuffer out(room);
+    out.put("{\"id\":");
+    json_string(out, d.id);
+    out.put(",\"timexes\":[");
     bool first = true;
     for (const auto& s : a.sentences()) {
       for (const auto& t : s.timexes) {
-        line += first ? "{\"earliest\":" : ",{\"earliest\":";
+        out.put(first ? "{\"earliest\":" : ",{\"earliest\":");
         first = false;
-        json_day(line, t.resolved.earliest);
-        line += ",\"end\":";
-        json_number(line, cpi(t.end));
-        line += ",\"granularity\":";
-        json_plain(line, granularity_name(t.resolved.granularity));
-        line += ",\"latest\":";
-        json_day(line, t.resolved.latest);
-        line += ",\"start\":";
-        json_number(line, cpi(t.begin));
-        line += ",\"text\":";
-        json_string(line, t.text);
-        line += ",\"type\":";
-        json_plain(line, type_name(t.type));
-        line += ",\"value\":";
-        json_string(line, t.resolved.value);
-        line += '}';
+        json_day(out, t.resolved.earliest);
+        out.put(",\"end\":");
+        out.number(code_points(t.end));
+        out.put(",\"granularity\":\"");
+        out.put(granularity_name(t.resolved.granularity));
+        out.put("\",\"latest\":");
+        json_day(out, t.resolved.latest);
+        out.put(",\"start\":");
+        out.number(code_points(t.begin));
+        out.put(",\"text\":");
+        json_string(out, t.text);
+        out.put(",\"type\":\"");
+        out.put(type_name(t.type));
+        out.put("\",\"value\":");
+        json_string(out, t.resolved.value);
+        out.put('}');
       }
     }
-    line += "]}\n";
-    return {std::move(line), d.text.size(), warning_lines(d, a)};
+    out.put("]}\n");
+    return {out.line(), d.text.size(), warning_lines(d, a)};
   };
   auto emit = [&](TimexOut&& r) {
     progress.add(r.bytes, false);

@@ -6,6 +6,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <istream>
@@ -21,10 +23,10 @@ std::string date_fix() {
          "or pass --published YYYY-MM-DD";
 }
 
-date::sys_days parse_date_value(const std::string& value, const std::string& where) {
+date::sys_days parse_date_value(std::string_view value, const std::string& where) {
   date::sys_days d;
   if (!cal::parse_iso_day(value, d)) {
-    throw DocumentError(where, "publication date \"" + value +
+    throw DocumentError(where, "publication date \"" + std::string(value) +
                                    "\" is not a calendar date in the form YYYY-MM-DD; " +
                                    date_fix());
   }
@@ -33,17 +35,44 @@ date::sys_days parse_date_value(const std::string& value, const std::string& whe
 
 std::string stem_of(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
+// Whether `s` is ASCII without NUL, the text repair_utf8 leaves as it is: 64 bytes at a
+// time (then 8), a byte of 0 or >= 0x80 setting the high bit of its byte in `w | (w - 0x01..01)`.
+bool clean_ascii(std::string_view s) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const char* p = s.data();
+  std::size_t n = s.size();
+  for (; n >= 64; p += 64, n -= 64) {
+    std::uint64_t w[8], any = 0;
+    std::memcpy(w, p, sizeof w);
+    for (const std::uint64_t x : w) any |= x | (x - kOnes);
+    if (any & kHigh) return false;
+  }
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t x;
+    std::memcpy(&x, p, sizeof x);
+    if ((x | (x - kOnes)) & kHigh) return false;
+  }
+  for (; n > 0; ++p, --n)
+    if (static_cast<unsigned char>(*p) - 1u >= 0x7Fu) return false;
+  return true;
+}
+
+// repair_utf8, after a quicker look for the usual case of nothing to repair.
+std::size_t repair(std::string& s) { return clean_ascii(s) ? 0 : repair_utf8(s); }
+
 void finish(Document& d, const ReadOptions& options) {
   if (options.published) d.published = options.published;
-  const std::size_t bad = repair_utf8(d.text);
+  // most text is plain ASCII, which needs no repair and keeps byte offsets
+  d.ascii = clean_ascii(d.text);
+  const std::size_t bad = d.ascii ? 0 : repair_utf8(d.text);
   if (bad > 0)
     d.warnings.push_back(std::to_string(bad) +
                          " byte(s) that were not UTF-8 (or NUL) were replaced with U+FFFD");
-  repair_utf8(d.title);
-  repair_utf8(d.dateline);
+  repair(d.title);
+  repair(d.dateline);
   // a front-matter id (or a file name) is written into every output: valid UTF-8 too
-  repair_utf8(d.id);
-  repair_utf8(d.origin);
+  repair(d.id);
+  repair(d.origin);
   // an empty document is an empty timeline, with or without a date
   if (!d.published && d.text.find_first_not_of(" \t\r\n") != std::string::npos) {
     throw DocumentError(d.origin, "no publication date; " + date_fix());
@@ -121,12 +150,13 @@ Document parse_text_document(std::string content, const std::string& origin,
 
 namespace {
 
-// The fields of a JSONL line that Chronicle reads; absent and null fields are nullopt.
+// The fields of a JSONL line that Chronicle reads; absent and null fields are nullopt. The
+// views point into the fast reader's parser (valid until it reads the next line).
 struct JsonFields {
-  std::optional<std::string> id, published, dct, title, dateline, text;
+  std::optional<std::string_view> id, published, dct, title, dateline, text;
 };
 
-std::optional<std::string>* field_slot(JsonFields& f, std::string_view key) {
+std::optional<std::string_view>* field_slot(JsonFields& f, std::string_view key) {
   if (key == "id") return &f.id;
   if (key == "published") return &f.published;
   if (key == "dct") return &f.dct;
@@ -138,22 +168,22 @@ std::optional<std::string>* field_slot(JsonFields& f, std::string_view key) {
 
 // A document from its JSONL fields, in the order the reference reader checks them (so a
 // line with several faults reports the same one whichever reader read it): `field(key,
-// required)` gives a field's string, "" when absent or null, or throws.
+// required)` gives a field's string (or a view of it), "" when absent or null, or throws.
+// `d` is empty (a fresh document, or one cleared to be filled again: its strings keep
+// their storage).
 template <class Field>
-Document document_from(const Field& field, const std::string& origin, const ReadOptions& options) {
-  Document d;
-  d.origin = origin;
+void document_from(const Field& field, const std::string& origin, const ReadOptions& options,
+                   Document& d) {
   d.id = field("id", false);
   if (d.id.empty()) d.id = origin;
-  std::string pub = field("published", false);
+  auto pub = field("published", false);
   if (pub.empty()) pub = field("dct", false);
-  d.origin = origin + " (id " + d.id + ")";
+  d.origin.assign(origin).append(" (id ").append(d.id).append(")");
   if (!pub.empty()) d.published = parse_date_value(pub, d.origin);
   d.title = field("title", false);
   d.dateline = field("dateline", false);
   d.text = field("text", true);
   finish(d, options);
-  return d;
 }
 
 // The reference reader: nlohmann::json, with the error messages users see.
@@ -181,7 +211,9 @@ Document parse_json_checked(std::string_view line, const std::string& origin,
                           std::string("\"") + key + "\" must be a string, got " + it->type_name());
     return it->get<std::string>();
   };
-  return document_from(field, origin, options);
+  Document d;
+  document_from(field, origin, options, d);
+  return d;
 }
 
 // The fast reader: simdjson validates the whole line (structure, UTF-8, escapes, numbers)
@@ -198,7 +230,7 @@ std::optional<JsonFields> json_fields_fast(std::string_view line) {
   if (root.get_object().get(object) != simdjson::SUCCESS) return std::nullopt;
   JsonFields f;
   for (const auto field : object) {  // in order: a repeated key keeps its last value
-    std::optional<std::string>* slot = field_slot(f, field.key);
+    std::optional<std::string_view>* slot = field_slot(f, field.key);
     if (!slot) continue;
     if (field.value.is_null()) {
       slot->reset();
@@ -214,20 +246,50 @@ std::optional<JsonFields> json_fields_fast(std::string_view line) {
 
 // The fast reader's fields hold only strings and always a text: nothing here throws but
 // the date check, as in the reference reader.
-Document parse_json_fast(JsonFields f, const std::string& origin, const ReadOptions& options) {
-  auto field = [&](std::string_view key, bool) -> std::string {
-    std::optional<std::string>* slot = field_slot(f, key);
-    return *slot ? std::move(**slot) : std::string();
+void parse_json_fast(JsonFields f, const std::string& origin, const ReadOptions& options,
+                     Document& d) {
+  auto field = [&](std::string_view key, bool) -> std::string_view {
+    std::optional<std::string_view>* slot = field_slot(f, key);
+    return slot->value_or(std::string_view());
   };
-  return document_from(field, origin, options);
+  document_from(field, origin, options, d);
+}
+
+Document parse_json_fast(JsonFields f, const std::string& origin, const ReadOptions& options) {
+  Document d;
+  parse_json_fast(f, origin, options, d);
+  return d;
+}
+
+// Like parse_json_document, into `d` (empty; see document_from).
+void parse_json_into(std::string_view line, const std::string& origin, const ReadOptions& options,
+                     Document& d) {
+  if (auto fast = json_fields_fast(line))
+    parse_json_fast(*fast, origin, options, d);
+  else
+    d = parse_json_checked(line, origin, options);
+}
+
+// Empties `d` for the next document, keeping the storage of its strings.
+void clear(Document& d) {
+  d.id.clear();
+  d.published.reset();
+  d.title.clear();
+  d.dateline.clear();
+  d.text.clear();
+  d.origin.clear();
+  d.warnings.clear();
+  d.source_bytes = 0;
+  d.ascii = false;
 }
 
 }  // namespace
 
 Document parse_json_document(std::string_view line, const std::string& origin,
                              const ReadOptions& options) {
-  if (auto fast = json_fields_fast(line)) return parse_json_fast(std::move(*fast), origin, options);
-  return parse_json_checked(line, origin, options);
+  Document d;
+  parse_json_into(line, origin, options, d);
+  return d;
 }
 
 namespace detail {
@@ -244,7 +306,7 @@ std::string json_readers_disagree(std::string_view line) {
       return std::string("error: ") + e.what();
     }
   };
-  const std::string a = read([&] { return parse_json_fast(std::move(*fast), "line", {}); });
+  const std::string a = read([&] { return parse_json_fast(*fast, "line", {}); });
   const std::string b = read([&] { return parse_json_checked(line, "line", {}); });
   return a == b ? std::string{} : "fast reader: " + a + "\nreference reader: " + b;
 }
@@ -310,14 +372,19 @@ void report(const DocumentError& e, const std::function<void(DocumentFailure&&)>
 void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& options,
                 const std::function<void(Document&&)>& on_document,
                 const std::function<void(DocumentFailure&&)>& on_failure, std::size_t first_line) {
-  std::string line;
+  std::string line, origin;
   std::size_t n = first_line - 1, length = 0;
   std::streambuf* sb = in.rdbuf();
   if (!sb) return;
   auto reader = std::make_unique<LineReader>(*sb);
+  // one document filled line after line: a consumer that does not move it away (one
+  // thread) lets the next line reuse its strings' storage
+  Document d;
   while (reader->next(line, options.max_document_bytes, length)) {
     ++n;
-    const std::string origin = name + ":" + std::to_string(n);
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    origin.assign(name).append(1, ':').append(digits, end);
     if (length > options.max_document_bytes) {
       on_failure({origin, too_large(length, options)});
       continue;
@@ -325,7 +392,8 @@ void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& op
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     try {
-      Document d = parse_json_document(line, origin, options);
+      clear(d);
+      parse_json_into(line, origin, options, d);
       d.source_bytes = length + 1;  // the line and its newline, for the progress line's ETA
       on_document(std::move(d));
     } catch (const DocumentError& e) {

@@ -5,7 +5,9 @@
 #include <chronicle/errors.h>
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "../test_support.h"
 
@@ -337,3 +339,68 @@ TEST(JsonDocument, FastAndReferenceReadersAgree) {
   EXPECT_EQ(d.dateline, "RIYADH");
   EXPECT_EQ(d.origin, "in.jsonl:9 (id b)");
 }
+
+namespace {
+
+TEST(JsonDocument, AsciiTextIsMarkedAndOtherTextRepaired) {
+  const std::string plain(100, 'a');  // past the 64- and 8-byte steps of the check
+  Document d = parse_json_document(
+      R"({"id":"a","published":"2025-02-17","text":")" + plain + R"("})", "in.jsonl:1", {});
+  EXPECT_TRUE(d.ascii);
+  EXPECT_EQ(d.text, plain);
+  EXPECT_TRUE(d.warnings.empty());
+  // a NUL (only escaped in JSON) anywhere is replaced with a space, and counted
+  for (const std::size_t at : std::vector<std::size_t>{0, 5, 70, 99}) {
+    std::string text = plain;
+    text.replace(at, 1, "\\u0000");
+    d = parse_json_document(
+        R"({"id":"a","published":"2025-02-17","title":"T\u0000","text":")" + text + R"("})",
+        "in.jsonl:2", {});
+    std::string want = plain;
+    want[at] = ' ';
+    EXPECT_FALSE(d.ascii) << at;
+    EXPECT_EQ(d.text, want) << at;
+    EXPECT_EQ(d.title, "T ");
+    ASSERT_EQ(d.warnings.size(), 1u) << at;
+    EXPECT_EQ(d.warnings[0].rfind("1 byte(s)", 0), 0u) << d.warnings[0];
+  }
+  d = parse_json_document(R"({"id":"a","published":"2025-02-17","text":"Caf\u00e9 talks."})",
+                          "in.jsonl:3", {});
+  EXPECT_FALSE(d.ascii);
+  EXPECT_EQ(d.text, "Caf\xC3\xA9 talks.");
+  EXPECT_TRUE(d.warnings.empty());
+}
+
+// read_jsonl fills one document line after line: nothing of a line stays in the next.
+TEST(JsonDocument, LinesShareNoFields) {
+  std::istringstream in(
+      R"({"id":"a","published":"2025-02-17","title":"T","dateline":"RIYADH",)"
+      R"("text":"Caf\u00e9 \u0000"})"
+      "\n"
+      R"({"id":"b","text":"No date."})"
+      "\n"
+      R"({"published":"2025-02-18","text":"Talks."})"
+      "\n");
+  std::vector<Document> docs;
+  std::vector<chronicle::DocumentFailure> failures;
+  chronicle::read_jsonl(
+      in, "in.jsonl", {}, [&](Document&& d) { docs.push_back(std::move(d)); },
+      [&](chronicle::DocumentFailure&& f) { failures.push_back(std::move(f)); });
+  ASSERT_EQ(docs.size(), 2u);
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_EQ(failures[0].where, "in.jsonl:2 (id b)");
+  EXPECT_EQ(docs[0].title, "T");
+  EXPECT_EQ(docs[0].warnings.size(), 1u);
+  EXPECT_FALSE(docs[0].ascii);
+  const Document& last = docs[1];
+  EXPECT_EQ(last.id, "in.jsonl:3");
+  EXPECT_EQ(last.origin, "in.jsonl:3 (id in.jsonl:3)");
+  EXPECT_EQ(last.title, "");
+  EXPECT_EQ(last.dateline, "");
+  EXPECT_EQ(last.text, "Talks.");
+  EXPECT_TRUE(last.warnings.empty());
+  EXPECT_TRUE(last.ascii);
+  EXPECT_EQ(last.published, day(2025, 2, 18));
+}
+
+}  // namespace

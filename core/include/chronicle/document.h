@@ -21,6 +21,9 @@ struct Document {
   std::string origin;    // file, or file:line for JSONL
   std::vector<std::string> warnings;  // e.g. bytes that were not UTF-8, replaced
   std::size_t source_bytes = 0;       // bytes of input it was read from (file, or line)
+  // `text` is known to hold only ASCII (no NUL): its code-point offsets are its byte
+  // offsets. false: not known (a reader that does not check leaves it so).
+  bool ascii = false;
 };
 
 // A document that could not be read; the run goes on with the others.
