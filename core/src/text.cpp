@@ -389,6 +389,10 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
       }
     }
   };
+  // A word that starts before `guarded` ends before it: the byte before it is no ASCII
+  // letter or digit, so the loop over a word's letters needs no test for the end of s.
+  std::size_t guarded = n;
+  while (guarded > 0 && byte_class(p[guarded - 1]) & kAlnum) --guarded;
   std::size_t i = 0;
   while (i < n) {
     const std::uint8_t c0 = byte_class(p[i]);
@@ -406,7 +410,11 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
       std::uint8_t flags = c0;
       std::uint8_t cd = kSpace;
       std::size_t j = i + 1;
-      while (j < n && ((cd = byte_class(p[j])) & (kLower | kDigit))) ++j;
+      if (i < guarded) {
+        while ((cd = byte_class(p[j])) & (kLower | kDigit)) ++j;
+      } else {
+        while (j < n && ((cd = byte_class(p[j])) & (kLower | kDigit))) ++j;
+      }
       if (cd & kUpper) {  // a capital after the first letter ("USA", "iPhone"): the rest
         flags |= kUpper;
         while (j < n && ((cd = byte_class(p[j])) & kAlnum)) ++j;
