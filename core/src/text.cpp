@@ -671,26 +671,38 @@ struct BoilerplateGate {
   // characters are those of no entry, or it has fewer (periods and colons taken off its
   // end only make it shorter).
   bool may_match(std::string_view line) const {
-    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+    const std::size_t n = line.size();
     std::size_t k = 0;
-    while (k < line.size() && blank(line[k])) ++k;
-    if (k == line.size()) return false;  // an empty fold
+    while (k < n && kFoldByte[static_cast<unsigned char>(line[k])] == kBlank) ++k;
+    if (k == n) return false;  // an empty fold
     if (width < 2) return true;
     unsigned char f[kWidth];
     for (std::size_t q = 0; q < width; ++q) {
-      if (k == line.size()) return false;  // a fold shorter than every entry
-      if (blank(line[k])) {
-        while (k < line.size() && blank(line[k])) ++k;
-        if (k == line.size()) return false;  // blanks at the end are no part of the fold
+      if (k == n) return false;  // a fold shorter than every entry
+      const std::uint16_t c = kFoldByte[static_cast<unsigned char>(line[k])];
+      if (c == kBlank) {
+        while (k < n && kFoldByte[static_cast<unsigned char>(line[k])] == kBlank) ++k;
+        if (k == n) return false;  // blanks at the end are no part of the fold
         f[q] = ' ';
         continue;
       }
-      const char c = line[k++];
-      f[q] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      f[q] = static_cast<unsigned char>(c);
+      ++k;
     }
     const unsigned h = hash(f, width);
     return starts[h >> 6] & (std::uint64_t{1} << (h & 63));
   }
+  // A byte of a line as the fold has it: ASCII capitals lowered, and kBlank for the blanks
+  // (space, tab, carriage return) whose runs fold to one space
+  static constexpr std::uint16_t kBlank = 0x100;
+  static constexpr auto kFoldByte = [] {
+    std::array<std::uint16_t, 256> t{};
+    for (int c = 0; c < 256; ++c)
+      t[c] = c == ' ' || c == '\t' || c == '\r'
+                 ? kBlank
+                 : static_cast<std::uint16_t>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    return t;
+  }();
 };
 
 bool is_boilerplate(std::string_view line, const SegmenterRules& rules,
