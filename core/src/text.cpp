@@ -413,8 +413,9 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
       }
     }
   };
-  // A word that starts before `guarded` ends before it: the byte before it is no ASCII
-  // letter or digit, so the loop over a word's letters needs no test for the end of s.
+  // The run of small letters and digits of a word that starts before `guarded` stops
+  // before it (the byte before it is no ASCII letter or digit): that loop needs no test
+  // for the end of s.
   std::size_t guarded = n;
   while (guarded > 0 && byte_class(p[guarded - 1]) & kAlnum) --guarded;
   std::size_t i = 0;
@@ -471,7 +472,7 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
         const std::size_t len = j - start;
         if (kEightAtATime && len <= 8 && start + 8 <= n) {
           // the eight bytes from the word's start at once; those after it are written
-          // too, where the forms of the tokens after it go (see tokenize_into)
+          // too, where the forms of the tokens after it go (see above tokenize_into)
           const std::uint64_t w8 = load8(p + start);
           const std::uint64_t lowered = w8 | (ascii_capitals(w8) >> 2);  // + 0x20 each
           std::memcpy(low, &lowered, 8);
