@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -264,6 +265,26 @@ std::string_view lower_general(std::string_view t, char*& w) {
   return {b, static_cast<std::size_t>(o - b)};
 }
 
+// Eight bytes at a time (on little-endian machines, where the first byte is the lowest):
+constexpr bool kEightAtATime = std::endian::native == std::endian::little;
+
+std::uint64_t load8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+// Bit 7 set in each byte of w that is an ASCII capital: the sums of a byte's low seven
+// bits and a constant below 0x80 never carry into the next byte.
+std::uint64_t ascii_capitals(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  const std::uint64_t low7 = w & ~kHigh;
+  const std::uint64_t from_a = low7 + kOnes * (0x80 - 'A');   // bit 7: 'A' or above
+  const std::uint64_t after_z = low7 + kOnes * (0x7F - 'Z');  // bit 7: above 'Z'
+  return from_a & ~after_z & ~w & kHigh;
+}
+
 // The lower-case form of a token whose bytes' classes, or-ed, are `flags`.
 std::string_view lower_form(std::string_view t, std::uint8_t flags, char*& w) {
   if (flags & kHigh) return lower_general(t, w);
@@ -351,6 +372,9 @@ struct TokenBuffer {
 
 // Appends the tokens of s to `out`, offsets relative to s; see tokenize(). kCheckRoom
 // false: `out` has room for s.size() + 2 more tokens (a token has a byte at least).
+// Lower-case forms that differ from the text go to `w`, which is no further into its
+// buffer than s is into a text that ends at the buffer's end or before: the bytes from
+// `w` to the buffer's end are at least as many as those from a token to the end of s.
 template <bool kCheckRoom>
 void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
   const std::size_t n = s.size();
@@ -389,6 +413,11 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
       }
     }
   };
+  // The run of small letters and digits of a word that starts before `guarded` stops
+  // before it (the byte before it is no ASCII letter or digit): that loop needs no test
+  // for the end of s.
+  std::size_t guarded = n;
+  while (guarded > 0 && byte_class(p[guarded - 1]) & kAlnum) --guarded;
   std::size_t i = 0;
   while (i < n) {
     const std::uint8_t c0 = byte_class(p[i]);
@@ -406,43 +435,56 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
       std::uint8_t flags = c0;
       std::uint8_t cd = kSpace;
       std::size_t j = i + 1;
-      while (j < n && ((cd = byte_class(p[j])) & (kLower | kDigit))) ++j;
-      if (cd & kUpper) {  // a capital after the first letter ("USA", "iPhone"): the rest
-        flags |= kUpper;
-        while (j < n && ((cd = byte_class(p[j])) & kAlnum)) ++j;
+      if (i < guarded) {
+        while ((cd = byte_class(p[j])) & (kLower | kDigit)) ++j;
+      } else {
+        while (j < n && ((cd = byte_class(p[j])) & (kLower | kDigit))) ++j;
       }
-      if (!(cd & (kHigh | kApos))) {  // no apostrophe nor other letter after the word
-        if (j == i + 1 && j + 2 < n && p[j] == '.' && alpha_byte(p[j + 1]) && p[j + 2] == '.') {
-          // initialisms: U.S., a.m., U.N.
-          std::size_t k = j;
-          while (k + 1 < n && p[k] == '.' && alpha_byte(p[k + 1]) &&
-                 (k + 2 == n || p[k + 2] == '.' || !alpha_byte(p[k + 2]))) {
-            flags |= byte_class(p[k + 1]);
-            k += 2;
-          }
-          if (k < n && p[k] == '.') ++k;
-          j = k;
-          if (p[j - 1] == '.') out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get()));
+      if (cd & (kUpper | kHigh | kApos)) {  // (rare) a capital, an apostrophe, other letters
+        if (cd & kUpper) {  // a capital after the first letter ("USA", "iPhone"): the rest
+          flags |= kUpper;
+          while (j < n && ((cd = byte_class(p[j])) & kAlnum)) ++j;
         }
-        std::string_view lower(p + start, j - start);
-        if (flags & kUpper) {
-          char* const b = low;
-          char* o = b;
-          for (std::size_t k = start; k < j; ++k)
-            *o++ = kAsciiLower[static_cast<unsigned char>(p[k])];
-          low = o;
-          lower = std::string_view(b, j - start);
+        if (cd & (kHigh | kApos)) {   // an apostrophe or a letter beyond ASCII after the word
+          std::uint8_t more = flags;  // (a copy: `flags` stays in a register above)
+          j = word_end(s, j, more);
+          const std::string_view t(p + start, j - start);
+          push(start, j, sdk::TokenKind::word, general_form(t, more), (c0 & kUpper) != 0);
+          i = j;
+          possessive(i);
+          continue;
         }
-        push(start, j, sdk::TokenKind::word, lower, (c0 & kUpper) != 0);
-        i = j < n && p[j] == ' ' ? j + 1 : j;  // (the space most words are followed by)
-        continue;
       }
-      std::uint8_t more = flags;  // (a copy: `flags` stays in a register above)
-      j = word_end(s, j, more);
-      const std::string_view t(p + start, j - start);
-      push(start, j, sdk::TokenKind::word, general_form(t, more), (c0 & kUpper) != 0);
-      i = j;
-      possessive(i);
+      if (j == i + 1 && j + 2 < n && p[j] == '.' && alpha_byte(p[j + 1]) && p[j + 2] == '.') {
+        // initialisms: U.S., a.m., U.N.
+        std::size_t k = j;
+        while (k + 1 < n && p[k] == '.' && alpha_byte(p[k + 1]) &&
+               (k + 2 == n || p[k + 2] == '.' || !alpha_byte(p[k + 2]))) {
+          flags |= byte_class(p[k + 1]);
+          k += 2;
+        }
+        if (k < n && p[k] == '.') ++k;
+        j = k;
+        if (p[j - 1] == '.') out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get()));
+      }
+      std::string_view lower(p + start, j - start);
+      if (flags & kUpper) {
+        const std::size_t len = j - start;
+        if (kEightAtATime && len <= 8 && start + 8 <= n) {
+          // the eight bytes from the word's start at once; those after it are written
+          // too, where the forms of the tokens after it go (see above tokenize_into)
+          const std::uint64_t w8 = load8(p + start);
+          const std::uint64_t lowered = w8 | (ascii_capitals(w8) >> 2);  // + 0x20 each
+          std::memcpy(low, &lowered, 8);
+        } else {
+          for (std::size_t k = 0; k < len; ++k)
+            low[k] = kAsciiLower[static_cast<unsigned char>(p[start + k])];
+        }
+        lower = std::string_view(low, len);
+        low += len;
+      }
+      push(start, j, sdk::TokenKind::word, lower, (c0 & kUpper) != 0);
+      i = j < n && p[j] == ' ' ? j + 1 : j;  // (the space most words are followed by)
       continue;
     }
     if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
@@ -630,26 +672,38 @@ struct BoilerplateGate {
   // characters are those of no entry, or it has fewer (periods and colons taken off its
   // end only make it shorter).
   bool may_match(std::string_view line) const {
-    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+    const std::size_t n = line.size();
     std::size_t k = 0;
-    while (k < line.size() && blank(line[k])) ++k;
-    if (k == line.size()) return false;  // an empty fold
+    while (k < n && kFoldByte[static_cast<unsigned char>(line[k])] == kBlank) ++k;
+    if (k == n) return false;  // an empty fold
     if (width < 2) return true;
     unsigned char f[kWidth];
     for (std::size_t q = 0; q < width; ++q) {
-      if (k == line.size()) return false;  // a fold shorter than every entry
-      if (blank(line[k])) {
-        while (k < line.size() && blank(line[k])) ++k;
-        if (k == line.size()) return false;  // blanks at the end are no part of the fold
+      if (k == n) return false;  // a fold shorter than every entry
+      const std::uint16_t c = kFoldByte[static_cast<unsigned char>(line[k])];
+      if (c == kBlank) {
+        while (k < n && kFoldByte[static_cast<unsigned char>(line[k])] == kBlank) ++k;
+        if (k == n) return false;  // blanks at the end are no part of the fold
         f[q] = ' ';
         continue;
       }
-      const char c = line[k++];
-      f[q] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      f[q] = static_cast<unsigned char>(c);
+      ++k;
     }
     const unsigned h = hash(f, width);
     return starts[h >> 6] & (std::uint64_t{1} << (h & 63));
   }
+  // A byte of a line as the fold has it: ASCII capitals lowered, and kBlank for the blanks
+  // (space, tab, carriage return) whose runs fold to one space
+  static constexpr std::uint16_t kBlank = 0x100;
+  static constexpr auto kFoldByte = [] {
+    std::array<std::uint16_t, 256> t{};
+    for (int c = 0; c < 256; ++c)
+      t[c] = c == ' ' || c == '\t' || c == '\r'
+                 ? kBlank
+                 : static_cast<std::uint16_t>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    return t;
+  }();
 };
 
 bool is_boilerplate(std::string_view line, const SegmenterRules& rules,
