@@ -4,6 +4,7 @@
 #include <chronicle/string_hash.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -34,17 +35,69 @@ struct Resources::Gazetteer {
   std::unordered_map<std::string, int> by_lower_name;  // dateline lookup
   std::unordered_map<std::string, int> by_form;        // "U.S." -> United States
   detail::ClauseRules clause_rules;
-  detail::WordSet title_words, head_titles, honorifics, group_nouns,
-      particles, stop_words, non_person, months_weekdays, light_verbs, group_modifiers,
-      event_nouns, compound_heads, weekdays, state_groups, number_words, body_words,
-      place_gap_words, place_chain_words, title_modifiers, attendance_nouns,
-      place_noun_modifiers, appositive_heads, pronoun_subordinators, subject_auxiliaries;
-  detail::WordSet qualifier_breaks;  // "Colombia and met with President": no qualifier
+  // The word lists the entity passes test tokens against, one bit each: a token's bits
+  // come from one look-up of its word (word_bits), not one per list.
+  enum class W : unsigned {
+    title_words,
+    head_titles,
+    honorifics,
+    group_nouns,
+    particles,
+    stop_words,
+    non_person,
+    months_weekdays,
+    light_verbs,
+    group_modifiers,
+    event_nouns,
+    compound_heads,
+    weekdays,
+    state_groups,
+    number_words,
+    body_words,
+    place_gap_words,
+    place_chain_words,
+    title_modifiers,
+    attendance_nouns,
+    place_noun_modifiers,
+    appositive_heads,
+    pronoun_subordinators,
+    subject_auxiliaries,
+    qualifier_breaks,     // "Colombia and met with President": no qualifier
+    name_suffixes,        // "Jr", "Sr": after a comma, part of the name
+    possessive_pronouns,  // "her upcoming trip": whose trip
+    trip_nouns,
+    narrative_adverbs,  // "He was soon released": in a past clause, shortly after the act
+                        // told before (no timex)
+  };
+  static constexpr std::size_t kLists = static_cast<std::size_t>(W::narrative_adverbs) + 1;
+  static constexpr std::uint64_t bit(W w) { return std::uint64_t{1} << static_cast<unsigned>(w); }
+  std::array<detail::WordSet, kLists> lists;
+  detail::WordIndex listed_words;        // the words of all those lists
+  std::vector<std::uint64_t> list_bits;  // by listed_words id: the lists holding the word
+  bool with_bits = true;                 // listed_words kept (the entity passes read token_bits)
+  void add_word(W list, std::string_view w) {
+    lists[static_cast<std::size_t>(list)].insert(w);
+    if (!with_bits) return;
+    const std::uint32_t id = listed_words.add(w);
+    if (id == list_bits.size()) list_bits.push_back(0);
+    list_bits[id] |= bit(list);
+  }
+  // Is `lower` in the list? (a token's lower-case word as the Token::lower member: see
+  // WordSet::contains_lower)
+  bool has(W list, const std::string_view& lower) const noexcept {
+    return lists[static_cast<std::size_t>(list)].contains_lower(lower);
+  }
+  // bits[k]: the lists holding t[k].lower (one look-up a token instead of one a list)
+  void token_bits(const std::vector<sdk::Token>& t, std::vector<std::uint64_t>& bits) const {
+    bits.resize(t.size());
+    const std::uint64_t* hashes = detail::SentenceHashes::all_of(t.data(), t.size());
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      const std::uint32_t id =
+          listed_words.find(t[k].lower, hashes ? hashes[k] : detail::word_hash(t[k].lower));
+      bits[k] = id == detail::WordIndex::npos ? 0 : list_bits[id];
+    }
+  }
   detail::WordSet common_words;
-  detail::WordSet name_suffixes;  // "Jr", "Sr": after a comma, part of the name
-  detail::WordSet possessive_pronouns, trip_nouns;  // "her upcoming trip": whose trip
-  // "He was soon released": in a past clause, shortly after the act told before (no timex)
-  detail::WordSet narrative_adverbs;
   std::vector<std::vector<std::string>> head_title_phrases;
   // group nouns of heads of state or government ("leaders", "heads of government"), longest first
   std::vector<std::vector<std::string>> head_group_phrases;
@@ -163,6 +216,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   r->grammar = std::make_unique<TemporalGrammar>(r->temporal);
   auto g = std::make_unique<Gazetteer>();
   g->clause_rules = detail::ClauseRules::from(r->clauses);
+  g->with_bits = options.entities;
 
   if (options.entities) {
     for (auto kind : {detail::CompiledKind::places, detail::CompiledKind::organizations}) {
@@ -178,53 +232,56 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
       }
     }
   }
-  auto words_of = [&](const std::string& key, detail::WordSet& into) {
+  using W = Gazetteer::W;
+  auto words_of = [&](const std::string& key, W into) {
     for (const auto& phrase : r->titles.list(key))
-      for (const auto& w : split_words(phrase)) into.insert(w);
+      for (const auto& w : split_words(phrase)) g->add_word(into, w);
   };
   for (const auto& key : r->titles.keys("")) {
     if (key == "group_nouns" || key == "head_groups" || key == "particles" ||
         key == "name_suffixes")
       continue;
-    words_of(key, g->title_words);
+    words_of(key, W::title_words);
   }
-  words_of("head_of_state", g->head_titles);
-  words_of("modifiers", g->title_modifiers);
+  words_of("head_of_state", W::head_titles);
+  words_of("modifiers", W::title_modifiers);
   for (const auto& p : r->titles.list("head_of_state")) g->head_title_phrases.push_back(split_words(p));
   for (const auto& p : r->titles.list("head_groups")) g->head_group_phrases.push_back(split_words(p));
   std::stable_sort(g->head_group_phrases.begin(), g->head_group_phrases.end(),
                    [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  for (const auto& w : r->titles.list("honorifics")) g->honorifics.insert(w);
-  for (const auto& w : r->titles.list("group_nouns")) g->group_nouns.insert(w);
-  for (const auto& w : r->titles.list("particles")) g->particles.insert(w);
-  for (const auto& w : r->titles.list("name_suffixes")) g->name_suffixes.insert(w);
-  for (const auto& w : r->text.list("stop_words")) g->stop_words.insert(w);
-  for (const auto& w : r->text.list("non_person_words")) g->non_person.insert(w);
-  for (const auto& w : r->text.list("light_verbs")) g->light_verbs.insert(w);
-  for (const auto& w : r->text.list("group_modifiers")) g->group_modifiers.insert(w);
-  for (const auto& w : r->text.list("event_nouns")) g->event_nouns.insert(w);
-  for (const auto& w : r->text.list("possessive_pronouns")) g->possessive_pronouns.insert(w);
-  for (const auto& w : r->text.list("pronoun_event_nouns")) g->trip_nouns.insert(w);
-  for (const auto& w : r->text.list("compound_heads")) g->compound_heads.insert(w);
-  for (const auto& w : r->text.list("state_groups")) g->state_groups.insert(w);
-  for (const auto& w : r->text.list("body_words")) g->body_words.insert(w);
-  for (const auto& w : r->text.list("place_gap_words")) g->place_gap_words.insert(w);
-  for (const auto& w : r->text.list("place_chain_words")) g->place_chain_words.insert(w);
-  for (const auto& w : r->text.list("attendance_nouns")) g->attendance_nouns.insert(w);
-  for (const auto& w : r->text.list("place_noun_modifiers")) g->place_noun_modifiers.insert(w);
-  for (const auto& w : r->text.list("appositive_heads")) g->appositive_heads.insert(w);
-  for (const auto& w : r->text.list("pronoun_subordinators")) g->pronoun_subordinators.insert(w);
-  for (const auto& w : r->text.list("subject_auxiliaries")) g->subject_auxiliaries.insert(w);
-  for (const auto& w : r->text.list("qualifier_breaks")) g->qualifier_breaks.insert(w);
+  for (const auto& w : r->titles.list("honorifics")) g->add_word(W::honorifics, w);
+  for (const auto& w : r->titles.list("group_nouns")) g->add_word(W::group_nouns, w);
+  for (const auto& w : r->titles.list("particles")) g->add_word(W::particles, w);
+  for (const auto& w : r->titles.list("name_suffixes")) g->add_word(W::name_suffixes, w);
+  for (const auto& w : r->text.list("stop_words")) g->add_word(W::stop_words, w);
+  for (const auto& w : r->text.list("non_person_words")) g->add_word(W::non_person, w);
+  for (const auto& w : r->text.list("light_verbs")) g->add_word(W::light_verbs, w);
+  for (const auto& w : r->text.list("group_modifiers")) g->add_word(W::group_modifiers, w);
+  for (const auto& w : r->text.list("event_nouns")) g->add_word(W::event_nouns, w);
+  for (const auto& w : r->text.list("possessive_pronouns")) g->add_word(W::possessive_pronouns, w);
+  for (const auto& w : r->text.list("pronoun_event_nouns")) g->add_word(W::trip_nouns, w);
+  for (const auto& w : r->text.list("compound_heads")) g->add_word(W::compound_heads, w);
+  for (const auto& w : r->text.list("state_groups")) g->add_word(W::state_groups, w);
+  for (const auto& w : r->text.list("body_words")) g->add_word(W::body_words, w);
+  for (const auto& w : r->text.list("place_gap_words")) g->add_word(W::place_gap_words, w);
+  for (const auto& w : r->text.list("place_chain_words")) g->add_word(W::place_chain_words, w);
+  for (const auto& w : r->text.list("attendance_nouns")) g->add_word(W::attendance_nouns, w);
+  for (const auto& w : r->text.list("place_noun_modifiers"))
+    g->add_word(W::place_noun_modifiers, w);
+  for (const auto& w : r->text.list("appositive_heads")) g->add_word(W::appositive_heads, w);
+  for (const auto& w : r->text.list("pronoun_subordinators"))
+    g->add_word(W::pronoun_subordinators, w);
+  for (const auto& w : r->text.list("subject_auxiliaries")) g->add_word(W::subject_auxiliaries, w);
+  for (const auto& w : r->text.list("qualifier_breaks")) g->add_word(W::qualifier_breaks, w);
   for (const auto& k : r->temporal.keys("numbers"))
-    for (const auto& w : r->temporal.list("numbers." + k)) g->number_words.insert(w);
-  for (const auto& w : r->temporal.list("narrative_adverbs")) g->narrative_adverbs.insert(w);
+    for (const auto& w : r->temporal.list("numbers." + k)) g->add_word(W::number_words, w);
+  for (const auto& w : r->temporal.list("narrative_adverbs")) g->add_word(W::narrative_adverbs, w);
   for (const auto& k : r->temporal.keys("months"))
-    for (const auto& w : r->temporal.list("months." + k)) g->months_weekdays.insert(w);
+    for (const auto& w : r->temporal.list("months." + k)) g->add_word(W::months_weekdays, w);
   for (const auto& k : r->temporal.keys("weekdays"))
     for (const auto& w : r->temporal.list("weekdays." + k)) {
-      g->months_weekdays.insert(w);
-      g->weekdays.insert(w);
+      g->add_word(W::months_weekdays, w);
+      g->add_word(W::weekdays, w);
     }
   // common lower-case words (config/generate/common_words.py): optional
   if (options.entities) {
@@ -281,9 +338,15 @@ struct RawEntity {
   std::string group_ref;  // "the ministers": a group told before, by its noun
 };
 
-// `w` by reference: has(set, t[k].lower) takes the token's hash from the sentence's
-// SentenceHashes instead of hashing the word again for every set
-bool has(const detail::WordSet& s, const std::string_view& w) { return s.contains_lower(w); }
+using W = Resources::Gazetteer::W;
+
+// The lists (Gazetteer::W) each token of a sentence is in, found once per token.
+struct TokenLists {
+  const std::uint64_t* bits;
+  bool has(std::size_t k, W list) const noexcept {
+    return (bits[k] & Resources::Gazetteer::bit(list)) != 0;
+  }
+};
 
 // The words of tokens [b, e) as written, any run of white space (a newswire line break)
 // folded to one space.
@@ -337,14 +400,14 @@ std::size_t anticipated_event(const std::vector<sdk::Token>& t, std::size_t firs
   std::size_t k = last;
   if (k < t.size() && t[k].lower == "'s") ++k;
   // (past a span's end and a name: "the June 29-30 NATO Summit")
-  while (k < t.size() && k < last + 5 && !has(g.event_nouns, t[k].lower) &&
+  while (k < t.size() && k < last + 5 && !g.has(W::event_nouns, t[k].lower) &&
          (t[k].capitalized || t[k].kind == sdk::TokenKind::number || t[k].lower == "-"))
     ++k;
-  if (k < t.size() && has(g.event_nouns, t[k].lower)) {
+  if (k < t.size() && g.has(W::event_nouns, t[k].lower)) {
     np = first;  // the time before the noun
     noun = k;
   } else if (first >= 2 && (t[first - 1].lower == "in" || t[first - 1].lower == "on") &&
-             has(g.event_nouns, t[first - 2].lower)) {
+             g.has(W::event_nouns, t[first - 2].lower)) {
     np = noun = first - 2;  // the time after it
   }
   if (np == t.size()) return t.size();
@@ -494,6 +557,7 @@ void DocumentAnalysis::analyze() {
   std::vector<std::vector<RawEntity>> raw(entities_ ? spans.size() : 0);
   std::map<std::string, std::string> suffix_of;  // "Joseph R. Biden" -> ", Jr."
   RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
+  std::vector<std::uint64_t> word_bits;  // of the sentence's tokens (TokenLists)
 
   for (std::size_t si = 0; si < spans.size(); ++si) {
     anchor.day_in_sentence = false;  // (a bare clock time takes only its sentence's day)
@@ -525,7 +589,7 @@ void DocumentAnalysis::analyze() {
     // in a past clause is shortly after the act told before it, not a time of its own
     std::erase_if(s.matches, [&](const TimexMatch& m) {
       if (!(m.last_token == m.first_token + 1 && m.last_token < t.size() &&
-            has(g.narrative_adverbs, t[m.first_token].lower) &&
+            g.has(W::narrative_adverbs, t[m.first_token].lower) &&
             g.clause_rules.is_past_form(t, m.last_token)))
         return false;
       if (!clauses_read) read_sentence_clauses();
@@ -562,8 +626,8 @@ void DocumentAnalysis::analyze() {
         if (k < t.size() && t[k].lower == "'s") ++k;
         bool weekday = false;  // "Tuesday's meeting will ...": a weekday keeps the clause's tense
         for (std::size_t q = m.first_token; q < m.last_token; ++q)
-          weekday = weekday || has(g.weekdays, t[q].lower);
-        if (!weekday && k < t.size() && has(g.event_nouns, t[k].lower)) tr.tense = Tense::none;
+          weekday = weekday || g.has(W::weekdays, t[q].lower);
+        if (!weekday && k < t.size() && g.has(W::event_nouns, t[k].lower)) tr.tense = Tense::none;
       }
       // "discussed preparations for the June 29-30 NATO Summit", "plans for a summit in
       // June": the date of an event someone prepares for is not placed by the past of the
@@ -605,6 +669,9 @@ void DocumentAnalysis::analyze() {
     // the compiler's inlining in the entity passes as it was)
     if (!entities_) [[unlikely]]
       continue;
+    // the lists each token's word is in, found once for the pass below
+    g.token_bits(t, word_bits);
+    const TokenLists lists{word_bits.data()};
     find_spans(s);
     // entities, first pass
     auto& ents = raw[si];
@@ -630,8 +697,8 @@ void DocumentAnalysis::analyze() {
         // "European leaders", "US officials": a group
         std::size_t k = j;
         // "U.S. Congressional leaders": a modifier may be written capitalised
-        while (k < t.size() && k < j + 3 && has(g.group_modifiers, t[k].lower)) ++k;
-        if (k < t.size() && has(g.group_nouns, t[k].lower) && !t[k].capitalized) {
+        while (k < t.size() && k < j + 3 && lists.has(k, W::group_modifiers)) ++k;
+        if (k < t.size() && lists.has(k, W::group_nouns) && !t[k].capitalized) {
           // "EC heads of government": a group of heads, its phrase whole
           const std::size_t head_len = g.head_group_at(t, k);
           const std::size_t end = k + std::max<std::size_t>(head_len, 1);
@@ -649,23 +716,24 @@ void DocumentAnalysis::analyze() {
         if (j < t.size() && t[j].lower == "'s") e.possessive = true;
         // "U.S. Treasury Secretary", "Saudi officials"; not "in Washington, D.C. Secretary
         // of State Antony Blinken ...", where the period may end a sentence
-        if (j < t.size() && (has(g.title_words, t[j].lower) || has(g.group_nouns, t[j].lower)) &&
+        if (j < t.size() && (lists.has(j, W::title_words) || lists.has(j, W::group_nouns)) &&
             !(t[j - 1].text.back() == '.' && t[j].capitalized && i > 0 &&
               (t[i - 1].lower == "in" || t[i - 1].lower == "at" || t[i - 1].lower == "to")))
           e.modifier = true;
         // "World Health Organization (WHO) Director-General": its short name between
         if (!e.modifier && j + 3 < t.size() && t[j].lower == "(" && t[j + 2].lower == ")" &&
-            has(g.title_words, t[j + 3].lower) && t[j + 3].capitalized)
+            lists.has(j + 3, W::title_words) && t[j + 3].capitalized)
           e.modifier = true;
         // "EC External Relations Commissioner Willy Moreau", "European Community Commission
         // President Jan Holm": a body before a capitalised portfolio and a title qualifies
         // the person named after them
         if (!e.modifier && e.kind == EntityKind::organization) {
           std::size_t k = j;
-          while (k < t.size() && k < j + 3 && t[k].capitalized && t[k].kind == sdk::TokenKind::word &&
-                 !has(g.title_words, t[k].lower) && !has(g.stop_words, t[k].lower))
+          while (k < t.size() && k < j + 3 && t[k].capitalized &&
+                 t[k].kind == sdk::TokenKind::word && !lists.has(k, W::title_words) &&
+                 !lists.has(k, W::stop_words))
             ++k;
-          if (k > j && k + 1 < t.size() && has(g.title_words, t[k].lower) && t[k].capitalized &&
+          if (k > j && k + 1 < t.size() && lists.has(k, W::title_words) && t[k].capitalized &&
               t[k + 1].capitalized && t[k + 1].kind == sdk::TokenKind::word)
             e.modifier = true;
         }
@@ -682,9 +750,10 @@ void DocumentAnalysis::analyze() {
           bool in_timex = false;
           for (const auto& m : s.matches) in_timex = in_timex || (m.first_token <= j && j < m.last_token);
           const auto& cr = g.clause_rules;
-          if (!in_timex && !ends("s") && !ends("ed") && !ends("ly") && !has(g.stop_words, w) &&
-              !has(g.event_nouns, w) && !has(g.subject_auxiliaries, w) &&
-              !cr.reporting_verbs.contains(w) && !cr.be_forms.contains(w) && !cr.is_past_form(t, j))
+          if (!in_timex && !ends("s") && !ends("ed") && !ends("ly") &&
+              !lists.has(j, W::stop_words) && !lists.has(j, W::event_nouns) &&
+              !lists.has(j, W::subject_auxiliaries) && !cr.reporting_verbs.contains(w) &&
+              !cr.be_forms.contains(w) && !cr.is_past_form(t, j))
             e.modifier = true;
         }
         // a country is named as the article writes it ("the U.S.", "Britain"), and so is a
@@ -706,8 +775,8 @@ void DocumentAnalysis::analyze() {
         continue;
       }
       // "Ministers from more than 20 nations", "delegates of 12 countries": a group by number
-      if (t[i].kind == sdk::TokenKind::word && has(g.group_nouns, t[i].lower) &&
-          !has(g.state_groups, t[i].lower) && i + 2 < t.size() &&
+      if (t[i].kind == sdk::TokenKind::word && lists.has(i, W::group_nouns) &&
+          !lists.has(i, W::state_groups) && i + 2 < t.size() &&
           (t[i + 1].lower == "from" || t[i + 1].lower == "of")) {
         std::size_t k = i + 2;
         if (k + 1 < t.size() && t[k].lower == "more" && t[k + 1].lower == "than") k += 2;
@@ -716,19 +785,20 @@ void DocumentAnalysis::analyze() {
           ++k;
         std::size_t n = k;
         while (n < t.size() && n < k + 3 &&
-               (t[n].kind == sdk::TokenKind::number || has(g.number_words, t[n].lower) ||
+               (t[n].kind == sdk::TokenKind::number || lists.has(n, W::number_words) ||
                 (t[n].lower == "-" && n > k)))
           ++n;
         // "from seven major industrialized nations"
         const std::size_t counted = n;
         while (n > k && n < t.size() && n < counted + 3 && !t[n].capitalized &&
-               has(g.group_modifiers, t[n].lower))
+               lists.has(n, W::group_modifiers))
           ++n;
-        if (n > k && n < t.size() && has(g.state_groups, t[n].lower)) {
+        if (n > k && n < t.size() && lists.has(n, W::state_groups)) {
           RawEntity grp;
           grp.first = i;
           // "Trade ministers from 12 nations": the modifiers before belong to the group
-          while (grp.first > 0 && i - grp.first < 3 && has(g.group_modifiers, t[grp.first - 1].lower) &&
+          while (grp.first > 0 && i - grp.first < 3 &&
+                 lists.has(grp.first - 1, W::group_modifiers) &&
                  (ents.empty() || ents.back().last < grp.first))
             --grp.first;
           grp.last = n + 1;
@@ -740,24 +810,25 @@ void DocumentAnalysis::analyze() {
         }
       }
       if ((!t[i].capitalized || i == 0) && t[i].kind == sdk::TokenKind::word &&
-          (has(g.group_modifiers, t[i].lower) || has(g.group_nouns, t[i].lower))) {
+          (lists.has(i, W::group_modifiers) || lists.has(i, W::group_nouns))) {
         std::size_t k = i;
-        while (k < t.size() && k < i + 3 && has(g.group_modifiers, t[k].lower)) ++k;
-        if (k < t.size() && k > i && has(g.state_groups, t[k].lower) &&
+        while (k < t.size() && k < i + 3 && lists.has(k, W::group_modifiers)) ++k;
+        if (k < t.size() && k > i && lists.has(k, W::state_groups) &&
             !(k + 1 < t.size() && t[k + 1].lower == "of")) {
           RawEntity grp;
           grp.first = i;
           grp.last = k + 1;
           grp.kind = EntityKind::group;
           // a number before belongs to the group: "seven leading industrial nations"
-          if (i > 0 && (t[i - 1].kind == sdk::TokenKind::number || has(g.number_words, t[i - 1].lower)))
+          if (i > 0 &&
+              (t[i - 1].kind == sdk::TokenKind::number || lists.has(i - 1, W::number_words)))
             grp.first = i - 1;
           grp.name = join_tokens(t, grp.first, k + 1, s.text);
           ents.push_back(std::move(grp));
           i = k + 1;
           continue;
         }
-        if (k < t.size() && has(g.group_nouns, t[k].lower) && k + 1 < t.size() &&
+        if (k < t.size() && lists.has(k, W::group_nouns) && k + 1 < t.size() &&
             t[k + 1].lower == "of") {
           std::size_t q = k + 2;
           if (q < t.size() && t[q].lower == "the") ++q;
@@ -782,12 +853,12 @@ void DocumentAnalysis::analyze() {
       // "the ministers", "the deputy ministers": a group named before (resolved below)
       if (t[i].lower == "the" && i + 1 < t.size() && !t[i + 1].capitalized) {
         std::size_t k = i + 1;
-        while (k < t.size() && k < i + 4 && !t[k].capitalized && has(g.group_modifiers, t[k].lower))
+        while (k < t.size() && k < i + 4 && !t[k].capitalized && lists.has(k, W::group_modifiers))
           ++k;
-        if (k < t.size() && !t[k].capitalized && has(g.group_nouns, t[k].lower) &&
-            !has(g.state_groups, t[k].lower) &&
-            !(k + 1 < t.size() && (t[k + 1].lower == "of" || t[k + 1].lower == "from" ||
-                                   t[k + 1].lower == "'s"))) {
+        if (k < t.size() && !t[k].capitalized && lists.has(k, W::group_nouns) &&
+            !lists.has(k, W::state_groups) &&
+            !(k + 1 < t.size() &&
+              (t[k + 1].lower == "of" || t[k + 1].lower == "from" || t[k + 1].lower == "'s"))) {
           RawEntity e;
           e.first = i;
           e.last = k + 1;
@@ -800,20 +871,20 @@ void DocumentAnalysis::analyze() {
         }
       }
       // "the prime minister's visit": a person named by title alone (resolved below)
-      if (t[i].lower == "the" && i + 1 < t.size() && has(g.title_words, t[i + 1].lower) &&
-          !has(g.honorifics, t[i + 1].lower)) {
+      if (t[i].lower == "the" && i + 1 < t.size() && lists.has(i + 1, W::title_words) &&
+          !lists.has(i + 1, W::honorifics)) {
         std::size_t k = i + 1;
         std::string title;
-        while (k < t.size() && has(g.title_words, t[k].lower)) {
+        while (k < t.size() && lists.has(k, W::title_words)) {
           title += (title.empty() ? "" : " ") + std::string(t[k].lower);
           ++k;
         }
         const bool named_next = k < t.size() && t[k].capitalized && t[k].kind == sdk::TokenKind::word;
         // "the industry", "the trade": a portfolio alone names nobody
-        const bool role = !has(g.title_modifiers, t[k - 1].lower);
+        const bool role = !lists.has(k - 1, W::title_modifiers);
         // "the major industrialized countries": a rank that opens a group of states
         const bool group = k < t.size() && !t[k].capitalized &&
-                           (has(g.group_modifiers, t[k].lower) || has(g.state_groups, t[k].lower));
+                           (lists.has(k, W::group_modifiers) || lists.has(k, W::state_groups));
         if (!named_next && role && !group) {
           RawEntity e;
           e.first = i + 1;
@@ -863,12 +934,12 @@ void DocumentAnalysis::analyze() {
       }
       // "her upcoming trip to Singapore": a possessive pronoun before an event noun (a
       // modifier or two between) stands for the person of the sentence before, like "she"
-      if (has(g.possessive_pronouns, t[i].lower)) {
+      if (lists.has(i, W::possessive_pronouns)) {
         std::size_t k = i + 1;
         while (k < t.size() && k < i + 3 && t[k].kind == sdk::TokenKind::word &&
-               !t[k].capitalized && !has(g.trip_nouns, t[k].lower))
+               !t[k].capitalized && !lists.has(k, W::trip_nouns))
           ++k;
-        if (k < t.size() && has(g.trip_nouns, t[k].lower)) {
+        if (k < t.size() && lists.has(k, W::trip_nouns)) {
           RawEntity e;
           e.first = i;
           e.last = i + 1;
@@ -885,12 +956,12 @@ void DocumentAnalysis::analyze() {
       if (t[i].kind == sdk::TokenKind::word && t[i].capitalized && i > 0) {
         std::size_t j = i;
         while (j < t.size() && j < i + 3 && t[j].kind == sdk::TokenKind::word && t[j].capitalized &&
-               !has(g.title_words, t[j].lower) && !has(g.stop_words, t[j].lower))
+               !lists.has(j, W::title_words) && !lists.has(j, W::stop_words))
           ++j;
         bool plain = true;  // "in September, U.S. ...", "the Cooperation Council, Kuwait": no town
         for (std::size_t q = i; q < j; ++q)
-          plain = plain && !has(g.months_weekdays, t[q].lower) && !has(g.non_person, t[q].lower) &&
-                  !has(g.body_words, t[q].lower);
+          plain = plain && !lists.has(q, W::months_weekdays) && !lists.has(q, W::non_person) &&
+                  !lists.has(q, W::body_words);
         const auto before = t[i - 1].lower;
         RawEntity e;
         if (j > i && plain && j + 1 < t.size() && t[j].lower == "," &&
@@ -922,10 +993,10 @@ void DocumentAnalysis::analyze() {
         while (j < t.size()) {
           const auto& tk = t[j];
           const Resources::Gazetteer::Form* f2 = nullptr;
-          if (j > i && g.match(t, j, &f2) && !has(g.title_words, tk.lower)) break;
+          if (j > i && g.match(t, j, &f2) && !lists.has(j, W::title_words)) break;
           if (tk.kind == sdk::TokenKind::word && tk.capitalized) {
             ++j;
-          } else if (tk.kind == sdk::TokenKind::word && has(g.particles, tk.lower) && j > i &&
+          } else if (tk.kind == sdk::TokenKind::word && lists.has(j, W::particles) && j > i &&
                      j + 1 < t.size() && t[j + 1].capitalized) {
             ++j;
           } else if (tk.lower == "-" && j > i && j + 1 < t.size() && t[j + 1].capitalized &&
@@ -943,26 +1014,27 @@ void DocumentAnalysis::analyze() {
             // the portfolio: "of" a word or two before, a title word after
             bool title_of = false;
             for (std::size_t q = j >= 3 ? j - 3 : 0; q < j; ++q)
-              title_of = title_of || (q > i && t[q].lower == "of" && has(g.title_words, t[q - 1].lower));
-            title_of = title_of && has(g.title_words, t[j + 1].lower);
+              title_of =
+                  title_of || (q > i && t[q].lower == "of" && lists.has(q - 1, W::title_words));
+            title_of = title_of && lists.has(j + 1, W::title_words);
             // a body: no person's title in the run ("President Ashraf Ghani and High Council")
             bool titled_run = false;
             for (std::size_t q = i; q < j; ++q)
-              titled_run = titled_run ||
-                           (has(g.title_words, t[q].lower) && !has(g.title_modifiers, t[q].lower));
+              titled_run =
+                  titled_run || (lists.has(q, W::title_words) && !lists.has(q, W::title_modifiers));
             bool body_ahead = false;
             for (std::size_t q = j + 1; q < t.size() && q < j + 4 && t[q].capitalized; ++q)
-              body_ahead = body_ahead || has(g.body_words, t[q].lower);
+              body_ahead = body_ahead || lists.has(q, W::body_words);
             body_ahead = body_ahead && !titled_run;
             if (!title_of && !body_ahead) break;
             ++j;
-          } else if (tk.lower == "." && j > i && has(g.title_words, t[j - 1].lower) &&
+          } else if (tk.lower == "." && j > i && lists.has(j - 1, W::title_words) &&
                      t[j - 1].span.end == tk.span.begin && j + 1 < t.size() &&
                      t[j + 1].capitalized && t[j + 1].kind == sdk::TokenKind::word) {
             ++j;  // "Director-General Dr. Tedros", "Gen. Lloyd Austin": an abbreviated title
           } else if ((tk.lower == "of" || tk.lower == "for" || tk.lower == "to" ||
                       tk.lower == "the") &&
-                     j > i && has(g.title_words, t[j - 1].lower) && j + 1 < t.size() &&
+                     j > i && lists.has(j - 1, W::title_words) && j + 1 < t.size() &&
                      t[j + 1].capitalized) {
             ++j;  // "Secretary of State", "Envoy to the Middle East"
           } else {
@@ -980,27 +1052,28 @@ void DocumentAnalysis::analyze() {
         // strip stop words and titles at the front
         std::size_t b = i;
         std::string title;
-        while (b < j && (has(g.stop_words, t[b].lower) || has(g.title_words, t[b].lower) ||
-                         t[b].lower == "of" || t[b].lower == "to" || t[b].lower == "the" ||
-                         t[b].lower == "for" || t[b].lower == "." ||
-                         (b > i && t[b].lower == "and"))) {
-          if (has(g.title_words, t[b].lower)) title += (title.empty() ? "" : " ") + std::string(t[b].lower);
+        while (b < j &&
+               (lists.has(b, W::stop_words) || lists.has(b, W::title_words) || t[b].lower == "of" ||
+                t[b].lower == "to" || t[b].lower == "the" || t[b].lower == "for" ||
+                t[b].lower == "." || (b > i && t[b].lower == "and"))) {
+          if (lists.has(b, W::title_words))
+            title += (title.empty() ? "" : " ") + std::string(t[b].lower);
           ++b;
         }
         // "National Cyber Director Chris Inglis": the name follows the last title word
         // (a name opens with a capitalised word: "Party of" names nobody)
         for (std::size_t k = j; k > b + 1; --k) {
-          if (has(g.title_words, t[k - 1].lower) && !has(g.honorifics, t[k - 1].lower) && k < j &&
+          if (lists.has(k - 1, W::title_words) && !lists.has(k - 1, W::honorifics) && k < j &&
               t[k].capitalized && t[k].kind == sdk::TokenKind::word) {
             for (std::size_t q = b; q < k; ++q)
-              if (has(g.title_words, t[q].lower))
+              if (lists.has(q, W::title_words))
                 title += (title.empty() ? "" : " ") + std::string(t[q].lower);
             b = k;
             break;
           }
         }
         // "Director-General Dr. Tedros": an honorific and its period after the last title
-        while (b < j && (has(g.honorifics, t[b].lower) || (t[b].lower == "." && b > i))) {
+        while (b < j && (lists.has(b, W::honorifics) || (t[b].lower == "." && b > i))) {
           if (t[b].lower != ".") title += (title.empty() ? "" : " ") + std::string(t[b].lower);
           ++b;
         }
@@ -1009,14 +1082,14 @@ void DocumentAnalysis::analyze() {
           bool bare = b < j;
           for (std::size_t k = b; k < j && bare; ++k)
             bare = t[k].kind != sdk::TokenKind::word || t[k].lower == "-" ||
-                   has(g.title_words, t[k].lower);
+                   lists.has(k, W::title_words);
           if (bare) b = j;
         }
         // lower-case titles right before the run: "foreign policy adviser, Yuri Ushakov"
         if (title.empty() && i > 0) {
           std::size_t k = i;
           if (k > 0 && t[k - 1].lower == ",") --k;
-          while (k > 0 && has(g.title_words, t[k - 1].lower) && !t[k - 1].capitalized) {
+          while (k > 0 && lists.has(k - 1, W::title_words) && !t[k - 1].capitalized) {
             title = std::string(t[k - 1].lower) + (title.empty() ? "" : " ") + title;
             --k;
           }
@@ -1024,20 +1097,20 @@ void DocumentAnalysis::analyze() {
         bool months = true;
         bool nonperson = false;
         for (std::size_t k = b; k < j; ++k) {
-          if (!has(g.months_weekdays, t[k].lower)) months = false;
-          if (has(g.non_person, t[k].lower)) nonperson = true;
+          if (!lists.has(k, W::months_weekdays)) months = false;
+          if (lists.has(k, W::non_person)) nonperson = true;
         }
         // "... Foreign Affairs Commission Yang Jiechi": a name after the body's name
         if (nonperson) {
           std::size_t last_np = b;
           for (std::size_t k = b; k < j; ++k)
-            if (has(g.non_person, t[k].lower)) last_np = k;
+            if (lists.has(k, W::non_person)) last_np = k;
           std::size_t rest = 0;
           for (std::size_t k = last_np + 1; k < j; ++k)
             if (t[k].kind == sdk::TokenKind::word && t[k].capitalized) ++rest;
           bool titled_rest = false;
           for (std::size_t k = last_np + 1; k < j; ++k)
-            titled_rest = titled_rest || has(g.title_words, t[k].lower);
+            titled_rest = titled_rest || lists.has(k, W::title_words);
           if (rest >= 2 && rest == j - last_np - 1 && !titled_rest) {
             b = last_np + 1;
             nonperson = false;
@@ -1062,7 +1135,7 @@ void DocumentAnalysis::analyze() {
           e.kind = EntityKind::person;
           e.name = join_tokens(t, b, j, s.text);
           // "Joseph R. Biden, Jr.": the suffix is part of the name wherever it is named
-          if (j + 1 < t.size() && t[j].lower == "," && has(g.name_suffixes, t[j + 1].lower))
+          if (j + 1 < t.size() && t[j].lower == "," && lists.has(j + 1, W::name_suffixes))
             suffix_of[e.name] = join_tokens(t, j, j + 2 + (j + 2 < t.size() && t[j + 2].lower == "."), s.text);
           e.titled = !title.empty();
           e.title = title;
@@ -1087,9 +1160,9 @@ void DocumentAnalysis::analyze() {
           // "the entire 17-man Commission", "the Trade and Technology Council": a public body
           // the gazetteer does not know, named as written
           bool body = false;
-          for (std::size_t k = i; k < j; ++k) body = body || has(g.body_words, t[k].lower);
+          for (std::size_t k = i; k < j; ++k) body = body || lists.has(k, W::body_words);
           std::size_t from = i;
-          while (from < j && (has(g.stop_words, t[from].lower) || t[from].lower == "the")) ++from;
+          while (from < j && (lists.has(from, W::stop_words) || t[from].lower == "the")) ++from;
           // "the 17-man Commission": a number-word compound before the name belongs to it
           if (from == i && i >= 3 && t[i - 3].kind == sdk::TokenKind::number &&
               t[i - 2].lower == "-" && t[i - 1].kind == sdk::TokenKind::word)
@@ -1198,7 +1271,7 @@ void DocumentAnalysis::analyze() {
           e.name.size() > 1 && e.name.find(' ') == std::string::npos &&
           std::islower(static_cast<unsigned char>(e.name.back())) && !other_names.count(e.name) &&
           e.first > 0 && sentences_[si].tokens.tokens[e.first - 1].capitalized &&
-          has(g.title_words, sentences_[si].tokens.tokens[e.first - 1].lower)) {
+          g.has(W::title_words, sentences_[si].tokens.tokens[e.first - 1].lower)) {
         std::string low = e.name;
         std::transform(low.begin(), low.end(), low.begin(), ::tolower);
         if (!g.common_words.count(low)) titled_single.insert(e.name);
@@ -1394,7 +1467,7 @@ void DocumentAnalysis::analyze() {
         // "Museveni is likely to meet Moi when he pays a visit to Nairobi": after a
         // subordinator, the person the sentence has for subject
         const auto& tk = s.tokens.tokens;
-        if (!earlier && e.first >= 1 && has(g.pronoun_subordinators, tk[e.first - 1].lower))
+        if (!earlier && e.first >= 1 && g.has(W::pronoun_subordinators, tk[e.first - 1].lower))
           for (const auto& x : ents)
             if (!x.pronoun && x.kind == EntityKind::person && !x.possessive && !x.modifier &&
                 x.last < e.first) {
@@ -1513,16 +1586,16 @@ void DocumentAnalysis::analyze() {
           continue;
         // titles, and the portfolio in lower case: "European Community farm commissioner
         // Frans Andriessen", "Venezuelan energy and mines minister Arturo Hernandez Grisanti"
-        bool titles_between = x.first == e.last || has(g.title_words, t[x.first - 1].lower);
+        bool titles_between = x.first == e.last || g.has(W::title_words, t[x.first - 1].lower);
         // ("traveled to Colombia and met with President Duque": a preposition between
         // ends a country's qualifier, the place stands alone; "a White House meeting with
         // state Attorneys General" keeps the body out of the sides)
         for (std::size_t q = e.last; q < x.first; ++q)
           titles_between =
               titles_between &&
-              (has(g.title_words, t[q].lower) ||
+              (g.has(W::title_words, t[q].lower) ||
                (t[q].kind == sdk::TokenKind::word && !t[q].capitalized &&
-                !(e.kind == EntityKind::country && has(g.qualifier_breaks, t[q].lower))));
+                !(e.kind == EntityKind::country && g.has(W::qualifier_breaks, t[q].lower))));
         if (titles_between) e.modifier = true;
       }
     }
@@ -1691,13 +1764,13 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     bool light_verb = false;
     for (std::size_t steps = 0; v > cb && steps < 5; ++steps) {
       const auto& tk = t[v - 1];
-      if (has(g.light_verbs, tk.lower)) {
+      if (g.has(W::light_verbs, tk.lower)) {
         light_verb = true;
         --v;
         break;
       }
       if (is_det(tk.lower) || tk.lower == "'s" || in_mention(v - 1) || !entity_at(v - 1).empty() ||
-          (!tk.capitalized && tk.kind == sdk::TokenKind::word && !has(g.title_words, tk.lower) &&
+          (!tk.capitalized && tk.kind == sdk::TokenKind::word && !g.has(W::title_words, tk.lower) &&
            tk.lower != "for" && tk.lower != "in" && tk.lower != "of" && tk.lower != "during"))
         --v;
       else
@@ -1803,7 +1876,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
             t[q - 1].lower == "-" || in_mention(q - 1)))
       --q;
     if (q >= cb + 3 && (t[q - 1].lower == "in" || t[q - 1].lower == "at") &&
-        has(g.attendance_nouns, t[q - 2].lower) && t[q - 3].lower == "'s" && q >= 4)
+        g.has(W::attendance_nouns, t[q - 2].lower) && t[q - 3].lower == "'s" && q >= 4)
       for (auto e : entity_at(q - 4))
         if (is_actor(s.entities[e]) && s.entities[e].kind == EntityKind::person)
           fr.agents.push_back(e);
@@ -1818,7 +1891,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // nations": the gathering's members follow "of"
       // ("the summit meeting of the major industrialized countries": a second event noun
       // between)
-      const bool next = q == last || (q == last + 1 && has(g.event_nouns, t[last].lower));
+      const bool next = q == last || (q == last + 1 && g.has(W::event_nouns, t[last].lower));
       if (form == sdk::TriggerForm::noun && next && t[q].lower == "of") {
         std::size_t r = q + 1;
         if (r < ce && t[r].lower == "the") ++r;
@@ -1839,7 +1912,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           inside = inside || (e.first_token <= q && q < e.last_token &&
                               e.kind != EntityKind::person && e.kind != EntityKind::group);
         const auto w = t[q].lower;
-        if (q == last && has(g.event_nouns, w) && q + 1 < ce && t[q + 1].lower == "of") continue;
+        if (q == last && g.has(W::event_nouns, w) && q + 1 < ce && t[q + 1].lower == "of") continue;
         if (!inside && w != "in" && w != "at" && w != "on" && w != "here" && w != "," &&
             w != "last" && w != "next" && w != "this")
           break;
@@ -1893,10 +1966,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (t[k].kind == sdk::TokenKind::word && !t[k].capitalized) {
           std::size_t q = k;
           while (q < ce && q < k + 5 && t[q].kind == sdk::TokenKind::word && !t[q].capitalized &&
-                 !has(g.title_words, t[q].lower))
+                 !g.has(W::title_words, t[q].lower))
             ++q;
-          if (q > k && q < k + 5 && q + 1 < ce && has(g.title_words, t[q].lower) && !t[q].capitalized &&
-              (t[q + 1].capitalized || has(g.title_words, t[q + 1].lower))) {
+          if (q > k && q < k + 5 && q + 1 < ce && g.has(W::title_words, t[q].lower) &&
+              !t[q].capitalized &&
+              (t[q + 1].capitalized || g.has(W::title_words, t[q + 1].lower))) {
             k = q;
             continue;
           }
@@ -1928,7 +2002,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         // "with Republic of Korea 1st Vice Foreign Minister Cho Hyundong": an ordinal in
         // figures before a title
         if (t[k].lower.size() >= 3 && t[k].lower[0] >= '0' && t[k].lower[0] <= '9' && k + 1 < ce &&
-            (t[k + 1].capitalized || has(g.title_words, t[k + 1].lower))) {
+            (t[k + 1].capitalized || g.has(W::title_words, t[k + 1].lower))) {
           const auto suffix = t[k].lower.substr(t[k].lower.size() - 2);
           if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
             ++k;
@@ -1958,17 +2032,20 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           continue;
         }
         // "with Dr. Tedros", "with Gen. Austin": the period of an abbreviated title
-        const bool abbrev = w == "." && k > 0 && k + 1 < ce && has(g.title_words, t[k - 1].lower) &&
+        const bool abbrev = w == "." && k > 0 && k + 1 < ce &&
+                            g.has(W::title_words, t[k - 1].lower) &&
                             t[k - 1].span.end == t[k].span.begin && t[k + 1].capitalized;
         // "with his Algerian counterpart Belkacem Nabi": the name follows the noun (a comma
         // between: "with his Peruvian counterpart, Wilfredo Huayta")
         const bool appositive =
-            has(g.appositive_heads, w) && k + 1 < ce &&
+            g.has(W::appositive_heads, w) && k + 1 < ce &&
             (t[k + 1].capitalized || (t[k + 1].lower == "," && k + 2 < ce && t[k + 2].capitalized));
-        if (hyphen || abbrev || of_in_name || appositive || w == "," || w == "and" || w == "with" || is_det(w) || has(g.title_words, w) ||
+        if (hyphen || abbrev || of_in_name || appositive || w == "," || w == "and" || w == "with" ||
+            is_det(w) || g.has(W::title_words, w) ||
             (t[k].capitalized && t[k].kind == sdk::TokenKind::word) ||
-            ((w == "of" || w == "to") && k + 1 < ce && (t[k + 1].capitalized || t[k + 1].lower == "the") &&
-             k > 0 && has(g.title_words, t[k - 1].lower))) {
+            ((w == "of" || w == "to") && k + 1 < ce &&
+             (t[k + 1].capitalized || t[k + 1].lower == "the") && k > 0 &&
+             g.has(W::title_words, t[k - 1].lower))) {
           ++k;
           continue;
         }
@@ -2098,7 +2175,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     auto gap_after = [&](std::size_t p) {
       std::size_t n = 0;
       for (std::size_t q = last; q + 1 < p; ++q)
-        if (!in_mention(q) && !has(g.place_gap_words, t[q].lower)) ++n;
+        if (!in_mention(q) && !g.has(W::place_gap_words, t[q].lower)) ++n;
       return n;
     };
     // "met today with President Emmanuel Macron on the margins of the Global Fund
@@ -2109,8 +2186,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (t[q].lower == "and" && q + 1 < p &&
             (t[q + 1].lower == "at" || t[q + 1].lower == "in" || t[q + 1].lower == "on"))
           return false;
-        if (in_mention(q) || !entity_at(q).empty() || has(g.place_chain_words, t[q].lower) ||
-            has(g.title_words, t[q].lower) || t[q].lower == "," || t[q].lower == "." ||
+        if (in_mention(q) || !entity_at(q).empty() || g.has(W::place_chain_words, t[q].lower) ||
+            g.has(W::title_words, t[q].lower) || t[q].lower == "," || t[q].lower == "." ||
             t[q].lower == "-" || (t[q].capitalized && t[q].kind == sdk::TokenKind::word))
           continue;
         return false;
@@ -2143,7 +2220,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (!fronted && (e.first_token < cb || e.first_token >= ce)) continue;
       // "the Tokyo economic summit": a place before a modifier or two and the noun
       std::size_t mods = e.last_token;
-      while (mods < first && mods < e.last_token + 2 && has(g.place_noun_modifiers, t[mods].lower))
+      while (mods < first && mods < e.last_token + 2 &&
+             g.has(W::place_noun_modifiers, t[mods].lower))
         ++mods;
       if (s.entity_modifier[k] && !(form == sdk::TriggerForm::noun && mods == first &&
                                     mods > e.last_token && e.kind == EntityKind::city))
@@ -2206,7 +2284,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       {
         std::size_t q = m.last_token;
         if (q < t.size() && t[q].lower == "'s") ++q;
-        if (q < t.size() && (q < first || q >= last) && has(g.event_nouns, t[q].lower)) continue;
+        if (q < t.size() && (q < first || q >= last) && g.has(W::event_nouns, t[q].lower)) continue;
       }
       if (m.granularity == sdk::Granularity::decade || m.granularity == sdk::Granularity::century)
         continue;
@@ -2297,12 +2375,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (form == sdk::TriggerForm::verb && m.first_token > last + 15) {
         bool other_noun = false;
         for (std::size_t q = last + 6; q < m.first_token; ++q) {
-          if (!has(g.event_nouns, t[q].lower) || m.first_token - q > 10) continue;
+          if (!g.has(W::event_nouns, t[q].lower) || m.first_token - q > 10) continue;
           // "will travel to Lima to attend the Andean Summit next week": the object of a
           // light verb shares its time with the trip
           bool object = false;
           for (std::size_t r = q >= 9 ? q - 9 : 0; r < q; ++r)
-            object = object || has(g.light_verbs, t[r].lower);
+            object = object || g.has(W::light_verbs, t[r].lower);
           other_noun = other_noun || !object;
         }
         if (other_noun) continue;
@@ -2545,7 +2623,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     }
     if (complement && fr.place < 0 && fr.time < 0) fr.anaphoric = true;
     // "the June Summit decisions", "the meeting room": the noun qualifies another
-    if (last < t.size() && has(g.compound_heads, t[last].lower)) fr.anaphoric = true;
+    if (last < t.size() && g.has(W::compound_heads, t[last].lower)) fr.anaphoric = true;
     if (definite && fr.place < 0 && fr.counterparts.empty() && fr.agents.empty()) {
       bool own_time = fr.time >= 0 && s.mentions[static_cast<std::size_t>(fr.time)].possessive;
       if (!own_time) fr.anaphoric = true;
