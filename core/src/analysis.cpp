@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -19,6 +20,13 @@
 namespace chronicle {
 
 using sdk::EntityKind;
+
+// w == lit for a string literal: its length first, then its bytes in one comparison the
+// compiler inlines (the analysis compares tokens with literal words at every token)
+template <std::size_t N>
+[[gnu::always_inline]] inline bool is(std::string_view w, const char (&lit)[N]) noexcept {
+  return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
+}
 
 // ---------------------------------------------------------------- gazetteer
 
@@ -398,15 +406,15 @@ std::size_t anticipated_event(const std::vector<sdk::Token>& t, std::size_t firs
                               const Resources::Gazetteer& g) {
   std::size_t np = t.size(), noun = t.size();  // where the event's phrase starts, its noun
   std::size_t k = last;
-  if (k < t.size() && t[k].lower == "'s") ++k;
+  if (k < t.size() && is(t[k].lower, "'s")) ++k;
   // (past a span's end and a name: "the June 29-30 NATO Summit")
   while (k < t.size() && k < last + 5 && !g.has(W::event_nouns, t[k].lower) &&
-         (t[k].capitalized || t[k].kind == sdk::TokenKind::number || t[k].lower == "-"))
+         (t[k].capitalized || t[k].kind == sdk::TokenKind::number || is(t[k].lower, "-")))
     ++k;
   if (k < t.size() && g.has(W::event_nouns, t[k].lower)) {
     np = first;  // the time before the noun
     noun = k;
-  } else if (first >= 2 && (t[first - 1].lower == "in" || t[first - 1].lower == "on") &&
+  } else if (first >= 2 && (is(t[first - 1].lower, "in") || is(t[first - 1].lower, "on")) &&
              g.has(W::event_nouns, t[first - 2].lower)) {
     np = noun = first - 2;  // the time after it
   }
@@ -623,7 +631,7 @@ void DocumentAnalysis::analyze() {
       if (tr.tense == Tense::future || modality == sdk::Modality::cancelled ||
           modality == sdk::Modality::postponed) {
         std::size_t k = m.last_token;
-        if (k < t.size() && t[k].lower == "'s") ++k;
+        if (k < t.size() && is(t[k].lower, "'s")) ++k;
         bool weekday = false;  // "Tuesday's meeting will ...": a weekday keeps the clause's tense
         for (std::size_t q = m.first_token; q < m.last_token; ++q)
           weekday = weekday || g.has(W::weekdays, t[q].lower);
@@ -689,7 +697,7 @@ void DocumentAnalysis::analyze() {
         e.adjective = f->adjective;
         std::size_t j = i + len;
         // "Saudi-based": a place written as an adjective
-        if (e.adjective && j + 1 < t.size() && t[j].lower == "-" && t[j + 1].lower == "based") {
+        if (e.adjective && j + 1 < t.size() && is(t[j].lower, "-") && is(t[j + 1].lower, "based")) {
           e.adjective = false;
           e.last = j + 2;
           j += 2;
@@ -713,15 +721,15 @@ void DocumentAnalysis::analyze() {
           i = end;
           continue;
         }
-        if (j < t.size() && t[j].lower == "'s") e.possessive = true;
+        if (j < t.size() && is(t[j].lower, "'s")) e.possessive = true;
         // "U.S. Treasury Secretary", "Saudi officials"; not "in Washington, D.C. Secretary
         // of State Antony Blinken ...", where the period may end a sentence
         if (j < t.size() && (lists.has(j, W::title_words) || lists.has(j, W::group_nouns)) &&
             !(t[j - 1].text.back() == '.' && t[j].capitalized && i > 0 &&
-              (t[i - 1].lower == "in" || t[i - 1].lower == "at" || t[i - 1].lower == "to")))
+              (is(t[i - 1].lower, "in") || is(t[i - 1].lower, "at") || is(t[i - 1].lower, "to"))))
           e.modifier = true;
         // "World Health Organization (WHO) Director-General": its short name between
-        if (!e.modifier && j + 3 < t.size() && t[j].lower == "(" && t[j + 2].lower == ")" &&
+        if (!e.modifier && j + 3 < t.size() && is(t[j].lower, "(") && is(t[j + 2].lower, ")") &&
             lists.has(j + 3, W::title_words) && t[j + 3].capitalized)
           e.modifier = true;
         // "EC External Relations Commissioner Willy Moreau", "European Community Commission
@@ -741,8 +749,8 @@ void DocumentAnalysis::analyze() {
         // lower case only qualifies that noun; not "the EC said", "the EC will", "the EC
         // proposals" (a plural may be a verb), nor "the OPEC meeting" (its members hold it)
         if (!e.modifier && e.kind == EntityKind::organization && e.country.empty() && i > 0 &&
-            t[i - 1].lower == "the" && !(i > 1 && t[i - 2].lower == "and") &&
-            j < t.size() && t[j].kind == sdk::TokenKind::word && !t[j].capitalized) {
+            is(t[i - 1].lower, "the") && !(i > 1 && is(t[i - 2].lower, "and")) && j < t.size() &&
+            t[j].kind == sdk::TokenKind::word && !t[j].capitalized) {
           const auto w = t[j].lower;
           auto ends = [&](std::string_view x) {
             return w.size() > x.size() + 1 && w.substr(w.size() - x.size()) == x;
@@ -766,7 +774,7 @@ void DocumentAnalysis::analyze() {
           std::transform(b.begin(), b.end(), b.begin(), ::tolower);
           if (a.find(b) == std::string::npos) e.name = std::move(written);
         }
-        if (!e.adjective && i > 0 && t[i - 1].lower == "to" &&
+        if (!e.adjective && i > 0 && is(t[i - 1].lower, "to") &&
             (e.kind == EntityKind::country || e.kind == EntityKind::city ||
              e.kind == EntityKind::region))
           last_destination = e;
@@ -777,16 +785,17 @@ void DocumentAnalysis::analyze() {
       // "Ministers from more than 20 nations", "delegates of 12 countries": a group by number
       if (t[i].kind == sdk::TokenKind::word && lists.has(i, W::group_nouns) &&
           !lists.has(i, W::state_groups) && i + 2 < t.size() &&
-          (t[i + 1].lower == "from" || t[i + 1].lower == "of")) {
+          (is(t[i + 1].lower, "from") || is(t[i + 1].lower, "of"))) {
         std::size_t k = i + 2;
-        if (k + 1 < t.size() && t[k].lower == "more" && t[k + 1].lower == "than") k += 2;
-        else if (k < t.size() && (t[k].lower == "some" || t[k].lower == "about" ||
-                                  t[k].lower == "nearly" || t[k].lower == "over"))
+        if (k + 1 < t.size() && is(t[k].lower, "more") && is(t[k + 1].lower, "than"))
+          k += 2;
+        else if (k < t.size() && (is(t[k].lower, "some") || is(t[k].lower, "about") ||
+                                  is(t[k].lower, "nearly") || is(t[k].lower, "over")))
           ++k;
         std::size_t n = k;
         while (n < t.size() && n < k + 3 &&
                (t[n].kind == sdk::TokenKind::number || lists.has(n, W::number_words) ||
-                (t[n].lower == "-" && n > k)))
+                (is(t[n].lower, "-") && n > k)))
           ++n;
         // "from seven major industrialized nations"
         const std::size_t counted = n;
@@ -814,7 +823,7 @@ void DocumentAnalysis::analyze() {
         std::size_t k = i;
         while (k < t.size() && k < i + 3 && lists.has(k, W::group_modifiers)) ++k;
         if (k < t.size() && k > i && lists.has(k, W::state_groups) &&
-            !(k + 1 < t.size() && t[k + 1].lower == "of")) {
+            !(k + 1 < t.size() && is(t[k + 1].lower, "of"))) {
           RawEntity grp;
           grp.first = i;
           grp.last = k + 1;
@@ -829,9 +838,9 @@ void DocumentAnalysis::analyze() {
           continue;
         }
         if (k < t.size() && lists.has(k, W::group_nouns) && k + 1 < t.size() &&
-            t[k + 1].lower == "of") {
+            is(t[k + 1].lower, "of")) {
           std::size_t q = k + 2;
-          if (q < t.size() && t[q].lower == "the") ++q;
+          if (q < t.size() && is(t[q].lower, "the")) ++q;
           const Resources::Gazetteer::Form* f3 = nullptr;
           if (q < t.size()) {
             if (std::size_t len = g.match(t, q, &f3); len && !f3->adjective) {
@@ -851,14 +860,14 @@ void DocumentAnalysis::analyze() {
         }
       }
       // "the ministers", "the deputy ministers": a group named before (resolved below)
-      if (t[i].lower == "the" && i + 1 < t.size() && !t[i + 1].capitalized) {
+      if (is(t[i].lower, "the") && i + 1 < t.size() && !t[i + 1].capitalized) {
         std::size_t k = i + 1;
         while (k < t.size() && k < i + 4 && !t[k].capitalized && lists.has(k, W::group_modifiers))
           ++k;
         if (k < t.size() && !t[k].capitalized && lists.has(k, W::group_nouns) &&
             !lists.has(k, W::state_groups) &&
-            !(k + 1 < t.size() &&
-              (t[k + 1].lower == "of" || t[k + 1].lower == "from" || t[k + 1].lower == "'s"))) {
+            !(k + 1 < t.size() && (is(t[k + 1].lower, "of") || is(t[k + 1].lower, "from") ||
+                                   is(t[k + 1].lower, "'s")))) {
           RawEntity e;
           e.first = i;
           e.last = k + 1;
@@ -871,7 +880,7 @@ void DocumentAnalysis::analyze() {
         }
       }
       // "the prime minister's visit": a person named by title alone (resolved below)
-      if (t[i].lower == "the" && i + 1 < t.size() && lists.has(i + 1, W::title_words) &&
+      if (is(t[i].lower, "the") && i + 1 < t.size() && lists.has(i + 1, W::title_words) &&
           !lists.has(i + 1, W::honorifics)) {
         std::size_t k = i + 1;
         std::string title;
@@ -892,15 +901,16 @@ void DocumentAnalysis::analyze() {
           e.kind = EntityKind::person;
           e.title_ref = title;
           e.name = "the " + title;
-          e.possessive = k < t.size() && t[k].lower == "'s";
+          e.possessive = k < t.size() && is(t[k].lower, "'s");
           ents.push_back(std::move(e));
           i = k;
           continue;
         }
       }
       // "will travel to Canada ... While there, he will meet": the place last travelled to
-      if (t[i].lower == "there" && i > 0 && !last_destination.name.empty() &&
-          (t[i - 1].lower == "while" || t[i - 1].lower == "when" || t[i - 1].lower == "once")) {
+      if (is(t[i].lower, "there") && i > 0 && !last_destination.name.empty() &&
+          (is(t[i - 1].lower, "while") || is(t[i - 1].lower, "when") ||
+           is(t[i - 1].lower, "once"))) {
         RawEntity e = last_destination;
         e.first = i;
         e.last = i + 1;
@@ -909,7 +919,7 @@ void DocumentAnalysis::analyze() {
         ++i;
         continue;
       }
-      if (t[i].lower == "here" && !dateline_city_.empty()) {
+      if (is(t[i].lower, "here") && !dateline_city_.empty()) {
         RawEntity e;
         e.first = i;
         e.last = i + 1;
@@ -921,7 +931,8 @@ void DocumentAnalysis::analyze() {
         ++i;
         continue;
       }
-      const bool pron_subject = (t[i].lower == "he" || t[i].lower == "she" || t[i].lower == "they");
+      const bool pron_subject =
+          (is(t[i].lower, "he") || is(t[i].lower, "she") || is(t[i].lower, "they"));
       if (pron_subject) {
         RawEntity e;
         e.first = i;
@@ -945,7 +956,7 @@ void DocumentAnalysis::analyze() {
           e.last = i + 1;
           e.pronoun = true;
           e.possessive = true;
-          e.name = t[i].lower == "their" ? "they" : "he";
+          e.name = is(t[i].lower, "their") ? "they" : "he";
           ents.push_back(std::move(e));
           ++i;
           continue;
@@ -964,7 +975,7 @@ void DocumentAnalysis::analyze() {
                   !lists.has(q, W::body_words);
         const auto before = t[i - 1].lower;
         RawEntity e;
-        if (j > i && plain && j + 1 < t.size() && t[j].lower == "," &&
+        if (j > i && plain && j + 1 < t.size() && is(t[j].lower, ",") &&
             (before == "in" || before == "at" || before == "near" || before == "to" ||
              before == "from")) {
           const Resources::Gazetteer::Form* fc = nullptr;
@@ -981,7 +992,7 @@ void DocumentAnalysis::analyze() {
           e.last = j;
           e.kind = EntityKind::city;
           e.name = join_tokens(t, i, j, s.text);
-          if (j < t.size() && t[j].lower == "'s") e.possessive = true;
+          if (j < t.size() && is(t[j].lower, "'s")) e.possessive = true;
           ents.push_back(std::move(e));
           i = j;
           continue;
@@ -999,14 +1010,14 @@ void DocumentAnalysis::analyze() {
           } else if (tk.kind == sdk::TokenKind::word && lists.has(j, W::particles) && j > i &&
                      j + 1 < t.size() && t[j + 1].capitalized) {
             ++j;
-          } else if (tk.lower == "-" && j > i && j + 1 < t.size() && t[j + 1].capitalized &&
+          } else if (is(tk.lower, "-") && j > i && j + 1 < t.size() && t[j + 1].capitalized &&
                      t[j - 1].span.end == tk.span.begin) {
             ++j;
-          } else if (tk.lower == "." && j > i && t[j - 1].text.size() == 1 &&
+          } else if (is(tk.lower, ".") && j > i && t[j - 1].text.size() == 1 &&
                      t[j - 1].capitalized && j + 1 < t.size() && t[j + 1].capitalized &&
                      t[j - 1].span.end == tk.span.begin) {
             ++j;  // "Joseph R. Biden"
-          } else if ((tk.lower == "and" || tk.lower == "&") && j > i && t[j - 1].capitalized &&
+          } else if ((is(tk.lower, "and") || is(tk.lower, "&")) && j > i && t[j - 1].capitalized &&
                      j + 1 < t.size() && t[j + 1].capitalized &&
                      t[j + 1].kind == sdk::TokenKind::word) {
             // "Secretary of Trade and Industry Jose Concepcion": a title's portfolio;
@@ -1015,7 +1026,7 @@ void DocumentAnalysis::analyze() {
             bool title_of = false;
             for (std::size_t q = j >= 3 ? j - 3 : 0; q < j; ++q)
               title_of =
-                  title_of || (q > i && t[q].lower == "of" && lists.has(q - 1, W::title_words));
+                  title_of || (q > i && is(t[q].lower, "of") && lists.has(q - 1, W::title_words));
             title_of = title_of && lists.has(j + 1, W::title_words);
             // a body: no person's title in the run ("President Ashraf Ghani and High Council")
             bool titled_run = false;
@@ -1028,12 +1039,12 @@ void DocumentAnalysis::analyze() {
             body_ahead = body_ahead && !titled_run;
             if (!title_of && !body_ahead) break;
             ++j;
-          } else if (tk.lower == "." && j > i && lists.has(j - 1, W::title_words) &&
+          } else if (is(tk.lower, ".") && j > i && lists.has(j - 1, W::title_words) &&
                      t[j - 1].span.end == tk.span.begin && j + 1 < t.size() &&
                      t[j + 1].capitalized && t[j + 1].kind == sdk::TokenKind::word) {
             ++j;  // "Director-General Dr. Tedros", "Gen. Lloyd Austin": an abbreviated title
-          } else if ((tk.lower == "of" || tk.lower == "for" || tk.lower == "to" ||
-                      tk.lower == "the") &&
+          } else if ((is(tk.lower, "of") || is(tk.lower, "for") || is(tk.lower, "to") ||
+                      is(tk.lower, "the")) &&
                      j > i && lists.has(j - 1, W::title_words) && j + 1 < t.size() &&
                      t[j + 1].capitalized) {
             ++j;  // "Secretary of State", "Envoy to the Middle East"
@@ -1044,18 +1055,18 @@ void DocumentAnalysis::analyze() {
         // "George Shultz and Soviet ...": a joining word the run took ends no name
         // nor does a function word the run took before a place ("Party of Japan",
         // "Representative for U.S.-Africa ...")
-        while (j > i + 1 && (t[j - 1].lower == "and" || t[j - 1].lower == "&" ||
-                             t[j - 1].lower == "of" || t[j - 1].lower == "for" ||
-                             t[j - 1].lower == "to" || t[j - 1].lower == "the" ||
-                             t[j - 1].lower == "."))
+        while (j > i + 1 &&
+               (is(t[j - 1].lower, "and") || is(t[j - 1].lower, "&") || is(t[j - 1].lower, "of") ||
+                is(t[j - 1].lower, "for") || is(t[j - 1].lower, "to") ||
+                is(t[j - 1].lower, "the") || is(t[j - 1].lower, ".")))
           --j;
         // strip stop words and titles at the front
         std::size_t b = i;
         std::string title;
         while (b < j &&
-               (lists.has(b, W::stop_words) || lists.has(b, W::title_words) || t[b].lower == "of" ||
-                t[b].lower == "to" || t[b].lower == "the" || t[b].lower == "for" ||
-                t[b].lower == "." || (b > i && t[b].lower == "and"))) {
+               (lists.has(b, W::stop_words) || lists.has(b, W::title_words) ||
+                is(t[b].lower, "of") || is(t[b].lower, "to") || is(t[b].lower, "the") ||
+                is(t[b].lower, "for") || is(t[b].lower, ".") || (b > i && is(t[b].lower, "and")))) {
           if (lists.has(b, W::title_words))
             title += (title.empty() ? "" : " ") + std::string(t[b].lower);
           ++b;
@@ -1073,22 +1084,22 @@ void DocumentAnalysis::analyze() {
           }
         }
         // "Director-General Dr. Tedros": an honorific and its period after the last title
-        while (b < j && (lists.has(b, W::honorifics) || (t[b].lower == "." && b > i))) {
-          if (t[b].lower != ".") title += (title.empty() ? "" : " ") + std::string(t[b].lower);
+        while (b < j && (lists.has(b, W::honorifics) || (is(t[b].lower, ".") && b > i))) {
+          if (!is(t[b].lower, ".")) title += (title.empty() ? "" : " ") + std::string(t[b].lower);
           ++b;
         }
         // "Politburo Member", "Secretary": title words alone name nobody
         {
           bool bare = b < j;
           for (std::size_t k = b; k < j && bare; ++k)
-            bare = t[k].kind != sdk::TokenKind::word || t[k].lower == "-" ||
+            bare = t[k].kind != sdk::TokenKind::word || is(t[k].lower, "-") ||
                    lists.has(k, W::title_words);
           if (bare) b = j;
         }
         // lower-case titles right before the run: "foreign policy adviser, Yuri Ushakov"
         if (title.empty() && i > 0) {
           std::size_t k = i;
-          if (k > 0 && t[k - 1].lower == ",") --k;
+          if (k > 0 && is(t[k - 1].lower, ",")) --k;
           while (k > 0 && lists.has(k - 1, W::title_words) && !t[k - 1].capitalized) {
             title = std::string(t[k - 1].lower) + (title.empty() ? "" : " ") + title;
             --k;
@@ -1119,12 +1130,12 @@ void DocumentAnalysis::analyze() {
         }
         std::size_t words = 0;
         for (std::size_t k = b; k < j; ++k)
-          if (t[k].kind == sdk::TokenKind::word && t[k].lower != "-") ++words;
+          if (t[k].kind == sdk::TokenKind::word && !is(t[k].lower, "-")) ++words;
         // "Coal Transition Accelerator": capitalised common words only make no name
         if (title.empty() && words >= 2 && !g.common_words.empty()) {
           bool all_common = true;
           for (std::size_t k = b; k < j && all_common; ++k)
-            if (t[k].kind == sdk::TokenKind::word && t[k].lower != "-")
+            if (t[k].kind == sdk::TokenKind::word && !is(t[k].lower, "-"))
               all_common = g.common_words.count(t[k].lower) > 0;
           if (all_common) nonperson = true;
         }
@@ -1135,8 +1146,9 @@ void DocumentAnalysis::analyze() {
           e.kind = EntityKind::person;
           e.name = join_tokens(t, b, j, s.text);
           // "Joseph R. Biden, Jr.": the suffix is part of the name wherever it is named
-          if (j + 1 < t.size() && t[j].lower == "," && lists.has(j + 1, W::name_suffixes))
-            suffix_of[e.name] = join_tokens(t, j, j + 2 + (j + 2 < t.size() && t[j + 2].lower == "."), s.text);
+          if (j + 1 < t.size() && is(t[j].lower, ",") && lists.has(j + 1, W::name_suffixes))
+            suffix_of[e.name] =
+                join_tokens(t, j, j + 2 + (j + 2 < t.size() && is(t[j + 2].lower, ".")), s.text);
           e.titled = !title.empty();
           e.title = title;
           if (!title.empty()) {
@@ -1152,7 +1164,7 @@ void DocumentAnalysis::analyze() {
               }
             }
           }
-          if (j < t.size() && t[j].lower == "'s") e.possessive = true;
+          if (j < t.size() && is(t[j].lower, "'s")) e.possessive = true;
           // single words are names only when titled or known (decided in pass 2)
           e.adjective = (words == 1 && title.empty());  // reused: "needs confirmation"
           ents.push_back(std::move(e));
@@ -1162,14 +1174,14 @@ void DocumentAnalysis::analyze() {
           bool body = false;
           for (std::size_t k = i; k < j; ++k) body = body || lists.has(k, W::body_words);
           std::size_t from = i;
-          while (from < j && (lists.has(from, W::stop_words) || t[from].lower == "the")) ++from;
+          while (from < j && (lists.has(from, W::stop_words) || is(t[from].lower, "the"))) ++from;
           // "the 17-man Commission": a number-word compound before the name belongs to it
           if (from == i && i >= 3 && t[i - 3].kind == sdk::TokenKind::number &&
-              t[i - 2].lower == "-" && t[i - 1].kind == sdk::TokenKind::word)
+              is(t[i - 2].lower, "-") && t[i - 1].kind == sdk::TokenKind::word)
             from = i - 3;
           // "Office of Political Outreach": a lone body word before "of" heads a longer
           // name the run could not take, and names no body by itself
-          const bool head_only = from + 1 == j && j < t.size() && t[j].lower == "of";
+          const bool head_only = from + 1 == j && j < t.size() && is(t[j].lower, "of");
           if (body && from < j && !head_only) {
             RawEntity e;
             e.first = from;
@@ -1177,7 +1189,7 @@ void DocumentAnalysis::analyze() {
             e.kind = EntityKind::organization;
             e.name = join_tokens(t, from, j, s.text);
             e.country = "?";  // a body of some state or union, not intergovernmental by itself
-            if (j < t.size() && t[j].lower == "'s") e.possessive = true;
+            if (j < t.size() && is(t[j].lower, "'s")) e.possessive = true;
             ents.push_back(std::move(e));
           }
         }
@@ -1437,7 +1449,7 @@ void DocumentAnalysis::analyze() {
       if (e.name != "they" && e.first >= 1) {
         const auto& tk = s.tokens.tokens;
         std::size_t v = e.first - 1;
-        if (tk[v].lower == "that" && v >= 1) --v;
+        if (is(tk[v].lower, "that") && v >= 1) --v;
         const auto& rv = g.clause_rules.reporting_verbs;
         if (std::find(rv.begin(), rv.end(), tk[v].lower) != rv.end()) {
           const RawEntity* speaker = nullptr;
@@ -1551,14 +1563,14 @@ void DocumentAnalysis::analyze() {
     for (std::size_t si = 0; si < raw.size(); ++si) {
       const auto& t = sentences_[si].tokens.tokens;
       for (const auto& e : raw[si])
-        if (e.kind == EntityKind::organization && e.last + 2 < t.size() && t[e.last].lower == "(" &&
-            t[e.last + 2].lower == ")" && acronym(t[e.last + 1].text))
+        if (e.kind == EntityKind::organization && e.last + 2 < t.size() &&
+            is(t[e.last].lower, "(") && is(t[e.last + 2].lower, ")") && acronym(t[e.last + 1].text))
           acronyms.emplace(t[e.last + 1].text);
     }
     for (std::size_t si = 0; si < raw.size() && !acronyms.empty(); ++si) {
       const auto& t = sentences_[si].tokens.tokens;
       for (std::size_t q = 0; q < t.size(); ++q) {
-        if (!acronyms.count(t[q].text) || (q > 0 && t[q - 1].lower == "(")) continue;
+        if (!acronyms.count(t[q].text) || (q > 0 && is(t[q - 1].lower, "("))) continue;
         bool inside = false;
         for (const auto& e : raw[si]) inside = inside || (e.first <= q && q < e.last);
         if (inside) continue;
@@ -1567,7 +1579,7 @@ void DocumentAnalysis::analyze() {
         e.last = q + 1;
         e.kind = EntityKind::organization;
         e.name = std::string(t[q].text);
-        e.possessive = q + 1 < t.size() && t[q + 1].lower == "'s";
+        e.possessive = q + 1 < t.size() && is(t[q + 1].lower, "'s");
         auto at = std::find_if(raw[si].begin(), raw[si].end(),
                                [&](const RawEntity& x) { return x.first > q; });
         raw[si].insert(at, std::move(e));
@@ -1717,9 +1729,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       for (std::size_t k = 0; k < s.entities.size(); ++k) {
         const auto& e = s.entities[k];
         if (e.first_token != q || !participant_ok(k)) continue;
-        const bool after_prep = q > 0 && (t[q - 1].lower == "in" || t[q - 1].lower == "to" ||
-                                          t[q - 1].lower == "of" || t[q - 1].lower == "from" ||
-                                          t[q - 1].lower == "at" || t[q - 1].lower == "for");
+        const bool after_prep = q > 0 && (is(t[q - 1].lower, "in") || is(t[q - 1].lower, "to") ||
+                                          is(t[q - 1].lower, "of") || is(t[q - 1].lower, "from") ||
+                                          is(t[q - 1].lower, "at") || is(t[q - 1].lower, "for"));
         if (!after_prep) current.push_back(k);
       }
       if (!current.empty() && reporting(q)) {
@@ -1730,8 +1742,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     }
     fr.agents = current;
     // "Seixas, who met again this morning": the relative pronoun stands for the name before
-    if (fr.agents.empty() && cb >= 2 && (t[cb].lower == "who" || t[cb].lower == "whom") &&
-        t[cb - 1].lower == ",") {
+    if (fr.agents.empty() && cb >= 2 && (is(t[cb].lower, "who") || is(t[cb].lower, "whom")) &&
+        is(t[cb - 1].lower, ",")) {
       for (std::size_t k = 0; k < s.entities.size(); ++k)
         if (s.entities[k].last_token == cb - 1 && is_actor(s.entities[k]))
           fr.agents.push_back(k);
@@ -1747,10 +1759,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     // "Trump's visit": a possessive right before the noun (adjectives between, "Lyng's
     // two-week visit"; a date too, "Biden's September 9 call")
     std::size_t k = first;
-    while (k > cb && k > 0 && (!t[k - 1].capitalized || in_mention(k - 1)) && t[k - 1].lower != "'s" &&
-           (t[k - 1].kind != sdk::TokenKind::punct || t[k - 1].lower == "-") && k + 4 > first)
+    while (k > cb && k > 0 && (!t[k - 1].capitalized || in_mention(k - 1)) &&
+           !is(t[k - 1].lower, "'s") &&
+           (t[k - 1].kind != sdk::TokenKind::punct || is(t[k - 1].lower, "-")) && k + 4 > first)
       --k;
-    if (k > 0 && t[k - 1].lower == "'s") {
+    if (k > 0 && is(t[k - 1].lower, "'s")) {
       for (auto e : entity_at(k - 2))
         if (is_actor(s.entities[e])) fr.agents.push_back(e);
     }
@@ -1769,9 +1782,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         --v;
         break;
       }
-      if (is_det(tk.lower) || tk.lower == "'s" || in_mention(v - 1) || !entity_at(v - 1).empty() ||
+      if (is_det(tk.lower) || is(tk.lower, "'s") || in_mention(v - 1) ||
+          !entity_at(v - 1).empty() ||
           (!tk.capitalized && tk.kind == sdk::TokenKind::word && !g.has(W::title_words, tk.lower) &&
-           tk.lower != "for" && tk.lower != "in" && tk.lower != "of" && tk.lower != "during"))
+           !is(tk.lower, "for") && !is(tk.lower, "in") && !is(tk.lower, "of") &&
+           !is(tk.lower, "during")))
         --v;
       else
         break;
@@ -1792,7 +1807,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         c >= s.clause_verb.size() || s.clause_verb[c] >= first || first - s.clause_verb[c] <= 18;
     for (std::size_t q = first, steps = 0; q > cb && steps < 4; --q, ++steps) {
       if (is_prep(q - 1)) {
-        shares_subject = near_verb || t[q - 1].lower != "for";
+        shares_subject = near_verb || !is(t[q - 1].lower, "for");
         break;
       }
       const auto& tk = t[q - 1];
@@ -1812,8 +1827,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           continue;
         for (std::size_t e = 0; e < s.entities.size(); ++e) {
           const std::size_t f0 = s.entities[e].first_token;
-          const bool after_prep = f0 > 0 && (is_prep(f0 - 1) || t[f0 - 1].lower == "to" ||
-                                             t[f0 - 1].lower == "of" || t[f0 - 1].lower == "from");
+          const bool after_prep =
+              f0 > 0 && (is_prep(f0 - 1) || is(t[f0 - 1].lower, "to") ||
+                         is(t[f0 - 1].lower, "of") || is(t[f0 - 1].lower, "from"));
           if (f0 > q && s.entities[e].last_token <= v && !after_prep && participant_ok(e) &&
               is_actor(s.entities[e])) {
             from = q + 1;
@@ -1827,8 +1843,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           fr.agents.push_back(e);
       // "Reagan, who will hold talks with Nakasone", "Oteiba, who had just attended the
       // OPEC meeting": the relative pronoun stands for the name before, as for a verb
-      if (fr.agents.empty() && cb >= 2 && (t[cb].lower == "who" || t[cb].lower == "whom") &&
-          t[cb - 1].lower == ",")
+      if (fr.agents.empty() && cb >= 2 && (is(t[cb].lower, "who") || is(t[cb].lower, "whom")) &&
+          is(t[cb - 1].lower, ","))
         for (std::size_t e = 0; e < s.entities.size(); ++e)
           if (s.entities[e].last_token == cb - 1 && is_actor(s.entities[e]))
             fr.agents.push_back(e);
@@ -1845,8 +1861,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
   // "Santos Alvite met Grisanti and will today hold talks", "... and then met Kohl": a
   // clause joined by "and" without a subject of its own shares the one before
   if (fr.agents.empty() && (form == sdk::TriggerForm::verb || noun_verb_like) && c > 0 &&
-      (t[cb].lower == "and" || t[cb].lower == "but" || t[cb].lower == "then" ||
-       t[cb - 1].lower == "and" || t[cb - 1].lower == "but") &&
+      (is(t[cb].lower, "and") || is(t[cb].lower, "but") || is(t[cb].lower, "then") ||
+       is(t[cb - 1].lower, "and") || is(t[cb - 1].lower, "but")) &&
       !s.clauses[c - 1].reporting) {
     bool own = false;  // a name of its own before the trigger: not a shared subject
     for (const auto& e : s.entities) own = own || (e.first_token > cb && e.first_token < first && is_actor(e));
@@ -1857,9 +1873,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       for (std::size_t e = 0; e < s.entities.size(); ++e) {
         const auto& x = s.entities[e];
         const std::size_t q = x.first_token;
-        const bool after_prep = q > 0 && (t[q - 1].lower == "in" || t[q - 1].lower == "to" ||
-                                          t[q - 1].lower == "of" || t[q - 1].lower == "from" ||
-                                          t[q - 1].lower == "at" || t[q - 1].lower == "for");
+        const bool after_prep = q > 0 && (is(t[q - 1].lower, "in") || is(t[q - 1].lower, "to") ||
+                                          is(t[q - 1].lower, "of") || is(t[q - 1].lower, "from") ||
+                                          is(t[q - 1].lower, "at") || is(t[q - 1].lower, "for"));
         if (q >= pb && x.last_token <= pv && participant_ok(e) && is_actor(x) && !after_prep)
           fr.agents.push_back(e);
       }
@@ -1873,10 +1889,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     std::size_t q = first;
     while (q > cb && first - q < 8 &&
            (t[q - 1].capitalized || is_det(t[q - 1].lower) || !entity_at(q - 1).empty() ||
-            t[q - 1].lower == "-" || in_mention(q - 1)))
+            is(t[q - 1].lower, "-") || in_mention(q - 1)))
       --q;
-    if (q >= cb + 3 && (t[q - 1].lower == "in" || t[q - 1].lower == "at") &&
-        g.has(W::attendance_nouns, t[q - 2].lower) && t[q - 3].lower == "'s" && q >= 4)
+    if (q >= cb + 3 && (is(t[q - 1].lower, "in") || is(t[q - 1].lower, "at")) &&
+        g.has(W::attendance_nouns, t[q - 2].lower) && is(t[q - 3].lower, "'s") && q >= 4)
       for (auto e : entity_at(q - 4))
         if (is_actor(s.entities[e]) && s.entities[e].kind == EntityKind::person)
           fr.agents.push_back(e);
@@ -1886,15 +1902,16 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     std::size_t k = last;
     bool open = form == sdk::TriggerForm::verb;
     auto opens = [&](std::size_t q) {
-      if (t[q].lower == "with" || t[q].lower == "between" || t[q].lower == "among") return true;
+      if (is(t[q].lower, "with") || is(t[q].lower, "between") || is(t[q].lower, "among"))
+        return true;
       // "a meeting of OPEC oil ministers", "the summit of the seven leading industrial
       // nations": the gathering's members follow "of"
       // ("the summit meeting of the major industrialized countries": a second event noun
       // between)
       const bool next = q == last || (q == last + 1 && g.has(W::event_nouns, t[last].lower));
-      if (form == sdk::TriggerForm::noun && next && t[q].lower == "of") {
+      if (form == sdk::TriggerForm::noun && next && is(t[q].lower, "of")) {
         std::size_t r = q + 1;
-        if (r < ce && t[r].lower == "the") ++r;
+        if (r < ce && is(t[r].lower, "the")) ++r;
         for (const auto& e : s.entities)
           if (e.first_token == r && is_actor(e)) return true;
       }
@@ -1912,7 +1929,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           inside = inside || (e.first_token <= q && q < e.last_token &&
                               e.kind != EntityKind::person && e.kind != EntityKind::group);
         const auto w = t[q].lower;
-        if (q == last && g.has(W::event_nouns, w) && q + 1 < ce && t[q + 1].lower == "of") continue;
+        if (q == last && g.has(W::event_nouns, w) && q + 1 < ce && is(t[q + 1].lower, "of"))
+          continue;
         if (!inside && w != "in" && w != "at" && w != "on" && w != "here" && w != "," &&
             w != "last" && w != "next" && w != "this")
           break;
@@ -1921,7 +1939,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     // "to follow up on last week's call between Biden and Lula": a noun that names its
     // sides after "between" has no other (unless a light verb gives it a subject)
     const bool between =
-        form == sdk::TriggerForm::noun && !noun_verb_like && k < ce && t[k].lower == "between";
+        form == sdk::TriggerForm::noun && !noun_verb_like && k < ce && is(t[k].lower, "between");
     if (k < ce && opens(k)) {
       open = true;
       ++k;
@@ -1937,7 +1955,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         // "Prime Minister Boris Johnson of the United Kingdom": the country qualifies him
         if (w == "of" && k > last && !fr.counterparts.empty()) {
           std::size_t q = k + 1;
-          if (q < ce && t[q].lower == "the") ++q;
+          if (q < ce && is(t[q].lower, "the")) ++q;
           auto qs = q < ce ? entity_at(q) : std::vector<std::size_t>{};
           if (!qs.empty()) {
             std::size_t end = q + 1;
@@ -1985,7 +2003,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
             while (q < ce && in_mention(q)) ++q;
           } else if ((w == "in" || w == "at" || w == "on") && q + 1 < ce) {
             q = k + 1;
-            if (t[q].lower == "the" && q + 1 < ce) ++q;
+            if (is(t[q].lower, "the") && q + 1 < ce) ++q;
             std::size_t end = q;
             for (auto e : entity_at(q)) end = std::max(end, s.entities[e].last_token);
             while (end < ce && in_mention(end)) ++end;
@@ -1994,7 +2012,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                      t[k].lower.size() > 2 && t[k].lower.substr(t[k].lower.size() - 2) == "ly") {
             q = k + 1;
           }
-          if (q > k && q < ce && t[q].lower == "with") {
+          if (q > k && q < ce && is(t[q].lower, "with")) {
             k = q + 1;
             continue;
           }
@@ -2011,23 +2029,22 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         }
         // "met with incoming Israeli National Security Advisor Eyal Hulata": an adjective
         // in lower case before the name's capitals
-        if (k > 0 && t[k - 1].lower == "with" && t[k].kind == sdk::TokenKind::word &&
+        if (k > 0 && is(t[k - 1].lower, "with") && t[k].kind == sdk::TokenKind::word &&
             !t[k].capitalized && k + 1 < ce && t[k + 1].capitalized) {
           ++k;
           continue;
         }
         // "Director of the Office of the Foreign Affairs Commission Yang Jiechi"
         const bool of_in_name = w == "of" && k > 0 && t[k - 1].capitalized && k + 1 < ce &&
-                                (t[k + 1].capitalized || t[k + 1].lower == "the");
+                                (t[k + 1].capitalized || is(t[k + 1].lower, "the"));
         // "President-Elect Gustavo Petro": a hyphen inside a title
         const bool hyphen = w == "-" && k > 0 && k + 1 < ce && t[k - 1].capitalized && t[k + 1].capitalized;
         // "World Health Organization (WHO) Director-General": a short name in brackets;
         // "talks between the European Community (EC) and the United States": the short
         // name of a side just read
-        if (w == "(" && k > 0 && t[k - 1].capitalized && k + 3 < ce && t[k + 2].lower == ")" &&
-            (t[k + 3].capitalized ||
-             (t[k + 1].capitalized && !fr.counterparts.empty() &&
-              s.entities[fr.counterparts.back()].last_token == k))) {
+        if (w == "(" && k > 0 && t[k - 1].capitalized && k + 3 < ce && is(t[k + 2].lower, ")") &&
+            (t[k + 3].capitalized || (t[k + 1].capitalized && !fr.counterparts.empty() &&
+                                      s.entities[fr.counterparts.back()].last_token == k))) {
           k += 3;
           continue;
         }
@@ -2037,14 +2054,14 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                             t[k - 1].span.end == t[k].span.begin && t[k + 1].capitalized;
         // "with his Algerian counterpart Belkacem Nabi": the name follows the noun (a comma
         // between: "with his Peruvian counterpart, Wilfredo Huayta")
-        const bool appositive =
-            g.has(W::appositive_heads, w) && k + 1 < ce &&
-            (t[k + 1].capitalized || (t[k + 1].lower == "," && k + 2 < ce && t[k + 2].capitalized));
+        const bool appositive = g.has(W::appositive_heads, w) && k + 1 < ce &&
+                                (t[k + 1].capitalized ||
+                                 (is(t[k + 1].lower, ",") && k + 2 < ce && t[k + 2].capitalized));
         if (hyphen || abbrev || of_in_name || appositive || w == "," || w == "and" || w == "with" ||
             is_det(w) || g.has(W::title_words, w) ||
             (t[k].capitalized && t[k].kind == sdk::TokenKind::word) ||
             ((w == "of" || w == "to") && k + 1 < ce &&
-             (t[k + 1].capitalized || t[k + 1].lower == "the") && k > 0 &&
+             (t[k + 1].capitalized || is(t[k + 1].lower, "the")) && k > 0 &&
              g.has(W::title_words, t[k - 1].lower))) {
           ++k;
           continue;
@@ -2069,8 +2086,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         // ("was in the Oval Office" is a stay at home, not a trip)
         const bool seat = kind == EntityKind::organization && !en.country.empty() &&
                           en.country != "?" && en.first_token > 1 &&
-                          t[en.first_token - 1].lower == "the" &&
-                          t[en.first_token - 2].lower != "in" && !en.possessive;
+                          is(t[en.first_token - 1].lower, "the") &&
+                          !is(t[en.first_token - 2].lower, "in") && !en.possessive;
         if ((kind == EntityKind::country || kind == EntityKind::city ||
              kind == EntityKind::region || seat) &&
             !s.entity_modifier[e]) {
@@ -2085,7 +2102,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         std::size_t q = s.entities[static_cast<std::size_t>(fr.destination)].last_token;
         while (q < ce) {
           std::size_t r = q;
-          while (r < ce && (t[r].lower == "," || t[r].lower == "and" || t[r].lower == "the")) ++r;
+          while (r < ce && (is(t[r].lower, ",") || is(t[r].lower, "and") || is(t[r].lower, "the")))
+            ++r;
           if (r == q) break;
           bool more = false;
           for (auto e : entity_at(r)) {
@@ -2120,8 +2138,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
 
   // "Norway, which he visited two weeks ago": with no object of its own, a verb in a
   // relative clause goes to the place the clause hangs on
-  if (form == sdk::TriggerForm::verb && fr.destination < 0 && cb >= 2 && t[cb].lower == "which" &&
-      t[cb - 1].lower == ",") {
+  if (form == sdk::TriggerForm::verb && fr.destination < 0 && cb >= 2 && is(t[cb].lower, "which") &&
+      is(t[cb - 1].lower, ",")) {
     bool object = false;  // "which he visited Japan to promote": an object of its own
     for (const auto& e : s.entities) object = object || (e.first_token == last && !e.pronoun);
     for (std::size_t e = 0; e < s.entities.size() && !object; ++e) {
@@ -2143,8 +2161,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     for (std::size_t q = last; q < ce && q < last + 7; ++q) {
       if (t[q].kind == sdk::TokenKind::punct) break;
       if (!rules.noun_extenders.contains(t[q].lower)) continue;
-      if (t[q].lower == "taking") {  // "taking place"
-        if (q + 1 < ce && t[q + 1].lower == "place") reach = q + 2;
+      if (is(t[q].lower, "taking")) {  // "taking place"
+        if (q + 1 < ce && is(t[q + 1].lower, "place")) reach = q + 2;
       } else {
         reach = q + 1;
       }
@@ -2158,14 +2176,14 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     // industrialised nations in Venice": an of-phrase stands between the noun and its place
     auto of_phrase_before = [&](std::size_t p) {
       if (form != sdk::TriggerForm::noun || p <= last || last >= t.size() ||
-          t[last].lower != "of" || p - last > 14)
+          !is(t[last].lower, "of") || p - last > 14)
         return false;
       // "of the General Agreement on Tariffs and Trade (GATT) in Venice": an acronym in
       // brackets belongs to the name
       for (std::size_t q = last + 1; q + 1 < p; ++q)
-        if ((t[q].kind == sdk::TokenKind::punct && t[q].lower != "(" && t[q].lower != ")" &&
-             t[q].lower != "-" && t[q].lower != ".") ||
-            (t[q].lower == "and" && (t[q + 1].lower == "at" || t[q + 1].lower == "in")) ||
+        if ((t[q].kind == sdk::TokenKind::punct && !is(t[q].lower, "(") && !is(t[q].lower, ")") &&
+             !is(t[q].lower, "-") && !is(t[q].lower, ".")) ||
+            (is(t[q].lower, "and") && (is(t[q + 1].lower, "at") || is(t[q + 1].lower, "in"))) ||
             in_mention(q))
           return false;
       return true;
@@ -2183,12 +2201,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     auto chain_after = [&](std::size_t p) {
       for (std::size_t q = last; q + 1 < p; ++q) {
         // "pushed hard at the meeting of X and at the Y meeting": another adverbial
-        if (t[q].lower == "and" && q + 1 < p &&
-            (t[q + 1].lower == "at" || t[q + 1].lower == "in" || t[q + 1].lower == "on"))
+        if (is(t[q].lower, "and") && q + 1 < p &&
+            (is(t[q + 1].lower, "at") || is(t[q + 1].lower, "in") || is(t[q + 1].lower, "on")))
           return false;
         if (in_mention(q) || !entity_at(q).empty() || g.has(W::place_chain_words, t[q].lower) ||
-            g.has(W::title_words, t[q].lower) || t[q].lower == "," || t[q].lower == "." ||
-            t[q].lower == "-" || (t[q].capitalized && t[q].kind == sdk::TokenKind::word))
+            g.has(W::title_words, t[q].lower) || is(t[q].lower, ",") || is(t[q].lower, ".") ||
+            is(t[q].lower, "-") || (t[q].capitalized && t[q].kind == sdk::TokenKind::word))
           continue;
         return false;
       }
@@ -2206,16 +2224,16 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // "While there, he will meet ...": a verbless clause before places the one after it
       // ... and so does one that names the place: "In Rio de Janeiro, President Biden will
       // meet", "While in Brussels, Mr. Sullivan will also meet"
-      const bool opening_in = e.first_token >= 1 && e.first_token <= 2 &&
-                              t[e.first_token - 1].lower == "in";
-      const bool fronted = (c == 1 && e.first_token < s.clauses[0].last_token &&
-                            s.clause_verb[0] >= s.clauses[0].last_token &&
-                            (t[e.first_token].lower == "here" || t[e.first_token].lower == "there" ||
-                             opening_in)) ||
-                           // ... even when no clause ends at its comma: "In Hong Kong,
-                           // Baldrige will hold meetings"
-                           (c == 0 && opening_in && e.last_token < first &&
-                            t[e.last_token].lower == ",");
+      const bool opening_in =
+          e.first_token >= 1 && e.first_token <= 2 && is(t[e.first_token - 1].lower, "in");
+      const bool fronted =
+          (c == 1 && e.first_token < s.clauses[0].last_token &&
+           s.clause_verb[0] >= s.clauses[0].last_token &&
+           (is(t[e.first_token].lower, "here") || is(t[e.first_token].lower, "there") ||
+            opening_in)) ||
+          // ... even when no clause ends at its comma: "In Hong Kong,
+          // Baldrige will hold meetings"
+          (c == 0 && opening_in && e.last_token < first && is(t[e.last_token].lower, ","));
       // "in Washington, D.C." may run over a comma that ends the clause
       if (!fronted && (e.first_token < cb || e.first_token >= ce)) continue;
       // "the Tokyo economic summit": a place before a modifier or two and the noun
@@ -2227,15 +2245,16 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                                     mods > e.last_token && e.kind == EntityKind::city))
         continue;
       // "at the White House", "in the Oval Office"
-      if (seat && (!(e.first_token > 1 && t[e.first_token - 1].lower == "the" &&
-                     (t[e.first_token - 2].lower == "at" || t[e.first_token - 2].lower == "in")) ||
-                   e.possessive))  // "at the Fed's suggestion"
+      if (seat &&
+          (!(e.first_token > 1 && is(t[e.first_token - 1].lower, "the") &&
+             (is(t[e.first_token - 2].lower, "at") || is(t[e.first_token - 2].lower, "in"))) ||
+           e.possessive))  // "at the Fed's suggestion"
         continue;
       const std::size_t p = e.first_token;
-      const bool in_prep = p > 0 && (t[p - 1].lower == "in" || t[p - 1].lower == "at" ||
-                                     (seat && t[p - 1].lower == "the"));
-      const bool based = e.last_token >= 2 && t[e.last_token - 1].lower == "based";
-      const bool here = t[p].lower == "here" || t[p].lower == "there";
+      const bool in_prep = p > 0 && (is(t[p - 1].lower, "in") || is(t[p - 1].lower, "at") ||
+                                     (seat && is(t[p - 1].lower, "the")));
+      const bool based = e.last_token >= 2 && is(t[e.last_token - 1].lower, "based");
+      const bool here = is(t[p].lower, "here") || is(t[p].lower, "there");
       // "the Venice summit", "the Geneva talks": a place written right before the noun
       // (a named one too: "the 1986 Tokyo Summit"; a region may be the name: "East Asia Summit")
       // ... or with a modifier or two between ("the Tokyo economic summit")
@@ -2279,11 +2298,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (m.duration || !(m.has_earliest || m.has_latest)) continue;
       if (m.value == "PRESENT_REF") continue;  // "now" dates no event
       // "their third trilateral meeting since 2021": the time the count runs from
-      if (form == sdk::TriggerForm::noun && m.first_token == last + 1 && t[last].lower == "since")
+      if (form == sdk::TriggerForm::noun && m.first_token == last + 1 && is(t[last].lower, "since"))
         continue;
       {
         std::size_t q = m.last_token;
-        if (q < t.size() && t[q].lower == "'s") ++q;
+        if (q < t.size() && is(t[q].lower, "'s")) ++q;
         if (q < t.size() && (q < first || q >= last) && g.has(W::event_nouns, t[q].lower)) continue;
       }
       if (m.granularity == sdk::Granularity::decade || m.granularity == sdk::Granularity::century)
@@ -2295,8 +2314,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (form == sdk::TriggerForm::noun && c + 1 < s.clauses.size() && ce >= last &&
           ce - last <= 1 && m.first_token >= ce && m.last_token <= s.clauses[c + 1].last_token) {
         std::size_t q = s.clauses[c + 1].first_token;
-        if (q < t.size() && t[q].lower == ",") ++q;
-        if (q < t.size() && (t[q].lower == "which" || t[q].lower == "that"))
+        if (q < t.size() && is(t[q].lower, ",")) ++q;
+        if (q < t.size() && (is(t[q].lower, "which") || is(t[q].lower, "that")))
           for (std::size_t r = q + 1; r < m.first_token && r <= q + 3; ++r)
             relative_span = relative_span || rules.span_verbs.contains(t[r].lower) ||
                             rules.noun_extenders.contains(t[r].lower);
@@ -2315,11 +2334,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         // Summit"), up to two adjectives, or a noun of the event's course ("this week's
         // breakdown of coffee talks")
         std::size_t q = m.last_token, plain = 0;
-        if (q < first && (t[q].lower == "'s" || t[q].lower == "'")) ++q;
+        if (q < first && (is(t[q].lower, "'s") || is(t[q].lower, "'"))) ++q;
         bool ok = true;
         while (ok && q < first) {
-          if (t[q].lower == "of" && first - q <= 6) break;
-          if (t[q].capitalized || t[q].kind == sdk::TokenKind::number || t[q].lower == "-")
+          if (is(t[q].lower, "of") && first - q <= 6) break;
+          if (t[q].capitalized || t[q].kind == sdk::TokenKind::number || is(t[q].lower, "-"))
             ++q;
           else if (t[q].kind == sdk::TokenKind::word && plain < 2)
             ++q, ++plain;
@@ -2431,20 +2450,20 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     // the event's status (timeline.cpp)
     if (fr.status == sdk::Status::speculative && m.last_token <= first) {
       std::size_t q = m.last_token;
-      if (q < first && (t[q].lower == "'s" || t[q].lower == "'")) ++q;
+      if (q < first && (is(t[q].lower, "'s") || is(t[q].lower, "'"))) ++q;
       while (q < first && t[q].capitalized) ++q;
       const bool definite =
-          m.possessive || (m.first_token > 0 && t[m.first_token - 1].lower == "the");
+          m.possessive || (m.first_token > 0 && is(t[m.first_token - 1].lower, "the"));
       if (q == first && definite) fr.status = sdk::Status::unknown;
     } else if (fr.status == sdk::Status::speculative && m.first_token > last &&
-               m.first_token - last <= 6 && first > 0 && t[first - 1].lower == "the") {
+               m.first_token - last <= 6 && first > 0 && is(t[first - 1].lower, "the")) {
       // (the time read through a participle right after the noun: "held", "scheduled")
       bool extender = false;
       for (std::size_t q = last; q < m.first_token; ++q)
         extender = extender || rules.noun_extenders.contains(t[q].lower);
       if (extender) fr.status = sdk::Status::unknown;
-    } else if (fr.status == sdk::Status::speculative && m.first_token == last &&
-               m.has_latest && m.latest < doc_.published && !m.duration) {
+    } else if (fr.status == sdk::Status::speculative && m.first_token == last && m.has_latest &&
+               m.latest < doc_.published && !m.duration) {
       // "a high-level meeting last week ... failed to reach any decision on what should be
       // done": a time right after the noun and wholly past dates a gathering that was
       // held; the hedge is the clause's
@@ -2461,7 +2480,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       for (std::size_t r = last; r < m.first_token; ++r) {
         ending = ending || (attached && rules.ending_verbs.contains(t[r].lower));
         attached = attached || rules.relative_pronouns.contains(t[r].lower) ||
-                   t[r].lower == "that" || rules.noun_extenders.contains(t[r].lower);
+                   is(t[r].lower, "that") || rules.noun_extenders.contains(t[r].lower);
       }
       if (ending) fr.status = sdk::Status::ongoing;
     }
@@ -2508,7 +2527,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     if (fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown ||
         fr.status == sdk::Status::ongoing) {
       for (std::size_t k = std::max(cb, first > 8 ? first - 8 : 0); k + 1 < first; ++k) {
-        if (!rules.noun_commitment_verbs.contains(t[k].lower) || t[k + 1].lower != "to") continue;
+        if (!rules.noun_commitment_verbs.contains(t[k].lower) || !is(t[k + 1].lower, "to"))
+          continue;
         const std::size_t v = k + 2;  // the verb promised, or the trigger itself
         const bool verb_after = v == first
                                     ? form == sdk::TriggerForm::verb
@@ -2528,14 +2548,14 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     std::size_t nb = first;  // back over the event's name and article
     while (nb > cb && first - nb < 10 &&
            (t[nb - 1].capitalized || t[nb - 1].kind == sdk::TokenKind::number ||
-            t[nb - 1].lower == "-" || t[nb - 1].lower == "'s"))
+            is(t[nb - 1].lower, "-") || is(t[nb - 1].lower, "'s")))
       --nb;
     if (nb > cb && rules.determiners.contains(t[nb - 1].lower)) --nb;
     if (nb >= cb + 3 && rules.noun_participle_preps.contains(t[nb - 1].lower) &&
         rules.is_past_form(t, nb - 2) && !t[nb - 2].capitalized &&
         !rules.nonfinite_future_heads.contains(t[nb - 2].lower) &&
         !rules.be_forms.contains(t[nb - 3].lower) && !rules.perfect.contains(t[nb - 3].lower) &&
-        t[nb - 3].lower != "to" && t[nb - 3].kind != sdk::TokenKind::punct)
+        !is(t[nb - 3].lower, "to") && t[nb - 3].kind != sdk::TokenKind::punct)
       fr.status = sdk::Status::occurred;
   }
   // "the upcoming UN Climate Change Conference", "the next G20 Leaders' Summit": a cue
@@ -2544,8 +2564,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       (fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown ||
        fr.status == sdk::Status::ongoing)) {
     std::size_t nb = first;
-    while (nb > cb && (t[nb - 1].capitalized || t[nb - 1].kind == sdk::TokenKind::number ||
-                       t[nb - 1].lower == "-" || t[nb - 1].lower == "'" || t[nb - 1].lower == "'s"))
+    while (nb > cb &&
+           (t[nb - 1].capitalized || t[nb - 1].kind == sdk::TokenKind::number ||
+            is(t[nb - 1].lower, "-") || is(t[nb - 1].lower, "'") || is(t[nb - 1].lower, "'s")))
       --nb;
     for (std::size_t k = nb > cb + 3 ? nb - 3 : cb; nb < first && k < nb; ++k)
       if (!t[k].capitalized &&  // not "the Next Generation of Government Summit"
@@ -2603,9 +2624,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         rules.future_ix.at(t, last, t.size()))
       fr.status = sdk::Status::planned;
     // "the talks" with nothing of its own refers back to an event already told
-    const bool definite = first > 0 && (t[first - 1].lower == "the" ||
-                                        (first > 1 && t[first - 2].lower == "the" &&
-                                         !t[first - 1].capitalized && t[first - 1].lower != "'s"));
+    const bool definite =
+        first > 0 && (is(t[first - 1].lower, "the") ||
+                      (first > 1 && is(t[first - 2].lower, "the") && !t[first - 1].capitalized &&
+                       !is(t[first - 1].lower, "'s")));
     // "the direction of peace talks", "the purpose of the meeting": a noun inside another
     // noun phrase names no event of its own
     bool complement = false;
@@ -2613,9 +2635,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       const auto w = t[k - 1].lower;
       if (w == "of") {
         // "two days of talks", "a new round of talks" name the event itself
-        const bool measure = k >= 2 && (t[k - 2].lower == "round" || t[k - 2].lower == "rounds" ||
-                                        t[k - 2].lower == "days" || t[k - 2].lower == "weeks" ||
-                                        t[k - 2].lower == "hours" || t[k - 2].lower == "day");
+        const bool measure =
+            k >= 2 && (is(t[k - 2].lower, "round") || is(t[k - 2].lower, "rounds") ||
+                       is(t[k - 2].lower, "days") || is(t[k - 2].lower, "weeks") ||
+                       is(t[k - 2].lower, "hours") || is(t[k - 2].lower, "day"));
         complement = !measure;
         break;
       }
