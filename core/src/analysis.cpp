@@ -144,9 +144,25 @@ struct Resources::Gazetteer {
     if (id == by_first.size()) by_first.emplace_back();
     by_first[id].push_back(std::move(f));
   }
+  // ids[k]: the first_words id of t[k].text (npos: no form starts with it), found once a
+  // token; a word written in lower case (its text the same bytes as its lower-case word)
+  // takes the sentence's hash of that word (WordIndex::find_lower)
+  void token_forms(const std::vector<sdk::Token>& t, std::vector<std::uint32_t>& ids) const {
+    ids.resize(t.size());
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      const auto& x = t[k];
+      ids[k] = x.text.data() == x.lower.data() && x.text.size() == x.lower.size()
+                   ? first_words.find_lower(x.lower)
+                   : first_words.find(x.text);
+    }
+  }
   // Longest form at token i; returns its length, 0 if none.
   std::size_t match(const std::vector<sdk::Token>& t, std::size_t i, const Form** out) const {
-    const std::uint32_t id = first_words.find(t[i].text);
+    return match(t, i, first_words.find(t[i].text), out);
+  }
+  // The same, given the first_words id of t[i].text (token_forms).
+  std::size_t match(const std::vector<sdk::Token>& t, std::size_t i, std::uint32_t id,
+                    const Form** out) const {
     if (id == detail::WordIndex::npos) return 0;
     std::size_t best = 0;
     for (const auto& f : by_first[id]) {
@@ -349,10 +365,16 @@ struct RawEntity {
 using W = Resources::Gazetteer::W;
 
 // The lists (Gazetteer::W) each token of a sentence is in, found once per token.
+// And the gazetteer forms that start at each token.
 struct TokenLists {
   const std::uint64_t* bits;
+  const std::uint32_t* form_ids;  // Gazetteer::token_forms
   bool has(std::size_t k, W list) const noexcept {
     return (bits[k] & Resources::Gazetteer::bit(list)) != 0;
+  }
+  std::size_t match(const Resources::Gazetteer& g, const std::vector<sdk::Token>& t, std::size_t k,
+                    const Resources::Gazetteer::Form** out) const {
+    return g.match(t, k, form_ids[k], out);
   }
 };
 
@@ -566,6 +588,7 @@ void DocumentAnalysis::analyze() {
   std::map<std::string, std::string> suffix_of;  // "Joseph R. Biden" -> ", Jr."
   RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
   std::vector<std::uint64_t> word_bits;  // of the sentence's tokens (TokenLists)
+  std::vector<std::uint32_t> form_ids;
 
   for (std::size_t si = 0; si < spans.size(); ++si) {
     anchor.day_in_sentence = false;  // (a bare clock time takes only its sentence's day)
@@ -679,14 +702,15 @@ void DocumentAnalysis::analyze() {
       continue;
     // the lists each token's word is in, found once for the pass below
     g.token_bits(t, word_bits);
-    const TokenLists lists{word_bits.data()};
+    g.token_forms(t, form_ids);
+    const TokenLists lists{word_bits.data(), form_ids.data()};
     find_spans(s);
     // entities, first pass
     auto& ents = raw[si];
     std::size_t i = entities_ ? 0 : t.size();
     while (i < t.size()) {
       const Resources::Gazetteer::Form* f = nullptr;
-      if (std::size_t len = g.match(t, i, &f)) {
+      if (std::size_t len = lists.match(g, t, i, &f)) {
         const auto& pe = g.entries[f->entry];
         RawEntity e;
         e.first = i;
@@ -843,7 +867,7 @@ void DocumentAnalysis::analyze() {
           if (q < t.size() && is(t[q].lower, "the")) ++q;
           const Resources::Gazetteer::Form* f3 = nullptr;
           if (q < t.size()) {
-            if (std::size_t len = g.match(t, q, &f3); len && !f3->adjective) {
+            if (std::size_t len = lists.match(g, t, q, &f3); len && !f3->adjective) {
               RawEntity grp;
               grp.first = i;
               grp.last = q + len;
@@ -979,7 +1003,7 @@ void DocumentAnalysis::analyze() {
             (before == "in" || before == "at" || before == "near" || before == "to" ||
              before == "from")) {
           const Resources::Gazetteer::Form* fc = nullptr;
-          if (g.match(t, j + 1, &fc) && !fc->adjective &&
+          if (lists.match(g, t, j + 1, &fc) && !fc->adjective &&
               g.entries[fc->entry].kind == EntityKind::country)
             e.country = g.entries[fc->entry].name;
         }
@@ -1004,7 +1028,7 @@ void DocumentAnalysis::analyze() {
         while (j < t.size()) {
           const auto& tk = t[j];
           const Resources::Gazetteer::Form* f2 = nullptr;
-          if (j > i && g.match(t, j, &f2) && !lists.has(j, W::title_words)) break;
+          if (j > i && lists.match(g, t, j, &f2) && !lists.has(j, W::title_words)) break;
           if (tk.kind == sdk::TokenKind::word && tk.capitalized) {
             ++j;
           } else if (tk.kind == sdk::TokenKind::word && lists.has(j, W::particles) && j > i &&
