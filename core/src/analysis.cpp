@@ -38,6 +38,10 @@ struct Resources::Gazetteer {
   };
   std::vector<PlaceEntry> entries;
   detail::WordIndex first_words;            // forms' first words, as written
+  // the first words with no capital A-Z ("developing"), the only ones a word written in
+  // lower case can be, and their first_words ids
+  detail::WordIndex caseless_first;
+  std::vector<std::uint32_t> caseless_ids;
   std::vector<std::vector<Form>> by_first;  // forms by first word, in order added
   std::unordered_map<std::string, int> by_name;
   std::unordered_map<std::string, int> by_lower_name;  // dateline lookup
@@ -141,19 +145,26 @@ struct Resources::Gazetteer {
     f.entry = entry;
     f.adjective = adjective;
     const std::uint32_t id = first_words.add(f.words[0]);
+    if (std::none_of(f.words[0].begin(), f.words[0].end(),
+                     [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+        caseless_first.add(f.words[0]) == caseless_ids.size())
+      caseless_ids.push_back(id);
     if (id == by_first.size()) by_first.emplace_back();
     by_first[id].push_back(std::move(f));
   }
   // ids[k]: the first_words id of t[k].text (npos: no form starts with it), found once a
   // token; a word written in lower case (its text the same bytes as its lower-case word)
-  // takes the sentence's hash of that word (WordIndex::find_lower)
+  // is looked up among the caseless first words only
   void token_forms(const std::vector<sdk::Token>& t, std::vector<std::uint32_t>& ids) const {
     ids.resize(t.size());
     for (std::size_t k = 0; k < t.size(); ++k) {
       const auto& x = t[k];
-      ids[k] = x.text.data() == x.lower.data() && x.text.size() == x.lower.size()
-                   ? first_words.find_lower(x.lower)
-                   : first_words.find(x.text);
+      if (x.text.data() == x.lower.data() && x.text.size() == x.lower.size()) {
+        const std::uint32_t c = caseless_first.find_lower(x.lower);
+        ids[k] = c == detail::WordIndex::npos ? c : caseless_ids[c];
+      } else {
+        ids[k] = first_words.find(x.text);
+      }
     }
   }
   // Longest form at token i; returns its length, 0 if none.
