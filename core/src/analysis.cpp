@@ -715,11 +715,12 @@ void DocumentAnalysis::analyze() {
     g.token_bits(t, word_bits);
     g.token_forms(t, form_ids);
     const TokenLists lists{word_bits.data(), form_ids.data()};
+    const std::size_t nt = t.size();  // (held: the bound tests below need not reload it)
     find_spans(s);
     // entities, first pass
     auto& ents = raw[si];
-    std::size_t i = entities_ ? 0 : t.size();
-    while (i < t.size()) {
+    std::size_t i = entities_ ? 0 : nt;
+    while (i < nt) {
       const Resources::Gazetteer::Form* f = nullptr;
       if (std::size_t len = lists.match(g, t, i, &f)) {
         const auto& pe = g.entries[f->entry];
@@ -732,7 +733,7 @@ void DocumentAnalysis::analyze() {
         e.adjective = f->adjective;
         std::size_t j = i + len;
         // "Saudi-based": a place written as an adjective
-        if (e.adjective && j + 1 < t.size() && is(t[j].lower, "-") && is(t[j + 1].lower, "based")) {
+        if (e.adjective && j + 1 < nt && is(t[j].lower, "-") && is(t[j + 1].lower, "based")) {
           e.adjective = false;
           e.last = j + 2;
           j += 2;
@@ -740,8 +741,8 @@ void DocumentAnalysis::analyze() {
         // "European leaders", "US officials": a group
         std::size_t k = j;
         // "U.S. Congressional leaders": a modifier may be written capitalised
-        while (k < t.size() && k < j + 3 && lists.has(k, W::group_modifiers)) ++k;
-        if (k < t.size() && lists.has(k, W::group_nouns) && !t[k].capitalized) {
+        while (k < nt && k < j + 3 && lists.has(k, W::group_modifiers)) ++k;
+        if (k < nt && lists.has(k, W::group_nouns) && !t[k].capitalized) {
           // "EC heads of government": a group of heads, its phrase whole
           const std::size_t head_len = g.head_group_at(t, k);
           const std::size_t end = k + std::max<std::size_t>(head_len, 1);
@@ -756,15 +757,15 @@ void DocumentAnalysis::analyze() {
           i = end;
           continue;
         }
-        if (j < t.size() && is(t[j].lower, "'s")) e.possessive = true;
+        if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
         // "U.S. Treasury Secretary", "Saudi officials"; not "in Washington, D.C. Secretary
         // of State Antony Blinken ...", where the period may end a sentence
-        if (j < t.size() && (lists.has(j, W::title_words) || lists.has(j, W::group_nouns)) &&
+        if (j < nt && (lists.has(j, W::title_words) || lists.has(j, W::group_nouns)) &&
             !(t[j - 1].text.back() == '.' && t[j].capitalized && i > 0 &&
               (is(t[i - 1].lower, "in") || is(t[i - 1].lower, "at") || is(t[i - 1].lower, "to"))))
           e.modifier = true;
         // "World Health Organization (WHO) Director-General": its short name between
-        if (!e.modifier && j + 3 < t.size() && is(t[j].lower, "(") && is(t[j + 2].lower, ")") &&
+        if (!e.modifier && j + 3 < nt && is(t[j].lower, "(") && is(t[j + 2].lower, ")") &&
             lists.has(j + 3, W::title_words) && t[j + 3].capitalized)
           e.modifier = true;
         // "EC External Relations Commissioner Willy Moreau", "European Community Commission
@@ -772,11 +773,10 @@ void DocumentAnalysis::analyze() {
         // the person named after them
         if (!e.modifier && e.kind == EntityKind::organization) {
           std::size_t k = j;
-          while (k < t.size() && k < j + 3 && t[k].capitalized &&
-                 t[k].kind == sdk::TokenKind::word && !lists.has(k, W::title_words) &&
-                 !lists.has(k, W::stop_words))
+          while (k < nt && k < j + 3 && t[k].capitalized && t[k].kind == sdk::TokenKind::word &&
+                 !lists.has(k, W::title_words) && !lists.has(k, W::stop_words))
             ++k;
-          if (k > j && k + 1 < t.size() && lists.has(k, W::title_words) && t[k].capitalized &&
+          if (k > j && k + 1 < nt && lists.has(k, W::title_words) && t[k].capitalized &&
               t[k + 1].capitalized && t[k + 1].kind == sdk::TokenKind::word)
             e.modifier = true;
         }
@@ -784,7 +784,7 @@ void DocumentAnalysis::analyze() {
         // lower case only qualifies that noun; not "the EC said", "the EC will", "the EC
         // proposals" (a plural may be a verb), nor "the OPEC meeting" (its members hold it)
         if (!e.modifier && e.kind == EntityKind::organization && e.country.empty() && i > 0 &&
-            is(t[i - 1].lower, "the") && !(i > 1 && is(t[i - 2].lower, "and")) && j < t.size() &&
+            is(t[i - 1].lower, "the") && !(i > 1 && is(t[i - 2].lower, "and")) && j < nt &&
             t[j].kind == sdk::TokenKind::word && !t[j].capitalized) {
           const auto w = t[j].lower;
           auto ends = [&](std::string_view x) {
@@ -819,25 +819,25 @@ void DocumentAnalysis::analyze() {
       }
       // "Ministers from more than 20 nations", "delegates of 12 countries": a group by number
       if (t[i].kind == sdk::TokenKind::word && lists.has(i, W::group_nouns) &&
-          !lists.has(i, W::state_groups) && i + 2 < t.size() &&
+          !lists.has(i, W::state_groups) && i + 2 < nt &&
           (is(t[i + 1].lower, "from") || is(t[i + 1].lower, "of"))) {
         std::size_t k = i + 2;
-        if (k + 1 < t.size() && is(t[k].lower, "more") && is(t[k + 1].lower, "than"))
+        if (k + 1 < nt && is(t[k].lower, "more") && is(t[k + 1].lower, "than"))
           k += 2;
-        else if (k < t.size() && (is(t[k].lower, "some") || is(t[k].lower, "about") ||
-                                  is(t[k].lower, "nearly") || is(t[k].lower, "over")))
+        else if (k < nt && (is(t[k].lower, "some") || is(t[k].lower, "about") ||
+                            is(t[k].lower, "nearly") || is(t[k].lower, "over")))
           ++k;
         std::size_t n = k;
-        while (n < t.size() && n < k + 3 &&
+        while (n < nt && n < k + 3 &&
                (t[n].kind == sdk::TokenKind::number || lists.has(n, W::number_words) ||
                 (is(t[n].lower, "-") && n > k)))
           ++n;
         // "from seven major industrialized nations"
         const std::size_t counted = n;
-        while (n > k && n < t.size() && n < counted + 3 && !t[n].capitalized &&
+        while (n > k && n < nt && n < counted + 3 && !t[n].capitalized &&
                lists.has(n, W::group_modifiers))
           ++n;
-        if (n > k && n < t.size() && lists.has(n, W::state_groups)) {
+        if (n > k && n < nt && lists.has(n, W::state_groups)) {
           RawEntity grp;
           grp.first = i;
           // "Trade ministers from 12 nations": the modifiers before belong to the group
@@ -856,9 +856,9 @@ void DocumentAnalysis::analyze() {
       if ((!t[i].capitalized || i == 0) && t[i].kind == sdk::TokenKind::word &&
           (lists.has(i, W::group_modifiers) || lists.has(i, W::group_nouns))) {
         std::size_t k = i;
-        while (k < t.size() && k < i + 3 && lists.has(k, W::group_modifiers)) ++k;
-        if (k < t.size() && k > i && lists.has(k, W::state_groups) &&
-            !(k + 1 < t.size() && is(t[k + 1].lower, "of"))) {
+        while (k < nt && k < i + 3 && lists.has(k, W::group_modifiers)) ++k;
+        if (k < nt && k > i && lists.has(k, W::state_groups) &&
+            !(k + 1 < nt && is(t[k + 1].lower, "of"))) {
           RawEntity grp;
           grp.first = i;
           grp.last = k + 1;
@@ -872,12 +872,11 @@ void DocumentAnalysis::analyze() {
           i = k + 1;
           continue;
         }
-        if (k < t.size() && lists.has(k, W::group_nouns) && k + 1 < t.size() &&
-            is(t[k + 1].lower, "of")) {
+        if (k < nt && lists.has(k, W::group_nouns) && k + 1 < nt && is(t[k + 1].lower, "of")) {
           std::size_t q = k + 2;
-          if (q < t.size() && is(t[q].lower, "the")) ++q;
+          if (q < nt && is(t[q].lower, "the")) ++q;
           const Resources::Gazetteer::Form* f3 = nullptr;
-          if (q < t.size()) {
+          if (q < nt) {
             if (std::size_t len = lists.match(g, t, q, &f3); len && !f3->adjective) {
               RawEntity grp;
               grp.first = i;
@@ -895,14 +894,13 @@ void DocumentAnalysis::analyze() {
         }
       }
       // "the ministers", "the deputy ministers": a group named before (resolved below)
-      if (is(t[i].lower, "the") && i + 1 < t.size() && !t[i + 1].capitalized) {
+      if (is(t[i].lower, "the") && i + 1 < nt && !t[i + 1].capitalized) {
         std::size_t k = i + 1;
-        while (k < t.size() && k < i + 4 && !t[k].capitalized && lists.has(k, W::group_modifiers))
-          ++k;
-        if (k < t.size() && !t[k].capitalized && lists.has(k, W::group_nouns) &&
+        while (k < nt && k < i + 4 && !t[k].capitalized && lists.has(k, W::group_modifiers)) ++k;
+        if (k < nt && !t[k].capitalized && lists.has(k, W::group_nouns) &&
             !lists.has(k, W::state_groups) &&
-            !(k + 1 < t.size() && (is(t[k + 1].lower, "of") || is(t[k + 1].lower, "from") ||
-                                   is(t[k + 1].lower, "'s")))) {
+            !(k + 1 < nt && (is(t[k + 1].lower, "of") || is(t[k + 1].lower, "from") ||
+                             is(t[k + 1].lower, "'s")))) {
           RawEntity e;
           e.first = i;
           e.last = k + 1;
@@ -915,19 +913,19 @@ void DocumentAnalysis::analyze() {
         }
       }
       // "the prime minister's visit": a person named by title alone (resolved below)
-      if (is(t[i].lower, "the") && i + 1 < t.size() && lists.has(i + 1, W::title_words) &&
+      if (is(t[i].lower, "the") && i + 1 < nt && lists.has(i + 1, W::title_words) &&
           !lists.has(i + 1, W::honorifics)) {
         std::size_t k = i + 1;
         std::string title;
-        while (k < t.size() && lists.has(k, W::title_words)) {
+        while (k < nt && lists.has(k, W::title_words)) {
           title += (title.empty() ? "" : " ") + std::string(t[k].lower);
           ++k;
         }
-        const bool named_next = k < t.size() && t[k].capitalized && t[k].kind == sdk::TokenKind::word;
+        const bool named_next = k < nt && t[k].capitalized && t[k].kind == sdk::TokenKind::word;
         // "the industry", "the trade": a portfolio alone names nobody
         const bool role = !lists.has(k - 1, W::title_modifiers);
         // "the major industrialized countries": a rank that opens a group of states
-        const bool group = k < t.size() && !t[k].capitalized &&
+        const bool group = k < nt && !t[k].capitalized &&
                            (lists.has(k, W::group_modifiers) || lists.has(k, W::state_groups));
         if (!named_next && role && !group) {
           RawEntity e;
@@ -936,7 +934,7 @@ void DocumentAnalysis::analyze() {
           e.kind = EntityKind::person;
           e.title_ref = title;
           e.name = "the " + title;
-          e.possessive = k < t.size() && is(t[k].lower, "'s");
+          e.possessive = k < nt && is(t[k].lower, "'s");
           ents.push_back(std::move(e));
           i = k;
           continue;
@@ -982,10 +980,10 @@ void DocumentAnalysis::analyze() {
       // modifier or two between) stands for the person of the sentence before, like "she"
       if (lists.has(i, W::possessive_pronouns)) {
         std::size_t k = i + 1;
-        while (k < t.size() && k < i + 3 && t[k].kind == sdk::TokenKind::word &&
-               !t[k].capitalized && !lists.has(k, W::trip_nouns))
+        while (k < nt && k < i + 3 && t[k].kind == sdk::TokenKind::word && !t[k].capitalized &&
+               !lists.has(k, W::trip_nouns))
           ++k;
-        if (k < t.size() && lists.has(k, W::trip_nouns)) {
+        if (k < nt && lists.has(k, W::trip_nouns)) {
           RawEntity e;
           e.first = i;
           e.last = i + 1;
@@ -1001,7 +999,7 @@ void DocumentAnalysis::analyze() {
       // meeting" in a TAUPO story)
       if (t[i].kind == sdk::TokenKind::word && t[i].capitalized && i > 0) {
         std::size_t j = i;
-        while (j < t.size() && j < i + 3 && t[j].kind == sdk::TokenKind::word && t[j].capitalized &&
+        while (j < nt && j < i + 3 && t[j].kind == sdk::TokenKind::word && t[j].capitalized &&
                !lists.has(j, W::title_words) && !lists.has(j, W::stop_words))
           ++j;
         bool plain = true;  // "in September, U.S. ...", "the Cooperation Council, Kuwait": no town
@@ -1010,7 +1008,7 @@ void DocumentAnalysis::analyze() {
                   !lists.has(q, W::body_words);
         const auto before = t[i - 1].lower;
         RawEntity e;
-        if (j > i && plain && j + 1 < t.size() && is(t[j].lower, ",") &&
+        if (j > i && plain && j + 1 < nt && is(t[j].lower, ",") &&
             (before == "in" || before == "at" || before == "near" || before == "to" ||
              before == "from")) {
           const Resources::Gazetteer::Form* fc = nullptr;
@@ -1027,7 +1025,7 @@ void DocumentAnalysis::analyze() {
           e.last = j;
           e.kind = EntityKind::city;
           e.name = join_tokens(t, i, j, s.text);
-          if (j < t.size() && is(t[j].lower, "'s")) e.possessive = true;
+          if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
           ents.push_back(std::move(e));
           i = j;
           continue;
@@ -1036,25 +1034,24 @@ void DocumentAnalysis::analyze() {
       // capitalised run: titles, then a name
       if (t[i].kind == sdk::TokenKind::word && t[i].capitalized) {
         std::size_t j = i;
-        while (j < t.size()) {
+        while (j < nt) {
           const auto& tk = t[j];
           const Resources::Gazetteer::Form* f2 = nullptr;
           if (j > i && lists.match(g, t, j, &f2) && !lists.has(j, W::title_words)) break;
           if (tk.kind == sdk::TokenKind::word && tk.capitalized) {
             ++j;
           } else if (tk.kind == sdk::TokenKind::word && lists.has(j, W::particles) && j > i &&
-                     j + 1 < t.size() && t[j + 1].capitalized) {
+                     j + 1 < nt && t[j + 1].capitalized) {
             ++j;
-          } else if (is(tk.lower, "-") && j > i && j + 1 < t.size() && t[j + 1].capitalized &&
+          } else if (is(tk.lower, "-") && j > i && j + 1 < nt && t[j + 1].capitalized &&
                      t[j - 1].span.end == tk.span.begin) {
             ++j;
           } else if (is(tk.lower, ".") && j > i && t[j - 1].text.size() == 1 &&
-                     t[j - 1].capitalized && j + 1 < t.size() && t[j + 1].capitalized &&
+                     t[j - 1].capitalized && j + 1 < nt && t[j + 1].capitalized &&
                      t[j - 1].span.end == tk.span.begin) {
             ++j;  // "Joseph R. Biden"
           } else if ((is(tk.lower, "and") || is(tk.lower, "&")) && j > i && t[j - 1].capitalized &&
-                     j + 1 < t.size() && t[j + 1].capitalized &&
-                     t[j + 1].kind == sdk::TokenKind::word) {
+                     j + 1 < nt && t[j + 1].capitalized && t[j + 1].kind == sdk::TokenKind::word) {
             // "Secretary of Trade and Industry Jose Concepcion": a title's portfolio;
             // "Trade and Technology Council": a body's name
             // the portfolio: "of" a word or two before, a title word after
@@ -1069,18 +1066,18 @@ void DocumentAnalysis::analyze() {
               titled_run =
                   titled_run || (lists.has(q, W::title_words) && !lists.has(q, W::title_modifiers));
             bool body_ahead = false;
-            for (std::size_t q = j + 1; q < t.size() && q < j + 4 && t[q].capitalized; ++q)
+            for (std::size_t q = j + 1; q < nt && q < j + 4 && t[q].capitalized; ++q)
               body_ahead = body_ahead || lists.has(q, W::body_words);
             body_ahead = body_ahead && !titled_run;
             if (!title_of && !body_ahead) break;
             ++j;
           } else if (is(tk.lower, ".") && j > i && lists.has(j - 1, W::title_words) &&
-                     t[j - 1].span.end == tk.span.begin && j + 1 < t.size() &&
-                     t[j + 1].capitalized && t[j + 1].kind == sdk::TokenKind::word) {
+                     t[j - 1].span.end == tk.span.begin && j + 1 < nt && t[j + 1].capitalized &&
+                     t[j + 1].kind == sdk::TokenKind::word) {
             ++j;  // "Director-General Dr. Tedros", "Gen. Lloyd Austin": an abbreviated title
           } else if ((is(tk.lower, "of") || is(tk.lower, "for") || is(tk.lower, "to") ||
                       is(tk.lower, "the")) &&
-                     j > i && lists.has(j - 1, W::title_words) && j + 1 < t.size() &&
+                     j > i && lists.has(j - 1, W::title_words) && j + 1 < nt &&
                      t[j + 1].capitalized) {
             ++j;  // "Secretary of State", "Envoy to the Middle East"
           } else {
@@ -1181,9 +1178,9 @@ void DocumentAnalysis::analyze() {
           e.kind = EntityKind::person;
           e.name = join_tokens(t, b, j, s.text);
           // "Joseph R. Biden, Jr.": the suffix is part of the name wherever it is named
-          if (j + 1 < t.size() && is(t[j].lower, ",") && lists.has(j + 1, W::name_suffixes))
+          if (j + 1 < nt && is(t[j].lower, ",") && lists.has(j + 1, W::name_suffixes))
             suffix_of[e.name] =
-                join_tokens(t, j, j + 2 + (j + 2 < t.size() && is(t[j + 2].lower, ".")), s.text);
+                join_tokens(t, j, j + 2 + (j + 2 < nt && is(t[j + 2].lower, ".")), s.text);
           e.titled = !title.empty();
           e.title = title;
           if (!title.empty()) {
@@ -1199,7 +1196,7 @@ void DocumentAnalysis::analyze() {
               }
             }
           }
-          if (j < t.size() && is(t[j].lower, "'s")) e.possessive = true;
+          if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
           // single words are names only when titled or known (decided in pass 2)
           e.adjective = (words == 1 && title.empty());  // reused: "needs confirmation"
           ents.push_back(std::move(e));
@@ -1216,7 +1213,7 @@ void DocumentAnalysis::analyze() {
             from = i - 3;
           // "Office of Political Outreach": a lone body word before "of" heads a longer
           // name the run could not take, and names no body by itself
-          const bool head_only = from + 1 == j && j < t.size() && is(t[j].lower, "of");
+          const bool head_only = from + 1 == j && j < nt && is(t[j].lower, "of");
           if (body && from < j && !head_only) {
             RawEntity e;
             e.first = from;
@@ -1224,7 +1221,7 @@ void DocumentAnalysis::analyze() {
             e.kind = EntityKind::organization;
             e.name = join_tokens(t, from, j, s.text);
             e.country = "?";  // a body of some state or union, not intergovernmental by itself
-            if (j < t.size() && is(t[j].lower, "'s")) e.possessive = true;
+            if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
             ents.push_back(std::move(e));
           }
         }
