@@ -1428,6 +1428,7 @@ void DocumentAnalysis::analyze() {
     auto& s = sentences_[si];
     auto& ents = raw[si];
     std::vector<RawEntity> out;
+    out.reserve(ents.size());
     for (auto& e : ents) {
       // "The leaders agreed ...": with no group of leaders named, the people the sentence
       // before had for subject, when they are two or more
@@ -1573,11 +1574,12 @@ void DocumentAnalysis::analyze() {
     }
     // dedupe "they" -> same person twice
     std::vector<RawEntity> dedup;
-    for (const auto& e : ents) {
+    dedup.reserve(ents.size());
+    for (auto& e : ents) {
       bool dup = false;
       for (const auto& d : dedup)
         if (d.first == e.first && d.name == e.name) dup = true;
-      if (!dup) dedup.push_back(e);
+      if (!dup) dedup.push_back(std::move(e));  // (ents is replaced below)
     }
     ents = std::move(dedup);
   }
@@ -1647,6 +1649,9 @@ void DocumentAnalysis::analyze() {
   // build plugin views
   for (std::size_t si = 0; si < sentences_.size(); ++si) {
     auto& s = sentences_[si];
+    s.entities.reserve(raw[si].size());
+    s.entity_modifier.reserve(raw[si].size());
+    s.mentions.reserve(s.matches.size());
     for (const auto& e : raw[si]) {
       if (detail::debug_trace())
         std::fprintf(stderr, "[debug] s%zu entity '%s' kind=%d tokens=%zu-%zu%s%s\n", si,
