@@ -645,6 +645,7 @@ void DocumentAnalysis::analyze() {
       s.clause_negated.clear();
       clauses_read = false;
     }
+    s.timexes.reserve(s.matches.size());
     for (const auto& m : s.matches) {
       TimexResult tr;
       tr.begin = s.span.begin + t[m.first_token].span.begin;
