@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "clauses.h"
 #include "compiled_config.h"
@@ -596,7 +597,7 @@ void DocumentAnalysis::analyze() {
   Anchor anchor;
   anchor.publication = doc_.published.value_or(date::sys_days{});
   std::vector<std::vector<RawEntity>> raw(entities_ ? spans.size() : 0);
-  std::map<std::string, std::string> suffix_of;  // "Joseph R. Biden" -> ", Jr."
+  std::unordered_map<std::string, std::string> suffix_of;  // "Joseph R. Biden" -> ", Jr."
   RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
   std::vector<std::uint64_t> word_bits;  // of the sentence's tokens (TokenLists)
   std::vector<std::uint32_t> form_ids;
@@ -1246,7 +1247,7 @@ void DocumentAnalysis::analyze() {
 
   // pass 2: names. Full names (two words or more) are the canonical forms.
   // full names (two words or more) by last word, each once, head if any mention was
-  std::map<std::string, std::map<std::string, bool>> full_by_last;
+  std::unordered_map<std::string, std::map<std::string, bool>> full_by_last;
   for (const auto& ents : raw)
     for (const auto& e : ents)
       if (e.kind == EntityKind::person && !e.pronoun && e.name.find(' ') != std::string::npos) {
@@ -1290,7 +1291,7 @@ void DocumentAnalysis::analyze() {
   };
   // "Lim" for "Lim Keng Yaik", "Li" for "Li Peng": a family name written first. Only a
   // word that starts exactly one full name and ends none.
-  std::map<std::string, std::set<std::string>> full_by_first;
+  std::unordered_map<std::string, std::set<std::string>> full_by_first;
   for (const auto& [lw, names] : full_by_last)
     for (const auto& [f, h] : names) full_by_first[f.substr(0, f.find(' '))].insert(f);
   auto family_first = [&](const std::string& name) -> std::string {
@@ -1305,7 +1306,7 @@ void DocumentAnalysis::analyze() {
   // "President Reagan ... Reagan, who will hold talks": a one-word name the article gives
   // with a title is a known surname too; not a common word ("Secretary Rich"), an acronym
   // ("COVID"), nor a word the article names a place or a body by ("Louisiana")
-  std::set<std::string, std::less<>> titled_single, other_names;
+  std::unordered_set<std::string> titled_single, other_names;
   for (const auto& ents : raw)
     for (const auto& e : ents)
       if (e.kind != EntityKind::person) other_names.insert(e.name);
@@ -1321,7 +1322,7 @@ void DocumentAnalysis::analyze() {
         std::transform(low.begin(), low.end(), low.begin(), ::tolower);
         if (!g.common_words.count(low)) titled_single.insert(e.name);
       }
-  std::map<std::string, bool> head_of;
+  std::unordered_map<std::string, bool> head_of;
   for (auto& ents : raw) {
     for (auto& e : ents) {
       if (e.kind != EntityKind::person || e.pronoun || !e.title_ref.empty()) continue;
@@ -1406,7 +1407,7 @@ void DocumentAnalysis::analyze() {
 
   // bodies are named as the article names them at its fullest ("Group of Seven", not "G-7")
   {
-    std::map<std::string, std::string> fullest;
+    std::unordered_map<std::string, std::string> fullest;
     for (std::size_t si = 0; si < raw.size(); ++si)
       for (const auto& e : raw[si])
         if (e.kind == EntityKind::organization && e.country.empty()) {
