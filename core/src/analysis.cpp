@@ -721,6 +721,7 @@ void DocumentAnalysis::analyze() {
     find_spans(s);
     // entities, first pass
     auto& ents = raw[si];
+    ents.reserve(4);  // (most sentences name a few: fewer reallocations; 8 costs more)
     std::size_t i = entities_ ? 0 : nt;
     while (i < nt) {
       const Resources::Gazetteer::Form* f = nullptr;
