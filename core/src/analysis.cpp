@@ -524,6 +524,536 @@ void find_spans(AnalyzedSentence& s) {
 
 }  // namespace
 
+namespace {
+
+// What the first entity pass reads and keeps across the sentences of a document.
+struct EntityContext {
+  const Resources& res;
+  std::string_view dateline_city, dateline_country;
+  std::unordered_map<std::string, std::string>& suffix_of;  // "Joseph R. Biden" -> ", Jr."
+  RawEntity& last_destination;  // the place a traveller last went "to": "While there, ..."
+};
+
+// Entities, first pass: the places, groups, bodies, people and pronouns of sentence `s`
+// as written, in text order, into `ents`.
+void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const EntityContext& cx,
+                   std::vector<RawEntity>& ents) {
+  const auto& g = *cx.res.gazetteer;
+  const auto& t = s.tokens.tokens;
+  const std::size_t nt = t.size();  // (held: the bound tests below need not reload it)
+  std::size_t i = 0;
+  while (i < nt) {
+    const Resources::Gazetteer::Form* f = nullptr;
+    if (std::size_t len = lists.match(g, t, i, &f)) {
+      const auto& pe = g.entries[f->entry];
+      RawEntity e;
+      e.first = i;
+      e.last = i + len;
+      e.kind = pe.kind;
+      e.name = pe.name;
+      e.country = pe.kind == EntityKind::country ? pe.name : pe.country;
+      e.adjective = f->adjective;
+      std::size_t j = i + len;
+      // "Saudi-based": a place written as an adjective
+      if (e.adjective && j + 1 < nt && is(t[j].lower, "-") && is(t[j + 1].lower, "based")) {
+        e.adjective = false;
+        e.last = j + 2;
+        j += 2;
+      }
+      // "European leaders", "US officials": a group
+      std::size_t k = j;
+      // "U.S. Congressional leaders": a modifier may be written capitalised
+      while (k < nt && k < j + 3 && lists.has(k, W::group_modifiers)) ++k;
+      if (k < nt && lists.has(k, W::group_nouns) && !t[k].capitalized) {
+        // "EC heads of government": a group of heads, its phrase whole
+        const std::size_t head_len = g.head_group_at(t, k);
+        const std::size_t end = k + std::max<std::size_t>(head_len, 1);
+        RawEntity grp;
+        grp.first = i;
+        grp.last = end;
+        grp.kind = EntityKind::group;
+        grp.name = join_tokens(t, i, end, s.text);
+        grp.head = head_len > 0;
+        grp.country = e.country;
+        ents.push_back(std::move(grp));
+        i = end;
+        continue;
+      }
+      if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
+      // "U.S. Treasury Secretary", "Saudi officials"; not "in Washington, D.C. Secretary
+      // of State Antony Blinken ...", where the period may end a sentence
+      if (j < nt && (lists.has(j, W::title_words) || lists.has(j, W::group_nouns)) &&
+          !(t[j - 1].text.back() == '.' && t[j].capitalized && i > 0 &&
+            (is(t[i - 1].lower, "in") || is(t[i - 1].lower, "at") || is(t[i - 1].lower, "to"))))
+        e.modifier = true;
+      // "World Health Organization (WHO) Director-General": its short name between
+      if (!e.modifier && j + 3 < nt && is(t[j].lower, "(") && is(t[j + 2].lower, ")") &&
+          lists.has(j + 3, W::title_words) && t[j + 3].capitalized)
+        e.modifier = true;
+      // "EC External Relations Commissioner Willy Moreau", "European Community Commission
+      // President Jan Holm": a body before a capitalised portfolio and a title qualifies
+      // the person named after them
+      if (!e.modifier && e.kind == EntityKind::organization) {
+        std::size_t k = j;
+        while (k < nt && k < j + 3 && t[k].capitalized && t[k].kind == sdk::TokenKind::word &&
+               !lists.has(k, W::title_words) && !lists.has(k, W::stop_words))
+          ++k;
+        if (k > j && k + 1 < nt && lists.has(k, W::title_words) && t[k].capitalized &&
+            t[k + 1].capitalized && t[k + 1].kind == sdk::TokenKind::word)
+          e.modifier = true;
+      }
+      // "the EC steel industry", "the EC plan": a body after "the" and before a noun in
+      // lower case only qualifies that noun; not "the EC said", "the EC will", "the EC
+      // proposals" (a plural may be a verb), nor "the OPEC meeting" (its members hold it)
+      if (!e.modifier && e.kind == EntityKind::organization && e.country.empty() && i > 0 &&
+          is(t[i - 1].lower, "the") && !(i > 1 && is(t[i - 2].lower, "and")) && j < nt &&
+          t[j].kind == sdk::TokenKind::word && !t[j].capitalized) {
+        const auto w = t[j].lower;
+        auto ends = [&](std::string_view x) {
+          return w.size() > x.size() + 1 && w.substr(w.size() - x.size()) == x;
+        };
+        bool in_timex = false;
+        for (const auto& m : s.matches)
+          in_timex = in_timex || (m.first_token <= j && j < m.last_token);
+        const auto& cr = g.clause_rules;
+        if (!in_timex && !ends("s") && !ends("ed") && !ends("ly") && !lists.has(j, W::stop_words) &&
+            !lists.has(j, W::event_nouns) && !lists.has(j, W::subject_auxiliaries) &&
+            !cr.reporting_verbs.contains(w) && !cr.be_forms.contains(w) && !cr.is_past_form(t, j))
+          e.modifier = true;
+      }
+      // a country is named as the article writes it ("the U.S.", "Britain"), and so is a
+      // city by another name ("Peking", not "Washington, D.C."); `country` keeps the
+      // gazetteer's name, so places still compare across forms
+      if (e.kind == EntityKind::country && !f->adjective)
+        e.name = join_tokens(t, i, i + len, s.text);
+      if (e.kind == EntityKind::city && !f->adjective) {
+        std::string written = join_tokens(t, i, i + len, s.text), a = written, b = e.name;
+        std::transform(a.begin(), a.end(), a.begin(), ::tolower);  // "WASHINGTON" too
+        std::transform(b.begin(), b.end(), b.begin(), ::tolower);
+        if (a.find(b) == std::string::npos) e.name = std::move(written);
+      }
+      if (!e.adjective && i > 0 && is(t[i - 1].lower, "to") &&
+          (e.kind == EntityKind::country || e.kind == EntityKind::city ||
+           e.kind == EntityKind::region))
+        cx.last_destination = e;
+      if (!e.adjective) ents.push_back(std::move(e));
+      i = j;
+      continue;
+    }
+    // "Ministers from more than 20 nations", "delegates of 12 countries": a group by number
+    if (t[i].kind == sdk::TokenKind::word && lists.has(i, W::group_nouns) &&
+        !lists.has(i, W::state_groups) && i + 2 < nt &&
+        (is(t[i + 1].lower, "from") || is(t[i + 1].lower, "of"))) {
+      std::size_t k = i + 2;
+      if (k + 1 < nt && is(t[k].lower, "more") && is(t[k + 1].lower, "than"))
+        k += 2;
+      else if (k < nt && (is(t[k].lower, "some") || is(t[k].lower, "about") ||
+                          is(t[k].lower, "nearly") || is(t[k].lower, "over")))
+        ++k;
+      std::size_t n = k;
+      while (n < nt && n < k + 3 &&
+             (t[n].kind == sdk::TokenKind::number || lists.has(n, W::number_words) ||
+              (is(t[n].lower, "-") && n > k)))
+        ++n;
+      // "from seven major industrialized nations"
+      const std::size_t counted = n;
+      while (n > k && n < nt && n < counted + 3 && !t[n].capitalized &&
+             lists.has(n, W::group_modifiers))
+        ++n;
+      if (n > k && n < nt && lists.has(n, W::state_groups)) {
+        RawEntity grp;
+        grp.first = i;
+        // "Trade ministers from 12 nations": the modifiers before belong to the group
+        while (grp.first > 0 && i - grp.first < 3 && lists.has(grp.first - 1, W::group_modifiers) &&
+               (ents.empty() || ents.back().last < grp.first))
+          --grp.first;
+        grp.last = n + 1;
+        grp.kind = EntityKind::group;
+        grp.name = join_tokens(t, grp.first, n + 1, s.text);
+        ents.push_back(std::move(grp));
+        i = n + 1;
+        continue;
+      }
+    }
+    if ((!t[i].capitalized || i == 0) && t[i].kind == sdk::TokenKind::word &&
+        (lists.has(i, W::group_modifiers) || lists.has(i, W::group_nouns))) {
+      std::size_t k = i;
+      while (k < nt && k < i + 3 && lists.has(k, W::group_modifiers)) ++k;
+      if (k < nt && k > i && lists.has(k, W::state_groups) &&
+          !(k + 1 < nt && is(t[k + 1].lower, "of"))) {
+        RawEntity grp;
+        grp.first = i;
+        grp.last = k + 1;
+        grp.kind = EntityKind::group;
+        // a number before belongs to the group: "seven leading industrial nations"
+        if (i > 0 && (t[i - 1].kind == sdk::TokenKind::number || lists.has(i - 1, W::number_words)))
+          grp.first = i - 1;
+        grp.name = join_tokens(t, grp.first, k + 1, s.text);
+        ents.push_back(std::move(grp));
+        i = k + 1;
+        continue;
+      }
+      if (k < nt && lists.has(k, W::group_nouns) && k + 1 < nt && is(t[k + 1].lower, "of")) {
+        std::size_t q = k + 2;
+        if (q < nt && is(t[q].lower, "the")) ++q;
+        const Resources::Gazetteer::Form* f3 = nullptr;
+        if (q < nt) {
+          if (std::size_t len = lists.match(g, t, q, &f3); len && !f3->adjective) {
+            RawEntity grp;
+            grp.first = i;
+            grp.last = q + len;
+            grp.kind = EntityKind::group;
+            grp.name = join_tokens(t, i, q + len, s.text);
+            grp.head = g.head_group_at(t, k) == 1;  // "leaders of the EC"
+            const auto& pe = g.entries[f3->entry];
+            grp.country = pe.kind == EntityKind::country ? pe.name : pe.country;
+            ents.push_back(std::move(grp));
+            i = q + len;
+            continue;
+          }
+        }
+      }
+    }
+    // "the ministers", "the deputy ministers": a group named before (resolved below)
+    if (is(t[i].lower, "the") && i + 1 < nt && !t[i + 1].capitalized) {
+      std::size_t k = i + 1;
+      while (k < nt && k < i + 4 && !t[k].capitalized && lists.has(k, W::group_modifiers)) ++k;
+      if (k < nt && !t[k].capitalized && lists.has(k, W::group_nouns) &&
+          !lists.has(k, W::state_groups) &&
+          !(k + 1 < nt &&
+            (is(t[k + 1].lower, "of") || is(t[k + 1].lower, "from") || is(t[k + 1].lower, "'s")))) {
+        RawEntity e;
+        e.first = i;
+        e.last = k + 1;
+        e.kind = EntityKind::group;
+        e.group_ref = std::string(t[k].lower);
+        e.name = join_tokens(t, i, k + 1, s.text);
+        ents.push_back(std::move(e));
+        i = k + 1;
+        continue;
+      }
+    }
+    // "the prime minister's visit": a person named by title alone (resolved below)
+    if (is(t[i].lower, "the") && i + 1 < nt && lists.has(i + 1, W::title_words) &&
+        !lists.has(i + 1, W::honorifics)) {
+      std::size_t k = i + 1;
+      std::string title;
+      while (k < nt && lists.has(k, W::title_words)) {
+        title += (title.empty() ? "" : " ") + std::string(t[k].lower);
+        ++k;
+      }
+      const bool named_next = k < nt && t[k].capitalized && t[k].kind == sdk::TokenKind::word;
+      // "the industry", "the trade": a portfolio alone names nobody
+      const bool role = !lists.has(k - 1, W::title_modifiers);
+      // "the major industrialized countries": a rank that opens a group of states
+      const bool group = k < nt && !t[k].capitalized &&
+                         (lists.has(k, W::group_modifiers) || lists.has(k, W::state_groups));
+      if (!named_next && role && !group) {
+        RawEntity e;
+        e.first = i + 1;
+        e.last = k;
+        e.kind = EntityKind::person;
+        e.title_ref = title;
+        e.name = "the " + title;
+        e.possessive = k < nt && is(t[k].lower, "'s");
+        ents.push_back(std::move(e));
+        i = k;
+        continue;
+      }
+    }
+    // "will travel to Canada ... While there, he will meet": the place last travelled to
+    if (is(t[i].lower, "there") && i > 0 && !cx.last_destination.name.empty() &&
+        (is(t[i - 1].lower, "while") || is(t[i - 1].lower, "when") || is(t[i - 1].lower, "once"))) {
+      RawEntity e = cx.last_destination;
+      e.first = i;
+      e.last = i + 1;
+      e.possessive = e.modifier = false;
+      ents.push_back(std::move(e));
+      ++i;
+      continue;
+    }
+    if (is(t[i].lower, "here") && !cx.dateline_city.empty()) {
+      RawEntity e;
+      e.first = i;
+      e.last = i + 1;
+      e.kind = EntityKind::city;
+      e.name = cx.dateline_city;
+      e.country = cx.dateline_country;
+      if (const auto* pe = cx.res.place(cx.dateline_city)) e.country = pe->country;
+      ents.push_back(std::move(e));
+      ++i;
+      continue;
+    }
+    const bool pron_subject =
+        (is(t[i].lower, "he") || is(t[i].lower, "she") || is(t[i].lower, "they"));
+    if (pron_subject) {
+      RawEntity e;
+      e.first = i;
+      e.last = i + 1;
+      e.pronoun = true;
+      e.name = std::string(t[i].lower);
+      ents.push_back(std::move(e));
+      ++i;
+      continue;
+    }
+    // "her upcoming trip to Singapore": a possessive pronoun before an event noun (a
+    // modifier or two between) stands for the person of the sentence before, like "she"
+    if (lists.has(i, W::possessive_pronouns)) {
+      std::size_t k = i + 1;
+      while (k < nt && k < i + 3 && t[k].kind == sdk::TokenKind::word && !t[k].capitalized &&
+             !lists.has(k, W::trip_nouns))
+        ++k;
+      if (k < nt && lists.has(k, W::trip_nouns)) {
+        RawEntity e;
+        e.first = i;
+        e.last = i + 1;
+        e.pronoun = true;
+        e.possessive = true;
+        e.name = is(t[i].lower, "their") ? "they" : "he";
+        ents.push_back(std::move(e));
+        ++i;
+        continue;
+      }
+    }
+    // a town the gazetteer lacks: "in Lulea, Sweden", or the dateline's ("the Taupo
+    // meeting" in a TAUPO story)
+    if (t[i].kind == sdk::TokenKind::word && t[i].capitalized && i > 0) {
+      std::size_t j = i;
+      while (j < nt && j < i + 3 && t[j].kind == sdk::TokenKind::word && t[j].capitalized &&
+             !lists.has(j, W::title_words) && !lists.has(j, W::stop_words))
+        ++j;
+      bool plain = true;  // "in September, U.S. ...", "the Cooperation Council, Kuwait": no town
+      for (std::size_t q = i; q < j; ++q)
+        plain = plain && !lists.has(q, W::months_weekdays) && !lists.has(q, W::non_person) &&
+                !lists.has(q, W::body_words);
+      const auto before = t[i - 1].lower;
+      RawEntity e;
+      if (j > i && plain && j + 1 < nt && is(t[j].lower, ",") &&
+          (before == "in" || before == "at" || before == "near" || before == "to" ||
+           before == "from")) {
+        const Resources::Gazetteer::Form* fc = nullptr;
+        if (lists.match(g, t, j + 1, &fc) && !fc->adjective &&
+            g.entries[fc->entry].kind == EntityKind::country)
+          e.country = g.entries[fc->entry].name;
+      }
+      const bool dateline_town = j > i && plain && !cx.dateline_city.empty() &&
+                                 cx.res.place(cx.dateline_city) == nullptr &&
+                                 join_tokens(t, i, j, s.text) == cx.dateline_city;
+      if (!e.country.empty() || dateline_town) {
+        if (dateline_town) e.country = cx.dateline_country;
+        e.first = i;
+        e.last = j;
+        e.kind = EntityKind::city;
+        e.name = join_tokens(t, i, j, s.text);
+        if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
+        ents.push_back(std::move(e));
+        i = j;
+        continue;
+      }
+    }
+    // capitalised run: titles, then a name
+    if (t[i].kind == sdk::TokenKind::word && t[i].capitalized) {
+      std::size_t j = i;
+      while (j < nt) {
+        const auto& tk = t[j];
+        const Resources::Gazetteer::Form* f2 = nullptr;
+        if (j > i && lists.match(g, t, j, &f2) && !lists.has(j, W::title_words)) break;
+        if (tk.kind == sdk::TokenKind::word && tk.capitalized) {
+          ++j;
+        } else if (tk.kind == sdk::TokenKind::word && lists.has(j, W::particles) && j > i &&
+                   j + 1 < nt && t[j + 1].capitalized) {
+          ++j;
+        } else if (is(tk.lower, "-") && j > i && j + 1 < nt && t[j + 1].capitalized &&
+                   t[j - 1].span.end == tk.span.begin) {
+          ++j;
+        } else if (is(tk.lower, ".") && j > i && t[j - 1].text.size() == 1 &&
+                   t[j - 1].capitalized && j + 1 < nt && t[j + 1].capitalized &&
+                   t[j - 1].span.end == tk.span.begin) {
+          ++j;  // "Joseph R. Biden"
+        } else if ((is(tk.lower, "and") || is(tk.lower, "&")) && j > i && t[j - 1].capitalized &&
+                   j + 1 < nt && t[j + 1].capitalized && t[j + 1].kind == sdk::TokenKind::word) {
+          // "Secretary of Trade and Industry Jose Concepcion": a title's portfolio;
+          // "Trade and Technology Council": a body's name
+          // the portfolio: "of" a word or two before, a title word after
+          bool title_of = false;
+          for (std::size_t q = j >= 3 ? j - 3 : 0; q < j; ++q)
+            title_of =
+                title_of || (q > i && is(t[q].lower, "of") && lists.has(q - 1, W::title_words));
+          title_of = title_of && lists.has(j + 1, W::title_words);
+          // a body: no person's title in the run ("President Ashraf Ghani and High Council")
+          bool titled_run = false;
+          for (std::size_t q = i; q < j; ++q)
+            titled_run =
+                titled_run || (lists.has(q, W::title_words) && !lists.has(q, W::title_modifiers));
+          bool body_ahead = false;
+          for (std::size_t q = j + 1; q < nt && q < j + 4 && t[q].capitalized; ++q)
+            body_ahead = body_ahead || lists.has(q, W::body_words);
+          body_ahead = body_ahead && !titled_run;
+          if (!title_of && !body_ahead) break;
+          ++j;
+        } else if (is(tk.lower, ".") && j > i && lists.has(j - 1, W::title_words) &&
+                   t[j - 1].span.end == tk.span.begin && j + 1 < nt && t[j + 1].capitalized &&
+                   t[j + 1].kind == sdk::TokenKind::word) {
+          ++j;  // "Director-General Dr. Tedros", "Gen. Lloyd Austin": an abbreviated title
+        } else if ((is(tk.lower, "of") || is(tk.lower, "for") || is(tk.lower, "to") ||
+                    is(tk.lower, "the")) &&
+                   j > i && lists.has(j - 1, W::title_words) && j + 1 < nt &&
+                   t[j + 1].capitalized) {
+          ++j;  // "Secretary of State", "Envoy to the Middle East"
+        } else {
+          break;
+        }
+      }
+      // "George Shultz and Soviet ...": a joining word the run took ends no name
+      // nor does a function word the run took before a place ("Party of Japan",
+      // "Representative for U.S.-Africa ...")
+      while (j > i + 1 &&
+             (is(t[j - 1].lower, "and") || is(t[j - 1].lower, "&") || is(t[j - 1].lower, "of") ||
+              is(t[j - 1].lower, "for") || is(t[j - 1].lower, "to") || is(t[j - 1].lower, "the") ||
+              is(t[j - 1].lower, ".")))
+        --j;
+      // strip stop words and titles at the front
+      std::size_t b = i;
+      std::string title;
+      while (b < j &&
+             (lists.has(b, W::stop_words) || lists.has(b, W::title_words) || is(t[b].lower, "of") ||
+              is(t[b].lower, "to") || is(t[b].lower, "the") || is(t[b].lower, "for") ||
+              is(t[b].lower, ".") || (b > i && is(t[b].lower, "and")))) {
+        if (lists.has(b, W::title_words))
+          title += (title.empty() ? "" : " ") + std::string(t[b].lower);
+        ++b;
+      }
+      // "National Cyber Director Chris Inglis": the name follows the last title word
+      // (a name opens with a capitalised word: "Party of" names nobody)
+      for (std::size_t k = j; k > b + 1; --k) {
+        if (lists.has(k - 1, W::title_words) && !lists.has(k - 1, W::honorifics) && k < j &&
+            t[k].capitalized && t[k].kind == sdk::TokenKind::word) {
+          for (std::size_t q = b; q < k; ++q)
+            if (lists.has(q, W::title_words))
+              title += (title.empty() ? "" : " ") + std::string(t[q].lower);
+          b = k;
+          break;
+        }
+      }
+      // "Director-General Dr. Tedros": an honorific and its period after the last title
+      while (b < j && (lists.has(b, W::honorifics) || (is(t[b].lower, ".") && b > i))) {
+        if (!is(t[b].lower, ".")) title += (title.empty() ? "" : " ") + std::string(t[b].lower);
+        ++b;
+      }
+      // "Politburo Member", "Secretary": title words alone name nobody
+      {
+        bool bare = b < j;
+        for (std::size_t k = b; k < j && bare; ++k)
+          bare = t[k].kind != sdk::TokenKind::word || is(t[k].lower, "-") ||
+                 lists.has(k, W::title_words);
+        if (bare) b = j;
+      }
+      // lower-case titles right before the run: "foreign policy adviser, Yuri Ushakov"
+      if (title.empty() && i > 0) {
+        std::size_t k = i;
+        if (k > 0 && is(t[k - 1].lower, ",")) --k;
+        while (k > 0 && lists.has(k - 1, W::title_words) && !t[k - 1].capitalized) {
+          title = std::string(t[k - 1].lower) + (title.empty() ? "" : " ") + title;
+          --k;
+        }
+      }
+      bool months = true;
+      bool nonperson = false;
+      for (std::size_t k = b; k < j; ++k) {
+        if (!lists.has(k, W::months_weekdays)) months = false;
+        if (lists.has(k, W::non_person)) nonperson = true;
+      }
+      // "... Foreign Affairs Commission Yang Jiechi": a name after the body's name
+      if (nonperson) {
+        std::size_t last_np = b;
+        for (std::size_t k = b; k < j; ++k)
+          if (lists.has(k, W::non_person)) last_np = k;
+        std::size_t rest = 0;
+        for (std::size_t k = last_np + 1; k < j; ++k)
+          if (t[k].kind == sdk::TokenKind::word && t[k].capitalized) ++rest;
+        bool titled_rest = false;
+        for (std::size_t k = last_np + 1; k < j; ++k)
+          titled_rest = titled_rest || lists.has(k, W::title_words);
+        if (rest >= 2 && rest == j - last_np - 1 && !titled_rest) {
+          b = last_np + 1;
+          nonperson = false;
+          if (title.empty()) title = "official";
+        }
+      }
+      std::size_t words = 0;
+      for (std::size_t k = b; k < j; ++k)
+        if (t[k].kind == sdk::TokenKind::word && !is(t[k].lower, "-")) ++words;
+      // "Coal Transition Accelerator": capitalised common words only make no name
+      if (title.empty() && words >= 2 && !g.common_words.empty()) {
+        bool all_common = true;
+        for (std::size_t k = b; k < j && all_common; ++k)
+          if (t[k].kind == sdk::TokenKind::word && !is(t[k].lower, "-"))
+            all_common = g.common_words.count(t[k].lower) > 0;
+        if (all_common) nonperson = true;
+      }
+      if (b < j && !months && !nonperson && (words >= 2 || !title.empty() || words == 1)) {
+        RawEntity e;
+        e.first = b;
+        e.last = j;
+        e.kind = EntityKind::person;
+        e.name = join_tokens(t, b, j, s.text);
+        // "Joseph R. Biden, Jr.": the suffix is part of the name wherever it is named
+        if (j + 1 < nt && is(t[j].lower, ",") && lists.has(j + 1, W::name_suffixes))
+          cx.suffix_of[e.name] =
+              join_tokens(t, j, j + 2 + (j + 2 < nt && is(t[j + 2].lower, ".")), s.text);
+        e.titled = !title.empty();
+        e.title = title;
+        if (!title.empty()) {
+          auto tw = split_words(title);
+          for (const auto& hp : g.head_title_phrases) {
+            if (hp.empty() || tw.size() < hp.size()) continue;
+            for (std::size_t k = 0; k + hp.size() <= tw.size(); ++k) {
+              if (std::equal(hp.begin(), hp.end(), tw.begin() + k)) {
+                const bool demoted = k > 0 && (tw[k - 1] == "vice" || tw[k - 1] == "deputy" ||
+                                               tw[k - 1] == "crown" || tw[k - 1] == "former");
+                if (!demoted) e.head = true;
+              }
+            }
+          }
+        }
+        if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
+        // single words are names only when titled or known (decided in pass 2)
+        e.adjective = (words == 1 && title.empty());  // reused: "needs confirmation"
+        ents.push_back(std::move(e));
+      } else if (nonperson && !months && i < j) {
+        // "the entire 17-man Commission", "the Trade and Technology Council": a public body
+        // the gazetteer does not know, named as written
+        bool body = false;
+        for (std::size_t k = i; k < j; ++k) body = body || lists.has(k, W::body_words);
+        std::size_t from = i;
+        while (from < j && (lists.has(from, W::stop_words) || is(t[from].lower, "the"))) ++from;
+        // "the 17-man Commission": a number-word compound before the name belongs to it
+        if (from == i && i >= 3 && t[i - 3].kind == sdk::TokenKind::number &&
+            is(t[i - 2].lower, "-") && t[i - 1].kind == sdk::TokenKind::word)
+          from = i - 3;
+        // "Office of Political Outreach": a lone body word before "of" heads a longer
+        // name the run could not take, and names no body by itself
+        const bool head_only = from + 1 == j && j < nt && is(t[j].lower, "of");
+        if (body && from < j && !head_only) {
+          RawEntity e;
+          e.first = from;
+          e.last = j;
+          e.kind = EntityKind::organization;
+          e.name = join_tokens(t, from, j, s.text);
+          e.country = "?";  // a body of some state or union, not intergovernmental by itself
+          if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
+          ents.push_back(std::move(e));
+        }
+      }
+      i = std::max(j, i + 1);
+      continue;
+    }
+    ++i;
+  }
+}
+
+}  // namespace
+
 DocumentAnalysis::DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> res,
                                    bool entities)
     : doc_(doc), res_(std::move(res)), entities_(entities) {
@@ -601,6 +1131,8 @@ void DocumentAnalysis::analyze() {
   RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
   std::vector<std::uint64_t> word_bits;  // of the sentence's tokens (TokenLists)
   std::vector<std::uint32_t> form_ids;
+  const EntityContext context{*res_, dateline_city_, dateline_country_, suffix_of,
+                              last_destination};
 
   for (std::size_t si = 0; si < spans.size(); ++si) {
     anchor.day_in_sentence = false;  // (a bare clock time takes only its sentence's day)
@@ -717,522 +1249,11 @@ void DocumentAnalysis::analyze() {
     g.token_bits(t, word_bits);
     g.token_forms(t, form_ids);
     const TokenLists lists{word_bits.data(), form_ids.data()};
-    const std::size_t nt = t.size();  // (held: the bound tests below need not reload it)
     find_spans(s);
     // entities, first pass
     auto& ents = raw[si];
     ents.reserve(4);  // (most sentences name a few: fewer reallocations; 8 costs more)
-    std::size_t i = entities_ ? 0 : nt;
-    while (i < nt) {
-      const Resources::Gazetteer::Form* f = nullptr;
-      if (std::size_t len = lists.match(g, t, i, &f)) {
-        const auto& pe = g.entries[f->entry];
-        RawEntity e;
-        e.first = i;
-        e.last = i + len;
-        e.kind = pe.kind;
-        e.name = pe.name;
-        e.country = pe.kind == EntityKind::country ? pe.name : pe.country;
-        e.adjective = f->adjective;
-        std::size_t j = i + len;
-        // "Saudi-based": a place written as an adjective
-        if (e.adjective && j + 1 < nt && is(t[j].lower, "-") && is(t[j + 1].lower, "based")) {
-          e.adjective = false;
-          e.last = j + 2;
-          j += 2;
-        }
-        // "European leaders", "US officials": a group
-        std::size_t k = j;
-        // "U.S. Congressional leaders": a modifier may be written capitalised
-        while (k < nt && k < j + 3 && lists.has(k, W::group_modifiers)) ++k;
-        if (k < nt && lists.has(k, W::group_nouns) && !t[k].capitalized) {
-          // "EC heads of government": a group of heads, its phrase whole
-          const std::size_t head_len = g.head_group_at(t, k);
-          const std::size_t end = k + std::max<std::size_t>(head_len, 1);
-          RawEntity grp;
-          grp.first = i;
-          grp.last = end;
-          grp.kind = EntityKind::group;
-          grp.name = join_tokens(t, i, end, s.text);
-          grp.head = head_len > 0;
-          grp.country = e.country;
-          ents.push_back(std::move(grp));
-          i = end;
-          continue;
-        }
-        if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
-        // "U.S. Treasury Secretary", "Saudi officials"; not "in Washington, D.C. Secretary
-        // of State Antony Blinken ...", where the period may end a sentence
-        if (j < nt && (lists.has(j, W::title_words) || lists.has(j, W::group_nouns)) &&
-            !(t[j - 1].text.back() == '.' && t[j].capitalized && i > 0 &&
-              (is(t[i - 1].lower, "in") || is(t[i - 1].lower, "at") || is(t[i - 1].lower, "to"))))
-          e.modifier = true;
-        // "World Health Organization (WHO) Director-General": its short name between
-        if (!e.modifier && j + 3 < nt && is(t[j].lower, "(") && is(t[j + 2].lower, ")") &&
-            lists.has(j + 3, W::title_words) && t[j + 3].capitalized)
-          e.modifier = true;
-        // "EC External Relations Commissioner Willy Moreau", "European Community Commission
-        // President Jan Holm": a body before a capitalised portfolio and a title qualifies
-        // the person named after them
-        if (!e.modifier && e.kind == EntityKind::organization) {
-          std::size_t k = j;
-          while (k < nt && k < j + 3 && t[k].capitalized && t[k].kind == sdk::TokenKind::word &&
-                 !lists.has(k, W::title_words) && !lists.has(k, W::stop_words))
-            ++k;
-          if (k > j && k + 1 < nt && lists.has(k, W::title_words) && t[k].capitalized &&
-              t[k + 1].capitalized && t[k + 1].kind == sdk::TokenKind::word)
-            e.modifier = true;
-        }
-        // "the EC steel industry", "the EC plan": a body after "the" and before a noun in
-        // lower case only qualifies that noun; not "the EC said", "the EC will", "the EC
-        // proposals" (a plural may be a verb), nor "the OPEC meeting" (its members hold it)
-        if (!e.modifier && e.kind == EntityKind::organization && e.country.empty() && i > 0 &&
-            is(t[i - 1].lower, "the") && !(i > 1 && is(t[i - 2].lower, "and")) && j < nt &&
-            t[j].kind == sdk::TokenKind::word && !t[j].capitalized) {
-          const auto w = t[j].lower;
-          auto ends = [&](std::string_view x) {
-            return w.size() > x.size() + 1 && w.substr(w.size() - x.size()) == x;
-          };
-          bool in_timex = false;
-          for (const auto& m : s.matches) in_timex = in_timex || (m.first_token <= j && j < m.last_token);
-          const auto& cr = g.clause_rules;
-          if (!in_timex && !ends("s") && !ends("ed") && !ends("ly") &&
-              !lists.has(j, W::stop_words) && !lists.has(j, W::event_nouns) &&
-              !lists.has(j, W::subject_auxiliaries) && !cr.reporting_verbs.contains(w) &&
-              !cr.be_forms.contains(w) && !cr.is_past_form(t, j))
-            e.modifier = true;
-        }
-        // a country is named as the article writes it ("the U.S.", "Britain"), and so is a
-        // city by another name ("Peking", not "Washington, D.C."); `country` keeps the
-        // gazetteer's name, so places still compare across forms
-        if (e.kind == EntityKind::country && !f->adjective) e.name = join_tokens(t, i, i + len, s.text);
-        if (e.kind == EntityKind::city && !f->adjective) {
-          std::string written = join_tokens(t, i, i + len, s.text), a = written, b = e.name;
-          std::transform(a.begin(), a.end(), a.begin(), ::tolower);  // "WASHINGTON" too
-          std::transform(b.begin(), b.end(), b.begin(), ::tolower);
-          if (a.find(b) == std::string::npos) e.name = std::move(written);
-        }
-        if (!e.adjective && i > 0 && is(t[i - 1].lower, "to") &&
-            (e.kind == EntityKind::country || e.kind == EntityKind::city ||
-             e.kind == EntityKind::region))
-          last_destination = e;
-        if (!e.adjective) ents.push_back(std::move(e));
-        i = j;
-        continue;
-      }
-      // "Ministers from more than 20 nations", "delegates of 12 countries": a group by number
-      if (t[i].kind == sdk::TokenKind::word && lists.has(i, W::group_nouns) &&
-          !lists.has(i, W::state_groups) && i + 2 < nt &&
-          (is(t[i + 1].lower, "from") || is(t[i + 1].lower, "of"))) {
-        std::size_t k = i + 2;
-        if (k + 1 < nt && is(t[k].lower, "more") && is(t[k + 1].lower, "than"))
-          k += 2;
-        else if (k < nt && (is(t[k].lower, "some") || is(t[k].lower, "about") ||
-                            is(t[k].lower, "nearly") || is(t[k].lower, "over")))
-          ++k;
-        std::size_t n = k;
-        while (n < nt && n < k + 3 &&
-               (t[n].kind == sdk::TokenKind::number || lists.has(n, W::number_words) ||
-                (is(t[n].lower, "-") && n > k)))
-          ++n;
-        // "from seven major industrialized nations"
-        const std::size_t counted = n;
-        while (n > k && n < nt && n < counted + 3 && !t[n].capitalized &&
-               lists.has(n, W::group_modifiers))
-          ++n;
-        if (n > k && n < nt && lists.has(n, W::state_groups)) {
-          RawEntity grp;
-          grp.first = i;
-          // "Trade ministers from 12 nations": the modifiers before belong to the group
-          while (grp.first > 0 && i - grp.first < 3 &&
-                 lists.has(grp.first - 1, W::group_modifiers) &&
-                 (ents.empty() || ents.back().last < grp.first))
-            --grp.first;
-          grp.last = n + 1;
-          grp.kind = EntityKind::group;
-          grp.name = join_tokens(t, grp.first, n + 1, s.text);
-          ents.push_back(std::move(grp));
-          i = n + 1;
-          continue;
-        }
-      }
-      if ((!t[i].capitalized || i == 0) && t[i].kind == sdk::TokenKind::word &&
-          (lists.has(i, W::group_modifiers) || lists.has(i, W::group_nouns))) {
-        std::size_t k = i;
-        while (k < nt && k < i + 3 && lists.has(k, W::group_modifiers)) ++k;
-        if (k < nt && k > i && lists.has(k, W::state_groups) &&
-            !(k + 1 < nt && is(t[k + 1].lower, "of"))) {
-          RawEntity grp;
-          grp.first = i;
-          grp.last = k + 1;
-          grp.kind = EntityKind::group;
-          // a number before belongs to the group: "seven leading industrial nations"
-          if (i > 0 &&
-              (t[i - 1].kind == sdk::TokenKind::number || lists.has(i - 1, W::number_words)))
-            grp.first = i - 1;
-          grp.name = join_tokens(t, grp.first, k + 1, s.text);
-          ents.push_back(std::move(grp));
-          i = k + 1;
-          continue;
-        }
-        if (k < nt && lists.has(k, W::group_nouns) && k + 1 < nt && is(t[k + 1].lower, "of")) {
-          std::size_t q = k + 2;
-          if (q < nt && is(t[q].lower, "the")) ++q;
-          const Resources::Gazetteer::Form* f3 = nullptr;
-          if (q < nt) {
-            if (std::size_t len = lists.match(g, t, q, &f3); len && !f3->adjective) {
-              RawEntity grp;
-              grp.first = i;
-              grp.last = q + len;
-              grp.kind = EntityKind::group;
-              grp.name = join_tokens(t, i, q + len, s.text);
-              grp.head = g.head_group_at(t, k) == 1;  // "leaders of the EC"
-              const auto& pe = g.entries[f3->entry];
-              grp.country = pe.kind == EntityKind::country ? pe.name : pe.country;
-              ents.push_back(std::move(grp));
-              i = q + len;
-              continue;
-            }
-          }
-        }
-      }
-      // "the ministers", "the deputy ministers": a group named before (resolved below)
-      if (is(t[i].lower, "the") && i + 1 < nt && !t[i + 1].capitalized) {
-        std::size_t k = i + 1;
-        while (k < nt && k < i + 4 && !t[k].capitalized && lists.has(k, W::group_modifiers)) ++k;
-        if (k < nt && !t[k].capitalized && lists.has(k, W::group_nouns) &&
-            !lists.has(k, W::state_groups) &&
-            !(k + 1 < nt && (is(t[k + 1].lower, "of") || is(t[k + 1].lower, "from") ||
-                             is(t[k + 1].lower, "'s")))) {
-          RawEntity e;
-          e.first = i;
-          e.last = k + 1;
-          e.kind = EntityKind::group;
-          e.group_ref = std::string(t[k].lower);
-          e.name = join_tokens(t, i, k + 1, s.text);
-          ents.push_back(std::move(e));
-          i = k + 1;
-          continue;
-        }
-      }
-      // "the prime minister's visit": a person named by title alone (resolved below)
-      if (is(t[i].lower, "the") && i + 1 < nt && lists.has(i + 1, W::title_words) &&
-          !lists.has(i + 1, W::honorifics)) {
-        std::size_t k = i + 1;
-        std::string title;
-        while (k < nt && lists.has(k, W::title_words)) {
-          title += (title.empty() ? "" : " ") + std::string(t[k].lower);
-          ++k;
-        }
-        const bool named_next = k < nt && t[k].capitalized && t[k].kind == sdk::TokenKind::word;
-        // "the industry", "the trade": a portfolio alone names nobody
-        const bool role = !lists.has(k - 1, W::title_modifiers);
-        // "the major industrialized countries": a rank that opens a group of states
-        const bool group = k < nt && !t[k].capitalized &&
-                           (lists.has(k, W::group_modifiers) || lists.has(k, W::state_groups));
-        if (!named_next && role && !group) {
-          RawEntity e;
-          e.first = i + 1;
-          e.last = k;
-          e.kind = EntityKind::person;
-          e.title_ref = title;
-          e.name = "the " + title;
-          e.possessive = k < nt && is(t[k].lower, "'s");
-          ents.push_back(std::move(e));
-          i = k;
-          continue;
-        }
-      }
-      // "will travel to Canada ... While there, he will meet": the place last travelled to
-      if (is(t[i].lower, "there") && i > 0 && !last_destination.name.empty() &&
-          (is(t[i - 1].lower, "while") || is(t[i - 1].lower, "when") ||
-           is(t[i - 1].lower, "once"))) {
-        RawEntity e = last_destination;
-        e.first = i;
-        e.last = i + 1;
-        e.possessive = e.modifier = false;
-        ents.push_back(std::move(e));
-        ++i;
-        continue;
-      }
-      if (is(t[i].lower, "here") && !dateline_city_.empty()) {
-        RawEntity e;
-        e.first = i;
-        e.last = i + 1;
-        e.kind = EntityKind::city;
-        e.name = dateline_city_;
-        e.country = dateline_country_;
-        if (const auto* pe = res_->place(dateline_city_)) e.country = pe->country;
-        ents.push_back(std::move(e));
-        ++i;
-        continue;
-      }
-      const bool pron_subject =
-          (is(t[i].lower, "he") || is(t[i].lower, "she") || is(t[i].lower, "they"));
-      if (pron_subject) {
-        RawEntity e;
-        e.first = i;
-        e.last = i + 1;
-        e.pronoun = true;
-        e.name = std::string(t[i].lower);
-        ents.push_back(std::move(e));
-        ++i;
-        continue;
-      }
-      // "her upcoming trip to Singapore": a possessive pronoun before an event noun (a
-      // modifier or two between) stands for the person of the sentence before, like "she"
-      if (lists.has(i, W::possessive_pronouns)) {
-        std::size_t k = i + 1;
-        while (k < nt && k < i + 3 && t[k].kind == sdk::TokenKind::word && !t[k].capitalized &&
-               !lists.has(k, W::trip_nouns))
-          ++k;
-        if (k < nt && lists.has(k, W::trip_nouns)) {
-          RawEntity e;
-          e.first = i;
-          e.last = i + 1;
-          e.pronoun = true;
-          e.possessive = true;
-          e.name = is(t[i].lower, "their") ? "they" : "he";
-          ents.push_back(std::move(e));
-          ++i;
-          continue;
-        }
-      }
-      // a town the gazetteer lacks: "in Lulea, Sweden", or the dateline's ("the Taupo
-      // meeting" in a TAUPO story)
-      if (t[i].kind == sdk::TokenKind::word && t[i].capitalized && i > 0) {
-        std::size_t j = i;
-        while (j < nt && j < i + 3 && t[j].kind == sdk::TokenKind::word && t[j].capitalized &&
-               !lists.has(j, W::title_words) && !lists.has(j, W::stop_words))
-          ++j;
-        bool plain = true;  // "in September, U.S. ...", "the Cooperation Council, Kuwait": no town
-        for (std::size_t q = i; q < j; ++q)
-          plain = plain && !lists.has(q, W::months_weekdays) && !lists.has(q, W::non_person) &&
-                  !lists.has(q, W::body_words);
-        const auto before = t[i - 1].lower;
-        RawEntity e;
-        if (j > i && plain && j + 1 < nt && is(t[j].lower, ",") &&
-            (before == "in" || before == "at" || before == "near" || before == "to" ||
-             before == "from")) {
-          const Resources::Gazetteer::Form* fc = nullptr;
-          if (lists.match(g, t, j + 1, &fc) && !fc->adjective &&
-              g.entries[fc->entry].kind == EntityKind::country)
-            e.country = g.entries[fc->entry].name;
-        }
-        const bool dateline_town = j > i && plain && !dateline_city_.empty() &&
-                                   res_->place(dateline_city_) == nullptr &&
-                                   join_tokens(t, i, j, s.text) == dateline_city_;
-        if (!e.country.empty() || dateline_town) {
-          if (dateline_town) e.country = dateline_country_;
-          e.first = i;
-          e.last = j;
-          e.kind = EntityKind::city;
-          e.name = join_tokens(t, i, j, s.text);
-          if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
-          ents.push_back(std::move(e));
-          i = j;
-          continue;
-        }
-      }
-      // capitalised run: titles, then a name
-      if (t[i].kind == sdk::TokenKind::word && t[i].capitalized) {
-        std::size_t j = i;
-        while (j < nt) {
-          const auto& tk = t[j];
-          const Resources::Gazetteer::Form* f2 = nullptr;
-          if (j > i && lists.match(g, t, j, &f2) && !lists.has(j, W::title_words)) break;
-          if (tk.kind == sdk::TokenKind::word && tk.capitalized) {
-            ++j;
-          } else if (tk.kind == sdk::TokenKind::word && lists.has(j, W::particles) && j > i &&
-                     j + 1 < nt && t[j + 1].capitalized) {
-            ++j;
-          } else if (is(tk.lower, "-") && j > i && j + 1 < nt && t[j + 1].capitalized &&
-                     t[j - 1].span.end == tk.span.begin) {
-            ++j;
-          } else if (is(tk.lower, ".") && j > i && t[j - 1].text.size() == 1 &&
-                     t[j - 1].capitalized && j + 1 < nt && t[j + 1].capitalized &&
-                     t[j - 1].span.end == tk.span.begin) {
-            ++j;  // "Joseph R. Biden"
-          } else if ((is(tk.lower, "and") || is(tk.lower, "&")) && j > i && t[j - 1].capitalized &&
-                     j + 1 < nt && t[j + 1].capitalized && t[j + 1].kind == sdk::TokenKind::word) {
-            // "Secretary of Trade and Industry Jose Concepcion": a title's portfolio;
-            // "Trade and Technology Council": a body's name
-            // the portfolio: "of" a word or two before, a title word after
-            bool title_of = false;
-            for (std::size_t q = j >= 3 ? j - 3 : 0; q < j; ++q)
-              title_of =
-                  title_of || (q > i && is(t[q].lower, "of") && lists.has(q - 1, W::title_words));
-            title_of = title_of && lists.has(j + 1, W::title_words);
-            // a body: no person's title in the run ("President Ashraf Ghani and High Council")
-            bool titled_run = false;
-            for (std::size_t q = i; q < j; ++q)
-              titled_run =
-                  titled_run || (lists.has(q, W::title_words) && !lists.has(q, W::title_modifiers));
-            bool body_ahead = false;
-            for (std::size_t q = j + 1; q < nt && q < j + 4 && t[q].capitalized; ++q)
-              body_ahead = body_ahead || lists.has(q, W::body_words);
-            body_ahead = body_ahead && !titled_run;
-            if (!title_of && !body_ahead) break;
-            ++j;
-          } else if (is(tk.lower, ".") && j > i && lists.has(j - 1, W::title_words) &&
-                     t[j - 1].span.end == tk.span.begin && j + 1 < nt && t[j + 1].capitalized &&
-                     t[j + 1].kind == sdk::TokenKind::word) {
-            ++j;  // "Director-General Dr. Tedros", "Gen. Lloyd Austin": an abbreviated title
-          } else if ((is(tk.lower, "of") || is(tk.lower, "for") || is(tk.lower, "to") ||
-                      is(tk.lower, "the")) &&
-                     j > i && lists.has(j - 1, W::title_words) && j + 1 < nt &&
-                     t[j + 1].capitalized) {
-            ++j;  // "Secretary of State", "Envoy to the Middle East"
-          } else {
-            break;
-          }
-        }
-        // "George Shultz and Soviet ...": a joining word the run took ends no name
-        // nor does a function word the run took before a place ("Party of Japan",
-        // "Representative for U.S.-Africa ...")
-        while (j > i + 1 &&
-               (is(t[j - 1].lower, "and") || is(t[j - 1].lower, "&") || is(t[j - 1].lower, "of") ||
-                is(t[j - 1].lower, "for") || is(t[j - 1].lower, "to") ||
-                is(t[j - 1].lower, "the") || is(t[j - 1].lower, ".")))
-          --j;
-        // strip stop words and titles at the front
-        std::size_t b = i;
-        std::string title;
-        while (b < j &&
-               (lists.has(b, W::stop_words) || lists.has(b, W::title_words) ||
-                is(t[b].lower, "of") || is(t[b].lower, "to") || is(t[b].lower, "the") ||
-                is(t[b].lower, "for") || is(t[b].lower, ".") || (b > i && is(t[b].lower, "and")))) {
-          if (lists.has(b, W::title_words))
-            title += (title.empty() ? "" : " ") + std::string(t[b].lower);
-          ++b;
-        }
-        // "National Cyber Director Chris Inglis": the name follows the last title word
-        // (a name opens with a capitalised word: "Party of" names nobody)
-        for (std::size_t k = j; k > b + 1; --k) {
-          if (lists.has(k - 1, W::title_words) && !lists.has(k - 1, W::honorifics) && k < j &&
-              t[k].capitalized && t[k].kind == sdk::TokenKind::word) {
-            for (std::size_t q = b; q < k; ++q)
-              if (lists.has(q, W::title_words))
-                title += (title.empty() ? "" : " ") + std::string(t[q].lower);
-            b = k;
-            break;
-          }
-        }
-        // "Director-General Dr. Tedros": an honorific and its period after the last title
-        while (b < j && (lists.has(b, W::honorifics) || (is(t[b].lower, ".") && b > i))) {
-          if (!is(t[b].lower, ".")) title += (title.empty() ? "" : " ") + std::string(t[b].lower);
-          ++b;
-        }
-        // "Politburo Member", "Secretary": title words alone name nobody
-        {
-          bool bare = b < j;
-          for (std::size_t k = b; k < j && bare; ++k)
-            bare = t[k].kind != sdk::TokenKind::word || is(t[k].lower, "-") ||
-                   lists.has(k, W::title_words);
-          if (bare) b = j;
-        }
-        // lower-case titles right before the run: "foreign policy adviser, Yuri Ushakov"
-        if (title.empty() && i > 0) {
-          std::size_t k = i;
-          if (k > 0 && is(t[k - 1].lower, ",")) --k;
-          while (k > 0 && lists.has(k - 1, W::title_words) && !t[k - 1].capitalized) {
-            title = std::string(t[k - 1].lower) + (title.empty() ? "" : " ") + title;
-            --k;
-          }
-        }
-        bool months = true;
-        bool nonperson = false;
-        for (std::size_t k = b; k < j; ++k) {
-          if (!lists.has(k, W::months_weekdays)) months = false;
-          if (lists.has(k, W::non_person)) nonperson = true;
-        }
-        // "... Foreign Affairs Commission Yang Jiechi": a name after the body's name
-        if (nonperson) {
-          std::size_t last_np = b;
-          for (std::size_t k = b; k < j; ++k)
-            if (lists.has(k, W::non_person)) last_np = k;
-          std::size_t rest = 0;
-          for (std::size_t k = last_np + 1; k < j; ++k)
-            if (t[k].kind == sdk::TokenKind::word && t[k].capitalized) ++rest;
-          bool titled_rest = false;
-          for (std::size_t k = last_np + 1; k < j; ++k)
-            titled_rest = titled_rest || lists.has(k, W::title_words);
-          if (rest >= 2 && rest == j - last_np - 1 && !titled_rest) {
-            b = last_np + 1;
-            nonperson = false;
-            if (title.empty()) title = "official";
-          }
-        }
-        std::size_t words = 0;
-        for (std::size_t k = b; k < j; ++k)
-          if (t[k].kind == sdk::TokenKind::word && !is(t[k].lower, "-")) ++words;
-        // "Coal Transition Accelerator": capitalised common words only make no name
-        if (title.empty() && words >= 2 && !g.common_words.empty()) {
-          bool all_common = true;
-          for (std::size_t k = b; k < j && all_common; ++k)
-            if (t[k].kind == sdk::TokenKind::word && !is(t[k].lower, "-"))
-              all_common = g.common_words.count(t[k].lower) > 0;
-          if (all_common) nonperson = true;
-        }
-        if (b < j && !months && !nonperson && (words >= 2 || !title.empty() || words == 1)) {
-          RawEntity e;
-          e.first = b;
-          e.last = j;
-          e.kind = EntityKind::person;
-          e.name = join_tokens(t, b, j, s.text);
-          // "Joseph R. Biden, Jr.": the suffix is part of the name wherever it is named
-          if (j + 1 < nt && is(t[j].lower, ",") && lists.has(j + 1, W::name_suffixes))
-            suffix_of[e.name] =
-                join_tokens(t, j, j + 2 + (j + 2 < nt && is(t[j + 2].lower, ".")), s.text);
-          e.titled = !title.empty();
-          e.title = title;
-          if (!title.empty()) {
-            auto tw = split_words(title);
-            for (const auto& hp : g.head_title_phrases) {
-              if (hp.empty() || tw.size() < hp.size()) continue;
-              for (std::size_t k = 0; k + hp.size() <= tw.size(); ++k) {
-                if (std::equal(hp.begin(), hp.end(), tw.begin() + k)) {
-                  const bool demoted = k > 0 && (tw[k - 1] == "vice" || tw[k - 1] == "deputy" ||
-                                                 tw[k - 1] == "crown" || tw[k - 1] == "former");
-                  if (!demoted) e.head = true;
-                }
-              }
-            }
-          }
-          if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
-          // single words are names only when titled or known (decided in pass 2)
-          e.adjective = (words == 1 && title.empty());  // reused: "needs confirmation"
-          ents.push_back(std::move(e));
-        } else if (nonperson && !months && i < j) {
-          // "the entire 17-man Commission", "the Trade and Technology Council": a public body
-          // the gazetteer does not know, named as written
-          bool body = false;
-          for (std::size_t k = i; k < j; ++k) body = body || lists.has(k, W::body_words);
-          std::size_t from = i;
-          while (from < j && (lists.has(from, W::stop_words) || is(t[from].lower, "the"))) ++from;
-          // "the 17-man Commission": a number-word compound before the name belongs to it
-          if (from == i && i >= 3 && t[i - 3].kind == sdk::TokenKind::number &&
-              is(t[i - 2].lower, "-") && t[i - 1].kind == sdk::TokenKind::word)
-            from = i - 3;
-          // "Office of Political Outreach": a lone body word before "of" heads a longer
-          // name the run could not take, and names no body by itself
-          const bool head_only = from + 1 == j && j < nt && is(t[j].lower, "of");
-          if (body && from < j && !head_only) {
-            RawEntity e;
-            e.first = from;
-            e.last = j;
-            e.kind = EntityKind::organization;
-            e.name = join_tokens(t, from, j, s.text);
-            e.country = "?";  // a body of some state or union, not intergovernmental by itself
-            if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
-            ents.push_back(std::move(e));
-          }
-        }
-        i = std::max(j, i + 1);
-        continue;
-      }
-      ++i;
-    }
+    find_entities(s, lists, context, ents);
   }
   if (over_limit > 0)
     warnings_.push_back(std::to_string(over_limit) + " sentence(s) hold more than " +
