@@ -10,6 +10,7 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -173,7 +174,7 @@ struct Resources::Gazetteer {
     return match(t, i, first_words.find(t[i].text), out);
   }
   // The same, given the first_words id of t[i].text (token_forms).
-  std::size_t match(const std::vector<sdk::Token>& t, std::size_t i, std::uint32_t id,
+  std::size_t match(std::span<const sdk::Token> t, std::size_t i, std::uint32_t id,
                     const Form** out) const {
     if (id == detail::WordIndex::npos) return 0;
     std::size_t best = 0;
@@ -384,7 +385,7 @@ struct TokenLists {
   bool has(std::size_t k, W list) const noexcept {
     return (bits[k] & Resources::Gazetteer::bit(list)) != 0;
   }
-  std::size_t match(const Resources::Gazetteer& g, const std::vector<sdk::Token>& t, std::size_t k,
+  std::size_t match(const Resources::Gazetteer& g, std::span<const sdk::Token> t, std::size_t k,
                     const Resources::Gazetteer::Form** out) const {
     return g.match(t, k, form_ids[k], out);
   }
@@ -392,7 +393,7 @@ struct TokenLists {
 
 // The words of tokens [b, e) as written, any run of white space (a newswire line break)
 // folded to one space.
-std::string join_tokens(const std::vector<sdk::Token>& t, std::size_t b, std::size_t e,
+std::string join_tokens(std::span<const sdk::Token> t, std::size_t b, std::size_t e,
                         std::string_view text) {
   if (b >= e) return {};
   std::string out;
@@ -539,7 +540,8 @@ struct EntityContext {
 void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const EntityContext& cx,
                    std::vector<RawEntity>& ents) {
   const auto& g = *cx.res.gazetteer;
-  const auto& t = s.tokens.tokens;
+  // (a local view: the compiler need not reload the tokens' address after each store)
+  const std::span<const sdk::Token> t(s.tokens.tokens);
   const std::size_t nt = t.size();  // (held: the bound tests below need not reload it)
   std::size_t i = 0;
   while (i < nt) {
@@ -618,7 +620,8 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
         const auto& cr = g.clause_rules;
         if (!in_timex && !ends("s") && !ends("ed") && !ends("ly") && !lists.has(j, W::stop_words) &&
             !lists.has(j, W::event_nouns) && !lists.has(j, W::subject_auxiliaries) &&
-            !cr.reporting_verbs.contains(w) && !cr.be_forms.contains(w) && !cr.is_past_form(t, j))
+            !cr.reporting_verbs.contains(w) && !cr.be_forms.contains(w) &&
+            !cr.is_past_form(s.tokens.tokens, j))
           e.modifier = true;
       }
       // a country is named as the article writes it ("the U.S.", "Britain"), and so is a
