@@ -396,9 +396,17 @@ struct TokenLists {
 std::string join_tokens(std::span<const sdk::Token> t, std::size_t b, std::size_t e,
                         std::string_view text) {
   if (b >= e) return {};
+  const std::string_view written =
+      text.substr(t[b].span.begin, t[e - 1].span.end - t[b].span.begin);
+  auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  // most names: words and single spaces only, kept as they are
+  bool plain = !written.empty() && !blank(written.front()) && !blank(written.back());
+  for (std::size_t k = 0; k < written.size() && plain; ++k)  // (the last byte is no blank)
+    plain = written[k] == ' ' ? !blank(written[k + 1]) : !blank(written[k]);
+  if (plain) return std::string(written);
   std::string out;
   bool space = false;
-  for (char c : text.substr(t[b].span.begin, t[e - 1].span.end - t[b].span.begin)) {
+  for (char c : written) {
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
       space = true;
       continue;
