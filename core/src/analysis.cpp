@@ -541,6 +541,7 @@ struct EntityContext {
   std::string_view dateline_city, dateline_country;
   std::unordered_map<std::string, std::string>& suffix_of;  // "Joseph R. Biden" -> ", Jr."
   RawEntity& last_destination;  // the place a traveller last went "to": "While there, ..."
+  const PlaceEntry* dateline_place;  // the gazetteer's entry of the dateline city, if any
 };
 
 // Entities, first pass: the places, groups, bodies, people and pronouns of sentence `s`
@@ -790,7 +791,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
       e.kind = EntityKind::city;
       e.name = cx.dateline_city;
       e.country = cx.dateline_country;
-      if (const auto* pe = cx.res.place(cx.dateline_city)) e.country = pe->country;
+      if (const auto* pe = cx.dateline_place) e.country = pe->country;
       ents.push_back(std::move(e));
       ++i;
       continue;
@@ -848,7 +849,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
           e.country = g.entries[fc->entry].name;
       }
       const bool dateline_town = j > i && plain && !cx.dateline_city.empty() &&
-                                 cx.res.place(cx.dateline_city) == nullptr &&
+                                 cx.dateline_place == nullptr &&
                                  join_tokens(t, i, j, s.text) == cx.dateline_city;
       if (!e.country.empty() || dateline_town) {
         if (dateline_town) e.country = cx.dateline_country;
@@ -1142,8 +1143,9 @@ void DocumentAnalysis::analyze() {
   RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
   std::vector<std::uint64_t> word_bits;  // of the sentence's tokens (TokenLists)
   std::vector<std::uint32_t> form_ids;
-  const EntityContext context{*res_, dateline_city_, dateline_country_, suffix_of,
-                              last_destination};
+  const EntityContext context{
+      *res_,     dateline_city_,   dateline_country_,
+      suffix_of, last_destination, entities_ ? res_->place(dateline_city_) : nullptr};
 
   for (std::size_t si = 0; si < spans.size(); ++si) {
     anchor.day_in_sentence = false;  // (a bare clock time takes only its sentence's day)
