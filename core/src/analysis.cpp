@@ -839,20 +839,23 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
         plain = plain && !lists.has(q, W::months_weekdays) && !lists.has(q, W::non_person) &&
                 !lists.has(q, W::body_words);
       const auto before = t[i - 1].lower;
-      RawEntity e;
+      const std::string* country = nullptr;  // "in Lulea, Sweden"
       if (j > i && plain && j + 1 < nt && is(t[j].lower, ",") &&
-          (before == "in" || before == "at" || before == "near" || before == "to" ||
-           before == "from")) {
+          (is(before, "in") || is(before, "at") || is(before, "near") || is(before, "to") ||
+           is(before, "from"))) {
         const Resources::Gazetteer::Form* fc = nullptr;
         if (lists.match(g, t, j + 1, &fc) && !fc->adjective &&
             g.entries[fc->entry].kind == EntityKind::country)
-          e.country = g.entries[fc->entry].name;
+          country = &g.entries[fc->entry].name;
       }
       const bool dateline_town = j > i && plain && !cx.dateline_city.empty() &&
                                  cx.dateline_place == nullptr &&
                                  join_tokens(t, i, j, s.text) == cx.dateline_city;
-      if (!e.country.empty() || dateline_town) {
+      if ((country && !country->empty()) || dateline_town) {
+        RawEntity e;
         if (dateline_town) e.country = cx.dateline_country;
+        else
+          e.country = *country;
         e.first = i;
         e.last = j;
         e.kind = EntityKind::city;
