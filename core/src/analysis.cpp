@@ -487,8 +487,8 @@ void find_spans(AnalyzedSentence& s) {
     std::size_t j = s.matches[k].last_token;
     if (j + 1 >= t.size()) continue;
     const auto w = t[j].lower;
-    const bool joiner = w == "-" || w == "to" || w == "through" || w == "until" || w == "till" ||
-                        w == "and" || t[j].text == "\xE2\x80\x93";
+    const bool joiner = is(w, "-") || is(w, "to") || is(w, "through") || is(w, "until") ||
+                        is(w, "till") || is(w, "and") || t[j].text == "\xE2\x80\x93";
     if (!joiner) continue;
     std::optional<date::sys_days> end;
     std::size_t last_tok = j + 1;
@@ -503,7 +503,7 @@ void find_spans(AnalyzedSentence& s) {
       }
     }
     // or a bare day of the same month: "June 8 to 10", "September 7-10"
-    if (!end && w != "and" && t[j + 1].kind == sdk::TokenKind::number) {
+    if (!end && !is(w, "and") && t[j + 1].kind == sdk::TokenKind::number) {
       int day = 0;
       for (char ch : t[j + 1].text) {
         if (ch < '0' || ch > '9' || day > 31) {  // not a day ("18-666...620" stops here)
@@ -1873,7 +1873,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     // Washington": a noun after these prepositions shares the clause's subject
     auto is_prep = [&](std::size_t k) {
       const auto w = t[k].lower;
-      return w == "for" || w == "in" || w == "during" || w == "at" || w == "with" ||
+      return is(w, "for") || is(w, "in") || is(w, "during") || is(w, "at") || is(w, "with") ||
              rules.noun_lead_ins.contains(w);  // "spoke to reporters after talks with"
     };
     bool shares_subject = false;
@@ -2008,8 +2008,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         const auto w = t[q].lower;
         if (q == last && g.has(W::event_nouns, w) && q + 1 < ce && is(t[q + 1].lower, "of"))
           continue;
-        if (!inside && w != "in" && w != "at" && w != "on" && w != "here" && w != "," &&
-            w != "last" && w != "next" && w != "this")
+        if (!inside && !is(w, "in") && !is(w, "at") && !is(w, "on") && !is(w, "here") &&
+            !is(w, ",") && !is(w, "last") && !is(w, "next") && !is(w, "this"))
           break;
       }
     }
@@ -2030,7 +2030,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           continue;
         }
         // "Prime Minister Boris Johnson of the United Kingdom": the country qualifies him
-        if (w == "of" && k > last && !fr.counterparts.empty()) {
+        if (is(w, "of") && k > last && !fr.counterparts.empty()) {
           std::size_t q = k + 1;
           if (q < ce && is(t[q].lower, "the")) ++q;
           auto qs = q < ce ? entity_at(q) : std::vector<std::size_t>{};
@@ -2075,10 +2075,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (form == sdk::TriggerForm::verb && fr.counterparts.empty()) {
           std::size_t q = k;
           // "met for an hour with Bush": a length of time before "with"
-          if (w == "for" && q + 1 < ce && in_mention(q + 1)) {
+          if (is(w, "for") && q + 1 < ce && in_mention(q + 1)) {
             q = k + 1;
             while (q < ce && in_mention(q)) ++q;
-          } else if ((w == "in" || w == "at" || w == "on") && q + 1 < ce) {
+          } else if ((is(w, "in") || is(w, "at") || is(w, "on")) && q + 1 < ce) {
             q = k + 1;
             if (is(t[q].lower, "the") && q + 1 < ce) ++q;
             std::size_t end = q;
@@ -2099,7 +2099,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (t[k].lower.size() >= 3 && t[k].lower[0] >= '0' && t[k].lower[0] <= '9' && k + 1 < ce &&
             (t[k + 1].capitalized || g.has(W::title_words, t[k + 1].lower))) {
           const auto suffix = t[k].lower.substr(t[k].lower.size() - 2);
-          if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
+          if (is(suffix, "st") || is(suffix, "nd") || is(suffix, "rd") || is(suffix, "th")) {
             ++k;
             continue;
           }
@@ -2112,21 +2112,22 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           continue;
         }
         // "Director of the Office of the Foreign Affairs Commission Yang Jiechi"
-        const bool of_in_name = w == "of" && k > 0 && t[k - 1].capitalized && k + 1 < ce &&
+        const bool of_in_name = is(w, "of") && k > 0 && t[k - 1].capitalized && k + 1 < ce &&
                                 (t[k + 1].capitalized || is(t[k + 1].lower, "the"));
         // "President-Elect Gustavo Petro": a hyphen inside a title
-        const bool hyphen = w == "-" && k > 0 && k + 1 < ce && t[k - 1].capitalized && t[k + 1].capitalized;
+        const bool hyphen =
+            is(w, "-") && k > 0 && k + 1 < ce && t[k - 1].capitalized && t[k + 1].capitalized;
         // "World Health Organization (WHO) Director-General": a short name in brackets;
         // "talks between the European Community (EC) and the United States": the short
         // name of a side just read
-        if (w == "(" && k > 0 && t[k - 1].capitalized && k + 3 < ce && is(t[k + 2].lower, ")") &&
+        if (is(w, "(") && k > 0 && t[k - 1].capitalized && k + 3 < ce && is(t[k + 2].lower, ")") &&
             (t[k + 3].capitalized || (t[k + 1].capitalized && !fr.counterparts.empty() &&
                                       s.entities[fr.counterparts.back()].last_token == k))) {
           k += 3;
           continue;
         }
         // "with Dr. Tedros", "with Gen. Austin": the period of an abbreviated title
-        const bool abbrev = w == "." && k > 0 && k + 1 < ce &&
+        const bool abbrev = is(w, ".") && k > 0 && k + 1 < ce &&
                             g.has(W::title_words, t[k - 1].lower) &&
                             t[k - 1].span.end == t[k].span.begin && t[k + 1].capitalized;
         // "with his Algerian counterpart Belkacem Nabi": the name follows the noun (a comma
@@ -2134,10 +2135,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         const bool appositive = g.has(W::appositive_heads, w) && k + 1 < ce &&
                                 (t[k + 1].capitalized ||
                                  (is(t[k + 1].lower, ",") && k + 2 < ce && t[k + 2].capitalized));
-        if (hyphen || abbrev || of_in_name || appositive || w == "," || w == "and" || w == "with" ||
-            is_det(w) || g.has(W::title_words, w) ||
+        if (hyphen || abbrev || of_in_name || appositive || is(w, ",") || is(w, "and") ||
+            is(w, "with") || is_det(w) || g.has(W::title_words, w) ||
             (t[k].capitalized && t[k].kind == sdk::TokenKind::word) ||
-            ((w == "of" || w == "to") && k + 1 < ce &&
+            ((is(w, "of") || is(w, "to")) && k + 1 < ce &&
              (t[k + 1].capitalized || is(t[k + 1].lower, "the")) && k > 0 &&
              g.has(W::title_words, t[k - 1].lower))) {
           ++k;
@@ -2203,10 +2204,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         break;
       }
       const auto w = t[k].lower;
-      if (in_mention(k) || w == "on") {
+      if (in_mention(k) || is(w, "on")) {
         ++k;  // "flying on Sunday to Tokyo"
-      } else if (w == "to" || w == "for" || w == "in" || w == "at" || is_det(w) ||
-                 w == "separately" || w == "also" || w == "officially")
+      } else if (is(w, "to") || is(w, "for") || is(w, "in") || is(w, "at") || is_det(w) ||
+                 is(w, "separately") || is(w, "also") || is(w, "officially"))
         ++k, ++steps;
       else
         break;
@@ -2447,7 +2448,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         bool relative = false;
         for (std::size_t q = last; q < m.first_token && q < last + 8; ++q) {
           const auto w = t[q].lower;
-          if (w != "which" && w != "that" && w != "who") continue;
+          if (!is(w, "which") && !is(w, "that") && !is(w, "who")) continue;
           bool span = false;
           for (std::size_t r = q + 1; r < m.first_token && r <= q + 3; ++r)
             span = span || rules.span_verbs.contains(t[r].lower) ||
@@ -2685,7 +2686,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // (a long name between: "during the Inter-American Development Bank (IADB) meeting")
       for (std::size_t k = first, steps = 0; k > cb && steps < 12; --k, ++steps) {
         const auto w = t[k - 1].lower;
-        if (t[k - 1].kind == sdk::TokenKind::punct && w != "(" && w != ")" && w != "-") break;
+        if (t[k - 1].kind == sdk::TokenKind::punct && !is(w, "(") && !is(w, ")") && !is(w, "-"))
+          break;
         if (rules.ongoing_lead_ins.contains(w)) {
           fr.status = sdk::Status::ongoing;
           break;
@@ -2710,7 +2712,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     bool complement = false;
     for (std::size_t k = first, steps = 0; k > cb && steps < 3; --k, ++steps) {
       const auto w = t[k - 1].lower;
-      if (w == "of") {
+      if (is(w, "of")) {
         // "two days of talks", "a new round of talks" name the event itself
         const bool measure =
             k >= 2 && (is(t[k - 2].lower, "round") || is(t[k - 2].lower, "rounds") ||
