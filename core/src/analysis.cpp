@@ -4,11 +4,15 @@
 #include <chronicle/string_hash.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "clauses.h"
 #include "compiled_config.h"
@@ -18,6 +22,13 @@
 namespace chronicle {
 
 using sdk::EntityKind;
+
+// w == lit for a string literal: its length first, then its bytes in one comparison the
+// compiler inlines (the analysis compares tokens with literal words at every token)
+template <std::size_t N>
+[[gnu::always_inline]] inline bool is(std::string_view w, const char (&lit)[N]) noexcept {
+  return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
+}
 
 // ---------------------------------------------------------------- gazetteer
 
@@ -29,22 +40,78 @@ struct Resources::Gazetteer {
   };
   std::vector<PlaceEntry> entries;
   detail::WordIndex first_words;            // forms' first words, as written
+  // the first words with no capital A-Z ("developing"), the only ones a word written in
+  // lower case can be, and their first_words ids
+  detail::WordIndex caseless_first;
+  std::vector<std::uint32_t> caseless_ids;
   std::vector<std::vector<Form>> by_first;  // forms by first word, in order added
   std::unordered_map<std::string, int> by_name;
   std::unordered_map<std::string, int> by_lower_name;  // dateline lookup
   std::unordered_map<std::string, int> by_form;        // "U.S." -> United States
   detail::ClauseRules clause_rules;
-  detail::WordSet title_words, head_titles, honorifics, group_nouns,
-      particles, stop_words, non_person, months_weekdays, light_verbs, group_modifiers,
-      event_nouns, compound_heads, weekdays, state_groups, number_words, body_words,
-      place_gap_words, place_chain_words, title_modifiers, attendance_nouns,
-      place_noun_modifiers, appositive_heads, pronoun_subordinators, subject_auxiliaries;
-  detail::WordSet qualifier_breaks;  // "Colombia and met with President": no qualifier
+  // The word lists the entity passes test tokens against, one bit each: a token's bits
+  // come from one look-up of its word (word_bits), not one per list.
+  enum class W : unsigned {
+    title_words,
+    head_titles,
+    honorifics,
+    group_nouns,
+    particles,
+    stop_words,
+    non_person,
+    months_weekdays,
+    light_verbs,
+    group_modifiers,
+    event_nouns,
+    compound_heads,
+    weekdays,
+    state_groups,
+    number_words,
+    body_words,
+    place_gap_words,
+    place_chain_words,
+    title_modifiers,
+    attendance_nouns,
+    place_noun_modifiers,
+    appositive_heads,
+    pronoun_subordinators,
+    subject_auxiliaries,
+    qualifier_breaks,     // "Colombia and met with President": no qualifier
+    name_suffixes,        // "Jr", "Sr": after a comma, part of the name
+    possessive_pronouns,  // "her upcoming trip": whose trip
+    trip_nouns,
+    narrative_adverbs,  // "He was soon released": in a past clause, shortly after the act
+                        // told before (no timex)
+  };
+  static constexpr std::size_t kLists = static_cast<std::size_t>(W::narrative_adverbs) + 1;
+  static constexpr std::uint64_t bit(W w) { return std::uint64_t{1} << static_cast<unsigned>(w); }
+  std::array<detail::WordSet, kLists> lists;
+  detail::WordIndex listed_words;        // the words of all those lists
+  std::vector<std::uint64_t> list_bits;  // by listed_words id: the lists holding the word
+  bool with_bits = true;                 // listed_words kept (the entity passes read token_bits)
+  void add_word(W list, std::string_view w) {
+    lists[static_cast<std::size_t>(list)].insert(w);
+    if (!with_bits) return;
+    const std::uint32_t id = listed_words.add(w);
+    if (id == list_bits.size()) list_bits.push_back(0);
+    list_bits[id] |= bit(list);
+  }
+  // Is `lower` in the list? (a token's lower-case word as the Token::lower member: see
+  // WordSet::contains_lower)
+  bool has(W list, const std::string_view& lower) const noexcept {
+    return lists[static_cast<std::size_t>(list)].contains_lower(lower);
+  }
+  // bits[k]: the lists holding t[k].lower (one look-up a token instead of one a list)
+  void token_bits(const std::vector<sdk::Token>& t, std::vector<std::uint64_t>& bits) const {
+    bits.resize(t.size());
+    const std::uint64_t* hashes = detail::SentenceHashes::all_of(t.data(), t.size());
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      const std::uint32_t id =
+          listed_words.find(t[k].lower, hashes ? hashes[k] : detail::word_hash(t[k].lower));
+      bits[k] = id == detail::WordIndex::npos ? 0 : list_bits[id];
+    }
+  }
   detail::WordSet common_words;
-  detail::WordSet name_suffixes;  // "Jr", "Sr": after a comma, part of the name
-  detail::WordSet possessive_pronouns, trip_nouns;  // "her upcoming trip": whose trip
-  // "He was soon released": in a past clause, shortly after the act told before (no timex)
-  detail::WordSet narrative_adverbs;
   std::vector<std::vector<std::string>> head_title_phrases;
   // group nouns of heads of state or government ("leaders", "heads of government"), longest first
   std::vector<std::vector<std::string>> head_group_phrases;
@@ -80,12 +147,35 @@ struct Resources::Gazetteer {
     f.entry = entry;
     f.adjective = adjective;
     const std::uint32_t id = first_words.add(f.words[0]);
+    if (std::none_of(f.words[0].begin(), f.words[0].end(),
+                     [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+        caseless_first.add(f.words[0]) == caseless_ids.size())
+      caseless_ids.push_back(id);
     if (id == by_first.size()) by_first.emplace_back();
     by_first[id].push_back(std::move(f));
   }
+  // ids[k]: the first_words id of t[k].text (npos: no form starts with it), found once a
+  // token; a word written in lower case (its text the same bytes as its lower-case word)
+  // is looked up among the caseless first words only
+  void token_forms(const std::vector<sdk::Token>& t, std::vector<std::uint32_t>& ids) const {
+    ids.resize(t.size());
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      const auto& x = t[k];
+      if (x.text.data() == x.lower.data() && x.text.size() == x.lower.size()) {
+        const std::uint32_t c = caseless_first.find_lower(x.lower);
+        ids[k] = c == detail::WordIndex::npos ? c : caseless_ids[c];
+      } else {
+        ids[k] = first_words.find(x.text);
+      }
+    }
+  }
   // Longest form at token i; returns its length, 0 if none.
   std::size_t match(const std::vector<sdk::Token>& t, std::size_t i, const Form** out) const {
-    const std::uint32_t id = first_words.find(t[i].text);
+    return match(t, i, first_words.find(t[i].text), out);
+  }
+  // The same, given the first_words id of t[i].text (token_forms).
+  std::size_t match(std::span<const sdk::Token> t, std::size_t i, std::uint32_t id,
+                    const Form** out) const {
     if (id == detail::WordIndex::npos) return 0;
     std::size_t best = 0;
     for (const auto& f : by_first[id]) {
@@ -163,6 +253,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   r->grammar = std::make_unique<TemporalGrammar>(r->temporal);
   auto g = std::make_unique<Gazetteer>();
   g->clause_rules = detail::ClauseRules::from(r->clauses);
+  g->with_bits = options.entities;
 
   if (options.entities) {
     for (auto kind : {detail::CompiledKind::places, detail::CompiledKind::organizations}) {
@@ -178,53 +269,56 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
       }
     }
   }
-  auto words_of = [&](const std::string& key, detail::WordSet& into) {
+  using W = Gazetteer::W;
+  auto words_of = [&](const std::string& key, W into) {
     for (const auto& phrase : r->titles.list(key))
-      for (const auto& w : split_words(phrase)) into.insert(w);
+      for (const auto& w : split_words(phrase)) g->add_word(into, w);
   };
   for (const auto& key : r->titles.keys("")) {
     if (key == "group_nouns" || key == "head_groups" || key == "particles" ||
         key == "name_suffixes")
       continue;
-    words_of(key, g->title_words);
+    words_of(key, W::title_words);
   }
-  words_of("head_of_state", g->head_titles);
-  words_of("modifiers", g->title_modifiers);
+  words_of("head_of_state", W::head_titles);
+  words_of("modifiers", W::title_modifiers);
   for (const auto& p : r->titles.list("head_of_state")) g->head_title_phrases.push_back(split_words(p));
   for (const auto& p : r->titles.list("head_groups")) g->head_group_phrases.push_back(split_words(p));
   std::stable_sort(g->head_group_phrases.begin(), g->head_group_phrases.end(),
                    [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  for (const auto& w : r->titles.list("honorifics")) g->honorifics.insert(w);
-  for (const auto& w : r->titles.list("group_nouns")) g->group_nouns.insert(w);
-  for (const auto& w : r->titles.list("particles")) g->particles.insert(w);
-  for (const auto& w : r->titles.list("name_suffixes")) g->name_suffixes.insert(w);
-  for (const auto& w : r->text.list("stop_words")) g->stop_words.insert(w);
-  for (const auto& w : r->text.list("non_person_words")) g->non_person.insert(w);
-  for (const auto& w : r->text.list("light_verbs")) g->light_verbs.insert(w);
-  for (const auto& w : r->text.list("group_modifiers")) g->group_modifiers.insert(w);
-  for (const auto& w : r->text.list("event_nouns")) g->event_nouns.insert(w);
-  for (const auto& w : r->text.list("possessive_pronouns")) g->possessive_pronouns.insert(w);
-  for (const auto& w : r->text.list("pronoun_event_nouns")) g->trip_nouns.insert(w);
-  for (const auto& w : r->text.list("compound_heads")) g->compound_heads.insert(w);
-  for (const auto& w : r->text.list("state_groups")) g->state_groups.insert(w);
-  for (const auto& w : r->text.list("body_words")) g->body_words.insert(w);
-  for (const auto& w : r->text.list("place_gap_words")) g->place_gap_words.insert(w);
-  for (const auto& w : r->text.list("place_chain_words")) g->place_chain_words.insert(w);
-  for (const auto& w : r->text.list("attendance_nouns")) g->attendance_nouns.insert(w);
-  for (const auto& w : r->text.list("place_noun_modifiers")) g->place_noun_modifiers.insert(w);
-  for (const auto& w : r->text.list("appositive_heads")) g->appositive_heads.insert(w);
-  for (const auto& w : r->text.list("pronoun_subordinators")) g->pronoun_subordinators.insert(w);
-  for (const auto& w : r->text.list("subject_auxiliaries")) g->subject_auxiliaries.insert(w);
-  for (const auto& w : r->text.list("qualifier_breaks")) g->qualifier_breaks.insert(w);
+  for (const auto& w : r->titles.list("honorifics")) g->add_word(W::honorifics, w);
+  for (const auto& w : r->titles.list("group_nouns")) g->add_word(W::group_nouns, w);
+  for (const auto& w : r->titles.list("particles")) g->add_word(W::particles, w);
+  for (const auto& w : r->titles.list("name_suffixes")) g->add_word(W::name_suffixes, w);
+  for (const auto& w : r->text.list("stop_words")) g->add_word(W::stop_words, w);
+  for (const auto& w : r->text.list("non_person_words")) g->add_word(W::non_person, w);
+  for (const auto& w : r->text.list("light_verbs")) g->add_word(W::light_verbs, w);
+  for (const auto& w : r->text.list("group_modifiers")) g->add_word(W::group_modifiers, w);
+  for (const auto& w : r->text.list("event_nouns")) g->add_word(W::event_nouns, w);
+  for (const auto& w : r->text.list("possessive_pronouns")) g->add_word(W::possessive_pronouns, w);
+  for (const auto& w : r->text.list("pronoun_event_nouns")) g->add_word(W::trip_nouns, w);
+  for (const auto& w : r->text.list("compound_heads")) g->add_word(W::compound_heads, w);
+  for (const auto& w : r->text.list("state_groups")) g->add_word(W::state_groups, w);
+  for (const auto& w : r->text.list("body_words")) g->add_word(W::body_words, w);
+  for (const auto& w : r->text.list("place_gap_words")) g->add_word(W::place_gap_words, w);
+  for (const auto& w : r->text.list("place_chain_words")) g->add_word(W::place_chain_words, w);
+  for (const auto& w : r->text.list("attendance_nouns")) g->add_word(W::attendance_nouns, w);
+  for (const auto& w : r->text.list("place_noun_modifiers"))
+    g->add_word(W::place_noun_modifiers, w);
+  for (const auto& w : r->text.list("appositive_heads")) g->add_word(W::appositive_heads, w);
+  for (const auto& w : r->text.list("pronoun_subordinators"))
+    g->add_word(W::pronoun_subordinators, w);
+  for (const auto& w : r->text.list("subject_auxiliaries")) g->add_word(W::subject_auxiliaries, w);
+  for (const auto& w : r->text.list("qualifier_breaks")) g->add_word(W::qualifier_breaks, w);
   for (const auto& k : r->temporal.keys("numbers"))
-    for (const auto& w : r->temporal.list("numbers." + k)) g->number_words.insert(w);
-  for (const auto& w : r->temporal.list("narrative_adverbs")) g->narrative_adverbs.insert(w);
+    for (const auto& w : r->temporal.list("numbers." + k)) g->add_word(W::number_words, w);
+  for (const auto& w : r->temporal.list("narrative_adverbs")) g->add_word(W::narrative_adverbs, w);
   for (const auto& k : r->temporal.keys("months"))
-    for (const auto& w : r->temporal.list("months." + k)) g->months_weekdays.insert(w);
+    for (const auto& w : r->temporal.list("months." + k)) g->add_word(W::months_weekdays, w);
   for (const auto& k : r->temporal.keys("weekdays"))
     for (const auto& w : r->temporal.list("weekdays." + k)) {
-      g->months_weekdays.insert(w);
-      g->weekdays.insert(w);
+      g->add_word(W::months_weekdays, w);
+      g->add_word(W::weekdays, w);
     }
   // common lower-case words (config/generate/common_words.py): optional
   if (options.entities) {
@@ -281,18 +375,38 @@ struct RawEntity {
   std::string group_ref;  // "the ministers": a group told before, by its noun
 };
 
-// `w` by reference: has(set, t[k].lower) takes the token's hash from the sentence's
-// SentenceHashes instead of hashing the word again for every set
-bool has(const detail::WordSet& s, const std::string_view& w) { return s.contains_lower(w); }
+using W = Resources::Gazetteer::W;
+
+// The lists (Gazetteer::W) each token of a sentence is in, found once per token.
+// And the gazetteer forms that start at each token.
+struct TokenLists {
+  const std::uint64_t* bits;
+  const std::uint32_t* form_ids;  // Gazetteer::token_forms
+  bool has(std::size_t k, W list) const noexcept {
+    return (bits[k] & Resources::Gazetteer::bit(list)) != 0;
+  }
+  std::size_t match(const Resources::Gazetteer& g, std::span<const sdk::Token> t, std::size_t k,
+                    const Resources::Gazetteer::Form** out) const {
+    return g.match(t, k, form_ids[k], out);
+  }
+};
 
 // The words of tokens [b, e) as written, any run of white space (a newswire line break)
 // folded to one space.
-std::string join_tokens(const std::vector<sdk::Token>& t, std::size_t b, std::size_t e,
+std::string join_tokens(std::span<const sdk::Token> t, std::size_t b, std::size_t e,
                         std::string_view text) {
   if (b >= e) return {};
+  const std::string_view written =
+      text.substr(t[b].span.begin, t[e - 1].span.end - t[b].span.begin);
+  auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  // most names: words and single spaces only, kept as they are
+  bool plain = !written.empty() && !blank(written.front()) && !blank(written.back());
+  for (std::size_t k = 0; k < written.size() && plain; ++k)  // (the last byte is no blank)
+    plain = written[k] == ' ' ? !blank(written[k + 1]) : !blank(written[k]);
+  if (plain) return std::string(written);
   std::string out;
   bool space = false;
-  for (char c : text.substr(t[b].span.begin, t[e - 1].span.end - t[b].span.begin)) {
+  for (char c : written) {
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
       space = true;
       continue;
@@ -335,16 +449,16 @@ std::size_t anticipated_event(const std::vector<sdk::Token>& t, std::size_t firs
                               const Resources::Gazetteer& g) {
   std::size_t np = t.size(), noun = t.size();  // where the event's phrase starts, its noun
   std::size_t k = last;
-  if (k < t.size() && t[k].lower == "'s") ++k;
+  if (k < t.size() && is(t[k].lower, "'s")) ++k;
   // (past a span's end and a name: "the June 29-30 NATO Summit")
-  while (k < t.size() && k < last + 5 && !has(g.event_nouns, t[k].lower) &&
-         (t[k].capitalized || t[k].kind == sdk::TokenKind::number || t[k].lower == "-"))
+  while (k < t.size() && k < last + 5 && !g.has(W::event_nouns, t[k].lower) &&
+         (t[k].capitalized || t[k].kind == sdk::TokenKind::number || is(t[k].lower, "-")))
     ++k;
-  if (k < t.size() && has(g.event_nouns, t[k].lower)) {
+  if (k < t.size() && g.has(W::event_nouns, t[k].lower)) {
     np = first;  // the time before the noun
     noun = k;
-  } else if (first >= 2 && (t[first - 1].lower == "in" || t[first - 1].lower == "on") &&
-             has(g.event_nouns, t[first - 2].lower)) {
+  } else if (first >= 2 && (is(t[first - 1].lower, "in") || is(t[first - 1].lower, "on")) &&
+             g.has(W::event_nouns, t[first - 2].lower)) {
     np = noun = first - 2;  // the time after it
   }
   if (np == t.size()) return t.size();
@@ -373,8 +487,8 @@ void find_spans(AnalyzedSentence& s) {
     std::size_t j = s.matches[k].last_token;
     if (j + 1 >= t.size()) continue;
     const auto w = t[j].lower;
-    const bool joiner = w == "-" || w == "to" || w == "through" || w == "until" || w == "till" ||
-                        w == "and" || t[j].text == "\xE2\x80\x93";
+    const bool joiner = is(w, "-") || is(w, "to") || is(w, "through") || is(w, "until") ||
+                        is(w, "till") || is(w, "and") || t[j].text == "\xE2\x80\x93";
     if (!joiner) continue;
     std::optional<date::sys_days> end;
     std::size_t last_tok = j + 1;
@@ -389,7 +503,7 @@ void find_spans(AnalyzedSentence& s) {
       }
     }
     // or a bare day of the same month: "June 8 to 10", "September 7-10"
-    if (!end && w != "and" && t[j + 1].kind == sdk::TokenKind::number) {
+    if (!end && !is(w, "and") && t[j + 1].kind == sdk::TokenKind::number) {
       int day = 0;
       for (char ch : t[j + 1].text) {
         if (ch < '0' || ch > '9' || day > 31) {  // not a day ("18-666...620" stops here)
@@ -414,6 +528,542 @@ void find_spans(AnalyzedSentence& s) {
     s.span_text[k] = std::string(s.text.substr(t[s.matches[k].first_token].span.begin,
                                                t[last_tok - 1].span.end -
                                                    t[s.matches[k].first_token].span.begin));
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// What the first entity pass reads and keeps across the sentences of a document.
+struct EntityContext {
+  const Resources& res;
+  std::string_view dateline_city, dateline_country;
+  std::unordered_map<std::string, std::string>& suffix_of;  // "Joseph R. Biden" -> ", Jr."
+  RawEntity& last_destination;  // the place a traveller last went "to": "While there, ..."
+  const PlaceEntry* dateline_place;  // the gazetteer's entry of the dateline city, if any
+};
+
+// Entities, first pass: the places, groups, bodies, people and pronouns of sentence `s`
+// as written, in text order, into `ents`.
+void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const EntityContext& cx,
+                   std::vector<RawEntity>& ents) {
+  const auto& g = *cx.res.gazetteer;
+  // (a local view: the compiler need not reload the tokens' address after each store)
+  const std::span<const sdk::Token> t(s.tokens.tokens);
+  const std::size_t nt = t.size();  // (held: the bound tests below need not reload it)
+  std::size_t i = 0;
+  while (i < nt) {
+    const Resources::Gazetteer::Form* f = nullptr;
+    if (std::size_t len = lists.match(g, t, i, &f)) {
+      const auto& pe = g.entries[f->entry];
+      RawEntity e;
+      e.first = i;
+      e.last = i + len;
+      e.kind = pe.kind;
+      e.name = pe.name;
+      e.country = pe.kind == EntityKind::country ? pe.name : pe.country;
+      e.adjective = f->adjective;
+      std::size_t j = i + len;
+      // "Saudi-based": a place written as an adjective
+      if (e.adjective && j + 1 < nt && is(t[j].lower, "-") && is(t[j + 1].lower, "based")) {
+        e.adjective = false;
+        e.last = j + 2;
+        j += 2;
+      }
+      // "European leaders", "US officials": a group
+      std::size_t k = j;
+      // "U.S. Congressional leaders": a modifier may be written capitalised
+      while (k < nt && k < j + 3 && lists.has(k, W::group_modifiers)) ++k;
+      if (k < nt && lists.has(k, W::group_nouns) && !t[k].capitalized) {
+        // "EC heads of government": a group of heads, its phrase whole
+        const std::size_t head_len = g.head_group_at(t, k);
+        const std::size_t end = k + std::max<std::size_t>(head_len, 1);
+        RawEntity grp;
+        grp.first = i;
+        grp.last = end;
+        grp.kind = EntityKind::group;
+        grp.name = join_tokens(t, i, end, s.text);
+        grp.head = head_len > 0;
+        grp.country = e.country;
+        ents.push_back(std::move(grp));
+        i = end;
+        continue;
+      }
+      if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
+      // "U.S. Treasury Secretary", "Saudi officials"; not "in Washington, D.C. Secretary
+      // of State Antony Blinken ...", where the period may end a sentence
+      if (j < nt && (lists.has(j, W::title_words) || lists.has(j, W::group_nouns)) &&
+          !(t[j - 1].text.back() == '.' && t[j].capitalized && i > 0 &&
+            (is(t[i - 1].lower, "in") || is(t[i - 1].lower, "at") || is(t[i - 1].lower, "to"))))
+        e.modifier = true;
+      // "World Health Organization (WHO) Director-General": its short name between
+      if (!e.modifier && j + 3 < nt && is(t[j].lower, "(") && is(t[j + 2].lower, ")") &&
+          lists.has(j + 3, W::title_words) && t[j + 3].capitalized)
+        e.modifier = true;
+      // "EC External Relations Commissioner Willy Moreau", "European Community Commission
+      // President Jan Holm": a body before a capitalised portfolio and a title qualifies
+      // the person named after them
+      if (!e.modifier && e.kind == EntityKind::organization) {
+        std::size_t k = j;
+        while (k < nt && k < j + 3 && t[k].capitalized && t[k].kind == sdk::TokenKind::word &&
+               !lists.has(k, W::title_words) && !lists.has(k, W::stop_words))
+          ++k;
+        if (k > j && k + 1 < nt && lists.has(k, W::title_words) && t[k].capitalized &&
+            t[k + 1].capitalized && t[k + 1].kind == sdk::TokenKind::word)
+          e.modifier = true;
+      }
+      // "the EC steel industry", "the EC plan": a body after "the" and before a noun in
+      // lower case only qualifies that noun; not "the EC said", "the EC will", "the EC
+      // proposals" (a plural may be a verb), nor "the OPEC meeting" (its members hold it)
+      if (!e.modifier && e.kind == EntityKind::organization && e.country.empty() && i > 0 &&
+          is(t[i - 1].lower, "the") && !(i > 1 && is(t[i - 2].lower, "and")) && j < nt &&
+          t[j].kind == sdk::TokenKind::word && !t[j].capitalized) {
+        const auto w = t[j].lower;
+        auto ends = [&](std::string_view x) {
+          return w.size() > x.size() + 1 && w.substr(w.size() - x.size()) == x;
+        };
+        bool in_timex = false;
+        for (const auto& m : s.matches)
+          in_timex = in_timex || (m.first_token <= j && j < m.last_token);
+        const auto& cr = g.clause_rules;
+        if (!in_timex && !ends("s") && !ends("ed") && !ends("ly") && !lists.has(j, W::stop_words) &&
+            !lists.has(j, W::event_nouns) && !lists.has(j, W::subject_auxiliaries) &&
+            !cr.reporting_verbs.contains(w) && !cr.be_forms.contains(w) &&
+            !cr.is_past_form(s.tokens.tokens, j))
+          e.modifier = true;
+      }
+      // a country is named as the article writes it ("the U.S.", "Britain"), and so is a
+      // city by another name ("Peking", not "Washington, D.C."); `country` keeps the
+      // gazetteer's name, so places still compare across forms
+      if (e.kind == EntityKind::country && !f->adjective)
+        e.name = join_tokens(t, i, i + len, s.text);
+      if (e.kind == EntityKind::city && !f->adjective) {
+        std::string written = join_tokens(t, i, i + len, s.text), a = written, b = e.name;
+        std::transform(a.begin(), a.end(), a.begin(), ::tolower);  // "WASHINGTON" too
+        std::transform(b.begin(), b.end(), b.begin(), ::tolower);
+        if (a.find(b) == std::string::npos) e.name = std::move(written);
+      }
+      if (!e.adjective && i > 0 && is(t[i - 1].lower, "to") &&
+          (e.kind == EntityKind::country || e.kind == EntityKind::city ||
+           e.kind == EntityKind::region))
+        cx.last_destination = e;
+      if (!e.adjective) ents.push_back(std::move(e));
+      i = j;
+      continue;
+    }
+    // "Ministers from more than 20 nations", "delegates of 12 countries": a group by number
+    if (t[i].kind == sdk::TokenKind::word && lists.has(i, W::group_nouns) &&
+        !lists.has(i, W::state_groups) && i + 2 < nt &&
+        (is(t[i + 1].lower, "from") || is(t[i + 1].lower, "of"))) {
+      std::size_t k = i + 2;
+      if (k + 1 < nt && is(t[k].lower, "more") && is(t[k + 1].lower, "than"))
+        k += 2;
+      else if (k < nt && (is(t[k].lower, "some") || is(t[k].lower, "about") ||
+                          is(t[k].lower, "nearly") || is(t[k].lower, "over")))
+        ++k;
+      std::size_t n = k;
+      while (n < nt && n < k + 3 &&
+             (t[n].kind == sdk::TokenKind::number || lists.has(n, W::number_words) ||
+              (is(t[n].lower, "-") && n > k)))
+        ++n;
+      // "from seven major industrialized nations"
+      const std::size_t counted = n;
+      while (n > k && n < nt && n < counted + 3 && !t[n].capitalized &&
+             lists.has(n, W::group_modifiers))
+        ++n;
+      if (n > k && n < nt && lists.has(n, W::state_groups)) {
+        RawEntity grp;
+        grp.first = i;
+        // "Trade ministers from 12 nations": the modifiers before belong to the group
+        while (grp.first > 0 && i - grp.first < 3 && lists.has(grp.first - 1, W::group_modifiers) &&
+               (ents.empty() || ents.back().last < grp.first))
+          --grp.first;
+        grp.last = n + 1;
+        grp.kind = EntityKind::group;
+        grp.name = join_tokens(t, grp.first, n + 1, s.text);
+        ents.push_back(std::move(grp));
+        i = n + 1;
+        continue;
+      }
+    }
+    if ((!t[i].capitalized || i == 0) && t[i].kind == sdk::TokenKind::word &&
+        (lists.has(i, W::group_modifiers) || lists.has(i, W::group_nouns))) {
+      std::size_t k = i;
+      while (k < nt && k < i + 3 && lists.has(k, W::group_modifiers)) ++k;
+      if (k < nt && k > i && lists.has(k, W::state_groups) &&
+          !(k + 1 < nt && is(t[k + 1].lower, "of"))) {
+        RawEntity grp;
+        grp.first = i;
+        grp.last = k + 1;
+        grp.kind = EntityKind::group;
+        // a number before belongs to the group: "seven leading industrial nations"
+        if (i > 0 && (t[i - 1].kind == sdk::TokenKind::number || lists.has(i - 1, W::number_words)))
+          grp.first = i - 1;
+        grp.name = join_tokens(t, grp.first, k + 1, s.text);
+        ents.push_back(std::move(grp));
+        i = k + 1;
+        continue;
+      }
+      if (k < nt && lists.has(k, W::group_nouns) && k + 1 < nt && is(t[k + 1].lower, "of")) {
+        std::size_t q = k + 2;
+        if (q < nt && is(t[q].lower, "the")) ++q;
+        const Resources::Gazetteer::Form* f3 = nullptr;
+        if (q < nt) {
+          if (std::size_t len = lists.match(g, t, q, &f3); len && !f3->adjective) {
+            RawEntity grp;
+            grp.first = i;
+            grp.last = q + len;
+            grp.kind = EntityKind::group;
+            grp.name = join_tokens(t, i, q + len, s.text);
+            grp.head = g.head_group_at(t, k) == 1;  // "leaders of the EC"
+            const auto& pe = g.entries[f3->entry];
+            grp.country = pe.kind == EntityKind::country ? pe.name : pe.country;
+            ents.push_back(std::move(grp));
+            i = q + len;
+            continue;
+          }
+        }
+      }
+    }
+    // "the ministers", "the deputy ministers": a group named before (resolved below)
+    if (is(t[i].lower, "the") && i + 1 < nt && !t[i + 1].capitalized) {
+      std::size_t k = i + 1;
+      while (k < nt && k < i + 4 && !t[k].capitalized && lists.has(k, W::group_modifiers)) ++k;
+      if (k < nt && !t[k].capitalized && lists.has(k, W::group_nouns) &&
+          !lists.has(k, W::state_groups) &&
+          !(k + 1 < nt &&
+            (is(t[k + 1].lower, "of") || is(t[k + 1].lower, "from") || is(t[k + 1].lower, "'s")))) {
+        RawEntity e;
+        e.first = i;
+        e.last = k + 1;
+        e.kind = EntityKind::group;
+        e.group_ref = std::string(t[k].lower);
+        e.name = join_tokens(t, i, k + 1, s.text);
+        ents.push_back(std::move(e));
+        i = k + 1;
+        continue;
+      }
+    }
+    // "the prime minister's visit": a person named by title alone (resolved below)
+    if (is(t[i].lower, "the") && i + 1 < nt && lists.has(i + 1, W::title_words) &&
+        !lists.has(i + 1, W::honorifics)) {
+      std::size_t k = i + 1;
+      std::string title;
+      while (k < nt && lists.has(k, W::title_words)) {
+        title += (title.empty() ? "" : " ") + std::string(t[k].lower);
+        ++k;
+      }
+      const bool named_next = k < nt && t[k].capitalized && t[k].kind == sdk::TokenKind::word;
+      // "the industry", "the trade": a portfolio alone names nobody
+      const bool role = !lists.has(k - 1, W::title_modifiers);
+      // "the major industrialized countries": a rank that opens a group of states
+      const bool group = k < nt && !t[k].capitalized &&
+                         (lists.has(k, W::group_modifiers) || lists.has(k, W::state_groups));
+      if (!named_next && role && !group) {
+        RawEntity e;
+        e.first = i + 1;
+        e.last = k;
+        e.kind = EntityKind::person;
+        e.title_ref = title;
+        e.name = "the " + title;
+        e.possessive = k < nt && is(t[k].lower, "'s");
+        ents.push_back(std::move(e));
+        i = k;
+        continue;
+      }
+    }
+    // "will travel to Canada ... While there, he will meet": the place last travelled to
+    if (is(t[i].lower, "there") && i > 0 && !cx.last_destination.name.empty() &&
+        (is(t[i - 1].lower, "while") || is(t[i - 1].lower, "when") || is(t[i - 1].lower, "once"))) {
+      RawEntity e = cx.last_destination;
+      e.first = i;
+      e.last = i + 1;
+      e.possessive = e.modifier = false;
+      ents.push_back(std::move(e));
+      ++i;
+      continue;
+    }
+    if (is(t[i].lower, "here") && !cx.dateline_city.empty()) {
+      RawEntity e;
+      e.first = i;
+      e.last = i + 1;
+      e.kind = EntityKind::city;
+      e.name = cx.dateline_city;
+      e.country = cx.dateline_country;
+      if (const auto* pe = cx.dateline_place) e.country = pe->country;
+      ents.push_back(std::move(e));
+      ++i;
+      continue;
+    }
+    const bool pron_subject =
+        (is(t[i].lower, "he") || is(t[i].lower, "she") || is(t[i].lower, "they"));
+    if (pron_subject) {
+      RawEntity e;
+      e.first = i;
+      e.last = i + 1;
+      e.pronoun = true;
+      e.name = std::string(t[i].lower);
+      ents.push_back(std::move(e));
+      ++i;
+      continue;
+    }
+    // "her upcoming trip to Singapore": a possessive pronoun before an event noun (a
+    // modifier or two between) stands for the person of the sentence before, like "she"
+    if (lists.has(i, W::possessive_pronouns)) {
+      std::size_t k = i + 1;
+      while (k < nt && k < i + 3 && t[k].kind == sdk::TokenKind::word && !t[k].capitalized &&
+             !lists.has(k, W::trip_nouns))
+        ++k;
+      if (k < nt && lists.has(k, W::trip_nouns)) {
+        RawEntity e;
+        e.first = i;
+        e.last = i + 1;
+        e.pronoun = true;
+        e.possessive = true;
+        e.name = is(t[i].lower, "their") ? "they" : "he";
+        ents.push_back(std::move(e));
+        ++i;
+        continue;
+      }
+    }
+    // a town the gazetteer lacks: "in Lulea, Sweden", or the dateline's ("the Taupo
+    // meeting" in a TAUPO story)
+    if (t[i].kind == sdk::TokenKind::word && t[i].capitalized && i > 0) {
+      std::size_t j = i;
+      while (j < nt && j < i + 3 && t[j].kind == sdk::TokenKind::word && t[j].capitalized &&
+             !lists.has(j, W::title_words) && !lists.has(j, W::stop_words))
+        ++j;
+      bool plain = true;  // "in September, U.S. ...", "the Cooperation Council, Kuwait": no town
+      for (std::size_t q = i; q < j; ++q)
+        plain = plain && !lists.has(q, W::months_weekdays) && !lists.has(q, W::non_person) &&
+                !lists.has(q, W::body_words);
+      const auto before = t[i - 1].lower;
+      const std::string* country = nullptr;  // "in Lulea, Sweden"
+      if (j > i && plain && j + 1 < nt && is(t[j].lower, ",") &&
+          (is(before, "in") || is(before, "at") || is(before, "near") || is(before, "to") ||
+           is(before, "from"))) {
+        const Resources::Gazetteer::Form* fc = nullptr;
+        if (lists.match(g, t, j + 1, &fc) && !fc->adjective &&
+            g.entries[fc->entry].kind == EntityKind::country)
+          country = &g.entries[fc->entry].name;
+      }
+      const bool dateline_town = j > i && plain && !cx.dateline_city.empty() &&
+                                 cx.dateline_place == nullptr &&
+                                 join_tokens(t, i, j, s.text) == cx.dateline_city;
+      if ((country && !country->empty()) || dateline_town) {
+        RawEntity e;
+        if (dateline_town) e.country = cx.dateline_country;
+        else
+          e.country = *country;
+        e.first = i;
+        e.last = j;
+        e.kind = EntityKind::city;
+        e.name = join_tokens(t, i, j, s.text);
+        if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
+        ents.push_back(std::move(e));
+        i = j;
+        continue;
+      }
+    }
+    // capitalised run: titles, then a name
+    if (t[i].kind == sdk::TokenKind::word && t[i].capitalized) {
+      std::size_t j = i;
+      while (j < nt) {
+        const auto& tk = t[j];
+        const Resources::Gazetteer::Form* f2 = nullptr;
+        if (j > i && lists.match(g, t, j, &f2) && !lists.has(j, W::title_words)) break;
+        if (tk.kind == sdk::TokenKind::word && tk.capitalized) {
+          ++j;
+        } else if (tk.kind == sdk::TokenKind::word && lists.has(j, W::particles) && j > i &&
+                   j + 1 < nt && t[j + 1].capitalized) {
+          ++j;
+        } else if (is(tk.lower, "-") && j > i && j + 1 < nt && t[j + 1].capitalized &&
+                   t[j - 1].span.end == tk.span.begin) {
+          ++j;
+        } else if (is(tk.lower, ".") && j > i && t[j - 1].text.size() == 1 &&
+                   t[j - 1].capitalized && j + 1 < nt && t[j + 1].capitalized &&
+                   t[j - 1].span.end == tk.span.begin) {
+          ++j;  // "Joseph R. Biden"
+        } else if ((is(tk.lower, "and") || is(tk.lower, "&")) && j > i && t[j - 1].capitalized &&
+                   j + 1 < nt && t[j + 1].capitalized && t[j + 1].kind == sdk::TokenKind::word) {
+          // "Secretary of Trade and Industry Jose Concepcion": a title's portfolio;
+          // "Trade and Technology Council": a body's name
+          // the portfolio: "of" a word or two before, a title word after
+          bool title_of = false;
+          for (std::size_t q = j >= 3 ? j - 3 : 0; q < j; ++q)
+            title_of =
+                title_of || (q > i && is(t[q].lower, "of") && lists.has(q - 1, W::title_words));
+          title_of = title_of && lists.has(j + 1, W::title_words);
+          // a body: no person's title in the run ("President Ashraf Ghani and High Council")
+          bool titled_run = false;
+          for (std::size_t q = i; q < j; ++q)
+            titled_run =
+                titled_run || (lists.has(q, W::title_words) && !lists.has(q, W::title_modifiers));
+          bool body_ahead = false;
+          for (std::size_t q = j + 1; q < nt && q < j + 4 && t[q].capitalized; ++q)
+            body_ahead = body_ahead || lists.has(q, W::body_words);
+          body_ahead = body_ahead && !titled_run;
+          if (!title_of && !body_ahead) break;
+          ++j;
+        } else if (is(tk.lower, ".") && j > i && lists.has(j - 1, W::title_words) &&
+                   t[j - 1].span.end == tk.span.begin && j + 1 < nt && t[j + 1].capitalized &&
+                   t[j + 1].kind == sdk::TokenKind::word) {
+          ++j;  // "Director-General Dr. Tedros", "Gen. Lloyd Austin": an abbreviated title
+        } else if ((is(tk.lower, "of") || is(tk.lower, "for") || is(tk.lower, "to") ||
+                    is(tk.lower, "the")) &&
+                   j > i && lists.has(j - 1, W::title_words) && j + 1 < nt &&
+                   t[j + 1].capitalized) {
+          ++j;  // "Secretary of State", "Envoy to the Middle East"
+        } else {
+          break;
+        }
+      }
+      // "George Shultz and Soviet ...": a joining word the run took ends no name
+      // nor does a function word the run took before a place ("Party of Japan",
+      // "Representative for U.S.-Africa ...")
+      while (j > i + 1 &&
+             (is(t[j - 1].lower, "and") || is(t[j - 1].lower, "&") || is(t[j - 1].lower, "of") ||
+              is(t[j - 1].lower, "for") || is(t[j - 1].lower, "to") || is(t[j - 1].lower, "the") ||
+              is(t[j - 1].lower, ".")))
+        --j;
+      // strip stop words and titles at the front
+      std::size_t b = i;
+      std::string title;
+      while (b < j &&
+             (lists.has(b, W::stop_words) || lists.has(b, W::title_words) || is(t[b].lower, "of") ||
+              is(t[b].lower, "to") || is(t[b].lower, "the") || is(t[b].lower, "for") ||
+              is(t[b].lower, ".") || (b > i && is(t[b].lower, "and")))) {
+        if (lists.has(b, W::title_words))
+          title += (title.empty() ? "" : " ") + std::string(t[b].lower);
+        ++b;
+      }
+      // "National Cyber Director Chris Inglis": the name follows the last title word
+      // (a name opens with a capitalised word: "Party of" names nobody)
+      for (std::size_t k = j; k > b + 1; --k) {
+        if (lists.has(k - 1, W::title_words) && !lists.has(k - 1, W::honorifics) && k < j &&
+            t[k].capitalized && t[k].kind == sdk::TokenKind::word) {
+          for (std::size_t q = b; q < k; ++q)
+            if (lists.has(q, W::title_words))
+              title += (title.empty() ? "" : " ") + std::string(t[q].lower);
+          b = k;
+          break;
+        }
+      }
+      // "Director-General Dr. Tedros": an honorific and its period after the last title
+      while (b < j && (lists.has(b, W::honorifics) || (is(t[b].lower, ".") && b > i))) {
+        if (!is(t[b].lower, ".")) title += (title.empty() ? "" : " ") + std::string(t[b].lower);
+        ++b;
+      }
+      // "Politburo Member", "Secretary": title words alone name nobody
+      {
+        bool bare = b < j;
+        for (std::size_t k = b; k < j && bare; ++k)
+          bare = t[k].kind != sdk::TokenKind::word || is(t[k].lower, "-") ||
+                 lists.has(k, W::title_words);
+        if (bare) b = j;
+      }
+      // lower-case titles right before the run: "foreign policy adviser, Yuri Ushakov"
+      if (title.empty() && i > 0) {
+        std::size_t k = i;
+        if (k > 0 && is(t[k - 1].lower, ",")) --k;
+        while (k > 0 && lists.has(k - 1, W::title_words) && !t[k - 1].capitalized) {
+          title = std::string(t[k - 1].lower) + (title.empty() ? "" : " ") + title;
+          --k;
+        }
+      }
+      bool months = true;
+      bool nonperson = false;
+      for (std::size_t k = b; k < j; ++k) {
+        if (!lists.has(k, W::months_weekdays)) months = false;
+        if (lists.has(k, W::non_person)) nonperson = true;
+      }
+      // "... Foreign Affairs Commission Yang Jiechi": a name after the body's name
+      if (nonperson) {
+        std::size_t last_np = b;
+        for (std::size_t k = b; k < j; ++k)
+          if (lists.has(k, W::non_person)) last_np = k;
+        std::size_t rest = 0;
+        for (std::size_t k = last_np + 1; k < j; ++k)
+          if (t[k].kind == sdk::TokenKind::word && t[k].capitalized) ++rest;
+        bool titled_rest = false;
+        for (std::size_t k = last_np + 1; k < j; ++k)
+          titled_rest = titled_rest || lists.has(k, W::title_words);
+        if (rest >= 2 && rest == j - last_np - 1 && !titled_rest) {
+          b = last_np + 1;
+          nonperson = false;
+          if (title.empty()) title = "official";
+        }
+      }
+      std::size_t words = 0;
+      for (std::size_t k = b; k < j; ++k)
+        if (t[k].kind == sdk::TokenKind::word && !is(t[k].lower, "-")) ++words;
+      // "Coal Transition Accelerator": capitalised common words only make no name
+      if (title.empty() && words >= 2 && !g.common_words.empty()) {
+        bool all_common = true;
+        for (std::size_t k = b; k < j && all_common; ++k)
+          if (t[k].kind == sdk::TokenKind::word && !is(t[k].lower, "-"))
+            all_common = g.common_words.count(t[k].lower) > 0;
+        if (all_common) nonperson = true;
+      }
+      if (b < j && !months && !nonperson && (words >= 2 || !title.empty() || words == 1)) {
+        RawEntity e;
+        e.first = b;
+        e.last = j;
+        e.kind = EntityKind::person;
+        e.name = join_tokens(t, b, j, s.text);
+        // "Joseph R. Biden, Jr.": the suffix is part of the name wherever it is named
+        if (j + 1 < nt && is(t[j].lower, ",") && lists.has(j + 1, W::name_suffixes))
+          cx.suffix_of[e.name] =
+              join_tokens(t, j, j + 2 + (j + 2 < nt && is(t[j + 2].lower, ".")), s.text);
+        e.titled = !title.empty();
+        e.title = title;
+        if (!title.empty()) {
+          auto tw = split_words(title);
+          for (const auto& hp : g.head_title_phrases) {
+            if (hp.empty() || tw.size() < hp.size()) continue;
+            for (std::size_t k = 0; k + hp.size() <= tw.size(); ++k) {
+              if (std::equal(hp.begin(), hp.end(), tw.begin() + k)) {
+                const bool demoted = k > 0 && (tw[k - 1] == "vice" || tw[k - 1] == "deputy" ||
+                                               tw[k - 1] == "crown" || tw[k - 1] == "former");
+                if (!demoted) e.head = true;
+              }
+            }
+          }
+        }
+        if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
+        // single words are names only when titled or known (decided in pass 2)
+        e.adjective = (words == 1 && title.empty());  // reused: "needs confirmation"
+        ents.push_back(std::move(e));
+      } else if (nonperson && !months && i < j) {
+        // "the entire 17-man Commission", "the Trade and Technology Council": a public body
+        // the gazetteer does not know, named as written
+        bool body = false;
+        for (std::size_t k = i; k < j; ++k) body = body || lists.has(k, W::body_words);
+        std::size_t from = i;
+        while (from < j && (lists.has(from, W::stop_words) || is(t[from].lower, "the"))) ++from;
+        // "the 17-man Commission": a number-word compound before the name belongs to it
+        if (from == i && i >= 3 && t[i - 3].kind == sdk::TokenKind::number &&
+            is(t[i - 2].lower, "-") && t[i - 1].kind == sdk::TokenKind::word)
+          from = i - 3;
+        // "Office of Political Outreach": a lone body word before "of" heads a longer
+        // name the run could not take, and names no body by itself
+        const bool head_only = from + 1 == j && j < nt && is(t[j].lower, "of");
+        if (body && from < j && !head_only) {
+          RawEntity e;
+          e.first = from;
+          e.last = j;
+          e.kind = EntityKind::organization;
+          e.name = join_tokens(t, from, j, s.text);
+          e.country = "?";  // a body of some state or union, not intergovernmental by itself
+          if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
+          ents.push_back(std::move(e));
+        }
+      }
+      i = std::max(j, i + 1);
+      continue;
+    }
+    ++i;
   }
 }
 
@@ -492,8 +1142,13 @@ void DocumentAnalysis::analyze() {
   Anchor anchor;
   anchor.publication = doc_.published.value_or(date::sys_days{});
   std::vector<std::vector<RawEntity>> raw(entities_ ? spans.size() : 0);
-  std::map<std::string, std::string> suffix_of;  // "Joseph R. Biden" -> ", Jr."
+  std::unordered_map<std::string, std::string> suffix_of;  // "Joseph R. Biden" -> ", Jr."
   RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
+  std::vector<std::uint64_t> word_bits;  // of the sentence's tokens (TokenLists)
+  std::vector<std::uint32_t> form_ids;
+  const EntityContext context{
+      *res_,     dateline_city_,   dateline_country_,
+      suffix_of, last_destination, entities_ ? res_->place(dateline_city_) : nullptr};
 
   for (std::size_t si = 0; si < spans.size(); ++si) {
     anchor.day_in_sentence = false;  // (a bare clock time takes only its sentence's day)
@@ -525,7 +1180,7 @@ void DocumentAnalysis::analyze() {
     // in a past clause is shortly after the act told before it, not a time of its own
     std::erase_if(s.matches, [&](const TimexMatch& m) {
       if (!(m.last_token == m.first_token + 1 && m.last_token < t.size() &&
-            has(g.narrative_adverbs, t[m.first_token].lower) &&
+            g.has(W::narrative_adverbs, t[m.first_token].lower) &&
             g.clause_rules.is_past_form(t, m.last_token)))
         return false;
       if (!clauses_read) read_sentence_clauses();
@@ -539,6 +1194,7 @@ void DocumentAnalysis::analyze() {
       s.clause_negated.clear();
       clauses_read = false;
     }
+    s.timexes.reserve(s.matches.size());
     for (const auto& m : s.matches) {
       TimexResult tr;
       tr.begin = s.span.begin + t[m.first_token].span.begin;
@@ -559,11 +1215,11 @@ void DocumentAnalysis::analyze() {
       if (tr.tense == Tense::future || modality == sdk::Modality::cancelled ||
           modality == sdk::Modality::postponed) {
         std::size_t k = m.last_token;
-        if (k < t.size() && t[k].lower == "'s") ++k;
+        if (k < t.size() && is(t[k].lower, "'s")) ++k;
         bool weekday = false;  // "Tuesday's meeting will ...": a weekday keeps the clause's tense
         for (std::size_t q = m.first_token; q < m.last_token; ++q)
-          weekday = weekday || has(g.weekdays, t[q].lower);
-        if (!weekday && k < t.size() && has(g.event_nouns, t[k].lower)) tr.tense = Tense::none;
+          weekday = weekday || g.has(W::weekdays, t[q].lower);
+        if (!weekday && k < t.size() && g.has(W::event_nouns, t[k].lower)) tr.tense = Tense::none;
       }
       // "discussed preparations for the June 29-30 NATO Summit", "plans for a summit in
       // June": the date of an event someone prepares for is not placed by the past of the
@@ -605,514 +1261,15 @@ void DocumentAnalysis::analyze() {
     // the compiler's inlining in the entity passes as it was)
     if (!entities_) [[unlikely]]
       continue;
+    // the lists each token's word is in, found once for the pass below
+    g.token_bits(t, word_bits);
+    g.token_forms(t, form_ids);
+    const TokenLists lists{word_bits.data(), form_ids.data()};
     find_spans(s);
     // entities, first pass
     auto& ents = raw[si];
-    std::size_t i = entities_ ? 0 : t.size();
-    while (i < t.size()) {
-      const Resources::Gazetteer::Form* f = nullptr;
-      if (std::size_t len = g.match(t, i, &f)) {
-        const auto& pe = g.entries[f->entry];
-        RawEntity e;
-        e.first = i;
-        e.last = i + len;
-        e.kind = pe.kind;
-        e.name = pe.name;
-        e.country = pe.kind == EntityKind::country ? pe.name : pe.country;
-        e.adjective = f->adjective;
-        std::size_t j = i + len;
-        // "Saudi-based": a place written as an adjective
-        if (e.adjective && j + 1 < t.size() && t[j].lower == "-" && t[j + 1].lower == "based") {
-          e.adjective = false;
-          e.last = j + 2;
-          j += 2;
-        }
-        // "European leaders", "US officials": a group
-        std::size_t k = j;
-        // "U.S. Congressional leaders": a modifier may be written capitalised
-        while (k < t.size() && k < j + 3 && has(g.group_modifiers, t[k].lower)) ++k;
-        if (k < t.size() && has(g.group_nouns, t[k].lower) && !t[k].capitalized) {
-          // "EC heads of government": a group of heads, its phrase whole
-          const std::size_t head_len = g.head_group_at(t, k);
-          const std::size_t end = k + std::max<std::size_t>(head_len, 1);
-          RawEntity grp;
-          grp.first = i;
-          grp.last = end;
-          grp.kind = EntityKind::group;
-          grp.name = join_tokens(t, i, end, s.text);
-          grp.head = head_len > 0;
-          grp.country = e.country;
-          ents.push_back(std::move(grp));
-          i = end;
-          continue;
-        }
-        if (j < t.size() && t[j].lower == "'s") e.possessive = true;
-        // "U.S. Treasury Secretary", "Saudi officials"; not "in Washington, D.C. Secretary
-        // of State Antony Blinken ...", where the period may end a sentence
-        if (j < t.size() && (has(g.title_words, t[j].lower) || has(g.group_nouns, t[j].lower)) &&
-            !(t[j - 1].text.back() == '.' && t[j].capitalized && i > 0 &&
-              (t[i - 1].lower == "in" || t[i - 1].lower == "at" || t[i - 1].lower == "to")))
-          e.modifier = true;
-        // "World Health Organization (WHO) Director-General": its short name between
-        if (!e.modifier && j + 3 < t.size() && t[j].lower == "(" && t[j + 2].lower == ")" &&
-            has(g.title_words, t[j + 3].lower) && t[j + 3].capitalized)
-          e.modifier = true;
-        // "EC External Relations Commissioner Willy Moreau", "European Community Commission
-        // President Jan Holm": a body before a capitalised portfolio and a title qualifies
-        // the person named after them
-        if (!e.modifier && e.kind == EntityKind::organization) {
-          std::size_t k = j;
-          while (k < t.size() && k < j + 3 && t[k].capitalized && t[k].kind == sdk::TokenKind::word &&
-                 !has(g.title_words, t[k].lower) && !has(g.stop_words, t[k].lower))
-            ++k;
-          if (k > j && k + 1 < t.size() && has(g.title_words, t[k].lower) && t[k].capitalized &&
-              t[k + 1].capitalized && t[k + 1].kind == sdk::TokenKind::word)
-            e.modifier = true;
-        }
-        // "the EC steel industry", "the EC plan": a body after "the" and before a noun in
-        // lower case only qualifies that noun; not "the EC said", "the EC will", "the EC
-        // proposals" (a plural may be a verb), nor "the OPEC meeting" (its members hold it)
-        if (!e.modifier && e.kind == EntityKind::organization && e.country.empty() && i > 0 &&
-            t[i - 1].lower == "the" && !(i > 1 && t[i - 2].lower == "and") &&
-            j < t.size() && t[j].kind == sdk::TokenKind::word && !t[j].capitalized) {
-          const auto w = t[j].lower;
-          auto ends = [&](std::string_view x) {
-            return w.size() > x.size() + 1 && w.substr(w.size() - x.size()) == x;
-          };
-          bool in_timex = false;
-          for (const auto& m : s.matches) in_timex = in_timex || (m.first_token <= j && j < m.last_token);
-          const auto& cr = g.clause_rules;
-          if (!in_timex && !ends("s") && !ends("ed") && !ends("ly") && !has(g.stop_words, w) &&
-              !has(g.event_nouns, w) && !has(g.subject_auxiliaries, w) &&
-              !cr.reporting_verbs.contains(w) && !cr.be_forms.contains(w) && !cr.is_past_form(t, j))
-            e.modifier = true;
-        }
-        // a country is named as the article writes it ("the U.S.", "Britain"), and so is a
-        // city by another name ("Peking", not "Washington, D.C."); `country` keeps the
-        // gazetteer's name, so places still compare across forms
-        if (e.kind == EntityKind::country && !f->adjective) e.name = join_tokens(t, i, i + len, s.text);
-        if (e.kind == EntityKind::city && !f->adjective) {
-          std::string written = join_tokens(t, i, i + len, s.text), a = written, b = e.name;
-          std::transform(a.begin(), a.end(), a.begin(), ::tolower);  // "WASHINGTON" too
-          std::transform(b.begin(), b.end(), b.begin(), ::tolower);
-          if (a.find(b) == std::string::npos) e.name = std::move(written);
-        }
-        if (!e.adjective && i > 0 && t[i - 1].lower == "to" &&
-            (e.kind == EntityKind::country || e.kind == EntityKind::city ||
-             e.kind == EntityKind::region))
-          last_destination = e;
-        if (!e.adjective) ents.push_back(std::move(e));
-        i = j;
-        continue;
-      }
-      // "Ministers from more than 20 nations", "delegates of 12 countries": a group by number
-      if (t[i].kind == sdk::TokenKind::word && has(g.group_nouns, t[i].lower) &&
-          !has(g.state_groups, t[i].lower) && i + 2 < t.size() &&
-          (t[i + 1].lower == "from" || t[i + 1].lower == "of")) {
-        std::size_t k = i + 2;
-        if (k + 1 < t.size() && t[k].lower == "more" && t[k + 1].lower == "than") k += 2;
-        else if (k < t.size() && (t[k].lower == "some" || t[k].lower == "about" ||
-                                  t[k].lower == "nearly" || t[k].lower == "over"))
-          ++k;
-        std::size_t n = k;
-        while (n < t.size() && n < k + 3 &&
-               (t[n].kind == sdk::TokenKind::number || has(g.number_words, t[n].lower) ||
-                (t[n].lower == "-" && n > k)))
-          ++n;
-        // "from seven major industrialized nations"
-        const std::size_t counted = n;
-        while (n > k && n < t.size() && n < counted + 3 && !t[n].capitalized &&
-               has(g.group_modifiers, t[n].lower))
-          ++n;
-        if (n > k && n < t.size() && has(g.state_groups, t[n].lower)) {
-          RawEntity grp;
-          grp.first = i;
-          // "Trade ministers from 12 nations": the modifiers before belong to the group
-          while (grp.first > 0 && i - grp.first < 3 && has(g.group_modifiers, t[grp.first - 1].lower) &&
-                 (ents.empty() || ents.back().last < grp.first))
-            --grp.first;
-          grp.last = n + 1;
-          grp.kind = EntityKind::group;
-          grp.name = join_tokens(t, grp.first, n + 1, s.text);
-          ents.push_back(std::move(grp));
-          i = n + 1;
-          continue;
-        }
-      }
-      if ((!t[i].capitalized || i == 0) && t[i].kind == sdk::TokenKind::word &&
-          (has(g.group_modifiers, t[i].lower) || has(g.group_nouns, t[i].lower))) {
-        std::size_t k = i;
-        while (k < t.size() && k < i + 3 && has(g.group_modifiers, t[k].lower)) ++k;
-        if (k < t.size() && k > i && has(g.state_groups, t[k].lower) &&
-            !(k + 1 < t.size() && t[k + 1].lower == "of")) {
-          RawEntity grp;
-          grp.first = i;
-          grp.last = k + 1;
-          grp.kind = EntityKind::group;
-          // a number before belongs to the group: "seven leading industrial nations"
-          if (i > 0 && (t[i - 1].kind == sdk::TokenKind::number || has(g.number_words, t[i - 1].lower)))
-            grp.first = i - 1;
-          grp.name = join_tokens(t, grp.first, k + 1, s.text);
-          ents.push_back(std::move(grp));
-          i = k + 1;
-          continue;
-        }
-        if (k < t.size() && has(g.group_nouns, t[k].lower) && k + 1 < t.size() &&
-            t[k + 1].lower == "of") {
-          std::size_t q = k + 2;
-          if (q < t.size() && t[q].lower == "the") ++q;
-          const Resources::Gazetteer::Form* f3 = nullptr;
-          if (q < t.size()) {
-            if (std::size_t len = g.match(t, q, &f3); len && !f3->adjective) {
-              RawEntity grp;
-              grp.first = i;
-              grp.last = q + len;
-              grp.kind = EntityKind::group;
-              grp.name = join_tokens(t, i, q + len, s.text);
-              grp.head = g.head_group_at(t, k) == 1;  // "leaders of the EC"
-              const auto& pe = g.entries[f3->entry];
-              grp.country = pe.kind == EntityKind::country ? pe.name : pe.country;
-              ents.push_back(std::move(grp));
-              i = q + len;
-              continue;
-            }
-          }
-        }
-      }
-      // "the ministers", "the deputy ministers": a group named before (resolved below)
-      if (t[i].lower == "the" && i + 1 < t.size() && !t[i + 1].capitalized) {
-        std::size_t k = i + 1;
-        while (k < t.size() && k < i + 4 && !t[k].capitalized && has(g.group_modifiers, t[k].lower))
-          ++k;
-        if (k < t.size() && !t[k].capitalized && has(g.group_nouns, t[k].lower) &&
-            !has(g.state_groups, t[k].lower) &&
-            !(k + 1 < t.size() && (t[k + 1].lower == "of" || t[k + 1].lower == "from" ||
-                                   t[k + 1].lower == "'s"))) {
-          RawEntity e;
-          e.first = i;
-          e.last = k + 1;
-          e.kind = EntityKind::group;
-          e.group_ref = std::string(t[k].lower);
-          e.name = join_tokens(t, i, k + 1, s.text);
-          ents.push_back(std::move(e));
-          i = k + 1;
-          continue;
-        }
-      }
-      // "the prime minister's visit": a person named by title alone (resolved below)
-      if (t[i].lower == "the" && i + 1 < t.size() && has(g.title_words, t[i + 1].lower) &&
-          !has(g.honorifics, t[i + 1].lower)) {
-        std::size_t k = i + 1;
-        std::string title;
-        while (k < t.size() && has(g.title_words, t[k].lower)) {
-          title += (title.empty() ? "" : " ") + std::string(t[k].lower);
-          ++k;
-        }
-        const bool named_next = k < t.size() && t[k].capitalized && t[k].kind == sdk::TokenKind::word;
-        // "the industry", "the trade": a portfolio alone names nobody
-        const bool role = !has(g.title_modifiers, t[k - 1].lower);
-        // "the major industrialized countries": a rank that opens a group of states
-        const bool group = k < t.size() && !t[k].capitalized &&
-                           (has(g.group_modifiers, t[k].lower) || has(g.state_groups, t[k].lower));
-        if (!named_next && role && !group) {
-          RawEntity e;
-          e.first = i + 1;
-          e.last = k;
-          e.kind = EntityKind::person;
-          e.title_ref = title;
-          e.name = "the " + title;
-          e.possessive = k < t.size() && t[k].lower == "'s";
-          ents.push_back(std::move(e));
-          i = k;
-          continue;
-        }
-      }
-      // "will travel to Canada ... While there, he will meet": the place last travelled to
-      if (t[i].lower == "there" && i > 0 && !last_destination.name.empty() &&
-          (t[i - 1].lower == "while" || t[i - 1].lower == "when" || t[i - 1].lower == "once")) {
-        RawEntity e = last_destination;
-        e.first = i;
-        e.last = i + 1;
-        e.possessive = e.modifier = false;
-        ents.push_back(std::move(e));
-        ++i;
-        continue;
-      }
-      if (t[i].lower == "here" && !dateline_city_.empty()) {
-        RawEntity e;
-        e.first = i;
-        e.last = i + 1;
-        e.kind = EntityKind::city;
-        e.name = dateline_city_;
-        e.country = dateline_country_;
-        if (const auto* pe = res_->place(dateline_city_)) e.country = pe->country;
-        ents.push_back(std::move(e));
-        ++i;
-        continue;
-      }
-      const bool pron_subject = (t[i].lower == "he" || t[i].lower == "she" || t[i].lower == "they");
-      if (pron_subject) {
-        RawEntity e;
-        e.first = i;
-        e.last = i + 1;
-        e.pronoun = true;
-        e.name = std::string(t[i].lower);
-        ents.push_back(std::move(e));
-        ++i;
-        continue;
-      }
-      // "her upcoming trip to Singapore": a possessive pronoun before an event noun (a
-      // modifier or two between) stands for the person of the sentence before, like "she"
-      if (has(g.possessive_pronouns, t[i].lower)) {
-        std::size_t k = i + 1;
-        while (k < t.size() && k < i + 3 && t[k].kind == sdk::TokenKind::word &&
-               !t[k].capitalized && !has(g.trip_nouns, t[k].lower))
-          ++k;
-        if (k < t.size() && has(g.trip_nouns, t[k].lower)) {
-          RawEntity e;
-          e.first = i;
-          e.last = i + 1;
-          e.pronoun = true;
-          e.possessive = true;
-          e.name = t[i].lower == "their" ? "they" : "he";
-          ents.push_back(std::move(e));
-          ++i;
-          continue;
-        }
-      }
-      // a town the gazetteer lacks: "in Lulea, Sweden", or the dateline's ("the Taupo
-      // meeting" in a TAUPO story)
-      if (t[i].kind == sdk::TokenKind::word && t[i].capitalized && i > 0) {
-        std::size_t j = i;
-        while (j < t.size() && j < i + 3 && t[j].kind == sdk::TokenKind::word && t[j].capitalized &&
-               !has(g.title_words, t[j].lower) && !has(g.stop_words, t[j].lower))
-          ++j;
-        bool plain = true;  // "in September, U.S. ...", "the Cooperation Council, Kuwait": no town
-        for (std::size_t q = i; q < j; ++q)
-          plain = plain && !has(g.months_weekdays, t[q].lower) && !has(g.non_person, t[q].lower) &&
-                  !has(g.body_words, t[q].lower);
-        const auto before = t[i - 1].lower;
-        RawEntity e;
-        if (j > i && plain && j + 1 < t.size() && t[j].lower == "," &&
-            (before == "in" || before == "at" || before == "near" || before == "to" ||
-             before == "from")) {
-          const Resources::Gazetteer::Form* fc = nullptr;
-          if (g.match(t, j + 1, &fc) && !fc->adjective &&
-              g.entries[fc->entry].kind == EntityKind::country)
-            e.country = g.entries[fc->entry].name;
-        }
-        const bool dateline_town = j > i && plain && !dateline_city_.empty() &&
-                                   res_->place(dateline_city_) == nullptr &&
-                                   join_tokens(t, i, j, s.text) == dateline_city_;
-        if (!e.country.empty() || dateline_town) {
-          if (dateline_town) e.country = dateline_country_;
-          e.first = i;
-          e.last = j;
-          e.kind = EntityKind::city;
-          e.name = join_tokens(t, i, j, s.text);
-          if (j < t.size() && t[j].lower == "'s") e.possessive = true;
-          ents.push_back(std::move(e));
-          i = j;
-          continue;
-        }
-      }
-      // capitalised run: titles, then a name
-      if (t[i].kind == sdk::TokenKind::word && t[i].capitalized) {
-        std::size_t j = i;
-        while (j < t.size()) {
-          const auto& tk = t[j];
-          const Resources::Gazetteer::Form* f2 = nullptr;
-          if (j > i && g.match(t, j, &f2) && !has(g.title_words, tk.lower)) break;
-          if (tk.kind == sdk::TokenKind::word && tk.capitalized) {
-            ++j;
-          } else if (tk.kind == sdk::TokenKind::word && has(g.particles, tk.lower) && j > i &&
-                     j + 1 < t.size() && t[j + 1].capitalized) {
-            ++j;
-          } else if (tk.lower == "-" && j > i && j + 1 < t.size() && t[j + 1].capitalized &&
-                     t[j - 1].span.end == tk.span.begin) {
-            ++j;
-          } else if (tk.lower == "." && j > i && t[j - 1].text.size() == 1 &&
-                     t[j - 1].capitalized && j + 1 < t.size() && t[j + 1].capitalized &&
-                     t[j - 1].span.end == tk.span.begin) {
-            ++j;  // "Joseph R. Biden"
-          } else if ((tk.lower == "and" || tk.lower == "&") && j > i && t[j - 1].capitalized &&
-                     j + 1 < t.size() && t[j + 1].capitalized &&
-                     t[j + 1].kind == sdk::TokenKind::word) {
-            // "Secretary of Trade and Industry Jose Concepcion": a title's portfolio;
-            // "Trade and Technology Council": a body's name
-            // the portfolio: "of" a word or two before, a title word after
-            bool title_of = false;
-            for (std::size_t q = j >= 3 ? j - 3 : 0; q < j; ++q)
-              title_of = title_of || (q > i && t[q].lower == "of" && has(g.title_words, t[q - 1].lower));
-            title_of = title_of && has(g.title_words, t[j + 1].lower);
-            // a body: no person's title in the run ("President Ashraf Ghani and High Council")
-            bool titled_run = false;
-            for (std::size_t q = i; q < j; ++q)
-              titled_run = titled_run ||
-                           (has(g.title_words, t[q].lower) && !has(g.title_modifiers, t[q].lower));
-            bool body_ahead = false;
-            for (std::size_t q = j + 1; q < t.size() && q < j + 4 && t[q].capitalized; ++q)
-              body_ahead = body_ahead || has(g.body_words, t[q].lower);
-            body_ahead = body_ahead && !titled_run;
-            if (!title_of && !body_ahead) break;
-            ++j;
-          } else if (tk.lower == "." && j > i && has(g.title_words, t[j - 1].lower) &&
-                     t[j - 1].span.end == tk.span.begin && j + 1 < t.size() &&
-                     t[j + 1].capitalized && t[j + 1].kind == sdk::TokenKind::word) {
-            ++j;  // "Director-General Dr. Tedros", "Gen. Lloyd Austin": an abbreviated title
-          } else if ((tk.lower == "of" || tk.lower == "for" || tk.lower == "to" ||
-                      tk.lower == "the") &&
-                     j > i && has(g.title_words, t[j - 1].lower) && j + 1 < t.size() &&
-                     t[j + 1].capitalized) {
-            ++j;  // "Secretary of State", "Envoy to the Middle East"
-          } else {
-            break;
-          }
-        }
-        // "George Shultz and Soviet ...": a joining word the run took ends no name
-        // nor does a function word the run took before a place ("Party of Japan",
-        // "Representative for U.S.-Africa ...")
-        while (j > i + 1 && (t[j - 1].lower == "and" || t[j - 1].lower == "&" ||
-                             t[j - 1].lower == "of" || t[j - 1].lower == "for" ||
-                             t[j - 1].lower == "to" || t[j - 1].lower == "the" ||
-                             t[j - 1].lower == "."))
-          --j;
-        // strip stop words and titles at the front
-        std::size_t b = i;
-        std::string title;
-        while (b < j && (has(g.stop_words, t[b].lower) || has(g.title_words, t[b].lower) ||
-                         t[b].lower == "of" || t[b].lower == "to" || t[b].lower == "the" ||
-                         t[b].lower == "for" || t[b].lower == "." ||
-                         (b > i && t[b].lower == "and"))) {
-          if (has(g.title_words, t[b].lower)) title += (title.empty() ? "" : " ") + std::string(t[b].lower);
-          ++b;
-        }
-        // "National Cyber Director Chris Inglis": the name follows the last title word
-        // (a name opens with a capitalised word: "Party of" names nobody)
-        for (std::size_t k = j; k > b + 1; --k) {
-          if (has(g.title_words, t[k - 1].lower) && !has(g.honorifics, t[k - 1].lower) && k < j &&
-              t[k].capitalized && t[k].kind == sdk::TokenKind::word) {
-            for (std::size_t q = b; q < k; ++q)
-              if (has(g.title_words, t[q].lower))
-                title += (title.empty() ? "" : " ") + std::string(t[q].lower);
-            b = k;
-            break;
-          }
-        }
-        // "Director-General Dr. Tedros": an honorific and its period after the last title
-        while (b < j && (has(g.honorifics, t[b].lower) || (t[b].lower == "." && b > i))) {
-          if (t[b].lower != ".") title += (title.empty() ? "" : " ") + std::string(t[b].lower);
-          ++b;
-        }
-        // "Politburo Member", "Secretary": title words alone name nobody
-        {
-          bool bare = b < j;
-          for (std::size_t k = b; k < j && bare; ++k)
-            bare = t[k].kind != sdk::TokenKind::word || t[k].lower == "-" ||
-                   has(g.title_words, t[k].lower);
-          if (bare) b = j;
-        }
-        // lower-case titles right before the run: "foreign policy adviser, Yuri Ushakov"
-        if (title.empty() && i > 0) {
-          std::size_t k = i;
-          if (k > 0 && t[k - 1].lower == ",") --k;
-          while (k > 0 && has(g.title_words, t[k - 1].lower) && !t[k - 1].capitalized) {
-            title = std::string(t[k - 1].lower) + (title.empty() ? "" : " ") + title;
-            --k;
-          }
-        }
-        bool months = true;
-        bool nonperson = false;
-        for (std::size_t k = b; k < j; ++k) {
-          if (!has(g.months_weekdays, t[k].lower)) months = false;
-          if (has(g.non_person, t[k].lower)) nonperson = true;
-        }
-        // "... Foreign Affairs Commission Yang Jiechi": a name after the body's name
-        if (nonperson) {
-          std::size_t last_np = b;
-          for (std::size_t k = b; k < j; ++k)
-            if (has(g.non_person, t[k].lower)) last_np = k;
-          std::size_t rest = 0;
-          for (std::size_t k = last_np + 1; k < j; ++k)
-            if (t[k].kind == sdk::TokenKind::word && t[k].capitalized) ++rest;
-          bool titled_rest = false;
-          for (std::size_t k = last_np + 1; k < j; ++k)
-            titled_rest = titled_rest || has(g.title_words, t[k].lower);
-          if (rest >= 2 && rest == j - last_np - 1 && !titled_rest) {
-            b = last_np + 1;
-            nonperson = false;
-            if (title.empty()) title = "official";
-          }
-        }
-        std::size_t words = 0;
-        for (std::size_t k = b; k < j; ++k)
-          if (t[k].kind == sdk::TokenKind::word && t[k].lower != "-") ++words;
-        // "Coal Transition Accelerator": capitalised common words only make no name
-        if (title.empty() && words >= 2 && !g.common_words.empty()) {
-          bool all_common = true;
-          for (std::size_t k = b; k < j && all_common; ++k)
-            if (t[k].kind == sdk::TokenKind::word && t[k].lower != "-")
-              all_common = g.common_words.count(t[k].lower) > 0;
-          if (all_common) nonperson = true;
-        }
-        if (b < j && !months && !nonperson && (words >= 2 || !title.empty() || words == 1)) {
-          RawEntity e;
-          e.first = b;
-          e.last = j;
-          e.kind = EntityKind::person;
-          e.name = join_tokens(t, b, j, s.text);
-          // "Joseph R. Biden, Jr.": the suffix is part of the name wherever it is named
-          if (j + 1 < t.size() && t[j].lower == "," && has(g.name_suffixes, t[j + 1].lower))
-            suffix_of[e.name] = join_tokens(t, j, j + 2 + (j + 2 < t.size() && t[j + 2].lower == "."), s.text);
-          e.titled = !title.empty();
-          e.title = title;
-          if (!title.empty()) {
-            auto tw = split_words(title);
-            for (const auto& hp : g.head_title_phrases) {
-              if (hp.empty() || tw.size() < hp.size()) continue;
-              for (std::size_t k = 0; k + hp.size() <= tw.size(); ++k) {
-                if (std::equal(hp.begin(), hp.end(), tw.begin() + k)) {
-                  const bool demoted = k > 0 && (tw[k - 1] == "vice" || tw[k - 1] == "deputy" ||
-                                                 tw[k - 1] == "crown" || tw[k - 1] == "former");
-                  if (!demoted) e.head = true;
-                }
-              }
-            }
-          }
-          if (j < t.size() && t[j].lower == "'s") e.possessive = true;
-          // single words are names only when titled or known (decided in pass 2)
-          e.adjective = (words == 1 && title.empty());  // reused: "needs confirmation"
-          ents.push_back(std::move(e));
-        } else if (nonperson && !months && i < j) {
-          // "the entire 17-man Commission", "the Trade and Technology Council": a public body
-          // the gazetteer does not know, named as written
-          bool body = false;
-          for (std::size_t k = i; k < j; ++k) body = body || has(g.body_words, t[k].lower);
-          std::size_t from = i;
-          while (from < j && (has(g.stop_words, t[from].lower) || t[from].lower == "the")) ++from;
-          // "the 17-man Commission": a number-word compound before the name belongs to it
-          if (from == i && i >= 3 && t[i - 3].kind == sdk::TokenKind::number &&
-              t[i - 2].lower == "-" && t[i - 1].kind == sdk::TokenKind::word)
-            from = i - 3;
-          // "Office of Political Outreach": a lone body word before "of" heads a longer
-          // name the run could not take, and names no body by itself
-          const bool head_only = from + 1 == j && j < t.size() && t[j].lower == "of";
-          if (body && from < j && !head_only) {
-            RawEntity e;
-            e.first = from;
-            e.last = j;
-            e.kind = EntityKind::organization;
-            e.name = join_tokens(t, from, j, s.text);
-            e.country = "?";  // a body of some state or union, not intergovernmental by itself
-            if (j < t.size() && t[j].lower == "'s") e.possessive = true;
-            ents.push_back(std::move(e));
-          }
-        }
-        i = std::max(j, i + 1);
-        continue;
-      }
-      ++i;
-    }
+    ents.reserve(4);  // (most sentences name a few: fewer reallocations; 8 costs more)
+    find_entities(s, lists, context, ents);
   }
   if (over_limit > 0)
     warnings_.push_back(std::to_string(over_limit) + " sentence(s) hold more than " +
@@ -1128,7 +1285,7 @@ void DocumentAnalysis::analyze() {
 
   // pass 2: names. Full names (two words or more) are the canonical forms.
   // full names (two words or more) by last word, each once, head if any mention was
-  std::map<std::string, std::map<std::string, bool>> full_by_last;
+  std::unordered_map<std::string, std::map<std::string, bool>> full_by_last;
   for (const auto& ents : raw)
     for (const auto& e : ents)
       if (e.kind == EntityKind::person && !e.pronoun && e.name.find(' ') != std::string::npos) {
@@ -1172,7 +1329,7 @@ void DocumentAnalysis::analyze() {
   };
   // "Lim" for "Lim Keng Yaik", "Li" for "Li Peng": a family name written first. Only a
   // word that starts exactly one full name and ends none.
-  std::map<std::string, std::set<std::string>> full_by_first;
+  std::unordered_map<std::string, std::set<std::string>> full_by_first;
   for (const auto& [lw, names] : full_by_last)
     for (const auto& [f, h] : names) full_by_first[f.substr(0, f.find(' '))].insert(f);
   auto family_first = [&](const std::string& name) -> std::string {
@@ -1187,7 +1344,7 @@ void DocumentAnalysis::analyze() {
   // "President Reagan ... Reagan, who will hold talks": a one-word name the article gives
   // with a title is a known surname too; not a common word ("Secretary Rich"), an acronym
   // ("COVID"), nor a word the article names a place or a body by ("Louisiana")
-  std::set<std::string, std::less<>> titled_single, other_names;
+  std::unordered_set<std::string> titled_single, other_names;
   for (const auto& ents : raw)
     for (const auto& e : ents)
       if (e.kind != EntityKind::person) other_names.insert(e.name);
@@ -1198,12 +1355,12 @@ void DocumentAnalysis::analyze() {
           e.name.size() > 1 && e.name.find(' ') == std::string::npos &&
           std::islower(static_cast<unsigned char>(e.name.back())) && !other_names.count(e.name) &&
           e.first > 0 && sentences_[si].tokens.tokens[e.first - 1].capitalized &&
-          has(g.title_words, sentences_[si].tokens.tokens[e.first - 1].lower)) {
+          g.has(W::title_words, sentences_[si].tokens.tokens[e.first - 1].lower)) {
         std::string low = e.name;
         std::transform(low.begin(), low.end(), low.begin(), ::tolower);
         if (!g.common_words.count(low)) titled_single.insert(e.name);
       }
-  std::map<std::string, bool> head_of;
+  std::unordered_map<std::string, bool> head_of;
   for (auto& ents : raw) {
     for (auto& e : ents) {
       if (e.kind != EntityKind::person || e.pronoun || !e.title_ref.empty()) continue;
@@ -1288,7 +1445,7 @@ void DocumentAnalysis::analyze() {
 
   // bodies are named as the article names them at its fullest ("Group of Seven", not "G-7")
   {
-    std::map<std::string, std::string> fullest;
+    std::unordered_map<std::string, std::string> fullest;
     for (std::size_t si = 0; si < raw.size(); ++si)
       for (const auto& e : raw[si])
         if (e.kind == EntityKind::organization && e.country.empty()) {
@@ -1311,6 +1468,7 @@ void DocumentAnalysis::analyze() {
     auto& s = sentences_[si];
     auto& ents = raw[si];
     std::vector<RawEntity> out;
+    out.reserve(ents.size());
     for (auto& e : ents) {
       // "The leaders agreed ...": with no group of leaders named, the people the sentence
       // before had for subject, when they are two or more
@@ -1364,7 +1522,7 @@ void DocumentAnalysis::analyze() {
       if (e.name != "they" && e.first >= 1) {
         const auto& tk = s.tokens.tokens;
         std::size_t v = e.first - 1;
-        if (tk[v].lower == "that" && v >= 1) --v;
+        if (is(tk[v].lower, "that") && v >= 1) --v;
         const auto& rv = g.clause_rules.reporting_verbs;
         if (std::find(rv.begin(), rv.end(), tk[v].lower) != rv.end()) {
           const RawEntity* speaker = nullptr;
@@ -1394,7 +1552,7 @@ void DocumentAnalysis::analyze() {
         // "Museveni is likely to meet Moi when he pays a visit to Nairobi": after a
         // subordinator, the person the sentence has for subject
         const auto& tk = s.tokens.tokens;
-        if (!earlier && e.first >= 1 && has(g.pronoun_subordinators, tk[e.first - 1].lower))
+        if (!earlier && e.first >= 1 && g.has(W::pronoun_subordinators, tk[e.first - 1].lower))
           for (const auto& x : ents)
             if (!x.pronoun && x.kind == EntityKind::person && !x.possessive && !x.modifier &&
                 x.last < e.first) {
@@ -1456,11 +1614,12 @@ void DocumentAnalysis::analyze() {
     }
     // dedupe "they" -> same person twice
     std::vector<RawEntity> dedup;
-    for (const auto& e : ents) {
+    dedup.reserve(ents.size());
+    for (auto& e : ents) {
       bool dup = false;
       for (const auto& d : dedup)
         if (d.first == e.first && d.name == e.name) dup = true;
-      if (!dup) dedup.push_back(e);
+      if (!dup) dedup.push_back(std::move(e));  // (ents is replaced below)
     }
     ents = std::move(dedup);
   }
@@ -1478,14 +1637,14 @@ void DocumentAnalysis::analyze() {
     for (std::size_t si = 0; si < raw.size(); ++si) {
       const auto& t = sentences_[si].tokens.tokens;
       for (const auto& e : raw[si])
-        if (e.kind == EntityKind::organization && e.last + 2 < t.size() && t[e.last].lower == "(" &&
-            t[e.last + 2].lower == ")" && acronym(t[e.last + 1].text))
+        if (e.kind == EntityKind::organization && e.last + 2 < t.size() &&
+            is(t[e.last].lower, "(") && is(t[e.last + 2].lower, ")") && acronym(t[e.last + 1].text))
           acronyms.emplace(t[e.last + 1].text);
     }
     for (std::size_t si = 0; si < raw.size() && !acronyms.empty(); ++si) {
       const auto& t = sentences_[si].tokens.tokens;
       for (std::size_t q = 0; q < t.size(); ++q) {
-        if (!acronyms.count(t[q].text) || (q > 0 && t[q - 1].lower == "(")) continue;
+        if (!acronyms.count(t[q].text) || (q > 0 && is(t[q - 1].lower, "("))) continue;
         bool inside = false;
         for (const auto& e : raw[si]) inside = inside || (e.first <= q && q < e.last);
         if (inside) continue;
@@ -1494,7 +1653,7 @@ void DocumentAnalysis::analyze() {
         e.last = q + 1;
         e.kind = EntityKind::organization;
         e.name = std::string(t[q].text);
-        e.possessive = q + 1 < t.size() && t[q + 1].lower == "'s";
+        e.possessive = q + 1 < t.size() && is(t[q + 1].lower, "'s");
         auto at = std::find_if(raw[si].begin(), raw[si].end(),
                                [&](const RawEntity& x) { return x.first > q; });
         raw[si].insert(at, std::move(e));
@@ -1513,16 +1672,16 @@ void DocumentAnalysis::analyze() {
           continue;
         // titles, and the portfolio in lower case: "European Community farm commissioner
         // Frans Andriessen", "Venezuelan energy and mines minister Arturo Hernandez Grisanti"
-        bool titles_between = x.first == e.last || has(g.title_words, t[x.first - 1].lower);
+        bool titles_between = x.first == e.last || g.has(W::title_words, t[x.first - 1].lower);
         // ("traveled to Colombia and met with President Duque": a preposition between
         // ends a country's qualifier, the place stands alone; "a White House meeting with
         // state Attorneys General" keeps the body out of the sides)
         for (std::size_t q = e.last; q < x.first; ++q)
           titles_between =
               titles_between &&
-              (has(g.title_words, t[q].lower) ||
+              (g.has(W::title_words, t[q].lower) ||
                (t[q].kind == sdk::TokenKind::word && !t[q].capitalized &&
-                !(e.kind == EntityKind::country && has(g.qualifier_breaks, t[q].lower))));
+                !(e.kind == EntityKind::country && g.has(W::qualifier_breaks, t[q].lower))));
         if (titles_between) e.modifier = true;
       }
     }
@@ -1530,6 +1689,9 @@ void DocumentAnalysis::analyze() {
   // build plugin views
   for (std::size_t si = 0; si < sentences_.size(); ++si) {
     auto& s = sentences_[si];
+    s.entities.reserve(raw[si].size());
+    s.entity_modifier.reserve(raw[si].size());
+    s.mentions.reserve(s.matches.size());
     for (const auto& e : raw[si]) {
       if (detail::debug_trace())
         std::fprintf(stderr, "[debug] s%zu entity '%s' kind=%d tokens=%zu-%zu%s%s\n", si,
@@ -1644,9 +1806,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       for (std::size_t k = 0; k < s.entities.size(); ++k) {
         const auto& e = s.entities[k];
         if (e.first_token != q || !participant_ok(k)) continue;
-        const bool after_prep = q > 0 && (t[q - 1].lower == "in" || t[q - 1].lower == "to" ||
-                                          t[q - 1].lower == "of" || t[q - 1].lower == "from" ||
-                                          t[q - 1].lower == "at" || t[q - 1].lower == "for");
+        const bool after_prep = q > 0 && (is(t[q - 1].lower, "in") || is(t[q - 1].lower, "to") ||
+                                          is(t[q - 1].lower, "of") || is(t[q - 1].lower, "from") ||
+                                          is(t[q - 1].lower, "at") || is(t[q - 1].lower, "for"));
         if (!after_prep) current.push_back(k);
       }
       if (!current.empty() && reporting(q)) {
@@ -1657,8 +1819,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     }
     fr.agents = current;
     // "Seixas, who met again this morning": the relative pronoun stands for the name before
-    if (fr.agents.empty() && cb >= 2 && (t[cb].lower == "who" || t[cb].lower == "whom") &&
-        t[cb - 1].lower == ",") {
+    if (fr.agents.empty() && cb >= 2 && (is(t[cb].lower, "who") || is(t[cb].lower, "whom")) &&
+        is(t[cb - 1].lower, ",")) {
       for (std::size_t k = 0; k < s.entities.size(); ++k)
         if (s.entities[k].last_token == cb - 1 && is_actor(s.entities[k]))
           fr.agents.push_back(k);
@@ -1674,10 +1836,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     // "Trump's visit": a possessive right before the noun (adjectives between, "Lyng's
     // two-week visit"; a date too, "Biden's September 9 call")
     std::size_t k = first;
-    while (k > cb && k > 0 && (!t[k - 1].capitalized || in_mention(k - 1)) && t[k - 1].lower != "'s" &&
-           (t[k - 1].kind != sdk::TokenKind::punct || t[k - 1].lower == "-") && k + 4 > first)
+    while (k > cb && k > 0 && (!t[k - 1].capitalized || in_mention(k - 1)) &&
+           !is(t[k - 1].lower, "'s") &&
+           (t[k - 1].kind != sdk::TokenKind::punct || is(t[k - 1].lower, "-")) && k + 4 > first)
       --k;
-    if (k > 0 && t[k - 1].lower == "'s") {
+    if (k > 0 && is(t[k - 1].lower, "'s")) {
       for (auto e : entity_at(k - 2))
         if (is_actor(s.entities[e])) fr.agents.push_back(e);
     }
@@ -1691,14 +1854,16 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     bool light_verb = false;
     for (std::size_t steps = 0; v > cb && steps < 5; ++steps) {
       const auto& tk = t[v - 1];
-      if (has(g.light_verbs, tk.lower)) {
+      if (g.has(W::light_verbs, tk.lower)) {
         light_verb = true;
         --v;
         break;
       }
-      if (is_det(tk.lower) || tk.lower == "'s" || in_mention(v - 1) || !entity_at(v - 1).empty() ||
-          (!tk.capitalized && tk.kind == sdk::TokenKind::word && !has(g.title_words, tk.lower) &&
-           tk.lower != "for" && tk.lower != "in" && tk.lower != "of" && tk.lower != "during"))
+      if (is_det(tk.lower) || is(tk.lower, "'s") || in_mention(v - 1) ||
+          !entity_at(v - 1).empty() ||
+          (!tk.capitalized && tk.kind == sdk::TokenKind::word && !g.has(W::title_words, tk.lower) &&
+           !is(tk.lower, "for") && !is(tk.lower, "in") && !is(tk.lower, "of") &&
+           !is(tk.lower, "during")))
         --v;
       else
         break;
@@ -1708,7 +1873,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     // Washington": a noun after these prepositions shares the clause's subject
     auto is_prep = [&](std::size_t k) {
       const auto w = t[k].lower;
-      return w == "for" || w == "in" || w == "during" || w == "at" || w == "with" ||
+      return is(w, "for") || is(w, "in") || is(w, "during") || is(w, "at") || is(w, "with") ||
              rules.noun_lead_ins.contains(w);  // "spoke to reporters after talks with"
     };
     bool shares_subject = false;
@@ -1719,7 +1884,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         c >= s.clause_verb.size() || s.clause_verb[c] >= first || first - s.clause_verb[c] <= 18;
     for (std::size_t q = first, steps = 0; q > cb && steps < 4; --q, ++steps) {
       if (is_prep(q - 1)) {
-        shares_subject = near_verb || t[q - 1].lower != "for";
+        shares_subject = near_verb || !is(t[q - 1].lower, "for");
         break;
       }
       const auto& tk = t[q - 1];
@@ -1739,8 +1904,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           continue;
         for (std::size_t e = 0; e < s.entities.size(); ++e) {
           const std::size_t f0 = s.entities[e].first_token;
-          const bool after_prep = f0 > 0 && (is_prep(f0 - 1) || t[f0 - 1].lower == "to" ||
-                                             t[f0 - 1].lower == "of" || t[f0 - 1].lower == "from");
+          const bool after_prep =
+              f0 > 0 && (is_prep(f0 - 1) || is(t[f0 - 1].lower, "to") ||
+                         is(t[f0 - 1].lower, "of") || is(t[f0 - 1].lower, "from"));
           if (f0 > q && s.entities[e].last_token <= v && !after_prep && participant_ok(e) &&
               is_actor(s.entities[e])) {
             from = q + 1;
@@ -1754,8 +1920,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           fr.agents.push_back(e);
       // "Reagan, who will hold talks with Nakasone", "Oteiba, who had just attended the
       // OPEC meeting": the relative pronoun stands for the name before, as for a verb
-      if (fr.agents.empty() && cb >= 2 && (t[cb].lower == "who" || t[cb].lower == "whom") &&
-          t[cb - 1].lower == ",")
+      if (fr.agents.empty() && cb >= 2 && (is(t[cb].lower, "who") || is(t[cb].lower, "whom")) &&
+          is(t[cb - 1].lower, ","))
         for (std::size_t e = 0; e < s.entities.size(); ++e)
           if (s.entities[e].last_token == cb - 1 && is_actor(s.entities[e]))
             fr.agents.push_back(e);
@@ -1772,8 +1938,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
   // "Santos Alvite met Grisanti and will today hold talks", "... and then met Kohl": a
   // clause joined by "and" without a subject of its own shares the one before
   if (fr.agents.empty() && (form == sdk::TriggerForm::verb || noun_verb_like) && c > 0 &&
-      (t[cb].lower == "and" || t[cb].lower == "but" || t[cb].lower == "then" ||
-       t[cb - 1].lower == "and" || t[cb - 1].lower == "but") &&
+      (is(t[cb].lower, "and") || is(t[cb].lower, "but") || is(t[cb].lower, "then") ||
+       is(t[cb - 1].lower, "and") || is(t[cb - 1].lower, "but")) &&
       !s.clauses[c - 1].reporting) {
     bool own = false;  // a name of its own before the trigger: not a shared subject
     for (const auto& e : s.entities) own = own || (e.first_token > cb && e.first_token < first && is_actor(e));
@@ -1784,9 +1950,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       for (std::size_t e = 0; e < s.entities.size(); ++e) {
         const auto& x = s.entities[e];
         const std::size_t q = x.first_token;
-        const bool after_prep = q > 0 && (t[q - 1].lower == "in" || t[q - 1].lower == "to" ||
-                                          t[q - 1].lower == "of" || t[q - 1].lower == "from" ||
-                                          t[q - 1].lower == "at" || t[q - 1].lower == "for");
+        const bool after_prep = q > 0 && (is(t[q - 1].lower, "in") || is(t[q - 1].lower, "to") ||
+                                          is(t[q - 1].lower, "of") || is(t[q - 1].lower, "from") ||
+                                          is(t[q - 1].lower, "at") || is(t[q - 1].lower, "for"));
         if (q >= pb && x.last_token <= pv && participant_ok(e) && is_actor(x) && !after_prep)
           fr.agents.push_back(e);
       }
@@ -1800,10 +1966,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     std::size_t q = first;
     while (q > cb && first - q < 8 &&
            (t[q - 1].capitalized || is_det(t[q - 1].lower) || !entity_at(q - 1).empty() ||
-            t[q - 1].lower == "-" || in_mention(q - 1)))
+            is(t[q - 1].lower, "-") || in_mention(q - 1)))
       --q;
-    if (q >= cb + 3 && (t[q - 1].lower == "in" || t[q - 1].lower == "at") &&
-        has(g.attendance_nouns, t[q - 2].lower) && t[q - 3].lower == "'s" && q >= 4)
+    if (q >= cb + 3 && (is(t[q - 1].lower, "in") || is(t[q - 1].lower, "at")) &&
+        g.has(W::attendance_nouns, t[q - 2].lower) && is(t[q - 3].lower, "'s") && q >= 4)
       for (auto e : entity_at(q - 4))
         if (is_actor(s.entities[e]) && s.entities[e].kind == EntityKind::person)
           fr.agents.push_back(e);
@@ -1813,15 +1979,16 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     std::size_t k = last;
     bool open = form == sdk::TriggerForm::verb;
     auto opens = [&](std::size_t q) {
-      if (t[q].lower == "with" || t[q].lower == "between" || t[q].lower == "among") return true;
+      if (is(t[q].lower, "with") || is(t[q].lower, "between") || is(t[q].lower, "among"))
+        return true;
       // "a meeting of OPEC oil ministers", "the summit of the seven leading industrial
       // nations": the gathering's members follow "of"
       // ("the summit meeting of the major industrialized countries": a second event noun
       // between)
-      const bool next = q == last || (q == last + 1 && has(g.event_nouns, t[last].lower));
-      if (form == sdk::TriggerForm::noun && next && t[q].lower == "of") {
+      const bool next = q == last || (q == last + 1 && g.has(W::event_nouns, t[last].lower));
+      if (form == sdk::TriggerForm::noun && next && is(t[q].lower, "of")) {
         std::size_t r = q + 1;
-        if (r < ce && t[r].lower == "the") ++r;
+        if (r < ce && is(t[r].lower, "the")) ++r;
         for (const auto& e : s.entities)
           if (e.first_token == r && is_actor(e)) return true;
       }
@@ -1839,16 +2006,17 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           inside = inside || (e.first_token <= q && q < e.last_token &&
                               e.kind != EntityKind::person && e.kind != EntityKind::group);
         const auto w = t[q].lower;
-        if (q == last && has(g.event_nouns, w) && q + 1 < ce && t[q + 1].lower == "of") continue;
-        if (!inside && w != "in" && w != "at" && w != "on" && w != "here" && w != "," &&
-            w != "last" && w != "next" && w != "this")
+        if (q == last && g.has(W::event_nouns, w) && q + 1 < ce && is(t[q + 1].lower, "of"))
+          continue;
+        if (!inside && !is(w, "in") && !is(w, "at") && !is(w, "on") && !is(w, "here") &&
+            !is(w, ",") && !is(w, "last") && !is(w, "next") && !is(w, "this"))
           break;
       }
     }
     // "to follow up on last week's call between Biden and Lula": a noun that names its
     // sides after "between" has no other (unless a light verb gives it a subject)
     const bool between =
-        form == sdk::TriggerForm::noun && !noun_verb_like && k < ce && t[k].lower == "between";
+        form == sdk::TriggerForm::noun && !noun_verb_like && k < ce && is(t[k].lower, "between");
     if (k < ce && opens(k)) {
       open = true;
       ++k;
@@ -1862,9 +2030,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           continue;
         }
         // "Prime Minister Boris Johnson of the United Kingdom": the country qualifies him
-        if (w == "of" && k > last && !fr.counterparts.empty()) {
+        if (is(w, "of") && k > last && !fr.counterparts.empty()) {
           std::size_t q = k + 1;
-          if (q < ce && t[q].lower == "the") ++q;
+          if (q < ce && is(t[q].lower, "the")) ++q;
           auto qs = q < ce ? entity_at(q) : std::vector<std::size_t>{};
           if (!qs.empty()) {
             std::size_t end = q + 1;
@@ -1893,10 +2061,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (t[k].kind == sdk::TokenKind::word && !t[k].capitalized) {
           std::size_t q = k;
           while (q < ce && q < k + 5 && t[q].kind == sdk::TokenKind::word && !t[q].capitalized &&
-                 !has(g.title_words, t[q].lower))
+                 !g.has(W::title_words, t[q].lower))
             ++q;
-          if (q > k && q < k + 5 && q + 1 < ce && has(g.title_words, t[q].lower) && !t[q].capitalized &&
-              (t[q + 1].capitalized || has(g.title_words, t[q + 1].lower))) {
+          if (q > k && q < k + 5 && q + 1 < ce && g.has(W::title_words, t[q].lower) &&
+              !t[q].capitalized &&
+              (t[q + 1].capitalized || g.has(W::title_words, t[q + 1].lower))) {
             k = q;
             continue;
           }
@@ -1906,12 +2075,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (form == sdk::TriggerForm::verb && fr.counterparts.empty()) {
           std::size_t q = k;
           // "met for an hour with Bush": a length of time before "with"
-          if (w == "for" && q + 1 < ce && in_mention(q + 1)) {
+          if (is(w, "for") && q + 1 < ce && in_mention(q + 1)) {
             q = k + 1;
             while (q < ce && in_mention(q)) ++q;
-          } else if ((w == "in" || w == "at" || w == "on") && q + 1 < ce) {
+          } else if ((is(w, "in") || is(w, "at") || is(w, "on")) && q + 1 < ce) {
             q = k + 1;
-            if (t[q].lower == "the" && q + 1 < ce) ++q;
+            if (is(t[q].lower, "the") && q + 1 < ce) ++q;
             std::size_t end = q;
             for (auto e : entity_at(q)) end = std::max(end, s.entities[e].last_token);
             while (end < ce && in_mention(end)) ++end;
@@ -1920,7 +2089,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                      t[k].lower.size() > 2 && t[k].lower.substr(t[k].lower.size() - 2) == "ly") {
             q = k + 1;
           }
-          if (q > k && q < ce && t[q].lower == "with") {
+          if (q > k && q < ce && is(t[q].lower, "with")) {
             k = q + 1;
             continue;
           }
@@ -1928,47 +2097,50 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         // "with Republic of Korea 1st Vice Foreign Minister Cho Hyundong": an ordinal in
         // figures before a title
         if (t[k].lower.size() >= 3 && t[k].lower[0] >= '0' && t[k].lower[0] <= '9' && k + 1 < ce &&
-            (t[k + 1].capitalized || has(g.title_words, t[k + 1].lower))) {
+            (t[k + 1].capitalized || g.has(W::title_words, t[k + 1].lower))) {
           const auto suffix = t[k].lower.substr(t[k].lower.size() - 2);
-          if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
+          if (is(suffix, "st") || is(suffix, "nd") || is(suffix, "rd") || is(suffix, "th")) {
             ++k;
             continue;
           }
         }
         // "met with incoming Israeli National Security Advisor Eyal Hulata": an adjective
         // in lower case before the name's capitals
-        if (k > 0 && t[k - 1].lower == "with" && t[k].kind == sdk::TokenKind::word &&
+        if (k > 0 && is(t[k - 1].lower, "with") && t[k].kind == sdk::TokenKind::word &&
             !t[k].capitalized && k + 1 < ce && t[k + 1].capitalized) {
           ++k;
           continue;
         }
         // "Director of the Office of the Foreign Affairs Commission Yang Jiechi"
-        const bool of_in_name = w == "of" && k > 0 && t[k - 1].capitalized && k + 1 < ce &&
-                                (t[k + 1].capitalized || t[k + 1].lower == "the");
+        const bool of_in_name = is(w, "of") && k > 0 && t[k - 1].capitalized && k + 1 < ce &&
+                                (t[k + 1].capitalized || is(t[k + 1].lower, "the"));
         // "President-Elect Gustavo Petro": a hyphen inside a title
-        const bool hyphen = w == "-" && k > 0 && k + 1 < ce && t[k - 1].capitalized && t[k + 1].capitalized;
+        const bool hyphen =
+            is(w, "-") && k > 0 && k + 1 < ce && t[k - 1].capitalized && t[k + 1].capitalized;
         // "World Health Organization (WHO) Director-General": a short name in brackets;
         // "talks between the European Community (EC) and the United States": the short
         // name of a side just read
-        if (w == "(" && k > 0 && t[k - 1].capitalized && k + 3 < ce && t[k + 2].lower == ")" &&
-            (t[k + 3].capitalized ||
-             (t[k + 1].capitalized && !fr.counterparts.empty() &&
-              s.entities[fr.counterparts.back()].last_token == k))) {
+        if (is(w, "(") && k > 0 && t[k - 1].capitalized && k + 3 < ce && is(t[k + 2].lower, ")") &&
+            (t[k + 3].capitalized || (t[k + 1].capitalized && !fr.counterparts.empty() &&
+                                      s.entities[fr.counterparts.back()].last_token == k))) {
           k += 3;
           continue;
         }
         // "with Dr. Tedros", "with Gen. Austin": the period of an abbreviated title
-        const bool abbrev = w == "." && k > 0 && k + 1 < ce && has(g.title_words, t[k - 1].lower) &&
+        const bool abbrev = is(w, ".") && k > 0 && k + 1 < ce &&
+                            g.has(W::title_words, t[k - 1].lower) &&
                             t[k - 1].span.end == t[k].span.begin && t[k + 1].capitalized;
         // "with his Algerian counterpart Belkacem Nabi": the name follows the noun (a comma
         // between: "with his Peruvian counterpart, Wilfredo Huayta")
-        const bool appositive =
-            has(g.appositive_heads, w) && k + 1 < ce &&
-            (t[k + 1].capitalized || (t[k + 1].lower == "," && k + 2 < ce && t[k + 2].capitalized));
-        if (hyphen || abbrev || of_in_name || appositive || w == "," || w == "and" || w == "with" || is_det(w) || has(g.title_words, w) ||
+        const bool appositive = g.has(W::appositive_heads, w) && k + 1 < ce &&
+                                (t[k + 1].capitalized ||
+                                 (is(t[k + 1].lower, ",") && k + 2 < ce && t[k + 2].capitalized));
+        if (hyphen || abbrev || of_in_name || appositive || is(w, ",") || is(w, "and") ||
+            is(w, "with") || is_det(w) || g.has(W::title_words, w) ||
             (t[k].capitalized && t[k].kind == sdk::TokenKind::word) ||
-            ((w == "of" || w == "to") && k + 1 < ce && (t[k + 1].capitalized || t[k + 1].lower == "the") &&
-             k > 0 && has(g.title_words, t[k - 1].lower))) {
+            ((is(w, "of") || is(w, "to")) && k + 1 < ce &&
+             (t[k + 1].capitalized || is(t[k + 1].lower, "the")) && k > 0 &&
+             g.has(W::title_words, t[k - 1].lower))) {
           ++k;
           continue;
         }
@@ -1992,8 +2164,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         // ("was in the Oval Office" is a stay at home, not a trip)
         const bool seat = kind == EntityKind::organization && !en.country.empty() &&
                           en.country != "?" && en.first_token > 1 &&
-                          t[en.first_token - 1].lower == "the" &&
-                          t[en.first_token - 2].lower != "in" && !en.possessive;
+                          is(t[en.first_token - 1].lower, "the") &&
+                          !is(t[en.first_token - 2].lower, "in") && !en.possessive;
         if ((kind == EntityKind::country || kind == EntityKind::city ||
              kind == EntityKind::region || seat) &&
             !s.entity_modifier[e]) {
@@ -2008,7 +2180,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         std::size_t q = s.entities[static_cast<std::size_t>(fr.destination)].last_token;
         while (q < ce) {
           std::size_t r = q;
-          while (r < ce && (t[r].lower == "," || t[r].lower == "and" || t[r].lower == "the")) ++r;
+          while (r < ce && (is(t[r].lower, ",") || is(t[r].lower, "and") || is(t[r].lower, "the")))
+            ++r;
           if (r == q) break;
           bool more = false;
           for (auto e : entity_at(r)) {
@@ -2031,10 +2204,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         break;
       }
       const auto w = t[k].lower;
-      if (in_mention(k) || w == "on") {
+      if (in_mention(k) || is(w, "on")) {
         ++k;  // "flying on Sunday to Tokyo"
-      } else if (w == "to" || w == "for" || w == "in" || w == "at" || is_det(w) ||
-                 w == "separately" || w == "also" || w == "officially")
+      } else if (is(w, "to") || is(w, "for") || is(w, "in") || is(w, "at") || is_det(w) ||
+                 is(w, "separately") || is(w, "also") || is(w, "officially"))
         ++k, ++steps;
       else
         break;
@@ -2043,8 +2216,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
 
   // "Norway, which he visited two weeks ago": with no object of its own, a verb in a
   // relative clause goes to the place the clause hangs on
-  if (form == sdk::TriggerForm::verb && fr.destination < 0 && cb >= 2 && t[cb].lower == "which" &&
-      t[cb - 1].lower == ",") {
+  if (form == sdk::TriggerForm::verb && fr.destination < 0 && cb >= 2 && is(t[cb].lower, "which") &&
+      is(t[cb - 1].lower, ",")) {
     bool object = false;  // "which he visited Japan to promote": an object of its own
     for (const auto& e : s.entities) object = object || (e.first_token == last && !e.pronoun);
     for (std::size_t e = 0; e < s.entities.size() && !object; ++e) {
@@ -2066,8 +2239,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     for (std::size_t q = last; q < ce && q < last + 7; ++q) {
       if (t[q].kind == sdk::TokenKind::punct) break;
       if (!rules.noun_extenders.contains(t[q].lower)) continue;
-      if (t[q].lower == "taking") {  // "taking place"
-        if (q + 1 < ce && t[q + 1].lower == "place") reach = q + 2;
+      if (is(t[q].lower, "taking")) {  // "taking place"
+        if (q + 1 < ce && is(t[q + 1].lower, "place")) reach = q + 2;
       } else {
         reach = q + 1;
       }
@@ -2081,14 +2254,14 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     // industrialised nations in Venice": an of-phrase stands between the noun and its place
     auto of_phrase_before = [&](std::size_t p) {
       if (form != sdk::TriggerForm::noun || p <= last || last >= t.size() ||
-          t[last].lower != "of" || p - last > 14)
+          !is(t[last].lower, "of") || p - last > 14)
         return false;
       // "of the General Agreement on Tariffs and Trade (GATT) in Venice": an acronym in
       // brackets belongs to the name
       for (std::size_t q = last + 1; q + 1 < p; ++q)
-        if ((t[q].kind == sdk::TokenKind::punct && t[q].lower != "(" && t[q].lower != ")" &&
-             t[q].lower != "-" && t[q].lower != ".") ||
-            (t[q].lower == "and" && (t[q + 1].lower == "at" || t[q + 1].lower == "in")) ||
+        if ((t[q].kind == sdk::TokenKind::punct && !is(t[q].lower, "(") && !is(t[q].lower, ")") &&
+             !is(t[q].lower, "-") && !is(t[q].lower, ".")) ||
+            (is(t[q].lower, "and") && (is(t[q + 1].lower, "at") || is(t[q + 1].lower, "in"))) ||
             in_mention(q))
           return false;
       return true;
@@ -2098,7 +2271,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     auto gap_after = [&](std::size_t p) {
       std::size_t n = 0;
       for (std::size_t q = last; q + 1 < p; ++q)
-        if (!in_mention(q) && !has(g.place_gap_words, t[q].lower)) ++n;
+        if (!in_mention(q) && !g.has(W::place_gap_words, t[q].lower)) ++n;
       return n;
     };
     // "met today with President Emmanuel Macron on the margins of the Global Fund
@@ -2106,12 +2279,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     auto chain_after = [&](std::size_t p) {
       for (std::size_t q = last; q + 1 < p; ++q) {
         // "pushed hard at the meeting of X and at the Y meeting": another adverbial
-        if (t[q].lower == "and" && q + 1 < p &&
-            (t[q + 1].lower == "at" || t[q + 1].lower == "in" || t[q + 1].lower == "on"))
+        if (is(t[q].lower, "and") && q + 1 < p &&
+            (is(t[q + 1].lower, "at") || is(t[q + 1].lower, "in") || is(t[q + 1].lower, "on")))
           return false;
-        if (in_mention(q) || !entity_at(q).empty() || has(g.place_chain_words, t[q].lower) ||
-            has(g.title_words, t[q].lower) || t[q].lower == "," || t[q].lower == "." ||
-            t[q].lower == "-" || (t[q].capitalized && t[q].kind == sdk::TokenKind::word))
+        if (in_mention(q) || !entity_at(q).empty() || g.has(W::place_chain_words, t[q].lower) ||
+            g.has(W::title_words, t[q].lower) || is(t[q].lower, ",") || is(t[q].lower, ".") ||
+            is(t[q].lower, "-") || (t[q].capitalized && t[q].kind == sdk::TokenKind::word))
           continue;
         return false;
       }
@@ -2129,35 +2302,37 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // "While there, he will meet ...": a verbless clause before places the one after it
       // ... and so does one that names the place: "In Rio de Janeiro, President Biden will
       // meet", "While in Brussels, Mr. Sullivan will also meet"
-      const bool opening_in = e.first_token >= 1 && e.first_token <= 2 &&
-                              t[e.first_token - 1].lower == "in";
-      const bool fronted = (c == 1 && e.first_token < s.clauses[0].last_token &&
-                            s.clause_verb[0] >= s.clauses[0].last_token &&
-                            (t[e.first_token].lower == "here" || t[e.first_token].lower == "there" ||
-                             opening_in)) ||
-                           // ... even when no clause ends at its comma: "In Hong Kong,
-                           // Baldrige will hold meetings"
-                           (c == 0 && opening_in && e.last_token < first &&
-                            t[e.last_token].lower == ",");
+      const bool opening_in =
+          e.first_token >= 1 && e.first_token <= 2 && is(t[e.first_token - 1].lower, "in");
+      const bool fronted =
+          (c == 1 && e.first_token < s.clauses[0].last_token &&
+           s.clause_verb[0] >= s.clauses[0].last_token &&
+           (is(t[e.first_token].lower, "here") || is(t[e.first_token].lower, "there") ||
+            opening_in)) ||
+          // ... even when no clause ends at its comma: "In Hong Kong,
+          // Baldrige will hold meetings"
+          (c == 0 && opening_in && e.last_token < first && is(t[e.last_token].lower, ","));
       // "in Washington, D.C." may run over a comma that ends the clause
       if (!fronted && (e.first_token < cb || e.first_token >= ce)) continue;
       // "the Tokyo economic summit": a place before a modifier or two and the noun
       std::size_t mods = e.last_token;
-      while (mods < first && mods < e.last_token + 2 && has(g.place_noun_modifiers, t[mods].lower))
+      while (mods < first && mods < e.last_token + 2 &&
+             g.has(W::place_noun_modifiers, t[mods].lower))
         ++mods;
       if (s.entity_modifier[k] && !(form == sdk::TriggerForm::noun && mods == first &&
                                     mods > e.last_token && e.kind == EntityKind::city))
         continue;
       // "at the White House", "in the Oval Office"
-      if (seat && (!(e.first_token > 1 && t[e.first_token - 1].lower == "the" &&
-                     (t[e.first_token - 2].lower == "at" || t[e.first_token - 2].lower == "in")) ||
-                   e.possessive))  // "at the Fed's suggestion"
+      if (seat &&
+          (!(e.first_token > 1 && is(t[e.first_token - 1].lower, "the") &&
+             (is(t[e.first_token - 2].lower, "at") || is(t[e.first_token - 2].lower, "in"))) ||
+           e.possessive))  // "at the Fed's suggestion"
         continue;
       const std::size_t p = e.first_token;
-      const bool in_prep = p > 0 && (t[p - 1].lower == "in" || t[p - 1].lower == "at" ||
-                                     (seat && t[p - 1].lower == "the"));
-      const bool based = e.last_token >= 2 && t[e.last_token - 1].lower == "based";
-      const bool here = t[p].lower == "here" || t[p].lower == "there";
+      const bool in_prep = p > 0 && (is(t[p - 1].lower, "in") || is(t[p - 1].lower, "at") ||
+                                     (seat && is(t[p - 1].lower, "the")));
+      const bool based = e.last_token >= 2 && is(t[e.last_token - 1].lower, "based");
+      const bool here = is(t[p].lower, "here") || is(t[p].lower, "there");
       // "the Venice summit", "the Geneva talks": a place written right before the noun
       // (a named one too: "the 1986 Tokyo Summit"; a region may be the name: "East Asia Summit")
       // ... or with a modifier or two between ("the Tokyo economic summit")
@@ -2201,12 +2376,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (m.duration || !(m.has_earliest || m.has_latest)) continue;
       if (m.value == "PRESENT_REF") continue;  // "now" dates no event
       // "their third trilateral meeting since 2021": the time the count runs from
-      if (form == sdk::TriggerForm::noun && m.first_token == last + 1 && t[last].lower == "since")
+      if (form == sdk::TriggerForm::noun && m.first_token == last + 1 && is(t[last].lower, "since"))
         continue;
       {
         std::size_t q = m.last_token;
-        if (q < t.size() && t[q].lower == "'s") ++q;
-        if (q < t.size() && (q < first || q >= last) && has(g.event_nouns, t[q].lower)) continue;
+        if (q < t.size() && is(t[q].lower, "'s")) ++q;
+        if (q < t.size() && (q < first || q >= last) && g.has(W::event_nouns, t[q].lower)) continue;
       }
       if (m.granularity == sdk::Granularity::decade || m.granularity == sdk::Granularity::century)
         continue;
@@ -2217,8 +2392,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (form == sdk::TriggerForm::noun && c + 1 < s.clauses.size() && ce >= last &&
           ce - last <= 1 && m.first_token >= ce && m.last_token <= s.clauses[c + 1].last_token) {
         std::size_t q = s.clauses[c + 1].first_token;
-        if (q < t.size() && t[q].lower == ",") ++q;
-        if (q < t.size() && (t[q].lower == "which" || t[q].lower == "that"))
+        if (q < t.size() && is(t[q].lower, ",")) ++q;
+        if (q < t.size() && (is(t[q].lower, "which") || is(t[q].lower, "that")))
           for (std::size_t r = q + 1; r < m.first_token && r <= q + 3; ++r)
             relative_span = relative_span || rules.span_verbs.contains(t[r].lower) ||
                             rules.noun_extenders.contains(t[r].lower);
@@ -2237,11 +2412,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         // Summit"), up to two adjectives, or a noun of the event's course ("this week's
         // breakdown of coffee talks")
         std::size_t q = m.last_token, plain = 0;
-        if (q < first && (t[q].lower == "'s" || t[q].lower == "'")) ++q;
+        if (q < first && (is(t[q].lower, "'s") || is(t[q].lower, "'"))) ++q;
         bool ok = true;
         while (ok && q < first) {
-          if (t[q].lower == "of" && first - q <= 6) break;
-          if (t[q].capitalized || t[q].kind == sdk::TokenKind::number || t[q].lower == "-")
+          if (is(t[q].lower, "of") && first - q <= 6) break;
+          if (t[q].capitalized || t[q].kind == sdk::TokenKind::number || is(t[q].lower, "-"))
             ++q;
           else if (t[q].kind == sdk::TokenKind::word && plain < 2)
             ++q, ++plain;
@@ -2273,7 +2448,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         bool relative = false;
         for (std::size_t q = last; q < m.first_token && q < last + 8; ++q) {
           const auto w = t[q].lower;
-          if (w != "which" && w != "that" && w != "who") continue;
+          if (!is(w, "which") && !is(w, "that") && !is(w, "who")) continue;
           bool span = false;
           for (std::size_t r = q + 1; r < m.first_token && r <= q + 3; ++r)
             span = span || rules.span_verbs.contains(t[r].lower) ||
@@ -2297,12 +2472,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (form == sdk::TriggerForm::verb && m.first_token > last + 15) {
         bool other_noun = false;
         for (std::size_t q = last + 6; q < m.first_token; ++q) {
-          if (!has(g.event_nouns, t[q].lower) || m.first_token - q > 10) continue;
+          if (!g.has(W::event_nouns, t[q].lower) || m.first_token - q > 10) continue;
           // "will travel to Lima to attend the Andean Summit next week": the object of a
           // light verb shares its time with the trip
           bool object = false;
           for (std::size_t r = q >= 9 ? q - 9 : 0; r < q; ++r)
-            object = object || has(g.light_verbs, t[r].lower);
+            object = object || g.has(W::light_verbs, t[r].lower);
           other_noun = other_noun || !object;
         }
         if (other_noun) continue;
@@ -2353,20 +2528,20 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     // the event's status (timeline.cpp)
     if (fr.status == sdk::Status::speculative && m.last_token <= first) {
       std::size_t q = m.last_token;
-      if (q < first && (t[q].lower == "'s" || t[q].lower == "'")) ++q;
+      if (q < first && (is(t[q].lower, "'s") || is(t[q].lower, "'"))) ++q;
       while (q < first && t[q].capitalized) ++q;
       const bool definite =
-          m.possessive || (m.first_token > 0 && t[m.first_token - 1].lower == "the");
+          m.possessive || (m.first_token > 0 && is(t[m.first_token - 1].lower, "the"));
       if (q == first && definite) fr.status = sdk::Status::unknown;
     } else if (fr.status == sdk::Status::speculative && m.first_token > last &&
-               m.first_token - last <= 6 && first > 0 && t[first - 1].lower == "the") {
+               m.first_token - last <= 6 && first > 0 && is(t[first - 1].lower, "the")) {
       // (the time read through a participle right after the noun: "held", "scheduled")
       bool extender = false;
       for (std::size_t q = last; q < m.first_token; ++q)
         extender = extender || rules.noun_extenders.contains(t[q].lower);
       if (extender) fr.status = sdk::Status::unknown;
-    } else if (fr.status == sdk::Status::speculative && m.first_token == last &&
-               m.has_latest && m.latest < doc_.published && !m.duration) {
+    } else if (fr.status == sdk::Status::speculative && m.first_token == last && m.has_latest &&
+               m.latest < doc_.published && !m.duration) {
       // "a high-level meeting last week ... failed to reach any decision on what should be
       // done": a time right after the noun and wholly past dates a gathering that was
       // held; the hedge is the clause's
@@ -2383,7 +2558,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       for (std::size_t r = last; r < m.first_token; ++r) {
         ending = ending || (attached && rules.ending_verbs.contains(t[r].lower));
         attached = attached || rules.relative_pronouns.contains(t[r].lower) ||
-                   t[r].lower == "that" || rules.noun_extenders.contains(t[r].lower);
+                   is(t[r].lower, "that") || rules.noun_extenders.contains(t[r].lower);
       }
       if (ending) fr.status = sdk::Status::ongoing;
     }
@@ -2430,7 +2605,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     if (fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown ||
         fr.status == sdk::Status::ongoing) {
       for (std::size_t k = std::max(cb, first > 8 ? first - 8 : 0); k + 1 < first; ++k) {
-        if (!rules.noun_commitment_verbs.contains(t[k].lower) || t[k + 1].lower != "to") continue;
+        if (!rules.noun_commitment_verbs.contains(t[k].lower) || !is(t[k + 1].lower, "to"))
+          continue;
         const std::size_t v = k + 2;  // the verb promised, or the trigger itself
         const bool verb_after = v == first
                                     ? form == sdk::TriggerForm::verb
@@ -2450,14 +2626,14 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     std::size_t nb = first;  // back over the event's name and article
     while (nb > cb && first - nb < 10 &&
            (t[nb - 1].capitalized || t[nb - 1].kind == sdk::TokenKind::number ||
-            t[nb - 1].lower == "-" || t[nb - 1].lower == "'s"))
+            is(t[nb - 1].lower, "-") || is(t[nb - 1].lower, "'s")))
       --nb;
     if (nb > cb && rules.determiners.contains(t[nb - 1].lower)) --nb;
     if (nb >= cb + 3 && rules.noun_participle_preps.contains(t[nb - 1].lower) &&
         rules.is_past_form(t, nb - 2) && !t[nb - 2].capitalized &&
         !rules.nonfinite_future_heads.contains(t[nb - 2].lower) &&
         !rules.be_forms.contains(t[nb - 3].lower) && !rules.perfect.contains(t[nb - 3].lower) &&
-        t[nb - 3].lower != "to" && t[nb - 3].kind != sdk::TokenKind::punct)
+        !is(t[nb - 3].lower, "to") && t[nb - 3].kind != sdk::TokenKind::punct)
       fr.status = sdk::Status::occurred;
   }
   // "the upcoming UN Climate Change Conference", "the next G20 Leaders' Summit": a cue
@@ -2466,8 +2642,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       (fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown ||
        fr.status == sdk::Status::ongoing)) {
     std::size_t nb = first;
-    while (nb > cb && (t[nb - 1].capitalized || t[nb - 1].kind == sdk::TokenKind::number ||
-                       t[nb - 1].lower == "-" || t[nb - 1].lower == "'" || t[nb - 1].lower == "'s"))
+    while (nb > cb &&
+           (t[nb - 1].capitalized || t[nb - 1].kind == sdk::TokenKind::number ||
+            is(t[nb - 1].lower, "-") || is(t[nb - 1].lower, "'") || is(t[nb - 1].lower, "'s")))
       --nb;
     for (std::size_t k = nb > cb + 3 ? nb - 3 : cb; nb < first && k < nb; ++k)
       if (!t[k].capitalized &&  // not "the Next Generation of Government Summit"
@@ -2509,7 +2686,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // (a long name between: "during the Inter-American Development Bank (IADB) meeting")
       for (std::size_t k = first, steps = 0; k > cb && steps < 12; --k, ++steps) {
         const auto w = t[k - 1].lower;
-        if (t[k - 1].kind == sdk::TokenKind::punct && w != "(" && w != ")" && w != "-") break;
+        if (t[k - 1].kind == sdk::TokenKind::punct && !is(w, "(") && !is(w, ")") && !is(w, "-"))
+          break;
         if (rules.ongoing_lead_ins.contains(w)) {
           fr.status = sdk::Status::ongoing;
           break;
@@ -2525,19 +2703,21 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         rules.future_ix.at(t, last, t.size()))
       fr.status = sdk::Status::planned;
     // "the talks" with nothing of its own refers back to an event already told
-    const bool definite = first > 0 && (t[first - 1].lower == "the" ||
-                                        (first > 1 && t[first - 2].lower == "the" &&
-                                         !t[first - 1].capitalized && t[first - 1].lower != "'s"));
+    const bool definite =
+        first > 0 && (is(t[first - 1].lower, "the") ||
+                      (first > 1 && is(t[first - 2].lower, "the") && !t[first - 1].capitalized &&
+                       !is(t[first - 1].lower, "'s")));
     // "the direction of peace talks", "the purpose of the meeting": a noun inside another
     // noun phrase names no event of its own
     bool complement = false;
     for (std::size_t k = first, steps = 0; k > cb && steps < 3; --k, ++steps) {
       const auto w = t[k - 1].lower;
-      if (w == "of") {
+      if (is(w, "of")) {
         // "two days of talks", "a new round of talks" name the event itself
-        const bool measure = k >= 2 && (t[k - 2].lower == "round" || t[k - 2].lower == "rounds" ||
-                                        t[k - 2].lower == "days" || t[k - 2].lower == "weeks" ||
-                                        t[k - 2].lower == "hours" || t[k - 2].lower == "day");
+        const bool measure =
+            k >= 2 && (is(t[k - 2].lower, "round") || is(t[k - 2].lower, "rounds") ||
+                       is(t[k - 2].lower, "days") || is(t[k - 2].lower, "weeks") ||
+                       is(t[k - 2].lower, "hours") || is(t[k - 2].lower, "day"));
         complement = !measure;
         break;
       }
@@ -2545,7 +2725,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     }
     if (complement && fr.place < 0 && fr.time < 0) fr.anaphoric = true;
     // "the June Summit decisions", "the meeting room": the noun qualifies another
-    if (last < t.size() && has(g.compound_heads, t[last].lower)) fr.anaphoric = true;
+    if (last < t.size() && g.has(W::compound_heads, t[last].lower)) fr.anaphoric = true;
     if (definite && fr.place < 0 && fr.counterparts.empty() && fr.agents.empty()) {
       bool own_time = fr.time >= 0 && s.mentions[static_cast<std::size_t>(fr.time)].possessive;
       if (!own_time) fr.anaphoric = true;

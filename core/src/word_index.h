@@ -162,6 +162,23 @@ class WordSet {
   WordIndex index_;
 };
 
+// word_hash(w), four bytes a step (the same FNV-1a: each byte xor-ed in, then one multiply):
+// fewer loop instructions for the hashes of every token of a sentence.
+inline std::uint64_t word_hash_by_four(std::string_view w) noexcept {
+  constexpr std::uint64_t prime = 1099511628211ull;
+  std::uint64_t h = 14695981039346656037ull;
+  const auto* p = reinterpret_cast<const unsigned char*>(w.data());
+  std::size_t n = w.size();
+  for (; n >= 4; n -= 4, p += 4) {
+    h = (h ^ p[0]) * prime;
+    h = (h ^ p[1]) * prime;
+    h = (h ^ p[2]) * prime;
+    h = (h ^ p[3]) * prime;
+  }
+  for (; n > 0; --n, ++p) h = (h ^ *p) * prime;
+  return h | 1;
+}
+
 namespace hashes_detail {
 struct Current {
   const sdk::Token* tokens = nullptr;
@@ -186,7 +203,7 @@ class SentenceHashes {
       long_.resize(n);
       h = long_.data();
     }
-    for (std::size_t i = 0; i < n; ++i) h[i] = word_hash(tokens[i].lower);
+    for (std::size_t i = 0; i < n; ++i) h[i] = word_hash_by_four(tokens[i].lower);
     hashes_detail::current = {tokens, n, h};
   }
   ~SentenceHashes() { hashes_detail::current = saved_; }

@@ -37,6 +37,16 @@ TEST(WordIndex, IdsInInsertionOrderAndNoFalseHits) {
   EXPECT_EQ(WordIndex{}.find("anything"), WordIndex::npos);
 }
 
+TEST(WordIndex, HashFourBytesAStepIsTheWordHash) {
+  std::string w;
+  for (int i = 0; i < 40; ++i) {
+    ASSERT_EQ(chronicle::detail::word_hash_by_four(w), word_hash(w)) << w.size() << " bytes";
+    w += static_cast<char>(i % 3 == 0 ? 0xC3 : 'a' + i * 7 % 26);
+  }
+  for (const char* x : {"the", "'s", "-", "\xE2\x80\x93", "Washington", "nineteen-eighty"})
+    EXPECT_EQ(chronicle::detail::word_hash_by_four(x), word_hash(x)) << x;
+}
+
 TEST(WordIndex, EmptyWordAndPrefixesAreWordsOfTheirOwn) {
   WordIndex ix;
   ix.add("may");
