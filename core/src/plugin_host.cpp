@@ -282,78 +282,62 @@ const LoadReport& PluginHost::load(const PluginSpec& spec) {
   }
   rep.version = handle->version;
   plugins_.push_back(std::move(handle));
-  build_gate();
+  add_to_gate(plugins_.size() - 1);
   reports_.push_back(std::move(rep));
   return reports_.back();
 }
 
-void PluginHost::build_gate() {
-  struct Word {
-    std::string text;
-    std::uint64_t single = 0;
-    std::vector<std::uint32_t> starts;
-  };
-  std::vector<Word> words;
-  StringMap<std::uint32_t> id_by_word;  // (ids in order of first appearance)
-  std::vector<GatePhrase> phrases;
+void PluginHost::add_to_gate(std::size_t pi) {
+  if (pi >= 64 || plugins_[pi]->sentence_gate.empty()) return;
+  const PluginHandle& p = *plugins_[pi];
   auto id_of = [&](std::string_view w) {
-    if (const auto it = id_by_word.find(w); it != id_by_word.end()) return it->second;
-    const auto id = static_cast<std::uint32_t>(words.size());
-    words.push_back({std::string(w), 0, {}});
-    id_by_word.emplace(std::string(w), id);
+    if (const auto it = gate_ids_.find(w); it != gate_ids_.end()) return it->second;
+    const auto id = static_cast<std::uint32_t>(gate_words_.size());
+    gate_words_.push_back({std::string(w), 0, {}});
+    gate_ids_.emplace(std::string(w), id);
     return id;
   };
-  gated_ = 0;
-  for (std::size_t pi = 0; pi < plugins_.size() && pi < 64; ++pi) {
-    const PluginHandle& p = *plugins_[pi];
-    if (p.sentence_gate.empty()) continue;
-    const std::uint64_t bit = std::uint64_t{1} << pi;
-    gated_ |= bit;
-    // "{list}.rest": the list "W.rest" for each word W of the list "list"
-    std::vector<std::string> keys;
-    for (const auto& key : p.sentence_gate) {
-      const std::size_t close = key.find("}.");
-      if (key.empty() || key[0] != '{' || close == std::string::npos) {
-        keys.push_back(key);
+  const std::uint64_t bit = std::uint64_t{1} << pi;
+  gated_ |= bit;
+  // "{list}.rest": the list "W.rest" for each word W of the list "list"
+  std::vector<std::string> keys;
+  for (const auto& key : p.sentence_gate) {
+    const std::size_t close = key.find("}.");
+    if (key.empty() || key[0] != '{' || close == std::string::npos) {
+      keys.push_back(key);
+      continue;
+    }
+    for (std::string_view w : p.lexicon->terms(std::string_view(key).substr(1, close - 1)))
+      keys.push_back(std::string(w) + key.substr(close + 1));
+  }
+  for (const auto& key : keys)
+    for (std::string_view phrase : p.lexicon->terms(key)) {
+      // the words as match_phrase() splits them
+      std::vector<std::uint32_t> ids;
+      for (std::size_t pos = 0;;) {
+        const std::size_t sp = std::min(phrase.find(' ', pos), phrase.size());
+        ids.push_back(id_of(phrase.substr(pos, sp - pos)));
+        if (sp == phrase.size()) break;
+        pos = sp + 1;
+      }
+      if (ids.size() == 1) {
+        gate_words_[ids[0]].single |= bit;
         continue;
       }
-      for (std::string_view w : p.lexicon->terms(std::string_view(key).substr(1, close - 1)))
-        keys.push_back(std::string(w) + key.substr(close + 1));
+      gate_words_[ids[0]].starts.push_back(static_cast<std::uint32_t>(gate_phrases_.size()));
+      gate_phrases_.push_back({bit, std::vector<std::uint32_t>(ids.begin() + 1, ids.end())});
     }
-    for (const auto& key : keys)
-      for (std::string_view phrase : p.lexicon->terms(key)) {
-        // the words as match_phrase() splits them
-        std::vector<std::uint32_t> ids;
-        for (std::size_t pos = 0;;) {
-          const std::size_t sp = std::min(phrase.find(' ', pos), phrase.size());
-          ids.push_back(id_of(phrase.substr(pos, sp - pos)));
-          if (sp == phrase.size()) break;
-          pos = sp + 1;
-        }
-        if (ids.size() == 1) {
-          words[ids[0]].single |= bit;
-          continue;
-        }
-        words[ids[0]].starts.push_back(static_cast<std::uint32_t>(phrases.size()));
-        phrases.push_back({bit, std::vector<std::uint32_t>(ids.begin() + 1, ids.end())});
-      }
-  }
   unsigned log2 = kGateSlotsLog2;
-  while ((std::size_t{1} << log2) < words.size() * 4) ++log2;
+  while ((std::size_t{1} << log2) < gate_words_.size() * 4) ++log2;
   gate_slots_.assign(std::size_t{1} << log2, 0);
   gate_mask_ = gate_slots_.size() - 1;
   gate_shift_ = 32 - log2;
-  gate_words_.clear();
-  gate_words_.reserve(words.size());
-  for (std::size_t id = 0; id < words.size(); ++id) {
-    Word& w = words[id];
-    const std::uint32_t key = gate_key(w.text);
+  for (std::size_t id = 0; id < gate_words_.size(); ++id) {
+    const std::uint32_t key = gate_key(gate_words_[id].word);
     std::size_t k = (key * 0x9E3779B1u) >> gate_shift_;
     while (gate_slots_[k] != 0) k = (k + 1) & gate_mask_;
     gate_slots_[k] = std::uint64_t{key} << 32 | (id + 1);
-    gate_words_.push_back({std::move(w.text), w.single, std::move(w.starts)});
   }
-  gate_phrases_ = std::move(phrases);
 }
 
 inline std::uint32_t PluginHost::gate_key(std::string_view w) noexcept {

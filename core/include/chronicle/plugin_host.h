@@ -3,6 +3,7 @@
 
 #include <chronicle/lexicon.h>
 #include <chronicle/sdk/plugin_api.h>
+#include <chronicle/string_hash.h>
 
 #include <boost/dll/shared_library.hpp>
 
@@ -112,10 +113,13 @@ class PluginHost {
     std::uint64_t single = 0;           // the plugins with the one-word phrase
     std::vector<std::uint32_t> starts;  // the longer phrases it starts (gate_phrases_)
   };
-  void build_gate();
+  // Adds the gate of plugin `pi` (the one just loaded) to the words and phrases of the
+  // plugins loaded before it, and places all the words in a new slot table.
+  void add_to_gate(std::size_t pi);
   const GateWord* gate_word(std::string_view word) const noexcept;
   std::uint64_t gate_of(const sdk::Sentence& sentence) const;
-  std::vector<GateWord> gate_words_;  // by id
+  std::vector<GateWord> gate_words_;  // by id, in order of first appearance
+  StringMap<std::uint32_t> gate_ids_;  // the id of each gate word
   std::vector<GatePhrase> gate_phrases_;
   std::uint64_t gated_ = 0;  // the plugins (by index) that have a gate
   // The gate words by a key mixed from a word's length and first, second and last bytes
