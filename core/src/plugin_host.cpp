@@ -19,9 +19,8 @@
 namespace chronicle {
 namespace {
 
-// PluginHost::gate_filter_bit: 4096 bits
-constexpr unsigned kGateFilterLog2 = 12;
-constexpr std::size_t kGateFilterBits = std::size_t{1} << kGateFilterLog2;
+// PluginHost::gate_slots_: at least this many slots, and four for every gate word
+constexpr unsigned kGateSlotsLog2 = 12;
 
 constexpr const char* kInfoSymbol = "chronicle_plugin_info";
 constexpr const char* kRegisterSymbol = "chronicle_plugin_register";
@@ -283,99 +282,81 @@ const LoadReport& PluginHost::load(const PluginSpec& spec) {
   }
   rep.version = handle->version;
   plugins_.push_back(std::move(handle));
-  build_gate();
+  add_to_gate(plugins_.size() - 1);
   reports_.push_back(std::move(rep));
   return reports_.back();
 }
 
-void PluginHost::build_gate() {
-  struct Word {
-    std::string text;
-    std::uint64_t single = 0;
-    std::vector<std::uint32_t> starts;
-  };
-  std::vector<Word> words;
-  StringMap<std::uint32_t> id_by_word;  // (ids in order of first appearance)
-  std::vector<GatePhrase> phrases;
+void PluginHost::add_to_gate(std::size_t pi) {
+  if (pi >= 64 || plugins_[pi]->sentence_gate.empty()) return;
+  const PluginHandle& p = *plugins_[pi];
   auto id_of = [&](std::string_view w) {
-    if (const auto it = id_by_word.find(w); it != id_by_word.end()) return it->second;
-    const auto id = static_cast<std::uint32_t>(words.size());
-    words.push_back({std::string(w), 0, {}});
-    id_by_word.emplace(std::string(w), id);
+    if (const auto it = gate_ids_.find(w); it != gate_ids_.end()) return it->second;
+    const auto id = static_cast<std::uint32_t>(gate_words_.size());
+    gate_words_.push_back({std::string(w), 0, {}});
+    gate_ids_.emplace(std::string(w), id);
     return id;
   };
-  gated_ = 0;
-  gate_filter_.assign(kGateFilterBits / 64, 0);
-  for (std::size_t pi = 0; pi < plugins_.size() && pi < 64; ++pi) {
-    const PluginHandle& p = *plugins_[pi];
-    if (p.sentence_gate.empty()) continue;
-    const std::uint64_t bit = std::uint64_t{1} << pi;
-    gated_ |= bit;
-    // "{list}.rest": the list "W.rest" for each word W of the list "list"
-    std::vector<std::string> keys;
-    for (const auto& key : p.sentence_gate) {
-      const std::size_t close = key.find("}.");
-      if (key.empty() || key[0] != '{' || close == std::string::npos) {
-        keys.push_back(key);
+  const std::uint64_t bit = std::uint64_t{1} << pi;
+  gated_ |= bit;
+  // "{list}.rest": the list "W.rest" for each word W of the list "list"
+  std::vector<std::string> keys;
+  for (const auto& key : p.sentence_gate) {
+    const std::size_t close = key.find("}.");
+    if (key.empty() || key[0] != '{' || close == std::string::npos) {
+      keys.push_back(key);
+      continue;
+    }
+    for (std::string_view w : p.lexicon->terms(std::string_view(key).substr(1, close - 1)))
+      keys.push_back(std::string(w) + key.substr(close + 1));
+  }
+  for (const auto& key : keys)
+    for (std::string_view phrase : p.lexicon->terms(key)) {
+      // the words as match_phrase() splits them
+      std::vector<std::uint32_t> ids;
+      for (std::size_t pos = 0;;) {
+        const std::size_t sp = std::min(phrase.find(' ', pos), phrase.size());
+        ids.push_back(id_of(phrase.substr(pos, sp - pos)));
+        if (sp == phrase.size()) break;
+        pos = sp + 1;
+      }
+      if (ids.size() == 1) {
+        gate_words_[ids[0]].single |= bit;
         continue;
       }
-      for (std::string_view w : p.lexicon->terms(std::string_view(key).substr(1, close - 1)))
-        keys.push_back(std::string(w) + key.substr(close + 1));
+      gate_words_[ids[0]].starts.push_back(static_cast<std::uint32_t>(gate_phrases_.size()));
+      gate_phrases_.push_back({bit, std::vector<std::uint32_t>(ids.begin() + 1, ids.end())});
     }
-    for (const auto& key : keys)
-      for (std::string_view phrase : p.lexicon->terms(key)) {
-        // the words as match_phrase() splits them
-        std::vector<std::uint32_t> ids;
-        for (std::size_t pos = 0;;) {
-          const std::size_t sp = std::min(phrase.find(' ', pos), phrase.size());
-          ids.push_back(id_of(phrase.substr(pos, sp - pos)));
-          if (sp == phrase.size()) break;
-          pos = sp + 1;
-        }
-        if (ids.size() == 1) {
-          words[ids[0]].single |= bit;
-          continue;
-        }
-        words[ids[0]].starts.push_back(static_cast<std::uint32_t>(phrases.size()));
-        phrases.push_back({bit, std::vector<std::uint32_t>(ids.begin() + 1, ids.end())});
-      }
+  unsigned log2 = kGateSlotsLog2;
+  while ((std::size_t{1} << log2) < gate_words_.size() * 4) ++log2;
+  gate_slots_.assign(std::size_t{1} << log2, 0);
+  gate_mask_ = gate_slots_.size() - 1;
+  gate_shift_ = 32 - log2;
+  for (std::size_t id = 0; id < gate_words_.size(); ++id) {
+    const std::uint32_t key = gate_key(gate_words_[id].word);
+    std::size_t k = (key * 0x9E3779B1u) >> gate_shift_;
+    while (gate_slots_[k] != 0) k = (k + 1) & gate_mask_;
+    gate_slots_[k] = std::uint64_t{key} << 32 | (id + 1);
   }
-  std::size_t cap = 8;
-  while (cap < words.size() * 2) cap *= 2;
-  gate_words_.assign(cap, GateWord{});
-  gate_mask_ = cap - 1;
-  gate_ids_ = words.size();
-  for (std::size_t id = 0; id < words.size(); ++id) {
-    Word& w = words[id];
-    const std::size_t bit = gate_filter_bit(w.text);
-    gate_filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
-    const std::uint64_t h = sdk::word_hash(w.text);
-    std::size_t k = h & gate_mask_;
-    while (gate_words_[k].hash != 0) k = (k + 1) & gate_mask_;
-    gate_words_[k] = {h, std::move(w.text), static_cast<std::uint32_t>(id), w.single,
-                      std::move(w.starts)};
-  }
-  gate_phrases_ = std::move(phrases);
 }
 
-inline std::size_t PluginHost::gate_filter_bit(std::string_view w) noexcept {
+inline std::uint32_t PluginHost::gate_key(std::string_view w) noexcept {
   const auto byte = [&](std::size_t k) -> std::uint32_t {
     return k < w.size() ? static_cast<unsigned char>(w[k]) : 0u;
   };
   const std::uint32_t last = w.empty() ? 0u : static_cast<unsigned char>(w.back());
-  const std::uint32_t x = (static_cast<std::uint32_t>(w.size()) & 0xFF) | byte(0) << 8 |
-                          byte(1) << 16 | last << 24;
-  return (x * 0x9E3779B1u) >> (32 - kGateFilterLog2);
+  return (static_cast<std::uint32_t>(w.size()) & 0xFF) | byte(0) << 8 | byte(1) << 16 |
+         last << 24;
 }
 
 inline const PluginHost::GateWord* PluginHost::gate_word(std::string_view word) const noexcept {
-  const std::size_t bit = gate_filter_bit(word);
-  if (!(gate_filter_[bit / 64] >> (bit % 64) & 1)) return nullptr;
-  const std::uint64_t h = sdk::word_hash(word);
-  for (std::size_t k = h & gate_mask_;; k = (k + 1) & gate_mask_) {
-    const GateWord& g = gate_words_[k];
-    if (g.hash == 0) return nullptr;
-    if (g.hash == h && g.word == word) return &g;
+  const std::uint32_t key = gate_key(word);
+  for (std::size_t k = (key * 0x9E3779B1u) >> gate_shift_;; k = (k + 1) & gate_mask_) {
+    const std::uint64_t slot = gate_slots_[k];
+    if (slot == 0) return nullptr;
+    if (static_cast<std::uint32_t>(slot >> 32) != key) continue;
+    const GateWord& g = gate_words_[static_cast<std::uint32_t>(slot) - 1];
+    if (g.word == word) return &g;
   }
 }
 
@@ -383,11 +364,17 @@ inline const PluginHost::GateWord* PluginHost::gate_word(std::string_view word) 
 // lists (a phrase can match only then), wherever the words stand.
 std::uint64_t PluginHost::gate_of(const sdk::Sentence& sentence) const {
   std::uint64_t present = 0;
-  // the word ids met, one bit each (on the stack for up to 1024 words)
-  std::uint64_t seen_here[16] = {};
+  // the word ids met, one bit each (on the stack for up to 4096 words)
+  const std::size_t ids = gate_words_.size();
+  std::uint64_t seen_here[64];
   std::vector<std::uint64_t> seen_more;
-  if (gate_ids_ > 1024) seen_more.assign((gate_ids_ + 63) / 64, 0);
-  std::uint64_t* seen = gate_ids_ > 1024 ? seen_more.data() : seen_here;
+  std::uint64_t* seen = seen_here;
+  if (ids > 64 * 64) {
+    seen_more.assign((ids + 63) / 64, 0);
+    seen = seen_more.data();
+  } else {
+    std::fill_n(seen_here, (ids + 63) / 64, 0);
+  }
   // the distinct words met that start a longer phrase (on the stack for up to 64)
   const GateWord* firsts_here[64];
   std::size_t firsts = 0;
@@ -395,9 +382,10 @@ std::uint64_t PluginHost::gate_of(const sdk::Sentence& sentence) const {
   for (const auto& t : sentence.tokens) {
     const GateWord* g = gate_word(t.lower);
     if (g == nullptr) continue;
-    const std::uint64_t bit = std::uint64_t{1} << (g->id % 64);
-    if (seen[g->id / 64] & bit) continue;  // met before: nothing new
-    seen[g->id / 64] |= bit;
+    const auto id = static_cast<std::size_t>(g - gate_words_.data());
+    const std::uint64_t bit = std::uint64_t{1} << (id % 64);
+    if (seen[id / 64] & bit) continue;  // met before: nothing new
+    seen[id / 64] |= bit;
     present |= g->single;
     if ((present & gated_) == gated_) return present;
     if (g->starts.empty()) continue;

@@ -109,10 +109,13 @@ class WordIndex {
     slots_[s] = {h, id};
   }
   void grow() { rehash(slots_.empty() ? 8 : slots_.size() * 2); }
+  // The slots keep each word's hash: the words are not hashed again.
   void rehash(std::size_t cap) {
-    slots_.assign(cap, Slot{});
+    std::vector<Slot> old(cap, Slot{});
+    old.swap(slots_);
     mask_ = cap - 1;
-    for (std::uint32_t id = 0; id < words_.size(); ++id) place(word_hash(words_[id]), id);
+    for (const Slot& x : old)
+      if (x.hash != 0) place(x.hash, x.id);
   }
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;

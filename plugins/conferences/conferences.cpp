@@ -62,10 +62,55 @@ bool named_before(const sdk::Sentence& s, const sdk::Entity& e, std::size_t i) {
   return words <= 3;
 }
 
+// The lexicon's lists read while extracting, looked up once: Lexicon::terms() searches
+// them by key.
+struct Lists {
+  explicit Lists(const sdk::Lexicon& lex)
+      : after_meet(lex.terms("after_meet")),
+        alongside_future_marks(lex.terms("alongside_future_marks")),
+        alongside_meet_verbs(lex.terms("alongside_meet_verbs")),
+        alongside_nouns(lex.terms("alongside_nouns")),
+        bare_verbs(lex.terms("bare_verbs")),
+        determiner_noun_after(lex.terms("determiner_noun_after")),
+        determiner_nouns(lex.terms("determiner_nouns")),
+        exclude_unless_body(lex.terms("exclude_unless_body")),
+        named_event_nouns(lex.terms("named_event_nouns")),
+        noun_determiners(lex.terms("noun_determiners")),
+        object_determiners(lex.terms("object_determiners")),
+        participle_nouns(lex.terms("participle_nouns")),
+        participle_places(lex.terms("participle_places")),
+        run_nouns(lex.terms("run_nouns")),
+        setting_meet_words(lex.terms("setting_meet_words")),
+        setting_preps(lex.terms("setting_preps")),
+        thing_objects(lex.terms("thing_objects")),
+        today_words(lex.terms("today_words")),
+        under_words(lex.terms("under_words")) {}
+  sdk::View<std::string_view> after_meet;
+  sdk::View<std::string_view> alongside_future_marks;
+  sdk::View<std::string_view> alongside_meet_verbs;
+  sdk::View<std::string_view> alongside_nouns;
+  sdk::View<std::string_view> bare_verbs;
+  sdk::View<std::string_view> determiner_noun_after;
+  sdk::View<std::string_view> determiner_nouns;
+  sdk::View<std::string_view> exclude_unless_body;
+  sdk::View<std::string_view> named_event_nouns;
+  sdk::View<std::string_view> noun_determiners;
+  sdk::View<std::string_view> object_determiners;
+  sdk::View<std::string_view> participle_nouns;
+  sdk::View<std::string_view> participle_places;
+  sdk::View<std::string_view> run_nouns;
+  sdk::View<std::string_view> setting_meet_words;
+  sdk::View<std::string_view> setting_preps;
+  sdk::View<std::string_view> thing_objects;
+  sdk::View<std::string_view> today_words;
+  sdk::View<std::string_view> under_words;
+};
+
 class Conferences final : public sdk::Extractor {
  public:
   explicit Conferences(const sdk::Lexicon& lex)
       : lex_(lex),
+        lists_(lex),
         nouns_(lex.terms("nouns")),
         body_nouns_(lex.terms("body_nouns")),
         verbs_(lex.terms("verbs")),
@@ -77,16 +122,16 @@ class Conferences final : public sdk::Extractor {
 
   sdk::Status alongside_status(const sdk::Sentence& s, std::size_t name_first, sdk::Status status,
                                std::ptrdiff_t time) const {
-    return sdk::alongside_status(s, name_first, status, time, lex_.terms("alongside_nouns"),
-                                 lex_.terms("today_words"), lex_.terms("alongside_meet_verbs"),
-                                 lex_.terms("alongside_future_marks"));
+    return sdk::alongside_status(s, name_first, status, time, lists_.alongside_nouns,
+                                 lists_.today_words, lists_.alongside_meet_verbs,
+                                 lists_.alongside_future_marks);
   }
 
   // "on the margins of (the) ...", "on the sidelines of ...": right before token i
   bool alongside_at(const sdk::Sentence& s, std::size_t i) const {
     if (i > 0 && s.tokens[i - 1].lower == "the") --i;
     return i >= 2 && s.tokens[i - 1].lower == "of" &&
-           sdk::any_of_terms(s.tokens[i - 2].lower, lex_.terms("alongside_nouns"));
+           sdk::any_of_terms(s.tokens[i - 2].lower, lists_.alongside_nouns);
   }
 
   // "met with Navalnaya in February at the Munich Security Conference": a name starting at
@@ -94,11 +139,11 @@ class Conferences final : public sdk::Extractor {
   // meeting
   bool setting_at(const sdk::Sentence& s, std::size_t i) const {
     if (i < 2 || s.tokens[i - 1].lower != "the" ||
-        !sdk::any_of_terms(s.tokens[i - 2].lower, lex_.terms("setting_preps")))
+        !sdk::any_of_terms(s.tokens[i - 2].lower, lists_.setting_preps))
       return false;
     for (std::size_t q = i - 2, steps = 0; q > 0 && steps < 14; --q, ++steps) {
       if (s.tokens[q - 1].kind == sdk::TokenKind::punct && s.tokens[q - 1].lower != ",") break;
-      if (sdk::any_of_terms(s.tokens[q - 1].lower, lex_.terms("setting_meet_words"))) return true;
+      if (sdk::any_of_terms(s.tokens[q - 1].lower, lists_.setting_meet_words)) return true;
     }
     return false;
   }
@@ -111,7 +156,7 @@ class Conferences final : public sdk::Extractor {
     if (time < 0) return sdk::Status::ongoing;
     const auto& m = s.mentions[static_cast<std::size_t>(time)];
     for (std::size_t q = m.first_token; q < m.last_token; ++q)
-      if (sdk::any_of_terms(s.tokens[q].lower, lex_.terms("today_words")))
+      if (sdk::any_of_terms(s.tokens[q].lower, lists_.today_words))
         return sdk::Status::ongoing;
     return status;
   }
@@ -127,10 +172,10 @@ class Conferences final : public sdk::Extractor {
       std::size_t n = nouns_.match(s, i);
       // "attend a convening of special envoys": a noun only after a determiner; else the
       // verb ("looks forward to convening leaders")
-      if (n && sdk::any_of_terms(s.tokens[i].lower, lex_.terms("determiner_nouns")) &&
-          !(i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, lex_.terms("noun_determiners")) &&
+      if (n && sdk::any_of_terms(s.tokens[i].lower, lists_.determiner_nouns) &&
+          !(i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, lists_.noun_determiners) &&
             i + 1 < s.tokens.size &&
-            sdk::any_of_terms(s.tokens[i + 1].lower, lex_.terms("determiner_noun_after"))))
+            sdk::any_of_terms(s.tokens[i + 1].lower, lists_.determiner_noun_after)))
         n = 0;
       if (n == 0 && (n = body_nouns_.match(s, i))) needs_body = true;
       if (n == 0 && (n = verbs_.match(s, i))) {
@@ -154,22 +199,22 @@ class Conferences final : public sdk::Extractor {
       // "a special annual meeting" of GATT: in a sentence naming an intergovernmental body
       // some of those words speak of its sessions
       if (excluded_word &&
-          sdk::any_of_terms(s.tokens[i - 1].lower, lex_.terms("exclude_unless_body")))
+          sdk::any_of_terms(s.tokens[i - 1].lower, lists_.exclude_unless_body))
         for (const auto& e : s.entities)
           if (e.kind == sdk::EntityKind::organization && e.country.empty()) excluded_word = false;
       // "to help meet its domestic consumption needs": a bare verb that takes a thing
       bool thing = false;
       if (form == sdk::TriggerForm::verb &&
-          sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("bare_verbs"))) {
+          sdk::any_of_terms(s.tokens[i + n - 1].lower, lists_.bare_verbs)) {
         std::size_t k = i + n;
         while (k < s.tokens.size &&
-               sdk::any_of_terms(s.tokens[k].lower, lex_.terms("object_determiners")))
+               sdk::any_of_terms(s.tokens[k].lower, lists_.object_determiners))
           ++k;
         for (const std::size_t end = k + 7; k < s.tokens.size && k < end && !thing; ++k) {
           if ((s.tokens[k].kind == sdk::TokenKind::punct && s.tokens[k].lower != "-") ||
-              sdk::any_of_terms(s.tokens[k].lower, lex_.terms("after_meet")))
+              sdk::any_of_terms(s.tokens[k].lower, lists_.after_meet))
             break;
-          thing = sdk::any_of_terms(s.tokens[k].lower, lex_.terms("thing_objects"));
+          thing = sdk::any_of_terms(s.tokens[k].lower, lists_.thing_objects);
         }
       }
       if (business > 0 || excluded_word || thing) {
@@ -204,10 +249,10 @@ class Conferences final : public sdk::Extractor {
       // trade talks within GATT": negotiations a body runs, under way
       std::ptrdiff_t under_body = -1;
       if (form == sdk::TriggerForm::noun &&
-          sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("run_nouns")))
+          sdk::any_of_terms(s.tokens[i + n - 1].lower, lists_.run_nouns))
         for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 4 && under_body < 0; ++k) {
           if (s.tokens[k].kind == sdk::TokenKind::punct) break;
-          if (!sdk::any_of_terms(s.tokens[k].lower, lex_.terms("under_words"))) continue;
+          if (!sdk::any_of_terms(s.tokens[k].lower, lists_.under_words)) continue;
           const std::size_t h = k + 1 < s.tokens.size && s.tokens[k + 1].lower == "the" ? k + 2 : k + 1;
           for (std::size_t e = 0; e < s.entities.size; ++e)
             if (s.entities[e].first_token == h &&
@@ -261,8 +306,8 @@ class Conferences final : public sdk::Extractor {
       // are in session at publication (not "await the OPEC ministers meeting in Vienna on
       // Friday")
       if (form == sdk::TriggerForm::noun && i + n < s.tokens.size && f.time < 0 &&
-          sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("participle_nouns")) &&
-          sdk::any_of_terms(s.tokens[i + n].lower, lex_.terms("participle_places")) &&
+          sdk::any_of_terms(s.tokens[i + n - 1].lower, lists_.participle_nouns) &&
+          sdk::any_of_terms(s.tokens[i + n].lower, lists_.participle_places) &&
           c.status == sdk::Status::occurred)
         for (const auto& e : s.entities)
           if (e.last_token == i + n - 1 && e.kind == sdk::EntityKind::group &&
@@ -295,7 +340,7 @@ class Conferences final : public sdk::Extractor {
       for (std::size_t k = e.first_token; k < s.tokens.size && k < e.last_token + 4; ++k) {
         if (k >= e.last_token && !s.tokens[k].capitalized) break;
         named_noun = named_noun || nouns_.match(s, k) ||
-                     sdk::any_of_terms(s.tokens[k].lower, lex_.terms("named_event_nouns"));
+                     sdk::any_of_terms(s.tokens[k].lower, lists_.named_event_nouns);
       }
       if (named_noun) continue;
       const sdk::Frame f = s.analyzer->frame(s, e.first_token, e.last_token, sdk::TriggerForm::noun);
@@ -311,6 +356,7 @@ class Conferences final : public sdk::Extractor {
 
  private:
   const sdk::Lexicon& lex_;
+  Lists lists_;
   sdk::PhraseSet nouns_, body_nouns_, verbs_;  // triggers, indexed by first word
   sdk::PhraseSet ministerial_;                 // nouns naming ministers' gatherings
   sdk::PhraseSet context_;                     // words that make a sentence business

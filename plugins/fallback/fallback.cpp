@@ -41,10 +41,59 @@ bool is_named(const sdk::Entity& e) {
   return is_actor(e) && (e.kind != sdk::EntityKind::group || !e.country.empty() || e.head_of_state);
 }
 
+// The lexicon's lists read while extracting, looked up once: Lexicon::terms() searches
+// them by key.
+struct Lists {
+  explicit Lists(const sdk::Lexicon& lex)
+      : encounter_object_skip(lex.terms("encounter_object_skip")),
+        exclude_after(lex.terms("exclude_after")),
+        exclude_phrases(lex.terms("exclude_phrases")),
+        gerund_before(lex.terms("gerund_before")),
+        gerund_nouns(lex.terms("gerund_nouns")),
+        legislative_chamber_not_after(lex.terms("legislative_chamber_not_after")),
+        legislative_chambers(lex.terms("legislative_chambers")),
+        legislative_committees(lex.terms("legislative_committees")),
+        negating(lex.terms("negating")),
+        ongoing_before(lex.terms("ongoing_before")),
+        plural_determiners(lex.terms("plural_determiners")),
+        plurals_need_determiner(lex.terms("plurals_need_determiner")),
+        refer_back_determiners(lex.terms("refer_back_determiners")),
+        speculative_before(lex.terms("speculative_before")),
+        speech_determiners(lex.terms("speech_determiners")),
+        speech_verbs(lex.terms("speech_verbs")),
+        talk_object_stops(lex.terms("talk_object_stops")),
+        talks_lead_ins(lex.terms("talks_lead_ins")),
+        talks_measures(lex.terms("talks_measures")),
+        verb_adverbs(lex.terms("verb_adverbs")),
+        verb_before(lex.terms("verb_before")) {}
+  sdk::View<std::string_view> encounter_object_skip;
+  sdk::View<std::string_view> exclude_after;
+  sdk::View<std::string_view> exclude_phrases;
+  sdk::View<std::string_view> gerund_before;
+  sdk::View<std::string_view> gerund_nouns;
+  sdk::View<std::string_view> legislative_chamber_not_after;
+  sdk::View<std::string_view> legislative_chambers;
+  sdk::View<std::string_view> legislative_committees;
+  sdk::View<std::string_view> negating;
+  sdk::View<std::string_view> ongoing_before;
+  sdk::View<std::string_view> plural_determiners;
+  sdk::View<std::string_view> plurals_need_determiner;
+  sdk::View<std::string_view> refer_back_determiners;
+  sdk::View<std::string_view> speculative_before;
+  sdk::View<std::string_view> speech_determiners;
+  sdk::View<std::string_view> speech_verbs;
+  sdk::View<std::string_view> talk_object_stops;
+  sdk::View<std::string_view> talks_lead_ins;
+  sdk::View<std::string_view> talks_measures;
+  sdk::View<std::string_view> verb_adverbs;
+  sdk::View<std::string_view> verb_before;
+};
+
 class Fallback final : public sdk::Extractor {
  public:
   explicit Fallback(const sdk::Lexicon& lex)
       : lex_(lex),
+        lists_(lex),
         context_(lex.terms("exclude_context")),
         before_(lex.terms("exclude_before")),
         officials_(lex.terms("official_words")),
@@ -83,8 +132,8 @@ class Fallback final : public sdk::Extractor {
       official =
           official || (is_named(e) && (e.kind != sdk::EntityKind::person || e.head_of_state));
     if (!official) return;
-    const auto excl_phrases = lex_.terms("exclude_phrases");
-    const auto excl_after = lex_.terms("exclude_after");
+    const auto excl_phrases = lists_.exclude_phrases;
+    const auto excl_after = lists_.exclude_after;
     for (std::size_t i = 0; i < s.tokens.size && noun; ++i) {
       // one look-up for the many words that start none of the noun lists
       if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
@@ -102,8 +151,8 @@ class Fallback final : public sdk::Extractor {
       // "he talks with", "would visit": the word is a verb here (the plugins read verbs)
       {
         std::size_t k = i;  // "would also visit": adverbs skipped
-        while (k > 1 && sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("verb_adverbs"))) --k;
-        if (k > 0 && sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("verb_before")))
+        while (k > 1 && sdk::any_of_terms(s.tokens[k - 1].lower, lists_.verb_adverbs)) --k;
+        if (k > 0 && sdk::any_of_terms(s.tokens[k - 1].lower, lists_.verb_before))
           excluded = true;
       }
       // "when the President visits Prime Minister Mulroney": a name or a title right after
@@ -115,12 +164,12 @@ class Fallback final : public sdk::Extractor {
       for (const auto& e : s.entities)
         if (e.first_token <= i && i < e.last_token) excluded = true;
       // "agreements produced at international conferences": a bare plural is no one event
-      if (sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("plurals_need_determiner"))) {
+      if (sdk::any_of_terms(s.tokens[i + n - 1].lower, lists_.plurals_need_determiner)) {
         bool determined = false;
         for (std::size_t k = i, steps = 0; k > 0 && steps < 3 && !determined; --k, ++steps)
           determined = s.tokens[k - 1].kind == sdk::TokenKind::number ||
                        s.tokens[k - 1].lower == "'s" ||
-                       sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("plural_determiners"));
+                       sdk::any_of_terms(s.tokens[k - 1].lower, lists_.plural_determiners);
         if (!determined) excluded = true;
       }
       for (std::size_t k = i >= 3 ? i - 3 : 0; k < i && !excluded; ++k)
@@ -133,17 +182,17 @@ class Fallback final : public sdk::Extractor {
                          s.tokens[k - 1].kind == sdk::TokenKind::number))
           --k;
         excluded = k >= 2 && k < i &&
-                   sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("speech_determiners")) &&
-                   sdk::any_of_terms(s.tokens[k - 2].lower, lex_.terms("speech_verbs"));
+                   sdk::any_of_terms(s.tokens[k - 1].lower, lists_.speech_determiners) &&
+                   sdk::any_of_terms(s.tokens[k - 2].lower, lists_.speech_verbs);
       }
       // "work on meeting the needs", "succeeded in meeting its payments": right after a
       // preposition the word is a gerund (the plugins read verbs)
-      if (i > 0 && n == 1 && sdk::any_of_terms(s.tokens[i].lower, lex_.terms("gerund_nouns")) &&
-          sdk::any_of_terms(s.tokens[i - 1].lower, lex_.terms("gerund_before")))
+      if (i > 0 && n == 1 && sdk::any_of_terms(s.tokens[i].lower, lists_.gerund_nouns) &&
+          sdk::any_of_terms(s.tokens[i - 1].lower, lists_.gerund_before))
         excluded = true;
       // "there are no plans for an emergency meeting", "did not want a summit": denied in
       // its own clause, a few words back
-      const auto negating = lex_.terms("negating");
+      const auto negating = lists_.negating;
       for (std::size_t k = i, steps = 0; k > 0 && steps < 6 && !excluded; --k, ++steps) {
         if (s.tokens[k - 1].kind == sdk::TokenKind::punct) break;
         excluded = sdk::any_of_terms(s.tokens[k - 1].lower, negating);
@@ -168,10 +217,10 @@ class Fallback final : public sdk::Extractor {
           // (a determiner right before, or with one word between: "the sources said
           // negotiations" is no determiner of the noun)
           told = (steps < 2 && (s.tokens[k - 1].kind == sdk::TokenKind::number || w == "'s" ||
-                                sdk::any_of_terms(w, lex_.terms("plural_determiners")))) ||
-                 sdk::any_of_terms(w, lex_.terms("talks_lead_ins")) ||
+                                sdk::any_of_terms(w, lists_.plural_determiners))) ||
+                 sdk::any_of_terms(w, lists_.talks_lead_ins) ||
                  (w == "of" && k >= 2 &&
-                  sdk::any_of_terms(s.tokens[k - 2].lower, lex_.terms("talks_measures")));
+                  sdk::any_of_terms(s.tokens[k - 2].lower, lists_.talks_measures));
           if (s.tokens[k - 1].kind != sdk::TokenKind::word || w == "of") break;
         }
         if (!told) {
@@ -187,11 +236,11 @@ class Fallback final : public sdk::Extractor {
         const auto w = s.tokens[k - 1].lower;  // ("a so-called 'budget summit'")
         if (s.tokens[k - 1].kind == sdk::TokenKind::punct && w != "-" && w != "'" && w != "\"")
           break;
-        if (sdk::preceded_by(s, k, lex_.terms("speculative_before"))) {
+        if (sdk::preceded_by(s, k, lists_.speculative_before)) {
           c.status = sdk::Status::speculative;
           break;
         }
-        if (f.time < 0 && sdk::preceded_by(s, k, lex_.terms("ongoing_before"))) {
+        if (f.time < 0 && sdk::preceded_by(s, k, lists_.ongoing_before)) {
           c.status = sdk::Status::ongoing;
           break;
         }
@@ -216,7 +265,7 @@ class Fallback final : public sdk::Extractor {
       // no event of its kind before
       bool back = f.anaphoric;
       bool owner = false;  // "the Prime Minister's visit": a title owns it
-      const auto dets = lex_.terms("refer_back_determiners");
+      const auto dets = lists_.refer_back_determiners;
       for (std::size_t k = i, steps = 0; k > 0 && steps < 2 && !back; --k, ++steps) {
         // ... or a possessive name ("Nakasone's visit")
         if (sdk::any_of_terms(s.tokens[k - 1].lower, dets) || s.tokens[k - 1].lower == "'s") {
@@ -249,9 +298,9 @@ class Fallback final : public sdk::Extractor {
   // A capitalised chamber word ("House", "Senate"; not "White House") with a committee word
   // among the next five tokens, both in config
   bool legislative_committee(const sdk::Sentence& s) const {
-    const auto chambers = lex_.terms("legislative_chambers");
-    const auto committees = lex_.terms("legislative_committees");
-    const auto not_after = lex_.terms("legislative_chamber_not_after");
+    const auto chambers = lists_.legislative_chambers;
+    const auto committees = lists_.legislative_committees;
+    const auto not_after = lists_.legislative_chamber_not_after;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       if (!s.tokens[i].capitalized || !sdk::any_of_terms(s.tokens[i].lower, chambers)) continue;
       if (i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, not_after)) continue;
@@ -267,7 +316,7 @@ class Fallback final : public sdk::Extractor {
   // person after "with" further on in the clause), "received Foreign Minister Kuranari",
   // "was received by Premier Zhao" (receive_verbs, the person right after)
   void encounter_verb(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const {
-    const auto excl_phrases = lex_.terms("exclude_phrases");
+    const auto excl_phrases = lists_.exclude_phrases;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       if (!verb_first_words_.starts_with_word(s.tokens[i].lower)) continue;
       bool talk = true;
@@ -284,7 +333,7 @@ class Fallback final : public sdk::Extractor {
                (s.tokens[k].kind != sdk::TokenKind::punct || s.tokens[k].lower == "-" ||
                 s.tokens[k].lower == "'s") &&
                !first_words_.starts_with_word(s.tokens[k].lower) &&
-               !sdk::any_of_terms(s.tokens[k].lower, lex_.terms("talk_object_stops")))
+               !sdk::any_of_terms(s.tokens[k].lower, lists_.talk_object_stops))
           ++k;
         if (k >= s.tokens.size || s.tokens[k].lower != "with") continue;
         from = k + 1;
@@ -297,7 +346,7 @@ class Fallback final : public sdk::Extractor {
       bool excluded = sdk::preceded_by(s, i, excl_phrases);
       for (std::size_t k = i, steps = 0; k > 0 && steps < 4 && !excluded; --k, ++steps) {
         if (s.tokens[k - 1].kind == sdk::TokenKind::punct) break;
-        excluded = sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("negating"));
+        excluded = sdk::any_of_terms(s.tokens[k - 1].lower, lists_.negating);
       }
       for (const auto& cl : s.clauses)
         if (cl.first_token <= i && i < cl.last_token && cl.modality == sdk::Modality::negated)
@@ -328,7 +377,7 @@ class Fallback final : public sdk::Extractor {
   // Domenici", "visiting Japanese Foreign Minister Tadashi Kuranari"); not a possessive
   // ("President Reagan's letter")
   const sdk::Entity* titled_person_at(const sdk::Sentence& s, std::size_t from) const {
-    const auto skip = lex_.terms("encounter_object_skip");
+    const auto skip = lists_.encounter_object_skip;
     while (from < s.tokens.size && sdk::any_of_terms(s.tokens[from].lower, skip)) ++from;
     for (const auto& e : s.entities) {
       if (e.first_token < from || e.first_token > from + 5) continue;
@@ -355,6 +404,7 @@ class Fallback final : public sdk::Extractor {
   }
 
   const sdk::Lexicon& lex_;
+  Lists lists_;
   std::array<sdk::PhraseSet, kTypes.size()> nouns_;
   sdk::PhraseSet context_, before_, officials_;
   sdk::PhraseSet first_words_;  // the noun lists of kTypes as one, asked first at every token

@@ -95,10 +95,81 @@ std::string group_object(const sdk::Sentence& s, std::size_t next,
   return out;
 }
 
+// The lexicon's lists read while extracting, looked up once: Lexicon::terms() searches
+// them by key.
+struct Lists {
+  explicit Lists(const sdk::Lexicon& lex)
+      : after_meet(lex.terms("after_meet")),
+        attended_by(lex.terms("attended_by")),
+        committee_excluded_names(lex.terms("committee_excluded_names")),
+        convene_body_exclude(lex.terms("convene_body_exclude")),
+        convene_body_lead(lex.terms("convene_body_lead")),
+        convene_body_links(lex.terms("convene_body_links")),
+        convene_body_nouns(lex.terms("convene_body_nouns")),
+        convene_intransitive_next(lex.terms("convene_intransitive_next")),
+        convene_subjects(lex.terms("convene_subjects")),
+        convene_verbs(lex.terms("convene_verbs")),
+        formal_before(lex.terms("formal_before")),
+        generic_before(lex.terms("generic_before")),
+        group_object_not_first(lex.terms("group_object_not_first")),
+        group_object_stops(lex.terms("group_object_stops")),
+        host_for_nouns(lex.terms("host_for_nouns")),
+        host_gathering_nouns(lex.terms("host_gathering_nouns")),
+        host_object_nouns(lex.terms("host_object_nouns")),
+        lead_ins(lex.terms("lead_ins")),
+        nouns_with_only(lex.terms("nouns_with_only")),
+        object_determiners(lex.terms("object_determiners")),
+        official_committee_words(lex.terms("official_committee_words")),
+        people_object_stops(lex.terms("people_object_stops")),
+        people_objects(lex.terms("people_objects")),
+        remote_phrases(lex.terms("remote_phrases")),
+        talks_lead_ins(lex.terms("talks_lead_ins")),
+        talks_ongoing(lex.terms("talks_ongoing")),
+        talks_predicates(lex.terms("talks_predicates")),
+        thing_objects(lex.terms("thing_objects")),
+        told_exclude_context(lex.terms("told_exclude_context")),
+        verb_lead_ins(lex.terms("verb_lead_ins")),
+        with_group_leading(lex.terms("with_group_leading")),
+        with_group_nouns(lex.terms("with_group_nouns")) {}
+  sdk::View<std::string_view> after_meet;
+  sdk::View<std::string_view> attended_by;
+  sdk::View<std::string_view> committee_excluded_names;
+  sdk::View<std::string_view> convene_body_exclude;
+  sdk::View<std::string_view> convene_body_lead;
+  sdk::View<std::string_view> convene_body_links;
+  sdk::View<std::string_view> convene_body_nouns;
+  sdk::View<std::string_view> convene_intransitive_next;
+  sdk::View<std::string_view> convene_subjects;
+  sdk::View<std::string_view> convene_verbs;
+  sdk::View<std::string_view> formal_before;
+  sdk::View<std::string_view> generic_before;
+  sdk::View<std::string_view> group_object_not_first;
+  sdk::View<std::string_view> group_object_stops;
+  sdk::View<std::string_view> host_for_nouns;
+  sdk::View<std::string_view> host_gathering_nouns;
+  sdk::View<std::string_view> host_object_nouns;
+  sdk::View<std::string_view> lead_ins;
+  sdk::View<std::string_view> nouns_with_only;
+  sdk::View<std::string_view> object_determiners;
+  sdk::View<std::string_view> official_committee_words;
+  sdk::View<std::string_view> people_object_stops;
+  sdk::View<std::string_view> people_objects;
+  sdk::View<std::string_view> remote_phrases;
+  sdk::View<std::string_view> talks_lead_ins;
+  sdk::View<std::string_view> talks_ongoing;
+  sdk::View<std::string_view> talks_predicates;
+  sdk::View<std::string_view> thing_objects;
+  sdk::View<std::string_view> told_exclude_context;
+  sdk::View<std::string_view> verb_lead_ins;
+  sdk::View<std::string_view> with_group_leading;
+  sdk::View<std::string_view> with_group_nouns;
+};
+
 class Meetings final : public sdk::Extractor {
  public:
   explicit Meetings(const sdk::Lexicon& lex)
-      : lex_(lex), verbs_(lex.terms("verbs")), nouns_(lex.terms("nouns")),
+      : lex_(lex),
+        lists_(lex), verbs_(lex.terms("verbs")), nouns_(lex.terms("nouns")),
         dets_(lex.terms("determiners")), excl_(lex.terms("exclude_before")),
         context_(lex.terms("exclude_context")),
         host_verbs_(lex.terms("host_verbs")), chair_verbs_(lex.terms("chair_verbs")),
@@ -118,7 +189,7 @@ class Meetings final : public sdk::Extractor {
   // Committee")
   bool official_committee(const sdk::Sentence& s, std::size_t k) const {
     if (!s.tokens[k].capitalized ||
-        !sdk::any_of_terms(s.tokens[k].lower, lex_.terms("official_committee_words")))
+        !sdk::any_of_terms(s.tokens[k].lower, lists_.official_committee_words))
       return false;
     std::size_t b = k;
     while (b > 0 && k - b < 6 &&
@@ -126,7 +197,7 @@ class Meetings final : public sdk::Extractor {
       --b;
     if (b == k) return false;  // "the Committee": whose, the text does not say
     for (std::size_t q = b; q < k; ++q)
-      if (sdk::any_of_terms(s.tokens[q].lower, lex_.terms("committee_excluded_names")))
+      if (sdk::any_of_terms(s.tokens[q].lower, lists_.committee_excluded_names))
         return false;
     return true;
   }
@@ -150,7 +221,7 @@ class Meetings final : public sdk::Extractor {
       if (n == 0 && !(i > 0 && (dets_.contains(s.tokens[i - 1].lower) ||
                                 s.tokens[i - 1].lower == "-")) &&  // "U.S.-hosted"
           (n = host_verbs_.match(s, i))) {
-        const auto plural = lex_.terms("host_object_nouns");
+        const auto plural = lists_.host_object_nouns;
         bool people = false;
         for (const auto& e : s.entities) {
           if (e.first_token < i + n || e.first_token > i + n + 4 || e.pronoun || e.possessive ||
@@ -192,7 +263,7 @@ class Meetings final : public sdk::Extractor {
           // roundtable with leaders", "a meeting of legislators": the people met come after
           // the gathering noun and "with" or "of"
           std::size_t m = nouns_.match(s, b);
-          if (m == 0) m = sdk::match_phrase(s, b, lex_.terms("host_gathering_nouns"));
+          if (m == 0) m = sdk::match_phrase(s, b, lists_.host_gathering_nouns);
           if (m > 0 && b + m + 1 < s.tokens.size &&
               (s.tokens[b + m].lower == "with" || s.tokens[b + m].lower == "of")) {
             b += m + 1;
@@ -219,10 +290,10 @@ class Meetings final : public sdk::Extractor {
         // "convened the White House Competition Council", "convened the Infrastructure
         // Implementation Task Force": a body of officials called to sit, named in capitals
         // (words of convene_body_links between) with one of convene_body_nouns in its name
-        if (!people && sdk::match_phrase(s, i, lex_.terms("convene_verbs")) == n) {
+        if (!people && sdk::match_phrase(s, i, lists_.convene_verbs) == n) {
           std::size_t b = i + n;
           while (b < s.tokens.size && b < i + n + 5 &&
-                 (sdk::any_of_terms(s.tokens[b].lower, lex_.terms("convene_body_lead")) ||
+                 (sdk::any_of_terms(s.tokens[b].lower, lists_.convene_body_lead) ||
                   (s.tokens[b].lower == "-" && b > i + n)))
             ++b;
           std::size_t e = b;
@@ -231,13 +302,13 @@ class Meetings final : public sdk::Extractor {
             const auto& tk = s.tokens[e];
             const bool link =
                 e > b && e + 1 < s.tokens.size && s.tokens[e + 1].capitalized &&
-                (tk.lower == "-" || sdk::any_of_terms(tk.lower, lex_.terms("convene_body_links")));
+                (tk.lower == "-" || sdk::any_of_terms(tk.lower, lists_.convene_body_links));
             if (!tk.capitalized && !link) break;
-            if (tk.capitalized && sdk::match_phrase(s, e, lex_.terms("convene_body_nouns")) > 0)
+            if (tk.capitalized && sdk::match_phrase(s, e, lists_.convene_body_nouns) > 0)
               body = true;
             // a chamber's committee is a parliamentary session ("the Senate Budget
             // Committee"; not "the White House Competition Council")
-            if (sdk::any_of_terms(tk.lower, lex_.terms("convene_body_exclude")) &&
+            if (sdk::any_of_terms(tk.lower, lists_.convene_body_exclude) &&
                 !(e > b && s.tokens[e - 1].lower == "white"))
               chamber = true;
             ++e;
@@ -249,10 +320,10 @@ class Meetings final : public sdk::Extractor {
           // reconvene"; not "lawyers convening in 1963", "alumni will convene")
           if (!body && i + n < s.tokens.size && !s.tokens[i].capitalized &&
               !s.tokens[i - 1].capitalized &&
-              sdk::any_of_terms(s.tokens[i + n].lower, lex_.terms("convene_intransitive_next"))) {
+              sdk::any_of_terms(s.tokens[i + n].lower, lists_.convene_intransitive_next)) {
             for (std::size_t k = i, steps = 0; k > 0 && steps < 4 && !people; --k, ++steps) {
               if (s.tokens[k - 1].kind == sdk::TokenKind::punct) break;
-              people = sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("convene_subjects"));
+              people = sdk::any_of_terms(s.tokens[k - 1].lower, lists_.convene_subjects);
             }
           }
           if (body && !chamber && e > b) {
@@ -268,7 +339,7 @@ class Meetings final : public sdk::Extractor {
         for (std::size_t k = i + n; people && k < s.tokens.size && k < i + n + 12; ++k)
           if (s.tokens[k].lower == "for")
             for (std::size_t q = k + 1; q < s.tokens.size && q < k + 10; ++q)
-              people = people && !sdk::any_of_terms(s.tokens[q].lower, lex_.terms("host_for_nouns"));
+              people = people && !sdk::any_of_terms(s.tokens[q].lower, lists_.host_for_nouns);
         if (!people) {
           i += n - 1;
           continue;
@@ -298,13 +369,13 @@ class Meetings final : public sdk::Extractor {
             s.tokens[i].lower == "meeting")
           form = sdk::TriggerForm::verb;
         // "looks forward to meeting Prime Minister Kishida": a verb after these
-        if (n && s.tokens[i].lower == "meeting" && sdk::preceded_by(s, i, lex_.terms("verb_lead_ins")))
+        if (n && s.tokens[i].lower == "meeting" && sdk::preceded_by(s, i, lists_.verb_lead_ins))
           form = sdk::TriggerForm::verb;
       }
       if (n == 0) continue;
       // "an audience with the Pope": these nouns name a meeting only before "with"
       if (form == sdk::TriggerForm::noun &&
-          sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("nouns_with_only")) &&
+          sdk::any_of_terms(s.tokens[i + n - 1].lower, lists_.nouns_with_only) &&
           !(i + n < s.tokens.size && s.tokens[i + n].lower == "with")) {
         i += n - 1;
         continue;
@@ -324,15 +395,15 @@ class Meetings final : public sdk::Extractor {
         excluded = excluded || context_.contains(s.tokens[k].lower);
       const std::size_t people_end =
           form == sdk::TriggerForm::verb && sdk::any_of_terms(s.tokens[i + n - 1].lower, bare)
-              ? people_object_end(s, i + n, lex_.terms("people_objects"),
-                                  lex_.terms("people_object_stops"))
+              ? people_object_end(s, i + n, lists_.people_objects,
+                                  lists_.people_object_stops)
               : 0;
       if (form == sdk::TriggerForm::verb && sdk::any_of_terms(s.tokens[i + n - 1].lower, bare) &&
           people_end == 0 &&
-          (sdk::takes_thing_object(s, i + n, lex_.terms("after_meet"),
-                                   lex_.terms("object_determiners")) ||
-           thing_object_ahead(s, i + n, lex_.terms("thing_objects"), lex_.terms("after_meet"),
-                              lex_.terms("object_determiners"))))
+          (sdk::takes_thing_object(s, i + n, lists_.after_meet,
+                                   lists_.object_determiners) ||
+           thing_object_ahead(s, i + n, lists_.thing_objects, lists_.after_meet,
+                              lists_.object_determiners)))
         excluded = true;
       // "the accord was negotiated": a passive names a document, not talks
       if (form == sdk::TriggerForm::verb && i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, be) &&
@@ -364,7 +435,7 @@ class Meetings final : public sdk::Extractor {
       // talks told by what becomes of them ("talks are under way", "moving towards talks")
       // "negotiations for a new contract broke down" (looked for once a sentence)
       if (commercial_sentence < 0) {
-        const auto told_exclude = lex_.terms("told_exclude_context");
+        const auto told_exclude = lists_.told_exclude_context;
         commercial_sentence = 0;
         for (const auto& tk : s.tokens)
           if (sdk::any_of_terms(tk.lower, told_exclude)) {
@@ -374,12 +445,12 @@ class Meetings final : public sdk::Extractor {
       }
       const bool commercial = commercial_sentence > 0;
       const bool told = is_talks && form == sdk::TriggerForm::noun && !commercial &&
-                        (predicate_after(s, i + n, lex_.terms("talks_predicates")) ||
-                         predicate_after(s, i + n, lex_.terms("talks_ongoing")) ||
-                         sdk::preceded_by(s, i, lex_.terms("talks_lead_ins")));
+                        (predicate_after(s, i + n, lists_.talks_predicates) ||
+                         predicate_after(s, i + n, lists_.talks_ongoing) ||
+                         sdk::preceded_by(s, i, lists_.talks_lead_ins));
       // "several meetings that will be held this weekend": meetings of nobody in particular
       const bool generic = form == sdk::TriggerForm::noun && c.participants.empty() && i > 0 &&
-                           sdk::any_of_terms(s.tokens[i - 1].lower, lex_.terms("generic_before"));
+                           sdk::any_of_terms(s.tokens[i - 1].lower, lists_.generic_before);
       // "briefing reporters after a separate meeting with Shultz": a meeting with someone
       // that the sentence places before what it tells took place
       bool lead_in = false;
@@ -387,7 +458,7 @@ class Meetings final : public sdk::Extractor {
       for (std::size_t k = i, steps = 0; k > 0 && steps < 4 && !lead_in && !from_lead_in;
            --k, ++steps) {
         const auto& tk = s.tokens[k - 1];
-        if (sdk::any_of_terms(tk.lower, lex_.terms("lead_ins"))) lead_in = true;
+        if (sdk::any_of_terms(tk.lower, lists_.lead_ins)) lead_in = true;
         if (sdk::any_of_terms(tk.lower, counterpart_lead_ins_)) from_lead_in = true;
         if (tk.capitalized || tk.kind != sdk::TokenKind::word) break;
       }
@@ -403,14 +474,14 @@ class Meetings final : public sdk::Extractor {
       for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 5; ++k)
         commercial_object =
             commercial_object ||
-            sdk::any_of_terms(s.tokens[k].lower, lex_.terms("told_exclude_context"));
+            sdk::any_of_terms(s.tokens[k].lower, lists_.told_exclude_context);
       // "held their third trilateral meeting", "during a cabinet meeting": a kind of
       // gathering that is an event by itself, right before the noun (an ordinal between);
       // not talks ("as may be needed during trilateral discussions")
       bool formal = false;
       if (form == sdk::TriggerForm::noun && !generic && !is_talks)
         for (std::size_t k = i, steps = 0; k > 0 && steps < 2 && !formal; --k, ++steps)
-          formal = sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("formal_before"));
+          formal = sdk::any_of_terms(s.tokens[k - 1].lower, lists_.formal_before);
       // "met with Cho and Akiba for the fourth trilateral meeting": the verb told it already
       for (std::size_t k = 0; k < i && formal; ++k)
         if (verbs_.match(s, k) > 0) formal = false;
@@ -421,7 +492,7 @@ class Meetings final : public sdk::Extractor {
       if (form == sdk::TriggerForm::noun && !generic) {
         std::size_t k = i + n;
         if (k < s.tokens.size && sdk::any_of_terms(s.tokens[k].lower, be)) ++k;
-        if (k + 1 < s.tokens.size && sdk::match_phrase(s, k, lex_.terms("attended_by")))
+        if (k + 1 < s.tokens.size && sdk::match_phrase(s, k, lists_.attended_by))
           by = k + 2;
       }
       if (by > 0) {
@@ -457,8 +528,8 @@ class Meetings final : public sdk::Extractor {
         const bool quantified = w + 3 < s.tokens.size && dets_.contains(s.tokens[w].lower) &&
                                 s.tokens[w + 1].kind == sdk::TokenKind::word &&
                                 !s.tokens[w + 1].capitalized && s.tokens[w + 2].lower == "of";
-        with_people = people_object_end(s, quantified ? w + 3 : w, lex_.terms("people_objects"),
-                                        lex_.terms("people_object_stops"));
+        with_people = people_object_end(s, quantified ? w + 3 : w, lists_.people_objects,
+                                        lists_.people_object_stops);
       }
       if (with_people > 0) {
         std::string g;
@@ -473,7 +544,7 @@ class Meetings final : public sdk::Extractor {
       // group a host verb looked forward to has for object, with no time and no place, is
       // a wish, no meeting ("will convene leaders from government" is a plan)
       const bool vague_host = !host_group.empty() && f.time < 0 && f.place < 0 &&
-                              sdk::preceded_by(s, i, lex_.terms("verb_lead_ins"));
+                              sdk::preceded_by(s, i, lists_.verb_lead_ins);
       const bool keep =
           !vague_host &&
           (by > 0 || with_people > 0 || form == sdk::TriggerForm::verb
@@ -486,15 +557,15 @@ class Meetings final : public sdk::Extractor {
                   (!f.counterparts.empty() && f.counterparts.size() + f.agents.size() >= 2))));
       // "discussions are also under way": talks going on at publication
       // (a plan keeps its status: "negotiations are set to get underway this fall")
-      if (told && predicate_after(s, i + n, lex_.terms("talks_ongoing")) &&
+      if (told && predicate_after(s, i + n, lists_.talks_ongoing) &&
           (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred))
         c.status = sdk::Status::ongoing;
       // "met with educators and academic leaders": the group met, for telling one meeting
       // from the next
       if (form == sdk::TriggerForm::verb && c.counterparts.empty() &&
           s.tokens[i + n - 1].lower == "with") {
-        std::string g = group_object(s, i + n, lex_.terms("group_object_stops"),
-                                     lex_.terms("group_object_not_first"));
+        std::string g = group_object(s, i + n, lists_.group_object_stops,
+                                     lists_.group_object_not_first);
         if (!g.empty()) {
           c.participants.push_back(g);
           c.counterparts.push_back(std::move(g));
@@ -528,15 +599,15 @@ class Meetings final : public sdk::Extractor {
       // side (of a noun only when it names someone: "the meeting in India with senior
       // officials" may be one told before, and stays what it was)
       if (c.counterparts.empty() && (form == sdk::TriggerForm::verb || !c.participants.empty())) {
-        sdk::add_with_groups(c, s, i + n, lex_.terms("with_group_nouns"),
-                             lex_.terms("with_group_leading"), lex_.terms("group_object_stops"));
+        sdk::add_with_groups(c, s, i + n, lists_.with_group_nouns,
+                             lists_.with_group_leading, lists_.group_object_stops);
       }
       // "convened the Strategic Consultative Group ... today by secure video conference",
       // "convened Caribbean leaders virtually": a gathering a host calls by video link is a
       // call (as "met virtually" is)
       if (hosted)
         for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 20; ++k)
-          if (sdk::match_phrase(s, k, lex_.terms("remote_phrases")) > 0) {
+          if (sdk::match_phrase(s, k, lists_.remote_phrases) > 0) {
             c.type = "call";
             break;
           }
@@ -638,6 +709,7 @@ class Meetings final : public sdk::Extractor {
 
  private:
   const sdk::Lexicon& lex_;
+  Lists lists_;
   sdk::PhraseSet verbs_, nouns_;  // triggers, indexed by first word
   sdk::PhraseSet dets_, excl_, context_;  // word lists looked up around every trigger
   sdk::PhraseSet host_verbs_;     // triggers only with people for object

@@ -55,10 +55,59 @@ bool place_before_noun(const sdk::Sentence& s, std::size_t i, const sdk::PhraseS
   return false;
 }
 
+// The lexicon's lists read while extracting, looked up once: Lexicon::terms() searches
+// them by key.
+struct Lists {
+  explicit Lists(const sdk::Lexicon& lex)
+      : accept_words(lex.terms("accept_words")),
+        auxiliaries(lex.terms("auxiliaries")),
+        be_forms(lex.terms("be_forms")),
+        destination_words(lex.terms("destination_words")),
+        done_lead_ins(lex.terms("done_lead_ins")),
+        future_subordinators(lex.terms("future_subordinators")),
+        invitation_words(lex.terms("invitation_words")),
+        lead_verbs(lex.terms("lead_verbs")),
+        led_nouns(lex.terms("led_nouns")),
+        of_destination_nouns(lex.terms("of_destination_nouns")),
+        place_only_motion(lex.terms("place_only_motion")),
+        present_be(lex.terms("present_be")),
+        present_forms(lex.terms("present_forms")),
+        recent_times(lex.terms("recent_times")),
+        return_words(lex.terms("return_words")),
+        trip_end_lead_ins(lex.terms("trip_end_lead_ins")),
+        trip_end_parts(lex.terms("trip_end_parts")),
+        trip_parts(lex.terms("trip_parts")),
+        trip_start_words(lex.terms("trip_start_words")),
+        visitor_skip(lex.terms("visitor_skip")),
+        web_suffixes(lex.terms("web_suffixes")) {}
+  sdk::View<std::string_view> accept_words;
+  sdk::View<std::string_view> auxiliaries;
+  sdk::View<std::string_view> be_forms;
+  sdk::View<std::string_view> destination_words;
+  sdk::View<std::string_view> done_lead_ins;
+  sdk::View<std::string_view> future_subordinators;
+  sdk::View<std::string_view> invitation_words;
+  sdk::View<std::string_view> lead_verbs;
+  sdk::View<std::string_view> led_nouns;
+  sdk::View<std::string_view> of_destination_nouns;
+  sdk::View<std::string_view> place_only_motion;
+  sdk::View<std::string_view> present_be;
+  sdk::View<std::string_view> present_forms;
+  sdk::View<std::string_view> recent_times;
+  sdk::View<std::string_view> return_words;
+  sdk::View<std::string_view> trip_end_lead_ins;
+  sdk::View<std::string_view> trip_end_parts;
+  sdk::View<std::string_view> trip_parts;
+  sdk::View<std::string_view> trip_start_words;
+  sdk::View<std::string_view> visitor_skip;
+  sdk::View<std::string_view> web_suffixes;
+};
+
 class Visits final : public sdk::Extractor {
  public:
   explicit Visits(const sdk::Lexicon& lex)
-      : lex_(lex), verbs_(lex.terms("verbs")), motion_(lex.terms("motion_verbs")),
+      : lex_(lex),
+        lists_(lex), verbs_(lex.terms("verbs")), motion_(lex.terms("motion_verbs")),
         nouns_(lex.terms("nouns")), departure_verbs_(lex.terms("departure_verbs")),
         purpose_phrases_(lex.terms("purpose_phrases")), dets_(lex.terms("determiners")),
         excl_(lex.terms("exclude_before")),
@@ -91,7 +140,7 @@ class Visits final : public sdk::Extractor {
       }
       for (std::size_t k = adj; k < i; ++k) compound = compound || s.tokens[k].lower == "-";
       // "will first travel to Belfast": after an auxiliary the word is an adverb
-      const bool adverb = i > 1 && sdk::any_of_terms(s.tokens[i - 2].lower, lex_.terms("auxiliaries"));
+      const bool adverb = i > 1 && sdk::any_of_terms(s.tokens[i - 2].lower, lists_.auxiliaries);
       const bool after_det =
           (i > 0 && !adverb && dets_.contains(s.tokens[i - 1].lower)) ||
           (i > 1 && dets_.contains(s.tokens[i - 2].lower) &&
@@ -130,9 +179,9 @@ class Visits final : public sdk::Extractor {
       for (std::size_t k = i, steps = 0; k > 0 && steps < 14; --k, ++steps) {
         const auto& tk = s.tokens[k - 1];
         if (tk.kind == sdk::TokenKind::punct && tk.lower != "-" && tk.lower != "'s") break;
-        if (!sdk::any_of_terms(tk.lower, lex_.terms("invitation_words"))) continue;
+        if (!sdk::any_of_terms(tk.lower, lists_.invitation_words)) continue;
         for (std::size_t q = k - 1, back = 0; q > 0 && back < 3 && !accepted; --q, ++back)
-          accepted = sdk::any_of_terms(s.tokens[q - 1].lower, lex_.terms("accept_words"));
+          accepted = sdk::any_of_terms(s.tokens[q - 1].lower, lists_.accept_words);
         invited = true;
         break;
       }
@@ -141,14 +190,14 @@ class Visits final : public sdk::Extractor {
       // only when someone leads it to a place
       std::size_t lead_at = 0;  // the lead verb + 1, 0 when none
       if (!excluded && form == sdk::TriggerForm::noun &&
-          sdk::match_phrase(s, i, lex_.terms("led_nouns")) == n) {
+          sdk::match_phrase(s, i, lists_.led_nouns) == n) {
         for (std::size_t k = i, steps = 0; k > 0 && steps < 4 && lead_at == 0; --k, ++steps) {
           if (s.tokens[k - 1].kind == sdk::TokenKind::punct) break;
-          if (sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("lead_verbs"))) lead_at = k;
+          if (sdk::any_of_terms(s.tokens[k - 1].lower, lists_.lead_verbs)) lead_at = k;
         }
         excluded = lead_at == 0 || place_at(s, i + n) < 0;
       }
-      if (web_address_after(s, s.tokens[i + n - 1].span.end, lex_.terms("web_suffixes")))
+      if (web_address_after(s, s.tokens[i + n - 1].span.end, lists_.web_suffixes))
         excluded = true;
       if (excluded) {
         i += n - 1;
@@ -194,7 +243,7 @@ class Visits final : public sdk::Extractor {
       }
       // "Hydro-Quebec ... before going to the New England Power Pool": these tell a trip
       // only of a person or a group, to a country, a city or a region (not a seat or a body)
-      if (needs_destination && sdk::match_phrase(s, i, lex_.terms("place_only_motion")) == n) {
+      if (needs_destination && sdk::match_phrase(s, i, lists_.place_only_motion) == n) {
         bool person = false;
         for (auto k : f.agents)
           person = person || s.entities[k].kind == sdk::EntityKind::person ||
@@ -235,12 +284,12 @@ class Visits final : public sdk::Extractor {
         };
         if (k >= 2 && s.tokens[k - 1].lower == "on") {
           const std::size_t before = k - 1;
-          if (sdk::any_of_terms(s.tokens[before - 1].lower, lex_.terms("be_forms"))) {
+          if (sdk::any_of_terms(s.tokens[before - 1].lower, lists_.be_forms)) {
             const auto who = before >= 2 ? entity_ending_at(before - 1) : -1;
             if (who >= 0 &&
                 s.entities[static_cast<std::size_t>(who)].kind == sdk::EntityKind::person) {
               f.agents.push_back(static_cast<std::size_t>(who));
-              on_trip = sdk::any_of_terms(s.tokens[before - 1].lower, lex_.terms("present_be"));
+              on_trip = sdk::any_of_terms(s.tokens[before - 1].lower, lists_.present_be);
             }
           } else if (s.tokens[before - 1].lower == ",") {
             // "Kerin, on a tour of Asia, said": the name before the comma is on the trip
@@ -265,8 +314,8 @@ class Visits final : public sdk::Extractor {
               if (lead_in >= 2 && s.tokens[lead_in - 1].lower == ",") {
                 who = entity_ending_at(lead_in - 1);
               } else if (lead_in >= 2 &&
-                         sdk::any_of_terms(s.tokens[lead_in - 1].lower, lex_.terms("be_forms"))) {
-                now = sdk::any_of_terms(s.tokens[lead_in - 1].lower, lex_.terms("present_be"));
+                         sdk::any_of_terms(s.tokens[lead_in - 1].lower, lists_.be_forms)) {
+                now = sdk::any_of_terms(s.tokens[lead_in - 1].lower, lists_.present_be);
                 std::size_t subject = lead_in - 1;
                 if (subject >= 3 && s.tokens[subject - 1].lower == "who" &&
                     s.tokens[subject - 2].lower == ",")
@@ -294,7 +343,7 @@ class Visits final : public sdk::Extractor {
              (s.tokens[np - 1].kind != sdk::TokenKind::punct || s.tokens[np - 1].lower == "-"))
         --np;
       if (form == sdk::TriggerForm::noun && np >= 3 && s.tokens[np - 1].lower == "of" &&
-          sdk::any_of_terms(s.tokens[np - 2].lower, lex_.terms("trip_parts"))) {
+          sdk::any_of_terms(s.tokens[np - 2].lower, lists_.trip_parts)) {
         std::size_t k = np - 2;
         while (k > 0 && np - k < 5 && s.tokens[k - 1].lower != "on") --k;
         if (k > 0 && s.tokens[k - 1].lower == "on") {
@@ -318,9 +367,9 @@ class Visits final : public sdk::Extractor {
              (s.tokens[ep - 1].kind == sdk::TokenKind::word || s.tokens[ep - 1].lower == "-"))
         --ep;
       if (form == sdk::TriggerForm::noun && ep >= 4 && s.tokens[ep - 1].lower == "of" &&
-          sdk::any_of_terms(s.tokens[ep - 2].lower, lex_.terms("trip_end_parts")) &&
+          sdk::any_of_terms(s.tokens[ep - 2].lower, lists_.trip_end_parts) &&
           s.tokens[ep - 3].lower == "the" &&
-          sdk::any_of_terms(s.tokens[ep - 4].lower, lex_.terms("trip_end_lead_ins"))) {
+          sdk::any_of_terms(s.tokens[ep - 4].lower, lists_.trip_end_lead_ins)) {
         ended = true;
         if (f.agents.empty())
           for (std::size_t e = 0; e < s.entities.size; ++e)
@@ -345,11 +394,11 @@ class Visits final : public sdk::Extractor {
       if (form == sdk::TriggerForm::noun && f.destination < 0 && traveller && on_the_trip &&
           !appositive) {
         std::size_t at = i + n;
-        if (sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("destination_words"))) {
+        if (sdk::any_of_terms(s.tokens[i + n - 1].lower, lists_.destination_words)) {
           // "on a visit to France": the trigger holds the preposition
         } else if (at + 1 < s.tokens.size && s.tokens[at].lower == "of" &&
                    sdk::any_of_terms(s.tokens[i + n - 1].lower,
-                                     lex_.terms("of_destination_nouns"))) {
+                                     lists_.of_destination_nouns)) {
           ++at;  // "on a tour of Europe"
         } else {
           at = s.tokens.size;
@@ -363,7 +412,7 @@ class Visits final : public sdk::Extractor {
       // the place after "to"
       if (form == sdk::TriggerForm::noun && f.destination < 0 && i + n + 3 < s.tokens.size &&
           s.tokens[i + n].lower == "of" &&
-          !sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("destination_words")))
+          !sdk::any_of_terms(s.tokens[i + n - 1].lower, lists_.destination_words))
         for (std::size_t e = 0; e < s.entities.size; ++e) {
           const auto& who = s.entities[e];
           if (who.kind != sdk::EntityKind::person || who.pronoun || who.first_token <= i + n ||
@@ -388,7 +437,7 @@ class Visits final : public sdk::Extractor {
       if (form == sdk::TriggerForm::noun && (f.agents.empty() || f.destination >= 0)) {
         std::size_t by = i + n;
         while (by < s.tokens.size && by < i + n + 8 && s.tokens[by].lower != "by") {
-          bool skip = sdk::any_of_terms(s.tokens[by].lower, lex_.terms("visitor_skip"));
+          bool skip = sdk::any_of_terms(s.tokens[by].lower, lists_.visitor_skip);
           for (const auto& m : s.mentions)
             skip = skip || (m.first_token <= by && by < m.last_token);
           for (const auto& e : s.entities)
@@ -429,7 +478,7 @@ class Visits final : public sdk::Extractor {
         if (k > 1 && s.tokens[k - 1].lower == "from")
           for (std::size_t r = k - 1, steps = 0; r > 0 && steps < 5; --r, ++steps) {
             if (s.tokens[r - 1].kind == sdk::TokenKind::punct) break;
-            if (!sdk::any_of_terms(s.tokens[r - 1].lower, lex_.terms("return_words"))) continue;
+            if (!sdk::any_of_terms(s.tokens[r - 1].lower, lists_.return_words)) continue;
             const sdk::Frame back = s.analyzer->frame(s, r - 1, r, sdk::TriggerForm::verb);
             for (auto e : back.agents)
               if (!s.entities[e].possessive && s.entities[e].kind == sdk::EntityKind::person)
@@ -511,7 +560,7 @@ class Visits final : public sdk::Extractor {
           }
       // "Funaro, who is in Rome": the present of a stay is the stay under way
       if (form == sdk::TriggerForm::verb && needs_destination &&
-          sdk::any_of_terms(s.tokens[i].lower, lex_.terms("present_be")) && n >= 2)
+          sdk::any_of_terms(s.tokens[i].lower, lists_.present_be) && n >= 2)
         on_trip = true;
       if (invited && (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred ||
                       c.status == sdk::Status::ongoing))
@@ -526,11 +575,11 @@ class Visits final : public sdk::Extractor {
       if (form == sdk::TriggerForm::noun && c.status == sdk::Status::planned) {
         std::size_t k = i;
         while (k > 0 && i - k < 3 && sdk::any_of_terms(s.tokens[k - 1].lower, dets)) --k;
-        if (k >= 3 && sdk::any_of_terms(s.tokens[k - 1].lower, lex_.terms("done_lead_ins"))) {
+        if (k >= 3 && sdk::any_of_terms(s.tokens[k - 1].lower, lists_.done_lead_ins)) {
           const auto done = s.tokens[k - 2].lower, before = s.tokens[k - 3].lower;
           if (done.size() > 3 && done.substr(done.size() - 2) == "ed" &&
-              !sdk::any_of_terms(before, lex_.terms("auxiliaries")) &&
-              !sdk::any_of_terms(before, lex_.terms("be_forms")) && before != "be" &&
+              !sdk::any_of_terms(before, lists_.auxiliaries) &&
+              !sdk::any_of_terms(before, lists_.be_forms) && before != "be" &&
               before != "been")
             c.status = sdk::Status::occurred;
         }
@@ -540,19 +589,19 @@ class Visits final : public sdk::Extractor {
       if (form == sdk::TriggerForm::verb &&
           (c.status == sdk::Status::occurred || c.status == sdk::Status::unknown ||
            c.status == sdk::Status::ongoing) &&
-          sdk::any_of_terms(s.tokens[i].lower, lex_.terms("present_forms")))
+          sdk::any_of_terms(s.tokens[i].lower, lists_.present_forms))
         for (std::size_t k = i >= 4 ? i - 4 : 0; k < i; ++k)
-          if (sdk::any_of_terms(s.tokens[k].lower, lex_.terms("future_subordinators")))
+          if (sdk::any_of_terms(s.tokens[k].lower, lists_.future_subordinators))
             c.status = sdk::Status::planned;
       // "arrived here last night for talks", "arrived in Moscow", "left Brazil early today to
       // attend": a stay or trip that began lately (no time, or a recent day) is under way
       if (form == sdk::TriggerForm::verb && c.status == sdk::Status::occurred &&
-          sdk::any_of_terms(s.tokens[i].lower, lex_.terms("trip_start_words"))) {
+          sdk::any_of_terms(s.tokens[i].lower, lists_.trip_start_words)) {
         bool recent = f.time < 0;
         if (!recent) {
           const auto& m = s.mentions[static_cast<std::size_t>(f.time)];
           for (std::size_t k = m.first_token; k < m.last_token && k < s.tokens.size; ++k)
-            recent = recent || sdk::any_of_terms(s.tokens[k].lower, lex_.terms("recent_times"));
+            recent = recent || sdk::any_of_terms(s.tokens[k].lower, lists_.recent_times);
         }
         if (recent) c.status = sdk::Status::ongoing;
       }
@@ -574,6 +623,7 @@ class Visits final : public sdk::Extractor {
 
  private:
   const sdk::Lexicon& lex_;
+  Lists lists_;
   sdk::PhraseSet verbs_, motion_, nouns_, departure_verbs_, purpose_phrases_;  // triggers, indexed by first word
   sdk::PhraseSet dets_, excl_;  // word lists looked up at every token
   sdk::PhraseSet first_words_;  // the four trigger lists as one, asked first at every token

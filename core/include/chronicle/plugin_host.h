@@ -3,6 +3,7 @@
 
 #include <chronicle/lexicon.h>
 #include <chronicle/sdk/plugin_api.h>
+#include <chronicle/string_hash.h>
 
 #include <boost/dll/shared_library.hpp>
 
@@ -108,24 +109,27 @@ class PluginHost {
     std::vector<std::uint32_t> rest;  // the ids of the words after the first
   };
   struct GateWord {
-    std::uint64_t hash = 0;  // 0: an empty slot
     std::string word;
-    std::uint32_t id = 0;
     std::uint64_t single = 0;           // the plugins with the one-word phrase
     std::vector<std::uint32_t> starts;  // the longer phrases it starts (gate_phrases_)
   };
-  void build_gate();
+  // Adds the gate of plugin `pi` (the one just loaded) to the words and phrases of the
+  // plugins loaded before it, and places all the words in a new slot table.
+  void add_to_gate(std::size_t pi);
   const GateWord* gate_word(std::string_view word) const noexcept;
   std::uint64_t gate_of(const sdk::Sentence& sentence) const;
-  std::vector<GateWord> gate_words_;
+  std::vector<GateWord> gate_words_;  // by id, in order of first appearance
+  StringMap<std::uint32_t> gate_ids_;  // the id of each gate word
   std::vector<GatePhrase> gate_phrases_;
+  std::uint64_t gated_ = 0;  // the plugins (by index) that have a gate
+  // The gate words by a key mixed from a word's length and first, second and last bytes
+  // (no pass over the whole word): a slot holds the key in its high half and the word's
+  // id + 1 in its low half, 0 when empty. Most tokens that are no gate word meet an empty
+  // slot right away.
+  static std::uint32_t gate_key(std::string_view word) noexcept;
+  std::vector<std::uint64_t> gate_slots_;
   std::size_t gate_mask_ = 0;
-  std::size_t gate_ids_ = 0;  // distinct words
-  std::uint64_t gated_ = 0;   // the plugins (by index) that have a gate
-  // one bit per mix of a word's length and first, second and last bytes, set for the gate
-  // words: most tokens are turned away before they are hashed
-  static std::size_t gate_filter_bit(std::string_view word) noexcept;
-  std::vector<std::uint64_t> gate_filter_;
+  unsigned gate_shift_ = 32;  // the slot of a key: (key * golden ratio) >> gate_shift_
 
   std::vector<std::unique_ptr<PluginHandle>> plugins_;
   std::vector<LoadReport> reports_;

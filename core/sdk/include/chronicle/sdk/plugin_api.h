@@ -400,7 +400,14 @@ class PhraseSet {
 
 // True when one of `phrases` ends right before token i ("intention to" + "visit").
 inline bool preceded_by(const Sentence& s, std::size_t i, View<std::string_view> phrases) noexcept {
+  if (i == 0 || i > s.tokens.size) return false;
+  const std::string_view last = s.tokens[i - 1].lower;
   for (std::string_view p : phrases) {
+    // cheap rejection: the phrase's last word must be the token before i (most phrases
+    // differ from it in their last letter)
+    if (p.size() < last.size() || (p.size() > last.size() && p[p.size() - last.size() - 1] != ' ') ||
+        p.compare(p.size() - last.size(), last.size(), last) != 0)
+      continue;
     std::size_t words = 1;
     for (char ch : p) words += ch == ' ';
     if (words > i) continue;
