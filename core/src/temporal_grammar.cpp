@@ -601,6 +601,10 @@ struct TemporalGrammar::Impl {
   std::vector<std::uint32_t> rules_within;
   std::uint32_t head_classes = 0;            // the classes of every gate's `near`
   std::vector<std::uint32_t> start_classes;  // WordClass bits by start-word number
+  // by start-word number, the classes of every table the word starts a phrase of, whatever
+  // the next word (the rules' test through classes_of(); start_classes holds those of
+  // longer phrases only as kPaired, for tag()'s dispatch)
+  std::vector<std::uint32_t> word_classes;
   // Classes a word has only with the next word (after a hyphen): the word starts only
   // longer phrases of those classes' tables ("the" of "the day before yesterday"). By
   // start-word number, the range of `pairs` holding its second words, in order.
@@ -654,7 +658,7 @@ struct TemporalGrammar::Impl {
     const StartIds& c = current_start_ids;
     if (c.index != &start_words || c.tokens != t.data()) return ~std::uint32_t{0};
     const std::uint32_t number = t[k].kind == TokenKind::number ? kNumberToken : 0u;
-    return start_classes[c.ids[k]] | number;
+    return word_classes[c.ids[k]] | number;
   }
   // Token k's word is in no phrase of any table, as tag() looked it up: no table matches
   // at k. Outside tag()'s sentence: false (not known).
@@ -990,6 +994,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
 // here: TemporalStartWords.* compare tag() with tag_every_word() (every rule everywhere).
 void TemporalGrammar::Impl::declare_gates() {
   start_classes.assign(start_words.size() + 1, 0);  // and 0 for a word not in the index
+  word_classes.assign(start_words.size() + 1, 0);
   for (PhraseTable* tab : indexed_tables) tab->seal(start_words.size());
   indexed_tables.clear();
   // tag() looks every token up: a sparse table ends most probes for other words at once
@@ -1004,6 +1009,7 @@ void TemporalGrammar::Impl::declare_gates() {
       if (id == detail::WordIndex::npos)
         throw std::logic_error("temporal grammar: a gate's table is not among the start words");
       if (alone) start_classes[id] |= cls;
+      word_classes[id] |= cls;
       for (const std::uint32_t second : seconds) paired[id].push_back({second, cls});
     });
   };
