@@ -494,6 +494,8 @@ struct TemporalGrammar::Impl {
       early_year_cues, early_year_followers, in_span_cues, in_span_stops, verb_shifters,
       verb_leads, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts,
       past_date_links;
+  // count ranges, bare plurals and rates (rule_count)
+  TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   // hedges, ranges, halves, decades, periods counted from the text's last date
@@ -674,6 +676,11 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("early_year_followers")) early_year_followers.insert(s);
   for (const auto& s : lex.list("in_span_cues")) in_span_cues.insert(s);
   for (const auto& s : lex.list("in_span_stops")) in_span_stops.insert(s);
+  for (const auto& s : lex.list("split_ranges.leads")) range_leads.insert(s);
+  for (const auto& s : lex.list("split_ranges.links")) range_links.insert(s);
+  for (const auto& s : lex.list("span_adverbs")) span_adverbs.insert(s);
+  for (const auto& s : lex.list("plural_of_leads")) plural_of_leads.insert(s);
+  for (const auto& s : lex.list("rate_breakers")) rate_breakers.insert(s);
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
@@ -2191,6 +2198,23 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   std::size_t cstart = k;
   if (c.end) {
     k = c.end;
+    // "between two and six days", "between 60 to 90 days": the first count is an
+    // expression of its own, in the unit of the second ("two" P2D, then "six days" P6D)
+    if (c.value && !c.article && !prefixed && !approx && *c.value <= 999 && i > 0 &&
+        is_word(t, i - 1) && range_leads.count(t[i - 1].lower) && is_word(t, k) &&
+        range_links.count(t[k].lower)) {
+      Count c2 = read_count(t, k + 1);
+      auto u2 = c2.end && c2.value && !c2.article ? read_unit(t, c2.end) : UnitRead{};
+      std::size_t a = u2.end;  // "between 6 and 17 years old" is an age
+      if (u2.end && in(t, a) && is_hyphen(t[a])) ++a;
+      if (*c.value > 0 && u2.end && u2.plural && a == u2.end && !age_words.match(t, a).length) {
+        r.kind = RelativeDate::Kind::duration;
+        r.unit = u2.unit;
+        r.count = c.value;
+        h.end = c.end;
+        return h;
+      }
+    }
     // a range: "two to three weeks", "12 to 18 months", "one or two days" (the first count)
     if (c.value && !c.article && is_word(t, k) && count_ranges.match(t, k).length == 1) {
       Count c2 = read_count(t, k + 1);
@@ -2250,9 +2274,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     // bare plural after "for"/"within": "for years" -> PXY; "over the years"
     const bool the_span = prefixed && i > 0 && determiners.match(t, i).length &&
                           duration_preps_the.match(t, i - 1).length;
-    if ((prefixed && !the_span) || !u.plural || i == 0 ||
-        !(the_span || duration_preps.match(t, i - 1).length))
-      return std::nullopt;
+    // "in just minutes": an adverb between the preposition and the unit; "after months of
+    // talks", "follows years of war": a plural unit opening an "of" phrase after a cue
+    const bool lead = i > 0 && (the_span || duration_preps.match(t, i - 1).length ||
+                                (i > 1 && is_word(t, i - 1) && span_adverbs.count(t[i - 1].lower) &&
+                                 duration_preps.match(t, i - 2).length == 1) ||
+                                (is_word(t, i - 1) && plural_of_leads.count(t[i - 1].lower) &&
+                                 is_word(t, u.end) && t[u.end].lower == "of"));
+    if ((prefixed && !the_span) || !u.plural || !lead) return std::nullopt;
     r.kind = RelativeDate::Kind::duration;
     r.unit = u.unit;
     h.end = u.end;
@@ -2272,9 +2301,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       if (tab->match(t, e).length && t[e].lower != "before" && t[e].lower != "after" &&
           t[e].lower != "on")
         return true;
-    return false;
+    // "down from 1,673 a year before.": "before" ending the clause is the shift
+    return is_word(t, e) && rate_breakers.count(t[e].lower) && clause_end(t, e + 1);
   };
+  // ("comes a day after the vote" is no rate: after a word that is no measure, the unit
+  // leads a preposition)
   if (c.article && !prefixed && !hyphenated && i > 0 &&
+      !(!is_num(t, i - 1) && !year_blockers.match(t, i - 1).length && is_word(t, u.end) &&
+        rate_breakers.count(t[u.end].lower)) &&
       (is_num(t, i - 1) || (is_word(t, i - 1) && !t[i - 1].capitalized &&
                             t[i - 1].lower.size() > 4 && t[i - 1].lower.back() == 's')) &&
       !shifted_after(u.end))
