@@ -495,7 +495,8 @@ struct TemporalGrammar::Impl {
       verb_leads, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts,
       past_date_links;
   // count ranges, bare plurals and rates (rule_count)
-  TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers;
+  TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
+      in_span_name_preps, someday_leads;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   // hedges, ranges, halves, decades, periods counted from the text's last date
@@ -681,6 +682,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("span_adverbs")) span_adverbs.insert(s);
   for (const auto& s : lex.list("plural_of_leads")) plural_of_leads.insert(s);
   for (const auto& s : lex.list("rate_breakers")) rate_breakers.insert(s);
+  for (const auto& s : lex.list("in_span_name_prepositions")) in_span_name_preps.insert(s);
+  for (const auto& s : lex.list("someday_leads")) someday_leads.insert(s);
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
@@ -2293,6 +2296,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     return h;
   }
   if (c.value && *c.value == 0) return std::nullopt;
+  // "Islam will one day be ...": "one day" after a modal, before its verb, is some day ahead
+  if (c.value && *c.value == 1 && !c.article && !prefixed && !approx && !hyphenated &&
+      u.unit == Unit::day && !u.plural && k == cstart + 1 && is_word(t, i - 1) &&
+      someday_leads.count(t[i - 1].lower) && is_word(t, u.end) && !t[u.end].capitalized) {
+    r.kind = RelativeDate::Kind::fuzzy;
+    r.fuzzy = FuzzyRef::future;
+    h.end = u.end;
+    return h;
+  }
   // a rate: "four flights a week", "358,000 a month" (the unit is per, not a time); not
   // before a shift: "up from 122,616 a year ago", "C$307.2 a year earlier"
   auto shifted_after = [&](std::size_t e) {
@@ -2390,8 +2402,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       ++words;
       if (in_span_cues.count(w.lower))
         span_in = true;
-      else if (in_span_stops.count(w.lower))
-        break;
+      else if (in_span_stops.count(w.lower) &&
+               !(in_span_name_preps.count(w.lower) && t[i - back + 1].capitalized))
+        break;  // ("his second letter to Reno in two weeks": "to" before a name goes on)
     }
     if (i > 0 && !approx && !span_in && future_preps.match(t, i - 1).length == 1 && r.count &&
         !u.plural == (*r.count == 1)) {
