@@ -2041,11 +2041,19 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   }
   auto u = read_unit(t, k);
   if (!u.end || u.plural) return std::nullopt;
+  // "of the year" after the part: the end of "the second half of the year" (0: none)
+  auto of_the_year = [&](std::size_t o) -> std::size_t {
+    if (!(is_word(t, o) && t[o].lower == "of")) return 0;
+    const std::size_t d = determiners.match(t, o + 1).length;
+    auto yu = d ? read_unit(t, o + 1 + d) : UnitRead{};
+    return yu.end && yu.unit == Unit::year && !yu.plural && !is_possessive(t, yu.end) ? yu.end : 0;
+  };
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::calendar;
   if (last_of) {
     // only with the year: "the last quarter" alone is the previous one (rule_period)
-    if (!(is_word(t, u.end) && t[u.end].lower == "of" && read_year(t, u.end + 1, false).first))
+    if (!(is_word(t, u.end) && t[u.end].lower == "of" &&
+          (read_year(t, u.end + 1, false).first || of_the_year(u.end))))
       return std::nullopt;
     ov = u.unit == Unit::quarter ? 4 : 2;
   }
@@ -2071,6 +2079,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
         r.year_shift = shift == Shift::last ? -1 : shift == Shift::next ? 1 : 0;
         k = yu.end;
       }
+    } else if (const std::size_t ye = of_the_year(k)) {
+      k = ye;  // "the second half of the year": the year the part is read in (the tense's)
     }
   }
   h.end = k;
