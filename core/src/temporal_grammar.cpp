@@ -3908,7 +3908,18 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
       // a bare clock time: the day named earlier in its sentence, else the publication's
       const bool bare_clock = rel.clock && rel.unit == Unit::day && rel.count.value_or(0) == 0 &&
                               !anchor.day_in_sentence;
-      const sys_days base = rel.anchor == AnchorRef::publication || bare_clock ? P : A;
+      sys_days base = rel.anchor == AnchorRef::publication || bare_clock ? P : A;
+      // "elected in 2008 and re-elected four years later": years or months counted forward
+      // from the year or month the text named after its last day (or with no day named),
+      // not from P (not backward: "up from 1.65 mln a year earlier" compares with the
+      // story's period, not with the last month it names)
+      if (rel.anchor == AnchorRef::last_explicit && anchor.last_month &&
+          rel.direction == Direction::forward &&
+          (rel.unit == Unit::year || rel.unit == Unit::decade || rel.unit == Unit::month) &&
+          (!anchor.last_explicit || year_month_day{*anchor.last_explicit}.year() /
+                                            year_month_day{*anchor.last_explicit}.month() !=
+                                        *anchor.last_month))
+        base = sys_days{*anchor.last_month / 1};
       if (rel.count && *rel.count == 0 && rel.unit == Unit::day) return day_with_time(base, rel);
       return shifted(rel, base);
     }
