@@ -2466,6 +2466,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
                                                                   : Direction::none;
     r.anchor = AnchorRef::last_explicit;
     h.end = i + a.length;
+    // "Oct. 12, the day before the stock market plunge": right after a day of the month
+    // and a comma, "the day" is that day (an apposition); "before ..." tells what followed
+    if (a.value != 0 && a.length == 3 && i >= 2 && is_punct(t, i - 1, ",") && is_num(t, i - 2) &&
+        is_word(t, h.end) && !clause_end(t, h.end) && read_unit(t, i + 1).unit == Unit::day) {
+      r.count = 0;
+      r.direction = Direction::none;
+      h.end = i + 2;
+    }
     return h;
   }
   // "the current weakness", "the then current price": an adjective before a word
