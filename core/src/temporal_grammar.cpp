@@ -530,6 +530,9 @@ struct TemporalGrammar::Impl {
       early_year_cues, early_year_followers, in_span_cues, in_span_stops, verb_shifters,
       verb_leads, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts,
       past_date_links;
+  // count ranges, bare plurals and rates (rule_count)
+  TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
+      in_span_name_preps, someday_leads;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   std::array<bool, 256> ordinal_suffix_starts{};      // the first characters of ordinal_suffixes
@@ -791,6 +794,13 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("early_year_followers")) early_year_followers.insert(s);
   for (const auto& s : lex.list("in_span_cues")) in_span_cues.insert(s);
   for (const auto& s : lex.list("in_span_stops")) in_span_stops.insert(s);
+  for (const auto& s : lex.list("split_ranges.leads")) range_leads.insert(s);
+  for (const auto& s : lex.list("split_ranges.links")) range_links.insert(s);
+  for (const auto& s : lex.list("span_adverbs")) span_adverbs.insert(s);
+  for (const auto& s : lex.list("plural_of_leads")) plural_of_leads.insert(s);
+  for (const auto& s : lex.list("rate_breakers")) rate_breakers.insert(s);
+  for (const auto& s : lex.list("in_span_name_prepositions")) in_span_name_preps.insert(s);
+  for (const auto& s : lex.list("someday_leads")) someday_leads.insert(s);
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
@@ -2233,11 +2243,19 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   }
   auto u = read_unit(t, k);
   if (!u.end || u.plural) return std::nullopt;
+  // "of the year" after the part: the end of "the second half of the year" (0: none)
+  auto of_the_year = [&](std::size_t o) -> std::size_t {
+    if (!(is_word(t, o) && t[o].lower == "of")) return 0;
+    const std::size_t d = determiners.match(t, o + 1).length;
+    auto yu = d ? read_unit(t, o + 1 + d) : UnitRead{};
+    return yu.end && yu.unit == Unit::year && !yu.plural && !is_possessive(t, yu.end) ? yu.end : 0;
+  };
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::calendar;
   if (last_of) {
     // only with the year: "the last quarter" alone is the previous one (rule_period)
-    if (!(is_word(t, u.end) && t[u.end].lower == "of" && read_year(t, u.end + 1, false).first))
+    if (!(is_word(t, u.end) && t[u.end].lower == "of" &&
+          (read_year(t, u.end + 1, false).first || of_the_year(u.end))))
       return std::nullopt;
     ov = u.unit == Unit::quarter ? 4 : 2;
   }
@@ -2263,6 +2281,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
         r.year_shift = shift == Shift::last ? -1 : shift == Shift::next ? 1 : 0;
         k = yu.end;
       }
+    } else if (const std::size_t ye = of_the_year(k)) {
+      k = ye;  // "the second half of the year": the year the part is read in (the tense's)
     }
   }
   h.end = k;
@@ -2401,6 +2421,23 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   std::size_t cstart = k;
   if (c.end) {
     k = c.end;
+    // "between two and six days", "between 60 to 90 days": the first count is an
+    // expression of its own, in the unit of the second ("two" P2D, then "six days" P6D)
+    if (c.value && !c.article && !prefixed && !approx && *c.value <= 999 && i > 0 &&
+        is_word(t, i - 1) && range_leads.count(t[i - 1].lower) && is_word(t, k) &&
+        range_links.count(t[k].lower)) {
+      Count c2 = read_count(t, k + 1);
+      auto u2 = c2.end && c2.value && !c2.article ? read_unit(t, c2.end) : UnitRead{};
+      std::size_t a = u2.end;  // "between 6 and 17 years old" is an age
+      if (u2.end && in(t, a) && is_hyphen(t[a])) ++a;
+      if (*c.value > 0 && u2.end && u2.plural && a == u2.end && !age_words.match(t, a).length) {
+        r.kind = RelativeDate::Kind::duration;
+        r.unit = u2.unit;
+        r.count = c.value;
+        h.end = c.end;
+        return h;
+      }
+    }
     // a range: "two to three weeks", "12 to 18 months", "one or two days" (the first count)
     if (c.value && !c.article && is_word(t, k) && count_ranges.match(t, k).length == 1) {
       Count c2 = read_count(t, k + 1);
@@ -2460,9 +2497,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     // bare plural after "for"/"within": "for years" -> PXY; "over the years"
     const bool the_span = prefixed && i > 0 && determiners.match(t, i).length &&
                           duration_preps_the.match(t, i - 1).length;
-    if ((prefixed && !the_span) || !u.plural || i == 0 ||
-        !(the_span || duration_preps.match(t, i - 1).length))
-      return std::nullopt;
+    // "in just minutes": an adverb between the preposition and the unit; "after months of
+    // talks", "follows years of war": a plural unit opening an "of" phrase after a cue
+    const bool lead = i > 0 && (the_span || duration_preps.match(t, i - 1).length ||
+                                (i > 1 && is_word(t, i - 1) && span_adverbs.count(t[i - 1].lower) &&
+                                 duration_preps.match(t, i - 2).length == 1) ||
+                                (is_word(t, i - 1) && plural_of_leads.count(t[i - 1].lower) &&
+                                 is_word(t, u.end) && t[u.end].lower == "of"));
+    if ((prefixed && !the_span) || !u.plural || !lead) return std::nullopt;
     r.kind = RelativeDate::Kind::duration;
     r.unit = u.unit;
     h.end = u.end;
@@ -2474,6 +2516,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     return h;
   }
   if (c.value && *c.value == 0) return std::nullopt;
+  // "Islam will one day be ...": "one day" after a modal, before its verb, is some day ahead
+  if (c.value && *c.value == 1 && !c.article && !prefixed && !approx && !hyphenated &&
+      u.unit == Unit::day && !u.plural && k == cstart + 1 && is_word(t, i - 1) &&
+      someday_leads.count(t[i - 1].lower) && is_word(t, u.end) && !t[u.end].capitalized) {
+    r.kind = RelativeDate::Kind::fuzzy;
+    r.fuzzy = FuzzyRef::future;
+    h.end = u.end;
+    return h;
+  }
   // a rate: "four flights a week", "358,000 a month" (the unit is per, not a time); not
   // before a shift: "up from 122,616 a year ago", "C$307.2 a year earlier"
   auto shifted_after = [&](std::size_t e) {
@@ -2482,9 +2533,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       if (tab->match(t, e).length && t[e].lower != "before" && t[e].lower != "after" &&
           t[e].lower != "on")
         return true;
-    return false;
+    // "down from 1,673 a year before.": "before" ending the clause is the shift
+    return is_word(t, e) && rate_breakers.count(t[e].lower) && clause_end(t, e + 1);
   };
+  // ("comes a day after the vote" is no rate: after a word that is no measure, the unit
+  // leads a preposition)
   if (c.article && !prefixed && !hyphenated && i > 0 &&
+      !(!is_num(t, i - 1) && !year_blockers.match(t, i - 1).length && is_word(t, u.end) &&
+        rate_breakers.count(t[u.end].lower)) &&
       (is_num(t, i - 1) || (is_word(t, i - 1) && !t[i - 1].capitalized &&
                             t[i - 1].lower.size() > 4 && t[i - 1].lower.back() == 's')) &&
       !shifted_after(u.end))
@@ -2566,8 +2622,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       ++words;
       if (in_span_cues.count(w.lower))
         span_in = true;
-      else if (in_span_stops.count(w.lower))
-        break;
+      else if (in_span_stops.count(w.lower) &&
+               !(in_span_name_preps.count(w.lower) && t[i - back + 1].capitalized))
+        break;  // ("his second letter to Reno in two weeks": "to" before a name goes on)
     }
     if (i > 0 && !approx && !span_in && future_preps.match(t, i - 1).length == 1 && r.count &&
         !u.plural == (*r.count == 1)) {
@@ -2625,6 +2682,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
                                                                   : Direction::none;
     r.anchor = AnchorRef::last_explicit;
     h.end = i + a.length;
+    // "Oct. 12, the day before the stock market plunge": right after a day of the month
+    // and a comma, "the day" is that day (an apposition); "before ..." tells what followed
+    if (a.value != 0 && a.length == 3 && i >= 2 && is_punct(t, i - 1, ",") && is_num(t, i - 2) &&
+        is_word(t, h.end) && !clause_end(t, h.end) && read_unit(t, i + 1).unit == Unit::day) {
+      r.count = 0;
+      r.direction = Direction::none;
+      h.end = i + 2;
+    }
     return h;
   }
   // "the current weakness", "the then current price": an adjective before a word
@@ -4126,7 +4191,18 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
       // a bare clock time: the day named earlier in its sentence, else the publication's
       const bool bare_clock = rel.clock && rel.unit == Unit::day && rel.count.value_or(0) == 0 &&
                               !anchor.day_in_sentence;
-      const sys_days base = rel.anchor == AnchorRef::publication || bare_clock ? P : A;
+      sys_days base = rel.anchor == AnchorRef::publication || bare_clock ? P : A;
+      // "elected in 2008 and re-elected four years later": years or months counted forward
+      // from the year or month the text named after its last day (or with no day named),
+      // not from P (not backward: "up from 1.65 mln a year earlier" compares with the
+      // story's period, not with the last month it names)
+      if (rel.anchor == AnchorRef::last_explicit && anchor.last_month &&
+          rel.direction == Direction::forward &&
+          (rel.unit == Unit::year || rel.unit == Unit::decade || rel.unit == Unit::month) &&
+          (!anchor.last_explicit || year_month_day{*anchor.last_explicit}.year() /
+                                            year_month_day{*anchor.last_explicit}.month() !=
+                                        *anchor.last_month))
+        base = sys_days{*anchor.last_month / 1};
       if (rel.count && *rel.count == 0 && rel.unit == Unit::day) return day_with_time(base, rel);
       return shifted(rel, base);
     }
