@@ -86,49 +86,35 @@ struct PhraseMatch {
 };
 
 // Collects every word of every phrase added to any table while it lives (the grammar's
-// constructor), and which of them start a phrase: the words a reading can start with (see
-// tag()). Each token of a sentence being tagged is looked up once in it, and the tables
-// compare those numbers instead of the words.
+// constructor). Each token of a sentence being tagged is looked up once in it, and the
+// tables compare those numbers instead of the words.
 class PhraseTable;
 class StartWords {
  public:
-  // `starts`: null while the tables added start no reading (their words are noted, not
-  // marked as starts); `tables`: the tables using the index (to seal once it is complete)
-  explicit StartWords(detail::WordIndex& into, std::vector<bool>* starts,
-                      std::vector<PhraseTable*>& tables)
-      : saved_(current_), saved_starts_(current_starts_), saved_tables_(current_tables_) {
+  // `tables`: the tables using the index (to seal once it is complete)
+  explicit StartWords(detail::WordIndex& into, std::vector<PhraseTable*>& tables)
+      : saved_(current_), saved_tables_(current_tables_) {
     current_ = &into;
-    current_starts_ = starts;
     current_tables_ = &tables;
   }
   ~StartWords() {
     current_ = saved_;
-    current_starts_ = saved_starts_;
     current_tables_ = saved_tables_;
   }
   StartWords(const StartWords&) = delete;
   StartWords& operator=(const StartWords&) = delete;
-  // The collector, when one lives, and the word's number in it; `first`: the word starts
-  // a phrase.
-  static std::pair<const detail::WordIndex*, std::uint32_t> note(std::string_view word,
-                                                                 bool first) {
+  // The collector, when one lives, and the word's number in it.
+  static std::pair<const detail::WordIndex*, std::uint32_t> note(std::string_view word) {
     if (!current_) return {nullptr, detail::WordIndex::npos};
-    const std::uint32_t id = current_->add(word);
-    if (first && current_starts_) {
-      if (id >= current_starts_->size()) current_starts_->resize(id + 1, false);
-      (*current_starts_)[id] = true;
-    }
-    return {current_, id};
+    return {current_, current_->add(word)};
   }
   // A table whose phrases are all noted in the current index.
   static void enroll(PhraseTable* table) { current_tables_->push_back(table); }
 
  private:
   static inline thread_local detail::WordIndex* current_ = nullptr;
-  static inline thread_local std::vector<bool>* current_starts_ = nullptr;
   static inline thread_local std::vector<PhraseTable*>* current_tables_ = nullptr;
   detail::WordIndex* saved_;
-  std::vector<bool>* saved_starts_;
   std::vector<PhraseTable*>* saved_tables_;
 };
 
@@ -174,7 +160,7 @@ class PhraseTable {
     ids.reserve(words.size());
     const detail::WordIndex* starts = nullptr;
     for (std::size_t w = 0; w < words.size(); ++w) {
-      const auto [index, word_id] = StartWords::note(words[w], w == 0);
+      const auto [index, word_id] = StartWords::note(words[w]);
       if (!index || (starts && starts != index)) {
         starts = nullptr;
         break;
@@ -550,7 +536,6 @@ struct TemporalGrammar::Impl {
       count_approximator_cues, plan_leads, part_preps, part_phrase_ends, period_openers,
       date_approximators, unit_coords, vague_durations;
   detail::WordIndex start_words;             // every word of every table's phrases
-  std::vector<bool> phrase_starts;           // by start-word number: the word starts a phrase
   std::vector<PhraseTable*> indexed_tables;  // the tables using start_words (sealed by
                                              // declare_gates())
 
@@ -680,6 +665,19 @@ struct TemporalGrammar::Impl {
   // by start-word number: the word alone is a phrase of anchored, fuzzy, context_days,
   // fuzzy_adj or vague_durations (what rule_phrases() reads)
   std::vector<bool> single_phrase_words;
+  // by start-word number: the word starts a phrase of am, pm, oclock, am_tails, pm_tails or
+  // tz (the markers read_clock() reads after a number); `clock_markers_known` when every
+  // such word is in the index
+  std::vector<bool> clock_marker_words;
+  bool clock_markers_known = false;
+  // Some clock marker may start at token k, as tag() looked its word up (outside tag()'s
+  // sentence: maybe).
+  bool clock_marker_may_start(Tokens t, std::size_t k) const {
+    if (k >= t.size()) return false;
+    const StartIds& c = current_start_ids;
+    if (!clock_markers_known || c.index != &start_words || c.tokens != t.data()) return true;
+    return clock_marker_words[c.ids[k]];
+  }
 
   // ---- small readers; each returns the index after what it read, or 0 for none
   struct Count {
@@ -725,7 +723,7 @@ struct TemporalGrammar::Impl {
   std::optional<Hit> rule_clock(Tokens t, std::size_t i) const;
   using RuleFn = std::optional<Hit> (Impl::*)(Tokens, std::size_t) const;
 
-  std::optional<Hit> finish(Tokens t, Hit h) const;  // type, possessive
+  void finish(Tokens t, Hit& h) const;  // type, possessive
   // A dash and a later day number at i ("-20" after "February 18"): the index after the
   // day number, or 0.
   // A word ("April 24 and 25") needs the phrase to end after the second day, or a year.
@@ -761,7 +759,7 @@ struct TemporalGrammar::Impl {
 };
 
 TemporalGrammar::Impl::Impl(const Lexicon& lex) {
-  const StartWords collect(start_words, &phrase_starts, indexed_tables);
+  const StartWords collect(start_words, indexed_tables);
   auto need = [&](std::string_view key) {
     if (!lex.has(key))
       throw ConfigError(lex.origin() + ": temporal lexicon has no '" + std::string(key) +
@@ -901,10 +899,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto* list : {&am_suffixes, &pm_suffixes})
     for (const auto& x : *list)
       if (!x.empty()) clock_suffix_ends[static_cast<unsigned char>(x.back())] = true;
-  // Tables matched only after another word of a reading: their first words start none
-  // (not marked as start words for tag())
+  // Tables matched only after another word of a reading
   {
-    const StartWords off(start_words, nullptr, indexed_tables);
     plural_parts.add_all(lex.list("parts_of_day_plural.mo"), static_cast<int>(PartOfDay::morning));
     plural_parts.add_all(lex.list("parts_of_day_plural.af"), static_cast<int>(PartOfDay::afternoon));
     plural_parts.add_all(lex.list("parts_of_day_plural.ev"), static_cast<int>(PartOfDay::evening));
@@ -995,6 +991,16 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     p->for_each_first_word([&](const std::string& w) {
       const std::uint32_t id = start_words.find(w);
       if (id != detail::WordIndex::npos && p->contains_word(w)) single_phrase_words[id] = true;
+    });
+  clock_marker_words.assign(start_words.size() + 1, false);
+  clock_markers_known = true;
+  for (const PhraseTable* p : {&am, &pm, &oclock, &am_tails, &pm_tails, &tz})
+    p->for_each_first_word([&](const std::string& w) {
+      const std::uint32_t id = start_words.find(w);
+      if (id == detail::WordIndex::npos)
+        clock_markers_known = false;
+      else
+        clock_marker_words[id] = true;
     });
 }
 
@@ -1436,6 +1442,11 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, st
   }
   if (h < 0 || h > 23 || mi < 0 || mi > 59) return {0, {}};
   std::size_t k = i + 1;
+  // most numbers are followed by no marker: none of the tables below matches
+  if (!clock_marker_may_start(t, k)) {
+    if (!colon) return {0, {}};
+    return {k, {static_cast<unsigned>(h), static_cast<unsigned>(mi), false}};
+  }
   bool marked = false;
   if (auto m = am.match(t, k); m.length) {
     if (h < 1 || h > 12) return {0, {}};
@@ -3110,7 +3121,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::range_second_da
   return h;
 }
 
-std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t, Hit h) const {
+void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
   using K = RelativeDate::Kind;
   switch (h.rel.kind) {
     case K::duration: h.type = TimexType::duration; break;
@@ -3253,7 +3264,6 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::finish(Tokens t
       }
     }
   }
-  return h;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -3437,7 +3447,8 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
         break;
       }
     }
-    auto done = g.finish(tokens, *best);
+    g.finish(tokens, *best);
+    Impl::Hit* const done = &*best;
     // "a year ago", "a year earlier" in a results sentence: the reported quarter a year back
     if (done->rel.kind == RelativeDate::Kind::offset && done->rel.unit == Unit::year &&
         done->rel.count == 1 && done->rel.direction == Direction::backward &&
@@ -3453,15 +3464,15 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     i = done->end;
     // "February 18-20, 2025": the range's second day, "20, 2025"
     if (auto second = g.range_second_day(tokens, *done)) {
-      if (auto d2 = g.finish(tokens, *second)) {
-        TimexMatch m2;
-        m2.first_token = d2->first;
-        m2.last_token = d2->end;
-        m2.type = d2->type;
-        m2.rel = std::make_shared<const RelativeDate>(d2->rel);
-        out.push_back(std::move(m2));
-        i = d2->end;
-      }
+      Impl::Hit& d2 = *second;
+      g.finish(tokens, d2);
+      TimexMatch m2;
+      m2.first_token = d2.first;
+      m2.last_token = d2.end;
+      m2.type = d2.type;
+      m2.rel = std::make_shared<const RelativeDate>(std::move(d2.rel));
+      out.push_back(std::move(m2));
+      i = d2.end;
     }
   }
   // "March 9 to July 14, 2019", "February 14 to February 15, 2019": a year-less day joined
