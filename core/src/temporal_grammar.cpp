@@ -43,9 +43,11 @@ using Tokens = std::span<const Token>;
 // ---------------------------------------------------------------------------------------
 // Phrase tables: lexicon phrases (space-separated words) matched token by token.
 
-bool is_hyphen(const Token& t) {
-  return t.kind == TokenKind::punct &&
-         (t.lower == "-" || t.lower == "\xE2\x80\x93" || t.lower == "\xE2\x80\x90");
+inline bool is_hyphen(const Token& t) {
+  if (t.kind != TokenKind::punct) return false;
+  const std::string_view w = t.lower;
+  return w.size() == 1 ? w[0] == '-'
+                       : w.size() == 3 && (w == "\xE2\x80\x93" || w == "\xE2\x80\x90");
 }
 
 // "'" or U+2019, the apostrophe before a short decade ("' 80s")
@@ -1422,16 +1424,26 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, st
       return {k, ct};
     }
   }
-  if (auto c = s.find(':'); c != std::string_view::npos) {
+  // one pass: the first colon, and whether every character before it is a digit
+  std::size_t c = std::string_view::npos;
+  bool digits = !s.empty();
+  for (std::size_t q = 0; q < s.size(); ++q) {
+    if (s[q] == ':') {
+      c = q;
+      break;
+    }
+    digits = digits && s[q] >= '0' && s[q] <= '9';
+  }
+  if (c != std::string_view::npos) {
     if (c == 0 || c > 2 || s.size() - c - 1 != 2) return {0, {}};
     h = to_int(s.substr(0, c));
     mi = to_int(s.substr(c + 1));
     colon = true;
-  } else if (s.size() <= 2 && all_digits(s)) {
+  } else if (s.size() <= 2 && digits) {
     // a bare number is a time only with a marker or zone after it, all words of phrases
     if (in_no_phrase(t, i + 1)) return {0, {}};
     h = to_int(s);
-  } else if (s.size() == 4 && all_digits(s)) {
+  } else if (s.size() == 4 && digits) {
     // military time only with a zone: "0735 GMT"
     if (!(is_word(t, i + 1) && tz.match(t, i + 1).length)) return {0, {}};
     h = to_int(s.substr(0, 2));
@@ -3357,6 +3369,12 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   for (std::size_t k = 0; k < n; ++k) {
     const sdk::Token& tok = tokens[k];
     std::uint32_t c = start_classes[start_ids[k]];
+    // most words have no class: neither a try (when gated) nor a head (the lists' next
+    // entries are written by the next token that is)
+    if (c == 0 && gated && tok.kind == TokenKind::word) {
+      classes[k] = 0;
+      continue;
+    }
     if (c & kPaired) c |= g.paired_classes(tokens, start_ids, k);
     if (!tok.capitalized) c &= ~kCapitalizedOnly;
     if (tok.kind == TokenKind::number)
