@@ -1424,26 +1424,27 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, st
       return {k, ct};
     }
   }
-  // one pass: the first colon, and whether every character before it is a digit
+  // the first colon; a character other than a digit before it (or with none) makes no
+  // time of any shape below ("1,500", "2.5": the hour would not read)
+  if (s.empty()) return {0, {}};
   std::size_t c = std::string_view::npos;
-  bool digits = !s.empty();
   for (std::size_t q = 0; q < s.size(); ++q) {
     if (s[q] == ':') {
       c = q;
       break;
     }
-    digits = digits && s[q] >= '0' && s[q] <= '9';
+    if (s[q] < '0' || s[q] > '9') return {0, {}};
   }
   if (c != std::string_view::npos) {
     if (c == 0 || c > 2 || s.size() - c - 1 != 2) return {0, {}};
     h = to_int(s.substr(0, c));
     mi = to_int(s.substr(c + 1));
     colon = true;
-  } else if (s.size() <= 2 && digits) {
+  } else if (s.size() <= 2) {
     // a bare number is a time only with a marker or zone after it, all words of phrases
     if (in_no_phrase(t, i + 1)) return {0, {}};
     h = to_int(s);
-  } else if (s.size() == 4 && digits) {
+  } else if (s.size() == 4) {
     // military time only with a zone: "0735 GMT"
     if (!(is_word(t, i + 1) && tz.match(t, i + 1).length)) return {0, {}};
     h = to_int(s.substr(0, 2));
