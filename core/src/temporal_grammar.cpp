@@ -3400,7 +3400,8 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   // The rules whose gate holds at token `at` (bit r: rule r), from its classes: the rules
   // it is the head of, and those it can start whose head lies close enough after it.
   // heads[head_from]: a head at or before the first one at or after `at`.
-  auto rules_at = [&](std::size_t at, std::size_t head_from) -> std::uint32_t {
+  // (inlined at its two calls: the call cost as much as most of its work)
+  auto rules_at = [&](std::size_t at, std::size_t head_from) __attribute__((always_inline)) {
     if (!gated) return (1u << Impl::kRules) - 1;
     const std::uint32_t c = classes[at];
     const std::uint32_t here = g.rules_at_classes(c);
