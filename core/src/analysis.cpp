@@ -1704,7 +1704,7 @@ void DocumentAnalysis::analyze() {
     s.entities.reserve(raw[si].size());
     s.entity_modifier.reserve(raw[si].size());
     s.mentions.reserve(s.matches.size());
-    for (const auto& e : raw[si]) {
+    for (auto& e : raw[si]) {  // (its strings move into names_: raw is not read after)
       if (detail::debug_trace())
         std::fprintf(stderr, "[debug] s%zu entity '%s' kind=%d tokens=%zu-%zu%s%s\n", si,
                      e.name.c_str(), static_cast<int>(e.kind), e.first, e.last,
@@ -1713,9 +1713,9 @@ void DocumentAnalysis::analyze() {
       x.first_token = e.first;
       x.last_token = e.last;
       const auto suffix = e.kind == EntityKind::person ? suffix_of.find(e.name) : suffix_of.end();
-      x.name = intern(suffix == suffix_of.end() ? e.name : e.name + suffix->second);
+      x.name = intern(suffix == suffix_of.end() ? std::move(e.name) : e.name + suffix->second);
       x.kind = e.kind;
-      x.country = intern(e.country);
+      x.country = intern(std::move(e.country));
       x.possessive = e.possessive;
       x.pronoun = e.pronoun;
       x.head_of_state = e.head;
