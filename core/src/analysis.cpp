@@ -1296,32 +1296,33 @@ void DocumentAnalysis::analyze() {
   // word that holds this mention's first word. When two different people share the
   // surname ("President Reagan", "Nancy Reagan"), a title settles it, else the mention
   // stays as written.
-  auto canonical = [&](const std::string& name, bool& head, bool titled) -> std::string {
-    const std::string lw = last_word(name);
-    const std::string fw = name.substr(0, name.find(' '));
-    std::vector<std::pair<std::string, bool>> cands;
-    static const std::map<std::string, bool> none;
-    auto bucket = full_by_last.find(lw);
-    for (const auto& [f, h] : bucket == full_by_last.end() ? none : bucket->second) {
+  // (a pointer to the fuller name, which the maps below hold; none: the name as written)
+  auto canonical = [&](const std::string& name, bool& head, bool titled) -> const std::string* {
+    auto bucket = full_by_last.find(last_word(name));
+    if (bucket == full_by_last.end()) return nullptr;
+    const std::string_view fw = std::string_view(name).substr(0, name.find(' '));
+    std::vector<std::pair<const std::string*, bool>> cands;
+    for (const auto& [f, h] : bucket->second) {
       if (f.size() <= name.size()) continue;
       if (f.find(fw) == std::string::npos) continue;
       // "President Reagan" is not "Nancy Reagan": a head of state's title must agree
       if (titled && h != head) continue;
       bool dup = false;
       for (auto& c : cands)
-        if (c.first == f || c.first.find(f) != std::string::npos || f.find(c.first) != std::string::npos) {
-          if (f.size() > c.first.size()) c.first = f;
+        if (*c.first == f || c.first->find(f) != std::string::npos ||
+            f.find(*c.first) != std::string::npos) {
+          if (f.size() > c.first->size()) c.first = &f;
           c.second = c.second || h;
           dup = true;
         }
-      if (!dup) cands.emplace_back(f, h);
+      if (!dup) cands.emplace_back(&f, h);
     }
-    if (cands.empty()) return name;
+    if (cands.empty()) return nullptr;
     if (cands.size() > 1) {
-      std::vector<std::pair<std::string, bool>> heads;
+      std::vector<std::pair<const std::string*, bool>> heads;
       for (const auto& c : cands)
         if (c.second == head) heads.push_back(c);
-      if (heads.size() != 1) return name;
+      if (heads.size() != 1) return nullptr;
       cands = heads;
     }
     if (cands[0].second) head = true;
@@ -1332,14 +1333,14 @@ void DocumentAnalysis::analyze() {
   std::unordered_map<std::string, std::set<std::string>> full_by_first;
   for (const auto& [lw, names] : full_by_last)
     for (const auto& [f, h] : names) full_by_first[f.substr(0, f.find(' '))].insert(f);
-  auto family_first = [&](const std::string& name) -> std::string {
-    if (name.find(' ') != std::string::npos || full_by_last.count(name)) return name;
+  auto family_first = [&](const std::string& name) -> const std::string* {
+    if (name.find(' ') != std::string::npos || full_by_last.count(name)) return nullptr;
+    auto it = full_by_first.find(name);
+    if (it == full_by_first.end() || it->second.size() != 1) return nullptr;
     std::string low = name;  // "Advisors", "Rich": a common word is no family name
     std::transform(low.begin(), low.end(), low.begin(), ::tolower);
-    if (g.common_words.count(low)) return name;
-    auto it = full_by_first.find(name);
-    if (it == full_by_first.end() || it->second.size() != 1) return name;
-    return *it->second.begin();
+    if (g.common_words.count(low)) return nullptr;
+    return &*it->second.begin();
   };
   // "President Reagan ... Reagan, who will hold talks": a one-word name the article gives
   // with a title is a known surname too; not a common word ("Secretary Rich"), an acronym
@@ -1365,18 +1366,20 @@ void DocumentAnalysis::analyze() {
     for (auto& e : ents) {
       if (e.kind != EntityKind::person || e.pronoun || !e.title_ref.empty()) continue;
       bool head = e.head;
-      std::string canon = canonical(e.name, head, e.titled);
-      if (canon == e.name) canon = family_first(e.name);
+      // (a fuller name is always longer than the mention, so none is the name as written)
+      const std::string* canon = canonical(e.name, head, e.titled);
+      if (!canon) canon = family_first(e.name);
       if (e.adjective) {  // single untitled word: only a known surname counts
-        if (canon == e.name && !titled_single.count(e.name)) {
+        if (!canon && !titled_single.count(e.name)) {
           e.kind = EntityKind::region;  // marker for removal
           e.name.clear();
           continue;
         }
         e.adjective = false;
       }
-      e.name = canon;
-      head_of[canon] = head_of[canon] || head;
+      if (canon) e.name = *canon;
+      bool& h = head_of[e.name];
+      h = h || head;
     }
   }
   for (auto& ents : raw) {
@@ -1467,9 +1470,13 @@ void DocumentAnalysis::analyze() {
   for (std::size_t si = 0; si < raw.size(); ++si) {
     auto& s = sentences_[si];
     auto& ents = raw[si];
+    // (a sentence with no pronoun and no group by its noun keeps its entities as they are)
+    const bool resolve = std::any_of(ents.begin(), ents.end(), [](const RawEntity& e) {
+      return !e.group_ref.empty() || (e.pronoun && e.title_ref.empty());
+    });
     std::vector<RawEntity> out;
-    out.reserve(ents.size());
-    for (auto& e : ents) {
+    if (resolve) out.reserve(ents.size());
+    for (auto& e : resolve ? ents : out) {
       // "The leaders agreed ...": with no group of leaders named, the people the sentence
       // before had for subject, when they are two or more
       if (!e.group_ref.empty()) {
@@ -1580,7 +1587,7 @@ void DocumentAnalysis::analyze() {
         out.push_back(r);
       }
     }
-    ents = std::move(out);
+    if (resolve) ents = std::move(out);
     prev_people.clear();
     for (const auto& e : ents)
       if (e.kind == EntityKind::person && !e.possessive && !e.modifier) prev_people.push_back(e);
@@ -1600,12 +1607,12 @@ void DocumentAnalysis::analyze() {
     if (!subj.empty()) {
       prev_subjects.clear();
       prev_single.clear();
-      for (const auto& e : subj) {
+      for (auto& e : subj) {  // (subj is read below for its size and first kind only)
         if (e.kind == EntityKind::person) {
-          prev_subjects.push_back(e);
           if (prev_single.empty()) prev_single.push_back(e);
+          prev_subjects.push_back(std::move(e));
         } else if (e.kind == EntityKind::group) {
-          prev_subjects.push_back(e);
+          prev_subjects.push_back(std::move(e));
         }
       }
       if (prev_subjects.size() == 1) prev_subjects.push_back(prev_subjects[0]);
@@ -1613,6 +1620,11 @@ void DocumentAnalysis::analyze() {
       if (subj.size() == 1 && subj[0].kind == EntityKind::group) prev_single.clear();
     }
     // dedupe "they" -> same person twice
+    bool any_dup = false;
+    for (std::size_t i = 1; i < ents.size() && !any_dup; ++i)
+      for (std::size_t j = 0; j < i && !any_dup; ++j)
+        any_dup = ents[j].first == ents[i].first && ents[j].name == ents[i].name;
+    if (!any_dup) continue;
     std::vector<RawEntity> dedup;
     dedup.reserve(ents.size());
     for (auto& e : ents) {
@@ -1692,7 +1704,7 @@ void DocumentAnalysis::analyze() {
     s.entities.reserve(raw[si].size());
     s.entity_modifier.reserve(raw[si].size());
     s.mentions.reserve(s.matches.size());
-    for (const auto& e : raw[si]) {
+    for (auto& e : raw[si]) {  // (its strings move into names_: raw is not read after)
       if (detail::debug_trace())
         std::fprintf(stderr, "[debug] s%zu entity '%s' kind=%d tokens=%zu-%zu%s%s\n", si,
                      e.name.c_str(), static_cast<int>(e.kind), e.first, e.last,
@@ -1701,9 +1713,9 @@ void DocumentAnalysis::analyze() {
       x.first_token = e.first;
       x.last_token = e.last;
       const auto suffix = e.kind == EntityKind::person ? suffix_of.find(e.name) : suffix_of.end();
-      x.name = intern(suffix == suffix_of.end() ? e.name : e.name + suffix->second);
+      x.name = intern(suffix == suffix_of.end() ? std::move(e.name) : e.name + suffix->second);
       x.kind = e.kind;
-      x.country = intern(e.country);
+      x.country = intern(std::move(e.country));
       x.possessive = e.possessive;
       x.pronoun = e.pronoun;
       x.head_of_state = e.head;

@@ -614,6 +614,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   // code point offsets for the evidence, indexed on the first event (most documents have none)
   std::optional<CodePointIndex> cpi_index;
   auto cpi = [&](std::size_t byte) {
+    if (doc.ascii) return std::min(byte, doc.text.size());  // (ASCII: byte offsets)
     if (!cpi_index) cpi_index.emplace(doc.text);
     return (*cpi_index)(byte);
   };
