@@ -477,8 +477,9 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
       if (cd & (kUpper | kHigh | kApos)) {  // (rare) a capital, an apostrophe, other letters
         if (cd & kUpper) {  // a capital after the first letter ("USA", "iPhone"): the rest
           flags |= kUpper;
-          rehash = true;
-          while (j < n && ((cd = byte_class(p[j])) & kAlnum)) ++j;
+          while (j < n && ((cd = byte_class(p[j])) & kAlnum))
+            h = hash_step(
+                h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(p[j++])]));
         }
         if (cd & (kHigh | kApos)) {   // an apostrophe or a letter beyond ASCII after the word
           std::uint8_t more = flags;  // (a copy: `flags` stays in a register above)
@@ -535,8 +536,10 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
     }
     if (c0 & kDigit) {
       // number: digits, letters ("18th", "1990s", "100M"), inner , . : / and ISO dashes
+      // (and the hash of its lower-case form: capitals lowered, the other bytes as they are)
       std::uint8_t flags = 0;
       std::size_t j = i;
+      std::uint64_t h = detail::kFnvBasis;
       while (j < n) {
         const char d = p[j];
         if (const std::uint8_t cd = byte_class(d); cd & kAlnum) {
@@ -554,9 +557,10 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
         } else {
           break;
         }
+        h = hash_step(h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(d)]));
       }
       const std::string_view f = general_form(std::string_view(p + start, j - start), flags);
-      push(start, j, sdk::TokenKind::number, f, false, detail::word_hash_by_four(f));
+      push(start, j, sdk::TokenKind::number, f, false, h | 1);
       i = j;
       continue;
     }
