@@ -1157,7 +1157,8 @@ void DocumentAnalysis::analyze() {
     s.text = text.substr(s.span.begin, s.span.end - s.span.begin);
     s.tokens = std::move(sentence_tokens[si]);
     const auto& t = s.tokens.tokens;
-    const detail::SentenceHashes hashes(t.data(), t.size());  // shared by grammar and clauses
+    const detail::SentenceHashes hashes(t.data(), t.size(),
+                                        s.tokens.hashes);  // shared by grammar and clauses
     // temporal expressions
     s.matches = res_->grammar->tag(t);
     if (s.matches.size() > res_->max_sentence_timexes) {

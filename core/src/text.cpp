@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "word_index.h"
+
 namespace chronicle {
 namespace {
 
@@ -345,9 +347,30 @@ std::size_t possessive_end(std::string_view s, std::size_t i) {
   return i;
 }
 
-// A paragraph's tokens, made in one thread's buffer that grows and is never given back.
+// The hash of a word (see detail::word_hash) from the bytes of its lower-case form, one
+// by one, as the tokenizer reads them.
+constexpr std::uint64_t hash_step(std::uint64_t h, unsigned char c) {
+  return (h ^ c) * detail::kFnvPrime;
+}
+constexpr std::uint64_t word_hash_of(std::string_view w) {
+  std::uint64_t h = detail::kFnvBasis;
+  for (const char c : w) h = hash_step(h, static_cast<unsigned char>(c));
+  return h | 1;
+}
+// the hashes of the one-byte words (ASCII punctuation), and of a possessive's "'s"
+constexpr auto kByteHash = [] {
+  std::array<std::uint64_t, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = hash_step(detail::kFnvBasis, static_cast<unsigned char>(c)) | 1;
+  return t;
+}();
+constexpr std::uint64_t kPossessiveHash = word_hash_of("'s");
+
+// A paragraph's tokens, made in one thread's buffer that grows and is never given back;
+// hashes[k] is the hash of data[k].lower.
 struct TokenBuffer {
   std::unique_ptr<sdk::Token[]> data;
+  std::unique_ptr<std::uint64_t[]> hashes;
   std::size_t count = 0;
   std::size_t capacity = 0;
   // the tokens whose lower-case form ends in ".", "!" or "?" (those that may end a
@@ -366,6 +389,9 @@ struct TokenBuffer {
     auto bigger = std::make_unique<sdk::Token[]>(cap);
     std::copy(data.get(), data.get() + count, bigger.get());
     data = std::move(bigger);
+    auto more = std::make_unique_for_overwrite<std::uint64_t[]>(cap);
+    std::copy(hashes.get(), hashes.get() + count, more.get());
+    hashes = std::move(more);
     capacity = cap;
   }
 };
@@ -382,21 +408,24 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
   char* low = w;  // kept here, not behind the reference, while tokens are read
   sdk::Token* o = out.data.get() + out.count;
   sdk::Token* o_end = out.data.get() + out.capacity;
+  std::uint64_t* oh = out.hashes.get() + out.count;  // the hash of *o
   // room for the two tokens a step of the loop below may push: a word and its possessive
   auto make_room = [&] {
     out.count = static_cast<std::size_t>(o - out.data.get());
     out.grow();
     o = out.data.get() + out.count;
     o_end = out.data.get() + out.capacity;
+    oh = out.hashes.get() + out.count;
   };
   auto push = [&](std::size_t b, std::size_t e, sdk::TokenKind kind, std::string_view lower,
-                  bool capitalized) {
+                  bool capitalized, std::uint64_t hash) {
     o->span = {b, e};
     o->text = std::string_view(p + b, e - b);
     o->lower = lower;
     o->kind = kind;
     o->capitalized = capitalized;
     ++o;
+    *oh++ = hash;
   };
   // the slower kinds of token, through helpers that take the write position by reference
   auto general_form = [&](std::string_view t, std::uint8_t flags) {
@@ -408,7 +437,7 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
   auto possessive = [&](std::size_t& i) {
     if (i < n && (p[i] == '\'' || static_cast<unsigned char>(p[i]) == 0xE2)) {
       if (const std::size_t e = possessive_end(s, i); e != i) {
-        push(i, e, sdk::TokenKind::punct, std::string_view("'s"), false);
+        push(i, e, sdk::TokenKind::punct, std::string_view("'s"), false, kPossessiveHash);
         i = e;
       }
     }
@@ -432,24 +461,32 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
     if (c0 & (kLower | kUpper)) {
       // a word that starts with an ASCII letter (most tokens): its ASCII letters and
       // digits by table
+      // ... and the hash of its lower-case form as they are read (the first letter lowered)
       std::uint8_t flags = c0;
       std::uint8_t cd = kSpace;
       std::size_t j = i + 1;
+      std::uint64_t h = hash_step(detail::kFnvBasis, static_cast<unsigned char>(p[i] | 0x20));
       if (i < guarded) {
-        while ((cd = byte_class(p[j])) & (kLower | kDigit)) ++j;
+        while ((cd = byte_class(p[j])) & (kLower | kDigit))
+          h = hash_step(h, static_cast<unsigned char>(p[j++]));
       } else {
-        while (j < n && ((cd = byte_class(p[j])) & (kLower | kDigit))) ++j;
+        while (j < n && ((cd = byte_class(p[j])) & (kLower | kDigit)))
+          h = hash_step(h, static_cast<unsigned char>(p[j++]));
       }
+      bool rehash = false;  // the lower-case form is not the bytes hashed: hashed once made
       if (cd & (kUpper | kHigh | kApos)) {  // (rare) a capital, an apostrophe, other letters
         if (cd & kUpper) {  // a capital after the first letter ("USA", "iPhone"): the rest
           flags |= kUpper;
-          while (j < n && ((cd = byte_class(p[j])) & kAlnum)) ++j;
+          while (j < n && ((cd = byte_class(p[j])) & kAlnum))
+            h = hash_step(
+                h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(p[j++])]));
         }
         if (cd & (kHigh | kApos)) {   // an apostrophe or a letter beyond ASCII after the word
           std::uint8_t more = flags;  // (a copy: `flags` stays in a register above)
           j = word_end(s, j, more);
           const std::string_view t(p + start, j - start);
-          push(start, j, sdk::TokenKind::word, general_form(t, more), (c0 & kUpper) != 0);
+          const std::string_view f = general_form(t, more);
+          push(start, j, sdk::TokenKind::word, f, (c0 & kUpper) != 0, detail::word_hash_by_four(f));
           i = j;
           possessive(i);
           continue;
@@ -465,6 +502,7 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
         }
         if (k < n && p[k] == '.') ++k;
         j = k;
+        rehash = true;
         if (p[j - 1] == '.') out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get()));
       }
       std::string_view lower(p + start, j - start);
@@ -483,21 +521,25 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
         lower = std::string_view(low, len);
         low += len;
       }
-      push(start, j, sdk::TokenKind::word, lower, (c0 & kUpper) != 0);
+      push(start, j, sdk::TokenKind::word, lower, (c0 & kUpper) != 0,
+           rehash ? detail::word_hash_by_four(lower) : h | 1);
       i = j < n && p[j] == ' ' ? j + 1 : j;  // (the space most words are followed by)
       continue;
     }
     if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
       if (p[i] == '.' || p[i] == '!' || p[i] == '?')
         out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get()));
-      push(i, i + 1, sdk::TokenKind::punct, std::string_view(p + i, 1), false);
+      push(i, i + 1, sdk::TokenKind::punct, std::string_view(p + i, 1), false,
+           kByteHash[static_cast<unsigned char>(p[i])]);
       ++i;
       continue;
     }
     if (c0 & kDigit) {
       // number: digits, letters ("18th", "1990s", "100M"), inner , . : / and ISO dashes
+      // (and the hash of its lower-case form: capitals lowered, the other bytes as they are)
       std::uint8_t flags = 0;
       std::size_t j = i;
+      std::uint64_t h = detail::kFnvBasis;
       while (j < n) {
         const char d = p[j];
         if (const std::uint8_t cd = byte_class(d); cd & kAlnum) {
@@ -515,9 +557,10 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
         } else {
           break;
         }
+        h = hash_step(h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(d)]));
       }
-      push(start, j, sdk::TokenKind::number,
-           general_form(std::string_view(p + start, j - start), flags), false);
+      const std::string_view f = general_form(std::string_view(p + start, j - start), flags);
+      push(start, j, sdk::TokenKind::number, f, false, h | 1);
       i = j;
       continue;
     }
@@ -530,14 +573,16 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
     }
     if (!is_letter_cp(c)) {
       const std::string_view t(p + i, len);
-      push(i, i + len, sdk::TokenKind::punct, general_form(t, kHigh), starts_upper(t));
+      const std::string_view f = general_form(t, kHigh);
+      push(i, i + len, sdk::TokenKind::punct, f, starts_upper(t), detail::word_hash_by_four(f));
       i += len;
       continue;
     }
     std::uint8_t flags = kHigh;
     const std::size_t j = word_end(s, i + len, flags);
     const std::string_view t(p + start, j - start);
-    push(start, j, sdk::TokenKind::word, general_form(t, kHigh), starts_upper(t));
+    const std::string_view f = general_form(t, kHigh);
+    push(start, j, sdk::TokenKind::word, f, starts_upper(t), detail::word_hash_by_four(f));
     i = j;
     possessive(i);
   }
@@ -553,6 +598,14 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
   tokenize_into<false>(s, out, w);
 }
 
+// What a TokenList's tokens point into besides the text: the lower-case forms that differ
+// from it, and the tokens' hashes. One allocation; `lower_store` points at `lower` and
+// keeps the whole alive.
+struct TokenStore {
+  std::string lower;
+  std::vector<std::uint64_t> hashes;
+};
+
 }  // namespace
 
 TokenList tokenize(std::string_view s) {
@@ -564,15 +617,19 @@ TokenList tokenize(std::string_view s) {
   char* w = low.data();
   tokenize_into(s, toks, w);
   TokenList out;
+  if (toks.empty()) return out;
   out.tokens.assign(toks.data.get(), toks.data.get() + toks.count);
+  auto store = std::make_shared<TokenStore>();
+  store->hashes.assign(toks.hashes.get(), toks.hashes.get() + toks.count);
   if (const auto used = static_cast<std::size_t>(w - low.data()); used > 0) {
-    auto store = std::make_shared<const std::string>(low.data(), used);
+    store->lower.assign(low.data(), used);
     const char* const from = low.data();
     for (auto& t : out.tokens)
       if (t.lower.data() >= from && t.lower.data() < w)
-        t.lower = std::string_view(store->data() + (t.lower.data() - from), t.lower.size());
-    out.lower_store = std::move(store);
+        t.lower = std::string_view(store->lower.data() + (t.lower.data() - from), t.lower.size());
   }
+  out.hashes = store->hashes.data();
+  out.lower_store = std::shared_ptr<const std::string>(store, &store->lower);
   return out;
 }
 
@@ -746,6 +803,7 @@ struct ParagraphWork {
   TokenBuffer& toks;
   char*& low;
   const std::shared_ptr<const std::string>& store;
+  std::vector<std::uint64_t>* hashes;  // the document's token hashes, when tokens are given
 };
 
 void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
@@ -758,6 +816,8 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
   auto& toks = work.toks;
   toks.clear();
   tokenize_into(para, toks, work.low);
+  if (work.hashes)
+    work.hashes->insert(work.hashes->end(), toks.hashes.get(), toks.hashes.get() + toks.size());
   std::size_t sent_start = 0;  // token index
   auto emit = [&](std::size_t first, std::size_t last_excl, bool heading) {
     const std::size_t limit = rules.max_sentence_tokens;
@@ -869,19 +929,23 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const Segmenter
   const BoilerplateGate gate(rules);
   // Lower-case forms: with `tokens`, in one store for the document that the sentences
   // share; else in this thread's buffer. Either has room for the whole text.
+  // The tokens' hashes too, in the same store.
   static thread_local TokenBuffer toks;
   static thread_local std::string scratch;
-  std::shared_ptr<std::string> store;
+  std::shared_ptr<TokenStore> store;
   char* low;
   if (tokens) {
-    store = std::make_shared<std::string>(text.size(), '\0');
-    low = store->data();
+    store = std::make_shared<TokenStore>();
+    store->lower.assign(text.size(), '\0');
+    store->hashes.reserve(text.size() / 4 + 16);  // (news runs to a token per 5 or 6 bytes)
+    low = store->lower.data();
   } else {
     if (scratch.size() < text.size()) scratch.resize(text.size());
     low = scratch.data();
   }
-  const std::shared_ptr<const std::string> shared = store;
-  ParagraphWork work{toks, low, shared};
+  const std::shared_ptr<const std::string> shared =
+      store ? std::shared_ptr<const std::string>(store, &store->lower) : nullptr;
+  ParagraphWork work{toks, low, shared, store ? &store->hashes : nullptr};
   // Paragraphs: separated by blank lines, or by a new line that starts indented.
   std::size_t pos = 0;
   std::size_t para_begin = std::string_view::npos;
@@ -910,6 +974,14 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const Segmenter
     pos = nl + 1;
   }
   flush(text.size());
+  if (tokens) {
+    // the sentences' tokens are the document's, in order: each its run of the hashes
+    const std::uint64_t* h = store->hashes.data();
+    for (auto& tl : *tokens) {
+      tl.hashes = h;
+      h += tl.tokens.size();
+    }
+  }
   return out;
 }
 

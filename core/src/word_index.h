@@ -165,11 +165,16 @@ class WordSet {
   WordIndex index_;
 };
 
+// word_hash()'s FNV-1a: h starts at the basis; for each byte, h = (h ^ byte) * prime; the
+// word's hash is h | 1. (The tokenizer hashes the words it reads so.)
+inline constexpr std::uint64_t kFnvBasis = 14695981039346656037ull;
+inline constexpr std::uint64_t kFnvPrime = 1099511628211ull;
+
 // word_hash(w), four bytes a step (the same FNV-1a: each byte xor-ed in, then one multiply):
 // fewer loop instructions for the hashes of every token of a sentence.
 inline std::uint64_t word_hash_by_four(std::string_view w) noexcept {
-  constexpr std::uint64_t prime = 1099511628211ull;
-  std::uint64_t h = 14695981039346656037ull;
+  constexpr std::uint64_t prime = kFnvPrime;
+  std::uint64_t h = kFnvBasis;
   const auto* p = reinterpret_cast<const unsigned char*>(w.data());
   std::size_t n = w.size();
   for (; n >= 4; n -= 4, p += 4) {
@@ -198,9 +203,16 @@ class SentenceHashes {
  public:
   // A scope over the same tokens as the current one (the analysis's, around the grammar's
   // and the clause reader's) shares its hashes instead of computing them again.
-  explicit SentenceHashes(const sdk::Token* tokens, std::size_t n)
+  // With `made`, the hashes of the n tokens as the tokenizer gave them (TokenList::hashes):
+  // taken as they are; without, computed here.
+  explicit SentenceHashes(const sdk::Token* tokens, std::size_t n,
+                          const std::uint64_t* made = nullptr)
       : saved_(hashes_detail::current) {
     if (saved_.tokens == tokens && saved_.size == n && saved_.hashes) return;
+    if (made) {
+      hashes_detail::current = {tokens, n, made};
+      return;
+    }
     std::uint64_t* h = short_.data();  // most sentences: no allocation
     if (n > short_.size()) {
       long_.resize(n);

@@ -14,6 +14,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -36,6 +37,16 @@ std::string describe(const chronicle::TokenList& tl) {
   return out;
 }
 
+// The tokenizer's hashes are those word_hash() gives each token's lower-case form: "" when
+// so, else the first token whose hash is missing or differs.
+std::string hash_error(const chronicle::TokenList& tl) {
+  if (!tl.hashes && !tl.tokens.empty()) return "no hashes";
+  for (std::size_t k = 0; k < tl.tokens.size(); ++k)
+    if (tl.hashes[k] != chronicle::sdk::word_hash(tl.tokens[k].lower))
+      return "hash of token " + std::to_string(k) + " \"" + std::string(tl.tokens[k].lower) + "\"";
+  return {};
+}
+
 // Returns the number of sentences checked.
 std::size_t check_text(const std::string& text, const std::string& where,
                        const chronicle::SegmenterRules& rules) {
@@ -47,7 +58,10 @@ std::size_t check_text(const std::string& text, const std::string& where,
   for (std::size_t i = 0; i < spans.size(); ++i) {
     const std::string_view s =
         std::string_view(text).substr(spans[i].begin, spans[i].end - spans[i].begin);
-    EXPECT_EQ(describe(given[i]), describe(chronicle::tokenize(s))) << where << ": \"" << s << "\"";
+    const chronicle::TokenList own = chronicle::tokenize(s);
+    EXPECT_EQ(describe(given[i]), describe(own)) << where << ": \"" << s << "\"";
+    EXPECT_EQ(hash_error(given[i]), "") << where << ": \"" << s << "\"";
+    EXPECT_EQ(hash_error(own), "") << where << ": \"" << s << "\"";
   }
   return spans.size();
 }
@@ -86,6 +100,95 @@ TEST(SentenceTokens, CorporaExamplesAndEdgeCases) {
     n += check_text(t, "edge (5-token limit)", small);
   }
   EXPECT_GT(n, 300u);
+}
+
+// Texts strung at random from pieces the tokenizer reads differently (capitals anywhere,
+// initialisms, numbers, apostrophes, possessives, letters and signs beyond ASCII, blanks
+// and line breaks): the tokens of each sentence as tokenize() gives them, and every token's
+// hash that of its lower-case form.
+TEST(SentenceTokens, RandomTexts) {
+  const auto& rules = resources().segmenter;
+  const std::vector<std::string> pieces = {"the",
+                                           "Talks",
+                                           "USA",
+                                           "iPhone",
+                                           "aBcDeFgHiJ",
+                                           "internationalization",
+                                           "INTERNATIONALLY",
+                                           "U.S.",
+                                           "a.m.",
+                                           "U.N",
+                                           "e.g.",
+                                           "Mr.",
+                                           "x",
+                                           "Q",
+                                           "2025-02-18",
+                                           "3:30",
+                                           "155,221",
+                                           "18th",
+                                           "1990s",
+                                           "100M",
+                                           "3.5",
+                                           "'s",
+                                           "'",
+                                           "\xE2\x80\x99s",
+                                           "\xE2\x80\x99S",
+                                           "\xE2\x80\x98",
+                                           "didn't",
+                                           "DIDN'T",
+                                           "caf\xC3\xA9",
+                                           "\xC3\x89mile",
+                                           "Erdo\xC4\x9F"
+                                           "an",
+                                           "\xC5\x81ukasz",
+                                           "\xE2\x80\x94",
+                                           "\xE2\x80\x93",
+                                           "\xE2\x80\x9C",
+                                           "\xE2\x80\x9D",
+                                           "\xC2\xA0",
+                                           "\xEF\xBF\xBD",
+                                           "\xE4\xB8\xAD",
+                                           "\xF0\x9F\x98\x80",
+                                           ".",
+                                           "!",
+                                           "?",
+                                           ",",
+                                           ";",
+                                           ":",
+                                           "-",
+                                           "\"",
+                                           "(",
+                                           ")",
+                                           "`",
+                                           "*",
+                                           "/",
+                                           "#",
+                                           "$",
+                                           "%",
+                                           "&",
+                                           "@",
+                                           "0",
+                                           "9",
+                                           "\t",
+                                           "\n",
+                                           "\n\n",
+                                           "  \n "};
+  std::mt19937 rng(20261127);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(1, 60);
+  std::uniform_int_distribution<int> gap(0, 3);  // 0: no space between pieces
+  std::size_t n = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    for (int k = length(rng); k > 0; --k) {
+      text += pieces[pick(rng)];
+      if (gap(rng) != 0) text += ' ';
+    }
+    n += check_text(text, "random text " + std::to_string(round), rules);
+    const chronicle::TokenList whole = chronicle::tokenize(text);
+    EXPECT_EQ(hash_error(whole), "") << "random text " << round << ": \"" << text << "\"";
+  }
+  EXPECT_GT(n, 3000u);
 }
 
 TEST(SentenceTokens, SharedCollections) {

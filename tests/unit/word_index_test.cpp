@@ -162,6 +162,25 @@ TEST(SentenceHashes, NestedScopeOnTheSameTokens) {
   EXPECT_EQ(SentenceHashes::of(a.data(), 0), word_hash("next"));
 }
 
+// A scope given the tokens' hashes as made (TokenList::hashes) hands out those, and an
+// inner scope on the same tokens shares them.
+TEST(SentenceHashes, HashesAsMadeAreTakenAsGiven) {
+  const std::vector<chronicle::sdk::Token> a{token("next"), token("week"), token(",")};
+  const std::vector<std::uint64_t> made{word_hash("next"), word_hash("week"), word_hash(",")};
+  {
+    const SentenceHashes outer(a.data(), a.size(), made.data());
+    EXPECT_EQ(SentenceHashes::all_of(a.data(), a.size()), made.data());
+    {
+      const SentenceHashes same(a.data(), a.size());
+      EXPECT_EQ(SentenceHashes::all_of(a.data(), a.size()), made.data()) << "shared";
+      for (std::size_t i = 0; i < a.size(); ++i)
+        EXPECT_EQ(SentenceHashes::of(a.data(), i), word_hash(a[i].lower));
+      EXPECT_EQ(SentenceHashes::of_lower(a[1].lower), word_hash("week"));
+    }
+  }
+  EXPECT_EQ(SentenceHashes::all_of(a.data(), a.size()), nullptr);
+}
+
 // of_lower() and WordSet::contains_lower() take the scope's hash only for a token's own
 // `lower` member: another member of the same token ("Week" as written), a copy of the
 // word and the words of another array are hashed as they are.

@@ -37,6 +37,11 @@ class CodePointIndex {
 struct TokenList {
   std::vector<sdk::Token> tokens;
   std::shared_ptr<const std::string> lower_store;
+  // hashes[k]: sdk::word_hash(tokens[k].lower), made by the tokenizer as it read the word,
+  // for the tokens as tokenize() or split_sentences() gave them (kept alive with
+  // `lower_store`); null in a list made otherwise. A list whose tokens are changed must
+  // set it to null.
+  const std::uint64_t* hashes = nullptr;
 };
 
 // Words, numbers ("2025-02-18", "3:30", "155,221", "18th", "1990s"), punctuation. A
