@@ -9,60 +9,76 @@ namespace {
 
 bool in(const WordList& v, std::string_view w) { return v.contains(w); }
 
-// the phrase's words from tokens[i] on, fitting before `end`
-bool phrase_at(const std::vector<std::string>& words, const std::vector<sdk::Token>& t,
-               std::size_t i, std::size_t end) {
-  if (i + words.size() > end) return false;
-  for (std::size_t k = 1; k < words.size(); ++k)
-    if (t[i + k].lower != words[k]) return false;
-  return true;
-}
-
 }  // namespace
 
 PhraseIndex::PhraseIndex(const std::vector<std::string>& phrases) {
   for (const auto& p : phrases) {
-    std::vector<std::string> words;
+    Phrase phrase;
     std::size_t pos = 0;
     while (pos < p.size()) {
       std::size_t sp = p.find(' ', pos);
       if (sp == std::string::npos) sp = p.size();
-      if (sp > pos) words.push_back(p.substr(pos, sp - pos));
+      if (sp > pos) phrase.words.push_back(p.substr(pos, sp - pos));
       pos = sp + 1;
     }
-    if (words.empty()) continue;
-    const std::uint32_t id = first_.add(words.front());
+    if (phrase.words.empty()) continue;
+    for (const auto& w : phrase.words) phrase.hashes.push_back(word_hash(w));
+    const std::uint32_t id = first_.add(phrase.words.front());
     if (id == by_first_.size()) by_first_.emplace_back();
-    by_first_[id].push_back(std::move(words));
+    by_first_[id].push_back(std::move(phrase));
   }
+  for (auto& v : by_first_)
+    std::stable_sort(v.begin(), v.end(), [](const Phrase& x, const Phrase& y) {
+      return x.words.size() < y.words.size();
+    });
 }
 
-const std::vector<std::vector<std::string>>* PhraseIndex::starting_at(
-    const std::vector<sdk::Token>& t, std::size_t i, std::size_t end) const {
-  if (i >= end || i >= t.size()) return nullptr;
-  const std::uint32_t id = first_.find(t[i].lower, SentenceHashes::of(t.data(), i));
-  return id == WordIndex::npos ? nullptr : &by_first_[id];
+bool PhraseIndex::Phrase::follows(const sdk::Token* t, const std::uint64_t* hs,
+                                  std::size_t i) const {
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    const std::uint64_t h = hs ? hs[i + k] : word_hash(t[i + k].lower);
+    if (h != hashes[k] || t[i + k].lower != words[k]) return false;
+  }
+  return true;
 }
 
 std::size_t PhraseIndex::at(const std::vector<sdk::Token>& t, std::size_t i,
                             std::size_t end) const {
-  std::size_t best = 0;
-  if (const auto* phrases = starting_at(t, i, end))
-    for (const auto& words : *phrases)
-      if (words.size() > best && phrase_at(words, t, i, end)) best = words.size();
-  return best;
+  end = std::min(end, t.size());
+  if (i >= end) return 0;
+  const std::uint32_t id = first_.find(t[i].lower, SentenceHashes::of(t.data(), i));
+  if (id == WordIndex::npos) return 0;
+  const std::uint64_t* hs = SentenceHashes::all_of(t.data(), end);
+  const auto& phrases = by_first_[id];
+  for (auto p = phrases.rbegin(); p != phrases.rend(); ++p)  // longest first
+    if (i + p->words.size() <= end && p->follows(t.data(), hs, i)) return p->words.size();
+  return 0;
 }
 
 std::size_t PhraseIndex::shortest_at(const std::vector<sdk::Token>& t, std::size_t i,
                                      std::size_t end) const {
-  std::size_t best = 0;
-  if (const auto* phrases = starting_at(t, i, end))
-    for (const auto& words : *phrases)
-      if ((best == 0 || words.size() < best) && phrase_at(words, t, i, end)) best = words.size();
-  return best;
+  end = std::min(end, t.size());
+  if (i >= end) return 0;
+  const std::uint32_t id = first_.find(t[i].lower, SentenceHashes::of(t.data(), i));
+  if (id == WordIndex::npos) return 0;
+  return shortest_from(id, t.data(), SentenceHashes::all_of(t.data(), end), i, end);
+}
+
+std::size_t PhraseIndex::shortest_from(std::uint32_t first, const sdk::Token* t,
+                                       const std::uint64_t* hs, std::size_t i,
+                                       std::size_t end) const {
+  for (const Phrase& p : by_first_[first]) {
+    const std::size_t len = p.words.size();
+    if (i + len > end) break;  // (and so are all after it)
+    // (most phrases fail at their second word: its hash first)
+    if (len == 1 || ((!hs || hs[i + 1] == p.hashes[1]) && p.follows(t, hs, i))) return len;
+  }
+  return 0;
 }
 
 void ClauseRules::index_bits() {
+  constexpr std::array<std::uint32_t, 5> kNoPhrases{
+      WordIndex::npos, WordIndex::npos, WordIndex::npos, WordIndex::npos, WordIndex::npos};
   auto add = [&](const std::vector<std::string>& words, std::uint64_t bit) {
     for (const auto& w : words) {
       const std::uint32_t id = word_bits_ix_.add(w);
@@ -96,17 +112,20 @@ void ClauseRules::index_bits() {
   add(subject_pronouns, kSubjectPronoun);
   add(pronoun_subordinators, kPronounSubordinator);
   add(period_abbreviations, kPeriodAbbreviation);
-  auto add_starts = [&](const PhraseIndex& ix, std::uint32_t bit) {
-    std::vector<std::string> firsts;
-    for (std::uint32_t k = 0; k < ix.first_words().size(); ++k)
-      firsts.push_back(ix.first_words().word(k));
-    add(firsts, bit);
+  auto add_starts = [&](const PhraseIndex& ix, std::uint32_t bit, std::size_t which) {
+    for (std::uint32_t k = 0; k < ix.first_words().size(); ++k) {
+      const std::string& w = ix.first_words().word(k);
+      add({w}, bit);
+      const std::uint32_t id = word_bits_ix_.find(w, word_hash(w));
+      if (id >= phrase_firsts_.size()) phrase_firsts_.resize(id + 1, kNoPhrases);
+      phrase_firsts_[id][which] = k;
+    }
   };
-  add_starts(future_ix, kFutureStart);
-  add_starts(speculative_ix, kSpeculativeStart);
-  add_starts(cancelled_ix, kCancelledStart);
-  add_starts(postponed_ix, kPostponedStart);
-  add_starts(negation_ix, kNegationStart);
+  add_starts(future_ix, kFutureStart, 0);
+  add_starts(speculative_ix, kSpeculativeStart, 1);
+  add_starts(cancelled_ix, kCancelledStart, 2);
+  add_starts(postponed_ix, kPostponedStart, 3);
+  add_starts(negation_ix, kNegationStart, 4);
   add({"was", "were"}, kWasWere);
   add({","}, kComma);
   add({".", "?", "!"}, kTerminal);
@@ -120,6 +139,7 @@ void ClauseRules::index_bits() {
   add({"clear"}, kClear);
   add({"'s"}, kPossessive);
   add({"would"}, kWould);
+  phrase_firsts_.resize(word_bits_.size(), kNoPhrases);
 }
 
 ClauseRules ClauseRules::from(const Lexicon& lex) {
@@ -198,28 +218,31 @@ bool ClauseRules::is_past_form(const std::vector<sdk::Token>& t, std::size_t i) 
 
 namespace {
 
-// What read_clauses() knows of one token before reading the sentence: its list bits, the
-// shortest marker phrase of each index starting there (0: none), is_past_form().
+// What read_clauses() knows of one token before reading the sentence: its list bits (and
+// kDash, kPastForm), the shortest marker phrase of each index starting there (0: none).
 struct TokenFacts {
   std::uint64_t bits = 0;
-  std::uint16_t future = 0, speculative = 0, cancelled = 0, postponed = 0, negation = 0;
-  bool past_form = false;
+  std::uint8_t future = 0, speculative = 0, cancelled = 0, postponed = 0, negation = 0;
+  bool past_form() const noexcept { return (bits & ClauseRules::kPastForm) != 0; }
 };
 
-// Buffers reused from sentence to sentence on this thread.
+// Buffers reused from sentence to sentence on this thread (never shrunk: each pass writes
+// what it reads, through raw pointers that no store in the loops can alias).
 struct ClauseScratch {
   std::vector<TokenFacts> facts;
+  std::vector<std::uint32_t> ids;  // word numbers in the clause rules' word index
   std::vector<std::size_t> starts;
   std::vector<char> reporting_start;
   std::vector<std::size_t> participial;
   std::vector<char> would_future;
-  std::vector<std::uint32_t> clause_tokens;  // the tokens the clause loop reads, in order
+  std::vector<std::uint32_t> clause_tokens;    // the tokens the clause loop reads, in order
+  std::vector<std::uint32_t> boundary_tokens;  // ... and those the boundary loop reads
 };
 
-std::uint16_t phrase_len(const PhraseIndex& ix, const std::vector<sdk::Token>& t, std::size_t i,
-                         std::size_t n) {
-  const std::size_t len = ix.shortest_at(t, i, n);
-  return static_cast<std::uint16_t>(len > 0xFFFF ? 0xFFFF : len);
+template <class T>
+T* room_for(std::vector<T>& v, std::size_t n) {
+  if (v.size() < n) v.resize(n);
+  return v.data();
 }
 
 }  // namespace
@@ -230,53 +253,72 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
   const std::size_t n = t.size();
   const SentenceHashes hashes(t.data(), n);
   static thread_local ClauseScratch scratch;
-  auto& facts = scratch.facts;
-  facts.resize(n);
-  const std::uint64_t* const hs = SentenceHashes::all_of(t.data(), n);
-  std::uint64_t any_bits = 0;  // the bits of all tokens
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t b =
-        r.all_bits(t[i].lower, hs ? hs[i] : SentenceHashes::of(t.data(), i));
-    facts[i] = TokenFacts{b};
-    any_bits |= b;
-  }
+  TokenFacts* const facts = room_for(scratch.facts, n);
+  std::uint32_t* const ids = room_for(scratch.ids, n + 1);
+  std::uint32_t* const clause_tokens = room_for(scratch.clause_tokens, n);
+  std::uint32_t* const boundary_tokens = room_for(scratch.boundary_tokens, n);
+  std::size_t clause_count = 0, boundary_count = 0;
+  const std::uint64_t* const hs = SentenceHashes::all_of(t.data(), n);  // (`hashes` covers t)
   constexpr std::uint64_t kAnyStart = B::kFutureStart | B::kSpeculativeStart |
                                       B::kCancelledStart | B::kPostponedStart |
                                       B::kNegationStart;
   // a token in none of these lists (nor a past form) changes nothing in the clause loop
-  constexpr std::uint64_t kClauseWords =
-      kAnyStart | B::kWeakSpeculative | B::kReportingVerb | B::kHedgingNoun | B::kPerfect |
-      B::kPresent | ClauseRules::kWasWere;
-  auto& clause_tokens = scratch.clause_tokens;
-  clause_tokens.clear();
+  constexpr std::uint64_t kClauseWords = kAnyStart | B::kWeakSpeculative | B::kReportingVerb |
+                                         B::kHedgingNoun | B::kPerfect | B::kPresent |
+                                         ClauseRules::kWasWere | ClauseRules::kPastForm;
+  // ... nor, in none of these, in the boundary loop
+  constexpr std::uint64_t kBoundaryWords =
+      ClauseRules::kTerminal | B::kBoundaryPunct | ClauseRules::kComma | B::kFronted |
+      B::kReportingParticiple | B::kReportingVerb | ClauseRules::kThat | ClauseRules::kAndBut |
+      ClauseRules::kDash;
+  r.word_bits_ix_.find_each(t.data(), hs, n, WordIndex::npos, ids);
+  ids[n] = WordIndex::npos;
+  const std::uint64_t* const word_bits = r.word_bits_.data();
+  auto bits_of = [&](std::uint32_t id) { return id == WordIndex::npos ? 0 : word_bits[id]; };
+  auto phrase_len = [&](const PhraseIndex& ix, std::uint32_t first, std::size_t i) {
+    const std::size_t len = ix.shortest_from(first, t.data(), hs, i, n);
+    return static_cast<std::uint8_t>(len > 0xFF ? 0xFF : len);
+  };
+  std::uint64_t any_bits = 0;  // the bits of all tokens
+  std::uint64_t prev = 0;      // the bits of tokens[i - 1]
+  std::uint64_t next = n > 0 ? bits_of(ids[0]) : 0;
   for (std::size_t i = 0; i < n; ++i) {
-    auto& f = facts[i];
-    const std::uint64_t b = f.bits;
+    std::uint64_t b = next;
+    next = bits_of(ids[i + 1]);  // (0 past the end)
+    const sdk::Token& tok = t[i];
+    if (tok.text.size() == 3 && (tok.text == "\xE2\x80\x94" || tok.text == "\xE2\x80\x93"))
+      b |= ClauseRules::kDash;
+    TokenFacts& f = facts[i];
+    f = TokenFacts{};
     if (b & kAnyStart) {
-      if (b & B::kFutureStart) f.future = phrase_len(r.future_ix, t, i, n);
+      const auto& first = r.phrase_firsts_[ids[i]];
+      if (b & B::kFutureStart) f.future = phrase_len(r.future_ix, first[0], i);
       // "how critical the bills are to his vision": "be to" before a determiner is no
       // future
-      if (f.future == 2 && (b & B::kBeForm) && (facts[i + 1].bits & ClauseRules::kTo) &&
-          i + 2 < n && (facts[i + 2].bits & B::kDeterminer))
+      if (f.future == 2 && (b & B::kBeForm) && (next & ClauseRules::kTo) && i + 2 < n &&
+          (bits_of(ids[i + 2]) & B::kDeterminer))
         f.future = 0;
-      if (b & B::kSpeculativeStart) f.speculative = phrase_len(r.speculative_ix, t, i, n);
-      if (b & B::kCancelledStart) f.cancelled = phrase_len(r.cancelled_ix, t, i, n);
-      if (b & B::kPostponedStart) f.postponed = phrase_len(r.postponed_ix, t, i, n);
-      if (b & B::kNegationStart) f.negation = phrase_len(r.negation_ix, t, i, n);
+      if (b & B::kSpeculativeStart) f.speculative = phrase_len(r.speculative_ix, first[1], i);
+      if (b & B::kCancelledStart) f.cancelled = phrase_len(r.cancelled_ix, first[2], i);
+      if (b & B::kPostponedStart) f.postponed = phrase_len(r.postponed_ix, first[3], i);
+      if (b & B::kNegationStart) f.negation = phrase_len(r.negation_ix, first[4], i);
     }
     // is_past_form(t, i), from the bits
-    bool pf = false;
     if (b & B::kPast) {
-      pf = !(i > 0 && (facts[i - 1].bits & B::kBeForm) &&
-             !(facts[i - 1].bits & ClauseRules::kWasWere));
-    } else if (!(b & B::kNotPast) && t[i].kind == sdk::TokenKind::word && !t[i].capitalized) {
-      const auto w = t[i].lower;
-      if (w.size() >= 5 && w[w.size() - 1] == 'd' && w[w.size() - 2] == 'e')
-        pf = !(i > 0 && (facts[i - 1].bits & (B::kDeterminer | B::kBeForm))) &&
-             !(i + 1 < n && (facts[i + 1].bits & ClauseRules::kTo));  // "scheduled to"
+      if (!((prev & B::kBeForm) && !(prev & ClauseRules::kWasWere))) b |= ClauseRules::kPastForm;
+    } else if (!(b & B::kNotPast) && tok.kind == sdk::TokenKind::word && !tok.capitalized) {
+      const auto w = tok.lower;
+      if (w.size() >= 5 && w[w.size() - 1] == 'd' && w[w.size() - 2] == 'e' &&
+          !(prev & (B::kDeterminer | B::kBeForm)) && !(next & ClauseRules::kTo))  // "scheduled to"
+        b |= ClauseRules::kPastForm;
     }
-    f.past_form = pf;
-    if ((b & kClauseWords) || pf) clause_tokens.push_back(static_cast<std::uint32_t>(i));
+    f.bits = b;
+    any_bits |= b;
+    prev = b;
+    clause_tokens[clause_count] = static_cast<std::uint32_t>(i);
+    clause_count += (b & kClauseWords) != 0;
+    boundary_tokens[boundary_count] = static_cast<std::uint32_t>(i);
+    boundary_count += (b & kBoundaryWords) != 0;
   }
   auto has = [&](std::size_t i, std::uint64_t bit) { return (facts[i].bits & bit) != 0; };
   // a marker phrase of the index at token i that ends at or before e (PhraseIndex::at != 0)
@@ -294,17 +336,15 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
   // set off by commas ends at the next comma, and what follows is the clause it interrupts
   // (start of the rest, start of the interrupted clause)
   std::vector<std::pair<std::size_t, std::size_t>> resumed;
-  bool relative_open = false;
-  std::size_t seen_starts = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (starts.size() != seen_starts) {
-      seen_starts = starts.size();
-      const std::size_t s = starts.back();
-      relative_open = seen_starts >= 2 && s > 0 && s < n && has(s - 1, ClauseRules::kComma) &&
-                      has(s, B::kRelativePronoun);
-    }
-    // a word in no list and no dash starts no clause
-    if (facts[i].bits == 0 && !(t[i].text.size() == 3 && t[i].text[0] == '\xE2')) continue;
+  // the clause begun last is a relative clause after a comma
+  auto relative_open = [&] {
+    const std::size_t s = starts.back();
+    return starts.size() >= 2 && s > 0 && s < n && has(s - 1, ClauseRules::kComma) &&
+           has(s, B::kRelativePronoun);
+  };
+  // (a token in none of the lists the loop tests starts no clause)
+  for (std::size_t bt = 0; bt < boundary_count; ++bt) {
+    const std::size_t i = boundary_tokens[bt];
     // a sentence end left inside the sentence counts before a capital or a quote mark,
     // not after a short capitalized word ("Jan. 5", "Mr. Smith")
     const bool terminal = has(i, ClauseRules::kTerminal);
@@ -314,7 +354,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
          (t[i - 1].capitalized && t[i - 1].lower.size() <= 3) ||
          has(i - 1, B::kPeriodAbbreviation)))
       continue;
-    if (has(i, B::kBoundaryPunct) || t[i].text == "\xE2\x80\x94" || t[i].text == "\xE2\x80\x93") {
+    if (has(i, B::kBoundaryPunct | ClauseRules::kDash)) {
       starts.push_back(i + 1);
       reporting_start.push_back(false);
       continue;
@@ -354,7 +394,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
         // before the verb
         if (t[k].kind != sdk::TokenKind::word || k > i + 3 ||
             !(has(k, B::kSubjectPronoun) ||
-              ((facts[k].bits & B::kPlainTest) == 0 && !facts[k].past_form)))
+              ((facts[k].bits & B::kPlainTest) == 0 && !facts[k].past_form())))
           break;
         plain_seen = true;
       }
@@ -374,7 +414,7 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       }
       // ... at a comma before a preposition or a time word, not inside a list ("who
       // stepped down as chairman, president and chief executive in March")
-      if (relative_open && i + 1 < n && has(i + 1, B::kRelativeCloser)) {
+      if (i + 1 < n && has(i + 1, B::kRelativeCloser) && relative_open()) {
         resumed.emplace_back(i + 1, starts[starts.size() - 2]);
         starts.push_back(i + 1);
         reporting_start.push_back(false);
@@ -477,14 +517,15 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
     std::size_t anchor = e;
     bool anchor_past = false;
     auto late = [&](std::size_t i) { return anchor < e && i > anchor + 4; };
-    for (auto it = std::lower_bound(clause_tokens.begin(), clause_tokens.end(), b);
-         it != clause_tokens.end() && *it < e; ++it) {
+    const std::uint32_t* const clause_end = clause_tokens + clause_count;
+    for (auto it = std::lower_bound<const std::uint32_t*>(clause_tokens, clause_end, b);
+         it != clause_end && *it < e; ++it) {
       const std::size_t i = *it;
       const TokenFacts& f = facts[i];
       const bool was_were = (f.bits & ClauseRules::kWasWere) != 0;
       const bool future_here = fits(f.future, i, e);
       if (anchor == e && !(f.bits & B::kReportingVerb) && !t[i].capitalized &&
-          (future_here || f.past_form || was_were)) {
+          (future_here || f.past_form() || was_were)) {
         anchor = i;
         anchor_past = !future_here;
       }
@@ -510,14 +551,14 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
                                   !has(i - 1, B::kBeForm) && !has(i - 1, B::kPerfect);
       if (future_here && !blocked && !late_nonfinite &&
           !(i > b && t[i].lower.size() > 1 && t[i].lower.back() == 's' &&
-            (has(i - 1, B::kDeterminer | ClauseRules::kPossessive) || facts[i - 1].past_form))) {
+            (has(i - 1, B::kDeterminer | ClauseRules::kPossessive) || facts[i - 1].past_form()))) {
         if (!fut) would = (f.bits & ClauseRules::kWould) != 0;
         fut = true, mark_verb(i);
       }
       if (fits(f.negation, i, e)) neg = true;
       if (f.bits & B::kReportingVerb) {
         report_verb = true, mark_verb(i);
-        if (report_ix == e && f.past_form) report_ix = i;
+        if (report_ix == e && f.past_form()) report_ix = i;
       }
       if (f.bits & B::kHedgingNoun) hedge_noun = true;
       if (f.bits & B::kPerfect) {
@@ -549,9 +590,9 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
           }
         }
       }
-      if (f.past_form) past = true, mark_verb(i);
+      if (f.past_form()) past = true, mark_verb(i);
       if ((f.bits & B::kBeForm) && was_were) past = true, mark_verb(i);
-      if (i > report_ix && (f.past_form || was_were || (f.bits & B::kPerfect)))
+      if (i > report_ix && (f.past_form() || was_were || (f.bits & B::kPerfect)))
         past_after_report = true;
     }
     if (past && pres_after_report && !past_after_report) past = false;

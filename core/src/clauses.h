@@ -5,6 +5,7 @@
 #include <chronicle/sdk/plugin_api.h>
 #include <chronicle/string_hash.h>
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -25,14 +26,23 @@ class PhraseIndex {
   // for an end e <= `end` exactly when this is not 0 and fits before e.
   std::size_t shortest_at(const std::vector<sdk::Token>& t, std::size_t i, std::size_t end) const;
   const WordIndex& first_words() const noexcept { return first_; }
+  // shortest_at() for a first word known by its number in first_words(), with the hashes
+  // of the tokens' lower-case forms (`hashes` covers tokens[0..end))
+  std::size_t shortest_from(std::uint32_t first, const sdk::Token* tokens,
+                            const std::uint64_t* hashes, std::size_t i, std::size_t end) const;
 
  private:
-  // the phrases whose first word is tokens[i] (nullptr if none, or i is not before `end`)
-  const std::vector<std::vector<std::string>>* starting_at(const std::vector<sdk::Token>& t,
-                                                           std::size_t i, std::size_t end) const;
-  WordIndex first_;                                              // first words
-  std::vector<std::vector<std::vector<std::string>>> by_first_;  // phrases by first word
+  struct Phrase {
+    std::vector<std::string> words;
+    std::vector<std::uint64_t> hashes;  // word_hash() of each word
+    // the words after the first at tokens[i + 1 ...] (which must exist)
+    bool follows(const sdk::Token* t, const std::uint64_t* hashes, std::size_t i) const;
+  };
+  WordIndex first_;                            // first words
+  std::vector<std::vector<Phrase>> by_first_;  // phrases by first word, shortest first
 };
+
+struct ClauseReading;
 
 struct ClauseRules {
   WordList boundary_punct, after_comma, fronted, reporting_verbs, complement_nouns, hedging_nouns,
@@ -130,6 +140,9 @@ struct ClauseRules {
   static constexpr std::uint64_t kClear = 1ull << 42;
   static constexpr std::uint64_t kPossessive = 1ull << 43;
   static constexpr std::uint64_t kWould = 1ull << 44;
+  // (set by read_clauses() itself, not in the index: an em or en dash, is_past_form())
+  static constexpr std::uint64_t kDash = 1ull << 45;
+  static constexpr std::uint64_t kPastForm = 1ull << 46;
   // The list bits and the word bits of `word`.
   std::uint64_t all_bits(std::string_view word, std::uint64_t hash) const noexcept {
     const std::uint32_t id = word_bits_ix_.find(word, hash);
@@ -137,9 +150,14 @@ struct ClauseRules {
   }
 
  private:
+  friend ClauseReading read_clauses(const std::vector<sdk::Token>& tokens,
+                                    const ClauseRules& rules);
   void index_bits();
   WordIndex word_bits_ix_;
   std::vector<std::uint64_t> word_bits_;  // by word number in word_bits_ix_
+  // by word number in word_bits_ix_: its number in the first words of future_ix,
+  // speculative_ix, cancelled_ix, postponed_ix and negation_ix (WordIndex::npos if none)
+  std::vector<std::array<std::uint32_t, 5>> phrase_firsts_;
 };
 
 struct ClauseReading {
