@@ -129,6 +129,8 @@ struct StartIds {
   std::size_t size = 0;
   const std::uint32_t* ids = nullptr;
   const detail::WordIndex* index = nullptr;
+  // tag()'s word classes of each token (WordClass, by the next word for paired words)
+  const std::uint32_t* classes = nullptr;
 };
 thread_local StartIds current_start_ids{};
 
@@ -591,10 +593,6 @@ struct TemporalGrammar::Impl {
   std::vector<std::uint32_t> rules_within;
   std::uint32_t head_classes = 0;            // the classes of every gate's `near`
   std::vector<std::uint32_t> start_classes;  // WordClass bits by start-word number
-  // by start-word number, the classes of every table the word starts a phrase of, whatever
-  // the next word (the rules' test through classes_of(); start_classes holds those of
-  // longer phrases only as kPaired, for tag()'s dispatch)
-  std::vector<std::uint32_t> word_classes;
   // Classes a word has only with the next word (after a hyphen): the word starts only
   // longer phrases of those classes' tables ("the" of "the day before yesterday"). By
   // start-word number, the range of `pairs` holding its second words, in order.
@@ -640,15 +638,16 @@ struct TemporalGrammar::Impl {
   static bool clause_end(Tokens t, std::size_t i) {
     return !in(t, i) || (t[i].kind == TokenKind::punct && !is_hyphen(t[i]));
   }
-  // The word classes (WordClass) of token k as tag() looked its word up, and kNumberToken
-  // for a number: a rule rules a reading out by them before reading the words. Not a token:
-  // none; outside tag()'s sentence: every class (nothing is ruled out).
+  // The word classes (WordClass) of token k as tag() found them (kNumberToken for a number;
+  // a word that starts only longer phrases of a table has its class only before one of
+  // their second words, as the table matches): a rule rules a reading out by them before
+  // reading the words. Not a token: none; outside tag()'s sentence: every class (nothing
+  // is ruled out).
   std::uint32_t classes_of(Tokens t, std::size_t k) const {
     if (k >= t.size()) return 0;
     const StartIds& c = current_start_ids;
     if (c.index != &start_words || c.tokens != t.data()) return ~std::uint32_t{0};
-    const std::uint32_t number = t[k].kind == TokenKind::number ? kNumberToken : 0u;
-    return word_classes[c.ids[k]] | number;
+    return c.classes[k];
   }
   // Token k's word is in no phrase of any table, as tag() looked it up: no table matches
   // at k. Outside tag()'s sentence: false (not known).
@@ -1012,7 +1011,6 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
 // here: TemporalStartWords.* compare tag() with tag_every_word() (every rule everywhere).
 void TemporalGrammar::Impl::declare_gates() {
   start_classes.assign(start_words.size() + 1, 0);  // and 0 for a word not in the index
-  word_classes.assign(start_words.size() + 1, 0);
   for (PhraseTable* tab : indexed_tables) tab->seal(start_words.size());
   indexed_tables.clear();
   // tag() looks every token up: a sparse table ends most probes for other words at once
@@ -1027,7 +1025,6 @@ void TemporalGrammar::Impl::declare_gates() {
       if (id == detail::WordIndex::npos)
         throw std::logic_error("temporal grammar: a gate's table is not among the start words");
       if (alone) start_classes[id] |= cls;
-      word_classes[id] |= cls;
       for (const std::uint32_t second : seconds) paired[id].push_back({second, cls});
     });
   };
@@ -3393,7 +3390,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   }
   // A sentence with no class at all holds no expression.
   if (n_tries == 0) return out;
-  current_start_ids = {tokens.data(), tokens.size(), start_ids, &g.start_words};
+  current_start_ids = {tokens.data(), tokens.size(), start_ids, &g.start_words, classes};
   // the rules whose head (gate.near) some token of the sentence is
   const std::uint32_t heads_here = g.rules_near_classes(any_class & head_classes);
   const std::size_t widest = g.rules_within.size() - 1;
