@@ -341,8 +341,10 @@ class OrderedPool {
  public:
   OrderedPool(unsigned threads, std::function<R(Document&)> work, std::function<void(R&&)> emit)
       : work_(std::move(work)), emit_(std::move(emit)), window_(256 * threads + 256) {
+    // the reader is the last of the `threads`: it works on documents too whenever the
+    // window is full, so `threads` threads share the cores, not one more
     if (threads > 1)
-      for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { run(); });
+      for (unsigned i = 1; i < threads; ++i) workers_.emplace_back([this] { run(); });
   }
   ~OrderedPool() { finish(); }
 
@@ -382,6 +384,10 @@ class OrderedPool {
  private:
   void wait_for_room(std::unique_lock<std::mutex>& lk) {
     while (next_seq_ - next_emit_ >= window_) {
+      if (!jobs_.empty()) {  // a full window: the reader takes a document itself
+        work_one(lk);
+        continue;
+      }
       reader_waiting_ = true;
       room_.wait(lk);
       reader_waiting_ = false;
@@ -397,14 +403,19 @@ class OrderedPool {
         --idle_workers_;
       }
       if (jobs_.empty()) return;
-      auto [seq, doc] = std::move(jobs_.front());
-      jobs_.pop_front();
-      lk.unlock();
-      R r = work_(doc);
-      lk.lock();
-      done_.emplace(seq, std::move(r));
-      drain(lk);
+      work_one(lk);
     }
+  }
+
+  // Works on the oldest waiting document (the lock is held on entry and on return).
+  void work_one(std::unique_lock<std::mutex>& lk) {
+    auto [seq, doc] = std::move(jobs_.front());
+    jobs_.pop_front();
+    lk.unlock();
+    R r = work_(doc);
+    lk.lock();
+    done_.emplace(seq, std::move(r));
+    drain(lk);
   }
 
   // Emits every result that is next in order; only one thread emits at a time, the
