@@ -176,6 +176,8 @@ void document_from(const Field& field, const std::string& origin, const ReadOpti
                    Document& d) {
   d.id = field("id", false);
   if (d.id.empty()) d.id = origin;
+  // valid UTF-8 before it names the document in an error ("\u0000" in an id is a NUL)
+  repair(d.id);
   auto pub = field("published", false);
   if (pub.empty()) pub = field("dct", false);
   d.origin.assign(origin).append(" (id ").append(d.id).append(")");

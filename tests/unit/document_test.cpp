@@ -403,4 +403,25 @@ TEST(JsonDocument, LinesShareNoFields) {
   EXPECT_EQ(last.published, day(2025, 2, 18));
 }
 
+// An id with a NUL (JSON "\\u0000") names a refused document without it, and the
+// error keeps its message (a NUL in the name cut the message off, and reading it threw).
+TEST(JsonDocument, BadIdInARefusedDocument) {
+  std::istringstream in(R"({"id":"\u0000]ud800","published":"99-12-31x","text":"Talks."})"
+                        "\n"
+                        R"({"id":"ok","published":"2025-02-18","text":"Talks."})"
+                        "\n");
+  std::vector<Document> docs;
+  std::vector<chronicle::DocumentFailure> failures;
+  chronicle::read_jsonl(
+      in, "in.jsonl", {}, [&](Document&& d) { docs.push_back(std::move(d)); },
+      [&](chronicle::DocumentFailure&& f) { failures.push_back(std::move(f)); });
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].id, "ok");
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_EQ(failures[0].where.find('\0'), std::string::npos);
+  EXPECT_EQ(failures[0].where.rfind("in.jsonl:1 (id ", 0), 0u);
+  EXPECT_NE(failures[0].where.find("]ud800)"), std::string::npos);
+  EXPECT_NE(failures[0].message.find("publication date \"99-12-31x\""), std::string::npos);
+}
+
 }  // namespace
