@@ -523,6 +523,8 @@ struct TemporalGrammar::Impl {
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
       in_span_name_preps, someday_leads;
+  // "the people of tomorrow" (rule_named)
+  TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   std::array<bool, 256> ordinal_suffix_starts{};      // the first characters of ordinal_suffixes
@@ -800,6 +802,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("rate_breakers")) rate_breakers.insert(s);
   for (const auto& s : lex.list("in_span_name_prepositions")) in_span_name_preps.insert(s);
   for (const auto& s : lex.list("someday_leads")) someday_leads.insert(s);
+  for (const auto& s : lex.list("generic_tomorrow_leads")) generic_tomorrow_leads.insert(s);
+  for (const auto& s : lex.list("generic_tomorrow_blockers")) generic_tomorrow_blockers.insert(s);
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
@@ -1931,6 +1935,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_named(Toke
       k += p.length;
     }
   }
+  // "the people of tomorrow", "the jobs of tomorrow": the time to come, not a day (not "as
+  // of tomorrow", "the data for tomorrow's report")
+  if (v == 1 && k == i + n.length && r.part == PartOfDay::none && !is_possessive(t, k) && i > 0 &&
+      is_word(t, i - 1) && generic_tomorrow_leads.count(t[i - 1].lower) &&
+      !(i > 1 && is_word(t, i - 2) && generic_tomorrow_blockers.count(t[i - 2].lower)))
+    return std::nullopt;
   if (is_possessive(t, k)) {
     // "today's youth", "today's personal computers": the present age, not a day
     if (v == 0 && r.part == PartOfDay::none && generic_today.match(t, k + 1).length)
