@@ -523,8 +523,8 @@ struct TemporalGrammar::Impl {
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
       in_span_name_preps, someday_leads;
-  // "the people of tomorrow" (rule_named)
-  TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers;
+  // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases)
+  TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   std::array<bool, 256> ordinal_suffix_starts{};      // the first characters of ordinal_suffixes
@@ -804,6 +804,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("someday_leads")) someday_leads.insert(s);
   for (const auto& s : lex.list("generic_tomorrow_leads")) generic_tomorrow_leads.insert(s);
   for (const auto& s : lex.list("generic_tomorrow_blockers")) generic_tomorrow_blockers.insert(s);
+  for (const auto& s : lex.list("discourse_openers")) discourse_openers.insert(s);
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
@@ -2745,6 +2746,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
   }
   if (!f.length) return std::nullopt;
   if (auto nf = not_fuzzy.match(t, i); nf.length > 0) return std::nullopt;
+  // "Now, he says, ...": a discourse marker opening the sentence, before a comma
+  if (f.length == 1 && is_punct(t, i + 1, ",") && discourse_openers.count(t[i].lower)) {
+    std::size_t k = 0;
+    while (k < i && t[k].kind == TokenKind::punct) ++k;
+    if (k == i) return std::nullopt;
+  }
   // "the long-term partnership": a hyphenated phrase before a noun is an adjective
   if (is_word(t, i + f.length))
     for (std::size_t k = i + 1; k < i + f.length; ++k)
