@@ -523,8 +523,10 @@ struct TemporalGrammar::Impl {
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
       in_span_name_preps, someday_leads;
-  // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases)
-  TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers;
+  // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
+  // (rule_count)
+  TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
+      fraction_measures;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   std::array<bool, 256> ordinal_suffix_starts{};      // the first characters of ordinal_suffixes
@@ -805,6 +807,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("generic_tomorrow_leads")) generic_tomorrow_leads.insert(s);
   for (const auto& s : lex.list("generic_tomorrow_blockers")) generic_tomorrow_blockers.insert(s);
   for (const auto& s : lex.list("discourse_openers")) discourse_openers.insert(s);
+  for (const auto& s : lex.list("fraction_measures")) fraction_measures.insert(s);
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
@@ -2402,6 +2405,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       } else if (f > i && in(t, g) && is_hyphen(t[g])) {  // with its article
         ++g;
         linked = true;
+      } else if (f > i && is_word(t, g) && !t[g].capitalized) {  // "a quarter century"
+        linked = true;
       }
       if (auto u = read_unit(t, g); linked && u.end && !u.plural) {
         std::pair<Unit, int> smaller{Unit::none, 0};
@@ -2525,6 +2530,22 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   if (u.unit == Unit::quarter && !u.plural && is_word(t, u.end) && t[u.end].lower == "of" &&
       !read_year(t, u.end + 1, false).first)
     return std::nullopt;
+  if (u.unit == Unit::quarter && c.end) {
+    // "a quarter point", "one quarter share": a part of a measure
+    if (!u.plural && is_word(t, u.end) && fraction_measures.count(t[u.end].lower))
+      return std::nullopt;
+    // "789, or about a quarter, of its dealers": a fraction set off by commas
+    if (is_punct(t, u.end, ",") && is_word(t, u.end + 1) && t[u.end + 1].lower == "of")
+      return std::nullopt;
+    // "three quarters of rural hospitals": three fourths (not "the final three quarters of
+    // 2021", "three quarters of the year")
+    if (u.plural && !prefixed && c.value && *c.value == 3 && !c.article && is_word(t, u.end) &&
+        t[u.end].lower == "of" && !read_year(t, u.end + 1, false).first) {
+      std::size_t e = u.end + 1;
+      e += determiners.match(t, e).length + shifters.match(t, e).length;
+      if (!read_unit(t, e).end) return std::nullopt;
+    }
+  }
   if (!c.end) {
     // bare plural after "for"/"within": "for years" -> PXY; "over the years"
     const bool the_span = prefixed && i > 0 && determiners.match(t, i).length &&
