@@ -524,9 +524,9 @@ struct TemporalGrammar::Impl {
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
       in_span_name_preps, someday_leads;
   // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
-  // (rule_count)
+  // (rule_count), "its first quarterly loss" (rule_set)
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
-      fraction_measures;
+      fraction_measures, set_modifiers;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   std::array<bool, 256> ordinal_suffix_starts{};      // the first characters of ordinal_suffixes
@@ -808,6 +808,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("generic_tomorrow_blockers")) generic_tomorrow_blockers.insert(s);
   for (const auto& s : lex.list("discourse_openers")) discourse_openers.insert(s);
   for (const auto& s : lex.list("fraction_measures")) fraction_measures.insert(s);
+  for (const auto& s : lex.list("set_word_modifiers")) set_modifiers.insert(s);
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
@@ -2901,9 +2902,19 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
   if (auto s = set_words.match(t, i); s.length) {
     // "the daily Le Monde", "its quarterly dividend" (not "a daily rally", "his weekly
     // radio address": a day or week after an article or a possessive is a recurrence)
-    if (i > 0 && set_blockers.match(t, i - 1).length) {
+    // (up to two modifiers between: "its first quarterly loss", "a regular quarterly
+    // dividend", "the sixth consecutive monthly increase")
+    std::size_t b = i;
+    for (int m = 0; m < 2 && b > 1 && is_word(t, b - 1) && !t[b - 1].capitalized; ++m) {
+      if (auto [oe, ov] = read_ordinal(t, b - 1);
+          (oe == b && ov) || set_modifiers.count(t[b - 1].lower))
+        --b;
+      else
+        break;
+    }
+    if (b > 0 && set_blockers.match(t, b - 1).length) {
       const auto u = static_cast<Unit>(s.value);
-      if (!((u == Unit::day || u == Unit::week) && set_frequent_after.match(t, i - 1).length))
+      if (!((u == Unit::day || u == Unit::week) && set_frequent_after.match(t, b - 1).length))
         return std::nullopt;
     }
     // a noun: "its initial quarterly of five cents"
