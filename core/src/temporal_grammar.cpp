@@ -513,6 +513,8 @@ struct TemporalGrammar::Impl {
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for,
       reporting_year_back;
   PhraseTable noon_blockers;  // "high noon": no clock time
+  PhraseTable adjective_phrases;  // "the present system": no time (rule_phrases)
+  TokenWordSet adjective_phrase_preps, adjective_phrase_stops;
   // shifters counting from the text's last named day: "the previous Friday"
   PhraseTable anaphoric_shifters;
   TokenWordSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
@@ -930,6 +932,9 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   }
   noon.add_all(lex.list("clock.noon"), 1);
   noon_blockers.add_all(lex.list("clock.noon_blockers"), 1);
+  adjective_phrases.add_all(lex.list("adjective_phrases"), 1);
+  for (const auto& s : lex.list("adjective_phrase_preps")) adjective_phrase_preps.insert(s);
+  for (const auto& s : lex.list("adjective_phrase_stops")) adjective_phrase_stops.insert(s);
   midnight.add_all(lex.list("clock.midnight"), 1);
   tz.add_all(lex.list("time_zones"), 1);
   utc_zones.add_all(lex.list("utc_zones"), 1);
@@ -2773,6 +2778,27 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
     std::size_t k = 0;
     while (k < i && t[k].kind == TokenKind::punct) ++k;
     if (k == i) return std::nullopt;
+  }
+  // "the present system", "the future direction": an adjective before a noun (not after a
+  // preposition: "in the past rejected"); "Feed the Future": a name
+  if (adjective_phrases.match(t, i).length == f.length) {
+    const std::size_t e = i + f.length;
+    // (capitalized, not in capitals, after a capitalized word that is no preposition or
+    // before a capitalized word: "Feed the Future", "the Future Act", "the Past President";
+    // not "Help Ukraine Over the Long-Term", "JOBS OF THE FUTURE")
+    bool named = false;
+    for (std::size_t k = i + 1; k < e; ++k)
+      if (t[k].capitalized &&
+          std::ranges::any_of(t[k].text, [](char c) { return c >= 'a' && c <= 'z'; }))
+        named = true;
+    if (named && ((is_word(t, e) && t[e].capitalized) ||
+                  (i > 0 && is_word(t, i - 1) && t[i - 1].capitalized &&
+                   !adjective_phrase_preps.count(t[i - 1].lower))))
+      return std::nullopt;
+    if (is_word(t, e) && !t[e].capitalized && !t[e].lower.ends_with("ly") &&
+        !adjective_phrase_stops.count(t[e].lower) && !read_unit(t, e).end &&
+        !(i > 0 && is_word(t, i - 1) && adjective_phrase_preps.count(t[i - 1].lower)))
+      return std::nullopt;
   }
   // "the long-term partnership": a hyphenated phrase before a noun is an adjective
   if (is_word(t, i + f.length))
