@@ -513,6 +513,8 @@ struct TemporalGrammar::Impl {
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for,
       reporting_year_back;
   PhraseTable noon_blockers;  // "high noon": no clock time
+  PhraseTable adjective_phrases;  // "the present system": no time (rule_phrases)
+  TokenWordSet adjective_phrase_preps, adjective_phrase_stops;
   // shifters counting from the text's last named day: "the previous Friday"
   PhraseTable anaphoric_shifters;
   TokenWordSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
@@ -523,6 +525,10 @@ struct TemporalGrammar::Impl {
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
       in_span_name_preps, someday_leads;
+  // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
+  // (rule_count), "its first quarterly loss" (rule_set)
+  TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
+      fraction_measures, set_modifiers;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   std::array<bool, 256> ordinal_suffix_starts{};      // the first characters of ordinal_suffixes
@@ -800,6 +806,11 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("rate_breakers")) rate_breakers.insert(s);
   for (const auto& s : lex.list("in_span_name_prepositions")) in_span_name_preps.insert(s);
   for (const auto& s : lex.list("someday_leads")) someday_leads.insert(s);
+  for (const auto& s : lex.list("generic_tomorrow_leads")) generic_tomorrow_leads.insert(s);
+  for (const auto& s : lex.list("generic_tomorrow_blockers")) generic_tomorrow_blockers.insert(s);
+  for (const auto& s : lex.list("discourse_openers")) discourse_openers.insert(s);
+  for (const auto& s : lex.list("fraction_measures")) fraction_measures.insert(s);
+  for (const auto& s : lex.list("set_word_modifiers")) set_modifiers.insert(s);
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
@@ -921,6 +932,9 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   }
   noon.add_all(lex.list("clock.noon"), 1);
   noon_blockers.add_all(lex.list("clock.noon_blockers"), 1);
+  adjective_phrases.add_all(lex.list("adjective_phrases"), 1);
+  for (const auto& s : lex.list("adjective_phrase_preps")) adjective_phrase_preps.insert(s);
+  for (const auto& s : lex.list("adjective_phrase_stops")) adjective_phrase_stops.insert(s);
   midnight.add_all(lex.list("clock.midnight"), 1);
   tz.add_all(lex.list("time_zones"), 1);
   utc_zones.add_all(lex.list("utc_zones"), 1);
@@ -1931,6 +1945,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_named(Toke
       k += p.length;
     }
   }
+  // "the people of tomorrow", "the jobs of tomorrow": the time to come, not a day (not "as
+  // of tomorrow", "the data for tomorrow's report")
+  if (v == 1 && k == i + n.length && r.part == PartOfDay::none && !is_possessive(t, k) && i > 0 &&
+      is_word(t, i - 1) && generic_tomorrow_leads.count(t[i - 1].lower) &&
+      !(i > 1 && is_word(t, i - 2) && generic_tomorrow_blockers.count(t[i - 2].lower)))
+    return std::nullopt;
   if (is_possessive(t, k)) {
     // "today's youth", "today's personal computers": the present age, not a day
     if (v == 0 && r.part == PartOfDay::none && generic_today.match(t, k + 1).length)
@@ -2391,6 +2411,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       } else if (f > i && in(t, g) && is_hyphen(t[g])) {  // with its article
         ++g;
         linked = true;
+      } else if (f > i && is_word(t, g) && !t[g].capitalized) {  // "a quarter century"
+        linked = true;
       }
       if (auto u = read_unit(t, g); linked && u.end && !u.plural) {
         std::pair<Unit, int> smaller{Unit::none, 0};
@@ -2514,6 +2536,22 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   if (u.unit == Unit::quarter && !u.plural && is_word(t, u.end) && t[u.end].lower == "of" &&
       !read_year(t, u.end + 1, false).first)
     return std::nullopt;
+  if (u.unit == Unit::quarter && c.end) {
+    // "a quarter point", "one quarter share": a part of a measure
+    if (!u.plural && is_word(t, u.end) && fraction_measures.count(t[u.end].lower))
+      return std::nullopt;
+    // "789, or about a quarter, of its dealers": a fraction set off by commas
+    if (is_punct(t, u.end, ",") && is_word(t, u.end + 1) && t[u.end + 1].lower == "of")
+      return std::nullopt;
+    // "three quarters of rural hospitals": three fourths (not "the final three quarters of
+    // 2021", "three quarters of the year")
+    if (u.plural && !prefixed && c.value && *c.value == 3 && !c.article && is_word(t, u.end) &&
+        t[u.end].lower == "of" && !read_year(t, u.end + 1, false).first) {
+      std::size_t e = u.end + 1;
+      e += determiners.match(t, e).length + shifters.match(t, e).length;
+      if (!read_unit(t, e).end) return std::nullopt;
+    }
+  }
   if (!c.end) {
     // bare plural after "for"/"within": "for years" -> PXY; "over the years"
     const bool the_span = prefixed && i > 0 && determiners.match(t, i).length &&
@@ -2735,6 +2773,33 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
   }
   if (!f.length) return std::nullopt;
   if (auto nf = not_fuzzy.match(t, i); nf.length > 0) return std::nullopt;
+  // "Now, he says, ...": a discourse marker opening the sentence, before a comma
+  if (f.length == 1 && is_punct(t, i + 1, ",") && discourse_openers.count(t[i].lower)) {
+    std::size_t k = 0;
+    while (k < i && t[k].kind == TokenKind::punct) ++k;
+    if (k == i) return std::nullopt;
+  }
+  // "the present system", "the future direction": an adjective before a noun (not after a
+  // preposition: "in the past rejected"); "Feed the Future": a name
+  if (adjective_phrases.match(t, i).length == f.length) {
+    const std::size_t e = i + f.length;
+    // (capitalized, not in capitals, after a capitalized word that is no preposition or
+    // before a capitalized word: "Feed the Future", "the Future Act", "the Past President";
+    // not "Help Ukraine Over the Long-Term", "JOBS OF THE FUTURE")
+    bool named = false;
+    for (std::size_t k = i + 1; k < e; ++k)
+      if (t[k].capitalized &&
+          std::ranges::any_of(t[k].text, [](char c) { return c >= 'a' && c <= 'z'; }))
+        named = true;
+    if (named && ((is_word(t, e) && t[e].capitalized) ||
+                  (i > 0 && is_word(t, i - 1) && t[i - 1].capitalized &&
+                   !adjective_phrase_preps.count(t[i - 1].lower))))
+      return std::nullopt;
+    if (is_word(t, e) && !t[e].capitalized && !t[e].lower.ends_with("ly") &&
+        !adjective_phrase_stops.count(t[e].lower) && !read_unit(t, e).end &&
+        !(i > 0 && is_word(t, i - 1) && adjective_phrase_preps.count(t[i - 1].lower)))
+      return std::nullopt;
+  }
   // "the long-term partnership": a hyphenated phrase before a noun is an adjective
   if (is_word(t, i + f.length))
     for (std::size_t k = i + 1; k < i + f.length; ++k)
@@ -2863,9 +2928,19 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
   if (auto s = set_words.match(t, i); s.length) {
     // "the daily Le Monde", "its quarterly dividend" (not "a daily rally", "his weekly
     // radio address": a day or week after an article or a possessive is a recurrence)
-    if (i > 0 && set_blockers.match(t, i - 1).length) {
+    // (up to two modifiers between: "its first quarterly loss", "a regular quarterly
+    // dividend", "the sixth consecutive monthly increase")
+    std::size_t b = i;
+    for (int m = 0; m < 2 && b > 1 && is_word(t, b - 1) && !t[b - 1].capitalized; ++m) {
+      if (auto [oe, ov] = read_ordinal(t, b - 1);
+          (oe == b && ov) || set_modifiers.count(t[b - 1].lower))
+        --b;
+      else
+        break;
+    }
+    if (b > 0 && set_blockers.match(t, b - 1).length) {
       const auto u = static_cast<Unit>(s.value);
-      if (!((u == Unit::day || u == Unit::week) && set_frequent_after.match(t, i - 1).length))
+      if (!((u == Unit::day || u == Unit::week) && set_frequent_after.match(t, b - 1).length))
         return std::nullopt;
     }
     // a noun: "its initial quarterly of five cents"
