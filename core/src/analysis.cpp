@@ -552,8 +552,23 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
   // (a local view: the compiler need not reload the tokens' address after each store)
   const std::span<const sdk::Token> t(s.tokens.tokens);
   const std::size_t nt = t.size();  // (held: the bound tests below need not reload it)
+  // the lists one of the tests below needs token i itself in to start an entity there
+  constexpr std::uint64_t kOpeners = Resources::Gazetteer::bit(W::group_nouns) |
+                                     Resources::Gazetteer::bit(W::group_modifiers) |
+                                     Resources::Gazetteer::bit(W::possessive_pronouns);
   std::size_t i = 0;
   while (i < nt) {
+    // most tokens start nothing: a word in lower case (or a number, a mark) in none of
+    // those lists, where no gazetteer form starts, and none of the words tested below
+    if (!t[i].capitalized && (lists.bits[i] & kOpeners) == 0 &&
+        lists.form_ids[i] == detail::WordIndex::npos) {
+      const auto w = t[i].lower;
+      if (!(is(w, "the") || is(w, "there") || is(w, "here") || is(w, "he") || is(w, "she") ||
+            is(w, "they"))) {
+        ++i;
+        continue;
+      }
+    }
     const Resources::Gazetteer::Form* f = nullptr;
     if (std::size_t len = lists.match(g, t, i, &f)) {
       const auto& pe = g.entries[f->entry];
@@ -1532,7 +1547,7 @@ void DocumentAnalysis::analyze() {
         std::size_t v = e.first - 1;
         if (is(tk[v].lower, "that") && v >= 1) --v;
         const auto& rv = g.clause_rules.reporting_verbs;
-        if (std::find(rv.begin(), rv.end(), tk[v].lower) != rv.end()) {
+        if (rv.contains(tk[v].lower)) {
           const RawEntity* speaker = nullptr;
           for (const auto& x : ents)
             if (!x.pronoun && x.kind == EntityKind::person && !x.possessive && x.last <= v)
@@ -1782,10 +1797,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (m.first_token <= q && q < m.last_token) return true;
     return false;
   };
-  auto is_det = [&](std::string_view w) {
-    return std::find(rules.determiners.begin(), rules.determiners.end(), w) !=
-           rules.determiners.end();
-  };
+  auto is_det = [&](std::string_view w) { return rules.determiners.contains(w); };
   auto participant_ok = [&](std::size_t k) {
     const auto& e = s.entities[k];
     return !e.possessive && !s.entity_modifier[k] &&
@@ -1800,8 +1812,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     static const std::set<std::string, std::less<>> aux{
         "will", "would", "could", "may", "might", "shall", "should", "must", "can", "'ll",
         "is", "are", "was", "were", "has", "have", "had", "plans", "planned", "intends"};
-    return aux.count(w) > 0 || rules.is_past_form(t, q) ||
-           std::find(rules.past.begin(), rules.past.end(), w) != rules.past.end();
+    return aux.count(w) > 0 || rules.is_past_form(t, q) || rules.past.contains(w);
   };
   // agents
   if (form == sdk::TriggerForm::verb) {
@@ -1811,8 +1822,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     auto reporting = [&](std::size_t q) {
       // "the United States" holds no "states"
       if (t[q].capitalized && q > cb) return false;
-      return std::find(rules.reporting_verbs.begin(), rules.reporting_verbs.end(), t[q].lower) !=
-             rules.reporting_verbs.end();
+      return rules.reporting_verbs.contains(t[q].lower);
     };
     std::vector<std::size_t> current;
     for (std::size_t q = cb; q < first; ++q) {
@@ -1911,10 +1921,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // with Akiman") the reporter still holds the noun
       std::size_t from = cb;
       for (std::size_t q = cb; q < v; ++q) {
-        if (t[q].capitalized ||
-            std::find(rules.reporting_verbs.begin(), rules.reporting_verbs.end(), t[q].lower) ==
-                rules.reporting_verbs.end())
-          continue;
+        if (t[q].capitalized || !rules.reporting_verbs.contains(t[q].lower)) continue;
         for (std::size_t e = 0; e < s.entities.size(); ++e) {
           const std::size_t f0 = s.entities[e].first_token;
           const bool after_prep =
@@ -2661,16 +2668,13 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       --nb;
     for (std::size_t k = nb > cb + 3 ? nb - 3 : cb; nb < first && k < nb; ++k)
       if (!t[k].capitalized &&  // not "the Next Generation of Government Summit"
-          std::find(rules.noun_planned.begin(), rules.noun_planned.end(), t[k].lower) !=
-              rules.noun_planned.end())
+          rules.noun_planned.contains(t[k].lower))
         fr.status = sdk::Status::planned;
   }
   if (form == sdk::TriggerForm::noun) {
     for (std::size_t k = first > 3 ? first - 3 : 0; k < first; ++k) {
       const auto w = t[k].lower;
-      auto in = [&](const std::vector<std::string>& l) {
-        return std::find(l.begin(), l.end(), w) != l.end();
-      };
+      auto in = [&](const detail::WordList& l) { return l.contains(w); };
       if (in(rules.noun_speculative)) fr.status = sdk::Status::speculative;
       if (in(rules.noun_planned)) fr.status = sdk::Status::planned;
       if (in(rules.noun_cancelled)) fr.status = sdk::Status::cancelled;

@@ -140,6 +140,9 @@ void ClauseRules::index_bits() {
   add({"'s"}, kPossessive);
   add({"would"}, kWould);
   phrase_firsts_.resize(word_bits_.size(), kNoPhrases);
+  // read_clauses() looks up every token of every sentence, most of them in no list: in a
+  // sparse table most of those probes end at the first slot, an empty one
+  word_bits_ix_.reserve(word_bits_ix_.size() * 4);
 }
 
 ClauseRules ClauseRules::from(const Lexicon& lex) {
