@@ -1482,7 +1482,10 @@ void DocumentAnalysis::analyze() {
   // pass 3: pronouns take the subject of the previous sentence
   std::vector<RawEntity> prev_subjects;
   std::vector<RawEntity> prev_single;
-  std::vector<RawEntity> prev_people;  // every person the sentence before names
+  // every person the sentence before names (in raw[si - 1], which no longer changes, or
+  // in prev_people_kept when a dedupe dropped some of them from it)
+  std::vector<const RawEntity*> prev_people;
+  std::vector<RawEntity> prev_people_kept;
   for (std::size_t si = 0; si < raw.size(); ++si) {
     auto& s = sentences_[si];
     auto& ents = raw[si];
@@ -1497,14 +1500,16 @@ void DocumentAnalysis::analyze() {
       // before had for subject, when they are two or more
       if (!e.group_ref.empty()) {
         std::vector<const RawEntity*> people;
-        // "Biden spoke with Rutte. The leaders agreed ...": the people of the sentence before
-        for (const auto& a : prev_subjects.size() >= 2 && prev_subjects[0].name != prev_subjects[1].name
-                                 ? prev_subjects
-                                 : prev_people) {
+        auto add_person = [&](const RawEntity& a) {
           bool dup = a.kind != EntityKind::person;
           for (const auto* x : people) dup = dup || x->name == a.name;
           if (!dup) people.push_back(&a);
-        }
+        };
+        // "Biden spoke with Rutte. The leaders agreed ...": the people of the sentence before
+        if (prev_subjects.size() >= 2 && prev_subjects[0].name != prev_subjects[1].name)
+          for (const auto& a : prev_subjects) add_person(a);
+        else
+          for (const auto* a : prev_people) add_person(*a);
         if (people.size() < 2) {
           out.push_back(e);
           continue;
@@ -1515,7 +1520,7 @@ void DocumentAnalysis::analyze() {
           r.last = e.last;
           r.pronoun = true;
           r.possessive = r.modifier = false;
-          out.push_back(r);
+          out.push_back(std::move(r));
         }
         continue;
       }
@@ -1537,7 +1542,7 @@ void DocumentAnalysis::analyze() {
           r.pronoun = true;
           r.possessive = true;
           r.modifier = false;
-          out.push_back(r);
+          out.push_back(std::move(r));
           continue;
         }
       }
@@ -1558,7 +1563,7 @@ void DocumentAnalysis::analyze() {
             r.last = e.last;
             r.pronoun = true;
             r.possessive = e.possessive;
-            out.push_back(r);
+            out.push_back(std::move(r));
             continue;
           }
         }
@@ -1587,7 +1592,7 @@ void DocumentAnalysis::analyze() {
           r.first = e.first;
           r.last = e.last;
           r.pronoun = true;
-          out.push_back(r);
+          out.push_back(std::move(r));
           continue;
         }
       }
@@ -1600,13 +1605,10 @@ void DocumentAnalysis::analyze() {
         r.pronoun = true;
         r.possessive = e.possessive;
         r.modifier = false;
-        out.push_back(r);
+        out.push_back(std::move(r));
       }
     }
     if (resolve) ents = std::move(out);
-    prev_people.clear();
-    for (const auto& e : ents)
-      if (e.kind == EntityKind::person && !e.possessive && !e.modifier) prev_people.push_back(e);
     // subjects of this sentence: actors before the verb of its first non-reporting clause
     std::vector<RawEntity> subj;
     for (std::size_t c = 0; c < s.clauses.size(); ++c) {
@@ -1636,20 +1638,32 @@ void DocumentAnalysis::analyze() {
       if (subj.size() == 1 && subj[0].kind == EntityKind::group) prev_single.clear();
     }
     // dedupe "they" -> same person twice
+    auto is_person = [](const RawEntity& e) {
+      return e.kind == EntityKind::person && !e.possessive && !e.modifier;
+    };
     bool any_dup = false;
     for (std::size_t i = 1; i < ents.size() && !any_dup; ++i)
       for (std::size_t j = 0; j < i && !any_dup; ++j)
         any_dup = ents[j].first == ents[i].first && ents[j].name == ents[i].name;
-    if (!any_dup) continue;
-    std::vector<RawEntity> dedup;
-    dedup.reserve(ents.size());
-    for (auto& e : ents) {
-      bool dup = false;
-      for (const auto& d : dedup)
-        if (d.first == e.first && d.name == e.name) dup = true;
-      if (!dup) dedup.push_back(std::move(e));  // (ents is replaced below)
+    prev_people.clear();
+    if (!any_dup) {
+      for (const auto& e : ents)
+        if (is_person(e)) prev_people.push_back(&e);
+    } else {
+      prev_people_kept.clear();
+      for (const auto& e : ents)
+        if (is_person(e)) prev_people_kept.push_back(e);
+      for (const auto& e : prev_people_kept) prev_people.push_back(&e);
+      std::vector<RawEntity> dedup;
+      dedup.reserve(ents.size());
+      for (auto& e : ents) {
+        bool dup = false;
+        for (const auto& d : dedup)
+          if (d.first == e.first && d.name == e.name) dup = true;
+        if (!dup) dedup.push_back(std::move(e));  // (ents is replaced below)
+      }
+      ents = std::move(dedup);
     }
-    ents = std::move(dedup);
   }
 
   // "the U.S.-EU Trade and Technology Council (TTC) ... the sixth TTC ministerial
