@@ -572,7 +572,8 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
     const Resources::Gazetteer::Form* f = nullptr;
     if (std::size_t len = lists.match(g, t, i, &f)) {
       const auto& pe = g.entries[f->entry];
-      RawEntity e;
+      // (built in place, a move costing as much; dropped below when it is an adjective)
+      RawEntity& e = ents.emplace_back();
       e.first = i;
       e.last = i + len;
       e.kind = pe.kind;
@@ -601,7 +602,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
         grp.name = join_tokens(t, i, end, s.text);
         grp.head = head_len > 0;
         grp.country = e.country;
-        ents.push_back(std::move(grp));
+        e = std::move(grp);  // (the group in its place)
         i = end;
         continue;
       }
@@ -663,7 +664,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
           (e.kind == EntityKind::country || e.kind == EntityKind::city ||
            e.kind == EntityKind::region))
         cx.last_destination = e;
-      if (!e.adjective) ents.push_back(std::move(e));
+      if (e.adjective) ents.pop_back();
       i = j;
       continue;
     }
@@ -814,12 +815,11 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
     const bool pron_subject =
         (is(t[i].lower, "he") || is(t[i].lower, "she") || is(t[i].lower, "they"));
     if (pron_subject) {
-      RawEntity e;
+      RawEntity& e = ents.emplace_back();  // (built in place: a move costs as much)
       e.first = i;
       e.last = i + 1;
       e.pronoun = true;
       e.name = std::string(t[i].lower);
-      ents.push_back(std::move(e));
       ++i;
       continue;
     }
@@ -1022,7 +1022,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
         if (all_common) nonperson = true;
       }
       if (b < j && !months && !nonperson && (words >= 2 || !title.empty() || words == 1)) {
-        RawEntity e;
+        RawEntity& e = ents.emplace_back();  // (built in place: a move costs as much)
         e.first = b;
         e.last = j;
         e.kind = EntityKind::person;
@@ -1049,7 +1049,6 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
         if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
         // single words are names only when titled or known (decided in pass 2)
         e.adjective = (words == 1 && title.empty());  // reused: "needs confirmation"
-        ents.push_back(std::move(e));
       } else if (nonperson && !months && i < j) {
         // "the entire 17-man Commission", "the Trade and Technology Council": a public body
         // the gazetteer does not know, named as written
