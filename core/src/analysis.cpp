@@ -1609,7 +1609,7 @@ void DocumentAnalysis::analyze() {
     }
     if (resolve) ents = std::move(out);
     // subjects of this sentence: actors before the verb of its first non-reporting clause
-    std::vector<RawEntity> subj;
+    std::vector<const RawEntity*> subj;  // (in ents, unchanged until the dedupe below)
     for (std::size_t c = 0; c < s.clauses.size(); ++c) {
       if (s.clauses[c].reporting) continue;
       for (const auto& e : ents) {
@@ -1617,24 +1617,20 @@ void DocumentAnalysis::analyze() {
         if (e.first >= s.clauses[c].first_token && e.first < s.clause_verb[c] &&
             (e.kind == EntityKind::person || e.kind == EntityKind::group) && !e.possessive &&
             !e.modifier && e.group_ref.empty())
-          subj.push_back(e);
+          subj.push_back(&e);
       }
       if (!subj.empty()) break;
     }
     if (!subj.empty()) {
       prev_subjects.clear();
       prev_single.clear();
-      for (auto& e : subj) {  // (subj is read below for its size and first kind only)
-        if (e.kind == EntityKind::person) {
-          if (prev_single.empty()) prev_single.push_back(e);
-          prev_subjects.push_back(std::move(e));
-        } else if (e.kind == EntityKind::group) {
-          prev_subjects.push_back(std::move(e));
-        }
+      for (const RawEntity* e : subj) {  // (each a person or a group)
+        if (e->kind == EntityKind::person && prev_single.empty()) prev_single.push_back(*e);
+        prev_subjects.push_back(*e);
       }
       if (prev_subjects.size() == 1) prev_subjects.push_back(prev_subjects[0]);
       // a lone group counts as "they"
-      if (subj.size() == 1 && subj[0].kind == EntityKind::group) prev_single.clear();
+      if (subj.size() == 1 && subj[0]->kind == EntityKind::group) prev_single.clear();
     }
     // dedupe "they" -> same person twice
     auto is_person = [](const RawEntity& e) {
