@@ -552,12 +552,28 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
   // (a local view: the compiler need not reload the tokens' address after each store)
   const std::span<const sdk::Token> t(s.tokens.tokens);
   const std::size_t nt = t.size();  // (held: the bound tests below need not reload it)
+  // the lists one of the tests below needs token i itself in to start an entity there
+  constexpr std::uint64_t kOpeners = Resources::Gazetteer::bit(W::group_nouns) |
+                                     Resources::Gazetteer::bit(W::group_modifiers) |
+                                     Resources::Gazetteer::bit(W::possessive_pronouns);
   std::size_t i = 0;
   while (i < nt) {
+    // most tokens start nothing: a word in lower case (or a number, a mark) in none of
+    // those lists, where no gazetteer form starts, and none of the words tested below
+    if (!t[i].capitalized && (lists.bits[i] & kOpeners) == 0 &&
+        lists.form_ids[i] == detail::WordIndex::npos) {
+      const auto w = t[i].lower;
+      if (!(is(w, "the") || is(w, "there") || is(w, "here") || is(w, "he") || is(w, "she") ||
+            is(w, "they"))) {
+        ++i;
+        continue;
+      }
+    }
     const Resources::Gazetteer::Form* f = nullptr;
     if (std::size_t len = lists.match(g, t, i, &f)) {
       const auto& pe = g.entries[f->entry];
-      RawEntity e;
+      // (built in place, a move costing as much; dropped below when it is an adjective)
+      RawEntity& e = ents.emplace_back();
       e.first = i;
       e.last = i + len;
       e.kind = pe.kind;
@@ -586,7 +602,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
         grp.name = join_tokens(t, i, end, s.text);
         grp.head = head_len > 0;
         grp.country = e.country;
-        ents.push_back(std::move(grp));
+        e = std::move(grp);  // (the group in its place)
         i = end;
         continue;
       }
@@ -648,7 +664,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
           (e.kind == EntityKind::country || e.kind == EntityKind::city ||
            e.kind == EntityKind::region))
         cx.last_destination = e;
-      if (!e.adjective) ents.push_back(std::move(e));
+      if (e.adjective) ents.pop_back();
       i = j;
       continue;
     }
@@ -799,12 +815,11 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
     const bool pron_subject =
         (is(t[i].lower, "he") || is(t[i].lower, "she") || is(t[i].lower, "they"));
     if (pron_subject) {
-      RawEntity e;
+      RawEntity& e = ents.emplace_back();  // (built in place: a move costs as much)
       e.first = i;
       e.last = i + 1;
       e.pronoun = true;
       e.name = std::string(t[i].lower);
-      ents.push_back(std::move(e));
       ++i;
       continue;
     }
@@ -1007,7 +1022,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
         if (all_common) nonperson = true;
       }
       if (b < j && !months && !nonperson && (words >= 2 || !title.empty() || words == 1)) {
-        RawEntity e;
+        RawEntity& e = ents.emplace_back();  // (built in place: a move costs as much)
         e.first = b;
         e.last = j;
         e.kind = EntityKind::person;
@@ -1034,7 +1049,6 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
         if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
         // single words are names only when titled or known (decided in pass 2)
         e.adjective = (words == 1 && title.empty());  // reused: "needs confirmation"
-        ents.push_back(std::move(e));
       } else if (nonperson && !months && i < j) {
         // "the entire 17-man Commission", "the Trade and Technology Council": a public body
         // the gazetteer does not know, named as written
@@ -1467,7 +1481,10 @@ void DocumentAnalysis::analyze() {
   // pass 3: pronouns take the subject of the previous sentence
   std::vector<RawEntity> prev_subjects;
   std::vector<RawEntity> prev_single;
-  std::vector<RawEntity> prev_people;  // every person the sentence before names
+  // every person the sentence before names (in raw[si - 1], which no longer changes, or
+  // in prev_people_kept when a dedupe dropped some of them from it)
+  std::vector<const RawEntity*> prev_people;
+  std::vector<RawEntity> prev_people_kept;
   for (std::size_t si = 0; si < raw.size(); ++si) {
     auto& s = sentences_[si];
     auto& ents = raw[si];
@@ -1482,14 +1499,16 @@ void DocumentAnalysis::analyze() {
       // before had for subject, when they are two or more
       if (!e.group_ref.empty()) {
         std::vector<const RawEntity*> people;
-        // "Biden spoke with Rutte. The leaders agreed ...": the people of the sentence before
-        for (const auto& a : prev_subjects.size() >= 2 && prev_subjects[0].name != prev_subjects[1].name
-                                 ? prev_subjects
-                                 : prev_people) {
+        auto add_person = [&](const RawEntity& a) {
           bool dup = a.kind != EntityKind::person;
           for (const auto* x : people) dup = dup || x->name == a.name;
           if (!dup) people.push_back(&a);
-        }
+        };
+        // "Biden spoke with Rutte. The leaders agreed ...": the people of the sentence before
+        if (prev_subjects.size() >= 2 && prev_subjects[0].name != prev_subjects[1].name)
+          for (const auto& a : prev_subjects) add_person(a);
+        else
+          for (const auto* a : prev_people) add_person(*a);
         if (people.size() < 2) {
           out.push_back(e);
           continue;
@@ -1500,7 +1519,7 @@ void DocumentAnalysis::analyze() {
           r.last = e.last;
           r.pronoun = true;
           r.possessive = r.modifier = false;
-          out.push_back(r);
+          out.push_back(std::move(r));
         }
         continue;
       }
@@ -1522,7 +1541,7 @@ void DocumentAnalysis::analyze() {
           r.pronoun = true;
           r.possessive = true;
           r.modifier = false;
-          out.push_back(r);
+          out.push_back(std::move(r));
           continue;
         }
       }
@@ -1532,7 +1551,7 @@ void DocumentAnalysis::analyze() {
         std::size_t v = e.first - 1;
         if (is(tk[v].lower, "that") && v >= 1) --v;
         const auto& rv = g.clause_rules.reporting_verbs;
-        if (std::find(rv.begin(), rv.end(), tk[v].lower) != rv.end()) {
+        if (rv.contains(tk[v].lower)) {
           const RawEntity* speaker = nullptr;
           for (const auto& x : ents)
             if (!x.pronoun && x.kind == EntityKind::person && !x.possessive && x.last <= v)
@@ -1543,7 +1562,7 @@ void DocumentAnalysis::analyze() {
             r.last = e.last;
             r.pronoun = true;
             r.possessive = e.possessive;
-            out.push_back(r);
+            out.push_back(std::move(r));
             continue;
           }
         }
@@ -1572,7 +1591,7 @@ void DocumentAnalysis::analyze() {
           r.first = e.first;
           r.last = e.last;
           r.pronoun = true;
-          out.push_back(r);
+          out.push_back(std::move(r));
           continue;
         }
       }
@@ -1585,15 +1604,12 @@ void DocumentAnalysis::analyze() {
         r.pronoun = true;
         r.possessive = e.possessive;
         r.modifier = false;
-        out.push_back(r);
+        out.push_back(std::move(r));
       }
     }
     if (resolve) ents = std::move(out);
-    prev_people.clear();
-    for (const auto& e : ents)
-      if (e.kind == EntityKind::person && !e.possessive && !e.modifier) prev_people.push_back(e);
     // subjects of this sentence: actors before the verb of its first non-reporting clause
-    std::vector<RawEntity> subj;
+    std::vector<const RawEntity*> subj;  // (in ents, unchanged until the dedupe below)
     for (std::size_t c = 0; c < s.clauses.size(); ++c) {
       if (s.clauses[c].reporting) continue;
       for (const auto& e : ents) {
@@ -1601,40 +1617,48 @@ void DocumentAnalysis::analyze() {
         if (e.first >= s.clauses[c].first_token && e.first < s.clause_verb[c] &&
             (e.kind == EntityKind::person || e.kind == EntityKind::group) && !e.possessive &&
             !e.modifier && e.group_ref.empty())
-          subj.push_back(e);
+          subj.push_back(&e);
       }
       if (!subj.empty()) break;
     }
     if (!subj.empty()) {
       prev_subjects.clear();
       prev_single.clear();
-      for (auto& e : subj) {  // (subj is read below for its size and first kind only)
-        if (e.kind == EntityKind::person) {
-          if (prev_single.empty()) prev_single.push_back(e);
-          prev_subjects.push_back(std::move(e));
-        } else if (e.kind == EntityKind::group) {
-          prev_subjects.push_back(std::move(e));
-        }
+      for (const RawEntity* e : subj) {  // (each a person or a group)
+        if (e->kind == EntityKind::person && prev_single.empty()) prev_single.push_back(*e);
+        prev_subjects.push_back(*e);
       }
       if (prev_subjects.size() == 1) prev_subjects.push_back(prev_subjects[0]);
       // a lone group counts as "they"
-      if (subj.size() == 1 && subj[0].kind == EntityKind::group) prev_single.clear();
+      if (subj.size() == 1 && subj[0]->kind == EntityKind::group) prev_single.clear();
     }
     // dedupe "they" -> same person twice
+    auto is_person = [](const RawEntity& e) {
+      return e.kind == EntityKind::person && !e.possessive && !e.modifier;
+    };
     bool any_dup = false;
     for (std::size_t i = 1; i < ents.size() && !any_dup; ++i)
       for (std::size_t j = 0; j < i && !any_dup; ++j)
         any_dup = ents[j].first == ents[i].first && ents[j].name == ents[i].name;
-    if (!any_dup) continue;
-    std::vector<RawEntity> dedup;
-    dedup.reserve(ents.size());
-    for (auto& e : ents) {
-      bool dup = false;
-      for (const auto& d : dedup)
-        if (d.first == e.first && d.name == e.name) dup = true;
-      if (!dup) dedup.push_back(std::move(e));  // (ents is replaced below)
+    prev_people.clear();
+    if (!any_dup) {
+      for (const auto& e : ents)
+        if (is_person(e)) prev_people.push_back(&e);
+    } else {
+      prev_people_kept.clear();
+      for (const auto& e : ents)
+        if (is_person(e)) prev_people_kept.push_back(e);
+      for (const auto& e : prev_people_kept) prev_people.push_back(&e);
+      std::vector<RawEntity> dedup;
+      dedup.reserve(ents.size());
+      for (auto& e : ents) {
+        bool dup = false;
+        for (const auto& d : dedup)
+          if (d.first == e.first && d.name == e.name) dup = true;
+        if (!dup) dedup.push_back(std::move(e));  // (ents is replaced below)
+      }
+      ents = std::move(dedup);
     }
-    ents = std::move(dedup);
   }
 
   // "the U.S.-EU Trade and Technology Council (TTC) ... the sixth TTC ministerial
@@ -1782,10 +1806,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (m.first_token <= q && q < m.last_token) return true;
     return false;
   };
-  auto is_det = [&](std::string_view w) {
-    return std::find(rules.determiners.begin(), rules.determiners.end(), w) !=
-           rules.determiners.end();
-  };
+  auto is_det = [&](std::string_view w) { return rules.determiners.contains(w); };
   auto participant_ok = [&](std::size_t k) {
     const auto& e = s.entities[k];
     return !e.possessive && !s.entity_modifier[k] &&
@@ -1800,8 +1821,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     static const std::set<std::string, std::less<>> aux{
         "will", "would", "could", "may", "might", "shall", "should", "must", "can", "'ll",
         "is", "are", "was", "were", "has", "have", "had", "plans", "planned", "intends"};
-    return aux.count(w) > 0 || rules.is_past_form(t, q) ||
-           std::find(rules.past.begin(), rules.past.end(), w) != rules.past.end();
+    return aux.count(w) > 0 || rules.is_past_form(t, q) || rules.past.contains(w);
   };
   // agents
   if (form == sdk::TriggerForm::verb) {
@@ -1811,8 +1831,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     auto reporting = [&](std::size_t q) {
       // "the United States" holds no "states"
       if (t[q].capitalized && q > cb) return false;
-      return std::find(rules.reporting_verbs.begin(), rules.reporting_verbs.end(), t[q].lower) !=
-             rules.reporting_verbs.end();
+      return rules.reporting_verbs.contains(t[q].lower);
     };
     std::vector<std::size_t> current;
     for (std::size_t q = cb; q < first; ++q) {
@@ -1911,10 +1930,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // with Akiman") the reporter still holds the noun
       std::size_t from = cb;
       for (std::size_t q = cb; q < v; ++q) {
-        if (t[q].capitalized ||
-            std::find(rules.reporting_verbs.begin(), rules.reporting_verbs.end(), t[q].lower) ==
-                rules.reporting_verbs.end())
-          continue;
+        if (t[q].capitalized || !rules.reporting_verbs.contains(t[q].lower)) continue;
         for (std::size_t e = 0; e < s.entities.size(); ++e) {
           const std::size_t f0 = s.entities[e].first_token;
           const bool after_prep =
@@ -2661,16 +2677,13 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       --nb;
     for (std::size_t k = nb > cb + 3 ? nb - 3 : cb; nb < first && k < nb; ++k)
       if (!t[k].capitalized &&  // not "the Next Generation of Government Summit"
-          std::find(rules.noun_planned.begin(), rules.noun_planned.end(), t[k].lower) !=
-              rules.noun_planned.end())
+          rules.noun_planned.contains(t[k].lower))
         fr.status = sdk::Status::planned;
   }
   if (form == sdk::TriggerForm::noun) {
     for (std::size_t k = first > 3 ? first - 3 : 0; k < first; ++k) {
       const auto w = t[k].lower;
-      auto in = [&](const std::vector<std::string>& l) {
-        return std::find(l.begin(), l.end(), w) != l.end();
-      };
+      auto in = [&](const detail::WordList& l) { return l.contains(w); };
       if (in(rules.noun_speculative)) fr.status = sdk::Status::speculative;
       if (in(rules.noun_planned)) fr.status = sdk::Status::planned;
       if (in(rules.noun_cancelled)) fr.status = sdk::Status::cancelled;

@@ -140,6 +140,11 @@ void ClauseRules::index_bits() {
   add({"'s"}, kPossessive);
   add({"would"}, kWould);
   phrase_firsts_.resize(word_bits_.size(), kNoPhrases);
+  // one more: the bits of a word in no list, the number read_clauses() gives such a word
+  word_bits_.push_back(0);
+  // read_clauses() looks up every token of every sentence, most of them in no list: in a
+  // sparse table most of those probes end at the first slot, an empty one
+  word_bits_ix_.reserve(word_bits_ix_.size() * 4);
 }
 
 ClauseRules ClauseRules::from(const Lexicon& lex) {
@@ -271,10 +276,12 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       ClauseRules::kTerminal | B::kBoundaryPunct | ClauseRules::kComma | B::kFronted |
       B::kReportingParticiple | B::kReportingVerb | ClauseRules::kThat | ClauseRules::kAndBut |
       ClauseRules::kDash;
-  r.word_bits_ix_.find_each(t.data(), hs, n, WordIndex::npos, ids);
-  ids[n] = WordIndex::npos;
+  // (a word in no list: the number of the last entry of word_bits_, 0)
+  const auto unlisted = static_cast<std::uint32_t>(r.word_bits_.size() - 1);
+  r.word_bits_ix_.find_each(t.data(), hs, n, unlisted, ids);
+  ids[n] = unlisted;
   const std::uint64_t* const word_bits = r.word_bits_.data();
-  auto bits_of = [&](std::uint32_t id) { return id == WordIndex::npos ? 0 : word_bits[id]; };
+  auto bits_of = [&](std::uint32_t id) { return word_bits[id]; };
   auto phrase_len = [&](const PhraseIndex& ix, std::uint32_t first, std::size_t i) {
     const std::size_t len = ix.shortest_from(first, t.data(), hs, i, n);
     return static_cast<std::uint8_t>(len > 0xFF ? 0xFF : len);
