@@ -522,7 +522,7 @@ struct TemporalGrammar::Impl {
       past_date_links;
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
-      in_span_name_preps, someday_leads;
+      in_span_name_preps, someday_leads, hyphen_only_counts;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   std::array<bool, 256> ordinal_suffix_starts{};      // the first characters of ordinal_suffixes
@@ -800,6 +800,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("rate_breakers")) rate_breakers.insert(s);
   for (const auto& s : lex.list("in_span_name_prepositions")) in_span_name_preps.insert(s);
   for (const auto& s : lex.list("someday_leads")) someday_leads.insert(s);
+  for (const auto& s : lex.list("hyphen_only_counts")) hyphen_only_counts.insert(s);
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
@@ -2470,6 +2471,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     ++k;
     hyphenated = true;
   }
+  // "single-day", not "every single day"
+  if (c.end == cstart + 1 && !hyphenated && is_word(t, cstart) &&
+      hyphen_only_counts.count(t[cstart].lower))
+    return std::nullopt;
   // "2 1/2 years", "two and a half years"
   bool and_half = false;
   if (c.end && c.value && !hyphenated) {
