@@ -522,7 +522,7 @@ struct TemporalGrammar::Impl {
       past_date_links;
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
-      in_span_name_preps, someday_leads, hyphen_only_counts;
+      in_span_name_preps, someday_leads, hyphen_only_counts, age_nouns;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   std::array<bool, 256> ordinal_suffix_starts{};      // the first characters of ordinal_suffixes
@@ -801,6 +801,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("in_span_name_prepositions")) in_span_name_preps.insert(s);
   for (const auto& s : lex.list("someday_leads")) someday_leads.insert(s);
   for (const auto& s : lex.list("hyphen_only_counts")) hyphen_only_counts.insert(s);
+  for (const auto& s : lex.list("age_nouns")) age_nouns.insert(s);
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
@@ -2584,6 +2585,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     if (in(t, a) && is_hyphen(t[a])) ++a;
     if (age_words.match(t, a).length) return std::nullopt;
   }
+  // "a 6-month-old son" is an age; "the 8-month-old truce" a duration with "-old" in it
+  std::size_t old_end = 0;
+  if (hyphenated && in(t, u.end) && is_hyphen(t[u.end]) &&
+      age_words.match(t, u.end + 1).length == 1) {
+    const std::size_t n = u.end + 2;
+    if (!is_word(t, n) || t[n].capitalized || age_nouns.count(t[n].lower)) return std::nullopt;
+    old_end = n;
+  }
   // "a year-earlier profit": "year-earlier" is read on its own (rule_reporting)
   if (in(t, u.end) && is_hyphen(t[u.end]) && !u.plural &&
       (off_ago.match(t, u.end + 1).length || off_before.match(t, u.end + 1).length))
@@ -2663,7 +2672,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   }
   if (u.plural && c.value && *c.value == 1 && !c.article) return std::nullopt;
   r.kind = RelativeDate::Kind::duration;
-  h.end = k;
+  h.end = old_end ? old_end : k;
   return h;
 }
 
