@@ -538,7 +538,7 @@ struct TemporalGrammar::Impl {
       count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words,
       age_possessives, duration_preps_the, anchored_periods, count_approximators,
       count_approximator_cues, plan_leads, part_preps, part_phrase_ends, period_openers,
-      date_approximators, unit_coords, vague_durations;
+      date_approximators, date_open_tails, unit_coords, vague_durations;
   detail::WordIndex start_words;             // every word of every table's phrases
   std::vector<PhraseTable*> indexed_tables;  // the tables using start_words (sealed by
                                              // declare_gates())
@@ -914,6 +914,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     part_phrase_ends.add_all(lex.list("parts_of_day_phrase_ends"), 1);
     period_openers.add_all(lex.list("period_openers"), 1);
     date_approximators.add_all(lex.list("date_approximators"), 1);
+    date_open_tails.add_all(lex.list("date_open_tails"), 1);
     relmod_links.add_all(lex.list("relative_modifiers.links"), 1);
     set_noun_after.add_all(lex.list("set_word_noun_after"), 1);
     long_words.add_all(lex.list("lengths.words"), 1);
@@ -3160,6 +3161,9 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
   if (h.type != TimexType::duration && h.type != TimexType::set && h.rel.kind != K::fuzzy &&
       !h.possessive && h.first > 0 && date_approximators.match(t, h.first - 1).length == 1)
     --h.first;
+  // "until 1994 or later", "for 1990 and beyond": the open end is part of the date
+  if (h.type == TimexType::date && h.rel.kind != K::fuzzy && !h.possessive)
+    h.end += date_open_tails.match(t, h.end).length;
   // "postponed until Monday": the day lies ahead of the postponement whatever the tense
   // of the clause. Phrases of up to three words ending right before the expression.
   if (h.rel.kind == K::weekday || h.rel.kind == K::calendar) {
