@@ -520,6 +520,7 @@ struct TemporalGrammar::Impl {
       early_year_cues, early_year_followers, in_span_cues, in_span_stops, verb_shifters,
       verb_leads, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts,
       past_date_links;
+  TokenWordSet month_noun_blockers;  // "the March accession", not "the March of Dimes"
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
       in_span_name_preps, someday_leads, hyphen_only_counts, age_nouns;
@@ -811,6 +812,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("ahead_cues.askers")) ahead_askers.insert(s);
   for (const auto& s : lex.list("ahead_cues.amount_symbols")) ahead_amounts.insert(s);
   for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
+  for (const auto& s : lex.list("month_noun_blockers")) month_noun_blockers.insert(s);
   for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
   for (const auto& s : lex.list("ordinal_suffixes")) {
     ordinal_suffixes.insert(s);
@@ -1350,7 +1352,10 @@ std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month(Tokens t, std
   if (months_ambiguous.count(lw)) {
     const bool prev_cue = i > 0 && month_cues.match(t, i - 1).length == 1;
     const bool date_after = read_day_number(t, i + 1).first || read_year(t, i + 1, false).first;
-    if (!cued && !prev_cue && !date_after) return {0, 0};
+    // "the March accession", "the May date" (not "the March of Dimes")
+    const bool modifier = i > 0 && determiners.match(t, i - 1).length == 1 && is_word(t, i + 1) &&
+                          !t[i + 1].capitalized && !month_noun_blockers.count(t[i + 1].lower);
+    if (!cued && !prev_cue && !date_after && !modifier) return {0, 0};
     (void)next_num;
   }
   return {end, static_cast<unsigned>(m.value)};
