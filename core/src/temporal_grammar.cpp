@@ -523,7 +523,7 @@ struct TemporalGrammar::Impl {
   TokenWordSet month_noun_blockers;  // "the March accession", not "the March of Dimes"
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
-      in_span_name_preps, someday_leads, hyphen_only_counts, age_nouns;
+      in_span_name_preps, someday_leads, hyphen_only_counts, age_nouns, age_persons;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   std::array<bool, 256> ordinal_suffix_starts{};      // the first characters of ordinal_suffixes
@@ -803,6 +803,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("someday_leads")) someday_leads.insert(s);
   for (const auto& s : lex.list("hyphen_only_counts")) hyphen_only_counts.insert(s);
   for (const auto& s : lex.list("age_nouns")) age_nouns.insert(s);
+  for (const auto& s : lex.list("age_person_words")) age_persons.insert(s);
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
@@ -2596,7 +2597,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   if (hyphenated && in(t, u.end) && is_hyphen(t[u.end]) &&
       age_words.match(t, u.end + 1).length == 1) {
     const std::size_t n = u.end + 2;
-    if (!is_word(t, n) || t[n].capitalized || age_nouns.count(t[n].lower)) return std::nullopt;
+    if (age_persons.count(t[n - 1].lower) || !is_word(t, n) || t[n].capitalized ||
+        age_nouns.count(t[n].lower))
+      return std::nullopt;
     old_end = n;
   }
   // "a year-earlier profit": "year-earlier" is read on its own (rule_reporting)
