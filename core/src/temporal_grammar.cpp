@@ -3013,6 +3013,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
     h.end = j + back.length;
     return h;
   }
+  // "For the quarter a year ago, Columbia reported ...": the same, without "same"
+  if (const auto back = reporting_year_back.match(t, j); back.length) {
+    r.kind = RelativeDate::Kind::offset;
+    r.unit = Unit::year;
+    r.count = 1;
+    r.direction = Direction::backward;
+    h.end = j + back.length;
+    return h;
+  }
   r.kind = RelativeDate::Kind::period;
   r.unit = Unit::quarter;
   h.end = j;
