@@ -522,9 +522,10 @@ struct TemporalGrammar::Impl {
       early_year_cues, early_year_followers, in_span_cues, in_span_stops, verb_shifters,
       verb_leads, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts,
       past_date_links;
+  TokenWordSet month_noun_blockers;  // "the March accession", not "the March of Dimes"
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
-      in_span_name_preps, someday_leads;
+      in_span_name_preps, someday_leads, hyphen_only_counts, age_nouns, age_persons;
   // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
   // (rule_count), "its first quarterly loss" (rule_set)
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
@@ -544,7 +545,7 @@ struct TemporalGrammar::Impl {
       count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words,
       age_possessives, duration_preps_the, anchored_periods, count_approximators,
       count_approximator_cues, plan_leads, part_preps, part_phrase_ends, period_openers,
-      date_approximators, unit_coords, vague_durations;
+      date_approximators, date_open_tails, unit_coords, vague_durations;
   detail::WordIndex start_words;             // every word of every table's phrases
   std::vector<PhraseTable*> indexed_tables;  // the tables using start_words (sealed by
                                              // declare_gates())
@@ -811,6 +812,9 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("discourse_openers")) discourse_openers.insert(s);
   for (const auto& s : lex.list("fraction_measures")) fraction_measures.insert(s);
   for (const auto& s : lex.list("set_word_modifiers")) set_modifiers.insert(s);
+  for (const auto& s : lex.list("hyphen_only_counts")) hyphen_only_counts.insert(s);
+  for (const auto& s : lex.list("age_nouns")) age_nouns.insert(s);
+  for (const auto& s : lex.list("age_person_words")) age_persons.insert(s);
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
@@ -820,6 +824,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("ahead_cues.askers")) ahead_askers.insert(s);
   for (const auto& s : lex.list("ahead_cues.amount_symbols")) ahead_amounts.insert(s);
   for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
+  for (const auto& s : lex.list("month_noun_blockers")) month_noun_blockers.insert(s);
   for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
   for (const auto& s : lex.list("ordinal_suffixes")) {
     ordinal_suffixes.insert(s);
@@ -923,6 +928,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     part_phrase_ends.add_all(lex.list("parts_of_day_phrase_ends"), 1);
     period_openers.add_all(lex.list("period_openers"), 1);
     date_approximators.add_all(lex.list("date_approximators"), 1);
+    date_open_tails.add_all(lex.list("date_open_tails"), 1);
     relmod_links.add_all(lex.list("relative_modifiers.links"), 1);
     set_noun_after.add_all(lex.list("set_word_noun_after"), 1);
     long_words.add_all(lex.list("lengths.words"), 1);
@@ -1361,7 +1367,10 @@ std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month(Tokens t, std
   if (months_ambiguous.count(lw)) {
     const bool prev_cue = i > 0 && month_cues.match(t, i - 1).length == 1;
     const bool date_after = read_day_number(t, i + 1).first || read_year(t, i + 1, false).first;
-    if (!cued && !prev_cue && !date_after) return {0, 0};
+    // "the March accession", "the May date" (not "the March of Dimes")
+    const bool modifier = i > 0 && determiners.match(t, i - 1).length == 1 && is_word(t, i + 1) &&
+                          !t[i + 1].capitalized && !month_noun_blockers.count(t[i + 1].lower);
+    if (!cued && !prev_cue && !date_after && !modifier) return {0, 0};
     (void)next_num;
   }
   return {end, static_cast<unsigned>(m.value)};
@@ -2492,6 +2501,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     ++k;
     hyphenated = true;
   }
+  // "single-day", not "every single day"
+  if (c.end == cstart + 1 && !hyphenated && is_word(t, cstart) &&
+      hyphen_only_counts.count(t[cstart].lower))
+    return std::nullopt;
   // "2 1/2 years", "two and a half years"
   bool and_half = false;
   if (c.end && c.value && !hyphenated) {
@@ -2617,6 +2630,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     if (in(t, a) && is_hyphen(t[a])) ++a;
     if (age_words.match(t, a).length) return std::nullopt;
   }
+  // "a 6-month-old son" is an age; "the 8-month-old truce" a duration with "-old" in it
+  std::size_t old_end = 0;
+  if (hyphenated && in(t, u.end) && is_hyphen(t[u.end]) &&
+      age_words.match(t, u.end + 1).length == 1) {
+    const std::size_t n = u.end + 2;
+    if (age_persons.count(t[n - 1].lower) || !is_word(t, n) || t[n].capitalized ||
+        age_nouns.count(t[n].lower))
+      return std::nullopt;
+    old_end = n;
+  }
   // "a year-earlier profit": "year-earlier" is read on its own (rule_reporting)
   if (in(t, u.end) && is_hyphen(t[u.end]) && !u.plural &&
       (off_ago.match(t, u.end + 1).length || off_before.match(t, u.end + 1).length))
@@ -2696,7 +2719,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   }
   if (u.plural && c.value && *c.value == 1 && !c.article) return std::nullopt;
   r.kind = RelativeDate::Kind::duration;
-  h.end = k;
+  h.end = old_end ? old_end : k;
   return h;
 }
 
@@ -3065,6 +3088,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
     h.end = j + back.length;
     return h;
   }
+  // "For the quarter a year ago, Columbia reported ...": the same, without "same"
+  if (const auto back = reporting_year_back.match(t, j); back.length) {
+    r.kind = RelativeDate::Kind::offset;
+    r.unit = Unit::year;
+    r.count = 1;
+    r.direction = Direction::backward;
+    h.end = j + back.length;
+    return h;
+  }
   r.kind = RelativeDate::Kind::period;
   r.unit = Unit::quarter;
   h.end = j;
@@ -3221,6 +3253,9 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
   if (h.type != TimexType::duration && h.type != TimexType::set && h.rel.kind != K::fuzzy &&
       !h.possessive && h.first > 0 && date_approximators.match(t, h.first - 1).length == 1)
     --h.first;
+  // "until 1994 or later", "for 1990 and beyond": the open end is part of the date
+  if (h.type == TimexType::date && h.rel.kind != K::fuzzy && !h.possessive)
+    h.end += date_open_tails.match(t, h.end).length;
   // "postponed until Monday": the day lies ahead of the postponement whatever the tense
   // of the clause. Phrases of up to three words ending right before the expression.
   if (h.rel.kind == K::weekday || h.rel.kind == K::calendar) {
