@@ -513,6 +513,7 @@ struct TemporalGrammar::Impl {
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for,
       reporting_year_back;
   PhraseTable noon_blockers;  // "high noon": no clock time
+  PhraseTable month_prepositions, past_act_verbs;  // "took place in March"
   // shifters counting from the text's last named day: "the previous Friday"
   PhraseTable anaphoric_shifters;
   TokenWordSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
@@ -953,6 +954,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   future_hints.add_all(lex.list("future_hints"), 1);
   past_hints.add_all(lex.list("past_hints"), 1);
   day_prepositions.add_all(lex.list("day_prepositions"), 1);
+  month_prepositions.add_all(lex.list("month_prepositions"), 1);
+  past_act_verbs.add_all(lex.list("past_act_verbs"), 1);
   thousand.add_all(lex.list("thousand"), 1);
   age_words.add_all(lex.list("age_words"), 1);
   past_date_hints.add_all(lex.list("past_date_hints"), 1);
@@ -3259,6 +3262,27 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
         h.rel.direction == Direction::none && h.possessive && !h.rel.clock &&
         h.rel.part == PartOfDay::none)
       h.rel.possessive_day = true;
+    // "the rebels marched on the capital in March", "the accession took place in early
+    // March": a year-less month or day a few words after a past verb (its complement
+    // between) dates that past act, even in the month after the publication's (resolve())
+    if (h.rel.kind == K::calendar && h.rel.month && !h.rel.year && !h.rel.year_shift) {
+      std::size_t j = h.first;
+      if (j > 0 && month_prepositions.match(t, j - 1).length == 1) --j;
+      for (std::size_t back = 1; back <= 4 && back <= j; ++back) {
+        if (!is_word(t, j - back)) break;
+        const auto& v = t[j - back].lower;
+        if (past_hints.match(t, j - back).length == 1 ||
+            past_act_verbs.match(t, j - back).length == 1 || (v.size() > 4 && v.ends_with("ed"))) {
+          h.rel.past_act = true;
+          break;
+        }
+      }
+      // "In April, HUD withdrew the rule": a date set before its clause dates the clause's
+      // own act
+      if (j < h.first && (j == 0 || !is_word(t, j - 1)) && h.end < t.size() &&
+          t[h.end].lower == ",")
+        h.rel.past_act = true;
+    }
     // "said Tuesday", "told reporters on Friday": the day of a reported past act (not
     // "said Tuesday's meeting will ...": there the day qualifies the noun).
     if (h.rel.kind == K::weekday && h.rel.shift == Shift::none &&
@@ -4008,6 +4032,15 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         }
         return day_with_time(holiday_day(rel.holiday, y), rel);
       }
+      // a month, or a day of it, in the month after the publication's (same year) is the
+      // coming one even in a past clause: eleven months back the writer says "last
+      // September" (TimeBank/AQUAINT: 4 of 4, "notified oil companies of a cut in its supply
+      // in September" in an Aug. 16 story, "subpoenaed him to testify on Feb. 10")
+      if (tense == Tense::past && rel.month && !rel.year && !rel.year_shift &&
+          rel.shift == Shift::none && rel.direction == Direction::none && !rel.past_act &&
+          rel.anchor == AnchorRef::publication && !rel.range_end && month_of(P) < 12 &&
+          *rel.month == month_of(P) + 1)
+        tense = Tense::none;
       if (rel.month && rel.day) {
         const unsigned m = *rel.month, d = *rel.day;
         // "Feb. 29" in a story of a year with no such day near it: the day of an unknown year
