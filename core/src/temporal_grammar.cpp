@@ -4265,6 +4265,12 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
                                         *anchor.last_month))
         base = sys_days{*anchor.last_month / 1};
       if (rel.count && *rel.count == 0 && rel.unit == Unit::day) return day_with_time(base, rel);
+      // "a week ago", "two weeks ago": the day that many weeks back (TimeBank/MEANTIME 3 of
+      // 3: "hit the country a week ago" in a Friday story is the Friday before); further
+      // back, the week ("six weeks ago", 2 of 2)
+      if (rel.unit == Unit::week && rel.direction == Direction::backward &&
+          rel.anchor == AnchorRef::publication && rel.count && *rel.count <= 2)
+        return day_with_time(base - date::weeks{*rel.count}, rel);
       return shifted(rel, base);
     }
     case K::fuzzy: {

@@ -219,8 +219,10 @@ TEST_F(TemporalGrammarTest, ExplicitDates) {
 TEST_F(TemporalGrammarTest, Offsets) {
   EXPECT_EQ(one("three days ago", kMon, Tense::past).r.value, "2025-02-14");
   auto w = one("a week ago", kMon, Tense::past);
-  EXPECT_EQ(w.r.value, "2025-W07");
-  expect_span(w, "2025-02-10", "2025-02-16");
+  EXPECT_EQ(w.r.value, "2025-02-10");
+  expect_span(w, "2025-02-10", "2025-02-10");
+  EXPECT_EQ(one("two weeks ago", kMon, Tense::past).r.value, "2025-02-03");
+  EXPECT_EQ(one("three weeks ago", kMon, Tense::past).r.value, "2025-W05");
   auto in2 = one("in two weeks", kMon, Tense::future);
   EXPECT_EQ(in2.text, "two weeks");
   EXPECT_EQ(in2.r.value, "2025-W10");
