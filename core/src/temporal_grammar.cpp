@@ -3263,12 +3263,13 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
         h.rel.part == PartOfDay::none)
       h.rel.possessive_day = true;
     // "the rebels marched on the capital in March", "the accession took place in early
-    // March": a year-less month or day a few words after a past verb (its complement
-    // between) dates that past act, even in the month after the publication's (resolve())
+    // March", "reviewed the results of the July 11-12 summit": a year-less month or day a
+    // few words after a past verb (its complement between) dates that past act, even in the
+    // month after the publication's (resolve())
     if (h.rel.kind == K::calendar && h.rel.month && !h.rel.year && !h.rel.year_shift) {
       std::size_t j = h.first;
       if (j > 0 && month_prepositions.match(t, j - 1).length == 1) --j;
-      for (std::size_t back = 1; back <= 4 && back <= j; ++back) {
+      for (std::size_t back = 1; back <= 6 && back <= j; ++back) {
         if (!is_word(t, j - back)) break;
         const auto& v = t[j - back].lower;
         if (past_hints.match(t, j - back).length == 1 ||
