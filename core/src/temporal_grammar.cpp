@@ -514,6 +514,7 @@ struct TemporalGrammar::Impl {
       reporting_year_back;
   PhraseTable noon_blockers;  // "high noon": no clock time
   PhraseTable month_prepositions, past_act_verbs;  // "took place in March"
+  PhraseTable until_words, until_blockers;         // "closed until Friday"
   // shifters counting from the text's last named day: "the previous Friday"
   PhraseTable anaphoric_shifters;
   TokenWordSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
@@ -956,6 +957,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   day_prepositions.add_all(lex.list("day_prepositions"), 1);
   month_prepositions.add_all(lex.list("month_prepositions"), 1);
   past_act_verbs.add_all(lex.list("past_act_verbs"), 1);
+  until_words.add_all(lex.list("until.words"), 1);
+  until_blockers.add_all(lex.list("until.blockers"), 1);
   thousand.add_all(lex.list("thousand"), 1);
   age_words.add_all(lex.list("age_words"), 1);
   past_date_hints.add_all(lex.list("past_date_hints"), 1);
@@ -3255,6 +3258,28 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
         h.rel.deadline = true;
       else
         h.rel.direction = Direction::forward;
+    }
+    // "ordered government offices closed until Wednesday", "has kept the markets closed
+    // until Friday": a state that lasts until a bare weekday ends ahead even in a past
+    // clause; not after a negation or "had" ("did not begin until Sunday", "had stayed open
+    // until Friday": the weekday is past), nor with the sentence opening on it ("Until
+    // Thursday, they had ...", "Up until Thursday")
+    if (h.rel.kind == K::weekday && h.rel.forward_unless_past && h.first >= 2 &&
+        until_words.match(t, h.first - 1).length == 1) {
+      std::size_t words = 0;
+      bool blocked = false;
+      for (std::size_t k = h.first - 1; k-- > 0 && k + 24 >= h.first;) {
+        if (!is_word(t, k)) {
+          if (t[k].lower == "," || is_hyphen(t[k])) continue;
+          break;
+        }
+        ++words;
+        if (until_blockers.match(t, k).length == 1 || t[k].lower.ends_with("n't")) {
+          blocked = true;
+          break;
+        }
+      }
+      if (!blocked && words >= 2) h.rel.forward_unless_past = false;
     }
     // "Wednesday's ruling", "Thursday's closing price": a day a news story names by its
     // possessive is one already past (or the publication's own day).
