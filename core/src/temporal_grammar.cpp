@@ -515,6 +515,8 @@ struct TemporalGrammar::Impl {
   PhraseTable noon_blockers;  // "high noon": no clock time
   PhraseTable adjective_phrases;  // "the present system": no time (rule_phrases)
   TokenWordSet adjective_phrase_preps, adjective_phrase_stops;
+  PhraseTable month_prepositions, past_act_verbs;  // "took place in March"
+  PhraseTable until_words, until_blockers;         // "closed until Friday"
   // shifters counting from the text's last named day: "the previous Friday"
   PhraseTable anaphoric_shifters;
   TokenWordSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
@@ -973,6 +975,10 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   future_hints.add_all(lex.list("future_hints"), 1);
   past_hints.add_all(lex.list("past_hints"), 1);
   day_prepositions.add_all(lex.list("day_prepositions"), 1);
+  month_prepositions.add_all(lex.list("month_prepositions"), 1);
+  past_act_verbs.add_all(lex.list("past_act_verbs"), 1);
+  until_words.add_all(lex.list("until.words"), 1);
+  until_blockers.add_all(lex.list("until.blockers"), 1);
   thousand.add_all(lex.list("thousand"), 1);
   age_words.add_all(lex.list("age_words"), 1);
   past_date_hints.add_all(lex.list("past_date_hints"), 1);
@@ -3363,12 +3369,56 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
       else
         h.rel.direction = Direction::forward;
     }
+    // "ordered government offices closed until Wednesday", "has kept the markets closed
+    // until Friday": a state that lasts until a bare weekday ends ahead even in a past
+    // clause; not after a negation or "had" ("did not begin until Sunday", "had stayed open
+    // until Friday": the weekday is past), nor with the sentence opening on it ("Until
+    // Thursday, they had ...", "Up until Thursday")
+    if (h.rel.kind == K::weekday && h.rel.forward_unless_past && h.first >= 2 &&
+        until_words.match(t, h.first - 1).length == 1) {
+      std::size_t words = 0;
+      bool blocked = false;
+      for (std::size_t k = h.first - 1; k-- > 0 && k + 24 >= h.first;) {
+        if (!is_word(t, k)) {
+          if (t[k].lower == "," || is_hyphen(t[k])) continue;
+          break;
+        }
+        ++words;
+        if (until_blockers.match(t, k).length == 1 || t[k].lower.ends_with("n't")) {
+          blocked = true;
+          break;
+        }
+      }
+      if (!blocked && words >= 2) h.rel.forward_unless_past = false;
+    }
     // "Wednesday's ruling", "Thursday's closing price": a day a news story names by its
     // possessive is one already past (or the publication's own day).
     if (h.rel.kind == K::weekday && h.rel.shift == Shift::none &&
         h.rel.direction == Direction::none && h.possessive && !h.rel.clock &&
         h.rel.part == PartOfDay::none)
       h.rel.possessive_day = true;
+    // "the rebels marched on the capital in March", "the accession took place in early
+    // March", "reviewed the results of the July 11-12 summit": a year-less month or day a
+    // few words after a past verb (its complement between) dates that past act, even in the
+    // month after the publication's (resolve())
+    if (h.rel.kind == K::calendar && h.rel.month && !h.rel.year && !h.rel.year_shift) {
+      std::size_t j = h.first;
+      if (j > 0 && month_prepositions.match(t, j - 1).length == 1) --j;
+      for (std::size_t back = 1; back <= 6 && back <= j; ++back) {
+        if (!is_word(t, j - back)) break;
+        const auto& v = t[j - back].lower;
+        if (past_hints.match(t, j - back).length == 1 ||
+            past_act_verbs.match(t, j - back).length == 1 || (v.size() > 4 && v.ends_with("ed"))) {
+          h.rel.past_act = true;
+          break;
+        }
+      }
+      // "In April, HUD withdrew the rule": a date set before its clause dates the clause's
+      // own act
+      if (j < h.first && (j == 0 || !is_word(t, j - 1)) && h.end < t.size() &&
+          t[h.end].lower == ",")
+        h.rel.past_act = true;
+    }
     // "said Tuesday", "told reporters on Friday": the day of a reported past act (not
     // "said Tuesday's meeting will ...": there the day qualifies the noun).
     if (h.rel.kind == K::weekday && h.rel.shift == Shift::none &&
@@ -4118,6 +4168,15 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         }
         return day_with_time(holiday_day(rel.holiday, y), rel);
       }
+      // a month, or a day of it, in the month after the publication's (same year) is the
+      // coming one even in a past clause: eleven months back the writer says "last
+      // September" (TimeBank/AQUAINT: 4 of 4, "notified oil companies of a cut in its supply
+      // in September" in an Aug. 16 story, "subpoenaed him to testify on Feb. 10")
+      if (tense == Tense::past && rel.month && !rel.year && !rel.year_shift &&
+          rel.shift == Shift::none && rel.direction == Direction::none && !rel.past_act &&
+          rel.anchor == AnchorRef::publication && !rel.range_end && month_of(P) < 12 &&
+          *rel.month == month_of(P) + 1)
+        tense = Tense::none;
       if (rel.month && rel.day) {
         const unsigned m = *rel.month, d = *rel.day;
         // "Feb. 29" in a story of a year with no such day near it: the day of an unknown year
@@ -4342,6 +4401,12 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
                                         *anchor.last_month))
         base = sys_days{*anchor.last_month / 1};
       if (rel.count && *rel.count == 0 && rel.unit == Unit::day) return day_with_time(base, rel);
+      // "a week ago", "two weeks ago": the day that many weeks back (TimeBank/MEANTIME 3 of
+      // 3: "hit the country a week ago" in a Friday story is the Friday before); further
+      // back, the week ("six weeks ago", 2 of 2)
+      if (rel.unit == Unit::week && rel.direction == Direction::backward &&
+          rel.anchor == AnchorRef::publication && rel.count && *rel.count <= 2)
+        return day_with_time(base - date::weeks{*rel.count}, rel);
       return shifted(rel, base);
     }
     case K::fuzzy: {

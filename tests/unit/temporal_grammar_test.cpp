@@ -192,7 +192,11 @@ TEST_F(TemporalGrammarTest, DatesWithoutYearFollowTense) {
   EXPECT_EQ(one("February 18th", kMon, Tense::none).r.value, "2025-02-18");
   EXPECT_EQ(one("Dec. 30", "2025-01-03", Tense::past).r.value, "2024-12-30");
   EXPECT_EQ(one("Jan. 5", "2024-12-28", Tense::future).r.value, "2025-01-05");
-  EXPECT_EQ(one("in March", kMon, Tense::past).r.value, "2024-03");
+  EXPECT_EQ(one("in April", kMon, Tense::past).r.value, "2024-04");
+  // the month after the publication's: the coming one even in a past clause
+  EXPECT_EQ(one("in March", kMon, Tense::past).r.value, "2025-03");
+  EXPECT_EQ(one("Dec. 5", "2025-11-17", Tense::past).r.value, "2025-12-05");
+  EXPECT_EQ(one("in January", "2025-12-10", Tense::past).r.value, "2025-01");
   EXPECT_EQ(one("in March", kMon, Tense::future).r.value, "2025-03");
   EXPECT_EQ(one("in December", "2025-03-10", Tense::none).r.value, "2024-12");
 }
@@ -215,8 +219,10 @@ TEST_F(TemporalGrammarTest, ExplicitDates) {
 TEST_F(TemporalGrammarTest, Offsets) {
   EXPECT_EQ(one("three days ago", kMon, Tense::past).r.value, "2025-02-14");
   auto w = one("a week ago", kMon, Tense::past);
-  EXPECT_EQ(w.r.value, "2025-W07");
-  expect_span(w, "2025-02-10", "2025-02-16");
+  EXPECT_EQ(w.r.value, "2025-02-10");
+  expect_span(w, "2025-02-10", "2025-02-10");
+  EXPECT_EQ(one("two weeks ago", kMon, Tense::past).r.value, "2025-02-03");
+  EXPECT_EQ(one("three weeks ago", kMon, Tense::past).r.value, "2025-W05");
   auto in2 = one("in two weeks", kMon, Tense::future);
   EXPECT_EQ(in2.text, "two weeks");
   EXPECT_EQ(in2.r.value, "2025-W10");

@@ -108,6 +108,10 @@ struct RelativeDate {
   // the second day of a range without a year ("March 22-23"): in the year of the first
   // (the text's last explicit day), or the next when it would fall before it
   bool range_end = false;
+  // a year-less month or day right after a past verb ("the ceasefire began in March",
+  // "talks collapsed on March 2"): the clause's past holds even for the month after the
+  // publication's
+  bool past_act = false;
   // "the week of March 18": the week (unit week) or weekend holding the day
   Unit period_of = Unit::none;
   // In a sentence about reported results ("net fell to $3 million from $5 million a year
