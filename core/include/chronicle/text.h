@@ -54,15 +54,24 @@ struct SentenceSpan {
   bool heading = false;  // a line with no closing punctuation: title, section label
 };
 
+struct SegmenterIndex;
+
 struct SegmenterRules {
-  std::vector<std::string> abbreviations;       // "mr", "feb", "gen" (without the period)
-  std::vector<std::string> sentence_starters;   // words that may follow "U.S." at a boundary
-  std::vector<std::string> boilerplate;         // whole lines dropped: "leave a comment"
+  std::vector<std::string> abbreviations;         // "mr", "feb", "gen" (without the period)
+  std::vector<std::string> sentence_starters;     // words that may follow "U.S." at a boundary
+  std::vector<std::string> boilerplate;           // whole lines dropped: "leave a comment"
   std::vector<std::string> boilerplate_prefixes;  // lines starting so are dropped
   // A "sentence" longer than this many tokens (a list, a table, hostile input) is cut at
   // commas, or hard at the limit, so that the work per sentence stays bounded.
   std::size_t max_sentence_tokens = 250;
-  static SegmenterRules from_lexicon(const Lexicon& lexicon);
+  // What split_sentences() reads from the lists on every document (the boilerplate lines'
+  // first characters, the abbreviations and sentence starters hashed), made by prepare()
+  // from the lists as they are then. Rules whose lists are not those (none made, a copy,
+  // a list given new entries) have it made on each call instead: same answers, slower. A
+  // list whose entries are changed in place, keeping its size, needs prepare() again.
+  std::shared_ptr<const SegmenterIndex> index;
+  void prepare();
+  static SegmenterRules from_lexicon(const Lexicon& lexicon);  // prepared
 };
 
 // Splits a document into sentences. Blank lines and indented new lines start a
