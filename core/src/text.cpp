@@ -624,10 +624,10 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
 }
 
 // What a TokenList's tokens point into besides the text: the lower-case forms that differ
-// from it, and the tokens' hashes. One allocation; `lower_store` points at `lower` and
-// keeps the whole alive.
+// from it (in a buffer not cleared first: only the bytes written are read), and the
+// tokens' hashes. `lower_store` keeps it alive.
 struct TokenStore {
-  std::string lower;
+  std::unique_ptr<char[]> lower;
   std::vector<std::uint64_t> hashes;
 };
 
@@ -647,14 +647,15 @@ TokenList tokenize(std::string_view s) {
   auto store = std::make_shared<TokenStore>();
   store->hashes.assign(toks.hashes.get(), toks.hashes.get() + toks.count);
   if (const auto used = static_cast<std::size_t>(w - low.data()); used > 0) {
-    store->lower.assign(low.data(), used);
+    store->lower = std::make_unique_for_overwrite<char[]>(used);
+    std::memcpy(store->lower.get(), low.data(), used);
     const char* const from = low.data();
     for (auto& t : out.tokens)
       if (t.lower.data() >= from && t.lower.data() < w)
-        t.lower = std::string_view(store->lower.data() + (t.lower.data() - from), t.lower.size());
+        t.lower = std::string_view(store->lower.get() + (t.lower.data() - from), t.lower.size());
   }
   out.hashes = store->hashes.data();
-  out.lower_store = std::shared_ptr<const std::string>(store, &store->lower);
+  out.lower_store = std::move(store);
   return out;
 }
 
@@ -841,7 +842,7 @@ bool is_boilerplate(std::string_view line, const SegmenterRules& rules,
 // The tokens [first, last) of a paragraph's list into a sentence's own list: offsets made
 // relative to the sentence; the lower-case store is shared.
 void sentence_tokens(const TokenBuffer& para, std::size_t first, std::size_t last,
-                     const std::shared_ptr<const std::string>& store, TokenList& out) {
+                     const std::shared_ptr<const void>& store, TokenList& out) {
   const std::size_t base = para[first].span.begin;
   out.tokens.assign(para.data.get() + first, para.data.get() + last);
   if (base != 0)
@@ -855,7 +856,7 @@ void sentence_tokens(const TokenBuffer& para, std::size_t first, std::size_t las
 struct ParagraphWork {
   TokenBuffer& toks;
   char*& low;
-  const std::shared_ptr<const std::string>& store;
+  const std::shared_ptr<const void>& store;
   std::vector<std::uint64_t>* hashes;  // the document's token hashes, when tokens are given
   const SegmenterIndex& index;
 };
@@ -994,15 +995,14 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const Segmenter
   char* low;
   if (tokens) {
     store = std::make_shared<TokenStore>();
-    store->lower.assign(text.size(), '\0');
+    store->lower = std::make_unique_for_overwrite<char[]>(text.size());
     store->hashes.reserve(text.size() / 4 + 16);  // (news runs to a token per 5 or 6 bytes)
-    low = store->lower.data();
+    low = store->lower.get();
   } else {
     if (scratch.size() < text.size()) scratch.resize(text.size());
     low = scratch.data();
   }
-  const std::shared_ptr<const std::string> shared =
-      store ? std::shared_ptr<const std::string>(store, &store->lower) : nullptr;
+  const std::shared_ptr<const void> shared = store;
   ParagraphWork work{toks, low, shared, store ? &store->hashes : nullptr, index};
   // Paragraphs: separated by blank lines, or by a new line that starts indented.
   std::size_t pos = 0;

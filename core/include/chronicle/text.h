@@ -32,11 +32,11 @@ class CodePointIndex {
 
 // Owns the tokens of one piece of text. The string_views point into the text given to
 // tokenize(): a lower-case form that differs from the text as written ("Monday" ->
-// "monday", "’s" -> "'s") points into `lower_store`, which the sentences cut from one
-// paragraph's list share (it never changes once made).
+// "monday", "’s" -> "'s") points into the store that `lower_store` keeps alive, which the
+// sentences cut from one document share (it never changes once made).
 struct TokenList {
   std::vector<sdk::Token> tokens;
-  std::shared_ptr<const std::string> lower_store;
+  std::shared_ptr<const void> lower_store;
   // hashes[k]: sdk::word_hash(tokens[k].lower), made by the tokenizer as it read the word,
   // for the tokens as tokenize() or split_sentences() gave them (kept alive with
   // `lower_store`); null in a list made otherwise. A list whose tokens are changed must
