@@ -68,9 +68,9 @@ bool ascii_alpha(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 bool is_space_cp(char32_t c) {
   if (c > ' ' && c < 0x80) return false;
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
-         (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x1680 ||
-         c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+         c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
+         c == 0x3000 || c == 0x1680 || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF;
 }
 
 bool is_punct_cp(char32_t c) {
@@ -909,12 +909,13 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
     bool boundary = false;
     std::size_t end_tok = i + 1;
     const bool term = t.lower == "." || t.lower == "!" || t.lower == "?";
-    const bool abbrev_word =
-        t.kind == sdk::TokenKind::word && t.lower.size() > 1 && t.lower.back() == '.';  // "u.s."
+    const bool abbrev_word = t.kind == sdk::TokenKind::word && t.lower.size() > 1 &&
+                             t.lower.back() == '.';  // "u.s."
     if (term || abbrev_word) {
       has_terminal = has_terminal || term;
       // closing quotes and brackets stay with the sentence
-      while (end_tok < toks.size() && toks[end_tok].span.begin == toks[end_tok - 1].span.end &&
+      while (end_tok < toks.size() &&
+             toks[end_tok].span.begin == toks[end_tok - 1].span.end &&
              toks[end_tok].text != "\xE2\x80\x9C" && toks[end_tok].text != "\xE2\x80\x98" &&
              (toks[end_tok].lower == "\"" || toks[end_tok].lower == "'" ||
               toks[end_tok].lower == ")" || toks[end_tok].text == "\xE2\x80\x9D" ||
