@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <type_traits>
 
 #include "word_index.h"
 
@@ -98,9 +99,9 @@ bool alpha_byte(char c) { return ascii_alpha(static_cast<unsigned char>(c)); }
 // bytes that are most text; a byte of 0x80 or above is part of a multi-byte sequence (or
 // invalid) and is decoded.
 enum : std::uint8_t {
-  kSpace = 1,   // ' ', \t, \n, \v, \f, \r
+  kUpper = 1,   // A-Z (bit 0: `capitalized` without a shift)
   kLower = 2,   // a-z
-  kUpper = 4,   // A-Z
+  kSpace = 4,   // ' ', \t, \n, \v, \f, \r
   kDigit = 8,   // 0-9
   kPunct = 16,  // every other ASCII byte, NUL and the other controls included
   kHigh = 32,   // 0x80 and above
@@ -127,6 +128,15 @@ constexpr auto kByteClass = [] {
 }();
 
 std::uint8_t byte_class(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
+
+// The bytes of the run that most words are (small ASCII letters and digits), apart from
+// kByteClass so that the loop over a run tests the table in memory without keeping the
+// class it read.
+constexpr auto kRunByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = (kByteClass[c] & (kLower | kDigit)) != 0;
+  return t;
+}();
 
 struct Cursor {
   std::string_view s;
@@ -365,6 +375,13 @@ constexpr auto kByteHash = [] {
   return t;
 }();
 constexpr std::uint64_t kPossessiveHash = word_hash_of("'s");
+// the hash after the first byte of a word, lowered: one look-up instead of a multiply
+constexpr auto kStartHash = [] {
+  std::array<std::uint64_t, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = hash_step(detail::kFnvBasis, static_cast<unsigned char>(kAsciiLower[c]));
+  return t;
+}();
 
 // A paragraph's tokens, made in one thread's buffer that grows and is never given back;
 // hashes[k] is the hash of data[k].lower.
@@ -448,144 +465,152 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
   std::size_t guarded = n;
   while (guarded > 0 && byte_class(p[guarded - 1]) & kAlnum) --guarded;
   std::size_t i = 0;
-  while (i < n) {
-    const std::uint8_t c0 = byte_class(p[i]);
-    if (c0 & kSpace) {
-      ++i;
-      continue;
-    }
-    if constexpr (kCheckRoom) {
-      if (o_end - o < 2) make_room();
-    }
-    const std::size_t start = i;
-    if (c0 & (kLower | kUpper)) {
-      // a word that starts with an ASCII letter (most tokens): its ASCII letters and
-      // digits by table
-      // ... and the hash of its lower-case form as they are read (the first letter lowered)
-      std::uint8_t flags = c0;
-      std::uint8_t cd = kSpace;
-      std::size_t j = i + 1;
-      std::uint64_t h = hash_step(detail::kFnvBasis, static_cast<unsigned char>(p[i] | 0x20));
-      if (i < guarded) {
-        while ((cd = byte_class(p[j])) & (kLower | kDigit))
-          h = hash_step(h, static_cast<unsigned char>(p[j++]));
-      } else {
-        while (j < n && ((cd = byte_class(p[j])) & (kLower | kDigit)))
-          h = hash_step(h, static_cast<unsigned char>(p[j++]));
+  // the tokens that start before `guarded`, then the rest
+  auto read = [&](auto before_guard, std::size_t stop) {
+    while (i < stop) {
+      const std::uint8_t c0 = byte_class(p[i]);
+      if (c0 & kSpace) {
+        ++i;
+        continue;
       }
-      bool rehash = false;  // the lower-case form is not the bytes hashed: hashed once made
-      if (cd & (kUpper | kHigh | kApos)) {  // (rare) a capital, an apostrophe, other letters
-        if (cd & kUpper) {  // a capital after the first letter ("USA", "iPhone"): the rest
-          flags |= kUpper;
-          while (j < n && ((cd = byte_class(p[j])) & kAlnum))
-            h = hash_step(
-                h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(p[j++])]));
-        }
-        if (cd & (kHigh | kApos)) {   // an apostrophe or a letter beyond ASCII after the word
-          std::uint8_t more = flags;  // (a copy: `flags` stays in a register above)
-          j = word_end(s, j, more);
-          const std::string_view t(p + start, j - start);
-          const std::string_view f = general_form(t, more);
-          push(start, j, sdk::TokenKind::word, f, (c0 & kUpper) != 0, detail::word_hash_by_four(f));
-          i = j;
-          possessive(i);
-          continue;
-        }
+      if constexpr (kCheckRoom) {
+        if (o_end - o < 2) make_room();
       }
-      if (j == i + 1 && j + 2 < n && p[j] == '.' && alpha_byte(p[j + 1]) && p[j + 2] == '.') {
-        // initialisms: U.S., a.m., U.N.
-        std::size_t k = j;
-        while (k + 1 < n && p[k] == '.' && alpha_byte(p[k + 1]) &&
-               (k + 2 == n || p[k + 2] == '.' || !alpha_byte(p[k + 2]))) {
-          flags |= byte_class(p[k + 1]);
-          k += 2;
-        }
-        if (k < n && p[k] == '.') ++k;
-        j = k;
-        rehash = true;
-        if (p[j - 1] == '.') out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get()));
-      }
-      std::string_view lower(p + start, j - start);
-      if (flags & kUpper) {
-        const std::size_t len = j - start;
-        if (kEightAtATime && len <= 8 && start + 8 <= n) {
-          // the eight bytes from the word's start at once; those after it are written
-          // too, where the forms of the tokens after it go (see above tokenize_into)
-          const std::uint64_t w8 = load8(p + start);
-          const std::uint64_t lowered = w8 | (ascii_capitals(w8) >> 2);  // + 0x20 each
-          std::memcpy(low, &lowered, 8);
+      const std::size_t start = i;
+      if (c0 & (kLower | kUpper)) {
+        // a word that starts with an ASCII letter (most tokens): its ASCII letters and
+        // digits by table
+        // ... and the hash of its lower-case form as they are read (the first letter lowered)
+        std::uint8_t flags = c0;
+        std::uint8_t cd = kSpace;  // the class of the byte after the run, read again after it
+        std::size_t j = i + 1;
+        std::uint64_t h = kStartHash[static_cast<unsigned char>(p[i])];
+        if constexpr (decltype(before_guard)::value) {
+          while (kRunByte[static_cast<unsigned char>(p[j])])
+            h = hash_step(h, static_cast<unsigned char>(p[j++]));
+          cd = byte_class(p[j]);
         } else {
-          for (std::size_t k = 0; k < len; ++k)
-            low[k] = kAsciiLower[static_cast<unsigned char>(p[start + k])];
+          while (j < n && byte_class(p[j]) & (kLower | kDigit))
+            h = hash_step(h, static_cast<unsigned char>(p[j++]));
+          if (j < n) cd = byte_class(p[j]);
         }
-        lower = std::string_view(low, len);
-        low += len;
-      }
-      push(start, j, sdk::TokenKind::word, lower, (c0 & kUpper) != 0,
-           rehash ? detail::word_hash_by_four(lower) : h | 1);
-      i = j < n && p[j] == ' ' ? j + 1 : j;  // (the space most words are followed by)
-      continue;
-    }
-    if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
-      if (p[i] == '.' || p[i] == '!' || p[i] == '?')
-        out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get()));
-      push(i, i + 1, sdk::TokenKind::punct, std::string_view(p + i, 1), false,
-           kByteHash[static_cast<unsigned char>(p[i])]);
-      ++i;
-      continue;
-    }
-    if (c0 & kDigit) {
-      // number: digits, letters ("18th", "1990s", "100M"), inner , . : / and ISO dashes
-      // (and the hash of its lower-case form: capitals lowered, the other bytes as they are)
-      std::uint8_t flags = 0;
-      std::size_t j = i;
-      std::uint64_t h = detail::kFnvBasis;
-      while (j < n) {
-        const char d = p[j];
-        if (const std::uint8_t cd = byte_class(d); cd & kAlnum) {
-          flags |= cd;
-          ++j;
-        } else if ((d == ',' || d == '.' || d == ':' || d == '/') && j + 1 < n &&
-                   is_digit(p[j + 1]) && j > start && is_digit(p[j - 1])) {
-          ++j;
-        } else if (d == '-' && j + 2 < n && is_digit(p[j + 1]) && is_digit(p[j + 2]) &&
-                   j - start == 4 && is_digit(p[start]) && is_digit(p[start + 3])) {
-          ++j;  // 2025-02
-        } else if (d == '-' && j + 2 < n && is_digit(p[j + 1]) && is_digit(p[j + 2]) &&
-                   j - start == 7 && p[start + 4] == '-') {
-          ++j;  // 2025-02-18
-        } else {
-          break;
+        bool rehash = false;  // the lower-case form is not the bytes hashed: hashed once made
+        if (cd & (kUpper | kHigh | kApos)) {  // (rare) a capital, an apostrophe, other letters
+          if (cd & kUpper) {  // a capital after the first letter ("USA", "iPhone"): the rest
+            flags |= kUpper;
+            while (j < n && ((cd = byte_class(p[j])) & kAlnum))
+              h = hash_step(
+                  h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(p[j++])]));
+          }
+          if (cd & (kHigh | kApos)) {   // an apostrophe or a letter beyond ASCII after the word
+            std::uint8_t more = flags;  // (a copy: `flags` stays in a register above)
+            j = word_end(s, j, more);
+            const std::string_view t(p + start, j - start);
+            const std::string_view f = general_form(t, more);
+            push(start, j, sdk::TokenKind::word, f, (c0 & kUpper) != 0,
+                 detail::word_hash_by_four(f));
+            i = j;
+            possessive(i);
+            continue;
+          }
         }
-        h = hash_step(h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(d)]));
+        if (j == i + 1 && j + 2 < n && p[j] == '.' && alpha_byte(p[j + 1]) && p[j + 2] == '.') {
+          // initialisms: U.S., a.m., U.N.
+          std::size_t k = j;
+          while (k + 1 < n && p[k] == '.' && alpha_byte(p[k + 1]) &&
+                 (k + 2 == n || p[k + 2] == '.' || !alpha_byte(p[k + 2]))) {
+            flags |= byte_class(p[k + 1]);
+            k += 2;
+          }
+          if (k < n && p[k] == '.') ++k;
+          j = k;
+          rehash = true;
+          if (p[j - 1] == '.') out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get()));
+        }
+        std::string_view lower(p + start, j - start);
+        if (flags & kUpper) {
+          const std::size_t len = j - start;
+          if (kEightAtATime && len <= 8 && start + 8 <= n) {
+            // the eight bytes from the word's start at once; those after it are written
+            // too, where the forms of the tokens after it go (see above tokenize_into)
+            const std::uint64_t w8 = load8(p + start);
+            const std::uint64_t lowered = w8 | (ascii_capitals(w8) >> 2);  // + 0x20 each
+            std::memcpy(low, &lowered, 8);
+          } else {
+            for (std::size_t k = 0; k < len; ++k)
+              low[k] = kAsciiLower[static_cast<unsigned char>(p[start + k])];
+          }
+          lower = std::string_view(low, len);
+          low += len;
+        }
+        push(start, j, sdk::TokenKind::word, lower, (c0 & kUpper) != 0,
+             rehash ? detail::word_hash_by_four(lower) : h | 1);
+        i = j < n && p[j] == ' ' ? j + 1 : j;  // (the space most words are followed by)
+        continue;
       }
-      const std::string_view f = general_form(std::string_view(p + start, j - start), flags);
-      push(start, j, sdk::TokenKind::number, f, false, h | 1);
-      i = j;
-      continue;
-    }
-    // a byte of 0x80 or above: space, a letter that starts a word, or punctuation
-    std::size_t len;
-    const char32_t c = Cursor{s}.at(i, len);
-    if (is_space_cp(c)) {
-      i += len;
-      continue;
-    }
-    if (!is_letter_cp(c)) {
-      const std::string_view t(p + i, len);
+      if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
+        if (p[i] == '.' || p[i] == '!' || p[i] == '?')
+          out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get()));
+        push(i, i + 1, sdk::TokenKind::punct, std::string_view(p + i, 1), false,
+             kByteHash[static_cast<unsigned char>(p[i])]);
+        ++i;
+        continue;
+      }
+      if (c0 & kDigit) {
+        // number: digits, letters ("18th", "1990s", "100M"), inner , . : / and ISO dashes
+        // (and the hash of its lower-case form: capitals lowered, the other bytes as they are)
+        std::uint8_t flags = 0;
+        std::size_t j = i;
+        std::uint64_t h = detail::kFnvBasis;
+        while (j < n) {
+          const char d = p[j];
+          if (const std::uint8_t cd = byte_class(d); cd & kAlnum) {
+            flags |= cd;
+            ++j;
+          } else if ((d == ',' || d == '.' || d == ':' || d == '/') && j + 1 < n &&
+                     is_digit(p[j + 1]) && j > start && is_digit(p[j - 1])) {
+            ++j;
+          } else if (d == '-' && j + 2 < n && is_digit(p[j + 1]) && is_digit(p[j + 2]) &&
+                     j - start == 4 && is_digit(p[start]) && is_digit(p[start + 3])) {
+            ++j;  // 2025-02
+          } else if (d == '-' && j + 2 < n && is_digit(p[j + 1]) && is_digit(p[j + 2]) &&
+                     j - start == 7 && p[start + 4] == '-') {
+            ++j;  // 2025-02-18
+          } else {
+            break;
+          }
+          h = hash_step(h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(d)]));
+        }
+        const std::string_view f = general_form(std::string_view(p + start, j - start), flags);
+        push(start, j, sdk::TokenKind::number, f, false, h | 1);
+        i = j;
+        continue;
+      }
+      // a byte of 0x80 or above: space, a letter that starts a word, or punctuation
+      std::size_t len;
+      const char32_t c = Cursor{s}.at(i, len);
+      if (is_space_cp(c)) {
+        i += len;
+        continue;
+      }
+      if (!is_letter_cp(c)) {
+        const std::string_view t(p + i, len);
+        const std::string_view f = general_form(t, kHigh);
+        push(i, i + len, sdk::TokenKind::punct, f, starts_upper(t), detail::word_hash_by_four(f));
+        i += len;
+        continue;
+      }
+      std::uint8_t flags = kHigh;
+      const std::size_t j = word_end(s, i + len, flags);
+      const std::string_view t(p + start, j - start);
       const std::string_view f = general_form(t, kHigh);
-      push(i, i + len, sdk::TokenKind::punct, f, starts_upper(t), detail::word_hash_by_four(f));
-      i += len;
-      continue;
+      push(start, j, sdk::TokenKind::word, f, starts_upper(t), detail::word_hash_by_four(f));
+      i = j;
+      possessive(i);
     }
-    std::uint8_t flags = kHigh;
-    const std::size_t j = word_end(s, i + len, flags);
-    const std::string_view t(p + start, j - start);
-    const std::string_view f = general_form(t, kHigh);
-    push(start, j, sdk::TokenKind::word, f, starts_upper(t), detail::word_hash_by_four(f));
-    i = j;
-    possessive(i);
-  }
+  };
+  read(std::true_type{}, guarded);
+  read(std::false_type{}, n);
   out.count = static_cast<std::size_t>(o - out.data.get());
   w = low;
 }
@@ -599,10 +624,10 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
 }
 
 // What a TokenList's tokens point into besides the text: the lower-case forms that differ
-// from it, and the tokens' hashes. One allocation; `lower_store` points at `lower` and
-// keeps the whole alive.
+// from it (in a buffer not cleared first: only the bytes written are read), and the
+// tokens' hashes. `lower_store` keeps it alive.
 struct TokenStore {
-  std::string lower;
+  std::unique_ptr<char[]> lower;
   std::vector<std::uint64_t> hashes;
 };
 
@@ -622,14 +647,15 @@ TokenList tokenize(std::string_view s) {
   auto store = std::make_shared<TokenStore>();
   store->hashes.assign(toks.hashes.get(), toks.hashes.get() + toks.count);
   if (const auto used = static_cast<std::size_t>(w - low.data()); used > 0) {
-    store->lower.assign(low.data(), used);
+    store->lower = std::make_unique_for_overwrite<char[]>(used);
+    std::memcpy(store->lower.get(), low.data(), used);
     const char* const from = low.data();
     for (auto& t : out.tokens)
       if (t.lower.data() >= from && t.lower.data() < w)
-        t.lower = std::string_view(store->lower.data() + (t.lower.data() - from), t.lower.size());
+        t.lower = std::string_view(store->lower.get() + (t.lower.data() - from), t.lower.size());
   }
   out.hashes = store->hashes.data();
-  out.lower_store = std::shared_ptr<const std::string>(store, &store->lower);
+  out.lower_store = std::move(store);
   return out;
 }
 
@@ -641,6 +667,7 @@ SegmenterRules SegmenterRules::from_lexicon(const Lexicon& lex) {
   r.boilerplate_prefixes = lex.list("boilerplate.prefixes");
   const std::string limit = lex.scalar("limits.sentence_tokens", "250");
   r.max_sentence_tokens = static_cast<std::size_t>(std::max(20L, std::atol(limit.c_str())));
+  r.prepare();
   return r;
 }
 
@@ -763,6 +790,33 @@ struct BoilerplateGate {
   }();
 };
 
+}  // namespace
+
+struct SegmenterIndex {
+  BoilerplateGate gate;
+  detail::WordIndex abbreviations;
+  detail::WordIndex sentence_starters;
+  // the lists it was made from: their entries' addresses and counts
+  std::array<std::pair<const std::string*, std::size_t>, 4> made_from;
+
+  static auto lists_of(const SegmenterRules& r) {
+    return std::array<std::pair<const std::string*, std::size_t>, 4>{
+        {{r.abbreviations.data(), r.abbreviations.size()},
+         {r.sentence_starters.data(), r.sentence_starters.size()},
+         {r.boilerplate.data(), r.boilerplate.size()},
+         {r.boilerplate_prefixes.data(), r.boilerplate_prefixes.size()}}};
+  }
+  explicit SegmenterIndex(const SegmenterRules& r) : gate(r), made_from(lists_of(r)) {
+    for (const auto& w : r.abbreviations) abbreviations.add(w);
+    for (const auto& w : r.sentence_starters) sentence_starters.add(w);
+  }
+  bool fits(const SegmenterRules& r) const { return made_from == lists_of(r); }
+};
+
+void SegmenterRules::prepare() { index = std::make_shared<const SegmenterIndex>(*this); }
+
+namespace {
+
 bool is_boilerplate(std::string_view line, const SegmenterRules& rules,
                     const BoilerplateGate& gate) {
   if (!gate.may_match(line)) return false;
@@ -788,7 +842,7 @@ bool is_boilerplate(std::string_view line, const SegmenterRules& rules,
 // The tokens [first, last) of a paragraph's list into a sentence's own list: offsets made
 // relative to the sentence; the lower-case store is shared.
 void sentence_tokens(const TokenBuffer& para, std::size_t first, std::size_t last,
-                     const std::shared_ptr<const std::string>& store, TokenList& out) {
+                     const std::shared_ptr<const void>& store, TokenList& out) {
   const std::size_t base = para[first].span.begin;
   out.tokens.assign(para.data.get() + first, para.data.get() + last);
   if (base != 0)
@@ -802,8 +856,9 @@ void sentence_tokens(const TokenBuffer& para, std::size_t first, std::size_t las
 struct ParagraphWork {
   TokenBuffer& toks;
   char*& low;
-  const std::shared_ptr<const std::string>& store;
+  const std::shared_ptr<const void>& store;
   std::vector<std::uint64_t>* hashes;  // the document's token hashes, when tokens are given
+  const SegmenterIndex& index;
 };
 
 void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
@@ -881,12 +936,13 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
           const auto& prev = toks[i - 1];
           const bool adjacent = prev.span.end == t.span.begin;
           const bool abbrev = adjacent && prev.kind == sdk::TokenKind::word &&
-                              (contains(rules.abbreviations, prev.lower) ||
+                              (work.index.abbreviations.contains(prev.lower, toks.hashes[i - 1]) ||
                                (prev.text.size() == 1 && upper_byte(prev.text[0])));
-          boundary = !abbrev || contains(rules.sentence_starters, next.lower);
+          boundary =
+              !abbrev || work.index.sentence_starters.contains(next.lower, toks.hashes[end_tok]);
           if (abbrev && next.kind == sdk::TokenKind::number) boundary = false;
         } else if (abbrev_word) {
-          boundary = contains(rules.sentence_starters, next.lower);
+          boundary = work.index.sentence_starters.contains(next.lower, toks.hashes[end_tok]);
         } else {
           boundary = true;
         }
@@ -926,7 +982,11 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const Segmenter
   // news runs to about a sentence per hundred bytes: room for most documents' sentences
   out.reserve(text.size() / 96 + 4);
   if (tokens) tokens->reserve(text.size() / 96 + 4);
-  const BoilerplateGate gate(rules);
+  // the rules' index, or one made for this call when they have none that fits them
+  std::unique_ptr<const SegmenterIndex> own;
+  if (!rules.index || !rules.index->fits(rules)) own = std::make_unique<SegmenterIndex>(rules);
+  const SegmenterIndex& index = own ? *own : *rules.index;
+  const BoilerplateGate& gate = index.gate;
   // Lower-case forms: with `tokens`, in one store for the document that the sentences
   // share; else in this thread's buffer. Either has room for the whole text.
   // The tokens' hashes too, in the same store.
@@ -936,16 +996,15 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const Segmenter
   char* low;
   if (tokens) {
     store = std::make_shared<TokenStore>();
-    store->lower.assign(text.size(), '\0');
+    store->lower = std::make_unique_for_overwrite<char[]>(text.size());
     store->hashes.reserve(text.size() / 4 + 16);  // (news runs to a token per 5 or 6 bytes)
-    low = store->lower.data();
+    low = store->lower.get();
   } else {
     if (scratch.size() < text.size()) scratch.resize(text.size());
     low = scratch.data();
   }
-  const std::shared_ptr<const std::string> shared =
-      store ? std::shared_ptr<const std::string>(store, &store->lower) : nullptr;
-  ParagraphWork work{toks, low, shared, store ? &store->hashes : nullptr};
+  const std::shared_ptr<const void> shared = store;
+  ParagraphWork work{toks, low, shared, store ? &store->hashes : nullptr, index};
   // Paragraphs: separated by blank lines, or by a new line that starts indented.
   std::size_t pos = 0;
   std::size_t para_begin = std::string_view::npos;

@@ -515,4 +515,41 @@ TEST_F(SplitSentences, EmptyText) {
   EXPECT_TRUE(split("\n\n   \n").empty());
 }
 
+// The rules' index (prepare()) answers as the lists do: the same sentences with it as
+// without, and rules whose lists are not those it was made from (a copy with other
+// entries) are read from their own lists.
+TEST_F(SplitSentences, PreparedIndexAnswersAsTheLists) {
+  const std::string text =
+      "Mr. Smith met Gen. Jones on Feb. 3 in the U.S. The talks ended. Subscribe to our "
+      "newsletter\n\nRead more\n\nDr. Who left. Later, the St. Louis team won 3-1.\n"
+      "  Indented line. He said no.\n";
+  SegmenterRules bare = *rules_;
+  bare.index = nullptr;
+  auto spans_of = [&](const SegmenterRules& r, std::vector<chronicle::TokenList>* t) {
+    Words out;
+    for (const auto& sp : split_sentences(text, r, t))
+      out.emplace_back(text.substr(sp.begin, sp.end - sp.begin));
+    return out;
+  };
+  ASSERT_NE(rules_->index, nullptr);
+  std::vector<chronicle::TokenList> with, without;
+  EXPECT_EQ(spans_of(*rules_, &with), spans_of(bare, &without));
+  ASSERT_EQ(with.size(), without.size());
+  for (std::size_t k = 0; k < with.size(); ++k)
+    EXPECT_EQ(with[k].tokens.size(), without[k].tokens.size());
+
+  SegmenterRules other = *rules_;  // shares the index made for the lexicon's lists
+  other.abbreviations.push_back("approx2");
+  other.sentence_starters.clear();
+  other.boilerplate = {"the talks ended"};
+  const std::string t2 =
+      "It rose approx2. Ten percent in the U.S. The rest fell.\n\nThe talks ended.\n\n"
+      "End here. The end.";
+  Words got;
+  for (const auto& sp : split_sentences(t2, other))
+    got.emplace_back(t2.substr(sp.begin, sp.end - sp.begin));
+  EXPECT_EQ(got, (Words{"It rose approx2. Ten percent in the U.S. The rest fell.", "End here.",
+                        "The end."}));
+}
+
 }  // namespace

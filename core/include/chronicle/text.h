@@ -32,11 +32,11 @@ class CodePointIndex {
 
 // Owns the tokens of one piece of text. The string_views point into the text given to
 // tokenize(): a lower-case form that differs from the text as written ("Monday" ->
-// "monday", "’s" -> "'s") points into `lower_store`, which the sentences cut from one
-// paragraph's list share (it never changes once made).
+// "monday", "’s" -> "'s") points into the store that `lower_store` keeps alive, which the
+// sentences cut from one document share (it never changes once made).
 struct TokenList {
   std::vector<sdk::Token> tokens;
-  std::shared_ptr<const std::string> lower_store;
+  std::shared_ptr<const void> lower_store;
   // hashes[k]: sdk::word_hash(tokens[k].lower), made by the tokenizer as it read the word,
   // for the tokens as tokenize() or split_sentences() gave them (kept alive with
   // `lower_store`); null in a list made otherwise. A list whose tokens are changed must
@@ -54,15 +54,24 @@ struct SentenceSpan {
   bool heading = false;  // a line with no closing punctuation: title, section label
 };
 
+struct SegmenterIndex;
+
 struct SegmenterRules {
-  std::vector<std::string> abbreviations;       // "mr", "feb", "gen" (without the period)
-  std::vector<std::string> sentence_starters;   // words that may follow "U.S." at a boundary
-  std::vector<std::string> boilerplate;         // whole lines dropped: "leave a comment"
+  std::vector<std::string> abbreviations;         // "mr", "feb", "gen" (without the period)
+  std::vector<std::string> sentence_starters;     // words that may follow "U.S." at a boundary
+  std::vector<std::string> boilerplate;           // whole lines dropped: "leave a comment"
   std::vector<std::string> boilerplate_prefixes;  // lines starting so are dropped
   // A "sentence" longer than this many tokens (a list, a table, hostile input) is cut at
   // commas, or hard at the limit, so that the work per sentence stays bounded.
   std::size_t max_sentence_tokens = 250;
-  static SegmenterRules from_lexicon(const Lexicon& lexicon);
+  // What split_sentences() reads from the lists on every document (the boilerplate lines'
+  // first characters, the abbreviations and sentence starters hashed), made by prepare()
+  // from the lists as they are then. Rules whose lists are not those (none made, a copy,
+  // a list given new entries) have it made on each call instead: same answers, slower. A
+  // list whose entries are changed in place, keeping its size, needs prepare() again.
+  std::shared_ptr<const SegmenterIndex> index;
+  void prepare();
+  static SegmenterRules from_lexicon(const Lexicon& lexicon);  // prepared
 };
 
 // Splits a document into sentences. Blank lines and indented new lines start a
