@@ -550,6 +550,14 @@ struct SpareStorage {
 constexpr std::size_t kMaxSpareSentences = 4096;
 thread_local SpareStorage spare;
 
+// The first name block of an analysis of `size` bytes: the one the last analysis of this
+// thread left, else a new one. (Apart from intern(), which then reads the thread's
+// storage only when it needs a block.)
+[[gnu::noinline]] std::unique_ptr<char[]> first_name_block(std::size_t size) {
+  return spare.name_block ? std::move(spare.name_block)
+                          : std::make_unique_for_overwrite<char[]>(size);
+}
+
 // Empties a sentence for the next analysis, keeping the room of its vectors (the tokens
 // and their store are released: the next document's come in a list of their own).
 void empty_for_reuse(AnalyzedSentence& s) {
@@ -1131,8 +1139,7 @@ std::string_view DocumentAnalysis::intern(std::string_view s) {
     // a long name or a fresh one (the last one's room is left)
     const std::size_t size = std::max(s.size(), kNameBlock);
     if (!name_block_ && size == kNameBlock) {
-      name_block_ = spare.name_block ? std::move(spare.name_block)
-                                     : std::make_unique_for_overwrite<char[]>(size);
+      name_block_ = first_name_block(size);
       name_at_ = name_block_.get();
     } else {
       name_at_ = more_name_blocks_.emplace_back(std::make_unique_for_overwrite<char[]>(size)).get();
@@ -1552,6 +1559,8 @@ void DocumentAnalysis::analyze() {
   auto& prev_subjects = spare.prev_subjects;
   auto& prev_single = spare.prev_single;
   auto& prev_people = spare.prev_people;  // every person the sentence before names
+  auto& out = spare.out;
+  auto& subj = spare.subj;
   prev_subjects.clear();
   prev_single.clear();
   prev_people.clear();
@@ -1562,7 +1571,6 @@ void DocumentAnalysis::analyze() {
     const bool resolve = std::any_of(ents.begin(), ents.end(), [](const RawEntity& e) {
       return !e.group_ref.empty() || (e.pronoun && e.title_ref.empty());
     });
-    auto& out = spare.out;
     out.clear();
     if (resolve) out.reserve(ents.size());
     for (auto& e : resolve ? ents : out) {
@@ -1681,7 +1689,6 @@ void DocumentAnalysis::analyze() {
     for (const auto& e : ents)
       if (e.kind == EntityKind::person && !e.possessive && !e.modifier) prev_people.push_back(e);
     // subjects of this sentence: actors before the verb of its first non-reporting clause
-    auto& subj = spare.subj;
     subj.clear();
     for (std::size_t c = 0; c < s.clauses.size(); ++c) {
       if (s.clauses[c].reporting) continue;
