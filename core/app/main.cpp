@@ -763,11 +763,18 @@ class LineBuffer {
     at_ += s.size();
   }
   void number(std::size_t n) { at_ = std::to_chars(at_, at_ + 20, n).ptr; }
-  // What was written.
-  std::string line() const { return std::string(buffer_.data(), at_); }
+  // What was written, in the string the last line written out of this thread gave back
+  // (its room kept: most lines need no allocation).
+  std::string line() const {
+    std::string out = std::move(spare_);
+    out.assign(buffer_.data(), at_);
+    return out;
+  }
+  // A line that was written out, for a next line().
+  static void give_back(std::string&& line) { spare_ = std::move(line); }
 
  private:
-  inline static thread_local std::string buffer_;
+  inline static thread_local std::string buffer_, spare_;
   char* at_;
 };
 
@@ -964,6 +971,7 @@ int run_timex(const Common& c, ReadOptions opts) {
     progress.add(r.bytes, false);
     if (!r.warnings.empty()) std::cerr << r.warnings;
     *out << r.line;
+    LineBuffer::give_back(std::move(r.line));
   };
   {
     OrderedPool<TimexOut> workers(thread_count(c), work, emit);
