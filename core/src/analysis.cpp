@@ -1421,33 +1421,41 @@ void DocumentAnalysis::analyze() {
   };
   // "Lim" for "Lim Keng Yaik", "Li" for "Li Peng": a family name written first. Only a
   // word that starts exactly one full name and ends none.
-  std::unordered_map<std::string, std::set<std::string>> full_by_first;
-  for (const auto& [lw, names] : full_by_last)
-    for (const auto& [f, h] : names) full_by_first[f.substr(0, f.find(' '))].insert(f);
+  // (the full names are looked through for each such word: a few a document)
   auto family_first = [&](const std::string& name) -> const std::string* {
     if (name.find(' ') != std::string::npos || full_by_last.count(name)) return nullptr;
-    auto it = full_by_first.find(name);
-    if (it == full_by_first.end() || it->second.size() != 1) return nullptr;
+    const std::string* only = nullptr;  // the full name that starts with `name`
+    for (const auto& [lw, names] : full_by_last)
+      for (const auto& [f, h] : names)
+        if (f.size() > name.size() && f[name.size()] == ' ' && f.starts_with(name)) {
+          if (only) return nullptr;
+          only = &f;
+        }
+    if (!only) return nullptr;
     std::string low = name;  // "Advisors", "Rich": a common word is no family name
     std::transform(low.begin(), low.end(), low.begin(), ::tolower);
     if (g.common_words.count(low)) return nullptr;
-    return &*it->second.begin();
+    return only;
   };
   // "President Reagan ... Reagan, who will hold talks": a one-word name the article gives
   // with a title is a known surname too; not a common word ("Secretary Rich"), an acronym
   // ("COVID"), nor a word the article names a place or a body by ("Louisiana")
-  std::unordered_set<std::string> titled_single, other_names;
-  for (const auto& ents : raw)
-    for (const auto& e : ents)
-      if (e.kind != EntityKind::person) other_names.insert(e.name);
+  std::unordered_set<std::string> titled_single;
+  auto names_other = [&](const std::string& name) {  // (looked up for a few words a document)
+    for (const auto& ents : raw)
+      for (const auto& x : ents)
+        if (x.kind != EntityKind::person && x.name == name) return true;
+    return false;
+  };
   // (a capitalised title right before the name: not "the Governors of Louisiana")
   for (std::size_t si = 0; si < raw.size(); ++si)
     for (const auto& e : raw[si])
       if (e.kind == EntityKind::person && !e.pronoun && e.titled && e.title_ref.empty() &&
           e.name.size() > 1 && e.name.find(' ') == std::string::npos &&
-          std::islower(static_cast<unsigned char>(e.name.back())) && !other_names.count(e.name) &&
-          e.first > 0 && sentences_[si].tokens.tokens[e.first - 1].capitalized &&
-          g.has(W::title_words, sentences_[si].tokens.tokens[e.first - 1].lower)) {
+          std::islower(static_cast<unsigned char>(e.name.back())) && e.first > 0 &&
+          sentences_[si].tokens.tokens[e.first - 1].capitalized &&
+          g.has(W::title_words, sentences_[si].tokens.tokens[e.first - 1].lower) &&
+          !names_other(e.name)) {
         std::string low = e.name;
         std::transform(low.begin(), low.end(), low.begin(), ::tolower);
         if (!g.common_words.count(low)) titled_single.insert(e.name);
