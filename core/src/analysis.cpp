@@ -539,6 +539,7 @@ void find_spans(AnalyzedSentence& s) {
 struct SpareStorage {
   std::vector<AnalyzedSentence> sentences;
   std::vector<AnalyzedSentence> more_sentences;  // a shorter document's rest
+  std::vector<std::vector<TimexResult>> more_timexes;  // (without entities: their vectors)
   std::vector<TokenList> sentence_tokens;
   std::vector<std::vector<RawEntity>> raw;
   std::vector<std::uint64_t> word_bits;
@@ -1210,8 +1211,8 @@ void DocumentAnalysis::analyze() {
   std::pair<std::size_t, std::size_t> first_over;  // its byte offset and expression count
   sentences_ = std::move(spare.sentences);
   // With entities, the sentences a shorter document leaves wait in more_sentences for a
-  // longer one (for temporal mentions alone, a sentence fills too few vectors for the
-  // moves to pay)
+  // longer one; for temporal mentions alone, a sentence fills too few vectors for the
+  // moves of whole sentences to pay: only the expressions' vectors wait
   if (entities_ && sentences_.size() > spans.size()) {
     for (std::size_t k = spans.size();
          k < sentences_.size() && spare.more_sentences.size() < kMaxSpareSentences; ++k)
@@ -1221,8 +1222,19 @@ void DocumentAnalysis::analyze() {
     for (auto& more = spare.more_sentences; sentences_.size() < spans.size() && !more.empty();
          more.pop_back())
       sentences_.push_back(std::move(more.back()));
+  } else {
+    for (std::size_t k = spans.size();
+         k < sentences_.size() && spare.more_timexes.size() < kMaxSpareSentences; ++k)
+      if (sentences_[k].timexes.capacity() > 0)
+        spare.more_timexes.push_back(std::move(sentences_[k].timexes));
   }
+  const std::size_t kept = sentences_.size();
   sentences_.resize(spans.size());
+  if (!entities_)
+    for (std::size_t k = kept; k < sentences_.size() && !spare.more_timexes.empty(); ++k) {
+      sentences_[k].timexes = std::move(spare.more_timexes.back());
+      spare.more_timexes.pop_back();
+    }
   Anchor anchor;
   anchor.publication = doc_.published.value_or(date::sys_days{});
   std::vector<std::vector<RawEntity>> raw = std::move(spare.raw);
