@@ -93,7 +93,9 @@ class DocumentAnalysis final : public sdk::Analyzer {
   // `entities` false: temporal mentions only (what `chronicle timex` needs): the sentences'
   // tokens, matches and timexes; no entities, spans or plugin views (mentions, view), and a
   // sentence's clauses only when the reading of one of its expressions depends on their
-  // tense (empty otherwise)
+  // tense (empty otherwise).
+  // An analysis leaves its sentences' vectors (emptied) and its work vectors to the next
+  // analysis made on the same thread, which fills them instead of allocating its own.
   DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> resources,
                    bool entities = true);
   ~DocumentAnalysis();
