@@ -343,11 +343,15 @@ class OrderedPool {
       : work_(std::move(work)), emit_(std::move(emit)), window_(256 * threads + 256) {
     // the reader is the last of the `threads`: it works on documents too whenever the
     // window is full, so `threads` threads share the cores, not one more
-    if (threads > 1)
+    if (threads > 1) {
+      slots_.resize(window_);
       for (unsigned i = 1; i < threads; ++i) workers_.emplace_back([this] { run(); });
+    }
   }
   ~OrderedPool() { finish(); }
 
+  // `d` is given back holding a document worked on before (or an empty one): the reader
+  // reads the next one into it, its strings keeping their room, instead of into new ones
   void push(Document&& d) {
     if (workers_.empty()) {
       emit_(work_(d));
@@ -355,7 +359,9 @@ class OrderedPool {
     }
     std::unique_lock lk(mu_);
     wait_for_room(lk);
-    jobs_.emplace_back(next_seq_++, std::move(d));
+    Slot& slot = slots_[next_seq_++ % window_];
+    std::swap(slot.doc, d);
+    slot.waiting = true;
     if (idle_workers_ > 0) ready_.notify_one();
   }
 
@@ -367,7 +373,7 @@ class OrderedPool {
     }
     std::unique_lock lk(mu_);
     wait_for_room(lk);
-    done_.emplace(next_seq_++, std::move(r));
+    slots_[next_seq_++ % window_].result.emplace(std::move(r));
     drain(lk);
   }
 
@@ -382,10 +388,18 @@ class OrderedPool {
   }
 
  private:
+  // Document number `seq` is in slots_[seq % window_] from its reading to the emitting of
+  // its result; the window holds at most window_ documents, so no two share a slot.
+  struct Slot {
+    Document doc;
+    bool waiting = false;     // the document waits for a worker
+    std::optional<R> result;  // done: the result waits to be emitted
+  };
+
   void wait_for_room(std::unique_lock<std::mutex>& lk) {
     while (next_seq_ - next_emit_ >= window_) {
-      if (!jobs_.empty()) {  // a full window: the reader takes a document itself
-        work_one(lk);
+      if (std::size_t seq; next_job(seq)) {  // a full window: the reader takes a document itself
+        work_one(seq, lk);
         continue;
       }
       reader_waiting_ = true;
@@ -394,38 +408,50 @@ class OrderedPool {
     }
   }
 
+  // The oldest document that waits for work, if any (with the lock held).
+  bool next_job(std::size_t& seq) {
+    next_job_ = std::max(next_job_, next_emit_);  // (all done before next_emit_)
+    while (next_job_ < next_seq_ && !slots_[next_job_ % window_].waiting) ++next_job_;
+    if (next_job_ == next_seq_) return false;
+    seq = next_job_++;
+    return true;
+  }
+
   void run() {
     std::unique_lock lk(mu_);
     for (;;) {
-      while (!closing_ && jobs_.empty()) {
+      std::size_t seq;
+      while (!next_job(seq)) {
+        if (closing_) return;
         ++idle_workers_;
         ready_.wait(lk);
         --idle_workers_;
       }
-      if (jobs_.empty()) return;
-      work_one(lk);
+      work_one(seq, lk);
     }
   }
 
-  // Works on the oldest waiting document (the lock is held on entry and on return).
-  void work_one(std::unique_lock<std::mutex>& lk) {
-    auto [seq, doc] = std::move(jobs_.front());
-    jobs_.pop_front();
+  // Works on document `seq` (the lock is held on entry and on return). Its slot is this
+  // thread's until the result is emitted: the reader fills it again only after that.
+  void work_one(std::size_t seq, std::unique_lock<std::mutex>& lk) {
+    Slot& slot = slots_[seq % window_];
+    slot.waiting = false;
     lk.unlock();
-    R r = work_(doc);
+    R r = work_(slot.doc);
     lk.lock();
-    done_.emplace(seq, std::move(r));
+    slot.result.emplace(std::move(r));
     drain(lk);
   }
 
   // Emits every result that is next in order; only one thread emits at a time, the
-  // others leave their results in `done_` for it.
+  // others leave their results in their slots for it.
   void drain(std::unique_lock<std::mutex>& lk) {
     if (emitting_) return;
     emitting_ = true;
-    for (auto it = done_.find(next_emit_); it != done_.end(); it = done_.find(next_emit_)) {
-      R r = std::move(it->second);
-      done_.erase(it);
+    while (next_emit_ < next_seq_ && slots_[next_emit_ % window_].result) {
+      auto& done = slots_[next_emit_ % window_].result;
+      R r = std::move(*done);
+      done.reset();
       lk.unlock();
       emit_(std::move(r));
       lk.lock();
@@ -443,9 +469,8 @@ class OrderedPool {
   std::vector<std::thread> workers_;
   std::mutex mu_;
   std::condition_variable ready_, room_;
-  std::deque<std::pair<std::size_t, Document>> jobs_;
-  std::map<std::size_t, R> done_;
-  std::size_t next_seq_ = 0, next_emit_ = 0;
+  std::vector<Slot> slots_;
+  std::size_t next_seq_ = 0, next_emit_ = 0, next_job_ = 0;
   unsigned idle_workers_ = 0;
   bool closing_ = false, emitting_ = false, reader_waiting_ = false;
 };
@@ -666,7 +691,7 @@ int run_extract(const Common& c, ReadOptions opts) {
   Progress progress(c.quiet);
   auto emit = [&](DocResult&& r) {
     progress.add(r.bytes, r.failure.has_value());
-    std::cerr << r.warnings;
+    if (!r.warnings.empty()) std::cerr << r.warnings;
     if (r.failure) {
       failures.push_back(*r.failure);
       if (jsonl) *out << to_json_error_line({r.failure->where, r.failure->message}) << "\n" << std::flush;
@@ -738,11 +763,18 @@ class LineBuffer {
     at_ += s.size();
   }
   void number(std::size_t n) { at_ = std::to_chars(at_, at_ + 20, n).ptr; }
-  // What was written.
-  std::string line() const { return std::string(buffer_.data(), at_); }
+  // What was written, in the string the last line written out of this thread gave back
+  // (its room kept: most lines need no allocation).
+  std::string line() const {
+    std::string out = std::move(spare_);
+    out.assign(buffer_.data(), at_);
+    return out;
+  }
+  // A line that was written out, for a next line().
+  static void give_back(std::string&& line) { spare_ = std::move(line); }
 
  private:
-  inline static thread_local std::string buffer_;
+  inline static thread_local std::string buffer_, spare_;
   char* at_;
 };
 
@@ -937,8 +969,9 @@ int run_timex(const Common& c, ReadOptions opts) {
   };
   auto emit = [&](TimexOut&& r) {
     progress.add(r.bytes, false);
-    std::cerr << r.warnings;
+    if (!r.warnings.empty()) std::cerr << r.warnings;
     *out << r.line;
+    LineBuffer::give_back(std::move(r.line));
   };
   {
     OrderedPool<TimexOut> workers(thread_count(c), work, emit);

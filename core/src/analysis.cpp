@@ -531,6 +531,55 @@ void find_spans(AnalyzedSentence& s) {
   }
 }
 
+// What an analysis leaves to the next one of its thread: its sentences with their vectors
+// emptied but not freed, and the work vectors of analyze(). Most of a sentence's vectors
+// hold a few elements: filled again, they allocate nothing, where fresh ones would
+// allocate (and later free) one block each. A document of more than kMaxSpareSentences
+// sentences frees its own, so that one long document does not stay in memory.
+struct SpareStorage {
+  std::vector<AnalyzedSentence> sentences;
+  std::vector<AnalyzedSentence> more_sentences;  // a shorter document's rest
+  std::vector<std::vector<TimexResult>> more_timexes;  // (without entities: their vectors)
+  std::vector<TokenList> sentence_tokens;
+  std::vector<std::vector<RawEntity>> raw;
+  std::vector<std::uint64_t> word_bits;
+  std::vector<std::uint32_t> form_ids;
+  std::unique_ptr<char[]> name_block;
+  // the entity lists of pass 3 (emptied where analyze() starts to use them)
+  std::vector<RawEntity> prev_subjects, prev_single, prev_people_kept, out;
+  std::vector<const RawEntity*> prev_people, subj;
+};
+constexpr std::size_t kMaxSpareSentences = 4096;
+thread_local SpareStorage spare;
+
+// The first name block of an analysis of `size` bytes: the one the last analysis of this
+// thread left, else a new one. (Apart from intern(), which then reads the thread's
+// storage only when it needs a block.)
+[[gnu::noinline]] std::unique_ptr<char[]> first_name_block(std::size_t size) {
+  return spare.name_block ? std::move(spare.name_block)
+                          : std::make_unique_for_overwrite<char[]>(size);
+}
+
+// Empties a sentence for the next analysis, keeping the room of its vectors (the tokens
+// and their store are released: the next document's come in a list of their own).
+void empty_for_reuse(AnalyzedSentence& s) {
+  s.span = {};
+  s.text = {};
+  s.tokens = {};
+  s.clauses.clear();
+  s.clause_verb.clear();
+  s.clause_negated.clear();
+  s.span_end.clear();
+  s.span_text.clear();
+  s.span_inner.clear();
+  s.timexes.clear();
+  s.matches.clear();
+  s.mentions.clear();
+  s.entities.clear();
+  s.entity_modifier.clear();
+  s.view = {};
+}
+
 }  // namespace
 
 namespace {
@@ -1091,11 +1140,33 @@ DocumentAnalysis::DocumentAnalysis(const Document& doc, std::shared_ptr<const Re
   analyze();
 }
 
-DocumentAnalysis::~DocumentAnalysis() = default;
+DocumentAnalysis::~DocumentAnalysis() {
+  if (sentences_.size() <= kMaxSpareSentences && spare.sentences.empty()) {
+    for (auto& s : sentences_) empty_for_reuse(s);
+    spare.sentences = std::move(sentences_);
+  }
+  if (name_block_ && !spare.name_block) spare.name_block = std::move(name_block_);
+}
 
-std::string_view DocumentAnalysis::intern(std::string s) {
-  names_.push_back(std::move(s));
-  return names_.back();
+std::string_view DocumentAnalysis::intern(std::string_view s) {
+  if (s.empty()) return std::string_view("", 0);
+  if (s.size() > name_room_) {
+    // the first block (the last analysis' when it left one), else a block of its own for
+    // a long name or a fresh one (the last one's room is left)
+    const std::size_t size = std::max(s.size(), kNameBlock);
+    if (!name_block_ && size == kNameBlock) {
+      name_block_ = first_name_block(size);
+      name_at_ = name_block_.get();
+    } else {
+      name_at_ = more_name_blocks_.emplace_back(std::make_unique_for_overwrite<char[]>(size)).get();
+    }
+    name_room_ = size;
+  }
+  char* const at = name_at_;
+  std::memcpy(at, s.data(), s.size());
+  name_at_ += s.size();
+  name_room_ -= s.size();
+  return {at, s.size()};
 }
 
 bool DocumentAnalysis::is_actor(const sdk::Entity& e) {
@@ -1148,18 +1219,45 @@ void DocumentAnalysis::analyze() {
     }
   }
 
-  std::vector<TokenList> sentence_tokens;
+  // (the containers below are the last analysis' of this thread, when it left them)
+  std::vector<TokenList> sentence_tokens = std::move(spare.sentence_tokens);
   const auto spans = split_sentences(text, res_->segmenter, &sentence_tokens);
   std::size_t over_limit = 0;  // sentences with more than max_sentence_timexes expressions
   std::pair<std::size_t, std::size_t> first_over;  // its byte offset and expression count
+  sentences_ = std::move(spare.sentences);
+  // With entities, the sentences a shorter document leaves wait in more_sentences for a
+  // longer one; for temporal mentions alone, a sentence fills too few vectors for the
+  // moves of whole sentences to pay: only the expressions' vectors wait
+  if (entities_ && sentences_.size() > spans.size()) {
+    for (std::size_t k = spans.size();
+         k < sentences_.size() && spare.more_sentences.size() < kMaxSpareSentences; ++k)
+      spare.more_sentences.push_back(std::move(sentences_[k]));
+  } else if (entities_) {
+    sentences_.reserve(spans.size());
+    for (auto& more = spare.more_sentences; sentences_.size() < spans.size() && !more.empty();
+         more.pop_back())
+      sentences_.push_back(std::move(more.back()));
+  } else {
+    for (std::size_t k = spans.size();
+         k < sentences_.size() && spare.more_timexes.size() < kMaxSpareSentences; ++k)
+      if (sentences_[k].timexes.capacity() > 0)
+        spare.more_timexes.push_back(std::move(sentences_[k].timexes));
+  }
+  const std::size_t kept = sentences_.size();
   sentences_.resize(spans.size());
+  if (!entities_)
+    for (std::size_t k = kept; k < sentences_.size() && !spare.more_timexes.empty(); ++k) {
+      sentences_[k].timexes = std::move(spare.more_timexes.back());
+      spare.more_timexes.pop_back();
+    }
   Anchor anchor;
   anchor.publication = doc_.published.value_or(date::sys_days{});
-  std::vector<std::vector<RawEntity>> raw(entities_ ? spans.size() : 0);
+  std::vector<std::vector<RawEntity>> raw = std::move(spare.raw);
+  raw.resize(entities_ ? spans.size() : 0);
   std::unordered_map<std::string, std::string> suffix_of;  // "Joseph R. Biden" -> ", Jr."
   RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
-  std::vector<std::uint64_t> word_bits;  // of the sentence's tokens (TokenLists)
-  std::vector<std::uint32_t> form_ids;
+  std::vector<std::uint64_t> word_bits = std::move(spare.word_bits);  // of the sentence's
+  std::vector<std::uint32_t> form_ids = std::move(spare.form_ids);    // tokens (TokenLists)
   const EntityContext context{
       *res_,     dateline_city_,   dateline_country_,
       suffix_of, last_destination, entities_ ? res_->place(dateline_city_) : nullptr};
@@ -1295,6 +1393,11 @@ void DocumentAnalysis::analyze() {
                         std::to_string(res_->max_sentence_timexes) +
                         " of each are read (limits.timexes_per_sentence in " +
                         (res_->dir / "text.yaml").string() + ")");
+  // (the work vectors for the next analysis: the sentences' tokens were moved out)
+  if (sentence_tokens.size() <= kMaxSpareSentences) {
+    sentence_tokens.clear();
+    spare.sentence_tokens = std::move(sentence_tokens);
+  }
   if (!entities_) [[unlikely]]
     return;
 
@@ -1345,33 +1448,41 @@ void DocumentAnalysis::analyze() {
   };
   // "Lim" for "Lim Keng Yaik", "Li" for "Li Peng": a family name written first. Only a
   // word that starts exactly one full name and ends none.
-  std::unordered_map<std::string, std::set<std::string>> full_by_first;
-  for (const auto& [lw, names] : full_by_last)
-    for (const auto& [f, h] : names) full_by_first[f.substr(0, f.find(' '))].insert(f);
+  // (the full names are looked through for each such word: a few a document)
   auto family_first = [&](const std::string& name) -> const std::string* {
     if (name.find(' ') != std::string::npos || full_by_last.count(name)) return nullptr;
-    auto it = full_by_first.find(name);
-    if (it == full_by_first.end() || it->second.size() != 1) return nullptr;
+    const std::string* only = nullptr;  // the full name that starts with `name`
+    for (const auto& [lw, names] : full_by_last)
+      for (const auto& [f, h] : names)
+        if (f.size() > name.size() && f[name.size()] == ' ' && f.starts_with(name)) {
+          if (only) return nullptr;
+          only = &f;
+        }
+    if (!only) return nullptr;
     std::string low = name;  // "Advisors", "Rich": a common word is no family name
     std::transform(low.begin(), low.end(), low.begin(), ::tolower);
     if (g.common_words.count(low)) return nullptr;
-    return &*it->second.begin();
+    return only;
   };
   // "President Reagan ... Reagan, who will hold talks": a one-word name the article gives
   // with a title is a known surname too; not a common word ("Secretary Rich"), an acronym
   // ("COVID"), nor a word the article names a place or a body by ("Louisiana")
-  std::unordered_set<std::string> titled_single, other_names;
-  for (const auto& ents : raw)
-    for (const auto& e : ents)
-      if (e.kind != EntityKind::person) other_names.insert(e.name);
+  std::unordered_set<std::string> titled_single;
+  auto names_other = [&](const std::string& name) {  // (looked up for a few words a document)
+    for (const auto& ents : raw)
+      for (const auto& x : ents)
+        if (x.kind != EntityKind::person && x.name == name) return true;
+    return false;
+  };
   // (a capitalised title right before the name: not "the Governors of Louisiana")
   for (std::size_t si = 0; si < raw.size(); ++si)
     for (const auto& e : raw[si])
       if (e.kind == EntityKind::person && !e.pronoun && e.titled && e.title_ref.empty() &&
           e.name.size() > 1 && e.name.find(' ') == std::string::npos &&
-          std::islower(static_cast<unsigned char>(e.name.back())) && !other_names.count(e.name) &&
-          e.first > 0 && sentences_[si].tokens.tokens[e.first - 1].capitalized &&
-          g.has(W::title_words, sentences_[si].tokens.tokens[e.first - 1].lower)) {
+          std::islower(static_cast<unsigned char>(e.name.back())) && e.first > 0 &&
+          sentences_[si].tokens.tokens[e.first - 1].capitalized &&
+          g.has(W::title_words, sentences_[si].tokens.tokens[e.first - 1].lower) &&
+          !names_other(e.name)) {
         std::string low = e.name;
         std::transform(low.begin(), low.end(), low.begin(), ::tolower);
         if (!g.common_words.count(low)) titled_single.insert(e.name);
@@ -1479,12 +1590,19 @@ void DocumentAnalysis::analyze() {
   }
 
   // pass 3: pronouns take the subject of the previous sentence
-  std::vector<RawEntity> prev_subjects;
-  std::vector<RawEntity> prev_single;
+  // (lists the last analysis of this thread left: emptied, their room kept)
+  auto& prev_subjects = spare.prev_subjects;
+  auto& prev_single = spare.prev_single;
   // every person the sentence before names (in raw[si - 1], which no longer changes, or
   // in prev_people_kept when a dedupe dropped some of them from it)
-  std::vector<const RawEntity*> prev_people;
-  std::vector<RawEntity> prev_people_kept;
+  auto& prev_people = spare.prev_people;
+  auto& prev_people_kept = spare.prev_people_kept;
+  auto& out = spare.out;
+  auto& subj = spare.subj;  // (in ents, unchanged until the dedupe below)
+  prev_subjects.clear();
+  prev_single.clear();
+  prev_people.clear();
+  prev_people_kept.clear();
   for (std::size_t si = 0; si < raw.size(); ++si) {
     auto& s = sentences_[si];
     auto& ents = raw[si];
@@ -1492,7 +1610,7 @@ void DocumentAnalysis::analyze() {
     const bool resolve = std::any_of(ents.begin(), ents.end(), [](const RawEntity& e) {
       return !e.group_ref.empty() || (e.pronoun && e.title_ref.empty());
     });
-    std::vector<RawEntity> out;
+    out.clear();
     if (resolve) out.reserve(ents.size());
     for (auto& e : resolve ? ents : out) {
       // "The leaders agreed ...": with no group of leaders named, the people the sentence
@@ -1607,9 +1725,9 @@ void DocumentAnalysis::analyze() {
         out.push_back(std::move(r));
       }
     }
-    if (resolve) ents = std::move(out);
+    if (resolve) ents.swap(out);
     // subjects of this sentence: actors before the verb of its first non-reporting clause
-    std::vector<const RawEntity*> subj;  // (in ents, unchanged until the dedupe below)
+    subj.clear();
     for (std::size_t c = 0; c < s.clauses.size(); ++c) {
       if (s.clauses[c].reporting) continue;
       for (const auto& e : ents) {
@@ -1729,7 +1847,7 @@ void DocumentAnalysis::analyze() {
     s.entities.reserve(raw[si].size());
     s.entity_modifier.reserve(raw[si].size());
     s.mentions.reserve(s.matches.size());
-    for (auto& e : raw[si]) {  // (its strings move into names_: raw is not read after)
+    for (auto& e : raw[si]) {
       if (detail::debug_trace())
         std::fprintf(stderr, "[debug] s%zu entity '%s' kind=%d tokens=%zu-%zu%s%s\n", si,
                      e.name.c_str(), static_cast<int>(e.kind), e.first, e.last,
@@ -1738,9 +1856,9 @@ void DocumentAnalysis::analyze() {
       x.first_token = e.first;
       x.last_token = e.last;
       const auto suffix = e.kind == EntityKind::person ? suffix_of.find(e.name) : suffix_of.end();
-      x.name = intern(suffix == suffix_of.end() ? std::move(e.name) : e.name + suffix->second);
+      x.name = suffix == suffix_of.end() ? intern(e.name) : intern(e.name + suffix->second);
       x.kind = e.kind;
-      x.country = intern(std::move(e.country));
+      x.country = intern(e.country);
       x.possessive = e.possessive;
       x.pronoun = e.pronoun;
       x.head_of_state = e.head;
@@ -1777,6 +1895,12 @@ void DocumentAnalysis::analyze() {
     s.view.mentions = {s.mentions.data(), s.mentions.size()};
     s.view.analyzer = this;
     s.view.document_id = doc_.id;
+  }
+  if (raw.size() <= kMaxSpareSentences) {
+    for (auto& ents : raw) ents.clear();
+    spare.raw = std::move(raw);
+    spare.word_bits = std::move(word_bits);
+    spare.form_ids = std::move(form_ids);
   }
 }
 

@@ -4,6 +4,9 @@
 #include <chronicle/text.h>
 #include <simdjson.h>
 #include <yaml-cpp/yaml.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <charconv>
@@ -36,11 +39,24 @@ date::sys_days parse_date_value(std::string_view value, const std::string& where
 std::string stem_of(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
 // Whether `s` is ASCII without NUL, the text repair_utf8 leaves as it is: 64 bytes at a
-// time (then 8), a byte of 0 or >= 0x80 setting the high bit of its byte in `w | (w - 0x01..01)`.
+// time (then 8), a byte of 0 or >= 0x80 setting the high bit of its byte in `w | (w - 0x01..01)`
+// (with SSE2, a byte >= 0x80 its sign bit, a NUL its comparison with zero).
 bool clean_ascii(std::string_view s) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   const char* p = s.data();
   std::size_t n = s.size();
+#if defined(__SSE2__)
+  for (const __m128i zero = _mm_setzero_si128(); n >= 64; p += 64, n -= 64) {
+    const auto* q = reinterpret_cast<const __m128i*>(p);
+    const __m128i a = _mm_loadu_si128(q), b = _mm_loadu_si128(q + 1), c = _mm_loadu_si128(q + 2),
+                  d = _mm_loadu_si128(q + 3);
+    const __m128i nul =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(a, zero), _mm_cmpeq_epi8(b, zero)),
+                     _mm_or_si128(_mm_cmpeq_epi8(c, zero), _mm_cmpeq_epi8(d, zero)));
+    const __m128i high = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
+    if (_mm_movemask_epi8(_mm_or_si128(high, nul)) != 0) return false;
+  }
+#endif
   for (; n >= 64; p += 64, n -= 64) {
     std::uint64_t w[8], any = 0;
     std::memcpy(w, p, sizeof w);
@@ -51,6 +67,11 @@ bool clean_ascii(std::string_view s) {
     std::uint64_t x;
     std::memcpy(&x, p, sizeof x);
     if ((x | (x - kOnes)) & kHigh) return false;
+  }
+  if (n > 0 && s.size() >= 8) {  // the last bytes, as the last 8 of `s`
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + s.size() - 8, sizeof x);
+    return ((x | (x - kOnes)) & kHigh) == 0;
   }
   for (; n > 0; ++p, --n)
     if (static_cast<unsigned char>(*p) - 1u >= 0x7Fu) return false;

@@ -371,6 +371,26 @@ TEST(JsonDocument, AsciiTextIsMarkedAndOtherTextRepaired) {
   EXPECT_TRUE(d.warnings.empty());
 }
 
+// The ASCII check steps 64 bytes, 8 bytes and the last bytes at a time: a NUL or a byte
+// beyond ASCII is found at every place of texts of every length around those steps.
+TEST(JsonDocument, AsciiCheckFindsEveryByteAtEveryPlace) {
+  for (std::size_t n = 1; n <= 140; ++n) {
+    const std::string plain(n, 'a');
+    auto read = [&](const std::string& text) {
+      return parse_json_document(R"({"id":"a","published":"2025-02-17","text":")" + text + "\"}",
+                                 "in.jsonl:1", {});
+    };
+    EXPECT_TRUE(read(plain).ascii) << n;
+    for (std::size_t at = 0; at < n; ++at)
+      for (const char* odd : {"\\u0000", "\\u00e9", "\\u007f"}) {
+        std::string text = plain;
+        text.replace(at, 1, odd);
+        const Document d = read(text);
+        EXPECT_EQ(d.ascii, std::string_view(odd) == "\\u007f") << n << " " << at << " " << odd;
+      }
+  }
+}
+
 // read_jsonl fills one document line after line: nothing of a line stays in the next.
 TEST(JsonDocument, LinesShareNoFields) {
   std::istringstream in(

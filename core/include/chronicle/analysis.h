@@ -93,7 +93,9 @@ class DocumentAnalysis final : public sdk::Analyzer {
   // `entities` false: temporal mentions only (what `chronicle timex` needs): the sentences'
   // tokens, matches and timexes; no entities, spans or plugin views (mentions, view), and a
   // sentence's clauses only when the reading of one of its expressions depends on their
-  // tense (empty otherwise)
+  // tense (empty otherwise).
+  // An analysis leaves its sentences' vectors (emptied) and its work vectors to the next
+  // analysis made on the same thread, which fills them instead of allocating its own.
   DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> resources,
                    bool entities = true);
   ~DocumentAnalysis();
@@ -119,11 +121,17 @@ class DocumentAnalysis final : public sdk::Analyzer {
   std::shared_ptr<const Resources> res_;
   bool entities_ = true;
   std::vector<AnalyzedSentence> sentences_;
-  std::deque<std::string> names_;  // stable storage for entity names (one block for many)
+  // stable storage for entity names: their bytes, in blocks that never move (the first
+  // block, and any more)
+  std::unique_ptr<char[]> name_block_;
+  std::vector<std::unique_ptr<char[]>> more_name_blocks_;
+  char* name_at_ = nullptr;
+  std::size_t name_room_ = 0;
+  static constexpr std::size_t kNameBlock = 4096;
   std::string dateline_city_;
   std::string dateline_country_;  // when the city is not in the gazetteer
   std::vector<std::string> warnings_;
-  std::string_view intern(std::string s);
+  std::string_view intern(std::string_view s);
 };
 
 // Temporal mentions of a whole text, resolved against `publication`.
