@@ -3364,15 +3364,15 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   const std::uint32_t try_always = gated ? 0 : 1;
   std::uint32_t any_class = 0;
   std::size_t n_tries = 0, n_heads = 0;
+  // (a kind no token has when not gated)
+  const auto skipped_kind = gated ? TokenKind::word : static_cast<TokenKind>(0xFF);
   for (std::size_t k = 0; k < n; ++k) {
     const sdk::Token& tok = tokens[k];
     std::uint32_t c = start_classes[start_ids[k]];
+    classes[k] = c;
     // most words have no class: neither a try (when gated) nor a head (the lists' next
     // entries are written by the next token that is)
-    if (c == 0 && gated && tok.kind == TokenKind::word) {
-      classes[k] = 0;
-      continue;
-    }
+    if (c == 0 && tok.kind == skipped_kind) continue;
     if (c & kPaired) c |= g.paired_classes(tokens, start_ids, k);
     if (!tok.capitalized) c &= ~kCapitalizedOnly;
     if (tok.kind == TokenKind::number)
