@@ -615,6 +615,9 @@ struct TemporalGrammar::Impl {
   std::vector<std::uint32_t> pair_row;  // by start-word number (of paired words)
   std::vector<std::uint64_t> pair_bits;
   std::size_t pair_row_words = 0;
+  // by start-word number: bit (number & 63) of each of the word's second words (most next
+  // words have none of their bits set: tag() tests this before paired_classes())
+  std::vector<std::uint64_t> pair_filter;
   // the classes token k of `t` has by its next word (ids: the tokens' start-word numbers)
   std::uint32_t paired_classes(Tokens t, const std::uint32_t* ids, std::size_t k) const {
     const std::uint32_t b = pairs_from[ids[k]], e = pairs_from[ids[k] + 1];
@@ -1104,11 +1107,14 @@ void TemporalGrammar::Impl::declare_gates() {
     if (pairs_from[id + 1] != pairs_from[id]) start_classes[id] |= kPaired;
   }
   pair_row.assign(paired.size(), 0);
+  pair_filter.assign(paired.size(), 0);
   pair_row_words = (paired.size() + 63) / 64;  // (numbers up to start_words.size())
   for (std::uint32_t id = 0, rows = 0; id < paired.size(); ++id) {
     if (pairs_from[id + 1] == pairs_from[id]) continue;
     pair_row[id] = rows++;
     pair_bits.resize(rows * pair_row_words, 0);
+    for (std::uint32_t p = pairs_from[id]; p < pairs_from[id + 1]; ++p)
+      pair_filter[id] |= std::uint64_t{1} << (pairs[p].second & 63);
     for (std::uint32_t p = pairs_from[id]; p < pairs_from[id + 1]; ++p)
       pair_bits[pair_row[id] * pair_row_words + pairs[p].second / 64] |= std::uint64_t{1}
                                                                          << (pairs[p].second % 64);
@@ -3524,16 +3530,21 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   const std::uint32_t try_always = gated ? 0 : 1;
   std::uint32_t any_class = 0;
   std::size_t n_tries = 0, n_heads = 0;
+  // (a kind no token has when not gated)
+  const auto skipped_kind = gated ? TokenKind::word : static_cast<TokenKind>(0xFF);
   for (std::size_t k = 0; k < n; ++k) {
     const sdk::Token& tok = tokens[k];
     std::uint32_t c = start_classes[start_ids[k]];
+    classes[k] = c;
     // most words have no class: neither a try (when gated) nor a head (the lists' next
     // entries are written by the next token that is)
-    if (c == 0 && gated && tok.kind == TokenKind::word) {
-      classes[k] = 0;
-      continue;
-    }
-    if (c & kPaired) c |= g.paired_classes(tokens, start_ids, k);
+    if (c == 0 && tok.kind == skipped_kind) continue;
+    // (a next word that is a word and none of the paired word's second words, as its filter
+    // bit says, gives no class; punctuation may be a hyphen before the second word)
+    if ((c & kPaired) && k + 1 < n &&
+        (tokens[k + 1].kind == TokenKind::punct ||
+         (g.pair_filter[start_ids[k]] >> (start_ids[k + 1] & 63) & 1)))
+      c |= g.paired_classes(tokens, start_ids, k);
     if (!tok.capitalized) c &= ~kCapitalizedOnly;
     if (tok.kind == TokenKind::number)
       c |= kNumberToken;

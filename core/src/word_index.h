@@ -13,6 +13,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,7 +44,7 @@ class WordIndex {
     for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
       const Slot& x = slots_[s];
       if (x.hash == 0) return npos;
-      if (x.hash == h && words_[x.id] == w) return x.id;
+      if (x.hash == h && same_bytes(words_[x.id], w)) return x.id;
     }
   }
   // ids[k] = find(tokens[k].lower, hashes[k]) for each of n tokens, or `absent` for a word
@@ -56,20 +57,17 @@ class WordIndex {
       std::fill(ids, ids + n, absent);
       return;
     }
+    for (std::size_t k = 0; k < n; ++k)
+      ids[k] = find_unfiltered(tokens[k].lower, hashes[k], absent);
+  }
+  // find(w, h), or `absent` for a word not in the index, without the filter test (see
+  // find_each()); the index must hold a word.
+  std::uint32_t find_unfiltered(std::string_view w, std::uint64_t h,
+                                std::uint32_t absent) const noexcept {
     const Slot* const slots = slots_.data();
-    const std::string* const words = words_.data();
-    const std::size_t mask = mask_;
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::uint64_t h = hashes[k];
-      std::uint32_t id = absent;
-      for (std::size_t s = h & mask; slots[s].hash != 0; s = (s + 1) & mask) {
-        if (slots[s].hash == h && words[slots[s].id] == tokens[k].lower) {
-          id = slots[s].id;
-          break;
-        }
-      }
-      ids[k] = id;
-    }
+    for (std::size_t s = h & mask_; slots[s].hash != 0; s = (s + 1) & mask_)
+      if (slots[s].hash == h && same_bytes(words_[slots[s].id], w)) return slots[s].id;
+    return absent;
   }
   // Without a precomputed hash: the word's length, first and last byte reject most words
   // before it is hashed.
@@ -79,7 +77,9 @@ class WordIndex {
   // A token's lower-case word passed as the Token::lower member itself: a word that passes
   // the shape test takes its hash from the current SentenceHashes scope when the scope
   // holds that token (defined below it).
-  std::uint32_t find_lower(const std::string_view& lower) const noexcept;
+  // (Inlined where it is called: most words fail the shape test, and the call, not the
+  // test, was most of their cost.)
+  [[gnu::always_inline]] std::uint32_t find_lower(const std::string_view& lower) const noexcept;
   bool contains(std::string_view w, std::uint64_t h) const noexcept { return find(w, h) != npos; }
   bool contains(std::string_view w) const noexcept { return find(w) != npos; }
   // Room for `n` words in all, added without growing the table again.
@@ -97,6 +97,34 @@ class WordIndex {
     std::uint64_t hash = 0;
     std::uint32_t id = 0;
   };
+  // a == b, compared here a few bytes at a time (two overlapping loads cover a word of
+  // 2 to 16 bytes): after an equal hash the words are almost always equal and short, and a
+  // call to memcmp costs more than the few bytes
+  template <class Int>
+  static Int load(const char* p) noexcept {
+    Int v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  }
+  template <class Int>
+  static bool same_ends(const char* p, const char* q, std::size_t n) noexcept {
+    constexpr std::size_t w = sizeof(Int);
+    return ((load<Int>(p) ^ load<Int>(q)) | (load<Int>(p + n - w) ^ load<Int>(q + n - w))) == 0;
+  }
+  static bool same_bytes(std::string_view a, std::string_view b) noexcept {
+    std::size_t n = a.size();
+    if (n != b.size()) return false;
+    const char* p = a.data();
+    const char* q = b.data();
+    if (n >= 8) {
+      for (; n > 16; n -= 8, p += 8, q += 8)
+        if (load<std::uint64_t>(p) != load<std::uint64_t>(q)) return false;
+      return same_ends<std::uint64_t>(p, q, n);
+    }
+    if (n >= 4) return same_ends<std::uint32_t>(p, q, n);
+    if (n >= 2) return same_ends<std::uint16_t>(p, q, n);
+    return n == 0 || *p == *q;
+  }
   // one bit per word, chosen by the top six bits of its hash: most words of a text are
   // in no list and most are rejected by this one test
   static std::uint64_t filter_bit(std::uint64_t h) noexcept {
@@ -109,6 +137,8 @@ class WordIndex {
     slots_[s] = {h, id};
   }
   void grow() { rehash(slots_.empty() ? 8 : slots_.size() * 2); }
+  // find_lower() of a word that passed the shape test (not inlined)
+  std::uint32_t find_lower_shaped(const std::string_view& lower) const noexcept;
   // The slots keep each word's hash: the words are not hashed again.
   void rehash(std::size_t cap) {
     std::vector<Slot> old(cap, Slot{});
@@ -255,7 +285,11 @@ class SentenceHashes {
 };
 
 inline std::uint32_t WordIndex::find_lower(const std::string_view& lower) const noexcept {
-  return shapes_.may_hold(lower) ? find(lower, SentenceHashes::of_lower(lower)) : npos;
+  return shapes_.may_hold(lower) ? find_lower_shaped(lower) : npos;
+}
+[[gnu::noinline]] inline std::uint32_t WordIndex::find_lower_shaped(
+    const std::string_view& lower) const noexcept {
+  return find(lower, SentenceHashes::of_lower(lower));
 }
 
 }  // namespace chronicle::detail

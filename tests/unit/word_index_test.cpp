@@ -82,6 +82,34 @@ TEST(WordList, KeepsLexiconOrderAndAnswersMembership) {
   EXPECT_EQ(set.count("leader"), 0u);
 }
 
+// A word whose hash equals an indexed word's is that word only when every byte is the
+// same: find() given the indexed word's hash with each byte of it changed in turn (the
+// byte comparison, not the hash, decides), for each length from 0 to 40.
+TEST(WordIndex, EqualHashesStillCompareEveryByte) {
+  WordIndex ix;
+  std::vector<std::string> words;
+  for (std::size_t len = 0; len <= 40; ++len) {
+    std::string w;
+    for (std::size_t k = 0; k < len; ++k) w += static_cast<char>('a' + (k * 5 + len) % 26);
+    words.push_back(w);
+    ix.add(w);
+  }
+  for (std::uint32_t id = 0; id < words.size(); ++id) {
+    const std::string& w = words[id];
+    const std::uint64_t h = word_hash(w);
+    ASSERT_EQ(ix.find(w, h), id) << w;
+    ASSERT_EQ(ix.find_unfiltered(w, h, 99), id) << w;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      std::string other = w;
+      other[k] = static_cast<char>(other[k] ^ 0x80);
+      ASSERT_EQ(ix.find(other, h), WordIndex::npos) << w << " byte " << k;
+      ASSERT_EQ(ix.find_unfiltered(other, h, 99), 99u) << w << " byte " << k;
+    }
+    const std::string longer = w + 'a';
+    ASSERT_NE(ix.find(longer, h), id) << w;
+  }
+}
+
 chronicle::sdk::Token token(std::string_view lower) {
   chronicle::sdk::Token t;
   t.text = lower;
