@@ -385,7 +385,7 @@ class LineReader {
 };
 
 void report(const DocumentError& e, const std::function<void(DocumentFailure&&)>& on_failure) {
-  std::string message = std::string(e.what()).substr(e.where().size() + 2);
+  std::string message = e.message();
   repair_utf8(message);  // a parser may quote the bad bytes
   on_failure({e.where(), std::move(message)});
 }

@@ -444,4 +444,32 @@ TEST(JsonDocument, BadIdInARefusedDocument) {
   EXPECT_NE(failures[0].message.find("publication date \"99-12-31x\""), std::string::npos);
 }
 
+// The message is kept apart from "where", whatever "where" holds: a ": " of its own, or nothing.
+TEST(DocumentErrorParts, WhereWithColonSpaceOrEmpty) {
+  const DocumentError odd("in: x.jsonl:3 (id a: b)", "no publication date: add one");
+  EXPECT_EQ(odd.where(), "in: x.jsonl:3 (id a: b)");
+  EXPECT_EQ(odd.message(), "no publication date: add one");
+  EXPECT_EQ(std::string(odd.what()), "in: x.jsonl:3 (id a: b): no publication date: add one");
+  const DocumentError empty("", "cannot open: check the path");
+  EXPECT_EQ(empty.where(), "");
+  EXPECT_EQ(empty.message(), "cannot open: check the path");
+  EXPECT_EQ(std::string(empty.what()), ": cannot open: check the path");
+  const DocumentError neither("", "");
+  EXPECT_EQ(neither.message(), "");
+}
+
+// A refused line of a document whose id holds ": " is reported with the whole message.
+TEST(DocumentErrorParts, ReportedMessageOfAnIdWithColonSpace) {
+  std::istringstream in(R"({"id":"a: b","published":"2025-02-30","text":"Talks."})"
+                        "\n");
+  std::vector<chronicle::DocumentFailure> failures;
+  chronicle::read_jsonl(
+      in, "in: x.jsonl", {}, [](Document&&) { ADD_FAILURE() << "document accepted"; },
+      [&](chronicle::DocumentFailure&& f) { failures.push_back(std::move(f)); });
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_EQ(failures[0].where, "in: x.jsonl:1 (id a: b)");
+  EXPECT_EQ(failures[0].message.rfind("publication date \"2025-02-30\"", 0), 0u)
+      << failures[0].message;
+}
+
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace chronicle {
 
@@ -19,15 +20,17 @@ class ConfigError : public Error {
   using Error::Error;
 };
 
-// One document could not be read: reported, the others go on.
+// One document could not be read: reported, the others go on. what() is "where: message";
+// the two parts are kept apart too, for a report that names them separately.
 class DocumentError : public Error {
  public:
   DocumentError(std::string where, std::string message)
-      : Error(where + ": " + message), where_(std::move(where)) {}
+      : Error(where + ": " + message), where_(std::move(where)), message_(std::move(message)) {}
   const std::string& where() const { return where_; }
+  const std::string& message() const { return message_; }
 
  private:
-  std::string where_;
+  std::string where_, message_;
 };
 
 }  // namespace chronicle
