@@ -7,6 +7,7 @@
 #include <chronicle/document.h>
 #include <chronicle/errors.h>
 #include <chronicle/export.h>
+#include <chronicle/json_string.h>
 #include <chronicle/merge.h>
 #include <chronicle/plugin_host.h>
 #include <chronicle/timeline.h>
@@ -763,6 +764,8 @@ class LineBuffer {
     at_ += s.size();
   }
   void number(std::size_t n) { at_ = std::to_chars(at_, at_ + 20, n).ptr; }
+  // `s` as a JSON string, in at most json_string_room(s) bytes
+  void json_string(std::string_view s) { at_ = write_json_string(at_, s); }
   // What was written, in the string the last line written out of this thread gave back
   // (its room kept: most lines need no allocation).
   std::string line() const {
@@ -777,88 +780,6 @@ class LineBuffer {
   inline static thread_local std::string buffer_, spare_;
   char* at_;
 };
-
-// The most bytes json_string writes for `s`: every byte escaped as \u00xx, and quotes.
-std::size_t json_string_room(std::string_view s) { return 6 * s.size() + 2; }
-
-// Whether one of the eight bytes of `w` is not ASCII or needs escaping in JSON (below
-// 0x20, a quote, a backslash): each test sets the high bit of a byte it finds (or of one
-// above a byte it finds, which then sets its own).
-bool escape_or_not_ascii(std::uint64_t w) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  auto zero_byte = [](std::uint64_t x) { return (x - kOnes) & ~x; };
-  return ((w | ((w - 0x20 * kOnes) & ~w) | zero_byte(w ^ ('"' * kOnes)) |
-           zero_byte(w ^ ('\\' * kOnes))) &
-          kHigh) != 0;
-}
-
-// `s` as a JSON string, as nlohmann::json's dump (no ASCII escaping, invalid UTF-8
-// replaced) writes it: ASCII as it is but for the quote, the backslash and control
-// characters (\n, \t, ... or \u00xx), a string with other bytes through nlohmann::json
-// itself (which writes at most json_string_room(s) bytes too: 3 for a replaced byte).
-void json_string(LineBuffer& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {  // eight bytes at a time, to the first that may need work
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, sizeof w);
-    if (escape_or_not_ascii(w)) break;
-  }
-  for (; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
-  }
-  out.put('"');
-  if (i == s.size()) {  // nothing to escape: most strings
-    out.put(s);
-    out.put('"');
-    return;
-  }
-  if (std::any_of(s.begin() + static_cast<std::ptrdiff_t>(i), s.end(),
-                  [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
-    const std::string dumped =
-        nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    out.put(std::string_view(dumped).substr(1));  // the opening quote is written
-    return;
-  }
-  out.put(s.substr(0, i));
-  for (; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') {
-      out.put(static_cast<char>(c));
-      continue;
-    }
-    out.put('\\');
-    switch (c) {
-      case '"':
-        out.put('"');
-        break;
-      case '\\':
-        out.put('\\');
-        break;
-      case '\b':
-        out.put('b');
-        break;
-      case '\t':
-        out.put('t');
-        break;
-      case '\n':
-        out.put('n');
-        break;
-      case '\f':
-        out.put('f');
-        break;
-      case '\r':
-        out.put('r');
-        break;
-      default:
-        out.put("u00");
-        out.put(kHex[c >> 4]);
-        out.put(kHex[c & 0xF]);
-    }
-  }
-  out.put('"');
-}
 
 // The most bytes json_day writes: a quoted day of a year beyond 9999 and its sign.
 constexpr std::size_t kDayRoom = 24;
@@ -928,7 +849,7 @@ int run_timex(const Common& c, ReadOptions opts) {
       return cpi ? (*cpi)(byte_offset) : std::min(byte_offset, d.text.size());
     };
     // The line is written as nlohmann::json's compact dump of {"id", "timexes": [{...}]}
-    // would write it (keys in its sorted order); every string goes through json_string.
+    // would write it (keys in its sorted order); every string goes through write_json_string.
     // the keys and their punctuation take 84 bytes a timex; numbers 20 digits at most
     constexpr std::size_t kTimexRoom = 96 + 2 * kDayRoom + 2 * 20;
     std::size_t room = 32 + json_string_room(d.id);
@@ -939,7 +860,7 @@ int run_timex(const Common& c, ReadOptions opts) {
                 json_string_room(t.resolved.value);
     LineBuffer out(room);
     out.put("{\"id\":");
-    json_string(out, d.id);
+    out.json_string(d.id);
     out.put(",\"timexes\":[");
     bool first = true;
     for (const auto& s : a.sentences()) {
@@ -956,11 +877,11 @@ int run_timex(const Common& c, ReadOptions opts) {
         out.put(",\"start\":");
         out.number(code_points(t.begin));
         out.put(",\"text\":");
-        json_string(out, t.text);
+        out.json_string(t.text);
         out.put(",\"type\":\"");
         out.put(type_name(t.type));
         out.put("\",\"value\":");
-        json_string(out, t.resolved.value);
+        out.json_string(t.resolved.value);
         out.put('}');
       }
     }

@@ -2,9 +2,13 @@
 // date words the human-facing formats share.
 #include <chronicle/calendar.h>
 #include <chronicle/export.h>
+#include <chronicle/json_string.h>
 
 #include <nlohmann/json.hpp>
 
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <ostream>
 #include <sstream>
 #include <stdexcept>
@@ -44,53 +48,137 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return n;
 }
 
+// Whether one of the eight bytes of `w` is not ASCII or needs escaping in JSON (below
+// 0x20, a quote, a backslash): each test sets the high bit of a byte it finds (or of one
+// above a byte it finds, which then sets its own).
+bool escape_or_not_ascii(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  auto zero_byte = [](std::uint64_t x) { return (x - kOnes) & ~x; };
+  return ((w | ((w - 0x20 * kOnes) & ~w) | zero_byte(w ^ ('"' * kOnes)) |
+           zero_byte(w ^ ('\\' * kOnes))) &
+          kHigh) != 0;
+}
+
+// The ASCII bytes written as they are: all but control characters, the quote and the
+// backslash.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
+
+std::uint64_t word_at(std::string_view s, std::size_t i) {
+  std::uint64_t w;
+  std::memcpy(&w, s.data() + i, sizeof w);
+  return w;
+}
+
+// The end of the run of bytes from s[i] on that are written as they are: eight bytes at a
+// time to the first word that may hold another (the last word of `s` ending at its end,
+// over bytes already checked), then byte by byte.
+inline std::size_t plain_run_end(std::string_view s, std::size_t i) {
+  const std::size_t n = s.size();
+  if (i + 8 <= n) {
+    for (; i + 8 <= n; i += 8)
+      if (escape_or_not_ascii(word_at(s, i))) break;
+    if (i + 8 > n && (i == n || !escape_or_not_ascii(word_at(s, n - 8)))) return n;
+  }
+  while (i < n && kPlain[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
+}
+
+// write_json_string for `s` whose first `plain` bytes are written as they are.
+char* write_json_string_from(char* out, std::string_view s, std::size_t plain) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  char* const start = out;
+  *out++ = '"';
+  std::size_t run = 0;  // start of the bytes not yet copied
+  for (std::size_t i = plain; i < s.size(); i = plain_run_end(s, i)) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const std::size_t n = utf8_length(s, i);
+      if (n == 0) {  // malformed: nlohmann::json's replacement of bad bytes is the reference
+        const std::string dumped = Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+        std::memcpy(start, dumped.data(), dumped.size());
+        return start + dumped.size();
+      }
+      i += n;
+      continue;
+    }
+    std::memcpy(out, s.data() + run, i - run);
+    out += i - run;
+    *out++ = '\\';
+    switch (c) {
+      case '"':
+        *out++ = '"';
+        break;
+      case '\\':
+        *out++ = '\\';
+        break;
+      case '\b':
+        *out++ = 'b';
+        break;
+      case '\t':
+        *out++ = 't';
+        break;
+      case '\n':
+        *out++ = 'n';
+        break;
+      case '\f':
+        *out++ = 'f';
+        break;
+      case '\r':
+        *out++ = 'r';
+        break;
+      default:
+        *out++ = 'u';
+        *out++ = '0';
+        *out++ = '0';
+        *out++ = kHex[c >> 4];
+        *out++ = kHex[c & 0xF];
+    }
+    run = ++i;
+  }
+  std::memcpy(out, s.data() + run, s.size() - run);
+  out += s.size() - run;
+  *out++ = '"';
+  return out;
+}
+
+}  // namespace
+
+char* write_json_string(char* out, std::string_view s) {
+  const std::size_t plain = plain_run_end(s, 0);
+  if (plain != s.size()) return write_json_string_from(out, s, plain);
+  *out++ = '"';  // nothing to escape or check: most strings
+  std::memcpy(out, s.data(), s.size());
+  out += s.size();
+  *out++ = '"';
+  return out;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  const std::size_t plain = plain_run_end(s, 0);
+  if (plain == s.size()) {  // nothing to escape or check: most strings
+    out += '"';
+    out.append(s);
+    out += '"';
+    return;
+  }
+  const std::size_t at = out.size();
+  out.resize(at + json_string_room(s));
+  char* const end = write_json_string_from(out.data() + at, s, plain);
+  out.resize(static_cast<std::size_t>(end - out.data()));
+}
+
+namespace {
+
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out) : out_(out) {}
 
-  // `s` as a JSON string: well-formed UTF-8 copied, control characters, quote and
-  // backslash escaped as dump() escapes them; malformed text through nlohmann::json itself
-  // (its replacement of bad bytes is the reference).
-  void str(std::string_view s) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    const std::size_t mark = out_.size();
-    out_ += '"';
-    std::size_t run = 0;  // start of the bytes not yet copied
-    for (std::size_t i = 0; i < s.size();) {
-      const unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-        ++i;
-        continue;
-      }
-      if (c >= 0x80) {
-        const std::size_t n = utf8_length(s, i);
-        if (n == 0) {
-          out_.resize(mark);
-          out_ += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
-          return;
-        }
-        i += n;
-        continue;
-      }
-      out_.append(s.data() + run, i - run);
-      switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\t': out_ += "\\t"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\r': out_ += "\\r"; break;
-        default: {
-          const char u[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-          out_.append(u, sizeof u);
-        }
-      }
-      run = ++i;
-    }
-    out_.append(s.data() + run, s.size() - run);
-    out_ += '"';
-  }
+  // `s` as a JSON string
+  void str(std::string_view s) { append_json_string(out_, s); }
   void str_or_null(const std::string& s) {
     if (s.empty())
       out_ += "null";
