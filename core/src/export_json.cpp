@@ -151,7 +151,7 @@ char* write_json_string(char* out, std::string_view s) {
   const std::size_t plain = plain_run_end(s, 0);
   if (plain != s.size()) return write_json_string_from(out, s, plain);
   *out++ = '"';  // nothing to escape or check: most strings
-  std::memcpy(out, s.data(), s.size());
+  if (!s.empty()) std::memcpy(out, s.data(), s.size());  // (an empty view's data may be null)
   out += s.size();
   *out++ = '"';
   return out;

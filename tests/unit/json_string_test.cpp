@@ -81,6 +81,13 @@ TEST(JsonString, HardCasesArePinned) {
   }
 }
 
+// A default-made view has no data at all (null): it is written as "" without touching it
+// (the sanitizer build checks that no copy is made from the null pointer).
+TEST(JsonString, EmptyViewWithoutData) {
+  EXPECT_EQ(written(std::string_view{}), "\"\"");
+  EXPECT_EQ(appended(std::string_view{}), "\"\"");
+}
+
 // A byte that needs work at every place of a string longer than a word, before and after
 // the eight-byte checks.
 TEST(JsonString, EveryPlaceOfEveryHardByte) {
