@@ -521,9 +521,31 @@ struct TemporalGrammar::Impl {
   PhraseTable anaphoric_shifters;
   TokenWordSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
-      early_year_cues, early_year_followers, in_span_cues, in_span_stops, verb_shifters,
-      verb_leads, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts,
+      early_year_cues, early_year_followers, in_span_cues, in_span_stops, verb_shifters, verb_leads,
       past_date_links;
+  // ahead_cues' word lists (words, stops, nouns, askers, amount_symbols) in one index:
+  // finish()'s look-backs find each word once. By word number, its lists (AheadList bits).
+  enum AheadList : std::uint8_t {
+    kAheadCue = 1,
+    kAheadStop = 2,
+    kAheadNoun = 4,
+    kAheadAsker = 8,
+    kAheadAmount = 16
+  };
+  detail::WordIndex ahead_words;
+  std::vector<std::uint8_t> ahead_lists;
+  void add_ahead(const std::vector<std::string>& words, AheadList list) {
+    for (const auto& w : words) {
+      const std::uint32_t id = ahead_words.add(w);
+      if (id >= ahead_lists.size()) ahead_lists.resize(id + 1, 0);
+      ahead_lists[id] |= list;
+    }
+  }
+  // The ahead_cues lists holding a token's word (given its Token::lower member).
+  std::uint8_t ahead_lists_of(const std::string_view& lower) const {
+    const std::uint32_t id = ahead_words.find_lower(lower);
+    return id == detail::WordIndex::npos ? 0 : ahead_lists[id];
+  }
   TokenWordSet month_noun_blockers;  // "the March accession", not "the March of Dimes"
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
@@ -698,19 +720,28 @@ struct TemporalGrammar::Impl {
     std::optional<int> value;
     bool article = false;
   };
-  Count read_count(Tokens t, std::size_t i) const;
+  // (inlined up to a word of a count class: most calls read nothing)
+  [[gnu::always_inline]] inline Count read_count(Tokens t, std::size_t i) const;
+  Count read_count_words(Tokens t, std::size_t i) const;  // read_count() at a count word
   struct UnitRead {
     std::size_t end = 0;
     Unit unit = Unit::none;
     bool plural = false;
   };
-  UnitRead read_unit(Tokens t, std::size_t i) const;
+  // (inlined: most calls find no unit, and the call cost more than the look-up)
+  [[gnu::always_inline]] inline UnitRead read_unit(Tokens t, std::size_t i) const;
   std::pair<std::size_t, unsigned> read_day_number(Tokens t, std::size_t i) const;
   std::pair<std::size_t, int> read_year(Tokens t, std::size_t i, bool bare) const;
-  std::pair<std::size_t, int> read_spelled_year(Tokens t, std::size_t i) const;
+  // (inlined up to a number word: most calls read nothing)
+  [[gnu::always_inline]] inline std::pair<std::size_t, int> read_spelled_year(Tokens t,
+                                                                              std::size_t i) const;
+  std::pair<std::size_t, int> read_spelled_year_words(Tokens t, std::size_t i) const;
   std::pair<std::size_t, unsigned> read_month(Tokens t, std::size_t i, bool cued) const;
   std::pair<std::size_t, date::weekday> read_weekday(Tokens t, std::size_t i) const;
-  std::pair<std::size_t, int> read_ordinal(Tokens t, std::size_t i) const;
+  // (inlined up to a number or a number or ordinal word: most calls read nothing)
+  [[gnu::always_inline]] inline std::pair<std::size_t, int> read_ordinal(Tokens t,
+                                                                         std::size_t i) const;
+  std::pair<std::size_t, int> read_ordinal_at(Tokens t, std::size_t i) const;
   std::pair<std::size_t, ClockTime> read_clock(Tokens t, std::size_t i) const;
 
   // ---- rules
@@ -823,11 +854,11 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
-  for (const auto& s : lex.list("ahead_cues.words")) ahead_cues.insert(s);
-  for (const auto& s : lex.list("ahead_cues.stops")) ahead_cue_stops.insert(s);
-  for (const auto& s : lex.list("ahead_cues.nouns")) ahead_nouns.insert(s);
-  for (const auto& s : lex.list("ahead_cues.askers")) ahead_askers.insert(s);
-  for (const auto& s : lex.list("ahead_cues.amount_symbols")) ahead_amounts.insert(s);
+  add_ahead(lex.list("ahead_cues.words"), kAheadCue);
+  add_ahead(lex.list("ahead_cues.stops"), kAheadStop);
+  add_ahead(lex.list("ahead_cues.nouns"), kAheadNoun);
+  add_ahead(lex.list("ahead_cues.askers"), kAheadAsker);
+  add_ahead(lex.list("ahead_cues.amount_symbols"), kAheadAmount);
   for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
   for (const auto& s : lex.list("month_noun_blockers")) month_noun_blockers.insert(s);
   for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
@@ -1208,7 +1239,8 @@ void TemporalGrammar::Impl::declare_gates() {
 
 // ---- readers ---------------------------------------------------------------------------
 
-TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count(Tokens t, std::size_t i) const {
+inline TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count(Tokens t,
+                                                                      std::size_t i) const {
   Count c;
   if (!in(t, i)) return c;
   if (is_num(t, i) && t[i].lower.size() <= 4 && all_digits(t[i].lower)) {
@@ -1219,6 +1251,12 @@ TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count(Tokens t, std::si
   if (t[i].kind != TokenKind::word) return c;
   // a count word starts a number, a vague count or an article
   if (!(classes_of(t, i) & (kNumberWord | kVagueCount | kArticle))) return c;
+  return read_count_words(t, i);
+}
+
+TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count_words(Tokens t,
+                                                                     std::size_t i) const {
+  Count c;
   if (auto m = tens.match(t, i); m.length) {
     c.end = i + m.length;
     c.value = m.value;
@@ -1251,7 +1289,8 @@ TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count(Tokens t, std::si
   return c;
 }
 
-TemporalGrammar::Impl::UnitRead TemporalGrammar::Impl::read_unit(Tokens t, std::size_t i) const {
+inline TemporalGrammar::Impl::UnitRead TemporalGrammar::Impl::read_unit(Tokens t,
+                                                                        std::size_t i) const {
   UnitRead r;
   if (!is_word(t, i)) return r;
   auto m = units.match(t, i);
@@ -1280,7 +1319,16 @@ std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_day_number(Tokens t
   return {0, 0};
 }
 
-std::pair<std::size_t, int> TemporalGrammar::Impl::read_ordinal(Tokens t, std::size_t i) const {
+inline std::pair<std::size_t, int> TemporalGrammar::Impl::read_ordinal(Tokens t,
+                                                                       std::size_t i) const {
+  if (!in(t, i)) return {0, 0};
+  if (t[i].kind == TokenKind::word ? !(classes_of(t, i) & (kNumberWord | kOrdinalWord))
+                                   : t[i].kind != TokenKind::number)
+    return {0, 0};
+  return read_ordinal_at(t, i);
+}
+
+std::pair<std::size_t, int> TemporalGrammar::Impl::read_ordinal_at(Tokens t, std::size_t i) const {
   if (!is_word(t, i)) {
     if (is_num(t, i)) {
       std::string_view s = t[i].lower;
@@ -1303,9 +1351,14 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_ordinal(Tokens t, std::s
   return {0, 0};
 }
 
-std::pair<std::size_t, int> TemporalGrammar::Impl::read_spelled_year(Tokens t,
-                                                                     std::size_t i) const {
+inline std::pair<std::size_t, int> TemporalGrammar::Impl::read_spelled_year(Tokens t,
+                                                                            std::size_t i) const {
   if (!is_word(t, i) || !(classes_of(t, i) & kNumberWord)) return {0, 0};
+  return read_spelled_year_words(t, i);
+}
+
+std::pair<std::size_t, int> TemporalGrammar::Impl::read_spelled_year_words(Tokens t,
+                                                                           std::size_t i) const {
   // "two thousand [and] [N]" (not "two thousand years": a count)
   if (auto n = numbers.match(t, i); n.length == 1 && n.value == 2 && thousand.match(t, i + 1).length) {
     std::size_t k = i + 2;
@@ -1650,8 +1703,6 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
 // [the] DAY [of] MONTH [year]: "18 February 2025", "the 18th of February".
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_day_month(
     Tokens t, std::size_t i) const {
-  Hit h;
-  h.first = i;
   std::size_t k = i;
   if (auto d = determiners.match(t, k); d.length) k += d.length;
   auto [de, day] = read_day_number(t, k);
@@ -1664,6 +1715,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_day_month(
   auto [me, mo] = read_month(t, k, true);
   if (!me) return std::nullopt;
   k = me;
+  Hit h;
+  h.first = i;
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::calendar;
   r.month = mo;
@@ -3303,8 +3356,9 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
           if (w.lower != "-" && w.lower != "--" && w.lower != "," && w.lower != "/") break;
           continue;
         }
-        if (ahead_cue_stops.count(w.lower)) break;
-        if (ahead_cues.count(w.lower)) {
+        const std::uint8_t lists = ahead_lists_of(w.lower);
+        if (lists & kAheadStop) break;
+        if (lists & kAheadCue) {
           h.rel.direction = Direction::forward;
           break;
         }
@@ -3321,12 +3375,12 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
           // "to acquire the Peoria, Ill., bank holding company in January", "to purchase
           // the line for $22 million in February"
           if (w.lower != "," && w.lower != "." && w.lower != "-" && w.kind != TokenKind::number &&
-              !ahead_amounts.count(w.lower) && !is_possessive(t, h.first - back))
+              !(ahead_lists_of(w.lower) & kAheadAmount) && !is_possessive(t, h.first - back))
             break;
           continue;
         }
-        if (ahead_cue_stops.count(w.lower)) break;
-        if (w.lower == "to" && ahead_nouns.count(t[h.first - back - 1].lower)) {
+        if (ahead_lists_of(w.lower) & kAheadStop) break;
+        if (w.lower == "to" && (ahead_lists_of(t[h.first - back - 1].lower) & kAheadNoun)) {
           h.rel.deadline = true;
           break;
         }
@@ -3339,8 +3393,10 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
             // "subpoenaed 6-year-old Elian to testify"
             if (v.kind != TokenKind::word && (v.kind == TokenKind::number || is_hyphen(v)))
               continue;
-            if (v.kind != TokenKind::word || ahead_cue_stops.count(v.lower)) break;
-            if (ahead_askers.count(v.lower)) asked = true;
+            if (v.kind != TokenKind::word) break;
+            const std::uint8_t lists = ahead_lists_of(v.lower);
+            if (lists & kAheadStop) break;
+            if (lists & kAheadAsker) asked = true;
             if (asked) break;
           }
           if (asked) {
@@ -3648,6 +3704,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     m.type = done->type;
     m.possessive = done->possessive;
     m.rel = std::make_shared<const RelativeDate>(done->rel);
+    if (out.empty()) out.reserve(4);  // (room for a few readings at the first)
     out.push_back(std::move(m));
     i = done->end;
     // "February 18-20, 2025": the range's second day, "20, 2025"
