@@ -523,8 +523,9 @@ struct TemporalGrammar::Impl {
       day_range_words,  // not start words: never begin a reading
       early_year_cues, early_year_followers, in_span_cues, in_span_stops, verb_shifters, verb_leads,
       past_date_links;
-  // ahead_cues' word lists (words, stops, nouns, askers, amount_symbols) in one index:
-  // finish()'s look-backs find each word once. By word number, its lists (AheadList bits).
+  // ahead_cues' word lists (words, stops, nouns, askers, amount_symbols): their words are
+  // noted in start_words, and by start-word number ahead_lists holds the lists a word is in
+  // (AheadList bits): finish()'s look-backs read them from tag()'s numbers of the tokens.
   enum AheadList : std::uint8_t {
     kAheadCue = 1,
     kAheadStop = 2,
@@ -532,19 +533,24 @@ struct TemporalGrammar::Impl {
     kAheadAsker = 8,
     kAheadAmount = 16
   };
-  detail::WordIndex ahead_words;
   std::vector<std::uint8_t> ahead_lists;
   void add_ahead(const std::vector<std::string>& words, AheadList list) {
     for (const auto& w : words) {
-      const std::uint32_t id = ahead_words.add(w);
+      const std::uint32_t id = start_words.add(w);
       if (id >= ahead_lists.size()) ahead_lists.resize(id + 1, 0);
       ahead_lists[id] |= list;
     }
   }
-  // The ahead_cues lists holding a token's word (given its Token::lower member).
-  std::uint8_t ahead_lists_of(const std::string_view& lower) const {
-    const std::uint32_t id = ahead_words.find_lower(lower);
-    return id == detail::WordIndex::npos ? 0 : ahead_lists[id];
+  // The ahead_cues lists holding token k's word; `ids`: tag()'s start-word numbers of the
+  // tokens of t (start_ids_of()), or null (the word is looked up).
+  std::uint8_t ahead_lists_of(Tokens t, const std::uint32_t* ids, std::size_t k) const {
+    const std::uint32_t id = ids ? ids[k] : start_words.find_lower(t[k].lower);
+    return id < ahead_lists.size() ? ahead_lists[id] : 0;
+  }
+  // tag()'s start-word numbers of the tokens of t; null outside tag()'s sentence
+  const std::uint32_t* start_ids_of(Tokens t) const {
+    const StartIds& c = current_start_ids;
+    return c.index == &start_words && c.tokens == t.data() ? c.ids : nullptr;
   }
   TokenWordSet month_noun_blockers;  // "the March accession", not "the March of Dimes"
   // count ranges, bare plurals and rates (rule_count)
@@ -570,7 +576,8 @@ struct TemporalGrammar::Impl {
       age_possessives, duration_preps_the, anchored_periods, count_approximators,
       count_approximator_cues, plan_leads, part_preps, part_phrase_ends, period_openers,
       date_approximators, date_open_tails, unit_coords, vague_durations;
-  detail::WordIndex start_words;             // every word of every table's phrases
+  detail::WordIndex start_words;             // every word of every table's phrases (and
+                                             // ahead_cues' words)
   std::vector<PhraseTable*> indexed_tables;  // the tables using start_words (sealed by
                                              // declare_gates())
 
@@ -684,7 +691,8 @@ struct TemporalGrammar::Impl {
     return c.classes[k];
   }
   // Token k's word is in no phrase of any table, as tag() looked it up: no table matches
-  // at k. Outside tag()'s sentence: false (not known).
+  // at k. Outside tag()'s sentence (or for a word start_words holds for ahead_lists only):
+  // false (not known).
   bool in_no_phrase(Tokens t, std::size_t k) const {
     if (k >= t.size()) return true;
     const StartIds& c = current_start_ids;
@@ -3324,6 +3332,7 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
   // "postponed until Monday": the day lies ahead of the postponement whatever the tense
   // of the clause. Phrases of up to three words ending right before the expression.
   if (h.rel.kind == K::weekday || h.rel.kind == K::calendar) {
+    const std::uint32_t* const ids = start_ids_of(t);  // (for ahead_lists_of())
     for (std::size_t len = 1; len <= 3 && len <= h.first; ++len) {
       if (future_hints.match(t, h.first - len).length == len) {
         h.rel.direction = Direction::forward;
@@ -3356,7 +3365,7 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
           if (w.lower != "-" && w.lower != "--" && w.lower != "," && w.lower != "/") break;
           continue;
         }
-        const std::uint8_t lists = ahead_lists_of(w.lower);
+        const std::uint8_t lists = ahead_lists_of(t, ids, h.first - back);
         if (lists & kAheadStop) break;
         if (lists & kAheadCue) {
           h.rel.direction = Direction::forward;
@@ -3375,12 +3384,13 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
           // "to acquire the Peoria, Ill., bank holding company in January", "to purchase
           // the line for $22 million in February"
           if (w.lower != "," && w.lower != "." && w.lower != "-" && w.kind != TokenKind::number &&
-              !(ahead_lists_of(w.lower) & kAheadAmount) && !is_possessive(t, h.first - back))
+              !(ahead_lists_of(t, ids, h.first - back) & kAheadAmount) &&
+              !is_possessive(t, h.first - back))
             break;
           continue;
         }
-        if (ahead_lists_of(w.lower) & kAheadStop) break;
-        if (w.lower == "to" && (ahead_lists_of(t[h.first - back - 1].lower) & kAheadNoun)) {
+        if (ahead_lists_of(t, ids, h.first - back) & kAheadStop) break;
+        if (w.lower == "to" && (ahead_lists_of(t, ids, h.first - back - 1) & kAheadNoun)) {
           h.rel.deadline = true;
           break;
         }
@@ -3394,7 +3404,7 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
             if (v.kind != TokenKind::word && (v.kind == TokenKind::number || is_hyphen(v)))
               continue;
             if (v.kind != TokenKind::word) break;
-            const std::uint8_t lists = ahead_lists_of(v.lower);
+            const std::uint8_t lists = ahead_lists_of(t, ids, h.first - back - k);
             if (lists & kAheadStop) break;
             if (lists & kAheadAsker) asked = true;
             if (asked) break;
