@@ -738,19 +738,28 @@ struct TemporalGrammar::Impl {
   };
   // (inlined: most calls find no unit, and the call cost more than the look-up)
   [[gnu::always_inline]] inline UnitRead read_unit(Tokens t, std::size_t i) const;
-  std::pair<std::size_t, unsigned> read_day_number(Tokens t, std::size_t i) const;
-  std::pair<std::size_t, int> read_year(Tokens t, std::size_t i, bool bare) const;
+  // (these four inlined up to a token they can read: most calls read nothing)
+  [[gnu::always_inline]] inline std::pair<std::size_t, unsigned> read_day_number(
+      Tokens t, std::size_t i) const;
+  std::pair<std::size_t, unsigned> read_day_digits(Tokens t, std::size_t i) const;
+  [[gnu::always_inline]] inline std::pair<std::size_t, int> read_year(Tokens t, std::size_t i,
+                                                                      bool bare) const;
+  std::pair<std::size_t, int> read_year_digits(Tokens t, std::size_t i, bool bare) const;
   // (inlined up to a number word: most calls read nothing)
   [[gnu::always_inline]] inline std::pair<std::size_t, int> read_spelled_year(Tokens t,
                                                                               std::size_t i) const;
   std::pair<std::size_t, int> read_spelled_year_words(Tokens t, std::size_t i) const;
-  std::pair<std::size_t, unsigned> read_month(Tokens t, std::size_t i, bool cued) const;
+  [[gnu::always_inline]] inline std::pair<std::size_t, unsigned> read_month(Tokens t, std::size_t i,
+                                                                            bool cued) const;
+  std::pair<std::size_t, unsigned> read_month_word(Tokens t, std::size_t i, bool cued) const;
   std::pair<std::size_t, date::weekday> read_weekday(Tokens t, std::size_t i) const;
   // (inlined up to a number or a number or ordinal word: most calls read nothing)
   [[gnu::always_inline]] inline std::pair<std::size_t, int> read_ordinal(Tokens t,
                                                                          std::size_t i) const;
   std::pair<std::size_t, int> read_ordinal_at(Tokens t, std::size_t i) const;
-  std::pair<std::size_t, ClockTime> read_clock(Tokens t, std::size_t i) const;
+  [[gnu::always_inline]] inline std::pair<std::size_t, ClockTime> read_clock(Tokens t,
+                                                                             std::size_t i) const;
+  std::pair<std::size_t, ClockTime> read_clock_at(Tokens t, std::size_t i) const;
 
   // ---- rules
   struct Hit {
@@ -1309,7 +1318,16 @@ inline TemporalGrammar::Impl::UnitRead TemporalGrammar::Impl::read_unit(Tokens t
   return r;
 }
 
-std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_day_number(Tokens t,
+inline std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_day_number(
+    Tokens t, std::size_t i) const {
+  if (!in(t, i)) return {0, 0};
+  if (is_num(t, i)) return read_day_digits(t, i);
+  auto [end, v] = read_ordinal(t, i);
+  if (end && v >= 1 && v <= 31) return {end, static_cast<unsigned>(v)};
+  return {0, 0};
+}
+
+std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_day_digits(Tokens t,
                                                                         std::size_t i) const {
   if (!in(t, i)) return {0, 0};
   if (is_num(t, i)) {
@@ -1388,8 +1406,17 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_spelled_year_words(Token
   return {c.end, n.value * 100 + *c.value};
 }
 
-std::pair<std::size_t, int> TemporalGrammar::Impl::read_year(Tokens t, std::size_t i,
-                                                             bool bare) const {
+inline std::pair<std::size_t, int> TemporalGrammar::Impl::read_year(Tokens t, std::size_t i,
+                                                                    bool bare) const {
+  if (!in(t, i)) return {0, 0};
+  if (t[i].kind == TokenKind::word)
+    return bare ? std::pair<std::size_t, int>{0, 0} : read_spelled_year(t, i);
+  if (t[i].kind != TokenKind::number || t[i].lower.size() != 4) return {0, 0};
+  return read_year_digits(t, i, bare);
+}
+
+std::pair<std::size_t, int> TemporalGrammar::Impl::read_year_digits(Tokens t, std::size_t i,
+                                                                    bool bare) const {
   if (!bare && is_word(t, i)) {
     if (auto sp = read_spelled_year(t, i); sp.first) return sp;
   }
@@ -1421,8 +1448,14 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_year(Tokens t, std::size
   return {i + 1, y};
 }
 
-std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month(Tokens t, std::size_t i,
-                                                                   bool cued) const {
+inline std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month(Tokens t, std::size_t i,
+                                                                          bool cued) const {
+  if (!is_word(t, i) || !t[i].capitalized || !(classes_of(t, i) & kMonthWord)) return {0, 0};
+  return read_month_word(t, i, cued);
+}
+
+std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month_word(Tokens t, std::size_t i,
+                                                                        bool cued) const {
   if (!is_word(t, i) || !t[i].capitalized) return {0, 0};
   auto m = months.match(t, i);
   if (m.length != 1) return {0, 0};
@@ -1479,7 +1512,18 @@ std::pair<std::size_t, date::weekday> TemporalGrammar::Impl::read_weekday(Tokens
 }
 
 // "10 a.m.", "3:30 p.m.", "10:35", "noon", "midnight", "9 o'clock", "0735 GMT".
-std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, std::size_t i) const {
+inline std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t,
+                                                                           std::size_t i) const {
+  if (!in(t, i)) return {0, {}};
+  // a word: noon or midnight, of kClockWord
+  if (t[i].kind == TokenKind::word ? !(classes_of(t, i) & kClockWord)
+                                   : t[i].kind != TokenKind::number)
+    return {0, {}};
+  return read_clock_at(t, i);
+}
+
+std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock_at(Tokens t,
+                                                                       std::size_t i) const {
   if (!in(t, i)) return {0, {}};
   if (is_word(t, i)) {
     // "High Noon" (the film), "high noon comes today": an idiom, not the hour
@@ -1787,21 +1831,25 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
         (kNumberToken | kNumberWord | kOrdinalWord | kDecadeWord | kFiscalWord | kUnitWord)) &&
       !is_punct(t, k, "'") && !is_punct(t, k, "\xE2\x80\x99"))
     return std::nullopt;
-  Hit h;
-  h.first = i;
-  RelativeDate& r = h.rel;
-  r.kind = RelativeDate::Kind::calendar;
-  r.mod = mod;
   // four digits ("1987", "mid-1988"): of the shapes below, only a year
   if (is_num(t, k) && t[k].lower.size() == 4 && all_digits(t[k].lower)) {
-    if (det && r.mod == Mod::none) return std::nullopt;  // "the 1987 budget"
-    if (auto [ye, yv] = read_year(t, k, r.mod == Mod::none); ye) {
-      r.year = yv;
+    if (det && mod == Mod::none) return std::nullopt;  // "the 1987 budget"
+    if (auto [ye, yv] = read_year(t, k, mod == Mod::none); ye) {
+      Hit h;
+      h.first = i;
+      h.rel.kind = RelativeDate::Kind::calendar;
+      h.rel.mod = mod;
+      h.rel.year = yv;
       h.end = ye;
       return h;
     }
     return std::nullopt;
   }
+  Hit h;
+  h.first = i;
+  RelativeDate& r = h.rel;
+  r.kind = RelativeDate::Kind::calendar;
+  r.mod = mod;
   // ISO day
   if (is_num(t, k) && !det && r.mod == Mod::none) {
     date::sys_days d;
@@ -3688,8 +3736,9 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     if (!best) continue;
     // "in the past three months": a reading starting inside this one that reaches
     // further wins (bounded: only starts inside the current reading are tried).
+    std::optional<Impl::Hit> inner;  // (one for the passes: cleared by each)
     for (std::size_t j = best->first + 1; j < best->end; ++j) {
-      std::optional<Impl::Hit> inner;
+      inner.reset();
       const std::uint32_t inner_rules = rules_at(j, j < i ? 0 : try_heads[t]);
       for (const Impl::Rule r : kInnerRules) {
         if (!(inner_rules & (1u << r))) continue;
