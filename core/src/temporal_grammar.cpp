@@ -213,6 +213,18 @@ class PhraseTable {
       return st.one;
     return match_ids(t, i, st.group, c.ids);
   }
+  // match() where the caller found tag()'s scope `c` to cover t's tokens (null: it does
+  // not): the thread-local read and the token test made once for several look-ups
+  [[gnu::always_inline]] PhraseMatch match(Tokens t, std::size_t i, const StartIds* c) const {
+    if (i >= t.size()) return {};
+    if (!c || c->index != starts_) return match_hashed(t, i);
+    const Start& st = sealed_[c->ids[i]];
+    if (!st.longer) return st.one;
+    if (i + 1 < t.size() && t[i + 1].kind != TokenKind::punct &&
+        !(st.seconds >> (c->ids[i + 1] & 63) & 1))
+      return st.one;
+    return match_ids(t, i, st.group, c->ids);
+  }
   // Once the start-word index is complete (`words` words): a token's number (or `words`
   // for a word not in it) finds its phrases without a bounds test. Needed before match()
   // runs inside tag().
@@ -547,10 +559,11 @@ struct TemporalGrammar::Impl {
     const std::uint32_t id = ids ? ids[k] : start_words.find_lower(t[k].lower);
     return id < ahead_lists.size() ? ahead_lists[id] : 0;
   }
-  // tag()'s start-word numbers of the tokens of t; null outside tag()'s sentence
-  const std::uint32_t* start_ids_of(Tokens t) const {
+  // tag()'s scope when it covers the tokens of t (its start-word numbers of them); null
+  // outside tag()'s sentence
+  const StartIds* scope_of(Tokens t) const {
     const StartIds& c = current_start_ids;
-    return c.index == &start_words && c.tokens == t.data() ? c.ids : nullptr;
+    return c.index == &start_words && c.tokens == t.data() ? &c : nullptr;
   }
   TokenWordSet month_noun_blockers;  // "the March accession", not "the March of Dimes"
   // count ranges, bare plurals and rates (rule_count)
@@ -3360,6 +3373,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::range_second_da
 }
 
 void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
+  // tag()'s scope over t (for the tables' look-ups and ahead_lists_of())
+  const StartIds* const sc = scope_of(t);
+  const std::uint32_t* const ids = sc ? sc->ids : nullptr;
   using K = RelativeDate::Kind;
   switch (h.rel.kind) {
     case K::duration: h.type = TimexType::duration; break;
@@ -3372,21 +3388,20 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
   // "around Nov. 1", "around 7:15 p.m.": the hedge is part of the date or time (TIMEX3
   // mod APPROX); not before a possessive ("to get around Wednesday's ruling")
   if (h.type != TimexType::duration && h.type != TimexType::set && h.rel.kind != K::fuzzy &&
-      !h.possessive && h.first > 0 && date_approximators.match(t, h.first - 1).length == 1)
+      !h.possessive && h.first > 0 && date_approximators.match(t, h.first - 1, sc).length == 1)
     --h.first;
   // "until 1994 or later", "for 1990 and beyond": the open end is part of the date
   if (h.type == TimexType::date && h.rel.kind != K::fuzzy && !h.possessive)
-    h.end += date_open_tails.match(t, h.end).length;
+    h.end += date_open_tails.match(t, h.end, sc).length;
   // "postponed until Monday": the day lies ahead of the postponement whatever the tense
   // of the clause. Phrases of up to three words ending right before the expression.
   if (h.rel.kind == K::weekday || h.rel.kind == K::calendar) {
-    const std::uint32_t* const ids = start_ids_of(t);  // (for ahead_lists_of())
     for (std::size_t len = 1; len <= 3 && len <= h.first; ++len) {
-      if (future_hints.match(t, h.first - len).length == len) {
+      if (future_hints.match(t, h.first - len, sc).length == len) {
         h.rel.direction = Direction::forward;
         break;
       }
-      if (len == 1 && past_date_hints.match(t, h.first - 1).length == 1) {
+      if (len == 1 && past_date_hints.match(t, h.first - 1, sc).length == 1) {
         h.rel.direction = Direction::backward;
         break;
       }
@@ -3395,7 +3410,7 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
     if (h.rel.direction == Direction::none) {
       for (std::size_t back = 1; back <= 3 && back < h.first; ++back) {
         if (!is_word(t, h.first - back) || !past_date_links.count(t[h.first - back].lower)) break;
-        if (past_date_hints.match(t, h.first - back - 1).length == 1) {
+        if (past_date_hints.match(t, h.first - back - 1, sc).length == 1) {
           h.rel.direction = Direction::backward;
           break;
         }
@@ -3468,19 +3483,19 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
     // unless the clause is future (like a deadline)
     if (h.rel.kind == K::calendar && h.rel.direction == Direction::none && !h.rel.year &&
         !h.rel.year_shift && h.rel.shift == Shift::none && h.first >= 2) {
-      const auto lead = plan_leads.match(t, h.first - 2);
+      const auto lead = plan_leads.match(t, h.first - 2, sc);
       if (lead.length == 2) h.rel.deadline = true;
     }
     // "has set Nov. 10 as the deadline", "a Jan. 14 return date": a deadline, the nearest
     // reading unless the clause is future
     if (h.rel.kind == K::calendar && h.rel.direction == Direction::none && !h.rel.year &&
         !h.rel.year_shift && h.rel.shift == Shift::none && !h.rel.clock &&
-        deadline_tails.match(t, h.end).length)
+        deadline_tails.match(t, h.end, sc).length)
       h.rel.deadline = true;
     // "by Wednesday", "until Thursday": ahead, unless the clause is past ("had filed
     // reports by Wednesday", "Until Thursday, they had not called him a suspect")
     if (h.rel.direction == Direction::none && h.first > 0 &&
-        weak_future_hints.match(t, h.first - 1).length == 1) {
+        weak_future_hints.match(t, h.first - 1, sc).length == 1) {
       // a calendar date after "by"/"until" is a deadline: the nearest reading unless the
       // clause is future ("said Elian must be returned by Jan. 14"); a clock time is ahead
       h.rel.forward_unless_past = h.rel.kind == K::weekday && !h.rel.clock;
@@ -3495,7 +3510,7 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
     // until Friday": the weekday is past), nor with the sentence opening on it ("Until
     // Thursday, they had ...", "Up until Thursday")
     if (h.rel.kind == K::weekday && h.rel.forward_unless_past && h.first >= 2 &&
-        until_words.match(t, h.first - 1).length == 1) {
+        until_words.match(t, h.first - 1, sc).length == 1) {
       std::size_t words = 0;
       bool blocked = false;
       for (std::size_t k = h.first - 1; k-- > 0 && k + 24 >= h.first;) {
@@ -3504,7 +3519,7 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
           break;
         }
         ++words;
-        if (until_blockers.match(t, k).length == 1 || t[k].lower.ends_with("n't")) {
+        if (until_blockers.match(t, k, sc).length == 1 || t[k].lower.ends_with("n't")) {
           blocked = true;
           break;
         }
@@ -3523,12 +3538,13 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
     // month after the publication's (resolve())
     if (h.rel.kind == K::calendar && h.rel.month && !h.rel.year && !h.rel.year_shift) {
       std::size_t j = h.first;
-      if (j > 0 && month_prepositions.match(t, j - 1).length == 1) --j;
+      if (j > 0 && month_prepositions.match(t, j - 1, sc).length == 1) --j;
       for (std::size_t back = 1; back <= 6 && back <= j; ++back) {
         if (!is_word(t, j - back)) break;
         const auto& v = t[j - back].lower;
-        if (past_hints.match(t, j - back).length == 1 ||
-            past_act_verbs.match(t, j - back).length == 1 || (v.size() > 4 && v.ends_with("ed"))) {
+        if (past_hints.match(t, j - back, sc).length == 1 ||
+            past_act_verbs.match(t, j - back, sc).length == 1 ||
+            (v.size() > 4 && v.ends_with("ed"))) {
           h.rel.past_act = true;
           break;
         }
@@ -3544,10 +3560,10 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
     if (h.rel.kind == K::weekday && h.rel.shift == Shift::none &&
         h.rel.direction == Direction::none && !h.rel.possessive_day) {
       std::size_t j = h.first;
-      if (j > 0 && day_prepositions.match(t, j - 1).length == 1) --j;
+      if (j > 0 && day_prepositions.match(t, j - 1, sc).length == 1) --j;
       // the verb right before, or with one word between ("told reporters on Friday")
       for (std::size_t back = 1; back <= 2 && back <= j; ++back) {
-        if (is_word(t, j - back) && past_hints.match(t, j - back).length == 1) {
+        if (is_word(t, j - back) && past_hints.match(t, j - back, sc).length == 1) {
           h.rel.direction = Direction::backward;
           break;
         }
