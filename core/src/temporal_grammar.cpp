@@ -213,6 +213,18 @@ class PhraseTable {
       return st.one;
     return match_ids(t, i, st.group, c.ids);
   }
+  // match() where the caller found tag()'s scope `c` to cover t's tokens (null: it does
+  // not): the thread-local read and the token test made once for several look-ups
+  [[gnu::always_inline]] PhraseMatch match(Tokens t, std::size_t i, const StartIds* c) const {
+    if (i >= t.size()) return {};
+    if (!c || c->index != starts_) return match_hashed(t, i);
+    const Start& st = sealed_[c->ids[i]];
+    if (!st.longer) return st.one;
+    if (i + 1 < t.size() && t[i + 1].kind != TokenKind::punct &&
+        !(st.seconds >> (c->ids[i + 1] & 63) & 1))
+      return st.one;
+    return match_ids(t, i, st.group, c->ids);
+  }
   // Once the start-word index is complete (`words` words): a token's number (or `words`
   // for a word not in it) finds its phrases without a bounds test. Needed before match()
   // runs inside tag().
@@ -521,9 +533,38 @@ struct TemporalGrammar::Impl {
   PhraseTable anaphoric_shifters;
   TokenWordSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
-      early_year_cues, early_year_followers, in_span_cues, in_span_stops, verb_shifters,
-      verb_leads, ahead_cues, ahead_cue_stops, ahead_nouns, ahead_askers, ahead_amounts,
+      early_year_cues, early_year_followers, in_span_cues, in_span_stops, verb_shifters, verb_leads,
       past_date_links;
+  // ahead_cues' word lists (words, stops, nouns, askers, amount_symbols): their words are
+  // noted in start_words, and by start-word number ahead_lists holds the lists a word is in
+  // (AheadList bits): finish()'s look-backs read them from tag()'s numbers of the tokens.
+  enum AheadList : std::uint8_t {
+    kAheadCue = 1,
+    kAheadStop = 2,
+    kAheadNoun = 4,
+    kAheadAsker = 8,
+    kAheadAmount = 16
+  };
+  std::vector<std::uint8_t> ahead_lists;
+  void add_ahead(const std::vector<std::string>& words, AheadList list) {
+    for (const auto& w : words) {
+      const std::uint32_t id = start_words.add(w);
+      if (id >= ahead_lists.size()) ahead_lists.resize(id + 1, 0);
+      ahead_lists[id] |= list;
+    }
+  }
+  // The ahead_cues lists holding token k's word; `ids`: tag()'s start-word numbers of the
+  // tokens of t (start_ids_of()), or null (the word is looked up).
+  std::uint8_t ahead_lists_of(Tokens t, const std::uint32_t* ids, std::size_t k) const {
+    const std::uint32_t id = ids ? ids[k] : start_words.find_lower(t[k].lower);
+    return id < ahead_lists.size() ? ahead_lists[id] : 0;
+  }
+  // tag()'s scope when it covers the tokens of t (its start-word numbers of them); null
+  // outside tag()'s sentence
+  const StartIds* scope_of(Tokens t) const {
+    const StartIds& c = current_start_ids;
+    return c.index == &start_words && c.tokens == t.data() ? &c : nullptr;
+  }
   TokenWordSet month_noun_blockers;  // "the March accession", not "the March of Dimes"
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
@@ -548,7 +589,8 @@ struct TemporalGrammar::Impl {
       age_possessives, duration_preps_the, anchored_periods, count_approximators,
       count_approximator_cues, plan_leads, part_preps, part_phrase_ends, period_openers,
       date_approximators, date_open_tails, unit_coords, vague_durations;
-  detail::WordIndex start_words;             // every word of every table's phrases
+  detail::WordIndex start_words;             // every word of every table's phrases (and
+                                             // ahead_cues' words)
   std::vector<PhraseTable*> indexed_tables;  // the tables using start_words (sealed by
                                              // declare_gates())
 
@@ -662,7 +704,8 @@ struct TemporalGrammar::Impl {
     return c.classes[k];
   }
   // Token k's word is in no phrase of any table, as tag() looked it up: no table matches
-  // at k. Outside tag()'s sentence: false (not known).
+  // at k. Outside tag()'s sentence (or for a word start_words holds for ahead_lists only):
+  // false (not known).
   bool in_no_phrase(Tokens t, std::size_t k) const {
     if (k >= t.size()) return true;
     const StartIds& c = current_start_ids;
@@ -698,20 +741,38 @@ struct TemporalGrammar::Impl {
     std::optional<int> value;
     bool article = false;
   };
-  Count read_count(Tokens t, std::size_t i) const;
+  // (inlined up to a word of a count class: most calls read nothing)
+  [[gnu::always_inline]] inline Count read_count(Tokens t, std::size_t i) const;
+  Count read_count_words(Tokens t, std::size_t i) const;  // read_count() at a count word
   struct UnitRead {
     std::size_t end = 0;
     Unit unit = Unit::none;
     bool plural = false;
   };
-  UnitRead read_unit(Tokens t, std::size_t i) const;
-  std::pair<std::size_t, unsigned> read_day_number(Tokens t, std::size_t i) const;
-  std::pair<std::size_t, int> read_year(Tokens t, std::size_t i, bool bare) const;
-  std::pair<std::size_t, int> read_spelled_year(Tokens t, std::size_t i) const;
-  std::pair<std::size_t, unsigned> read_month(Tokens t, std::size_t i, bool cued) const;
+  // (inlined: most calls find no unit, and the call cost more than the look-up)
+  [[gnu::always_inline]] inline UnitRead read_unit(Tokens t, std::size_t i) const;
+  // (these four inlined up to a token they can read: most calls read nothing)
+  [[gnu::always_inline]] inline std::pair<std::size_t, unsigned> read_day_number(
+      Tokens t, std::size_t i) const;
+  std::pair<std::size_t, unsigned> read_day_digits(Tokens t, std::size_t i) const;
+  [[gnu::always_inline]] inline std::pair<std::size_t, int> read_year(Tokens t, std::size_t i,
+                                                                      bool bare) const;
+  std::pair<std::size_t, int> read_year_digits(Tokens t, std::size_t i, bool bare) const;
+  // (inlined up to a number word: most calls read nothing)
+  [[gnu::always_inline]] inline std::pair<std::size_t, int> read_spelled_year(Tokens t,
+                                                                              std::size_t i) const;
+  std::pair<std::size_t, int> read_spelled_year_words(Tokens t, std::size_t i) const;
+  [[gnu::always_inline]] inline std::pair<std::size_t, unsigned> read_month(Tokens t, std::size_t i,
+                                                                            bool cued) const;
+  std::pair<std::size_t, unsigned> read_month_word(Tokens t, std::size_t i, bool cued) const;
   std::pair<std::size_t, date::weekday> read_weekday(Tokens t, std::size_t i) const;
-  std::pair<std::size_t, int> read_ordinal(Tokens t, std::size_t i) const;
-  std::pair<std::size_t, ClockTime> read_clock(Tokens t, std::size_t i) const;
+  // (inlined up to a number or a number or ordinal word: most calls read nothing)
+  [[gnu::always_inline]] inline std::pair<std::size_t, int> read_ordinal(Tokens t,
+                                                                         std::size_t i) const;
+  std::pair<std::size_t, int> read_ordinal_at(Tokens t, std::size_t i) const;
+  [[gnu::always_inline]] inline std::pair<std::size_t, ClockTime> read_clock(Tokens t,
+                                                                             std::size_t i) const;
+  std::pair<std::size_t, ClockTime> read_clock_at(Tokens t, std::size_t i) const;
 
   // ---- rules
   struct Hit {
@@ -823,11 +884,11 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
-  for (const auto& s : lex.list("ahead_cues.words")) ahead_cues.insert(s);
-  for (const auto& s : lex.list("ahead_cues.stops")) ahead_cue_stops.insert(s);
-  for (const auto& s : lex.list("ahead_cues.nouns")) ahead_nouns.insert(s);
-  for (const auto& s : lex.list("ahead_cues.askers")) ahead_askers.insert(s);
-  for (const auto& s : lex.list("ahead_cues.amount_symbols")) ahead_amounts.insert(s);
+  add_ahead(lex.list("ahead_cues.words"), kAheadCue);
+  add_ahead(lex.list("ahead_cues.stops"), kAheadStop);
+  add_ahead(lex.list("ahead_cues.nouns"), kAheadNoun);
+  add_ahead(lex.list("ahead_cues.askers"), kAheadAsker);
+  add_ahead(lex.list("ahead_cues.amount_symbols"), kAheadAmount);
   for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
   for (const auto& s : lex.list("month_noun_blockers")) month_noun_blockers.insert(s);
   for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
@@ -1208,7 +1269,8 @@ void TemporalGrammar::Impl::declare_gates() {
 
 // ---- readers ---------------------------------------------------------------------------
 
-TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count(Tokens t, std::size_t i) const {
+inline TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count(Tokens t,
+                                                                      std::size_t i) const {
   Count c;
   if (!in(t, i)) return c;
   if (is_num(t, i) && t[i].lower.size() <= 4 && all_digits(t[i].lower)) {
@@ -1219,6 +1281,12 @@ TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count(Tokens t, std::si
   if (t[i].kind != TokenKind::word) return c;
   // a count word starts a number, a vague count or an article
   if (!(classes_of(t, i) & (kNumberWord | kVagueCount | kArticle))) return c;
+  return read_count_words(t, i);
+}
+
+TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count_words(Tokens t,
+                                                                     std::size_t i) const {
+  Count c;
   if (auto m = tens.match(t, i); m.length) {
     c.end = i + m.length;
     c.value = m.value;
@@ -1251,7 +1319,8 @@ TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count(Tokens t, std::si
   return c;
 }
 
-TemporalGrammar::Impl::UnitRead TemporalGrammar::Impl::read_unit(Tokens t, std::size_t i) const {
+inline TemporalGrammar::Impl::UnitRead TemporalGrammar::Impl::read_unit(Tokens t,
+                                                                        std::size_t i) const {
   UnitRead r;
   if (!is_word(t, i)) return r;
   auto m = units.match(t, i);
@@ -1262,7 +1331,16 @@ TemporalGrammar::Impl::UnitRead TemporalGrammar::Impl::read_unit(Tokens t, std::
   return r;
 }
 
-std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_day_number(Tokens t,
+inline std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_day_number(
+    Tokens t, std::size_t i) const {
+  if (!in(t, i)) return {0, 0};
+  if (is_num(t, i)) return read_day_digits(t, i);
+  auto [end, v] = read_ordinal(t, i);
+  if (end && v >= 1 && v <= 31) return {end, static_cast<unsigned>(v)};
+  return {0, 0};
+}
+
+std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_day_digits(Tokens t,
                                                                         std::size_t i) const {
   if (!in(t, i)) return {0, 0};
   if (is_num(t, i)) {
@@ -1280,7 +1358,16 @@ std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_day_number(Tokens t
   return {0, 0};
 }
 
-std::pair<std::size_t, int> TemporalGrammar::Impl::read_ordinal(Tokens t, std::size_t i) const {
+inline std::pair<std::size_t, int> TemporalGrammar::Impl::read_ordinal(Tokens t,
+                                                                       std::size_t i) const {
+  if (!in(t, i)) return {0, 0};
+  if (t[i].kind == TokenKind::word ? !(classes_of(t, i) & (kNumberWord | kOrdinalWord))
+                                   : t[i].kind != TokenKind::number)
+    return {0, 0};
+  return read_ordinal_at(t, i);
+}
+
+std::pair<std::size_t, int> TemporalGrammar::Impl::read_ordinal_at(Tokens t, std::size_t i) const {
   if (!is_word(t, i)) {
     if (is_num(t, i)) {
       std::string_view s = t[i].lower;
@@ -1303,9 +1390,14 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_ordinal(Tokens t, std::s
   return {0, 0};
 }
 
-std::pair<std::size_t, int> TemporalGrammar::Impl::read_spelled_year(Tokens t,
-                                                                     std::size_t i) const {
+inline std::pair<std::size_t, int> TemporalGrammar::Impl::read_spelled_year(Tokens t,
+                                                                            std::size_t i) const {
   if (!is_word(t, i) || !(classes_of(t, i) & kNumberWord)) return {0, 0};
+  return read_spelled_year_words(t, i);
+}
+
+std::pair<std::size_t, int> TemporalGrammar::Impl::read_spelled_year_words(Tokens t,
+                                                                           std::size_t i) const {
   // "two thousand [and] [N]" (not "two thousand years": a count)
   if (auto n = numbers.match(t, i); n.length == 1 && n.value == 2 && thousand.match(t, i + 1).length) {
     std::size_t k = i + 2;
@@ -1327,8 +1419,17 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_spelled_year(Tokens t,
   return {c.end, n.value * 100 + *c.value};
 }
 
-std::pair<std::size_t, int> TemporalGrammar::Impl::read_year(Tokens t, std::size_t i,
-                                                             bool bare) const {
+inline std::pair<std::size_t, int> TemporalGrammar::Impl::read_year(Tokens t, std::size_t i,
+                                                                    bool bare) const {
+  if (!in(t, i)) return {0, 0};
+  if (t[i].kind == TokenKind::word)
+    return bare ? std::pair<std::size_t, int>{0, 0} : read_spelled_year(t, i);
+  if (t[i].kind != TokenKind::number || t[i].lower.size() != 4) return {0, 0};
+  return read_year_digits(t, i, bare);
+}
+
+std::pair<std::size_t, int> TemporalGrammar::Impl::read_year_digits(Tokens t, std::size_t i,
+                                                                    bool bare) const {
   if (!bare && is_word(t, i)) {
     if (auto sp = read_spelled_year(t, i); sp.first) return sp;
   }
@@ -1360,8 +1461,14 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_year(Tokens t, std::size
   return {i + 1, y};
 }
 
-std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month(Tokens t, std::size_t i,
-                                                                   bool cued) const {
+inline std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month(Tokens t, std::size_t i,
+                                                                          bool cued) const {
+  if (!is_word(t, i) || !t[i].capitalized || !(classes_of(t, i) & kMonthWord)) return {0, 0};
+  return read_month_word(t, i, cued);
+}
+
+std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month_word(Tokens t, std::size_t i,
+                                                                        bool cued) const {
   if (!is_word(t, i) || !t[i].capitalized) return {0, 0};
   auto m = months.match(t, i);
   if (m.length != 1) return {0, 0};
@@ -1418,7 +1525,18 @@ std::pair<std::size_t, date::weekday> TemporalGrammar::Impl::read_weekday(Tokens
 }
 
 // "10 a.m.", "3:30 p.m.", "10:35", "noon", "midnight", "9 o'clock", "0735 GMT".
-std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t, std::size_t i) const {
+inline std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t,
+                                                                           std::size_t i) const {
+  if (!in(t, i)) return {0, {}};
+  // a word: noon or midnight, of kClockWord
+  if (t[i].kind == TokenKind::word ? !(classes_of(t, i) & kClockWord)
+                                   : t[i].kind != TokenKind::number)
+    return {0, {}};
+  return read_clock_at(t, i);
+}
+
+std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock_at(Tokens t,
+                                                                       std::size_t i) const {
   if (!in(t, i)) return {0, {}};
   if (is_word(t, i)) {
     // "High Noon" (the film), "high noon comes today": an idiom, not the hour
@@ -1650,8 +1768,6 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
 // [the] DAY [of] MONTH [year]: "18 February 2025", "the 18th of February".
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_day_month(
     Tokens t, std::size_t i) const {
-  Hit h;
-  h.first = i;
   std::size_t k = i;
   if (auto d = determiners.match(t, k); d.length) k += d.length;
   auto [de, day] = read_day_number(t, k);
@@ -1664,6 +1780,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_day_month(
   auto [me, mo] = read_month(t, k, true);
   if (!me) return std::nullopt;
   k = me;
+  Hit h;
+  h.first = i;
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::calendar;
   r.month = mo;
@@ -1726,21 +1844,25 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
         (kNumberToken | kNumberWord | kOrdinalWord | kDecadeWord | kFiscalWord | kUnitWord)) &&
       !is_punct(t, k, "'") && !is_punct(t, k, "\xE2\x80\x99"))
     return std::nullopt;
-  Hit h;
-  h.first = i;
-  RelativeDate& r = h.rel;
-  r.kind = RelativeDate::Kind::calendar;
-  r.mod = mod;
   // four digits ("1987", "mid-1988"): of the shapes below, only a year
   if (is_num(t, k) && t[k].lower.size() == 4 && all_digits(t[k].lower)) {
-    if (det && r.mod == Mod::none) return std::nullopt;  // "the 1987 budget"
-    if (auto [ye, yv] = read_year(t, k, r.mod == Mod::none); ye) {
-      r.year = yv;
+    if (det && mod == Mod::none) return std::nullopt;  // "the 1987 budget"
+    if (auto [ye, yv] = read_year(t, k, mod == Mod::none); ye) {
+      Hit h;
+      h.first = i;
+      h.rel.kind = RelativeDate::Kind::calendar;
+      h.rel.mod = mod;
+      h.rel.year = yv;
       h.end = ye;
       return h;
     }
     return std::nullopt;
   }
+  Hit h;
+  h.first = i;
+  RelativeDate& r = h.rel;
+  r.kind = RelativeDate::Kind::calendar;
+  r.mod = mod;
   // ISO day
   if (is_num(t, k) && !det && r.mod == Mod::none) {
     date::sys_days d;
@@ -3251,6 +3373,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::range_second_da
 }
 
 void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
+  // tag()'s scope over t (for the tables' look-ups and ahead_lists_of())
+  const StartIds* const sc = scope_of(t);
+  const std::uint32_t* const ids = sc ? sc->ids : nullptr;
   using K = RelativeDate::Kind;
   switch (h.rel.kind) {
     case K::duration: h.type = TimexType::duration; break;
@@ -3263,20 +3388,20 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
   // "around Nov. 1", "around 7:15 p.m.": the hedge is part of the date or time (TIMEX3
   // mod APPROX); not before a possessive ("to get around Wednesday's ruling")
   if (h.type != TimexType::duration && h.type != TimexType::set && h.rel.kind != K::fuzzy &&
-      !h.possessive && h.first > 0 && date_approximators.match(t, h.first - 1).length == 1)
+      !h.possessive && h.first > 0 && date_approximators.match(t, h.first - 1, sc).length == 1)
     --h.first;
   // "until 1994 or later", "for 1990 and beyond": the open end is part of the date
   if (h.type == TimexType::date && h.rel.kind != K::fuzzy && !h.possessive)
-    h.end += date_open_tails.match(t, h.end).length;
+    h.end += date_open_tails.match(t, h.end, sc).length;
   // "postponed until Monday": the day lies ahead of the postponement whatever the tense
   // of the clause. Phrases of up to three words ending right before the expression.
   if (h.rel.kind == K::weekday || h.rel.kind == K::calendar) {
     for (std::size_t len = 1; len <= 3 && len <= h.first; ++len) {
-      if (future_hints.match(t, h.first - len).length == len) {
+      if (future_hints.match(t, h.first - len, sc).length == len) {
         h.rel.direction = Direction::forward;
         break;
       }
-      if (len == 1 && past_date_hints.match(t, h.first - 1).length == 1) {
+      if (len == 1 && past_date_hints.match(t, h.first - 1, sc).length == 1) {
         h.rel.direction = Direction::backward;
         break;
       }
@@ -3285,7 +3410,7 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
     if (h.rel.direction == Direction::none) {
       for (std::size_t back = 1; back <= 3 && back < h.first; ++back) {
         if (!is_word(t, h.first - back) || !past_date_links.count(t[h.first - back].lower)) break;
-        if (past_date_hints.match(t, h.first - back - 1).length == 1) {
+        if (past_date_hints.match(t, h.first - back - 1, sc).length == 1) {
           h.rel.direction = Direction::backward;
           break;
         }
@@ -3303,8 +3428,9 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
           if (w.lower != "-" && w.lower != "--" && w.lower != "," && w.lower != "/") break;
           continue;
         }
-        if (ahead_cue_stops.count(w.lower)) break;
-        if (ahead_cues.count(w.lower)) {
+        const std::uint8_t lists = ahead_lists_of(t, ids, h.first - back);
+        if (lists & kAheadStop) break;
+        if (lists & kAheadCue) {
           h.rel.direction = Direction::forward;
           break;
         }
@@ -3321,12 +3447,13 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
           // "to acquire the Peoria, Ill., bank holding company in January", "to purchase
           // the line for $22 million in February"
           if (w.lower != "," && w.lower != "." && w.lower != "-" && w.kind != TokenKind::number &&
-              !ahead_amounts.count(w.lower) && !is_possessive(t, h.first - back))
+              !(ahead_lists_of(t, ids, h.first - back) & kAheadAmount) &&
+              !is_possessive(t, h.first - back))
             break;
           continue;
         }
-        if (ahead_cue_stops.count(w.lower)) break;
-        if (w.lower == "to" && ahead_nouns.count(t[h.first - back - 1].lower)) {
+        if (ahead_lists_of(t, ids, h.first - back) & kAheadStop) break;
+        if (w.lower == "to" && (ahead_lists_of(t, ids, h.first - back - 1) & kAheadNoun)) {
           h.rel.deadline = true;
           break;
         }
@@ -3339,8 +3466,10 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
             // "subpoenaed 6-year-old Elian to testify"
             if (v.kind != TokenKind::word && (v.kind == TokenKind::number || is_hyphen(v)))
               continue;
-            if (v.kind != TokenKind::word || ahead_cue_stops.count(v.lower)) break;
-            if (ahead_askers.count(v.lower)) asked = true;
+            if (v.kind != TokenKind::word) break;
+            const std::uint8_t lists = ahead_lists_of(t, ids, h.first - back - k);
+            if (lists & kAheadStop) break;
+            if (lists & kAheadAsker) asked = true;
             if (asked) break;
           }
           if (asked) {
@@ -3354,19 +3483,19 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
     // unless the clause is future (like a deadline)
     if (h.rel.kind == K::calendar && h.rel.direction == Direction::none && !h.rel.year &&
         !h.rel.year_shift && h.rel.shift == Shift::none && h.first >= 2) {
-      const auto lead = plan_leads.match(t, h.first - 2);
+      const auto lead = plan_leads.match(t, h.first - 2, sc);
       if (lead.length == 2) h.rel.deadline = true;
     }
     // "has set Nov. 10 as the deadline", "a Jan. 14 return date": a deadline, the nearest
     // reading unless the clause is future
     if (h.rel.kind == K::calendar && h.rel.direction == Direction::none && !h.rel.year &&
         !h.rel.year_shift && h.rel.shift == Shift::none && !h.rel.clock &&
-        deadline_tails.match(t, h.end).length)
+        deadline_tails.match(t, h.end, sc).length)
       h.rel.deadline = true;
     // "by Wednesday", "until Thursday": ahead, unless the clause is past ("had filed
     // reports by Wednesday", "Until Thursday, they had not called him a suspect")
     if (h.rel.direction == Direction::none && h.first > 0 &&
-        weak_future_hints.match(t, h.first - 1).length == 1) {
+        weak_future_hints.match(t, h.first - 1, sc).length == 1) {
       // a calendar date after "by"/"until" is a deadline: the nearest reading unless the
       // clause is future ("said Elian must be returned by Jan. 14"); a clock time is ahead
       h.rel.forward_unless_past = h.rel.kind == K::weekday && !h.rel.clock;
@@ -3381,7 +3510,7 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
     // until Friday": the weekday is past), nor with the sentence opening on it ("Until
     // Thursday, they had ...", "Up until Thursday")
     if (h.rel.kind == K::weekday && h.rel.forward_unless_past && h.first >= 2 &&
-        until_words.match(t, h.first - 1).length == 1) {
+        until_words.match(t, h.first - 1, sc).length == 1) {
       std::size_t words = 0;
       bool blocked = false;
       for (std::size_t k = h.first - 1; k-- > 0 && k + 24 >= h.first;) {
@@ -3390,7 +3519,7 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
           break;
         }
         ++words;
-        if (until_blockers.match(t, k).length == 1 || t[k].lower.ends_with("n't")) {
+        if (until_blockers.match(t, k, sc).length == 1 || t[k].lower.ends_with("n't")) {
           blocked = true;
           break;
         }
@@ -3409,12 +3538,13 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
     // month after the publication's (resolve())
     if (h.rel.kind == K::calendar && h.rel.month && !h.rel.year && !h.rel.year_shift) {
       std::size_t j = h.first;
-      if (j > 0 && month_prepositions.match(t, j - 1).length == 1) --j;
+      if (j > 0 && month_prepositions.match(t, j - 1, sc).length == 1) --j;
       for (std::size_t back = 1; back <= 6 && back <= j; ++back) {
         if (!is_word(t, j - back)) break;
         const auto& v = t[j - back].lower;
-        if (past_hints.match(t, j - back).length == 1 ||
-            past_act_verbs.match(t, j - back).length == 1 || (v.size() > 4 && v.ends_with("ed"))) {
+        if (past_hints.match(t, j - back, sc).length == 1 ||
+            past_act_verbs.match(t, j - back, sc).length == 1 ||
+            (v.size() > 4 && v.ends_with("ed"))) {
           h.rel.past_act = true;
           break;
         }
@@ -3430,10 +3560,10 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
     if (h.rel.kind == K::weekday && h.rel.shift == Shift::none &&
         h.rel.direction == Direction::none && !h.rel.possessive_day) {
       std::size_t j = h.first;
-      if (j > 0 && day_prepositions.match(t, j - 1).length == 1) --j;
+      if (j > 0 && day_prepositions.match(t, j - 1, sc).length == 1) --j;
       // the verb right before, or with one word between ("told reporters on Friday")
       for (std::size_t back = 1; back <= 2 && back <= j; ++back) {
-        if (is_word(t, j - back) && past_hints.match(t, j - back).length == 1) {
+        if (is_word(t, j - back) && past_hints.match(t, j - back, sc).length == 1) {
           h.rel.direction = Direction::backward;
           break;
         }
@@ -3622,8 +3752,9 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     if (!best) continue;
     // "in the past three months": a reading starting inside this one that reaches
     // further wins (bounded: only starts inside the current reading are tried).
+    std::optional<Impl::Hit> inner;  // (one for the passes: cleared by each)
     for (std::size_t j = best->first + 1; j < best->end; ++j) {
-      std::optional<Impl::Hit> inner;
+      inner.reset();
       const std::uint32_t inner_rules = rules_at(j, j < i ? 0 : try_heads[t]);
       for (const Impl::Rule r : kInnerRules) {
         if (!(inner_rules & (1u << r))) continue;
@@ -3648,6 +3779,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     m.type = done->type;
     m.possessive = done->possessive;
     m.rel = std::make_shared<const RelativeDate>(done->rel);
+    if (out.empty()) out.reserve(4);  // (room for a few readings at the first)
     out.push_back(std::move(m));
     i = done->end;
     // "February 18-20, 2025": the range's second day, "20, 2025"
