@@ -523,7 +523,7 @@ struct TemporalGrammar::Impl {
       age_words, past_date_hints, weak_future_hints, generic_today, holidays, holiday_blockers,
       business_cues, reporting_nouns, reporting_ago, reporting_this,
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for,
-      reporting_year_back;
+      reporting_year_back, reporting_year_spans;
   PhraseTable noon_blockers;  // "high noon": no clock time
   PhraseTable adjective_phrases;  // "the present system": no time (rule_phrases)
   TokenWordSet adjective_phrase_preps, adjective_phrase_stops;
@@ -1076,6 +1076,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   reporting_year_end.add_all(lex.list("reporting.year_followers"), 1);
   reporting_year_adj.add_all(lex.list("reporting.year_adjectives"), 1);
   reporting_for.add_all(lex.list("reporting.year_prepositions"), 1);
+  reporting_year_spans.add_all(lex.list("reporting.year_spans"), 1);
   // the words that are a whole phrase of rule_phrases()'s tables on their own
   single_phrase_words.assign(start_words.size() + 1, false);
   for (const PhraseTable* p : {&anchored, &fuzzy, &context_days, &fuzzy_adj, &vague_durations})
@@ -2695,8 +2696,36 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     if (u.plural && !prefixed && c.value && *c.value == 3 && !c.article && is_word(t, u.end) &&
         t[u.end].lower == "of" && !read_year(t, u.end + 1, false).first) {
       std::size_t e = u.end + 1;
+      // "three quarters of a century": three fourths of that unit, in the next smaller one
+      // (P75Y, "three quarters of a century later" as "75 years later")
+      if (const std::size_t a = articles.match(t, e).length) {
+        const UnitRead w = read_unit(t, e + a);
+        std::pair<Unit, int> part{Unit::none, 0};
+        if (w.end && !w.plural) {
+          switch (w.unit) {
+            case Unit::century:
+              part = {Unit::year, 100};
+              break;
+            case Unit::year:
+              part = {Unit::month, 12};
+              break;
+            case Unit::day:
+              part = {Unit::hour, 24};
+              break;
+            case Unit::hour:
+              part = {Unit::minute, 60};
+              break;
+            default:
+              break;
+          }
+        }
+        if (part.second) {
+          u = UnitRead{w.end, part.first, true};
+          c.value = 3 * part.second / 4;
+        }
+      }
       e += determiners.match(t, e).length + shifters.match(t, e).length;
-      if (!read_unit(t, e).end) return std::nullopt;
+      if (u.unit == Unit::quarter && !read_unit(t, e).end) return std::nullopt;
     }
   }
   if (!c.end) {
@@ -3773,6 +3802,19 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
         done->rel.count == 1 && done->rel.direction == Direction::backward &&
         done->rel.clock == std::nullopt && in_business())
       done->rel.reporting = true;
+    // "For the nine months, net was $18.9 million, compared with a loss a year earlier", "a
+    // loss of $195 million in the 1988 period": in a sentence reporting a span of months, a
+    // period of a named year or a year back that names no quarter is that year (TimeBank)
+    if (done->rel.reporting && (done->rel.year || (done->rel.kind == RelativeDate::Kind::offset &&
+                                                   done->rel.direction == Direction::backward))) {
+      bool quarter = false;
+      for (std::size_t k = done->first; k < done->end && !quarter; ++k)
+        quarter = g.read_unit(tokens, k).unit == Unit::quarter;
+      bool months = false;
+      for (std::size_t k = 0; k < n && !quarter && !months; ++k)
+        months = g.reporting_year_spans.match(tokens, k).length > 0;
+      if (months) done->rel.reporting = false;
+    }
     TimexMatch m;
     m.first_token = done->first;
     m.last_token = done->end;
@@ -3832,6 +3874,43 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     else
       joined.year_shift = b.shift == Shift::next ? 1 : b.shift == Shift::last ? -1 : 0;
     out[k].rel = std::make_shared<const RelativeDate>(joined);
+  }
+  // "the April/February period of 1986/87", "the April through February period": a range
+  // of year-less months across a year end, a period of results; its first month is in the
+  // year before its last (the split year's first, when one follows: "of 1986/87")
+  for (std::size_t k = 0; k + 1 < out.size(); ++k) {
+    const RelativeDate& a = *out[k].rel;
+    const RelativeDate& b = *out[k + 1].rel;
+    auto month_only = [](const RelativeDate& r) {
+      return r.kind == RelativeDate::Kind::calendar && r.month && !r.day && !r.year &&
+             !r.year_shift && r.shift == Shift::none && r.anchor == AnchorRef::publication;
+    };
+    if (!month_only(a) || !month_only(b) || *a.month <= *b.month ||
+        out[k + 1].first_token != out[k].last_token + 1)
+      continue;
+    const sdk::Token& w = tokens[out[k].last_token];
+    const std::size_t e = out[k + 1].last_token;
+    if (!(w.lower == "/" || is_range_dash(w) ||
+          (w.kind == TokenKind::word && g.day_range_words.count(w.lower))) ||
+        !g.reporting_nouns.match(tokens, e).length)
+      continue;
+    RelativeDate first = a;
+    RelativeDate last = b;
+    // "of 1986/87": the split year written after it
+    const RelativeDate* y = k + 2 < out.size() ? out[k + 2].rel.get() : nullptr;
+    if (y && y->kind == RelativeDate::Kind::calendar && y->year && !y->month && !y->quarter &&
+        !y->half && y->season == Season::none && !y->decade && !y->century &&
+        out[k + 2].first_token == e + 2 &&
+        (out[k + 2].last_token > e + 3 || tokens[e + 2].lower.find('/') != std::string::npos) &&
+        Impl::is_word(tokens, e + 1) &&
+        (tokens[e + 1].lower == "of" || tokens[e + 1].lower == "in")) {
+      first.year = *y->year;
+      last.year = *y->year + 1;
+      out[k + 1].rel = std::make_shared<const RelativeDate>(last);
+    } else {
+      first.range_to_month = *b.month;
+    }
+    out[k].rel = std::make_shared<const RelativeDate>(first);
   }
   // "the fourth quarter 1985", "first-half 1986": a year-less quarter or half right before
   // a year is that year's
@@ -4310,6 +4389,17 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
           y = *py;
         }
         return day_with_time(holiday_day(rel.holiday, y), rel);
+      }
+      if (rel.month && rel.range_to_month && !rel.year && !rel.year_shift) {
+        // the range's first month: the year before its last month's
+        RelativeDate last = rel;
+        last.month = rel.range_to_month;
+        last.range_to_month.reset();
+        const Resolved e = resolve(last, anchor, tense);
+        if (!e.earliest) return r;
+        Resolved out = month_res(year_of(*e.earliest) - 1, *rel.month);
+        apply_mod(out, rel.mod, P, tense);
+        return out;
       }
       // a month, or a day of it, in the month after the publication's (same year) is the
       // coming one even in a past clause: eleven months back the writer says "last

@@ -48,7 +48,8 @@ inline bool resolution_reads_tense(const RelativeDate& rel, const Anchor& anchor
     return !(rel.range_end && anchor.last_explicit);
   }
   if (rel.month || rel.quarter || rel.half || rel.season != Season::none) {
-    if (mod_reads) return true;
+    // "the April through February period": the year of the range's last month
+    if (mod_reads || rel.range_to_month) return true;
     if (own_year || rel.shift != Shift::none) return false;
     // the publication's own month ("in March" in a March story): every tense picks its year
     const date::year_month_day p{anchor.publication};

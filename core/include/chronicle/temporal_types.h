@@ -114,6 +114,9 @@ struct RelativeDate {
   bool past_act = false;
   // "the week of March 18": the week (unit week) or weekend holding the day
   Unit period_of = Unit::none;
+  // "the April through February period": a range of months across a year end; the month
+  // (of the range's first) is in the year before the one of this last month
+  std::optional<unsigned> range_to_month;
   // In a sentence about reported results ("net fell to $3 million from $5 million a year
   // ago"), the period is the reported quarter (the one ending before the publication):
   // "the quarter", "the latest period" (count empty), "a year ago", "the year-earlier
