@@ -356,14 +356,15 @@ struct RawEntity {
   RawEntity(const RawEntity&) = default;
   RawEntity& operator=(const RawEntity&) = default;
   // not inlined: analyze() moves entities into their sentence's list at many places, and
-  // each inlined copy of five strings' moves makes it too big for its own inlining
+  // each inlined copy of four strings' moves makes it too big for its own inlining
   [[gnu::noinline]] RawEntity(RawEntity&&) noexcept = default;
   RawEntity& operator=(RawEntity&&) noexcept = default;
 
   std::size_t first = 0, last = 0;
   EntityKind kind = EntityKind::person;
   std::string name;
-  std::string country;
+  // (the gazetteer's, the dateline's or a literal: it outlives the analysis' entity passes)
+  std::string_view country;
   bool possessive = false;
   bool head = false;
   bool modifier = false;
@@ -372,7 +373,7 @@ struct RawEntity {
   bool titled = false;
   std::string title;      // lower-case title words written before the name
   std::string title_ref;  // "the prime minister": a person named by title only
-  std::string group_ref;  // "the ministers": a group told before, by its noun
+  std::string_view group_ref;  // "the ministers": a group told before, by its noun (a token's)
 };
 
 using W = Resources::Gazetteer::W;
@@ -618,8 +619,10 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
     if (!t[i].capitalized && (lists.bits[i] & kOpeners) == 0 &&
         lists.form_ids[i] == detail::WordIndex::npos) {
       const auto w = t[i].lower;
-      if (!(is(w, "the") || is(w, "there") || is(w, "here") || is(w, "he") || is(w, "she") ||
-            is(w, "they"))) {
+      // (an "h" first or second: a test most words fail, before the words themselves)
+      if (!(w.size() >= 2 && (w[0] == 'h' || w[1] == 'h') &&
+            (is(w, "the") || is(w, "there") || is(w, "here") || is(w, "he") || is(w, "she") ||
+             is(w, "they")))) {
         ++i;
         continue;
       }
@@ -809,7 +812,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
         e.first = i;
         e.last = k + 1;
         e.kind = EntityKind::group;
-        e.group_ref = std::string(t[k].lower);
+        e.group_ref = t[k].lower;
         e.name = join_tokens(t, i, k + 1, s.text);
         ents.push_back(std::move(e));
         i = k + 1;
@@ -1410,33 +1413,38 @@ void DocumentAnalysis::analyze() {
   // any mention was; their words in a store of this thread's (the mentions' own names
   // change below), kept with the lists below from document to document
   struct FullName {
-    std::size_t at, size, last_at;  // the name and its last word, in `store`
+    std::string_view name, last;  // (in `store`) the name and its last word
     bool head;
   };
   static thread_local std::string store;
   static thread_local std::vector<FullName> full_names;
+  auto full = [](const RawEntity& e) {
+    return e.kind == EntityKind::person && !e.pronoun && e.name.find(' ') != std::string::npos;
+  };
   store.clear();
   full_names.clear();
+  {
+    std::size_t size = 0;
+    for (const auto& ents : raw)
+      for (const auto& e : ents)
+        if (full(e)) size += e.name.size();
+    store.reserve(size);  // (so that no name added below moves the others)
+  }
   for (const auto& ents : raw)
     for (const auto& e : ents)
-      if (e.kind == EntityKind::person && !e.pronoun && e.name.find(' ') != std::string::npos) {
+      if (full(e)) {
         const std::size_t at = store.size();
         store += e.name;
-        full_names.push_back({at, e.name.size(), at + e.name.rfind(' ') + 1, e.head});
+        const std::string_view name = std::string_view(store).substr(at);
+        full_names.push_back({name, name.substr(name.rfind(' ') + 1), e.head});
       }
-  const std::string_view stored = store;
-  auto full_of = [&](const FullName& f) { return stored.substr(f.at, f.size); };
-  auto last_of = [&](const FullName& f) {
-    return stored.substr(f.last_at, f.at + f.size - f.last_at);
-  };
-  std::sort(full_names.begin(), full_names.end(), [&](const FullName& x, const FullName& y) {
-    const std::string_view lx = last_of(x), ly = last_of(y);
-    return lx != ly ? lx < ly : full_of(x) < full_of(y);
+  std::sort(full_names.begin(), full_names.end(), [](const FullName& x, const FullName& y) {
+    return x.last != y.last ? x.last < y.last : x.name < y.name;
   });
   {
     std::size_t kept = 0;
     for (const FullName& f : full_names) {
-      if (kept > 0 && full_of(full_names[kept - 1]) == full_of(f)) {
+      if (kept > 0 && full_names[kept - 1].name == f.name) {
         full_names[kept - 1].head = full_names[kept - 1].head || f.head;
         continue;
       }
@@ -1447,9 +1455,9 @@ void DocumentAnalysis::analyze() {
   // the full names with last word `w`
   auto with_last = [&](std::string_view w) {
     auto b = std::lower_bound(full_names.begin(), full_names.end(), w,
-                              [&](const FullName& f, std::string_view x) { return last_of(f) < x; });
+                              [](const FullName& f, std::string_view x) { return f.last < x; });
     auto e = b;
-    while (e != full_names.end() && last_of(*e) == w) ++e;
+    while (e != full_names.end() && e->last == w) ++e;
     return std::span<const FullName>(b, e);
   };
   // The fullest form of a name in the article: the longest full name with the same last
@@ -1464,7 +1472,7 @@ void DocumentAnalysis::analyze() {
     const std::string_view fw = std::string_view(name).substr(0, name.find(' '));
     cands.clear();
     for (const FullName& full : bucket) {
-      const std::string_view f = full_of(full);
+      const std::string_view f = full.name;
       const bool h = full.head;
       if (f.size() <= name.size()) continue;
       if (f.find(fw) == std::string_view::npos) continue;
@@ -1498,7 +1506,7 @@ void DocumentAnalysis::analyze() {
     if (name.find(' ') != std::string::npos || !with_last(name).empty()) return {};
     std::string_view only;  // the full name that starts with `name`
     for (const FullName& full : full_names) {
-      const std::string_view f = full_of(full);
+      const std::string_view f = full.name;
       if (f.size() > name.size() && f[name.size()] == ' ' && f.starts_with(name)) {
         if (only.data()) return {};
         only = f;
@@ -1634,7 +1642,7 @@ void DocumentAnalysis::analyze() {
           std::transform(low.begin(), low.end(), low.begin(), ::tolower);
           if (holds_words(low, e.group_ref)) {
             e.name = *it;
-            e.group_ref.clear();  // resolved: a named group
+            e.group_ref = {};  // resolved: a named group
             break;
           }
         }
