@@ -403,7 +403,8 @@ std::string join_tokens(std::span<const sdk::Token> t, std::size_t b, std::size_
   // most names: words and single spaces only, kept as they are
   bool plain = !written.empty() && !blank(written.front()) && !blank(written.back());
   for (std::size_t k = 0; k < written.size() && plain; ++k)  // (the last byte is no blank)
-    plain = written[k] == ' ' ? !blank(written[k + 1]) : !blank(written[k]);
+    if (static_cast<unsigned char>(written[k]) <= ' ')  // (any byte above is no blank)
+      plain = written[k] == ' ' ? !blank(written[k + 1]) : !blank(written[k]);
   if (plain) return std::string(written);
   std::string out;
   bool space = false;

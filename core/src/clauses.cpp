@@ -511,7 +511,6 @@ void read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& r,
   would_future.clear();
   out.clauses.reserve(starts.size() - 1);
   out.verb.reserve(starts.size() - 1);
-  out.negated.reserve(starts.size() - 1);
   // 2. read each clause
   bool hedged_by_previous = false;
   for (std::size_t c = 0; c + 1 < starts.size(); ++c) {
