@@ -1923,7 +1923,6 @@ void DocumentAnalysis::analyze() {
   for (std::size_t si = 0; si < sentences_.size(); ++si) {
     auto& s = sentences_[si];
     s.entities.reserve(raw[si].size());
-    s.entity_modifier.reserve(raw[si].size());
     s.mentions.reserve(s.matches.size());
     for (auto& e : raw[si]) {
       if (detail::debug_trace())
