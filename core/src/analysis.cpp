@@ -1932,10 +1932,14 @@ void DocumentAnalysis::analyze() {
       sdk::Entity x;
       x.first_token = e.first;
       x.last_token = e.last;
-      const auto suffix = e.kind == EntityKind::person ? suffix_of.find(e.name) : suffix_of.end();
+      const auto suffix = e.kind == EntityKind::person && !suffix_of.empty()
+                              ? suffix_of.find(e.name)
+                              : suffix_of.end();
       x.name = suffix == suffix_of.end() ? intern(e.name) : intern(e.name + suffix->second);
       x.kind = e.kind;
-      x.country = intern(e.country);
+      // (a country outlives the analysis' entities: the gazetteer's, the dateline's or a
+      // literal)
+      x.country = e.country.empty() ? intern(e.country) : e.country;
       x.possessive = e.possessive;
       x.pronoun = e.pronoun;
       x.head_of_state = e.head;
