@@ -356,14 +356,15 @@ struct RawEntity {
   RawEntity(const RawEntity&) = default;
   RawEntity& operator=(const RawEntity&) = default;
   // not inlined: analyze() moves entities into their sentence's list at many places, and
-  // each inlined copy of five strings' moves makes it too big for its own inlining
+  // each inlined copy of four strings' moves makes it too big for its own inlining
   [[gnu::noinline]] RawEntity(RawEntity&&) noexcept = default;
   RawEntity& operator=(RawEntity&&) noexcept = default;
 
   std::size_t first = 0, last = 0;
   EntityKind kind = EntityKind::person;
   std::string name;
-  std::string country;
+  // (the gazetteer's, the dateline's or a literal: it outlives the analysis' entity passes)
+  std::string_view country;
   bool possessive = false;
   bool head = false;
   bool modifier = false;
@@ -372,7 +373,7 @@ struct RawEntity {
   bool titled = false;
   std::string title;      // lower-case title words written before the name
   std::string title_ref;  // "the prime minister": a person named by title only
-  std::string group_ref;  // "the ministers": a group told before, by its noun
+  std::string_view group_ref;  // "the ministers": a group told before, by its noun (a token's)
 };
 
 using W = Resources::Gazetteer::W;
@@ -402,7 +403,8 @@ std::string join_tokens(std::span<const sdk::Token> t, std::size_t b, std::size_
   // most names: words and single spaces only, kept as they are
   bool plain = !written.empty() && !blank(written.front()) && !blank(written.back());
   for (std::size_t k = 0; k < written.size() && plain; ++k)  // (the last byte is no blank)
-    plain = written[k] == ' ' ? !blank(written[k + 1]) : !blank(written[k]);
+    if (static_cast<unsigned char>(written[k]) <= ' ')  // (any byte above is no blank)
+      plain = written[k] == ' ' ? !blank(written[k + 1]) : !blank(written[k]);
   if (plain) return std::string(written);
   std::string out;
   bool space = false;
@@ -418,9 +420,15 @@ std::string join_tokens(std::span<const sdk::Token> t, std::size_t b, std::size_
   return out;
 }
 
-std::string last_word(const std::string& name) {
-  auto p = name.rfind(' ');
-  return p == std::string::npos ? name : name.substr(p + 1);
+// `words` holds `phrase` as whole words: between spaces or at its ends (" " + phrase +
+// " " is in " " + words + " ").
+bool holds_words(std::string_view words, std::string_view phrase) {
+  for (std::size_t p = words.find(phrase); p != std::string_view::npos;
+       p = words.find(phrase, p + 1))
+    if ((p == 0 || words[p - 1] == ' ') &&
+        (p + phrase.size() == words.size() || words[p + phrase.size()] == ' '))
+      return true;
+  return false;
 }
 
 // One of `phrases` (words separated by single spaces) ends right before token e.
@@ -612,8 +620,10 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
     if (!t[i].capitalized && (lists.bits[i] & kOpeners) == 0 &&
         lists.form_ids[i] == detail::WordIndex::npos) {
       const auto w = t[i].lower;
-      if (!(is(w, "the") || is(w, "there") || is(w, "here") || is(w, "he") || is(w, "she") ||
-            is(w, "they"))) {
+      // (an "h" first or second: a test most words fail, before the words themselves)
+      if (!(w.size() >= 2 && (w[0] == 'h' || w[1] == 'h') &&
+            (is(w, "the") || is(w, "there") || is(w, "here") || is(w, "he") || is(w, "she") ||
+             is(w, "they")))) {
         ++i;
         continue;
       }
@@ -803,7 +813,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
         e.first = i;
         e.last = k + 1;
         e.kind = EntityKind::group;
-        e.group_ref = std::string(t[k].lower);
+        e.group_ref = t[k].lower;
         e.name = join_tokens(t, i, k + 1, s.text);
         ents.push_back(std::move(e));
         i = k + 1;
@@ -1179,19 +1189,20 @@ void DocumentAnalysis::analyze() {
   const std::string_view text = doc_.text;
   // dateline city: "ALGIERS, March 4" or a leading "ALGIERS, March 4 -" (entities only)
   if (entities_) {
-    std::string dl = doc_.dateline;
+    std::string_view dl = doc_.dateline;
     if (dl.empty()) {
       std::size_t k = 0;
       while (k < text.size() && (std::isupper(static_cast<unsigned char>(text[k])) ||
                                  text[k] == ' ' || text[k] == '.' || text[k] == '\'' ||
                                  text[k] == '-'))
         ++k;
-      if (k >= 3 && k < text.size() && text[k] == ',') dl = std::string(text.substr(0, k));
+      if (k >= 3 && k < text.size() && text[k] == ',') dl = text.substr(0, k);
     }
     auto comma = dl.find(',');
-    std::string city = dl.substr(0, comma);
-    while (!city.empty() && city.back() == ' ') city.pop_back();
-    std::string low = city;
+    std::string_view city = dl.substr(0, comma);
+    while (!city.empty() && city.back() == ' ') city.remove_suffix(1);
+    static thread_local std::string low;  // (its room kept from document to document)
+    low.assign(city);
     std::transform(low.begin(), low.end(), low.begin(), ::tolower);
     auto it = g.by_lower_name.find(low);
     if (it != g.by_lower_name.end()) {
@@ -1208,11 +1219,11 @@ void DocumentAnalysis::analyze() {
       }
       dateline_city_ = name;
       if (comma != std::string::npos) {
-        std::string rest = dl.substr(comma + 1);
+        const std::string_view rest = dl.substr(comma + 1);
         auto c2 = rest.find(',');
-        std::string country = rest.substr(0, c2);
-        while (!country.empty() && country.front() == ' ') country.erase(0, 1);
-        while (!country.empty() && country.back() == ' ') country.pop_back();
+        std::string_view country = rest.substr(0, c2);
+        while (!country.empty() && country.front() == ' ') country.remove_prefix(1);
+        while (!country.empty() && country.back() == ' ') country.remove_suffix(1);
         if (const auto* pe = res_->place(country); pe && pe->kind == EntityKind::country)
           dateline_country_ = pe->name;
       }
@@ -1282,10 +1293,7 @@ void DocumentAnalysis::analyze() {
     // tense of its clause, when the first such expression asks
     bool clauses_read = false;
     auto read_sentence_clauses = [&] {
-      auto cr = detail::read_clauses(t, g.clause_rules);
-      s.clauses = std::move(cr.clauses);
-      s.clause_verb = std::move(cr.verb);
-      s.clause_negated = std::move(cr.negated);
+      detail::read_clauses(t, g.clause_rules, s.clauses, s.clause_verb, s.clause_negated);
       clauses_read = true;
     };
     if (entities_ || (detail::debug_trace() && !s.matches.empty())) read_sentence_clauses();
@@ -1402,46 +1410,92 @@ void DocumentAnalysis::analyze() {
     return;
 
   // pass 2: names. Full names (two words or more) are the canonical forms.
-  // full names (two words or more) by last word, each once, head if any mention was
-  std::unordered_map<std::string, std::map<std::string, bool>> full_by_last;
+  // full names (two words or more), sorted by last word, then by name, each once, head if
+  // any mention was; their words in a store of this thread's (the mentions' own names
+  // change below), kept with the lists below from document to document
+  struct FullName {
+    std::string_view name, last;  // (in `store`) the name and its last word
+    bool head;
+  };
+  static thread_local std::string store;
+  static thread_local std::vector<FullName> full_names;
+  auto full = [](const RawEntity& e) {
+    return e.kind == EntityKind::person && !e.pronoun && e.name.find(' ') != std::string::npos;
+  };
+  store.clear();
+  full_names.clear();
+  {
+    std::size_t size = 0;
+    for (const auto& ents : raw)
+      for (const auto& e : ents)
+        if (full(e)) size += e.name.size();
+    store.reserve(size);  // (so that no name added below moves the others)
+  }
   for (const auto& ents : raw)
     for (const auto& e : ents)
-      if (e.kind == EntityKind::person && !e.pronoun && e.name.find(' ') != std::string::npos) {
-        bool& h = full_by_last[last_word(e.name)][e.name];
-        h = h || e.head;
+      if (full(e)) {
+        const std::size_t at = store.size();
+        store += e.name;
+        const std::string_view name = std::string_view(store).substr(at);
+        full_names.push_back({name, name.substr(name.rfind(' ') + 1), e.head});
       }
+  std::sort(full_names.begin(), full_names.end(), [](const FullName& x, const FullName& y) {
+    return x.last != y.last ? x.last < y.last : x.name < y.name;
+  });
+  {
+    std::size_t kept = 0;
+    for (const FullName& f : full_names) {
+      if (kept > 0 && full_names[kept - 1].name == f.name) {
+        full_names[kept - 1].head = full_names[kept - 1].head || f.head;
+        continue;
+      }
+      full_names[kept++] = f;
+    }
+    full_names.resize(kept);
+  }
+  // the full names with last word `w`
+  auto with_last = [&](std::string_view w) {
+    auto b = std::lower_bound(full_names.begin(), full_names.end(), w,
+                              [](const FullName& f, std::string_view x) { return f.last < x; });
+    auto e = b;
+    while (e != full_names.end() && e->last == w) ++e;
+    return std::span<const FullName>(b, e);
+  };
   // The fullest form of a name in the article: the longest full name with the same last
   // word that holds this mention's first word. When two different people share the
   // surname ("President Reagan", "Nancy Reagan"), a title settles it, else the mention
   // stays as written.
-  // (a pointer to the fuller name, which the maps below hold; none: the name as written)
-  auto canonical = [&](const std::string& name, bool& head, bool titled) -> const std::string* {
-    auto bucket = full_by_last.find(last_word(name));
-    if (bucket == full_by_last.end()) return nullptr;
+  // (the fuller name, in the store; none (no data): the name as written)
+  static thread_local std::vector<std::pair<std::string_view, bool>> cands, heads;
+  auto canonical = [&](const std::string& name, bool& head, bool titled) -> std::string_view {
+    const auto bucket = with_last(std::string_view(name).substr(name.rfind(' ') + 1));
+    if (bucket.empty()) return {};
     const std::string_view fw = std::string_view(name).substr(0, name.find(' '));
-    std::vector<std::pair<const std::string*, bool>> cands;
-    for (const auto& [f, h] : bucket->second) {
+    cands.clear();
+    for (const FullName& full : bucket) {
+      const std::string_view f = full.name;
+      const bool h = full.head;
       if (f.size() <= name.size()) continue;
-      if (f.find(fw) == std::string::npos) continue;
+      if (f.find(fw) == std::string_view::npos) continue;
       // "President Reagan" is not "Nancy Reagan": a head of state's title must agree
       if (titled && h != head) continue;
       bool dup = false;
       for (auto& c : cands)
-        if (*c.first == f || c.first->find(f) != std::string::npos ||
-            f.find(*c.first) != std::string::npos) {
-          if (f.size() > c.first->size()) c.first = &f;
+        if (c.first == f || c.first.find(f) != std::string_view::npos ||
+            f.find(c.first) != std::string_view::npos) {
+          if (f.size() > c.first.size()) c.first = f;
           c.second = c.second || h;
           dup = true;
         }
-      if (!dup) cands.emplace_back(&f, h);
+      if (!dup) cands.emplace_back(f, h);
     }
-    if (cands.empty()) return nullptr;
+    if (cands.empty()) return {};
     if (cands.size() > 1) {
-      std::vector<std::pair<const std::string*, bool>> heads;
+      heads.clear();
       for (const auto& c : cands)
         if (c.second == head) heads.push_back(c);
-      if (heads.size() != 1) return nullptr;
-      cands = heads;
+      if (heads.size() != 1) return {};
+      cands.swap(heads);
     }
     if (cands[0].second) head = true;
     return cands[0].first;
@@ -1449,19 +1503,20 @@ void DocumentAnalysis::analyze() {
   // "Lim" for "Lim Keng Yaik", "Li" for "Li Peng": a family name written first. Only a
   // word that starts exactly one full name and ends none.
   // (the full names are looked through for each such word: a few a document)
-  auto family_first = [&](const std::string& name) -> const std::string* {
-    if (name.find(' ') != std::string::npos || full_by_last.count(name)) return nullptr;
-    const std::string* only = nullptr;  // the full name that starts with `name`
-    for (const auto& [lw, names] : full_by_last)
-      for (const auto& [f, h] : names)
-        if (f.size() > name.size() && f[name.size()] == ' ' && f.starts_with(name)) {
-          if (only) return nullptr;
-          only = &f;
-        }
-    if (!only) return nullptr;
+  auto family_first = [&](const std::string& name) -> std::string_view {
+    if (name.find(' ') != std::string::npos || !with_last(name).empty()) return {};
+    std::string_view only;  // the full name that starts with `name`
+    for (const FullName& full : full_names) {
+      const std::string_view f = full.name;
+      if (f.size() > name.size() && f[name.size()] == ' ' && f.starts_with(name)) {
+        if (only.data()) return {};
+        only = f;
+      }
+    }
+    if (!only.data()) return {};
     std::string low = name;  // "Advisors", "Rich": a common word is no family name
     std::transform(low.begin(), low.end(), low.begin(), ::tolower);
-    if (g.common_words.count(low)) return nullptr;
+    if (g.common_words.count(low)) return {};
     return only;
   };
   // "President Reagan ... Reagan, who will hold talks": a one-word name the article gives
@@ -1487,52 +1542,76 @@ void DocumentAnalysis::analyze() {
         std::transform(low.begin(), low.end(), low.begin(), ::tolower);
         if (!g.common_words.count(low)) titled_single.insert(e.name);
       }
-  std::unordered_map<std::string, bool> head_of;
+  // each person's name (the mention's own string: none changes until the removal below)
+  // and whether a mention of it was a head's; sorted by name, each once
+  static thread_local std::vector<std::pair<std::string_view, bool>> head_of;
+  head_of.clear();
   for (auto& ents : raw) {
     for (auto& e : ents) {
       if (e.kind != EntityKind::person || e.pronoun || !e.title_ref.empty()) continue;
       bool head = e.head;
       // (a fuller name is always longer than the mention, so none is the name as written)
-      const std::string* canon = canonical(e.name, head, e.titled);
-      if (!canon) canon = family_first(e.name);
+      std::string_view canon = canonical(e.name, head, e.titled);
+      if (!canon.data()) canon = family_first(e.name);
       if (e.adjective) {  // single untitled word: only a known surname counts
-        if (!canon && !titled_single.count(e.name)) {
+        if (!canon.data() && !titled_single.count(e.name)) {
           e.kind = EntityKind::region;  // marker for removal
           e.name.clear();
           continue;
         }
         e.adjective = false;
       }
-      if (canon) e.name = *canon;
-      bool& h = head_of[e.name];
-      h = h || head;
+      if (canon.data()) e.name = canon;
+      head_of.emplace_back(e.name, head);
     }
   }
-  for (auto& ents : raw) {
+  std::sort(head_of.begin(), head_of.end());
+  {
+    std::size_t kept = 0;
+    for (const auto& h : head_of) {
+      if (kept > 0 && head_of[kept - 1].first == h.first) {
+        head_of[kept - 1].second = head_of[kept - 1].second || h.second;
+        continue;
+      }
+      head_of[kept++] = h;
+    }
+    head_of.resize(kept);
+  }
+  for (auto& ents : raw)
+    for (auto& e : ents)
+      if (e.kind == EntityKind::person && !e.pronoun) {
+        const auto it = std::lower_bound(
+            head_of.begin(), head_of.end(), std::string_view(e.name),
+            [](const std::pair<std::string_view, bool>& h, std::string_view n) { return h.first < n; });
+        e.head = it != head_of.end() && it->first == e.name && it->second;
+      }
+  // (after all lookups: the removal moves the mentions, and with them short names)
+  for (auto& ents : raw)
     ents.erase(std::remove_if(ents.begin(), ents.end(),
                               [](const RawEntity& e) { return e.name.empty(); }),
                ents.end());
-    for (auto& e : ents)
-      if (e.kind == EntityKind::person && !e.pronoun) e.head = head_of[e.name];
-  }
 
   // "the prime minister" is the last person so titled before it in the article
   {
-    std::vector<std::pair<std::string, std::pair<std::string, bool>>> titled;  // title, name
+    struct Titled {
+      std::string_view title, name;  // (the mentions', unchanged in this loop)
+      bool head;
+    };
+    static thread_local std::vector<Titled> titled;
+    titled.clear();
     for (auto& ents : raw) {
       for (auto& e : ents) {
         if (e.kind != EntityKind::person || e.pronoun) continue;
         if (e.title_ref.empty()) {
-          if (!e.title.empty()) titled.push_back({" " + e.title + " ", {e.name, e.head}});
+          if (!e.title.empty()) titled.push_back({e.title, e.name, e.head});
           continue;
         }
-        const std::string want = " " + e.title_ref + " ";
-        std::string found;
+        std::string_view found;
         bool head = false;
         for (auto it = titled.rbegin(); it != titled.rend(); ++it)
-          if (it->first.find(want) != std::string::npos) {
-            found = it->second.first;
-            head = it->second.second;
+          if (holds_words(it->title, e.title_ref)) {
+            found = it->name;
+            head = it->head;
             break;
           }
         e.name = found;  // empty: removed below
@@ -1549,11 +1628,9 @@ void DocumentAnalysis::analyze() {
   // "the ministers" are the last group of ministers the article named ("EC farm ministers");
   // with none, the group as written
   {
-    std::vector<std::string> named;
-    auto lower = [](std::string x) {
-      std::transform(x.begin(), x.end(), x.begin(), ::tolower);
-      return x;
-    };
+    static thread_local std::vector<std::string_view> named;  // (the mentions' names)
+    static thread_local std::string low;
+    named.clear();
     for (auto& ents : raw)
       for (auto& e : ents) {
         if (e.kind != EntityKind::group) continue;
@@ -1562,10 +1639,11 @@ void DocumentAnalysis::analyze() {
           continue;
         }
         for (auto it = named.rbegin(); it != named.rend(); ++it) {
-          const std::string n = " " + lower(*it) + " ";
-          if (n.find(" " + e.group_ref + " ") != std::string::npos) {
+          low.assign(*it);
+          std::transform(low.begin(), low.end(), low.begin(), ::tolower);
+          if (holds_words(low, e.group_ref)) {
             e.name = *it;
-            e.group_ref.clear();  // resolved: a named group
+            e.group_ref = {};  // resolved: a named group
             break;
           }
         }
@@ -1845,7 +1923,6 @@ void DocumentAnalysis::analyze() {
   for (std::size_t si = 0; si < sentences_.size(); ++si) {
     auto& s = sentences_[si];
     s.entities.reserve(raw[si].size());
-    s.entity_modifier.reserve(raw[si].size());
     s.mentions.reserve(s.matches.size());
     for (auto& e : raw[si]) {
       if (detail::debug_trace())
@@ -1855,10 +1932,14 @@ void DocumentAnalysis::analyze() {
       sdk::Entity x;
       x.first_token = e.first;
       x.last_token = e.last;
-      const auto suffix = e.kind == EntityKind::person ? suffix_of.find(e.name) : suffix_of.end();
+      const auto suffix = e.kind == EntityKind::person && !suffix_of.empty()
+                              ? suffix_of.find(e.name)
+                              : suffix_of.end();
       x.name = suffix == suffix_of.end() ? intern(e.name) : intern(e.name + suffix->second);
       x.kind = e.kind;
-      x.country = intern(e.country);
+      // (a country outlives the analysis' entities: the gazetteer's, the dateline's or a
+      // literal)
+      x.country = e.country.empty() ? intern(e.country) : e.country;
       x.possessive = e.possessive;
       x.pronoun = e.pronoun;
       x.head_of_state = e.head;

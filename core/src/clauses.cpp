@@ -242,6 +242,7 @@ struct ClauseScratch {
   std::vector<char> would_future;
   std::vector<std::uint32_t> clause_tokens;    // the tokens the clause loop reads, in order
   std::vector<std::uint32_t> boundary_tokens;  // ... and those the boundary loop reads
+  std::vector<std::pair<std::size_t, std::size_t>> resumed;
 };
 
 template <class T>
@@ -253,8 +254,23 @@ T* room_for(std::vector<T>& v, std::size_t n) {
 }  // namespace
 
 ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& r) {
-  using B = ClauseRules::Bit;
   ClauseReading out;
+  read_clauses(t, r, out.clauses, out.verb, out.negated);
+  return out;
+}
+
+void read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& r,
+                  std::vector<sdk::Clause>& clauses, std::vector<std::size_t>& verb,
+                  std::vector<bool>& negated) {
+  using B = ClauseRules::Bit;
+  struct {
+    std::vector<sdk::Clause>& clauses;
+    std::vector<std::size_t>& verb;
+    std::vector<bool>& negated;
+  } out{clauses, verb, negated};
+  clauses.clear();
+  verb.clear();
+  negated.clear();
   const std::size_t n = t.size();
   const SentenceHashes hashes(t.data(), n);
   static thread_local ClauseScratch scratch;
@@ -342,7 +358,8 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
   // "Baker will meet Shevardnadze, who arrived yesterday, on Tuesday": a relative clause
   // set off by commas ends at the next comma, and what follows is the clause it interrupts
   // (start of the rest, start of the interrupted clause)
-  std::vector<std::pair<std::size_t, std::size_t>> resumed;
+  auto& resumed = scratch.resumed;
+  resumed.clear();
   // the clause begun last is a relative clause after a comma
   auto relative_open = [&] {
     const std::size_t s = starts.back();
@@ -494,7 +511,6 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
   would_future.clear();
   out.clauses.reserve(starts.size() - 1);
   out.verb.reserve(starts.size() - 1);
-  out.negated.reserve(starts.size() - 1);
   // 2. read each clause
   bool hedged_by_previous = false;
   for (std::size_t c = 0; c + 1 < starts.size(); ++c) {
@@ -652,7 +668,6 @@ ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& 
       out.verb[0] == out.clauses[0].last_token && out.clauses[0].last_token > 0 &&
       t[out.clauses[0].last_token - 1].lower == ",")
     out.clauses[0].tense = out.clauses[1].tense;
-  return out;
 }
 
 bool is_past_form_loose(std::string_view w) {

@@ -150,8 +150,9 @@ struct ClauseRules {
   }
 
  private:
-  friend ClauseReading read_clauses(const std::vector<sdk::Token>& tokens,
-                                    const ClauseRules& rules);
+  friend void read_clauses(const std::vector<sdk::Token>& tokens, const ClauseRules& rules,
+                           std::vector<sdk::Clause>& clauses, std::vector<std::size_t>& verb,
+                           std::vector<bool>& negated);
   void index_bits();
   WordIndex word_bits_ix_;
   std::vector<std::uint64_t> word_bits_;  // by word number in word_bits_ix_
@@ -167,6 +168,10 @@ struct ClauseReading {
 };
 
 ClauseReading read_clauses(const std::vector<sdk::Token>& tokens, const ClauseRules& rules);
+// The same, into the caller's vectors (emptied first, their room kept).
+void read_clauses(const std::vector<sdk::Token>& tokens, const ClauseRules& rules,
+                  std::vector<sdk::Clause>& clauses, std::vector<std::size_t>& verb,
+                  std::vector<bool>& negated);
 bool is_past_form_loose(std::string_view word);
 std::size_t clause_of(const std::vector<sdk::Clause>& clauses, std::size_t token);
 

@@ -49,9 +49,19 @@ class HostRegistrar final : public sdk::Registrar {
 // The frames the plugins ask for in one sentence, each read once: several plugins often
 // read the same trigger ("meeting" is a trigger of meetings, conferences and fallback). A
 // frame depends on the sentence and the arguments only.
+struct FrameRead {
+  std::size_t index, first, last;
+  sdk::TriggerForm form;
+  sdk::Frame frame;
+};
+
 class FrameCache final : public sdk::Analyzer {
  public:
-  explicit FrameCache(const sdk::Analyzer& host) : host_(host) {}
+  // `read`: where the frames read are kept (emptied here: a list of the caller's, whose
+  // room it keeps from sentence to sentence)
+  FrameCache(const sdk::Analyzer& host, std::vector<FrameRead>& read) : host_(host), read_(read) {
+    read_.clear();
+  }
   sdk::Frame frame(const sdk::Sentence& sentence, std::size_t first, std::size_t last,
                    sdk::TriggerForm form) const override {
     for (const auto& e : read_)
@@ -62,13 +72,8 @@ class FrameCache final : public sdk::Analyzer {
   }
 
  private:
-  struct Read {
-    std::size_t index, first, last;
-    sdk::TriggerForm form;
-    sdk::Frame frame;
-  };
   const sdk::Analyzer& host_;
-  mutable std::vector<Read> read_;
+  std::vector<FrameRead>& read_;
 };
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
@@ -416,13 +421,17 @@ void PluginHost::extract(const sdk::Sentence& sentence, std::vector<sdk::EventCa
   const std::uint64_t present = gated_ != 0 ? gate_of(sentence) : 0;
   // the sentence as the plugins see it: its frames read once for all of them
   std::optional<FrameCache> frames;
+  static thread_local std::vector<FrameRead> frames_read;
   sdk::Sentence shared = sentence;
-  if (sentence.analyzer != nullptr) shared.analyzer = &frames.emplace(*sentence.analyzer);
+  if (sentence.analyzer != nullptr)
+    shared.analyzer = &frames.emplace(*sentence.analyzer, frames_read);
   for (std::size_t pi = 0; pi < plugins_.size(); ++pi) {
     const auto& p = plugins_[pi];
     if (pi < 64 && ((gated_ & ~present) >> pi & 1)) continue;
     for (const auto& x : p->extractors) {
-      std::vector<sdk::EventCandidate> mine;
+      // (this thread's, emptied for each extractor: its room kept)
+      static thread_local std::vector<sdk::EventCandidate> mine;
+      mine.clear();
       try {
         x->extract(shared, mine);
       } catch (const std::exception& e) {

@@ -624,8 +624,17 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   // Every sentence's candidates first: a plugin that throws anywhere in the document skips
   // the whole document (its events of earlier sentences too); the others go on.
   const auto& sentences = a.sentences();
-  std::vector<std::vector<sdk::EventCandidate>> all_cands(sentences.size());
-  std::vector<std::vector<std::string>> all_plugin_of(sentences.size());
+  // (this thread's lists, kept from document to document: emptied, their room kept)
+  static thread_local std::vector<std::vector<sdk::EventCandidate>> all_cands;
+  static thread_local std::vector<std::vector<std::string>> all_plugin_of;
+  if (all_cands.size() < sentences.size()) {
+    all_cands.resize(sentences.size());
+    all_plugin_of.resize(sentences.size());
+  }
+  for (std::size_t si = 0; si < sentences.size(); ++si) {
+    all_cands[si].clear();
+    all_plugin_of[si].clear();
+  }
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     if (sentences[si].span.heading) continue;
     std::vector<ExtractFailure> failures;
@@ -637,7 +646,8 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     }
   }
   // (most documents: no plugin proposed anything, so there is nothing to build)
-  if (std::all_of(all_cands.begin(), all_cands.end(), [](const auto& c) { return c.empty(); }))
+  if (std::all_of(all_cands.begin(), all_cands.begin() + static_cast<std::ptrdiff_t>(sentences.size()),
+                  [](const auto& c) { return c.empty(); }))
     return events;
 
   // "after a separate meeting with Shultz": a mention that is none of the events before it
