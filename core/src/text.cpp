@@ -623,14 +623,6 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
   tokenize_into<false>(s, out, w);
 }
 
-// What a TokenList's tokens point into besides the text: the lower-case forms that differ
-// from it (in a buffer not cleared first: only the bytes written are read), and the
-// tokens' hashes. `lower_store` keeps it alive.
-struct TokenStore {
-  std::unique_ptr<char[]> lower;
-  std::vector<std::uint64_t> hashes;
-};
-
 }  // namespace
 
 TokenList tokenize(std::string_view s) {
@@ -643,17 +635,19 @@ TokenList tokenize(std::string_view s) {
   tokenize_into(s, toks, w);
   TokenList out;
   if (toks.empty()) return out;
-  out.tokens.assign(toks.data.get(), toks.data.get() + toks.count);
-  auto store = std::make_shared<TokenStore>();
+  auto store = std::make_shared<DocumentTokens>();
+  store->tokens.assign(toks.data.get(), toks.data.get() + toks.count);
   store->hashes.assign(toks.hashes.get(), toks.hashes.get() + toks.count);
   if (const auto used = static_cast<std::size_t>(w - low.data()); used > 0) {
     store->lower = std::make_unique_for_overwrite<char[]>(used);
+    store->lower_size = used;
     std::memcpy(store->lower.get(), low.data(), used);
     const char* const from = low.data();
-    for (auto& t : out.tokens)
+    for (auto& t : store->tokens)
       if (t.lower.data() >= from && t.lower.data() < w)
         t.lower = std::string_view(store->lower.get() + (t.lower.data() - from), t.lower.size());
   }
+  out.tokens = store->tokens;
   out.hashes = store->hashes.data();
   out.lower_store = std::move(store);
   return out;
@@ -839,31 +833,21 @@ bool is_boilerplate(std::string_view line, const SegmenterRules& rules,
   return false;
 }
 
-// The tokens [first, last) of a paragraph's list into a sentence's own list: offsets made
-// relative to the sentence; the lower-case store is shared.
-void sentence_tokens(const TokenBuffer& para, std::size_t first, std::size_t last,
-                     const std::shared_ptr<const void>& store, TokenList& out) {
-  const std::size_t base = para[first].span.begin;
-  out.tokens.assign(para.data.get() + first, para.data.get() + last);
-  if (base != 0)
-    for (auto& t : out.tokens) t.span = {t.span.begin - base, t.span.end - base};
-  out.lower_store = store;
-}
-
 // Where split_paragraph() puts what it makes: the paragraph's tokens (this thread's
 // buffer), the lower-case forms that differ from the text (at `low`, with room for the
-// rest of the document's text) and the store that holds them, which the sentences share.
+// rest of the document's text) and, when tokens are given, the document's tokens and
+// hashes and the number of tokens of each sentence.
 struct ParagraphWork {
   TokenBuffer& toks;
   char*& low;
-  const std::shared_ptr<const void>& store;
-  std::vector<std::uint64_t>* hashes;  // the document's token hashes, when tokens are given
+  DocumentTokens* doc;
+  std::vector<std::size_t>& counts;
   const SegmenterIndex& index;
 };
 
 void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
                      const SegmenterRules& rules, std::vector<SentenceSpan>& out,
-                     std::vector<TokenList>* tokens_out, ParagraphWork& work) {
+                     ParagraphWork& work) {
   // from the first character that is not ASCII white space (the tokens are the same): a
   // paragraph's first sentence then starts at offset 0 and keeps its tokens' offsets
   while (pb < pe && byte_class(text[pb]) & kSpace) ++pb;
@@ -871,8 +855,15 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
   auto& toks = work.toks;
   toks.clear();
   tokenize_into(para, toks, work.low);
-  if (work.hashes)
-    work.hashes->insert(work.hashes->end(), toks.hashes.get(), toks.hashes.get() + toks.size());
+  // the paragraph's tokens into the document's, each sentence's offsets made relative to
+  // the sentence below
+  sdk::Token* para_tokens = nullptr;
+  if (DocumentTokens* const doc = work.doc) {
+    doc->hashes.insert(doc->hashes.end(), toks.hashes.get(), toks.hashes.get() + toks.size());
+    const std::size_t at = doc->tokens.size();
+    doc->tokens.insert(doc->tokens.end(), toks.data.get(), toks.data.get() + toks.size());
+    para_tokens = doc->tokens.data() + at;
+  }
   std::size_t sent_start = 0;  // token index
   auto emit = [&](std::size_t first, std::size_t last_excl, bool heading) {
     const std::size_t limit = rules.max_sentence_tokens;
@@ -891,7 +882,14 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
           --cut;
       }
       out.push_back({pb + toks[first].span.begin, pb + toks[cut - 1].span.end, heading});
-      if (tokens_out) sentence_tokens(toks, first, cut, work.store, tokens_out->emplace_back());
+      if (para_tokens) {
+        if (const std::size_t base = toks[first].span.begin; base != 0)
+          for (std::size_t k = first; k < cut; ++k) {
+            auto& sp = para_tokens[k].span;
+            sp = {sp.begin - base, sp.end - base};
+          }
+        work.counts.push_back(cut - first);
+      }
       first = cut;
     }
   };
@@ -975,8 +973,10 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
 
 }  // namespace
 
-std::vector<SentenceSpan> split_sentences(std::string_view text, const SegmenterRules& rules,
-                                          std::vector<TokenList>* tokens) {
+namespace {
+
+std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules& rules,
+                                     DocumentTokens* doc, std::vector<TokenList>* tokens) {
   if (tokens) tokens->clear();
   std::vector<SentenceSpan> out;
   // news runs to about a sentence per hundred bytes: room for most documents' sentences
@@ -987,30 +987,35 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const Segmenter
   if (!rules.index || !rules.index->fits(rules)) own = std::make_unique<SegmenterIndex>(rules);
   const SegmenterIndex& index = own ? *own : *rules.index;
   const BoilerplateGate& gate = index.gate;
-  // Lower-case forms: with `tokens`, in one store for the document that the sentences
-  // share; else in this thread's buffer. Either has room for the whole text.
-  // The tokens' hashes too, in the same store.
+  // Lower-case forms: with `doc`, in its store, which the sentences share; else in this
+  // thread's buffer. Either has room for the whole text.
   static thread_local TokenBuffer toks;
   static thread_local std::string scratch;
-  std::shared_ptr<TokenStore> store;
+  static thread_local std::vector<std::size_t> counts;
+  counts.clear();
   char* low;
-  if (tokens) {
-    store = std::make_shared<TokenStore>();
-    store->lower = std::make_unique_for_overwrite<char[]>(text.size());
-    store->hashes.reserve(text.size() / 4 + 16);  // (news runs to a token per 5 or 6 bytes)
-    low = store->lower.get();
+  if (doc) {
+    doc->tokens.clear();
+    doc->hashes.clear();
+    // (news runs to a token per 5 or 6 bytes)
+    doc->tokens.reserve(text.size() / 4 + 16);
+    doc->hashes.reserve(text.size() / 4 + 16);
+    if (doc->lower_size < text.size() || !doc->lower) {
+      doc->lower = std::make_unique_for_overwrite<char[]>(std::max<std::size_t>(text.size(), 1));
+      doc->lower_size = std::max<std::size_t>(text.size(), 1);
+    }
+    low = doc->lower.get();
   } else {
     if (scratch.size() < text.size()) scratch.resize(text.size());
     low = scratch.data();
   }
-  const std::shared_ptr<const void> shared = store;
-  ParagraphWork work{toks, low, shared, store ? &store->hashes : nullptr, index};
+  ParagraphWork work{toks, low, doc, counts, index};
   // Paragraphs: separated by blank lines, or by a new line that starts indented.
   std::size_t pos = 0;
   std::size_t para_begin = std::string_view::npos;
   auto flush = [&](std::size_t end) {
     if (para_begin == std::string_view::npos) return;
-    split_paragraph(text, para_begin, end, rules, out, tokens, work);
+    split_paragraph(text, para_begin, end, rules, out, work);
     para_begin = std::string_view::npos;
   };
   while (pos <= text.size()) {
@@ -1033,15 +1038,39 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const Segmenter
     pos = nl + 1;
   }
   flush(text.size());
-  if (tokens) {
-    // the sentences' tokens are the document's, in order: each its run of the hashes
-    const std::uint64_t* h = store->hashes.data();
-    for (auto& tl : *tokens) {
+  if (doc && tokens) {
+    // the sentences' tokens are the document's, in order: each its run of the tokens and
+    // of the hashes
+    const sdk::Token* t = doc->tokens.data();
+    const std::uint64_t* h = doc->hashes.data();
+    tokens->resize(counts.size());
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+      auto& tl = (*tokens)[k];
+      tl.tokens = {t, counts[k]};
       tl.hashes = h;
-      h += tl.tokens.size();
+      t += counts[k];
+      h += counts[k];
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<SentenceSpan> split_sentences(std::string_view text, const SegmenterRules& rules,
+                                          std::vector<TokenList>* tokens) {
+  if (!tokens) return split_into(text, rules, nullptr, nullptr);
+  // a store of the sentences' own, which they share
+  auto doc = std::make_shared<DocumentTokens>();
+  auto out = split_into(text, rules, doc.get(), tokens);
+  const std::shared_ptr<const void> store = std::move(doc);
+  for (auto& tl : *tokens) tl.lower_store = store;
+  return out;
+}
+
+std::vector<SentenceSpan> split_sentences(std::string_view text, const SegmenterRules& rules,
+                                          DocumentTokens& doc, std::vector<TokenList>& tokens) {
+  return split_into(text, rules, &doc, &tokens);
 }
 
 }  // namespace chronicle
