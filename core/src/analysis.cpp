@@ -1148,7 +1148,7 @@ DocumentAnalysis::~DocumentAnalysis() {
     spare.sentences = std::move(sentences_);
   }
   if (name_block_ && !spare.name_block) spare.name_block = std::move(name_block_);
-  if (tokens_.tokens.capacity() <= kMaxSpareTokens && !spare.document_tokens.lower)
+  if (tokens_.capacity <= kMaxSpareTokens && !spare.document_tokens.lower)
     spare.document_tokens = std::move(tokens_);
 }
 

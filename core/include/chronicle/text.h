@@ -47,14 +47,30 @@ struct TokenList {
 };
 
 // What the sentences of one document view: their tokens, one run after the other (each
-// with offsets relative to its sentence), the tokens' hashes and the lower-case forms
-// that differ from the text. Filled again by each split_sentences() given it, keeping the
-// room it has.
+// with offsets relative to its sentence), the tokens' hashes (hashes[k] of data[k].lower)
+// and the lower-case forms that differ from the text. Filled again by each
+// split_sentences() given it, keeping the room it has; also the tokenizer's buffer.
 struct DocumentTokens {
-  std::vector<sdk::Token> tokens;
-  std::vector<std::uint64_t> hashes;
+  std::unique_ptr<sdk::Token[]> data;
+  std::unique_ptr<std::uint64_t[]> hashes;
+  std::size_t count = 0;
+  std::size_t capacity = 0;
+  // while a paragraph is read: its tokens whose lower-case form ends in ".", "!" or "?"
+  // (those that may end a sentence), in order, by their number in the paragraph: the ASCII
+  // ones and initialisms such as "U.S." (no other token ends so: words and numbers end in
+  // a letter or digit, other signs in their own bytes)
+  std::vector<std::uint32_t> ends;
   std::unique_ptr<char[]> lower;  // (not cleared: only the bytes written are read)
   std::size_t lower_size = 0;
+
+  void clear() {
+    count = 0;
+    ends.clear();
+  }
+  std::size_t size() const { return count; }
+  bool empty() const { return count == 0; }
+  const sdk::Token& operator[](std::size_t k) const { return data[k]; }
+  void grow();  // at least doubles the capacity
 };
 
 // Words, numbers ("2025-02-18", "3:30", "155,221", "18th", "1990s"), punctuation. A
