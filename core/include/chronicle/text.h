@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace chronicle {
@@ -63,6 +64,19 @@ struct DocumentTokens {
   std::unique_ptr<char[]> lower;  // (not cleared: only the bytes written are read)
   std::size_t lower_size = 0;
 
+  DocumentTokens() = default;
+  // (a buffer moved from is empty, with no room)
+  DocumentTokens(DocumentTokens&& other) noexcept { *this = std::move(other); }
+  DocumentTokens& operator=(DocumentTokens&& other) noexcept {
+    data = std::move(other.data);
+    hashes = std::move(other.hashes);
+    count = std::exchange(other.count, 0);
+    capacity = std::exchange(other.capacity, 0);
+    ends = std::move(other.ends);
+    lower = std::move(other.lower);
+    lower_size = std::exchange(other.lower_size, 0);
+    return *this;
+  }
   void clear() {
     count = 0;
     ends.clear();
