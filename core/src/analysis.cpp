@@ -102,7 +102,7 @@ struct Resources::Gazetteer {
     return lists[static_cast<std::size_t>(list)].contains_lower(lower);
   }
   // bits[k]: the lists holding t[k].lower (one look-up a token instead of one a list)
-  void token_bits(const std::vector<sdk::Token>& t, std::vector<std::uint64_t>& bits) const {
+  void token_bits(std::span<const sdk::Token> t, std::vector<std::uint64_t>& bits) const {
     bits.resize(t.size());
     const std::uint64_t* hashes = detail::SentenceHashes::all_of(t.data(), t.size());
     for (std::size_t k = 0; k < t.size(); ++k) {
@@ -157,7 +157,7 @@ struct Resources::Gazetteer {
   // ids[k]: the first_words id of t[k].text (npos: no form starts with it), found once a
   // token; a word written in lower case (its text the same bytes as its lower-case word)
   // is looked up among the caseless first words only
-  void token_forms(const std::vector<sdk::Token>& t, std::vector<std::uint32_t>& ids) const {
+  void token_forms(std::span<const sdk::Token> t, std::vector<std::uint32_t>& ids) const {
     ids.resize(t.size());
     for (std::size_t k = 0; k < t.size(); ++k) {
       const auto& x = t[k];
@@ -170,7 +170,7 @@ struct Resources::Gazetteer {
     }
   }
   // Longest form at token i; returns its length, 0 if none.
-  std::size_t match(const std::vector<sdk::Token>& t, std::size_t i, const Form** out) const {
+  std::size_t match(std::span<const sdk::Token> t, std::size_t i, const Form** out) const {
     return match(t, i, first_words.find(t[i].text), out);
   }
   // The same, given the first_words id of t[i].text (token_forms).
@@ -432,7 +432,7 @@ bool holds_words(std::string_view words, std::string_view phrase) {
 }
 
 // One of `phrases` (words separated by single spaces) ends right before token e.
-bool phrase_ends_before(const detail::WordList& phrases, const std::vector<sdk::Token>& t,
+bool phrase_ends_before(const detail::WordList& phrases, std::span<const sdk::Token> t,
                         std::size_t e) {
   for (const std::string& p : phrases) {
     std::size_t q = e, end = p.size();
@@ -453,7 +453,7 @@ bool phrase_ends_before(const detail::WordList& phrases, const std::vector<sdk::
 // event is prepared for or awaited (clauses.yaml noun_cues.planned_verbs): "preparations for
 // the June 29-30 NATO Summit", "ahead of Tuesday's meeting", "plans for a summit in June".
 // Returns the index of that noun, or the number of tokens if there is none.
-std::size_t anticipated_event(const std::vector<sdk::Token>& t, std::size_t first, std::size_t last,
+std::size_t anticipated_event(std::span<const sdk::Token> t, std::size_t first, std::size_t last,
                               const Resources::Gazetteer& g) {
   std::size_t np = t.size(), noun = t.size();  // where the event's phrase starts, its noun
   std::size_t k = last;
@@ -549,6 +549,7 @@ struct SpareStorage {
   std::vector<AnalyzedSentence> more_sentences;  // a shorter document's rest
   std::vector<std::vector<TimexResult>> more_timexes;  // (without entities: their vectors)
   std::vector<TokenList> sentence_tokens;
+  DocumentTokens document_tokens;
   std::vector<std::vector<RawEntity>> raw;
   std::vector<std::uint64_t> word_bits;
   std::vector<std::uint32_t> form_ids;
@@ -558,6 +559,7 @@ struct SpareStorage {
   std::vector<const RawEntity*> prev_people, subj;
 };
 constexpr std::size_t kMaxSpareSentences = 4096;
+constexpr std::size_t kMaxSpareTokens = 65536;
 thread_local SpareStorage spare;
 
 // The first name block of an analysis of `size` bytes: the one the last analysis of this
@@ -1156,6 +1158,8 @@ DocumentAnalysis::~DocumentAnalysis() {
     spare.sentences = std::move(sentences_);
   }
   if (name_block_ && !spare.name_block) spare.name_block = std::move(name_block_);
+  if (tokens_.capacity <= kMaxSpareTokens && !spare.document_tokens.lower)
+    spare.document_tokens = std::move(tokens_);
 }
 
 std::string_view DocumentAnalysis::intern(std::string_view s) {
@@ -1232,7 +1236,8 @@ void DocumentAnalysis::analyze() {
 
   // (the containers below are the last analysis' of this thread, when it left them)
   std::vector<TokenList> sentence_tokens = std::move(spare.sentence_tokens);
-  const auto spans = split_sentences(text, res_->segmenter, &sentence_tokens);
+  tokens_ = std::move(spare.document_tokens);
+  const auto spans = split_sentences(text, res_->segmenter, tokens_, sentence_tokens);
   std::size_t over_limit = 0;  // sentences with more than max_sentence_timexes expressions
   std::pair<std::size_t, std::size_t> first_over;  // its byte offset and expression count
   sentences_ = std::move(spare.sentences);

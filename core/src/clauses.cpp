@@ -42,8 +42,7 @@ bool PhraseIndex::Phrase::follows(const sdk::Token* t, const std::uint64_t* hs,
   return true;
 }
 
-std::size_t PhraseIndex::at(const std::vector<sdk::Token>& t, std::size_t i,
-                            std::size_t end) const {
+std::size_t PhraseIndex::at(std::span<const sdk::Token> t, std::size_t i, std::size_t end) const {
   end = std::min(end, t.size());
   if (i >= end) return 0;
   const std::uint32_t id = first_.find(t[i].lower, SentenceHashes::of(t.data(), i));
@@ -55,7 +54,7 @@ std::size_t PhraseIndex::at(const std::vector<sdk::Token>& t, std::size_t i,
   return 0;
 }
 
-std::size_t PhraseIndex::shortest_at(const std::vector<sdk::Token>& t, std::size_t i,
+std::size_t PhraseIndex::shortest_at(std::span<const sdk::Token> t, std::size_t i,
                                      std::size_t end) const {
   end = std::min(end, t.size());
   if (i >= end) return 0;
@@ -206,7 +205,7 @@ ClauseRules ClauseRules::from(const Lexicon& lex) {
   return r;
 }
 
-bool ClauseRules::is_past_form(const std::vector<sdk::Token>& t, std::size_t i) const {
+bool ClauseRules::is_past_form(std::span<const sdk::Token> t, std::size_t i) const {
   const auto w = t[i].lower;
   // "the case is heard", "is being held": a passive participle after a present "be"
   if (in(past, w))
@@ -253,13 +252,13 @@ T* room_for(std::vector<T>& v, std::size_t n) {
 
 }  // namespace
 
-ClauseReading read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& r) {
+ClauseReading read_clauses(std::span<const sdk::Token> t, const ClauseRules& r) {
   ClauseReading out;
   read_clauses(t, r, out.clauses, out.verb, out.negated);
   return out;
 }
 
-void read_clauses(const std::vector<sdk::Token>& t, const ClauseRules& r,
+void read_clauses(std::span<const sdk::Token> t, const ClauseRules& r,
                   std::vector<sdk::Clause>& clauses, std::vector<std::size_t>& verb,
                   std::vector<bool>& negated) {
   using B = ClauseRules::Bit;

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,10 +22,10 @@ class PhraseIndex {
   PhraseIndex() = default;
   explicit PhraseIndex(const std::vector<std::string>& phrases);
   // Length in tokens of the longest phrase at tokens[i] (before `end`), 0 if none.
-  std::size_t at(const std::vector<sdk::Token>& t, std::size_t i, std::size_t end) const;
+  std::size_t at(std::span<const sdk::Token> t, std::size_t i, std::size_t end) const;
   // Length of the shortest phrase at tokens[i] (before `end`), 0 if none: at() is not 0
   // for an end e <= `end` exactly when this is not 0 and fits before e.
-  std::size_t shortest_at(const std::vector<sdk::Token>& t, std::size_t i, std::size_t end) const;
+  std::size_t shortest_at(std::span<const sdk::Token> t, std::size_t i, std::size_t end) const;
   const WordIndex& first_words() const noexcept { return first_; }
   // shortest_at() for a first word known by its number in first_words(), with the hashes
   // of the tokens' lower-case forms (`hashes` covers tokens[0..end))
@@ -83,7 +84,7 @@ struct ClauseRules {
   std::string participle_suffix;
   PhraseIndex future_ix, speculative_ix, cancelled_ix, postponed_ix, negation_ix;
   static ClauseRules from(const Lexicon& lexicon);
-  bool is_past_form(const std::vector<sdk::Token>& tokens, std::size_t i) const;
+  bool is_past_form(std::span<const sdk::Token> tokens, std::size_t i) const;
 
   // The lists read_clauses() tests at every token, as bits of one word index: one probe
   // per token gives all its memberships (and whether a marker phrase may start there).
@@ -150,7 +151,7 @@ struct ClauseRules {
   }
 
  private:
-  friend void read_clauses(const std::vector<sdk::Token>& tokens, const ClauseRules& rules,
+  friend void read_clauses(std::span<const sdk::Token> tokens, const ClauseRules& rules,
                            std::vector<sdk::Clause>& clauses, std::vector<std::size_t>& verb,
                            std::vector<bool>& negated);
   void index_bits();
@@ -167,9 +168,9 @@ struct ClauseReading {
   std::vector<bool> negated;
 };
 
-ClauseReading read_clauses(const std::vector<sdk::Token>& tokens, const ClauseRules& rules);
+ClauseReading read_clauses(std::span<const sdk::Token> tokens, const ClauseRules& rules);
 // The same, into the caller's vectors (emptied first, their room kept).
-void read_clauses(const std::vector<sdk::Token>& tokens, const ClauseRules& rules,
+void read_clauses(std::span<const sdk::Token> tokens, const ClauseRules& rules,
                   std::vector<sdk::Clause>& clauses, std::vector<std::size_t>& verb,
                   std::vector<bool>& negated);
 bool is_past_form_loose(std::string_view word);

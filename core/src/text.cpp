@@ -383,37 +383,12 @@ constexpr auto kStartHash = [] {
   return t;
 }();
 
-// A paragraph's tokens, made in one thread's buffer that grows and is never given back;
-// hashes[k] is the hash of data[k].lower.
-struct TokenBuffer {
-  std::unique_ptr<sdk::Token[]> data;
-  std::unique_ptr<std::uint64_t[]> hashes;
-  std::size_t count = 0;
-  std::size_t capacity = 0;
-  // the tokens whose lower-case form ends in ".", "!" or "?" (those that may end a
-  // sentence), in order: the ASCII ones and initialisms such as "U.S." (no other token
-  // ends so: words and numbers end in a letter or digit, other signs in their own bytes)
-  std::vector<std::uint32_t> ends;
-  void clear() {
-    count = 0;
-    ends.clear();
-  }
-  std::size_t size() const { return count; }
-  bool empty() const { return count == 0; }
-  const sdk::Token& operator[](std::size_t k) const { return data[k]; }
-  void grow() {
-    const std::size_t cap = std::max<std::size_t>(256, capacity * 2);
-    auto bigger = std::make_unique<sdk::Token[]>(cap);
-    std::copy(data.get(), data.get() + count, bigger.get());
-    data = std::move(bigger);
-    auto more = std::make_unique_for_overwrite<std::uint64_t[]>(cap);
-    std::copy(hashes.get(), hashes.get() + count, more.get());
-    hashes = std::move(more);
-    capacity = cap;
-  }
-};
+// A paragraph's tokens, made in one thread's buffer that grows and is never given back,
+// or in the document's.
+using TokenBuffer = DocumentTokens;
 
-// Appends the tokens of s to `out`, offsets relative to s; see tokenize(). kCheckRoom
+// Appends the tokens of s to `out`, offsets relative to s, and those of them that may end
+// a sentence to `out.ends`, by their number from the first of s; see tokenize(). kCheckRoom
 // false: `out` has room for s.size() + 2 more tokens (a token has a byte at least).
 // Lower-case forms that differ from the text go to `w`, which is no further into its
 // buffer than s is into a text that ends at the buffer's end or before: the bytes from
@@ -423,6 +398,7 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
   const std::size_t n = s.size();
   const char* const p = s.data();
   char* low = w;  // kept here, not behind the reference, while tokens are read
+  const std::size_t first = out.count;
   sdk::Token* o = out.data.get() + out.count;
   sdk::Token* o_end = out.data.get() + out.capacity;
   std::uint64_t* oh = out.hashes.get() + out.count;  // the hash of *o
@@ -525,7 +501,8 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
           if (k < n && p[k] == '.') ++k;
           j = k;
           rehash = true;
-          if (p[j - 1] == '.') out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get()));
+          if (p[j - 1] == '.')
+            out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
         }
         std::string_view lower(p + start, j - start);
         if (flags & kUpper) {
@@ -550,7 +527,7 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
       }
       if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
         if (p[i] == '.' || p[i] == '!' || p[i] == '?')
-          out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get()));
+          out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
         push(i, i + 1, sdk::TokenKind::punct, std::string_view(p + i, 1), false,
              kByteHash[static_cast<unsigned char>(p[i])]);
         ++i;
@@ -623,15 +600,18 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
   tokenize_into<false>(s, out, w);
 }
 
-// What a TokenList's tokens point into besides the text: the lower-case forms that differ
-// from it (in a buffer not cleared first: only the bytes written are read), and the
-// tokens' hashes. `lower_store` keeps it alive.
-struct TokenStore {
-  std::unique_ptr<char[]> lower;
-  std::vector<std::uint64_t> hashes;
-};
-
 }  // namespace
+
+void DocumentTokens::grow() {
+  const std::size_t cap = std::max<std::size_t>(256, capacity * 2);
+  auto bigger = std::make_unique<sdk::Token[]>(cap);
+  std::copy(data.get(), data.get() + count, bigger.get());
+  data = std::move(bigger);
+  auto more = std::make_unique_for_overwrite<std::uint64_t[]>(cap);
+  std::copy(hashes.get(), hashes.get() + count, more.get());
+  hashes = std::move(more);
+  capacity = cap;
+}
 
 TokenList tokenize(std::string_view s) {
   // tokens and lower-case forms made in this thread's buffers, then copied at their size
@@ -643,18 +623,23 @@ TokenList tokenize(std::string_view s) {
   tokenize_into(s, toks, w);
   TokenList out;
   if (toks.empty()) return out;
-  out.tokens.assign(toks.data.get(), toks.data.get() + toks.count);
-  auto store = std::make_shared<TokenStore>();
-  store->hashes.assign(toks.hashes.get(), toks.hashes.get() + toks.count);
+  auto store = std::make_shared<DocumentTokens>();
+  store->data = std::make_unique<sdk::Token[]>(toks.count);
+  std::copy(toks.data.get(), toks.data.get() + toks.count, store->data.get());
+  store->hashes = std::make_unique_for_overwrite<std::uint64_t[]>(toks.count);
+  std::copy(toks.hashes.get(), toks.hashes.get() + toks.count, store->hashes.get());
+  store->count = store->capacity = toks.count;
   if (const auto used = static_cast<std::size_t>(w - low.data()); used > 0) {
     store->lower = std::make_unique_for_overwrite<char[]>(used);
+    store->lower_size = used;
     std::memcpy(store->lower.get(), low.data(), used);
     const char* const from = low.data();
-    for (auto& t : out.tokens)
+    for (auto& t : std::span(store->data.get(), store->count))
       if (t.lower.data() >= from && t.lower.data() < w)
         t.lower = std::string_view(store->lower.get() + (t.lower.data() - from), t.lower.size());
   }
-  out.hashes = store->hashes.data();
+  out.tokens = {store->data.get(), store->count};
+  out.hashes = store->hashes.get();
   out.lower_store = std::move(store);
   return out;
 }
@@ -839,40 +824,45 @@ bool is_boilerplate(std::string_view line, const SegmenterRules& rules,
   return false;
 }
 
-// The tokens [first, last) of a paragraph's list into a sentence's own list: offsets made
-// relative to the sentence; the lower-case store is shared.
-void sentence_tokens(const TokenBuffer& para, std::size_t first, std::size_t last,
-                     const std::shared_ptr<const void>& store, TokenList& out) {
-  const std::size_t base = para[first].span.begin;
-  out.tokens.assign(para.data.get() + first, para.data.get() + last);
-  if (base != 0)
-    for (auto& t : out.tokens) t.span = {t.span.begin - base, t.span.end - base};
-  out.lower_store = store;
-}
-
-// Where split_paragraph() puts what it makes: the paragraph's tokens (this thread's
-// buffer), the lower-case forms that differ from the text (at `low`, with room for the
-// rest of the document's text) and the store that holds them, which the sentences share.
+// Where split_paragraph() puts what it makes: the paragraph's tokens (after the
+// document's when tokens are given, else in this thread's buffer), the lower-case forms
+// that differ from the text (at `low`, with room for the rest of the document's text) and,
+// when tokens are given, the number of tokens of each sentence.
 struct ParagraphWork {
   TokenBuffer& toks;
   char*& low;
-  const std::shared_ptr<const void>& store;
-  std::vector<std::uint64_t>* hashes;  // the document's token hashes, when tokens are given
+  bool keep;  // the document's buffer: the paragraph's tokens follow those before
+  std::vector<std::size_t>& counts;
   const SegmenterIndex& index;
+};
+
+// The tokens of one paragraph in its buffer.
+struct ParagraphTokens {
+  const sdk::Token* data;
+  const std::uint64_t* hashes;
+  std::size_t count;
+  const std::vector<std::uint32_t>& ends;
+  std::size_t size() const { return count; }
+  bool empty() const { return count == 0; }
+  const sdk::Token& operator[](std::size_t k) const { return data[k]; }
 };
 
 void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
                      const SegmenterRules& rules, std::vector<SentenceSpan>& out,
-                     std::vector<TokenList>* tokens_out, ParagraphWork& work) {
+                     ParagraphWork& work) {
   // from the first character that is not ASCII white space (the tokens are the same): a
   // paragraph's first sentence then starts at offset 0 and keeps its tokens' offsets
   while (pb < pe && byte_class(text[pb]) & kSpace) ++pb;
   std::string_view para = text.substr(pb, pe - pb);
-  auto& toks = work.toks;
-  toks.clear();
-  tokenize_into(para, toks, work.low);
-  if (work.hashes)
-    work.hashes->insert(work.hashes->end(), toks.hashes.get(), toks.hashes.get() + toks.size());
+  auto& buf = work.toks;
+  if (work.keep)
+    buf.ends.clear();
+  else
+    buf.clear();
+  const std::size_t at = buf.count;
+  tokenize_into(para, buf, work.low);
+  const ParagraphTokens toks{buf.data.get() + at, buf.hashes.get() + at, buf.count - at, buf.ends};
+  const std::size_t first_sentence = work.counts.size();
   std::size_t sent_start = 0;  // token index
   auto emit = [&](std::size_t first, std::size_t last_excl, bool heading) {
     const std::size_t limit = rules.max_sentence_tokens;
@@ -891,12 +881,12 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
           --cut;
       }
       out.push_back({pb + toks[first].span.begin, pb + toks[cut - 1].span.end, heading});
-      if (tokens_out) sentence_tokens(toks, first, cut, work.store, tokens_out->emplace_back());
+      if (work.keep) work.counts.push_back(cut - first);
       first = cut;
     }
   };
   bool has_terminal = false;
-  const sdk::Token* const tk = toks.data.get();
+  const sdk::Token* const tk = toks.data;
   const std::size_t count = toks.size();
   const auto& ends = toks.ends;
   std::size_t next_end = 0;
@@ -971,12 +961,25 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
     dated_item = dated_item && colon && number;
     emit(sent_start, toks.size(), sent_start == 0 && !has_terminal && !dated_item);
   }
+  if (work.keep) {
+    // each sentence's token offsets made relative to the sentence
+    sdk::Token* t = buf.data.get() + at;
+    for (std::size_t k = first_sentence; k < work.counts.size(); ++k) {
+      const std::size_t n = work.counts[k];
+      if (const std::size_t base = t[0].span.begin; base != 0)
+        for (std::size_t j = 0; j < n; ++j)
+          t[j].span = {t[j].span.begin - base, t[j].span.end - base};
+      t += n;
+    }
+  }
 }
 
 }  // namespace
 
-std::vector<SentenceSpan> split_sentences(std::string_view text, const SegmenterRules& rules,
-                                          std::vector<TokenList>* tokens) {
+namespace {
+
+std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules& rules,
+                                     DocumentTokens* doc, std::vector<TokenList>* tokens) {
   if (tokens) tokens->clear();
   std::vector<SentenceSpan> out;
   // news runs to about a sentence per hundred bytes: room for most documents' sentences
@@ -987,30 +990,31 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const Segmenter
   if (!rules.index || !rules.index->fits(rules)) own = std::make_unique<SegmenterIndex>(rules);
   const SegmenterIndex& index = own ? *own : *rules.index;
   const BoilerplateGate& gate = index.gate;
-  // Lower-case forms: with `tokens`, in one store for the document that the sentences
-  // share; else in this thread's buffer. Either has room for the whole text.
-  // The tokens' hashes too, in the same store.
+  // Lower-case forms: with `doc`, in its store, which the sentences share; else in this
+  // thread's buffer. Either has room for the whole text.
   static thread_local TokenBuffer toks;
   static thread_local std::string scratch;
-  std::shared_ptr<TokenStore> store;
+  static thread_local std::vector<std::size_t> counts;
+  counts.clear();
   char* low;
-  if (tokens) {
-    store = std::make_shared<TokenStore>();
-    store->lower = std::make_unique_for_overwrite<char[]>(text.size());
-    store->hashes.reserve(text.size() / 4 + 16);  // (news runs to a token per 5 or 6 bytes)
-    low = store->lower.get();
+  if (doc) {
+    doc->clear();
+    if (doc->lower_size < text.size() || !doc->lower) {
+      doc->lower = std::make_unique_for_overwrite<char[]>(std::max<std::size_t>(text.size(), 1));
+      doc->lower_size = std::max<std::size_t>(text.size(), 1);
+    }
+    low = doc->lower.get();
   } else {
     if (scratch.size() < text.size()) scratch.resize(text.size());
     low = scratch.data();
   }
-  const std::shared_ptr<const void> shared = store;
-  ParagraphWork work{toks, low, shared, store ? &store->hashes : nullptr, index};
+  ParagraphWork work{doc ? *doc : toks, low, doc != nullptr, counts, index};
   // Paragraphs: separated by blank lines, or by a new line that starts indented.
   std::size_t pos = 0;
   std::size_t para_begin = std::string_view::npos;
   auto flush = [&](std::size_t end) {
     if (para_begin == std::string_view::npos) return;
-    split_paragraph(text, para_begin, end, rules, out, tokens, work);
+    split_paragraph(text, para_begin, end, rules, out, work);
     para_begin = std::string_view::npos;
   };
   while (pos <= text.size()) {
@@ -1033,15 +1037,39 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const Segmenter
     pos = nl + 1;
   }
   flush(text.size());
-  if (tokens) {
-    // the sentences' tokens are the document's, in order: each its run of the hashes
-    const std::uint64_t* h = store->hashes.data();
-    for (auto& tl : *tokens) {
+  if (doc && tokens) {
+    // the sentences' tokens are the document's, in order: each its run of the tokens and
+    // of the hashes
+    const sdk::Token* t = doc->data.get();
+    const std::uint64_t* h = doc->hashes.get();
+    tokens->resize(counts.size());
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+      auto& tl = (*tokens)[k];
+      tl.tokens = {t, counts[k]};
       tl.hashes = h;
-      h += tl.tokens.size();
+      t += counts[k];
+      h += counts[k];
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<SentenceSpan> split_sentences(std::string_view text, const SegmenterRules& rules,
+                                          std::vector<TokenList>* tokens) {
+  if (!tokens) return split_into(text, rules, nullptr, nullptr);
+  // a store of the sentences' own, which they share
+  auto doc = std::make_shared<DocumentTokens>();
+  auto out = split_into(text, rules, doc.get(), tokens);
+  const std::shared_ptr<const void> store = std::move(doc);
+  for (auto& tl : *tokens) tl.lower_store = store;
+  return out;
+}
+
+std::vector<SentenceSpan> split_sentences(std::string_view text, const SegmenterRules& rules,
+                                          DocumentTokens& doc, std::vector<TokenList>& tokens) {
+  return split_into(text, rules, &doc, &tokens);
 }
 
 }  // namespace chronicle

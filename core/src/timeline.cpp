@@ -82,7 +82,7 @@ std::optional<StayPhrase> stay_phrase_at(const AnalyzedSentence& s, std::size_t 
 
 // The length of the longest phrase of `phrases` (words separated by single spaces) that
 // starts at token i, 0 if none.
-std::size_t phrase_at(const std::vector<std::string>& phrases, const std::vector<sdk::Token>& t,
+std::size_t phrase_at(const std::vector<std::string>& phrases, std::span<const sdk::Token> t,
                       std::size_t i) {
   std::size_t best = 0;
   for (const auto& p : phrases) {

@@ -87,7 +87,7 @@ std::vector<chronicle::Document> documents(bool shared) {
 }
 
 // Every token's bits against the lists, and shortest_at() against at().
-std::size_t check_tokens(const std::vector<chronicle::sdk::Token>& t) {
+std::size_t check_tokens(std::span<const chronicle::sdk::Token> t) {
   const auto& r = rules();
   using B = ClauseRules::Bit;
   const std::vector<std::pair<const chronicle::detail::WordList*, std::uint32_t>> lists{

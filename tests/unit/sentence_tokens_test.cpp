@@ -102,6 +102,40 @@ TEST(SentenceTokens, CorporaExamplesAndEdgeCases) {
   EXPECT_GT(n, 300u);
 }
 
+// A DocumentTokens filled again for each document (a long one, then shorter ones, and
+// one moved from) gives the sentences the tokens and hashes the lists of their own do.
+TEST(SentenceTokens, DocumentBufferFilledAgain) {
+  const auto& rules = resources().segmenter;
+  std::string long_text;
+  for (int k = 0; k < 400; ++k)
+    long_text += "The envoys' talks on Monday, March " + std::to_string(k % 28 + 1) +
+                 ", ended. Baker\xE2\x80\x99s visit to the U.S. Capitol followed.\n\n";
+  const std::vector<std::string> texts = {
+      long_text, "Talks with the U.S. The meeting ended.",
+      "caf\xC3\xA9 na\xC3\xAFve \xE2\x80\x94 Zelenskyy\xE2\x80\x99s visit.\n\n  Indented line.", "",
+      long_text.substr(0, 20000)};
+  chronicle::DocumentTokens doc;
+  std::vector<chronicle::TokenList> lists;
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& text : texts) {
+      const auto spans = chronicle::split_sentences(text, rules, doc, lists);
+      std::vector<chronicle::TokenList> own;
+      const auto own_spans = chronicle::split_sentences(text, rules, &own);
+      ASSERT_EQ(spans.size(), own_spans.size());
+      ASSERT_EQ(lists.size(), own.size());
+      for (std::size_t i = 0; i < lists.size(); ++i) {
+        EXPECT_EQ(spans[i].begin, own_spans[i].begin);
+        EXPECT_EQ(describe(lists[i]), describe(own[i])) << i;
+        EXPECT_EQ(hash_error(lists[i]), "") << i;
+        EXPECT_FALSE(lists[i].lower_store);
+      }
+    }
+    chronicle::DocumentTokens moved = std::move(doc);
+    EXPECT_EQ(doc.capacity, 0u);
+    EXPECT_EQ(doc.count, 0u);
+  }
+}
+
 // Texts strung at random from pieces the tokenizer reads differently (capitals anywhere,
 // initialisms, numbers, apostrophes, possessives, letters and signs beyond ASCII, blanks
 // and line breaks): the tokens of each sentence as tokenize() gives them, and every token's

@@ -121,6 +121,7 @@ class DocumentAnalysis final : public sdk::Analyzer {
   std::shared_ptr<const Resources> res_;
   bool entities_ = true;
   std::vector<AnalyzedSentence> sentences_;
+  DocumentTokens tokens_;  // what the sentences' token lists view
   // stable storage for entity names: their bytes, in blocks that never move (the first
   // block, and any more)
   std::unique_ptr<char[]> name_block_;

@@ -6,8 +6,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace chronicle {
@@ -30,18 +32,59 @@ class CodePointIndex {
   static constexpr std::size_t kStride = 256;
 };
 
-// Owns the tokens of one piece of text. The string_views point into the text given to
-// tokenize(): a lower-case form that differs from the text as written ("Monday" ->
-// "monday", "’s" -> "'s") points into the store that `lower_store` keeps alive, which the
-// sentences cut from one document share (it never changes once made).
+// The tokens of one piece of text, as a view. The string_views point into the text given
+// to tokenize(): a lower-case form that differs from the text as written ("Monday" ->
+// "monday", "’s" -> "'s") points into a store that never changes once made. `lower_store`
+// keeps the tokens, that store and the hashes alive (shared by the sentences cut from one
+// document); a list split_sentences() gives with a DocumentTokens has none: its tokens
+// live in that DocumentTokens, as long as it is not filled again.
 struct TokenList {
-  std::vector<sdk::Token> tokens;
+  std::span<const sdk::Token> tokens;
   std::shared_ptr<const void> lower_store;
   // hashes[k]: sdk::word_hash(tokens[k].lower), made by the tokenizer as it read the word,
-  // for the tokens as tokenize() or split_sentences() gave them (kept alive with
-  // `lower_store`); null in a list made otherwise. A list whose tokens are changed must
-  // set it to null.
+  // for the tokens as tokenize() or split_sentences() gave them (kept alive with the
+  // tokens); null in a list made otherwise. A list given other tokens must set it to null.
   const std::uint64_t* hashes = nullptr;
+};
+
+// What the sentences of one document view: their tokens, one run after the other (each
+// with offsets relative to its sentence), the tokens' hashes (hashes[k] of data[k].lower)
+// and the lower-case forms that differ from the text. Filled again by each
+// split_sentences() given it, keeping the room it has; also the tokenizer's buffer.
+struct DocumentTokens {
+  std::unique_ptr<sdk::Token[]> data;
+  std::unique_ptr<std::uint64_t[]> hashes;
+  std::size_t count = 0;
+  std::size_t capacity = 0;
+  // while a paragraph is read: its tokens whose lower-case form ends in ".", "!" or "?"
+  // (those that may end a sentence), in order, by their number in the paragraph: the ASCII
+  // ones and initialisms such as "U.S." (no other token ends so: words and numbers end in
+  // a letter or digit, other signs in their own bytes)
+  std::vector<std::uint32_t> ends;
+  std::unique_ptr<char[]> lower;  // (not cleared: only the bytes written are read)
+  std::size_t lower_size = 0;
+
+  DocumentTokens() = default;
+  // (a buffer moved from is empty, with no room)
+  DocumentTokens(DocumentTokens&& other) noexcept { *this = std::move(other); }
+  DocumentTokens& operator=(DocumentTokens&& other) noexcept {
+    data = std::move(other.data);
+    hashes = std::move(other.hashes);
+    count = std::exchange(other.count, 0);
+    capacity = std::exchange(other.capacity, 0);
+    ends = std::move(other.ends);
+    lower = std::move(other.lower);
+    lower_size = std::exchange(other.lower_size, 0);
+    return *this;
+  }
+  void clear() {
+    count = 0;
+    ends.clear();
+  }
+  std::size_t size() const { return count; }
+  bool empty() const { return count == 0; }
+  const sdk::Token& operator[](std::size_t k) const { return data[k]; }
+  void grow();  // at least doubles the capacity
 };
 
 // Words, numbers ("2025-02-18", "3:30", "155,221", "18th", "1990s"), punctuation. A
@@ -81,5 +124,9 @@ struct SegmenterRules {
 // the paragraph's tokenization instead of tokenizing every sentence again.
 std::vector<SentenceSpan> split_sentences(std::string_view text, const SegmenterRules& rules,
                                           std::vector<TokenList>* tokens = nullptr);
+// The same, the sentences' tokens viewing `doc` (which they need alive and unchanged)
+// instead of a store of their own.
+std::vector<SentenceSpan> split_sentences(std::string_view text, const SegmenterRules& rules,
+                                          DocumentTokens& doc, std::vector<TokenList>& tokens);
 
 }  // namespace chronicle
