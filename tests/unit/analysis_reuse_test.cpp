@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "../corpus_documents.h"
 #include "../test_support.h"
 
 namespace {
@@ -21,18 +22,7 @@ std::shared_ptr<const chronicle::Resources> resources() {
 }
 
 std::vector<chronicle::Document> documents() {
-  std::vector<chronicle::Document> docs;
-  for (const char* name : {"relative_dates.yaml", "events.yaml"}) {
-    const YAML::Node root = YAML::LoadFile(std::string(CHRONICLE_CORPUS_DIR "/en/") + name);
-    for (const auto& c : root["cases"]) {
-      if (!c["text"]) continue;
-      chronicle::Document d;
-      d.id = name;
-      d.text = c["text"].as<std::string>();
-      d.published = date::sys_days{date::year{2025} / 2 / 17};
-      docs.push_back(std::move(d));
-    }
-  }
+  std::vector<chronicle::Document> docs = chronicle::testing::corpus_case_documents();
   // every text again after one made of many of them: longer than any, then shorter
   chronicle::Document all;
   all.id = "all";

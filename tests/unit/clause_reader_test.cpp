@@ -20,6 +20,7 @@
 
 #include "../../core/src/clauses.h"
 #include "../../core/src/tense_use.h"
+#include "../corpus_documents.h"
 #include "../test_support.h"
 
 #include <gtest/gtest.h>
@@ -58,21 +59,8 @@ const std::vector<chronicle::testing::SharedSet>& shared_sets() {
 
 // The corpora's texts (with a publication date), and with ../shared the shared sets.
 std::vector<chronicle::Document> documents(bool shared) {
+  if (!shared) return chronicle::testing::corpus_case_documents();
   std::vector<chronicle::Document> docs;
-  if (!shared) {
-    for (const char* name : {"relative_dates.yaml", "events.yaml"}) {
-      const YAML::Node root = YAML::LoadFile(std::string(CHRONICLE_CORPUS_DIR "/en/") + name);
-      for (const auto& c : root["cases"]) {
-        if (!c["text"]) continue;
-        chronicle::Document d;
-        d.id = name;
-        d.text = c["text"].as<std::string>();
-        d.published = date::sys_days{date::year{2025} / 2 / 17};
-        docs.push_back(std::move(d));
-      }
-    }
-    return docs;
-  }
   for (const auto& set : shared_sets()) {
     std::size_t n = 0;
     chronicle::read_path(
