@@ -44,6 +44,20 @@ DocumentError expect_error(F&& f) {
   return DocumentError("<none>", "<none>");
 }
 
+// Reads JSONL `lines` as the file `name`: the documents accepted and the failures, in order.
+struct JsonlRead {
+  std::vector<Document> docs;
+  std::vector<chronicle::DocumentFailure> failures;
+};
+JsonlRead read_lines(const std::string& lines, const std::string& name = "in.jsonl") {
+  std::istringstream in(lines);
+  JsonlRead r;
+  chronicle::read_jsonl(
+      in, name, {}, [&](Document&& d) { r.docs.push_back(std::move(d)); },
+      [&](chronicle::DocumentFailure&& f) { r.failures.push_back(std::move(f)); });
+  return r;
+}
+
 // --- text documents -----------------------------------------------------------------
 
 TEST(TextDocument, FrontMatterFieldsAndBodyOffsets) {
@@ -393,19 +407,14 @@ TEST(JsonDocument, AsciiCheckFindsEveryByteAtEveryPlace) {
 
 // read_jsonl fills one document line after line: nothing of a line stays in the next.
 TEST(JsonDocument, LinesShareNoFields) {
-  std::istringstream in(
-      R"({"id":"a","published":"2025-02-17","title":"T","dateline":"RIYADH",)"
-      R"("text":"Caf\u00e9 \u0000"})"
-      "\n"
-      R"({"id":"b","text":"No date."})"
-      "\n"
-      R"({"published":"2025-02-18","text":"Talks."})"
-      "\n");
-  std::vector<Document> docs;
-  std::vector<chronicle::DocumentFailure> failures;
-  chronicle::read_jsonl(
-      in, "in.jsonl", {}, [&](Document&& d) { docs.push_back(std::move(d)); },
-      [&](chronicle::DocumentFailure&& f) { failures.push_back(std::move(f)); });
+  const auto [docs, failures] =
+      read_lines(R"({"id":"a","published":"2025-02-17","title":"T","dateline":"RIYADH",)"
+                 R"("text":"Caf\u00e9 \u0000"})"
+                 "\n"
+                 R"({"id":"b","text":"No date."})"
+                 "\n"
+                 R"({"published":"2025-02-18","text":"Talks."})"
+                 "\n");
   ASSERT_EQ(docs.size(), 2u);
   ASSERT_EQ(failures.size(), 1u);
   EXPECT_EQ(failures[0].where, "in.jsonl:2 (id b)");
@@ -426,15 +435,11 @@ TEST(JsonDocument, LinesShareNoFields) {
 // An id with a NUL (JSON "\\u0000") names a refused document without it, and the
 // error keeps its message (a NUL in the name cut the message off, and reading it threw).
 TEST(JsonDocument, BadIdInARefusedDocument) {
-  std::istringstream in(R"({"id":"\u0000]ud800","published":"99-12-31x","text":"Talks."})"
-                        "\n"
-                        R"({"id":"ok","published":"2025-02-18","text":"Talks."})"
-                        "\n");
-  std::vector<Document> docs;
-  std::vector<chronicle::DocumentFailure> failures;
-  chronicle::read_jsonl(
-      in, "in.jsonl", {}, [&](Document&& d) { docs.push_back(std::move(d)); },
-      [&](chronicle::DocumentFailure&& f) { failures.push_back(std::move(f)); });
+  const auto [docs, failures] =
+      read_lines(R"({"id":"\u0000]ud800","published":"99-12-31x","text":"Talks."})"
+                 "\n"
+                 R"({"id":"ok","published":"2025-02-18","text":"Talks."})"
+                 "\n");
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0].id, "ok");
   ASSERT_EQ(failures.size(), 1u);
@@ -460,12 +465,11 @@ TEST(DocumentErrorParts, WhereWithColonSpaceOrEmpty) {
 
 // A refused line of a document whose id holds ": " is reported with the whole message.
 TEST(DocumentErrorParts, ReportedMessageOfAnIdWithColonSpace) {
-  std::istringstream in(R"({"id":"a: b","published":"2025-02-30","text":"Talks."})"
-                        "\n");
-  std::vector<chronicle::DocumentFailure> failures;
-  chronicle::read_jsonl(
-      in, "in: x.jsonl", {}, [](Document&&) { ADD_FAILURE() << "document accepted"; },
-      [&](chronicle::DocumentFailure&& f) { failures.push_back(std::move(f)); });
+  const auto [docs, failures] =
+      read_lines(R"({"id":"a: b","published":"2025-02-30","text":"Talks."})"
+                 "\n",
+                 "in: x.jsonl");
+  EXPECT_TRUE(docs.empty()) << "document accepted";
   ASSERT_EQ(failures.size(), 1u);
   EXPECT_EQ(failures[0].where, "in: x.jsonl:1 (id a: b)");
   EXPECT_EQ(failures[0].message.rfind("publication date \"2025-02-30\"", 0), 0u)
