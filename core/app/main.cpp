@@ -791,28 +791,16 @@ void json_day(LineBuffer& out, const std::optional<cal::sys_days>& d) {
     out.put("null");
     return;
   }
-  const date::year_month_day ymd{*d};
-  const int y = static_cast<int>(ymd.year());
-  if (y < 1000 || y > 9999) {
-    out.put('"');
-    out.put(cal::iso_day(*d));
-    out.put('"');
+  char text[12];
+  text[0] = '"';
+  if (cal::write_iso_day(*d, text + 1)) {
+    text[11] = '"';
+    out.put(std::string_view(text, sizeof text));
     return;
   }
-  const auto m = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
-  const char text[12] = {'"',
-                         static_cast<char>('0' + y / 1000),
-                         static_cast<char>('0' + y / 100 % 10),
-                         static_cast<char>('0' + y / 10 % 10),
-                         static_cast<char>('0' + y % 10),
-                         '-',
-                         static_cast<char>('0' + m / 10),
-                         static_cast<char>('0' + m % 10),
-                         '-',
-                         static_cast<char>('0' + day / 10),
-                         static_cast<char>('0' + day % 10),
-                         '"'};
-  out.put(std::string_view(text, sizeof text));
+  out.put('"');
+  out.put(cal::iso_day(*d));
+  out.put('"');
 }
 
 const char* type_name(TimexType t) {

@@ -25,7 +25,7 @@ void put_two(char* out, unsigned v) {
 
 // "YYYY-MM-DD" (or its first `n` characters) for a four-digit year, as date::format
 // writes it, into `buf`; other years go through date::format.
-bool four_digit_day(sys_days d, std::size_t n, char (&buf)[10]) {
+bool four_digit_day(sys_days d, std::size_t n, char* buf) {
   const date::year_month_day ymd{d};
   const int y = static_cast<int>(ymd.year());
   if (y < 1000 || y > 9999) return false;
@@ -41,6 +41,8 @@ bool four_digit_day(sys_days d, std::size_t n, char (&buf)[10]) {
 }
 
 }  // namespace
+
+bool write_iso_day(sys_days d, char* out) { return four_digit_day(d, 10, out); }
 
 std::string iso_day(sys_days d) {
   char buf[10];

@@ -104,6 +104,20 @@ TEST(Calendar, IsoFormattingMatchesDateFormat) {
   EXPECT_EQ(chronicle::cal::iso_day(ymd(-1, 3, 4)), date::format("%F", ymd(-1, 3, 4)));
 }
 
+// write_iso_day writes iso_day's text for a four-digit year and nothing for another.
+TEST(Calendar, WriteIsoDayAsIsoDay) {
+  for (sys_days d = ymd(998, 12, 1); d <= ymd(10001, 1, 31); d += days{1}) {
+    char buf[10] = {};
+    const int y = static_cast<int>(date::year_month_day{d}.year());
+    const bool four = y >= 1000 && y <= 9999;
+    ASSERT_EQ(chronicle::cal::write_iso_day(d, buf), four) << date::format("%F", d);
+    if (four)
+      ASSERT_EQ(std::string(buf, 10), chronicle::cal::iso_day(d));
+    else
+      ASSERT_EQ(std::string(buf, 10), std::string(10, '\0'));
+  }
+}
+
 TEST(Calendar, IsoWeek) {
   EXPECT_EQ(chronicle::cal::iso_week_of(kMon), "2025-W08");
   EXPECT_EQ(chronicle::cal::iso_week_of(kTue), "2013-W07");

@@ -65,6 +65,9 @@ std::string iso_day(sys_days d);
 std::string iso_week_of(sys_days d);
 std::string iso_month(sys_days d);
 std::string iso_year(sys_days d);
+// iso_day() of a day whose year has four digits, written into the 10 bytes at `out`
+// (no allocation): true; false, and nothing written, for other years.
+bool write_iso_day(sys_days d, char* out);
 // Parses "YYYY-MM-DD" strictly (a real calendar day); false otherwise.
 bool parse_iso_day(std::string_view text, sys_days& out);
 
