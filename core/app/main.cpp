@@ -663,6 +663,9 @@ int run_extract(const Common& c, ReadOptions opts) {
 
   // Analysis and extraction only read `res` and `host` (const Resources shared by all
   // documents, const extractors), so documents can be worked on concurrently.
+  // A document in which no extractor would be called on any sentence is read no further
+  // than its tokens: it yields no event whatever the analysis would find.
+  const SentenceGate gate = [&host](std::span<const sdk::Token> t) { return host.may_propose(t); };
   auto work = [&](Document& d) {
     DocResult r;
     r.bytes = d.text.size();
@@ -672,7 +675,7 @@ int run_extract(const Common& c, ReadOptions opts) {
     }
     r.source = {d.id, *d.published, d.title};
     try {
-      DocumentAnalysis a(d, res);
+      DocumentAnalysis a(d, res, /*entities=*/true, gate);
       r.warnings = warning_lines(d, a);
       r.events = extract_events(a, host, cfg.build, r.errors);
       order_events(r.events);

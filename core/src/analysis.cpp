@@ -1145,11 +1145,11 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
 }  // namespace
 
 DocumentAnalysis::DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> res,
-                                   bool entities)
+                                   bool entities, const SentenceGate& gate)
     : doc_(doc), res_(std::move(res)), entities_(entities) {
   if (entities_ && !res_->entities)
     throw std::logic_error("entities asked of resources loaded without them");
-  analyze();
+  analyze(&gate);
 }
 
 DocumentAnalysis::~DocumentAnalysis() {
@@ -1188,9 +1188,26 @@ bool DocumentAnalysis::is_actor(const sdk::Entity& e) {
          e.kind == EntityKind::organization;
 }
 
-void DocumentAnalysis::analyze() {
+void DocumentAnalysis::analyze(const SentenceGate* gate) {
   const auto& g = *res_->gazetteer;
   const std::string_view text = doc_.text;
+  // (the containers below are the last analysis' of this thread, when it left them)
+  std::vector<TokenList> sentence_tokens = std::move(spare.sentence_tokens);
+  tokens_ = std::move(spare.document_tokens);
+  const auto spans = split_sentences(text, res_->segmenter, tokens_, sentence_tokens);
+  // (the gate: a document none of whose sentences can yield anything is read no further)
+  if (gate != nullptr && *gate) {
+    passed_gate_ = false;
+    for (std::size_t si = 0; si < spans.size() && !passed_gate_; ++si)
+      passed_gate_ = !spans[si].heading && (*gate)(sentence_tokens[si].tokens);
+    if (!passed_gate_) {
+      if (sentence_tokens.size() <= kMaxSpareSentences) {
+        sentence_tokens.clear();
+        spare.sentence_tokens = std::move(sentence_tokens);
+      }
+      return;
+    }
+  }
   // dateline city: "ALGIERS, March 4" or a leading "ALGIERS, March 4 -" (entities only)
   if (entities_) {
     std::string_view dl = doc_.dateline;
@@ -1234,10 +1251,6 @@ void DocumentAnalysis::analyze() {
     }
   }
 
-  // (the containers below are the last analysis' of this thread, when it left them)
-  std::vector<TokenList> sentence_tokens = std::move(spare.sentence_tokens);
-  tokens_ = std::move(spare.document_tokens);
-  const auto spans = split_sentences(text, res_->segmenter, tokens_, sentence_tokens);
   std::size_t over_limit = 0;  // sentences with more than max_sentence_timexes expressions
   std::pair<std::size_t, std::size_t> first_over;  // its byte offset and expression count
   sentences_ = std::move(spare.sentences);

@@ -367,7 +367,7 @@ inline const PluginHost::GateWord* PluginHost::gate_word(std::string_view word) 
 
 // The gated plugins for which the sentence holds every word of some phrase of their gate
 // lists (a phrase can match only then), wherever the words stand.
-std::uint64_t PluginHost::gate_of(const sdk::Sentence& sentence) const {
+std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens) const {
   std::uint64_t present = 0;
   // the word ids met, one bit each (on the stack for up to 4096 words)
   const std::size_t ids = gate_words_.size();
@@ -384,7 +384,7 @@ std::uint64_t PluginHost::gate_of(const sdk::Sentence& sentence) const {
   const GateWord* firsts_here[64];
   std::size_t firsts = 0;
   std::vector<const GateWord*> firsts_more;
-  for (const auto& t : sentence.tokens) {
+  for (const auto& t : tokens) {
     const GateWord* g = gate_word(t.lower);
     if (g == nullptr) continue;
     const auto id = static_cast<std::size_t>(g - gate_words_.data());
@@ -414,11 +414,19 @@ std::uint64_t PluginHost::gate_of(const sdk::Sentence& sentence) const {
   return present;
 }
 
+bool PluginHost::may_propose(std::span<const sdk::Token> tokens) const {
+  // (a plugin without a gate, or past the 64 the gate table holds, sees every sentence)
+  const std::size_t n = plugins_.size();
+  if (n > 64 || gated_ != (n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1)) return true;
+  return n > 0 && gate_of(tokens) != 0;
+}
+
 void PluginHost::extract(const sdk::Sentence& sentence, std::vector<sdk::EventCandidate>& out,
                          std::vector<std::string>& plugin_of,
                          std::vector<ExtractFailure>& failures) const {
   // the gated plugins this sentence holds the words of a trigger of
-  const std::uint64_t present = gated_ != 0 ? gate_of(sentence) : 0;
+  const std::uint64_t present =
+      gated_ != 0 ? gate_of({sentence.tokens.data, sentence.tokens.size}) : 0;
   // the sentence as the plugins see it: its frames read once for all of them
   std::optional<FrameCache> frames;
   static thread_local std::vector<FrameRead> frames_read;

@@ -619,6 +619,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     return (*cpi_index)(byte);
   };
   std::vector<Event> events;
+  if (!a.passed_gate()) return events;  // (no extractor would be called on any sentence)
   std::set<std::string> failed_plugins;
 
   // Every sentence's candidates first: a plugin that throws anywhere in the document skips

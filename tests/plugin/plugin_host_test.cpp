@@ -356,6 +356,72 @@ TEST(PluginHostGate, GatedPluginSeesOnlySentencesWithAllTheWordsOfAPhraseOfItsLi
   fs::remove_all(dir);
 }
 
+// may_propose: the same answer as "would extract() call an extractor on this sentence",
+// and the document gate built on it reads a document with no trigger no further.
+TEST(PluginHostGate, MayProposeAndTheDocumentGate) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("chronicle-may-propose-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path lexicon = dir / "gated.yaml";
+  {
+    std::ofstream f(lexicon);
+    f << "triggers: [fixture, \"second look\"]\nmore:\n  triggers: [wednesday]\n";
+  }
+  static const auto resources =
+      chronicle::Resources::load(fs::path(CHRONICLE_CONFIG_DIR) / "lexicons" / "en");
+  chronicle::Document doc;
+  doc.id = "gate-doc";
+  doc.published = date::sys_days{date::year{2025} / date::February / 17};
+  doc.text =
+      "Officials said nothing on Monday.\n\nCritics look at it a second time.\n\n"
+      "Aides took a second glance.\n";
+  const chronicle::DocumentAnalysis plain(doc, resources);
+  ASSERT_EQ(plain.sentences().size(), 3u);
+  auto tokens = [&](std::size_t i) { return plain.sentences()[i].tokens.tokens; };
+
+  PluginHost none;  // no plugin: nothing can be proposed
+  EXPECT_FALSE(none.may_propose(tokens(1)));
+  PluginHost host;
+  PluginSpec spec = spec_for("gated");
+  spec.lexicon = lexicon;
+  ASSERT_TRUE(host.load(spec).ok());
+  EXPECT_FALSE(host.may_propose(tokens(0)));
+  EXPECT_TRUE(host.may_propose(tokens(1)));  // "second look", in any order
+  EXPECT_FALSE(host.may_propose(tokens(2)));
+  EXPECT_EQ(sentences_seen(host, doc.text), (std::vector<std::string>{"Critics"}));
+
+  const chronicle::SentenceGate gate = [&](std::span<const chronicle::sdk::Token> t) {
+    return host.may_propose(t);
+  };
+  const chronicle::DocumentAnalysis passed(doc, resources, /*entities=*/true, gate);
+  EXPECT_TRUE(passed.passed_gate());
+  EXPECT_EQ(passed.sentences().size(), 3u);
+  EXPECT_EQ(passed.sentences()[0].timexes.size(), 1u);  // "Monday": read as without a gate
+  chronicle::Document other = doc;
+  other.text = "Officials said nothing on Monday.\n\nAides took a second glance.\n";
+  const chronicle::DocumentAnalysis stopped(other, resources, /*entities=*/true, gate);
+  EXPECT_FALSE(stopped.passed_gate());
+  EXPECT_TRUE(stopped.sentences().empty());
+  std::vector<chronicle::ErrorEntry> errors;
+  EXPECT_TRUE(chronicle::extract_events(stopped, host, {}, errors).empty());
+  EXPECT_TRUE(errors.empty());
+  // a heading is no sentence an extractor is called on: it lets nothing through
+  other.text = "# The fixture\n\nOfficials said nothing on Monday.\n";
+  const chronicle::DocumentAnalysis heading(other, resources, /*entities=*/true, gate);
+  EXPECT_FALSE(heading.passed_gate());
+
+  // a plugin without a gate (ABI 1.0) sees every sentence: every one may propose
+  PluginHost open;
+  ASSERT_TRUE(open.load(spec_for("abi_1_0")).ok());
+  EXPECT_TRUE(open.may_propose(tokens(0)));
+  EXPECT_TRUE(open.may_propose(tokens(2)));
+  const chronicle::SentenceGate open_gate = [&](std::span<const chronicle::sdk::Token> t) {
+    return open.may_propose(t);
+  };
+  EXPECT_TRUE(chronicle::DocumentAnalysis(other, resources, true, open_gate).passed_gate());
+  fs::remove_all(dir);
+}
+
 TEST(PluginHostGate, PluginBuiltForAbi10LoadsAndSeesEverySentence) {
   PluginHost host;
   const LoadReport& r = host.load(spec_for("abi_1_0"));

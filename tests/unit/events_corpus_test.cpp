@@ -5,16 +5,19 @@
 #include <chronicle/calendar.h>
 #include <chronicle/config.h>
 #include <chronicle/document.h>
+#include <chronicle/export.h>
 #include <chronicle/plugin_host.h>
 #include <chronicle/timeline.h>
-
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <ostream>
 #include <string>
 #include <vector>
+
+#include "../corpus_documents.h"
 
 namespace {
 
@@ -149,3 +152,54 @@ std::string case_name(const ::testing::TestParamInfo<EventCase>& info) {
 INSTANTIATE_TEST_SUITE_P(En, EventCorpus, ::testing::ValuesIn(load_cases()), case_name);
 
 }  // namespace
+
+// The document gate (`extract`): a document none of whose sentences holds the words of a
+// trigger of some plugin is read no further than its tokens. Its events, and every other
+// document's, are those of the analysis without the gate. Documents: the pinned cases,
+// and the first Reuters and modern articles when ../shared is there.
+TEST(DocumentGate, SameEventsAsWithoutIt) {
+  auto& p = Pipeline::get();
+  ASSERT_EQ(p.host.plugins().size(), p.configured) << "the bundled plugins did not all load";
+  std::vector<chronicle::Document> docs = chronicle::testing::corpus_case_documents();
+  const std::filesystem::path shared(CHRONICLE_SHARED_DIR);
+  for (const auto& [set, limit] : {std::pair{"data/reuters21578/reuters.jsonl", 400},
+                                   std::pair{"data/modern-news/articles.jsonl", 150}}) {
+    if (!std::filesystem::exists(shared / set)) continue;
+    int n = 0;
+    chronicle::read_path(
+        shared / set, {},
+        [&](chronicle::Document&& d) {
+          if (n++ < limit && d.published) docs.push_back(std::move(d));
+        },
+        [](chronicle::DocumentFailure&&) {});
+  }
+  const chronicle::SentenceGate gate = [&](std::span<const chronicle::sdk::Token> t) {
+    return p.host.may_propose(t);
+  };
+  auto events_of = [&](const chronicle::DocumentAnalysis& a) {
+    std::vector<chronicle::ErrorEntry> errors;
+    chronicle::Timeline t;
+    t.events = chronicle::extract_events(a, p.host, p.options, errors);
+    chronicle::order_events(t.events);
+    EXPECT_TRUE(errors.empty());
+    return std::pair{chronicle::to_json(t), t.events.size()};
+  };
+  std::size_t gated_out = 0, with_events = 0;
+  for (const auto& d : docs) {
+    const chronicle::DocumentAnalysis gated(d, p.resources, /*entities=*/true, gate);
+    const auto got = events_of(gated);
+    const chronicle::DocumentAnalysis full(d, p.resources);
+    const auto want = events_of(full);
+    EXPECT_EQ(got.first, want.first) << d.id << ": " << d.text.substr(0, 200);
+    if (!gated.passed_gate()) {
+      ++gated_out;
+      EXPECT_TRUE(gated.sentences().empty());
+    } else {
+      EXPECT_EQ(gated.sentences().size(), full.sentences().size());
+    }
+    if (want.second > 0) ++with_events;
+  }
+  // (both ways are taken: the comparison means something)
+  EXPECT_GT(gated_out, docs.size() / 10) << "of " << docs.size();
+  EXPECT_GT(with_events, docs.size() / 20) << "of " << docs.size();
+}

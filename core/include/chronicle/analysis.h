@@ -11,7 +11,9 @@
 
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -88,6 +90,11 @@ struct AnalyzedSentence {
   sdk::Sentence view;                 // ready for plugins
 };
 
+// Asked of a sentence's tokens before anything past them is read: can the sentence yield
+// what the caller wants? (`extract`: PluginHost::may_propose, whether an extractor would be
+// called on it.)
+using SentenceGate = std::function<bool(std::span<const sdk::Token>)>;
+
 class DocumentAnalysis final : public sdk::Analyzer {
  public:
   // `entities` false: temporal mentions only (what `chronicle timex` needs): the sentences'
@@ -96,8 +103,12 @@ class DocumentAnalysis final : public sdk::Analyzer {
   // tense (empty otherwise).
   // An analysis leaves its sentences' vectors (emptied) and its work vectors to the next
   // analysis made on the same thread, which fills them instead of allocating its own.
+  // `gate`, when given, is asked of each sentence that is not a heading, in order, until one
+  // passes; when none does, the document is read no further than its tokens: no sentences
+  // (sentences() is empty), no expressions, entities or warnings, and passed_gate() is
+  // false. The answers of a document that passes are those of an analysis without a gate.
   DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> resources,
-                   bool entities = true);
+                   bool entities = true, const SentenceGate& gate = {});
   ~DocumentAnalysis();
   DocumentAnalysis(const DocumentAnalysis&) = delete;
   DocumentAnalysis& operator=(const DocumentAnalysis&) = delete;
@@ -108,6 +119,8 @@ class DocumentAnalysis final : public sdk::Analyzer {
   std::string_view dateline_city() const { return dateline_city_; }
   // what the analysis left out, for the user (a limit reached), in text order
   const std::vector<std::string>& warnings() const { return warnings_; }
+  // false when the gate given to the constructor let no sentence through
+  bool passed_gate() const { return passed_gate_; }
 
   sdk::Frame frame(const sdk::Sentence& sentence, std::size_t first, std::size_t last,
                    sdk::TriggerForm form) const override;
@@ -116,10 +129,11 @@ class DocumentAnalysis final : public sdk::Analyzer {
   static bool is_actor(const sdk::Entity& e);
 
  private:
-  void analyze();
+  void analyze(const SentenceGate* gate);
   const Document& doc_;
   std::shared_ptr<const Resources> res_;
   bool entities_ = true;
+  bool passed_gate_ = true;
   std::vector<AnalyzedSentence> sentences_;
   DocumentTokens tokens_;  // what the sentences' token lists view
   // stable storage for entity names: their bytes, in blocks that never move (the first

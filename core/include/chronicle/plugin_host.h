@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -97,6 +98,12 @@ class PluginHost {
   void extract(const sdk::Sentence& sentence, std::vector<sdk::EventCandidate>& out,
                std::vector<std::string>& plugin_of, std::vector<ExtractFailure>& failures) const;
 
+  // Could an extractor be called on a sentence of these tokens? False only when every
+  // plugin loaded has a sentence gate and the tokens hold every word of no phrase of any:
+  // extract() would call no extractor on it. (A document none of whose sentences passes
+  // needs no analysis past its tokens: DocumentAnalysis's gate.)
+  bool may_propose(std::span<const sdk::Token> tokens) const;
+
   static std::string host_abi();
 
  private:
@@ -117,7 +124,7 @@ class PluginHost {
   // plugins loaded before it, and places all the words in a new slot table.
   void add_to_gate(std::size_t pi);
   const GateWord* gate_word(std::string_view word) const noexcept;
-  std::uint64_t gate_of(const sdk::Sentence& sentence) const;
+  std::uint64_t gate_of(std::span<const sdk::Token> tokens) const;
   std::vector<GateWord> gate_words_;  // by id, in order of first appearance
   StringMap<std::uint32_t> gate_ids_;  // the id of each gate word
   std::vector<GatePhrase> gate_phrases_;
