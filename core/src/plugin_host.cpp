@@ -210,10 +210,11 @@ const LoadReport& PluginHost::load(const PluginSpec& spec) {
                 "built for SDK ABI " + plugin_abi + ", newer than this host's ABI " + host_abi() +
                     "; upgrade Chronicle or rebuild the plugin against SDK " + host_abi());
   }
-  // a 1.0 block ends before sentence_gate
-  const std::uint32_t info_size =
-      info->abi_minor >= 1 ? static_cast<std::uint32_t>(sizeof(sdk::PluginInfo))
-                           : sdk::kPluginInfoSize_1_0;
+  // a 1.0 block ends before sentence_gate, a 1.1 block before gate_in_order
+  const std::uint32_t info_size = info->abi_minor >= 2
+                                      ? static_cast<std::uint32_t>(sizeof(sdk::PluginInfo))
+                                  : info->abi_minor == 1 ? sdk::kPluginInfoSize_1_1
+                                                         : sdk::kPluginInfoSize_1_0;
   if (info->info_size < info_size || info->name == nullptr ||
       info->version == nullptr || info->toolchain == nullptr) {
     return fail(LoadError::not_a_plugin,
@@ -245,6 +246,8 @@ const LoadReport& PluginHost::load(const PluginSpec& spec) {
   if (info->abi_minor >= 1 && info->sentence_gate != nullptr)
     for (const char* const* k = info->sentence_gate; *k != nullptr; ++k)
       handle->sentence_gate.emplace_back(*k);
+  handle->gate_in_order =
+      !handle->sentence_gate.empty() && info->abi_minor >= 2 && info->gate_in_order != 0;
   handle->lexicon = std::make_unique<Lexicon>();
   try {
     if (!spec.lexicon.empty()) *handle->lexicon = Lexicon::load(spec.lexicon);
@@ -298,7 +301,7 @@ void PluginHost::add_to_gate(std::size_t pi) {
   auto id_of = [&](std::string_view w) {
     if (const auto it = gate_ids_.find(w); it != gate_ids_.end()) return it->second;
     const auto id = static_cast<std::uint32_t>(gate_words_.size());
-    gate_words_.push_back({std::string(w), 0, {}});
+    gate_words_.push_back({std::string(w), 0, {}, {}});
     gate_ids_.emplace(std::string(w), id);
     return id;
   };
@@ -329,7 +332,8 @@ void PluginHost::add_to_gate(std::size_t pi) {
         gate_words_[ids[0]].single |= bit;
         continue;
       }
-      gate_words_[ids[0]].starts.push_back(static_cast<std::uint32_t>(gate_phrases_.size()));
+      auto& starts = p.gate_in_order ? gate_words_[ids[0]].starts_in_order : gate_words_[ids[0]].starts;
+      starts.push_back(static_cast<std::uint32_t>(gate_phrases_.size()));
       gate_phrases_.push_back({bit, std::vector<std::uint32_t>(ids.begin() + 1, ids.end())});
     }
   unsigned log2 = kGateSlotsLog2;
@@ -384,9 +388,17 @@ std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens) const {
   const GateWord* firsts_here[64];
   std::size_t firsts = 0;
   std::vector<const GateWord*> firsts_more;
-  for (const auto& t : tokens) {
-    const GateWord* g = gate_word(t.lower);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const GateWord* g = gate_word(tokens[i].lower);
     if (g == nullptr) continue;
+    // the phrases of plugins gated in order: the words that follow, here
+    for (std::uint32_t pi : g->starts_in_order) {
+      const GatePhrase& p = gate_phrases_[pi];
+      if ((present & p.plugins) || i + p.rest.size() >= tokens.size()) continue;
+      std::size_t k = 0;
+      while (k < p.rest.size() && tokens[i + 1 + k].lower == gate_words_[p.rest[k]].word) ++k;
+      if (k == p.rest.size()) present |= p.plugins;
+    }
     const auto id = static_cast<std::size_t>(g - gate_words_.data());
     const std::uint64_t bit = std::uint64_t{1} << (id % 64);
     if (seen[id / 64] & bit) continue;  // met before: nothing new

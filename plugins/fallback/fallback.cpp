@@ -420,6 +420,6 @@ bool register_fallback(sdk::Registrar& r) noexcept {
 }  // namespace
 
 // (extract() returns at once when a sentence holds no word of these lists)
-CHRONICLE_PLUGIN_GATED("fallback", "1.0.0", register_fallback, "nouns.call", "nouns.visit",
+CHRONICLE_PLUGIN_PHRASE_GATED("fallback", "1.0.0", register_fallback, "nouns.call", "nouns.visit",
                        "nouns.summit", "nouns.conference", "nouns.talks", "nouns.meeting",
                        "talk_verbs", "receive_verbs")

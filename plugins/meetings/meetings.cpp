@@ -728,4 +728,4 @@ bool register_meetings(sdk::Registrar& r) noexcept {
 
 }  // namespace
 
-CHRONICLE_PLUGIN_GATED("meetings", "1.0.0", register_meetings, "verbs", "host_verbs", "chair_verbs", "nouns")
+CHRONICLE_PLUGIN_PHRASE_GATED("meetings", "1.0.0", register_meetings, "verbs", "host_verbs", "chair_verbs", "nouns")

@@ -159,4 +159,4 @@ bool register_summits(sdk::Registrar& r) noexcept {
 
 }  // namespace
 
-CHRONICLE_PLUGIN_GATED("summits", "1.0.0", register_summits, "nouns", "meet_verbs")
+CHRONICLE_PLUGIN_PHRASE_GATED("summits", "1.0.0", register_summits, "nouns", "meet_verbs")

@@ -636,4 +636,4 @@ bool register_visits(sdk::Registrar& r) noexcept {
 
 }  // namespace
 
-CHRONICLE_PLUGIN_GATED("visits", "1.0.0", register_visits, "verbs", "motion_verbs", "departure_verbs", "nouns")
+CHRONICLE_PLUGIN_PHRASE_GATED("visits", "1.0.0", register_visits, "verbs", "motion_verbs", "departure_verbs", "nouns")

@@ -42,7 +42,7 @@ PluginSpec spec_for(const std::string& which, const std::string& name = "fixture
   return s;
 }
 
-// The host's SDK ABI, spelled as in the messages ("1.1").
+// The host's SDK ABI, spelled as in the messages ("1.2").
 std::string host_abi() {
   return std::to_string(CHRONICLE_SDK_ABI_MAJOR) + "." + std::to_string(CHRONICLE_SDK_ABI_MINOR);
 }
@@ -50,7 +50,7 @@ std::string host_abi() {
 TEST(PluginHostLoad, FixturesAreBuilt) {
   for (const char* f : {"good", "abi_major2", "abi_minor_newer", "toolchain_other", "name_other",
                         "register_false", "register_throws", "extract_throws", "no_symbols",
-                        "not_a_library", "abi_1_0", "gated"})
+                        "not_a_library", "abi_1_0", "gated", "gated_in_order", "abi_1_1"})
     EXPECT_TRUE(fs::exists(fixture(f))) << fixture(f) << " is missing; build chronicle_fixtures";
 }
 
@@ -102,7 +102,7 @@ TEST(PluginHostLoad, AbiMajorDifferenceNamesBothVersionsAndRebuild) {
   EXPECT_HAS(r.message, fixture("abi_major2").string());
   EXPECT_HAS(r.message, std::to_string(CHRONICLE_SDK_ABI_MAJOR + 1) + ".0");
   EXPECT_HAS(r.message, host_abi());
-  EXPECT_EQ(host_abi(), "1.1");
+  EXPECT_EQ(host_abi(), "1.2");
   EXPECT_HAS(r.message, "2.0");
   EXPECT_HAS(r.message, "rebuild");
   EXPECT_TRUE(host.plugins().empty());
@@ -298,7 +298,7 @@ TEST_F(PluginHostExtract, ExtractEventsRecordsErrorAndKeepsOtherPluginsEvent) {
   EXPECT_TRUE(found);
 }
 
-// --- sentence gates (ABI 1.1) ----------------------------------------------------------
+// --- sentence gates (ABI 1.1, 1.2) -------------------------------------------------------
 
 // The first token of each sentence a plugin proposed a candidate for (the gated fixture
 // proposes one at the first token of every sentence it is given).
@@ -420,6 +420,50 @@ TEST(PluginHostGate, MayProposeAndTheDocumentGate) {
   };
   EXPECT_TRUE(chronicle::DocumentAnalysis(other, resources, true, open_gate).passed_gate());
   fs::remove_all(dir);
+}
+
+// The gated fixtures with one lexicon: "fixture" and "second look" in "triggers",
+// "wednesday" in "more.triggers"; the sentences each is called on.
+class PluginHostGateKinds : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("chronicle-gate-kinds-test-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    std::ofstream(dir_ / "gated.yaml")
+        << "triggers: [fixture, \"second look\"]\nmore:\n  triggers: [wednesday]\n";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::vector<std::string> seen(const char* which, const std::string& abi) {
+    PluginHost host;
+    PluginSpec spec = spec_for(which);
+    spec.lexicon = dir_ / "gated.yaml";
+    const LoadReport& r = host.load(spec);
+    EXPECT_TRUE(r.ok()) << r.message;
+    EXPECT_EQ(r.abi, abi);
+    return sentences_seen(host, kText);
+  }
+  static constexpr const char* kText =
+      "Zero fixture talk here.\n\n"
+      "Critics look at it a second time.\n\n"
+      "They took a second look.\n\n"
+      "A look, a second.\n\n"
+      "They met on Wednesday.\n";
+  fs::path dir_;
+};
+
+TEST_F(PluginHostGateKinds, InOrderGateLetsThroughOnlyConsecutivePhrases) {
+  // ABI 1.2, CHRONICLE_PLUGIN_PHRASE_GATED: "second look" as written, not its words apart
+  EXPECT_EQ(seen("gated_in_order", host_abi()),
+            (std::vector<std::string>{"Zero", "They", "They"}));
+  // CHRONICLE_PLUGIN_GATED: the words of a phrase anywhere in the sentence
+  EXPECT_EQ(seen("gated", host_abi()),
+            (std::vector<std::string>{"Zero", "Critics", "They", "A", "They"}));
+}
+
+TEST_F(PluginHostGateKinds, PluginBuiltForAbi11KeepsItsWordsInAnyOrder) {
+  // its block ends before gate_in_order: what lies there (a 1) is not read
+  EXPECT_EQ(seen("abi_1_1", "1.1"), (std::vector<std::string>{"Zero", "Critics", "They", "A", "They"}));
 }
 
 TEST(PluginHostGate, PluginBuiltForAbi10LoadsAndSeesEverySentence) {

@@ -139,7 +139,7 @@ check(os.path.isfile(lib), "the example did not build libchronicle_sanctions.so"
 
 p = run([chronicle, "plugins", "--config", os.path.join(src, "chronicle.yaml"), "--plugins", obj],
         cwd=WORK)
-check("  sanctions 0.1.0  ABI 1.1  %s\n" % lib in p.stdout,
+check("  sanctions 0.1.0  ABI 1.2  %s\n" % lib in p.stdout,
       "`chronicle plugins` does not list the example plugin:\n" + p.stdout)
 
 p = run([chronicle, "extract", os.path.join(src, "article.txt"), "--config",

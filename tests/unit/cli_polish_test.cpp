@@ -237,7 +237,7 @@ TEST_F(CliPolish, PluginsListsEveryFixtureWithItsReason) {
   const auto failed = out.find("failed (");
   ASSERT_NE(failed, std::string::npos) << out;
   const std::string loaded = out.substr(0, failed), failures = out.substr(failed);
-  EXPECT_HAS(loaded, "fixture 1.2.3  ABI 1.1  " CHRONICLE_FIXTURE_DIR "/libfixture_good.so\n");
+  EXPECT_HAS(loaded, "fixture 1.2.3  ABI 1.2  " CHRONICLE_FIXTURE_DIR "/libfixture_good.so\n");
   EXPECT_HAS(loaded, "libfixture_extract_throws.so  (in a --plugins folder");
   EXPECT_HAS(loaded, "another-name");
   // libfixture_good.so is named by the config: listed once

@@ -69,6 +69,9 @@ struct PluginHandle {
   // PluginInfo::sentence_gate (ABI 1.1): the lexicon keys of the plugin's trigger lists;
   // empty when the plugin gave none (its extractors see every sentence)
   std::vector<std::string> sentence_gate;
+  // PluginInfo::gate_in_order (ABI 1.2): the phrases must stand in the sentence as
+  // consecutive tokens, in order, not only their words anywhere
+  bool gate_in_order = false;
 };
 
 struct ExtractFailure {
@@ -119,6 +122,7 @@ class PluginHost {
     std::string word;
     std::uint64_t single = 0;           // the plugins with the one-word phrase
     std::vector<std::uint32_t> starts;  // the longer phrases it starts (gate_phrases_)
+    std::vector<std::uint32_t> starts_in_order;  // the same, of plugins gated in order
   };
   // Adds the gate of plugin `pi` (the one just loaded) to the words and phrases of the
   // plugins loaded before it, and places all the words in a new slot table.

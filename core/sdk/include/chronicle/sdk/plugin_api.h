@@ -24,7 +24,7 @@
 #include <vector>
 
 #define CHRONICLE_SDK_ABI_MAJOR 1
-#define CHRONICLE_SDK_ABI_MINOR 1
+#define CHRONICLE_SDK_ABI_MINOR 2
 
 #define CHRONICLE_SDK_STR2(x) #x
 #define CHRONICLE_SDK_STR(x) CHRONICLE_SDK_STR2(x)
@@ -57,11 +57,20 @@ struct PluginInfo {
   // proposes nothing for a sentence where no phrase of them matches (CHRONICLE_PLUGIN_GATED).
   // A key "{names}.rest" stands for the lists "W.rest", W each word of the list "names".
   const char* const* sentence_gate;
+  // Since ABI 1.2 (a 1.1 block ends before it): nonzero when the plugin also proposes
+  // nothing for a sentence in which no phrase of its gate lists stands as consecutive
+  // tokens, in order (its extractors find their triggers with PhraseSet or match_phrase,
+  // which read phrases so): the host then calls them only on such a sentence
+  // (CHRONICLE_PLUGIN_PHRASE_GATED).
+  std::uint32_t gate_in_order;
 };
 
 // The size of a 1.0 info block: everything before `sentence_gate`.
 constexpr std::uint32_t kPluginInfoSize_1_0 =
     static_cast<std::uint32_t>(offsetof(PluginInfo, sentence_gate));
+// The size of a 1.1 info block: everything before `gate_in_order`.
+constexpr std::uint32_t kPluginInfoSize_1_1 =
+    static_cast<std::uint32_t>(offsetof(PluginInfo, gate_in_order));
 
 // Byte offsets into Sentence::text, end exclusive.
 struct Span {
@@ -768,7 +777,7 @@ bool register_lexicon_extractor(Registrar& r, std::string_view required_key) noe
   const ::chronicle::sdk::PluginInfo chronicle_plugin_info_{                               \
       CHRONICLE_SDK_ABI_MAJOR, CHRONICLE_SDK_ABI_MINOR,                                    \
       static_cast<std::uint32_t>(sizeof(::chronicle::sdk::PluginInfo)), NAME, VERSION,     \
-      CHRONICLE_SDK_TOOLCHAIN, nullptr};                                                   \
+      CHRONICLE_SDK_TOOLCHAIN, nullptr, 0};                                                \
   }                                                                                        \
   BOOST_DLL_ALIAS(chronicle_plugin_info_, chronicle_plugin_info)                           \
   BOOST_DLL_ALIAS(REGISTER_FN, chronicle_plugin_register)
@@ -781,7 +790,22 @@ bool register_lexicon_extractor(Registrar& r, std::string_view required_key) noe
   const ::chronicle::sdk::PluginInfo chronicle_plugin_info_{                               \
       CHRONICLE_SDK_ABI_MAJOR, CHRONICLE_SDK_ABI_MINOR,                                    \
       static_cast<std::uint32_t>(sizeof(::chronicle::sdk::PluginInfo)), NAME, VERSION,     \
-      CHRONICLE_SDK_TOOLCHAIN, chronicle_plugin_gate_};                                    \
+      CHRONICLE_SDK_TOOLCHAIN, chronicle_plugin_gate_, 0};                                 \
+  }                                                                                        \
+  BOOST_DLL_ALIAS(chronicle_plugin_info_, chronicle_plugin_info)                           \
+  BOOST_DLL_ALIAS(REGISTER_FN, chronicle_plugin_register)
+
+// The same, for a plugin whose every candidate rests on a phrase of those lists standing
+// in the sentence as consecutive tokens, in order (PluginInfo::gate_in_order): the host
+// skips more sentences. CHRONICLE_PLUGIN_PHRASE_GATED("visits", "1.0.0", register_visits,
+// "verbs", "nouns").
+#define CHRONICLE_PLUGIN_PHRASE_GATED(NAME, VERSION, REGISTER_FN, ...)                    \
+  namespace {                                                                              \
+  const char* const chronicle_plugin_gate_[] = {__VA_ARGS__, nullptr};                     \
+  const ::chronicle::sdk::PluginInfo chronicle_plugin_info_{                               \
+      CHRONICLE_SDK_ABI_MAJOR, CHRONICLE_SDK_ABI_MINOR,                                    \
+      static_cast<std::uint32_t>(sizeof(::chronicle::sdk::PluginInfo)), NAME, VERSION,     \
+      CHRONICLE_SDK_TOOLCHAIN, chronicle_plugin_gate_, 1};                                 \
   }                                                                                        \
   BOOST_DLL_ALIAS(chronicle_plugin_info_, chronicle_plugin_info)                           \
   BOOST_DLL_ALIAS(REGISTER_FN, chronicle_plugin_register)
