@@ -4676,10 +4676,16 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
 }
 
 void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& anchor) {
+  // the first quarter named; a later quarter named after it that is over by publication
+  // replaces it ("Delta ... the fiscal first quarter. ... America West reported
+  // third-quarter profit ... a year earlier": the third quarter)
   if (rel.kind == RelativeDate::Kind::calendar && rel.quarter && !rel.year && !rel.year_shift &&
-      rel.shift == Shift::none && !anchor.named_quarter && resolved.earliest) {
+      rel.shift == Shift::none && resolved.earliest) {
     const year_month_day first{*resolved.earliest};
-    anchor.named_quarter = first.year() / first.month();
+    const date::year_month q = first.year() / first.month();
+    if (!anchor.named_quarter ||
+        (q > *anchor.named_quarter && resolved.latest && *resolved.latest < anchor.publication))
+      anchor.named_quarter = q;
   }
   // "up 1.4 pct from the previous Friday": a point of comparison, not where the story
   // moves; a second "the previous Friday" is the same day
