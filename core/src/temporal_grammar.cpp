@@ -588,7 +588,7 @@ struct TemporalGrammar::Impl {
       count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words,
       age_possessives, duration_preps_the, anchored_periods, count_approximators,
       count_approximator_cues, plan_leads, part_preps, part_phrase_ends, period_openers,
-      date_approximators, date_open_tails, unit_coords, vague_durations;
+      date_approximators, date_open_tails, unit_coords, vague_durations, run_tails;
   detail::WordIndex start_words;             // every word of every table's phrases (and
                                              // ahead_cues' words)
   std::vector<PhraseTable*> indexed_tables;  // the tables using start_words (sealed by
@@ -1029,6 +1029,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   count_approximators.add_all(lex.list("count_approximators"), 1);
   count_approximator_cues.add_all(lex.list("count_approximator_cues"), 1);
   count_adjectives.add_all(lex.list("count_adjectives"), 1);
+  run_tails.add_all(lex.list("ordinal_run_tails"), 1);
   count_ranges.add_all(lex.list("count_ranges"), 1);
   unit_coords.add_all(lex.list("unit_coordinations"), 1);
   vague_durations.add_all(lex.list("vague_durations"), 1);
@@ -2387,14 +2388,17 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   // "the eighth day of the operation", "for a second consecutive day", "gains for a
   // fourth straight week": the day or week the story is in. Not a first day ("on the
   // first day of the summit" is seldom today), not someone's ("his second day in
-  // office"; a thing's is: "the strike entered its ninth day"), a week only with "straight"/"consecutive" ("in the third week" of a month
-  // named before); not "the third day-long meeting", "the first days".
+  // office"; a thing's is: "the strike entered its ninth day"), a week only with
+  // "straight"/"consecutive" ("in the third week" of a month named before) or "in a row" ("gains
+  // for a fourth week in a row"); not "the third day-long meeting", "the first days".
   if (oe && ov >= 2 && !(i > 0 && age_possessives.match(t, i - 1).length == 1)) {
     std::size_t e = oe;
     const std::size_t adj = count_adjectives.match(t, e).length;
     e += adj;
     if (auto u = read_unit(t, e);
-        u.end && !u.plural && (u.unit == Unit::day || (u.unit == Unit::week && adj)) &&
+        u.end && !u.plural &&
+        (u.unit == Unit::day ||
+         (u.unit == Unit::week && (adj || run_tails.match(t, u.end).length))) &&
         !(in(t, u.end) && (is_hyphen(t[u.end]) || is_possessive(t, u.end)))) {
       // a day or week of a named month, year or period is another date ("the first week
       // of March", "the last day of the year"): not read here
