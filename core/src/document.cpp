@@ -209,7 +209,7 @@ void document_from(const Field& field, const std::string& origin, const ReadOpti
   repair(d.id);
   auto pub = field("published", false);
   if (pub.empty()) pub = field("dct", false);
-  d.origin.assign(origin).append(" (id ").append(d.id).append(")");
+  d.origin.assign(origin).append(std::string_view(" (id ")).append(d.id).append(1, ')');
   if (!pub.empty()) d.published = parse_date_value(pub, d.origin);
   d.title = field("title", false);
   d.dateline = field("dateline", false);
@@ -317,7 +317,8 @@ class PlainJsonReader {
 
  private:
   void skip_space() {
-    while (p_ != end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (p_ != end_ && static_cast<unsigned char>(*p_) <= ' ' && space(*p_)) ++p_;
   }
   bool take(char c) {
     if (p_ == end_ || *p_ != c) return false;
@@ -325,13 +326,13 @@ class PlainJsonReader {
     return true;
   }
   // Copies the bytes from q to o up to the first '"', '\\', control byte (< 0x20) or byte
-  // >= 0x80, or to the end of the line; 16 at a time, written before they are looked at
-  // (`o` is never further into the buffer than `q` into the line).
-  void copy_run(const char*& q, char*& o) const {
+  // >= 0x80, or to `end`; 16 at a time, written before they are looked at (`o` is never
+  // further into the buffer than `q` into the line).
+  static void copy_run(const char*& q, const char* const end, char*& o) {
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\'),
                   space = _mm_set1_epi8(0x20);
-    for (; end_ - q >= 16; q += 16, o += 16) {
+    for (const char* const last = end - q >= 16 ? end - 15 : q; q < last; q += 16, o += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
       // signed: bytes >= 0x80 are below 0x20 too
@@ -346,24 +347,28 @@ class PlainJsonReader {
       }
     }
 #endif
-    while (q != end_ && *q != '"' && *q != '\\' && static_cast<unsigned char>(*q) - 0x20u < 0x60u)
+    while (q != end && *q != '"' && *q != '\\' && static_cast<unsigned char>(*q) - 0x20u < 0x60u)
       *o++ = *q++;
   }
-  // A string at p_ (at its opening quote, else false): its value, unescaped into the buffer; `escaped_`
-  // whether it had escapes.
+  // A string at p_ (at its opening quote, else false): its value, unescaped into the buffer;
+  // `escaped_` whether it had escapes.
   bool string(std::string_view& value) {
-    if (p_ == end_ || *p_ != '"') return false;
-    const char* q = p_ + 1;
-    char* o = out_;
-    escaped_ = false;
+    const char* const end = end_;  // (in registers: the bytes written may alias the members)
+    const char* q = p_;
+    if (q == end || *q != '"') return false;
+    ++q;
+    char* const from = out_;
+    char* o = from;
+    bool escaped = false;
     for (;;) {
-      copy_run(q, o);
-      if (q == end_) return false;
+      copy_run(q, end, o);
+      if (q == end) return false;
       const auto c = static_cast<unsigned char>(*q);
       if (c == '"') {
-        value = std::string_view(out_, static_cast<std::size_t>(o - out_));
+        value = std::string_view(from, static_cast<std::size_t>(o - from));
         out_ = o;
         p_ = q + 1;
+        escaped_ = escaped;
         return true;
       }
       if (c >= 0x80) {  // UTF-8, checked at the end
@@ -371,10 +376,10 @@ class PlainJsonReader {
         *o++ = *q++;
         continue;
       }
-      if (c < 0x20 || end_ - q < 2) return false;
+      if (c < 0x20 || end - q < 2) return false;
       const char e = kUnescaped[static_cast<unsigned char>(q[1])];
       if (e == '\0') return false;  // \u (and the errors): simdjson's
-      escaped_ = true;
+      escaped = true;
       *o++ = e;
       q += 2;
     }
