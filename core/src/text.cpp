@@ -445,10 +445,6 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
   auto read = [&](auto before_guard, std::size_t stop) {
     while (i < stop) {
       const std::uint8_t c0 = byte_class(p[i]);
-      if (c0 & kSpace) {
-        ++i;
-        continue;
-      }
       if constexpr (kCheckRoom) {
         if (o_end - o < 2) make_room();
       }
@@ -524,6 +520,10 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
         push(start, j, sdk::TokenKind::word, lower, (c0 & kUpper) != 0,
              rehash ? detail::word_hash_by_four(lower) : h | 1);
         i = cd & kSpace ? j + 1 : j;  // (the space most words are followed by)
+        continue;
+      }
+      if (c0 & kSpace) {  // (tested after words: most spaces are skipped with the word before)
+        ++i;
         continue;
       }
       if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
