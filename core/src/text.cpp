@@ -1034,7 +1034,8 @@ std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules
       flush(pos);
     } else {
       if (indented) flush(pos);
-      if (para_begin == std::string_view::npos) para_begin = pos;
+      // (after the line's leading spaces, which split_paragraph would skip again)
+      if (para_begin == std::string_view::npos) para_begin = pos + k;
     }
     if (nl >= text.size()) break;
     pos = nl + 1;
