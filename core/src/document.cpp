@@ -264,9 +264,9 @@ constexpr auto kUnescaped = [] {
 // The plain reader, tried first: a line that is one object whose values are strings or
 // null, whose keys have no escapes and whose strings have no \u escapes and no control
 // bytes (what most JSONL writers write), read in one pass, the strings unescaped into
-// `buf` (views of it are the fields). On anything else it gives
-// nullopt and json_fields_fast asks simdjson, so it decides only lines that are valid JSON
-// with the fields it reads (UTF-8 beyond ASCII checked by simdjson::validate_utf8).
+// `buf` (the fields are views of it). On anything else it gives nullopt and
+// json_fields_fast asks simdjson, so it decides only lines that are valid JSON with the
+// fields it reads (UTF-8 beyond ASCII checked by simdjson::validate_utf8).
 class PlainJsonReader {
  public:
   PlainJsonReader(std::string_view line, std::string& buf)

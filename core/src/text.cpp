@@ -1021,9 +1021,11 @@ std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules
     para_begin = std::string_view::npos;
   };
   while (pos <= text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
+    const char* at = nullptr;
+    if (pos < text.size())
+      at = static_cast<const char*>(std::memchr(text.data() + pos, '\n', text.size() - pos));
+    const std::size_t nl = at ? static_cast<std::size_t>(at - text.data()) : text.size();
+    const std::string_view line(text.data() + pos, nl - pos);
     std::size_t k = 0;
     while (k < line.size() && (line[k] == ' ' || (line[k] >= '\t' && line[k] <= '\r'))) ++k;
     const bool blank = k == line.size();  // spaces, tabs, \r, \f and \v only
