@@ -9,6 +9,8 @@
 #endif
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -81,16 +83,19 @@ bool clean_ascii(std::string_view s) {
 // repair_utf8, after a quicker look for the usual case of nothing to repair.
 std::size_t repair(std::string& s) { return clean_ascii(s) ? 0 : repair_utf8(s); }
 
-void finish(Document& d, const ReadOptions& options) {
+// `ascii`: the text, title and dateline are known to be ASCII without NUL.
+void finish(Document& d, const ReadOptions& options, bool ascii = false) {
   if (options.published) d.published = options.published;
   // most text is plain ASCII, which needs no repair and keeps byte offsets
-  d.ascii = clean_ascii(d.text);
+  d.ascii = ascii || clean_ascii(d.text);
   const std::size_t bad = d.ascii ? 0 : repair_utf8(d.text);
   if (bad > 0)
     d.warnings.push_back(std::to_string(bad) +
                          " byte(s) that were not UTF-8 (or NUL) were replaced with U+FFFD");
-  repair(d.title);
-  repair(d.dateline);
+  if (!ascii) {
+    repair(d.title);
+    repair(d.dateline);
+  }
   // a front-matter id (or a file name) is written into every output: valid UTF-8 too
   repair(d.id);
   repair(d.origin);
@@ -172,9 +177,11 @@ Document parse_text_document(std::string content, const std::string& origin,
 namespace {
 
 // The fields of a JSONL line that Chronicle reads; absent and null fields are nullopt. The
-// views point into the fast reader's parser (valid until it reads the next line).
+// views point into the line or the fast readers' buffers (valid until they read the next
+// line).
 struct JsonFields {
   std::optional<std::string_view> id, published, dct, title, dateline, text;
+  bool ascii = false;  // the line is ASCII without NUL (known so, by the plain reader)
 };
 
 std::optional<std::string_view>* field_slot(JsonFields& f, std::string_view key) {
@@ -192,21 +199,22 @@ std::optional<std::string_view>* field_slot(JsonFields& f, std::string_view key)
 // required)` gives a field's string (or a view of it), "" when absent or null, or throws.
 // `d` is empty (a fresh document, or one cleared to be filled again: its strings keep
 // their storage).
+// `ascii`: the fields are known to be ASCII without NUL.
 template <class Field>
 void document_from(const Field& field, const std::string& origin, const ReadOptions& options,
-                   Document& d) {
+                   Document& d, bool ascii = false) {
   d.id = field("id", false);
   if (d.id.empty()) d.id = origin;
   // valid UTF-8 before it names the document in an error ("\u0000" in an id is a NUL)
   repair(d.id);
   auto pub = field("published", false);
   if (pub.empty()) pub = field("dct", false);
-  d.origin.assign(origin).append(" (id ").append(d.id).append(")");
+  d.origin.assign(origin).append(std::string_view(" (id ")).append(d.id).append(1, ')');
   if (!pub.empty()) d.published = parse_date_value(pub, d.origin);
   d.title = field("title", false);
   d.dateline = field("dateline", false);
   d.text = field("text", true);
-  finish(d, options);
+  finish(d, options, ascii);
 }
 
 // The reference reader: nlohmann::json, with the error messages users see.
@@ -239,13 +247,160 @@ Document parse_json_checked(std::string_view line, const std::string& origin,
   return d;
 }
 
-// The fast reader: simdjson validates the whole line (structure, UTF-8, escapes, numbers)
-// without building a tree of every value. It answers only for a well-formed object whose
-// fields are strings or null and which has a text; anything else (a syntax error, a field
-// of another type, a byte-order mark, an integer beyond 64 bits) goes to the reference
-// reader, which decides and words the error. The jsonl fuzz target checks that both
-// readers agree on every line the fast one accepts.
+// The byte a two-byte escape \c stands for, by c; 0: no such escape (\u is none either).
+constexpr auto kUnescaped = [] {
+  std::array<char, 256> t{};
+  t['"'] = '"';
+  t['\\'] = '\\';
+  t['/'] = '/';
+  t['b'] = '\b';
+  t['f'] = '\f';
+  t['n'] = '\n';
+  t['r'] = '\r';
+  t['t'] = '\t';
+  return t;
+}();
+
+// The plain reader, tried first: a line that is one object whose values are strings or
+// null, whose keys have no escapes and whose strings have no \u escapes and no control
+// bytes (what most JSONL writers write), read in one pass, the strings unescaped into
+// `buf` (the fields are views of it). On anything else it gives nullopt and
+// json_fields_fast asks simdjson, so it decides only lines that are valid JSON with the
+// fields it reads (UTF-8 beyond ASCII checked by simdjson::validate_utf8).
+class PlainJsonReader {
+ public:
+  PlainJsonReader(std::string_view line, std::string& buf)
+      : p_(line.data()), start_(p_), end_(p_ + line.size()) {
+    if (buf.size() < line.size()) buf.resize(line.size());  // no string unescaped is longer
+    out_ = buf.data();
+  }
+
+  std::optional<JsonFields> read() {
+    JsonFields f;
+    skip_space();
+    if (!take('{')) return std::nullopt;
+    skip_space();
+    if (p_ == end_ || *p_ != '}') {
+      for (;;) {
+        std::string_view key;
+        if (!string(key) || escaped_) return std::nullopt;  // (an escaped key: simdjson's)
+        skip_space();
+        if (!take(':')) return std::nullopt;
+        skip_space();
+        std::optional<std::string_view>* slot = field_slot(f, key);
+        if (p_ != end_ && *p_ == '"') {
+          std::string_view value;
+          if (!string(value)) return std::nullopt;
+          if (slot) slot->emplace(value);
+        } else if (end_ - p_ >= 4 && std::memcmp(p_, "null", 4) == 0) {
+          p_ += 4;
+          if (slot) slot->reset();
+        } else {
+          return std::nullopt;  // a number, true, false, an array, an object, an error
+        }
+        skip_space();
+        if (take(',')) {
+          skip_space();
+          continue;
+        }
+        break;
+      }
+    }
+    if (!take('}')) return std::nullopt;
+    skip_space();
+    if (p_ != end_ || !f.text) return std::nullopt;
+    if (high_ && !simdjson::validate_utf8(start_, static_cast<std::size_t>(end_ - start_)))
+      return std::nullopt;
+    f.ascii = !high_;  // (a NUL or other control byte in a string is no JSON)
+    return f;
+  }
+
+ private:
+  void skip_space() {
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (p_ != end_ && static_cast<unsigned char>(*p_) <= ' ' && space(*p_)) ++p_;
+  }
+  bool take(char c) {
+    if (p_ == end_ || *p_ != c) return false;
+    ++p_;
+    return true;
+  }
+  // Copies the bytes from q to o up to the first '"', '\\', control byte (< 0x20) or byte
+  // >= 0x80, or to `end`; 16 at a time, written before they are looked at (`o` is never
+  // further into the buffer than `q` into the line).
+  static void copy_run(const char*& q, const char* const end, char*& o) {
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\'),
+                  space = _mm_set1_epi8(0x20);
+    for (const char* const last = end - q >= 16 ? end - 15 : q; q < last; q += 16, o += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
+      // signed: bytes >= 0x80 are below 0x20 too
+      const __m128i stop =
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash)),
+                       _mm_cmplt_epi8(v, space));
+      if (const int m = _mm_movemask_epi8(stop); m != 0) {
+        const int k = std::countr_zero(static_cast<unsigned>(m));
+        q += k;
+        o += k;
+        return;
+      }
+    }
+#endif
+    while (q != end && *q != '"' && *q != '\\' && static_cast<unsigned char>(*q) - 0x20u < 0x60u)
+      *o++ = *q++;
+  }
+  // A string at p_ (at its opening quote, else false): its value, unescaped into the buffer;
+  // `escaped_` whether it had escapes.
+  bool string(std::string_view& value) {
+    const char* const end = end_;  // (in registers: the bytes written may alias the members)
+    const char* q = p_;
+    if (q == end || *q != '"') return false;
+    ++q;
+    char* const from = out_;
+    char* o = from;
+    bool escaped = false;
+    for (;;) {
+      copy_run(q, end, o);
+      if (q == end) return false;
+      const auto c = static_cast<unsigned char>(*q);
+      if (c == '"') {
+        value = std::string_view(from, static_cast<std::size_t>(o - from));
+        out_ = o;
+        p_ = q + 1;
+        escaped_ = escaped;
+        return true;
+      }
+      if (c >= 0x80) {  // UTF-8, checked at the end
+        high_ = true;
+        *o++ = *q++;
+        continue;
+      }
+      if (c < 0x20 || end - q < 2) return false;
+      const char e = kUnescaped[static_cast<unsigned char>(q[1])];
+      if (e == '\0') return false;  // \u (and the errors): simdjson's
+      escaped = true;
+      *o++ = e;
+      q += 2;
+    }
+  }
+
+  const char* p_;
+  const char* const start_;
+  const char* const end_;
+  char* out_;
+  bool escaped_ = false, high_ = false;
+};
+
+// The fast reader: the plain reader for most lines, else simdjson, which validates the
+// whole line (structure, UTF-8, escapes, numbers) without building a tree of every value.
+// It answers only for a well-formed object whose fields are strings or null and which has
+// a text; anything else (a syntax error, a field of another type, a byte-order mark, an
+// integer beyond 64 bits) goes to the reference reader, which decides and words the error.
+// The jsonl fuzz target checks that both readers agree on every line the fast one accepts.
 std::optional<JsonFields> json_fields_fast(std::string_view line) {
+  thread_local std::string unescaped;
+  if (auto plain = PlainJsonReader(line, unescaped).read()) return plain;
   thread_local simdjson::dom::parser parser;
   simdjson::dom::element root;
   if (parser.parse(line.data(), line.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
@@ -275,7 +430,7 @@ void parse_json_fast(JsonFields f, const std::string& origin, const ReadOptions&
     std::optional<std::string_view>* slot = field_slot(f, key);
     return slot->value_or(std::string_view());
   };
-  document_from(field, origin, options, d);
+  document_from(field, origin, options, d, f.ascii);
 }
 
 Document parse_json_fast(JsonFields f, const std::string& origin, const ReadOptions& options) {

@@ -445,10 +445,6 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
   auto read = [&](auto before_guard, std::size_t stop) {
     while (i < stop) {
       const std::uint8_t c0 = byte_class(p[i]);
-      if (c0 & kSpace) {
-        ++i;
-        continue;
-      }
       if constexpr (kCheckRoom) {
         if (o_end - o < 2) make_room();
       }
@@ -458,7 +454,7 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
         // digits by table
         // ... and the hash of its lower-case form as they are read (the first letter lowered)
         std::uint8_t flags = c0;
-        std::uint8_t cd = kSpace;  // the class of the byte after the run, read again after it
+        std::uint8_t cd = 0;  // the class of the byte after the word (0: none, at the end)
         std::size_t j = i + 1;
         std::uint64_t h = kStartHash[static_cast<unsigned char>(p[i])];
         if constexpr (decltype(before_guard)::value) {
@@ -500,6 +496,7 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
           }
           if (k < n && p[k] == '.') ++k;
           j = k;
+          cd = j < n ? byte_class(p[j]) : 0;
           rehash = true;
           if (p[j - 1] == '.')
             out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
@@ -522,7 +519,11 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
         }
         push(start, j, sdk::TokenKind::word, lower, (c0 & kUpper) != 0,
              rehash ? detail::word_hash_by_four(lower) : h | 1);
-        i = j < n && p[j] == ' ' ? j + 1 : j;  // (the space most words are followed by)
+        i = cd & kSpace ? j + 1 : j;  // (the space most words are followed by)
+        continue;
+      }
+      if (c0 & kSpace) {  // (tested after words: most spaces are skipped with the word before)
+        ++i;
         continue;
       }
       if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
@@ -558,8 +559,10 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
           }
           h = hash_step(h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(d)]));
         }
-        const std::string_view f = general_form(std::string_view(p + start, j - start), flags);
-        push(start, j, sdk::TokenKind::number, f, false, h | 1);
+        // (its ASCII letters and digits: its own lower-case form unless it has capitals)
+        const std::string_view t(p + start, j - start);
+        push(start, j, sdk::TokenKind::number, flags & kUpper ? general_form(t, flags) : t, false,
+             h | 1);
         i = j;
         continue;
       }
@@ -1018,9 +1021,11 @@ std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules
     para_begin = std::string_view::npos;
   };
   while (pos <= text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
+    const char* at = nullptr;
+    if (pos < text.size())
+      at = static_cast<const char*>(std::memchr(text.data() + pos, '\n', text.size() - pos));
+    const std::size_t nl = at ? static_cast<std::size_t>(at - text.data()) : text.size();
+    const std::string_view line(text.data() + pos, nl - pos);
     std::size_t k = 0;
     while (k < line.size() && (line[k] == ' ' || (line[k] >= '\t' && line[k] <= '\r'))) ++k;
     const bool blank = k == line.size();  // spaces, tabs, \r, \f and \v only
@@ -1031,7 +1036,8 @@ std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules
       flush(pos);
     } else {
       if (indented) flush(pos);
-      if (para_begin == std::string_view::npos) para_begin = pos;
+      // (after the line's leading spaces, which split_paragraph would skip again)
+      if (para_begin == std::string_view::npos) para_begin = pos + k;
     }
     if (nl >= text.size()) break;
     pos = nl + 1;

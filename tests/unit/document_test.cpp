@@ -341,6 +341,20 @@ TEST(JsonDocument, FastAndReferenceReadersAgree) {
       R"({"id":"a","published":"2025-02-17","dct":5,"text":"T."})",
       R"({"id":"a","published":"2025-02-17","nested":{"text":"no"},"text":"yes"})",
       R"(  {"id":"a","published":"2025-02-17","text":"spaces around"}  )",
+      // the plain reader's lines, and lines it leaves to simdjson
+      R"({ "id" : "a" , "published" : "2025-02-17" , "text" : "a\nb\tc\bd\fe\rf\/g\"h\\" })",
+      R"({"id":"a","published":"2025-02-17","other":"x\ny","text":"T.\n\nMore."})",
+      "{\"id\":\"a\",\"published\":\"2025-02-17\",\"text\":\"caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D\"}",
+      "{\"id\":\"a\",\"published\":\"2025-02-17\",\"text\":\"over\xC0\xAFlong\"}",
+      "{\"id\":\"a\",\"published\":\"2025-02-17\",\"text\":\"raw\ttab\"}",
+      R"({"i\u0064":"a","published":"2025-02-17","text":"escaped key"})",
+      R"({"id":"a","published":"2025-02-17","text":"bad \x escape"})",
+      R"({"id":"a","published":nul,"text":"T."})",
+      R"({"id":"a","published":"2025-02-17","text":"T.")",
+      R"({"id":"a","published":"2025-02-17","text":"unclosed})",
+      R"({"id":"a","published":"2025-02-17","text":null})",
+      R"({"id":"a","published":"2025-02-17","flag":true,"text":"T."})",
+      R"({})",
   };
   for (const auto& line : lines)
     EXPECT_EQ(chronicle::detail::json_readers_disagree(line), "") << line;
