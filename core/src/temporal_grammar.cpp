@@ -629,18 +629,22 @@ struct TemporalGrammar::Impl {
   // A token's classes -> the rules whose gate holds there (`at`), those that may start
   // there (`first`), and those it can be the head of (`near`): each the union over its
   // class bits, read byte by byte
+  template <class Rules>
   struct ClassRules {
-    std::array<std::array<std::uint32_t, 256>, 4> by_byte{};
-    void add(unsigned bit, std::uint32_t rules) {
+    std::array<std::array<Rules, 256>, 4> by_byte{};
+    void add(unsigned bit, Rules rules) {
       for (unsigned v = 0; v < 256; ++v)
         if (v & (1u << (bit % 8))) by_byte[bit / 8][v] |= rules;
     }
-    std::uint32_t operator()(std::uint32_t c) const {
+    Rules operator()(std::uint32_t c) const {
       return by_byte[0][c & 0xFF] | by_byte[1][(c >> 8) & 0xFF] | by_byte[2][(c >> 16) & 0xFF] |
              by_byte[3][c >> 24];
     }
   };
-  ClassRules rules_at_classes, rules_first_classes, rules_near_classes;
+  // `at` and `first` in one table, the `first` rules in the high 32 bits: tag() reads both
+  // at each try
+  ClassRules<std::uint64_t> rules_at_first_classes;
+  ClassRules<std::uint32_t> rules_near_classes;
   // by distance from a rule's first token: the rules whose window reaches that far
   std::vector<std::uint32_t> rules_within;
   std::uint32_t head_classes = 0;            // the classes of every gate's `near`
@@ -1258,8 +1262,7 @@ void TemporalGrammar::Impl::declare_gates() {
       if (gates[r].near & (1u << b)) rules_near_classes.add(b, 1u << r);
     }
   for (unsigned b = 0; b < 32; ++b) {
-    rules_at_classes.add(b, rules_at_class[b]);
-    rules_first_classes.add(b, rules_first_class[b]);
+    rules_at_first_classes.add(b, rules_at_class[b] | std::uint64_t{rules_first_class[b]} << 32);
   }
   for (const Gate& gate : gates) head_classes |= gate.near;
   std::size_t widest = 0;
@@ -3780,8 +3783,9 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   auto rules_at = [&](std::size_t at, std::size_t head_from) __attribute__((always_inline)) {
     if (!gated) return (1u << Impl::kRules) - 1;
     const std::uint32_t c = classes[at];
-    const std::uint32_t here = g.rules_at_classes(c);
-    std::uint32_t pending = g.rules_first_classes(c) & ~here & heads_here;
+    const std::uint64_t at_first = g.rules_at_first_classes(c);
+    const auto here = static_cast<std::uint32_t>(at_first);
+    std::uint32_t pending = static_cast<std::uint32_t>(at_first >> 32) & ~here & heads_here;
     if (!pending) return here;
     std::size_t h = head_from;
     while (h < n_heads && heads[h] < at) ++h;
