@@ -137,9 +137,10 @@ thread_local StartIds current_start_ids{};
 // tag()'s per-token buffers (word numbers, word classes), reused by the thread;
 // `busy` while a tag() uses them.
 struct TagScratch {
-  // five arrays of a sentence's length: the tokens' start-word numbers and classes, the
+  // six arrays of a sentence's length: the tokens' start-word numbers and classes, the
   // tokens where some rule's gate may hold (tries) and the number of heads before each,
-  // the tokens of a class some gate needs near (heads), all in order
+  // the tokens of a class some gate needs near (heads), and those of some class (marked),
+  // all in order
   std::vector<std::uint32_t> per_token;
   std::vector<std::uint64_t> hashes;  // (only when no SentenceHashes scope covers the tokens)
   bool busy = false;
@@ -628,18 +629,22 @@ struct TemporalGrammar::Impl {
   // A token's classes -> the rules whose gate holds there (`at`), those that may start
   // there (`first`), and those it can be the head of (`near`): each the union over its
   // class bits, read byte by byte
+  template <class Rules>
   struct ClassRules {
-    std::array<std::array<std::uint32_t, 256>, 4> by_byte{};
-    void add(unsigned bit, std::uint32_t rules) {
+    std::array<std::array<Rules, 256>, 4> by_byte{};
+    void add(unsigned bit, Rules rules) {
       for (unsigned v = 0; v < 256; ++v)
         if (v & (1u << (bit % 8))) by_byte[bit / 8][v] |= rules;
     }
-    std::uint32_t operator()(std::uint32_t c) const {
+    Rules operator()(std::uint32_t c) const {
       return by_byte[0][c & 0xFF] | by_byte[1][(c >> 8) & 0xFF] | by_byte[2][(c >> 16) & 0xFF] |
              by_byte[3][c >> 24];
     }
   };
-  ClassRules rules_at_classes, rules_first_classes, rules_near_classes;
+  // `at` and `first` in one table, the `first` rules in the high 32 bits: tag() reads both
+  // at each try
+  ClassRules<std::uint64_t> rules_at_first_classes;
+  ClassRules<std::uint32_t> rules_near_classes;
   // by distance from a rule's first token: the rules whose window reaches that far
   std::vector<std::uint32_t> rules_within;
   std::uint32_t head_classes = 0;            // the classes of every gate's `near`
@@ -1258,8 +1263,7 @@ void TemporalGrammar::Impl::declare_gates() {
       if (gates[r].near & (1u << b)) rules_near_classes.add(b, 1u << r);
     }
   for (unsigned b = 0; b < 32; ++b) {
-    rules_at_classes.add(b, rules_at_class[b]);
-    rules_first_classes.add(b, rules_first_class[b]);
+    rules_at_first_classes.add(b, rules_at_class[b] | std::uint64_t{rules_first_class[b]} << 32);
   }
   for (const Gate& gate : gates) head_classes |= gate.near;
   std::size_t widest = 0;
@@ -3615,6 +3619,52 @@ TemporalGrammar::~TemporalGrammar() = default;
 TemporalGrammar::TemporalGrammar(TemporalGrammar&&) noexcept = default;
 TemporalGrammar& TemporalGrammar::operator=(TemporalGrammar&&) noexcept = default;
 
+namespace {
+// tag()'s first pass over a sentence: each token's number in `index` (`absent`, the index's
+// size, for a word not in it) and the classes of its word (none for a word not in it).
+// Most tokens, a word or punctuation of no class, are neither a try (when gated) nor a
+// head and need nothing more; the others (a number always) are listed in `marked`, to be
+// read again once the next token's number is known (a paired word's classes depend on
+// it). Returns how many.
+// (Not inlined: in a function of its own the loop keeps its values in registers.)
+template <bool kGated>
+[[gnu::noinline]] std::size_t look_up_tokens(const Token* tokens, const std::uint64_t* hashes,
+                                             std::size_t n, const detail::WordIndex& index,
+                                             const std::uint32_t* start_classes, std::uint32_t* ids,
+                                             std::uint32_t* classes, std::uint32_t* marked) {
+  const auto absent = static_cast<std::uint32_t>(index.size());
+  std::size_t n_marked = 0;
+  // a token of no class: a number, or an apostrophe, has classes of its own (punctuation
+  // is looked at byte by byte first: most is one ASCII byte, and no apostrophe)
+  auto mark_other = [&](std::size_t k) __attribute__((always_inline)) {
+    const Token& tok = tokens[k];
+    if (tok.kind == TokenKind::number ||
+        (tok.kind == TokenKind::punct
+             ? !tok.lower.empty() && (tok.lower[0] == '\'' || tok.lower[0] == '\xE2') &&
+                   is_apostrophe(tok.lower)
+             : !kGated))
+      marked[n_marked++] = static_cast<std::uint32_t>(k);
+  };
+  index.visit_each(
+      tokens, hashes, n,
+      [&](std::size_t k, std::uint32_t id) __attribute__((always_inline)) {
+        ids[k] = id;
+        const std::uint32_t c = start_classes[id];
+        classes[k] = c;
+        if (c != 0)
+          marked[n_marked++] = static_cast<std::uint32_t>(k);
+        else
+          mark_other(k);
+      },
+      [&](std::size_t k) __attribute__((always_inline)) {
+        ids[k] = absent;
+        classes[k] = 0;
+        if (tokens[k].kind != TokenKind::word || !kGated) mark_other(k);
+      });
+  return n_marked;
+}
+}  // namespace
+
 std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens) const {
   return tag(tokens, /*skip_non_start_words=*/true);
 }
@@ -3669,12 +3719,13 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   // gate's class; every token when not gated) and those that can be a rule's head
   // (`heads`): the scan below visits only the former and looks ahead only at the latter.
   const bool gated = skip_non_start_words;
-  if (sc.per_token.size() < 5 * n) sc.per_token.resize(5 * n);
+  if (sc.per_token.size() < 6 * n) sc.per_token.resize(6 * n);
   std::uint32_t* const start_ids = sc.per_token.data();
   std::uint32_t* const classes = start_ids + n;
   std::uint32_t* const tries = classes + n;
   std::uint32_t* const try_heads = tries + n;
   std::uint32_t* const heads = try_heads + n;
+  std::uint32_t* const marked = heads + n;
   // (the scope above covers the tokens, so its hashes are there)
   const std::uint64_t* word_hashes = detail::SentenceHashes::all_of(tokens.data(), n);
   if (!word_hashes) {
@@ -3682,10 +3733,14 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     for (std::size_t k = 0; k < n; ++k) sc.hashes[k] = detail::word_hash(tokens[k].lower);
     word_hashes = sc.hashes.data();
   }
-  // (a word not in the index: the number after the last, which starts nothing)
-  const auto not_found = static_cast<std::uint32_t>(g.start_words.size());
-  g.start_words.find_each(tokens.data(), word_hashes, n, not_found, start_ids);
-  const std::uint32_t* const start_classes = g.start_classes.data();
+  // First pass (look_up_tokens()), over every token (a word not in the index: the number
+  // after the last, which starts nothing; the index is never empty once declare_gates()
+  // ran); second pass over the marked tokens.
+  const std::size_t n_marked =
+      gated ? look_up_tokens<true>(tokens.data(), word_hashes, n, g.start_words,
+                                   g.start_classes.data(), start_ids, classes, marked)
+            : look_up_tokens<false>(tokens.data(), word_hashes, n, g.start_words,
+                                    g.start_classes.data(), start_ids, classes, marked);
   const std::uint32_t head_classes = g.head_classes;
   // the tokens a rule may start at: every class but kPaired counts; every token when not
   // gated
@@ -3693,15 +3748,12 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   const std::uint32_t try_always = gated ? 0 : 1;
   std::uint32_t any_class = 0;
   std::size_t n_tries = 0, n_heads = 0;
-  // (a kind no token has when not gated)
-  const auto skipped_kind = gated ? TokenKind::word : static_cast<TokenKind>(0xFF);
-  for (std::size_t k = 0; k < n; ++k) {
+  // Second pass, over the marked tokens: their classes by the next word and the token, and
+  // the lists of tries and heads.
+  for (std::size_t m = 0; m < n_marked; ++m) {
+    const std::size_t k = marked[m];
     const sdk::Token& tok = tokens[k];
-    std::uint32_t c = start_classes[start_ids[k]];
-    classes[k] = c;
-    // most words have no class: neither a try (when gated) nor a head (the lists' next
-    // entries are written by the next token that is)
-    if (c == 0 && tok.kind == skipped_kind) continue;
+    std::uint32_t c = classes[k];
     // (a next word that is a word and none of the paired word's second words, as its filter
     // bit says, gives no class; punctuation may be a hyphen before the second word)
     if ((c & kPaired) && k + 1 < n &&
@@ -3735,8 +3787,9 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   auto rules_at = [&](std::size_t at, std::size_t head_from) __attribute__((always_inline)) {
     if (!gated) return (1u << Impl::kRules) - 1;
     const std::uint32_t c = classes[at];
-    const std::uint32_t here = g.rules_at_classes(c);
-    std::uint32_t pending = g.rules_first_classes(c) & ~here & heads_here;
+    const std::uint64_t at_first = g.rules_at_first_classes(c);
+    const auto here = static_cast<std::uint32_t>(at_first);
+    std::uint32_t pending = static_cast<std::uint32_t>(at_first >> 32) & ~here & heads_here;
     if (!pending) return here;
     std::size_t h = head_from;
     while (h < n_heads && heads[h] < at) ++h;

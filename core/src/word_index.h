@@ -50,15 +50,66 @@ class WordIndex {
   // ids[k] = find(tokens[k].lower, hashes[k]) for each of n tokens, or `absent` for a word
   // not in the index: one tight loop for a whole sentence. (Without the filter test: in a
   // table of a few hundred words or more every filter bit is set, and in a sparse table
-  // (reserve()) most probes for other words end at the first, empty slot.)
-  void find_each(const sdk::Token* tokens, const std::uint64_t* hashes, std::size_t n,
-                 std::uint32_t absent, std::uint32_t* ids) const noexcept {
+  // (reserve()) most probes for other words end at the first, empty slot.) Not inlined: in
+  // a function of its own the loop keeps its values in registers.
+  [[gnu::noinline]] void find_each(const sdk::Token* tokens, const std::uint64_t* hashes,
+                                   std::size_t n, std::uint32_t absent,
+                                   std::uint32_t* ids) const noexcept {
     if (slots_.empty()) {
       std::fill(ids, ids + n, absent);
       return;
     }
-    for (std::size_t k = 0; k < n; ++k)
-      ids[k] = find_unfiltered(tokens[k].lower, hashes[k], absent);
+    const Slot* const slots = slots_.data();
+    const std::string* const words = words_.data();
+    const std::size_t mask = mask_;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint64_t h = hashes[k];
+      std::uint32_t id = absent;
+      // (most probes end at the first slot: empty, or the word's)
+      for (std::size_t s = h & mask; slots[s].hash != 0; s = (s + 1) & mask) {
+        const Slot& x = slots[s];
+        if (x.hash == h && x.size == tokens[k].lower.size() &&
+            same_sized(words[x.id].data(), tokens[k].lower.data(), x.size)) {
+          id = x.id;
+          break;
+        }
+      }
+      ids[k] = id;
+    }
+  }
+  // For each of n tokens, in order: found(k, id) for a word in the index (id = its
+  // number), else absent(k); the two inlined in the loop, which looks each word up as
+  // find_each() does (for a caller that does a little more per token in the same pass).
+  // The index must hold a word.
+  template <class Found, class Absent>
+  [[gnu::always_inline]] void visit_each(const sdk::Token* tokens, const std::uint64_t* hashes,
+                                         std::size_t n, Found&& found,
+                                         Absent&& absent) const noexcept {
+    const Slot* const slots = slots_.data();
+    const std::size_t mask = mask_;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint64_t h = hashes[k];
+      std::size_t s = h & mask;
+      if (slots[s].hash == 0) {  // most words of a text
+        absent(k);
+        continue;
+      }
+      // (the probe as find_unfiltered()'s, the slot's word length compared first; no call
+      // in the loop)
+      const std::string_view w = tokens[k].lower;
+      for (;; s = (s + 1) & mask) {
+        const Slot& x = slots[s];
+        if (x.hash == h && x.size == w.size() &&
+            same_sized(words_[x.id].data(), w.data(), w.size())) {
+          found(k, x.id);
+          break;
+        }
+        if (slots[(s + 1) & mask].hash == 0) {
+          absent(k);
+          break;
+        }
+      }
+    }
   }
   // find(w, h), or `absent` for a word not in the index, without the filter test (see
   // find_each()); the index must hold a word.
@@ -96,6 +147,7 @@ class WordIndex {
   struct Slot {
     std::uint64_t hash = 0;
     std::uint32_t id = 0;
+    std::uint32_t size = 0;  // the word's length: most words of an equal hash are the word
   };
   // a == b, compared here a few bytes at a time (two overlapping loads cover a word of
   // 2 to 16 bytes): after an equal hash the words are almost always equal and short, and a
@@ -112,10 +164,10 @@ class WordIndex {
     return ((load<Int>(p) ^ load<Int>(q)) | (load<Int>(p + n - w) ^ load<Int>(q + n - w))) == 0;
   }
   static bool same_bytes(std::string_view a, std::string_view b) noexcept {
-    std::size_t n = a.size();
-    if (n != b.size()) return false;
-    const char* p = a.data();
-    const char* q = b.data();
+    return a.size() == b.size() && same_sized(a.data(), b.data(), a.size());
+  }
+  // the n bytes at p and q are equal
+  static bool same_sized(const char* p, const char* q, std::size_t n) noexcept {
     if (n >= 8) {
       for (; n > 16; n -= 8, p += 8, q += 8)
         if (load<std::uint64_t>(p) != load<std::uint64_t>(q)) return false;
@@ -134,7 +186,7 @@ class WordIndex {
     filter_ |= filter_bit(h);
     std::size_t s = h & mask_;
     while (slots_[s].hash != 0) s = (s + 1) & mask_;
-    slots_[s] = {h, id};
+    slots_[s] = {h, id, static_cast<std::uint32_t>(words_[id].size())};
   }
   void grow() { rehash(slots_.empty() ? 8 : slots_.size() * 2); }
   // find_lower() of a word that passed the shape test (not inlined)

@@ -82,6 +82,13 @@ TEST(WordList, KeepsLexiconOrderAndAnswersMembership) {
   EXPECT_EQ(set.count("leader"), 0u);
 }
 
+chronicle::sdk::Token token(std::string_view lower) {
+  chronicle::sdk::Token t;
+  t.text = lower;
+  t.lower = lower;
+  return t;
+}
+
 // A word whose hash equals an indexed word's is that word only when every byte is the
 // same: find() given the indexed word's hash with each byte of it changed in turn (the
 // byte comparison, not the hash, decides), for each length from 0 to 40.
@@ -104,17 +111,18 @@ TEST(WordIndex, EqualHashesStillCompareEveryByte) {
       other[k] = static_cast<char>(other[k] ^ 0x80);
       ASSERT_EQ(ix.find(other, h), WordIndex::npos) << w << " byte " << k;
       ASSERT_EQ(ix.find_unfiltered(other, h, 99), 99u) << w << " byte " << k;
+      const chronicle::sdk::Token t[2] = {token(other), token(w)};
+      const std::uint64_t hs[2] = {h, h};
+      std::uint32_t seen[2] = {7, 7};
+      ix.visit_each(
+          t, hs, 2, [&](std::size_t j, std::uint32_t found) { seen[j] = found; },
+          [&](std::size_t j) { seen[j] = 99; });
+      ASSERT_EQ(seen[0], 99u) << w << " byte " << k;
+      ASSERT_EQ(seen[1], id) << w;
     }
     const std::string longer = w + 'a';
     ASSERT_NE(ix.find(longer, h), id) << w;
   }
-}
-
-chronicle::sdk::Token token(std::string_view lower) {
-  chronicle::sdk::Token t;
-  t.text = lower;
-  t.lower = lower;
-  return t;
 }
 
 TEST(WordIndex, FindEachAgreesWithFind) {
@@ -133,6 +141,21 @@ TEST(WordIndex, FindEachAgreesWithFind) {
       const std::uint32_t id = ix.find(tokens[k].lower, hashes[k]);
       EXPECT_EQ(ids[k], id == WordIndex::npos ? absent : id) << tokens[k].lower;
     }
+    if (ix.size() == 0) return;  // (visit_each() needs a word in the index)
+    std::vector<std::uint32_t> visited(tokens.size(), 7);
+    std::size_t next = 0;  // the tokens are visited once each, in order
+    ix.visit_each(
+        tokens.data(), hashes.data(), tokens.size(),
+        [&](std::size_t k, std::uint32_t id) {
+          EXPECT_EQ(k, next++);
+          visited[k] = id;
+        },
+        [&](std::size_t k) {
+          EXPECT_EQ(k, next++);
+          visited[k] = absent;
+        });
+    EXPECT_EQ(next, tokens.size());
+    EXPECT_EQ(visited, ids);
   };
   WordIndex empty;
   agree(empty);
