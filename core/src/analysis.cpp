@@ -1198,8 +1198,11 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   // (the gate: a document none of whose sentences can yield anything is read no further)
   if (gate != nullptr && *gate) {
     passed_gate_ = false;
-    for (std::size_t si = 0; si < spans.size() && !passed_gate_; ++si)
-      passed_gate_ = !spans[si].heading && (*gate)(sentence_tokens[si].tokens);
+    for (std::size_t si = 0; si < spans.size() && !passed_gate_; ++si) {
+      if (spans[si].heading) continue;
+      passed_gate_ = (*gate)(sentence_tokens[si].tokens);
+      gate_opened_at_ = si;
+    }
     if (!passed_gate_) {
       if (sentence_tokens.size() <= kMaxSpareSentences) {
         sentence_tokens.clear();
