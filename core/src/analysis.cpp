@@ -259,7 +259,17 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
     for (auto kind : {detail::CompiledKind::places, detail::CompiledKind::organizations}) {
       const auto file = dir / (kind == detail::CompiledKind::places ? "places.yaml"
                                                                      : "organizations.yaml");
-      for (const auto& p : load_places(file, kind, options.compiled)) {
+      const auto places = load_places(file, kind, options.compiled);
+      // (room for them all at once: no table grown and filled again place by place)
+      std::size_t forms = 0;
+      for (const auto& p : places) forms += 1 + p.forms.size() + p.adjectives.size();
+      g->entries.reserve(g->entries.size() + places.size());
+      g->by_name.reserve(g->by_name.size() + places.size());
+      g->by_lower_name.reserve(g->by_lower_name.size() + places.size());
+      g->by_form.reserve(g->by_form.size() + forms);
+      g->first_words.reserve(g->first_words.size() + forms);
+      g->by_first.reserve(g->by_first.size() + forms);
+      for (const auto& p : places) {
         // a city named like a country (or an earlier city) is left out: the first wins
         if (p.kind == EntityKind::city && g->by_name.count(p.name)) continue;
         const int id = g->add_entry(PlaceEntry{p.name, p.country, p.kind});
@@ -1198,8 +1208,11 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   // (the gate: a document none of whose sentences can yield anything is read no further)
   if (gate != nullptr && *gate) {
     passed_gate_ = false;
-    for (std::size_t si = 0; si < spans.size() && !passed_gate_; ++si)
-      passed_gate_ = !spans[si].heading && (*gate)(sentence_tokens[si].tokens);
+    for (std::size_t si = 0; si < spans.size() && !passed_gate_; ++si) {
+      if (spans[si].heading) continue;
+      passed_gate_ = (*gate)(sentence_tokens[si].tokens);
+      gate_opened_at_ = si;
+    }
     if (!passed_gate_) {
       if (sentence_tokens.size() <= kMaxSpareSentences) {
         sentence_tokens.clear();

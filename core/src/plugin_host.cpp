@@ -341,7 +341,18 @@ void PluginHost::add_to_gate(std::size_t pi) {
   gate_slots_.assign(std::size_t{1} << log2, 0);
   gate_mask_ = gate_slots_.size() - 1;
   gate_shift_ = 32 - log2;
+  // (a word that only follows the first word of phrases gated in order is compared where
+  // it stands, never looked up: only the words that start a phrase or are one, and those of
+  // phrases whose words may stand anywhere, take a slot)
+  std::vector<bool> looked_up(gate_words_.size(), false);
   for (std::size_t id = 0; id < gate_words_.size(); ++id) {
+    const GateWord& g = gate_words_[id];
+    if (g.single != 0 || !g.starts.empty() || !g.starts_in_order.empty()) looked_up[id] = true;
+    for (std::uint32_t pi : g.starts)
+      for (std::uint32_t rest : gate_phrases_[pi].rest) looked_up[rest] = true;
+  }
+  for (std::size_t id = 0; id < gate_words_.size(); ++id) {
+    if (!looked_up[id]) continue;
     const std::uint32_t key = gate_key(gate_words_[id].word);
     std::size_t k = (key * 0x9E3779B1u) >> gate_shift_;
     while (gate_slots_[k] != 0) k = (k + 1) & gate_mask_;
@@ -373,17 +384,17 @@ inline const PluginHost::GateWord* PluginHost::gate_word(std::string_view word) 
 // lists (a phrase can match only then), wherever the words stand.
 std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens) const {
   std::uint64_t present = 0;
-  // the word ids met, one bit each (on the stack for up to 4096 words)
-  const std::size_t ids = gate_words_.size();
-  std::uint64_t seen_here[64];
-  std::vector<std::uint64_t> seen_more;
-  std::uint64_t* seen = seen_here;
-  if (ids > 64 * 64) {
-    seen_more.assign((ids + 63) / 64, 0);
-    seen = seen_more.data();
-  } else {
-    std::fill_n(seen_here, (ids + 63) / 64, 0);
+  // the word ids met: met[id] == round (this thread's, kept from call to call: a new round
+  // forgets the words of the last one without a pass over them)
+  static thread_local std::vector<std::uint32_t> met;
+  static thread_local std::uint32_t round = 0;
+  if (met.size() < gate_words_.size()) met.resize(gate_words_.size(), 0);
+  if (++round == 0) {
+    std::fill(met.begin(), met.end(), 0);
+    round = 1;
   }
+  std::uint32_t* const seen = met.data();
+  const std::uint32_t now = round;
   // the distinct words met that start a longer phrase (on the stack for up to 64)
   const GateWord* firsts_here[64];
   std::size_t firsts = 0;
@@ -400,9 +411,8 @@ std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens) const {
       if (k == p.rest.size()) present |= p.plugins;
     }
     const auto id = static_cast<std::size_t>(g - gate_words_.data());
-    const std::uint64_t bit = std::uint64_t{1} << (id % 64);
-    if (seen[id / 64] & bit) continue;  // met before: nothing new
-    seen[id / 64] |= bit;
+    if (seen[id] == now) continue;  // met before: nothing new
+    seen[id] = now;
     present |= g->single;
     if ((present & gated_) == gated_) return present;
     if (g->starts.empty()) continue;
@@ -416,8 +426,7 @@ std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens) const {
       const GatePhrase& p = gate_phrases_[pi];
       if (present & p.plugins) continue;
       bool all = true;
-      for (std::uint32_t id : p.rest)
-        all = all && (seen[id / 64] >> (id % 64) & 1);
+      for (std::uint32_t id : p.rest) all = all && seen[id] == now;
       if (all) present |= p.plugins;
     }
   };

@@ -636,10 +636,13 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     all_cands[si].clear();
     all_plugin_of[si].clear();
   }
-  for (std::size_t si = 0; si < sentences.size(); ++si) {
-    if (sentences[si].span.heading) continue;
+  // (the sentences before the one the analysis' gate, the host's may_propose, let through
+  // are those it refused: no extractor would be called on them)
+  for (std::size_t si = a.gate_opened_at(); si < sentences.size(); ++si) {
+    const AnalyzedSentence& s = sentences[si];
+    if (s.span.heading) continue;
     std::vector<ExtractFailure> failures;
-    host.extract(sentences[si].view, all_cands[si], all_plugin_of[si], failures);
+    host.extract(s.view, all_cands[si], all_plugin_of[si], failures);
     for (auto& f : failures) {
       if (failed_plugins.insert(f.plugin).second)
         errors.push_back({doc.id, "plugin \"" + f.plugin + "\": " + f.message +

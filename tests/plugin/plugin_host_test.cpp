@@ -395,6 +395,7 @@ TEST(PluginHostGate, MayProposeAndTheDocumentGate) {
   };
   const chronicle::DocumentAnalysis passed(doc, resources, /*entities=*/true, gate);
   EXPECT_TRUE(passed.passed_gate());
+  EXPECT_EQ(passed.gate_opened_at(), 1u);  // the first sentence refused, the second let through
   EXPECT_EQ(passed.sentences().size(), 3u);
   EXPECT_EQ(passed.sentences()[0].timexes.size(), 1u);  // "Monday": read as without a gate
   chronicle::Document other = doc;

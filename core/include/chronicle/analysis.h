@@ -121,6 +121,9 @@ class DocumentAnalysis final : public sdk::Analyzer {
   const std::vector<std::string>& warnings() const { return warnings_; }
   // false when the gate given to the constructor let no sentence through
   bool passed_gate() const { return passed_gate_; }
+  // the first sentence the gate let through (0 without a gate): each sentence before it is
+  // a heading or one the gate refused
+  std::size_t gate_opened_at() const { return gate_opened_at_; }
 
   sdk::Frame frame(const sdk::Sentence& sentence, std::size_t first, std::size_t last,
                    sdk::TriggerForm form) const override;
@@ -134,6 +137,7 @@ class DocumentAnalysis final : public sdk::Analyzer {
   std::shared_ptr<const Resources> res_;
   bool entities_ = true;
   bool passed_gate_ = true;
+  std::size_t gate_opened_at_ = 0;
   std::vector<AnalyzedSentence> sentences_;
   DocumentTokens tokens_;  // what the sentences' token lists view
   // stable storage for entity names: their bytes, in blocks that never move (the first

@@ -92,7 +92,9 @@ struct BuildOptions {
   std::vector<std::string> type_rank;  // most specific first: summit, conference, talks, meeting
 };
 
-// Runs the plugins over an analysed document and builds its merged events.
+// Runs the plugins over an analysed document and builds its merged events. An analysis
+// made with a gate was made with the host's may_propose: the sentences that gate refused
+// are not offered to the plugins again.
 std::vector<Event> extract_events(const DocumentAnalysis& analysis, const PluginHost& host,
                                   const BuildOptions& options, std::vector<ErrorEntry>& errors);
 
