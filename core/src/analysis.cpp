@@ -1301,7 +1301,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     const detail::SentenceHashes hashes(t.data(), t.size(),
                                         s.tokens.hashes);  // shared by grammar and clauses
     // temporal expressions
-    s.matches = res_->grammar->tag(t);
+    res_->grammar->tag(t, s.matches);
     if (s.matches.size() > res_->max_sentence_timexes) {
       if (over_limit++ == 0) first_over = {s.span.begin, s.matches.size()};
       s.matches.resize(res_->max_sentence_timexes);
