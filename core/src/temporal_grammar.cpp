@@ -761,6 +761,9 @@ struct TemporalGrammar::Impl {
   };
   // (inlined: most calls find no unit, and the call cost more than the look-up)
   [[gnu::always_inline]] inline UnitRead read_unit(Tokens t, std::size_t i) const;
+  // read_unit() with tag()'s scope over t as the caller found it (scope_of())
+  [[gnu::always_inline]] inline UnitRead read_unit(Tokens t, std::size_t i,
+                                                   const StartIds* sc) const;
   // (these four inlined up to a token they can read: most calls read nothing)
   [[gnu::always_inline]] inline std::pair<std::size_t, unsigned> read_day_number(
       Tokens t, std::size_t i) const;
@@ -1332,9 +1335,14 @@ TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count_words(Tokens t,
 
 inline TemporalGrammar::Impl::UnitRead TemporalGrammar::Impl::read_unit(Tokens t,
                                                                         std::size_t i) const {
+  return is_word(t, i) ? read_unit(t, i, scope_of(t)) : UnitRead{};
+}
+
+inline TemporalGrammar::Impl::UnitRead TemporalGrammar::Impl::read_unit(Tokens t, std::size_t i,
+                                                                        const StartIds* sc) const {
   UnitRead r;
   if (!is_word(t, i)) return r;
-  auto m = units.match(t, i);
+  auto m = units.match(t, i, sc);
   if (m.length != 1) return r;
   r.end = i + 1;
   r.unit = static_cast<Unit>(m.value);
@@ -1686,7 +1694,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
       week_ordinal = -1;
       w += lo.length;
     }
-    if (auto u = read_unit(t, w);
+    if (auto u = read_unit(t, w, sc);
         u.end && !u.plural &&
         (u.unit == Unit::week || (u.unit == Unit::weekend && !week_ordinal)) && is_word(t, u.end) &&
         t[u.end].lower == "of" && read_month(t, u.end + 1, true).first) {
@@ -1743,7 +1751,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
   if (!r.year && r.shift == Shift::none) {
     // "January this year", "June last year"
     if (auto s = shifters.match(t, k, sc); s.length == 1) {
-      if (auto u = read_unit(t, k + 1); u.end && u.unit == Unit::year && !u.plural) {
+      if (auto u = read_unit(t, k + 1, sc); u.end && u.unit == Unit::year && !u.plural) {
         const auto sh = static_cast<Shift>(s.value);
         r.year_shift = sh == Shift::next ? 1 : sh == Shift::last ? -1 : 0;
         k = u.end;
@@ -1980,7 +1988,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
   }
   if (det && r.mod == Mod::none) {
     // "the year two thousand"
-    if (auto u = read_unit(t, k); u.end && u.unit == Unit::year && !u.plural) {
+    if (auto u = read_unit(t, k, sc); u.end && u.unit == Unit::year && !u.plural) {
       if (auto [ye, yv] = read_spelled_year(t, u.end); ye) {
         r.year = yv;
         h.end = ye;
@@ -1999,8 +2007,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
   if (auto f = fiscal.match(t, y, sc); f.length) {
     y += f.length;
     r.fiscal = true;
-    if (auto fu = read_unit(t, y); fu.end && fu.unit == Unit::year && !fu.plural &&
-                                   read_year(t, fu.end, false).first)
+    if (auto fu = read_unit(t, y, sc);
+        fu.end && fu.unit == Unit::year && !fu.plural && read_year(t, fu.end, false).first)
       y = fu.end;
   }
   if (auto [ye, yv] = read_year(t, y, !r.fiscal && r.mod == Mod::none); ye) {
@@ -2135,7 +2143,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   r.kind = RelativeDate::Kind::period;
   const std::uint32_t at_i = classes_of(t, i, sc);
   // "by year-end", "by year's end": the end of this year (not "year-end net")
-  if (auto u = at_i & kUnitWord ? read_unit(t, i) : UnitRead{};
+  if (auto u = at_i & kUnitWord ? read_unit(t, i, sc) : UnitRead{};
       u.end && !u.plural && (u.unit == Unit::year || u.unit == Unit::month)) {
     std::size_t e = u.end;
     if (in(t, e) && (is_hyphen(t[e]) || t[e].lower == "'s")) ++e;
@@ -2150,7 +2158,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   // "the following year", "that month", "later that year": from the text's last date
   if (auto ap = at_i & kAnchoredPeriod ? anchored_periods.match(t, k, sc) : PhraseMatch{};
       ap.length) {
-    if (auto u = read_unit(t, k + ap.length);
+    if (auto u = read_unit(t, k + ap.length, sc);
         u.end && !u.plural &&
         (u.unit == Unit::week || u.unit == Unit::month || u.unit == Unit::year) &&
         !(in(t, u.end) && is_hyphen(t[u.end])) &&  // "that year-end"
@@ -2163,14 +2171,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
       // "the same month a year ago", "the same period last year": a year back
       if (u.unit != Unit::year) {
         Count c = read_count(t, u.end);
-        if (auto y = read_unit(t, c.end);
+        if (auto y = read_unit(t, c.end, sc);
             c.end && c.value && y.end && y.unit == Unit::year &&
             (off_ago.match(t, y.end, sc).length || off_before.match(t, y.end, sc).length == 1)) {
           r.year_shift = -*c.value;
           h.end = y.end + 1;
         } else if (auto sh = shifters.match(t, u.end, sc);
                    sh.length == 1 && static_cast<Shift>(sh.value) == Shift::last) {
-          if (auto y2 = read_unit(t, u.end + 1); y2.end && y2.unit == Unit::year && !y2.plural) {
+          if (auto y2 = read_unit(t, u.end + 1, sc);
+              y2.end && y2.unit == Unit::year && !y2.plural) {
             r.year_shift = -1;
             h.end = y2.end;
           }
@@ -2183,7 +2192,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   if (auto tl = at_i & kTimeLead ? time_leads.match(t, k, sc) : PhraseMatch{}; tl.length) {
     if (auto sh = shifters.match(t, k + tl.length, sc);
         sh.length && static_cast<Shift>(sh.value) != Shift::this_) {
-      if (auto u = read_unit(t, k + tl.length + sh.length); u.end && !u.plural) k += tl.length;
+      if (auto u = read_unit(t, k + tl.length + sh.length, sc); u.end && !u.plural) k += tl.length;
     }
   }
   bool mod_phrase = false;
@@ -2193,7 +2202,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
     k += m.length;
     // "earlier in the year", "later in the month": this week/month/year
     if (auto in_the = relmod_links.match(t, k, sc); in_the.length) {
-      if (auto u = read_unit(t, k + in_the.length);
+      if (auto u = read_unit(t, k + in_the.length, sc);
           u.end && !u.plural &&
           (u.unit == Unit::week || u.unit == Unit::month || u.unit == Unit::year)) {
         r.shift = Shift::this_;
@@ -2224,7 +2233,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   // "this fiscal year", "the current fiscal quarter": the year or quarter so named
   if (r.shift != Shift::none) {
     if (auto f = fiscal.match(t, k, sc); f.length) {
-      if (auto fu = read_unit(t, k + f.length);
+      if (auto fu = read_unit(t, k + f.length, sc);
           fu.end && !fu.plural && (fu.unit == Unit::year || fu.unit == Unit::quarter))
         k += f.length;
     }
@@ -2315,7 +2324,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
       return h;
     }
   }
-  auto u = read_unit(t, k);
+  auto u = read_unit(t, k, sc);
   if (!u.end || u.plural) return std::nullopt;
   if (k > 0 && t[k].capitalized) return std::nullopt;  // ABC's "This Week"
   switch (u.unit) {
@@ -2412,7 +2421,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
     std::size_t e = oe;
     const std::size_t adj = count_adjectives.match(t, e, sc).length;
     e += adj;
-    if (auto u = read_unit(t, e);
+    if (auto u = read_unit(t, e, sc);
         u.end && !u.plural &&
         (u.unit == Unit::day ||
          (u.unit == Unit::week && (adj || run_tails.match(t, u.end, sc).length))) &&
@@ -2421,8 +2430,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
       // of March", "the last day of the year"): not read here
       if (std::size_t o = u.end; is_word(t, o) && t[o].lower == "of") {
         std::size_t x = o + 1 + determiners.match(t, o + 1, sc).length;
-        if (read_month(t, x, true).first || read_year(t, x, false).first || read_unit(t, x).end ||
-            shifters.match(t, x, sc).length)
+        if (read_month(t, x, true).first || read_year(t, x, false).first ||
+            read_unit(t, x, sc).end || shifters.match(t, x, sc).length)
           return std::nullopt;
       }
       RelativeDate& r = h.rel;
@@ -2447,13 +2456,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
     ++k;
     if (det) return std::nullopt;  // "the third-quarter results": read from "third"
   }
-  auto u = read_unit(t, k);
+  auto u = read_unit(t, k, sc);
   if (!u.end || u.plural) return std::nullopt;
   // "of the year" after the part: the end of "the second half of the year" (0: none)
   auto of_the_year = [&](std::size_t o) -> std::size_t {
     if (!(is_word(t, o) && t[o].lower == "of")) return 0;
     const std::size_t d = determiners.match(t, o + 1, sc).length;
-    auto yu = d ? read_unit(t, o + 1 + d) : UnitRead{};
+    auto yu = d ? read_unit(t, o + 1 + d, sc) : UnitRead{};
     return yu.end && yu.unit == Unit::year && !yu.plural && !is_possessive(t, yu.end) ? yu.end : 0;
   };
   RelativeDate& r = h.rel;
@@ -2482,7 +2491,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
       k = ye;
     } else if (auto sh = shifters.match(t, y, sc); sh.length) {
       // "the first quarter of this year", "the fourth quarter of last year"
-      if (auto yu = read_unit(t, y + sh.length); yu.end && yu.unit == Unit::year && !yu.plural) {
+      if (auto yu = read_unit(t, y + sh.length, sc);
+          yu.end && yu.unit == Unit::year && !yu.plural) {
         const auto shift = static_cast<Shift>(sh.value);
         r.year_shift = shift == Shift::last ? -1 : shift == Shift::next ? 1 : 0;
         k = yu.end;
@@ -2581,7 +2591,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       } else if (f > i && is_word(t, g) && !t[g].capitalized) {  // "a quarter century"
         linked = true;
       }
-      if (auto u = read_unit(t, g); linked && u.end && !u.plural) {
+      if (auto u = read_unit(t, g, sc); linked && u.end && !u.plural) {
         std::pair<Unit, int> smaller{Unit::none, 0};
         switch (u.unit) {
           case Unit::century: smaller = {Unit::year, 100}; break;
@@ -2638,7 +2648,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
         is_word(t, i - 1) && range_leads.count(t[i - 1].lower) && is_word(t, k) &&
         range_links.count(t[k].lower)) {
       Count c2 = read_count(t, k + 1);
-      auto u2 = c2.end && c2.value && !c2.article ? read_unit(t, c2.end) : UnitRead{};
+      auto u2 = c2.end && c2.value && !c2.article ? read_unit(t, c2.end, sc) : UnitRead{};
       std::size_t a = u2.end;  // "between 6 and 17 years old" is an age
       if (u2.end && in(t, a) && is_hyphen(t[a])) ++a;
       if (*c.value > 0 && u2.end && u2.plural && a == u2.end && !age_words.match(t, a, sc).length) {
@@ -2652,7 +2662,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     // a range: "two to three weeks", "12 to 18 months", "one or two days" (the first count)
     if (c.value && !c.article && is_word(t, k) && count_ranges.match(t, k, sc).length == 1) {
       Count c2 = read_count(t, k + 1);
-      if (c2.end && c2.value && !c2.article && read_unit(t, c2.end).end) k = c2.end;
+      if (c2.end && c2.value && !c2.article && read_unit(t, c2.end, sc).end) k = c2.end;
     }
   }
   bool hyphenated = false;
@@ -2667,14 +2677,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   // "2 1/2 years", "two and a half years"
   bool and_half = false;
   if (c.end && c.value && !hyphenated) {
-    if (auto hf = halves.match(t, k, sc); hf.length && read_unit(t, k + hf.length).end) {
+    if (auto hf = halves.match(t, k, sc); hf.length && read_unit(t, k + hf.length, sc).end) {
       k += hf.length;
       and_half = true;
     }
   }
   // "two more weeks", "an additional year", "six straight days", "eight trading days"
   if (c.end && !hyphenated) {
-    if (auto ca = count_adjectives.match(t, k, sc); ca.length && read_unit(t, k + ca.length).end)
+    if (auto ca = count_adjectives.match(t, k, sc);
+        ca.length && read_unit(t, k + ca.length, sc).end)
       k += ca.length;
   }
   // "yearlong", "weeklong": a duration of one unit
@@ -2687,7 +2698,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       return h;
     }
   }
-  auto u = read_unit(t, k);
+  auto u = read_unit(t, k, sc);
   if (!u.end) return std::nullopt;
   // "a year-long probe", "decades-long": the unit and "-long" (without the article)
   if (in(t, u.end) && is_hyphen(t[u.end]) && long_words.match(t, u.end + 1, sc).length == 1 &&
@@ -2723,7 +2734,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       // "three quarters of a century": three fourths of that unit, in the next smaller one
       // (P75Y, "three quarters of a century later" as "75 years later")
       if (const std::size_t a = articles.match(t, e, sc).length) {
-        const UnitRead w = read_unit(t, e + a);
+        const UnitRead w = read_unit(t, e + a, sc);
         std::pair<Unit, int> part{Unit::none, 0};
         if (w.end && !w.plural) {
           switch (w.unit) {
@@ -2749,7 +2760,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
         }
       }
       e += determiners.match(t, e, sc).length + shifters.match(t, e, sc).length;
-      if (u.unit == Unit::quarter && !read_unit(t, e).end) return std::nullopt;
+      if (u.unit == Unit::quarter && !read_unit(t, e, sc).end) return std::nullopt;
     }
   }
   if (!c.end) {
@@ -2770,7 +2781,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     // "within weeks or months", "for months and even years": one span, valued by its
     // first unit
     if (auto uc = unit_coords.match(t, h.end, sc); uc.length) {
-      if (auto u2 = read_unit(t, h.end + uc.length); u2.end && u2.plural) h.end = u2.end;
+      if (auto u2 = read_unit(t, h.end + uc.length, sc); u2.end && u2.plural) h.end = u2.end;
     }
     return h;
   }
@@ -2955,7 +2966,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
     // "Oct. 12, the day before the stock market plunge": right after a day of the month
     // and a comma, "the day" is that day (an apposition); "before ..." tells what followed
     if (a.value != 0 && a.length == 3 && i >= 2 && is_punct(t, i - 1, ",") && is_num(t, i - 2) &&
-        is_word(t, h.end) && !clause_end(t, h.end) && read_unit(t, i + 1).unit == Unit::day) {
+        is_word(t, h.end) && !clause_end(t, h.end) && read_unit(t, i + 1, sc).unit == Unit::day) {
       r.count = 0;
       r.direction = Direction::none;
       h.end = i + 2;
@@ -3007,7 +3018,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
                    !adjective_phrase_preps.count(t[i - 1].lower))))
       return std::nullopt;
     if (is_word(t, e) && !t[e].capitalized && !t[e].lower.ends_with("ly") &&
-        !adjective_phrase_stops.count(t[e].lower) && !read_unit(t, e).end &&
+        !adjective_phrase_stops.count(t[e].lower) && !read_unit(t, e, sc).end &&
         !(i > 0 && is_word(t, i - 1) && adjective_phrase_preps.count(t[i - 1].lower)))
       return std::nullopt;
   }
@@ -3029,14 +3040,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
   r.fuzzy = static_cast<FuzzyRef>(f.value);
   r.unit = Unit::day;
   for (std::size_t k = i; k < i + f.length; ++k) {
-    if (auto u = read_unit(t, k); u.end) r.unit = u.unit;
+    if (auto u = read_unit(t, k, sc); u.end) r.unit = u.unit;
   }
   h.end = i + f.length;
   // "the coming days and weeks", "recent weeks and months": a phrase ending on a plural
   // unit takes a second one after "and"/"or", whose window it gets
-  if (auto last = read_unit(t, h.end - 1); last.end == h.end && last.plural) {
+  if (auto last = read_unit(t, h.end - 1, sc); last.end == h.end && last.plural) {
     if (auto uc = unit_coords.match(t, h.end, sc); uc.length) {
-      if (auto u2 = read_unit(t, h.end + uc.length); u2.end && u2.plural) {
+      if (auto u2 = read_unit(t, h.end + uc.length, sc); u2.end && u2.plural) {
         r.unit = u2.unit;
         h.end = u2.end;
       }
@@ -3095,7 +3106,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
     if (fk > i) {
       std::size_t a = articles.match(t, fk, sc).length;
       if (!a) a = set_quant.match(t, fk, sc).length;
-      if (auto u = read_unit(t, fk + a); a && u.end && !u.plural) {
+      if (auto u = read_unit(t, fk + a, sc); a && u.end && !u.plural) {
         r.unit = u.unit;
         r.count = 1;
         h.end = u.end;
@@ -3128,7 +3139,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
       h.end = k + p.length;
       return h;
     }
-    auto u = read_unit(t, k);
+    auto u = read_unit(t, k, sc);
     if (u.end && !u.plural) {
       r.unit = u.unit;
       r.count = 1;
@@ -3191,14 +3202,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
   std::size_t year_adj = 0;
   if (det) {
     if (auto a = reporting_year_adj.match(t, k, sc); a.length) {
-      if (auto u = read_unit(t, k + a.length); u.end && u.unit == Unit::year && !u.plural) {
+      if (auto u = read_unit(t, k + a.length, sc); u.end && u.unit == Unit::year && !u.plural) {
         year_adj = a.length;
         k += a.length;
       }
     }
   }
   // "year-ago", "year-earlier", "year ago"
-  if (auto u = read_unit(t, k); u.end && u.unit == Unit::year && !u.plural) {
+  if (auto u = read_unit(t, k, sc); u.end && u.unit == Unit::year && !u.plural) {
     std::size_t j = u.end;
     if (in(t, j) && is_hyphen(t[j])) ++j;
     if (auto y = reporting_ago.match(t, j, sc); y.length) {
@@ -3209,7 +3220,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
       r.direction = Direction::backward;
       std::size_t n = j;
       if (auto [oe, ov] = read_ordinal(t, n); oe) n = oe;  // "the year-ago third quarter"
-      if (auto q = read_unit(t, n); q.end && q.unit == Unit::quarter && !q.plural) {
+      if (auto q = read_unit(t, n, sc); q.end && q.unit == Unit::quarter && !q.plural) {
         n = q.end;
       } else if (auto rn = reporting_nouns.match(t, n, sc); rn.length) {
         n += rn.length;
@@ -3261,7 +3272,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
   // period a year back, the whole phrase (only with such a tail)
   const std::size_t same = det ? reporting_pre.match(t, j, sc).length : 0;
   j += same;
-  if (auto q = read_unit(t, j); q.end && q.unit == Unit::quarter && !q.plural) {
+  if (auto q = read_unit(t, j, sc); q.end && q.unit == Unit::quarter && !q.plural) {
     j = q.end;
   } else if (auto rn = reporting_nouns.match(t, j, sc); rn.length) {
     j += rn.length;
