@@ -557,7 +557,9 @@ void find_spans(AnalyzedSentence& s) {
 struct SpareStorage {
   std::vector<AnalyzedSentence> sentences;
   std::vector<AnalyzedSentence> more_sentences;  // a shorter document's rest
-  std::vector<std::vector<TimexResult>> more_timexes;  // (without entities: their vectors)
+  // (without entities: the expressions' vectors of a shorter document's rest)
+  std::vector<std::vector<TimexResult>> more_timexes;
+  std::vector<std::vector<TimexMatch>> more_matches;
   std::vector<TokenList> sentence_tokens;
   DocumentTokens document_tokens;
   std::vector<std::vector<RawEntity>> raw;
@@ -1280,17 +1282,25 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
          more.pop_back())
       sentences_.push_back(std::move(more.back()));
   } else {
-    for (std::size_t k = spans.size();
-         k < sentences_.size() && spare.more_timexes.size() < kMaxSpareSentences; ++k)
-      if (sentences_[k].timexes.capacity() > 0)
+    for (std::size_t k = spans.size(); k < sentences_.size(); ++k) {
+      if (sentences_[k].timexes.capacity() > 0 && spare.more_timexes.size() < kMaxSpareSentences)
         spare.more_timexes.push_back(std::move(sentences_[k].timexes));
+      if (sentences_[k].matches.capacity() > 0 && spare.more_matches.size() < kMaxSpareSentences)
+        spare.more_matches.push_back(std::move(sentences_[k].matches));
+    }
   }
   const std::size_t kept = sentences_.size();
   sentences_.resize(spans.size());
   if (!entities_)
-    for (std::size_t k = kept; k < sentences_.size() && !spare.more_timexes.empty(); ++k) {
-      sentences_[k].timexes = std::move(spare.more_timexes.back());
-      spare.more_timexes.pop_back();
+    for (std::size_t k = kept; k < sentences_.size(); ++k) {
+      if (!spare.more_timexes.empty()) {
+        sentences_[k].timexes = std::move(spare.more_timexes.back());
+        spare.more_timexes.pop_back();
+      }
+      if (!spare.more_matches.empty()) {
+        sentences_[k].matches = std::move(spare.more_matches.back());
+        spare.more_matches.pop_back();
+      }
     }
   Anchor anchor;
   anchor.publication = doc_.published.value_or(date::sys_days{});
@@ -1314,7 +1324,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     const detail::SentenceHashes hashes(t.data(), t.size(),
                                         s.tokens.hashes);  // shared by grammar and clauses
     // temporal expressions
-    s.matches = res_->grammar->tag(t);
+    res_->grammar->tag(t, s.matches);
     if (s.matches.size() > res_->max_sentence_timexes) {
       if (over_limit++ == 0) first_over = {s.span.begin, s.matches.size()};
       s.matches.resize(res_->max_sentence_timexes);

@@ -708,6 +708,11 @@ struct TemporalGrammar::Impl {
     if (c.index != &start_words || c.tokens != t.data()) return ~std::uint32_t{0};
     return c.classes[k];
   }
+  // classes_of() where the caller found tag()'s scope `c` over t (scope_of(); null: none)
+  std::uint32_t classes_of(Tokens t, std::size_t k, const StartIds* c) const {
+    if (k >= t.size()) return 0;
+    return c ? c->classes[k] : ~std::uint32_t{0};
+  }
   // Token k's word is in no phrase of any table, as tag() looked it up: no table matches
   // at k. Outside tag()'s sentence (or for a word start_words holds for ahead_lists only):
   // false (not known).
@@ -756,6 +761,9 @@ struct TemporalGrammar::Impl {
   };
   // (inlined: most calls find no unit, and the call cost more than the look-up)
   [[gnu::always_inline]] inline UnitRead read_unit(Tokens t, std::size_t i) const;
+  // read_unit() with tag()'s scope over t as the caller found it (scope_of())
+  [[gnu::always_inline]] inline UnitRead read_unit(Tokens t, std::size_t i,
+                                                   const StartIds* sc) const;
   // (these four inlined up to a token they can read: most calls read nothing)
   [[gnu::always_inline]] inline std::pair<std::size_t, unsigned> read_day_number(
       Tokens t, std::size_t i) const;
@@ -1327,9 +1335,14 @@ TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count_words(Tokens t,
 
 inline TemporalGrammar::Impl::UnitRead TemporalGrammar::Impl::read_unit(Tokens t,
                                                                         std::size_t i) const {
+  return is_word(t, i) ? read_unit(t, i, scope_of(t)) : UnitRead{};
+}
+
+inline TemporalGrammar::Impl::UnitRead TemporalGrammar::Impl::read_unit(Tokens t, std::size_t i,
+                                                                        const StartIds* sc) const {
   UnitRead r;
   if (!is_word(t, i)) return r;
-  auto m = units.match(t, i);
+  auto m = units.match(t, i, sc);
   if (m.length != 1) return r;
   r.end = i + 1;
   r.unit = static_cast<Unit>(m.value);
@@ -1543,14 +1556,15 @@ inline std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Token
 
 std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock_at(Tokens t,
                                                                        std::size_t i) const {
+  const StartIds* const sc = scope_of(t);  // (for the tables' look-ups)
   if (!in(t, i)) return {0, {}};
   if (is_word(t, i)) {
     // "High Noon" (the film), "high noon comes today": an idiom, not the hour
-    if (auto m = noon.match(t, i); m.length) {
-      if (i > 0 && noon_blockers.match(t, i - 1).length == 1) return {0, {}};
+    if (auto m = noon.match(t, i, sc); m.length) {
+      if (i > 0 && noon_blockers.match(t, i - 1, sc).length == 1) return {0, {}};
       return {i + m.length, {12, 0}};
     }
-    if (auto m = midnight.match(t, i); m.length) return {i + m.length, {0, 0}};
+    if (auto m = midnight.match(t, i, sc); m.length) return {i + m.length, {0, 0}};
     return {0, {}};
   }
   if (!is_num(t, i)) return {0, {}};
@@ -1573,8 +1587,8 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock_at(Tokens t,
       ClockTime ct{static_cast<unsigned>(half ? (hh == 12 ? 12 : hh + 12) : (hh == 12 ? 0 : hh)),
                    static_cast<unsigned>(mm)};
       std::size_t k = i + 1;
-      if (in(t, k) && is_word(t, k) && tz.match(t, k).length) {
-        ct.utc = utc_zones.match(t, k).length > 0;
+      if (in(t, k) && is_word(t, k) && tz.match(t, k, sc).length) {
+        ct.utc = utc_zones.match(t, k, sc).length > 0;
         ++k;
       }
       return {k, ct};
@@ -1602,7 +1616,7 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock_at(Tokens t,
     h = to_int(s);
   } else if (s.size() == 4) {
     // military time only with a zone: "0735 GMT"
-    if (!(is_word(t, i + 1) && tz.match(t, i + 1).length)) return {0, {}};
+    if (!(is_word(t, i + 1) && tz.match(t, i + 1, sc).length)) return {0, {}};
     h = to_int(s.substr(0, 2));
     mi = to_int(s.substr(2));
     colon = true;
@@ -1617,34 +1631,34 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock_at(Tokens t,
     return {k, {static_cast<unsigned>(h), static_cast<unsigned>(mi), false}};
   }
   bool marked = false;
-  if (auto m = am.match(t, k); m.length) {
+  if (auto m = am.match(t, k, sc); m.length) {
     if (h < 1 || h > 12) return {0, {}};
     if (h == 12) h = 0;
     k += m.length;
     marked = true;
-  } else if (auto m2 = pm.match(t, k); m2.length) {
+  } else if (auto m2 = pm.match(t, k, sc); m2.length) {
     if (h < 1 || h > 12) return {0, {}};
     if (h != 12) h += 12;
     k += m2.length;
     marked = true;
-  } else if (auto m3 = oclock.match(t, k); m3.length) {
+  } else if (auto m3 = oclock.match(t, k, sc); m3.length) {
     if (h < 1 || h > 12) return {0, {}};
     k += m3.length;
     marked = true;
-  } else if (auto m4 = am_tails.match(t, k); m4.length && !colon && h >= 1 && h <= 12) {
+  } else if (auto m4 = am_tails.match(t, k, sc); m4.length && !colon && h >= 1 && h <= 12) {
     // "4 in the morning"
     if (h == 12) h = 0;
     k += m4.length;
     marked = true;
-  } else if (auto m5 = pm_tails.match(t, k); m5.length && !colon && h >= 5 && h <= 12) {
+  } else if (auto m5 = pm_tails.match(t, k, sc); m5.length && !colon && h >= 5 && h <= 12) {
     // "8 in the evening", "11 at night"
     if (h != 12) h += 12;
     k += m5.length;
     marked = true;
   }
   bool utc = false;
-  if (in(t, k) && is_word(t, k) && tz.match(t, k).length) {
-    utc = utc_zones.match(t, k).length > 0;
+  if (in(t, k) && is_word(t, k) && tz.match(t, k, sc).length) {
+    utc = utc_zones.match(t, k, sc).length > 0;
     ++k;
     marked = true;
   }
@@ -1661,6 +1675,7 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock_at(Tokens t,
 // [the] [mod] [shift] MONTH [day] [,] [year] | MONTH [of] YEAR | mid-MONTH
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Tokens t,
                                                                             std::size_t i) const {
+  const StartIds* const sc = scope_of(t);  // (for the tables' look-ups)
   Hit h;
   h.first = i;
   std::size_t k = i;
@@ -1670,16 +1685,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
   // "the week of March 18", "the weekend of June 1" (a day must follow); "the first week
   // of June", "the last week of March" (no day: week_ordinal picks it below)
   int week_ordinal = 0;  // 1..4, -1 for the last
-  if (auto d = determiners.match(t, k); d.length) {
+  if (auto d = determiners.match(t, k, sc); d.length) {
     std::size_t w = k + d.length;
     if (auto [oe, ov] = read_ordinal(t, w); oe && ov >= 1 && ov <= 4) {
       week_ordinal = ov;
       w = oe;
-    } else if (auto lo = last_ordinals.match(t, w); lo.length) {
+    } else if (auto lo = last_ordinals.match(t, w, sc); lo.length) {
       week_ordinal = -1;
       w += lo.length;
     }
-    if (auto u = read_unit(t, w);
+    if (auto u = read_unit(t, w, sc);
         u.end && !u.plural &&
         (u.unit == Unit::week || (u.unit == Unit::weekend && !week_ordinal)) && is_word(t, u.end) &&
         t[u.end].lower == "of" && read_month(t, u.end + 1, true).first) {
@@ -1690,13 +1705,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
       week_ordinal = 0;
     }
   }
-  if (auto m = modifiers.match(t, k); m.length && r.period_of == Unit::none) {
+  if (auto m = modifiers.match(t, k, sc); m.length && r.period_of == Unit::none) {
     r.mod = static_cast<Mod>(m.value);
     k += m.length;
     if (in(t, k) && is_hyphen(t[k])) ++k;
     cued = true;
   }
-  if (auto s = shifters.match(t, k); s.length && is_word(t, k)) {
+  if (auto s = shifters.match(t, k, sc); s.length && is_word(t, k)) {
     // "last May", "next March", "this September"
     auto [e, mo] = read_month(t, k + s.length, true);
     if (e) {
@@ -1711,7 +1726,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
   k = e;
   if (auto [de, d] = read_day_number(t, k); de && r.shift == Shift::none) {
     // not "May 5 percent", not "March 3:30"
-    if (!(is_word(t, de) && units.match(t, de).length) && !is_punct(t, de, "%")) {
+    if (!(is_word(t, de) && units.match(t, de, sc).length) && !is_punct(t, de, "%")) {
       r.day = d;
       k = de;
     }
@@ -1735,8 +1750,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_month(Toke
   }
   if (!r.year && r.shift == Shift::none) {
     // "January this year", "June last year"
-    if (auto s = shifters.match(t, k); s.length == 1) {
-      if (auto u = read_unit(t, k + 1); u.end && u.unit == Unit::year && !u.plural) {
+    if (auto s = shifters.match(t, k, sc); s.length == 1) {
+      if (auto u = read_unit(t, k + 1, sc); u.end && u.unit == Unit::year && !u.plural) {
         const auto sh = static_cast<Shift>(s.value);
         r.year_shift = sh == Shift::next ? 1 : sh == Shift::last ? -1 : 0;
         k = u.end;
@@ -1807,10 +1822,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_day_month(
 // "2025-02-18", "1987", "fiscal 1989", "the 1990s", "mid-1990s", "the 20th century".
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
     Tokens t, std::size_t i) const {
+  const StartIds* const sc = scope_of(t);  // (for the tables' look-ups)
   // A plain number ("300", "1,500", "2.5"; not four digits, not an ordinal "21st", not two
   // digits after an apostrophe: "'82") is no date, decade, century or year: every reading
   // below needs another shape, or a modifier, determiner or fiscal word at i.
-  const std::uint32_t at_i = classes_of(t, i);
+  const std::uint32_t at_i = classes_of(t, i, sc);
   if (is_num(t, i)) {
     const std::string_view s = t[i].lower;
     std::size_t d = 0;
@@ -1823,21 +1839,21 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
     else if (d > 0 && d <= 2 && plain)
       plain = !is_ordinal_suffix(s.substr(d));
     if (plain && (!(at_i & (kModifier | kDeterminer | kFiscalWord)) ||
-                  (!modifiers.match(t, i).length && !determiners.match(t, i).length &&
-                   !fiscal.match(t, i).length)))
+                  (!modifiers.match(t, i, sc).length && !determiners.match(t, i, sc).length &&
+                   !fiscal.match(t, i, sc).length)))
       return std::nullopt;
   }
   std::size_t k = i;
   bool det = false;
   Mod mod = Mod::none;
-  if (auto m = at_i & kModifier ? modifiers.match(t, k) : PhraseMatch{}; m.length) {
+  if (auto m = at_i & kModifier ? modifiers.match(t, k, sc) : PhraseMatch{}; m.length) {
     mod = static_cast<Mod>(m.value);
     k += m.length;
     if (in(t, k) && is_hyphen(t[k])) ++k;
-  } else if (auto d = at_i & kDeterminer ? determiners.match(t, k) : PhraseMatch{}; d.length) {
+  } else if (auto d = at_i & kDeterminer ? determiners.match(t, k, sc) : PhraseMatch{}; d.length) {
     k += d.length;
     det = true;
-    if (auto m2 = modifiers.match(t, k); m2.length) {
+    if (auto m2 = modifiers.match(t, k, sc); m2.length) {
       mod = static_cast<Mod>(m2.value);
       k += m2.length;
       if (in(t, k) && is_hyphen(t[k])) ++k;
@@ -1846,7 +1862,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
   // Every reading below starts at k with a number, an apostrophe, a spelled number or
   // ordinal, a decade word, a fiscal word or a unit ("the year two thousand"): "the"
   // before a noun reads nothing.
-  if (!((k == i ? at_i : classes_of(t, k)) &
+  if (!((k == i ? at_i : classes_of(t, k, sc)) &
         (kNumberToken | kNumberWord | kOrdinalWord | kDecadeWord | kFiscalWord | kUnitWord)) &&
       !is_punct(t, k, "'") && !is_punct(t, k, "\xE2\x80\x99"))
     return std::nullopt;
@@ -1921,7 +1937,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
   }
   // a decade of the 1900s written short: "the 70s", "the '80s", "the nineties" (not "in
   // his 30s": an age)
-  if (i == 0 || !age_possessives.match(t, i - 1).length) {
+  if (i == 0 || !age_possessives.match(t, i - 1, sc).length) {
     std::size_t d = k;
     if (is_punct(t, d, "'") || is_punct(t, d, "\xE2\x80\x99")) ++d;
     if (is_num(t, d)) {
@@ -1933,7 +1949,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
         return h;
       }
     }
-    if (auto dw = decade_words.match(t, k); dw.length && (det || r.mod != Mod::none)) {
+    if (auto dw = decade_words.match(t, k, sc); dw.length && (det || r.mod != Mod::none)) {
       r.decade = 190 + dw.value;
       h.end = k + dw.length;
       return h;
@@ -1964,15 +1980,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
     }
   }
   // century: "the 20th century", "the twentieth century"
-  if (auto [oe, ov] = read_ordinal(t, k); oe && ov >= 1 && ov <= 30 &&
-                                          century_words.match(t, oe).length) {
+  if (auto [oe, ov] = read_ordinal(t, k);
+      oe && ov >= 1 && ov <= 30 && century_words.match(t, oe, sc).length) {
     r.century = ov - 1;
-    h.end = oe + century_words.match(t, oe).length;
+    h.end = oe + century_words.match(t, oe, sc).length;
     return h;
   }
   if (det && r.mod == Mod::none) {
     // "the year two thousand"
-    if (auto u = read_unit(t, k); u.end && u.unit == Unit::year && !u.plural) {
+    if (auto u = read_unit(t, k, sc); u.end && u.unit == Unit::year && !u.plural) {
       if (auto [ye, yv] = read_spelled_year(t, u.end); ye) {
         r.year = yv;
         h.end = ye;
@@ -1988,11 +2004,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
   }
   // "fiscal 1989", "fiscal year 2013"
   std::size_t y = k;
-  if (auto f = fiscal.match(t, y); f.length) {
+  if (auto f = fiscal.match(t, y, sc); f.length) {
     y += f.length;
     r.fiscal = true;
-    if (auto fu = read_unit(t, y); fu.end && fu.unit == Unit::year && !fu.plural &&
-                                   read_year(t, fu.end, false).first)
+    if (auto fu = read_unit(t, y, sc);
+        fu.end && fu.unit == Unit::year && !fu.plural && read_year(t, fu.end, false).first)
       y = fu.end;
   }
   if (auto [ye, yv] = read_year(t, y, !r.fiscal && r.mod == Mod::none); ye) {
@@ -2119,18 +2135,19 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_named(Toke
 // "the end of the month", "the weekend", "last night", "this summer", "next spring".
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
     Tokens t, std::size_t i) const {
+  const StartIds* const sc = scope_of(t);  // (for the tables' look-ups)
   Hit h;
   h.first = i;
   std::size_t k = i;
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::period;
-  const std::uint32_t at_i = classes_of(t, i);
+  const std::uint32_t at_i = classes_of(t, i, sc);
   // "by year-end", "by year's end": the end of this year (not "year-end net")
-  if (auto u = at_i & kUnitWord ? read_unit(t, i) : UnitRead{};
+  if (auto u = at_i & kUnitWord ? read_unit(t, i, sc) : UnitRead{};
       u.end && !u.plural && (u.unit == Unit::year || u.unit == Unit::month)) {
     std::size_t e = u.end;
     if (in(t, e) && (is_hyphen(t[e]) || t[e].lower == "'s")) ++e;
-    if (is_word(t, e) && unit_ends.match(t, e).length == 1 && !is_word(t, e + 1)) {
+    if (is_word(t, e) && unit_ends.match(t, e, sc).length == 1 && !is_word(t, e + 1)) {
       r.unit = u.unit;
       r.shift = Shift::this_;
       r.mod = Mod::end;
@@ -2139,13 +2156,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
     }
   }
   // "the following year", "that month", "later that year": from the text's last date
-  if (auto ap = at_i & kAnchoredPeriod ? anchored_periods.match(t, k) : PhraseMatch{}; ap.length) {
-    if (auto u = read_unit(t, k + ap.length);
+  if (auto ap = at_i & kAnchoredPeriod ? anchored_periods.match(t, k, sc) : PhraseMatch{};
+      ap.length) {
+    if (auto u = read_unit(t, k + ap.length, sc);
         u.end && !u.plural &&
         (u.unit == Unit::week || u.unit == Unit::month || u.unit == Unit::year) &&
         !(in(t, u.end) && is_hyphen(t[u.end])) &&  // "that year-end"
-        !(is_word(t, u.end) && (t[u.end].lower == "of" || off_before.match(t, u.end).length ||
-                                off_after.match(t, u.end).length))) {
+        !(is_word(t, u.end) && (t[u.end].lower == "of" || off_before.match(t, u.end, sc).length ||
+                                off_after.match(t, u.end, sc).length))) {
       r.shift = ap.value > 0 ? Shift::next : ap.value < 0 ? Shift::last : Shift::none;
       r.unit = u.unit;
       r.anchor = AnchorRef::last_explicit;
@@ -2153,14 +2171,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
       // "the same month a year ago", "the same period last year": a year back
       if (u.unit != Unit::year) {
         Count c = read_count(t, u.end);
-        if (auto y = read_unit(t, c.end);
+        if (auto y = read_unit(t, c.end, sc);
             c.end && c.value && y.end && y.unit == Unit::year &&
-            (off_ago.match(t, y.end).length || off_before.match(t, y.end).length == 1)) {
+            (off_ago.match(t, y.end, sc).length || off_before.match(t, y.end, sc).length == 1)) {
           r.year_shift = -*c.value;
           h.end = y.end + 1;
-        } else if (auto sh = shifters.match(t, u.end);
+        } else if (auto sh = shifters.match(t, u.end, sc);
                    sh.length == 1 && static_cast<Shift>(sh.value) == Shift::last) {
-          if (auto y2 = read_unit(t, u.end + 1); y2.end && y2.unit == Unit::year && !y2.plural) {
+          if (auto y2 = read_unit(t, u.end + 1, sc);
+              y2.end && y2.unit == Unit::year && !y2.plural) {
             r.year_shift = -1;
             h.end = y2.end;
           }
@@ -2170,41 +2189,42 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
     }
   }
   // "this time last year", "the same time next month": the period's own reading
-  if (auto tl = at_i & kTimeLead ? time_leads.match(t, k) : PhraseMatch{}; tl.length) {
-    if (auto sh = shifters.match(t, k + tl.length);
+  if (auto tl = at_i & kTimeLead ? time_leads.match(t, k, sc) : PhraseMatch{}; tl.length) {
+    if (auto sh = shifters.match(t, k + tl.length, sc);
         sh.length && static_cast<Shift>(sh.value) != Shift::this_) {
-      if (auto u = read_unit(t, k + tl.length + sh.length); u.end && !u.plural) k += tl.length;
+      if (auto u = read_unit(t, k + tl.length + sh.length, sc); u.end && !u.plural) k += tl.length;
     }
   }
   bool mod_phrase = false;
-  const std::uint32_t at_mod = k == i ? at_i : classes_of(t, k);
-  if (auto m = at_mod & kRelativeModifier ? relmods.match(t, k) : PhraseMatch{}; m.length) {
+  const std::uint32_t at_mod = k == i ? at_i : classes_of(t, k, sc);
+  if (auto m = at_mod & kRelativeModifier ? relmods.match(t, k, sc) : PhraseMatch{}; m.length) {
     r.mod = static_cast<Mod>(m.value);
     k += m.length;
     // "earlier in the year", "later in the month": this week/month/year
-    if (auto in_the = relmod_links.match(t, k); in_the.length) {
-      if (auto u = read_unit(t, k + in_the.length);
+    if (auto in_the = relmod_links.match(t, k, sc); in_the.length) {
+      if (auto u = read_unit(t, k + in_the.length, sc);
           u.end && !u.plural &&
           (u.unit == Unit::week || u.unit == Unit::month || u.unit == Unit::year)) {
         r.shift = Shift::this_;
         k += in_the.length;
       }
     }
-  } else if (auto m2 = at_mod & kModifier ? modifiers.match(t, k) : PhraseMatch{}; m2.length) {
+  } else if (auto m2 = at_mod & kModifier ? modifiers.match(t, k, sc) : PhraseMatch{}; m2.length) {
     r.mod = static_cast<Mod>(m2.value);
     k += m2.length;
     if (in(t, k) && is_hyphen(t[k])) ++k;
     mod_phrase = true;
   }
   bool det = false;
-  const std::uint32_t at_shift = k == i ? at_i : classes_of(t, k);
-  if (auto s = at_shift & kShifter ? shifters.match(t, k) : PhraseMatch{}; s.length) {
+  const std::uint32_t at_shift = k == i ? at_i : classes_of(t, k, sc);
+  if (auto s = at_shift & kShifter ? shifters.match(t, k, sc) : PhraseMatch{}; s.length) {
     r.shift = static_cast<Shift>(s.value);
     k += s.length;
-  } else if (auto d = at_shift & kDeterminer ? determiners.match(t, k) : PhraseMatch{}; d.length) {
+  } else if (auto d = at_shift & kDeterminer ? determiners.match(t, k, sc) : PhraseMatch{};
+             d.length) {
     det = true;
     k += d.length;
-    if (auto s2 = shifters.match(t, k); s2.length) {
+    if (auto s2 = shifters.match(t, k, sc); s2.length) {
       r.shift = static_cast<Shift>(s2.value);
       k += s2.length;
       det = false;
@@ -2212,8 +2232,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   }
   // "this fiscal year", "the current fiscal quarter": the year or quarter so named
   if (r.shift != Shift::none) {
-    if (auto f = fiscal.match(t, k); f.length) {
-      if (auto fu = read_unit(t, k + f.length);
+    if (auto f = fiscal.match(t, k, sc); f.length) {
+      if (auto fu = read_unit(t, k + f.length, sc);
           fu.end && !fu.plural && (fu.unit == Unit::year || fu.unit == Unit::quarter))
         k += f.length;
     }
@@ -2224,13 +2244,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   }
   // "this past weekend"
   if (r.shift == Shift::this_) {
-    if (auto s = shifters.match(t, k); s.length && static_cast<Shift>(s.value) == Shift::last) {
+    if (auto s = shifters.match(t, k, sc); s.length && static_cast<Shift>(s.value) == Shift::last) {
       r.shift = Shift::last;
       k += s.length;
     }
   }
   // season: "this summer", "last fall", "the summer of 1998", "summer 2024"
-  if (auto se = seasons.match(t, k); se.length && is_word(t, k)) {
+  if (auto se = seasons.match(t, k, sc); se.length && is_word(t, k)) {
     RelativeDate c;
     c.kind = RelativeDate::Kind::calendar;
     c.season = static_cast<Season>(se.value);
@@ -2246,8 +2266,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
     // "in the summer", "over the summer," "throughout the winter." (not "over the spring
     // thaw": after these the season ends the phrase)
     const bool cue_before =
-        i > 0 && (month_cues.match(t, i - 1).length == 1 ||
-                  (duration_preps_the.match(t, i - 1).length == 1 && !is_word(t, e)));
+        i > 0 && (month_cues.match(t, i - 1, sc).length == 1 ||
+                  (duration_preps_the.match(t, i - 1, sc).length == 1 && !is_word(t, e)));
     if (c.shift == Shift::none && !c.year && !mod_phrase && !(det && cue_before) &&
         !(cue_before && t[k].lower != "fall" && t[k].lower != "spring"))
       return std::nullopt;
@@ -2256,7 +2276,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
     return h;
   }
   // "last night", "this morning"
-  if (auto p = parts.match(t, k); p.length && r.shift != Shift::none && !det) {
+  if (auto p = parts.match(t, k, sc); p.length && r.shift != Shift::none && !det) {
     if ((r.mod == Mod::earlier || r.mod == Mod::later) && r.shift != Shift::this_)
       return std::nullopt;
     RelativeDate o;
@@ -2276,21 +2296,22 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   // morning" (the day of the story, the last day the text names); "mid-afternoon
   // yesterday" (that day). Not "the morning of Oct. 23" (the day follows) nor "the night
   // the flight went down" (no preposition before "the").
-  if (auto p = parts.match(t, k); p.length && r.shift == Shift::none && is_word(t, k)) {
+  if (auto p = parts.match(t, k, sc); p.length && r.shift == Shift::none && is_word(t, k)) {
     const bool part_mod =
         mod_phrase && !det && (r.mod == Mod::early || r.mod == Mod::mid || r.mod == Mod::late);
-    const bool after_prep = det && !mod_phrase && i > 0 && part_preps.match(t, i - 1).length == 1;
+    const bool after_prep =
+        det && !mod_phrase && i > 0 && part_preps.match(t, i - 1, sc).length == 1;
     std::size_t e = k + p.length;
     // the part ends the phrase: "in the evening session", "the morning papers" are nouns
-    const bool ends = clause_end(t, e) || named_days.match(t, e).length ||
-                      (is_word(t, e) && part_phrase_ends.match(t, e).length == 1);
+    const bool ends = clause_end(t, e) || named_days.match(t, e, sc).length ||
+                      (is_word(t, e) && part_phrase_ends.match(t, e, sc).length == 1);
     if ((part_mod || after_prep) && ends) {
       RelativeDate o;
       o.kind = RelativeDate::Kind::offset;
       o.unit = Unit::day;
       o.part = static_cast<PartOfDay>(p.value);
       o.anchor = AnchorRef::last_explicit;
-      if (auto n = named_days.match(t, e); n.length && n.value != 100) {
+      if (auto n = named_days.match(t, e, sc); n.length && n.value != 100) {
         o.anchor = AnchorRef::publication;
         o.count = std::abs(n.value);
         o.direction = n.value < 0   ? Direction::backward
@@ -2303,7 +2324,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
       return h;
     }
   }
-  auto u = read_unit(t, k);
+  auto u = read_unit(t, k, sc);
   if (!u.end || u.plural) return std::nullopt;
   if (k > 0 && t[k].capitalized) return std::nullopt;  // ABC's "This Week"
   switch (u.unit) {
@@ -2320,7 +2341,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
     // sentence opening with "for the UNIT" and a comma speaks of the current day, week,
     // month, quarter or year
     bool opening = false;
-    if (det && !mod_phrase && i > 0 && period_openers.match(t, i - 1).length == 1 &&
+    if (det && !mod_phrase && i > 0 && period_openers.match(t, i - 1, sc).length == 1 &&
         is_punct(t, u.end, ",") &&
         (u.unit == Unit::day || u.unit == Unit::week || u.unit == Unit::month ||
          u.unit == Unit::quarter || u.unit == Unit::year)) {
@@ -2337,7 +2358,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   if (u.unit == Unit::half && r.shift == Shift::none) return std::nullopt;
   r.unit = u.unit;
   k = u.end;
-  k += approx_tails.match(t, k).length;  // "the next year or so"
+  k += approx_tails.match(t, k, sc).length;  // "the next year or so"
   // "the end of the year 2024" / "the first quarter of next year" are handled elsewhere
   h.end = k;
   return h;
@@ -2347,17 +2368,18 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
 // "the first half of 2024".
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_period(
     Tokens t, std::size_t i) const {
+  const StartIds* const sc = scope_of(t);  // (for the tables' look-ups)
   Hit h;
   h.first = i;
   std::size_t k = i;
   bool det = false;
-  if (auto d = determiners.match(t, k); d.length) {
+  if (auto d = determiners.match(t, k, sc); d.length) {
     k += d.length;
     det = true;
   }
-  if (auto f = fiscal.match(t, k); f.length) k += f.length;
+  if (auto f = fiscal.match(t, k, sc); f.length) k += f.length;
   // "Q3 2013", "Q1 of 2013", "H2 2012" (a half only with its year)
-  if (auto pc = period_codes.match(t, k); pc.length == 1 && t[k].capitalized && !det) {
+  if (auto pc = period_codes.match(t, k, sc); pc.length == 1 && t[k].capitalized && !det) {
     RelativeDate& r = h.rel;
     r.kind = RelativeDate::Kind::calendar;
     const int n = pc.value % 10;
@@ -2371,7 +2393,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
     k += 1;
     std::size_t y = k;
     if (is_word(t, y) && t[y].lower == "of") ++y;
-    if (auto fy = fiscal.match(t, y); fy.length) y += fy.length;
+    if (auto fy = fiscal.match(t, y, sc); fy.length) y += fy.length;
     if (auto [ye, yv] = read_year(t, y, false); ye) {
       r.year = yv;
       k = ye;
@@ -2383,7 +2405,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   }
   bool article = false;  // "a second straight day"
   if (!det) {
-    if (auto a = articles.match(t, k); a.length) {
+    if (auto a = articles.match(t, k, sc); a.length) {
       k += a.length;
       article = true;
     }
@@ -2395,21 +2417,21 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   // office"; a thing's is: "the strike entered its ninth day"), a week only with
   // "straight"/"consecutive" ("in the third week" of a month named before) or "in a row" ("gains
   // for a fourth week in a row"); not "the third day-long meeting", "the first days".
-  if (oe && ov >= 2 && !(i > 0 && age_possessives.match(t, i - 1).length == 1)) {
+  if (oe && ov >= 2 && !(i > 0 && age_possessives.match(t, i - 1, sc).length == 1)) {
     std::size_t e = oe;
-    const std::size_t adj = count_adjectives.match(t, e).length;
+    const std::size_t adj = count_adjectives.match(t, e, sc).length;
     e += adj;
-    if (auto u = read_unit(t, e);
+    if (auto u = read_unit(t, e, sc);
         u.end && !u.plural &&
         (u.unit == Unit::day ||
-         (u.unit == Unit::week && (adj || run_tails.match(t, u.end).length))) &&
+         (u.unit == Unit::week && (adj || run_tails.match(t, u.end, sc).length))) &&
         !(in(t, u.end) && (is_hyphen(t[u.end]) || is_possessive(t, u.end)))) {
       // a day or week of a named month, year or period is another date ("the first week
       // of March", "the last day of the year"): not read here
       if (std::size_t o = u.end; is_word(t, o) && t[o].lower == "of") {
-        std::size_t x = o + 1 + determiners.match(t, o + 1).length;
-        if (read_month(t, x, true).first || read_year(t, x, false).first || read_unit(t, x).end ||
-            shifters.match(t, x).length)
+        std::size_t x = o + 1 + determiners.match(t, o + 1, sc).length;
+        if (read_month(t, x, true).first || read_year(t, x, false).first ||
+            read_unit(t, x, sc).end || shifters.match(t, x, sc).length)
           return std::nullopt;
       }
       RelativeDate& r = h.rel;
@@ -2423,7 +2445,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   if (article) return std::nullopt;
   bool last_of = false;  // "the last half of 1989", "the final quarter of 1990"
   if (!oe && det) {
-    if (auto lo = last_ordinals.match(t, k); lo.length) {
+    if (auto lo = last_ordinals.match(t, k, sc); lo.length) {
       oe = k + lo.length;
       last_of = true;
     }
@@ -2434,13 +2456,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
     ++k;
     if (det) return std::nullopt;  // "the third-quarter results": read from "third"
   }
-  auto u = read_unit(t, k);
+  auto u = read_unit(t, k, sc);
   if (!u.end || u.plural) return std::nullopt;
   // "of the year" after the part: the end of "the second half of the year" (0: none)
   auto of_the_year = [&](std::size_t o) -> std::size_t {
     if (!(is_word(t, o) && t[o].lower == "of")) return 0;
-    const std::size_t d = determiners.match(t, o + 1).length;
-    auto yu = d ? read_unit(t, o + 1 + d) : UnitRead{};
+    const std::size_t d = determiners.match(t, o + 1, sc).length;
+    auto yu = d ? read_unit(t, o + 1 + d, sc) : UnitRead{};
     return yu.end && yu.unit == Unit::year && !yu.plural && !is_possessive(t, yu.end) ? yu.end : 0;
   };
   RelativeDate& r = h.rel;
@@ -2463,13 +2485,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   std::size_t y = k;
   if (is_word(t, y) && t[y].lower == "of") {
     ++y;
-    if (auto fy = fiscal.match(t, y); fy.length) y += fy.length;  // "of fiscal 2013"
+    if (auto fy = fiscal.match(t, y, sc); fy.length) y += fy.length;  // "of fiscal 2013"
     if (auto [ye, yv] = read_year(t, y, false); ye) {
       r.year = yv;
       k = ye;
-    } else if (auto sh = shifters.match(t, y); sh.length) {
+    } else if (auto sh = shifters.match(t, y, sc); sh.length) {
       // "the first quarter of this year", "the fourth quarter of last year"
-      if (auto yu = read_unit(t, y + sh.length); yu.end && yu.unit == Unit::year && !yu.plural) {
+      if (auto yu = read_unit(t, y + sh.length, sc);
+          yu.end && yu.unit == Unit::year && !yu.plural) {
         const auto shift = static_cast<Shift>(sh.value);
         r.year_shift = shift == Shift::last ? -1 : shift == Shift::next ? 1 : 0;
         k = yu.end;
@@ -2545,20 +2568,22 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_year_perio
 // three years", "a four-day visit", "three days" (durations).
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Tokens t,
                                                                             std::size_t i) const {
+  const StartIds* const sc = scope_of(t);  // (for the tables' look-ups)
   Hit h;
   h.first = i;
   std::size_t k = i;
   RelativeDate& r = h.rel;
-  const std::uint32_t at_i = classes_of(t, i);
+  const std::uint32_t at_i = classes_of(t, i, sc);
   // "half a century", "a half-century", "a quarter-century": that part of the unit, in
   // the next smaller one
   if (at_i & (kArticle | kFraction)) {
-    std::size_t f = i + articles.match(t, i).length;
-    if (auto fw = fractions.match(t, f); fw.length && is_word(t, f)) {
+    std::size_t f = i + articles.match(t, i, sc).length;
+    if (auto fw = fractions.match(t, f, sc); fw.length && is_word(t, f)) {
       std::size_t g = f + fw.length;
       bool linked = false;
-      if (f == i && fw.value == 2 && articles.match(t, g).length) {  // not "the quarter a year ago"
-        g += articles.match(t, g).length;
+      if (f == i && fw.value == 2 &&
+          articles.match(t, g, sc).length) {  // not "the quarter a year ago"
+        g += articles.match(t, g, sc).length;
         linked = true;
       } else if (f > i && in(t, g) && is_hyphen(t[g])) {  // with its article
         ++g;
@@ -2566,7 +2591,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       } else if (f > i && is_word(t, g) && !t[g].capitalized) {  // "a quarter century"
         linked = true;
       }
-      if (auto u = read_unit(t, g); linked && u.end && !u.plural) {
+      if (auto u = read_unit(t, g, sc); linked && u.end && !u.plural) {
         std::pair<Unit, int> smaller{Unit::none, 0};
         switch (u.unit) {
           case Unit::century: smaller = {Unit::year, 100}; break;
@@ -2588,26 +2613,27 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   }
   bool prefixed = false;  // "the past", "the next", "the first", "the"
   // "in nearly five months"
-  std::size_t approx = at_i & kApproximator ? approximators.match(t, k).length : 0;
+  std::size_t approx = at_i & kApproximator ? approximators.match(t, k, sc).length : 0;
   // "in over a decade", "just over an hour" (not "over the last two weeks", "evolved over
   // several years": "over" there is the preposition of the whole phrase)
   if (!approx && k > 0 && (at_i & kApproximator) &&
-      count_approximator_cues.match(t, k - 1).length == 1) {
-    if (auto ca = count_approximators.match(t, k);
-        ca.length && !determiners.match(t, k + ca.length).length &&
-        !shifters.match(t, k + ca.length).length && read_count(t, k + ca.length).end)
+      count_approximator_cues.match(t, k - 1, sc).length == 1) {
+    if (auto ca = count_approximators.match(t, k, sc);
+        ca.length && !determiners.match(t, k + ca.length, sc).length &&
+        !shifters.match(t, k + ca.length, sc).length && read_count(t, k + ca.length).end)
       approx = ca.length;
   }
   k += approx;
-  const std::uint32_t at_k = approx ? classes_of(t, k) : at_i;
-  if (auto s = at_k & kShifter ? shifters.match(t, k) : PhraseMatch{}; s.length && is_word(t, k)) {
+  const std::uint32_t at_k = approx ? classes_of(t, k, sc) : at_i;
+  if (auto s = at_k & kShifter ? shifters.match(t, k, sc) : PhraseMatch{};
+      s.length && is_word(t, k)) {
     // "the talks will last two to three days": after a modal or "to", "last" is the verb
     if (k == i && i > 0 && s.length == 1 && verb_shifters.count(t[k].lower) &&
         verb_leads.count(t[i - 1].lower))
       return std::nullopt;
     k += s.length;
     prefixed = true;
-  } else if (auto d = at_k & kDeterminer ? determiners.match(t, k) : PhraseMatch{}; d.length) {
+  } else if (auto d = at_k & kDeterminer ? determiners.match(t, k, sc) : PhraseMatch{}; d.length) {
     k += d.length;
     prefixed = true;
     if (auto [oe, ov] = read_ordinal(t, k); oe && ov == 1) k = oe;  // "the first nine months"
@@ -2622,10 +2648,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
         is_word(t, i - 1) && range_leads.count(t[i - 1].lower) && is_word(t, k) &&
         range_links.count(t[k].lower)) {
       Count c2 = read_count(t, k + 1);
-      auto u2 = c2.end && c2.value && !c2.article ? read_unit(t, c2.end) : UnitRead{};
+      auto u2 = c2.end && c2.value && !c2.article ? read_unit(t, c2.end, sc) : UnitRead{};
       std::size_t a = u2.end;  // "between 6 and 17 years old" is an age
       if (u2.end && in(t, a) && is_hyphen(t[a])) ++a;
-      if (*c.value > 0 && u2.end && u2.plural && a == u2.end && !age_words.match(t, a).length) {
+      if (*c.value > 0 && u2.end && u2.plural && a == u2.end && !age_words.match(t, a, sc).length) {
         r.kind = RelativeDate::Kind::duration;
         r.unit = u2.unit;
         r.count = c.value;
@@ -2634,9 +2660,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       }
     }
     // a range: "two to three weeks", "12 to 18 months", "one or two days" (the first count)
-    if (c.value && !c.article && is_word(t, k) && count_ranges.match(t, k).length == 1) {
+    if (c.value && !c.article && is_word(t, k) && count_ranges.match(t, k, sc).length == 1) {
       Count c2 = read_count(t, k + 1);
-      if (c2.end && c2.value && !c2.article && read_unit(t, c2.end).end) k = c2.end;
+      if (c2.end && c2.value && !c2.article && read_unit(t, c2.end, sc).end) k = c2.end;
     }
   }
   bool hyphenated = false;
@@ -2651,19 +2677,20 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   // "2 1/2 years", "two and a half years"
   bool and_half = false;
   if (c.end && c.value && !hyphenated) {
-    if (auto hf = halves.match(t, k); hf.length && read_unit(t, k + hf.length).end) {
+    if (auto hf = halves.match(t, k, sc); hf.length && read_unit(t, k + hf.length, sc).end) {
       k += hf.length;
       and_half = true;
     }
   }
   // "two more weeks", "an additional year", "six straight days", "eight trading days"
   if (c.end && !hyphenated) {
-    if (auto ca = count_adjectives.match(t, k); ca.length && read_unit(t, k + ca.length).end)
+    if (auto ca = count_adjectives.match(t, k, sc);
+        ca.length && read_unit(t, k + ca.length, sc).end)
       k += ca.length;
   }
   // "yearlong", "weeklong": a duration of one unit
   if (!c.end && !prefixed) {
-    if (auto lu = long_units.match(t, k); lu.length) {
+    if (auto lu = long_units.match(t, k, sc); lu.length) {
       r.kind = RelativeDate::Kind::duration;
       r.unit = static_cast<Unit>(lu.value);
       r.count = 1;
@@ -2671,10 +2698,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       return h;
     }
   }
-  auto u = read_unit(t, k);
+  auto u = read_unit(t, k, sc);
   if (!u.end) return std::nullopt;
   // "a year-long probe", "decades-long": the unit and "-long" (without the article)
-  if (in(t, u.end) && is_hyphen(t[u.end]) && long_words.match(t, u.end + 1).length == 1 &&
+  if (in(t, u.end) && is_hyphen(t[u.end]) && long_words.match(t, u.end + 1, sc).length == 1 &&
       !hyphenated) {
     if (c.end || prefixed) return std::nullopt;
     r.kind = RelativeDate::Kind::duration;
@@ -2685,7 +2712,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   }
   // "60 Minutes", "This Week": a capitalized unit inside a sentence is a title
   if (k > 0 && t[k].capitalized && !(k == i && i == 0)) return std::nullopt;
-  if (hyphenated && (u.plural || (prefixed && !shifters.match(t, i).length)))
+  if (hyphenated && (u.plural || (prefixed && !shifters.match(t, i, sc).length)))
     return std::nullopt;  // "three-quarters"; "the eight-year" is read from "eight"
   if (u.unit == Unit::weekend || u.unit == Unit::half) return std::nullopt;
   // "almost a quarter of French exports", "one quarter of the total": a fraction
@@ -2706,8 +2733,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       std::size_t e = u.end + 1;
       // "three quarters of a century": three fourths of that unit, in the next smaller one
       // (P75Y, "three quarters of a century later" as "75 years later")
-      if (const std::size_t a = articles.match(t, e).length) {
-        const UnitRead w = read_unit(t, e + a);
+      if (const std::size_t a = articles.match(t, e, sc).length) {
+        const UnitRead w = read_unit(t, e + a, sc);
         std::pair<Unit, int> part{Unit::none, 0};
         if (w.end && !w.plural) {
           switch (w.unit) {
@@ -2732,19 +2759,19 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
           c.value = 3 * part.second / 4;
         }
       }
-      e += determiners.match(t, e).length + shifters.match(t, e).length;
-      if (u.unit == Unit::quarter && !read_unit(t, e).end) return std::nullopt;
+      e += determiners.match(t, e, sc).length + shifters.match(t, e, sc).length;
+      if (u.unit == Unit::quarter && !read_unit(t, e, sc).end) return std::nullopt;
     }
   }
   if (!c.end) {
     // bare plural after "for"/"within": "for years" -> PXY; "over the years"
-    const bool the_span = prefixed && i > 0 && determiners.match(t, i).length &&
-                          duration_preps_the.match(t, i - 1).length;
+    const bool the_span = prefixed && i > 0 && determiners.match(t, i, sc).length &&
+                          duration_preps_the.match(t, i - 1, sc).length;
     // "in just minutes": an adverb between the preposition and the unit; "after months of
     // talks", "follows years of war": a plural unit opening an "of" phrase after a cue
-    const bool lead = i > 0 && (the_span || duration_preps.match(t, i - 1).length ||
+    const bool lead = i > 0 && (the_span || duration_preps.match(t, i - 1, sc).length ||
                                 (i > 1 && is_word(t, i - 1) && span_adverbs.count(t[i - 1].lower) &&
-                                 duration_preps.match(t, i - 2).length == 1) ||
+                                 duration_preps.match(t, i - 2, sc).length == 1) ||
                                 (is_word(t, i - 1) && plural_of_leads.count(t[i - 1].lower) &&
                                  is_word(t, u.end) && t[u.end].lower == "of"));
     if ((prefixed && !the_span) || !u.plural || !lead) return std::nullopt;
@@ -2753,8 +2780,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     h.end = u.end;
     // "within weeks or months", "for months and even years": one span, valued by its
     // first unit
-    if (auto uc = unit_coords.match(t, h.end); uc.length) {
-      if (auto u2 = read_unit(t, h.end + uc.length); u2.end && u2.plural) h.end = u2.end;
+    if (auto uc = unit_coords.match(t, h.end, sc); uc.length) {
+      if (auto u2 = read_unit(t, h.end + uc.length, sc); u2.end && u2.plural) h.end = u2.end;
     }
     return h;
   }
@@ -2771,7 +2798,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   // a rate: "four flights a week", "358,000 a month" (the unit is per, not a time); not
   // before a shift: "up from 122,616 a year ago", "C$307.2 a year earlier"
   auto shifted_after = [&](std::size_t e) {
-    if (off_ago.match(t, e).length) return true;
+    if (off_ago.match(t, e, sc).length) return true;
     for (const PhraseTable* tab : {&off_before, &off_after})
       if (tab->match(t, e).length && t[e].lower != "before" && t[e].lower != "after" &&
           t[e].lower != "on")
@@ -2782,7 +2809,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   // ("comes a day after the vote" is no rate: after a word that is no measure, the unit
   // leads a preposition)
   if (c.article && !prefixed && !hyphenated && i > 0 &&
-      !(!is_num(t, i - 1) && !year_blockers.match(t, i - 1).length && is_word(t, u.end) &&
+      !(!is_num(t, i - 1) && !year_blockers.match(t, i - 1, sc).length && is_word(t, u.end) &&
         rate_breakers.count(t[u.end].lower)) &&
       (is_num(t, i - 1) || (is_word(t, i - 1) && !t[i - 1].capitalized &&
                             t[i - 1].lower.size() > 4 && t[i - 1].lower.back() == 's')) &&
@@ -2799,12 +2826,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   if (u.unit == Unit::year || u.unit == Unit::decade) {
     std::size_t a = u.end;
     if (in(t, a) && is_hyphen(t[a])) ++a;
-    if (age_words.match(t, a).length) return std::nullopt;
+    if (age_words.match(t, a, sc).length) return std::nullopt;
   }
   // "a 6-month-old son" is an age; "the 8-month-old truce" a duration with "-old" in it
   std::size_t old_end = 0;
   if (hyphenated && in(t, u.end) && is_hyphen(t[u.end]) &&
-      age_words.match(t, u.end + 1).length == 1) {
+      age_words.match(t, u.end + 1, sc).length == 1) {
     const std::size_t n = u.end + 2;
     if (age_persons.count(t[n - 1].lower) || !is_word(t, n) || t[n].capitalized ||
         age_nouns.count(t[n].lower))
@@ -2813,22 +2840,22 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   }
   // "a year-earlier profit": "year-earlier" is read on its own (rule_reporting)
   if (in(t, u.end) && is_hyphen(t[u.end]) && !u.plural &&
-      (off_ago.match(t, u.end + 1).length || off_before.match(t, u.end + 1).length))
+      (off_ago.match(t, u.end + 1, sc).length || off_before.match(t, u.end + 1, sc).length))
     return std::nullopt;
   r.unit = u.unit;
   r.count = c.value;
   k = u.end;
   // "a minute and a half"
   if (!and_half && c.value && !hyphenated && !u.plural == (*c.value == 1)) {
-    if (auto hf = halves.match(t, k); hf.length > 1) {
+    if (auto hf = halves.match(t, k, sc); hf.length > 1) {
       k += hf.length;
       and_half = true;
     }
   }
   r.and_half = and_half;
-  if (!hyphenated) k += approx_tails.match(t, k).length;  // "a week or so ago"
+  if (!hyphenated) k += approx_tails.match(t, k, sc).length;  // "a week or so ago"
   if (!prefixed && !hyphenated) {
-    if (auto a = off_ago.match(t, k); a.length) {
+    if (auto a = off_ago.match(t, k, sc); a.length) {
       r.kind = RelativeDate::Kind::offset;
       r.direction = Direction::backward;
       r.anchor = AnchorRef::publication;
@@ -2841,7 +2868,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       }
       return h;
     }
-    if (auto f = off_from_now.match(t, k); f.length && r.count) {
+    if (auto f = off_from_now.match(t, k, sc); f.length && r.count) {
       r.kind = RelativeDate::Kind::offset;
       r.direction = Direction::forward;
       r.anchor = AnchorRef::publication;
@@ -2850,7 +2877,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     }
     for (int dir : {-1, 1}) {
       const PhraseTable& tab = dir < 0 ? off_before : off_after;
-      auto b = tab.match(t, k);
+      auto b = tab.match(t, k, sc);
       if (!b.length || !r.count) continue;
       if (u.unit == Unit::hour || u.unit == Unit::minute || u.unit == Unit::second) continue;
       // "before"/"after" as prepositions ("three days after the vote") are not shifts;
@@ -2879,7 +2906,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
                !(in_span_name_preps.count(w.lower) && t[i - back + 1].capitalized))
         break;  // ("his second letter to Reno in two weeks": "to" before a name goes on)
     }
-    if (i > 0 && !approx && !span_in && future_preps.match(t, i - 1).length == 1 && r.count &&
+    if (i > 0 && !approx && !span_in && future_preps.match(t, i - 1, sc).length == 1 && r.count &&
         !u.plural == (*r.count == 1)) {
       r.kind = RelativeDate::Kind::offset;
       r.direction = Direction::forward;
@@ -2898,6 +2925,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
 // ("the next day").
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
     Tokens t, std::size_t i) const {
+  const StartIds* const sc = scope_of(t);  // (for the tables' look-ups)
   if (!is_word(t, i)) return std::nullopt;
   // "the" before a word of no phrase: no phrase of the tables below is there
   if (only_one_word_at(t, i)) {
@@ -2905,11 +2933,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
     if (c.index == &start_words && c.tokens == t.data() && !single_phrase_words[c.ids[i]])
       return std::nullopt;
   }
-  auto a = anchored.match(t, i);
-  auto f = fuzzy.match(t, i);
+  auto a = anchored.match(t, i, sc);
+  auto f = fuzzy.match(t, i, sc);
   // a word starting none of the phrases read here ("the" mostly): nothing built
-  if (!a.length && !f.length && !context_days.match(t, i).length && !fuzzy_adj.match(t, i).length &&
-      !vague_durations.match(t, i).length)
+  if (!a.length && !f.length && !context_days.match(t, i, sc).length &&
+      !fuzzy_adj.match(t, i, sc).length && !vague_durations.match(t, i, sc).length)
     return std::nullopt;
   Hit h;
   h.first = i;
@@ -2917,9 +2945,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
   // rallying": after "in", "the day" is a part of a day, not "the day after/before"
   if (a.length && i > 0 && t[i - 1].lower == "in") a = {};
   // "to end the day", "later in the day": the day of the story (the last day named)
-  if (auto cd = context_days.match(t, i); cd.length && !a.length) {
+  if (auto cd = context_days.match(t, i, sc); cd.length && !a.length) {
     for (std::size_t len = 1; len <= 2 && len <= i; ++len) {
-      if (day_contexts.match(t, i - len).length == len) {
+      if (day_contexts.match(t, i - len, sc).length == len) {
         a = cd;
         a.value = 0;
         break;
@@ -2938,7 +2966,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
     // "Oct. 12, the day before the stock market plunge": right after a day of the month
     // and a comma, "the day" is that day (an apposition); "before ..." tells what followed
     if (a.value != 0 && a.length == 3 && i >= 2 && is_punct(t, i - 1, ",") && is_num(t, i - 2) &&
-        is_word(t, h.end) && !clause_end(t, h.end) && read_unit(t, i + 1).unit == Unit::day) {
+        is_word(t, h.end) && !clause_end(t, h.end) && read_unit(t, i + 1, sc).unit == Unit::day) {
       r.count = 0;
       r.direction = Direction::none;
       h.end = i + 2;
@@ -2946,9 +2974,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
     return h;
   }
   // "the current weakness", "the then current price": an adjective before a word
-  if (auto fa = fuzzy_adj.match(t, i); fa.length && fa.length >= f.length) {
+  if (auto fa = fuzzy_adj.match(t, i, sc); fa.length && fa.length >= f.length) {
     const std::size_t k = i + fa.length;
-    if (is_word(t, k) && !fuzzy_adj_blockers.match(t, k).length) {
+    if (is_word(t, k) && !fuzzy_adj_blockers.match(t, k, sc).length) {
       RelativeDate& r = h.rel;
       r.kind = RelativeDate::Kind::fuzzy;
       r.fuzzy = static_cast<FuzzyRef>(fa.value);
@@ -2959,14 +2987,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
   }
   // "for some time", "for a while": a duration of no stated length (PXX); not "a while
   // ago" (a fuzzy phrase, longer)
-  if (auto vd = vague_durations.match(t, i);
-      vd.length > f.length && i > 0 && duration_preps.match(t, i - 1).length == 1) {
+  if (auto vd = vague_durations.match(t, i, sc);
+      vd.length > f.length && i > 0 && duration_preps.match(t, i - 1, sc).length == 1) {
     h.rel.kind = RelativeDate::Kind::duration;
     h.end = i + vd.length;
     return h;
   }
   if (!f.length) return std::nullopt;
-  if (auto nf = not_fuzzy.match(t, i); nf.length > 0) return std::nullopt;
+  if (auto nf = not_fuzzy.match(t, i, sc); nf.length > 0) return std::nullopt;
   // "Now, he says, ...": a discourse marker opening the sentence, before a comma
   if (f.length == 1 && is_punct(t, i + 1, ",") && discourse_openers.count(t[i].lower)) {
     std::size_t k = 0;
@@ -2975,7 +3003,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
   }
   // "the present system", "the future direction": an adjective before a noun (not after a
   // preposition: "in the past rejected"); "Feed the Future": a name
-  if (adjective_phrases.match(t, i).length == f.length) {
+  if (adjective_phrases.match(t, i, sc).length == f.length) {
     const std::size_t e = i + f.length;
     // (capitalized, not in capitals, after a capitalized word that is no preposition or
     // before a capitalized word: "Feed the Future", "the Future Act", "the Past President";
@@ -2990,7 +3018,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
                    !adjective_phrase_preps.count(t[i - 1].lower))))
       return std::nullopt;
     if (is_word(t, e) && !t[e].capitalized && !t[e].lower.ends_with("ly") &&
-        !adjective_phrase_stops.count(t[e].lower) && !read_unit(t, e).end &&
+        !adjective_phrase_stops.count(t[e].lower) && !read_unit(t, e, sc).end &&
         !(i > 0 && is_word(t, i - 1) && adjective_phrase_preps.count(t[i - 1].lower)))
       return std::nullopt;
   }
@@ -3006,20 +3034,20 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
       t[k].span.begin == t[k - 1].span.end && t[k + 1].span.begin == t[k].span.end)
     return std::nullopt;
   // "just now", "as soon as": a blocking phrase starting one word earlier
-  if (i > 0 && not_fuzzy.match(t, i - 1).length >= 2) return std::nullopt;
+  if (i > 0 && not_fuzzy.match(t, i - 1, sc).length >= 2) return std::nullopt;
   RelativeDate& r = h.rel;
   r.kind = RelativeDate::Kind::fuzzy;
   r.fuzzy = static_cast<FuzzyRef>(f.value);
   r.unit = Unit::day;
   for (std::size_t k = i; k < i + f.length; ++k) {
-    if (auto u = read_unit(t, k); u.end) r.unit = u.unit;
+    if (auto u = read_unit(t, k, sc); u.end) r.unit = u.unit;
   }
   h.end = i + f.length;
   // "the coming days and weeks", "recent weeks and months": a phrase ending on a plural
   // unit takes a second one after "and"/"or", whose window it gets
-  if (auto last = read_unit(t, h.end - 1); last.end == h.end && last.plural) {
-    if (auto uc = unit_coords.match(t, h.end); uc.length) {
-      if (auto u2 = read_unit(t, h.end + uc.length); u2.end && u2.plural) {
+  if (auto last = read_unit(t, h.end - 1, sc); last.end == h.end && last.plural) {
+    if (auto uc = unit_coords.match(t, h.end, sc); uc.length) {
+      if (auto u2 = read_unit(t, h.end + uc.length, sc); u2.end && u2.plural) {
         r.unit = u2.unit;
         h.end = u2.end;
       }
@@ -3031,6 +3059,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
 // "every Tuesday", "each year", "per day", "weekly".
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens t,
                                                                           std::size_t i) const {
+  const StartIds* const sc = scope_of(t);  // (for the tables' look-ups)
   if (!is_word(t, i)) return std::nullopt;
   Hit h;
   h.first = i;
@@ -3040,22 +3069,22 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
   {
     std::size_t e = 0;
     // (not after "the": "The Sundays played a concert")
-    if (auto wp = weekday_plurals.match(t, i);
-        wp.length == 1 && t[i].capitalized && !(i > 0 && set_blockers.match(t, i - 1).length)) {
+    if (auto wp = weekday_plurals.match(t, i, sc);
+        wp.length == 1 && t[i].capitalized && !(i > 0 && set_blockers.match(t, i - 1, sc).length)) {
       r.weekday = date::weekday{static_cast<unsigned>(wp.value)};
       e = i + 1;
-      if (auto pp = parts.match(t, e); pp.length) {  // "Sundays morning"
+      if (auto pp = parts.match(t, e, sc); pp.length) {  // "Sundays morning"
         r.part = static_cast<PartOfDay>(pp.value);
         e += pp.length;
       }
     } else if (auto [we, wd] = read_weekday(t, i); we) {
-      if (auto pp = plural_parts.match(t, we); pp.length) {
+      if (auto pp = plural_parts.match(t, we, sc); pp.length) {
         r.weekday = wd;
         r.part = static_cast<PartOfDay>(pp.value);
         e = we + pp.length;
       }
     }
-    if (auto pp = plural_parts.match(t, e); e && pp.length && r.part == PartOfDay::none) {
+    if (auto pp = plural_parts.match(t, e, sc); e && pp.length && r.part == PartOfDay::none) {
       r.part = static_cast<PartOfDay>(pp.value);
       e += pp.length;
     }
@@ -3068,16 +3097,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
   // "twice a year", "three times a week", "once per month"
   {
     std::size_t fk = i;
-    if (auto fq = set_freqs.match(t, fk); fq.length) {
+    if (auto fq = set_freqs.match(t, fk, sc); fq.length) {
       fk += fq.length;
-    } else if (Count c = read_count(t, fk); c.end && c.value && !c.article &&
-                                            set_times.match(t, c.end).length) {
-      fk = c.end + set_times.match(t, c.end).length;
+    } else if (Count c = read_count(t, fk);
+               c.end && c.value && !c.article && set_times.match(t, c.end, sc).length) {
+      fk = c.end + set_times.match(t, c.end, sc).length;
     }
     if (fk > i) {
-      std::size_t a = articles.match(t, fk).length;
-      if (!a) a = set_quant.match(t, fk).length;
-      if (auto u = read_unit(t, fk + a); a && u.end && !u.plural) {
+      std::size_t a = articles.match(t, fk, sc).length;
+      if (!a) a = set_quant.match(t, fk, sc).length;
+      if (auto u = read_unit(t, fk + a, sc); a && u.end && !u.plural) {
         r.unit = u.unit;
         r.count = 1;
         h.end = u.end;
@@ -3085,13 +3114,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
       }
     }
   }
-  if (auto q = set_quant.match(t, i); q.length) {
+  if (auto q = set_quant.match(t, i, sc); q.length) {
     std::size_t k = i + q.length;
     if (auto [we, wd] = read_weekday(t, k); we) {
       r.weekday = wd;
       r.unit = Unit::week;
       k = we;
-      if (auto p = parts.match(t, k); p.length) {
+      if (auto p = parts.match(t, k, sc); p.length) {
         r.part = static_cast<PartOfDay>(p.value);
         k += p.length;
       }
@@ -3104,13 +3133,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
       h.end = me;
       return h;
     }
-    if (auto p = parts.match(t, k); p.length) {
+    if (auto p = parts.match(t, k, sc); p.length) {
       r.part = static_cast<PartOfDay>(p.value);
       r.unit = Unit::day;
       h.end = k + p.length;
       return h;
     }
-    auto u = read_unit(t, k);
+    auto u = read_unit(t, k, sc);
     if (u.end && !u.plural) {
       r.unit = u.unit;
       r.count = 1;
@@ -3119,7 +3148,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
     }
     return std::nullopt;
   }
-  if (auto s = set_words.match(t, i); s.length) {
+  if (auto s = set_words.match(t, i, sc); s.length) {
     // "the daily Le Monde", "its quarterly dividend" (not "a daily rally", "his weekly
     // radio address": a day or week after an article or a possessive is a recurrence)
     // (up to two modifiers between: "its first quarterly loss", "a regular quarterly
@@ -3132,16 +3161,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
       else
         break;
     }
-    if (b > 0 && set_blockers.match(t, b - 1).length) {
+    if (b > 0 && set_blockers.match(t, b - 1, sc).length) {
       const auto u = static_cast<Unit>(s.value);
-      if (!((u == Unit::day || u == Unit::week) && set_frequent_after.match(t, b - 1).length))
+      if (!((u == Unit::day || u == Unit::week) && set_frequent_after.match(t, b - 1, sc).length))
         return std::nullopt;
     }
     // a noun: "its initial quarterly of five cents"
-    if (set_noun_after.match(t, i + s.length).length) return std::nullopt;
+    if (set_noun_after.match(t, i + s.length, sc).length) return std::nullopt;
     // a rate: "average daily volume", "by 20% annually"
     for (std::size_t k = i >= 2 ? i - 2 : 0; k < i; ++k)
-      if (set_rates.match(t, k).length || t[k].text.ends_with('%')) return std::nullopt;
+      if (set_rates.match(t, k, sc).length || t[k].text.ends_with('%')) return std::nullopt;
     r.unit = static_cast<Unit>(s.value);
     r.count = 1;
     h.end = i + s.length;
@@ -3156,6 +3185,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
 // quarter. "a year ago" / "a year earlier" are marked in tag().
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
     Tokens t, std::size_t i) const {
+  const StartIds* const sc = scope_of(t);  // (for the tables' look-ups)
   if (!is_word(t, i)) return std::nullopt;
   Hit h;
   h.first = i;
@@ -3163,26 +3193,26 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
   r.reporting = true;
   std::size_t k = i;
   bool det = false;
-  if (auto d = determiners.match(t, k); d.length) {
+  if (auto d = determiners.match(t, k, sc); d.length) {
     k += d.length;
     det = true;
   }
-  if (auto a = reporting_pre.match(t, k); a.length && det) k += a.length;  // "comparable"
+  if (auto a = reporting_pre.match(t, k, sc); a.length && det) k += a.length;  // "comparable"
   // "the fiscal year", "the full year", "the current fiscal year"
   std::size_t year_adj = 0;
   if (det) {
-    if (auto a = reporting_year_adj.match(t, k); a.length) {
-      if (auto u = read_unit(t, k + a.length); u.end && u.unit == Unit::year && !u.plural) {
+    if (auto a = reporting_year_adj.match(t, k, sc); a.length) {
+      if (auto u = read_unit(t, k + a.length, sc); u.end && u.unit == Unit::year && !u.plural) {
         year_adj = a.length;
         k += a.length;
       }
     }
   }
   // "year-ago", "year-earlier", "year ago"
-  if (auto u = read_unit(t, k); u.end && u.unit == Unit::year && !u.plural) {
+  if (auto u = read_unit(t, k, sc); u.end && u.unit == Unit::year && !u.plural) {
     std::size_t j = u.end;
     if (in(t, j) && is_hyphen(t[j])) ++j;
-    if (auto y = reporting_ago.match(t, j); y.length) {
+    if (auto y = reporting_ago.match(t, j, sc); y.length) {
       j += y.length;
       r.kind = RelativeDate::Kind::offset;
       r.unit = Unit::year;
@@ -3190,9 +3220,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
       r.direction = Direction::backward;
       std::size_t n = j;
       if (auto [oe, ov] = read_ordinal(t, n); oe) n = oe;  // "the year-ago third quarter"
-      if (auto q = read_unit(t, n); q.end && q.unit == Unit::quarter && !q.plural) {
+      if (auto q = read_unit(t, n, sc); q.end && q.unit == Unit::quarter && !q.plural) {
         n = q.end;
-      } else if (auto rn = reporting_nouns.match(t, n); rn.length) {
+      } else if (auto rn = reporting_nouns.match(t, n, sc); rn.length) {
         n += rn.length;
       } else {
         n = 0;
@@ -3208,7 +3238,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
     // "for the year ended Sept. 30": a fiscal year, a span of one year (TimeBank);
     // "For the year, volume was flat", "a high for the year of $42": this year
     if (det && k == i + 1 + year_adj && !(in(t, u.end) && is_hyphen(t[u.end]))) {
-      if (reporting_span.match(t, u.end).length) {
+      if (reporting_span.match(t, u.end, sc).length) {
         r = RelativeDate{};
         r.kind = RelativeDate::Kind::duration;
         r.unit = Unit::year;
@@ -3218,10 +3248,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
       }
       // "Sales for the full year were $6.6 billion": after "for", whatever follows
       // (not "the year before", "the year 2000")
-      const bool after_for = i > 0 && reporting_for.match(t, i - 1).length == 1 &&
-                             is_word(t, u.end) && !off_before.match(t, u.end).length &&
-                             !off_after.match(t, u.end).length;
-      if (clause_end(t, u.end) || reporting_year_end.match(t, u.end).length || after_for) {
+      const bool after_for = i > 0 && reporting_for.match(t, i - 1, sc).length == 1 &&
+                             is_word(t, u.end) && !off_before.match(t, u.end, sc).length &&
+                             !off_after.match(t, u.end, sc).length;
+      if (clause_end(t, u.end) || reporting_year_end.match(t, u.end, sc).length || after_for) {
         r = RelativeDate{};
         r.kind = RelativeDate::Kind::period;
         r.unit = Unit::year;
@@ -3233,24 +3263,24 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
   }
   // "the quarter", "this quarter", "the latest period"
   std::size_t j = i;
-  if (auto th = reporting_this.match(t, j); th.length) {
+  if (auto th = reporting_this.match(t, j, sc); th.length) {
     j += th.length;
   } else {
     return std::nullopt;
   }
   // "the same period last year", "the corresponding quarter a year earlier": the reported
   // period a year back, the whole phrase (only with such a tail)
-  const std::size_t same = det ? reporting_pre.match(t, j).length : 0;
+  const std::size_t same = det ? reporting_pre.match(t, j, sc).length : 0;
   j += same;
-  if (auto q = read_unit(t, j); q.end && q.unit == Unit::quarter && !q.plural) {
+  if (auto q = read_unit(t, j, sc); q.end && q.unit == Unit::quarter && !q.plural) {
     j = q.end;
-  } else if (auto rn = reporting_nouns.match(t, j); rn.length) {
+  } else if (auto rn = reporting_nouns.match(t, j, sc); rn.length) {
     j += rn.length;
   } else {
     return std::nullopt;
   }
   if (same) {
-    const auto back = reporting_year_back.match(t, j);
+    const auto back = reporting_year_back.match(t, j, sc);
     if (!back.length) return std::nullopt;
     r.kind = RelativeDate::Kind::offset;
     r.unit = Unit::year;
@@ -3260,7 +3290,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_reporting(
     return h;
   }
   // "For the quarter a year ago, Columbia reported ...": the same, without "same"
-  if (const auto back = reporting_year_back.match(t, j); back.length) {
+  if (const auto back = reporting_year_back.match(t, j, sc); back.length) {
     r.kind = RelativeDate::Kind::offset;
     r.unit = Unit::year;
     r.count = 1;
@@ -3663,18 +3693,89 @@ template <bool kGated>
       });
   return n_marked;
 }
+
+// The readings tag() hands out (TimexMatch::rel) are shared, each in one block with its
+// count. A thread keeps up to kKept of the blocks it frees for the next readings instead
+// of handing them back to malloc: sentence after sentence the same block size comes and
+// goes. (A block freed after the thread's list is gone goes back to malloc.)
+template <class T>
+class KeptBlocks {
+ public:
+  using value_type = T;
+  KeptBlocks() = default;
+  template <class U>
+  KeptBlocks(const KeptBlocks<U>&) noexcept {}
+
+  T* allocate(std::size_t n) {
+    if (n == 1 && list.head) {
+      Block* b = list.head;
+      list.head = b->next;
+      --list.count;
+      return reinterpret_cast<T*>(b);
+    }
+    return static_cast<T*>(::operator new(n * sizeof(T)));
+  }
+  void deallocate(T* p, std::size_t n) noexcept {
+    if (n == 1 && !list.closed && list.count < kKept) {
+      thread_local Release release;  // (frees the list when the thread ends)
+      (void)release;
+      Block* b = reinterpret_cast<Block*>(p);
+      b->next = list.head;
+      list.head = b;
+      ++list.count;
+      return;
+    }
+    ::operator delete(p, n * sizeof(T));
+  }
+  friend bool operator==(const KeptBlocks&, const KeptBlocks&) { return true; }
+
+ private:
+  static constexpr std::size_t kKept = 256;
+  union Block {
+    Block* next;
+    alignas(T) unsigned char bytes[sizeof(T)];
+  };
+  struct List {
+    Block* head;
+    std::size_t count;
+    bool closed;
+  };
+  static constinit inline thread_local List list{};  // (all zero)
+  struct Release {
+    ~Release() {
+      list.closed = true;
+      while (Block* b = list.head) {
+        list.head = b->next;
+        ::operator delete(b, sizeof(T));
+      }
+      list.count = 0;
+    }
+  };
+};
+
+std::shared_ptr<const RelativeDate> shared_reading(const RelativeDate& rel) {
+  return std::allocate_shared<const RelativeDate>(KeptBlocks<RelativeDate>{}, rel);
+}
 }  // namespace
 
 std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens) const {
-  return tag(tokens, /*skip_non_start_words=*/true);
+  std::vector<TimexMatch> out;
+  tag(tokens, /*skip_non_start_words=*/true, out);
+  return out;
+}
+
+void TemporalGrammar::tag(std::span<const sdk::Token> tokens, std::vector<TimexMatch>& out) const {
+  tag(tokens, /*skip_non_start_words=*/true, out);
 }
 
 std::vector<TimexMatch> TemporalGrammar::tag_every_word(std::span<const sdk::Token> tokens) const {
-  return tag(tokens, /*skip_non_start_words=*/false);
+  std::vector<TimexMatch> out;
+  tag(tokens, /*skip_non_start_words=*/false, out);
+  return out;
 }
 
-std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
-                                             bool skip_non_start_words) const {
+void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_start_words,
+                          std::vector<TimexMatch>& out) const {
   // Each rule's reader by its number: the order in which they are tried at a token (the
   // first wins ties, so the reporting rule comes first).
   static constexpr std::array<Impl::RuleFn, Impl::kRules> kReaders{
@@ -3694,7 +3795,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
   // The rules that may start a longer reading inside one found ("in the past three months").
   static constexpr std::array<Impl::Rule, 4> kInnerRules{Impl::kRuleCount, Impl::kRulePeriod,
                                                          Impl::kRuleMonth, Impl::kRuleNumeric};
-  std::vector<TimexMatch> out;
+  out.clear();
   const Impl& g = *impl_;
   const detail::SentenceHashes hashes(tokens.data(), tokens.size());
   // per-token buffers, kept by the thread from sentence to sentence (a tag() inside a
@@ -3775,7 +3876,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     n_heads += (c & head_classes) != 0;
   }
   // A sentence with no class at all holds no expression.
-  if (n_tries == 0) return out;
+  if (n_tries == 0) return;
   current_start_ids = {tokens.data(), tokens.size(), start_ids, &g.start_words, classes};
   // the rules whose head (gate.near) some token of the sentence is
   const std::uint32_t heads_here = g.rules_near_classes(any_class & head_classes);
@@ -3877,7 +3978,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
     m.last_token = done->end;
     m.type = done->type;
     m.possessive = done->possessive;
-    m.rel = std::make_shared<const RelativeDate>(done->rel);
+    m.rel = shared_reading(done->rel);
     if (out.empty()) out.reserve(4);  // (room for a few readings at the first)
     out.push_back(std::move(m));
     i = done->end;
@@ -3889,7 +3990,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
       m2.first_token = d2.first;
       m2.last_token = d2.end;
       m2.type = d2.type;
-      m2.rel = std::make_shared<const RelativeDate>(std::move(d2.rel));
+      m2.rel = shared_reading(d2.rel);
       out.push_back(std::move(m2));
       i = d2.end;
     }
@@ -3908,7 +4009,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
       continue;
     RelativeDate joined = a;
     joined.year = std::pair(*a.month, *a.day) > std::pair(*b.month, *b.day) ? *b.year - 1 : *b.year;
-    out[k].rel = std::make_shared<const RelativeDate>(joined);
+    out[k].rel = shared_reading(joined);
   }
   // "April of last year", "October of next year", "May 12th of last year": a year-less month
   // or day is in the year the next expression names
@@ -3930,7 +4031,7 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
       joined.anchor = AnchorRef::last_explicit;
     else
       joined.year_shift = b.shift == Shift::next ? 1 : b.shift == Shift::last ? -1 : 0;
-    out[k].rel = std::make_shared<const RelativeDate>(joined);
+    out[k].rel = shared_reading(joined);
   }
   // "the April/February period of 1986/87", "the April through February period": a range
   // of year-less months across a year end, a period of results; its first month is in the
@@ -3963,11 +4064,11 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
         (tokens[e + 1].lower == "of" || tokens[e + 1].lower == "in")) {
       first.year = *y->year;
       last.year = *y->year + 1;
-      out[k + 1].rel = std::make_shared<const RelativeDate>(last);
+      out[k + 1].rel = shared_reading(last);
     } else {
       first.range_to_month = *b.month;
     }
-    out[k].rel = std::make_shared<const RelativeDate>(first);
+    out[k].rel = shared_reading(first);
   }
   // "the fourth quarter 1985", "first-half 1986": a year-less quarter or half right before
   // a year is that year's
@@ -3981,9 +4082,8 @@ std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens,
       continue;
     RelativeDate joined = a;
     joined.year = b.year;
-    out[k].rel = std::make_shared<const RelativeDate>(joined);
+    out[k].rel = shared_reading(joined);
   }
-  return out;
 }
 
 // =======================================================================================

@@ -325,6 +325,28 @@ TEST_F(TemporalGrammarTest, ExplicitDayAnchorsLaterShifts) {
   EXPECT_FALSE(chronicle::explicit_day(*m2[0].rel, r2).has_value());
 }
 
+// tag() into a vector the caller keeps: the earlier sentence's matches give way to the
+// next one's, which equal those of a fresh tag()
+TEST_F(TemporalGrammarTest, TagIntoKeptVector) {
+  std::vector<chronicle::TimexMatch> kept;
+  for (const char* text : {"February 18-20, 2025 and last week", "nothing here",
+                           "three days ago, on Tuesday at 10 a.m.", "recently"}) {
+    const auto tl = chronicle::tokenize(text);
+    grammar_->tag(tl.tokens, kept);
+    const auto fresh = grammar_->tag(tl.tokens);
+    ASSERT_EQ(kept.size(), fresh.size()) << text;
+    chronicle::Anchor a{day(kMon), std::nullopt};
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+      EXPECT_EQ(kept[k].first_token, fresh[k].first_token) << text;
+      EXPECT_EQ(kept[k].last_token, fresh[k].last_token) << text;
+      EXPECT_EQ(kept[k].type, fresh[k].type) << text;
+      EXPECT_EQ(chronicle::resolve(*kept[k].rel, a, Tense::past).value,
+                chronicle::resolve(*fresh[k].rel, a, Tense::past).value)
+          << text;
+    }
+  }
+}
+
 TEST_F(TemporalGrammarTest, YearEndWhenNothingFollows) {
   const char* ref = "1989-11-02";
   auto f = one("They will finish by year-end.", ref, Tense::future);

@@ -66,13 +66,17 @@ class TemporalGrammar {
   TemporalGrammar& operator=(TemporalGrammar&&) noexcept;
 
   std::vector<TimexMatch> tag(std::span<const sdk::Token> tokens) const;
+  // The same into `out` (emptied first), whose storage is kept: for a caller tagging
+  // sentence after sentence.
+  void tag(std::span<const sdk::Token> tokens, std::vector<TimexMatch>& out) const;
   // The same, trying every rule at every word, also at those that start no lexicon phrase
   // and where a rule's gate rules it out (tag() skips both). For tests: both must always
   // agree.
   std::vector<TimexMatch> tag_every_word(std::span<const sdk::Token> tokens) const;
 
  private:
-  std::vector<TimexMatch> tag(std::span<const sdk::Token> tokens, bool skip_non_start_words) const;
+  void tag(std::span<const sdk::Token> tokens, bool skip_non_start_words,
+           std::vector<TimexMatch>& out) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
