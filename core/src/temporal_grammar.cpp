@@ -572,7 +572,7 @@ struct TemporalGrammar::Impl {
   // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
   // (rule_count), "its first quarterly loss" (rule_set)
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
-      fraction_measures, set_modifiers;
+      fraction_measures, set_modifiers, set_counted_quant;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   std::array<bool, 256> ordinal_suffix_starts{};      // the first characters of ordinal_suffixes
@@ -873,6 +873,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("rate_breakers")) rate_breakers.insert(s);
   for (const auto& s : lex.list("in_span_name_prepositions")) in_span_name_preps.insert(s);
   for (const auto& s : lex.list("someday_leads")) someday_leads.insert(s);
+  for (const auto& s : lex.list("set_counted_quantifiers")) set_counted_quant.insert(s);
   for (const auto& s : lex.list("generic_tomorrow_leads")) generic_tomorrow_leads.insert(s);
   for (const auto& s : lex.list("generic_tomorrow_blockers")) generic_tomorrow_blockers.insert(s);
   for (const auto& s : lex.list("discourse_openers")) discourse_openers.insert(s);
@@ -2851,8 +2852,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       if (u.unit == Unit::hour || u.unit == Unit::minute || u.unit == Unit::second) continue;
       // "before"/"after" as prepositions ("three days after the vote") are not shifts;
       // a comparative ("later", "earlier") always is.
-      const bool preposition = t[k].lower == "before" || t[k].lower == "after" ||
-                               t[k].lower == "on";
+      // ("within 90 days prior to the anniversary": "prior to" is one too)
+      const bool preposition =
+          t[k].lower == "before" || t[k].lower == "after" || t[k].lower == "on" ||
+          (t[k].lower == "prior" && is_word(t, k + 1) && t[k + 1].lower == "to");
       if (preposition && b.length == 1 && !clause_end(t, k + 1)) continue;
       r.kind = RelativeDate::Kind::offset;
       r.direction = dir < 0 ? Direction::backward : Direction::forward;
@@ -3105,6 +3108,17 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
       r.unit = Unit::day;
       h.end = k + p.length;
       return h;
+    }
+    // "every two years", "every 10 minutes": a counted recurrence (TimeML SET P2Y, PT10M)
+    if (set_counted_quant.count(t[i].lower)) {
+      if (Count c = read_count(t, k); c.end && c.value && *c.value > 1 && !c.article) {
+        if (auto cu = read_unit(t, c.end); cu.end && cu.plural) {
+          r.unit = cu.unit;
+          r.count = c.value;
+          h.end = cu.end;
+          return h;
+        }
+      }
     }
     auto u = read_unit(t, k);
     if (u.end && !u.plural) {
@@ -4270,9 +4284,10 @@ std::string set_value(const RelativeDate& rel) {
   if (rel.month) return ValueText().text("XXXX-").two(*rel.month).str();
   if (rel.part != PartOfDay::none) return std::string("XXXX-XX-XXT") + part_code(rel.part);
   // "quarterly", "every quarter": three months (the quarter unit is for counted durations)
-  if (rel.unit == Unit::quarter) return "P3M";
+  // ("every two quarters": six months)
+  if (rel.unit == Unit::quarter) return "P" + std::to_string(3 * rel.count.value_or(1)) + "M";
   RelativeDate one = rel;
-  one.count = 1;
+  one.count = rel.count.value_or(1);  // "every two years": P2Y
   return duration_value(one);
 }
 
