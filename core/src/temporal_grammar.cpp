@@ -3130,6 +3130,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
     return std::nullopt;
   }
   if (auto s = set_words.match(t, i); s.length) {
+    // "the China Daily", "the People's Daily", "told LA Weekly": a capitalized set word
+    // (not all capitals) after a capitalized word names a paper, no recurrence
+    if (t[i].capitalized && i > 0) {
+      const std::size_t p = i > 1 && is_possessive(t, i - 1) ? i - 2 : i - 1;
+      const bool caps = std::any_of(t[i].text.begin() + 1, t[i].text.end(),
+                                    [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+      if (!caps && is_word(t, p) && t[p].capitalized) return std::nullopt;
+    }
     // "the daily Le Monde", "its quarterly dividend" (not "a daily rally", "his weekly
     // radio address": a day or week after an article or a possessive is a recurrence)
     // (up to two modifiers between: "its first quarterly loss", "a regular quarterly
