@@ -495,7 +495,8 @@ inline bool all_digits(std::string_view s) {
 }
 
 // Schema keys of temporal.yaml (identifiers, not words of the text).
-constexpr std::array<std::pair<std::string_view, Unit>, 12> kUnitKeys{{
+constexpr std::array<std::pair<std::string_view, Unit>, 13> kUnitKeys{{
+    {"second", Unit::second},
     {"minute", Unit::minute}, {"hour", Unit::hour}, {"day", Unit::day},
     {"week", Unit::week}, {"weekend", Unit::weekend}, {"fortnight", Unit::fortnight},
     {"month", Unit::month}, {"quarter", Unit::quarter}, {"half", Unit::half},
@@ -2878,8 +2879,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
                !(in_span_name_preps.count(w.lower) && t[i - back + 1].capitalized))
         break;  // ("his second letter to Reno in two weeks": "to" before a name goes on)
     }
-    if (i > 0 && !approx && !span_in && future_preps.match(t, i - 1).length == 1 && r.count &&
-        !u.plural == (*r.count == 1)) {
+    // (not in hours, minutes or seconds: "losing 1,000 points in thirty minutes", "calls
+    // answered in 15 seconds" are how long; a day ahead would say nothing)
+    const bool sub_day = u.unit == Unit::hour || u.unit == Unit::minute || u.unit == Unit::second;
+    if (i > 0 && !approx && !span_in && !sub_day && future_preps.match(t, i - 1).length == 1 &&
+        r.count && !u.plural == (*r.count == 1)) {
       r.kind = RelativeDate::Kind::offset;
       r.direction = Direction::forward;
       r.anchor = AnchorRef::publication;
