@@ -496,7 +496,8 @@ inline bool all_digits(std::string_view s) {
 }
 
 // Schema keys of temporal.yaml (identifiers, not words of the text).
-constexpr std::array<std::pair<std::string_view, Unit>, 12> kUnitKeys{{
+constexpr std::array<std::pair<std::string_view, Unit>, 13> kUnitKeys{{
+    {"second", Unit::second},
     {"minute", Unit::minute}, {"hour", Unit::hour}, {"day", Unit::day},
     {"week", Unit::week}, {"weekend", Unit::weekend}, {"fortnight", Unit::fortnight},
     {"month", Unit::month}, {"quarter", Unit::quarter}, {"half", Unit::half},
@@ -573,7 +574,7 @@ struct TemporalGrammar::Impl {
   // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
   // (rule_count), "its first quarterly loss" (rule_set)
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
-      fraction_measures, set_modifiers;
+      fraction_measures, set_modifiers, set_counted_quant;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   std::array<bool, 256> ordinal_suffix_starts{};      // the first characters of ordinal_suffixes
@@ -886,6 +887,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("rate_breakers")) rate_breakers.insert(s);
   for (const auto& s : lex.list("in_span_name_prepositions")) in_span_name_preps.insert(s);
   for (const auto& s : lex.list("someday_leads")) someday_leads.insert(s);
+  for (const auto& s : lex.list("set_counted_quantifiers")) set_counted_quant.insert(s);
   for (const auto& s : lex.list("generic_tomorrow_leads")) generic_tomorrow_leads.insert(s);
   for (const auto& s : lex.list("generic_tomorrow_blockers")) generic_tomorrow_blockers.insert(s);
   for (const auto& s : lex.list("discourse_openers")) discourse_openers.insert(s);
@@ -2882,8 +2884,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       if (u.unit == Unit::hour || u.unit == Unit::minute || u.unit == Unit::second) continue;
       // "before"/"after" as prepositions ("three days after the vote") are not shifts;
       // a comparative ("later", "earlier") always is.
-      const bool preposition = t[k].lower == "before" || t[k].lower == "after" ||
-                               t[k].lower == "on";
+      // ("within 90 days prior to the anniversary": "prior to" is one too)
+      const bool preposition =
+          t[k].lower == "before" || t[k].lower == "after" || t[k].lower == "on" ||
+          (t[k].lower == "prior" && is_word(t, k + 1) && t[k + 1].lower == "to");
       if (preposition && b.length == 1 && !clause_end(t, k + 1)) continue;
       r.kind = RelativeDate::Kind::offset;
       r.direction = dir < 0 ? Direction::backward : Direction::forward;
@@ -2906,8 +2910,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
                !(in_span_name_preps.count(w.lower) && t[i - back + 1].capitalized))
         break;  // ("his second letter to Reno in two weeks": "to" before a name goes on)
     }
-    if (i > 0 && !approx && !span_in && future_preps.match(t, i - 1, sc).length == 1 && r.count &&
-        !u.plural == (*r.count == 1)) {
+    // (not in hours, minutes or seconds: "losing 1,000 points in thirty minutes", "calls
+    // answered in 15 seconds" are how long; a day ahead would say nothing)
+    const bool sub_day = u.unit == Unit::hour || u.unit == Unit::minute || u.unit == Unit::second;
+    if (i > 0 && !approx && !span_in && !sub_day && future_preps.match(t, i - 1, sc).length == 1 &&
+        r.count && !u.plural == (*r.count == 1)) {
       r.kind = RelativeDate::Kind::offset;
       r.direction = Direction::forward;
       r.anchor = AnchorRef::publication;
@@ -3139,6 +3146,17 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
       h.end = k + p.length;
       return h;
     }
+    // "every two years", "every 10 minutes": a counted recurrence (TimeML SET P2Y, PT10M)
+    if (set_counted_quant.count(t[i].lower)) {
+      if (Count c = read_count(t, k); c.end && c.value && *c.value > 1 && !c.article) {
+        if (auto cu = read_unit(t, c.end, sc); cu.end && cu.plural) {
+          r.unit = cu.unit;
+          r.count = c.value;
+          h.end = cu.end;
+          return h;
+        }
+      }
+    }
     auto u = read_unit(t, k, sc);
     if (u.end && !u.plural) {
       r.unit = u.unit;
@@ -3149,6 +3167,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
     return std::nullopt;
   }
   if (auto s = set_words.match(t, i, sc); s.length) {
+    // "the China Daily", "the People's Daily", "told LA Weekly": a capitalized set word
+    // (not all capitals) after a capitalized word names a paper, no recurrence
+    if (t[i].capitalized && i > 0) {
+      const std::size_t p = i > 1 && is_possessive(t, i - 1) ? i - 2 : i - 1;
+      const bool caps = std::any_of(t[i].text.begin() + 1, t[i].text.end(),
+                                    [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+      if (!caps && is_word(t, p) && t[p].capitalized) return std::nullopt;
+    }
     // "the daily Le Monde", "its quarterly dividend" (not "a daily rally", "his weekly
     // radio address": a day or week after an article or a possessive is a recurrence)
     // (up to two modifiers between: "its first quarterly loss", "a regular quarterly
@@ -4423,9 +4449,10 @@ std::string set_value(const RelativeDate& rel) {
   if (rel.month) return ValueText().text("XXXX-").two(*rel.month).str();
   if (rel.part != PartOfDay::none) return std::string("XXXX-XX-XXT") + part_code(rel.part);
   // "quarterly", "every quarter": three months (the quarter unit is for counted durations)
-  if (rel.unit == Unit::quarter) return "P3M";
+  // ("every two quarters": six months)
+  if (rel.unit == Unit::quarter) return "P" + std::to_string(3 * rel.count.value_or(1)) + "M";
   RelativeDate one = rel;
-  one.count = 1;
+  one.count = rel.count.value_or(1);  // "every two years": P2Y
   return duration_value(one);
 }
 
