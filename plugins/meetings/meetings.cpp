@@ -127,7 +127,6 @@ struct Lists {
         talks_ongoing(lex.terms("talks_ongoing")),
         talks_predicates(lex.terms("talks_predicates")),
         thing_objects(lex.terms("thing_objects")),
-        told_exclude_context(lex.terms("told_exclude_context")),
         verb_lead_ins(lex.terms("verb_lead_ins")),
         with_group_leading(lex.terms("with_group_leading")),
         with_group_nouns(lex.terms("with_group_nouns")) {}
@@ -159,7 +158,6 @@ struct Lists {
   sdk::View<std::string_view> talks_ongoing;
   sdk::View<std::string_view> talks_predicates;
   sdk::View<std::string_view> thing_objects;
-  sdk::View<std::string_view> told_exclude_context;
   sdk::View<std::string_view> verb_lead_ins;
   sdk::View<std::string_view> with_group_leading;
   sdk::View<std::string_view> with_group_nouns;
@@ -180,7 +178,8 @@ class Meetings final : public sdk::Extractor {
         series_links_(lex.terms("series_links")),
         counterpart_lead_ins_(lex.terms("counterpart_lead_ins")), talks_(lex.terms("talks")),
         be_(lex.terms("be_forms")), excl_after_(lex.terms("exclude_after")),
-        excl_phrases_(lex.terms("exclude_phrases")), bare_(lex.terms("bare_verbs")) {}
+        excl_phrases_(lex.terms("exclude_phrases")), bare_(lex.terms("bare_verbs")),
+        told_exclude_(lex.terms("told_exclude_context")) {}
   std::string_view name() const noexcept override { return "meetings"; }
 
   // "The IMF Interim Committee is to meet": a committee named in capitals with none of
@@ -435,10 +434,9 @@ class Meetings final : public sdk::Extractor {
       // talks told by what becomes of them ("talks are under way", "moving towards talks")
       // "negotiations for a new contract broke down" (looked for once a sentence)
       if (commercial_sentence < 0) {
-        const auto told_exclude = lists_.told_exclude_context;
         commercial_sentence = 0;
         for (const auto& tk : s.tokens)
-          if (sdk::any_of_terms(tk.lower, told_exclude)) {
+          if (told_exclude_.contains(tk.lower)) {
             commercial_sentence = 1;
             break;
           }
@@ -473,8 +471,7 @@ class Meetings final : public sdk::Extractor {
       bool commercial_object = false;
       for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 5; ++k)
         commercial_object =
-            commercial_object ||
-            sdk::any_of_terms(s.tokens[k].lower, lists_.told_exclude_context);
+            commercial_object || told_exclude_.contains(s.tokens[k].lower);
       // "held their third trilateral meeting", "during a cabinet meeting": a kind of
       // gathering that is an event by itself, right before the noun (an ordinal between);
       // not talks ("as may be needed during trilateral discussions")
@@ -720,6 +717,8 @@ class Meetings final : public sdk::Extractor {
       counterpart_lead_ins_;
   // lists read in every sentence
   sdk::View<std::string_view> talks_, be_, excl_after_, excl_phrases_, bare_;
+  // told_exclude_context, looked up at every word of a sentence with a meeting in it
+  sdk::PhraseSet told_exclude_;
 };
 
 bool register_meetings(sdk::Registrar& r) noexcept {

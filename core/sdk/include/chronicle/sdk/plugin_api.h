@@ -387,11 +387,13 @@ class PhraseSet {
     std::size_t group = 0;
   };
   // The group of phrases whose first word is `w`, or null. A word's length, first and last
-  // byte reject most words before it is hashed (inline: most calls end there).
+  // byte reject most words before it is hashed (inline: most calls end there; the hashed
+  // look-up kept out of line, so that this test stays small enough to be inlined at every
+  // call instead of paying a call that saves and restores the registers of the hashing).
   const Group* group_of(std::string_view w) const noexcept {
     return shapes_.may_hold(w) ? hashed_group_of(w) : nullptr;
   }
-  const Group* hashed_group_of(std::string_view w) const noexcept {
+  [[gnu::noinline]] const Group* hashed_group_of(std::string_view w) const noexcept {
     const std::uint64_t h = word_hash(w);
     if (!(filter_ & (std::uint64_t{1} << (h >> 58)))) return nullptr;
     for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
