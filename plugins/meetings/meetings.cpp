@@ -179,7 +179,8 @@ class Meetings final : public sdk::Extractor {
         counterpart_lead_ins_(lex.terms("counterpart_lead_ins")), talks_(lex.terms("talks")),
         be_(lex.terms("be_forms")), excl_after_(lex.terms("exclude_after")),
         excl_phrases_(lex.terms("exclude_phrases")), bare_(lex.terms("bare_verbs")),
-        told_exclude_(lex.terms("told_exclude_context")) {}
+        told_exclude_(lex.terms("told_exclude_context")),
+        excl_phrase_ends_(lex.terms("exclude_phrases")) {}
   std::string_view name() const noexcept override { return "meetings"; }
 
   // "The IMF Interim Committee is to meet": a committee named in capitals with none of
@@ -202,8 +203,7 @@ class Meetings final : public sdk::Extractor {
   }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto talks = talks_, be = be_, excl_after = excl_after_, excl_phrases = excl_phrases_,
-               bare = bare_;
+    const auto talks = talks_, be = be_, excl_after = excl_after_, bare = bare_;
     int commercial_sentence = -1;  // a word of told_exclude_context; -1: not looked for yet
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       // a trigger starts with a word of one of the four lists; most tokens start none
@@ -384,7 +384,7 @@ class Meetings final : public sdk::Extractor {
         excluded = excluded ||
                    (excl_.contains(s.tokens[k].lower) && (chaired || !official_committee(s, k)));
       if (i + n < s.tokens.size && sdk::match_phrase(s, i + n, excl_after)) excluded = true;
-      if (sdk::preceded_by(s, i, excl_phrases)) excluded = true;
+      if (excl_phrase_ends_.preceded_by(s, i)) excluded = true;
       // union bargaining, boards, mergers: not diplomacy; told near the trigger, not in
       // another part of a long sentence ("will meet Zheng Tuobin, ... and address a
       // management and training organisation")
@@ -470,8 +470,7 @@ class Meetings final : public sdk::Extractor {
       // ... nor talks about a commercial thing ("after negotiations for a new contract")
       bool commercial_object = false;
       for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 5; ++k)
-        commercial_object =
-            commercial_object || told_exclude_.contains(s.tokens[k].lower);
+        commercial_object = commercial_object || told_exclude_.contains(s.tokens[k].lower);
       // "held their third trilateral meeting", "during a cabinet meeting": a kind of
       // gathering that is an event by itself, right before the noun (an ordinal between);
       // not talks ("as may be needed during trilateral discussions")
@@ -719,6 +718,7 @@ class Meetings final : public sdk::Extractor {
   sdk::View<std::string_view> talks_, be_, excl_after_, excl_phrases_, bare_;
   // told_exclude_context, looked up at every word of a sentence with a meeting in it
   sdk::PhraseSet told_exclude_;
+  sdk::PhraseEnds excl_phrase_ends_;  // exclude_phrases, looked for before every trigger
 };
 
 bool register_meetings(sdk::Registrar& r) noexcept {

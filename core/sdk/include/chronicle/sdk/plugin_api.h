@@ -428,6 +428,29 @@ inline bool preceded_by(const Sentence& s, std::size_t i, View<std::string_view>
   return false;
 }
 
+// The phrases of a list by their last word, for an extractor that asks preceded_by() of
+// the same list at many tokens: build it once from a lexicon's terms (in the extractor's
+// constructor; the terms outlive it), then preceded_by() costs one look-up of the word
+// before i wherever no phrase ends with it, instead of a comparison with every phrase.
+// Same answer as preceded_by(s, i, phrases). Header-only: it adds nothing to the ABI.
+class PhraseEnds {
+ public:
+  PhraseEnds() = default;
+  explicit PhraseEnds(View<std::string_view> phrases) : phrases_(phrases) {
+    std::vector<std::string_view> lasts;
+    for (std::string_view p : phrases) lasts.push_back(p.substr(p.rfind(' ') + 1));
+    lasts_ = PhraseSet(View<std::string_view>{lasts.data(), lasts.size()});
+  }
+  bool preceded_by(const Sentence& s, std::size_t i) const noexcept {
+    return i > 0 && i <= s.tokens.size && lasts_.contains(s.tokens[i - 1].lower) &&
+           sdk::preceded_by(s, i, phrases_);
+  }
+
+ private:
+  View<std::string_view> phrases_{};
+  PhraseSet lasts_;  // the last word of every phrase, as one-word phrases
+};
+
 // Does an entity or a temporal mention start at token i?
 inline bool entity_starts_at(const Sentence& s, std::size_t i) noexcept {
   for (const auto& e : s.entities)
