@@ -106,7 +106,8 @@ class Fallback final : public sdk::Extractor {
         verb_first_words_({lex.terms("talk_verbs"), lex.terms("receive_verbs")}),
         excl_phrases_(lex.terms("exclude_phrases")),
         speculative_before_(lex.terms("speculative_before")),
-        ongoing_before_(lex.terms("ongoing_before")) {
+        ongoing_before_(lex.terms("ongoing_before")),
+        excl_after_(lex.terms("exclude_after")) {
     for (std::size_t t = 0; t < kTypes.size(); ++t)
       nouns_[t] = sdk::PhraseSet(lex.terms(std::string("nouns.") + kTypes[t]));
   }
@@ -135,7 +136,6 @@ class Fallback final : public sdk::Extractor {
       official =
           official || (is_named(e) && (e.kind != sdk::EntityKind::person || e.head_of_state));
     if (!official) return;
-    const auto excl_after = lists_.exclude_after;
     for (std::size_t i = 0; i < s.tokens.size && noun; ++i) {
       // one look-up for the many words that start none of the noun lists
       if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
@@ -145,7 +145,7 @@ class Fallback final : public sdk::Extractor {
       --type;
       // "press conference", "wage talks", "talks with creditors"; "called for a swift
       // convening of a meeting": a demand ending up to seven words back, within the phrase
-      bool excluded = i + n < s.tokens.size && sdk::match_phrase(s, i + n, excl_after) > 0;
+      bool excluded = i + n < s.tokens.size && excl_after_.match(s, i + n) > 0;
       for (std::size_t k = i, steps = 0; k > 0 && steps < 7 && !excluded; --k, ++steps) {
         excluded = excl_phrases_.preceded_by(s, k);
         if (s.tokens[k - 1].kind == sdk::TokenKind::punct) break;
@@ -414,6 +414,7 @@ class Fallback final : public sdk::Extractor {
   sdk::PhraseSet verb_first_words_;            // the two verb lists as one
   // phrases looked for before every noun and a few words back
   sdk::PhraseEnds excl_phrases_, speculative_before_, ongoing_before_;
+  sdk::PhraseSet excl_after_;  // looked for after every noun
 };
 
 bool register_fallback(sdk::Registrar& r) noexcept {

@@ -46,11 +46,10 @@ std::size_t people_object_end(const sdk::Sentence& s, std::size_t next,
 
 // A predicate within the clause after an event noun ("discussions on the bailout broke
 // down", "talks are under way"): the noun names talks that take place.
-bool predicate_after(const sdk::Sentence& s, std::size_t next,
-                     sdk::View<std::string_view> phrases) {
+bool predicate_after(const sdk::Sentence& s, std::size_t next, const sdk::PhraseSet& phrases) {
   for (std::size_t k = next; k < s.tokens.size && k < next + 8; ++k) {
     if (s.tokens[k].kind == sdk::TokenKind::punct) return false;
-    if (sdk::match_phrase(s, k, phrases)) return true;
+    if (phrases.match(s, k)) return true;
   }
   return false;
 }
@@ -124,8 +123,6 @@ struct Lists {
         people_objects(lex.terms("people_objects")),
         remote_phrases(lex.terms("remote_phrases")),
         talks_lead_ins(lex.terms("talks_lead_ins")),
-        talks_ongoing(lex.terms("talks_ongoing")),
-        talks_predicates(lex.terms("talks_predicates")),
         thing_objects(lex.terms("thing_objects")),
         verb_lead_ins(lex.terms("verb_lead_ins")),
         with_group_leading(lex.terms("with_group_leading")),
@@ -155,8 +152,6 @@ struct Lists {
   sdk::View<std::string_view> people_objects;
   sdk::View<std::string_view> remote_phrases;
   sdk::View<std::string_view> talks_lead_ins;
-  sdk::View<std::string_view> talks_ongoing;
-  sdk::View<std::string_view> talks_predicates;
   sdk::View<std::string_view> thing_objects;
   sdk::View<std::string_view> verb_lead_ins;
   sdk::View<std::string_view> with_group_leading;
@@ -177,10 +172,13 @@ class Meetings final : public sdk::Extractor {
         host_object_stops_(lex.terms("host_object_stops")),
         series_links_(lex.terms("series_links")),
         counterpart_lead_ins_(lex.terms("counterpart_lead_ins")), talks_(lex.terms("talks")),
-        be_(lex.terms("be_forms")), excl_after_(lex.terms("exclude_after")),
+        be_(lex.terms("be_forms")),
         excl_phrases_(lex.terms("exclude_phrases")), bare_(lex.terms("bare_verbs")),
         told_exclude_(lex.terms("told_exclude_context")),
-        excl_phrase_ends_(lex.terms("exclude_phrases")) {}
+        excl_phrase_ends_(lex.terms("exclude_phrases")),
+        excl_after_(lex.terms("exclude_after")),
+        talks_predicates_(lex.terms("talks_predicates")),
+        talks_ongoing_(lex.terms("talks_ongoing")) {}
   std::string_view name() const noexcept override { return "meetings"; }
 
   // "The IMF Interim Committee is to meet": a committee named in capitals with none of
@@ -203,7 +201,7 @@ class Meetings final : public sdk::Extractor {
   }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto talks = talks_, be = be_, excl_after = excl_after_, bare = bare_;
+    const auto talks = talks_, be = be_, bare = bare_;
     int commercial_sentence = -1;  // a word of told_exclude_context; -1: not looked for yet
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       // a trigger starts with a word of one of the four lists; most tokens start none
@@ -383,7 +381,7 @@ class Meetings final : public sdk::Extractor {
       for (std::size_t k = i >= 3 ? i - 3 : 0; k < i; ++k)
         excluded = excluded ||
                    (excl_.contains(s.tokens[k].lower) && (chaired || !official_committee(s, k)));
-      if (i + n < s.tokens.size && sdk::match_phrase(s, i + n, excl_after)) excluded = true;
+      if (i + n < s.tokens.size && excl_after_.match(s, i + n)) excluded = true;
       if (excl_phrase_ends_.preceded_by(s, i)) excluded = true;
       // union bargaining, boards, mergers: not diplomacy; told near the trigger, not in
       // another part of a long sentence ("will meet Zheng Tuobin, ... and address a
@@ -443,8 +441,8 @@ class Meetings final : public sdk::Extractor {
       }
       const bool commercial = commercial_sentence > 0;
       const bool told = is_talks && form == sdk::TriggerForm::noun && !commercial &&
-                        (predicate_after(s, i + n, lists_.talks_predicates) ||
-                         predicate_after(s, i + n, lists_.talks_ongoing) ||
+                        (predicate_after(s, i + n, talks_predicates_) ||
+                         predicate_after(s, i + n, talks_ongoing_) ||
                          sdk::preceded_by(s, i, lists_.talks_lead_ins));
       // "several meetings that will be held this weekend": meetings of nobody in particular
       const bool generic = form == sdk::TriggerForm::noun && c.participants.empty() && i > 0 &&
@@ -553,7 +551,7 @@ class Meetings final : public sdk::Extractor {
                   (!f.counterparts.empty() && f.counterparts.size() + f.agents.size() >= 2))));
       // "discussions are also under way": talks going on at publication
       // (a plan keeps its status: "negotiations are set to get underway this fall")
-      if (told && predicate_after(s, i + n, lists_.talks_ongoing) &&
+      if (told && predicate_after(s, i + n, talks_ongoing_) &&
           (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred))
         c.status = sdk::Status::ongoing;
       // "met with educators and academic leaders": the group met, for telling one meeting
@@ -715,10 +713,13 @@ class Meetings final : public sdk::Extractor {
   sdk::View<std::string_view> host_object_skip_, host_object_stops_, series_links_,
       counterpart_lead_ins_;
   // lists read in every sentence
-  sdk::View<std::string_view> talks_, be_, excl_after_, excl_phrases_, bare_;
+  sdk::View<std::string_view> talks_, be_, excl_phrases_, bare_;
   // told_exclude_context, looked up at every word of a sentence with a meeting in it
   sdk::PhraseSet told_exclude_;
   sdk::PhraseEnds excl_phrase_ends_;  // exclude_phrases, looked for before every trigger
+  sdk::PhraseSet excl_after_;         // exclude_after, looked for after every trigger
+  // predicates looked for at every word of a stretch after talks
+  sdk::PhraseSet talks_predicates_, talks_ongoing_;
 };
 
 bool register_meetings(sdk::Registrar& r) noexcept {
