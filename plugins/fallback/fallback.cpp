@@ -107,26 +107,32 @@ class Fallback final : public sdk::Extractor {
         excl_phrases_(lex.terms("exclude_phrases")),
         speculative_before_(lex.terms("speculative_before")),
         ongoing_before_(lex.terms("ongoing_before")),
-        excl_after_(lex.terms("exclude_after")) {
+        excl_after_(lex.terms("exclude_after")),
+        sentence_words_({lex.terms("nouns.call"), lex.terms("nouns.visit"),
+                         lex.terms("nouns.summit"), lex.terms("nouns.conference"),
+                         lex.terms("nouns.talks"), lex.terms("nouns.meeting"),
+                         lex.terms("talk_verbs"), lex.terms("receive_verbs"),
+                         lex.terms("official_words"), lex.terms("exclude_context")}) {
     for (std::size_t t = 0; t < kTypes.size(); ++t)
       nouns_[t] = sdk::PhraseSet(lex.terms(std::string("nouns.") + kTypes[t]));
   }
   std::string_view name() const noexcept override { return "fallback"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    // most sentences hold none of the nouns: one look-up a word tells
-    bool noun = false, verb = false;
-    for (std::size_t i = 0; i < s.tokens.size && !(noun && verb); ++i) {
-      noun = noun || first_words_.starts_with_word(s.tokens[i].lower);
-      verb = verb || verb_first_words_.starts_with_word(s.tokens[i].lower);
-    }
-    if (!noun && !verb) return;
-    // the scope filters of the whole sentence: business, labour, the press, hearings
-    bool official = false;
+    // in one pass: a noun, a verb, an official word; the scope filters of the whole
+    // sentence (business, labour, the press, hearings). Most words start none of them: one
+    // look-up a word tells
+    bool noun = false, verb = false, official = false;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
+      const std::string_view w = s.tokens[i].lower;
+      if (!sentence_words_.starts_with_word(w)) continue;
       if (context_.match(s, i)) return;
-      official = official || officials_.contains(s.tokens[i].lower);
+      noun = noun || first_words_.starts_with_word(w);
+      verb = verb || verb_first_words_.starts_with_word(w);
+      official = official || officials_.contains(w);
     }
+    // most sentences hold none of the nouns
+    if (!noun && !verb) return;
     // a committee of a chamber ("a House Agriculture Committee meeting", "the Senate
     // Finance Subcommittee, meeting in closed session"): a parliamentary session
     if (legislative_committee(s)) return;
@@ -415,6 +421,9 @@ class Fallback final : public sdk::Extractor {
   // phrases looked for before every noun and a few words back
   sdk::PhraseEnds excl_phrases_, speculative_before_, ongoing_before_;
   sdk::PhraseSet excl_after_;  // looked for after every noun
+  // the noun and verb lists, official_words and exclude_context as one, asked first at every
+  // word of a sentence
+  sdk::PhraseSet sentence_words_;
 };
 
 bool register_fallback(sdk::Registrar& r) noexcept {
