@@ -337,13 +337,25 @@ class PhraseSet {
   // several lists at each token asks starts_with_word() of their union first, one lookup
   // for the many tokens that start none of them.
   explicit PhraseSet(std::initializer_list<View<std::string_view>> lists) {
+    // each phrase finds its group (in order of first appearance) in a table of the first
+    // words met so far, not by a walk over the groups: the union of long lists stays cheap
+    std::size_t total = 0;
+    for (const View<std::string_view>& phrases : lists) total += phrases.size;
+    std::size_t seen_cap = 8;
+    while (seen_cap < total * 2) seen_cap *= 2;
+    std::vector<Slot> seen(seen_cap);
     for (const View<std::string_view>& phrases : lists)
       for (std::string_view p : phrases) {
         const std::string_view first = p.substr(0, p.find(' '));
-        std::size_t g = 0;
-        while (g < groups_.size() && groups_[g].first != first) ++g;
-        if (g == groups_.size()) groups_.push_back({first, {}});
-        groups_[g].phrases.push_back(p);
+        const std::uint64_t h = word_hash(first);
+        std::size_t k = h & (seen_cap - 1);
+        while (seen[k].hash != 0 && !(seen[k].hash == h && groups_[seen[k].group].first == first))
+          k = (k + 1) & (seen_cap - 1);
+        if (seen[k].hash == 0) {
+          seen[k] = {h, groups_.size()};
+          groups_.push_back({first, {}});
+        }
+        groups_[seen[k].group].phrases.push_back(p);
         shapes_.add(first);
       }
     std::size_t cap = 8;
