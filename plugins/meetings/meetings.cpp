@@ -122,9 +122,7 @@ struct Lists {
         people_object_stops(lex.terms("people_object_stops")),
         people_objects(lex.terms("people_objects")),
         remote_phrases(lex.terms("remote_phrases")),
-        talks_lead_ins(lex.terms("talks_lead_ins")),
         thing_objects(lex.terms("thing_objects")),
-        verb_lead_ins(lex.terms("verb_lead_ins")),
         with_group_leading(lex.terms("with_group_leading")),
         with_group_nouns(lex.terms("with_group_nouns")) {}
   sdk::View<std::string_view> after_meet;
@@ -151,9 +149,7 @@ struct Lists {
   sdk::View<std::string_view> people_object_stops;
   sdk::View<std::string_view> people_objects;
   sdk::View<std::string_view> remote_phrases;
-  sdk::View<std::string_view> talks_lead_ins;
   sdk::View<std::string_view> thing_objects;
-  sdk::View<std::string_view> verb_lead_ins;
   sdk::View<std::string_view> with_group_leading;
   sdk::View<std::string_view> with_group_nouns;
 };
@@ -178,7 +174,9 @@ class Meetings final : public sdk::Extractor {
         excl_phrase_ends_(lex.terms("exclude_phrases")),
         excl_after_(lex.terms("exclude_after")),
         talks_predicates_(lex.terms("talks_predicates")),
-        talks_ongoing_(lex.terms("talks_ongoing")) {}
+        talks_ongoing_(lex.terms("talks_ongoing")),
+        talks_lead_ins_(lex.terms("talks_lead_ins")),
+        verb_lead_ins_(lex.terms("verb_lead_ins")) {}
   std::string_view name() const noexcept override { return "meetings"; }
 
   // "The IMF Interim Committee is to meet": a committee named in capitals with none of
@@ -366,7 +364,7 @@ class Meetings final : public sdk::Extractor {
             s.tokens[i].lower == "meeting")
           form = sdk::TriggerForm::verb;
         // "looks forward to meeting Prime Minister Kishida": a verb after these
-        if (n && s.tokens[i].lower == "meeting" && sdk::preceded_by(s, i, lists_.verb_lead_ins))
+        if (n && s.tokens[i].lower == "meeting" && verb_lead_ins_.preceded_by(s, i))
           form = sdk::TriggerForm::verb;
       }
       if (n == 0) continue;
@@ -443,7 +441,7 @@ class Meetings final : public sdk::Extractor {
       const bool told = is_talks && form == sdk::TriggerForm::noun && !commercial &&
                         (predicate_after(s, i + n, talks_predicates_) ||
                          predicate_after(s, i + n, talks_ongoing_) ||
-                         sdk::preceded_by(s, i, lists_.talks_lead_ins));
+                         talks_lead_ins_.preceded_by(s, i));
       // "several meetings that will be held this weekend": meetings of nobody in particular
       const bool generic = form == sdk::TriggerForm::noun && c.participants.empty() && i > 0 &&
                            sdk::any_of_terms(s.tokens[i - 1].lower, lists_.generic_before);
@@ -538,7 +536,7 @@ class Meetings final : public sdk::Extractor {
       // group a host verb looked forward to has for object, with no time and no place, is
       // a wish, no meeting ("will convene leaders from government" is a plan)
       const bool vague_host = !host_group.empty() && f.time < 0 && f.place < 0 &&
-                              sdk::preceded_by(s, i, lists_.verb_lead_ins);
+                              verb_lead_ins_.preceded_by(s, i);
       const bool keep =
           !vague_host &&
           (by > 0 || with_people > 0 || form == sdk::TriggerForm::verb
@@ -720,6 +718,7 @@ class Meetings final : public sdk::Extractor {
   sdk::PhraseSet excl_after_;         // exclude_after, looked for after every trigger
   // predicates looked for at every word of a stretch after talks
   sdk::PhraseSet talks_predicates_, talks_ongoing_;
+  sdk::PhraseEnds talks_lead_ins_, verb_lead_ins_;  // looked for before talks, a "meeting"
 };
 
 bool register_meetings(sdk::Registrar& r) noexcept {
