@@ -141,9 +141,10 @@ TEST(PhraseSet, SetOfSeveralListsAnswersAsTheirUnion) {
 }
 
 // sdk::PhraseEnds (phrases indexed by last word) gives the same answer as sdk::preceded_by()
-// over the same phrases, at every token and one past the last: for every word list of the
-// bundled plugins' lexicons, over the same texts and each list's own phrases set in a
-// sentence (so that every phrase ends before some token).
+// over the same phrases, and both the answer of preceded_by()'s definition (the words of a
+// phrase are the tokens right before), at every token and one past the last: for every word
+// list of the bundled plugins' lexicons, over the same texts and each list's own phrases set
+// in a sentence (so that every phrase ends before some token).
 TEST(PhraseEnds, SameAnswersAsPrecededBy) {
   const std::vector<std::string> texts = sample_texts();
   std::size_t lists = 0, checked = 0, preceded = 0;
@@ -164,7 +165,17 @@ TEST(PhraseEnds, SameAnswersAsPrecededBy) {
         s.text = text;
         s.tokens = {tl.tokens.data(), tl.tokens.size()};
         for (std::size_t i = 0; i <= tl.tokens.size() + 1; ++i) {
-          const bool want = sdk::preceded_by(s, i, phrases);
+          // by its definition: a phrase whose words are the tokens right before i
+          bool want = false;
+          for (std::string_view p : phrases) {
+            std::size_t words = 1;
+            for (char ch : p) words += ch == ' ';
+            const sdk::View<std::string_view> one{&p, 1};
+            want = want || (i > 0 && i <= tl.tokens.size() && words <= i &&
+                            sdk::match_phrase(s, i - words, one) == words);
+          }
+          ASSERT_EQ(sdk::preceded_by(s, i, phrases), want)
+              << plugin << "." << key << " at token " << i << " of \"" << text << "\"";
           ASSERT_EQ(ends.preceded_by(s, i), want)
               << plugin << "." << key << " at token " << i << " of \"" << text << "\"";
           ++checked;

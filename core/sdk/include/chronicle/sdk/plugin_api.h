@@ -431,6 +431,16 @@ inline bool preceded_by(const Sentence& s, std::size_t i, View<std::string_view>
     if (p.size() < last.size() || (p.size() > last.size() && p[p.size() - last.size() - 1] != ' ') ||
         p.compare(p.size() - last.size(), last.size(), last) != 0)
       continue;
+    // a phrase of two words or more: the word before the last must be the token before
+    // i - 1 (most phrases ending with a word such as "to" or "for" differ there) before the
+    // words are counted and the whole phrase is matched
+    if (!last.empty() && p.size() > last.size()) {
+      if (i < 2) continue;
+      const std::size_t end = p.size() - last.size() - 1;  // the space before the last word
+      const std::size_t space = end == 0 ? std::string_view::npos : p.rfind(' ', end - 1);
+      const std::size_t start = space == std::string_view::npos ? 0 : space + 1;
+      if (s.tokens[i - 2].lower != p.substr(start, end - start)) continue;
+    }
     std::size_t words = 1;
     for (char ch : p) words += ch == ' ';
     if (words > i) continue;
@@ -443,23 +453,42 @@ inline bool preceded_by(const Sentence& s, std::size_t i, View<std::string_view>
 // The phrases of a list by their last word, for an extractor that asks preceded_by() of
 // the same list at many tokens: build it once from a lexicon's terms (in the extractor's
 // constructor; the terms outlive it), then preceded_by() costs one look-up of the word
-// before i wherever no phrase ends with it, instead of a comparison with every phrase.
-// Same answer as preceded_by(s, i, phrases). Header-only: it adds nothing to the ABI.
+// before i wherever no phrase ends with it, and compares only the phrases ending with it
+// elsewhere, instead of every phrase. Same answer as preceded_by(s, i, phrases).
+// Header-only: it adds nothing to the ABI.
 class PhraseEnds {
  public:
   PhraseEnds() = default;
-  explicit PhraseEnds(View<std::string_view> phrases) : phrases_(phrases) {
+  explicit PhraseEnds(View<std::string_view> phrases) {
     std::vector<std::string_view> lasts;
-    for (std::string_view p : phrases) lasts.push_back(p.substr(p.rfind(' ') + 1));
+    for (std::string_view p : phrases) {
+      const std::string_view last = p.substr(p.rfind(' ') + 1);
+      std::size_t g = 0;  // (few last words a list: "to", "for", "of")
+      while (g < groups_.size() && groups_[g].last != last) ++g;
+      if (g == groups_.size()) {
+        groups_.push_back({last, {}});
+        lasts.push_back(last);
+      }
+      groups_[g].phrases.push_back(p);
+    }
     lasts_ = PhraseSet(View<std::string_view>{lasts.data(), lasts.size()});
   }
   bool preceded_by(const Sentence& s, std::size_t i) const noexcept {
-    return i > 0 && i <= s.tokens.size && lasts_.contains(s.tokens[i - 1].lower) &&
-           sdk::preceded_by(s, i, phrases_);
+    if (i == 0 || i > s.tokens.size) return false;
+    const std::string_view w = s.tokens[i - 1].lower;
+    if (!lasts_.contains(w)) return false;
+    for (const Group& g : groups_)
+      if (g.last == w)
+        return sdk::preceded_by(s, i, View<std::string_view>{g.phrases.data(), g.phrases.size()});
+    return false;
   }
 
  private:
-  View<std::string_view> phrases_{};
+  struct Group {
+    std::string_view last;
+    std::vector<std::string_view> phrases;  // the phrases ending with `last`, in list order
+  };
+  std::vector<Group> groups_;
   PhraseSet lasts_;  // the last word of every phrase, as one-word phrases
 };
 
