@@ -103,26 +103,36 @@ class Fallback final : public sdk::Extractor {
         talk_verbs_(lex.terms("talk_verbs")),
         receive_verbs_(lex.terms("receive_verbs")),
         titles_(lex.terms("encounter_titles")),
-        verb_first_words_({lex.terms("talk_verbs"), lex.terms("receive_verbs")}) {
+        verb_first_words_({lex.terms("talk_verbs"), lex.terms("receive_verbs")}),
+        excl_phrases_(lex.terms("exclude_phrases")),
+        speculative_before_(lex.terms("speculative_before")),
+        ongoing_before_(lex.terms("ongoing_before")),
+        excl_after_(lex.terms("exclude_after")),
+        sentence_words_({lex.terms("nouns.call"), lex.terms("nouns.visit"),
+                         lex.terms("nouns.summit"), lex.terms("nouns.conference"),
+                         lex.terms("nouns.talks"), lex.terms("nouns.meeting"),
+                         lex.terms("talk_verbs"), lex.terms("receive_verbs"),
+                         lex.terms("official_words"), lex.terms("exclude_context")}) {
     for (std::size_t t = 0; t < kTypes.size(); ++t)
       nouns_[t] = sdk::PhraseSet(lex.terms(std::string("nouns.") + kTypes[t]));
   }
   std::string_view name() const noexcept override { return "fallback"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    // most sentences hold none of the nouns: one look-up a word tells
-    bool noun = false, verb = false;
-    for (std::size_t i = 0; i < s.tokens.size && !(noun && verb); ++i) {
-      noun = noun || first_words_.starts_with_word(s.tokens[i].lower);
-      verb = verb || verb_first_words_.starts_with_word(s.tokens[i].lower);
-    }
-    if (!noun && !verb) return;
-    // the scope filters of the whole sentence: business, labour, the press, hearings
-    bool official = false;
+    // in one pass: a noun, a verb, an official word; the scope filters of the whole
+    // sentence (business, labour, the press, hearings). Most words start none of them: one
+    // look-up a word tells
+    bool noun = false, verb = false, official = false;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
+      const std::string_view w = s.tokens[i].lower;
+      if (!sentence_words_.starts_with_word(w)) continue;
       if (context_.match(s, i)) return;
-      official = official || officials_.contains(s.tokens[i].lower);
+      noun = noun || first_words_.starts_with_word(w);
+      verb = verb || verb_first_words_.starts_with_word(w);
+      official = official || officials_.contains(w);
     }
+    // most sentences hold none of the nouns
+    if (!noun && !verb) return;
     // a committee of a chamber ("a House Agriculture Committee meeting", "the Senate
     // Finance Subcommittee, meeting in closed session"): a parliamentary session
     if (legislative_committee(s)) return;
@@ -132,8 +142,6 @@ class Fallback final : public sdk::Extractor {
       official =
           official || (is_named(e) && (e.kind != sdk::EntityKind::person || e.head_of_state));
     if (!official) return;
-    const auto excl_phrases = lists_.exclude_phrases;
-    const auto excl_after = lists_.exclude_after;
     for (std::size_t i = 0; i < s.tokens.size && noun; ++i) {
       // one look-up for the many words that start none of the noun lists
       if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
@@ -143,9 +151,9 @@ class Fallback final : public sdk::Extractor {
       --type;
       // "press conference", "wage talks", "talks with creditors"; "called for a swift
       // convening of a meeting": a demand ending up to seven words back, within the phrase
-      bool excluded = i + n < s.tokens.size && sdk::match_phrase(s, i + n, excl_after) > 0;
+      bool excluded = i + n < s.tokens.size && excl_after_.match(s, i + n) > 0;
       for (std::size_t k = i, steps = 0; k > 0 && steps < 7 && !excluded; --k, ++steps) {
-        excluded = sdk::preceded_by(s, k, excl_phrases);
+        excluded = excl_phrases_.preceded_by(s, k);
         if (s.tokens[k - 1].kind == sdk::TokenKind::punct) break;
       }
       // "he talks with", "would visit": the word is a verb here (the plugins read verbs)
@@ -236,11 +244,11 @@ class Fallback final : public sdk::Extractor {
         const auto w = s.tokens[k - 1].lower;  // ("a so-called 'budget summit'")
         if (s.tokens[k - 1].kind == sdk::TokenKind::punct && w != "-" && w != "'" && w != "\"")
           break;
-        if (sdk::preceded_by(s, k, lists_.speculative_before)) {
+        if (speculative_before_.preceded_by(s, k)) {
           c.status = sdk::Status::speculative;
           break;
         }
-        if (f.time < 0 && sdk::preceded_by(s, k, lists_.ongoing_before)) {
+        if (f.time < 0 && ongoing_before_.preceded_by(s, k)) {
           c.status = sdk::Status::ongoing;
           break;
         }
@@ -316,7 +324,6 @@ class Fallback final : public sdk::Extractor {
   // person after "with" further on in the clause), "received Foreign Minister Kuranari",
   // "was received by Premier Zhao" (receive_verbs, the person right after)
   void encounter_verb(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const {
-    const auto excl_phrases = lists_.exclude_phrases;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       if (!verb_first_words_.starts_with_word(s.tokens[i].lower)) continue;
       bool talk = true;
@@ -343,7 +350,7 @@ class Fallback final : public sdk::Extractor {
       const sdk::Entity* who = titled_person_at(s, from);
       if (who == nullptr) continue;
       // "called for talks", "no plans to discuss": a wish or a denial
-      bool excluded = sdk::preceded_by(s, i, excl_phrases);
+      bool excluded = excl_phrases_.preceded_by(s, i);
       for (std::size_t k = i, steps = 0; k > 0 && steps < 4 && !excluded; --k, ++steps) {
         if (s.tokens[k - 1].kind == sdk::TokenKind::punct) break;
         excluded = sdk::any_of_terms(s.tokens[k - 1].lower, lists_.negating);
@@ -411,6 +418,12 @@ class Fallback final : public sdk::Extractor {
   sdk::PhraseSet talk_verbs_, receive_verbs_;  // encounters told by a verb
   sdk::PhraseSet titles_;                      // ... whose other side holds a title
   sdk::PhraseSet verb_first_words_;            // the two verb lists as one
+  // phrases looked for before every noun and a few words back
+  sdk::PhraseEnds excl_phrases_, speculative_before_, ongoing_before_;
+  sdk::PhraseSet excl_after_;  // looked for after every noun
+  // the noun and verb lists, official_words and exclude_context as one, asked first at every
+  // word of a sentence
+  sdk::PhraseSet sentence_words_;
 };
 
 bool register_fallback(sdk::Registrar& r) noexcept {

@@ -46,11 +46,10 @@ std::size_t people_object_end(const sdk::Sentence& s, std::size_t next,
 
 // A predicate within the clause after an event noun ("discussions on the bailout broke
 // down", "talks are under way"): the noun names talks that take place.
-bool predicate_after(const sdk::Sentence& s, std::size_t next,
-                     sdk::View<std::string_view> phrases) {
+bool predicate_after(const sdk::Sentence& s, std::size_t next, const sdk::PhraseSet& phrases) {
   for (std::size_t k = next; k < s.tokens.size && k < next + 8; ++k) {
     if (s.tokens[k].kind == sdk::TokenKind::punct) return false;
-    if (sdk::match_phrase(s, k, phrases)) return true;
+    if (phrases.match(s, k)) return true;
   }
   return false;
 }
@@ -123,12 +122,7 @@ struct Lists {
         people_object_stops(lex.terms("people_object_stops")),
         people_objects(lex.terms("people_objects")),
         remote_phrases(lex.terms("remote_phrases")),
-        talks_lead_ins(lex.terms("talks_lead_ins")),
-        talks_ongoing(lex.terms("talks_ongoing")),
-        talks_predicates(lex.terms("talks_predicates")),
         thing_objects(lex.terms("thing_objects")),
-        told_exclude_context(lex.terms("told_exclude_context")),
-        verb_lead_ins(lex.terms("verb_lead_ins")),
         with_group_leading(lex.terms("with_group_leading")),
         with_group_nouns(lex.terms("with_group_nouns")) {}
   sdk::View<std::string_view> after_meet;
@@ -155,12 +149,7 @@ struct Lists {
   sdk::View<std::string_view> people_object_stops;
   sdk::View<std::string_view> people_objects;
   sdk::View<std::string_view> remote_phrases;
-  sdk::View<std::string_view> talks_lead_ins;
-  sdk::View<std::string_view> talks_ongoing;
-  sdk::View<std::string_view> talks_predicates;
   sdk::View<std::string_view> thing_objects;
-  sdk::View<std::string_view> told_exclude_context;
-  sdk::View<std::string_view> verb_lead_ins;
   sdk::View<std::string_view> with_group_leading;
   sdk::View<std::string_view> with_group_nouns;
 };
@@ -179,8 +168,15 @@ class Meetings final : public sdk::Extractor {
         host_object_stops_(lex.terms("host_object_stops")),
         series_links_(lex.terms("series_links")),
         counterpart_lead_ins_(lex.terms("counterpart_lead_ins")), talks_(lex.terms("talks")),
-        be_(lex.terms("be_forms")), excl_after_(lex.terms("exclude_after")),
-        excl_phrases_(lex.terms("exclude_phrases")), bare_(lex.terms("bare_verbs")) {}
+        be_(lex.terms("be_forms")),
+        excl_phrases_(lex.terms("exclude_phrases")), bare_(lex.terms("bare_verbs")),
+        told_exclude_(lex.terms("told_exclude_context")),
+        excl_phrase_ends_(lex.terms("exclude_phrases")),
+        excl_after_(lex.terms("exclude_after")),
+        talks_predicates_(lex.terms("talks_predicates")),
+        talks_ongoing_(lex.terms("talks_ongoing")),
+        talks_lead_ins_(lex.terms("talks_lead_ins")),
+        verb_lead_ins_(lex.terms("verb_lead_ins")) {}
   std::string_view name() const noexcept override { return "meetings"; }
 
   // "The IMF Interim Committee is to meet": a committee named in capitals with none of
@@ -203,8 +199,7 @@ class Meetings final : public sdk::Extractor {
   }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto talks = talks_, be = be_, excl_after = excl_after_, excl_phrases = excl_phrases_,
-               bare = bare_;
+    const auto talks = talks_, be = be_, bare = bare_;
     int commercial_sentence = -1;  // a word of told_exclude_context; -1: not looked for yet
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       // a trigger starts with a word of one of the four lists; most tokens start none
@@ -369,7 +364,7 @@ class Meetings final : public sdk::Extractor {
             s.tokens[i].lower == "meeting")
           form = sdk::TriggerForm::verb;
         // "looks forward to meeting Prime Minister Kishida": a verb after these
-        if (n && s.tokens[i].lower == "meeting" && sdk::preceded_by(s, i, lists_.verb_lead_ins))
+        if (n && s.tokens[i].lower == "meeting" && verb_lead_ins_.preceded_by(s, i))
           form = sdk::TriggerForm::verb;
       }
       if (n == 0) continue;
@@ -384,8 +379,8 @@ class Meetings final : public sdk::Extractor {
       for (std::size_t k = i >= 3 ? i - 3 : 0; k < i; ++k)
         excluded = excluded ||
                    (excl_.contains(s.tokens[k].lower) && (chaired || !official_committee(s, k)));
-      if (i + n < s.tokens.size && sdk::match_phrase(s, i + n, excl_after)) excluded = true;
-      if (sdk::preceded_by(s, i, excl_phrases)) excluded = true;
+      if (i + n < s.tokens.size && excl_after_.match(s, i + n)) excluded = true;
+      if (excl_phrase_ends_.preceded_by(s, i)) excluded = true;
       // union bargaining, boards, mergers: not diplomacy; told near the trigger, not in
       // another part of a long sentence ("will meet Zheng Tuobin, ... and address a
       // management and training organisation")
@@ -435,19 +430,18 @@ class Meetings final : public sdk::Extractor {
       // talks told by what becomes of them ("talks are under way", "moving towards talks")
       // "negotiations for a new contract broke down" (looked for once a sentence)
       if (commercial_sentence < 0) {
-        const auto told_exclude = lists_.told_exclude_context;
         commercial_sentence = 0;
         for (const auto& tk : s.tokens)
-          if (sdk::any_of_terms(tk.lower, told_exclude)) {
+          if (told_exclude_.contains(tk.lower)) {
             commercial_sentence = 1;
             break;
           }
       }
       const bool commercial = commercial_sentence > 0;
       const bool told = is_talks && form == sdk::TriggerForm::noun && !commercial &&
-                        (predicate_after(s, i + n, lists_.talks_predicates) ||
-                         predicate_after(s, i + n, lists_.talks_ongoing) ||
-                         sdk::preceded_by(s, i, lists_.talks_lead_ins));
+                        (predicate_after(s, i + n, talks_predicates_) ||
+                         predicate_after(s, i + n, talks_ongoing_) ||
+                         talks_lead_ins_.preceded_by(s, i));
       // "several meetings that will be held this weekend": meetings of nobody in particular
       const bool generic = form == sdk::TriggerForm::noun && c.participants.empty() && i > 0 &&
                            sdk::any_of_terms(s.tokens[i - 1].lower, lists_.generic_before);
@@ -472,9 +466,7 @@ class Meetings final : public sdk::Extractor {
       // ... nor talks about a commercial thing ("after negotiations for a new contract")
       bool commercial_object = false;
       for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 5; ++k)
-        commercial_object =
-            commercial_object ||
-            sdk::any_of_terms(s.tokens[k].lower, lists_.told_exclude_context);
+        commercial_object = commercial_object || told_exclude_.contains(s.tokens[k].lower);
       // "held their third trilateral meeting", "during a cabinet meeting": a kind of
       // gathering that is an event by itself, right before the noun (an ordinal between);
       // not talks ("as may be needed during trilateral discussions")
@@ -544,7 +536,7 @@ class Meetings final : public sdk::Extractor {
       // group a host verb looked forward to has for object, with no time and no place, is
       // a wish, no meeting ("will convene leaders from government" is a plan)
       const bool vague_host = !host_group.empty() && f.time < 0 && f.place < 0 &&
-                              sdk::preceded_by(s, i, lists_.verb_lead_ins);
+                              verb_lead_ins_.preceded_by(s, i);
       const bool keep =
           !vague_host &&
           (by > 0 || with_people > 0 || form == sdk::TriggerForm::verb
@@ -557,7 +549,7 @@ class Meetings final : public sdk::Extractor {
                   (!f.counterparts.empty() && f.counterparts.size() + f.agents.size() >= 2))));
       // "discussions are also under way": talks going on at publication
       // (a plan keeps its status: "negotiations are set to get underway this fall")
-      if (told && predicate_after(s, i + n, lists_.talks_ongoing) &&
+      if (told && predicate_after(s, i + n, talks_ongoing_) &&
           (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred))
         c.status = sdk::Status::ongoing;
       // "met with educators and academic leaders": the group met, for telling one meeting
@@ -719,7 +711,14 @@ class Meetings final : public sdk::Extractor {
   sdk::View<std::string_view> host_object_skip_, host_object_stops_, series_links_,
       counterpart_lead_ins_;
   // lists read in every sentence
-  sdk::View<std::string_view> talks_, be_, excl_after_, excl_phrases_, bare_;
+  sdk::View<std::string_view> talks_, be_, excl_phrases_, bare_;
+  // told_exclude_context, looked up at every word of a sentence with a meeting in it
+  sdk::PhraseSet told_exclude_;
+  sdk::PhraseEnds excl_phrase_ends_;  // exclude_phrases, looked for before every trigger
+  sdk::PhraseSet excl_after_;         // exclude_after, looked for after every trigger
+  // predicates looked for at every word of a stretch after talks
+  sdk::PhraseSet talks_predicates_, talks_ongoing_;
+  sdk::PhraseEnds talks_lead_ins_, verb_lead_ins_;  // looked for before talks, a "meeting"
 };
 
 bool register_meetings(sdk::Registrar& r) noexcept {

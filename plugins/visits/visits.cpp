@@ -113,11 +113,12 @@ class Visits final : public sdk::Extractor {
         excl_(lex.terms("exclude_before")),
         first_words_({lex.terms("verbs"), lex.terms("motion_verbs"),
                       lex.terms("departure_verbs"), lex.terms("nouns")}),
-        excl_phrases_(lex.terms("exclude_phrases")), dets_terms_(lex.terms("determiners")) {}
+        excl_phrases_(lex.terms("exclude_phrases")), dets_terms_(lex.terms("determiners")),
+        excl_phrase_ends_(lex.terms("exclude_phrases")) {}
   std::string_view name() const noexcept override { return "visits"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto excl_phrases = excl_phrases_, dets = dets_terms_;
+    const auto dets = dets_terms_;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       // a trigger starts with a word of one of the four lists; most tokens start none
       if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
@@ -185,7 +186,7 @@ class Visits final : public sdk::Extractor {
         invited = true;
         break;
       }
-      if (!accepted && sdk::preceded_by(s, i, excl_phrases)) excluded = true;
+      if (!accepted && excl_phrase_ends_.preceded_by(s, i)) excluded = true;
       // "led an interagency delegation to Panama and Colombia": a delegation noun is a trip
       // only when someone leads it to a place
       std::size_t lead_at = 0;  // the lead verb + 1, 0 when none
@@ -628,6 +629,7 @@ class Visits final : public sdk::Extractor {
   sdk::PhraseSet dets_, excl_;  // word lists looked up at every token
   sdk::PhraseSet first_words_;  // the four trigger lists as one, asked first at every token
   sdk::View<std::string_view> excl_phrases_, dets_terms_;  // lists read in every sentence
+  sdk::PhraseEnds excl_phrase_ends_;  // exclude_phrases, looked for before every trigger
 };
 
 bool register_visits(sdk::Registrar& r) noexcept {

@@ -140,4 +140,53 @@ TEST(PhraseSet, SetOfSeveralListsAnswersAsTheirUnion) {
   EXPECT_GT(starting, 500u);
 }
 
+// sdk::PhraseEnds (phrases indexed by last word) gives the same answer as sdk::preceded_by()
+// over the same phrases, and both the answer of preceded_by()'s definition (the words of a
+// phrase are the tokens right before), at every token and one past the last: for every word
+// list of the bundled plugins' lexicons, over the same texts and each list's own phrases set
+// in a sentence (so that every phrase ends before some token).
+TEST(PhraseEnds, SameAnswersAsPrecededBy) {
+  const std::vector<std::string> texts = sample_texts();
+  std::size_t lists = 0, checked = 0, preceded = 0;
+  for (const char* plugin : {"meetings", "visits", "calls", "summits", "conferences", "fallback"}) {
+    const auto lex = chronicle::Lexicon::load(std::string(CHRONICLE_CONFIG_DIR "/lexicons/en/") +
+                                              plugin + ".yaml");
+    std::vector<std::string> keys;
+    lists_of(lex, "", keys);
+    for (const auto& key : keys) {
+      ++lists;
+      const auto phrases = lex.terms(key);
+      const sdk::PhraseEnds ends(phrases);
+      std::vector<std::string> all = texts;
+      for (auto p : phrases) all.push_back("They said the " + std::string(p) + " ended.");
+      for (const auto& text : all) {
+        const auto tl = chronicle::tokenize(text);
+        sdk::Sentence s;
+        s.text = text;
+        s.tokens = {tl.tokens.data(), tl.tokens.size()};
+        for (std::size_t i = 0; i <= tl.tokens.size() + 1; ++i) {
+          // by its definition: a phrase whose words are the tokens right before i
+          bool want = false;
+          for (std::string_view p : phrases) {
+            std::size_t words = 1;
+            for (char ch : p) words += ch == ' ';
+            const sdk::View<std::string_view> one{&p, 1};
+            want = want || (i > 0 && i <= tl.tokens.size() && words <= i &&
+                            sdk::match_phrase(s, i - words, one) == words);
+          }
+          ASSERT_EQ(sdk::preceded_by(s, i, phrases), want)
+              << plugin << "." << key << " at token " << i << " of \"" << text << "\"";
+          ASSERT_EQ(ends.preceded_by(s, i), want)
+              << plugin << "." << key << " at token " << i << " of \"" << text << "\"";
+          ++checked;
+          preceded += want;
+        }
+      }
+    }
+  }
+  EXPECT_GT(lists, 40u);
+  EXPECT_GT(checked, 100000u);
+  EXPECT_GT(preceded, 500u);
+}
+
 }  // namespace
