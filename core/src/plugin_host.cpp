@@ -381,7 +381,8 @@ inline const PluginHost::GateWord* PluginHost::gate_word(std::string_view word) 
 }
 
 // The gated plugins for which the sentence holds every word of some phrase of their gate
-// lists (a phrase can match only then), wherever the words stand.
+// lists (a phrase can match only then), wherever the words stand; for a plugin gated in
+// order (PluginHandle::gate_in_order), a phrase whose words stand as consecutive tokens.
 std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens) const {
   std::uint64_t present = 0;
   // the word ids met: met[id] == round (this thread's, kept from call to call: a new round
