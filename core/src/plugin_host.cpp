@@ -332,7 +332,8 @@ void PluginHost::add_to_gate(std::size_t pi) {
         gate_words_[ids[0]].single |= bit;
         continue;
       }
-      auto& starts = p.gate_in_order ? gate_words_[ids[0]].starts_in_order : gate_words_[ids[0]].starts;
+      auto& starts =
+          p.gate_in_order ? gate_words_[ids[0]].starts_in_order : gate_words_[ids[0]].starts;
       starts.push_back(static_cast<std::uint32_t>(gate_phrases_.size()));
       gate_phrases_.push_back({bit, std::vector<std::uint32_t>(ids.begin() + 1, ids.end())});
     }
