@@ -332,7 +332,8 @@ void PluginHost::add_to_gate(std::size_t pi) {
         gate_words_[ids[0]].single |= bit;
         continue;
       }
-      auto& starts = p.gate_in_order ? gate_words_[ids[0]].starts_in_order : gate_words_[ids[0]].starts;
+      auto& starts =
+          p.gate_in_order ? gate_words_[ids[0]].starts_in_order : gate_words_[ids[0]].starts;
       starts.push_back(static_cast<std::uint32_t>(gate_phrases_.size()));
       gate_phrases_.push_back({bit, std::vector<std::uint32_t>(ids.begin() + 1, ids.end())});
     }
@@ -381,7 +382,8 @@ inline const PluginHost::GateWord* PluginHost::gate_word(std::string_view word) 
 }
 
 // The gated plugins for which the sentence holds every word of some phrase of their gate
-// lists (a phrase can match only then), wherever the words stand.
+// lists (a phrase can match only then), wherever the words stand; for a plugin gated in
+// order (PluginHandle::gate_in_order), a phrase whose words stand as consecutive tokens.
 std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens) const {
   std::uint64_t present = 0;
   // the word ids met: met[id] == round (this thread's, kept from call to call: a new round

@@ -11,8 +11,10 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -49,43 +51,64 @@ std::vector<std::string> sample_texts() {
   return texts;
 }
 
+// A word list of a bundled plugin's lexicon, named "plugin.key".
+struct NamedList {
+  std::string name;
+  sdk::View<std::string_view> phrases;
+};
+
+// Every word list of the lexicons of `plugins`; the lists view the lexicons, kept in
+// `lexicons`.
+std::vector<NamedList> bundled_lists(std::initializer_list<const char*> plugins,
+                                     std::deque<chronicle::Lexicon>& lexicons) {
+  std::vector<NamedList> out;
+  for (const char* plugin : plugins) {
+    const auto& lex = lexicons.emplace_back(chronicle::Lexicon::load(
+        std::string(CHRONICLE_CONFIG_DIR "/lexicons/en/") + plugin + ".yaml"));
+    std::vector<std::string> keys;
+    lists_of(lex, "", keys);
+    for (const auto& key : keys) out.push_back({std::string(plugin) + "." + key, lex.terms(key)});
+  }
+  return out;
+}
+
+// The texts, then each phrase set in a sentence of its own (so that every phrase stands
+// somewhere).
+std::vector<std::string> with_phrases(std::vector<std::string> texts,
+                                      sdk::View<std::string_view> phrases) {
+  for (auto p : phrases) texts.push_back("They said the " + std::string(p) + " ended.");
+  return texts;
+}
+
 TEST(PhraseSet, SameAnswersAsMatchPhrase) {
   const std::vector<std::string> texts = sample_texts();
   std::size_t lists = 0, checked = 0, matched = 0, contained = 0;
-  for (const char* plugin : {"meetings", "visits", "calls", "summits", "conferences", "fallback"}) {
-    const auto lex = chronicle::Lexicon::load(std::string(CHRONICLE_CONFIG_DIR "/lexicons/en/") +
-                                              plugin + ".yaml");
-    std::vector<std::string> keys;
-    lists_of(lex, "", keys);
-    for (const auto& key : keys) {
-      ++lists;
-      const auto phrases = lex.terms(key);
-      const sdk::PhraseSet set(phrases);
-      std::vector<std::string> all = texts;
-      for (auto p : phrases) all.push_back("They said the " + std::string(p) + " ended.");
-      for (const auto& text : all) {
-        const auto tl = chronicle::tokenize(text);
-        sdk::Sentence s;
-        s.text = text;
-        s.tokens = {tl.tokens.data(), tl.tokens.size()};
-        for (std::size_t i = 0; i <= tl.tokens.size(); ++i) {
-          const std::size_t want = sdk::match_phrase(s, i, phrases);
-          ASSERT_EQ(set.match(s, i), want) << plugin << "." << key << " at token " << i
-                                           << " of \"" << text << "\"";
-          ++checked;
-          matched += want > 0;
-          if (i == tl.tokens.size()) continue;
-          // starts_with_word: some phrase's first word is the token's
-          bool starts = false;
-          for (std::string_view p : phrases)
-            starts = starts || p.substr(0, p.find(' ')) == tl.tokens[i].lower;
-          ASSERT_EQ(set.starts_with_word(tl.tokens[i].lower), starts)
-              << plugin << "." << key << ": \"" << tl.tokens[i].lower << "\"";
-          const bool in_list = sdk::any_of_terms(tl.tokens[i].lower, phrases);
-          ASSERT_EQ(set.contains(tl.tokens[i].lower), in_list)
-              << plugin << "." << key << ": \"" << tl.tokens[i].lower << "\"";
-          contained += in_list;
-        }
+  std::deque<chronicle::Lexicon> lexicons;
+  for (const auto& [name, phrases] : bundled_lists(
+           {"meetings", "visits", "calls", "summits", "conferences", "fallback"}, lexicons)) {
+    ++lists;
+    const sdk::PhraseSet set(phrases);
+    for (const auto& text : with_phrases(texts, phrases)) {
+      const auto tl = chronicle::tokenize(text);
+      sdk::Sentence s;
+      s.text = text;
+      s.tokens = {tl.tokens.data(), tl.tokens.size()};
+      for (std::size_t i = 0; i <= tl.tokens.size(); ++i) {
+        const std::size_t want = sdk::match_phrase(s, i, phrases);
+        ASSERT_EQ(set.match(s, i), want) << name << " at token " << i << " of \"" << text << "\"";
+        ++checked;
+        matched += want > 0;
+        if (i == tl.tokens.size()) continue;
+        // starts_with_word: some phrase's first word is the token's
+        bool starts = false;
+        for (std::string_view p : phrases)
+          starts = starts || p.substr(0, p.find(' ')) == tl.tokens[i].lower;
+        ASSERT_EQ(set.starts_with_word(tl.tokens[i].lower), starts)
+            << name << ": \"" << tl.tokens[i].lower << "\"";
+        const bool in_list = sdk::any_of_terms(tl.tokens[i].lower, phrases);
+        ASSERT_EQ(set.contains(tl.tokens[i].lower), in_list)
+            << name << ": \"" << tl.tokens[i].lower << "\"";
+        contained += in_list;
       }
     }
   }
@@ -148,39 +171,32 @@ TEST(PhraseSet, SetOfSeveralListsAnswersAsTheirUnion) {
 TEST(PhraseEnds, SameAnswersAsPrecededBy) {
   const std::vector<std::string> texts = sample_texts();
   std::size_t lists = 0, checked = 0, preceded = 0;
-  for (const char* plugin : {"meetings", "visits", "calls", "summits", "conferences", "fallback"}) {
-    const auto lex = chronicle::Lexicon::load(std::string(CHRONICLE_CONFIG_DIR "/lexicons/en/") +
-                                              plugin + ".yaml");
-    std::vector<std::string> keys;
-    lists_of(lex, "", keys);
-    for (const auto& key : keys) {
-      ++lists;
-      const auto phrases = lex.terms(key);
-      const sdk::PhraseEnds ends(phrases);
-      std::vector<std::string> all = texts;
-      for (auto p : phrases) all.push_back("They said the " + std::string(p) + " ended.");
-      for (const auto& text : all) {
-        const auto tl = chronicle::tokenize(text);
-        sdk::Sentence s;
-        s.text = text;
-        s.tokens = {tl.tokens.data(), tl.tokens.size()};
-        for (std::size_t i = 0; i <= tl.tokens.size() + 1; ++i) {
-          // by its definition: a phrase whose words are the tokens right before i
-          bool want = false;
-          for (std::string_view p : phrases) {
-            std::size_t words = 1;
-            for (char ch : p) words += ch == ' ';
-            const sdk::View<std::string_view> one{&p, 1};
-            want = want || (i > 0 && i <= tl.tokens.size() && words <= i &&
-                            sdk::match_phrase(s, i - words, one) == words);
-          }
-          ASSERT_EQ(sdk::preceded_by(s, i, phrases), want)
-              << plugin << "." << key << " at token " << i << " of \"" << text << "\"";
-          ASSERT_EQ(ends.preceded_by(s, i), want)
-              << plugin << "." << key << " at token " << i << " of \"" << text << "\"";
-          ++checked;
-          preceded += want;
+  std::deque<chronicle::Lexicon> lexicons;
+  for (const auto& [name, phrases] : bundled_lists(
+           {"meetings", "visits", "calls", "summits", "conferences", "fallback"}, lexicons)) {
+    ++lists;
+    const sdk::PhraseEnds ends(phrases);
+    for (const auto& text : with_phrases(texts, phrases)) {
+      const auto tl = chronicle::tokenize(text);
+      sdk::Sentence s;
+      s.text = text;
+      s.tokens = {tl.tokens.data(), tl.tokens.size()};
+      for (std::size_t i = 0; i <= tl.tokens.size() + 1; ++i) {
+        // by its definition: a phrase whose words are the tokens right before i
+        bool want = false;
+        for (std::string_view p : phrases) {
+          std::size_t words = 1;
+          for (char ch : p) words += ch == ' ';
+          const sdk::View<std::string_view> one{&p, 1};
+          want = want || (i > 0 && i <= tl.tokens.size() && words <= i &&
+                          sdk::match_phrase(s, i - words, one) == words);
         }
+        ASSERT_EQ(sdk::preceded_by(s, i, phrases), want)
+            << name << " at token " << i << " of \"" << text << "\"";
+        ASSERT_EQ(ends.preceded_by(s, i), want)
+            << name << " at token " << i << " of \"" << text << "\"";
+        ++checked;
+        preceded += want;
       }
     }
   }

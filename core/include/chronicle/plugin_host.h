@@ -102,7 +102,8 @@ class PluginHost {
                std::vector<std::string>& plugin_of, std::vector<ExtractFailure>& failures) const;
 
   // Could an extractor be called on a sentence of these tokens? False only when every
-  // plugin loaded has a sentence gate and the tokens hold every word of no phrase of any:
+  // plugin loaded has a sentence gate and the tokens pass none (they hold every word of no
+  // phrase of any, or, for a plugin gated in order, no phrase as consecutive tokens):
   // extract() would call no extractor on it. (A document none of whose sentences passes
   // needs no analysis past its tokens: DocumentAnalysis's gate.)
   bool may_propose(std::span<const sdk::Token> tokens) const;

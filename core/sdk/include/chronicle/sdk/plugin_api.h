@@ -848,30 +848,28 @@ bool register_lexicon_extractor(Registrar& r, std::string_view required_key) noe
   BOOST_DLL_ALIAS(chronicle_plugin_info_, chronicle_plugin_info)                           \
   BOOST_DLL_ALIAS(REGISTER_FN, chronicle_plugin_register)
 
-// The same, with the lexicon keys of the plugin's trigger lists (PluginInfo::sentence_gate):
-// CHRONICLE_PLUGIN_GATED("visits", "1.0.0", register_visits, "verbs", "nouns").
-#define CHRONICLE_PLUGIN_GATED(NAME, VERSION, REGISTER_FN, ...)                           \
+// CHRONICLE_PLUGIN_GATED and CHRONICLE_PLUGIN_PHRASE_GATED: IN_ORDER is the block's
+// gate_in_order (0 or 1)
+#define CHRONICLE_PLUGIN_WITH_GATE_(NAME, VERSION, REGISTER_FN, IN_ORDER, ...)             \
   namespace {                                                                              \
   const char* const chronicle_plugin_gate_[] = {__VA_ARGS__, nullptr};                     \
   const ::chronicle::sdk::PluginInfo chronicle_plugin_info_{                               \
       CHRONICLE_SDK_ABI_MAJOR, CHRONICLE_SDK_ABI_MINOR,                                    \
       static_cast<std::uint32_t>(sizeof(::chronicle::sdk::PluginInfo)), NAME, VERSION,     \
-      CHRONICLE_SDK_TOOLCHAIN, chronicle_plugin_gate_, 0};                                 \
+      CHRONICLE_SDK_TOOLCHAIN, chronicle_plugin_gate_, IN_ORDER};                          \
   }                                                                                        \
   BOOST_DLL_ALIAS(chronicle_plugin_info_, chronicle_plugin_info)                           \
   BOOST_DLL_ALIAS(REGISTER_FN, chronicle_plugin_register)
+
+// The same as CHRONICLE_PLUGIN, with the lexicon keys of the plugin's trigger lists
+// (PluginInfo::sentence_gate):
+// CHRONICLE_PLUGIN_GATED("visits", "1.0.0", register_visits, "verbs", "nouns").
+#define CHRONICLE_PLUGIN_GATED(NAME, VERSION, REGISTER_FN, ...) \
+  CHRONICLE_PLUGIN_WITH_GATE_(NAME, VERSION, REGISTER_FN, 0, __VA_ARGS__)
 
 // The same, for a plugin whose every candidate rests on a phrase of those lists standing
 // in the sentence as consecutive tokens, in order (PluginInfo::gate_in_order): the host
 // skips more sentences. CHRONICLE_PLUGIN_PHRASE_GATED("visits", "1.0.0", register_visits,
 // "verbs", "nouns").
-#define CHRONICLE_PLUGIN_PHRASE_GATED(NAME, VERSION, REGISTER_FN, ...)                    \
-  namespace {                                                                              \
-  const char* const chronicle_plugin_gate_[] = {__VA_ARGS__, nullptr};                     \
-  const ::chronicle::sdk::PluginInfo chronicle_plugin_info_{                               \
-      CHRONICLE_SDK_ABI_MAJOR, CHRONICLE_SDK_ABI_MINOR,                                    \
-      static_cast<std::uint32_t>(sizeof(::chronicle::sdk::PluginInfo)), NAME, VERSION,     \
-      CHRONICLE_SDK_TOOLCHAIN, chronicle_plugin_gate_, 1};                                 \
-  }                                                                                        \
-  BOOST_DLL_ALIAS(chronicle_plugin_info_, chronicle_plugin_info)                           \
-  BOOST_DLL_ALIAS(REGISTER_FN, chronicle_plugin_register)
+#define CHRONICLE_PLUGIN_PHRASE_GATED(NAME, VERSION, REGISTER_FN, ...) \
+  CHRONICLE_PLUGIN_WITH_GATE_(NAME, VERSION, REGISTER_FN, 1, __VA_ARGS__)
