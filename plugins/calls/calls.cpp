@@ -129,4 +129,5 @@ bool register_calls(sdk::Registrar& r) noexcept {
 
 }  // namespace
 
-CHRONICLE_PLUGIN_PHRASE_GATED("calls", "1.0.0", register_calls, "verbs", "nouns", "conversation_verbs")
+CHRONICLE_PLUGIN_PHRASE_GATED("calls", "1.0.0", register_calls, "verbs", "nouns",
+                              "conversation_verbs")

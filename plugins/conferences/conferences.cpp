@@ -372,4 +372,4 @@ bool register_conferences(sdk::Registrar& r) noexcept {
 
 // (every candidate starts at a trigger word, or is a gathering after "on the margins of")
 CHRONICLE_PLUGIN_PHRASE_GATED("conferences", "1.0.0", register_conferences, "nouns", "body_nouns",
-                       "verbs", "alongside_nouns")
+                              "verbs", "alongside_nouns")

@@ -250,4 +250,4 @@ bool register_extractors(sdk::Registrar& r) noexcept {
 
 // (each definition proposes an event only at one of its trigger phrases)
 CHRONICLE_PLUGIN_PHRASE_GATED("extractors", "1.0.0", register_extractors,
-                       "{extractors}.triggers.verbs", "{extractors}.triggers.nouns")
+                              "{extractors}.triggers.verbs", "{extractors}.triggers.nouns")

@@ -434,5 +434,5 @@ bool register_fallback(sdk::Registrar& r) noexcept {
 
 // (extract() returns at once when a sentence holds no word of these lists)
 CHRONICLE_PLUGIN_PHRASE_GATED("fallback", "1.0.0", register_fallback, "nouns.call", "nouns.visit",
-                       "nouns.summit", "nouns.conference", "nouns.talks", "nouns.meeting",
-                       "talk_verbs", "receive_verbs")
+                              "nouns.summit", "nouns.conference", "nouns.talks", "nouns.meeting",
+                              "talk_verbs", "receive_verbs")

@@ -158,18 +158,24 @@ class Meetings final : public sdk::Extractor {
  public:
   explicit Meetings(const sdk::Lexicon& lex)
       : lex_(lex),
-        lists_(lex), verbs_(lex.terms("verbs")), nouns_(lex.terms("nouns")),
-        dets_(lex.terms("determiners")), excl_(lex.terms("exclude_before")),
+        lists_(lex),
+        verbs_(lex.terms("verbs")),
+        nouns_(lex.terms("nouns")),
+        dets_(lex.terms("determiners")),
+        excl_(lex.terms("exclude_before")),
         context_(lex.terms("exclude_context")),
-        host_verbs_(lex.terms("host_verbs")), chair_verbs_(lex.terms("chair_verbs")),
+        host_verbs_(lex.terms("host_verbs")),
+        chair_verbs_(lex.terms("chair_verbs")),
         first_words_({lex.terms("verbs"), lex.terms("host_verbs"), lex.terms("chair_verbs"),
                       lex.terms("nouns")}),
         host_object_skip_(lex.terms("host_object_skip")),
         host_object_stops_(lex.terms("host_object_stops")),
         series_links_(lex.terms("series_links")),
-        counterpart_lead_ins_(lex.terms("counterpart_lead_ins")), talks_(lex.terms("talks")),
+        counterpart_lead_ins_(lex.terms("counterpart_lead_ins")),
+        talks_(lex.terms("talks")),
         be_(lex.terms("be_forms")),
-        excl_phrases_(lex.terms("exclude_phrases")), bare_(lex.terms("bare_verbs")),
+        excl_phrases_(lex.terms("exclude_phrases")),
+        bare_(lex.terms("bare_verbs")),
         told_exclude_(lex.terms("told_exclude_context")),
         excl_phrase_ends_(lex.terms("exclude_phrases")),
         excl_after_(lex.terms("exclude_after")),
@@ -438,10 +444,10 @@ class Meetings final : public sdk::Extractor {
           }
       }
       const bool commercial = commercial_sentence > 0;
-      const bool told = is_talks && form == sdk::TriggerForm::noun && !commercial &&
-                        (predicate_after(s, i + n, talks_predicates_) ||
-                         predicate_after(s, i + n, talks_ongoing_) ||
-                         talks_lead_ins_.preceded_by(s, i));
+      const bool told =
+          is_talks && form == sdk::TriggerForm::noun && !commercial &&
+          (predicate_after(s, i + n, talks_predicates_) ||
+           predicate_after(s, i + n, talks_ongoing_) || talks_lead_ins_.preceded_by(s, i));
       // "several meetings that will be held this weekend": meetings of nobody in particular
       const bool generic = form == sdk::TriggerForm::noun && c.participants.empty() && i > 0 &&
                            sdk::any_of_terms(s.tokens[i - 1].lower, lists_.generic_before);
@@ -535,8 +541,8 @@ class Meetings final : public sdk::Extractor {
       // "looks forward to convening leaders and stakeholders across the hemisphere": a
       // group a host verb looked forward to has for object, with no time and no place, is
       // a wish, no meeting ("will convene leaders from government" is a plan)
-      const bool vague_host = !host_group.empty() && f.time < 0 && f.place < 0 &&
-                              verb_lead_ins_.preceded_by(s, i);
+      const bool vague_host =
+          !host_group.empty() && f.time < 0 && f.place < 0 && verb_lead_ins_.preceded_by(s, i);
       const bool keep =
           !vague_host &&
           (by > 0 || with_people > 0 || form == sdk::TriggerForm::verb
@@ -727,4 +733,5 @@ bool register_meetings(sdk::Registrar& r) noexcept {
 
 }  // namespace
 
-CHRONICLE_PLUGIN_PHRASE_GATED("meetings", "1.0.0", register_meetings, "verbs", "host_verbs", "chair_verbs", "nouns")
+CHRONICLE_PLUGIN_PHRASE_GATED("meetings", "1.0.0", register_meetings, "verbs", "host_verbs",
+                              "chair_verbs", "nouns")

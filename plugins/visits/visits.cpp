@@ -107,13 +107,18 @@ class Visits final : public sdk::Extractor {
  public:
   explicit Visits(const sdk::Lexicon& lex)
       : lex_(lex),
-        lists_(lex), verbs_(lex.terms("verbs")), motion_(lex.terms("motion_verbs")),
-        nouns_(lex.terms("nouns")), departure_verbs_(lex.terms("departure_verbs")),
-        purpose_phrases_(lex.terms("purpose_phrases")), dets_(lex.terms("determiners")),
+        lists_(lex),
+        verbs_(lex.terms("verbs")),
+        motion_(lex.terms("motion_verbs")),
+        nouns_(lex.terms("nouns")),
+        departure_verbs_(lex.terms("departure_verbs")),
+        purpose_phrases_(lex.terms("purpose_phrases")),
+        dets_(lex.terms("determiners")),
         excl_(lex.terms("exclude_before")),
-        first_words_({lex.terms("verbs"), lex.terms("motion_verbs"),
-                      lex.terms("departure_verbs"), lex.terms("nouns")}),
-        excl_phrases_(lex.terms("exclude_phrases")), dets_terms_(lex.terms("determiners")),
+        first_words_({lex.terms("verbs"), lex.terms("motion_verbs"), lex.terms("departure_verbs"),
+                      lex.terms("nouns")}),
+        excl_phrases_(lex.terms("exclude_phrases")),
+        dets_terms_(lex.terms("determiners")),
         excl_phrase_ends_(lex.terms("exclude_phrases")) {}
   std::string_view name() const noexcept override { return "visits"; }
 
@@ -638,4 +643,5 @@ bool register_visits(sdk::Registrar& r) noexcept {
 
 }  // namespace
 
-CHRONICLE_PLUGIN_PHRASE_GATED("visits", "1.0.0", register_visits, "verbs", "motion_verbs", "departure_verbs", "nouns")
+CHRONICLE_PLUGIN_PHRASE_GATED("visits", "1.0.0", register_visits, "verbs", "motion_verbs",
+                              "departure_verbs", "nouns")
