@@ -3751,7 +3751,7 @@ class KeptBlocks {
       ++list.count;
       return;
     }
-    ::operator delete(p, n * sizeof(T));
+    ::operator delete(p);
   }
   friend bool operator==(const KeptBlocks&, const KeptBlocks&) { return true; }
 
@@ -3772,7 +3772,7 @@ class KeptBlocks {
       list.closed = true;
       while (Block* b = list.head) {
         list.head = b->next;
-        ::operator delete(b, sizeof(T));
+        ::operator delete(b);
       }
       list.count = 0;
     }

@@ -162,9 +162,10 @@ TEST(DocumentGate, SameEventsAsWithoutIt) {
   ASSERT_EQ(p.host.plugins().size(), p.configured) << "the bundled plugins did not all load";
   std::vector<chronicle::Document> docs = chronicle::testing::corpus_case_documents();
   const std::filesystem::path shared(CHRONICLE_SHARED_DIR);
-  for (const auto& [set, limit] : {std::pair{"data/reuters21578/reuters.jsonl", 400},
-                                   std::pair{"data/modern-news/articles.jsonl", 150}}) {
+  for (const auto& [set, most] : {std::pair{"data/reuters21578/reuters.jsonl", 400},
+                                  std::pair{"data/modern-news/articles.jsonl", 150}}) {
     if (!std::filesystem::exists(shared / set)) continue;
+    const int limit = most;  // (a copy: a lambda may not capture a structured binding in C++17)
     int n = 0;
     chronicle::read_path(
         shared / set, {},
