@@ -165,7 +165,7 @@ TEST(DocumentGate, SameEventsAsWithoutIt) {
   for (const auto& [set, most] : {std::pair{"data/reuters21578/reuters.jsonl", 400},
                                   std::pair{"data/modern-news/articles.jsonl", 150}}) {
     if (!std::filesystem::exists(shared / set)) continue;
-    const int limit = most;  // (a copy: a lambda may not capture a structured binding in C++17)
+    const int limit = most;  // (a copy: clang 14 lambdas cannot capture a structured binding)
     int n = 0;
     chronicle::read_path(
         shared / set, {},
