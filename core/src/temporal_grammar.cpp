@@ -588,7 +588,7 @@ struct TemporalGrammar::Impl {
   PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units,
       fractions, weekday_plurals, plural_parts, deadline_tails, approx_tails, count_adjectives,
       count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words,
-      age_possessives, duration_preps_the, anchored_periods, count_approximators,
+      age_possessives, duration_preps_the, anchored_periods, count_approximators, off_preps,
       count_approximator_cues, plan_leads, part_preps, part_phrase_ends, period_openers,
       date_approximators, date_open_tails, unit_coords, vague_durations, run_tails;
   detail::WordIndex start_words;             // every word of every table's phrases (and
@@ -956,6 +956,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   off_from_now.add_all(lex.list("offsets.from_now"), 1);
   off_before.add_all(lex.list("offsets.before"), 1);
   off_after.add_all(lex.list("offsets.after"), 1);
+  off_preps.add_all(lex.list("offsets.prepositions"), 1);
   future_preps.add_all(lex.list("future_prepositions"), 1);
   determiners.add_all(lex.list("determiners"), 1);
   duration_preps.add_all(lex.list("duration_prepositions"), 1);
@@ -2884,10 +2885,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       if (u.unit == Unit::hour || u.unit == Unit::minute || u.unit == Unit::second) continue;
       // "before"/"after" as prepositions ("three days after the vote") are not shifts;
       // a comparative ("later", "earlier") always is.
-      // ("within 90 days prior to the anniversary": "prior to" is one too)
-      const bool preposition =
-          t[k].lower == "before" || t[k].lower == "after" || t[k].lower == "on" ||
-          (t[k].lower == "prior" && is_word(t, k + 1) && t[k + 1].lower == "to");
+      // ("within 90 days prior to the anniversary": "prior to" is one too; offsets.prepositions)
+      const bool preposition = off_preps.match(t, k, sc).length > 0;
       if (preposition && b.length == 1 && !clause_end(t, k + 1)) continue;
       r.kind = RelativeDate::Kind::offset;
       r.direction = dir < 0 ? Direction::backward : Direction::forward;
