@@ -582,6 +582,22 @@ thread_local SpareStorage spare;
                           : std::make_unique_for_overwrite<char[]>(size);
 }
 
+// Folds each run of neighbours that `same` calls equal into its first element with
+// `fold(first, other)`, in place, keeping the order (a sorted list: one element per key).
+template <class T, class Same, class Fold>
+void fold_runs(std::vector<T>& v, Same same, Fold fold) {
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < v.size(); ++k) {
+    if (kept > 0 && same(v[kept - 1], v[k])) {
+      fold(v[kept - 1], v[k]);
+      continue;
+    }
+    if (kept != k) v[kept] = v[k];
+    ++kept;
+  }
+  v.resize(kept);
+}
+
 // Empties a sentence for the next analysis, keeping the room of its vectors (the tokens
 // and their store are released: the next document's come in a list of their own).
 void empty_for_reuse(AnalyzedSentence& s) {
@@ -1483,17 +1499,9 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   std::sort(full_names.begin(), full_names.end(), [](const FullName& x, const FullName& y) {
     return x.last != y.last ? x.last < y.last : x.name < y.name;
   });
-  {
-    std::size_t kept = 0;
-    for (const FullName& f : full_names) {
-      if (kept > 0 && full_names[kept - 1].name == f.name) {
-        full_names[kept - 1].head = full_names[kept - 1].head || f.head;
-        continue;
-      }
-      full_names[kept++] = f;
-    }
-    full_names.resize(kept);
-  }
+  fold_runs(
+      full_names, [](const FullName& x, const FullName& y) { return x.name == y.name; },
+      [](FullName& x, const FullName& y) { x.head = x.head || y.head; });
   // the full names with last word `w`
   auto with_last = [&](std::string_view w) {
     auto b = std::lower_bound(full_names.begin(), full_names.end(), w,
@@ -1607,17 +1615,9 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     }
   }
   std::sort(head_of.begin(), head_of.end());
-  {
-    std::size_t kept = 0;
-    for (const auto& h : head_of) {
-      if (kept > 0 && head_of[kept - 1].first == h.first) {
-        head_of[kept - 1].second = head_of[kept - 1].second || h.second;
-        continue;
-      }
-      head_of[kept++] = h;
-    }
-    head_of.resize(kept);
-  }
+  fold_runs(
+      head_of, [](const auto& x, const auto& y) { return x.first == y.first; },
+      [](auto& x, const auto& y) { x.second = x.second || y.second; });
   for (auto& ents : raw)
     for (auto& e : ents)
       if (e.kind == EntityKind::person && !e.pronoun) {

@@ -510,6 +510,25 @@ Unit unit_from_key(std::string_view k) {
   return Unit::none;
 }
 
+// The next smaller unit a fraction of `u` is counted in, and how many of it make one `u`
+// ("a quarter century" P25Y, "three quarters of an hour" PT45M); {none, 0} when none is.
+std::pair<Unit, int> smaller_unit(Unit u) {
+  switch (u) {
+    case Unit::century:
+      return {Unit::year, 100};
+    case Unit::decade:
+      return {Unit::year, 10};
+    case Unit::year:
+      return {Unit::month, 12};
+    case Unit::day:
+      return {Unit::hour, 24};
+    case Unit::hour:
+      return {Unit::minute, 60};
+    default:
+      return {Unit::none, 0};
+  }
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------
@@ -2595,15 +2614,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
         linked = true;
       }
       if (auto u = read_unit(t, g, sc); linked && u.end && !u.plural) {
-        std::pair<Unit, int> smaller{Unit::none, 0};
-        switch (u.unit) {
-          case Unit::century: smaller = {Unit::year, 100}; break;
-          case Unit::decade: smaller = {Unit::year, 10}; break;
-          case Unit::year: smaller = {Unit::month, 12}; break;
-          case Unit::day: smaller = {Unit::hour, 24}; break;
-          case Unit::hour: smaller = {Unit::minute, 60}; break;
-          default: break;
-        }
+        const auto smaller = smaller_unit(u.unit);
         if (smaller.second && smaller.second % fw.value == 0) {
           r.kind = RelativeDate::Kind::duration;
           r.unit = smaller.first;
@@ -2738,26 +2749,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       // (P75Y, "three quarters of a century later" as "75 years later")
       if (const std::size_t a = articles.match(t, e, sc).length) {
         const UnitRead w = read_unit(t, e + a, sc);
-        std::pair<Unit, int> part{Unit::none, 0};
-        if (w.end && !w.plural) {
-          switch (w.unit) {
-            case Unit::century:
-              part = {Unit::year, 100};
-              break;
-            case Unit::year:
-              part = {Unit::month, 12};
-              break;
-            case Unit::day:
-              part = {Unit::hour, 24};
-              break;
-            case Unit::hour:
-              part = {Unit::minute, 60};
-              break;
-            default:
-              break;
-          }
-        }
-        if (part.second) {
+        // (not of a decade: no whole number of years)
+        const auto part = w.end && !w.plural ? smaller_unit(w.unit) : std::pair{Unit::none, 0};
+        if (part.second && part.second % 4 == 0) {
           u = UnitRead{w.end, part.first, true};
           c.value = 3 * part.second / 4;
         }
