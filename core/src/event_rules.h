@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace chronicle::detail {
 
@@ -21,9 +22,10 @@ inline bool debug_trace() {
 
 // meeting, talks, summit and conference are kin: one event may be called all four.
 inline bool types_compatible(const std::string& a, const std::string& b) {
-  static const std::set<std::string, std::less<>> gather{"meeting", "talks", "summit",
-                                                         "conference"};
-  return a == b || (gather.count(a) && gather.count(b));
+  auto gathering = [](std::string_view t) {
+    return t == "meeting" || t == "talks" || t == "summit" || t == "conference";
+  };
+  return a == b || (gathering(a) && gathering(b));
 }
 
 // Two places can be one event's when either is unknown, they are the same, or one is the

@@ -10,9 +10,9 @@
 #include <cctype>
 #include <iterator>
 #include <map>
-#include <set>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace chronicle {
 namespace {
@@ -78,6 +78,9 @@ std::string fingerprint(const Event& a) {
 struct Report {
   Event event;
   Day published;  // of its source
+  // who it names and the names among them (named(), names_of()): views of its
+  // participants, set once the reports are in their final places (note_names())
+  std::vector<std::string_view> named, names;
 };
 
 // -1, 0, 1 as x's sort key is before, equal to or after y's: its article's date, source,
@@ -154,8 +157,8 @@ bool windows_fit(const Report& x, const Report& y, bool& exact) {
 
 // Everyone a report names, groups as written too, but for the place it is at (a visit
 // lists its destination country: two visits to Japan share no one by that).
-std::vector<std::string> named(const Event& a) {
-  std::vector<std::string> out;
+std::vector<std::string_view> named(const Event& a) {
+  std::vector<std::string_view> out;
   for (const auto& p : a.participants)
     if (p != a.country && p != a.location) out.push_back(p);
   return out;
@@ -164,7 +167,7 @@ std::vector<std::string> named(const Event& a) {
 // A name of someone or something: its first and last words are capitalised ("George
 // Shultz", "Group of Seven", "G-7", "U.S."); "Soviet leaders", "the ministers" or
 // "congressional and Reagan administration officials" are groups as written, not names.
-bool is_name(const std::string& p) {
+bool is_name(std::string_view p) {
   if (p.empty()) return false;
   auto upper = [](char c) {
     const auto u = static_cast<unsigned char>(c);
@@ -174,14 +177,15 @@ bool is_name(const std::string& p) {
   return upper(p.front()) && upper(p[last == std::string::npos ? 0 : last + 1]);
 }
 
-std::vector<std::string> names_of(const Event& a) {
-  std::vector<std::string> out = named(a);
+std::vector<std::string_view> names_of(const Event& a) {
+  std::vector<std::string_view> out = named(a);
   out.erase(std::remove_if(out.begin(), out.end(), [](const auto& p) { return !is_name(p); }),
             out.end());
   return out;
 }
 
-std::size_t shared_of(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+std::size_t shared_of(const std::vector<std::string_view>& a,
+                      const std::vector<std::string_view>& b) {
   std::size_t n = 0;
   for (const auto& p : a) n += std::find(b.begin(), b.end(), p) != b.end();
   return n;
@@ -207,9 +211,10 @@ int pair_score(const Report& x, const Report& y) {
   // who is named, groups as written too ("Conable and economic ministers" and "Conable
   // and Suharto" share one of two), and the names among them ("Soviet leaders" on both
   // sides links nothing by itself)
-  const auto pa = named(a), pb = named(b);
+  const auto& pa = x.named;
+  const auto& pb = y.named;
   const std::size_t shared = shared_of(pa, pb);
-  const std::size_t shared_names = shared_of(names_of(a), names_of(b));
+  const std::size_t shared_names = shared_of(x.names, y.names);
   const std::size_t fewer = std::min(pa.size(), pb.size());
   const bool both_places = !a.location.empty() && !b.location.empty();
   const bool precise_a = has_date(a) && own_days(a) <= kPreciseDays;
@@ -467,6 +472,34 @@ bool natural_less(const std::string& a, const std::string& b) {
   return a < b;
 }
 
+// Sorts sources by (published, id, title). The keys are sorted, not the sources: a key is
+// a few words and moves as one, where a Source is two strings (a corpus has a source per
+// article). Sources equal in all three fields are alike, so the order is the same as a
+// sort of the sources themselves would give.
+void sort_sources(std::vector<Source>& sources) {
+  struct Key {
+    Day published;
+    std::string_view id;
+    std::string_view title;
+    std::size_t at;
+  };
+  std::vector<Key> keys;
+  keys.reserve(sources.size());
+  for (std::size_t i = 0; i < sources.size(); ++i)
+    keys.push_back({sources[i].published, sources[i].id, sources[i].title, i});
+  auto less = [](const Key& a, const Key& b) {
+    if (a.published != b.published) return a.published < b.published;
+    if (const int c = a.id.compare(b.id); c != 0) return c < 0;
+    return a.title < b.title;
+  };
+  if (std::is_sorted(keys.begin(), keys.end(), less)) return;
+  std::sort(keys.begin(), keys.end(), less);
+  std::vector<Source> sorted;
+  sorted.reserve(sources.size());
+  for (const Key& k : keys) sorted.push_back(std::move(sources[k.at]));
+  sources.swap(sorted);
+}
+
 }  // namespace
 
 void keep_timeline_fields(Event& event) {
@@ -486,9 +519,7 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
     std::move(t.errors.begin(), t.errors.end(), std::back_inserter(out.errors));
     std::vector<ErrorEntry>().swap(t.errors);
   }
-  std::sort(out.sources.begin(), out.sources.end(), [](const Source& a, const Source& b) {
-    return std::tie(a.published, a.id, a.title) < std::tie(b.published, b.id, b.title);
-  });
+  sort_sources(out.sources);
   out.sources.erase(std::unique(out.sources.begin(), out.sources.end(),
                                 [](const Source& a, const Source& b) {
                                   return a.published == b.published && a.id == b.id &&
@@ -549,21 +580,29 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
       std::unique(reports.begin(), reports.end(),
                   [](const Report& a, const Report& b) { return report_compare(a, b) == 0; }),
       reports.end());
+  // (the reports stay where they are until they are combined: views of their names hold)
+  for (Report& r : reports) r.named = named(r.event), r.names = names_of(r.event);
 
   // greedy clustering in that order; candidates come from shared names and places
   std::vector<std::vector<std::size_t>> clusters;
-  std::map<std::string, std::vector<std::size_t>> index;  // "P:name", "L:place", "C:country"
+  // the clusters by a participant, a location and a country of theirs (views of the
+  // reports' own strings, which stay in place until the index is cleared)
+  using Index = std::unordered_map<std::string_view, std::vector<std::size_t>>;
+  Index by_participant, by_location, by_country;
+  std::vector<std::size_t> cand;  // the clusters a report may join
   for (std::size_t i = 0; i < reports.size(); ++i) {
     const Report& r = reports[i];
     const Event& a = r.event;
-    std::set<std::size_t> cand;
-    auto look = [&](const std::string& key) {
+    cand.clear();  // (in ascending order, once each, after the look-ups)
+    auto look = [&](const Index& index, std::string_view key) {
       auto it = index.find(key);
-      if (it != index.end()) cand.insert(it->second.begin(), it->second.end());
+      if (it != index.end()) cand.insert(cand.end(), it->second.begin(), it->second.end());
     };
-    for (const auto& p : a.participants) look("P:" + p);
-    if (!a.location.empty()) look("L:" + a.location), look("C:" + a.location);
-    if (!a.country.empty()) look("L:" + a.country);
+    for (const auto& p : a.participants) look(by_participant, p);
+    if (!a.location.empty()) look(by_location, a.location), look(by_country, a.location);
+    if (!a.country.empty()) look(by_location, a.country);
+    std::sort(cand.begin(), cand.end());
+    cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
     int best = -1, best_score = 0;
     for (std::size_t c : cand) {
       int score = 0;
@@ -594,15 +633,15 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
       clusters.emplace_back();
     }
     clusters[c].push_back(i);
-    auto put = [&](const std::string& key) {
+    auto put = [&](Index& index, std::string_view key) {
       auto& v = index[key];
       if (v.empty() || v.back() != c) v.push_back(c);
     };
-    for (const auto& p : a.participants) put("P:" + p);
-    if (!a.location.empty()) put("L:" + a.location);
-    if (!a.country.empty()) put("C:" + a.country);
+    for (const auto& p : a.participants) put(by_participant, p);
+    if (!a.location.empty()) put(by_location, a.location);
+    if (!a.country.empty()) put(by_country, a.country);
   }
-  index.clear();
+  Index().swap(by_participant), Index().swap(by_location), Index().swap(by_country);
 
   std::vector<std::pair<std::size_t, Event>> entries;  // (first report, entry)
   entries.reserve(clusters.size());
