@@ -85,6 +85,13 @@ struct Resources::Gazetteer {
   };
   static constexpr std::size_t kLists = static_cast<std::size_t>(W::narrative_adverbs) + 1;
   static constexpr std::uint64_t bit(W w) { return std::uint64_t{1} << static_cast<unsigned>(w); }
+  // Facts of a token beside its lists' bits (token_facts): its word is one of the words
+  // find_entities() tests at a token it may start at ("the", "he", ...), it is capitalized,
+  // a gazetteer form starts with it
+  static constexpr std::uint64_t kEntityWord = std::uint64_t{1} << 61;
+  static constexpr std::uint64_t kCapitalized = std::uint64_t{1} << 62;
+  static constexpr std::uint64_t kFormStart = std::uint64_t{1} << 63;
+  static_assert(kLists <= 61);
   std::array<detail::WordSet, kLists> lists;
   detail::WordIndex listed_words;        // the words of all those lists
   std::vector<std::uint64_t> list_bits;  // by listed_words id: the lists holding the word
@@ -101,15 +108,47 @@ struct Resources::Gazetteer {
   bool has(W list, const std::string_view& lower) const noexcept {
     return lists[static_cast<std::size_t>(list)].contains_lower(lower);
   }
-  // bits[k]: the lists holding t[k].lower (one look-up a token instead of one a list)
-  void token_bits(std::span<const sdk::Token> t, std::vector<std::uint64_t>& bits) const {
-    bits.resize(t.size());
-    const std::uint64_t* hashes = detail::SentenceHashes::all_of(t.data(), t.size());
-    for (std::size_t k = 0; k < t.size(); ++k) {
-      const std::uint32_t id =
-          listed_words.find(t[k].lower, hashes ? hashes[k] : detail::word_hash(t[k].lower));
-      bits[k] = id == detail::WordIndex::npos ? 0 : list_bits[id];
+  // The listed words and the caseless first words of forms are words of the clause rules'
+  // index too (share_words()): by a token's number there (ClauseRules::word_ids, read for
+  // the clause reader anyway), the lists holding its word and the form it may start,
+  // without a look-up of their own. (Entries for every number, unlisted() included.)
+  std::vector<std::uint64_t> bits_by_word;
+  std::vector<std::uint32_t> caseless_form_by_word;
+  // ... and the first words by the number of their lower-case form (a token's lower-case
+  // word is its text's, whatever sentence it stands in): cased_firsts[cased_from[w] ..
+  // cased_from[w + 1]) (empty while cased_by_lower is false: first_words.find(text) then)
+  bool cased_by_lower = false;
+  std::vector<std::uint32_t> cased_from, cased_firsts;
+  void share_words() {
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> bits;
+    for (std::uint32_t k = 0; k < listed_words.size(); ++k)
+      bits.emplace_back(clause_rules.add_plain_word(listed_words.word(k)), list_bits[k]);
+    for (const std::string_view w : {"the", "there", "here", "he", "she", "they"})
+      bits.emplace_back(clause_rules.add_plain_word(w), kEntityWord);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> forms;
+    for (std::uint32_t c = 0; c < caseless_first.size(); ++c)
+      forms.emplace_back(clause_rules.add_plain_word(caseless_first.word(c)), caseless_ids[c]);
+    // (each first word read as a token: its lower-case form as the tokenizer makes it)
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> cased;
+    cased_by_lower = true;
+    for (std::uint32_t k = 0; k < first_words.size() && cased_by_lower; ++k) {
+      const TokenList tl = tokenize(first_words.word(k));
+      cased_by_lower = tl.tokens.size() == 1 && tl.tokens[0].text == first_words.word(k);
+      if (cased_by_lower) cased.emplace_back(clause_rules.add_plain_word(tl.tokens[0].lower), k);
     }
+    if (cased_by_lower) {
+      std::stable_sort(cased.begin(), cased.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      cased_from.assign(clause_rules.word_count() + 2, 0);
+      for (const auto& [id, k] : cased) ++cased_from[id + 1];
+      for (std::size_t w = 1; w < cased_from.size(); ++w) cased_from[w] += cased_from[w - 1];
+      for (const auto& [id, k] : cased) cased_firsts.push_back(k);
+    }
+    clause_rules.plain_words_added();
+    bits_by_word.assign(clause_rules.word_count() + 1, 0);
+    caseless_form_by_word.assign(clause_rules.word_count() + 1, detail::WordIndex::npos);
+    for (const auto& [id, b] : bits) bits_by_word[id] |= b;
+    for (const auto& [id, f] : forms) caseless_form_by_word[id] = f;
   }
   detail::WordSet common_words;
   std::vector<std::vector<std::string>> head_title_phrases;
@@ -154,20 +193,40 @@ struct Resources::Gazetteer {
     if (id == by_first.size()) by_first.emplace_back();
     by_first[id].push_back(std::move(f));
   }
-  // ids[k]: the first_words id of t[k].text (npos: no form starts with it), found once a
-  // token; a word written in lower case (its text the same bytes as its lower-case word)
-  // is looked up among the caseless first words only
-  void token_forms(std::span<const sdk::Token> t, std::vector<std::uint32_t>& ids) const {
+  // Given the tokens' word numbers (ClauseRules::word_ids): bits[k], the lists holding
+  // t[k].lower and the facts above (kEntityWord ...); ids[k], the first_words id of t[k].text
+  // (npos: no form starts with it). A word written in lower case (its text the same bytes
+  // as its lower-case word) can only be a caseless first word, found by its number.
+  void token_facts(std::span<const sdk::Token> t, const std::uint32_t* word_ids,
+                   std::vector<std::uint64_t>& bits, std::vector<std::uint32_t>& ids) const {
+    bits.resize(t.size());
     ids.resize(t.size());
+    // (raw pointers: no store in the loop can change what they point at)
+    const std::uint64_t* const word_bits = bits_by_word.data();
+    const std::uint32_t* const caseless_forms = caseless_form_by_word.data();
+    std::uint64_t* const out_bits = bits.data();
+    std::uint32_t* const out_ids = ids.data();
     for (std::size_t k = 0; k < t.size(); ++k) {
       const auto& x = t[k];
-      if (x.text.data() == x.lower.data() && x.text.size() == x.lower.size()) {
-        const std::uint32_t c = caseless_first.find_lower(x.lower);
-        ids[k] = c == detail::WordIndex::npos ? c : caseless_ids[c];
+      const std::uint32_t w = word_ids[k];
+      std::uint32_t id;
+      if (x.text.data() == x.lower.data() && x.text.size() == x.lower.size()) [[likely]] {
+        id = caseless_forms[w];
       } else {
-        ids[k] = first_words.find(x.text);
+        id = cased_form(x.text, w);
       }
+      out_ids[k] = id;
+      out_bits[k] = word_bits[w] | (x.capitalized ? kCapitalized : 0) |
+                    (id != detail::WordIndex::npos ? kFormStart : 0);
     }
+  }
+  // The first_words id of a token's text (npos if none) other than its lower-case word, that
+  // word's number `w`
+  [[gnu::noinline]] std::uint32_t cased_form(std::string_view text, std::uint32_t w) const {
+    if (!cased_by_lower) return first_words.find(text);
+    for (std::uint32_t q = cased_from[w]; q < cased_from[w + 1]; ++q)
+      if (first_words.word(cased_firsts[q]) == text) return cased_firsts[q];
+    return detail::WordIndex::npos;
   }
   // Longest form at token i; returns its length, 0 if none.
   std::size_t match(std::span<const sdk::Token> t, std::size_t i, const Form** out) const {
@@ -343,6 +402,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
       pos = end + 1;
     }
   }
+  if (g->with_bits) g->share_words();
   r->gazetteer = std::move(g);
   return r;
 }
@@ -565,6 +625,7 @@ struct SpareStorage {
   std::vector<std::vector<RawEntity>> raw;
   std::vector<std::uint64_t> word_bits;
   std::vector<std::uint32_t> form_ids;
+  std::vector<std::uint32_t> word_ids;
   std::unique_ptr<char[]> name_block;
   // the entity lists of pass 3 (emptied where analyze() starts to use them)
   std::vector<RawEntity> prev_subjects, prev_single, prev_people_kept, out;
@@ -643,20 +704,17 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
   constexpr std::uint64_t kOpeners = Resources::Gazetteer::bit(W::group_nouns) |
                                      Resources::Gazetteer::bit(W::group_modifiers) |
                                      Resources::Gazetteer::bit(W::possessive_pronouns);
+  constexpr std::uint64_t kStarts = kOpeners | Resources::Gazetteer::kEntityWord |
+                                    Resources::Gazetteer::kCapitalized |
+                                    Resources::Gazetteer::kFormStart;
   std::size_t i = 0;
   while (i < nt) {
     // most tokens start nothing: a word in lower case (or a number, a mark) in none of
     // those lists, where no gazetteer form starts, and none of the words tested below
-    if (!t[i].capitalized && (lists.bits[i] & kOpeners) == 0 &&
-        lists.form_ids[i] == detail::WordIndex::npos) {
-      const auto w = t[i].lower;
-      // (an "h" first or second: a test most words fail, before the words themselves)
-      if (!(w.size() >= 2 && (w[0] == 'h' || w[1] == 'h') &&
-            (is(w, "the") || is(w, "there") || is(w, "here") || is(w, "he") || is(w, "she") ||
-             is(w, "they")))) {
-        ++i;
-        continue;
-      }
+    // (the "the", "there", "here", "he", "she", "they" tested below: kEntityWord)
+    if ((lists.bits[i] & kStarts) == 0) {
+      ++i;
+      continue;
     }
     const Resources::Gazetteer::Form* f = nullptr;
     if (std::size_t len = lists.match(g, t, i, &f)) {
@@ -1326,6 +1384,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
   std::vector<std::uint64_t> word_bits = std::move(spare.word_bits);  // of the sentence's
   std::vector<std::uint32_t> form_ids = std::move(spare.form_ids);    // tokens (TokenLists)
+  std::vector<std::uint32_t> word_ids = std::move(spare.word_ids);    // (ClauseRules::word_ids)
   const EntityContext context{
       *res_,     dateline_city_,   dateline_country_,
       suffix_of, last_destination, entities_ ? res_->place(dateline_city_) : nullptr};
@@ -1353,7 +1412,15 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       detail::read_clauses(t, g.clause_rules, s.clauses, s.clause_verb, s.clause_negated);
       clauses_read = true;
     };
-    if (entities_ || (detail::debug_trace() && !s.matches.empty())) read_sentence_clauses();
+    if (entities_) {
+      // (the tokens' word numbers serve the clause reader and the entity passes' lists)
+      g.clause_rules.word_ids(t, word_ids);
+      detail::read_clauses(t, g.clause_rules, word_ids.data(), s.clauses, s.clause_verb,
+                           s.clause_negated);
+      clauses_read = true;
+    } else if (detail::debug_trace() && !s.matches.empty()) {
+      read_sentence_clauses();
+    }
     // "He was soon released", "cash that soon became a flood": "soon" before a past verb
     // in a past clause is shortly after the act told before it, not a time of its own
     std::erase_if(s.matches, [&](const TimexMatch& m) {
@@ -1440,8 +1507,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     if (!entities_) [[unlikely]]
       continue;
     // the lists each token's word is in, found once for the pass below
-    g.token_bits(t, word_bits);
-    g.token_forms(t, form_ids);
+    g.token_facts(t, word_ids.data(), word_bits, form_ids);
     const TokenLists lists{word_bits.data(), form_ids.data()};
     find_spans(s);
     // entities, first pass
@@ -2023,6 +2089,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     spare.raw = std::move(raw);
     spare.word_bits = std::move(word_bits);
     spare.form_ids = std::move(form_ids);
+    spare.word_ids = std::move(word_ids);
   }
 }
 
