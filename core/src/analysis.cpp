@@ -50,7 +50,7 @@ struct Resources::Gazetteer {
   std::unordered_map<std::string, int> by_form;        // "U.S." -> United States
   detail::ClauseRules clause_rules;
   // The word lists the entity passes test tokens against, one bit each: a token's bits
-  // come from one look-up of its word (word_bits), not one per list.
+  // come from one look-up of its word (bits_by_word), not one per list.
   enum class W : unsigned {
     title_words,
     head_titles,
@@ -85,17 +85,16 @@ struct Resources::Gazetteer {
   };
   static constexpr std::size_t kLists = static_cast<std::size_t>(W::narrative_adverbs) + 1;
   static constexpr std::uint64_t bit(W w) { return std::uint64_t{1} << static_cast<unsigned>(w); }
-  // Facts of a token beside its lists' bits (token_facts): its word is one of the words
-  // find_entities() tests at a token it may start at ("the", "he", ...), it is capitalized,
-  // a gazetteer form starts with it
-  static constexpr std::uint64_t kEntityWord = std::uint64_t{1} << 61;
-  static constexpr std::uint64_t kCapitalized = std::uint64_t{1} << 62;
-  static constexpr std::uint64_t kFormStart = std::uint64_t{1} << 63;
-  static_assert(kLists <= 61);
+  // Facts of a word beside its lists' bits (bits_by_word): it is one of the words
+  // find_entities() tests at a token it may start at ("the", "he", ...); it is a caseless
+  // first word (a form starts with it when a token's text is the word itself)
+  static constexpr std::uint64_t kEntityWord = std::uint64_t{1} << 62;
+  static constexpr std::uint64_t kCaselessForm = std::uint64_t{1} << 63;
+  static_assert(kLists <= 62);
   std::array<detail::WordSet, kLists> lists;
   detail::WordIndex listed_words;        // the words of all those lists
   std::vector<std::uint64_t> list_bits;  // by listed_words id: the lists holding the word
-  bool with_bits = true;                 // listed_words kept (the entity passes read token_bits)
+  bool with_bits = true;                 // listed_words kept (the entity passes read bits_by_word)
   void add_word(W list, std::string_view w) {
     lists[static_cast<std::size_t>(list)].insert(w);
     if (!with_bits) return;
@@ -148,7 +147,10 @@ struct Resources::Gazetteer {
     bits_by_word.assign(clause_rules.word_count() + 1, 0);
     caseless_form_by_word.assign(clause_rules.word_count() + 1, detail::WordIndex::npos);
     for (const auto& [id, b] : bits) bits_by_word[id] |= b;
-    for (const auto& [id, f] : forms) caseless_form_by_word[id] = f;
+    for (const auto& [id, f] : forms) {
+      caseless_form_by_word[id] = f;
+      bits_by_word[id] |= kCaselessForm;
+    }
   }
   detail::WordSet common_words;
   std::vector<std::vector<std::string>> head_title_phrases;
@@ -193,32 +195,13 @@ struct Resources::Gazetteer {
     if (id == by_first.size()) by_first.emplace_back();
     by_first[id].push_back(std::move(f));
   }
-  // Given the tokens' word numbers (ClauseRules::word_ids): bits[k], the lists holding
-  // t[k].lower and the facts above (kEntityWord ...); ids[k], the first_words id of t[k].text
-  // (npos: no form starts with it). A word written in lower case (its text the same bytes
-  // as its lower-case word) can only be a caseless first word, found by its number.
-  void token_facts(std::span<const sdk::Token> t, const std::uint32_t* word_ids,
-                   std::vector<std::uint64_t>& bits, std::vector<std::uint32_t>& ids) const {
-    bits.resize(t.size());
-    ids.resize(t.size());
-    // (raw pointers: no store in the loop can change what they point at)
-    const std::uint64_t* const word_bits = bits_by_word.data();
-    const std::uint32_t* const caseless_forms = caseless_form_by_word.data();
-    std::uint64_t* const out_bits = bits.data();
-    std::uint32_t* const out_ids = ids.data();
-    for (std::size_t k = 0; k < t.size(); ++k) {
-      const auto& x = t[k];
-      const std::uint32_t w = word_ids[k];
-      std::uint32_t id;
-      if (x.text.data() == x.lower.data() && x.text.size() == x.lower.size()) [[likely]] {
-        id = caseless_forms[w];
-      } else {
-        id = cased_form(x.text, w);
-      }
-      out_ids[k] = id;
-      out_bits[k] = word_bits[w] | (x.capitalized ? kCapitalized : 0) |
-                    (id != detail::WordIndex::npos ? kFormStart : 0);
-    }
+  // The first_words id of token x's text (npos: no form starts with it), given the number
+  // of its lower-case word (ClauseRules::word_ids). A word written in lower case (its text
+  // the same bytes as its lower-case word) can only be a caseless first word.
+  std::uint32_t form_id(const sdk::Token& x, std::uint32_t w) const {
+    if (x.text.data() == x.lower.data() && x.text.size() == x.lower.size()) [[likely]]
+      return caseless_form_by_word[w];
+    return cased_form(x.text, w);
   }
   // The first_words id of a token's text (npos if none) other than its lower-case word, that
   // word's number `w`
@@ -232,7 +215,7 @@ struct Resources::Gazetteer {
   std::size_t match(std::span<const sdk::Token> t, std::size_t i, const Form** out) const {
     return match(t, i, first_words.find(t[i].text), out);
   }
-  // The same, given the first_words id of t[i].text (token_forms).
+  // The same, given the first_words id of t[i].text (form_id).
   std::size_t match(std::span<const sdk::Token> t, std::size_t i, std::uint32_t id,
                     const Form** out) const {
     if (id == detail::WordIndex::npos) return 0;
@@ -448,17 +431,20 @@ struct RawEntity {
 
 using W = Resources::Gazetteer::W;
 
-// The lists (Gazetteer::W) each token of a sentence is in, found once per token.
-// And the gazetteer forms that start at each token.
+// The lists (Gazetteer::W) each token of a sentence is in, and the gazetteer forms that
+// start at each token, from the numbers of the tokens' words (ClauseRules::word_ids, read
+// once a token for the clause reader).
 struct TokenLists {
-  const std::uint64_t* bits;
-  const std::uint32_t* form_ids;  // Gazetteer::token_forms
+  const std::uint32_t* ids;        // the tokens' word numbers
+  const std::uint64_t* word_bits;  // by word number: Gazetteer::bits_by_word
+  // the lists holding token k's word (and Gazetteer::kEntityWord, kCaselessForm)
+  std::uint64_t bits(std::size_t k) const noexcept { return word_bits[ids[k]]; }
   bool has(std::size_t k, W list) const noexcept {
-    return (bits[k] & Resources::Gazetteer::bit(list)) != 0;
+    return (bits(k) & Resources::Gazetteer::bit(list)) != 0;
   }
   std::size_t match(const Resources::Gazetteer& g, std::span<const sdk::Token> t, std::size_t k,
                     const Resources::Gazetteer::Form** out) const {
-    return g.match(t, k, form_ids[k], out);
+    return g.match(t, k, g.form_id(t[k], ids[k]), out);
   }
 };
 
@@ -623,8 +609,6 @@ struct SpareStorage {
   std::vector<TokenList> sentence_tokens;
   DocumentTokens document_tokens;
   std::vector<std::vector<RawEntity>> raw;
-  std::vector<std::uint64_t> word_bits;
-  std::vector<std::uint32_t> form_ids;
   std::vector<std::uint32_t> word_ids;
   std::unique_ptr<char[]> name_block;
   // the entity lists of pass 3 (emptied where analyze() starts to use them)
@@ -704,18 +688,23 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
   constexpr std::uint64_t kOpeners = Resources::Gazetteer::bit(W::group_nouns) |
                                      Resources::Gazetteer::bit(W::group_modifiers) |
                                      Resources::Gazetteer::bit(W::possessive_pronouns);
-  constexpr std::uint64_t kStarts = kOpeners | Resources::Gazetteer::kEntityWord |
-                                    Resources::Gazetteer::kCapitalized |
-                                    Resources::Gazetteer::kFormStart;
+  constexpr std::uint64_t kStartWords = kOpeners | Resources::Gazetteer::kEntityWord;
+  // most tokens start nothing: a word in lower case (or a number, a mark) in none of
+  // those lists, where no gazetteer form starts, and none of the words tested below
+  // (the "the", "there", "here", "he", "she", "they" tested below: kEntityWord)
+  auto starts_nothing = [&](std::size_t k) {
+    const sdk::Token& x = t[k];
+    if (x.capitalized) return false;
+    const std::uint64_t b = lists.bits(k);
+    if (b & kStartWords) return false;
+    if (x.text.data() == x.lower.data() && x.text.size() == x.lower.size()) [[likely]]
+      return (b & Resources::Gazetteer::kCaselessForm) == 0;
+    return g.form_id(x, lists.ids[k]) == detail::WordIndex::npos;
+  };
   std::size_t i = 0;
   while (i < nt) {
-    // most tokens start nothing: a word in lower case (or a number, a mark) in none of
-    // those lists, where no gazetteer form starts, and none of the words tested below
-    // (the "the", "there", "here", "he", "she", "they" tested below: kEntityWord)
-    if ((lists.bits[i] & kStarts) == 0) {
-      ++i;
-      continue;
-    }
+    while (i < nt && starts_nothing(i)) ++i;
+    if (i == nt) break;
     const Resources::Gazetteer::Form* f = nullptr;
     if (std::size_t len = lists.match(g, t, i, &f)) {
       const auto& pe = g.entries[f->entry];
@@ -1382,9 +1371,8 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   raw.resize(entities_ ? spans.size() : 0);
   std::unordered_map<std::string, std::string> suffix_of;  // "Joseph R. Biden" -> ", Jr."
   RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
-  std::vector<std::uint64_t> word_bits = std::move(spare.word_bits);  // of the sentence's
-  std::vector<std::uint32_t> form_ids = std::move(spare.form_ids);    // tokens (TokenLists)
-  std::vector<std::uint32_t> word_ids = std::move(spare.word_ids);    // (ClauseRules::word_ids)
+  // the sentence's tokens' word numbers (ClauseRules::word_ids)
+  std::vector<std::uint32_t> word_ids = std::move(spare.word_ids);
   const EntityContext context{
       *res_,     dateline_city_,   dateline_country_,
       suffix_of, last_destination, entities_ ? res_->place(dateline_city_) : nullptr};
@@ -1507,8 +1495,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     if (!entities_) [[unlikely]]
       continue;
     // the lists each token's word is in, found once for the pass below
-    g.token_facts(t, word_ids.data(), word_bits, form_ids);
-    const TokenLists lists{word_bits.data(), form_ids.data()};
+    const TokenLists lists{word_ids.data(), g.bits_by_word.data()};
     find_spans(s);
     // entities, first pass
     auto& ents = raw[si];
@@ -2087,8 +2074,6 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   if (raw.size() <= kMaxSpareSentences) {
     for (auto& ents : raw) ents.clear();
     spare.raw = std::move(raw);
-    spare.word_bits = std::move(word_bits);
-    spare.form_ids = std::move(form_ids);
     spare.word_ids = std::move(word_ids);
   }
 }
