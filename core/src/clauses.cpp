@@ -337,8 +337,22 @@ void read_clauses(std::span<const sdk::Token> t, const ClauseRules& r, const std
     const sdk::Token& tok = t[i];
     if (tok.text.size() == 3 && (tok.text == "\xE2\x80\x94" || tok.text == "\xE2\x80\x93"))
       b |= ClauseRules::kDash;
+    // is_past_form(t, i), from the bits
+    if (b & B::kPast) {
+      if (!((prev & B::kBeForm) && !(prev & ClauseRules::kWasWere))) b |= ClauseRules::kPastForm;
+    } else if (const auto w = tok.lower; w.size() >= 5 && w[w.size() - 1] == 'd' &&
+                                         w[w.size() - 2] == 'e' && !(b & B::kNotPast) &&
+                                         tok.kind == sdk::TokenKind::word && !tok.capitalized) {
+      if (!(prev & (B::kDeterminer | B::kBeForm)) && !(next & ClauseRules::kTo))  // "scheduled to"
+        b |= ClauseRules::kPastForm;
+    }
     TokenFacts& f = facts[i];
     f = TokenFacts{};
+    prev = b;
+    // (most tokens: in no list, no past form, no dash; no phrase starts there, and neither
+    // loop below reads them)
+    if (b == 0) continue;
+    f.bits = b;
     if (b & kAnyStart) {
       const auto& first = r.phrase_firsts_[ids[i]];
       if (b & B::kFutureStart) f.future = phrase_len(r.future_ix, first[0], i);
@@ -352,18 +366,7 @@ void read_clauses(std::span<const sdk::Token> t, const ClauseRules& r, const std
       if (b & B::kPostponedStart) f.postponed = phrase_len(r.postponed_ix, first[3], i);
       if (b & B::kNegationStart) f.negation = phrase_len(r.negation_ix, first[4], i);
     }
-    // is_past_form(t, i), from the bits
-    if (b & B::kPast) {
-      if (!((prev & B::kBeForm) && !(prev & ClauseRules::kWasWere))) b |= ClauseRules::kPastForm;
-    } else if (!(b & B::kNotPast) && tok.kind == sdk::TokenKind::word && !tok.capitalized) {
-      const auto w = tok.lower;
-      if (w.size() >= 5 && w[w.size() - 1] == 'd' && w[w.size() - 2] == 'e' &&
-          !(prev & (B::kDeterminer | B::kBeForm)) && !(next & ClauseRules::kTo))  // "scheduled to"
-        b |= ClauseRules::kPastForm;
-    }
-    f.bits = b;
     any_bits |= b;
-    prev = b;
     clause_tokens[clause_count] = static_cast<std::uint32_t>(i);
     clause_count += (b & kClauseWords) != 0;
     boundary_tokens[boundary_count] = static_cast<std::uint32_t>(i);
