@@ -87,10 +87,13 @@ struct Resources::Gazetteer {
   static constexpr std::uint64_t bit(W w) { return std::uint64_t{1} << static_cast<unsigned>(w); }
   // Facts of a word beside its lists' bits (bits_by_word): it is one of the words
   // find_entities() tests at a token it may start at ("the", "he", ...); it is a caseless
-  // first word (a form starts with it when a token's text is the word itself)
-  static constexpr std::uint64_t kEntityWord = std::uint64_t{1} << 62;
-  static constexpr std::uint64_t kCaselessForm = std::uint64_t{1} << 63;
-  static_assert(kLists <= 62);
+  // first word (a form starts with it when a token's text is the word itself); a token
+  // written otherwise with this lower-case word may start a form (a first word lowers to
+  // it, or the first words are not known by their lower-case forms: every word then)
+  static constexpr std::uint64_t kEntityWord = std::uint64_t{1} << 61;
+  static constexpr std::uint64_t kCaselessForm = std::uint64_t{1} << 62;
+  static constexpr std::uint64_t kCasedForm = std::uint64_t{1} << 63;
+  static_assert(kLists <= 61);
   std::array<detail::WordSet, kLists> lists;
   detail::WordIndex listed_words;        // the words of all those lists
   std::vector<std::uint64_t> list_bits;  // by listed_words id: the lists holding the word
@@ -150,6 +153,11 @@ struct Resources::Gazetteer {
     for (const auto& [id, f] : forms) {
       caseless_form_by_word[id] = f;
       bits_by_word[id] |= kCaselessForm;
+    }
+    if (cased_by_lower) {
+      for (const auto& [id, k] : cased) bits_by_word[id] |= kCasedForm;
+    } else {
+      for (auto& b : bits_by_word) b |= kCasedForm;
     }
   }
   detail::WordSet common_words;
@@ -442,8 +450,10 @@ struct TokenLists {
   bool has(std::size_t k, W list) const noexcept {
     return (bits(k) & Resources::Gazetteer::bit(list)) != 0;
   }
-  std::size_t match(const Resources::Gazetteer& g, std::span<const sdk::Token> t, std::size_t k,
-                    const Resources::Gazetteer::Form** out) const {
+  // (inlined: a call of its own costs more than most of its work, a form id of none)
+  [[gnu::always_inline]] std::size_t match(const Resources::Gazetteer& g,
+                                           std::span<const sdk::Token> t, std::size_t k,
+                                           const Resources::Gazetteer::Form** out) const {
     return g.match(t, k, g.form_id(t[k], ids[k]), out);
   }
 };
@@ -692,13 +702,15 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
   // most tokens start nothing: a word in lower case (or a number, a mark) in none of
   // those lists, where no gazetteer form starts, and none of the words tested below
   // (the "the", "there", "here", "he", "she", "they" tested below: kEntityWord)
+  // (a word with none of the form bits starts no form, whatever its case: the test of most)
+  constexpr std::uint64_t kFormWords =
+      Resources::Gazetteer::kCaselessForm | Resources::Gazetteer::kCasedForm;
   auto starts_nothing = [&](std::size_t k) {
     const sdk::Token& x = t[k];
-    if (x.capitalized) return false;
     const std::uint64_t b = lists.bits(k);
-    if (b & kStartWords) return false;
-    if (x.text.data() == x.lower.data() && x.text.size() == x.lower.size()) [[likely]]
-      return (b & Resources::Gazetteer::kCaselessForm) == 0;
+    if (!x.capitalized && (b & (kStartWords | kFormWords)) == 0) [[likely]]
+      return true;
+    if (x.capitalized || (b & kStartWords)) return false;
     return g.form_id(x, lists.ids[k]) == detail::WordIndex::npos;
   };
   std::size_t i = 0;
