@@ -50,7 +50,7 @@ struct Resources::Gazetteer {
   std::unordered_map<std::string, int> by_form;        // "U.S." -> United States
   detail::ClauseRules clause_rules;
   // The word lists the entity passes test tokens against, one bit each: a token's bits
-  // come from one look-up of its word (word_bits), not one per list.
+  // come from one look-up of its word (bits_by_word), not one per list.
   enum class W : unsigned {
     title_words,
     head_titles,
@@ -85,10 +85,19 @@ struct Resources::Gazetteer {
   };
   static constexpr std::size_t kLists = static_cast<std::size_t>(W::narrative_adverbs) + 1;
   static constexpr std::uint64_t bit(W w) { return std::uint64_t{1} << static_cast<unsigned>(w); }
+  // Facts of a word beside its lists' bits (bits_by_word): it is one of the words
+  // find_entities() tests at a token it may start at ("the", "he", ...); it is a caseless
+  // first word (a form starts with it when a token's text is the word itself); a token
+  // written otherwise with this lower-case word may start a form (a first word lowers to
+  // it, or the first words are not known by their lower-case forms: every word then)
+  static constexpr std::uint64_t kEntityWord = std::uint64_t{1} << 61;
+  static constexpr std::uint64_t kCaselessForm = std::uint64_t{1} << 62;
+  static constexpr std::uint64_t kCasedForm = std::uint64_t{1} << 63;
+  static_assert(kLists <= 61);
   std::array<detail::WordSet, kLists> lists;
   detail::WordIndex listed_words;        // the words of all those lists
   std::vector<std::uint64_t> list_bits;  // by listed_words id: the lists holding the word
-  bool with_bits = true;                 // listed_words kept (the entity passes read token_bits)
+  bool with_bits = true;                 // listed_words kept (the entity passes read bits_by_word)
   void add_word(W list, std::string_view w) {
     lists[static_cast<std::size_t>(list)].insert(w);
     if (!with_bits) return;
@@ -101,14 +110,54 @@ struct Resources::Gazetteer {
   bool has(W list, const std::string_view& lower) const noexcept {
     return lists[static_cast<std::size_t>(list)].contains_lower(lower);
   }
-  // bits[k]: the lists holding t[k].lower (one look-up a token instead of one a list)
-  void token_bits(std::span<const sdk::Token> t, std::vector<std::uint64_t>& bits) const {
-    bits.resize(t.size());
-    const std::uint64_t* hashes = detail::SentenceHashes::all_of(t.data(), t.size());
-    for (std::size_t k = 0; k < t.size(); ++k) {
-      const std::uint32_t id =
-          listed_words.find(t[k].lower, hashes ? hashes[k] : detail::word_hash(t[k].lower));
-      bits[k] = id == detail::WordIndex::npos ? 0 : list_bits[id];
+  // The listed words and the caseless first words of forms are words of the clause rules'
+  // index too (share_words()): by a token's number there (ClauseRules::word_ids, read for
+  // the clause reader anyway), the lists holding its word and the form it may start,
+  // without a look-up of their own. (Entries for every number, unlisted() included.)
+  std::vector<std::uint64_t> bits_by_word;
+  std::vector<std::uint32_t> caseless_form_by_word;
+  // ... and the first words by the number of their lower-case form (a token's lower-case
+  // word is its text's, whatever sentence it stands in): cased_firsts[cased_from[w] ..
+  // cased_from[w + 1]) (empty while cased_by_lower is false: first_words.find(text) then)
+  bool cased_by_lower = false;
+  std::vector<std::uint32_t> cased_from, cased_firsts;
+  void share_words() {
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> bits;
+    for (std::uint32_t k = 0; k < listed_words.size(); ++k)
+      bits.emplace_back(clause_rules.add_plain_word(listed_words.word(k)), list_bits[k]);
+    for (const std::string_view w : {"the", "there", "here", "he", "she", "they"})
+      bits.emplace_back(clause_rules.add_plain_word(w), kEntityWord);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> forms;
+    for (std::uint32_t c = 0; c < caseless_first.size(); ++c)
+      forms.emplace_back(clause_rules.add_plain_word(caseless_first.word(c)), caseless_ids[c]);
+    // (each first word read as a token: its lower-case form as the tokenizer makes it)
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> cased;
+    cased_by_lower = true;
+    for (std::uint32_t k = 0; k < first_words.size() && cased_by_lower; ++k) {
+      const TokenList tl = tokenize(first_words.word(k));
+      cased_by_lower = tl.tokens.size() == 1 && tl.tokens[0].text == first_words.word(k);
+      if (cased_by_lower) cased.emplace_back(clause_rules.add_plain_word(tl.tokens[0].lower), k);
+    }
+    if (cased_by_lower) {
+      std::stable_sort(cased.begin(), cased.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      cased_from.assign(clause_rules.word_count() + 2, 0);
+      for (const auto& [id, k] : cased) ++cased_from[id + 1];
+      for (std::size_t w = 1; w < cased_from.size(); ++w) cased_from[w] += cased_from[w - 1];
+      for (const auto& [id, k] : cased) cased_firsts.push_back(k);
+    }
+    clause_rules.plain_words_added();
+    bits_by_word.assign(clause_rules.word_count() + 1, 0);
+    caseless_form_by_word.assign(clause_rules.word_count() + 1, detail::WordIndex::npos);
+    for (const auto& [id, b] : bits) bits_by_word[id] |= b;
+    for (const auto& [id, f] : forms) {
+      caseless_form_by_word[id] = f;
+      bits_by_word[id] |= kCaselessForm;
+    }
+    if (cased_by_lower) {
+      for (const auto& [id, k] : cased) bits_by_word[id] |= kCasedForm;
+    } else {
+      for (auto& b : bits_by_word) b |= kCasedForm;
     }
   }
   detail::WordSet common_words;
@@ -154,26 +203,27 @@ struct Resources::Gazetteer {
     if (id == by_first.size()) by_first.emplace_back();
     by_first[id].push_back(std::move(f));
   }
-  // ids[k]: the first_words id of t[k].text (npos: no form starts with it), found once a
-  // token; a word written in lower case (its text the same bytes as its lower-case word)
-  // is looked up among the caseless first words only
-  void token_forms(std::span<const sdk::Token> t, std::vector<std::uint32_t>& ids) const {
-    ids.resize(t.size());
-    for (std::size_t k = 0; k < t.size(); ++k) {
-      const auto& x = t[k];
-      if (x.text.data() == x.lower.data() && x.text.size() == x.lower.size()) {
-        const std::uint32_t c = caseless_first.find_lower(x.lower);
-        ids[k] = c == detail::WordIndex::npos ? c : caseless_ids[c];
-      } else {
-        ids[k] = first_words.find(x.text);
-      }
-    }
+  // The first_words id of token x's text (npos: no form starts with it), given the number
+  // of its lower-case word (ClauseRules::word_ids). A word written in lower case (its text
+  // the same bytes as its lower-case word) can only be a caseless first word.
+  std::uint32_t form_id(const sdk::Token& x, std::uint32_t w) const {
+    if (x.text.data() == x.lower.data() && x.text.size() == x.lower.size()) [[likely]]
+      return caseless_form_by_word[w];
+    return cased_form(x.text, w);
+  }
+  // The first_words id of a token's text (npos if none) other than its lower-case word, that
+  // word's number `w`
+  [[gnu::noinline]] std::uint32_t cased_form(std::string_view text, std::uint32_t w) const {
+    if (!cased_by_lower) return first_words.find(text);
+    for (std::uint32_t q = cased_from[w]; q < cased_from[w + 1]; ++q)
+      if (first_words.word(cased_firsts[q]) == text) return cased_firsts[q];
+    return detail::WordIndex::npos;
   }
   // Longest form at token i; returns its length, 0 if none.
   std::size_t match(std::span<const sdk::Token> t, std::size_t i, const Form** out) const {
     return match(t, i, first_words.find(t[i].text), out);
   }
-  // The same, given the first_words id of t[i].text (token_forms).
+  // The same, given the first_words id of t[i].text (form_id).
   std::size_t match(std::span<const sdk::Token> t, std::size_t i, std::uint32_t id,
                     const Form** out) const {
     if (id == detail::WordIndex::npos) return 0;
@@ -343,6 +393,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
       pos = end + 1;
     }
   }
+  if (g->with_bits) g->share_words();
   r->gazetteer = std::move(g);
   return r;
 }
@@ -388,17 +439,22 @@ struct RawEntity {
 
 using W = Resources::Gazetteer::W;
 
-// The lists (Gazetteer::W) each token of a sentence is in, found once per token.
-// And the gazetteer forms that start at each token.
+// The lists (Gazetteer::W) each token of a sentence is in, and the gazetteer forms that
+// start at each token, from the numbers of the tokens' words (ClauseRules::word_ids, read
+// once a token for the clause reader).
 struct TokenLists {
-  const std::uint64_t* bits;
-  const std::uint32_t* form_ids;  // Gazetteer::token_forms
+  const std::uint32_t* ids;        // the tokens' word numbers
+  const std::uint64_t* word_bits;  // by word number: Gazetteer::bits_by_word
+  // the lists holding token k's word (and Gazetteer::kEntityWord, kCaselessForm)
+  std::uint64_t bits(std::size_t k) const noexcept { return word_bits[ids[k]]; }
   bool has(std::size_t k, W list) const noexcept {
-    return (bits[k] & Resources::Gazetteer::bit(list)) != 0;
+    return (bits(k) & Resources::Gazetteer::bit(list)) != 0;
   }
-  std::size_t match(const Resources::Gazetteer& g, std::span<const sdk::Token> t, std::size_t k,
-                    const Resources::Gazetteer::Form** out) const {
-    return g.match(t, k, form_ids[k], out);
+  // (inlined: a call of its own costs more than most of its work, a form id of none)
+  [[gnu::always_inline]] std::size_t match(const Resources::Gazetteer& g,
+                                           std::span<const sdk::Token> t, std::size_t k,
+                                           const Resources::Gazetteer::Form** out) const {
+    return g.match(t, k, g.form_id(t[k], ids[k]), out);
   }
 };
 
@@ -563,8 +619,7 @@ struct SpareStorage {
   std::vector<TokenList> sentence_tokens;
   DocumentTokens document_tokens;
   std::vector<std::vector<RawEntity>> raw;
-  std::vector<std::uint64_t> word_bits;
-  std::vector<std::uint32_t> form_ids;
+  std::vector<std::uint32_t> word_ids;
   std::unique_ptr<char[]> name_block;
   // the entity lists of pass 3 (emptied where analyze() starts to use them)
   std::vector<RawEntity> prev_subjects, prev_single, prev_people_kept, out;
@@ -643,21 +698,25 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
   constexpr std::uint64_t kOpeners = Resources::Gazetteer::bit(W::group_nouns) |
                                      Resources::Gazetteer::bit(W::group_modifiers) |
                                      Resources::Gazetteer::bit(W::possessive_pronouns);
+  constexpr std::uint64_t kStartWords = kOpeners | Resources::Gazetteer::kEntityWord;
+  // most tokens start nothing: a word in lower case (or a number, a mark) in none of
+  // those lists, where no gazetteer form starts, and none of the words tested below
+  // (the "the", "there", "here", "he", "she", "they" tested below: kEntityWord)
+  // (a word with none of the form bits starts no form, whatever its case: the test of most)
+  constexpr std::uint64_t kFormWords =
+      Resources::Gazetteer::kCaselessForm | Resources::Gazetteer::kCasedForm;
+  auto starts_nothing = [&](std::size_t k) {
+    const sdk::Token& x = t[k];
+    const std::uint64_t b = lists.bits(k);
+    if (!x.capitalized && (b & (kStartWords | kFormWords)) == 0) [[likely]]
+      return true;
+    if (x.capitalized || (b & kStartWords)) return false;
+    return g.form_id(x, lists.ids[k]) == detail::WordIndex::npos;
+  };
   std::size_t i = 0;
   while (i < nt) {
-    // most tokens start nothing: a word in lower case (or a number, a mark) in none of
-    // those lists, where no gazetteer form starts, and none of the words tested below
-    if (!t[i].capitalized && (lists.bits[i] & kOpeners) == 0 &&
-        lists.form_ids[i] == detail::WordIndex::npos) {
-      const auto w = t[i].lower;
-      // (an "h" first or second: a test most words fail, before the words themselves)
-      if (!(w.size() >= 2 && (w[0] == 'h' || w[1] == 'h') &&
-            (is(w, "the") || is(w, "there") || is(w, "here") || is(w, "he") || is(w, "she") ||
-             is(w, "they")))) {
-        ++i;
-        continue;
-      }
-    }
+    while (i < nt && starts_nothing(i)) ++i;
+    if (i == nt) break;
     const Resources::Gazetteer::Form* f = nullptr;
     if (std::size_t len = lists.match(g, t, i, &f)) {
       const auto& pe = g.entries[f->entry];
@@ -1324,8 +1383,8 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   raw.resize(entities_ ? spans.size() : 0);
   std::unordered_map<std::string, std::string> suffix_of;  // "Joseph R. Biden" -> ", Jr."
   RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
-  std::vector<std::uint64_t> word_bits = std::move(spare.word_bits);  // of the sentence's
-  std::vector<std::uint32_t> form_ids = std::move(spare.form_ids);    // tokens (TokenLists)
+  // the sentence's tokens' word numbers (ClauseRules::word_ids)
+  std::vector<std::uint32_t> word_ids = std::move(spare.word_ids);
   const EntityContext context{
       *res_,     dateline_city_,   dateline_country_,
       suffix_of, last_destination, entities_ ? res_->place(dateline_city_) : nullptr};
@@ -1353,7 +1412,15 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       detail::read_clauses(t, g.clause_rules, s.clauses, s.clause_verb, s.clause_negated);
       clauses_read = true;
     };
-    if (entities_ || (detail::debug_trace() && !s.matches.empty())) read_sentence_clauses();
+    if (entities_) {
+      // (the tokens' word numbers serve the clause reader and the entity passes' lists)
+      g.clause_rules.word_ids(t, word_ids);
+      detail::read_clauses(t, g.clause_rules, word_ids.data(), s.clauses, s.clause_verb,
+                           s.clause_negated);
+      clauses_read = true;
+    } else if (detail::debug_trace() && !s.matches.empty()) {
+      read_sentence_clauses();
+    }
     // "He was soon released", "cash that soon became a flood": "soon" before a past verb
     // in a past clause is shortly after the act told before it, not a time of its own
     std::erase_if(s.matches, [&](const TimexMatch& m) {
@@ -1440,9 +1507,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     if (!entities_) [[unlikely]]
       continue;
     // the lists each token's word is in, found once for the pass below
-    g.token_bits(t, word_bits);
-    g.token_forms(t, form_ids);
-    const TokenLists lists{word_bits.data(), form_ids.data()};
+    const TokenLists lists{word_ids.data(), g.bits_by_word.data()};
     find_spans(s);
     // entities, first pass
     auto& ents = raw[si];
@@ -2021,8 +2086,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   if (raw.size() <= kMaxSpareSentences) {
     for (auto& ents : raw) ents.clear();
     spare.raw = std::move(raw);
-    spare.word_bits = std::move(word_bits);
-    spare.form_ids = std::move(form_ids);
+    spare.word_ids = std::move(word_ids);
   }
 }
 

@@ -75,9 +75,12 @@ std::size_t PhraseIndex::shortest_from(std::uint32_t first, const sdk::Token* t,
   return 0;
 }
 
+namespace {
+constexpr std::array<std::uint32_t, 5> kNoPhrases{WordIndex::npos, WordIndex::npos, WordIndex::npos,
+                                                  WordIndex::npos, WordIndex::npos};
+}  // namespace
+
 void ClauseRules::index_bits() {
-  constexpr std::array<std::uint32_t, 5> kNoPhrases{
-      WordIndex::npos, WordIndex::npos, WordIndex::npos, WordIndex::npos, WordIndex::npos};
   auto add = [&](const std::vector<std::string>& words, std::uint64_t bit) {
     for (const auto& w : words) {
       const std::uint32_t id = word_bits_ix_.add(w);
@@ -144,6 +147,27 @@ void ClauseRules::index_bits() {
   // read_clauses() looks up every token of every sentence, most of them in no list: in a
   // sparse table most of those probes end at the first slot, an empty one
   word_bits_ix_.reserve(word_bits_ix_.size() * 4);
+}
+
+std::uint32_t ClauseRules::add_plain_word(std::string_view word) {
+  const std::uint32_t id = word_bits_ix_.add(word);
+  if (id + 1 == word_bits_.size()) {  // a new word, in the place of the entry of no word
+    word_bits_.push_back(0);
+    phrase_firsts_.push_back(kNoPhrases);
+  }
+  return id;
+}
+
+void ClauseRules::plain_words_added() {
+  word_bits_ix_.reserve(word_bits_ix_.size() * 4);  // (kept sparse: see index_bits())
+}
+
+void ClauseRules::word_ids(std::span<const sdk::Token> t, std::vector<std::uint32_t>& ids) const {
+  const std::size_t n = t.size();
+  const SentenceHashes hashes(t.data(), n);
+  ids.resize(n + 1);
+  word_bits_ix_.find_each(t.data(), SentenceHashes::all_of(t.data(), n), n, unlisted(), ids.data());
+  ids[n] = unlisted();
 }
 
 ClauseRules ClauseRules::from(const Lexicon& lex) {
@@ -234,7 +258,6 @@ struct TokenFacts {
 // what it reads, through raw pointers that no store in the loops can alias).
 struct ClauseScratch {
   std::vector<TokenFacts> facts;
-  std::vector<std::uint32_t> ids;  // word numbers in the clause rules' word index
   std::vector<std::size_t> starts;
   std::vector<char> reporting_start;
   std::vector<std::size_t> participial;
@@ -261,6 +284,15 @@ ClauseReading read_clauses(std::span<const sdk::Token> t, const ClauseRules& r) 
 void read_clauses(std::span<const sdk::Token> t, const ClauseRules& r,
                   std::vector<sdk::Clause>& clauses, std::vector<std::size_t>& verb,
                   std::vector<bool>& negated) {
+  static thread_local std::vector<std::uint32_t> ids;
+  const SentenceHashes hashes(t.data(), t.size());  // (shared with the reading)
+  r.word_ids(t, ids);
+  read_clauses(t, r, ids.data(), clauses, verb, negated);
+}
+
+void read_clauses(std::span<const sdk::Token> t, const ClauseRules& r, const std::uint32_t* ids,
+                  std::vector<sdk::Clause>& clauses, std::vector<std::size_t>& verb,
+                  std::vector<bool>& negated) {
   using B = ClauseRules::Bit;
   struct {
     std::vector<sdk::Clause>& clauses;
@@ -274,7 +306,6 @@ void read_clauses(std::span<const sdk::Token> t, const ClauseRules& r,
   const SentenceHashes hashes(t.data(), n);
   static thread_local ClauseScratch scratch;
   TokenFacts* const facts = room_for(scratch.facts, n);
-  std::uint32_t* const ids = room_for(scratch.ids, n + 1);
   std::uint32_t* const clause_tokens = room_for(scratch.clause_tokens, n);
   std::uint32_t* const boundary_tokens = room_for(scratch.boundary_tokens, n);
   std::size_t clause_count = 0, boundary_count = 0;
@@ -291,10 +322,6 @@ void read_clauses(std::span<const sdk::Token> t, const ClauseRules& r,
       ClauseRules::kTerminal | B::kBoundaryPunct | ClauseRules::kComma | B::kFronted |
       B::kReportingParticiple | B::kReportingVerb | ClauseRules::kThat | ClauseRules::kAndBut |
       ClauseRules::kDash;
-  // (a word in no list: the number of the last entry of word_bits_, 0)
-  const auto unlisted = static_cast<std::uint32_t>(r.word_bits_.size() - 1);
-  r.word_bits_ix_.find_each(t.data(), hs, n, unlisted, ids);
-  ids[n] = unlisted;
   const std::uint64_t* const word_bits = r.word_bits_.data();
   auto bits_of = [&](std::uint32_t id) { return word_bits[id]; };
   auto phrase_len = [&](const PhraseIndex& ix, std::uint32_t first, std::size_t i) {
@@ -310,8 +337,22 @@ void read_clauses(std::span<const sdk::Token> t, const ClauseRules& r,
     const sdk::Token& tok = t[i];
     if (tok.text.size() == 3 && (tok.text == "\xE2\x80\x94" || tok.text == "\xE2\x80\x93"))
       b |= ClauseRules::kDash;
+    // is_past_form(t, i), from the bits
+    if (b & B::kPast) {
+      if (!((prev & B::kBeForm) && !(prev & ClauseRules::kWasWere))) b |= ClauseRules::kPastForm;
+    } else if (const auto w = tok.lower; w.size() >= 5 && w[w.size() - 1] == 'd' &&
+                                         w[w.size() - 2] == 'e' && !(b & B::kNotPast) &&
+                                         tok.kind == sdk::TokenKind::word && !tok.capitalized) {
+      if (!(prev & (B::kDeterminer | B::kBeForm)) && !(next & ClauseRules::kTo))  // "scheduled to"
+        b |= ClauseRules::kPastForm;
+    }
     TokenFacts& f = facts[i];
     f = TokenFacts{};
+    prev = b;
+    // (most tokens: in no list, no past form, no dash; no phrase starts there, and neither
+    // loop below reads them)
+    if (b == 0) continue;
+    f.bits = b;
     if (b & kAnyStart) {
       const auto& first = r.phrase_firsts_[ids[i]];
       if (b & B::kFutureStart) f.future = phrase_len(r.future_ix, first[0], i);
@@ -325,18 +366,7 @@ void read_clauses(std::span<const sdk::Token> t, const ClauseRules& r,
       if (b & B::kPostponedStart) f.postponed = phrase_len(r.postponed_ix, first[3], i);
       if (b & B::kNegationStart) f.negation = phrase_len(r.negation_ix, first[4], i);
     }
-    // is_past_form(t, i), from the bits
-    if (b & B::kPast) {
-      if (!((prev & B::kBeForm) && !(prev & ClauseRules::kWasWere))) b |= ClauseRules::kPastForm;
-    } else if (!(b & B::kNotPast) && tok.kind == sdk::TokenKind::word && !tok.capitalized) {
-      const auto w = tok.lower;
-      if (w.size() >= 5 && w[w.size() - 1] == 'd' && w[w.size() - 2] == 'e' &&
-          !(prev & (B::kDeterminer | B::kBeForm)) && !(next & ClauseRules::kTo))  // "scheduled to"
-        b |= ClauseRules::kPastForm;
-    }
-    f.bits = b;
     any_bits |= b;
-    prev = b;
     clause_tokens[clause_count] = static_cast<std::uint32_t>(i);
     clause_count += (b & kClauseWords) != 0;
     boundary_tokens[boundary_count] = static_cast<std::uint32_t>(i);

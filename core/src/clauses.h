@@ -150,10 +150,26 @@ struct ClauseRules {
     return id == WordIndex::npos ? 0 : word_bits_[id];
   }
 
+  // The word index is shared with the entity passes: a word they test (in no list of the
+  // clause reader) is added with no bits, and the one look-up of each token (word_ids())
+  // serves both. The word's number in the index (the same number when already there).
+  // (Then plain_words_added(), once after the last, keeps the index sparse.)
+  std::uint32_t add_plain_word(std::string_view word);
+  void plain_words_added();
+  // Numbers of words: those of the index, 0 to word_count() - 1, and unlisted() for a
+  // word not in it.
+  std::uint32_t word_count() const noexcept {
+    return static_cast<std::uint32_t>(word_bits_ix_.size());
+  }
+  std::uint32_t unlisted() const noexcept { return word_count(); }
+  // ids[k]: the number of tokens[k].lower (with the hashes of the current SentenceHashes
+  // scope, which must cover the tokens), and ids[n] = unlisted(): n + 1 numbers.
+  void word_ids(std::span<const sdk::Token> tokens, std::vector<std::uint32_t>& ids) const;
+
  private:
   friend void read_clauses(std::span<const sdk::Token> tokens, const ClauseRules& rules,
-                           std::vector<sdk::Clause>& clauses, std::vector<std::size_t>& verb,
-                           std::vector<bool>& negated);
+                           const std::uint32_t* ids, std::vector<sdk::Clause>& clauses,
+                           std::vector<std::size_t>& verb, std::vector<bool>& negated);
   void index_bits();
   WordIndex word_bits_ix_;
   std::vector<std::uint64_t> word_bits_;  // by word number in word_bits_ix_
@@ -173,6 +189,10 @@ ClauseReading read_clauses(std::span<const sdk::Token> tokens, const ClauseRules
 void read_clauses(std::span<const sdk::Token> tokens, const ClauseRules& rules,
                   std::vector<sdk::Clause>& clauses, std::vector<std::size_t>& verb,
                   std::vector<bool>& negated);
+// The same, given the tokens' word numbers (rules.word_ids(), n + 1 of them).
+void read_clauses(std::span<const sdk::Token> tokens, const ClauseRules& rules,
+                  const std::uint32_t* ids, std::vector<sdk::Clause>& clauses,
+                  std::vector<std::size_t>& verb, std::vector<bool>& negated);
 bool is_past_form_loose(std::string_view word);
 std::size_t clause_of(const std::vector<sdk::Clause>& clauses, std::size_t token);
 

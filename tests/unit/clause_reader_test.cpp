@@ -28,6 +28,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -246,6 +247,73 @@ TEST(ClauseReader, WordBitsAndPhrasesMatchTheLists) {
          }())
       n += check_tokens(toks.tokens);
   EXPECT_GT(n, 5000u);
+}
+
+// A reading as text: its clauses, their verbs and negation.
+std::string describe(const chronicle::detail::ClauseReading& r) {
+  std::string out;
+  for (std::size_t c = 0; c < r.clauses.size(); ++c) {
+    const auto& cl = r.clauses[c];
+    out += "[" + std::to_string(cl.first_token) + "," + std::to_string(cl.last_token) + ") t" +
+           std::to_string(static_cast<int>(cl.tense)) + " m" +
+           std::to_string(static_cast<int>(cl.modality)) + (cl.progressive ? " prog" : "") +
+           (cl.reporting ? " rep" : "") + " v" + std::to_string(r.verb[c]) +
+           (r.negated[c] ? " neg" : "") + "; ";
+  }
+  return out;
+}
+
+// The entity passes add their words to the clause rules' index (add_plain_word) and read
+// each token's number once (word_ids) for both: the words added change no word's bits and
+// no reading, a word added has its own number (the same when added again), and a word
+// not in the index has the number unlisted().
+TEST(ClauseReader, PlainWordsChangeNoReading) {
+  ClauseRules shared = ClauseRules::from(resources()->clauses);
+  std::vector<std::vector<chronicle::TokenList>> sentences;
+  for (const auto& d : documents(false)) {
+    sentences.emplace_back();
+    chronicle::split_sentences(d.text, resources()->segmenter, &sentences.back());
+  }
+  // every other word of the texts (words of the clause lists among them), and a few more
+  std::vector<std::string> added{"president", "minister", "talks", "said", "the", "-", "'s"};
+  std::size_t k = 0;
+  for (const auto& doc : sentences)
+    for (const auto& s : doc)
+      for (const auto& t : s.tokens)
+        if (k++ % 2 == 0) added.emplace_back(t.lower);
+  const std::set<std::string> added_set(added.begin(), added.end());
+  std::vector<std::uint32_t> numbers;
+  for (const auto& w : added) numbers.push_back(shared.add_plain_word(w));
+  shared.plain_words_added();
+  for (std::size_t q = 0; q < added.size(); ++q) {
+    EXPECT_EQ(shared.add_plain_word(added[q]), numbers[q]) << added[q];
+    EXPECT_LT(numbers[q], shared.unlisted()) << added[q];
+    EXPECT_EQ(shared.all_bits(added[q], chronicle::detail::word_hash(added[q])),
+              rules().all_bits(added[q], chronicle::detail::word_hash(added[q])))
+        << added[q];
+  }
+  std::size_t n = 0;
+  std::vector<std::uint32_t> ids;
+  chronicle::detail::ClauseReading with_ids;
+  for (const auto& doc : sentences)
+    for (const auto& s : doc) {
+      const auto& t = s.tokens;
+      shared.word_ids(t, ids);
+      ASSERT_EQ(ids.size(), t.size() + 1);
+      EXPECT_EQ(ids[t.size()], shared.unlisted());
+      for (std::size_t i = 0; i < t.size(); ++i) {
+        const bool listed =
+            added_set.count(std::string(t[i].lower)) != 0 ||
+            rules().all_bits(t[i].lower, chronicle::detail::word_hash(t[i].lower)) != 0;
+        EXPECT_EQ(ids[i] < shared.unlisted(), listed) << t[i].lower;
+      }
+      chronicle::detail::read_clauses(t, shared, ids.data(), with_ids.clauses, with_ids.verb,
+                                      with_ids.negated);
+      EXPECT_EQ(describe(with_ids), describe(chronicle::detail::read_clauses(t, rules())))
+          << "sentence " << n;
+      ++n;
+    }
+  EXPECT_GT(n, 500u);
 }
 
 TEST(ClauseReader, TenseUseMatchesResolutionOnCorpora) {
