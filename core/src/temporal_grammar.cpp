@@ -2890,9 +2890,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     }
     // "in two weeks" is ahead; "the first time in 20 years", "the highest in five years",
     // "its first annual loss in 20 years" is how long: a cue a few words before "in" (no
-    // punctuation, verb or auxiliary between: "the first team will return in two weeks")
+    // punctuation, verb or auxiliary between: "the first team will return in two weeks"),
+    // up to eight ("the largest shortfall of new housing units in 50 years", "the worst
+    // drought in the Horn of Africa in 70 years")
     bool span_in = false;
-    for (std::size_t back = 2, words = 0; back <= i && words < 4 && !span_in; ++back) {
+    for (std::size_t back = 2, words = 0; back <= i && words < 8 && !span_in; ++back) {
       const Token& w = t[i - back];
       if (is_hyphen(w)) continue;  // "one-day" is two words
       if (w.kind != TokenKind::word) break;
