@@ -4516,6 +4516,28 @@ int fuzzy_window_days(Unit u) {
 
 }  // namespace
 
+// A year-less day in a past clause of a story told more than two years back ("On July 1,
+// 1863, ... With the failure of Pickett's Charge on July 3, the battle was won", "On June
+// 22, 1945, ... Months later, on September 2, Japan surrendered"): the year of the day (or
+// month) the story last named, when the day falls within half a year after it; a reading
+// by tense alone would put it in a year next to the publication's. (Not a story of a year
+// or two back: "a meeting held on June 27th" after a 2021 date in a July 2022 story.)
+std::optional<int> narrative_year(const Anchor& anchor, unsigned m, unsigned d) {
+  std::optional<sys_days> ref = anchor.last_explicit;
+  if (anchor.undated_year) {
+    if (!anchor.undated_month) return std::nullopt;  // (a year alone: too wide to say)
+    ref = sys_days{*anchor.undated_year / *anchor.undated_month / 1};
+  }
+  if (!ref) return std::nullopt;
+  const int y = year_of(*ref);
+  const year_month_day c{date::year{y}, date::month{m}, date::day{d}};
+  if (!c.ok()) return std::nullopt;
+  const sys_days day{c};
+  if (day < *ref || day > *ref + days{183} || day + days{731} >= anchor.publication)
+    return std::nullopt;
+  return y;
+}
+
 Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
   using K = RelativeDate::Kind;
   // A forward hint on a date ("postponed until Monday") reads it as future.
@@ -4610,6 +4632,11 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
             y = year_of(P) + *rel.year_shift;
           } else if (rel.anchor == AnchorRef::last_explicit) {
             y = text_year;
+          } else if (auto ny = tense == Tense::past && rel.direction == Direction::none &&
+                                       !rel.weekday && !rel.range_end
+                                   ? narrative_year(anchor, m, d)
+                                   : std::nullopt) {
+            y = *ny;
           } else if (auto ay = same_month_year(P, m, d);
                      ay && rel.direction == Direction::none && !rel.weekday && !rel.range_end) {
             y = *ay;

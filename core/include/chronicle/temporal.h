@@ -86,6 +86,11 @@ class TemporalGrammar {
   std::unique_ptr<Impl> impl_;
 };
 
+// The year of a year-less day (month `month`, day `day`) told in a past clause of a story
+// that stands more than two years back ("On July 1, 1863, ... on July 3"): the year of the
+// day or month the story last named, when the day falls within half a year after it.
+std::optional<int> narrative_year(const Anchor& anchor, unsigned month, unsigned day);
+
 // Resolves one expression. `tense` is the tense of the clause holding it.
 Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense);
 
