@@ -82,8 +82,10 @@ struct Resources::Gazetteer {
     trip_nouns,
     narrative_adverbs,  // "He was soon released": in a past clause, shortly after the act
                         // told before (no timex)
+    // "since 1987", "the 1987 crash": the story stays where it is
+    point_of_comparison_leads,
   };
-  static constexpr std::size_t kLists = static_cast<std::size_t>(W::narrative_adverbs) + 1;
+  static constexpr std::size_t kLists = static_cast<std::size_t>(W::point_of_comparison_leads) + 1;
   static constexpr std::uint64_t bit(W w) { return std::uint64_t{1} << static_cast<unsigned>(w); }
   // Facts of a word beside its lists' bits (bits_by_word): it is one of the words
   // find_entities() tests at a token it may start at ("the", "he", ...); it is a caseless
@@ -373,6 +375,8 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& k : r->temporal.keys("numbers"))
     for (const auto& w : r->temporal.list("numbers." + k)) g->add_word(W::number_words, w);
   for (const auto& w : r->temporal.list("narrative_adverbs")) g->add_word(W::narrative_adverbs, w);
+  for (const auto& w : r->temporal.list("point_of_comparison_leads"))
+    g->add_word(W::point_of_comparison_leads, w);
   for (const auto& k : r->temporal.keys("months"))
     for (const auto& w : r->temporal.list("months." + k)) g->add_word(W::months_weekdays, w);
   for (const auto& k : r->temporal.keys("weekdays"))
@@ -1440,6 +1444,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       clauses_read = false;
     }
     s.timexes.reserve(s.matches.size());
+    const TimexMatch* prev_match = nullptr;  // the expression before this one in the sentence
     for (const auto& m : s.matches) {
       TimexResult tr;
       tr.begin = s.span.begin + t[m.first_token].span.begin;
@@ -1498,8 +1503,17 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
         tr.resolved = resolve(*m.rel, anchor, tr.tense);
         if (!in_calendar(tr.resolved))
           tr.resolved = Resolved{{}, {}, Granularity::unknown, "XXXX", false};
-        advance_anchor(*m.rel, tr.resolved, anchor);
+        const auto undated = std::pair{anchor.undated_year, anchor.undated_month};
+        advance_anchor(*m.rel, tr.resolved, anchor,
+                       prev_match && prev_match->last_token == m.first_token ? prev_match->rel.get()
+                                                                             : nullptr);
+        // "the worst fall since 1987", "after the 1987 crash": a year to compare with or
+        // that names an event; the story does not move there ("that day" is not in it)
+        if (anchor.undated_year && m.first_token > 0 &&
+            g.has(W::point_of_comparison_leads, t[m.first_token - 1].lower))
+          std::tie(anchor.undated_year, anchor.undated_month) = undated;
       }
+      prev_match = &m;
       s.timexes.push_back(std::move(tr));
     }
     // no spans, entities or plugin views for temporal mentions alone (the branch hint keeps

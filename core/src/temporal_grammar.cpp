@@ -2890,9 +2890,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     }
     // "in two weeks" is ahead; "the first time in 20 years", "the highest in five years",
     // "its first annual loss in 20 years" is how long: a cue a few words before "in" (no
-    // punctuation, verb or auxiliary between: "the first team will return in two weeks")
+    // punctuation, verb or auxiliary between: "the first team will return in two weeks"),
+    // up to eight ("the largest shortfall of new housing units in 50 years", "the worst
+    // drought in the Horn of Africa in 70 years")
     bool span_in = false;
-    for (std::size_t back = 2, words = 0; back <= i && words < 4 && !span_in; ++back) {
+    for (std::size_t back = 2, words = 0; back <= i && words < 8 && !span_in; ++back) {
       const Token& w = t[i - back];
       if (is_hyphen(w)) continue;  // "one-day" is two words
       if (w.kind != TokenKind::word) break;
@@ -2945,11 +2947,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
   // rallying": after "in", "the day" is a part of a day, not "the day after/before"
   if (a.length && i > 0 && t[i - 1].lower == "in") a = {};
   // "to end the day", "later in the day": the day of the story (the last day named)
+  bool context_day = false;
   if (auto cd = context_days.match(t, i, sc); cd.length && !a.length) {
     for (std::size_t len = 1; len <= 2 && len <= i; ++len) {
       if (day_contexts.match(t, i - len, sc).length == len) {
         a = cd;
         a.value = 0;
+        context_day = true;
         break;
       }
     }
@@ -2962,6 +2966,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
     r.direction = a.value < 0 ? Direction::backward : a.value > 0 ? Direction::forward
                                                                   : Direction::none;
     r.anchor = AnchorRef::last_explicit;
+    r.anaphoric_day = !context_day;
     h.end = i + a.length;
     // "Oct. 12, the day before the stock market plunge": right after a day of the month
     // and a comma, "the day" is that day (an apposition); "before ..." tells what followed
@@ -4511,6 +4516,28 @@ int fuzzy_window_days(Unit u) {
 
 }  // namespace
 
+// A year-less day in a past clause of a story told more than two years back ("On July 1,
+// 1863, ... With the failure of Pickett's Charge on July 3, the battle was won", "On June
+// 22, 1945, ... Months later, on September 2, Japan surrendered"): the year of the day (or
+// month) the story last named, when the day falls within half a year after it; a reading
+// by tense alone would put it in a year next to the publication's. (Not a story of a year
+// or two back: "a meeting held on June 27th" after a 2021 date in a July 2022 story.)
+std::optional<int> narrative_year(const Anchor& anchor, unsigned m, unsigned d) {
+  std::optional<sys_days> ref = anchor.last_explicit;
+  if (anchor.undated_year) {
+    if (!anchor.undated_month) return std::nullopt;  // (a year alone: too wide to say)
+    ref = sys_days{*anchor.undated_year / *anchor.undated_month / 1};
+  }
+  if (!ref) return std::nullopt;
+  const int y = year_of(*ref);
+  const year_month_day c{date::year{y}, date::month{m}, date::day{d}};
+  if (!c.ok()) return std::nullopt;
+  const sys_days day{c};
+  if (day < *ref || day > *ref + days{183} || day + days{731} >= anchor.publication)
+    return std::nullopt;
+  return y;
+}
+
 Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
   using K = RelativeDate::Kind;
   // A forward hint on a date ("postponed until Monday") reads it as future.
@@ -4605,6 +4632,11 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
             y = year_of(P) + *rel.year_shift;
           } else if (rel.anchor == AnchorRef::last_explicit) {
             y = text_year;
+          } else if (auto ny = tense == Tense::past && rel.direction == Direction::none &&
+                                       !rel.weekday && !rel.range_end
+                                   ? narrative_year(anchor, m, d)
+                                   : std::nullopt) {
+            y = *ny;
           } else if (auto ay = same_month_year(P, m, d);
                      ay && rel.direction == Direction::none && !rel.weekday && !rel.range_end) {
             y = *ay;
@@ -4795,6 +4827,24 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
       return r;
     }
     case K::offset: {
+      // "In 1965, ... that day", "three years ago ... the next day": a day of the year (or
+      // month) the story has moved to after its last day, which the text does not give
+      if (rel.anaphoric_day && rel.anchor == AnchorRef::last_explicit && anchor.undated_year) {
+        const int y = static_cast<int>(*anchor.undated_year);
+        ValueText v;
+        v.year(y);
+        if (anchor.undated_month) {
+          const unsigned m = static_cast<unsigned>(*anchor.undated_month);
+          v.text("-").two(m).text("-XX");
+          r = make(month_span(y, m), Granularity::month, "");
+        } else {
+          v.text("-XX-XX");
+          r = make(year_span(y), Granularity::year, "");
+        }
+        if (rel.part != PartOfDay::none) v.text("T").text(part_code(rel.part));
+        r.value = v.str();
+        return r;
+      }
       // a bare clock time: the day named earlier in its sentence, else the publication's
       const bool bare_clock = rel.clock && rel.unit == Unit::day && rel.count.value_or(0) == 0 &&
                               !anchor.day_in_sentence;
@@ -4852,7 +4902,8 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
   return r;
 }
 
-void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& anchor) {
+void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& anchor,
+                    const RelativeDate* before) {
   // the first quarter named; a later quarter named after it that is over by publication
   // replaces it ("Delta ... the fiscal first quarter. ... America West reported
   // third-quarter profit ... a year earlier": the third quarter)
@@ -4869,11 +4920,68 @@ void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& a
   if (rel.kind == RelativeDate::Kind::weekday && rel.shift == Shift::last &&
       rel.anchor == AnchorRef::last_explicit)
     return;
-  if (auto d = explicit_day(rel, resolved)) {
-    anchor.last_explicit = *d;
+  auto day_named = [&](sys_days d) {
+    anchor.last_explicit = d;
     anchor.day_in_sentence = true;
-    const year_month_day ymd{*d};
+    const year_month_day ymd{d};
     anchor.last_month = ymd.year() / ymd.month();
+    anchor.undated_year.reset();
+    anchor.undated_month.reset();
+  };
+  const bool years_back = rel.kind == RelativeDate::Kind::offset && rel.unit == Unit::year &&
+                          rel.direction == Direction::backward &&
+                          rel.anchor == AnchorRef::publication && rel.count.value_or(0) > 0 &&
+                          !rel.reporting && !rel.clock && rel.part == PartOfDay::none;
+  // "Three years ago today, a gunman ...": the day three years before the publication's
+  // (Feb. 29 in a year without one: the last day of February)
+  if (before && rel.kind == RelativeDate::Kind::offset && rel.unit == Unit::day &&
+      rel.count.value_or(-1) == 0 && rel.anchor == AnchorRef::publication && !rel.clock &&
+      rel.part == PartOfDay::none && before->kind == RelativeDate::Kind::offset &&
+      before->unit == Unit::year && before->direction == Direction::backward &&
+      before->anchor == AnchorRef::publication && before->count.value_or(0) > 0 &&
+      !before->reporting) {
+    const year_month_day p{anchor.publication};
+    year_month_day d{p.year() - date::years{*before->count}, p.month(), p.day()};
+    if (!d.ok()) d = year_month_day{d.year() / d.month() / date::last};
+    day_named(sys_days{d});
+    return;
+  }
+  if (auto d = explicit_day(rel, resolved)) {
+    day_named(*d);
+    return;
+  }
+  // the year or month the story moves to, when it is not the one of its last day; a
+  // period that is not over by publication brings the story back to its present
+  auto moved_to = [&](date::year y, std::optional<date::month> m) {
+    if (!resolved.latest || *resolved.latest >= anchor.publication) {
+      anchor.undated_year.reset();
+      anchor.undated_month.reset();
+      return;
+    }
+    if (anchor.last_explicit) {
+      const year_month_day e{*anchor.last_explicit};
+      if (e.year() == y && (!m || e.month() == *m)) return;
+    }
+    anchor.undated_year = y;
+    anchor.undated_month = m;
+  };
+  // "three years ago", "101 years ago"
+  if (years_back && resolved.earliest) {
+    moved_to(year_month_day{*resolved.earliest}.year(), std::nullopt);
+    return;
+  }
+  // "last year", "last month"; "next week", "this quarter": no month or year to move to
+  if (rel.kind == RelativeDate::Kind::period && !rel.reporting && resolved.earliest &&
+      !resolved.approx) {
+    const year_month_day p{*resolved.earliest};
+    if (rel.unit == Unit::year && resolved.granularity == Granularity::year) {
+      moved_to(p.year(), std::nullopt);
+    } else if (rel.unit == Unit::month && resolved.granularity == Granularity::month) {
+      moved_to(p.year(), p.month());
+    } else {
+      anchor.undated_year.reset();
+      anchor.undated_month.reset();
+    }
     return;
   }
   // a calendar month ("in March"), or a year ("In 1988": its January stands for it)
@@ -4881,9 +4989,11 @@ void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& a
   const year_month_day ymd{*resolved.earliest};
   if (rel.month && !resolved.approx && !rel.day) {
     anchor.last_month = ymd.year() / ymd.month();
+    moved_to(ymd.year(), ymd.month());
   } else if (rel.year && !rel.month && !rel.quarter && !rel.half && rel.season == Season::none &&
              !rel.decade && !rel.century) {
     anchor.last_month = ymd.year() / date::January;
+    moved_to(ymd.year(), std::nullopt);
   }
 }
 

@@ -44,7 +44,7 @@ inline bool resolution_reads_tense(const RelativeDate& rel, const Anchor& anchor
     const date::year_month_day p{anchor.publication};
     if (rel.direction == Direction::none && !rel.weekday && !rel.range_end &&
         static_cast<unsigned>(p.month()) == *rel.month && static_cast<unsigned>(p.day()) > *rel.day)
-      return false;
+      return narrative_year(anchor, *rel.month, *rel.day).has_value();  // (a past clause's)
     return !(rel.range_end && anchor.last_explicit);
   }
   if (rel.month || rel.quarter || rel.half || rel.season != Season::none) {

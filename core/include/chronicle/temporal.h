@@ -37,6 +37,11 @@ struct Anchor {
   // last_explicit was named in the sentence being read (the caller clears it at each
   // sentence): a clock time with no day of its own takes that day, else the publication's
   bool day_in_sentence = false;
+  // a year, or a month of it, the text names after its last day with no day of its own
+  // ("In 1965, ...", "three years ago", "in March 1968"): the story has moved there, and
+  // "that day", "the next day" are a day of it the text does not give (1965-XX-XX)
+  std::optional<date::year> undated_year;
+  std::optional<date::month> undated_month;
 };
 
 struct Resolved {
@@ -81,6 +86,11 @@ class TemporalGrammar {
   std::unique_ptr<Impl> impl_;
 };
 
+// The year of a year-less day (month `month`, day `day`) told in a past clause of a story
+// that stands more than two years back ("On July 1, 1863, ... on July 3"): the year of the
+// day or month the story last named, when the day falls within half a year after it.
+std::optional<int> narrative_year(const Anchor& anchor, unsigned month, unsigned day);
+
 // Resolves one expression. `tense` is the tense of the clause holding it.
 Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense);
 
@@ -89,7 +99,10 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense);
 std::optional<date::sys_days> explicit_day(const RelativeDate& rel, const Resolved& resolved);
 
 // Moves the anchor on after one resolved expression: its explicit day (explicit_day) and
-// the month of a calendar date or month ("May 22, 1995", "in March").
-void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& anchor);
+// the month of a calendar date or month ("May 22, 1995", "in March"). `before` is the
+// expression that ends right where this one starts, if any ("three years ago" before
+// "today": the day three years before the publication's).
+void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& anchor,
+                    const RelativeDate* before = nullptr);
 
 }  // namespace chronicle

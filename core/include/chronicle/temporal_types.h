@@ -122,6 +122,10 @@ struct RelativeDate {
   // "the quarter", "the latest period" (count empty), "a year ago", "the year-earlier
   // quarter" (count years back). TimeBank's convention for business news.
   bool reporting = false;
+  // an offset of days from the anaphoric list ("that day", "the next day", "the night
+  // before"), not "the day" of a market report ("to end the day"): a day of the period
+  // the story has moved to when that period holds no day the text names
+  bool anaphoric_day = false;
 };
 
 }  // namespace chronicle
