@@ -614,7 +614,8 @@ struct TemporalGrammar::Impl {
   // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
   // (rule_count), "its first quarterly loss" (rule_set)
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
-      fraction_measures, set_modifiers, set_counted_quant, set_day_adjective_nouns;
+      fraction_measures, set_modifiers, set_counted_quant, set_day_adjective_nouns, set_stressers,
+      set_alternates;
   TokenWordSet compound_links;                        // "9 minutes and 29 seconds" (rule_count)
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
@@ -930,6 +931,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("someday_leads")) someday_leads.insert(s);
   for (const auto& s : lex.list("set_counted_quantifiers")) set_counted_quant.insert(s);
   for (const auto& s : lex.list("set_day_adjective_nouns")) set_day_adjective_nouns.insert(s);
+  for (const auto& s : lex.list("set_counted_stressers")) set_stressers.insert(s);
+  for (const auto& s : lex.list("set_counted_alternates")) set_alternates.insert(s);
   for (const auto& s : lex.list("compound_duration_links")) compound_links.insert(s);
   for (const auto& s : lex.list("generic_tomorrow_leads")) generic_tomorrow_leads.insert(s);
   for (const auto& s : lex.list("generic_tomorrow_blockers")) generic_tomorrow_blockers.insert(s);
@@ -3165,6 +3168,26 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
   }
   if (auto q = set_quant.match(t, i, sc); q.length) {
     std::size_t k = i + q.length;
+    // "every single day" (the day, stressed), "every other week" (every second one: P2W)
+    if (set_counted_quant.count(t[i].lower) && is_word(t, k)) {
+      const bool stressed = set_stressers.count(t[k].lower) > 0;
+      if (stressed || set_alternates.count(t[k].lower)) {
+        const UnitRead u = read_unit(t, k + 1, sc);
+        if (!u.end || u.plural || u.unit == Unit::weekend) return std::nullopt;
+        r.unit = u.unit;
+        r.count = stressed ? 1 : 2;
+        h.end = u.end;
+        return h;
+      }
+    }
+    // "every summer", "each fall" (not "every fall of the index")
+    if (auto se = seasons.match(t, k, sc);
+        se.length && !set_noun_after.match(t, k + se.length, sc).length) {
+      r.season = static_cast<Season>(se.value);
+      r.unit = Unit::year;
+      h.end = k + se.length;
+      return h;
+    }
     if (auto [we, wd] = read_weekday(t, k); we) {
       r.weekday = wd;
       r.unit = Unit::week;
@@ -4530,6 +4553,7 @@ std::string set_value(const RelativeDate& rel) {
     return v;
   }
   if (rel.month) return ValueText().text("XXXX-").two(*rel.month).str();
+  if (rel.season != Season::none) return std::string("XXXX-") + season_code(rel.season);
   if (rel.part != PartOfDay::none) return std::string("XXXX-XX-XXT") + part_code(rel.part);
   // "quarterly", "every quarter": three months (the quarter unit is for counted durations)
   // ("every two quarters": six months)
