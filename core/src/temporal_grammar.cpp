@@ -616,6 +616,7 @@ struct TemporalGrammar::Impl {
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
       fraction_measures, set_modifiers, set_counted_quant, set_day_adjective_nouns, set_stressers,
       set_alternates;
+  TokenWordSet tz_capitalized;                        // "ET", not "et" (read_clock_at)
   TokenWordSet compound_links;                        // "9 minutes and 29 seconds" (rule_count)
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
@@ -781,6 +782,12 @@ struct TemporalGrammar::Impl {
   bool clock_markers_known = false;
   // Some clock marker may start at token k, as tag() looked its word up (outside tag()'s
   // sentence: maybe).
+  // a time zone at k, after a clock time ("10 a.m. EDT", "0735 GMT"); one of
+  // time_zones_capitalized only capitalized (not "50 U.S.C. 1701 et seq.", "entre 15 et 20")
+  bool zone_at(Tokens t, std::size_t k, const StartIds* sc) const {
+    return is_word(t, k) && tz.match(t, k, sc).length &&
+           (t[k].capitalized || !tz_capitalized.count(t[k].lower));
+  }
   bool clock_marker_may_start(Tokens t, std::size_t k) const {
     if (k >= t.size()) return false;
     const StartIds& c = current_start_ids;
@@ -1071,6 +1078,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("adjective_phrase_stops")) adjective_phrase_stops.insert(s);
   midnight.add_all(lex.list("clock.midnight"), 1);
   tz.add_all(lex.list("time_zones"), 1);
+  for (const auto& s : lex.list("time_zones_capitalized")) tz_capitalized.insert(s);
   utc_zones.add_all(lex.list("utc_zones"), 1);
   for (const auto& k : lex.keys("decade_words"))
     decade_words.add_all(lex.list("decade_words." + k), to_int(k));
@@ -1636,7 +1644,7 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock_at(Tokens t,
       ClockTime ct{static_cast<unsigned>(half ? (hh == 12 ? 12 : hh + 12) : (hh == 12 ? 0 : hh)),
                    static_cast<unsigned>(mm)};
       std::size_t k = i + 1;
-      if (in(t, k) && is_word(t, k) && tz.match(t, k, sc).length) {
+      if (zone_at(t, k, sc)) {
         ct.utc = utc_zones.match(t, k, sc).length > 0;
         ++k;
       }
@@ -1669,7 +1677,7 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock_at(Tokens t,
     h = to_int(s);
   } else if (s.size() == 4) {
     // military time only with a zone: "0735 GMT"
-    if (!(is_word(t, i + 1) && tz.match(t, i + 1, sc).length)) return {0, {}};
+    if (!zone_at(t, i + 1, sc)) return {0, {}};
     h = to_int(s.substr(0, 2));
     mi = to_int(s.substr(2));
     colon = true;
@@ -1711,7 +1719,7 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock_at(Tokens t,
     marked = true;
   }
   bool utc = false;
-  if (in(t, k) && is_word(t, k) && tz.match(t, k, sc).length) {
+  if (zone_at(t, k, sc)) {
     utc = utc_zones.match(t, k, sc).length > 0;
     ++k;
     marked = true;
