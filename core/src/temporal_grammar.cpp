@@ -529,6 +529,27 @@ std::pair<Unit, int> smaller_unit(Unit u) {
   }
 }
 
+// The units a duration of two counts joins ("9 minutes and 29 seconds"), larger ranking
+// higher; 0 for the others (weeks, quarters: "two weeks and three days" stays two)
+int compound_rank(Unit u) {
+  switch (u) {
+    case Unit::second:
+      return 1;
+    case Unit::minute:
+      return 2;
+    case Unit::hour:
+      return 3;
+    case Unit::day:
+      return 4;
+    case Unit::month:
+      return 5;
+    case Unit::year:
+      return 6;
+    default:
+      return 0;
+  }
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------
@@ -593,7 +614,10 @@ struct TemporalGrammar::Impl {
   // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
   // (rule_count), "its first quarterly loss" (rule_set)
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
-      fraction_measures, set_modifiers, set_counted_quant;
+      fraction_measures, set_modifiers, set_counted_quant, set_day_adjective_nouns, set_stressers,
+      set_alternates;
+  TokenWordSet tz_capitalized;                        // "ET", not "et" (read_clock_at)
+  TokenWordSet compound_links;                        // "9 minutes and 29 seconds" (rule_count)
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   std::array<bool, 256> ordinal_suffix_starts{};      // the first characters of ordinal_suffixes
@@ -758,6 +782,12 @@ struct TemporalGrammar::Impl {
   bool clock_markers_known = false;
   // Some clock marker may start at token k, as tag() looked its word up (outside tag()'s
   // sentence: maybe).
+  // a time zone at k, after a clock time ("10 a.m. EDT", "0735 GMT"); one of
+  // time_zones_capitalized only capitalized (not "50 U.S.C. 1701 et seq.", "entre 15 et 20")
+  bool zone_at(Tokens t, std::size_t k, const StartIds* sc) const {
+    return is_word(t, k) && tz.match(t, k, sc).length &&
+           (t[k].capitalized || !tz_capitalized.count(t[k].lower));
+  }
   bool clock_marker_may_start(Tokens t, std::size_t k) const {
     if (k >= t.size()) return false;
     const StartIds& c = current_start_ids;
@@ -907,6 +937,10 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("in_span_name_prepositions")) in_span_name_preps.insert(s);
   for (const auto& s : lex.list("someday_leads")) someday_leads.insert(s);
   for (const auto& s : lex.list("set_counted_quantifiers")) set_counted_quant.insert(s);
+  for (const auto& s : lex.list("set_day_adjective_nouns")) set_day_adjective_nouns.insert(s);
+  for (const auto& s : lex.list("set_counted_stressers")) set_stressers.insert(s);
+  for (const auto& s : lex.list("set_counted_alternates")) set_alternates.insert(s);
+  for (const auto& s : lex.list("compound_duration_links")) compound_links.insert(s);
   for (const auto& s : lex.list("generic_tomorrow_leads")) generic_tomorrow_leads.insert(s);
   for (const auto& s : lex.list("generic_tomorrow_blockers")) generic_tomorrow_blockers.insert(s);
   for (const auto& s : lex.list("discourse_openers")) discourse_openers.insert(s);
@@ -1044,6 +1078,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("adjective_phrase_stops")) adjective_phrase_stops.insert(s);
   midnight.add_all(lex.list("clock.midnight"), 1);
   tz.add_all(lex.list("time_zones"), 1);
+  for (const auto& s : lex.list("time_zones_capitalized")) tz_capitalized.insert(s);
   utc_zones.add_all(lex.list("utc_zones"), 1);
   for (const auto& k : lex.keys("decade_words"))
     decade_words.add_all(lex.list("decade_words." + k), to_int(k));
@@ -1609,7 +1644,7 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock_at(Tokens t,
       ClockTime ct{static_cast<unsigned>(half ? (hh == 12 ? 12 : hh + 12) : (hh == 12 ? 0 : hh)),
                    static_cast<unsigned>(mm)};
       std::size_t k = i + 1;
-      if (in(t, k) && is_word(t, k) && tz.match(t, k, sc).length) {
+      if (zone_at(t, k, sc)) {
         ct.utc = utc_zones.match(t, k, sc).length > 0;
         ++k;
       }
@@ -1620,9 +1655,13 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock_at(Tokens t,
   // time of any shape below ("1,500", "2.5": the hour would not read)
   if (s.empty()) return {0, {}};
   std::size_t c = std::string_view::npos;
+  // "2.40 PM": a dot for the colon, read only with "a.m."/"p.m." after it (below); most
+  // such numbers are decimals ("2.40 percent", "$2.40", "14.40")
+  bool dotted = false;
   for (std::size_t q = 0; q < s.size(); ++q) {
-    if (s[q] == ':') {
+    if (s[q] == ':' || s[q] == '.') {
       c = q;
+      dotted = s[q] == '.';
       break;
     }
     if (s[q] < '0' || s[q] > '9') return {0, {}};
@@ -1638,7 +1677,7 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock_at(Tokens t,
     h = to_int(s);
   } else if (s.size() == 4) {
     // military time only with a zone: "0735 GMT"
-    if (!(is_word(t, i + 1) && tz.match(t, i + 1, sc).length)) return {0, {}};
+    if (!zone_at(t, i + 1, sc)) return {0, {}};
     h = to_int(s.substr(0, 2));
     mi = to_int(s.substr(2));
     colon = true;
@@ -1649,10 +1688,11 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock_at(Tokens t,
   std::size_t k = i + 1;
   // most numbers are followed by no marker: none of the tables below matches
   if (!clock_marker_may_start(t, k)) {
-    if (!colon) return {0, {}};
+    if (!colon || dotted) return {0, {}};
     return {k, {static_cast<unsigned>(h), static_cast<unsigned>(mi), false}};
   }
   bool marked = false;
+  if (dotted && !am.match(t, k, sc).length && !pm.match(t, k, sc).length) return {0, {}};
   if (auto m = am.match(t, k, sc); m.length) {
     if (h < 1 || h > 12) return {0, {}};
     if (h == 12) h = 0;
@@ -1679,7 +1719,7 @@ std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock_at(Tokens t,
     marked = true;
   }
   bool utc = false;
-  if (in(t, k) && is_word(t, k) && tz.match(t, k, sc).length) {
+  if (zone_at(t, k, sc)) {
     utc = utc_zones.match(t, k, sc).length > 0;
     ++k;
     marked = true;
@@ -2918,6 +2958,26 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     }
   }
   if (u.plural && c.value && *c.value == 1 && !c.article) return std::nullopt;
+  // "9 minutes and 29 seconds", "two hours and 15 minutes": one duration of both counts
+  // (TimeML's PT9M29S), the second unit smaller ("189 days and 78 days" is two); not
+  // before a shift ("two years and three months ago") or an age, not in a range ("between
+  // 5 hours and 30 minutes")
+  if (c.value && !hyphenated && !and_half && !old_end && is_word(t, k) &&
+      compound_links.count(t[k].lower) &&
+      !(i > 0 && is_word(t, i - 1) && range_leads.count(t[i - 1].lower))) {
+    const Count c2 = read_count(t, k + 1);
+    const UnitRead u2 = c2.end && c2.value && *c2.value > 0 ? read_unit(t, c2.end, sc) : UnitRead{};
+    const std::size_t e = u2.end;
+    if (u2.end && compound_rank(u2.unit) && compound_rank(u2.unit) < compound_rank(u.unit) &&
+        u2.plural == (*c2.value != 1) && !(in(t, e) && is_hyphen(t[e])) &&
+        !off_ago.match(t, e, sc).length && !off_from_now.match(t, e, sc).length &&
+        !off_before.match(t, e, sc).length && !off_after.match(t, e, sc).length &&
+        !age_words.match(t, e, sc).length && !halves.match(t, e, sc).length) {
+      r.and_unit = u2.unit;
+      r.and_count = *c2.value;
+      k = e;
+    }
+  }
   r.kind = RelativeDate::Kind::duration;
   h.end = old_end ? old_end : k;
   return h;
@@ -3121,6 +3181,26 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
   }
   if (auto q = set_quant.match(t, i, sc); q.length) {
     std::size_t k = i + q.length;
+    // "every single day" (the day, stressed), "every other week" (every second one: P2W)
+    if (set_counted_quant.count(t[i].lower) && is_word(t, k)) {
+      const bool stressed = set_stressers.count(t[k].lower) > 0;
+      if (stressed || set_alternates.count(t[k].lower)) {
+        const UnitRead u = read_unit(t, k + 1, sc);
+        if (!u.end || u.plural || u.unit == Unit::weekend) return std::nullopt;
+        r.unit = u.unit;
+        r.count = stressed ? 1 : 2;
+        h.end = u.end;
+        return h;
+      }
+    }
+    // "every summer", "each fall" (not "every fall of the index")
+    if (auto se = seasons.match(t, k, sc);
+        se.length && !set_noun_after.match(t, k + se.length, sc).length) {
+      r.season = static_cast<Season>(se.value);
+      r.unit = Unit::year;
+      h.end = k + se.length;
+      return h;
+    }
     if (auto [we, wd] = read_weekday(t, k); we) {
       r.weekday = wd;
       r.unit = Unit::week;
@@ -3146,7 +3226,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
     }
     // "every two years", "every 10 minutes": a counted recurrence (TimeML SET P2Y, PT10M)
     if (set_counted_quant.count(t[i].lower)) {
-      if (Count c = read_count(t, k); c.end && c.value && *c.value > 1 && !c.article) {
+      // ("every few years": SET PXY, a vague count)
+      if (Count c = read_count(t, k); c.end && (!c.value || *c.value > 1) && !c.article) {
         if (auto cu = read_unit(t, c.end, sc); cu.end && cu.plural) {
           r.unit = cu.unit;
           r.count = c.value;
@@ -3157,6 +3238,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
     }
     auto u = read_unit(t, k, sc);
     if (u.end && !u.plural) {
+      // "most people's every day lives", "his every day life", "every day costs": "every
+      // day" written for "everyday", an adjective (after a possessive or before one of its
+      // nouns), no recurrence
+      if (u.unit == Unit::day && set_counted_quant.count(t[i].lower) &&
+          ((i > 0 && (is_possessive(t, i - 1) || set_blockers.match(t, i - 1, sc).length)) ||
+           (is_word(t, u.end) && set_day_adjective_nouns.count(t[u.end].lower))))
+        return std::nullopt;
       r.unit = u.unit;
       r.count = 1;
       h.end = u.end;
@@ -3365,8 +3453,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_clock(Toke
                                                                             std::size_t i) const {
   auto [ce, ct] = read_clock(t, i);
   if (!ce) return std::nullopt;
-  // "3:30" with no marker: only after "at"/"by"/"until" and similar
-  const bool marked = ce > i + 1 || is_word(t, i);
+  // "3:30" with no marker: only after "at"/"by"/"until" and similar ("8am", "4:30pm": the
+  // marker written on the number, a letter its last character)
+  const bool marked =
+      ce > i + 1 || is_word(t, i) || t[i].lower.back() < '0' || t[i].lower.back() > '9';
   if (!marked) {
     if (!(i > 0 && is_word(t, i - 1) &&
           (t[i - 1].lower == "at" || month_cues.match(t, i - 1).length == 1)))
@@ -4402,6 +4492,37 @@ std::optional<int> same_month_year(sys_days P, unsigned m, unsigned d) {
 
 std::string duration_value(const RelativeDate& rel) {
   const std::optional<int> n = rel.count;
+  if (rel.and_unit != Unit::none && n) {
+    // two counts: "9 minutes and 29 seconds" PT9M29S, "15 years and eight months" P15Y8M,
+    // "two days and six hours" P2DT6H
+    std::string day_part, time_part;
+    for (const auto& [u, c] : {std::pair{rel.unit, *n}, std::pair{rel.and_unit, rel.and_count}}) {
+      const std::string v = std::to_string(c);
+      switch (u) {
+        case Unit::year:
+          day_part += v + "Y";
+          break;
+        case Unit::month:
+          day_part += v + "M";
+          break;
+        case Unit::day:
+          day_part += v + "D";
+          break;
+        case Unit::hour:
+          time_part += v + "H";
+          break;
+        case Unit::minute:
+          time_part += v + "M";
+          break;
+        case Unit::second:
+          time_part += v + "S";
+          break;
+        default:
+          break;
+      }
+    }
+    return "P" + day_part + (time_part.empty() ? "" : "T" + time_part);
+  }
   if (rel.and_half && n) {
     // one half more, in the next smaller unit: P2Y6M, PT5H30M, PT1M30S, P2DT12H
     const std::string c = std::to_string(*n);
@@ -4445,13 +4566,15 @@ std::string set_value(const RelativeDate& rel) {
     return v;
   }
   if (rel.month) return ValueText().text("XXXX-").two(*rel.month).str();
+  if (rel.season != Season::none) return std::string("XXXX-") + season_code(rel.season);
   if (rel.part != PartOfDay::none) return std::string("XXXX-XX-XXT") + part_code(rel.part);
   // "quarterly", "every quarter": three months (the quarter unit is for counted durations)
   // ("every two quarters": six months)
-  if (rel.unit == Unit::quarter) return "P" + std::to_string(3 * rel.count.value_or(1)) + "M";
-  RelativeDate one = rel;
-  one.count = rel.count.value_or(1);  // "every two years": P2Y
-  return duration_value(one);
+  if (rel.unit == Unit::quarter)
+    return rel.count ? "P" + std::to_string(3 * *rel.count) + "M" : "PXM";
+  // "every two years": P2Y; "every few years": PXY (no count: rule_set gives every other
+  // set of a unit its count)
+  return duration_value(rel);
 }
 
 // Day-level result refined by a part of day or a clock time (TIMEX3 TIME).

@@ -86,6 +86,10 @@ struct RelativeDate {
   Unit unit = Unit::none;
   std::optional<int> count;  // empty: unspecified ("several days", "days ago")
   bool and_half = false;     // "2 1/2 years", "a minute and a half": count + one half
+  // a count of a smaller unit after "and": "9 minutes and 29 seconds" (PT9M29S), "15 years
+  // and eight months" (P15Y8M); none for one unit
+  Unit and_unit = Unit::none;
+  int and_count = 0;
   Direction direction = Direction::none;  // offsets; on a weekday/calendar date, forward
                                           // means "ahead whatever the tense" ("postponed
                                           // until Monday")
