@@ -719,14 +719,14 @@ struct BoilerplateGate {
   static constexpr std::size_t kWidth = 4;
   std::size_t cap = 0;
   std::size_t width = kWidth;     // characters of the fold the gate reads; < 2: no gate
-  std::uint64_t starts[16] = {};  // one bit per entry's first `width` characters (hash())
-  // 10 bits of the first n <= 4 characters, packed in the order written
+  std::uint64_t starts[64] = {};  // one bit per entry's first `width` characters (hash())
+  // 12 bits of the first n <= 4 characters, packed in the order written
   static unsigned hash(const unsigned char* c, std::size_t n) {
     const std::uint32_t packed = n == 4 ? std::uint32_t{c[0]} | std::uint32_t{c[1]} << 8 |
                                               std::uint32_t{c[2]} << 16 | std::uint32_t{c[3]} << 24
                                         : std::uint32_t{c[0]} | std::uint32_t{c[1]} << 8 |
                                               (n > 2 ? std::uint32_t{c[2]} << 16 : 0u);
-    return (packed * 0x9E3779B1u) >> 22;
+    return (packed * 0x9E3779B1u) >> 20;
   }
   explicit BoilerplateGate(const SegmenterRules& rules) {
     // one pass when every entry has `width` characters or more (the lexicon's do); else
@@ -769,7 +769,7 @@ struct BoilerplateGate {
       const std::uint32_t f0 = kFoldChar[b[0]], f1 = kFoldChar[b[1]], f2 = kFoldChar[b[2]],
                           f3 = kFoldChar[b[3]];
       if (f2 != ' ' || (f1 != ' ' && f3 != ' ')) {
-        const unsigned h = (f0 | f1 << 8 | f2 << 16 | f3 << 24) * 0x9E3779B1u >> 22;
+        const unsigned h = (f0 | f1 << 8 | f2 << 16 | f3 << 24) * 0x9E3779B1u >> 20;
         return starts[h >> 6] & (std::uint64_t{1} << (h & 63));
       }
     }
