@@ -317,6 +317,7 @@ class PlainJsonReader {
 
  private:
   void skip_space() {
+    if (p_ != end_ && static_cast<unsigned char>(*p_) > ' ') return;  // (no space: most places)
     const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     while (p_ != end_ && static_cast<unsigned char>(*p_) <= ' ' && space(*p_)) ++p_;
   }
