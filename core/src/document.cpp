@@ -317,6 +317,7 @@ class PlainJsonReader {
 
  private:
   void skip_space() {
+    if (p_ != end_ && static_cast<unsigned char>(*p_) > ' ') return;  // (no space: most places)
     const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     while (p_ != end_ && static_cast<unsigned char>(*p_) <= ' ' && space(*p_)) ++p_;
   }
@@ -326,29 +327,50 @@ class PlainJsonReader {
     return true;
   }
   // Copies the bytes from q to o up to the first '"', '\\', control byte (< 0x20) or byte
-  // >= 0x80, or to `end`; 16 at a time, written before they are looked at (`o` is never
-  // further into the buffer than `q` into the line).
-  static void copy_run(const char*& q, const char* const end, char*& o) {
+  // >= 0x80, or to `end`; 32 or 16 at a time, written before they are looked at (`o` is never
+  // further into the buffer than `q` into the line). The two-byte escapes other than \u
+  // met on the way (a text's "\n") are unescaped, and `escaped` set.
+  static void copy_run(const char*& q_ref, const char* const end, char*& o_ref, bool& escaped) {
+    const char* q = q_ref;  // (in registers, not behind the references)
+    char* o = o_ref;
 #if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\'),
-                  space = _mm_set1_epi8(0x20);
-    for (const char* const last = end - q >= 16 ? end - 15 : q; q < last; q += 16, o += 16) {
+    const __m128i two = _mm_set1_epi8(2), below = _mm_set1_epi8(0x21), slash = _mm_set1_epi8('\\');
+    // The bytes of v that stop a run, one bit each: with bit 1 flipped, '"' is 0x20 and
+    // the bytes below 0x20 stay below it, the other bytes from 0x20 to 0x7F are above it,
+    // and the bytes >= 0x80 are below it as signed bytes.
+    const auto stops = [&](__m128i v) {
+      return static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_or_si128(_mm_cmpgt_epi8(below, _mm_xor_si128(v, two)), _mm_cmpeq_epi8(v, slash))));
+    };
+    while (end - q >= 16) {
+      // 32 bytes a step while there are, else 16
+      const bool pair = end - q >= 32;
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
-      // signed: bytes >= 0x80 are below 0x20 too
-      const __m128i stop =
-          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash)),
-                       _mm_cmplt_epi8(v, space));
-      if (const int m = _mm_movemask_epi8(stop); m != 0) {
-        const int k = std::countr_zero(static_cast<unsigned>(m));
-        q += k;
-        o += k;
-        return;
+      unsigned m = stops(v);
+      if (pair) {
+        const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 16));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(o + 16), v2);
+        m |= stops(v2) << 16;
       }
+      if (m == 0) {
+        q += pair ? 32 : 16;
+        o += pair ? 32 : 16;
+        continue;
+      }
+      const int k = std::countr_zero(m);
+      q += k;
+      o += k;
+      if (*q != '\\' || end - q < 2 || kUnescaped[static_cast<unsigned char>(q[1])] == '\0') break;
+      *o++ = kUnescaped[static_cast<unsigned char>(q[1])];
+      q += 2;
+      escaped = true;
     }
 #endif
     while (q != end && *q != '"' && *q != '\\' && static_cast<unsigned char>(*q) - 0x20u < 0x60u)
       *o++ = *q++;
+    q_ref = q;
+    o_ref = o;
   }
   // A string at p_ (at its opening quote, else false): its value, unescaped into the buffer;
   // `escaped_` whether it had escapes.
@@ -361,7 +383,7 @@ class PlainJsonReader {
     char* o = from;
     bool escaped = false;
     for (;;) {
-      copy_run(q, end, o);
+      copy_run(q, end, o, escaped);
       if (q == end) return false;
       const auto c = static_cast<unsigned char>(*q);
       if (c == '"') {

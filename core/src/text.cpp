@@ -458,8 +458,18 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
         std::size_t j = i + 1;
         std::uint64_t h = kStartHash[static_cast<unsigned char>(p[i])];
         if constexpr (decltype(before_guard)::value) {
-          while (kRunByte[static_cast<unsigned char>(p[j])])
-            h = hash_step(h, static_cast<unsigned char>(p[j++]));
+          // two bytes a step: a byte of the run is never the last of s (see `guarded`)
+          for (;; j += 2) {
+            const auto a = static_cast<unsigned char>(p[j]);
+            if (!kRunByte[a]) break;
+            h = hash_step(h, a);
+            const auto b = static_cast<unsigned char>(p[j + 1]);
+            if (!kRunByte[b]) {
+              ++j;
+              break;
+            }
+            h = hash_step(h, b);
+          }
           cd = byte_class(p[j]);
         } else {
           while (j < n && byte_class(p[j]) & (kLower | kDigit))
@@ -467,39 +477,42 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
           if (j < n) cd = byte_class(p[j]);
         }
         bool rehash = false;  // the lower-case form is not the bytes hashed: hashed once made
-        if (cd & (kUpper | kHigh | kApos)) {  // (rare) a capital, an apostrophe, other letters
-          if (cd & kUpper) {  // a capital after the first letter ("USA", "iPhone"): the rest
-            flags |= kUpper;
-            while (j < n && ((cd = byte_class(p[j])) & kAlnum))
-              h = hash_step(
-                  h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(p[j++])]));
+        // (rare) a capital, an apostrophe, other letters, or punctuation (an initialism?)
+        if (cd & (kUpper | kHigh | kApos | kPunct)) {
+          if (cd & (kUpper | kHigh | kApos)) {
+            if (cd & kUpper) {  // a capital after the first letter ("USA", "iPhone"): the rest
+              flags |= kUpper;
+              while (j < n && ((cd = byte_class(p[j])) & kAlnum))
+                h = hash_step(
+                    h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(p[j++])]));
+            }
+            if (cd & (kHigh | kApos)) {   // an apostrophe or a letter beyond ASCII after the word
+              std::uint8_t more = flags;  // (a copy: `flags` stays in a register above)
+              j = word_end(s, j, more);
+              const std::string_view t(p + start, j - start);
+              const std::string_view f = general_form(t, more);
+              push(start, j, sdk::TokenKind::word, f, (c0 & kUpper) != 0,
+                   detail::word_hash_by_four(f));
+              i = j;
+              possessive(i);
+              continue;
+            }
           }
-          if (cd & (kHigh | kApos)) {   // an apostrophe or a letter beyond ASCII after the word
-            std::uint8_t more = flags;  // (a copy: `flags` stays in a register above)
-            j = word_end(s, j, more);
-            const std::string_view t(p + start, j - start);
-            const std::string_view f = general_form(t, more);
-            push(start, j, sdk::TokenKind::word, f, (c0 & kUpper) != 0,
-                 detail::word_hash_by_four(f));
-            i = j;
-            possessive(i);
-            continue;
+          if (j == i + 1 && j + 2 < n && p[j] == '.' && alpha_byte(p[j + 1]) && p[j + 2] == '.') {
+            // initialisms: U.S., a.m., U.N.
+            std::size_t k = j;
+            while (k + 1 < n && p[k] == '.' && alpha_byte(p[k + 1]) &&
+                   (k + 2 == n || p[k + 2] == '.' || !alpha_byte(p[k + 2]))) {
+              flags |= byte_class(p[k + 1]);
+              k += 2;
+            }
+            if (k < n && p[k] == '.') ++k;
+            j = k;
+            cd = j < n ? byte_class(p[j]) : 0;
+            rehash = true;
+            if (p[j - 1] == '.')
+              out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
           }
-        }
-        if (j == i + 1 && j + 2 < n && p[j] == '.' && alpha_byte(p[j + 1]) && p[j + 2] == '.') {
-          // initialisms: U.S., a.m., U.N.
-          std::size_t k = j;
-          while (k + 1 < n && p[k] == '.' && alpha_byte(p[k + 1]) &&
-                 (k + 2 == n || p[k + 2] == '.' || !alpha_byte(p[k + 2]))) {
-            flags |= byte_class(p[k + 1]);
-            k += 2;
-          }
-          if (k < n && p[k] == '.') ++k;
-          j = k;
-          cd = j < n ? byte_class(p[j]) : 0;
-          rehash = true;
-          if (p[j - 1] == '.')
-            out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
         }
         std::string_view lower(p + start, j - start);
         if (flags & kUpper) {
@@ -706,14 +719,14 @@ struct BoilerplateGate {
   static constexpr std::size_t kWidth = 4;
   std::size_t cap = 0;
   std::size_t width = kWidth;     // characters of the fold the gate reads; < 2: no gate
-  std::uint64_t starts[16] = {};  // one bit per entry's first `width` characters (hash())
-  // 10 bits of the first n <= 4 characters, packed in the order written
+  std::uint64_t starts[64] = {};  // one bit per entry's first `width` characters (hash())
+  // 12 bits of the first n <= 4 characters, packed in the order written
   static unsigned hash(const unsigned char* c, std::size_t n) {
     const std::uint32_t packed = n == 4 ? std::uint32_t{c[0]} | std::uint32_t{c[1]} << 8 |
                                               std::uint32_t{c[2]} << 16 | std::uint32_t{c[3]} << 24
                                         : std::uint32_t{c[0]} | std::uint32_t{c[1]} << 8 |
                                               (n > 2 ? std::uint32_t{c[2]} << 16 : 0u);
-    return (packed * 0x9E3779B1u) >> 22;
+    return (packed * 0x9E3779B1u) >> 20;
   }
   explicit BoilerplateGate(const SegmenterRules& rules) {
     // one pass when every entry has `width` characters or more (the lexicon's do); else
@@ -742,13 +755,24 @@ struct BoilerplateGate {
   }
   // False when the line's fold cannot be an entry nor start with one: its first `width`
   // characters are those of no entry, or it has fewer (periods and colons taken off its
-  // end only make it shorter).
-  bool may_match(std::string_view line) const {
+  // end only make it shorter). `k`: the number of blanks the line starts with.
+  bool may_match(std::string_view line, std::size_t k) const {
     const std::size_t n = line.size();
-    std::size_t k = 0;
-    while (k < n && kFoldByte[static_cast<unsigned char>(line[k])] == kBlank) ++k;
     if (k == n) return false;  // an empty fold
     if (width < 2) return true;
+    if (width == 4 && n - k >= 4) {
+      // (most lines) the four bytes from the first that is not blank, a blank as the space
+      // it folds to: the fold's first four characters, unless two blanks follow each other
+      // (a line that ends in a blank may pass here and not below: the gate only has to
+      // let every entry through)
+      const auto* b = reinterpret_cast<const unsigned char*>(line.data() + k);
+      const std::uint32_t f0 = kFoldChar[b[0]], f1 = kFoldChar[b[1]], f2 = kFoldChar[b[2]],
+                          f3 = kFoldChar[b[3]];
+      if (f2 != ' ' || (f1 != ' ' && f3 != ' ')) {
+        const unsigned h = (f0 | f1 << 8 | f2 << 16 | f3 << 24) * 0x9E3779B1u >> 20;
+        return starts[h >> 6] & (std::uint64_t{1} << (h & 63));
+      }
+    }
     unsigned char f[kWidth];
     for (std::size_t q = 0; q < width; ++q) {
       if (k == n) return false;  // a fold shorter than every entry
@@ -774,6 +798,13 @@ struct BoilerplateGate {
       t[c] = c == ' ' || c == '\t' || c == '\r'
                  ? kBlank
                  : static_cast<std::uint16_t>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    return t;
+  }();
+  // the same, a blank as a space
+  static constexpr auto kFoldChar = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 256; ++c)
+      t[c] = kFoldByte[c] == kBlank ? ' ' : static_cast<unsigned char>(kFoldByte[c]);
     return t;
   }();
 };
@@ -805,9 +836,10 @@ void SegmenterRules::prepare() { index = std::make_shared<const SegmenterIndex>(
 
 namespace {
 
-bool is_boilerplate(std::string_view line, const SegmenterRules& rules,
+// `blanks`: the number of blanks (space, tab, carriage return) the line starts with.
+bool is_boilerplate(std::string_view line, std::size_t blanks, const SegmenterRules& rules,
                     const BoilerplateGate& gate) {
-  if (!gate.may_match(line)) return false;
+  if (!gate.may_match(line, blanks)) return false;
   static thread_local std::string f;
   if (const std::size_t stop = fold_line(line, f, gate.cap); stop != std::string_view::npos) {
     // The fold is longer than `cap` unless the rest of the line is periods, colons and
@@ -1027,12 +1059,15 @@ std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules
     const std::size_t nl = at ? static_cast<std::size_t>(at - text.data()) : text.size();
     const std::string_view line(text.data() + pos, nl - pos);
     std::size_t k = 0;
-    while (k < line.size() && (line[k] == ' ' || (line[k] >= '\t' && line[k] <= '\r'))) ++k;
+    while (k < line.size() && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r')) ++k;
+    const std::size_t blanks = k;  // (those the boilerplate fold skips)
+    if (k < line.size() && (line[k] == '\v' || line[k] == '\f'))
+      while (k < line.size() && (line[k] == ' ' || (line[k] >= '\t' && line[k] <= '\r'))) ++k;
     const bool blank = k == line.size();  // spaces, tabs, \r, \f and \v only
-    const bool indented = !line.empty() && (line[0] == ' ' || line[0] == '\t') && !blank;
+    const bool indented = blanks > 0 && (line[0] == ' ' || line[0] == '\t') && !blank;
     if (blank) {
       flush(pos);
-    } else if (is_boilerplate(line, rules, gate)) {
+    } else if (is_boilerplate(line, blanks, rules, gate)) {
       flush(pos);
     } else {
       if (indented) flush(pos);

@@ -368,6 +368,20 @@ TEST(JsonDocument, FastAndReferenceReadersAgree) {
   EXPECT_EQ(d.origin, "in.jsonl:9 (id b)");
 }
 
+// The plain reader copies 32 or 16 bytes a step: escapes, quotes, control bytes and bytes
+// beyond ASCII at every offset of a step, alone and two in a row, read as the reference
+// reader reads them.
+TEST(JsonDocument, ReadersAgreeOnStopBytesAtEveryOffset) {
+  const std::vector<std::string> stops = {"\\n", "\\\"",     "\\\\", "\\u0041", "\\x",
+                                          "\t",  "\xC3\xA9", "\xFF", "\\n\\n",  "\\\"\\t"};
+  for (const auto& stop : stops)
+    for (std::size_t k = 0; k <= 70; ++k) {
+      const std::string text = std::string(k, 'x') + stop + std::string(70 - k, 'y');
+      const std::string line = R"({"id":"a","published":"2025-02-17","text":")" + text + R"("})";
+      EXPECT_EQ(chronicle::detail::json_readers_disagree(line), "") << line;
+    }
+}
+
 namespace {
 
 TEST(JsonDocument, AsciiTextIsMarkedAndOtherTextRepaired) {

@@ -464,6 +464,20 @@ TEST_F(SplitSentences, BoilerplateFirstCharactersAfterBlanksAndCase) {
   EXPECT_EQ(sentences(text), (Words{"Top officials met on Tuesday.", "Sha"}));
 }
 
+TEST_F(SplitSentences, BoilerplateGateReadsABlankAsItsSpace) {
+  // one blank among the first four characters (a tab, a carriage return) folds to a space:
+  // such a line is looked at further as well as a line with a run of blanks or blanks at
+  // its end
+  const std::string text =
+      "Top\tStories\n\n"
+      "\tLive\rTV\n\n"
+      "A B\n\n"
+      "all  rights reserved 1987\n\n"
+      "Live tv \n\n"
+      "Officials met on Tuesday.\n";
+  EXPECT_EQ(sentences(text), (Words{"A B", "Officials met on Tuesday."}));
+}
+
 // Entries shorter than the four characters the gate reads, and one of a single character
 // (no gate at all), are found as well.
 TEST_F(SplitSentences, ShortBoilerplateEntries) {
