@@ -4007,9 +4007,17 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
                                          1u << Impl::kRuleCount | 1u << Impl::kRuleSet;
   std::size_t i = 0;  // the first token not read yet
   std::optional<Impl::Hit> best;  // the reading at i (one for the sentence: no clearing)
+  // "the company", "a share": a word that only leads a reading (an article, "the") before a
+  // word in no phrase of any table starts none (each rule tried at it reads the next word
+  // by its tables)
+  constexpr std::uint32_t kLeadOnly = kDeterminer | kArticle | kReportingThis | kPaired;
+  const auto absent_id = static_cast<std::uint32_t>(g.start_words.size());
   for (std::size_t t = 0; t < n_tries; ++t) {
     if (tries[t] < i) continue;
     i = tries[t];
+    if (gated && !(classes[i] & ~kLeadOnly) && i + 1 < n && tokens[i + 1].kind == TokenKind::word &&
+        start_ids[i + 1] == absent_id)
+      continue;
     std::uint32_t rules = rules_at(i, try_heads[t]);
     if ((rules & kNumberRules) && gated && tokens[i].kind == TokenKind::number)
       rules &= ~kNumberRules | g.number_rules(tokens, i, classes[i]);
