@@ -1124,6 +1124,10 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   reporting_year_adj.add_all(lex.list("reporting.year_adjectives"), 1);
   reporting_for.add_all(lex.list("reporting.year_prepositions"), 1);
   reporting_year_spans.add_all(lex.list("reporting.year_spans"), 1);
+  // The range links are start words too (after every table's words: their numbers stay):
+  // tag() takes a word in no phrase after a count for the end of any reading there, and
+  // rule_count reads "between two and six days" up to a link.
+  for (const auto& s : lex.list("split_ranges.links")) start_words.add(s);
   // the words that are a whole phrase of rule_phrases()'s tables on their own
   single_phrase_words.assign(start_words.size() + 1, false);
   for (const PhraseTable* p : {&anchored, &fuzzy, &context_days, &fuzzy_adj, &vague_durations})
@@ -1602,15 +1606,14 @@ inline std::uint32_t TemporalGrammar::Impl::number_rules(Tokens t, std::size_t i
   // read_clock_at(): a marker written on the number ("6pm")
   std::uint32_t rules =
       clock_suffix_ends[static_cast<unsigned char>(s.back())] ? 1u << kRuleClock : 0;
-  // rule_year_period(): four characters (a year)
-  if (n == 4) rules |= 1u << kRuleYearPeriod;
-  // rule_day_month(): a day of one or two digits (read_day_digits())
-  if (d >= 1 && d <= 2) rules |= 1u << kRuleDayMonth;
   // rule_numeric(), rule_ordinal_period(): a number that is not plain (plain_number(); an
   // ordinal "3rd" is not)
   if (d == n) {
-    // rule_count(): a count of up to four digits (read_count())
+    // rule_count(): a count of up to four digits (read_count()); rule_year_period(): a year
+    // of four (read_year_digits()); rule_day_month(): a day of one or two (read_day_digits())
     if (n <= 4) rules |= 1u << kRuleCount;
+    if (n == 4) rules |= 1u << kRuleYearPeriod;
+    if (n <= 2) rules |= 1u << kRuleDayMonth;
     // (all digits: plain but for four, or two after an apostrophe)
     if (n == 4 || (n == 2 && !plain_number(t, i, d)))
       rules |= 1u << kRuleNumeric | 1u << kRuleOrdinalPeriod;
@@ -1619,12 +1622,14 @@ inline std::uint32_t TemporalGrammar::Impl::number_rules(Tokens t, std::size_t i
     if ((n <= 2 && !in_no_phrase(t, i + 1)) || (n == 4 && is_word(t, i + 1)))
       rules |= 1u << kRuleClock;
   } else {
+    // rule_day_month(): a day with an ordinal suffix ("21st")
+    const bool ordinal = d > 0 && d <= 2 && is_ordinal_suffix(s.substr(d));
+    if (ordinal) rules |= 1u << kRuleDayMonth;
     std::size_t q = d;
     while (q < n && ((s[q] >= '0' && s[q] <= '9') || s[q] == '.' || s[q] == ',')) ++q;
     // (a character other than a digit, point or comma after the leading digits; else
-    // plain but for an ordinal suffix after one or two digits)
-    if (q < n || (d > 0 && d <= 2 && is_ordinal_suffix(s.substr(d))))
-      rules |= 1u << kRuleNumeric | 1u << kRuleOrdinalPeriod;
+    // plain but for an ordinal suffix)
+    if (q < n || ordinal) rules |= 1u << kRuleNumeric | 1u << kRuleOrdinalPeriod;
     // read_clock_at(): digits up to a colon ("3:30")
     if (s[d] == ':') rules |= 1u << kRuleClock;
   }
@@ -4007,10 +4012,12 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
                                          1u << Impl::kRuleCount | 1u << Impl::kRuleSet;
   std::size_t i = 0;  // the first token not read yet
   std::optional<Impl::Hit> best;  // the reading at i (one for the sentence: no clearing)
-  // "the company", "a share": a word that only leads a reading (an article, "the") before a
-  // word in no phrase of any table starts none (each rule tried at it reads the next word
-  // by its tables)
-  constexpr std::uint32_t kLeadOnly = kDeterminer | kArticle | kReportingThis | kPaired;
+  // "the company", "a share", "two companies", "nearly all": a word that only leads a
+  // reading (an article, "the", a spelled or vague count, an approximator) before a word in
+  // no phrase of any table starts none (each rule tried at it reads the next word by its
+  // tables; a range link is a start word: Impl())
+  constexpr std::uint32_t kLeadOnly =
+      kDeterminer | kArticle | kReportingThis | kNumberWord | kVagueCount | kApproximator | kPaired;
   const auto absent_id = static_cast<std::uint32_t>(g.start_words.size());
   for (std::size_t t = 0; t < n_tries; ++t) {
     if (tries[t] < i) continue;
