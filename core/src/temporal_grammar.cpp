@@ -627,6 +627,17 @@ struct TemporalGrammar::Impl {
     return !rest.empty() && ordinal_suffix_starts[static_cast<unsigned char>(rest.front())] &&
            ordinal_suffixes.count(rest);
   }
+  // Number token i is a plain number ("300", "1,500", "2.5"; not four digits, not an
+  // ordinal "21st", not two digits after an apostrophe: "'82"), whose first `digits`
+  // characters are digits: rule_numeric() reads no date, decade, century or year from it.
+  bool plain_number(Tokens t, std::size_t i, std::size_t digits) const;
+  // Of the rules that may start at a number (kNumberRules in tag()), those that may read
+  // something at number token i (bit r: rule r), `at_i` its classes: most numbers ("300",
+  // "1,500", "2.5") are no date, day, ordinal, year, short count or clock time, and this
+  // test costs less than the calls. (It follows the shapes of number each rule reads: a
+  // new shape there is a new case here.)
+  [[gnu::always_inline]] inline std::uint32_t number_rules(Tokens t, std::size_t i,
+                                                           std::uint32_t at_i) const;
   // hedges, ranges, halves, decades, periods counted from the text's last date
   PhraseTable set_frequent_after, set_noun_after, set_freqs, set_times, long_words, long_units,
       fractions, weekday_plurals, plural_parts, deadline_tails, approx_tails, count_adjectives,
@@ -1148,6 +1159,10 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   reporting_year_adj.add_all(lex.list("reporting.year_adjectives"), 1);
   reporting_for.add_all(lex.list("reporting.year_prepositions"), 1);
   reporting_year_spans.add_all(lex.list("reporting.year_spans"), 1);
+  // The range links are start words too (after every table's words: their numbers stay):
+  // tag() takes a word in no phrase after a count for the end of any reading there, and
+  // rule_count reads "between two and six days" up to a link.
+  for (const auto& s : lex.list("split_ranges.links")) start_words.add(s);
   // the words that are a whole phrase of rule_phrases()'s tables on their own
   single_phrase_words.assign(start_words.size() + 1, false);
   for (const PhraseTable* p : {&anchored, &fuzzy, &context_days, &fuzzy_adj, &vague_durations})
@@ -1600,6 +1615,63 @@ std::pair<std::size_t, date::weekday> TemporalGrammar::Impl::read_weekday(Tokens
   return {end, date::weekday{static_cast<unsigned>(m.value)}};
 }
 
+bool TemporalGrammar::Impl::plain_number(Tokens t, std::size_t i, std::size_t digits) const {
+  const std::string_view s = t[i].lower;
+  const std::size_t d = digits;
+  bool plain = std::all_of(s.begin() + static_cast<std::ptrdiff_t>(d), s.end(),
+                           [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; });
+  if (d == s.size())
+    plain = s.size() != 4 && (s.size() != 2 || i == 0 ||
+                              !(is_punct(t, i - 1, "'") || is_punct(t, i - 1, "\xE2\x80\x99")));
+  else if (d > 0 && d <= 2 && plain)
+    plain = !is_ordinal_suffix(s.substr(d));
+  return plain;
+}
+
+inline std::uint32_t TemporalGrammar::Impl::number_rules(Tokens t, std::size_t i,
+                                                         std::uint32_t at_i) const {
+  // a number that is also a word of some table's class: no rule ruled out here (each rule
+  // below reads such a word only by those tables)
+  if (at_i & ~std::uint32_t{kNumberToken}) return ~std::uint32_t{0};
+  const std::string_view s = t[i].lower;
+  const std::size_t n = s.size();
+  if (n == 0) return ~std::uint32_t{0};
+  std::size_t d = 0;  // the leading digits
+  while (d < n && s[d] >= '0' && s[d] <= '9') ++d;
+  // read_clock_at(): a marker written on the number ("6pm")
+  std::uint32_t rules =
+      clock_suffix_ends[static_cast<unsigned char>(s.back())] ? 1u << kRuleClock : 0;
+  // rule_numeric(), rule_ordinal_period(): a number that is not plain (plain_number(); an
+  // ordinal "3rd" is not)
+  if (d == n) {
+    // rule_count(): a count of up to four digits (read_count()); rule_year_period(): a year
+    // of four (read_year_digits()); rule_day_month(): a day of one or two (read_day_digits())
+    if (n <= 4) rules |= 1u << kRuleCount;
+    if (n == 4) rules |= 1u << kRuleYearPeriod;
+    if (n <= 2) rules |= 1u << kRuleDayMonth;
+    // (all digits: plain but for four, or two after an apostrophe)
+    if (n == 4 || (n == 2 && !plain_number(t, i, d)))
+      rules |= 1u << kRuleNumeric | 1u << kRuleOrdinalPeriod;
+    // read_clock_at(): one or two digits before a word of some phrase ("10 a.m."), four
+    // before a word ("0735 GMT")
+    if ((n <= 2 && !in_no_phrase(t, i + 1)) || (n == 4 && is_word(t, i + 1)))
+      rules |= 1u << kRuleClock;
+  } else {
+    // rule_day_month(): a day with an ordinal suffix ("21st")
+    const bool ordinal = d > 0 && d <= 2 && is_ordinal_suffix(s.substr(d));
+    if (ordinal) rules |= 1u << kRuleDayMonth;
+    std::size_t q = d;
+    while (q < n && ((s[q] >= '0' && s[q] <= '9') || s[q] == '.' || s[q] == ',')) ++q;
+    // (a character other than a digit, point or comma after the leading digits; else
+    // plain but for an ordinal suffix)
+    if (q < n || ordinal) rules |= 1u << kRuleNumeric | 1u << kRuleOrdinalPeriod;
+    // read_clock_at(): digits up to a colon ("3:30")
+    if (s[d] == ':') rules |= 1u << kRuleClock;
+  }
+  // rule_set() reads from a word only
+  return rules;
+}
+
 // "10 a.m.", "3:30 p.m.", "10:35", "noon", "midnight", "9 o'clock", "0735 GMT".
 inline std::pair<std::size_t, ClockTime> TemporalGrammar::Impl::read_clock(Tokens t,
                                                                            std::size_t i) const {
@@ -1893,16 +1965,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
     const std::string_view s = t[i].lower;
     std::size_t d = 0;
     while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
-    bool plain = std::all_of(s.begin() + static_cast<std::ptrdiff_t>(d), s.end(),
-                             [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; });
-    if (d == s.size())
-      plain = s.size() != 4 && (s.size() != 2 || i == 0 ||
-                                !(is_punct(t, i - 1, "'") || is_punct(t, i - 1, "\xE2\x80\x99")));
-    else if (d > 0 && d <= 2 && plain)
-      plain = !is_ordinal_suffix(s.substr(d));
-    if (plain && (!(at_i & (kModifier | kDeterminer | kFiscalWord)) ||
-                  (!modifiers.match(t, i, sc).length && !determiners.match(t, i, sc).length &&
-                   !fiscal.match(t, i, sc).length)))
+    if (plain_number(t, i, d) &&
+        (!(at_i & (kModifier | kDeterminer | kFiscalWord)) ||
+         (!modifiers.match(t, i, sc).length && !determiners.match(t, i, sc).length &&
+          !fiscal.match(t, i, sc).length)))
       return std::nullopt;
   }
   std::size_t k = i;
@@ -4034,12 +4100,29 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     }
     return business == Business::yes;
   };
+  // the rules the shape of a number token may rule out (Impl::number_rules())
+  constexpr std::uint32_t kNumberRules = 1u << Impl::kRuleNumeric | 1u << Impl::kRuleClock |
+                                         1u << Impl::kRuleOrdinalPeriod |
+                                         1u << Impl::kRuleDayMonth | 1u << Impl::kRuleYearPeriod |
+                                         1u << Impl::kRuleCount | 1u << Impl::kRuleSet;
   std::size_t i = 0;  // the first token not read yet
   std::optional<Impl::Hit> best;  // the reading at i (one for the sentence: no clearing)
+  // "the company", "a share", "two companies", "nearly all": a word that only leads a
+  // reading (an article, "the", a spelled or vague count, an approximator) before a word in
+  // no phrase of any table starts none (each rule tried at it reads the next word by its
+  // tables; a range link is a start word: Impl())
+  constexpr std::uint32_t kLeadOnly =
+      kDeterminer | kArticle | kReportingThis | kNumberWord | kVagueCount | kApproximator | kPaired;
+  const auto absent_id = static_cast<std::uint32_t>(g.start_words.size());
   for (std::size_t t = 0; t < n_tries; ++t) {
     if (tries[t] < i) continue;
     i = tries[t];
+    if (gated && !(classes[i] & ~kLeadOnly) && i + 1 < n && tokens[i + 1].kind == TokenKind::word &&
+        start_ids[i + 1] == absent_id)
+      continue;
     std::uint32_t rules = rules_at(i, try_heads[t]);
+    if ((rules & kNumberRules) && gated && tokens[i].kind == TokenKind::number)
+      rules &= ~kNumberRules | g.number_rules(tokens, i, classes[i]);
     constexpr std::uint32_t kReporting = 1u << Impl::kRuleReporting;
     if ((rules & kReporting) && !in_business()) rules &= ~kReporting;  // results sentences only
     if (!rules) continue;
@@ -4056,7 +4139,9 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     std::optional<Impl::Hit> inner;  // (one for the passes: cleared by each)
     for (std::size_t j = best->first + 1; j < best->end; ++j) {
       inner.reset();
-      const std::uint32_t inner_rules = rules_at(j, j < i ? 0 : try_heads[t]);
+      std::uint32_t inner_rules = rules_at(j, j < i ? 0 : try_heads[t]);
+      if ((inner_rules & kNumberRules) && gated && tokens[j].kind == TokenKind::number)
+        inner_rules &= ~kNumberRules | g.number_rules(tokens, j, classes[j]);
       for (const Impl::Rule r : kInnerRules) {
         if (!(inner_rules & (1u << r))) continue;
         std::optional<Impl::Hit> h = (g.*kReaders[r])(tokens, j);
