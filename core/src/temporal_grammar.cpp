@@ -1665,8 +1665,9 @@ inline std::uint32_t TemporalGrammar::Impl::number_rules(Tokens t, std::size_t i
     // (a character other than a digit, point or comma after the leading digits; else
     // plain but for an ordinal suffix)
     if (q < n || ordinal) rules |= 1u << kRuleNumeric | 1u << kRuleOrdinalPeriod;
-    // read_clock_at(): digits up to a colon ("3:30")
-    if (s[d] == ':') rules |= 1u << kRuleClock;
+    // read_clock_at(): digits up to a colon ("3:30"), or up to a dot before a word of some
+    // phrase ("2.40 PM": read only with a.m./p.m. after it)
+    if (s[d] == ':' || (s[d] == '.' && !in_no_phrase(t, i + 1))) rules |= 1u << kRuleClock;
   }
   // rule_set() reads from a word only
   return rules;

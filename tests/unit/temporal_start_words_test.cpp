@@ -88,7 +88,8 @@ TEST(TemporalStartWords, CorporaAndExamples) {
 TEST(TemporalStartWords, NumberShapesAndLeadWords) {
   const char* const text =
       "Net rose 1,500 to 2.5 mln dlrs on March 3 and 4, 1987. Talks resume at 6pm, 10 a.m. "
-      "or 0735 GMT, and at 3:30 on the 21st, the 3rd or 15 June. Prices were lowest since "
+      "or 0735 GMT, and at 3:30 on the 21st, the 3rd or 15 June, around 2.40 PM, 8.37 A.M. "
+      "or 4.15 p.m. but not 2.40 percent. Prices were lowest since "
       "'82 and in the 1990s, the 2012-13 season and 1989/90. The 1988 third quarter and "
       "last year's first half were weak. It took between two and six days, two to three "
       "weeks, 12 to 18 months and 2 1/2 years. The company said two analysts and several "
