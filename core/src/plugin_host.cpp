@@ -16,11 +16,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "word_index.h"
+
 namespace chronicle {
 namespace {
 
 // PluginHost::gate_slots_: at least this many slots, and four for every gate word
 constexpr unsigned kGateSlotsLog2 = 12;
+
+// The slot of a word by its sdk::word_hash: the hash mixed (the top bits of FNV-1a differ
+// little between short words), its top bits taken.
+inline std::size_t hashed_slot(std::uint64_t hash, unsigned shift) noexcept {
+  return (hash * 0x9E3779B97F4A7C15ull) >> shift;
+}
 
 constexpr const char* kInfoSymbol = "chronicle_plugin_info";
 constexpr const char* kRegisterSymbol = "chronicle_plugin_register";
@@ -361,7 +369,7 @@ void PluginHost::add_to_gate(std::size_t pi) {
     while (gate_slots_[k] != 0) k = (k + 1) & gate_mask_;
     gate_slots_[k] = std::uint64_t{key} << 32 | (id + 1);
     const std::uint64_t hash = sdk::word_hash(gate_words_[id].word);
-    std::size_t h = hash >> gate_hashed_shift_;
+    std::size_t h = hashed_slot(hash, gate_hashed_shift_);
     while (gate_hashed_[h].hash != 0) h = (h + 1) & gate_mask_;
     gate_hashed_[h] = {hash, id};
   }
@@ -390,7 +398,7 @@ inline const PluginHost::GateWord* PluginHost::gate_word(std::string_view word) 
 // gate_word(word) for a word whose sdk::word_hash is `hash`
 inline const PluginHost::GateWord* PluginHost::gate_word(std::string_view word,
                                                          std::uint64_t hash) const noexcept {
-  for (std::size_t k = hash >> gate_hashed_shift_;; k = (k + 1) & gate_mask_) {
+  for (std::size_t k = hashed_slot(hash, gate_hashed_shift_);; k = (k + 1) & gate_mask_) {
     const HashedGateSlot& slot = gate_hashed_[k];
     if (slot.hash == 0) return nullptr;
     if (slot.hash == hash && gate_words_[slot.id].word == word) return &gate_words_[slot.id];
@@ -409,7 +417,7 @@ std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, const std:
     return gate_of(
         tokens, any,
         [=](std::size_t i) {
-          while (i < n && slots[hashes[i] >> shift].hash == 0) ++i;
+          while (i < n && slots[hashed_slot(hashes[i], shift)].hash == 0) ++i;
           return i;
         },
         [&](std::size_t i) { return gate_word(t[i].lower, hashes[i]); });
@@ -497,6 +505,8 @@ bool PluginHost::may_propose(std::span<const sdk::Token> tokens,
   // (a plugin without a gate, or past the 64 the gate table holds, sees every sentence)
   const std::size_t n = plugins_.size();
   if (n > 64 || gated_ != (n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1)) return true;
+  // (the hashes of a detail::SentenceHashes scope over these tokens, when none are given)
+  if (hashes == nullptr) hashes = detail::SentenceHashes::all_of(tokens.data(), tokens.size());
   return n > 0 && gate_of(tokens, hashes, /*any=*/true) != 0;
 }
 

@@ -109,7 +109,8 @@ class PluginHost {
   // phrase of any, or, for a plugin gated in order, no phrase as consecutive tokens):
   // extract() would call no extractor on it. (A document none of whose sentences passes
   // needs no analysis past its tokens: DocumentAnalysis's gate.)
-  // `hashes`, when given: as for extract().
+  // `hashes`, when given: as for extract(); else those of a detail::SentenceHashes scope
+  // over the tokens, when there is one (word_index.h).
   bool may_propose(std::span<const sdk::Token> tokens, const std::uint64_t* hashes = nullptr) const;
 
   static std::string host_abi();
@@ -152,7 +153,7 @@ class PluginHost {
   std::size_t gate_mask_ = 0;
   unsigned gate_shift_ = 32;  // the slot of a key: (key * golden ratio) >> gate_shift_
   // The same words by sdk::word_hash, for tokens whose hashes are known: a slot holds a
-  // word's hash and id (hash 0: empty), at the top bits of the hash.
+  // word's hash and id (hash 0: empty), at the top bits of the hash mixed.
   struct HashedGateSlot {
     std::uint64_t hash = 0;
     std::size_t id = 0;
