@@ -377,11 +377,12 @@ void PluginHost::add_to_gate(std::size_t pi) {
 
 inline std::uint32_t PluginHost::gate_key(std::string_view w) noexcept {
   const auto byte = [&](std::size_t k) -> std::uint32_t {
-    return k < w.size() ? static_cast<unsigned char>(w[k]) : 0u;
+    return static_cast<unsigned char>(w[k]);
   };
-  const std::uint32_t last = w.empty() ? 0u : static_cast<unsigned char>(w.back());
-  return (static_cast<std::uint32_t>(w.size()) & 0xFF) | byte(0) << 8 | byte(1) << 16 |
-         last << 24;
+  const auto size = static_cast<std::uint32_t>(w.size()) & 0xFF;
+  // (a word of two bytes or more, most: no test per byte; a missing second byte reads 0)
+  if (w.size() < 2) return w.empty() ? 0u : size | byte(0) << 8 | byte(0) << 24;
+  return size | byte(0) << 8 | byte(1) << 16 | byte(w.size() - 1) << 24;
 }
 
 inline const PluginHost::GateWord* PluginHost::gate_word(std::string_view word) const noexcept {
@@ -503,11 +504,10 @@ std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, bool any, 
 bool PluginHost::may_propose(std::span<const sdk::Token> tokens,
                              const std::uint64_t* hashes) const {
   // (a plugin without a gate, or past the 64 the gate table holds, sees every sentence)
-  const std::size_t n = plugins_.size();
-  if (n > 64 || gated_ != (n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1)) return true;
+  if (!all_gated()) return true;
   // (the hashes of a detail::SentenceHashes scope over these tokens, when none are given)
   if (hashes == nullptr) hashes = detail::SentenceHashes::all_of(tokens.data(), tokens.size());
-  return n > 0 && gate_of(tokens, hashes, /*any=*/true) != 0;
+  return !plugins_.empty() && gate_of(tokens, hashes, /*any=*/true) != 0;
 }
 
 void PluginHost::extract(const sdk::Sentence& sentence, std::vector<sdk::EventCandidate>& out,
@@ -517,6 +517,8 @@ void PluginHost::extract(const sdk::Sentence& sentence, std::vector<sdk::EventCa
   const std::uint64_t present =
       gated_ != 0 ? gate_of({sentence.tokens.data, sentence.tokens.size}, hashes, /*any=*/false)
                   : 0;
+  // (most sentences: every plugin is gated and none found)
+  if (present == 0 && all_gated()) return;
   // the sentence as the plugins see it: its frames read once for all of them
   std::optional<FrameCache> frames;
   static thread_local std::vector<FrameRead> frames_read;

@@ -144,6 +144,11 @@ class PluginHost {
   StringMap<std::uint32_t> gate_ids_;  // the id of each gate word
   std::vector<GatePhrase> gate_phrases_;
   std::uint64_t gated_ = 0;  // the plugins (by index) that have a gate
+  // Has every plugin a gate (and are there no more than the 64 the gate table holds)?
+  bool all_gated() const noexcept {
+    const std::size_t n = plugins_.size();
+    return n <= 64 && gated_ == (n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1);
+  }
   // The gate words by a key mixed from a word's length and first, second and last bytes
   // (no pass over the whole word): a slot holds the key in its high half and the word's
   // id + 1 in its low half, 0 when empty. Most tokens that are no gate word meet an empty
