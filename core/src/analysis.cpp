@@ -2922,9 +2922,16 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     // "discussed plans for Prime Minister Modi to visit", "has invited the Commission for
     // talks": decided for later
     auto cue_before = [&](const detail::WordList& cues) {
+      // the first bytes of the cues, one bit each: most words start none
+      std::uint64_t starts[4] = {};
+      for (const auto& p : cues)
+        if (!p.empty())
+          starts[static_cast<unsigned char>(p[0]) >> 6] |= std::uint64_t{1} << (p[0] & 63);
       for (std::size_t k = std::max(cb, first > 8 ? first - 8 : 0); k < first; ++k) {
         if (t[k].kind == sdk::TokenKind::punct) continue;
         const std::string_view w = t[k].lower;
+        if (!w.empty() && !(starts[static_cast<unsigned char>(w[0]) >> 6] >> (w[0] & 63) & 1))
+          continue;
         for (const auto& p : cues) {
           // (its first word turns most phrases away, most by its first letter)
           if (!w.empty() && !p.empty() && p[0] != w[0]) continue;

@@ -16,11 +16,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "word_index.h"
+
 namespace chronicle {
 namespace {
 
 // PluginHost::gate_slots_: at least this many slots, and four for every gate word
 constexpr unsigned kGateSlotsLog2 = 12;
+
+// The slot of a word by its sdk::word_hash: the hash mixed (the top bits of FNV-1a differ
+// little between short words), its top bits taken.
+inline std::size_t hashed_slot(std::uint64_t hash, unsigned shift) noexcept {
+  return (hash * 0x9E3779B97F4A7C15ull) >> shift;
+}
 
 constexpr const char* kInfoSymbol = "chronicle_plugin_info";
 constexpr const char* kRegisterSymbol = "chronicle_plugin_register";
@@ -352,22 +360,29 @@ void PluginHost::add_to_gate(std::size_t pi) {
     for (std::uint32_t pi : g.starts)
       for (std::uint32_t rest : gate_phrases_[pi].rest) looked_up[rest] = true;
   }
+  gate_hashed_.assign(gate_slots_.size(), HashedGateSlot{});
+  gate_hashed_shift_ = 64 - log2;
   for (std::size_t id = 0; id < gate_words_.size(); ++id) {
     if (!looked_up[id]) continue;
     const std::uint32_t key = gate_key(gate_words_[id].word);
     std::size_t k = (key * 0x9E3779B1u) >> gate_shift_;
     while (gate_slots_[k] != 0) k = (k + 1) & gate_mask_;
     gate_slots_[k] = std::uint64_t{key} << 32 | (id + 1);
+    const std::uint64_t hash = sdk::word_hash(gate_words_[id].word);
+    std::size_t h = hashed_slot(hash, gate_hashed_shift_);
+    while (gate_hashed_[h].hash != 0) h = (h + 1) & gate_mask_;
+    gate_hashed_[h] = {hash, id};
   }
 }
 
 inline std::uint32_t PluginHost::gate_key(std::string_view w) noexcept {
   const auto byte = [&](std::size_t k) -> std::uint32_t {
-    return k < w.size() ? static_cast<unsigned char>(w[k]) : 0u;
+    return static_cast<unsigned char>(w[k]);
   };
-  const std::uint32_t last = w.empty() ? 0u : static_cast<unsigned char>(w.back());
-  return (static_cast<std::uint32_t>(w.size()) & 0xFF) | byte(0) << 8 | byte(1) << 16 |
-         last << 24;
+  const auto size = static_cast<std::uint32_t>(w.size()) & 0xFF;
+  // (a word of two bytes or more, most: no test per byte; a missing second byte reads 0)
+  if (w.size() < 2) return w.empty() ? 0u : size | byte(0) << 8 | byte(0) << 24;
+  return size | byte(0) << 8 | byte(1) << 16 | byte(w.size() - 1) << 24;
 }
 
 inline const PluginHost::GateWord* PluginHost::gate_word(std::string_view word) const noexcept {
@@ -381,11 +396,59 @@ inline const PluginHost::GateWord* PluginHost::gate_word(std::string_view word) 
   }
 }
 
+// gate_word(word) for a word whose sdk::word_hash is `hash`
+inline const PluginHost::GateWord* PluginHost::gate_word(std::string_view word,
+                                                         std::uint64_t hash) const noexcept {
+  for (std::size_t k = hashed_slot(hash, gate_hashed_shift_);; k = (k + 1) & gate_mask_) {
+    const HashedGateSlot& slot = gate_hashed_[k];
+    if (slot.hash == 0) return nullptr;
+    if (slot.hash == hash && gate_words_[slot.id].word == word) return &gate_words_[slot.id];
+  }
+}
+
+std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, const std::uint64_t* hashes,
+                                  bool any) const {
+  const sdk::Token* const t = tokens.data();
+  const std::size_t n = tokens.size();
+  // (the loops that pass over the tokens that are no gate word, most of them, with their
+  // values in registers: a token whose slot is empty is none)
+  if (hashes != nullptr) {
+    const HashedGateSlot* const slots = gate_hashed_.data();
+    const unsigned shift = gate_hashed_shift_;
+    return gate_of(
+        tokens, any,
+        [=](std::size_t i) {
+          while (i < n && slots[hashed_slot(hashes[i], shift)].hash == 0) ++i;
+          return i;
+        },
+        [&](std::size_t i) { return gate_word(t[i].lower, hashes[i]); });
+  }
+  const std::uint64_t* const slots = gate_slots_.data();
+  const unsigned shift = gate_shift_;
+  return gate_of(
+      tokens, any,
+      [=](std::size_t i) {
+        while (i < n && slots[(gate_key(t[i].lower) * 0x9E3779B1u) >> shift] == 0) ++i;
+        return i;
+      },
+      [&](std::size_t i) { return gate_word(t[i].lower); });
+}
+
 // The gated plugins for which the sentence holds every word of some phrase of their gate
 // lists (a phrase can match only then), wherever the words stand; for a plugin gated in
 // order (PluginHandle::gate_in_order), a phrase whose words stand as consecutive tokens.
-std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens) const {
+// With `any`, the first plugins found as soon as there are some (a part of the answer).
+// skip(i): the first token from i on that may be a gate word (the tokens.size() when
+// none); find(i): the gate word tokens[i] is, or null.
+template <class Skip, class Find>
+std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, bool any, Skip&& skip,
+                                  Find&& find) const {
   std::uint64_t present = 0;
+  const auto enough = [&] { return any ? present != 0 : (present & gated_) == gated_; };
+  // (most words compared differ in their length, first or last byte)
+  const auto same = [](std::string_view a, std::string_view b) {
+    return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a.back() == b.back() && a == b));
+  };
   // the word ids met: met[id] == round (this thread's, kept from call to call: a new round
   // forgets the words of the last one without a pass over them)
   static thread_local std::vector<std::uint32_t> met;
@@ -401,22 +464,23 @@ std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens) const {
   const GateWord* firsts_here[64];
   std::size_t firsts = 0;
   std::vector<const GateWord*> firsts_more;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const GateWord* g = gate_word(tokens[i].lower);
+  for (std::size_t i = skip(0); i < tokens.size(); i = skip(i + 1)) {
+    const GateWord* g = find(i);
     if (g == nullptr) continue;
     // the phrases of plugins gated in order: the words that follow, here
     for (std::uint32_t pi : g->starts_in_order) {
       const GatePhrase& p = gate_phrases_[pi];
       if ((present & p.plugins) || i + p.rest.size() >= tokens.size()) continue;
       std::size_t k = 0;
-      while (k < p.rest.size() && tokens[i + 1 + k].lower == gate_words_[p.rest[k]].word) ++k;
+      while (k < p.rest.size() && same(tokens[i + 1 + k].lower, gate_words_[p.rest[k]].word)) ++k;
       if (k == p.rest.size()) present |= p.plugins;
     }
+    if (present != 0 && enough()) return present;
     const auto id = static_cast<std::size_t>(g - gate_words_.data());
     if (seen[id] == now) continue;  // met before: nothing new
     seen[id] = now;
     present |= g->single;
-    if ((present & gated_) == gated_) return present;
+    if (present != 0 && enough()) return present;
     if (g->starts.empty()) continue;
     if (firsts < 64)
       firsts_here[firsts++] = g;
@@ -437,19 +501,24 @@ std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens) const {
   return present;
 }
 
-bool PluginHost::may_propose(std::span<const sdk::Token> tokens) const {
+bool PluginHost::may_propose(std::span<const sdk::Token> tokens,
+                             const std::uint64_t* hashes) const {
   // (a plugin without a gate, or past the 64 the gate table holds, sees every sentence)
-  const std::size_t n = plugins_.size();
-  if (n > 64 || gated_ != (n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1)) return true;
-  return n > 0 && gate_of(tokens) != 0;
+  if (!all_gated()) return true;
+  // (the hashes of a detail::SentenceHashes scope over these tokens, when none are given)
+  if (hashes == nullptr) hashes = detail::SentenceHashes::all_of(tokens.data(), tokens.size());
+  return !plugins_.empty() && gate_of(tokens, hashes, /*any=*/true) != 0;
 }
 
 void PluginHost::extract(const sdk::Sentence& sentence, std::vector<sdk::EventCandidate>& out,
-                         std::vector<std::string>& plugin_of,
-                         std::vector<ExtractFailure>& failures) const {
+                         std::vector<std::string>& plugin_of, std::vector<ExtractFailure>& failures,
+                         const std::uint64_t* hashes) const {
   // the gated plugins this sentence holds the words of a trigger of
   const std::uint64_t present =
-      gated_ != 0 ? gate_of({sentence.tokens.data, sentence.tokens.size}) : 0;
+      gated_ != 0 ? gate_of({sentence.tokens.data, sentence.tokens.size}, hashes, /*any=*/false)
+                  : 0;
+  // (most sentences: every plugin is gated and none found)
+  if (present == 0 && all_gated()) return;
   // the sentence as the plugins see it: its frames read once for all of them
   std::optional<FrameCache> frames;
   static thread_local std::vector<FrameRead> frames_read;

@@ -642,7 +642,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     const AnalyzedSentence& s = sentences[si];
     if (s.span.heading) continue;
     std::vector<ExtractFailure> failures;
-    host.extract(s.view, all_cands[si], all_plugin_of[si], failures);
+    host.extract(s.view, all_cands[si], all_plugin_of[si], failures, s.tokens.hashes);
     for (auto& f : failures) {
       if (failed_plugins.insert(f.plugin).second)
         errors.push_back({doc.id, "plugin \"" + f.plugin + "\": " + f.message +

@@ -320,6 +320,10 @@ std::vector<std::string> sentences_seen(const PluginHost& host, const std::strin
     EXPECT_TRUE(failures.empty());
     for (const auto& c : out)
       seen.emplace_back(s.text.substr(c.trigger.begin, c.trigger.end - c.trigger.begin));
+    // the same candidates when the gate reads the tokens' hashes (the tokenizer's)
+    std::vector<chronicle::sdk::EventCandidate> hashed;
+    host.extract(s.view, hashed, plugin_of, failures, s.tokens.hashes);
+    EXPECT_EQ(hashed.size(), out.size());
   }
   return seen;
 }
@@ -388,6 +392,12 @@ TEST(PluginHostGate, MayProposeAndTheDocumentGate) {
   EXPECT_FALSE(host.may_propose(tokens(0)));
   EXPECT_TRUE(host.may_propose(tokens(1)));  // "second look", in any order
   EXPECT_FALSE(host.may_propose(tokens(2)));
+  // the same answers from the tokens' hashes (the tokenizer's) as from their words
+  for (std::size_t i = 0; i < plain.sentences().size(); ++i) {
+    const chronicle::TokenList& list = plain.sentences()[i].tokens;
+    ASSERT_NE(list.hashes, nullptr);
+    EXPECT_EQ(host.may_propose(list.tokens, list.hashes), host.may_propose(list.tokens)) << i;
+  }
   EXPECT_EQ(sentences_seen(host, doc.text), (std::vector<std::string>{"Critics"}));
 
   const chronicle::SentenceGate gate = [&](std::span<const chronicle::sdk::Token> t) {
