@@ -1291,7 +1291,9 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     passed_gate_ = false;
     for (std::size_t si = 0; si < spans.size() && !passed_gate_; ++si) {
       if (spans[si].heading) continue;
-      passed_gate_ = (*gate)(sentence_tokens[si].tokens);
+      const auto& list = sentence_tokens[si];
+      const detail::SentenceHashes hashes(list.tokens.data(), list.tokens.size(), list.hashes);
+      passed_gate_ = (*gate)(list.tokens);
       gate_opened_at_ = si;
     }
     if (!passed_gate_) {
