@@ -48,9 +48,10 @@ std::string host_abi() {
 }
 
 TEST(PluginHostLoad, FixturesAreBuilt) {
-  for (const char* f : {"good", "abi_major2", "abi_minor_newer", "toolchain_other", "name_other",
-                        "register_false", "register_throws", "extract_throws", "no_symbols",
-                        "not_a_library", "abi_1_0", "gated", "gated_in_order", "abi_1_1"})
+  for (const char* f :
+       {"good", "abi_major2", "abi_minor_newer", "toolchain_other", "name_other", "register_false",
+        "register_throws", "extract_throws", "no_symbols", "not_a_library", "abi_1_0", "gated",
+        "gated_in_order", "abi_1_1", "gated_in_order_named"})
     EXPECT_TRUE(fs::exists(fixture(f))) << fixture(f) << " is missing; build chronicle_fixtures";
 }
 
@@ -512,4 +513,47 @@ TEST(PluginHost, SecondPluginWithTheSameNameIsRefused) {
   EXPECT_HAS(r.message, "already loaded");
   EXPECT_HAS(r.message, "libfixture_good.so");
   EXPECT_EQ(host.plugins().size(), 1u);
+}
+
+// A plugin gated in order beside one gated in any order, their phrases sharing a word
+// ("look"): each sees the sentences its own gate lets through, no more and no fewer, and
+// may_propose says yes where either does.
+TEST(PluginHostGate, InOrderAndAnyOrderPluginsSharingWords) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("chronicle-gate-mix-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "any.yaml")
+      << "triggers: [fixture, \"second look\"]\nmore:\n  triggers: []\n";
+  std::ofstream(dir / "ordered.yaml") << "triggers: [\"look back\", \"second glance\"]\n";
+  PluginHost host;
+  PluginSpec any = spec_for("gated");
+  any.lexicon = dir / "any.yaml";
+  PluginSpec ordered = spec_for("gated_in_order_named", "fixture_ordered");
+  ordered.lexicon = dir / "ordered.yaml";
+  ASSERT_TRUE(host.load(any).ok());
+  const LoadReport& r = host.load(ordered);
+  ASSERT_TRUE(r.ok()) << r.message;
+  const std::string text =
+      "Zero fixture talk here.\n\n"            // any order: "fixture"
+      "Critics look at it a second time.\n\n"  // any order: "second", "look" apart
+      "Some look back now.\n\n"                // in order: "look back"
+      "Back then, few look.\n\n"               // neither: "look back" not as written
+      "Aides took a second glance.\n\n"        // in order: "second glance"
+      "A glance, a second.\n\n"                // neither
+      "Many look back at a second look.\n";    // both
+  EXPECT_EQ(sentences_seen(host, text),
+            (std::vector<std::string>{"Zero", "Critics", "Some", "Aides", "Many", "Many"}));
+  // may_propose, sentence by sentence: yes where a plugin above saw the sentence
+  chronicle::Document doc;
+  doc.id = "gate-mix";
+  doc.origin = "gate-mix.txt";
+  doc.published = date::sys_days{date::year{2025} / date::February / 17};
+  doc.text = text;
+  const auto resources =
+      chronicle::Resources::load(fs::path(CHRONICLE_CONFIG_DIR) / "lexicons" / "en");
+  chronicle::DocumentAnalysis analysis(doc, resources);
+  std::vector<bool> proposed;
+  for (const auto& s : analysis.sentences()) proposed.push_back(host.may_propose(s.tokens.tokens));
+  EXPECT_EQ(proposed, (std::vector<bool>{true, true, true, false, true, false, true}));
+  fs::remove_all(dir);
 }
