@@ -570,6 +570,8 @@ struct TemporalGrammar::Impl {
   PhraseTable adjective_phrases;  // "the present system": no time (rule_phrases)
   TokenWordSet adjective_phrase_preps, adjective_phrase_stops;
   PhraseTable month_prepositions, past_act_verbs;  // "took place in March"
+  PhraseTable game_half_cues;                      // "scored in the second half": a half of a game
+  PhraseTable verb_particles;                      // "spoke out on Tuesday"
   PhraseTable until_words, until_blockers;         // "closed until Friday"
   // shifters counting from the text's last named day: "the previous Friday"
   PhraseTable anaphoric_shifters;
@@ -1123,6 +1125,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   day_prepositions.add_all(lex.list("day_prepositions"), 1);
   month_prepositions.add_all(lex.list("month_prepositions"), 1);
   past_act_verbs.add_all(lex.list("past_act_verbs"), 1);
+  game_half_cues.add_all(lex.list("game_half_cues"), 1);
+  verb_particles.add_all(lex.list("verb_particles"), 1);
   until_words.add_all(lex.list("until.words"), 1);
   until_blockers.add_all(lex.list("until.blockers"), 1);
   thousand.add_all(lex.list("thousand"), 1);
@@ -2485,6 +2489,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
     if (mod_phrase || opening) r.shift = Shift::this_;
   }
   if (u.unit == Unit::half && r.shift == Shift::none) return std::nullopt;
+  // "the last half century", "the past half hour": a part of another unit
+  if (u.unit == Unit::half && read_unit(t, u.end, sc).end) return std::nullopt;
   r.unit = u.unit;
   k = u.end;
   k += approx_tails.match(t, k, sc).length;  // "the next year or so"
@@ -2606,6 +2612,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   if (u.unit == Unit::quarter && ov >= 1 && ov <= 4) {
     r.quarter = static_cast<unsigned>(ov);
   } else if (u.unit == Unit::half && ov >= 1 && ov <= 2) {
+    // a half of something else is no half-year: "the first half hour", "second half March
+    // shipments", a game's ("scored in the second half", "the first half ended 1 - 1")
+    if (auto nu = read_unit(t, u.end, sc);
+        (nu.end && nu.unit != Unit::year) || read_month(t, u.end, true).first)
+      return std::nullopt;
+    if (!(is_word(t, u.end) && t[u.end].lower == "of"))
+      for (std::size_t g = 0; g < t.size(); ++g)
+        if (is_word(t, g) && game_half_cues.match(t, g).length == 1) return std::nullopt;
     r.half = static_cast<unsigned>(ov);
   } else {
     return std::nullopt;
@@ -2628,6 +2642,19 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
       }
     } else if (const std::size_t ye = of_the_year(k)) {
       k = ye;  // "the second half of the year": the year the part is read in (the tense's)
+    }
+    // "the second half of February", "the first half of its commitment", "the second half
+    // of the two-week period": a half of no year ("the first half of the fiscal year", "the
+    // first half of FY 2022" are)
+    if (r.half && k == u.end) {
+      bool year_named = false;
+      for (std::size_t x = y; x < t.size() && x < y + 5 && !year_named; ++x)
+        if (auto yu = read_unit(t, x, sc);
+            (yu.end && yu.unit == Unit::year) || read_year(t, x, false).first)
+          year_named = true;
+        else if (!is_word(t, x))
+          break;
+      if (!year_named) return std::nullopt;
     }
   }
   h.end = k;
@@ -3816,6 +3843,14 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
           break;
         }
       }
+      // a past verb with its particle ("spoke out on Tuesday", "set off Monday", "broke
+      // down on Friday"): not after a modal or "to" ("will set off on Monday")
+      if (j >= 2 && is_word(t, j - 1) && verb_particles.match(t, j - 1, sc).length == 1 &&
+          is_word(t, j - 2) &&
+          (past_hints.match(t, j - 2, sc).length == 1 ||
+           past_act_verbs.match(t, j - 2, sc).length == 1) &&
+          !(j >= 3 && verb_leads.count(t[j - 3].lower)))
+        h.rel.direction = Direction::backward;
     }
   }
 }
