@@ -617,9 +617,12 @@ struct TemporalGrammar::Impl {
   // (rule_count), "its first quarterly loss" (rule_set)
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
       fraction_measures, set_modifiers, set_counted_quant, set_day_adjective_nouns, set_stressers,
-      set_alternates;
+      set_alternates, set_rate_quant;
   TokenWordSet tz_capitalized;                        // "ET", not "et" (read_clock_at)
   TokenWordSet compound_links;                        // "9 minutes and 29 seconds" (rule_count)
+  // the plural unit words by their unit, for a count written on its unit: "every 6months"
+  // (rule_set)
+  std::unordered_map<std::string, Unit> glued_plural_units;
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   std::array<bool, 256> ordinal_suffix_starts{};      // the first characters of ordinal_suffixes
@@ -813,10 +816,16 @@ struct TemporalGrammar::Impl {
     std::size_t end = 0;
     std::optional<int> value;
     bool article = false;
+    // a decimal count ("38.5", "7.11"): the digits after the point, trailing zeros dropped
+    // ("35.0": none); value holds the whole part
+    bool decimal = false;
+    std::uint16_t fraction = 0;
+    std::uint8_t fraction_digits = 0;
   };
   // (inlined up to a word of a count class: most calls read nothing)
   [[gnu::always_inline]] inline Count read_count(Tokens t, std::size_t i) const;
   Count read_count_words(Tokens t, std::size_t i) const;  // read_count() at a count word
+  Count read_decimal_count(Tokens t, std::size_t i) const;  // "1.5", "38.5", "7.11"
   struct UnitRead {
     std::size_t end = 0;
     Unit unit = Unit::none;
@@ -953,6 +962,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("set_day_adjective_nouns")) set_day_adjective_nouns.insert(s);
   for (const auto& s : lex.list("set_counted_stressers")) set_stressers.insert(s);
   for (const auto& s : lex.list("set_counted_alternates")) set_alternates.insert(s);
+  for (const auto& s : lex.list("set_rate_quantifiers")) set_rate_quant.insert(s);
   for (const auto& s : lex.list("compound_duration_links")) compound_links.insert(s);
   for (const auto& s : lex.list("generic_tomorrow_leads")) generic_tomorrow_leads.insert(s);
   for (const auto& s : lex.list("generic_tomorrow_blockers")) generic_tomorrow_blockers.insert(s);
@@ -996,6 +1006,9 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     if (u == Unit::none)
       throw ConfigError(lex.origin() + ": unknown unit '" + k + "' under 'units'");
     units.add_all(lex.list("units." + k), static_cast<int>(u));
+    for (const auto& w : lex.list("units." + k))
+      if (w.size() > 2 && w.back() == 's' && w.find(' ') == std::string::npos)
+        glued_plural_units.emplace(w, u);
   }
   shifters.add_all(lex.list("shifters.this"), static_cast<int>(Shift::this_));
   shifters.add_all(lex.list("shifters.next"), static_cast<int>(Shift::next));
@@ -1409,6 +1422,27 @@ TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_count_words(Tokens t,
   return c;
 }
 
+// a decimal number of up to four digits before the point and three after it: "1.5 years",
+// "38.5 hours" (rule_count() reads it only before a unit, so never before "percent" or a
+// currency)
+TemporalGrammar::Impl::Count TemporalGrammar::Impl::read_decimal_count(Tokens t,
+                                                                       std::size_t i) const {
+  Count c;
+  if (!is_num(t, i)) return c;
+  const std::string_view s = t[i].lower;
+  const std::size_t point = s.find('.');
+  if (point == 0 || point > 4 || point == std::string_view::npos) return c;
+  std::string_view whole = s.substr(0, point), part = s.substr(point + 1);
+  if (part.empty() || part.size() > 3 || !all_digits(whole) || !all_digits(part)) return c;
+  while (!part.empty() && part.back() == '0') part.remove_suffix(1);
+  c.end = i + 1;
+  c.value = to_int(whole);
+  c.decimal = true;
+  c.fraction = static_cast<std::uint16_t>(part.empty() ? 0 : to_int(part));
+  c.fraction_digits = static_cast<std::uint8_t>(part.size());
+  return c;
+}
+
 inline TemporalGrammar::Impl::UnitRead TemporalGrammar::Impl::read_unit(Tokens t,
                                                                         std::size_t i) const {
   return is_word(t, i) ? read_unit(t, i, scope_of(t)) : UnitRead{};
@@ -1669,6 +1703,8 @@ inline std::uint32_t TemporalGrammar::Impl::number_rules(Tokens t, std::size_t i
     // (a character other than a digit, point or comma after the leading digits; else
     // plain but for an ordinal suffix)
     if (q < n || ordinal) rules |= 1u << kRuleNumeric | 1u << kRuleOrdinalPeriod;
+    // rule_count(): a decimal count ("1.5 years", read_decimal_count())
+    if (q == n && d <= 4 && s[d] == '.') rules |= 1u << kRuleCount;
     // read_clock_at(): digits up to a colon ("3:30"), or up to a dot before a word of some
     // phrase ("2.40 PM": read only with a.m./p.m. after it)
     if (s[d] == ':' || (s[d] == '.' && !in_no_phrase(t, i + 1))) rules |= 1u << kRuleClock;
@@ -2787,12 +2823,21 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     if (auto [oe, ov] = read_ordinal(t, k); oe && ov == 1) k = oe;  // "the first nine months"
   }
   Count c = read_count(t, k);
+  // "1.5 years", "38.5 hours", "an average life of 7.11 years": a decimal count of one of
+  // these units (TimeML P1.5Y, PT38.5H)
+  if (!c.end && is_num(t, k)) {
+    if (const UnitRead du = read_unit(t, k + 1, sc);
+        du.end && (du.unit == Unit::second || du.unit == Unit::minute || du.unit == Unit::hour ||
+                   du.unit == Unit::day || du.unit == Unit::week || du.unit == Unit::month ||
+                   du.unit == Unit::year))
+      c = read_decimal_count(t, k);
+  }
   std::size_t cstart = k;
   if (c.end) {
     k = c.end;
     // "between two and six days", "between 60 to 90 days": the first count is an
     // expression of its own, in the unit of the second ("two" P2D, then "six days" P6D)
-    if (c.value && !c.article && !prefixed && !approx && *c.value <= 999 && i > 0 &&
+    if (c.value && !c.article && !c.decimal && !prefixed && !approx && *c.value <= 999 && i > 0 &&
         is_word(t, i - 1) && range_leads.count(t[i - 1].lower) && is_word(t, k) &&
         range_links.count(t[k].lower)) {
       Count c2 = read_count(t, k + 1);
@@ -2808,7 +2853,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       }
     }
     // a range: "two to three weeks", "12 to 18 months", "one or two days" (the first count)
-    if (c.value && !c.article && is_word(t, k) && count_ranges.match(t, k, sc).length == 1) {
+    if (c.value && !c.article && !c.decimal && is_word(t, k) &&
+        count_ranges.match(t, k, sc).length == 1) {
       Count c2 = read_count(t, k + 1);
       if (c2.end && c2.value && !c2.article && read_unit(t, c2.end, sc).end) k = c2.end;
     }
@@ -2916,7 +2962,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     }
     return h;
   }
-  if (c.value && *c.value == 0) return std::nullopt;
+  if (c.value && *c.value == 0 && !c.fraction_digits) return std::nullopt;
   // "Islam will one day be ...": "one day" after a modal, before its verb, is some day ahead
   if (c.value && *c.value == 1 && !c.article && !prefixed && !approx && !hyphenated &&
       u.unit == Unit::day && !u.plural && k == cstart + 1 && is_word(t, i - 1) &&
@@ -2942,8 +2988,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   if (c.article && !prefixed && !hyphenated && i > 0 &&
       !(!is_num(t, i - 1) && !year_blockers.match(t, i - 1, sc).length && is_word(t, u.end) &&
         rate_breakers.count(t[u.end].lower)) &&
-      (is_num(t, i - 1) || (is_word(t, i - 1) && !t[i - 1].capitalized &&
-                            t[i - 1].lower.size() > 4 && t[i - 1].lower.back() == 's')) &&
+      (is_num(t, i - 1) ||
+       (is_word(t, i - 1) && !t[i - 1].capitalized &&
+        ((t[i - 1].lower.size() > 4 && t[i - 1].lower.back() == 's') ||
+         read_unit(t, i - 1, sc).plural))) &&  // "seven days a week", as "24 hours a day"
       !shifted_after(u.end))
     return std::nullopt;
   // numbers like "1990 years" or "2,000" are not counts of years in a date sense: keep
@@ -2975,7 +3023,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     return std::nullopt;
   r.unit = u.unit;
   r.count = c.value;
+  r.fraction = c.fraction;
+  r.fraction_digits = c.fraction_digits;
   k = u.end;
+  // a decimal count is a length only: "1.5 years ago", "2.5 days later" are left alone
+  if (c.decimal && (off_ago.match(t, k, sc).length || off_from_now.match(t, k, sc).length ||
+                    ((off_before.match(t, k, sc).length || off_after.match(t, k, sc).length) &&
+                     !off_preps.match(t, k, sc).length)))
+    return std::nullopt;
   // "a minute and a half"
   if (!and_half && c.value && !hyphenated && !u.plural == (*c.value == 1)) {
     if (auto hf = halves.match(t, k, sc); hf.length > 1) {
@@ -2985,7 +3040,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   }
   r.and_half = and_half;
   if (!hyphenated) k += approx_tails.match(t, k, sc).length;  // "a week or so ago"
-  if (!prefixed && !hyphenated) {
+  if (!prefixed && !hyphenated && !c.decimal) {
     if (auto a = off_ago.match(t, k, sc); a.length) {
       r.kind = RelativeDate::Kind::offset;
       r.direction = Direction::backward;
@@ -3051,12 +3106,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       return h;
     }
   }
-  if (u.plural && c.value && *c.value == 1 && !c.article) return std::nullopt;
+  if (u.plural && c.value && *c.value == 1 && !c.article && !c.decimal) return std::nullopt;
   // "9 minutes and 29 seconds", "two hours and 15 minutes": one duration of both counts
   // (TimeML's PT9M29S), the second unit smaller ("189 days and 78 days" is two); not
   // before a shift ("two years and three months ago") or an age, not in a range ("between
   // 5 hours and 30 minutes")
-  if (c.value && !hyphenated && !and_half && !old_end && is_word(t, k) &&
+  if (c.value && !c.decimal && !hyphenated && !and_half && !old_end && is_word(t, k) &&
       compound_links.count(t[k].lower) &&
       !(i > 0 && is_word(t, i - 1) && range_leads.count(t[i - 1].lower))) {
     const Count c2 = read_count(t, k + 1);
@@ -3274,6 +3329,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
     }
   }
   if (auto q = set_quant.match(t, i, sc); q.length) {
+    // "$9 per hour", "30 hours per week": a rate, as "$500 million a year" (only after a
+    // frequency: "once per month")
+    if (set_rate_quant.count(t[i].lower)) return std::nullopt;
     std::size_t k = i + q.length;
     // "every single day" (the day, stressed), "every other week" (every second one: P2W)
     if (set_counted_quant.count(t[i].lower) && is_word(t, k)) {
@@ -3327,6 +3385,21 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_set(Tokens
           r.count = c.value;
           h.end = cu.end;
           return h;
+        }
+      }
+      // "every 6months": the count written on its plural unit, one token
+      if (is_num(t, k)) {
+        const std::string_view w = t[k].lower;
+        std::size_t d = 0;
+        while (d < w.size() && w[d] >= '0' && w[d] <= '9') ++d;
+        if (d > 0 && d <= 3 && d < w.size()) {
+          if (auto g = glued_plural_units.find(std::string(w.substr(d)));
+              g != glued_plural_units.end() && to_int(w.substr(0, d)) > 1) {
+            r.unit = g->second;
+            r.count = to_int(w.substr(0, d));
+            h.end = k + 1;
+            return h;
+          }
         }
       }
     }
@@ -4655,6 +4728,31 @@ std::string duration_value(const RelativeDate& rel) {
       case Unit::decade: return "P" + std::to_string(*n * 10 + 5) + "Y";
       case Unit::century: return "P" + std::to_string(*n * 100 + 50) + "Y";
       default: break;
+    }
+  }
+  // a decimal count: "1.5 years" P1.5Y, "38.5 hours" PT38.5H (rule_count() reads one for
+  // seconds up to years only)
+  if (rel.fraction_digits && n) {
+    std::string f = std::to_string(rel.fraction);
+    f.insert(0, rel.fraction_digits - std::min<std::size_t>(f.size(), rel.fraction_digits), '0');
+    const std::string c = std::to_string(*n) + "." + f;
+    switch (rel.unit) {
+      case Unit::second:
+        return "PT" + c + "S";
+      case Unit::minute:
+        return "PT" + c + "M";
+      case Unit::hour:
+        return "PT" + c + "H";
+      case Unit::day:
+        return "P" + c + "D";
+      case Unit::week:
+        return "P" + c + "W";
+      case Unit::month:
+        return "P" + c + "M";
+      case Unit::year:
+        return "P" + c + "Y";
+      default:
+        break;
     }
   }
   auto num = [&](int mult) { return n ? std::to_string(*n * mult) : std::string("X"); };

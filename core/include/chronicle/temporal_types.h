@@ -86,6 +86,9 @@ struct RelativeDate {
   Unit unit = Unit::none;
   std::optional<int> count;  // empty: unspecified ("several days", "days ago")
   bool and_half = false;     // "2 1/2 years", "a minute and a half": count + one half
+  // a decimal count: "38.5 hours" count 38, fraction 5 of one digit (PT38.5H)
+  std::uint16_t fraction = 0;
+  std::uint8_t fraction_digits = 0;
   // a count of a smaller unit after "and": "9 minutes and 29 seconds" (PT9M29S), "15 years
   // and eight months" (P15Y8M); none for one unit
   Unit and_unit = Unit::none;
