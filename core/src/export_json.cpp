@@ -241,6 +241,11 @@ class JsonWriter {
     first_.push_back(true);
   }
   void next() {
+    char line[64];
+    if (2 * first_.size() + 2 <= sizeof line) {  // (appended at once)
+      out_.append(line, static_cast<std::size_t>(start_member(line) - line));
+      return;
+    }
     out_ += first_.back() ? "\n" : ",\n";
     first_.back() = false;
     indent(first_.size());
@@ -256,7 +261,13 @@ class JsonWriter {
       out_ += '"';
       out_.append(k);
       out_ += "\": ";
-      if (with_value) str(v);
+      if (plain) {  // (checked: not looked at again)
+        out_ += '"';
+        out_.append(v);
+        out_ += '"';
+      } else if (with_value) {
+        str(v);
+      }
       return;
     }
     char* p = start_member(line);
@@ -287,11 +298,19 @@ class JsonWriter {
   void close(char c) {
     const bool empty = first_.back();
     first_.pop_back();
-    if (!empty) {
+    char line[64];
+    if (empty) {
+      out_ += c;
+    } else if (2 * first_.size() + 2 <= sizeof line) {  // (appended at once)
+      line[0] = '\n';
+      std::memset(line + 1, ' ', 2 * first_.size());
+      line[2 * first_.size() + 1] = c;
+      out_.append(line, 2 * first_.size() + 2);
+    } else {
       out_ += '\n';
       indent(first_.size());
+      out_ += c;
     }
-    out_ += c;
   }
   std::string& out_;
   std::vector<bool> first_;  // per open object or array: no member written yet
