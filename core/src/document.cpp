@@ -316,8 +316,12 @@ class PlainJsonReader {
   }
 
  private:
-  void skip_space() {
-    if (p_ != end_ && static_cast<unsigned char>(*p_) > ' ') return;  // (no space: most places)
+  [[gnu::always_inline]] void skip_space() {
+    if (p_ != end_ && *p_ == ' ') ++p_;  // (one space or none: most places)
+    if (p_ != end_ && static_cast<unsigned char>(*p_) > ' ') return;
+    skip_blanks();
+  }
+  [[gnu::noinline]] void skip_blanks() {
     const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     while (p_ != end_ && static_cast<unsigned char>(*p_) <= ' ' && space(*p_)) ++p_;
   }

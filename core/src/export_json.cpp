@@ -187,9 +187,17 @@ class JsonWriter {
   }
   void day(const std::optional<date::sys_days>& d) {
     if (d)
-      str(cal::iso_day(*d));
+      str(day_text(*d));
     else
       out_ += "null";
+  }
+  // cal::iso_day(d), the last day's text kept (the sources come in date order)
+  std::string_view day_text(date::sys_days d) {
+    if (!last_day_ || *last_day_ != d) {
+      last_day_text_ = cal::iso_day(d);
+      last_day_ = d;
+    }
+    return last_day_text_;
   }
   void number(std::size_t n) { out_ += std::to_string(n); }
   void boolean(bool b) { out_ += b ? "true" : "false"; }
@@ -199,11 +207,18 @@ class JsonWriter {
   void close_object() { close('}'); }
   void open_array() { open('['); }
   void close_array() { close(']'); }
-  void key(const char* k) {
-    next();
-    out_ += '"';
-    out_ += k;
-    out_ += "\": ";
+  // `"k": ` on a new member's line, appended at once
+  void key(std::string_view k) { field(k, {}, false); }
+  // key(k), then str(v)
+  void field(std::string_view k, std::string_view v) { field(k, v, true); }
+  // key(k), then str_or_null(v)
+  void field_or_null(std::string_view k, std::string_view v) {
+    if (v.empty()) {
+      key(k);
+      out_ += "null";
+    } else {
+      field(k, v);
+    }
   }
   void item() { next(); }
   void string_list(const std::vector<std::string>& v) {
@@ -226,36 +241,92 @@ class JsonWriter {
     first_.push_back(true);
   }
   void next() {
+    char line[64];
+    if (2 * first_.size() + 2 <= sizeof line) {  // (appended at once)
+      out_.append(line, static_cast<std::size_t>(start_member(line) - line));
+      return;
+    }
     out_ += first_.back() ? "\n" : ",\n";
     first_.back() = false;
     indent(first_.size());
+  }
+  // key(k), then str(v) when `with_value`: a short line whose value needs no escaping is
+  // appended at once
+  void field(std::string_view k, std::string_view v, bool with_value) {
+    char line[160];
+    const bool plain = with_value && plain_run_end(v, 0) == v.size();
+    const std::size_t room = 2 * first_.size() + k.size() + 6 + (plain ? v.size() + 2 : 0);
+    if (room > sizeof line) {  // a deep or long key, or a long value
+      next();
+      out_ += '"';
+      out_.append(k);
+      out_ += "\": ";
+      if (plain) {  // (checked: not looked at again)
+        out_ += '"';
+        out_.append(v);
+        out_ += '"';
+      } else if (with_value) {
+        str(v);
+      }
+      return;
+    }
+    char* p = start_member(line);
+    *p++ = '"';
+    std::memcpy(p, k.data(), k.size());
+    p += k.size();
+    std::memcpy(p, "\": ", 3);
+    p += 3;
+    if (plain) {
+      *p++ = '"';
+      if (!v.empty()) std::memcpy(p, v.data(), v.size());
+      p += v.size();
+      *p++ = '"';
+    }
+    out_.append(line, static_cast<std::size_t>(p - line));
+    if (with_value && !plain) str(v);
+  }
+  // next()'s bytes written at `p` (room for 2 + 2 * depth), returning their end
+  char* start_member(char* p) {
+    if (!first_.back()) *p++ = ',';
+    first_.back() = false;
+    *p++ = '\n';
+    const std::size_t n = 2 * first_.size();
+    std::memset(p, ' ', n);
+    return p + n;
   }
   // an object or array with no member is written "{}" or "[]"
   void close(char c) {
     const bool empty = first_.back();
     first_.pop_back();
-    if (!empty) {
+    char line[64];
+    if (empty) {
+      out_ += c;
+    } else if (2 * first_.size() + 2 <= sizeof line) {  // (appended at once)
+      line[0] = '\n';
+      std::memset(line + 1, ' ', 2 * first_.size());
+      line[2 * first_.size() + 1] = c;
+      out_.append(line, 2 * first_.size() + 2);
+    } else {
       out_ += '\n';
       indent(first_.size());
+      out_ += c;
     }
-    out_ += c;
   }
   std::string& out_;
   std::vector<bool> first_;  // per open object or array: no member written yet
+  std::optional<date::sys_days> last_day_;
+  std::string last_day_text_;
 };
 
 void put_when(JsonWriter& w, const When& x) {
   w.open_object();
-  w.key("text");
-  w.str_or_null(x.text);
-  w.key("value");
-  w.str_or_null(x.value);
+  w.field_or_null("text", x.text);
+  w.field_or_null("value", x.value);
   w.key("earliest");
   w.day(x.earliest);
   w.key("latest");
   w.day(x.latest);
-  w.key("granularity");
-  w.str(granularity_name(x.granularity));
+  w.field("granularity", granularity_name(x.granularity));
   w.key("approx");
   w.boolean(x.approx);
   w.close_object();
@@ -264,39 +335,29 @@ void put_when(JsonWriter& w, const When& x) {
 // What one report says of an event, in the YAML's field order: the fields an entry and
 // each of its `versions` share.
 void put_reading(JsonWriter& w, const Event& e) {
-  w.key("type");
-  w.str(e.type);
-  w.key("status");
-  w.str(status_name(e.status));
+  w.field("type", e.type);
+  w.field("status", status_name(e.status));
   w.key("when");
   put_when(w, e.when);
-  w.key("summary");
-  w.str(e.summary);
+  w.field("summary", e.summary);
   w.key("participants");
   w.string_list(e.participants);
-  w.key("location");
-  w.str_or_null(e.location);
-  w.key("country");
-  w.str_or_null(e.country);
-  w.key("plugin");
-  w.str(e.plugin);
+  w.field_or_null("location", e.location);
+  w.field_or_null("country", e.country);
+  w.field("plugin", e.plugin);
 }
 
 void put_source(JsonWriter& w, const Source& s) {
   w.open_object();
-  w.key("id");
-  w.str(s.id);
-  w.key("published");
-  w.str(cal::iso_day(s.published));
-  w.key("title");
-  w.str_or_null(s.title);
+  w.field("id", s.id);
+  w.field("published", w.day_text(s.published));
+  w.field_or_null("title", s.title);
   w.close_object();
 }
 
 void put_event(JsonWriter& w, const Event& e) {
   w.open_object();
-  w.key("id");
-  w.str(e.id);
+  w.field("id", e.id);
   put_reading(w, e);
   if (e.reports() > 1) {
     w.key("reports");
@@ -308,8 +369,7 @@ void put_event(JsonWriter& w, const Event& e) {
     for (const auto& c : e.conflicts) {
       w.item();
       w.open_object();
-      w.key("field");
-      w.str(c.field);
+      w.field("field", c.field);
       w.key("values");
       w.string_list(c.values);
       w.key("sources");
@@ -328,10 +388,8 @@ void put_event(JsonWriter& w, const Event& e) {
   for (const auto& v : e.evidence) {
     w.item();
     w.open_object();
-    w.key("source");
-    w.str(v.source);
-    w.key("sentence");
-    w.str(v.sentence);
+    w.field("source", v.source);
+    w.field("sentence", v.sentence);
     w.key("start");
     w.number(v.start);
     w.key("end");
@@ -345,8 +403,7 @@ void put_event(JsonWriter& w, const Event& e) {
     for (const auto& v : e.versions) {
       w.item();
       w.open_object();
-      w.key("source");
-      w.str(v.evidence.empty() ? std::string() : v.evidence.front().source);
+      w.field("source", v.evidence.empty() ? std::string_view() : v.evidence.front().source);
       put_reading(w, v);
       w.close_object();
     }
@@ -357,17 +414,15 @@ void put_event(JsonWriter& w, const Event& e) {
 
 void put_error(JsonWriter& w, const ErrorEntry& e) {
   w.open_object();
-  w.key("where");
-  w.str(e.where);
-  w.key("message");
-  w.str(e.message);
+  w.field("where", e.where);
+  w.field("message", e.message);
   w.close_object();
 }
 
 // One top-level list, `"key": [...]`, its elements written one at a time and flushed to
 // `out` in blocks (a corpus-sized timeline is not held twice).
 template <typename T, typename F>
-void put_list(std::ostream& out, std::string& buf, JsonWriter& w, const char* key,
+void put_list(std::ostream& out, std::string& buf, JsonWriter& w, std::string_view key,
               const std::vector<T>& items, F&& put) {
   w.key(key);
   if (items.empty()) {

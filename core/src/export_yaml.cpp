@@ -1,6 +1,7 @@
 #include <chronicle/calendar.h>
 #include <chronicle/timeline.h>
 
+#include <array>
 #include <cctype>
 #include <cstdio>
 #include <sstream>
@@ -12,13 +13,30 @@ namespace {
 // The timeline is written into a buffer, flushed to the stream in blocks: no string is made
 // per field.
 
+// The bytes a double-quoted scalar writes escaped: control characters, DEL, the quote and
+// the backslash.
+constexpr std::array<bool, 256> kEscaped = [] {
+  std::array<bool, 256> escaped{};
+  for (int c = 0; c < 0x20; ++c) escaped[c] = true;
+  escaped[0x7F] = escaped['"'] = escaped['\\'] = true;
+  return escaped;
+}();
+
+// The bytes that make a plain scalar double-quoted: control characters and YAML indicators.
+constexpr std::array<bool, 256> kNotPlain = [] {
+  std::array<bool, 256> not_plain{};
+  for (int c = 0; c < 0x20; ++c) not_plain[c] = true;
+  for (unsigned char c : std::string_view("\"'#{}[],&*!|>%@`\\:")) not_plain[c] = true;
+  return not_plain;
+}();
+
 // Double-quoted YAML scalar (JSON-compatible escapes).
 void put_dq(std::string& out, std::string_view s) {
   out += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
   for (std::size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != 0x7F && c != '"' && c != '\\') continue;
+    if (!kEscaped[c]) continue;
     out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
@@ -56,13 +74,8 @@ void put_scalar(std::string& out, std::string_view s) {
   const unsigned char f = static_cast<unsigned char>(s.front());
   if (!(std::isalpha(f) || f >= 0x80)) return put_dq(out, s);
   if (s.back() == ' ' || s.back() == ':') return put_dq(out, s);
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c == '"' || c == '\'' || c == '#' || c == '{' || c == '}' || c == '[' ||
-        c == ']' || c == ',' || c == '&' || c == '*' || c == '!' || c == '|' || c == '>' ||
-        c == '%' || c == '@' || c == '`' || c == '\\' || c == ':')
-      return put_dq(out, s);
-  }
+  for (const char c : s)
+    if (kNotPlain[static_cast<unsigned char>(c)]) return put_dq(out, s);
   out += s;
 }
 
@@ -225,11 +238,17 @@ void write_yaml(std::ostream& out, const Timeline& tl) {
   o += "chronicle: 1\nsources:";
   if (tl.sources.empty()) o += " []";
   o += '\n';
+  std::optional<date::sys_days> last_day;  // the sources come in date order
+  std::string last_day_text;
   for (const auto& s : tl.sources) {
     o += "  - id: ";
     put_scalar(o, s.id);
     o += "\n    published: ";
-    o += cal::iso_day(s.published);
+    if (!last_day || *last_day != s.published) {
+      last_day_text = cal::iso_day(s.published);
+      last_day = s.published;
+    }
+    o += last_day_text;
     o += "\n    title: ";
     put_scalar_or_null(o, s.title);
     o += '\n';

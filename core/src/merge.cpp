@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <iterator>
 #include <map>
 #include <string_view>
@@ -476,19 +477,46 @@ bool natural_less(const std::string& a, const std::string& b) {
 // a few words and moves as one, where a Source is two strings (a corpus has a source per
 // article). Sources equal in all three fields are alike, so the order is the same as a
 // sort of the sources themselves would give.
+// The ids' order made a number: the eight bytes of an id after the `shared` bytes all the
+// ids begin with, big-endian, zeros past its end. Two ids whose numbers differ are in the
+// order of their numbers; ids of an equal number are compared in full.
+struct IdHeads {
+  explicit IdHeads(const std::vector<Source>& sources) {
+    if (sources.empty()) return;
+    shared = sources.front().id.size();
+    for (const Source& s : sources) {
+      const std::string_view id = s.id, first = sources.front().id;
+      std::size_t n = 0;
+      while (n < shared && n < id.size() && id[n] == first[n]) ++n;
+      shared = n;
+    }
+  }
+  std::uint64_t operator()(std::string_view id) const {
+    std::uint64_t head = 0;
+    for (std::size_t k = shared; k < shared + 8; ++k)
+      head = head << 8 | (k < id.size() ? static_cast<unsigned char>(id[k]) : 0u);
+    return head;
+  }
+  std::size_t shared = 0;
+};
+
 void sort_sources(std::vector<Source>& sources) {
   struct Key {
     Day published;
+    std::uint64_t id_head;
     std::string_view id;
     std::string_view title;
     std::size_t at;
   };
+  const IdHeads id_head(sources);
   std::vector<Key> keys;
   keys.reserve(sources.size());
   for (std::size_t i = 0; i < sources.size(); ++i)
-    keys.push_back({sources[i].published, sources[i].id, sources[i].title, i});
+    keys.push_back({sources[i].published, id_head(sources[i].id), sources[i].id,
+                    sources[i].title, i});
   auto less = [](const Key& a, const Key& b) {
     if (a.published != b.published) return a.published < b.published;
+    if (a.id_head != b.id_head) return a.id_head < b.id_head;
     if (const int c = a.id.compare(b.id); c != 0) return c < 0;
     return a.title < b.title;
   };
@@ -530,13 +558,27 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
   // source id -> its (earliest) date: views of the ids in out.sources, sorted by id (the
   // sources are in date order, so the first of an id is its earliest)
   std::vector<std::pair<std::string_view, Day>> published;
-  published.reserve(out.sources.size());
-  for (const auto& s : out.sources) published.emplace_back(s.id, s.published);
-  std::stable_sort(published.begin(), published.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  published.erase(std::unique(published.begin(), published.end(),
-                              [](const auto& a, const auto& b) { return a.first == b.first; }),
-                  published.end());
+  {
+    // by id, then date (an id's earliest first), the ids compared by IdHeads first
+    struct Key {
+      std::uint64_t id_head;
+      std::string_view id;
+      Day published;
+    };
+    const IdHeads id_head(out.sources);
+    std::vector<Key> keys;
+    keys.reserve(out.sources.size());
+    for (const auto& s : out.sources) keys.push_back({id_head(s.id), s.id, s.published});
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+      if (a.id_head != b.id_head) return a.id_head < b.id_head;
+      if (const int c = a.id.compare(b.id); c != 0) return c < 0;
+      return a.published < b.published;
+    });
+    published.reserve(keys.size());
+    for (const Key& k : keys)
+      if (published.empty() || published.back().first != k.id)
+        published.emplace_back(k.id, k.published);
+  }
   auto published_of = [&](const std::string& id) {
     auto it = std::lower_bound(published.begin(), published.end(), std::string_view(id),
                                [](const auto& p, std::string_view k) { return p.first < k; });

@@ -7,7 +7,9 @@
 #include <chronicle/merge.h>
 #include <chronicle/timeline.h>
 
+#include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -440,6 +442,42 @@ TEST(MergeRules, KeepingTimelineFieldsChangesNoMerge) {
   keep_timeline_fields(entry);  // an entry with versions is left as it is
   EXPECT_EQ(to_yaml({{}, {entry}, {}}), to_yaml({{}, {before}, {}}));
   EXPECT_EQ(entry.id, before.id);
+}
+
+// The merged sources are in (date, id, title) order with the repeats dropped, the ids
+// compared byte by byte whatever their lengths, shared beginnings and zero bytes.
+TEST(MergeRules, SourcesInDateIdTitleOrder) {
+  using namespace std::string_literals;
+  const std::vector<std::string> ids{"reuters-10", "reuters-9", "reuters-1",  "reuters-100",
+                                     "reuters-",   "reuters",   "reuters-1\0"s, "reuters-1\0a"s,
+                                     "reuters-10000000000", "reuters-1000000000a", "Reuters-5",
+                                     "reuters-\xff", "reuters-\x80x"};
+  std::vector<Source> all;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    all.push_back({ids[i], day(1987, 3, 1 + static_cast<unsigned>(i % 3)), "t"});
+    all.push_back({ids[i], day(1987, 3, 1 + static_cast<unsigned>(i % 2)), i % 2 ? "b" : "a"});
+  }
+  all.push_back(all[3]);  // a repeat
+  std::vector<Timeline> parts;
+  for (const Source& s : all) {
+    Timeline t;
+    t.sources.push_back(s);
+    parts.push_back(std::move(t));
+  }
+  const Timeline t = merge_timelines(std::move(parts), options());
+  std::vector<Source> want = all;
+  const auto key = [](const Source& s) { return std::tie(s.published, s.id, s.title); };
+  std::sort(want.begin(), want.end(),
+            [&](const Source& a, const Source& b) { return key(a) < key(b); });
+  want.erase(std::unique(want.begin(), want.end(),
+                         [&](const Source& a, const Source& b) { return key(a) == key(b); }),
+             want.end());
+  ASSERT_EQ(t.sources.size(), want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(t.sources[i].id, want[i].id) << i;
+    EXPECT_EQ(t.sources[i].published, want[i].published) << i;
+    EXPECT_EQ(t.sources[i].title, want[i].title) << i;
+  }
 }
 
 }  // namespace
