@@ -268,6 +268,18 @@ std::vector<detail::PlaceSource> load_places(const std::filesystem::path& p,
   return detail::parse_place_file(*yaml, p.string(), kind);
 }
 
+// The words of `s` (split at single spaces) as views of it, into `out` (emptied first).
+void split_word_views(std::string_view s, std::vector<std::string_view>& out) {
+  out.clear();
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t sp = s.find(' ', pos);
+    if (sp == std::string_view::npos) sp = s.size();
+    if (sp > pos) out.push_back(s.substr(pos, sp - pos));
+    pos = sp + 1;
+  }
+}
+
 std::vector<std::string> split_words(const std::string& s) {
   std::vector<std::string> out;
   std::size_t pos = 0;
@@ -472,7 +484,14 @@ std::string join_tokens(std::span<const sdk::Token> t, std::size_t b, std::size_
   auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
   // most names: words and single spaces only, kept as they are
   bool plain = !written.empty() && !blank(written.front()) && !blank(written.back());
-  for (std::size_t k = 0; k < written.size() && plain; ++k)  // (the last byte is no blank)
+  // (eight bytes at a time up to the first that holds a byte <= ' ', if any)
+  std::size_t k = 0;
+  for (constexpr std::uint64_t kOnes = 0x0101010101010101ull; k + 8 <= written.size(); k += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, written.data() + k, 8);
+    if (((x - kOnes * 0x21) & ~x & (kOnes * 0x80)) != 0) break;
+  }
+  for (; k < written.size() && plain; ++k)  // (the last byte is no blank)
     if (static_cast<unsigned char>(written[k]) <= ' ')  // (any byte above is no blank)
       plain = written[k] == ' ' ? !blank(written[k + 1]) : !blank(written[k]);
   if (plain) return std::string(written);
@@ -1186,7 +1205,8 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
         e.titled = !title.empty();
         e.title = title;
         if (!title.empty()) {
-          auto tw = split_words(title);
+          static thread_local std::vector<std::string_view> tw;  // (its room kept)
+          split_word_views(title, tw);
           for (const auto& hp : g.head_title_phrases) {
             if (hp.empty() || tw.size() < hp.size()) continue;
             for (std::size_t k = 0; k + hp.size() <= tw.size(); ++k) {
@@ -2923,35 +2943,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     // Gorbachev": asked for, not decided
     // "discussed plans for Prime Minister Modi to visit", "has invited the Commission for
     // talks": decided for later
-    auto cue_before = [&](const detail::WordList& cues) {
-      // the first bytes of the cues, one bit each: most words start none
-      std::uint64_t starts[4] = {};
-      for (const auto& p : cues)
-        if (!p.empty())
-          starts[static_cast<unsigned char>(p[0]) >> 6] |= std::uint64_t{1} << (p[0] & 63);
-      for (std::size_t k = std::max(cb, first > 8 ? first - 8 : 0); k < first; ++k) {
-        if (t[k].kind == sdk::TokenKind::punct) continue;
-        const std::string_view w = t[k].lower;
-        if (!w.empty() && !(starts[static_cast<unsigned char>(w[0]) >> 6] >> (w[0] & 63) & 1))
-          continue;
-        for (const auto& p : cues) {
-          // (its first word turns most phrases away, most by its first letter)
-          if (!w.empty() && !p.empty() && p[0] != w[0]) continue;
-          if (p.size() < w.size() || p.compare(0, w.size(), w) != 0 ||
-              (p.size() > w.size() && p[w.size()] != ' '))
-            continue;
-          std::size_t q = k, pos = 0;
-          bool ok = true;
-          while (ok && pos < p.size()) {
-            std::size_t sp = p.find(' ', pos);
-            if (sp == std::string::npos) sp = p.size();
-            ok = q < first && t[q].lower == std::string_view(p).substr(pos, sp - pos);
-            ++q;
-            pos = sp + 1;
-          }
-          if (ok) return true;
-        }
-      }
+    auto cue_before = [&](const detail::PhraseIndex& cues) {
+      for (std::size_t k = std::max(cb, first > 8 ? first - 8 : 0); k < first; ++k)
+        if (t[k].kind != sdk::TokenKind::punct && cues.any_at(t.data(), k, first)) return true;
       return false;
     };
     // ... a hedge of the clause is not the noun's: "it may be hard to agree ahead of the
@@ -2960,7 +2954,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
          fr.status == sdk::Status::ongoing ||
          (fr.status == sdk::Status::speculative && form == sdk::TriggerForm::noun &&
           cl.modality == sdk::Modality::speculative)) &&
-        cue_before(rules.noun_planned_verbs))
+        cue_before(rules.noun_planned_cues))
       fr.status = sdk::Status::planned;
     // "Blinken committed to convene Foreign Ministers in 2021", "pledged to meet again":
     // a promise to do something (a verb after "to") is still to be kept
@@ -2977,7 +2971,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (verb_after) fr.status = sdk::Status::planned;
       }
     }
-    if (cue_before(rules.noun_speculative_verbs)) fr.status = sdk::Status::speculative;
+    if (cue_before(rules.noun_speculative_cues)) fr.status = sdk::Status::speculative;
   }
   // "We welcome the principles endorsed at the G20 Global Health Summit and ... that will
   // prioritize ...": an undated event reached through a past participle with no auxiliary

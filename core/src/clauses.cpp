@@ -54,6 +54,16 @@ std::size_t PhraseIndex::at(std::span<const sdk::Token> t, std::size_t i, std::s
   return 0;
 }
 
+bool PhraseIndex::any_at(const sdk::Token* t, std::size_t i, std::size_t end) const {
+  const std::uint32_t id = first_.find_lower(t[i].lower);
+  if (id == WordIndex::npos) return false;
+  for (const Phrase& p : by_first_[id]) {
+    if (i + p.words.size() > end) break;  // (and so are all after it)
+    if (p.follows(t, nullptr, i)) return true;
+  }
+  return false;
+}
+
 std::size_t PhraseIndex::shortest_at(std::span<const sdk::Token> t, std::size_t i,
                                      std::size_t end) const {
   end = std::min(end, t.size());
@@ -225,6 +235,8 @@ ClauseRules ClauseRules::from(const Lexicon& lex) {
   r.cancelled_ix = PhraseIndex(r.cancelled);
   r.postponed_ix = PhraseIndex(r.postponed);
   r.negation_ix = PhraseIndex(r.negation);
+  r.noun_speculative_cues = PhraseIndex(r.noun_speculative_verbs);
+  r.noun_planned_cues = PhraseIndex(r.noun_planned_verbs);
   r.index_bits();
   return r;
 }

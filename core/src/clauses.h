@@ -27,6 +27,10 @@ class PhraseIndex {
   // for an end e <= `end` exactly when this is not 0 and fits before e.
   std::size_t shortest_at(std::span<const sdk::Token> t, std::size_t i, std::size_t end) const;
   const WordIndex& first_words() const noexcept { return first_; }
+  // Whether a phrase is at tokens[i], all of it before `end` (i < end, tokens[0..end)
+  // readable): for a test at a few tokens, in or out of a SentenceHashes scope (the first
+  // word's shape turns most words away before any hash).
+  bool any_at(const sdk::Token* tokens, std::size_t i, std::size_t end) const;
   // shortest_at() for a first word known by its number in first_words(), with the hashes
   // of the tokens' lower-case forms (`hashes` covers tokens[0..end))
   std::size_t shortest_from(std::uint32_t first, const sdk::Token* tokens,
@@ -75,6 +79,7 @@ struct ClauseRules {
   // a few words before an event noun: the event is asked for, not decided ("called for a
   // swift convening of a meeting of the G-7")
   WordList noun_speculative_verbs, noun_planned_verbs;
+  PhraseIndex noun_speculative_cues, noun_planned_cues;  // the same, by first word
   // before "to" and a verb, a few words before an event: a promise, so the event lies ahead
   // ("committed to convene Foreign Ministers"; not "committed to the talks")
   WordList noun_commitment_verbs;

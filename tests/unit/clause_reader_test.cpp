@@ -75,7 +75,27 @@ std::vector<chronicle::Document> documents(bool shared) {
   return docs;
 }
 
-// Every token's bits against the lists, and shortest_at() against at().
+// Whether one of `cues` (words separated by single spaces) is at t[k], all of it before
+// `end`: each phrase against the tokens, word by word (what PhraseIndex::any_at() stands for).
+bool cue_at(const chronicle::detail::WordList& cues, std::span<const chronicle::sdk::Token> t,
+            std::size_t k, std::size_t end) {
+  for (const auto& p : cues) {
+    std::size_t q = k, pos = 0;
+    bool ok = true;
+    while (ok && pos < p.size()) {
+      std::size_t sp = p.find(' ', pos);
+      if (sp == std::string::npos) sp = p.size();
+      ok = q < end && t[q].lower == std::string_view(p).substr(pos, sp - pos);
+      ++q;
+      pos = sp + 1;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+// Every token's bits against the lists, shortest_at() against at(), and the cue phrases'
+// any_at() against the phrases themselves.
 std::size_t check_tokens(std::span<const chronicle::sdk::Token> t) {
   const auto& r = rules();
   using B = ClauseRules::Bit;
@@ -118,6 +138,13 @@ std::size_t check_tokens(std::span<const chronicle::sdk::Token> t) {
     const std::uint32_t bits = r.bits(w, chronicle::detail::word_hash(w));
     for (const auto& [list, bit] : lists)
       EXPECT_EQ((bits & bit) != 0, list->contains(w)) << "'" << w << "' bit " << bit;
+    for (std::size_t e = i + 1; e <= n && e <= i + 9; ++e) {
+      EXPECT_EQ(r.noun_planned_cues.any_at(t.data(), i, e), cue_at(r.noun_planned_verbs, t, i, e))
+          << "'" << w << "' at " << i;
+      EXPECT_EQ(r.noun_speculative_cues.any_at(t.data(), i, e),
+                cue_at(r.noun_speculative_verbs, t, i, e))
+          << "'" << w << "' at " << i;
+    }
     for (const auto& [ix, bit] : phrases) {
       EXPECT_EQ((bits & bit) != 0, ix->first_words().contains(w)) << "'" << w << "' bit " << bit;
       const std::size_t s = ix->shortest_at(t, i, n);
@@ -257,6 +284,22 @@ TEST(ClauseReader, WordBitsAndPhrasesMatchTheLists) {
          }())
       n += check_tokens(toks.tokens);
   EXPECT_GT(n, 5000u);
+}
+
+// The cue phrases, rare in the corpora, in sentences of their own.
+TEST(ClauseReader, CuePhrasesMatchTheLists) {
+  std::size_t n = 0;
+  for (const char* text :
+       {"Officials met in the run-up to the summit \xE2\x80\x94 and called for talks.",
+        "In advance of the vote, the party made arrangements for a meeting \xE2\x80\x93 not "
+        "plans for one.",
+        "Between now and the talks, the plan for an invitation for a visit called it off.",
+        "Calls for talks, in the run-up, in advance, between now and then: call for a vote."}) {
+    std::vector<chronicle::TokenList> tl;
+    chronicle::split_sentences(text, resources()->segmenter, &tl);
+    for (const auto& toks : tl) n += check_tokens(toks.tokens);
+  }
+  EXPECT_GT(n, 40u);
 }
 
 // A reading as text: its clauses, their verbs and negation.
