@@ -235,9 +235,9 @@ class Conferences final : public sdk::Extractor {
             }
         }
         const std::size_t o = i + n;
-        const bool of_noun =
-            form == sdk::TriggerForm::noun && o + 1 < s.tokens.size && s.tokens[o].lower == "of" &&
-            s.tokens[o + 1].lower == "the" && o + 2 < s.tokens.size && nouns_.match(s, o + 2);
+        const bool of_noun = form == sdk::TriggerForm::noun && o + 1 < s.tokens.size &&
+                             s.tokens[o].lower == "of" && s.tokens[o + 1].lower == "the" &&
+                             o + 2 < s.tokens.size && nouns_.match(s, o + 2);
         if (body_entity == 0 && !of_noun) {
           i += n - 1;
           continue;
