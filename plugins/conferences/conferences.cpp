@@ -164,6 +164,7 @@ class Conferences final : public sdk::Extractor {
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
     const auto excl = excl_, groups = groups_;
     int business = -1;  // a word of exclude_context in the sentence; -1: not looked for yet
+    int body_entity = -1;  // a multilateral entity in the sentence; -1: not looked for yet
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       // a trigger starts with a word of one of the three lists; most tokens start none
       if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
@@ -220,6 +221,27 @@ class Conferences final : public sdk::Extractor {
       if (business > 0 || excluded_word || thing) {
         i += n - 1;
         continue;
+      }
+      // a trigger that needs a body, in a sentence that names no multilateral body, has
+      // none unless "of the" and a gathering noun follow it: it is rejected below
+      // whatever its frame, so no frame is read for it
+      if (needs_body) {
+        if (body_entity < 0) {
+          body_entity = 0;
+          for (const auto& e : s.entities)
+            if (multilateral(e, groups)) {
+              body_entity = 1;
+              break;
+            }
+        }
+        const std::size_t o = i + n;
+        const bool of_noun = form == sdk::TriggerForm::noun && o + 1 < s.tokens.size &&
+                             s.tokens[o].lower == "of" && s.tokens[o + 1].lower == "the" &&
+                             o + 2 < s.tokens.size && nouns_.match(s, o + 2);
+        if (body_entity == 0 && !of_noun) {
+          i += n - 1;
+          continue;
+        }
       }
       const sdk::Frame f = s.analyzer->frame(s, i, i + n, form);
       // the body whose session it is: among the agents, or named right before the noun
