@@ -448,6 +448,13 @@ enum WordClass : std::uint32_t {
 };
 // Classes of words read only when capitalized (read_month, read_weekday, rule_holiday).
 constexpr std::uint32_t kCapitalizedOnly = kMonthWord | kWeekdayWord | kHolidayWord;
+// "the company", "a share", "two companies", "nearly all": a word that only leads a reading
+// (an article, "the", a spelled or vague count, an approximator) before a word in no phrase
+// of any table starts none (each rule tried at it reads the next word by its tables; a
+// range link is a start word: Impl()), in tag()
+constexpr std::uint32_t kLeadOnly =
+    kDeterminer | kArticle | kReportingThis | kNumberWord | kVagueCount | kApproximator | kPaired;
+static_assert((kLeadOnly & kCapitalizedOnly) == 0);
 
 int to_int(std::string_view s, int fallback = -1) {
   int v = 0;
@@ -727,17 +734,24 @@ struct TemporalGrammar::Impl {
   std::vector<std::uint64_t> pair_filter;
   // the classes token k of `t` has by its next word (ids: the tokens' start-word numbers)
   std::uint32_t paired_classes(Tokens t, const std::uint32_t* ids, std::size_t k) const {
-    const std::uint32_t b = pairs_from[ids[k]], e = pairs_from[ids[k] + 1];
-    if (b == e) return 0;
+    if (pairs_from[ids[k]] == pairs_from[ids[k] + 1]) return 0;
     std::size_t second = k + 1;  // as PhraseTable::match reads a phrase's second word
     if (second < t.size() && is_hyphen(t[second]) && second + 1 < t.size()) ++second;
     if (second >= t.size()) return 0;
-    const std::uint32_t want = ids[second];
-    if (!(pair_bits[pair_row[ids[k]] * pair_row_words + want / 64] >> (want % 64) & 1)) return 0;
+    return pair_classes(ids[k], ids[second]);
+  }
+  // the classes word `id` has before word `want` (start-word numbers)
+  std::uint32_t pair_classes(std::uint32_t id, std::uint32_t want) const {
+    const std::uint32_t b = pairs_from[id], e = pairs_from[id + 1];
+    if (b == e) return 0;
+    if (!(pair_bits[pair_row[id] * pair_row_words + want / 64] >> (want % 64) & 1)) return 0;
     const Pair* p = std::lower_bound(pairs.data() + b, pairs.data() + e, want,
                                      [](const Pair& x, std::uint32_t w) { return x.second < w; });
     return p != pairs.data() + e && p->second == want ? p->classes : 0;
   }
+  // By start-word number: 1 for a word of kLeadOnly classes only, none a head's, and none
+  // more before a word not in the index (before one, tag() makes it no try and no head).
+  std::vector<std::uint8_t> lead_before_absent;
   void declare_gates();
 
   explicit Impl(const Lexicon& lex);
@@ -1363,6 +1377,13 @@ void TemporalGrammar::Impl::declare_gates() {
     rules_at_first_classes.add(b, rules_at_class[b] | std::uint64_t{rules_first_class[b]} << 32);
   }
   for (const Gate& gate : gates) head_classes |= gate.near;
+  const auto absent = static_cast<std::uint32_t>(start_words.size());
+  lead_before_absent.assign(start_classes.size(), 0);
+  for (std::uint32_t id = 0; id < absent; ++id) {
+    const std::uint32_t c = start_classes[id];
+    lead_before_absent[id] =
+        c != 0 && !(c & ~kLeadOnly) && !(c & head_classes) && pair_classes(id, absent) == 0;
+  }
   std::size_t widest = 0;
   for (const Gate& gate : gates) widest = std::max(widest, gate.window);
   rules_within.assign(widest + 1, 0);
@@ -4132,6 +4153,7 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
             : look_up_tokens<false>(tokens.data(), word_hashes, n, g.start_words,
                                     g.start_classes.data(), start_ids, classes, marked);
   const std::uint32_t head_classes = g.head_classes;
+  const auto absent_id = static_cast<std::uint32_t>(g.start_words.size());
   // the tokens a rule may start at: every class but kPaired counts; every token when not
   // gated
   const std::uint32_t try_classes = gated ? ~std::uint32_t{kPaired} : ~std::uint32_t{0};
@@ -4144,6 +4166,13 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     const std::size_t k = marked[m];
     const sdk::Token& tok = tokens[k];
     std::uint32_t c = classes[k];
+    // "the company", "a share": a word that only leads (Impl::lead_before_absent) before a
+    // word not in the index is no try (see the scan below) and no head; its classes are
+    // final as they are
+    if (gated && !(c & ~kLeadOnly) && g.lead_before_absent[start_ids[k]] && k + 1 < n &&
+        start_ids[k + 1] == absent_id && tokens[k + 1].kind == TokenKind::word &&
+        tok.kind == TokenKind::word)
+      continue;
     // (a next word that is a word and none of the paired word's second words, as its filter
     // bit says, gives no class; punctuation may be a hyphen before the second word)
     if ((c & kPaired) && k + 1 < n &&
@@ -4216,13 +4245,7 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
                                          1u << Impl::kRuleCount | 1u << Impl::kRuleSet;
   std::size_t i = 0;  // the first token not read yet
   std::optional<Impl::Hit> best;  // the reading at i (one for the sentence: no clearing)
-  // "the company", "a share", "two companies", "nearly all": a word that only leads a
-  // reading (an article, "the", a spelled or vague count, an approximator) before a word in
-  // no phrase of any table starts none (each rule tried at it reads the next word by its
-  // tables; a range link is a start word: Impl())
-  constexpr std::uint32_t kLeadOnly =
-      kDeterminer | kArticle | kReportingThis | kNumberWord | kVagueCount | kApproximator | kPaired;
-  const auto absent_id = static_cast<std::uint32_t>(g.start_words.size());
+  // (kLeadOnly: a word of those classes only, before a word in no table, starts nothing)
   for (std::size_t t = 0; t < n_tries; ++t) {
     if (tries[t] < i) continue;
     i = tries[t];

@@ -97,7 +97,9 @@ TEST(TemporalStartWords, NumberShapesAndLeadWords) {
       "and every 10 minutes. A year-long probe ended in nineteen ninety-six, in the 20th "
       "century, in fiscal 1989 and in the year two thousand. The quarter a year ago, the "
       "same period last year and the first nine months were good. About 30 to 40 pct of "
-      "the 1,000 shares rose 5.6 pct in 12 hours and 1987 ended 25 years of growth.";
+      "the 1,000 shares rose 5.6 pct in 12 hours and 1987 ended 25 years of growth. The "
+      "firm bought the rest the day before yesterday, a deal the two firms signed a week "
+      "after the - the all-time high of the year.";
   EXPECT_GT(check_text(text, "number shapes and lead words"), 8u);
 }
 
