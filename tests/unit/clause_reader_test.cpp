@@ -322,8 +322,10 @@ std::string describe(const chronicle::detail::ClauseReading& r) {
 // not in the index has the number unlisted().
 TEST(ClauseReader, PlainWordsChangeNoReading) {
   ClauseRules shared = ClauseRules::from(resources()->clauses);
+  // (the documents are kept: the tokens view their text)
+  const auto docs = documents(false);
   std::vector<std::vector<chronicle::TokenList>> sentences;
-  for (const auto& d : documents(false)) {
+  for (const auto& d : docs) {
     sentences.emplace_back();
     chronicle::split_sentences(d.text, resources()->segmenter, &sentences.back());
   }
