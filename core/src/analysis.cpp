@@ -281,15 +281,9 @@ void split_word_views(std::string_view s, std::vector<std::string_view>& out) {
 }
 
 std::vector<std::string> split_words(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos < s.size()) {
-    std::size_t sp = s.find(' ', pos);
-    if (sp == std::string::npos) sp = s.size();
-    if (sp > pos) out.push_back(s.substr(pos, sp - pos));
-    pos = sp + 1;
-  }
-  return out;
+  std::vector<std::string_view> views;
+  split_word_views(s, views);
+  return {views.begin(), views.end()};
 }
 
 }  // namespace

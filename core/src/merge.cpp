@@ -80,7 +80,7 @@ struct Report {
   Event event;
   Day published;  // of its source
   // who it names and the names among them (named(), names_of()): views of its
-  // participants, set once the reports are in their final places (note_names())
+  // participants, set once the reports are in their final places (merge_timelines())
   std::vector<std::string_view> named, names;
 };
 
@@ -473,13 +473,9 @@ bool natural_less(const std::string& a, const std::string& b) {
   return a < b;
 }
 
-// Sorts sources by (published, id, title). The keys are sorted, not the sources: a key is
-// a few words and moves as one, where a Source is two strings (a corpus has a source per
-// article). Sources equal in all three fields are alike, so the order is the same as a
-// sort of the sources themselves would give.
 // The ids' order made a number: the eight bytes of an id after the `shared` bytes all the
 // ids begin with, big-endian, zeros past its end. Two ids whose numbers differ are in the
-// order of their numbers; ids of an equal number are compared in full.
+// order of their numbers; ids of an equal number are compared in full (IdKey).
 struct IdHeads {
   explicit IdHeads(const std::vector<Source>& sources) {
     if (sources.empty()) return;
@@ -500,23 +496,36 @@ struct IdHeads {
   std::size_t shared = 0;
 };
 
-void sort_sources(std::vector<Source>& sources) {
+// An id and its IdHeads number: compare() is -1, 0, 1 as the id is before, equal to or
+// after the other's.
+struct IdKey {
+  std::uint64_t head;
+  std::string_view id;
+  int compare(const IdKey& o) const {
+    if (head != o.head) return head < o.head ? -1 : 1;
+    const int c = id.compare(o.id);
+    return c < 0 ? -1 : c > 0 ? 1 : 0;
+  }
+};
+
+// Sorts sources by (published, id, title). The keys are sorted, not the sources: a key is
+// a few words and moves as one, where a Source is two strings (a corpus has a source per
+// article). Sources equal in all three fields are alike, so the order is the same as a
+// sort of the sources themselves would give.
+void sort_sources(std::vector<Source>& sources, const IdHeads& id_head) {
   struct Key {
     Day published;
-    std::uint64_t id_head;
-    std::string_view id;
+    IdKey id;
     std::string_view title;
     std::size_t at;
   };
-  const IdHeads id_head(sources);
   std::vector<Key> keys;
   keys.reserve(sources.size());
   for (std::size_t i = 0; i < sources.size(); ++i)
-    keys.push_back({sources[i].published, id_head(sources[i].id), sources[i].id,
-                    sources[i].title, i});
+    keys.push_back(
+        {sources[i].published, {id_head(sources[i].id), sources[i].id}, sources[i].title, i});
   auto less = [](const Key& a, const Key& b) {
     if (a.published != b.published) return a.published < b.published;
-    if (a.id_head != b.id_head) return a.id_head < b.id_head;
     if (const int c = a.id.compare(b.id); c != 0) return c < 0;
     return a.title < b.title;
   };
@@ -547,7 +556,9 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
     std::move(t.errors.begin(), t.errors.end(), std::back_inserter(out.errors));
     std::vector<ErrorEntry>().swap(t.errors);
   }
-  sort_sources(out.sources);
+  // (the ids of the sources kept below are among these: their shared start holds for them)
+  const IdHeads id_head(out.sources);
+  sort_sources(out.sources, id_head);
   out.sources.erase(std::unique(out.sources.begin(), out.sources.end(),
                                 [](const Source& a, const Source& b) {
                                   return a.published == b.published && a.id == b.id &&
@@ -561,23 +572,20 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
   {
     // by id, then date (an id's earliest first), the ids compared by IdHeads first
     struct Key {
-      std::uint64_t id_head;
-      std::string_view id;
+      IdKey id;
       Day published;
     };
-    const IdHeads id_head(out.sources);
     std::vector<Key> keys;
     keys.reserve(out.sources.size());
-    for (const auto& s : out.sources) keys.push_back({id_head(s.id), s.id, s.published});
+    for (const auto& s : out.sources) keys.push_back({{id_head(s.id), s.id}, s.published});
     std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-      if (a.id_head != b.id_head) return a.id_head < b.id_head;
       if (const int c = a.id.compare(b.id); c != 0) return c < 0;
       return a.published < b.published;
     });
     published.reserve(keys.size());
     for (const Key& k : keys)
-      if (published.empty() || published.back().first != k.id)
-        published.emplace_back(k.id, k.published);
+      if (published.empty() || published.back().first != k.id.id)
+        published.emplace_back(k.id.id, k.published);
   }
   auto published_of = [&](const std::string& id) {
     auto it = std::lower_bound(published.begin(), published.end(), std::string_view(id),
