@@ -4707,37 +4707,43 @@ std::optional<int> same_month_year(sys_days P, unsigned m, unsigned d) {
   return year_of(P);
 }
 
+// The ISO 8601 designator of a unit counted in itself: Y, M, W, D, or H, M, S after the
+// "T"; none for the others (fortnights, quarters, decades ... have values of their own).
+struct Designator {
+  char letter;
+  bool time;  // after the "T"
+};
+std::optional<Designator> designator(Unit u) {
+  switch (u) {
+    case Unit::year:
+      return Designator{'Y', false};
+    case Unit::month:
+      return Designator{'M', false};
+    case Unit::week:
+      return Designator{'W', false};
+    case Unit::day:
+      return Designator{'D', false};
+    case Unit::hour:
+      return Designator{'H', true};
+    case Unit::minute:
+      return Designator{'M', true};
+    case Unit::second:
+      return Designator{'S', true};
+    default:
+      return std::nullopt;
+  }
+}
+
 std::string duration_value(const RelativeDate& rel) {
   const std::optional<int> n = rel.count;
   if (rel.and_unit != Unit::none && n) {
     // two counts: "9 minutes and 29 seconds" PT9M29S, "15 years and eight months" P15Y8M,
     // "two days and six hours" P2DT6H
     std::string day_part, time_part;
-    for (const auto& [u, c] : {std::pair{rel.unit, *n}, std::pair{rel.and_unit, rel.and_count}}) {
-      const std::string v = std::to_string(c);
-      switch (u) {
-        case Unit::year:
-          day_part += v + "Y";
-          break;
-        case Unit::month:
-          day_part += v + "M";
-          break;
-        case Unit::day:
-          day_part += v + "D";
-          break;
-        case Unit::hour:
-          time_part += v + "H";
-          break;
-        case Unit::minute:
-          time_part += v + "M";
-          break;
-        case Unit::second:
-          time_part += v + "S";
-          break;
-        default:
-          break;
-      }
-    }
+    // (never weeks: compound_rank())
+    for (const auto& [u, c] : {std::pair{rel.unit, *n}, std::pair{rel.and_unit, rel.and_count}})
+      if (const auto d = designator(u))
+        (d->time ? time_part : day_part) += std::to_string(c) + d->letter;
     return "P" + day_part + (time_part.empty() ? "" : "T" + time_part);
   }
   if (rel.and_half && n) {
@@ -4758,41 +4764,21 @@ std::string duration_value(const RelativeDate& rel) {
   if (rel.fraction_digits && n) {
     std::string f = std::to_string(rel.fraction);
     f.insert(0, rel.fraction_digits - std::min<std::size_t>(f.size(), rel.fraction_digits), '0');
-    const std::string c = std::to_string(*n) + "." + f;
-    switch (rel.unit) {
-      case Unit::second:
-        return "PT" + c + "S";
-      case Unit::minute:
-        return "PT" + c + "M";
-      case Unit::hour:
-        return "PT" + c + "H";
-      case Unit::day:
-        return "P" + c + "D";
-      case Unit::week:
-        return "P" + c + "W";
-      case Unit::month:
-        return "P" + c + "M";
-      case Unit::year:
-        return "P" + c + "Y";
-      default:
-        break;
-    }
+    if (const auto d = designator(rel.unit))
+      return std::string(d->time ? "PT" : "P") + std::to_string(*n) + "." + f + d->letter;
   }
   auto num = [&](int mult) { return n ? std::to_string(*n * mult) : std::string("X"); };
+  if (const auto d = designator(rel.unit))
+    return std::string(d->time ? "PT" : "P") + num(1) + d->letter;
   switch (rel.unit) {
-    case Unit::second: return "PT" + num(1) + "S";
-    case Unit::minute: return "PT" + num(1) + "M";
-    case Unit::hour: return "PT" + num(1) + "H";
-    case Unit::day: return "P" + num(1) + "D";
-    case Unit::week: return "P" + num(1) + "W";
     case Unit::fortnight: return "P" + num(2) + "W";
-    case Unit::weekend: return "P" + num(1) + "WE";
-    case Unit::month: return "P" + num(1) + "M";
+    case Unit::weekend:
+      return "P" + num(1) + "WE";
     // TimeML's quarter unit: "the past two quarters" P2Q, "several quarters" PXQ (the
     // TimeBank and MEANTIME convention, 5 of 8 quarter durations there)
     case Unit::quarter: return "P" + num(1) + "Q";
-    case Unit::half: return "P" + num(6) + "M";
-    case Unit::year: return "P" + num(1) + "Y";
+    case Unit::half:
+      return "P" + num(6) + "M";
     // uncounted: "decades-long", "for decades" in years, PXY (AQUAINT and MEANTIME 2 of
     // 2); "for centuries" PXC, TimeML's century unit
     case Unit::decade: return n ? "P" + num(10) + "Y" : "PXY";
