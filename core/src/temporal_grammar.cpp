@@ -2817,6 +2817,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     }
   }
   bool prefixed = false;  // "the past", "the next", "the first", "the"
+  bool determined = false;  // (by a determiner: "the", "the first")
   // "in nearly five months"
   std::size_t approx = at_i & kApproximator ? approximators.match(t, k, sc).length : 0;
   // "in over a decade", "just over an hour" (not "over the last two weeks", "evolved over
@@ -2841,6 +2842,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   } else if (auto d = at_k & kDeterminer ? determiners.match(t, k, sc) : PhraseMatch{}; d.length) {
     k += d.length;
     prefixed = true;
+    determined = true;
     if (auto [oe, ov] = read_ordinal(t, k); oe && ov == 1) k = oe;  // "the first nine months"
   }
   Count c = read_count(t, k);
@@ -2853,6 +2855,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
                    du.unit == Unit::year))
       c = read_decimal_count(t, k);
   }
+  // the end of a range's second count before its unit ("three weeks", "23.99 years"), or 0
+  auto range_second = [&](std::size_t at) -> std::size_t {
+    Count c2 = read_count(t, at);
+    if (!c2.end && is_num(t, at)) c2 = read_decimal_count(t, at);
+    return c2.end && c2.value && !c2.article && read_unit(t, c2.end, sc).end ? c2.end : 0;
+  };
+  // "2.5 to 23.99 years": a decimal count opening a range
+  if (!c.end && is_num(t, k) && is_word(t, k + 1) && count_ranges.match(t, k + 1, sc).length == 1 &&
+      range_second(k + 2))
+    c = read_decimal_count(t, k);
   std::size_t cstart = k;
   if (c.end) {
     k = c.end;
@@ -2873,11 +2885,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
         return h;
       }
     }
-    // a range: "two to three weeks", "12 to 18 months", "one or two days" (the first count)
-    if (c.value && !c.article && !c.decimal && is_word(t, k) &&
-        count_ranges.match(t, k, sc).length == 1) {
-      Count c2 = read_count(t, k + 1);
-      if (c2.end && c2.value && !c2.article && read_unit(t, c2.end, sc).end) k = c2.end;
+    // a range: "two to three weeks", "12 to 18 months", "one or two days", "2.5 to 23.99
+    // years", "5-10 days" (the first count)
+    if (c.value && !c.article && is_word(t, k) && count_ranges.match(t, k, sc).length == 1) {
+      if (const std::size_t e = range_second(k + 1)) k = e;
+    } else if (c.value && !c.article && !c.decimal && is_num(t, cstart) && in(t, k) &&
+               is_range_dash(t[k]) && is_num(t, k + 1)) {
+      // (digits on both sides of the dash, the second count the larger: not a score)
+      if (const std::size_t e = range_second(k + 1); e && to_int(t[k + 1].lower, 0) > *c.value)
+        k = e;
     }
   }
   bool hyphenated = false;
@@ -2929,6 +2945,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   if (k > 0 && t[k].capitalized && !(k == i && i == 0)) return std::nullopt;
   if (hyphenated && (u.plural || (prefixed && !shifters.match(t, i, sc).length)))
     return std::nullopt;  // "three-quarters"; "the eight-year" is read from "eight"
+  // "the 38.5 hour working week", "the two day rally": a count and a singular unit modify
+  // the noun after them, whose determiner it is (TimeBank "two day"): read from the count
+  if (determined && c.end && c.value && !c.article && !u.plural && (c.decimal || *c.value != 1))
+    return std::nullopt;
   if (u.unit == Unit::weekend || u.unit == Unit::half) return std::nullopt;
   // "almost a quarter of French exports", "one quarter of the total": a fraction
   if (u.unit == Unit::quarter && !u.plural && is_word(t, u.end) && t[u.end].lower == "of" &&
@@ -3047,11 +3067,33 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   r.fraction = c.fraction;
   r.fraction_digits = c.fraction_digits;
   k = u.end;
-  // a decimal count is a length only: "1.5 years ago", "2.5 days later" are left alone
+  // a decimal count before a shift: "1.5 years ago" is 18 months ago (a whole count of
+  // months); "2.5 days ago" some time back; other decimal shifts ("2.5 days later") are
+  // left alone
   if (c.decimal && (off_ago.match(t, k, sc).length || off_from_now.match(t, k, sc).length ||
                     ((off_before.match(t, k, sc).length || off_after.match(t, k, sc).length) &&
-                     !off_preps.match(t, k, sc).length)))
-    return std::nullopt;
+                     !off_preps.match(t, k, sc).length))) {
+    const auto [part, n] = smaller_unit(u.unit);
+    int scale = 1;
+    for (unsigned d = 0; d < c.fraction_digits; ++d) scale *= 10;
+    if (u.unit == Unit::year && c.fraction * n % scale == 0) {
+      c.value = *c.value * n + c.fraction * n / scale;
+      c.decimal = false;
+      u.unit = part;
+      r.unit = part;
+      r.count = c.value;
+      r.fraction = 0;
+      r.fraction_digits = 0;
+    } else if (auto a = off_ago.match(t, k, sc); a.length && !prefixed && !hyphenated) {
+      r = RelativeDate{};
+      r.kind = RelativeDate::Kind::fuzzy;
+      r.fuzzy = FuzzyRef::past;
+      h.end = k + a.length;
+      return h;
+    } else {
+      return std::nullopt;
+    }
+  }
   // "a minute and a half"
   if (!and_half && c.value && !hyphenated && !u.plural == (*c.value == 1)) {
     if (auto hf = halves.match(t, k, sc); hf.length > 1) {
