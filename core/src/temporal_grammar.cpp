@@ -857,6 +857,8 @@ struct TemporalGrammar::Impl {
   [[gnu::always_inline]] inline std::pair<std::size_t, int> read_year(Tokens t, std::size_t i,
                                                                       bool bare) const;
   std::pair<std::size_t, int> read_year_digits(Tokens t, std::size_t i, bool bare) const;
+  // a year of two digits after a fiscal word ("FY 22"), or {0, 0}
+  std::pair<std::size_t, int> read_short_fiscal_year(Tokens t, std::size_t i) const;
   // (inlined up to a number word: most calls read nothing)
   [[gnu::always_inline]] inline std::pair<std::size_t, int> read_spelled_year(Tokens t,
                                                                               std::size_t i) const;
@@ -1611,6 +1613,18 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_year_digits(Tokens t, st
   return {i + 1, y};
 }
 
+// "FY 22": a year written short after a fiscal word (2000-2049 or 1950-1999, as "'82" in
+// rule_numeric()); not a quantity ("fiscal 22 pct")
+std::pair<std::size_t, int> TemporalGrammar::Impl::read_short_fiscal_year(Tokens t,
+                                                                          std::size_t i) const {
+  if (!is_num(t, i) || t[i].lower.size() != 2 || !all_digits(t[i].lower)) return {0, 0};
+  if (in(t, i + 1) && (is_num(t, i + 1) || is_punct(t, i + 1, "%") ||
+                       (is_word(t, i + 1) && year_blockers.match(t, i + 1).length)))
+    return {0, 0};
+  const int yy = to_int(t[i].lower);
+  return {i + 1, yy < 50 ? 2000 + yy : 1900 + yy};
+}
+
 inline std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month(Tokens t, std::size_t i,
                                                                           bool cued) const {
   if (!is_word(t, i) || !t[i].capitalized || !(classes_of(t, i) & kMonthWord)) return {0, 0};
@@ -2206,6 +2220,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
     h.end = ye;
     return h;
   }
+  if (auto [ye, yv] = r.fiscal ? read_short_fiscal_year(t, y) : std::pair{std::size_t{0}, 0}; ye) {
+    r.year = yv;
+    h.end = ye;
+    return h;
+  }
   return std::nullopt;
 }
 
@@ -2685,10 +2704,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   std::size_t y = k;
   if (is_word(t, y) && t[y].lower == "of") {
     ++y;
-    if (auto fy = fiscal.match(t, y, sc); fy.length) y += fy.length;  // "of fiscal 2013"
+    std::size_t fy = fiscal.match(t, y, sc).length;  // "of fiscal 2013", "of FY 23"
+    y += fy;
     if (auto [ye, yv] = read_year(t, y, false); ye) {
       r.year = yv;
       k = ye;
+    } else if (auto [se, sv] = fy ? read_short_fiscal_year(t, y) : std::pair{std::size_t{0}, 0};
+               se) {
+      r.year = sv;
+      k = se;
     } else if (auto sh = shifters.match(t, y, sc); sh.length) {
       // "the first quarter of this year", "the fourth quarter of last year"
       if (auto yu = read_unit(t, y + sh.length, sc);
