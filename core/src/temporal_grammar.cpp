@@ -619,7 +619,7 @@ struct TemporalGrammar::Impl {
   TokenWordSet month_noun_blockers;  // "the March accession", not "the March of Dimes"
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
-      in_span_name_preps, someday_leads, hyphen_only_counts, age_nouns, age_persons;
+      in_span_name_preps, someday_leads, hyphen_only_counts, age_nouns, age_persons, age_leads;
   // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
   // (rule_count), "its first quarterly loss" (rule_set)
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
@@ -988,6 +988,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("hyphen_only_counts")) hyphen_only_counts.insert(s);
   for (const auto& s : lex.list("age_nouns")) age_nouns.insert(s);
   for (const auto& s : lex.list("age_person_words")) age_persons.insert(s);
+  for (const auto& s : lex.list("age_leads")) age_leads.insert(s);
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
@@ -3071,6 +3072,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     std::size_t a = u.end;
     if (in(t, a) && is_hyphen(t[a])) ++a;
     if (age_words.match(t, a, sc).length) return std::nullopt;
+  }
+  // "children aged 8-10 years", "youth ages 12-21 years", "at age 6 months": an age (from
+  // the range's second count too)
+  if (cstart == i && (u.unit == Unit::year || u.unit == Unit::month || u.unit == Unit::week)) {
+    std::size_t lead = i;
+    if (i > 1 && is_num(t, i - 2) &&
+        (is_range_dash(t[i - 1]) || (is_word(t, i - 1) && count_ranges.match(t, i - 1, sc).length)))
+      lead = i - 2;
+    if (lead > 0 && is_word(t, lead - 1) && age_leads.count(t[lead - 1].lower)) return std::nullopt;
   }
   // "a 6-month-old son" is an age; "the 8-month-old truce" a duration with "-old" in it
   std::size_t old_end = 0;
