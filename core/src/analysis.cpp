@@ -17,6 +17,7 @@
 #include "clauses.h"
 #include "compiled_config.h"
 #include "event_rules.h"
+#include "line_word_set.h"
 #include "tense_use.h"
 
 namespace chronicle {
@@ -162,7 +163,7 @@ struct Resources::Gazetteer {
       for (auto& b : bits_by_word) b |= kCasedForm;
     }
   }
-  detail::WordSet common_words;
+  detail::LineWordSet common_words;
   std::vector<std::vector<std::string>> head_title_phrases;
   // group nouns of heads of state or government ("leaders", "heads of government"), longest first
   std::vector<std::vector<std::string>> head_group_phrases;
@@ -194,6 +195,7 @@ struct Resources::Gazetteer {
     if (tl.tokens.empty()) return;
     if (!adjective) by_form.emplace(text, entry);
     Form f;
+    f.words.reserve(tl.tokens.size());
     for (const auto& t : tl.tokens) f.words.emplace_back(t.text);
     f.entry = entry;
     f.adjective = adjective;
@@ -392,16 +394,9 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
     }
   // common lower-case words (config/generate/common_words.py): optional
   if (options.entities) {
-    const std::string all = detail::read_file(dir / "common_words.txt").value_or(std::string());
-    const std::string_view text = all;
-    g->common_words.reserve(static_cast<std::size_t>(std::count(all.begin(), all.end(), '\n')) + 1);
-    for (std::size_t pos = 0; pos < text.size();) {  // one word a line, `#` comments
-      std::size_t end = text.find('\n', pos);
-      if (end == std::string_view::npos) end = text.size();
-      const std::string_view w = text.substr(pos, end - pos);
-      if (!w.empty() && w[0] != '#') g->common_words.insert(w);
-      pos = end + 1;
-    }
+    // (one word a line, `#` comments: the words viewed in the file's bytes, not copied)
+    g->common_words = detail::LineWordSet(
+        detail::read_file(dir / "common_words.txt").value_or(std::string()));
   }
   if (g->with_bits) g->share_words();
   r->gazetteer = std::move(g);

@@ -13,9 +13,24 @@ namespace detail {
 std::optional<std::string> read_file(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   if (!in) return std::nullopt;
+  std::string bytes;
+  // a file that tells its size: read in one go into a string of that size
+  if (in.seekg(0, std::ios::end)) {
+    const std::streamoff size = in.tellg();
+    if (size > 0 && in.seekg(0)) {
+      bytes.resize(static_cast<std::size_t>(size));
+      in.read(bytes.data(), size);
+      bytes.resize(static_cast<std::size_t>(in.gcount()));
+      if (in.peek() == std::ifstream::traits_type::eof()) return bytes;
+    }
+  }
+  // the rest as it comes (all of it from a pipe, or from a file of the proc file system,
+  // which tells no size; what a file grew by while read)
+  in.clear();
+  if (bytes.empty()) in.seekg(0);
   std::stringstream ss;
   ss << in.rdbuf();
-  return ss.str();
+  return bytes + ss.str();
 }
 
 const CompiledFile* find_compiled(CompiledKind kind, std::string_view content) noexcept {

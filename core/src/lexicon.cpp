@@ -145,12 +145,28 @@ bool Lexicon::same_entries(const Lexicon& other) const {
   return lists_ == other.lists_ && children_ == other.children_ && scalars_ == other.scalars_;
 }
 
+Lexicon::Lexicon(const Lexicon& other)
+    : sdk::Lexicon(other),
+      origin_(other.origin_),
+      lists_(other.lists_),
+      children_(other.children_),
+      scalars_(other.scalars_) {
+  rebuild_views();
+}
+
+Lexicon& Lexicon::operator=(const Lexicon& other) {
+  if (this != &other) *this = Lexicon(other);
+  return *this;
+}
+
 void Lexicon::rebuild_views() {
   views_.clear();
+  views_.reserve(lists_.size());
   for (const auto& [k, v] : lists_) {
-    auto& view = views_[k];
-    view.reserve(v.size());
-    for (const auto& s : v) view.emplace_back(s);
+    Entry& e = views_[k];
+    e.list = &v;
+    e.views.reserve(v.size());
+    for (const auto& s : v) e.views.emplace_back(s);
   }
 }
 
@@ -177,13 +193,13 @@ void Lexicon::add(const std::string& key, const std::vector<std::string>& terms)
 sdk::View<std::string_view> Lexicon::terms(std::string_view key) const noexcept {
   auto it = views_.find(key);
   if (it == views_.end()) return {};
-  return {it->second.data(), it->second.size()};
+  return {it->second.views.data(), it->second.views.size()};
 }
 
 const std::vector<std::string>& Lexicon::list(std::string_view key) const {
   static const std::vector<std::string> empty;
-  auto it = lists_.find(key);
-  return it == lists_.end() ? empty : it->second;
+  const auto it = views_.find(key);
+  return it == views_.end() ? empty : *it->second.list;
 }
 
 std::vector<std::string> Lexicon::keys(std::string_view key) const {

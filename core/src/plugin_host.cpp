@@ -21,13 +21,23 @@
 namespace chronicle {
 namespace {
 
-// PluginHost::gate_slots_: at least this many slots, and four for every gate word
+// PluginHost::gate_hashed_: at least this many slots, and four for every gate word
 constexpr unsigned kGateSlotsLog2 = 12;
 
 // The slot of a word by its sdk::word_hash: the hash mixed (the top bits of FNV-1a differ
 // little between short words), its top bits taken.
 inline std::size_t hashed_slot(std::uint64_t hash, unsigned shift) noexcept {
   return (hash * 0x9E3779B97F4A7C15ull) >> shift;
+}
+
+// The sdk::word_hash of each token, in this thread's buffer: for a caller of the public API
+// with tokens of its own (the engine's come with the tokenizer's hashes). Not inlined: the
+// gate's loops stay as small as without it.
+[[gnu::noinline]] const std::uint64_t* hashes_of(std::span<const sdk::Token> tokens) {
+  static thread_local std::vector<std::uint64_t> own;
+  own.resize(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) own[i] = sdk::word_hash(tokens[i].lower);
+  return own.data();
 }
 
 constexpr const char* kInfoSymbol = "chronicle_plugin_info";
@@ -347,9 +357,6 @@ void PluginHost::add_to_gate(std::size_t pi) {
     }
   unsigned log2 = kGateSlotsLog2;
   while ((std::size_t{1} << log2) < gate_words_.size() * 4) ++log2;
-  gate_slots_.assign(std::size_t{1} << log2, 0);
-  gate_mask_ = gate_slots_.size() - 1;
-  gate_shift_ = 32 - log2;
   // (a word that only follows the first word of phrases gated in order is compared where
   // it stands, never looked up: only the words that start a phrase or are one, and those of
   // phrases whose words may stand anywhere, take a slot)
@@ -360,14 +367,11 @@ void PluginHost::add_to_gate(std::size_t pi) {
     for (std::uint32_t pi : g.starts)
       for (std::uint32_t rest : gate_phrases_[pi].rest) looked_up[rest] = true;
   }
-  gate_hashed_.assign(gate_slots_.size(), HashedGateSlot{});
+  gate_hashed_.assign(std::size_t{1} << log2, HashedGateSlot{});
+  gate_mask_ = gate_hashed_.size() - 1;
   gate_hashed_shift_ = 64 - log2;
   for (std::size_t id = 0; id < gate_words_.size(); ++id) {
     if (!looked_up[id]) continue;
-    const std::uint32_t key = gate_key(gate_words_[id].word);
-    std::size_t k = (key * 0x9E3779B1u) >> gate_shift_;
-    while (gate_slots_[k] != 0) k = (k + 1) & gate_mask_;
-    gate_slots_[k] = std::uint64_t{key} << 32 | (id + 1);
     const std::uint64_t hash = sdk::word_hash(gate_words_[id].word);
     std::size_t h = hashed_slot(hash, gate_hashed_shift_);
     while (gate_hashed_[h].hash != 0) h = (h + 1) & gate_mask_;
@@ -375,28 +379,7 @@ void PluginHost::add_to_gate(std::size_t pi) {
   }
 }
 
-inline std::uint32_t PluginHost::gate_key(std::string_view w) noexcept {
-  const auto byte = [&](std::size_t k) -> std::uint32_t {
-    return static_cast<unsigned char>(w[k]);
-  };
-  const auto size = static_cast<std::uint32_t>(w.size()) & 0xFF;
-  // (a word of two bytes or more, most: no test per byte; a missing second byte reads 0)
-  if (w.size() < 2) return w.empty() ? 0u : size | byte(0) << 8 | byte(0) << 24;
-  return size | byte(0) << 8 | byte(1) << 16 | byte(w.size() - 1) << 24;
-}
-
-inline const PluginHost::GateWord* PluginHost::gate_word(std::string_view word) const noexcept {
-  const std::uint32_t key = gate_key(word);
-  for (std::size_t k = (key * 0x9E3779B1u) >> gate_shift_;; k = (k + 1) & gate_mask_) {
-    const std::uint64_t slot = gate_slots_[k];
-    if (slot == 0) return nullptr;
-    if (static_cast<std::uint32_t>(slot >> 32) != key) continue;
-    const GateWord& g = gate_words_[static_cast<std::uint32_t>(slot) - 1];
-    if (g.word == word) return &g;
-  }
-}
-
-// gate_word(word) for a word whose sdk::word_hash is `hash`
+// The gate word `word` is (its sdk::word_hash `hash`), or null
 inline const PluginHost::GateWord* PluginHost::gate_word(std::string_view word,
                                                          std::uint64_t hash) const noexcept {
   for (std::size_t k = hashed_slot(hash, gate_hashed_shift_);; k = (k + 1) & gate_mask_) {
@@ -410,28 +393,18 @@ std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, const std:
                                   bool any) const {
   const sdk::Token* const t = tokens.data();
   const std::size_t n = tokens.size();
-  // (the loops that pass over the tokens that are no gate word, most of them, with their
+  if (hashes == nullptr) hashes = hashes_of(tokens);
+  // (the loop that passes over the tokens that are no gate word, most of them, with its
   // values in registers: a token whose slot is empty is none)
-  if (hashes != nullptr) {
-    const HashedGateSlot* const slots = gate_hashed_.data();
-    const unsigned shift = gate_hashed_shift_;
-    return gate_of(
-        tokens, any,
-        [=](std::size_t i) {
-          while (i < n && slots[hashed_slot(hashes[i], shift)].hash == 0) ++i;
-          return i;
-        },
-        [&](std::size_t i) { return gate_word(t[i].lower, hashes[i]); });
-  }
-  const std::uint64_t* const slots = gate_slots_.data();
-  const unsigned shift = gate_shift_;
+  const HashedGateSlot* const slots = gate_hashed_.data();
+  const unsigned shift = gate_hashed_shift_;
   return gate_of(
       tokens, any,
       [=](std::size_t i) {
-        while (i < n && slots[(gate_key(t[i].lower) * 0x9E3779B1u) >> shift] == 0) ++i;
+        while (i < n && slots[hashed_slot(hashes[i], shift)].hash == 0) ++i;
         return i;
       },
-      [&](std::size_t i) { return gate_word(t[i].lower); });
+      [&](std::size_t i) { return gate_word(t[i].lower, hashes[i]); });
 }
 
 // The gated plugins for which the sentence holds every word of some phrase of their gate
@@ -441,8 +414,8 @@ std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, const std:
 // skip(i): the first token from i on that may be a gate word (the tokens.size() when
 // none); find(i): the gate word tokens[i] is, or null.
 template <class Skip, class Find>
-std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, bool any, Skip&& skip,
-                                  Find&& find) const {
+inline std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, bool any, Skip&& skip,
+                                         Find&& find) const {
   std::uint64_t present = 0;
   const auto enough = [&] { return any ? present != 0 : (present & gated_) == gated_; };
   // (most words compared differ in their length, first or last byte)

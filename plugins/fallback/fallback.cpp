@@ -21,6 +21,8 @@
 #include <utility>
 #include <vector>
 
+#include "first_word_roles.h"
+
 namespace sdk = chronicle::sdk;
 
 namespace {
@@ -96,23 +98,24 @@ class Fallback final : public sdk::Extractor {
         lists_(lex),
         context_(lex.terms("exclude_context")),
         before_(lex.terms("exclude_before")),
-        officials_(lex.terms("official_words")),
-        first_words_({lex.terms("nouns.call"), lex.terms("nouns.visit"), lex.terms("nouns.summit"),
-                      lex.terms("nouns.conference"), lex.terms("nouns.talks"),
-                      lex.terms("nouns.meeting")}),
         talk_verbs_(lex.terms("talk_verbs")),
         receive_verbs_(lex.terms("receive_verbs")),
         titles_(lex.terms("encounter_titles")),
-        verb_first_words_({lex.terms("talk_verbs"), lex.terms("receive_verbs")}),
         excl_phrases_(lex.terms("exclude_phrases")),
         speculative_before_(lex.terms("speculative_before")),
         ongoing_before_(lex.terms("ongoing_before")),
         excl_after_(lex.terms("exclude_after")),
-        sentence_words_({lex.terms("nouns.call"), lex.terms("nouns.visit"),
-                         lex.terms("nouns.summit"), lex.terms("nouns.conference"),
-                         lex.terms("nouns.talks"), lex.terms("nouns.meeting"),
-                         lex.terms("talk_verbs"), lex.terms("receive_verbs"),
-                         lex.terms("official_words"), lex.terms("exclude_context")}) {
+        roles_({{lex.terms("nouns.call"), kNoun << 0},
+                {lex.terms("nouns.visit"), kNoun << 1},
+                {lex.terms("nouns.summit"), kNoun << 2},
+                {lex.terms("nouns.conference"), kNoun << 3},
+                {lex.terms("nouns.talks"), kNoun << 4},
+                {lex.terms("nouns.meeting"), kNoun << 5},
+                {lex.terms("talk_verbs"), kVerb},
+                {lex.terms("receive_verbs"), kVerb},
+                {lex.terms("official_words"), kOfficialStart, kOfficial},
+                {lex.terms("exclude_context"), kContext}}) {
+    static_assert(kTypes.size() == 6, "one noun bit per type");
     for (std::size_t t = 0; t < kTypes.size(); ++t)
       nouns_[t] = sdk::PhraseSet(lex.terms(std::string("nouns.") + kTypes[t]));
   }
@@ -124,12 +127,12 @@ class Fallback final : public sdk::Extractor {
     // look-up a word tells
     bool noun = false, verb = false, official = false;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
-      const std::string_view w = s.tokens[i].lower;
-      if (!sentence_words_.starts_with_word(w)) continue;
-      if (context_.match(s, i)) return;
-      noun = noun || first_words_.starts_with_word(w);
-      verb = verb || verb_first_words_.starts_with_word(w);
-      official = official || officials_.contains(w);
+      const std::uint32_t r = roles_(s.tokens[i].lower);
+      if (r == 0) continue;
+      if ((r & kContext) && context_.match(s, i)) return;
+      noun = noun || (r & kNouns);
+      verb = verb || (r & kVerb);
+      official = official || (r & kOfficial);
     }
     // most sentences hold none of the nouns
     if (!noun && !verb) return;
@@ -144,9 +147,12 @@ class Fallback final : public sdk::Extractor {
     if (!official) return;
     for (std::size_t i = 0; i < s.tokens.size && noun; ++i) {
       // one look-up for the many words that start none of the noun lists
-      if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
+      const std::uint32_t r = roles_(s.tokens[i].lower) & kNouns;
+      if (r == 0) continue;
       std::size_t n = 0, type = 0;
-      for (; type < kTypes.size() && n == 0; ++type) n = nouns_[type].match(s, i);
+      // (only the lists the word starts a phrase of)
+      for (; type < kTypes.size() && n == 0; ++type)
+        if (r & kNoun << type) n = nouns_[type].match(s, i);
       if (n == 0) continue;
       --type;
       // "press conference", "wage talks", "talks with creditors"; "called for a swift
@@ -325,7 +331,7 @@ class Fallback final : public sdk::Extractor {
   // "was received by Premier Zhao" (receive_verbs, the person right after)
   void encounter_verb(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const {
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
-      if (!verb_first_words_.starts_with_word(s.tokens[i].lower)) continue;
+      if (!(roles_(s.tokens[i].lower) & kVerb)) continue;
       bool talk = true;
       std::size_t n = talk_verbs_.match(s, i);
       if (n == 0 && (n = receive_verbs_.match(s, i))) talk = false;
@@ -339,7 +345,7 @@ class Fallback final : public sdk::Extractor {
         while (k < s.tokens.size && k < from + 12 && s.tokens[k].lower != "with" &&
                (s.tokens[k].kind != sdk::TokenKind::punct || s.tokens[k].lower == "-" ||
                 s.tokens[k].lower == "'s") &&
-               !first_words_.starts_with_word(s.tokens[k].lower) &&
+               !(roles_(s.tokens[k].lower) & kNouns) &&
                !sdk::any_of_terms(s.tokens[k].lower, lists_.talk_object_stops))
           ++k;
         if (k >= s.tokens.size || s.tokens[k].lower != "with") continue;
@@ -413,17 +419,18 @@ class Fallback final : public sdk::Extractor {
   const sdk::Lexicon& lex_;
   Lists lists_;
   std::array<sdk::PhraseSet, kTypes.size()> nouns_;
-  sdk::PhraseSet context_, before_, officials_;
-  sdk::PhraseSet first_words_;  // the noun lists of kTypes as one, asked first at every token
+  sdk::PhraseSet context_, before_;
   sdk::PhraseSet talk_verbs_, receive_verbs_;  // encounters told by a verb
   sdk::PhraseSet titles_;                      // ... whose other side holds a title
-  sdk::PhraseSet verb_first_words_;            // the two verb lists as one
   // phrases looked for before every noun and a few words back
   sdk::PhraseEnds excl_phrases_, speculative_before_, ongoing_before_;
   sdk::PhraseSet excl_after_;  // looked for after every noun
-  // the noun and verb lists, official_words and exclude_context as one, asked first at every
-  // word of a sentence
-  sdk::PhraseSet sentence_words_;
+  // The lists a word starts a phrase of, asked first at every word of a sentence: the noun
+  // list of kTypes[t] (kNoun << t), the two verb lists (kVerb), official_words (kOfficial:
+  // a one-word phrase; kOfficialStart: the first word of one), exclude_context (kContext).
+  static constexpr std::uint32_t kNoun = 1, kNouns = 0x3F, kVerb = 1u << 6, kOfficial = 1u << 7,
+                                 kOfficialStart = 1u << 8, kContext = 1u << 9;
+  fallback::FirstWordRoles roles_;
 };
 
 bool register_fallback(sdk::Registrar& r) noexcept {

@@ -18,6 +18,11 @@ namespace chronicle {
 class Lexicon final : public sdk::Lexicon {
  public:
   Lexicon() = default;
+  // (a copy's look-up table views its own lists, not those copied)
+  Lexicon(const Lexicon& other);
+  Lexicon& operator=(const Lexicon& other);
+  Lexicon(Lexicon&&) noexcept = default;
+  Lexicon& operator=(Lexicon&&) noexcept = default;
   // A shipped file unchanged since the build is read from its compiled form, any other
   // file parsed as YAML (`compiled` false: always parsed). Throws ConfigError.
   static Lexicon load(const std::filesystem::path& file, bool compiled = true);
@@ -44,8 +49,13 @@ class Lexicon final : public sdk::Lexicon {
   std::map<std::string, std::vector<std::string>, std::less<>> lists_;
   std::map<std::string, std::vector<std::string>, std::less<>> children_;
   std::map<std::string, std::string, std::less<>> scalars_;
-  // terms(): plugins ask for a list by key at every token, so a hash lookup
-  StringMap<std::vector<std::string_view>> views_;
+  // terms() and list() by key: plugins ask for a list at every token, the engine for a few
+  // lists in every document, so a hash look-up (of lists_, whose nodes never move)
+  struct Entry {
+    std::vector<std::string_view> views;
+    const std::vector<std::string>* list = nullptr;
+  };
+  StringMap<Entry> views_;
 };
 
 }  // namespace chronicle

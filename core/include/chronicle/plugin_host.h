@@ -99,7 +99,8 @@ class PluginHost {
   // Runs every extractor on one sentence. An extractor that throws is reported in
   // `failures` and its output for that sentence dropped; the others go on. `hashes`, when
   // given: hashes[k] == sdk::word_hash(sentence.tokens[k].lower) for every token (the
-  // tokenizer's, TokenList::hashes), read by the gate instead of the words' bytes.
+  // tokenizer's, TokenList::hashes), read by the gate; without them the gate hashes the
+  // words itself.
   void extract(const sdk::Sentence& sentence, std::vector<sdk::EventCandidate>& out,
                std::vector<std::string>& plugin_of, std::vector<ExtractFailure>& failures,
                const std::uint64_t* hashes = nullptr) const;
@@ -133,13 +134,12 @@ class PluginHost {
   // Adds the gate of plugin `pi` (the one just loaded) to the words and phrases of the
   // plugins loaded before it, and places all the words in a new slot table.
   void add_to_gate(std::size_t pi);
-  const GateWord* gate_word(std::string_view word) const noexcept;
   const GateWord* gate_word(std::string_view word, std::uint64_t hash) const noexcept;
   std::uint64_t gate_of(std::span<const sdk::Token> tokens, const std::uint64_t* hashes,
                         bool any) const;
   template <class Skip, class Find>
-  std::uint64_t gate_of(std::span<const sdk::Token> tokens, bool any, Skip&& skip,
-                        Find&& find) const;
+  [[gnu::always_inline]] std::uint64_t gate_of(std::span<const sdk::Token> tokens, bool any,
+                                               Skip&& skip, Find&& find) const;
   std::vector<GateWord> gate_words_;  // by id, in order of first appearance
   StringMap<std::uint32_t> gate_ids_;  // the id of each gate word
   std::vector<GatePhrase> gate_phrases_;
@@ -149,21 +149,16 @@ class PluginHost {
     const std::size_t n = plugins_.size();
     return n <= 64 && gated_ == (n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1);
   }
-  // The gate words by a key mixed from a word's length and first, second and last bytes
-  // (no pass over the whole word): a slot holds the key in its high half and the word's
-  // id + 1 in its low half, 0 when empty. Most tokens that are no gate word meet an empty
-  // slot right away.
-  static std::uint32_t gate_key(std::string_view word) noexcept;
-  std::vector<std::uint64_t> gate_slots_;
-  std::size_t gate_mask_ = 0;
-  unsigned gate_shift_ = 32;  // the slot of a key: (key * golden ratio) >> gate_shift_
-  // The same words by sdk::word_hash, for tokens whose hashes are known: a slot holds a
-  // word's hash and id (hash 0: empty), at the top bits of the hash mixed.
+  // The gate words that are looked up by sdk::word_hash (the tokenizer's hashes; a
+  // caller's tokens without them are hashed): a slot holds a word's hash and id (hash 0:
+  // empty), at the top bits of the hash mixed. Most tokens that are no gate word meet an
+  // empty slot right away.
   struct HashedGateSlot {
     std::uint64_t hash = 0;
     std::size_t id = 0;
   };
   std::vector<HashedGateSlot> gate_hashed_;
+  std::size_t gate_mask_ = 0;
   unsigned gate_hashed_shift_ = 64;
 
   std::vector<std::unique_ptr<PluginHandle>> plugins_;
