@@ -4213,12 +4213,18 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     std::size_t h = head_from;
     while (h < n_heads && heads[h] < at) ++h;
     // the heads in the widest window, in order: each ends the wait of the rules it is the
-    // head of whose window reaches it; the scan ends where no waiting rule's window does
+    // head of whose window reaches it; the scan ends where no waiting rule's window does,
+    // or at a word in no phrase of any table (no rule reads across one to its head)
     std::uint32_t found = 0;
+    std::size_t clear = at + 1;  // tokens at + 1 .. clear - 1: none is a word in no phrase
     for (; h < n_heads && heads[h] - at <= widest; ++h) {
       const std::uint32_t reach = pending & g.rules_within[heads[h] - at];
       if (!reach) break;
       const std::uint32_t now = reach & g.rules_near_classes(classes[heads[h]]);
+      if (!now) continue;
+      for (; clear < heads[h]; ++clear)
+        if (start_ids[clear] == absent_id && tokens[clear].kind == TokenKind::word)
+          return here | found;
       found |= now;
       pending &= ~now;
     }
