@@ -1711,10 +1711,9 @@ inline std::uint32_t TemporalGrammar::Impl::number_rules(Tokens t, std::size_t i
     // (all digits: plain but for four, or two after an apostrophe)
     if (n == 4 || (n == 2 && !plain_number(t, i, d)))
       rules |= 1u << kRuleNumeric | 1u << kRuleOrdinalPeriod;
-    // read_clock_at(): one or two digits before a word of some phrase ("10 a.m."), four
-    // before a word ("0735 GMT")
-    if ((n <= 2 && !in_no_phrase(t, i + 1)) || (n == 4 && is_word(t, i + 1)))
-      rules |= 1u << kRuleClock;
+    // read_clock_at(): one or two digits before a clock marker ("10 a.m."), four before a
+    // time zone ("0735 GMT"), which is one
+    if ((n <= 2 || n == 4) && clock_marker_may_start(t, i + 1)) rules |= 1u << kRuleClock;
   } else {
     // rule_day_month(): a day with an ordinal suffix ("21st")
     const bool ordinal = d > 0 && d <= 2 && is_ordinal_suffix(s.substr(d));
@@ -1726,9 +1725,10 @@ inline std::uint32_t TemporalGrammar::Impl::number_rules(Tokens t, std::size_t i
     if (q < n || ordinal) rules |= 1u << kRuleNumeric | 1u << kRuleOrdinalPeriod;
     // rule_count(): a decimal count ("1.5 years", read_decimal_count())
     if (q == n && d <= 4 && s[d] == '.') rules |= 1u << kRuleCount;
-    // read_clock_at(): digits up to a colon ("3:30"), or up to a dot before a word of some
-    // phrase ("2.40 PM": read only with a.m./p.m. after it)
-    if (s[d] == ':' || (s[d] == '.' && !in_no_phrase(t, i + 1))) rules |= 1u << kRuleClock;
+    // read_clock_at(): digits up to a colon ("3:30"), or up to a dot before a clock marker
+    // ("2.40 PM": read only with a.m./p.m. after it)
+    if (s[d] == ':' || (s[d] == '.' && clock_marker_may_start(t, i + 1)))
+      rules |= 1u << kRuleClock;
   }
   // rule_set() reads from a word only
   return rules;
