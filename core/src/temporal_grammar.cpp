@@ -4273,9 +4273,14 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     }
     if (!best) continue;
     // "in the past three months": a reading starting inside this one that reaches
-    // further wins (bounded: only starts inside the current reading are tried).
+    // further wins (bounded: only starts inside the current reading are tried). It reads
+    // the token after this one: none when that is a word in no phrase of any table (no rule
+    // reads one) or the sentence ends.
     std::optional<Impl::Hit> inner;  // (one for the passes: cleared by each)
-    for (std::size_t j = best->first + 1; j < best->end; ++j) {
+    const std::size_t after = best->end;
+    const bool may_reach = !gated || (after < n && !(start_ids[after] == absent_id &&
+                                                     tokens[after].kind == TokenKind::word));
+    for (std::size_t j = best->first + 1; may_reach && j < best->end; ++j) {
       inner.reset();
       std::uint32_t inner_rules = rules_at(j, j < i ? 0 : try_heads[t]);
       if ((inner_rules & kNumberRules) && gated && tokens[j].kind == TokenKind::number)
