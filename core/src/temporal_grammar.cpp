@@ -1726,10 +1726,9 @@ inline std::uint32_t TemporalGrammar::Impl::number_rules(Tokens t, std::size_t i
     // (all digits: plain but for four, or two after an apostrophe)
     if (n == 4 || (n == 2 && !plain_number(t, i, d)))
       rules |= 1u << kRuleNumeric | 1u << kRuleOrdinalPeriod;
-    // read_clock_at(): one or two digits before a word of some phrase ("10 a.m."), four
-    // before a word ("0735 GMT")
-    if ((n <= 2 && !in_no_phrase(t, i + 1)) || (n == 4 && is_word(t, i + 1)))
-      rules |= 1u << kRuleClock;
+    // read_clock_at(): one or two digits before a clock marker ("10 a.m."), four before a
+    // time zone ("0735 GMT"), which is one
+    if ((n <= 2 || n == 4) && clock_marker_may_start(t, i + 1)) rules |= 1u << kRuleClock;
   } else {
     // rule_day_month(): a day with an ordinal suffix ("21st")
     const bool ordinal = d > 0 && d <= 2 && is_ordinal_suffix(s.substr(d));
@@ -1741,9 +1740,10 @@ inline std::uint32_t TemporalGrammar::Impl::number_rules(Tokens t, std::size_t i
     if (q < n || ordinal) rules |= 1u << kRuleNumeric | 1u << kRuleOrdinalPeriod;
     // rule_count(): a decimal count ("1.5 years", read_decimal_count())
     if (q == n && d <= 4 && s[d] == '.') rules |= 1u << kRuleCount;
-    // read_clock_at(): digits up to a colon ("3:30"), or up to a dot before a word of some
-    // phrase ("2.40 PM": read only with a.m./p.m. after it)
-    if (s[d] == ':' || (s[d] == '.' && !in_no_phrase(t, i + 1))) rules |= 1u << kRuleClock;
+    // read_clock_at(): digits up to a colon ("3:30"), or up to a dot before a clock marker
+    // ("2.40 PM": read only with a.m./p.m. after it)
+    if (s[d] == ':' || (s[d] == '.' && clock_marker_may_start(t, i + 1)))
+      rules |= 1u << kRuleClock;
   }
   // rule_set() reads from a word only
   return rules;
@@ -4289,12 +4289,18 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     std::size_t h = head_from;
     while (h < n_heads && heads[h] < at) ++h;
     // the heads in the widest window, in order: each ends the wait of the rules it is the
-    // head of whose window reaches it; the scan ends where no waiting rule's window does
+    // head of whose window reaches it; the scan ends where no waiting rule's window does,
+    // or at a word in no phrase of any table (no rule reads across one to its head)
     std::uint32_t found = 0;
+    std::size_t clear = at + 1;  // tokens at + 1 .. clear - 1: none is a word in no phrase
     for (; h < n_heads && heads[h] - at <= widest; ++h) {
       const std::uint32_t reach = pending & g.rules_within[heads[h] - at];
       if (!reach) break;
       const std::uint32_t now = reach & g.rules_near_classes(classes[heads[h]]);
+      if (!now) continue;
+      for (; clear < heads[h]; ++clear)
+        if (start_ids[clear] == absent_id && tokens[clear].kind == TokenKind::word)
+          return here | found;
       found |= now;
       pending &= ~now;
     }
@@ -4343,9 +4349,14 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     }
     if (!best) continue;
     // "in the past three months": a reading starting inside this one that reaches
-    // further wins (bounded: only starts inside the current reading are tried).
+    // further wins (bounded: only starts inside the current reading are tried). It reads
+    // the token after this one: none when that is a word in no phrase of any table (no rule
+    // reads one) or the sentence ends.
     std::optional<Impl::Hit> inner;  // (one for the passes: cleared by each)
-    for (std::size_t j = best->first + 1; j < best->end; ++j) {
+    const std::size_t after = best->end;
+    const bool may_reach = !gated || (after < n && !(start_ids[after] == absent_id &&
+                                                     tokens[after].kind == TokenKind::word));
+    for (std::size_t j = best->first + 1; may_reach && j < best->end; ++j) {
       inner.reset();
       std::uint32_t inner_rules = rules_at(j, j < i ? 0 : try_heads[t]);
       if ((inner_rules & kNumberRules) && gated && tokens[j].kind == TokenKind::number)

@@ -83,8 +83,10 @@ TEST(TemporalStartWords, CorporaAndExamples) {
 }
 
 // tag() also skips the rules a number's shape rules out ("1,500" is no day, year or clock
-// time) and a try at a word that only leads a reading ("the", "a", "two", "nearly") before
-// a word in no phrase: sentences on each side of those tests.
+// time; "2.5" or "12" before no clock marker is none), a try at a word that only leads a
+// reading ("the", "a", "two", "nearly") before a word in no phrase, a rule whose head
+// lies after a word in no phrase, and a longer reading from inside one followed by a word
+// in no phrase or the sentence's end: sentences on each side of those tests.
 TEST(TemporalStartWords, NumberShapesAndLeadWords) {
   const char* const text =
       "Net rose 1,500 to 2.5 mln dlrs on March 3 and 4, 1987. Talks resume at 6pm, 10 a.m. "
@@ -99,7 +101,13 @@ TEST(TemporalStartWords, NumberShapesAndLeadWords) {
       "same period last year and the first nine months were good. About 30 to 40 pct of "
       "the 1,000 shares rose 5.6 pct in 12 hours and 1987 ended 25 years of growth. The "
       "firm bought the rest the day before yesterday, a deal the two firms signed a week "
-      "after the - the all-time high of the year.";
+      "after the - the all-time high of the year. Trading stopped at 4 in the morning, 9 "
+      "o'clock and 11 at night, not at 2.5 mln dlrs or 12 pct, and resumed at 0800 local time, "
+      "1430 GMT and 10.30 a.m. Sales rose 3.5 mln dlrs in the first quarter of the year, the "
+      "week of March 18, three quarters of a century and two more weeks after 20 mln shares "
+      "changed hands in two years. Over the past three months Acme rose, in the last two "
+      "years sales fell and in the next few days talks resume; the year-ago quarter, last "
+      "Sept. and the week ended Feb. 27 were good and sales doubled in the past three years";
   EXPECT_GT(check_text(text, "number shapes and lead words"), 8u);
 }
 
