@@ -679,6 +679,7 @@ void empty_for_reuse(AnalyzedSentence& s) {
   s.clauses.clear();
   s.clause_verb.clear();
   s.clause_negated.clear();
+  s.clauses_read = false;
   s.span_end.clear();
   s.span_text.clear();
   s.span_inner.clear();
@@ -1250,8 +1251,11 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
 }  // namespace
 
 DocumentAnalysis::DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> res,
-                                   bool entities, const SentenceGate& gate)
-    : doc_(doc), res_(std::move(res)), entities_(entities) {
+                                   bool entities, const SentenceGate& gate, ClausesRead clauses)
+    : doc_(doc),
+      res_(std::move(res)),
+      entities_(entities),
+      every_clause_(clauses == ClausesRead::every_sentence) {
   if (entities_ && !res_->entities)
     throw std::logic_error("entities asked of resources loaded without them");
   analyze(&gate);
@@ -1286,6 +1290,21 @@ std::string_view DocumentAnalysis::intern(std::string_view s) {
   name_at_ += s.size();
   name_room_ -= s.size();
   return {at, s.size()};
+}
+
+const AnalyzedSentence& DocumentAnalysis::with_clauses(std::size_t si) const {
+  AnalyzedSentence& s = sentences_[si];
+  if (!s.clauses_read) {
+    static thread_local std::vector<std::uint32_t> ids;
+    const auto& t = s.tokens.tokens;
+    const auto& rules = res_->gazetteer->clause_rules;
+    const detail::SentenceHashes hashes(t.data(), t.size(), s.tokens.hashes);
+    rules.word_ids(t, ids);
+    detail::read_clauses(t, rules, ids.data(), s.clauses, s.clause_verb, s.clause_negated);
+    s.clauses_read = true;
+    s.view.clauses = {s.clauses.data(), s.clauses.size()};
+  }
+  return s;
 }
 
 bool DocumentAnalysis::is_actor(const sdk::Entity& e) {
@@ -1424,23 +1443,24 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       if (over_limit++ == 0) first_over = {s.span.begin, s.matches.size()};
       s.matches.resize(res_->max_sentence_timexes);
     }
-    // clauses: events, entities and plugins read them in every sentence; temporal mentions
-    // alone (`timex`) only in a sentence where the reading of an expression depends on the
-    // tense of its clause, when the first such expression asks
+    // clauses: with entities, read in every sentence (ClausesRead::every_sentence) or
+    // where needed; temporal mentions alone (`timex`) only in a sentence where the reading
+    // of an expression depends on the tense of its clause, when the first such expression
+    // asks
     bool clauses_read = false;
+    // (the tokens' word numbers serve the clause reader and the entity passes' lists)
+    if (entities_) g.clause_rules.word_ids(t, word_ids);
     auto read_sentence_clauses = [&] {
-      detail::read_clauses(t, g.clause_rules, s.clauses, s.clause_verb, s.clause_negated);
+      if (entities_)
+        detail::read_clauses(t, g.clause_rules, word_ids.data(), s.clauses, s.clause_verb,
+                             s.clause_negated);
+      else
+        detail::read_clauses(t, g.clause_rules, s.clauses, s.clause_verb, s.clause_negated);
       clauses_read = true;
     };
-    if (entities_) {
-      // (the tokens' word numbers serve the clause reader and the entity passes' lists)
-      g.clause_rules.word_ids(t, word_ids);
-      detail::read_clauses(t, g.clause_rules, word_ids.data(), s.clauses, s.clause_verb,
-                           s.clause_negated);
-      clauses_read = true;
-    } else if (detail::debug_trace() && !s.matches.empty()) {
-      read_sentence_clauses();
-    }
+    // (each reading of a tense: with every clause read, or tracing)
+    const bool every_tense = (entities_ && every_clause_) || detail::debug_trace();
+    if (every_tense && (entities_ || !s.matches.empty())) read_sentence_clauses();
     // "He was soon released", "cash that soon became a flood": "soon" before a past verb
     // in a past clause is shortly after the act told before it, not a time of its own
     std::erase_if(s.matches, [&](const TimexMatch& m) {
@@ -1452,7 +1472,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       return !s.clauses.empty() &&
              s.clauses[detail::clause_of(s.clauses, m.first_token)].tense == Tense::past;
     });
-    if (clauses_read && !entities_ && !detail::debug_trace()) {
+    if (clauses_read && !every_tense && !entities_) {
       // (read for that test only: `timex` keeps clauses only where a reading asks for them)
       s.clauses.clear();
       s.clause_verb.clear();
@@ -1467,8 +1487,8 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       tr.end = s.span.begin + t[m.last_token - 1].span.end;
       tr.text = std::string(text.substr(tr.begin, tr.end - tr.begin));
       tr.type = m.type;
-      const bool tense_read = entities_ || detail::debug_trace() ||
-                              (doc_.published && detail::resolution_reads_tense(*m.rel, anchor));
+      const bool tense_read =
+          every_tense || (doc_.published && detail::resolution_reads_tense(*m.rel, anchor));
       if (tense_read && !clauses_read) read_sentence_clauses();
       tr.tense = s.clauses.empty()
                      ? Tense::none
@@ -1532,6 +1552,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       prev_match = &m;
       s.timexes.push_back(std::move(tr));
     }
+    s.clauses_read = clauses_read;
     // no spans, entities or plugin views for temporal mentions alone (the branch hint keeps
     // the compiler's inlining in the entity passes as it was)
     if (!entities_) [[unlikely]]
@@ -1817,13 +1838,61 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   prev_single.clear();
   prev_people.clear();
   prev_people_kept.clear();
+  // (a sentence with no pronoun and no group by its noun keeps its entities as they are)
+  auto resolves = [](const std::vector<RawEntity>& ents) {
+    return std::any_of(ents.begin(), ents.end(), [](const RawEntity& e) {
+      return !e.group_ref.empty() || (e.pronoun && e.title_ref.empty());
+    });
+  };
+  // subjects of a sentence: actors before the verb of its first non-reporting clause
+  // ("the delegation" does not stand in for the people named before)
+  auto actor = [](const RawEntity& e) {
+    return (e.kind == EntityKind::person || e.kind == EntityKind::group) && !e.possessive &&
+           !e.modifier && e.group_ref.empty();
+  };
+  auto read_subjects = [&](std::size_t si) {  // into subj
+    const auto& s = sentences_[si];
+    subj.clear();
+    for (std::size_t c = 0; c < s.clauses.size(); ++c) {
+      if (s.clauses[c].reporting) continue;
+      for (const auto& e : raw[si])
+        if (e.first >= s.clauses[c].first_token && e.first < s.clause_verb[c] && actor(e))
+          subj.push_back(&e);
+      if (!subj.empty()) break;
+    }
+  };
+  // subj, when it holds some, as the subjects the pronouns of the next sentences take
+  auto take_subjects = [&] {
+    if (subj.empty()) return false;
+    prev_subjects.clear();
+    prev_single.clear();
+    for (const RawEntity* e : subj) {  // (each a person or a group)
+      if (e->kind == EntityKind::person && prev_single.empty()) prev_single.push_back(*e);
+      prev_subjects.push_back(*e);
+    }
+    if (prev_subjects.size() == 1) prev_subjects.push_back(prev_subjects[0]);
+    // a lone group counts as "they"
+    if (subj.size() == 1 && subj[0]->kind == EntityKind::group) prev_single.clear();
+    return true;
+  };
+  // the sentences since the last one whose subjects were taken that name actors but whose
+  // clauses are unread (ClausesRead::needed): their subjects are read when a sentence
+  // resolves a pronoun or group, the last one's that has some (their entities do not
+  // change until then)
+  static thread_local std::vector<std::size_t> unread_subjects;
+  unread_subjects.clear();
   for (std::size_t si = 0; si < raw.size(); ++si) {
     auto& s = sentences_[si];
     auto& ents = raw[si];
-    // (a sentence with no pronoun and no group by its noun keeps its entities as they are)
-    const bool resolve = std::any_of(ents.begin(), ents.end(), [](const RawEntity& e) {
-      return !e.group_ref.empty() || (e.pronoun && e.title_ref.empty());
-    });
+    const bool resolve = resolves(ents);
+    if (resolve && !unread_subjects.empty()) {
+      for (auto j = unread_subjects.rbegin(); j != unread_subjects.rend(); ++j) {
+        with_clauses(*j);
+        read_subjects(*j);
+        if (take_subjects()) break;
+      }
+      unread_subjects.clear();
+    }
     out.clear();
     if (resolve) out.reserve(ents.size());
     for (auto& e : resolve ? ents : out) {
@@ -1940,38 +2009,24 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       }
     }
     if (resolve) ents.swap(out);
-    // subjects of this sentence: actors before the verb of its first non-reporting clause
-    subj.clear();
-    for (std::size_t c = 0; c < s.clauses.size(); ++c) {
-      if (s.clauses[c].reporting) continue;
-      for (const auto& e : ents) {
-        // "the delegation" does not stand in for the people named before
-        if (e.first >= s.clauses[c].first_token && e.first < s.clause_verb[c] &&
-            (e.kind == EntityKind::person || e.kind == EntityKind::group) && !e.possessive &&
-            !e.modifier && e.group_ref.empty())
-          subj.push_back(&e);
-      }
-      if (!subj.empty()) break;
-    }
-    if (!subj.empty()) {
-      prev_subjects.clear();
-      prev_single.clear();
-      for (const RawEntity* e : subj) {  // (each a person or a group)
-        if (e->kind == EntityKind::person && prev_single.empty()) prev_single.push_back(*e);
-        prev_subjects.push_back(*e);
-      }
-      if (prev_subjects.size() == 1) prev_subjects.push_back(prev_subjects[0]);
-      // a lone group counts as "they"
-      if (subj.size() == 1 && subj[0]->kind == EntityKind::group) prev_single.clear();
-    }
     // dedupe "they" -> same person twice
-    auto is_person = [](const RawEntity& e) {
-      return e.kind == EntityKind::person && !e.possessive && !e.modifier;
-    };
     bool any_dup = false;
     for (std::size_t i = 1; i < ents.size() && !any_dup; ++i)
       for (std::size_t j = 0; j < i && !any_dup; ++j)
         any_dup = ents[j].first == ents[i].first && ents[j].name == ents[i].name;
+    // this sentence's subjects (read before the dedupe, which changes its entities)
+    if (std::any_of(ents.begin(), ents.end(), actor)) {
+      if (!s.clauses_read && !any_dup) {
+        unread_subjects.push_back(si);
+      } else {
+        with_clauses(si);
+        read_subjects(si);
+        if (take_subjects()) unread_subjects.clear();
+      }
+    }
+    auto is_person = [](const RawEntity& e) {
+      return e.kind == EntityKind::person && !e.possessive && !e.modifier;
+    };
     prev_people.clear();
     if (!any_dup) {
       for (const auto& e : ents)
