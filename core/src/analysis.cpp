@@ -636,7 +636,8 @@ struct SpareStorage {
   std::vector<TokenList> sentence_tokens;
   DocumentTokens document_tokens;
   std::vector<std::vector<RawEntity>> raw;
-  std::vector<std::uint32_t> word_ids;
+  std::vector<std::uint32_t> word_ids, all_word_ids;
+  std::vector<std::size_t> word_ids_at;
   std::unique_ptr<char[]> name_block;
   // the entity lists of pass 3 (emptied where analyze() starts to use them)
   std::vector<RawEntity> prev_subjects, prev_single, prev_people_kept, out;
@@ -1267,6 +1268,12 @@ DocumentAnalysis::~DocumentAnalysis() {
     spare.sentences = std::move(sentences_);
   }
   if (name_block_ && !spare.name_block) spare.name_block = std::move(name_block_);
+  if (entities_) {
+    if (word_ids_.capacity() <= kMaxSpareTokens && spare.all_word_ids.capacity() == 0)
+      spare.all_word_ids = std::move(word_ids_);
+    if (word_ids_at_.capacity() <= kMaxSpareSentences && spare.word_ids_at.capacity() == 0)
+      spare.word_ids_at = std::move(word_ids_at_);
+  }
   if (tokens_.capacity <= kMaxSpareTokens && !spare.document_tokens.lower)
     spare.document_tokens = std::move(tokens_);
 }
@@ -1295,12 +1302,14 @@ std::string_view DocumentAnalysis::intern(std::string_view s) {
 const AnalyzedSentence& DocumentAnalysis::with_clauses(std::size_t si) const {
   AnalyzedSentence& s = sentences_[si];
   if (!s.clauses_read) {
-    static thread_local std::vector<std::uint32_t> ids;
     const auto& t = s.tokens.tokens;
     const auto& rules = res_->gazetteer->clause_rules;
     const detail::SentenceHashes hashes(t.data(), t.size(), s.tokens.hashes);
-    rules.word_ids(t, ids);
-    detail::read_clauses(t, rules, ids.data(), s.clauses, s.clause_verb, s.clause_negated);
+    if (si < word_ids_at_.size())  // (with entities)
+      detail::read_clauses(t, rules, word_ids_.data() + word_ids_at_[si], s.clauses, s.clause_verb,
+                           s.clause_negated);
+    else
+      detail::read_clauses(t, rules, s.clauses, s.clause_verb, s.clause_negated);
     s.clauses_read = true;
     s.view.clauses = {s.clauses.data(), s.clauses.size()};
   }
@@ -1422,12 +1431,21 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   raw.resize(entities_ ? spans.size() : 0);
   std::unordered_map<std::string, std::string> suffix_of;  // "Joseph R. Biden" -> ", Jr."
   RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
-  // the sentence's tokens' word numbers (ClauseRules::word_ids)
+  // the sentence's tokens' word numbers (ClauseRules::word_ids), and every sentence's in
+  // word_ids_ for with_clauses() (from word_ids_at_[si] on)
   std::vector<std::uint32_t> word_ids = std::move(spare.word_ids);
+  if (entities_) {
+    word_ids_ = std::move(spare.all_word_ids);
+    word_ids_.clear();
+    word_ids_at_ = std::move(spare.word_ids_at);
+    word_ids_at_.resize(spans.size());
+  }
   const EntityContext context{
       *res_,     dateline_city_,   dateline_country_,
       suffix_of, last_destination, entities_ ? res_->place(dateline_city_) : nullptr};
 
+  // (each reading of a tense: with every sentence's clauses read, or tracing)
+  const bool every_tense = (entities_ && every_clause_) || detail::debug_trace();
   for (std::size_t si = 0; si < spans.size(); ++si) {
     anchor.day_in_sentence = false;  // (a bare clock time takes only its sentence's day)
     auto& s = sentences_[si];
@@ -1449,7 +1467,11 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     // asks
     bool clauses_read = false;
     // (the tokens' word numbers serve the clause reader and the entity passes' lists)
-    if (entities_) g.clause_rules.word_ids(t, word_ids);
+    if (entities_) {
+      g.clause_rules.word_ids(t, word_ids);
+      word_ids_at_[si] = word_ids_.size();
+      word_ids_.insert(word_ids_.end(), word_ids.begin(), word_ids.end());
+    }
     auto read_sentence_clauses = [&] {
       if (entities_)
         detail::read_clauses(t, g.clause_rules, word_ids.data(), s.clauses, s.clause_verb,
@@ -1458,8 +1480,6 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
         detail::read_clauses(t, g.clause_rules, s.clauses, s.clause_verb, s.clause_negated);
       clauses_read = true;
     };
-    // (each reading of a tense: with every clause read, or tracing)
-    const bool every_tense = (entities_ && every_clause_) || detail::debug_trace();
     if (every_tense && (entities_ || !s.matches.empty())) read_sentence_clauses();
     // "He was soon released", "cash that soon became a flood": "soon" before a past verb
     // in a past clause is shortly after the act told before it, not a time of its own
@@ -1876,23 +1896,23 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     return true;
   };
   // the sentences since the last one whose subjects were taken that name actors but whose
-  // clauses are unread (ClausesRead::needed): their subjects are read when a sentence
-  // resolves a pronoun or group, the last one's that has some (their entities do not
-  // change until then)
+  // clauses are unread (ClausesRead::needed): their subjects are read when a pronoun or
+  // group asks for prev_subjects or prev_single, the last one's that has some (their
+  // entities do not change until then)
   static thread_local std::vector<std::size_t> unread_subjects;
   unread_subjects.clear();
+  auto take_unread_subjects = [&] {
+    for (auto j = unread_subjects.rbegin(); j != unread_subjects.rend(); ++j) {
+      with_clauses(*j);
+      read_subjects(*j);
+      if (take_subjects()) break;
+    }
+    unread_subjects.clear();
+  };
   for (std::size_t si = 0; si < raw.size(); ++si) {
     auto& s = sentences_[si];
     auto& ents = raw[si];
     const bool resolve = resolves(ents);
-    if (resolve && !unread_subjects.empty()) {
-      for (auto j = unread_subjects.rbegin(); j != unread_subjects.rend(); ++j) {
-        with_clauses(*j);
-        read_subjects(*j);
-        if (take_subjects()) break;
-      }
-      unread_subjects.clear();
-    }
     out.clear();
     if (resolve) out.reserve(ents.size());
     for (auto& e : resolve ? ents : out) {
@@ -1906,6 +1926,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
           if (!dup) people.push_back(&a);
         };
         // "Biden spoke with Rutte. The leaders agreed ...": the people of the sentence before
+        take_unread_subjects();
         if (prev_subjects.size() >= 2 && prev_subjects[0].name != prev_subjects[1].name)
           for (const auto& a : prev_subjects) add_person(a);
         else
@@ -1996,6 +2017,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
           continue;
         }
       }
+      take_unread_subjects();
       const auto& pool = e.name == "they" ? prev_subjects : prev_single;
       if (e.name == "they" && prev_subjects.size() < 2) continue;
       for (const auto& a : pool) {

@@ -157,6 +157,10 @@ class DocumentAnalysis final : public sdk::Analyzer {
   // (mutable: with_clauses() reads the clauses a sentence left unread)
   mutable std::vector<AnalyzedSentence> sentences_;
   DocumentTokens tokens_;  // what the sentences' token lists view
+  // (with entities) the numbers of the sentences' words (ClauseRules::word_ids), sentence
+  // si's from word_ids_at_[si] on
+  std::vector<std::uint32_t> word_ids_;
+  std::vector<std::size_t> word_ids_at_;
   // stable storage for entity names: their bytes, in blocks that never move (the first
   // block, and any more)
   std::unique_ptr<char[]> name_block_;
