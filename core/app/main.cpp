@@ -675,7 +675,8 @@ int run_extract(const Common& c, ReadOptions opts) {
     }
     r.source = {d.id, *d.published, d.title};
     try {
-      DocumentAnalysis a(d, res, /*entities=*/true, gate);
+      // (a sentence's clauses only where the analysis or extract_events reads them)
+      DocumentAnalysis a(d, res, /*entities=*/true, gate, ClausesRead::needed);
       r.warnings = warning_lines(d, a);
       r.events = extract_events(a, host, cfg.build, r.errors);
       order_events(r.events);

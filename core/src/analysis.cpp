@@ -631,7 +631,8 @@ struct SpareStorage {
   std::vector<TokenList> sentence_tokens;
   DocumentTokens document_tokens;
   std::vector<std::vector<RawEntity>> raw;
-  std::vector<std::uint32_t> word_ids;
+  std::vector<std::uint32_t> word_ids, all_word_ids;
+  std::vector<std::size_t> word_ids_at;
   std::unique_ptr<char[]> name_block;
   // the entity lists of pass 3 (emptied where analyze() starts to use them)
   std::vector<RawEntity> prev_subjects, prev_single, prev_people_kept, out;
@@ -674,6 +675,7 @@ void empty_for_reuse(AnalyzedSentence& s) {
   s.clauses.clear();
   s.clause_verb.clear();
   s.clause_negated.clear();
+  s.clauses_read = false;
   s.span_end.clear();
   s.span_text.clear();
   s.span_inner.clear();
@@ -1245,8 +1247,11 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
 }  // namespace
 
 DocumentAnalysis::DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> res,
-                                   bool entities, const SentenceGate& gate)
-    : doc_(doc), res_(std::move(res)), entities_(entities) {
+                                   bool entities, const SentenceGate& gate, ClausesRead clauses)
+    : doc_(doc),
+      res_(std::move(res)),
+      entities_(entities),
+      every_clause_(clauses == ClausesRead::every_sentence) {
   if (entities_ && !res_->entities)
     throw std::logic_error("entities asked of resources loaded without them");
   analyze(&gate);
@@ -1258,6 +1263,12 @@ DocumentAnalysis::~DocumentAnalysis() {
     spare.sentences = std::move(sentences_);
   }
   if (name_block_ && !spare.name_block) spare.name_block = std::move(name_block_);
+  if (entities_) {
+    if (word_ids_.capacity() <= kMaxSpareTokens && spare.all_word_ids.capacity() == 0)
+      spare.all_word_ids = std::move(word_ids_);
+    if (word_ids_at_.capacity() <= kMaxSpareSentences && spare.word_ids_at.capacity() == 0)
+      spare.word_ids_at = std::move(word_ids_at_);
+  }
   if (tokens_.capacity <= kMaxSpareTokens && !spare.document_tokens.lower)
     spare.document_tokens = std::move(tokens_);
 }
@@ -1281,6 +1292,23 @@ std::string_view DocumentAnalysis::intern(std::string_view s) {
   name_at_ += s.size();
   name_room_ -= s.size();
   return {at, s.size()};
+}
+
+const AnalyzedSentence& DocumentAnalysis::with_clauses(std::size_t si) const {
+  AnalyzedSentence& s = sentences_[si];
+  if (!s.clauses_read) {
+    const auto& t = s.tokens.tokens;
+    const auto& rules = res_->gazetteer->clause_rules;
+    const detail::SentenceHashes hashes(t.data(), t.size(), s.tokens.hashes);
+    if (si < word_ids_at_.size())  // (with entities)
+      detail::read_clauses(t, rules, word_ids_.data() + word_ids_at_[si], s.clauses, s.clause_verb,
+                           s.clause_negated);
+    else
+      detail::read_clauses(t, rules, s.clauses, s.clause_verb, s.clause_negated);
+    s.clauses_read = true;
+    s.view.clauses = {s.clauses.data(), s.clauses.size()};
+  }
+  return s;
 }
 
 bool DocumentAnalysis::is_actor(const sdk::Entity& e) {
@@ -1398,12 +1426,21 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   raw.resize(entities_ ? spans.size() : 0);
   std::unordered_map<std::string, std::string> suffix_of;  // "Joseph R. Biden" -> ", Jr."
   RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
-  // the sentence's tokens' word numbers (ClauseRules::word_ids)
+  // the sentence's tokens' word numbers (ClauseRules::word_ids), and every sentence's in
+  // word_ids_ for with_clauses() (from word_ids_at_[si] on)
   std::vector<std::uint32_t> word_ids = std::move(spare.word_ids);
+  if (entities_) {
+    word_ids_ = std::move(spare.all_word_ids);
+    word_ids_.clear();
+    word_ids_at_ = std::move(spare.word_ids_at);
+    word_ids_at_.resize(spans.size());
+  }
   const EntityContext context{
       *res_,     dateline_city_,   dateline_country_,
       suffix_of, last_destination, entities_ ? res_->place(dateline_city_) : nullptr};
 
+  // (each reading of a tense: with every sentence's clauses read, or tracing)
+  const bool every_tense = (entities_ && every_clause_) || detail::debug_trace();
   for (std::size_t si = 0; si < spans.size(); ++si) {
     anchor.day_in_sentence = false;  // (a bare clock time takes only its sentence's day)
     auto& s = sentences_[si];
@@ -1419,23 +1456,26 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       if (over_limit++ == 0) first_over = {s.span.begin, s.matches.size()};
       s.matches.resize(res_->max_sentence_timexes);
     }
-    // clauses: events, entities and plugins read them in every sentence; temporal mentions
-    // alone (`timex`) only in a sentence where the reading of an expression depends on the
-    // tense of its clause, when the first such expression asks
+    // clauses: with entities, read in every sentence (ClausesRead::every_sentence) or
+    // where needed; temporal mentions alone (`timex`) only in a sentence where the reading
+    // of an expression depends on the tense of its clause, when the first such expression
+    // asks
     bool clauses_read = false;
+    // (the tokens' word numbers serve the clause reader and the entity passes' lists)
+    if (entities_) {
+      g.clause_rules.word_ids(t, word_ids);
+      word_ids_at_[si] = word_ids_.size();
+      word_ids_.insert(word_ids_.end(), word_ids.begin(), word_ids.end());
+    }
     auto read_sentence_clauses = [&] {
-      detail::read_clauses(t, g.clause_rules, s.clauses, s.clause_verb, s.clause_negated);
+      if (entities_)
+        detail::read_clauses(t, g.clause_rules, word_ids.data(), s.clauses, s.clause_verb,
+                             s.clause_negated);
+      else
+        detail::read_clauses(t, g.clause_rules, s.clauses, s.clause_verb, s.clause_negated);
       clauses_read = true;
     };
-    if (entities_) {
-      // (the tokens' word numbers serve the clause reader and the entity passes' lists)
-      g.clause_rules.word_ids(t, word_ids);
-      detail::read_clauses(t, g.clause_rules, word_ids.data(), s.clauses, s.clause_verb,
-                           s.clause_negated);
-      clauses_read = true;
-    } else if (detail::debug_trace() && !s.matches.empty()) {
-      read_sentence_clauses();
-    }
+    if (every_tense && (entities_ || !s.matches.empty())) read_sentence_clauses();
     // "He was soon released", "cash that soon became a flood": "soon" before a past verb
     // in a past clause is shortly after the act told before it, not a time of its own
     std::erase_if(s.matches, [&](const TimexMatch& m) {
@@ -1447,7 +1487,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       return !s.clauses.empty() &&
              s.clauses[detail::clause_of(s.clauses, m.first_token)].tense == Tense::past;
     });
-    if (clauses_read && !entities_ && !detail::debug_trace()) {
+    if (clauses_read && !every_tense && !entities_) {
       // (read for that test only: `timex` keeps clauses only where a reading asks for them)
       s.clauses.clear();
       s.clause_verb.clear();
@@ -1462,8 +1502,8 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       tr.end = s.span.begin + t[m.last_token - 1].span.end;
       tr.text = std::string(text.substr(tr.begin, tr.end - tr.begin));
       tr.type = m.type;
-      const bool tense_read = entities_ || detail::debug_trace() ||
-                              (doc_.published && detail::resolution_reads_tense(*m.rel, anchor));
+      const bool tense_read =
+          every_tense || (doc_.published && detail::resolution_reads_tense(*m.rel, anchor));
       if (tense_read && !clauses_read) read_sentence_clauses();
       tr.tense = s.clauses.empty()
                      ? Tense::none
@@ -1527,6 +1567,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       prev_match = &m;
       s.timexes.push_back(std::move(tr));
     }
+    s.clauses_read = clauses_read;
     // no spans, entities or plugin views for temporal mentions alone (the branch hint keeps
     // the compiler's inlining in the entity passes as it was)
     if (!entities_) [[unlikely]]
@@ -1812,13 +1853,61 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   prev_single.clear();
   prev_people.clear();
   prev_people_kept.clear();
+  // (a sentence with no pronoun and no group by its noun keeps its entities as they are)
+  auto resolves = [](const std::vector<RawEntity>& ents) {
+    return std::any_of(ents.begin(), ents.end(), [](const RawEntity& e) {
+      return !e.group_ref.empty() || (e.pronoun && e.title_ref.empty());
+    });
+  };
+  // subjects of a sentence: actors before the verb of its first non-reporting clause
+  // ("the delegation" does not stand in for the people named before)
+  auto actor = [](const RawEntity& e) {
+    return (e.kind == EntityKind::person || e.kind == EntityKind::group) && !e.possessive &&
+           !e.modifier && e.group_ref.empty();
+  };
+  auto read_subjects = [&](std::size_t si) {  // into subj
+    const auto& s = sentences_[si];
+    subj.clear();
+    for (std::size_t c = 0; c < s.clauses.size(); ++c) {
+      if (s.clauses[c].reporting) continue;
+      for (const auto& e : raw[si])
+        if (e.first >= s.clauses[c].first_token && e.first < s.clause_verb[c] && actor(e))
+          subj.push_back(&e);
+      if (!subj.empty()) break;
+    }
+  };
+  // subj, when it holds some, as the subjects the pronouns of the next sentences take
+  auto take_subjects = [&] {
+    if (subj.empty()) return false;
+    prev_subjects.clear();
+    prev_single.clear();
+    for (const RawEntity* e : subj) {  // (each a person or a group)
+      if (e->kind == EntityKind::person && prev_single.empty()) prev_single.push_back(*e);
+      prev_subjects.push_back(*e);
+    }
+    if (prev_subjects.size() == 1) prev_subjects.push_back(prev_subjects[0]);
+    // a lone group counts as "they"
+    if (subj.size() == 1 && subj[0]->kind == EntityKind::group) prev_single.clear();
+    return true;
+  };
+  // the sentences since the last one whose subjects were taken that name actors but whose
+  // clauses are unread (ClausesRead::needed): their subjects are read when a pronoun or
+  // group asks for prev_subjects or prev_single, the last one's that has some (their
+  // entities do not change until then)
+  static thread_local std::vector<std::size_t> unread_subjects;
+  unread_subjects.clear();
+  auto take_unread_subjects = [&] {
+    for (auto j = unread_subjects.rbegin(); j != unread_subjects.rend(); ++j) {
+      with_clauses(*j);
+      read_subjects(*j);
+      if (take_subjects()) break;
+    }
+    unread_subjects.clear();
+  };
   for (std::size_t si = 0; si < raw.size(); ++si) {
     auto& s = sentences_[si];
     auto& ents = raw[si];
-    // (a sentence with no pronoun and no group by its noun keeps its entities as they are)
-    const bool resolve = std::any_of(ents.begin(), ents.end(), [](const RawEntity& e) {
-      return !e.group_ref.empty() || (e.pronoun && e.title_ref.empty());
-    });
+    const bool resolve = resolves(ents);
     out.clear();
     if (resolve) out.reserve(ents.size());
     for (auto& e : resolve ? ents : out) {
@@ -1832,6 +1921,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
           if (!dup) people.push_back(&a);
         };
         // "Biden spoke with Rutte. The leaders agreed ...": the people of the sentence before
+        take_unread_subjects();
         if (prev_subjects.size() >= 2 && prev_subjects[0].name != prev_subjects[1].name)
           for (const auto& a : prev_subjects) add_person(a);
         else
@@ -1922,6 +2012,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
           continue;
         }
       }
+      take_unread_subjects();
       const auto& pool = e.name == "they" ? prev_subjects : prev_single;
       if (e.name == "they" && prev_subjects.size() < 2) continue;
       for (const auto& a : pool) {
@@ -1935,38 +2026,24 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       }
     }
     if (resolve) ents.swap(out);
-    // subjects of this sentence: actors before the verb of its first non-reporting clause
-    subj.clear();
-    for (std::size_t c = 0; c < s.clauses.size(); ++c) {
-      if (s.clauses[c].reporting) continue;
-      for (const auto& e : ents) {
-        // "the delegation" does not stand in for the people named before
-        if (e.first >= s.clauses[c].first_token && e.first < s.clause_verb[c] &&
-            (e.kind == EntityKind::person || e.kind == EntityKind::group) && !e.possessive &&
-            !e.modifier && e.group_ref.empty())
-          subj.push_back(&e);
-      }
-      if (!subj.empty()) break;
-    }
-    if (!subj.empty()) {
-      prev_subjects.clear();
-      prev_single.clear();
-      for (const RawEntity* e : subj) {  // (each a person or a group)
-        if (e->kind == EntityKind::person && prev_single.empty()) prev_single.push_back(*e);
-        prev_subjects.push_back(*e);
-      }
-      if (prev_subjects.size() == 1) prev_subjects.push_back(prev_subjects[0]);
-      // a lone group counts as "they"
-      if (subj.size() == 1 && subj[0]->kind == EntityKind::group) prev_single.clear();
-    }
     // dedupe "they" -> same person twice
-    auto is_person = [](const RawEntity& e) {
-      return e.kind == EntityKind::person && !e.possessive && !e.modifier;
-    };
     bool any_dup = false;
     for (std::size_t i = 1; i < ents.size() && !any_dup; ++i)
       for (std::size_t j = 0; j < i && !any_dup; ++j)
         any_dup = ents[j].first == ents[i].first && ents[j].name == ents[i].name;
+    // this sentence's subjects (read before the dedupe, which changes its entities)
+    if (std::any_of(ents.begin(), ents.end(), actor)) {
+      if (!s.clauses_read && !any_dup) {
+        unread_subjects.push_back(si);
+      } else {
+        with_clauses(si);
+        read_subjects(si);
+        if (take_subjects()) unread_subjects.clear();
+      }
+    }
+    auto is_person = [](const RawEntity& e) {
+      return e.kind == EntityKind::person && !e.possessive && !e.modifier;
+    };
     prev_people.clear();
     if (!any_dup) {
       for (const auto& e : ents)

@@ -477,8 +477,6 @@ std::vector<Presence> presences(const DocumentAnalysis& a) {
     };
     for (std::size_t k = 1; k + 1 < t.size(); ++k) {
       if (!verbs.contains(t[k].lower)) continue;
-      const std::size_t c = detail::clause_of(s.clauses, k);
-      if (c < s.clause_negated.size() && s.clause_negated[c]) continue;
       // "is in Lima", "is here" (the dateline city)
       const std::size_t q = t[k + 1].lower == "in" ? k + 2 : k + 1;
       const sdk::Entity* place = q < t.size() ? entity_starting_at(s, q) : nullptr;
@@ -486,6 +484,9 @@ std::vector<Presence> presences(const DocumentAnalysis& a) {
           !(place->kind == sdk::EntityKind::city || place->kind == sdk::EntityKind::country ||
             place->kind == sdk::EntityKind::region))
         continue;
+      a.with_clauses(si);  // (s, its clauses read)
+      const std::size_t c = detail::clause_of(s.clauses, k);
+      if (c < s.clause_negated.size() && s.clause_negated[c]) continue;
       Presence p;
       p.sentence = si;
       p.place = std::string(place->name);
@@ -639,8 +640,12 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   // (the sentences before the one the analysis' gate, the host's may_propose, let through
   // are those it refused: no extractor would be called on them)
   for (std::size_t si = a.gate_opened_at(); si < sentences.size(); ++si) {
-    const AnalyzedSentence& s = sentences[si];
-    if (s.span.heading) continue;
+    if (sentences[si].span.heading) continue;
+    // (clauses the analysis left unread: only for a sentence an extractor is called on)
+    if (!sentences[si].clauses_read &&
+        !host.may_propose(sentences[si].tokens.tokens, sentences[si].tokens.hashes))
+      continue;
+    const AnalyzedSentence& s = a.with_clauses(si);
     std::vector<ExtractFailure> failures;
     host.extract(s.view, all_cands[si], all_plugin_of[si], failures, s.tokens.hashes);
     for (auto& f : failures) {

@@ -204,3 +204,78 @@ TEST(DocumentGate, SameEventsAsWithoutIt) {
   EXPECT_GT(gated_out, docs.size() / 10) << "of " << docs.size();
   EXPECT_GT(with_events, docs.size() / 20) << "of " << docs.size();
 }
+
+// An analysis that reads a sentence's clauses only where something reads them
+// (ClausesRead::needed, `extract`) gives the events, temporal expressions and entities of
+// the one that reads every sentence's. Documents: the pinned cases, and the first Reuters
+// and modern articles when ../shared is there.
+TEST(ClauseReading, SameAnswersAsEverySentence) {
+  auto& p = Pipeline::get();
+  ASSERT_EQ(p.host.plugins().size(), p.configured) << "the bundled plugins did not all load";
+  std::vector<chronicle::Document> docs = chronicle::testing::corpus_case_documents();
+  const std::filesystem::path shared(CHRONICLE_SHARED_DIR);
+  for (const auto& [set, most] : {std::pair{"data/reuters21578/reuters.jsonl", 400},
+                                  std::pair{"data/modern-news/articles.jsonl", 300}}) {
+    if (!std::filesystem::exists(shared / set)) continue;
+    const int limit = most;  // (a copy: clang 14 lambdas cannot capture a structured binding)
+    int n = 0;
+    chronicle::read_path(
+        shared / set, {},
+        [&](chronicle::Document&& d) {
+          if (n++ < limit && d.published) docs.push_back(std::move(d));
+        },
+        [](chronicle::DocumentFailure&&) {});
+  }
+  const chronicle::SentenceGate gate = [&](std::span<const chronicle::sdk::Token> t) {
+    return p.host.may_propose(t);
+  };
+  auto events_of = [&](const chronicle::DocumentAnalysis& a) {
+    std::vector<chronicle::ErrorEntry> errors;
+    chronicle::Timeline t;
+    t.events = chronicle::extract_events(a, p.host, p.options, errors);
+    chronicle::order_events(t.events);
+    EXPECT_TRUE(errors.empty());
+    return std::pair{chronicle::to_json(t), t.events.size()};
+  };
+  // the temporal expressions and entities of every sentence, as text
+  auto readings_of = [](const chronicle::DocumentAnalysis& a) {
+    std::string out;
+    for (const auto& s : a.sentences()) {
+      for (const auto& tr : s.timexes)
+        out += tr.text + "=" + tr.resolved.value + (tr.resolved.approx ? "~" : "") + " ";
+      for (const auto& m : s.mentions) out += std::string(m.value) + " ";
+      for (const auto& e : s.entities)
+        out += std::string(e.name) + "/" + std::to_string(static_cast<int>(e.kind)) + "/" +
+               std::to_string(e.first_token) + (e.pronoun ? "p" : "") + " ";
+      out += "\n";
+    }
+    return out;
+  };
+  std::size_t with_events = 0, unread = 0, sentences = 0;
+  for (const auto& d : docs) {
+    const chronicle::DocumentAnalysis lazy(d, p.resources, /*entities=*/true, gate,
+                                           chronicle::ClausesRead::needed);
+    const chronicle::DocumentAnalysis full(d, p.resources, /*entities=*/true, gate);
+    EXPECT_EQ(readings_of(lazy), readings_of(full)) << d.id;
+    const auto got = events_of(lazy);
+    const auto want = events_of(full);
+    EXPECT_EQ(got.first, want.first) << d.id << ": " << d.text.substr(0, 200);
+    if (want.second > 0) ++with_events;
+    // (every sentence read by now holds the full analysis' clauses)
+    ASSERT_EQ(lazy.sentences().size(), full.sentences().size());
+    for (std::size_t si = 0; si < full.sentences().size(); ++si) {
+      ++sentences;
+      const auto& ls = lazy.sentences()[si];
+      if (!ls.clauses_read) {
+        ++unread;
+        continue;
+      }
+      const auto& fs = full.sentences()[si];
+      EXPECT_EQ(ls.clauses.size(), fs.clauses.size()) << d.id << " sentence " << si;
+      EXPECT_EQ(ls.clause_verb, fs.clause_verb) << d.id << " sentence " << si;
+    }
+  }
+  // (both ways are taken: the comparison means something)
+  EXPECT_GT(with_events, docs.size() / 20) << "of " << docs.size();
+  EXPECT_GT(unread, sentences / 4) << "of " << sentences;
+}

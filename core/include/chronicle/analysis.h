@@ -77,6 +77,9 @@ struct AnalyzedSentence {
   std::vector<sdk::Clause> clauses;
   std::vector<std::size_t> clause_verb;  // first verb-like token of each clause
   std::vector<bool> clause_negated;
+  // the three above hold the sentence's reading (false: not read yet, by an analysis that
+  // reads clauses only where needed, DocumentAnalysis::with_clauses)
+  bool clauses_read = false;
   // "from June 8 to 10", "April 29 to May 5", "today and tomorrow": the span a day
   // mention opens, as the last day and the words (empty when it opens none)
   std::vector<std::optional<date::sys_days>> span_end;
@@ -95,6 +98,14 @@ struct AnalyzedSentence {
 // called on it.)
 using SentenceGate = std::function<bool(std::span<const sdk::Token>)>;
 
+// Which sentences' clauses an analysis with entities reads while it analyses the document:
+// every sentence's, or only those it reads itself (`needed`): where the reading of a
+// temporal expression depends on the tense, and where a sentence's subject is taken by a
+// pronoun or group of a later one. The others wait for with_clauses(), which the readers
+// of a sentence's clauses call first (`extract`: before an extractor is called on a
+// sentence, and the timeline's readers). Either way the answers are the same.
+enum class ClausesRead { every_sentence, needed };
+
 class DocumentAnalysis final : public sdk::Analyzer {
  public:
   // `entities` false: temporal mentions only (what `chronicle timex` needs): the sentences'
@@ -108,12 +119,16 @@ class DocumentAnalysis final : public sdk::Analyzer {
   // (sentences() is empty), no expressions, entities or warnings, and passed_gate() is
   // false. The answers of a document that passes are those of an analysis without a gate.
   DocumentAnalysis(const Document& doc, std::shared_ptr<const Resources> resources,
-                   bool entities = true, const SentenceGate& gate = {});
+                   bool entities = true, const SentenceGate& gate = {},
+                   ClausesRead clauses = ClausesRead::every_sentence);
   ~DocumentAnalysis();
   DocumentAnalysis(const DocumentAnalysis&) = delete;
   DocumentAnalysis& operator=(const DocumentAnalysis&) = delete;
 
   const std::vector<AnalyzedSentence>& sentences() const { return sentences_; }
+  // Sentence `si`, its clauses read now if they were not yet (ClausesRead::needed); its
+  // plugin view shows them from then on. (An analysis is read by one thread at a time.)
+  const AnalyzedSentence& with_clauses(std::size_t si) const;
   const Document& document() const { return doc_; }
   const Resources& resources() const { return *res_; }
   std::string_view dateline_city() const { return dateline_city_; }
@@ -136,10 +151,16 @@ class DocumentAnalysis final : public sdk::Analyzer {
   const Document& doc_;
   std::shared_ptr<const Resources> res_;
   bool entities_ = true;
+  bool every_clause_ = true;  // ClausesRead::every_sentence
   bool passed_gate_ = true;
   std::size_t gate_opened_at_ = 0;
-  std::vector<AnalyzedSentence> sentences_;
+  // (mutable: with_clauses() reads the clauses a sentence left unread)
+  mutable std::vector<AnalyzedSentence> sentences_;
   DocumentTokens tokens_;  // what the sentences' token lists view
+  // (with entities) the numbers of the sentences' words (ClauseRules::word_ids), sentence
+  // si's from word_ids_at_[si] on
+  std::vector<std::uint32_t> word_ids_;
+  std::vector<std::size_t> word_ids_at_;
   // stable storage for entity names: their bytes, in blocks that never move (the first
   // block, and any more)
   std::unique_ptr<char[]> name_block_;
