@@ -3205,6 +3205,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
       r.count = 0;
       r.direction = Direction::none;
       h.end = i + 2;
+    } else if (a.value != 0 && is_word(t, h.end) && !clause_end(t, h.end) &&
+               (t[h.end - 1].lower == "before" || t[h.end - 1].lower == "after") &&
+               !months.match(t, h.end).length && !weekdays.match(t, h.end).length &&
+               !holidays.match(t, h.end).length) {
+      // "the day before her father's funeral": what follows is the event it counts from
+      r.from_event = true;
     }
     return h;
   }
@@ -5196,6 +5202,14 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         r.value = v.str();
         return r;
       }
+      // "the day before her father's funeral" with no day of the story (none named, or the
+      // publication's): the event's day is not given, nor the one counted from it
+      if (rel.from_event && rel.anchor == AnchorRef::last_explicit &&
+          (!anchor.last_explicit || *anchor.last_explicit == P)) {
+        r.value = "XXXX-XX-XX";
+        if (rel.part != PartOfDay::none) r.value += std::string("T") + part_code(rel.part);
+        return r;
+      }
       // a bare clock time: the day named earlier in its sentence, else the publication's
       const bool bare_clock = rel.clock && rel.unit == Unit::day && rel.count.value_or(0) == 0 &&
                               !anchor.day_in_sentence;
@@ -5310,8 +5324,13 @@ void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& a
       return;
     }
     if (anchor.last_explicit) {
+      // (back to the year or month of the story's last day: that day again)
       const year_month_day e{*anchor.last_explicit};
-      if (e.year() == y && (!m || e.month() == *m)) return;
+      if (e.year() == y && (!m || e.month() == *m)) {
+        anchor.undated_year.reset();
+        anchor.undated_month.reset();
+        return;
+      }
     }
     anchor.undated_year = y;
     anchor.undated_month = m;
@@ -5344,6 +5363,9 @@ void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& a
   } else if (rel.year && !rel.month && !rel.quarter && !rel.half && rel.season == Season::none &&
              !rel.decade && !rel.century) {
     anchor.last_month = ymd.year() / date::January;
+    moved_to(ymd.year(), std::nullopt);
+  } else if (rel.year && rel.season != Season::none && !rel.month && !resolved.approx) {
+    // "by the spring of 1846, ... That April": the story moves to the season's year
     moved_to(ymd.year(), std::nullopt);
   }
 }
