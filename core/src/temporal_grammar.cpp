@@ -5225,7 +5225,13 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
                                             year_month_day{*anchor.last_explicit}.month() !=
                                         *anchor.last_month))
         base = sys_days{*anchor.last_month / 1};
-      if (rel.count && *rel.count == 0 && rel.unit == Unit::day) return day_with_time(base, rel);
+      if (rel.count && *rel.count == 0 && rel.unit == Unit::day) {
+        // "that day" after "today": the day the story named before it
+        if (rel.anaphoric_day && rel.anchor == AnchorRef::last_explicit && !bare_clock &&
+            base == P && anchor.story_day)
+          base = *anchor.story_day;
+        return day_with_time(base, rel);
+      }
       // "a week ago", "two weeks ago": the day that many weeks back (TimeBank/MEANTIME 3 of
       // 3: "hit the country a week ago" in a Friday story is the Friday before); further
       // back, the week ("six weeks ago", 2 of 2)
@@ -5286,6 +5292,14 @@ void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& a
       rel.anchor == AnchorRef::last_explicit)
     return;
   auto day_named = [&](sys_days d) {
+    // ("today", "tonight": the text's present, not a day of the story it tells)
+    if (d == anchor.publication && rel.kind == RelativeDate::Kind::offset &&
+        rel.anchor == AnchorRef::publication && rel.count.value_or(-1) == 0) {
+      if (anchor.last_explicit && *anchor.last_explicit != d)
+        anchor.story_day = anchor.last_explicit;
+    } else {
+      anchor.story_day.reset();
+    }
     anchor.last_explicit = d;
     anchor.day_in_sentence = true;
     const year_month_day ymd{d};
