@@ -619,7 +619,7 @@ struct TemporalGrammar::Impl {
   TokenWordSet month_noun_blockers;  // "the March accession", not "the March of Dimes"
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
-      in_span_name_preps, someday_leads, hyphen_only_counts, age_nouns, age_persons;
+      in_span_name_preps, someday_leads, hyphen_only_counts, age_nouns, age_persons, age_leads;
   // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
   // (rule_count), "its first quarterly loss" (rule_set)
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
@@ -857,6 +857,8 @@ struct TemporalGrammar::Impl {
   [[gnu::always_inline]] inline std::pair<std::size_t, int> read_year(Tokens t, std::size_t i,
                                                                       bool bare) const;
   std::pair<std::size_t, int> read_year_digits(Tokens t, std::size_t i, bool bare) const;
+  // a year of two digits after a fiscal word ("FY 22"), or {0, 0}
+  std::pair<std::size_t, int> read_short_fiscal_year(Tokens t, std::size_t i) const;
   // (inlined up to a number word: most calls read nothing)
   [[gnu::always_inline]] inline std::pair<std::size_t, int> read_spelled_year(Tokens t,
                                                                               std::size_t i) const;
@@ -986,6 +988,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("hyphen_only_counts")) hyphen_only_counts.insert(s);
   for (const auto& s : lex.list("age_nouns")) age_nouns.insert(s);
   for (const auto& s : lex.list("age_person_words")) age_persons.insert(s);
+  for (const auto& s : lex.list("age_leads")) age_leads.insert(s);
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
@@ -1611,6 +1614,18 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_year_digits(Tokens t, st
   return {i + 1, y};
 }
 
+// "FY 22": a year written short after a fiscal word (2000-2049 or 1950-1999, as "'82" in
+// rule_numeric()); not a quantity ("fiscal 22 pct")
+std::pair<std::size_t, int> TemporalGrammar::Impl::read_short_fiscal_year(Tokens t,
+                                                                          std::size_t i) const {
+  if (!is_num(t, i) || t[i].lower.size() != 2 || !all_digits(t[i].lower)) return {0, 0};
+  if (in(t, i + 1) && (is_num(t, i + 1) || is_punct(t, i + 1, "%") ||
+                       (is_word(t, i + 1) && year_blockers.match(t, i + 1).length)))
+    return {0, 0};
+  const int yy = to_int(t[i].lower);
+  return {i + 1, yy < 50 ? 2000 + yy : 1900 + yy};
+}
+
 inline std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month(Tokens t, std::size_t i,
                                                                           bool cued) const {
   if (!is_word(t, i) || !t[i].capitalized || !(classes_of(t, i) & kMonthWord)) return {0, 0};
@@ -2206,6 +2221,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
     h.end = ye;
     return h;
   }
+  if (auto [ye, yv] = r.fiscal ? read_short_fiscal_year(t, y) : std::pair{std::size_t{0}, 0}; ye) {
+    r.year = yv;
+    h.end = ye;
+    return h;
+  }
   return std::nullopt;
 }
 
@@ -2685,10 +2705,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
   std::size_t y = k;
   if (is_word(t, y) && t[y].lower == "of") {
     ++y;
-    if (auto fy = fiscal.match(t, y, sc); fy.length) y += fy.length;  // "of fiscal 2013"
+    std::size_t fy = fiscal.match(t, y, sc).length;  // "of fiscal 2013", "of FY 23"
+    y += fy;
     if (auto [ye, yv] = read_year(t, y, false); ye) {
       r.year = yv;
       k = ye;
+    } else if (auto [se, sv] = fy ? read_short_fiscal_year(t, y) : std::pair{std::size_t{0}, 0};
+               se) {
+      r.year = sv;
+      k = se;
     } else if (auto sh = shifters.match(t, y, sc); sh.length) {
       // "the first quarter of this year", "the fourth quarter of last year"
       if (auto yu = read_unit(t, y + sh.length, sc);
@@ -2817,6 +2842,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     }
   }
   bool prefixed = false;  // "the past", "the next", "the first", "the"
+  bool determined = false;  // (by a determiner: "the", "the first")
   // "in nearly five months"
   std::size_t approx = at_i & kApproximator ? approximators.match(t, k, sc).length : 0;
   // "in over a decade", "just over an hour" (not "over the last two weeks", "evolved over
@@ -2841,6 +2867,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   } else if (auto d = at_k & kDeterminer ? determiners.match(t, k, sc) : PhraseMatch{}; d.length) {
     k += d.length;
     prefixed = true;
+    determined = true;
     if (auto [oe, ov] = read_ordinal(t, k); oe && ov == 1) k = oe;  // "the first nine months"
   }
   Count c = read_count(t, k);
@@ -2853,6 +2880,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
                    du.unit == Unit::year))
       c = read_decimal_count(t, k);
   }
+  // the end of a range's second count before its unit ("three weeks", "23.99 years"), or 0
+  auto range_second = [&](std::size_t at) -> std::size_t {
+    Count c2 = read_count(t, at);
+    if (!c2.end && is_num(t, at)) c2 = read_decimal_count(t, at);
+    return c2.end && c2.value && !c2.article && read_unit(t, c2.end, sc).end ? c2.end : 0;
+  };
+  // "2.5 to 23.99 years": a decimal count opening a range
+  if (!c.end && is_num(t, k) && is_word(t, k + 1) && count_ranges.match(t, k + 1, sc).length == 1 &&
+      range_second(k + 2))
+    c = read_decimal_count(t, k);
   std::size_t cstart = k;
   if (c.end) {
     k = c.end;
@@ -2873,11 +2910,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
         return h;
       }
     }
-    // a range: "two to three weeks", "12 to 18 months", "one or two days" (the first count)
-    if (c.value && !c.article && !c.decimal && is_word(t, k) &&
-        count_ranges.match(t, k, sc).length == 1) {
-      Count c2 = read_count(t, k + 1);
-      if (c2.end && c2.value && !c2.article && read_unit(t, c2.end, sc).end) k = c2.end;
+    // a range: "two to three weeks", "12 to 18 months", "one or two days", "2.5 to 23.99
+    // years", "5-10 days" (the first count)
+    if (c.value && !c.article && is_word(t, k) && count_ranges.match(t, k, sc).length == 1) {
+      if (const std::size_t e = range_second(k + 1)) k = e;
+    } else if (c.value && !c.article && !c.decimal && is_num(t, cstart) && in(t, k) &&
+               is_range_dash(t[k]) && is_num(t, k + 1)) {
+      // (digits on both sides of the dash, the second count the larger: not a score)
+      if (const std::size_t e = range_second(k + 1); e && to_int(t[k + 1].lower, 0) > *c.value)
+        k = e;
     }
   }
   bool hyphenated = false;
@@ -2929,6 +2970,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   if (k > 0 && t[k].capitalized && !(k == i && i == 0)) return std::nullopt;
   if (hyphenated && (u.plural || (prefixed && !shifters.match(t, i, sc).length)))
     return std::nullopt;  // "three-quarters"; "the eight-year" is read from "eight"
+  // "the 38.5 hour working week", "the two day rally": a count and a singular unit modify
+  // the noun after them, whose determiner it is (TimeBank "two day"): read from the count
+  if (determined && c.end && c.value && !c.article && !u.plural && (c.decimal || *c.value != 1))
+    return std::nullopt;
   if (u.unit == Unit::weekend || u.unit == Unit::half) return std::nullopt;
   // "almost a quarter of French exports", "one quarter of the total": a fraction
   if (u.unit == Unit::quarter && !u.plural && is_word(t, u.end) && t[u.end].lower == "of" &&
@@ -3028,6 +3073,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     if (in(t, a) && is_hyphen(t[a])) ++a;
     if (age_words.match(t, a, sc).length) return std::nullopt;
   }
+  // "children aged 8-10 years", "youth ages 12-21 years", "at age 6 months": an age (from
+  // the range's second count too)
+  if (cstart == i && (u.unit == Unit::year || u.unit == Unit::month || u.unit == Unit::week)) {
+    std::size_t lead = i;
+    if (i > 1 && is_num(t, i - 2) &&
+        (is_range_dash(t[i - 1]) || (is_word(t, i - 1) && count_ranges.match(t, i - 1, sc).length)))
+      lead = i - 2;
+    if (lead > 0 && is_word(t, lead - 1) && age_leads.count(t[lead - 1].lower)) return std::nullopt;
+  }
   // "a 6-month-old son" is an age; "the 8-month-old truce" a duration with "-old" in it
   std::size_t old_end = 0;
   if (hyphenated && in(t, u.end) && is_hyphen(t[u.end]) &&
@@ -3047,11 +3101,33 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   r.fraction = c.fraction;
   r.fraction_digits = c.fraction_digits;
   k = u.end;
-  // a decimal count is a length only: "1.5 years ago", "2.5 days later" are left alone
+  // a decimal count before a shift: "1.5 years ago" is 18 months ago (a whole count of
+  // months); "2.5 days ago" some time back; other decimal shifts ("2.5 days later") are
+  // left alone
   if (c.decimal && (off_ago.match(t, k, sc).length || off_from_now.match(t, k, sc).length ||
                     ((off_before.match(t, k, sc).length || off_after.match(t, k, sc).length) &&
-                     !off_preps.match(t, k, sc).length)))
-    return std::nullopt;
+                     !off_preps.match(t, k, sc).length))) {
+    const auto [part, n] = smaller_unit(u.unit);
+    int scale = 1;
+    for (unsigned d = 0; d < c.fraction_digits; ++d) scale *= 10;
+    if (u.unit == Unit::year && c.fraction * n % scale == 0) {
+      c.value = *c.value * n + c.fraction * n / scale;
+      c.decimal = false;
+      u.unit = part;
+      r.unit = part;
+      r.count = c.value;
+      r.fraction = 0;
+      r.fraction_digits = 0;
+    } else if (auto a = off_ago.match(t, k, sc); a.length && !prefixed && !hyphenated) {
+      r = RelativeDate{};
+      r.kind = RelativeDate::Kind::fuzzy;
+      r.fuzzy = FuzzyRef::past;
+      h.end = k + a.length;
+      return h;
+    } else {
+      return std::nullopt;
+    }
+  }
   // "a minute and a half"
   if (!and_half && c.value && !hyphenated && !u.plural == (*c.value == 1)) {
     if (auto hf = halves.match(t, k, sc); hf.length > 1) {
