@@ -85,8 +85,12 @@ struct Resources::Gazetteer {
                         // told before (no timex)
     // "since 1987", "the 1987 crash": the story stays where it is
     point_of_comparison_leads,
+    // "That April, ...", "that July evening": a month of the year the story tells
+    story_month_leads,
+    story_month_nouns,
+    anniversary_day_nouns,  // "On this day 30 years ago": that day of the year back then
   };
-  static constexpr std::size_t kLists = static_cast<std::size_t>(W::point_of_comparison_leads) + 1;
+  static constexpr std::size_t kLists = static_cast<std::size_t>(W::anniversary_day_nouns) + 1;
   static constexpr std::uint64_t bit(W w) { return std::uint64_t{1} << static_cast<unsigned>(w); }
   // Facts of a word beside its lists' bits (bits_by_word): it is one of the words
   // find_entities() tests at a token it may start at ("the", "he", ...); it is a caseless
@@ -385,6 +389,10 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->temporal.list("narrative_adverbs")) g->add_word(W::narrative_adverbs, w);
   for (const auto& w : r->temporal.list("point_of_comparison_leads"))
     g->add_word(W::point_of_comparison_leads, w);
+  for (const auto& w : r->temporal.list("story_month_leads")) g->add_word(W::story_month_leads, w);
+  for (const auto& w : r->temporal.list("story_month_nouns")) g->add_word(W::story_month_nouns, w);
+  for (const auto& w : r->temporal.list("anniversary_day_nouns"))
+    g->add_word(W::anniversary_day_nouns, w);
   for (const auto& k : r->temporal.keys("months"))
     for (const auto& w : r->temporal.list("months." + k)) g->add_word(W::months_weekdays, w);
   for (const auto& k : r->temporal.keys("weekdays"))
@@ -1551,11 +1559,46 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
         std::fprintf(stderr, "\n");
       }
       if (doc_.published) {
-        tr.resolved = resolve(*m.rel, anchor, tr.tense);
+        // the expression as the story around it reads it
+        const RelativeDate* rel = m.rel.get();
+        RelativeDate read_as;
+        // "That April, Mexican forces ...", "scars from that July evening": a month with no
+        // year after "that" is one of the year the story tells (the one it moved to, else
+        // the one of the last month it named), not of the publication's
+        if (rel->kind == RelativeDate::Kind::calendar && rel->month && !rel->year &&
+            !rel->year_shift && rel->shift == Shift::none && m.first_token > 0 &&
+            g.has(W::story_month_leads, t[m.first_token - 1].lower) &&
+            (m.last_token >= t.size() || t[m.last_token].kind == sdk::TokenKind::punct ||
+             g.has(W::story_month_nouns, t[m.last_token].lower)) &&
+            (anchor.undated_year || anchor.last_month)) {
+          read_as = *rel;
+          read_as.year = static_cast<int>(anchor.undated_year ? *anchor.undated_year
+                                                              : anchor.last_month->year());
+          rel = &read_as;
+        }
+        // "On this day 30 years ago, ...": the publication's day that many years back (Feb.
+        // 29 in a year without one: the last day of February), as "30 years ago today"
+        std::size_t lead = m.first_token;
+        if (lead > 0 && is(t[lead - 1].lower, ",")) --lead;
+        if (rel->kind == RelativeDate::Kind::offset && rel->unit == Unit::year &&
+            rel->direction == Direction::backward && rel->anchor == AnchorRef::publication &&
+            rel->count.value_or(0) > 0 && !rel->reporting && !rel->clock &&
+            rel->part == PartOfDay::none && lead >= 2 && is(t[lead - 2].lower, "this") &&
+            g.has(W::anniversary_day_nouns, t[lead - 1].lower)) {
+          const date::year_month_day p{anchor.publication};
+          date::year_month_day d{p.year() - date::years{*rel->count}, p.month(), p.day()};
+          if (!d.ok()) d = date::year_month_day{d.year() / d.month() / date::last};
+          read_as = RelativeDate{};
+          read_as.year = static_cast<int>(d.year());
+          read_as.month = static_cast<unsigned>(d.month());
+          read_as.day = static_cast<unsigned>(d.day());
+          rel = &read_as;
+        }
+        tr.resolved = resolve(*rel, anchor, tr.tense);
         if (!in_calendar(tr.resolved))
           tr.resolved = Resolved{{}, {}, Granularity::unknown, "XXXX", false};
         const auto undated = std::pair{anchor.undated_year, anchor.undated_month};
-        advance_anchor(*m.rel, tr.resolved, anchor,
+        advance_anchor(*rel, tr.resolved, anchor,
                        prev_match && prev_match->last_token == m.first_token ? prev_match->rel.get()
                                                                              : nullptr);
         // "the worst fall since 1987", "after the 1987 crash": a year to compare with or

@@ -333,7 +333,7 @@ void read_clauses(std::span<const sdk::Token> t, const ClauseRules& r, const std
   constexpr std::uint64_t kBoundaryWords =
       ClauseRules::kTerminal | B::kBoundaryPunct | ClauseRules::kComma | B::kFronted |
       B::kReportingParticiple | B::kReportingVerb | ClauseRules::kThat | ClauseRules::kAndBut |
-      ClauseRules::kDash;
+      ClauseRules::kDash | B::kRelativePronoun;
   const std::uint64_t* const word_bits = r.word_bits_.data();
   auto bits_of = [&](std::uint32_t id) { return word_bits[id]; };
   auto phrase_len = [&](const PhraseIndex& ix, std::uint32_t first, std::size_t i) {
@@ -524,6 +524,20 @@ void read_clauses(std::span<const sdk::Token> t, const ClauseRules& r, const std
           (i + 1 < n && has(i + 1, B::kThatClauseOpener) &&
            t[i - 1].kind != sdk::TokenKind::punct && !has(i - 1, B::kDeterminer))) {
         starts.push_back(i + 1);
+        reporting_start.push_back(false);
+        continue;
+      }
+    }
+    // "signed a bill which would raise taxes", "a law that will take effect": a relative
+    // clause with a future of its own, after a past verb of the clause it hangs on (not a
+    // reporting verb), starts there: the future is the bill's, the signing stays past
+    if (i > 0 && i + 1 < n && has(i, B::kRelativePronoun | ClauseRules::kThat) &&
+        t[i - 1].kind != sdk::TokenKind::punct && fits(facts[i + 1].future, i + 1, n)) {
+      bool past_act = false;
+      for (std::size_t k = starts.back(); k < i && !past_act; ++k)
+        past_act = facts[k].past_form() && !has(k, B::kReportingVerb);
+      if (past_act) {
+        starts.push_back(i);
         reporting_start.push_back(false);
         continue;
       }

@@ -3281,6 +3281,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
       r.count = 0;
       r.direction = Direction::none;
       h.end = i + 2;
+    } else if (a.value != 0 && is_word(t, h.end) && !clause_end(t, h.end) &&
+               (t[h.end - 1].lower == "before" || t[h.end - 1].lower == "after") &&
+               !months.match(t, h.end).length && !weekdays.match(t, h.end).length &&
+               !holidays.match(t, h.end).length) {
+      // "the day before her father's funeral": what follows is the event it counts from
+      r.from_event = true;
     }
     return h;
   }
@@ -5283,6 +5289,14 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         r.value = v.str();
         return r;
       }
+      // "the day before her father's funeral" with no day of the story (none named, or the
+      // publication's): the event's day is not given, nor the one counted from it
+      if (rel.from_event && rel.anchor == AnchorRef::last_explicit &&
+          (!anchor.last_explicit || *anchor.last_explicit == P)) {
+        r.value = "XXXX-XX-XX";
+        if (rel.part != PartOfDay::none) r.value += std::string("T") + part_code(rel.part);
+        return r;
+      }
       // a bare clock time: the day named earlier in its sentence, else the publication's
       const bool bare_clock = rel.clock && rel.unit == Unit::day && rel.count.value_or(0) == 0 &&
                               !anchor.day_in_sentence;
@@ -5298,7 +5312,13 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
                                             year_month_day{*anchor.last_explicit}.month() !=
                                         *anchor.last_month))
         base = sys_days{*anchor.last_month / 1};
-      if (rel.count && *rel.count == 0 && rel.unit == Unit::day) return day_with_time(base, rel);
+      if (rel.count && *rel.count == 0 && rel.unit == Unit::day) {
+        // "that day" after "today": the day the story named before it
+        if (rel.anaphoric_day && rel.anchor == AnchorRef::last_explicit && !bare_clock &&
+            base == P && anchor.story_day)
+          base = *anchor.story_day;
+        return day_with_time(base, rel);
+      }
       // "a week ago", "two weeks ago": the day that many weeks back (TimeBank/MEANTIME 3 of
       // 3: "hit the country a week ago" in a Friday story is the Friday before); further
       // back, the week ("six weeks ago", 2 of 2)
@@ -5359,6 +5379,14 @@ void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& a
       rel.anchor == AnchorRef::last_explicit)
     return;
   auto day_named = [&](sys_days d) {
+    // ("today", "tonight": the text's present, not a day of the story it tells)
+    if (d == anchor.publication && rel.kind == RelativeDate::Kind::offset &&
+        rel.anchor == AnchorRef::publication && rel.count.value_or(-1) == 0) {
+      if (anchor.last_explicit && *anchor.last_explicit != d)
+        anchor.story_day = anchor.last_explicit;
+    } else {
+      anchor.story_day.reset();
+    }
     anchor.last_explicit = d;
     anchor.day_in_sentence = true;
     const year_month_day ymd{d};
@@ -5397,8 +5425,13 @@ void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& a
       return;
     }
     if (anchor.last_explicit) {
+      // (back to the year or month of the story's last day: that day again)
       const year_month_day e{*anchor.last_explicit};
-      if (e.year() == y && (!m || e.month() == *m)) return;
+      if (e.year() == y && (!m || e.month() == *m)) {
+        anchor.undated_year.reset();
+        anchor.undated_month.reset();
+        return;
+      }
     }
     anchor.undated_year = y;
     anchor.undated_month = m;
@@ -5431,6 +5464,9 @@ void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& a
   } else if (rel.year && !rel.month && !rel.quarter && !rel.half && rel.season == Season::none &&
              !rel.decade && !rel.century) {
     anchor.last_month = ymd.year() / date::January;
+    moved_to(ymd.year(), std::nullopt);
+  } else if (rel.year && rel.season != Season::none && !rel.month && !resolved.approx) {
+    // "by the spring of 1846, ... That April": the story moves to the season's year
     moved_to(ymd.year(), std::nullopt);
   }
 }

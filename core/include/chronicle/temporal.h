@@ -42,6 +42,10 @@ struct Anchor {
   // "that day", "the next day" are a day of it the text does not give (1965-XX-XX)
   std::optional<date::year> undated_year;
   std::optional<date::month> undated_month;
+  // the last day the story named before the text came back to the publication's ("On
+  // January 6, ... those still today living with what they lived through that day"):
+  // "that day" is that one, not today
+  std::optional<date::sys_days> story_day;
 };
 
 struct Resolved {

@@ -133,6 +133,10 @@ struct RelativeDate {
   // before"), not "the day" of a market report ("to end the day"): a day of the period
   // the story has moved to when that period holds no day the text names
   bool anaphoric_day = false;
+  // "the day before her father's funeral", "the night before the rally": a day counted
+  // from an event the text names, not from a day; with no day of the story to tell when
+  // the event was, the day is unknown (XXXX-XX-XX)
+  bool from_event = false;
 };
 
 }  // namespace chronicle
