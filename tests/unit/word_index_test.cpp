@@ -3,9 +3,13 @@
 // that give the same answers as hashing each word.
 #include "../../core/src/word_index.h"
 
+#include <chronicle/text.h>
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
+#include <filesystem>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace {
@@ -265,3 +269,66 @@ TEST(SentenceHashes, OfLowerOnlyForTheTokensOwnLowerMember) {
 }
 
 }  // namespace
+
+namespace {
+
+// every string of a YAML node: the words of the lexicon lists (keys and values)
+void collect_strings(const YAML::Node& node, std::vector<std::string>& out) {
+  if (node.IsScalar()) {
+    out.push_back(node.as<std::string>());
+  } else if (node.IsSequence()) {
+    for (const auto& x : node) collect_strings(x, out);
+  } else if (node.IsMap()) {
+    for (const auto& kv : node) {
+      collect_strings(kv.first, out);
+      collect_strings(kv.second, out);
+    }
+  }
+}
+
+}  // namespace
+
+// Every word of the shipped lexicons, in one index: each found by its own bytes, by the
+// hash the tokenizer gives it (the lower-case form of a one-token word, as every table of
+// the engine is searched), by find_each() and visit_each() over all the words' tokens at
+// once, with the answers of a plain string look-up; words not in the index not found.
+TEST(WordIndex, LexiconWordsFoundByTheTokenizersHashes) {
+  std::vector<std::string> words;
+  for (const auto& f : std::filesystem::directory_iterator(CHRONICLE_CONFIG_DIR "/lexicons/en"))
+    if (f.path().extension() == ".yaml") collect_strings(YAML::LoadFile(f.path().string()), words);
+  ASSERT_GT(words.size(), 1000u);
+  std::unordered_map<std::string, std::uint32_t> plain;
+  WordIndex ix;
+  for (const auto& w : words)
+    if (plain.emplace(w, static_cast<std::uint32_t>(plain.size())).second) ix.add(w);
+  std::string text;
+  for (const auto& w : words) {
+    EXPECT_EQ(ix.find(w), plain.at(w)) << w;
+    EXPECT_EQ(ix.find(w, word_hash(w)), plain.at(w)) << w;
+    text += w + " . ";
+  }
+  for (const char* absent : {"", "zzz", "the-no-such-word", "mondays1", "x"})
+    if (!plain.count(absent)) EXPECT_EQ(ix.find(absent), WordIndex::npos) << absent;
+  const chronicle::TokenList tl = chronicle::tokenize(text);
+  ASSERT_NE(tl.hashes, nullptr);
+  const std::size_t n = tl.tokens.size();
+  std::vector<std::uint32_t> ids(n);
+  constexpr std::uint32_t kAbsent = 0xFFFFFFF0u;
+  ix.find_each(tl.tokens.data(), tl.hashes, n, kAbsent, ids.data());
+  std::vector<std::uint32_t> visited(n, 0);
+  ix.visit_each(
+      tl.tokens.data(), tl.hashes, n, [&](std::size_t k, std::uint32_t id) { visited[k] = id; },
+      [&](std::size_t k) { visited[k] = kAbsent; });
+  std::size_t found = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::string lower(tl.tokens[k].lower);
+    const auto it = plain.find(lower);
+    const std::uint32_t want = it == plain.end() ? kAbsent : it->second;
+    ASSERT_EQ(tl.hashes[k], word_hash(lower)) << lower;
+    EXPECT_EQ(ids[k], want) << lower;
+    EXPECT_EQ(visited[k], want) << lower;
+    EXPECT_EQ(ix.find_unfiltered(lower, tl.hashes[k], kAbsent), want) << lower;
+    found += want != kAbsent;
+  }
+  EXPECT_GT(found, words.size() / 2);
+}
