@@ -1433,6 +1433,13 @@ void TemporalGrammar::Impl::declare_gates() {
          {&anchored_periods, &time_leads, &relmods, &relmod_links, &modifiers, &shifters,
           &determiners, &fiscal, &seasons, &parts, &units},
          {});
+  // rule_numeric(): [modifier [-] | determiner [modifier [-]]], then a year, a number, a
+  // spelled year, a decade word, an ordinal and a century word, "year" and a spelled year,
+  // or fiscal [year] and a year
+  narrow(kRuleNumeric,
+         {&modifiers, &determiners, &fiscal, &units, &ordinals, &tens, &numbers, &decade_words,
+          &century_words},
+         {});
   // rule_ordinal_period(): [determiner] [fiscal] period code; [determiner | article]
   // ordinal or last ordinal [count adjective] unit
   narrow(kRuleOrdinalPeriod,
@@ -2923,6 +2930,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     if (auto [oe, ov] = read_ordinal(t, k); oe && ov == 1) k = oe;  // "the first nine months"
   }
   Count c = read_count(t, k);
+  // "last year", "the first quarter": after a shifter or determiner and no count, only a
+  // plural unit after "the" and a preposition reads on ("over the years", below)
+  if (prefixed && !c.end && !is_num(t, k)) {
+    const UnitRead pu = read_unit(t, k, sc);
+    if (!pu.end || !pu.plural || !determiners.match(t, i, sc).length ||
+        !(i > 0 && duration_preps_the.match(t, i - 1, sc).length))
+      return std::nullopt;
+  }
   // "1.5 years", "38.5 hours", "an average life of 7.11 years": a decimal count of one of
   // these units (TimeML P1.5Y, PT38.5H)
   if (!c.end && is_num(t, k)) {
@@ -4412,9 +4427,14 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     const std::size_t after = best->end;
     const bool may_reach = !gated || (after < n && !(start_ids[after] == absent_id &&
                                                      tokens[after].kind == TokenKind::word));
+    // a count, a period or a numeric date reads no comma or full stop (a month does: "last
+    // Oct. 17")
+    const bool stop_after = gated && may_reach && tokens[after].kind == TokenKind::punct &&
+                            (tokens[after].lower == "," || tokens[after].lower == ".");
     for (std::size_t j = best->first + 1; may_reach && j < best->end; ++j) {
       inner.reset();
       std::uint32_t inner_rules = rules_at(j, j < i ? 0 : try_heads[t]);
+      if (stop_after) inner_rules &= 1u << Impl::kRuleMonth;
       if ((inner_rules & kNumberRules) && gated && tokens[j].kind == TokenKind::number)
         inner_rules &= ~kNumberRules | g.number_rules(tokens, j, classes[j]);
       for (const Impl::Rule r : kInnerRules) {
