@@ -1796,7 +1796,14 @@ inline std::uint32_t TemporalGrammar::Impl::number_rules(Tokens t, std::size_t i
     while (q < n && ((s[q] >= '0' && s[q] <= '9') || s[q] == '.' || s[q] == ',')) ++q;
     // (a character other than a digit, point or comma after the leading digits; else
     // plain but for an ordinal suffix)
-    if (q < n || ordinal) rules |= 1u << kRuleNumeric | 1u << kRuleOrdinalPeriod;
+    if (q < n || ordinal) rules |= 1u << kRuleOrdinalPeriod;
+    // rule_numeric(): of those, an ordinal (a century), a decade ("1990s", "70s"), an ISO or
+    // slash day ("2025-02-18", "3/22/2013"), a span of years ("2012-13", "2013/14") or a
+    // number not opening with a digit ("'82"); not "1/4", "5-1/4"
+    if (ordinal ||
+        (q < n && (d == 0 || s.back() == 's' || (n >= 7 && (s[4] == '-' || s[4] == '/')) ||
+                   std::count(s.begin(), s.end(), '/') == 2)))
+      rules |= 1u << kRuleNumeric;
     // rule_count(): a decimal count ("1.5 years", read_decimal_count())
     if (q == n && d <= 4 && s[d] == '.') rules |= 1u << kRuleCount;
     // read_clock_at(): digits up to a colon ("3:30"), or up to a dot before a clock marker
@@ -2097,6 +2104,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
   // digits after an apostrophe: "'82") is no date, decade, century or year: every reading
   // below needs another shape, or a modifier, determiner or fiscal word at i.
   const std::uint32_t at_i = classes_of(t, i, sc);
+  // A spelled number of no other class reads a year only with a number word, "thousand" or
+  // an ordinal after it ("nineteen ninety-six", "two thousand", "twenty-first century"):
+  // not "two analysts", "five pct"
+  if ((at_i & kNumberWord) &&
+      !(at_i & (kModifier | kDeterminer | kFiscalWord | kDecadeWord | kOrdinalWord | kUnitWord)) &&
+      is_word(t, i) &&
+      !(in(t, i + 1) &&
+        (is_hyphen(t[i + 1]) || (classes_of(t, i + 1, sc) & (kNumberWord | kOrdinalWord)) ||
+         thousand.match(t, i + 1, sc).length)))
+    return std::nullopt;
   if (is_num(t, i)) {
     const std::string_view s = t[i].lower;
     std::size_t d = 0;

@@ -88,8 +88,9 @@ TEST(TemporalStartWords, CorporaAndExamples) {
 // lies after a word in no phrase or, for rule_count, rule_period, rule_ordinal_period and
 // rule_numeric, after a word none of the tables it reads before its head holds ("mln",
 // "pct", "company"), a longer reading from inside one followed by a word in no phrase or
-// the sentence's end, and a count, period or numeric one from inside one followed by a
-// comma or full stop: sentences on each side of those tests.
+// the sentence's end, a count, period or numeric one from inside one followed by a comma
+// or full stop, and rule_numeric at a spelled number before no number word ("five pct") or
+// at a number of no date's shape ("1/4"): sentences on each side of those tests.
 TEST(TemporalStartWords, NumberShapesAndLeadWords) {
   const char* const text =
       "Net rose 1,500 to 2.5 mln dlrs on March 3 and 4, 1987. Talks resume at 6pm, 10 a.m. "
@@ -119,7 +120,10 @@ TEST(TemporalStartWords, NumberShapesAndLeadWords) {
       "company's 1987 results, the mid-1980s, fiscal year 1989, the year two thousand and the "
       "twentieth century, over the years and for the past months, sales rose last Sept., "
       "last year, in the past two years, in the next three months. Profit fell last Oct. 17, "
-      "this year's first half, the same month a year ago. It rose in the past three years";
+      "this year's first half, the same month a year ago. It rose in the past three years. "
+      "Five pct, 5-1/4 and 1/4 of two analysts in the twenty-first century, twenty first "
+      "century, nineteen eighty, two thousand and five, one thousand, the 70s, 2013/14, "
+      "3/22/2013, 2025-02-18, 1987-88 and 22/03/2013 saw nine";
   EXPECT_GT(check_text(text, "number shapes and lead words"), 8u);
 }
 
