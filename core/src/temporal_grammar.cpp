@@ -281,6 +281,13 @@ class PhraseTable {
   void for_each_first_word(F&& f) const {
     for (std::uint32_t id = 0; id < first_.size(); ++id) f(first_.word(id));
   }
+  // Calls f(word) for each word of each phrase of the table (a word as often as it occurs).
+  template <typename F>
+  void for_each_word(F&& f) const {
+    for (const auto& entries : by_first_)
+      for (const Entry& e : entries)
+        for (const std::string& w : e.words) f(w);
+  }
   int value_of(std::string_view w, int fallback = -1) const {
     const std::uint32_t id = first_.find(w);
     if (id == detail::WordIndex::npos) return fallback;
@@ -752,6 +759,12 @@ struct TemporalGrammar::Impl {
   // By start-word number: 1 for a word of kLeadOnly classes only, none a head's, and none
   // more before a word not in the index (before one, tag() makes it no try and no head).
   std::vector<std::uint8_t> lead_before_absent;
+  // By start-word number: the rules that may read the word between the token they start
+  // at and their head (a gate's `near`): before a word without a rule's bit, tag() looks
+  // for no head of that rule. A word not in the index has none (no rule reads one); a
+  // word of some table has every rule's but those narrowed by declare_gates().
+  std::vector<std::uint32_t> gap_rules;
+  std::vector<std::string> range_link_words;  // split_ranges.links (range_links' words)
   void declare_gates();
 
   explicit Impl(const Lexicon& lex);
@@ -968,7 +981,10 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("in_span_cues")) in_span_cues.insert(s);
   for (const auto& s : lex.list("in_span_stops")) in_span_stops.insert(s);
   for (const auto& s : lex.list("split_ranges.leads")) range_leads.insert(s);
-  for (const auto& s : lex.list("split_ranges.links")) range_links.insert(s);
+  for (const auto& s : lex.list("split_ranges.links")) {
+    range_links.insert(s);
+    range_link_words.push_back(s);
+  }
   for (const auto& s : lex.list("span_adverbs")) span_adverbs.insert(s);
   for (const auto& s : lex.list("plural_of_leads")) plural_of_leads.insert(s);
   for (const auto& s : lex.list("rate_breakers")) rate_breakers.insert(s);
@@ -1387,6 +1403,49 @@ void TemporalGrammar::Impl::declare_gates() {
     lead_before_absent[id] =
         c != 0 && !(c & ~kLeadOnly) && !(c & head_classes) && pair_classes(id, absent) == 0;
   }
+  gap_rules.assign(start_classes.size(), ~std::uint32_t{0});
+  gap_rules[absent] = 0;
+  // A rule that reads before its head only words of `tables` (and `extra`): a word of
+  // none of them ends its window ("mln", "dlrs", "pct" before a unit)
+  auto narrow = [&](Rule rule, std::initializer_list<const PhraseTable*> tables,
+                    const std::vector<std::string>& extra) {
+    std::vector<std::uint8_t> reads(absent, 0);
+    auto read = [&](const std::string& w) {
+      if (const std::uint32_t id = start_words.find(w); id != detail::WordIndex::npos)
+        reads[id] = 1;
+    };
+    for (const PhraseTable* p : tables) p->for_each_word(read);
+    for (const std::string& w : extra) read(w);
+    for (std::uint32_t id = 0; id < absent; ++id)
+      if (!reads[id]) gap_rules[id] &= ~(1u << rule);
+  };
+  // rule_count(): [article] fraction [article] unit; [approximator] [shifter | determiner
+  // [ordinal]] [count [range count]] [halves] [count adjective] unit or long unit; a count
+  // and a split range's link before the second count's unit ("between two and six days")
+  narrow(kRuleCount,
+         {&articles, &fractions, &approximators, &count_approximators, &shifters, &determiners,
+          &ordinals, &tens, &numbers, &thousand, &vague, &count_ranges, &halves, &count_adjectives,
+          &long_units, &units},
+         range_link_words);
+  // rule_period(): [anchored period] | [time lead] [relmod [link] | modifier] [shifter |
+  // determiner [shifter]] [fiscal] [shifter] season, part or unit
+  narrow(kRulePeriod,
+         {&anchored_periods, &time_leads, &relmods, &relmod_links, &modifiers, &shifters,
+          &determiners, &fiscal, &seasons, &parts, &units},
+         {});
+  // rule_numeric(): [modifier [-] | determiner [modifier [-]]], then a year, a number, a
+  // spelled year, a decade word, an ordinal and a century word, "year" and a spelled year,
+  // or fiscal [year] and a year
+  narrow(kRuleNumeric,
+         {&modifiers, &determiners, &fiscal, &units, &ordinals, &tens, &numbers, &decade_words,
+          &century_words},
+         {});
+  // rule_ordinal_period(): [determiner] [fiscal] period code; [determiner | article]
+  // ordinal or last ordinal [count adjective] unit
+  narrow(kRuleOrdinalPeriod,
+         {&determiners, &fiscal, &period_codes, &articles, &tens, &ordinals, &last_ordinals,
+          &count_adjectives, &units},
+         {});
   std::size_t widest = 0;
   for (const Gate& gate : gates) widest = std::max(widest, gate.window);
   rules_within.assign(widest + 1, 0);
@@ -1737,7 +1796,14 @@ inline std::uint32_t TemporalGrammar::Impl::number_rules(Tokens t, std::size_t i
     while (q < n && ((s[q] >= '0' && s[q] <= '9') || s[q] == '.' || s[q] == ',')) ++q;
     // (a character other than a digit, point or comma after the leading digits; else
     // plain but for an ordinal suffix)
-    if (q < n || ordinal) rules |= 1u << kRuleNumeric | 1u << kRuleOrdinalPeriod;
+    if (q < n || ordinal) rules |= 1u << kRuleOrdinalPeriod;
+    // rule_numeric(): of those, an ordinal (a century), a decade ("1990s", "70s"), an ISO or
+    // slash day ("2025-02-18", "3/22/2013"), a span of years ("2012-13", "2013/14") or a
+    // number not opening with a digit ("'82"); not "1/4", "5-1/4"
+    if (ordinal ||
+        (q < n && (d == 0 || s.back() == 's' || (n >= 7 && (s[4] == '-' || s[4] == '/')) ||
+                   std::count(s.begin(), s.end(), '/') == 2)))
+      rules |= 1u << kRuleNumeric;
     // rule_count(): a decimal count ("1.5 years", read_decimal_count())
     if (q == n && d <= 4 && s[d] == '.') rules |= 1u << kRuleCount;
     // read_clock_at(): digits up to a colon ("3:30"), or up to a dot before a clock marker
@@ -2038,6 +2104,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
   // digits after an apostrophe: "'82") is no date, decade, century or year: every reading
   // below needs another shape, or a modifier, determiner or fiscal word at i.
   const std::uint32_t at_i = classes_of(t, i, sc);
+  // A spelled number of no other class reads a year only with a number word, "thousand" or
+  // an ordinal after it ("nineteen ninety-six", "two thousand", "twenty-first century"):
+  // not "two analysts", "five pct"
+  if ((at_i & kNumberWord) &&
+      !(at_i & (kModifier | kDeterminer | kFiscalWord | kDecadeWord | kOrdinalWord | kUnitWord)) &&
+      is_word(t, i) &&
+      !(in(t, i + 1) &&
+        (is_hyphen(t[i + 1]) || (classes_of(t, i + 1, sc) & (kNumberWord | kOrdinalWord)) ||
+         thousand.match(t, i + 1, sc).length)))
+    return std::nullopt;
   if (is_num(t, i)) {
     const std::string_view s = t[i].lower;
     std::size_t d = 0;
@@ -2871,6 +2947,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     if (auto [oe, ov] = read_ordinal(t, k); oe && ov == 1) k = oe;  // "the first nine months"
   }
   Count c = read_count(t, k);
+  // "last year", "the first quarter": after a shifter or determiner and no count, only a
+  // plural unit after "the" and a preposition reads on ("over the years", below)
+  if (prefixed && !c.end && !is_num(t, k)) {
+    const UnitRead pu = read_unit(t, k, sc);
+    if (!pu.end || !pu.plural || !determiners.match(t, i, sc).length ||
+        !(i > 0 && duration_preps_the.match(t, i - 1, sc).length))
+      return std::nullopt;
+  }
   // "1.5 years", "38.5 hours", "an average life of 7.11 years": a decimal count of one of
   // these units (TimeML P1.5Y, PT38.5H)
   if (!c.end && is_num(t, k)) {
@@ -4296,17 +4380,21 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     while (h < n_heads && heads[h] < at) ++h;
     // the heads in the widest window, in order: each ends the wait of the rules it is the
     // head of whose window reaches it; the scan ends where no waiting rule's window does,
-    // or at a word in no phrase of any table (no rule reads across one to its head)
+    // or where each waiting rule met a word it cannot read before its head (Impl::gap_rules:
+    // a word in no phrase of any table ends every rule's window)
     std::uint32_t found = 0;
-    std::size_t clear = at + 1;  // tokens at + 1 .. clear - 1: none is a word in no phrase
+    std::size_t clear = at + 1;  // tokens at + 1 .. clear - 1: read by the rules of `open`
+    std::uint32_t open = ~std::uint32_t{0};
     for (; h < n_heads && heads[h] - at <= widest; ++h) {
       const std::uint32_t reach = pending & g.rules_within[heads[h] - at];
       if (!reach) break;
-      const std::uint32_t now = reach & g.rules_near_classes(classes[heads[h]]);
+      std::uint32_t now = reach & g.rules_near_classes(classes[heads[h]]);
       if (!now) continue;
       for (; clear < heads[h]; ++clear)
-        if (start_ids[clear] == absent_id && tokens[clear].kind == TokenKind::word)
-          return here | found;
+        if (tokens[clear].kind == TokenKind::word) open &= g.gap_rules[start_ids[clear]];
+      pending &= open;
+      if (!pending) return here | found;
+      now &= open;
       found |= now;
       pending &= ~now;
     }
@@ -4362,9 +4450,14 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     const std::size_t after = best->end;
     const bool may_reach = !gated || (after < n && !(start_ids[after] == absent_id &&
                                                      tokens[after].kind == TokenKind::word));
+    // a count, a period or a numeric date reads no comma or full stop (a month does: "last
+    // Oct. 17")
+    const bool stop_after = gated && may_reach && tokens[after].kind == TokenKind::punct &&
+                            (tokens[after].lower == "," || tokens[after].lower == ".");
     for (std::size_t j = best->first + 1; may_reach && j < best->end; ++j) {
       inner.reset();
       std::uint32_t inner_rules = rules_at(j, j < i ? 0 : try_heads[t]);
+      if (stop_after) inner_rules &= 1u << Impl::kRuleMonth;
       if ((inner_rules & kNumberRules) && gated && tokens[j].kind == TokenKind::number)
         inner_rules &= ~kNumberRules | g.number_rules(tokens, j, classes[j]);
       for (const Impl::Rule r : kInnerRules) {

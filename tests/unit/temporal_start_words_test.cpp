@@ -85,8 +85,12 @@ TEST(TemporalStartWords, CorporaAndExamples) {
 // tag() also skips the rules a number's shape rules out ("1,500" is no day, year or clock
 // time; "2.5" or "12" before no clock marker is none), a try at a word that only leads a
 // reading ("the", "a", "two", "nearly") before a word in no phrase, a rule whose head
-// lies after a word in no phrase, and a longer reading from inside one followed by a word
-// in no phrase or the sentence's end: sentences on each side of those tests.
+// lies after a word in no phrase or, for rule_count, rule_period, rule_ordinal_period and
+// rule_numeric, after a word none of the tables it reads before its head holds ("mln",
+// "pct", "company"), a longer reading from inside one followed by a word in no phrase or
+// the sentence's end, a count, period or numeric one from inside one followed by a comma
+// or full stop, and rule_numeric at a spelled number before no number word ("five pct") or
+// at a number of no date's shape ("1/4"): sentences on each side of those tests.
 TEST(TemporalStartWords, NumberShapesAndLeadWords) {
   const char* const text =
       "Net rose 1,500 to 2.5 mln dlrs on March 3 and 4, 1987. Talks resume at 6pm, 10 a.m. "
@@ -107,7 +111,19 @@ TEST(TemporalStartWords, NumberShapesAndLeadWords) {
       "week of March 18, three quarters of a century and two more weeks after 20 mln shares "
       "changed hands in two years. Over the past three months Acme rose, in the last two "
       "years sales fell and in the next few days talks resume; the year-ago quarter, last "
-      "Sept. and the week ended Feb. 27 were good and sales doubled in the past three years";
+      "Sept. and the week ended Feb. 27 were good and sales doubled in the past three years. "
+      "After a half-century and a quarter-century, two and a half years, six straight days, "
+      "in over a decade, just over an hour, nearly five months, a yearlong probe and the two "
+      "day rally, 5-10 days or 2.5 to 23.99 years and two thousand years passed; 5 mln dlrs "
+      "a year, 12 pct of the first quarter, the 20 mln dlrs last year, a third of the year "
+      "and one or two mln shares a week were traded, 60 to 90 billion dlrs a month. In the "
+      "company's 1987 results, the mid-1980s, fiscal year 1989, the year two thousand and the "
+      "twentieth century, over the years and for the past months, sales rose last Sept., "
+      "last year, in the past two years, in the next three months. Profit fell last Oct. 17, "
+      "this year's first half, the same month a year ago. It rose in the past three years. "
+      "Five pct, 5-1/4 and 1/4 of two analysts in the twenty-first century, twenty first "
+      "century, nineteen eighty, two thousand and five, one thousand, the 70s, 2013/14, "
+      "3/22/2013, 2025-02-18, 1987-88 and 22/03/2013 saw nine";
   EXPECT_GT(check_text(text, "number shapes and lead words"), 8u);
 }
 
