@@ -291,8 +291,17 @@ class JsonWriter {
     first_.back() = false;
     *p++ = '\n';
     const std::size_t n = 2 * first_.size();
-    std::memset(p, ' ', n);
+    spaces(p, n);
     return p + n;
+  }
+  // n spaces at p, in a buffer with room for max(n, 16) bytes there: most indents are a
+  // copy of a fixed 16 bytes (the bytes after the n are written over or not used)
+  static void spaces(char* p, std::size_t n) {
+    static constexpr char kSpaces[] = "                ";
+    if (n <= 16)
+      std::memcpy(p, kSpaces, 16);
+    else
+      std::memset(p, ' ', n);
   }
   // an object or array with no member is written "{}" or "[]"
   void close(char c) {
@@ -303,7 +312,7 @@ class JsonWriter {
       out_ += c;
     } else if (2 * first_.size() + 2 <= sizeof line) {  // (appended at once)
       line[0] = '\n';
-      std::memset(line + 1, ' ', 2 * first_.size());
+      spaces(line + 1, 2 * first_.size());
       line[2 * first_.size() + 1] = c;
       out_.append(line, 2 * first_.size() + 2);
     } else {
@@ -313,7 +322,7 @@ class JsonWriter {
     }
   }
   std::string& out_;
-  std::vector<bool> first_;  // per open object or array: no member written yet
+  std::vector<unsigned char> first_;  // per open object or array: no member written yet
   std::optional<date::sys_days> last_day_;
   std::string last_day_text_;
 };
