@@ -5,6 +5,7 @@
 // without tokenizing each.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
