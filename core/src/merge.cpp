@@ -39,9 +39,10 @@ constexpr long kOwnDays = 31;
 // A week or less: precise enough for one shared name to link two reports.
 constexpr long kPreciseDays = 7;
 
-const std::string& source_of(const Event& a) {
-  static const std::string none;
-  return a.evidence.empty() ? none : a.evidence.front().source;
+const std::string kNoSource;
+
+inline const std::string& source_of(const Event& a) {
+  return a.evidence.empty() ? kNoSource : a.evidence.front().source;
 }
 
 // The fields a timeline file carries; the rest is in-document bookkeeping.
@@ -76,12 +77,17 @@ std::string fingerprint(const Event& a) {
   return f;
 }
 
+struct Window {
+  std::optional<Day> lo, hi;
+};
+
 struct Report {
   Event event;
   Day published;  // of its source
   // who it names and the names among them (named(), names_of()): views of its
   // participants, set once the reports are in their final places (merge_timelines())
   std::vector<std::string_view> named, names;
+  Window window;  // match_window(), set with `named`
 };
 
 // A report's sort key: its article's date, source, window and first offset (views of the
@@ -116,10 +122,6 @@ int report_compare(const Report& x, const ReportKey& kx, const Report& y, const 
   const int c = fingerprint(x.event).compare(fingerprint(y.event));
   return c < 0 ? -1 : c > 0 ? 1 : 0;
 }
-
-struct Window {
-  std::optional<Day> lo, hi;
-};
 
 bool has_date(const Event& a) { return !a.when.value.empty(); }
 
@@ -158,7 +160,8 @@ bool near(const Window& a, const Window& b, date::days slack) {
 bool windows_fit(const Report& x, const Report& y, bool& exact) {
   const Event& a = x.event;
   const Event& b = y.event;
-  const Window wa = match_window(x), wb = match_window(y);
+  const Window& wa = x.window;
+  const Window& wb = y.window;
   exact = near(wa, wb, date::days{0});
   if (has_date(a) && has_date(b)) {
     if (exact) return true;
@@ -594,11 +597,7 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
   // the reports, in an order made of their content alone: their keys are sorted (a Report
   // is a whole Event, a key a few words), then each report is moved once to its place
   std::vector<Report> unsorted;
-  auto add = [&](Event&& ev) {
-    Report r;
-    r.event = report_of(std::move(ev));
-    unsorted.push_back(std::move(r));
-  };
+  auto add = [&](Event&& ev) { unsorted.emplace_back().event = report_of(std::move(ev)); };
   std::size_t n_reports = 0;
   for (const auto& t : parts)
     for (const auto& e : t.events) n_reports += e.versions.empty() ? 1 : e.versions.size();
@@ -647,7 +646,8 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
     std::vector<Report>().swap(unsorted);
   }
   // (the reports stay where they are until they are combined: views of their names hold)
-  for (Report& r : reports) r.named = named(r.event), r.names = names_of(r.event);
+  for (Report& r : reports)
+    r.named = named(r.event), r.names = names_of(r.event), r.window = match_window(r);
 
   // greedy clustering in that order; candidates come from shared names and places
   std::vector<std::vector<std::size_t>> clusters;
