@@ -595,7 +595,8 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
                    out.errors.end());
 
   // the reports, in an order made of their content alone: their keys are sorted (a Report
-  // is a whole Event, a key a few words), then each report is moved once to its place
+  // is a whole Event, a key a few words), and the reports are read in that order where
+  // they are (`unsorted` stays in place until they are combined)
   std::vector<Report> unsorted;
   auto add = [&](Event&& ev) { unsorted.emplace_back().event = report_of(std::move(ev)); };
   std::size_t n_reports = 0;
@@ -624,7 +625,7 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
         it->second = src.published;
     for (Report& r : unsorted) r.published = published.find(source_of(r.event))->second;
   }
-  std::vector<Report> reports;
+  std::vector<Report*> reports;
   {
     std::vector<ReportKey> keys;
     keys.reserve(unsorted.size());
@@ -636,18 +637,13 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
     // for the others, so the sort need not be stable)
     std::sort(keys.begin(), keys.end(),
               [&](const ReportKey& a, const ReportKey& b) { return compare(a, b) < 0; });
-    // (every comparison made before a report is moved: the keys view their strings)
-    std::vector<std::size_t> kept;
-    kept.reserve(keys.size());
+    reports.reserve(keys.size());
     for (std::size_t k = 0; k < keys.size(); ++k)
-      if (k == 0 || compare(keys[k - 1], keys[k]) != 0) kept.push_back(keys[k].at);
-    reports.reserve(kept.size());
-    for (const std::size_t at : kept) reports.push_back(std::move(unsorted[at]));
-    std::vector<Report>().swap(unsorted);
+      if (k == 0 || compare(keys[k - 1], keys[k]) != 0) reports.push_back(&unsorted[keys[k].at]);
   }
   // (the reports stay where they are until they are combined: views of their names hold)
-  for (Report& r : reports)
-    r.named = named(r.event), r.names = names_of(r.event), r.window = match_window(r);
+  for (Report* r : reports)
+    r->named = named(r->event), r->names = names_of(r->event), r->window = match_window(*r);
 
   // greedy clustering in that order; candidates come from shared names and places
   std::vector<std::vector<std::size_t>> clusters;
@@ -657,7 +653,7 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
   Index by_participant, by_location, by_country;
   std::vector<std::size_t> cand;  // the clusters a report may join
   for (std::size_t i = 0; i < reports.size(); ++i) {
-    const Report& r = reports[i];
+    const Report& r = *reports[i];
     const Event& a = r.event;
     cand.clear();  // (in ascending order, once each, after the look-ups)
     auto look = [&](const Index& index, std::string_view key) {
@@ -675,14 +671,14 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
       bool same_source = false;  // or places apart, or unlike any member
       for (std::size_t m : clusters[c]) {
         // one source, one report per entry; and no two places that exclude each other
-        if (source_of(reports[m].event) == source_of(a) ||
-            !detail::places_compatible(reports[m].event, a)) {
+        if (source_of(reports[m]->event) == source_of(a) ||
+            !detail::places_compatible(reports[m]->event, a)) {
           same_source = true;
           break;
         }
         // every member must be like the new report, so entries do not chain together
         // ("IMF talks" of Zambia, of Poland, of Brazil ...)
-        const int ps = pair_score(reports[m], r);
+        const int ps = pair_score(*reports[m], r);
         if (ps == 0) {
           same_source = true;
           break;
@@ -723,7 +719,7 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
   std::vector<Report*> rs;
   for (const auto& c : clusters) {
     rs.clear();
-    for (std::size_t m : c) rs.push_back(&reports[m]);
+    for (std::size_t m : c) rs.push_back(reports[m]);
     entries.push_back(combine(rs, options));
     const When& w = entries.back().when;
     const Day far = Day::max();
@@ -732,7 +728,8 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
                                 : far,
                      w.latest ? *w.latest : far, c.front(), entries.size() - 1});
   }
-  std::vector<Report>().swap(reports);  // moved into the entries
+  std::vector<Report*>().swap(reports);
+  std::vector<Report>().swap(unsorted);  // moved into the entries
   std::vector<std::vector<std::size_t>>().swap(clusters);
   std::sort(order.begin(), order.end(), [](const EntryKey& x, const EntryKey& y) {
     return std::tie(x.first_day, x.last_day, x.first) < std::tie(y.first_day, y.last_day, y.first);
