@@ -18,6 +18,7 @@
 #include "compiled_config.h"
 #include "event_rules.h"
 #include "line_word_set.h"
+#include "plain_words.h"
 #include "tense_use.h"
 
 namespace chronicle {
@@ -140,7 +141,13 @@ struct Resources::Gazetteer {
     // (each first word read as a token: its lower-case form as the tokenizer makes it)
     std::vector<std::pair<std::uint32_t, std::uint32_t>> cased;
     cased_by_lower = true;
+    std::string plain_lower;
     for (std::uint32_t k = 0; k < first_words.size() && cased_by_lower; ++k) {
+      if (detail::is_plain_word(first_words.word(k))) {  // most: one token, ASCII lowered
+        detail::plain_lower(first_words.word(k), plain_lower);
+        cased.emplace_back(clause_rules.add_plain_word(plain_lower), k);
+        continue;
+      }
       const TokenList tl = tokenize(first_words.word(k));
       cased_by_lower = tl.tokens.size() == 1 && tl.tokens[0].text == first_words.word(k);
       if (cased_by_lower) cased.emplace_back(clause_rules.add_plain_word(tl.tokens[0].lower), k);
@@ -194,13 +201,18 @@ struct Resources::Gazetteer {
     entries.push_back(std::move(e));
     return id;
   }
+  std::vector<std::string_view> plain_form_words;  // add_form()'s, kept from form to form
   void add_form(const std::string& text, int entry, bool adjective) {
-    TokenList tl = tokenize(text);
-    if (tl.tokens.empty()) return;
-    if (!adjective) by_form.emplace(text, entry);
     Form f;
-    f.words.reserve(tl.tokens.size());
-    for (const auto& t : tl.tokens) f.words.emplace_back(t.text);
+    if (detail::plain_words(text, plain_form_words)) {  // most names: their tokens' texts
+      f.words.assign(plain_form_words.begin(), plain_form_words.end());
+    } else {
+      TokenList tl = tokenize(text);
+      if (tl.tokens.empty()) return;
+      f.words.reserve(tl.tokens.size());
+      for (const auto& t : tl.tokens) f.words.emplace_back(t.text);
+    }
+    if (!adjective) by_form.emplace(text, entry);
     f.entry = entry;
     f.adjective = adjective;
     const std::uint32_t id = first_words.add(f.words[0]);

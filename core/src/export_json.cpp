@@ -221,6 +221,46 @@ class JsonWriter {
     }
   }
   void item() { next(); }
+  // After item(): the object {"id": id, "published": published, "title": title or null}
+  // as open_object(), field(), field(), field_or_null() and close_object() write it, made
+  // in one buffer when no value needs escaping (most sources): false, and nothing
+  // written, otherwise.
+  bool source_object(std::string_view id, std::string_view published, std::string_view title) {
+    const std::size_t indent = 2 * first_.size() + 2;  // the members'
+    if (indent > 32 || id.size() + published.size() + title.size() > 256 ||
+        plain_run_end(id, 0) != id.size() || plain_run_end(published, 0) != published.size() ||
+        plain_run_end(title, 0) != title.size())
+      return false;
+    char line[512];
+    char* p = line;
+    *p++ = '{';
+    auto member = [&](std::string_view key, std::string_view v, bool comma, bool null_if_empty) {
+      if (comma) *p++ = ',';
+      *p++ = '\n';
+      std::memset(p, ' ', indent);
+      p += indent;
+      std::memcpy(p, key.data(), key.size());
+      p += key.size();
+      if (v.empty() && null_if_empty) {
+        std::memcpy(p, "null", 4);
+        p += 4;
+        return;
+      }
+      *p++ = '"';
+      if (!v.empty()) std::memcpy(p, v.data(), v.size());
+      p += v.size();
+      *p++ = '"';
+    };
+    member("\"id\": ", id, false, false);
+    member("\"published\": ", published, true, false);
+    member("\"title\": ", title, true, true);
+    *p++ = '\n';
+    std::memset(p, ' ', indent - 2);
+    p += indent - 2;
+    *p++ = '}';
+    out_.append(line, static_cast<std::size_t>(p - line));
+    return true;
+  }
   void string_list(const std::vector<std::string>& v) {
     if (v.empty()) {
       out_ += "[]";
@@ -291,8 +331,17 @@ class JsonWriter {
     first_.back() = false;
     *p++ = '\n';
     const std::size_t n = 2 * first_.size();
-    std::memset(p, ' ', n);
+    spaces(p, n);
     return p + n;
+  }
+  // n spaces at p, in a buffer with room for max(n, 16) bytes there: most indents are a
+  // copy of a fixed 16 bytes (the bytes after the n are written over or not used)
+  static void spaces(char* p, std::size_t n) {
+    static constexpr char kSpaces[] = "                ";
+    if (n <= 16)
+      std::memcpy(p, kSpaces, 16);
+    else
+      std::memset(p, ' ', n);
   }
   // an object or array with no member is written "{}" or "[]"
   void close(char c) {
@@ -303,7 +352,7 @@ class JsonWriter {
       out_ += c;
     } else if (2 * first_.size() + 2 <= sizeof line) {  // (appended at once)
       line[0] = '\n';
-      std::memset(line + 1, ' ', 2 * first_.size());
+      spaces(line + 1, 2 * first_.size());
       line[2 * first_.size() + 1] = c;
       out_.append(line, 2 * first_.size() + 2);
     } else {
@@ -313,7 +362,7 @@ class JsonWriter {
     }
   }
   std::string& out_;
-  std::vector<bool> first_;  // per open object or array: no member written yet
+  std::vector<unsigned char> first_;  // per open object or array: no member written yet
   std::optional<date::sys_days> last_day_;
   std::string last_day_text_;
 };
@@ -348,9 +397,11 @@ void put_reading(JsonWriter& w, const Event& e) {
 }
 
 void put_source(JsonWriter& w, const Source& s) {
+  const std::string_view published = w.day_text(s.published);
+  if (w.source_object(s.id, published, s.title)) return;
   w.open_object();
   w.field("id", s.id);
-  w.field("published", w.day_text(s.published));
+  w.field("published", published);
   w.field_or_null("title", s.title);
   w.close_object();
 }

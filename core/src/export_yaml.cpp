@@ -3,7 +3,9 @@
 
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <sstream>
 #include <string_view>
 
@@ -30,15 +32,36 @@ constexpr std::array<bool, 256> kNotPlain = [] {
   return not_plain;
 }();
 
+// Whether one of the eight bytes of `w` is one kEscaped marks (below 0x20, DEL, the quote,
+// the backslash): each test sets the high bit of a byte it finds (or of one above a byte it
+// finds, which then sets its own); bytes of 0x80 and above set none.
+bool escaped_in(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  auto zero_byte = [](std::uint64_t x) { return (x - kOnes) & ~x; };
+  return (((w - 0x20 * kOnes) & ~w) | zero_byte(w ^ (0x7F * kOnes)) | zero_byte(w ^ ('"' * kOnes)) |
+          zero_byte(w ^ ('\\' * kOnes))) &
+         kHigh;
+}
+
+// The first byte from s[i] on that a double-quoted scalar escapes, or s.size(): eight bytes
+// at a time to the first word that may hold one, then byte by byte.
+std::size_t unescaped_end(std::string_view s, std::size_t i) {
+  for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&w, s.data() + i, sizeof w);
+    if (escaped_in(w)) break;
+  }
+  while (i < s.size() && !kEscaped[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
+}
+
 // Double-quoted YAML scalar (JSON-compatible escapes).
 void put_dq(std::string& out, std::string_view s) {
   out += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (std::size_t i = unescaped_end(s, 0); i < s.size(); i = unescaped_end(s, i)) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (!kEscaped[c]) continue;
     out.append(s.data() + run, i - run);
-    run = i + 1;
+    run = ++i;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -72,7 +95,7 @@ bool reserved_word(std::string_view s) {
 void put_scalar(std::string& out, std::string_view s) {
   if (s.empty() || reserved_word(s)) return put_dq(out, s);
   const unsigned char f = static_cast<unsigned char>(s.front());
-  if (!(std::isalpha(f) || f >= 0x80)) return put_dq(out, s);
+  if (!((f >= 'a' && f <= 'z') || (f >= 'A' && f <= 'Z') || f >= 0x80)) return put_dq(out, s);
   if (s.back() == ' ' || s.back() == ':') return put_dq(out, s);
   for (const char c : s)
     if (kNotPlain[static_cast<unsigned char>(c)]) return put_dq(out, s);

@@ -39,9 +39,10 @@ constexpr long kOwnDays = 31;
 // A week or less: precise enough for one shared name to link two reports.
 constexpr long kPreciseDays = 7;
 
-const std::string& source_of(const Event& a) {
-  static const std::string none;
-  return a.evidence.empty() ? none : a.evidence.front().source;
+const std::string kNoSource;
+
+inline const std::string& source_of(const Event& a) {
+  return a.evidence.empty() ? kNoSource : a.evidence.front().source;
 }
 
 // The fields a timeline file carries; the rest is in-document bookkeeping.
@@ -76,35 +77,51 @@ std::string fingerprint(const Event& a) {
   return f;
 }
 
+struct Window {
+  std::optional<Day> lo, hi;
+};
+
 struct Report {
   Event event;
   Day published;  // of its source
   // who it names and the names among them (named(), names_of()): views of its
   // participants, set once the reports are in their final places (merge_timelines())
   std::vector<std::string_view> named, names;
+  Window window;  // match_window(), set with `named`
 };
 
-// -1, 0, 1 as x's sort key is before, equal to or after y's: its article's date, source,
-// window and first offset, then (only on a tie: the fingerprint holds a copy of every
-// sentence, so it is made when needed, not kept) everything it says.
-int report_compare(const Report& x, const Report& y) {
-  const Event& a = x.event;
-  const Event& b = y.event;
-  const std::size_t sa = a.evidence.empty() ? 0 : a.evidence.front().start;
-  const std::size_t sb = b.evidence.empty() ? 0 : b.evidence.front().start;
-  const auto ka = std::tie(x.published, source_of(a), a.when.earliest, a.when.latest, sa);
-  const auto kb = std::tie(y.published, source_of(b), b.when.earliest, b.when.latest, sb);
-  if (ka < kb) return -1;
-  if (kb < ka) return 1;
-  const int c = fingerprint(a).compare(fingerprint(b));
-  return c < 0 ? -1 : c > 0 ? 1 : 0;
+// A report's sort key: its article's date, source, window and first offset (views of the
+// report's own strings: a key is made once, and read while the report stays in place).
+struct ReportKey {
+  Day published;
+  std::string_view source;
+  std::optional<Day> earliest, latest;
+  std::size_t start = 0;
+  std::size_t at = 0;  // the report's place among those keyed
+};
+
+ReportKey key_of(const Report& r, std::size_t at) {
+  const Event& a = r.event;
+  return {r.published,
+          source_of(a),
+          a.when.earliest,
+          a.when.latest,
+          a.evidence.empty() ? 0 : a.evidence.front().start,
+          at};
 }
 
-bool report_less(const Report& x, const Report& y) { return report_compare(x, y) < 0; }
-
-struct Window {
-  std::optional<Day> lo, hi;
-};
+// -1, 0, 1 as x's sort key is before, equal to or after y's (kx and ky their keys), then
+// (only on a tie: the fingerprint holds a copy of every sentence, so it is made when
+// needed, not kept) everything it says.
+int report_compare(const Report& x, const ReportKey& kx, const Report& y, const ReportKey& ky) {
+  if (kx.published != ky.published) return kx.published < ky.published ? -1 : 1;
+  if (const int c = kx.source.compare(ky.source); c != 0) return c < 0 ? -1 : 1;
+  if (kx.earliest != ky.earliest) return kx.earliest < ky.earliest ? -1 : 1;
+  if (kx.latest != ky.latest) return kx.latest < ky.latest ? -1 : 1;
+  if (kx.start != ky.start) return kx.start < ky.start ? -1 : 1;
+  const int c = fingerprint(x.event).compare(fingerprint(y.event));
+  return c < 0 ? -1 : c > 0 ? 1 : 0;
+}
 
 bool has_date(const Event& a) { return !a.when.value.empty(); }
 
@@ -143,7 +160,8 @@ bool near(const Window& a, const Window& b, date::days slack) {
 bool windows_fit(const Report& x, const Report& y, bool& exact) {
   const Event& a = x.event;
   const Event& b = y.event;
-  const Window wa = match_window(x), wb = match_window(y);
+  const Window& wa = x.window;
+  const Window& wb = y.window;
   exact = near(wa, wb, date::days{0});
   if (has_date(a) && has_date(b)) {
     if (exact) return true;
@@ -566,32 +584,6 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
                                 }),
                     out.sources.end());
   out.sources.shrink_to_fit();
-  // source id -> its (earliest) date: views of the ids in out.sources, sorted by id (the
-  // sources are in date order, so the first of an id is its earliest)
-  std::vector<std::pair<std::string_view, Day>> published;
-  {
-    // by id, then date (an id's earliest first), the ids compared by IdHeads first
-    struct Key {
-      IdKey id;
-      Day published;
-    };
-    std::vector<Key> keys;
-    keys.reserve(out.sources.size());
-    for (const auto& s : out.sources) keys.push_back({{id_head(s.id), s.id}, s.published});
-    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-      if (const int c = a.id.compare(b.id); c != 0) return c < 0;
-      return a.published < b.published;
-    });
-    published.reserve(keys.size());
-    for (const Key& k : keys)
-      if (published.empty() || published.back().first != k.id.id)
-        published.emplace_back(k.id.id, k.published);
-  }
-  auto published_of = [&](const std::string& id) {
-    auto it = std::lower_bound(published.begin(), published.end(), std::string_view(id),
-                               [](const auto& p, std::string_view k) { return p.first < k; });
-    return it == published.end() || it->first != id ? Day::max() : it->second;
-  };
   std::sort(out.errors.begin(), out.errors.end(), [](const ErrorEntry& a, const ErrorEntry& b) {
     if (a.where != b.where) return natural_less(a.where, b.where);
     return a.message < b.message;
@@ -602,18 +594,15 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
                                }),
                    out.errors.end());
 
-  // the reports, in an order made of their content alone
-  std::vector<Report> reports;
-  auto add = [&](Event&& ev) {
-    Report r;
-    r.event = report_of(std::move(ev));
-    r.published = published_of(source_of(r.event));
-    reports.push_back(std::move(r));
-  };
+  // the reports, in an order made of their content alone: their keys are sorted (a Report
+  // is a whole Event, a key a few words), and the reports are read in that order where
+  // they are (`unsorted` stays in place until they are combined)
+  std::vector<Report> unsorted;
+  auto add = [&](Event&& ev) { unsorted.emplace_back().event = report_of(std::move(ev)); };
   std::size_t n_reports = 0;
   for (const auto& t : parts)
     for (const auto& e : t.events) n_reports += e.versions.empty() ? 1 : e.versions.size();
-  reports.reserve(n_reports);
+  unsorted.reserve(n_reports);
   // reports are moved out of the parts: a corpus-sized timeline is not held twice
   for (auto& t : parts) {
     for (auto& e : t.events) {
@@ -625,13 +614,36 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
     std::vector<Event>().swap(t.events);
   }
   std::vector<Timeline>().swap(parts);
-  std::sort(reports.begin(), reports.end(), report_less);
-  reports.erase(
-      std::unique(reports.begin(), reports.end(),
-                  [](const Report& a, const Report& b) { return report_compare(a, b) == 0; }),
-      reports.end());
+  {
+    // each report's article date: the earliest of its source id's (Day::max() for an id no
+    // source has), by the ids of the reports (views of their strings, which stay in place)
+    std::unordered_map<std::string_view, Day> published;
+    published.reserve(unsorted.size());
+    for (const Report& r : unsorted) published.emplace(source_of(r.event), Day::max());
+    for (const Source& src : out.sources)
+      if (auto it = published.find(src.id); it != published.end() && src.published < it->second)
+        it->second = src.published;
+    for (Report& r : unsorted) r.published = published.find(source_of(r.event))->second;
+  }
+  std::vector<Report*> reports;
+  {
+    std::vector<ReportKey> keys;
+    keys.reserve(unsorted.size());
+    for (std::size_t i = 0; i < unsorted.size(); ++i) keys.push_back(key_of(unsorted[i], i));
+    auto compare = [&](const ReportKey& a, const ReportKey& b) {
+      return report_compare(unsorted[a.at], a, unsorted[b.at], b);
+    };
+    // (reports that compare equal say the same in every field kept: any of them may stand
+    // for the others, so the sort need not be stable)
+    std::sort(keys.begin(), keys.end(),
+              [&](const ReportKey& a, const ReportKey& b) { return compare(a, b) < 0; });
+    reports.reserve(keys.size());
+    for (std::size_t k = 0; k < keys.size(); ++k)
+      if (k == 0 || compare(keys[k - 1], keys[k]) != 0) reports.push_back(&unsorted[keys[k].at]);
+  }
   // (the reports stay where they are until they are combined: views of their names hold)
-  for (Report& r : reports) r.named = named(r.event), r.names = names_of(r.event);
+  for (Report* r : reports)
+    r->named = named(r->event), r->names = names_of(r->event), r->window = match_window(*r);
 
   // greedy clustering in that order; candidates come from shared names and places
   std::vector<std::vector<std::size_t>> clusters;
@@ -641,7 +653,7 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
   Index by_participant, by_location, by_country;
   std::vector<std::size_t> cand;  // the clusters a report may join
   for (std::size_t i = 0; i < reports.size(); ++i) {
-    const Report& r = reports[i];
+    const Report& r = *reports[i];
     const Event& a = r.event;
     cand.clear();  // (in ascending order, once each, after the look-ups)
     auto look = [&](const Index& index, std::string_view key) {
@@ -659,14 +671,14 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
       bool same_source = false;  // or places apart, or unlike any member
       for (std::size_t m : clusters[c]) {
         // one source, one report per entry; and no two places that exclude each other
-        if (source_of(reports[m].event) == source_of(a) ||
-            !detail::places_compatible(reports[m].event, a)) {
+        if (source_of(reports[m]->event) == source_of(a) ||
+            !detail::places_compatible(reports[m]->event, a)) {
           same_source = true;
           break;
         }
         // every member must be like the new report, so entries do not chain together
         // ("IMF talks" of Zambia, of Poland, of Brazil ...)
-        const int ps = pair_score(reports[m], r);
+        const int ps = pair_score(*reports[m], r);
         if (ps == 0) {
           same_source = true;
           break;
@@ -693,27 +705,38 @@ Timeline merge_timelines(std::vector<Timeline> parts, const BuildOptions& option
   }
   Index().swap(by_participant), Index().swap(by_location), Index().swap(by_country);
 
-  std::vector<std::pair<std::size_t, Event>> entries;  // (first report, entry)
+  // the entries by their windows' bounds, then their first reports: the keys are sorted,
+  // then each entry is moved once to its place
+  std::vector<Event> entries;
+  struct EntryKey {
+    Day first_day, last_day;
+    std::size_t first;  // the entry's first report (no two entries share one)
+    std::size_t at;     // the entry's place in `entries`
+  };
+  std::vector<EntryKey> order;
   entries.reserve(clusters.size());
+  order.reserve(clusters.size());
+  std::vector<Report*> rs;
   for (const auto& c : clusters) {
-    std::vector<Report*> rs;
-    for (std::size_t m : c) rs.push_back(&reports[m]);
-    entries.emplace_back(c.front(), combine(rs, options));
+    rs.clear();
+    for (std::size_t m : c) rs.push_back(reports[m]);
+    entries.push_back(combine(rs, options));
+    const When& w = entries.back().when;
+    const Day far = Day::max();
+    order.push_back({w.earliest ? *w.earliest
+                     : w.latest ? *w.latest
+                                : far,
+                     w.latest ? *w.latest : far, c.front(), entries.size() - 1});
   }
-  std::vector<Report>().swap(reports);  // moved into the entries
+  std::vector<Report*>().swap(reports);
+  std::vector<Report>().swap(unsorted);  // moved into the entries
   std::vector<std::vector<std::size_t>>().swap(clusters);
-  std::sort(entries.begin(), entries.end(), [](const auto& x, const auto& y) {
-    const auto far = Day::max();
-    auto key = [&](const std::pair<std::size_t, Event>& p) {
-      const When& w = p.second.when;
-      const Day k1 = w.earliest ? *w.earliest : w.latest ? *w.latest : far;
-      const Day k2 = w.latest ? *w.latest : far;
-      return std::make_tuple(k1, k2, p.first);
-    };
-    return key(x) < key(y);
+  std::sort(order.begin(), order.end(), [](const EntryKey& x, const EntryKey& y) {
+    return std::tie(x.first_day, x.last_day, x.first) < std::tie(y.first_day, y.last_day, y.first);
   });
   out.events.reserve(entries.size());
-  for (auto& [first, e] : entries) {
+  for (const EntryKey& k : order) {
+    Event& e = entries[k.at];
     e.id = "e" + std::to_string(out.events.size() + 1);
     out.events.push_back(std::move(e));
   }
