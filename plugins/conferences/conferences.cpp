@@ -20,8 +20,14 @@ bool multilateral(const sdk::Entity& e, sdk::View<std::string_view> group_words)
   if (e.kind == sdk::EntityKind::organization && e.country.empty()) return true;
   if (e.kind != sdk::EntityKind::group) return false;
   // "EC farm ministers", "ministers of the Group of Seven"
-  std::string n(e.name);
-  for (auto& ch : n) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  // (the name in lower case: in a buffer on the stack when it fits, as most names do)
+  char buf[128];
+  std::string long_name;
+  char* const to =
+      e.name.size() <= sizeof buf ? buf : (long_name.resize(e.name.size()), &long_name[0]);
+  for (std::size_t k = 0; k < e.name.size(); ++k)
+    to[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(e.name[k])));
+  const std::string_view n(to, e.name.size());
   for (auto w : group_words) {
     const auto p = n.find(w);
     if (p != std::string::npos && (p + w.size() == n.size() || n[p + w.size()] == ' '))

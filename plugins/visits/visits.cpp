@@ -20,14 +20,19 @@ bool web_address_after(const sdk::Sentence& s, std::size_t from,
   while (from < s.text.size() && (s.text[from] == ' ' || s.text[from] == '\n')) ++from;
   std::size_t end = from;
   while (end < s.text.size() && s.text[end] != ' ' && s.text[end] != '\n') ++end;
-  std::string word(s.text.substr(from, end - from));
+  std::string_view word = s.text.substr(from, end - from);
   while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back())) &&
          word.back() != '/')
-    word.pop_back();
-  for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  for (auto suf : suffixes)
-    if (word.size() > suf.size() && word.compare(word.size() - suf.size(), suf.size(), suf) == 0)
-      return true;
+    word.remove_suffix(1);
+  // (the word's end in lower case against each suffix, with no copy of the word)
+  for (auto suf : suffixes) {
+    if (word.size() <= suf.size()) continue;
+    const std::size_t at = word.size() - suf.size();
+    bool same = true;
+    for (std::size_t k = 0; k < suf.size() && same; ++k)
+      same = static_cast<char>(std::tolower(static_cast<unsigned char>(word[at + k]))) == suf[k];
+    if (same) return true;
+  }
   return false;
 }
 
@@ -557,6 +562,20 @@ class Visits final : public sdk::Extractor {
           if (s.entities[e].last_token == i - 1 && !s.entities[e].pronoun &&
               s.entities[e].kind == sdk::EntityKind::person)
             f.agents.assign(1, e);
+      // a visit is someone's travel: it needs a traveller, and a place or a date (told by
+      // the frame alone: no candidate is built for a trigger that has none)
+      bool keep = !f.agents.empty();
+      if (form == sdk::TriggerForm::noun)
+        keep =
+            keep && !f.anaphoric &&
+            (f.destination >= 0 || f.time >= 0 || f.place >= 0 || ended || returned || by_visitor);
+      else
+        keep = keep && (f.destination >= 0 || (!needs_destination && f.place >= 0) ||
+                        (!needs_destination && f.time >= 0));
+      if (!keep) {
+        i += n - 1;
+        continue;
+      }
       auto c = sdk::candidate_from_frame(s, f, "visit", i, i + n, form);
       c.counterparts.clear();
       // "visit the White House": the seat visited is the place, not a participant
@@ -613,18 +632,7 @@ class Visits final : public sdk::Extractor {
         }
         if (recent) c.status = sdk::Status::ongoing;
       }
-      // a visit is someone's travel: it needs a traveller, and a place or a date
-      bool keep = !f.agents.empty();
-      if (form == sdk::TriggerForm::noun)
-        keep =
-            keep && !f.anaphoric &&
-            (f.destination >= 0 || f.time >= 0 || f.place >= 0 || ended || returned || by_visitor);
-      else
-        keep = keep && (f.destination >= 0 || (!needs_destination && f.place >= 0) ||
-                        (!needs_destination && f.time >= 0));
-      if (keep) {
-        out.push_back(std::move(c));
-      }
+      out.push_back(std::move(c));
       i += n - 1;
     }
   }
