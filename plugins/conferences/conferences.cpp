@@ -178,7 +178,7 @@ class Conferences final : public sdk::Extractor {
     int body_entity = -1;  // a multilateral entity in the sentence; -1: not looked for yet
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       // a trigger starts with a word of one of the three lists; most tokens start none
-      if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
+      if (!first_words_.starts(s.tokens[i].lower)) continue;
       sdk::TriggerForm form = sdk::TriggerForm::noun;
       bool needs_body = false;
       std::size_t n = nouns_.match(s, i);
@@ -390,7 +390,8 @@ class Conferences final : public sdk::Extractor {
   sdk::PhraseSet nouns_, body_nouns_, verbs_;  // triggers, indexed by first word
   sdk::PhraseSet ministerial_;                 // nouns naming ministers' gatherings
   sdk::PhraseSet context_;                     // words that make a sentence business
-  sdk::PhraseSet first_words_;  // the three trigger lists as one, asked first at every token
+  plugin_terms::FirstWords
+      first_words_;             // the three trigger lists as one, asked first at every token
   Terms excl_;                  // read in every sentence
   sdk::View<std::string_view> groups_;  // ... by multilateral()
 };

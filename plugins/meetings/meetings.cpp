@@ -210,7 +210,7 @@ class Meetings final : public sdk::Extractor {
     int commercial_sentence = -1;  // a word of told_exclude_context; -1: not looked for yet
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       // a trigger starts with a word of one of the four lists; most tokens start none
-      if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
+      if (!first_words_.starts(s.tokens[i].lower)) continue;
       std::string host_group;  // "state legislators" a host verb has for object
       // the tokens of a body convened ("convened the Cancer Cabinet")
       std::size_t body_first = 0, body_last = 0;
@@ -708,7 +708,8 @@ class Meetings final : public sdk::Extractor {
   sdk::PhraseSet dets_, excl_, context_;  // word lists looked up around every trigger
   sdk::PhraseSet host_verbs_;     // triggers only with people for object
   sdk::PhraseSet chair_verbs_;    // triggers only with a gathering for object
-  sdk::PhraseSet first_words_;    // the four trigger lists as one, asked first at every token
+  plugin_terms::FirstWords
+      first_words_;  // the four trigger lists as one, asked first at every token
   // lists looked up at every word of a stretch around a trigger
   Terms host_object_skip_, host_object_stops_, series_links_, counterpart_lead_ins_;
   // lists read in every sentence

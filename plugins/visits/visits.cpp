@@ -136,7 +136,7 @@ class Visits final : public sdk::Extractor {
     const auto& dets = dets_terms_;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       // a trigger starts with a word of one of the four lists; most tokens start none
-      if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
+      if (!first_words_.starts(s.tokens[i].lower)) continue;
       sdk::TriggerForm form = sdk::TriggerForm::verb;
       bool needs_destination = false;
       bool departure = false;  // "left Brazil early today to attend ..."
@@ -642,7 +642,8 @@ class Visits final : public sdk::Extractor {
   Lists lists_;
   sdk::PhraseSet verbs_, motion_, nouns_, departure_verbs_, purpose_phrases_;  // triggers, indexed by first word
   sdk::PhraseSet dets_, excl_;  // word lists looked up at every token
-  sdk::PhraseSet first_words_;  // the four trigger lists as one, asked first at every token
+  plugin_terms::FirstWords
+      first_words_;  // the four trigger lists as one, asked first at every token
   sdk::View<std::string_view> excl_phrases_;  // lists read in every sentence
   Terms dets_terms_;
   sdk::PhraseEnds excl_phrase_ends_;  // exclude_phrases, looked for before every trigger

@@ -1,5 +1,6 @@
 // plugin_terms::Terms: whether a lexicon list holds a word, by a table, as sdk::any_of_terms
-// tells it by a walk over the list.
+// tells it by a walk over the list; plugin_terms::FirstWords: whether a phrase of some lists
+// starts with a word, as sdk::PhraseSet tells it.
 #include "../../plugins/term_set.h"
 
 #include <chronicle/lexicon.h>
@@ -43,16 +44,28 @@ TEST(PluginTerms, SameAnswersAsAnyOfTerms) {
       const sdk::View<std::string_view> back = set;  // the list itself
       EXPECT_EQ(back.data, terms.data);
       EXPECT_EQ(back.size, terms.size);
+      const plugin_terms::FirstWords firsts({terms});
+      const sdk::PhraseSet phrases(terms);
       for (const auto& w : words) {
+        EXPECT_EQ(firsts.starts(w), phrases.starts_with_word(w))
+            << plugin << " " << key << " '" << w << "'";
         const bool want = sdk::any_of_terms(w, terms);
         held += want;
         EXPECT_EQ(set.contains(w), want) << plugin << " " << key << " '" << w << "'";
         EXPECT_EQ(plugin_terms::any_of_terms(w, set), want) << plugin << " " << key;
       }
     }
+    // several lists as one
+    ASSERT_GE(keys.size(), 3u);
+    const auto a = lex.terms(keys[0]), b = lex.terms(keys[1]), c = lex.terms(keys[2]);
+    const plugin_terms::FirstWords firsts({a, b, c});
+    const sdk::PhraseSet phrases({a, b, c});
+    for (const auto& w : words)
+      EXPECT_EQ(firsts.starts(w), phrases.starts_with_word(w)) << plugin << " '" << w << "'";
   }
   EXPECT_GT(lists, 100u);
   EXPECT_GT(held, 1000u);
   EXPECT_FALSE(plugin_terms::Terms().contains("meeting"));  // an empty table holds no word
   EXPECT_FALSE(plugin_terms::Terms().contains(""));
+  EXPECT_FALSE(plugin_terms::FirstWords().starts("meeting"));
 }
