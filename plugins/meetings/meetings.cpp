@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "../fallback/first_word_roles.h"
 #include "../term_set.h"
 
 namespace sdk = chronicle::sdk;
@@ -168,8 +169,10 @@ class Meetings final : public sdk::Extractor {
         context_(lex.terms("exclude_context")),
         host_verbs_(lex.terms("host_verbs")),
         chair_verbs_(lex.terms("chair_verbs")),
-        first_words_({lex.terms("verbs"), lex.terms("host_verbs"), lex.terms("chair_verbs"),
-                      lex.terms("nouns")}),
+        roles_({{lex.terms("verbs"), kVerb},
+                {lex.terms("host_verbs"), kHostVerb},
+                {lex.terms("chair_verbs"), kChairVerb},
+                {lex.terms("nouns"), kNoun}}),
         host_object_skip_(lex.terms("host_object_skip")),
         host_object_stops_(lex.terms("host_object_stops")),
         series_links_(lex.terms("series_links")),
@@ -210,18 +213,21 @@ class Meetings final : public sdk::Extractor {
     int commercial_sentence = -1;  // a word of told_exclude_context; -1: not looked for yet
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       // a trigger starts with a word of one of the four lists; most tokens start none
-      if (!first_words_.starts(s.tokens[i].lower)) continue;
+      const std::uint32_t r = roles_(s.tokens[i].lower);
+      if (r == 0) continue;
       std::string host_group;  // "state legislators" a host verb has for object
       // the tokens of a body convened ("convened the Cancer Cabinet")
       std::size_t body_first = 0, body_last = 0;
       bool hosted = false;     // the trigger is a host verb
-      std::size_t n = verbs_.match(s, i);
+      std::size_t n = r & kVerb ? verbs_.match(s, i) : 0;
       sdk::TriggerForm form = sdk::TriggerForm::verb;
       if (n && i > 0 && dets_.contains(s.tokens[i - 1].lower)) n = 0;  // "a meet"
       // "hosted Prime Minister Kishida", "convened more than 30 state legislators": a meeting
       // only with people for object, named within a few words of the verb
-      if (n == 0 && !(i > 0 && (dets_.contains(s.tokens[i - 1].lower) ||
-                                s.tokens[i - 1].lower == "-")) &&  // "U.S.-hosted"
+      if (n == 0 &&
+          !(i > 0 && (dets_.contains(s.tokens[i - 1].lower) ||
+                      s.tokens[i - 1].lower == "-")) &&  // "U.S.-hosted"
+          (r & kHostVerb) &&
           (n = host_verbs_.match(s, i))) {
         const auto& plural = lists_.host_object_nouns;
         bool people = false;
@@ -349,8 +355,8 @@ class Meetings final : public sdk::Extractor {
       // "co-chaired the second meeting of the Steering Committee", "will co-chair the fourth
       // Strategic Consultative Group with his counterpart": a gathering held jointly, named
       // or told by a meeting noun among the next words
-      const bool chaired = n == 0 && chair_verbs_.match(s, i) > 0;
-      if (n == 0 && (n = chair_verbs_.match(s, i))) {
+      const bool chaired = n == 0 && (r & kChairVerb) && chair_verbs_.match(s, i) > 0;
+      if (n == 0 && (r & kChairVerb) && (n = chair_verbs_.match(s, i))) {
         bool gathering = false;
         for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 5 && !gathering; ++k) {
           if (s.tokens[k].kind == sdk::TokenKind::punct) break;
@@ -362,7 +368,7 @@ class Meetings final : public sdk::Extractor {
         }
       }
       if (n == 0) {
-        n = nouns_.match(s, i);
+        n = r & kNoun ? nouns_.match(s, i) : 0;
         form = sdk::TriggerForm::noun;
         // "they are meeting": a verb after a form of "be"
         if (n && i > 0 && any_of_terms(s.tokens[i - 1].lower, be) && s.tokens[i].lower == "meeting")
@@ -708,8 +714,10 @@ class Meetings final : public sdk::Extractor {
   sdk::PhraseSet dets_, excl_, context_;  // word lists looked up around every trigger
   sdk::PhraseSet host_verbs_;     // triggers only with people for object
   sdk::PhraseSet chair_verbs_;    // triggers only with a gathering for object
-  plugin_terms::FirstWords
-      first_words_;  // the four trigger lists as one, asked first at every token
+  // the four trigger lists a word starts a phrase of, in one look-up, asked first at every
+  // token: verbs (kVerb), host_verbs (kHostVerb), chair_verbs (kChairVerb), nouns (kNoun)
+  static constexpr std::uint32_t kVerb = 1, kHostVerb = 2, kChairVerb = 4, kNoun = 8;
+  fallback::FirstWordRoles roles_;
   // lists looked up at every word of a stretch around a trigger
   Terms host_object_skip_, host_object_stops_, series_links_, counterpart_lead_ins_;
   // lists read in every sentence
