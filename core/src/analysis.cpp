@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <boost/container/small_vector.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -2261,8 +2262,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
   const std::size_t c = detail::clause_of(s.clauses, first);
   const auto& cl = s.clauses[c];
   const std::size_t cb = cl.first_token, ce = cl.last_token;
-  auto entity_at = [&](std::size_t tok) -> std::vector<std::size_t> {
-    std::vector<std::size_t> out;
+  // (held in place: a token is in one entity or two at most, and most calls find none)
+  using EntityHits = boost::container::small_vector<std::size_t, 4>;
+  auto entity_at = [&](std::size_t tok) -> EntityHits {
+    EntityHits out;
     for (std::size_t k = 0; k < s.entities.size(); ++k)
       if (s.entities[k].first_token <= tok && tok < s.entities[k].last_token) out.push_back(k);
     return out;
@@ -2285,10 +2288,13 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
   bool noun_verb_like = false;
   auto verbish = [&](std::size_t q) {
     const auto w = t[q].lower;
-    static const std::set<std::string, std::less<>> aux{
-        "will", "would", "could", "may", "might", "shall", "should", "must", "can", "'ll",
-        "is", "are", "was", "were", "has", "have", "had", "plans", "planned", "intends"};
-    return aux.count(w) > 0 || rules.is_past_form(t, q) || rules.past.contains(w);
+    // (a walk over a few short words, no tree of strings)
+    static constexpr std::string_view aux[] = {"will",  "would",  "could", "may",     "might",
+                                               "shall", "should", "must",  "can",     "'ll",
+                                               "is",    "are",    "was",   "were",    "has",
+                                               "have",  "had",    "plans", "planned", "intends"};
+    return std::find(std::begin(aux), std::end(aux), w) != std::end(aux) ||
+           rules.is_past_form(t, q) || rules.past.contains(w);
   };
   // agents
   if (form == sdk::TriggerForm::verb) {
@@ -2529,7 +2535,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (is(w, "of") && k > last && !fr.counterparts.empty()) {
           std::size_t q = k + 1;
           if (q < ce && is(t[q].lower, "the")) ++q;
-          auto qs = q < ce ? entity_at(q) : std::vector<std::size_t>{};
+          auto qs = q < ce ? entity_at(q) : EntityHits{};
           if (!qs.empty()) {
             std::size_t end = q + 1;
             for (auto e : qs) end = std::max(end, s.entities[e].last_token);

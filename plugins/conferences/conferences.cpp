@@ -5,9 +5,14 @@
 
 #include <cctype>
 
+#include "../term_set.h"
+
 namespace sdk = chronicle::sdk;
 
 namespace {
+
+using plugin_terms::any_of_terms;
+using plugin_terms::Terms;
 
 // An intergovernmental body (an organisation without a country of its own) or a group of
 // ministers or delegates.
@@ -15,8 +20,14 @@ bool multilateral(const sdk::Entity& e, sdk::View<std::string_view> group_words)
   if (e.kind == sdk::EntityKind::organization && e.country.empty()) return true;
   if (e.kind != sdk::EntityKind::group) return false;
   // "EC farm ministers", "ministers of the Group of Seven"
-  std::string n(e.name);
-  for (auto& ch : n) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  // (the name in lower case: in a buffer on the stack when it fits, as most names do)
+  char buf[128];
+  std::string long_name;
+  char* const to =
+      e.name.size() <= sizeof buf ? buf : (long_name.resize(e.name.size()), &long_name[0]);
+  for (std::size_t k = 0; k < e.name.size(); ++k)
+    to[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(e.name[k])));
+  const std::string_view n(to, e.name.size());
   for (auto w : group_words) {
     const auto p = n.find(w);
     if (p != std::string::npos && (p + w.size() == n.size() || n[p + w.size()] == ' '))
@@ -85,25 +96,25 @@ struct Lists {
         thing_objects(lex.terms("thing_objects")),
         today_words(lex.terms("today_words")),
         under_words(lex.terms("under_words")) {}
-  sdk::View<std::string_view> after_meet;
-  sdk::View<std::string_view> alongside_future_marks;
-  sdk::View<std::string_view> alongside_meet_verbs;
-  sdk::View<std::string_view> alongside_nouns;
-  sdk::View<std::string_view> bare_verbs;
-  sdk::View<std::string_view> determiner_noun_after;
-  sdk::View<std::string_view> determiner_nouns;
-  sdk::View<std::string_view> exclude_unless_body;
-  sdk::View<std::string_view> named_event_nouns;
-  sdk::View<std::string_view> noun_determiners;
-  sdk::View<std::string_view> object_determiners;
-  sdk::View<std::string_view> participle_nouns;
-  sdk::View<std::string_view> participle_places;
-  sdk::View<std::string_view> run_nouns;
-  sdk::View<std::string_view> setting_meet_words;
-  sdk::View<std::string_view> setting_preps;
-  sdk::View<std::string_view> thing_objects;
-  sdk::View<std::string_view> today_words;
-  sdk::View<std::string_view> under_words;
+  Terms after_meet;
+  Terms alongside_future_marks;
+  Terms alongside_meet_verbs;
+  Terms alongside_nouns;
+  Terms bare_verbs;
+  Terms determiner_noun_after;
+  Terms determiner_nouns;
+  Terms exclude_unless_body;
+  Terms named_event_nouns;
+  Terms noun_determiners;
+  Terms object_determiners;
+  Terms participle_nouns;
+  Terms participle_places;
+  Terms run_nouns;
+  Terms setting_meet_words;
+  Terms setting_preps;
+  Terms thing_objects;
+  Terms today_words;
+  Terms under_words;
 };
 
 class Conferences final : public sdk::Extractor {
@@ -131,7 +142,7 @@ class Conferences final : public sdk::Extractor {
   bool alongside_at(const sdk::Sentence& s, std::size_t i) const {
     if (i > 0 && s.tokens[i - 1].lower == "the") --i;
     return i >= 2 && s.tokens[i - 1].lower == "of" &&
-           sdk::any_of_terms(s.tokens[i - 2].lower, lists_.alongside_nouns);
+           any_of_terms(s.tokens[i - 2].lower, lists_.alongside_nouns);
   }
 
   // "met with Navalnaya in February at the Munich Security Conference": a name starting at
@@ -139,11 +150,11 @@ class Conferences final : public sdk::Extractor {
   // meeting
   bool setting_at(const sdk::Sentence& s, std::size_t i) const {
     if (i < 2 || s.tokens[i - 1].lower != "the" ||
-        !sdk::any_of_terms(s.tokens[i - 2].lower, lists_.setting_preps))
+        !any_of_terms(s.tokens[i - 2].lower, lists_.setting_preps))
       return false;
     for (std::size_t q = i - 2, steps = 0; q > 0 && steps < 14; --q, ++steps) {
       if (s.tokens[q - 1].kind == sdk::TokenKind::punct && s.tokens[q - 1].lower != ",") break;
-      if (sdk::any_of_terms(s.tokens[q - 1].lower, lists_.setting_meet_words)) return true;
+      if (any_of_terms(s.tokens[q - 1].lower, lists_.setting_meet_words)) return true;
     }
     return false;
   }
@@ -156,27 +167,27 @@ class Conferences final : public sdk::Extractor {
     if (time < 0) return sdk::Status::ongoing;
     const auto& m = s.mentions[static_cast<std::size_t>(time)];
     for (std::size_t q = m.first_token; q < m.last_token; ++q)
-      if (sdk::any_of_terms(s.tokens[q].lower, lists_.today_words))
-        return sdk::Status::ongoing;
+      if (any_of_terms(s.tokens[q].lower, lists_.today_words)) return sdk::Status::ongoing;
     return status;
   }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto excl = excl_, groups = groups_;
+    const auto& excl = excl_;
+    const auto groups = groups_;
     int business = -1;  // a word of exclude_context in the sentence; -1: not looked for yet
     int body_entity = -1;  // a multilateral entity in the sentence; -1: not looked for yet
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       // a trigger starts with a word of one of the three lists; most tokens start none
-      if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
+      if (!first_words_.starts(s.tokens[i].lower)) continue;
       sdk::TriggerForm form = sdk::TriggerForm::noun;
       bool needs_body = false;
       std::size_t n = nouns_.match(s, i);
       // "attend a convening of special envoys": a noun only after a determiner; else the
       // verb ("looks forward to convening leaders")
-      if (n && sdk::any_of_terms(s.tokens[i].lower, lists_.determiner_nouns) &&
-          !(i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, lists_.noun_determiners) &&
+      if (n && any_of_terms(s.tokens[i].lower, lists_.determiner_nouns) &&
+          !(i > 0 && any_of_terms(s.tokens[i - 1].lower, lists_.noun_determiners) &&
             i + 1 < s.tokens.size &&
-            sdk::any_of_terms(s.tokens[i + 1].lower, lists_.determiner_noun_after)))
+            any_of_terms(s.tokens[i + 1].lower, lists_.determiner_noun_after)))
         n = 0;
       if (n == 0 && (n = body_nouns_.match(s, i))) needs_body = true;
       if (n == 0 && (n = verbs_.match(s, i))) {
@@ -193,29 +204,26 @@ class Conferences final : public sdk::Extractor {
           }
       }
       // "bank meeting" is out, "the World Bank meetings" is a session of a body
-      bool excluded_word = i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, excl);
+      bool excluded_word = i > 0 && any_of_terms(s.tokens[i - 1].lower, excl);
       for (const auto& e : s.entities)
         if (excluded_word && e.first_token < i - 1 && e.last_token == i && multilateral(e, groups))
           excluded_word = false;
       // "a special annual meeting" of GATT: in a sentence naming an intergovernmental body
       // some of those words speak of its sessions
-      if (excluded_word &&
-          sdk::any_of_terms(s.tokens[i - 1].lower, lists_.exclude_unless_body))
+      if (excluded_word && any_of_terms(s.tokens[i - 1].lower, lists_.exclude_unless_body))
         for (const auto& e : s.entities)
           if (e.kind == sdk::EntityKind::organization && e.country.empty()) excluded_word = false;
       // "to help meet its domestic consumption needs": a bare verb that takes a thing
       bool thing = false;
       if (form == sdk::TriggerForm::verb &&
-          sdk::any_of_terms(s.tokens[i + n - 1].lower, lists_.bare_verbs)) {
+          any_of_terms(s.tokens[i + n - 1].lower, lists_.bare_verbs)) {
         std::size_t k = i + n;
-        while (k < s.tokens.size &&
-               sdk::any_of_terms(s.tokens[k].lower, lists_.object_determiners))
-          ++k;
+        while (k < s.tokens.size && any_of_terms(s.tokens[k].lower, lists_.object_determiners)) ++k;
         for (const std::size_t end = k + 7; k < s.tokens.size && k < end && !thing; ++k) {
           if ((s.tokens[k].kind == sdk::TokenKind::punct && s.tokens[k].lower != "-") ||
-              sdk::any_of_terms(s.tokens[k].lower, lists_.after_meet))
+              any_of_terms(s.tokens[k].lower, lists_.after_meet))
             break;
-          thing = sdk::any_of_terms(s.tokens[k].lower, lists_.thing_objects);
+          thing = any_of_terms(s.tokens[k].lower, lists_.thing_objects);
         }
       }
       if (business > 0 || excluded_word || thing) {
@@ -271,10 +279,10 @@ class Conferences final : public sdk::Extractor {
       // trade talks within GATT": negotiations a body runs, under way
       std::ptrdiff_t under_body = -1;
       if (form == sdk::TriggerForm::noun &&
-          sdk::any_of_terms(s.tokens[i + n - 1].lower, lists_.run_nouns))
+          any_of_terms(s.tokens[i + n - 1].lower, lists_.run_nouns))
         for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 4 && under_body < 0; ++k) {
           if (s.tokens[k].kind == sdk::TokenKind::punct) break;
-          if (!sdk::any_of_terms(s.tokens[k].lower, lists_.under_words)) continue;
+          if (!any_of_terms(s.tokens[k].lower, lists_.under_words)) continue;
           const std::size_t h = k + 1 < s.tokens.size && s.tokens[k + 1].lower == "the" ? k + 2 : k + 1;
           for (std::size_t e = 0; e < s.entities.size; ++e)
             if (s.entities[e].first_token == h &&
@@ -328,8 +336,8 @@ class Conferences final : public sdk::Extractor {
       // are in session at publication (not "await the OPEC ministers meeting in Vienna on
       // Friday")
       if (form == sdk::TriggerForm::noun && i + n < s.tokens.size && f.time < 0 &&
-          sdk::any_of_terms(s.tokens[i + n - 1].lower, lists_.participle_nouns) &&
-          sdk::any_of_terms(s.tokens[i + n].lower, lists_.participle_places) &&
+          any_of_terms(s.tokens[i + n - 1].lower, lists_.participle_nouns) &&
+          any_of_terms(s.tokens[i + n].lower, lists_.participle_places) &&
           c.status == sdk::Status::occurred)
         for (const auto& e : s.entities)
           if (e.last_token == i + n - 1 && e.kind == sdk::EntityKind::group &&
@@ -362,7 +370,7 @@ class Conferences final : public sdk::Extractor {
       for (std::size_t k = e.first_token; k < s.tokens.size && k < e.last_token + 4; ++k) {
         if (k >= e.last_token && !s.tokens[k].capitalized) break;
         named_noun = named_noun || nouns_.match(s, k) ||
-                     sdk::any_of_terms(s.tokens[k].lower, lists_.named_event_nouns);
+                     any_of_terms(s.tokens[k].lower, lists_.named_event_nouns);
       }
       if (named_noun) continue;
       const sdk::Frame f = s.analyzer->frame(s, e.first_token, e.last_token, sdk::TriggerForm::noun);
@@ -382,8 +390,10 @@ class Conferences final : public sdk::Extractor {
   sdk::PhraseSet nouns_, body_nouns_, verbs_;  // triggers, indexed by first word
   sdk::PhraseSet ministerial_;                 // nouns naming ministers' gatherings
   sdk::PhraseSet context_;                     // words that make a sentence business
-  sdk::PhraseSet first_words_;  // the three trigger lists as one, asked first at every token
-  sdk::View<std::string_view> excl_, groups_;  // lists read in every sentence
+  plugin_terms::FirstWords
+      first_words_;             // the three trigger lists as one, asked first at every token
+  Terms excl_;                  // read in every sentence
+  sdk::View<std::string_view> groups_;  // ... by multilateral()
 };
 
 bool register_conferences(sdk::Registrar& r) noexcept {

@@ -21,11 +21,15 @@
 #include <utility>
 #include <vector>
 
+#include "../term_set.h"
 #include "first_word_roles.h"
 
 namespace sdk = chronicle::sdk;
 
 namespace {
+
+using plugin_terms::any_of_terms;
+using plugin_terms::Terms;
 
 // The event types in the order of the guidelines: the first whose noun starts at a token
 // types it ("phone call" is a call before "call" could be anything else).
@@ -68,27 +72,27 @@ struct Lists {
         talks_measures(lex.terms("talks_measures")),
         verb_adverbs(lex.terms("verb_adverbs")),
         verb_before(lex.terms("verb_before")) {}
-  sdk::View<std::string_view> encounter_object_skip;
-  sdk::View<std::string_view> exclude_after;
-  sdk::View<std::string_view> exclude_phrases;
-  sdk::View<std::string_view> gerund_before;
-  sdk::View<std::string_view> gerund_nouns;
-  sdk::View<std::string_view> legislative_chamber_not_after;
-  sdk::View<std::string_view> legislative_chambers;
-  sdk::View<std::string_view> legislative_committees;
-  sdk::View<std::string_view> negating;
-  sdk::View<std::string_view> ongoing_before;
-  sdk::View<std::string_view> plural_determiners;
-  sdk::View<std::string_view> plurals_need_determiner;
-  sdk::View<std::string_view> refer_back_determiners;
-  sdk::View<std::string_view> speculative_before;
-  sdk::View<std::string_view> speech_determiners;
-  sdk::View<std::string_view> speech_verbs;
-  sdk::View<std::string_view> talk_object_stops;
-  sdk::View<std::string_view> talks_lead_ins;
-  sdk::View<std::string_view> talks_measures;
-  sdk::View<std::string_view> verb_adverbs;
-  sdk::View<std::string_view> verb_before;
+  Terms encounter_object_skip;
+  Terms exclude_after;
+  Terms exclude_phrases;
+  Terms gerund_before;
+  Terms gerund_nouns;
+  Terms legislative_chamber_not_after;
+  Terms legislative_chambers;
+  Terms legislative_committees;
+  Terms negating;
+  Terms ongoing_before;
+  Terms plural_determiners;
+  Terms plurals_need_determiner;
+  Terms refer_back_determiners;
+  Terms speculative_before;
+  Terms speech_determiners;
+  Terms speech_verbs;
+  Terms talk_object_stops;
+  Terms talks_lead_ins;
+  Terms talks_measures;
+  Terms verb_adverbs;
+  Terms verb_before;
 };
 
 class Fallback final : public sdk::Extractor {
@@ -125,9 +129,12 @@ class Fallback final : public sdk::Extractor {
     // in one pass: a noun, a verb, an official word; the scope filters of the whole
     // sentence (business, labour, the press, hearings). Most words start none of them: one
     // look-up a word tells
+    // (each token's roles kept for the passes below: this thread's, its room kept)
+    static thread_local std::vector<std::uint32_t> roles_at;
+    roles_at.resize(s.tokens.size);
     bool noun = false, verb = false, official = false;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
-      const std::uint32_t r = roles_(s.tokens[i].lower);
+      const std::uint32_t r = roles_at[i] = roles_(s.tokens[i].lower);
       if (r == 0) continue;
       if ((r & kContext) && context_.match(s, i)) return;
       noun = noun || (r & kNouns);
@@ -146,8 +153,7 @@ class Fallback final : public sdk::Extractor {
           official || (is_named(e) && (e.kind != sdk::EntityKind::person || e.head_of_state));
     if (!official) return;
     for (std::size_t i = 0; i < s.tokens.size && noun; ++i) {
-      // one look-up for the many words that start none of the noun lists
-      const std::uint32_t r = roles_(s.tokens[i].lower) & kNouns;
+      const std::uint32_t r = roles_at[i] & kNouns;
       if (r == 0) continue;
       std::size_t n = 0, type = 0;
       // (only the lists the word starts a phrase of)
@@ -165,9 +171,8 @@ class Fallback final : public sdk::Extractor {
       // "he talks with", "would visit": the word is a verb here (the plugins read verbs)
       {
         std::size_t k = i;  // "would also visit": adverbs skipped
-        while (k > 1 && sdk::any_of_terms(s.tokens[k - 1].lower, lists_.verb_adverbs)) --k;
-        if (k > 0 && sdk::any_of_terms(s.tokens[k - 1].lower, lists_.verb_before))
-          excluded = true;
+        while (k > 1 && any_of_terms(s.tokens[k - 1].lower, lists_.verb_adverbs)) --k;
+        if (k > 0 && any_of_terms(s.tokens[k - 1].lower, lists_.verb_before)) excluded = true;
       }
       // "when the President visits Prime Minister Mulroney": a name or a title right after
       // makes the word a verb (not a date: "the summit Tuesday")
@@ -178,12 +183,12 @@ class Fallback final : public sdk::Extractor {
       for (const auto& e : s.entities)
         if (e.first_token <= i && i < e.last_token) excluded = true;
       // "agreements produced at international conferences": a bare plural is no one event
-      if (sdk::any_of_terms(s.tokens[i + n - 1].lower, lists_.plurals_need_determiner)) {
+      if (any_of_terms(s.tokens[i + n - 1].lower, lists_.plurals_need_determiner)) {
         bool determined = false;
         for (std::size_t k = i, steps = 0; k > 0 && steps < 3 && !determined; --k, ++steps)
           determined = s.tokens[k - 1].kind == sdk::TokenKind::number ||
                        s.tokens[k - 1].lower == "'s" ||
-                       sdk::any_of_terms(s.tokens[k - 1].lower, lists_.plural_determiners);
+                       any_of_terms(s.tokens[k - 1].lower, lists_.plural_determiners);
         if (!determined) excluded = true;
       }
       for (std::size_t k = i >= 3 ? i - 3 : 0; k < i && !excluded; ++k)
@@ -196,20 +201,20 @@ class Fallback final : public sdk::Extractor {
                          s.tokens[k - 1].kind == sdk::TokenKind::number))
           --k;
         excluded = k >= 2 && k < i &&
-                   sdk::any_of_terms(s.tokens[k - 1].lower, lists_.speech_determiners) &&
-                   sdk::any_of_terms(s.tokens[k - 2].lower, lists_.speech_verbs);
+                   any_of_terms(s.tokens[k - 1].lower, lists_.speech_determiners) &&
+                   any_of_terms(s.tokens[k - 2].lower, lists_.speech_verbs);
       }
       // "work on meeting the needs", "succeeded in meeting its payments": right after a
       // preposition the word is a gerund (the plugins read verbs)
-      if (i > 0 && n == 1 && sdk::any_of_terms(s.tokens[i].lower, lists_.gerund_nouns) &&
-          sdk::any_of_terms(s.tokens[i - 1].lower, lists_.gerund_before))
+      if (i > 0 && n == 1 && any_of_terms(s.tokens[i].lower, lists_.gerund_nouns) &&
+          any_of_terms(s.tokens[i - 1].lower, lists_.gerund_before))
         excluded = true;
       // "there are no plans for an emergency meeting", "did not want a summit": denied in
       // its own clause, a few words back
-      const auto negating = lists_.negating;
+      const auto& negating = lists_.negating;
       for (std::size_t k = i, steps = 0; k > 0 && steps < 6 && !excluded; --k, ++steps) {
         if (s.tokens[k - 1].kind == sdk::TokenKind::punct) break;
-        excluded = sdk::any_of_terms(s.tokens[k - 1].lower, negating);
+        excluded = any_of_terms(s.tokens[k - 1].lower, negating);
       }
       for (const auto& cl : s.clauses)
         if (cl.first_token <= i && i < cl.last_token && cl.modality == sdk::Modality::negated)
@@ -230,11 +235,11 @@ class Fallback final : public sdk::Extractor {
           const auto w = s.tokens[k - 1].lower;
           // (a determiner right before, or with one word between: "the sources said
           // negotiations" is no determiner of the noun)
-          told = (steps < 2 && (s.tokens[k - 1].kind == sdk::TokenKind::number || w == "'s" ||
-                                sdk::any_of_terms(w, lists_.plural_determiners))) ||
-                 sdk::any_of_terms(w, lists_.talks_lead_ins) ||
-                 (w == "of" && k >= 2 &&
-                  sdk::any_of_terms(s.tokens[k - 2].lower, lists_.talks_measures));
+          told =
+              (steps < 2 && (s.tokens[k - 1].kind == sdk::TokenKind::number || w == "'s" ||
+                             any_of_terms(w, lists_.plural_determiners))) ||
+              any_of_terms(w, lists_.talks_lead_ins) ||
+              (w == "of" && k >= 2 && any_of_terms(s.tokens[k - 2].lower, lists_.talks_measures));
           if (s.tokens[k - 1].kind != sdk::TokenKind::word || w == "of") break;
         }
         if (!told) {
@@ -279,10 +284,10 @@ class Fallback final : public sdk::Extractor {
       // no event of its kind before
       bool back = f.anaphoric;
       bool owner = false;  // "the Prime Minister's visit": a title owns it
-      const auto dets = lists_.refer_back_determiners;
+      const auto& dets = lists_.refer_back_determiners;
       for (std::size_t k = i, steps = 0; k > 0 && steps < 2 && !back; --k, ++steps) {
         // ... or a possessive name ("Nakasone's visit")
-        if (sdk::any_of_terms(s.tokens[k - 1].lower, dets) || s.tokens[k - 1].lower == "'s") {
+        if (any_of_terms(s.tokens[k - 1].lower, dets) || s.tokens[k - 1].lower == "'s") {
           back = f.counterparts.empty() && f.time < 0 && f.place < 0;
           owner = s.tokens[k - 1].lower == "'s" && k >= 2 && s.tokens[k - 2].capitalized;
         }
@@ -305,22 +310,21 @@ class Fallback final : public sdk::Extractor {
       if (gathering) return;
       break;
     }
-    if (verb) encounter_verb(s, out);
+    if (verb) encounter_verb(s, roles_at.data(), out);
   }
 
  private:
   // A capitalised chamber word ("House", "Senate"; not "White House") with a committee word
   // among the next five tokens, both in config
   bool legislative_committee(const sdk::Sentence& s) const {
-    const auto chambers = lists_.legislative_chambers;
-    const auto committees = lists_.legislative_committees;
-    const auto not_after = lists_.legislative_chamber_not_after;
+    const auto& chambers = lists_.legislative_chambers;
+    const auto& committees = lists_.legislative_committees;
+    const auto& not_after = lists_.legislative_chamber_not_after;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
-      if (!s.tokens[i].capitalized || !sdk::any_of_terms(s.tokens[i].lower, chambers)) continue;
-      if (i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, not_after)) continue;
+      if (!s.tokens[i].capitalized || !any_of_terms(s.tokens[i].lower, chambers)) continue;
+      if (i > 0 && any_of_terms(s.tokens[i - 1].lower, not_after)) continue;
       for (std::size_t k = i + 1; k < s.tokens.size && k <= i + 5; ++k)
-        if (s.tokens[k].capitalized && sdk::any_of_terms(s.tokens[k].lower, committees))
-          return true;
+        if (s.tokens[k].capitalized && any_of_terms(s.tokens[k].lower, committees)) return true;
     }
     return false;
   }
@@ -329,9 +333,11 @@ class Fallback final : public sdk::Extractor {
   // with President Houphouet-Boigny", "consulted with Senator Domenici" (talk_verbs, the
   // person after "with" further on in the clause), "received Foreign Minister Kuranari",
   // "was received by Premier Zhao" (receive_verbs, the person right after)
-  void encounter_verb(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const {
+  // (`roles`: roles_ of each token)
+  void encounter_verb(const sdk::Sentence& s, const std::uint32_t* roles,
+                      std::vector<sdk::EventCandidate>& out) const {
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
-      if (!(roles_(s.tokens[i].lower) & kVerb)) continue;
+      if (!(roles[i] & kVerb)) continue;
       bool talk = true;
       std::size_t n = talk_verbs_.match(s, i);
       if (n == 0 && (n = receive_verbs_.match(s, i))) talk = false;
@@ -345,8 +351,7 @@ class Fallback final : public sdk::Extractor {
         while (k < s.tokens.size && k < from + 12 && s.tokens[k].lower != "with" &&
                (s.tokens[k].kind != sdk::TokenKind::punct || s.tokens[k].lower == "-" ||
                 s.tokens[k].lower == "'s") &&
-               !(roles_(s.tokens[k].lower) & kNouns) &&
-               !sdk::any_of_terms(s.tokens[k].lower, lists_.talk_object_stops))
+               !(roles[k] & kNouns) && !any_of_terms(s.tokens[k].lower, lists_.talk_object_stops))
           ++k;
         if (k >= s.tokens.size || s.tokens[k].lower != "with") continue;
         from = k + 1;
@@ -359,7 +364,7 @@ class Fallback final : public sdk::Extractor {
       bool excluded = excl_phrases_.preceded_by(s, i);
       for (std::size_t k = i, steps = 0; k > 0 && steps < 4 && !excluded; --k, ++steps) {
         if (s.tokens[k - 1].kind == sdk::TokenKind::punct) break;
-        excluded = sdk::any_of_terms(s.tokens[k - 1].lower, lists_.negating);
+        excluded = any_of_terms(s.tokens[k - 1].lower, lists_.negating);
       }
       for (const auto& cl : s.clauses)
         if (cl.first_token <= i && i < cl.last_token && cl.modality == sdk::Modality::negated)
@@ -390,8 +395,8 @@ class Fallback final : public sdk::Extractor {
   // Domenici", "visiting Japanese Foreign Minister Tadashi Kuranari"); not a possessive
   // ("President Reagan's letter")
   const sdk::Entity* titled_person_at(const sdk::Sentence& s, std::size_t from) const {
-    const auto skip = lists_.encounter_object_skip;
-    while (from < s.tokens.size && sdk::any_of_terms(s.tokens[from].lower, skip)) ++from;
+    const auto& skip = lists_.encounter_object_skip;
+    while (from < s.tokens.size && any_of_terms(s.tokens[from].lower, skip)) ++from;
     for (const auto& e : s.entities) {
       if (e.first_token < from || e.first_token > from + 5) continue;
       if (e.kind != sdk::EntityKind::person || e.pronoun || e.possessive) return nullptr;

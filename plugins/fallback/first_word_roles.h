@@ -38,17 +38,29 @@ class FirstWordRoles {
         const std::string_view first = p.substr(0, p.find(' '));
         Slot& x = slot(first, chronicle::sdk::word_hash(first));
         x.roles |= l.starts | (first.size() == p.size() ? l.whole : 0);
-        shapes_.add(first);
+        filter_[bit(first) >> 6] |= std::uint64_t{1} << (bit(first) & 63);
       }
   }
 
-  // The roles of `w` (0: it starts a phrase of none of the lists). A word's length, first
-  // and last byte reject most words before it is hashed.
+  // The roles of `w` (0: it starts a phrase of none of the lists). A word's length, first,
+  // second and last bytes reject most words before it is hashed.
   std::uint32_t operator()(std::string_view w) const noexcept {
-    return shapes_.may_hold(w) ? hashed(w) : 0;
+    const unsigned b = bit(w);
+    return (filter_[b >> 6] >> (b & 63) & 1) != 0 ? hashed(w) : 0;
   }
 
  private:
+  // A word's bit in filter_: its length and its first, second and last bytes mixed (the
+  // first words' bits set: a word whose bit is clear starts no phrase)
+  static unsigned bit(std::string_view w) noexcept {
+    if (w.empty()) return 0;
+    const unsigned k = static_cast<unsigned>(w.size()) * 0x9E3779B1u ^
+                       static_cast<unsigned char>(w[0]) * 0x85EBCA77u ^
+                       static_cast<unsigned char>(w[w.size() > 1 ? 1 : 0]) * 0xC2B2AE3Du ^
+                       static_cast<unsigned char>(w.back()) * 0x27D4EB2Fu;
+    return (k >> 21) & (kFilterBits - 1);
+  }
+  static constexpr unsigned kFilterBits = 2048;
   struct Slot {
     std::uint64_t hash = 0;  // 0: empty
     std::string_view word;
@@ -72,7 +84,7 @@ class FirstWordRoles {
   }
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
-  chronicle::sdk::WordShapes shapes_;  // of the first words
+  std::uint64_t filter_[kFilterBits / 64] = {};  // by bit() of the first words
 };
 
 }  // namespace fallback

@@ -3,27 +3,31 @@
 #include <chronicle/sdk/plugin_api.h>
 
 #include <algorithm>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "../fallback/first_word_roles.h"
+#include "../term_set.h"
 
 namespace sdk = chronicle::sdk;
 
 namespace {
 
+using plugin_terms::any_of_terms;
+using plugin_terms::Terms;
+
 // "meet the Gramm-Rudman budget law target": past the determiners, a thing noun among the
 // next words of the phrase (up to a punctuation mark or a word that may follow "meet").
-bool thing_object_ahead(const sdk::Sentence& s, std::size_t next,
-                        sdk::View<std::string_view> things,
-                        sdk::View<std::string_view> allowed_next,
-                        sdk::View<std::string_view> skip) {
-  while (next < s.tokens.size && sdk::any_of_terms(s.tokens[next].lower, skip)) ++next;
+bool thing_object_ahead(const sdk::Sentence& s, std::size_t next, const Terms& things,
+                        const Terms& allowed_next, const Terms& skip) {
+  while (next < s.tokens.size && any_of_terms(s.tokens[next].lower, skip)) ++next;
   for (std::size_t k = next; k < s.tokens.size && k < next + 7; ++k) {
     // a hyphen inside a name ("Gramm-Rudman") does not end the phrase
     if ((s.tokens[k].kind == sdk::TokenKind::punct && s.tokens[k].lower != "-") ||
-        sdk::any_of_terms(s.tokens[k].lower, allowed_next))
+        any_of_terms(s.tokens[k].lower, allowed_next))
       return false;
-    if (sdk::any_of_terms(s.tokens[k].lower, things)) return true;
+    if (any_of_terms(s.tokens[k].lower, things)) return true;
   }
   return false;
 }
@@ -31,14 +35,13 @@ bool thing_object_ahead(const sdk::Sentence& s, std::size_t next,
 // "met 14 Indonesian cabinet ministers", "meet leading economic ministers": a people noun
 // a few words on, with no punctuation mark between, is the object of a bare "meet"; the
 // words up to it, a group met. 0 when there is none, else one past the noun.
-std::size_t people_object_end(const sdk::Sentence& s, std::size_t next,
-                              sdk::View<std::string_view> people,
-                              sdk::View<std::string_view> stops) {
+std::size_t people_object_end(const sdk::Sentence& s, std::size_t next, const Terms& people,
+                              const Terms& stops) {
   for (std::size_t k = next; k < s.tokens.size && k < next + 5; ++k) {
-    if (sdk::any_of_terms(s.tokens[k].lower, people)) return k + 1;
+    if (any_of_terms(s.tokens[k].lower, people)) return k + 1;
     // "met virtually today with 15 leaders": a word that may follow "meet" ends the look
     if ((s.tokens[k].kind == sdk::TokenKind::punct && s.tokens[k].lower != "-") ||
-        sdk::any_of_terms(s.tokens[k].lower, stops))
+        any_of_terms(s.tokens[k].lower, stops))
       return 0;
   }
   return 0;
@@ -57,12 +60,12 @@ bool predicate_after(const sdk::Sentence& s, std::size_t next, const sdk::Phrase
 // "met with leaders from the private sector to discuss ...": a counterpart written in lower
 // case, which names no entity, as written up to a stop word or a punctuation mark. Empty
 // when the object starts with a name, a pronoun or a determiner ("his counterpart").
-std::string group_object(const sdk::Sentence& s, std::size_t next,
-                         sdk::View<std::string_view> stops, sdk::View<std::string_view> not_first) {
+std::string group_object(const sdk::Sentence& s, std::size_t next, const Terms& stops,
+                         const Terms& not_first) {
   if (next >= s.tokens.size) return {};
   const sdk::Token& first = s.tokens[next];
   if (first.kind != sdk::TokenKind::word || first.capitalized ||
-      sdk::any_of_terms(first.lower, not_first) || sdk::any_of_terms(first.lower, stops) ||
+      any_of_terms(first.lower, not_first) || any_of_terms(first.lower, stops) ||
       sdk::entity_starts_at(s, next) || sdk::mention_starts_at(s, next))
     return {};
   std::size_t k = next;
@@ -74,7 +77,7 @@ std::string group_object(const sdk::Sentence& s, std::size_t next,
         k = l;
         continue;
       }
-    if ((t.kind == sdk::TokenKind::punct && t.lower != "-") || sdk::any_of_terms(t.lower, stops) ||
+    if ((t.kind == sdk::TokenKind::punct && t.lower != "-") || any_of_terms(t.lower, stops) ||
         sdk::mention_starts_at(s, k))
       break;
     // "officials and discussed ...": a second predicate, not more of the group
@@ -125,33 +128,33 @@ struct Lists {
         thing_objects(lex.terms("thing_objects")),
         with_group_leading(lex.terms("with_group_leading")),
         with_group_nouns(lex.terms("with_group_nouns")) {}
-  sdk::View<std::string_view> after_meet;
-  sdk::View<std::string_view> attended_by;
-  sdk::View<std::string_view> committee_excluded_names;
-  sdk::View<std::string_view> convene_body_exclude;
-  sdk::View<std::string_view> convene_body_lead;
-  sdk::View<std::string_view> convene_body_links;
-  sdk::View<std::string_view> convene_body_nouns;
-  sdk::View<std::string_view> convene_intransitive_next;
-  sdk::View<std::string_view> convene_subjects;
-  sdk::View<std::string_view> convene_verbs;
-  sdk::View<std::string_view> formal_before;
-  sdk::View<std::string_view> generic_before;
-  sdk::View<std::string_view> group_object_not_first;
-  sdk::View<std::string_view> group_object_stops;
-  sdk::View<std::string_view> host_for_nouns;
-  sdk::View<std::string_view> host_gathering_nouns;
-  sdk::View<std::string_view> host_object_nouns;
-  sdk::View<std::string_view> lead_ins;
-  sdk::View<std::string_view> nouns_with_only;
-  sdk::View<std::string_view> object_determiners;
-  sdk::View<std::string_view> official_committee_words;
-  sdk::View<std::string_view> people_object_stops;
-  sdk::View<std::string_view> people_objects;
-  sdk::View<std::string_view> remote_phrases;
-  sdk::View<std::string_view> thing_objects;
-  sdk::View<std::string_view> with_group_leading;
-  sdk::View<std::string_view> with_group_nouns;
+  Terms after_meet;
+  Terms attended_by;
+  Terms committee_excluded_names;
+  Terms convene_body_exclude;
+  Terms convene_body_lead;
+  Terms convene_body_links;
+  Terms convene_body_nouns;
+  Terms convene_intransitive_next;
+  Terms convene_subjects;
+  Terms convene_verbs;
+  Terms formal_before;
+  Terms generic_before;
+  Terms group_object_not_first;
+  Terms group_object_stops;
+  Terms host_for_nouns;
+  Terms host_gathering_nouns;
+  Terms host_object_nouns;
+  Terms lead_ins;
+  Terms nouns_with_only;
+  Terms object_determiners;
+  Terms official_committee_words;
+  Terms people_object_stops;
+  Terms people_objects;
+  Terms remote_phrases;
+  Terms thing_objects;
+  Terms with_group_leading;
+  Terms with_group_nouns;
 };
 
 class Meetings final : public sdk::Extractor {
@@ -166,8 +169,10 @@ class Meetings final : public sdk::Extractor {
         context_(lex.terms("exclude_context")),
         host_verbs_(lex.terms("host_verbs")),
         chair_verbs_(lex.terms("chair_verbs")),
-        first_words_({lex.terms("verbs"), lex.terms("host_verbs"), lex.terms("chair_verbs"),
-                      lex.terms("nouns")}),
+        roles_({{lex.terms("verbs"), kVerb},
+                {lex.terms("host_verbs"), kHostVerb},
+                {lex.terms("chair_verbs"), kChairVerb},
+                {lex.terms("nouns"), kNoun}}),
         host_object_skip_(lex.terms("host_object_skip")),
         host_object_stops_(lex.terms("host_object_stops")),
         series_links_(lex.terms("series_links")),
@@ -191,7 +196,7 @@ class Meetings final : public sdk::Extractor {
   // Committee")
   bool official_committee(const sdk::Sentence& s, std::size_t k) const {
     if (!s.tokens[k].capitalized ||
-        !sdk::any_of_terms(s.tokens[k].lower, lists_.official_committee_words))
+        !any_of_terms(s.tokens[k].lower, lists_.official_committee_words))
       return false;
     std::size_t b = k;
     while (b > 0 && k - b < 6 &&
@@ -199,30 +204,32 @@ class Meetings final : public sdk::Extractor {
       --b;
     if (b == k) return false;  // "the Committee": whose, the text does not say
     for (std::size_t q = b; q < k; ++q)
-      if (sdk::any_of_terms(s.tokens[q].lower, lists_.committee_excluded_names))
-        return false;
+      if (any_of_terms(s.tokens[q].lower, lists_.committee_excluded_names)) return false;
     return true;
   }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto talks = talks_, be = be_, bare = bare_;
+    const auto &talks = talks_, &be = be_, &bare = bare_;
     int commercial_sentence = -1;  // a word of told_exclude_context; -1: not looked for yet
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       // a trigger starts with a word of one of the four lists; most tokens start none
-      if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
+      const std::uint32_t r = roles_(s.tokens[i].lower);
+      if (r == 0) continue;
       std::string host_group;  // "state legislators" a host verb has for object
       // the tokens of a body convened ("convened the Cancer Cabinet")
       std::size_t body_first = 0, body_last = 0;
       bool hosted = false;     // the trigger is a host verb
-      std::size_t n = verbs_.match(s, i);
+      std::size_t n = r & kVerb ? verbs_.match(s, i) : 0;
       sdk::TriggerForm form = sdk::TriggerForm::verb;
       if (n && i > 0 && dets_.contains(s.tokens[i - 1].lower)) n = 0;  // "a meet"
       // "hosted Prime Minister Kishida", "convened more than 30 state legislators": a meeting
       // only with people for object, named within a few words of the verb
-      if (n == 0 && !(i > 0 && (dets_.contains(s.tokens[i - 1].lower) ||
-                                s.tokens[i - 1].lower == "-")) &&  // "U.S.-hosted"
+      if (n == 0 &&
+          !(i > 0 && (dets_.contains(s.tokens[i - 1].lower) ||
+                      s.tokens[i - 1].lower == "-")) &&  // "U.S.-hosted"
+          (r & kHostVerb) &&
           (n = host_verbs_.match(s, i))) {
-        const auto plural = lists_.host_object_nouns;
+        const auto& plural = lists_.host_object_nouns;
         bool people = false;
         for (const auto& e : s.entities) {
           if (e.first_token < i + n || e.first_token > i + n + 4 || e.pronoun || e.possessive ||
@@ -240,13 +247,13 @@ class Meetings final : public sdk::Extractor {
             if (k < s.tokens.size && s.tokens[k].lower == "(")
               while (k < s.tokens.size && k < e.last_token + 4 && s.tokens[k].lower != ")") ++k;
             if (k < s.tokens.size && s.tokens[k].lower == ")") ++k;
-            ok = sdk::any_of_terms(s.tokens[e.last_token - 1].lower, plural) ||
-                 (k < s.tokens.size && sdk::any_of_terms(s.tokens[k].lower, plural));
+            ok = any_of_terms(s.tokens[e.last_token - 1].lower, plural) ||
+                 (k < s.tokens.size && any_of_terms(s.tokens[k].lower, plural));
             // only determiners and numbers between ("welcomed the input from the leaders"
             // names no meeting)
             for (std::size_t q = i + n; ok && q < e.first_token; ++q)
               ok = s.tokens[q].kind == sdk::TokenKind::number ||
-                   sdk::any_of_terms(s.tokens[q].lower, host_object_skip_);
+                   any_of_terms(s.tokens[q].lower, host_object_skip_);
           }
           people = ok;
           break;
@@ -257,8 +264,7 @@ class Meetings final : public sdk::Extractor {
         if (!people) {
           std::size_t b = i + n;
           while (b < s.tokens.size && (s.tokens[b].kind == sdk::TokenKind::number ||
-                                       sdk::any_of_terms(s.tokens[b].lower,
-                                                         host_object_skip_)))
+                                       any_of_terms(s.tokens[b].lower, host_object_skip_)))
             ++b;
           // "convened a meeting with officials from across the Administration", "convened a
           // roundtable with leaders", "a meeting of legislators": the people met come after
@@ -268,18 +274,17 @@ class Meetings final : public sdk::Extractor {
           if (m > 0 && b + m + 1 < s.tokens.size &&
               (s.tokens[b + m].lower == "with" || s.tokens[b + m].lower == "of")) {
             b += m + 1;
-            while (b < s.tokens.size &&
-                   (s.tokens[b].kind == sdk::TokenKind::number ||
-                    sdk::any_of_terms(s.tokens[b].lower, host_object_skip_)))
+            while (b < s.tokens.size && (s.tokens[b].kind == sdk::TokenKind::number ||
+                                         any_of_terms(s.tokens[b].lower, host_object_skip_)))
               ++b;
           }
           for (std::size_t k = b; k < s.tokens.size && k < b + 4 && !people; ++k) {
             // "convened a call with Northeastern Governors", "welcomed the input from the
             // leaders": a preposition or an article between, the people are not the object
             if (s.tokens[k].kind != sdk::TokenKind::word ||
-                sdk::any_of_terms(s.tokens[k].lower, host_object_stops_))
+                any_of_terms(s.tokens[k].lower, host_object_stops_))
               break;
-            if (sdk::any_of_terms(s.tokens[k].lower, plural) &&
+            if (any_of_terms(s.tokens[k].lower, plural) &&
                 !(k + 1 < s.tokens.size &&  // "the virtual leaders' summit": a thing
                   (s.tokens[k + 1].lower == "'" || s.tokens[k + 1].lower == "'s"))) {
               people = true;
@@ -294,7 +299,7 @@ class Meetings final : public sdk::Extractor {
         if (!people && sdk::match_phrase(s, i, lists_.convene_verbs) == n) {
           std::size_t b = i + n;
           while (b < s.tokens.size && b < i + n + 5 &&
-                 (sdk::any_of_terms(s.tokens[b].lower, lists_.convene_body_lead) ||
+                 (any_of_terms(s.tokens[b].lower, lists_.convene_body_lead) ||
                   (s.tokens[b].lower == "-" && b > i + n)))
             ++b;
           std::size_t e = b;
@@ -303,13 +308,13 @@ class Meetings final : public sdk::Extractor {
             const auto& tk = s.tokens[e];
             const bool link =
                 e > b && e + 1 < s.tokens.size && s.tokens[e + 1].capitalized &&
-                (tk.lower == "-" || sdk::any_of_terms(tk.lower, lists_.convene_body_links));
+                (tk.lower == "-" || any_of_terms(tk.lower, lists_.convene_body_links));
             if (!tk.capitalized && !link) break;
             if (tk.capitalized && sdk::match_phrase(s, e, lists_.convene_body_nouns) > 0)
               body = true;
             // a chamber's committee is a parliamentary session ("the Senate Budget
             // Committee"; not "the White House Competition Council")
-            if (sdk::any_of_terms(tk.lower, lists_.convene_body_exclude) &&
+            if (any_of_terms(tk.lower, lists_.convene_body_exclude) &&
                 !(e > b && s.tokens[e - 1].lower == "white"))
               chamber = true;
             ++e;
@@ -321,10 +326,10 @@ class Meetings final : public sdk::Extractor {
           // reconvene"; not "lawyers convening in 1963", "alumni will convene")
           if (!body && i + n < s.tokens.size && !s.tokens[i].capitalized &&
               !s.tokens[i - 1].capitalized &&
-              sdk::any_of_terms(s.tokens[i + n].lower, lists_.convene_intransitive_next)) {
+              any_of_terms(s.tokens[i + n].lower, lists_.convene_intransitive_next)) {
             for (std::size_t k = i, steps = 0; k > 0 && steps < 4 && !people; --k, ++steps) {
               if (s.tokens[k - 1].kind == sdk::TokenKind::punct) break;
-              people = sdk::any_of_terms(s.tokens[k - 1].lower, lists_.convene_subjects);
+              people = any_of_terms(s.tokens[k - 1].lower, lists_.convene_subjects);
             }
           }
           if (body && !chamber && e > b) {
@@ -340,7 +345,7 @@ class Meetings final : public sdk::Extractor {
         for (std::size_t k = i + n; people && k < s.tokens.size && k < i + n + 12; ++k)
           if (s.tokens[k].lower == "for")
             for (std::size_t q = k + 1; q < s.tokens.size && q < k + 10; ++q)
-              people = people && !sdk::any_of_terms(s.tokens[q].lower, lists_.host_for_nouns);
+              people = people && !any_of_terms(s.tokens[q].lower, lists_.host_for_nouns);
         if (!people) {
           i += n - 1;
           continue;
@@ -350,8 +355,8 @@ class Meetings final : public sdk::Extractor {
       // "co-chaired the second meeting of the Steering Committee", "will co-chair the fourth
       // Strategic Consultative Group with his counterpart": a gathering held jointly, named
       // or told by a meeting noun among the next words
-      const bool chaired = n == 0 && chair_verbs_.match(s, i) > 0;
-      if (n == 0 && (n = chair_verbs_.match(s, i))) {
+      const bool chaired = n == 0 && (r & kChairVerb) && chair_verbs_.match(s, i) > 0;
+      if (n == 0 && (r & kChairVerb) && (n = chair_verbs_.match(s, i))) {
         bool gathering = false;
         for (std::size_t k = i + n; k < s.tokens.size && k < i + n + 5 && !gathering; ++k) {
           if (s.tokens[k].kind == sdk::TokenKind::punct) break;
@@ -363,11 +368,10 @@ class Meetings final : public sdk::Extractor {
         }
       }
       if (n == 0) {
-        n = nouns_.match(s, i);
+        n = r & kNoun ? nouns_.match(s, i) : 0;
         form = sdk::TriggerForm::noun;
         // "they are meeting": a verb after a form of "be"
-        if (n && i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, be) &&
-            s.tokens[i].lower == "meeting")
+        if (n && i > 0 && any_of_terms(s.tokens[i - 1].lower, be) && s.tokens[i].lower == "meeting")
           form = sdk::TriggerForm::verb;
         // "looks forward to meeting Prime Minister Kishida": a verb after these
         if (n && s.tokens[i].lower == "meeting" && verb_lead_ins_.preceded_by(s, i))
@@ -376,7 +380,7 @@ class Meetings final : public sdk::Extractor {
       if (n == 0) continue;
       // "an audience with the Pope": these nouns name a meeting only before "with"
       if (form == sdk::TriggerForm::noun &&
-          sdk::any_of_terms(s.tokens[i + n - 1].lower, lists_.nouns_with_only) &&
+          any_of_terms(s.tokens[i + n - 1].lower, lists_.nouns_with_only) &&
           !(i + n < s.tokens.size && s.tokens[i + n].lower == "with")) {
         i += n - 1;
         continue;
@@ -395,19 +399,17 @@ class Meetings final : public sdk::Extractor {
            k < s.tokens.size && k < i + n + context_reach; ++k)
         excluded = excluded || context_.contains(s.tokens[k].lower);
       const std::size_t people_end =
-          form == sdk::TriggerForm::verb && sdk::any_of_terms(s.tokens[i + n - 1].lower, bare)
-              ? people_object_end(s, i + n, lists_.people_objects,
-                                  lists_.people_object_stops)
+          form == sdk::TriggerForm::verb && any_of_terms(s.tokens[i + n - 1].lower, bare)
+              ? people_object_end(s, i + n, lists_.people_objects, lists_.people_object_stops)
               : 0;
-      if (form == sdk::TriggerForm::verb && sdk::any_of_terms(s.tokens[i + n - 1].lower, bare) &&
+      if (form == sdk::TriggerForm::verb && any_of_terms(s.tokens[i + n - 1].lower, bare) &&
           people_end == 0 &&
-          (sdk::takes_thing_object(s, i + n, lists_.after_meet,
-                                   lists_.object_determiners) ||
+          (sdk::takes_thing_object(s, i + n, lists_.after_meet, lists_.object_determiners) ||
            thing_object_ahead(s, i + n, lists_.thing_objects, lists_.after_meet,
                               lists_.object_determiners)))
         excluded = true;
       // "the accord was negotiated": a passive names a document, not talks
-      if (form == sdk::TriggerForm::verb && i > 0 && sdk::any_of_terms(s.tokens[i - 1].lower, be) &&
+      if (form == sdk::TriggerForm::verb && i > 0 && any_of_terms(s.tokens[i - 1].lower, be) &&
           s.tokens[i].lower != "meeting")
         excluded = true;
       if (excluded) {
@@ -415,8 +417,8 @@ class Meetings final : public sdk::Extractor {
         continue;
       }
       const sdk::Frame f = s.analyzer->frame(s, i, i + n, form);
-      const bool is_talks = sdk::any_of_terms(s.tokens[i + n - 1].lower, talks) ||
-                            sdk::any_of_terms(s.tokens[i].lower, talks);
+      const bool is_talks =
+          any_of_terms(s.tokens[i + n - 1].lower, talks) || any_of_terms(s.tokens[i].lower, talks);
       auto c = sdk::candidate_from_frame(s, f, is_talks ? "talks" : "meeting", i, i + n, form);
       // a body convened is one side, named whole: no name or place inside its name
       // ("the U.S.-Israel Strategic Consultative Group", "the White House Competition
@@ -450,7 +452,7 @@ class Meetings final : public sdk::Extractor {
            predicate_after(s, i + n, talks_ongoing_) || talks_lead_ins_.preceded_by(s, i));
       // "several meetings that will be held this weekend": meetings of nobody in particular
       const bool generic = form == sdk::TriggerForm::noun && c.participants.empty() && i > 0 &&
-                           sdk::any_of_terms(s.tokens[i - 1].lower, lists_.generic_before);
+                           any_of_terms(s.tokens[i - 1].lower, lists_.generic_before);
       // "briefing reporters after a separate meeting with Shultz": a meeting with someone
       // that the sentence places before what it tells took place
       bool lead_in = false;
@@ -458,8 +460,8 @@ class Meetings final : public sdk::Extractor {
       for (std::size_t k = i, steps = 0; k > 0 && steps < 4 && !lead_in && !from_lead_in;
            --k, ++steps) {
         const auto& tk = s.tokens[k - 1];
-        if (sdk::any_of_terms(tk.lower, lists_.lead_ins)) lead_in = true;
-        if (sdk::any_of_terms(tk.lower, counterpart_lead_ins_)) from_lead_in = true;
+        if (any_of_terms(tk.lower, lists_.lead_ins)) lead_in = true;
+        if (any_of_terms(tk.lower, counterpart_lead_ins_)) from_lead_in = true;
         if (tk.capitalized || tk.kind != sdk::TokenKind::word) break;
       }
       // "speaking after a cabinet meeting", "after two weeks of talks": a meeting the
@@ -479,7 +481,7 @@ class Meetings final : public sdk::Extractor {
       bool formal = false;
       if (form == sdk::TriggerForm::noun && !generic && !is_talks)
         for (std::size_t k = i, steps = 0; k > 0 && steps < 2 && !formal; --k, ++steps)
-          formal = sdk::any_of_terms(s.tokens[k - 1].lower, lists_.formal_before);
+          formal = any_of_terms(s.tokens[k - 1].lower, lists_.formal_before);
       // "met with Cho and Akiba for the fourth trilateral meeting": the verb told it already
       for (std::size_t k = 0; k < i && formal; ++k)
         if (verbs_.match(s, k) > 0) formal = false;
@@ -489,7 +491,7 @@ class Meetings final : public sdk::Extractor {
       std::size_t by = 0;
       if (form == sdk::TriggerForm::noun && !generic) {
         std::size_t k = i + n;
-        if (k < s.tokens.size && sdk::any_of_terms(s.tokens[k].lower, be)) ++k;
+        if (k < s.tokens.size && any_of_terms(s.tokens[k].lower, be)) ++k;
         if (k + 1 < s.tokens.size && sdk::match_phrase(s, k, lists_.attended_by))
           by = k + 2;
       }
@@ -647,7 +649,7 @@ class Meetings final : public sdk::Extractor {
   std::vector<std::pair<std::ptrdiff_t, std::ptrdiff_t>> series_items(const sdk::Sentence& s,
                                                                       std::size_t from) const {
     std::vector<std::pair<std::ptrdiff_t, std::ptrdiff_t>> items;
-    const auto links = series_links_;
+    const auto& links = series_links_;
     auto place_at = [&](std::size_t k) -> std::ptrdiff_t {  // a place entity starting at k
       for (std::size_t e = 0; e < s.entities.size; ++e)
         if (s.entities[e].first_token == k && (s.entities[e].kind == sdk::EntityKind::city ||
@@ -661,7 +663,7 @@ class Meetings final : public sdk::Extractor {
       for (std::size_t e = 0; e < s.entities.size; ++e)
         if (s.entities[e].last_token == end && s.entities[e].first_token >= 2 &&
             place_at(s.entities[e].first_token) == static_cast<std::ptrdiff_t>(e) &&
-            sdk::any_of_terms(s.tokens[s.entities[e].first_token - 1].lower, links))
+            any_of_terms(s.tokens[s.entities[e].first_token - 1].lower, links))
           return static_cast<std::ptrdiff_t>(e);
       return -1;
     };
@@ -693,7 +695,7 @@ class Meetings final : public sdk::Extractor {
         // (a state after its city, "Orlando, Florida", may be no entity of its own; a year
         // may close a span, "June 9 and 10, 2025")
         clean = in_place || s.tokens[q].capitalized || s.tokens[q].kind == sdk::TokenKind::number ||
-                sdk::any_of_terms(s.tokens[q].lower, links);
+                any_of_terms(s.tokens[q].lower, links);
       }
       if (!clean) break;
       items.emplace_back(static_cast<std::ptrdiff_t>(k), place);
@@ -712,12 +714,14 @@ class Meetings final : public sdk::Extractor {
   sdk::PhraseSet dets_, excl_, context_;  // word lists looked up around every trigger
   sdk::PhraseSet host_verbs_;     // triggers only with people for object
   sdk::PhraseSet chair_verbs_;    // triggers only with a gathering for object
-  sdk::PhraseSet first_words_;    // the four trigger lists as one, asked first at every token
+  // the four trigger lists a word starts a phrase of, in one look-up, asked first at every
+  // token: verbs (kVerb), host_verbs (kHostVerb), chair_verbs (kChairVerb), nouns (kNoun)
+  static constexpr std::uint32_t kVerb = 1, kHostVerb = 2, kChairVerb = 4, kNoun = 8;
+  fallback::FirstWordRoles roles_;
   // lists looked up at every word of a stretch around a trigger
-  sdk::View<std::string_view> host_object_skip_, host_object_stops_, series_links_,
-      counterpart_lead_ins_;
+  Terms host_object_skip_, host_object_stops_, series_links_, counterpart_lead_ins_;
   // lists read in every sentence
-  sdk::View<std::string_view> talks_, be_, excl_phrases_, bare_;
+  Terms talks_, be_, excl_phrases_, bare_;
   // told_exclude_context, looked up at every word of a sentence with a meeting in it
   sdk::PhraseSet told_exclude_;
   sdk::PhraseEnds excl_phrase_ends_;  // exclude_phrases, looked for before every trigger

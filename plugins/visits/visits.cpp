@@ -5,9 +5,14 @@
 #include <cctype>
 #include <string>
 
+#include "../term_set.h"
+
 namespace sdk = chronicle::sdk;
 
 namespace {
+
+using plugin_terms::any_of_terms;
+using plugin_terms::Terms;
 
 // "by visiting AI.Gov to sign up": the word after the trigger is a web address, not a place.
 bool web_address_after(const sdk::Sentence& s, std::size_t from,
@@ -15,14 +20,19 @@ bool web_address_after(const sdk::Sentence& s, std::size_t from,
   while (from < s.text.size() && (s.text[from] == ' ' || s.text[from] == '\n')) ++from;
   std::size_t end = from;
   while (end < s.text.size() && s.text[end] != ' ' && s.text[end] != '\n') ++end;
-  std::string word(s.text.substr(from, end - from));
+  std::string_view word = s.text.substr(from, end - from);
   while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back())) &&
          word.back() != '/')
-    word.pop_back();
-  for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  for (auto suf : suffixes)
-    if (word.size() > suf.size() && word.compare(word.size() - suf.size(), suf.size(), suf) == 0)
-      return true;
+    word.remove_suffix(1);
+  // (the word's end in lower case against each suffix, with no copy of the word)
+  for (auto suf : suffixes) {
+    if (word.size() <= suf.size()) continue;
+    const std::size_t at = word.size() - suf.size();
+    bool same = true;
+    for (std::size_t k = 0; k < suf.size() && same; ++k)
+      same = static_cast<char>(std::tolower(static_cast<unsigned char>(word[at + k]))) == suf[k];
+    if (same) return true;
+  }
   return false;
 }
 
@@ -80,27 +90,27 @@ struct Lists {
         trip_start_words(lex.terms("trip_start_words")),
         visitor_skip(lex.terms("visitor_skip")),
         web_suffixes(lex.terms("web_suffixes")) {}
-  sdk::View<std::string_view> accept_words;
-  sdk::View<std::string_view> auxiliaries;
-  sdk::View<std::string_view> be_forms;
-  sdk::View<std::string_view> destination_words;
-  sdk::View<std::string_view> done_lead_ins;
-  sdk::View<std::string_view> future_subordinators;
-  sdk::View<std::string_view> invitation_words;
-  sdk::View<std::string_view> lead_verbs;
-  sdk::View<std::string_view> led_nouns;
-  sdk::View<std::string_view> of_destination_nouns;
-  sdk::View<std::string_view> place_only_motion;
-  sdk::View<std::string_view> present_be;
-  sdk::View<std::string_view> present_forms;
-  sdk::View<std::string_view> recent_times;
-  sdk::View<std::string_view> return_words;
-  sdk::View<std::string_view> trip_end_lead_ins;
-  sdk::View<std::string_view> trip_end_parts;
-  sdk::View<std::string_view> trip_parts;
-  sdk::View<std::string_view> trip_start_words;
-  sdk::View<std::string_view> visitor_skip;
-  sdk::View<std::string_view> web_suffixes;
+  Terms accept_words;
+  Terms auxiliaries;
+  Terms be_forms;
+  Terms destination_words;
+  Terms done_lead_ins;
+  Terms future_subordinators;
+  Terms invitation_words;
+  Terms lead_verbs;
+  Terms led_nouns;
+  Terms of_destination_nouns;
+  Terms place_only_motion;
+  Terms present_be;
+  Terms present_forms;
+  Terms recent_times;
+  Terms return_words;
+  Terms trip_end_lead_ins;
+  Terms trip_end_parts;
+  Terms trip_parts;
+  Terms trip_start_words;
+  Terms visitor_skip;
+  Terms web_suffixes;
 };
 
 class Visits final : public sdk::Extractor {
@@ -123,10 +133,10 @@ class Visits final : public sdk::Extractor {
   std::string_view name() const noexcept override { return "visits"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
-    const auto dets = dets_terms_;
+    const auto& dets = dets_terms_;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       // a trigger starts with a word of one of the four lists; most tokens start none
-      if (!first_words_.starts_with_word(s.tokens[i].lower)) continue;
+      if (!first_words_.starts(s.tokens[i].lower)) continue;
       sdk::TriggerForm form = sdk::TriggerForm::verb;
       bool needs_destination = false;
       bool departure = false;  // "left Brazil early today to attend ..."
@@ -146,7 +156,7 @@ class Visits final : public sdk::Extractor {
       }
       for (std::size_t k = adj; k < i; ++k) compound = compound || s.tokens[k].lower == "-";
       // "will first travel to Belfast": after an auxiliary the word is an adverb
-      const bool adverb = i > 1 && sdk::any_of_terms(s.tokens[i - 2].lower, lists_.auxiliaries);
+      const bool adverb = i > 1 && any_of_terms(s.tokens[i - 2].lower, lists_.auxiliaries);
       const bool after_det =
           (i > 0 && !adverb && dets_.contains(s.tokens[i - 1].lower)) ||
           (i > 1 && dets_.contains(s.tokens[i - 2].lower) &&
@@ -169,8 +179,7 @@ class Visits final : public sdk::Extractor {
           }
         }
         // "left the meeting to attend to other business": a departure takes no object
-        if (!purpose || (i + n < s.tokens.size && sdk::any_of_terms(s.tokens[i + n].lower, dets)))
-          n = 0;
+        if (!purpose || (i + n < s.tokens.size && any_of_terms(s.tokens[i + n].lower, dets))) n = 0;
         departure = n > 0;
       }
       if (n == 0 && (n = nouns_.match(s, i))) form = sdk::TriggerForm::noun;
@@ -185,9 +194,9 @@ class Visits final : public sdk::Extractor {
       for (std::size_t k = i, steps = 0; k > 0 && steps < 14; --k, ++steps) {
         const auto& tk = s.tokens[k - 1];
         if (tk.kind == sdk::TokenKind::punct && tk.lower != "-" && tk.lower != "'s") break;
-        if (!sdk::any_of_terms(tk.lower, lists_.invitation_words)) continue;
+        if (!any_of_terms(tk.lower, lists_.invitation_words)) continue;
         for (std::size_t q = k - 1, back = 0; q > 0 && back < 3 && !accepted; --q, ++back)
-          accepted = sdk::any_of_terms(s.tokens[q - 1].lower, lists_.accept_words);
+          accepted = any_of_terms(s.tokens[q - 1].lower, lists_.accept_words);
         invited = true;
         break;
       }
@@ -199,7 +208,7 @@ class Visits final : public sdk::Extractor {
           sdk::match_phrase(s, i, lists_.led_nouns) == n) {
         for (std::size_t k = i, steps = 0; k > 0 && steps < 4 && lead_at == 0; --k, ++steps) {
           if (s.tokens[k - 1].kind == sdk::TokenKind::punct) break;
-          if (sdk::any_of_terms(s.tokens[k - 1].lower, lists_.lead_verbs)) lead_at = k;
+          if (any_of_terms(s.tokens[k - 1].lower, lists_.lead_verbs)) lead_at = k;
         }
         excluded = lead_at == 0 || place_at(s, i + n) < 0;
       }
@@ -278,7 +287,7 @@ class Visits final : public sdk::Extractor {
       if (form == sdk::TriggerForm::noun && f.agents.empty()) {
         std::size_t k = i;
         while (k > 0 &&
-               (sdk::any_of_terms(s.tokens[k - 1].lower, dets) ||
+               (any_of_terms(s.tokens[k - 1].lower, dets) ||
                 (compound_piece(k - 1) && k + 6 >= i) ||
                 (s.tokens[k - 1].kind == sdk::TokenKind::word && !s.tokens[k - 1].capitalized &&
                  s.tokens[k - 1].lower != "on" && k + 2 >= i)))
@@ -290,12 +299,12 @@ class Visits final : public sdk::Extractor {
         };
         if (k >= 2 && s.tokens[k - 1].lower == "on") {
           const std::size_t before = k - 1;
-          if (sdk::any_of_terms(s.tokens[before - 1].lower, lists_.be_forms)) {
+          if (any_of_terms(s.tokens[before - 1].lower, lists_.be_forms)) {
             const auto who = before >= 2 ? entity_ending_at(before - 1) : -1;
             if (who >= 0 &&
                 s.entities[static_cast<std::size_t>(who)].kind == sdk::EntityKind::person) {
               f.agents.push_back(static_cast<std::size_t>(who));
-              on_trip = sdk::any_of_terms(s.tokens[before - 1].lower, lists_.present_be);
+              on_trip = any_of_terms(s.tokens[before - 1].lower, lists_.present_be);
             }
           } else if (s.tokens[before - 1].lower == ",") {
             // "Kerin, on a tour of Asia, said": the name before the comma is on the trip
@@ -320,8 +329,8 @@ class Visits final : public sdk::Extractor {
               if (lead_in >= 2 && s.tokens[lead_in - 1].lower == ",") {
                 who = entity_ending_at(lead_in - 1);
               } else if (lead_in >= 2 &&
-                         sdk::any_of_terms(s.tokens[lead_in - 1].lower, lists_.be_forms)) {
-                now = sdk::any_of_terms(s.tokens[lead_in - 1].lower, lists_.present_be);
+                         any_of_terms(s.tokens[lead_in - 1].lower, lists_.be_forms)) {
+                now = any_of_terms(s.tokens[lead_in - 1].lower, lists_.present_be);
                 std::size_t subject = lead_in - 1;
                 if (subject >= 3 && s.tokens[subject - 1].lower == "who" &&
                     s.tokens[subject - 2].lower == ",")
@@ -349,7 +358,7 @@ class Visits final : public sdk::Extractor {
              (s.tokens[np - 1].kind != sdk::TokenKind::punct || s.tokens[np - 1].lower == "-"))
         --np;
       if (form == sdk::TriggerForm::noun && np >= 3 && s.tokens[np - 1].lower == "of" &&
-          sdk::any_of_terms(s.tokens[np - 2].lower, lists_.trip_parts)) {
+          any_of_terms(s.tokens[np - 2].lower, lists_.trip_parts)) {
         std::size_t k = np - 2;
         while (k > 0 && np - k < 5 && s.tokens[k - 1].lower != "on") --k;
         if (k > 0 && s.tokens[k - 1].lower == "on") {
@@ -373,9 +382,9 @@ class Visits final : public sdk::Extractor {
              (s.tokens[ep - 1].kind == sdk::TokenKind::word || s.tokens[ep - 1].lower == "-"))
         --ep;
       if (form == sdk::TriggerForm::noun && ep >= 4 && s.tokens[ep - 1].lower == "of" &&
-          sdk::any_of_terms(s.tokens[ep - 2].lower, lists_.trip_end_parts) &&
+          any_of_terms(s.tokens[ep - 2].lower, lists_.trip_end_parts) &&
           s.tokens[ep - 3].lower == "the" &&
-          sdk::any_of_terms(s.tokens[ep - 4].lower, lists_.trip_end_lead_ins)) {
+          any_of_terms(s.tokens[ep - 4].lower, lists_.trip_end_lead_ins)) {
         ended = true;
         if (f.agents.empty())
           for (std::size_t e = 0; e < s.entities.size; ++e)
@@ -394,17 +403,16 @@ class Visits final : public sdk::Extractor {
       // ... and is "on" the trip ("is on a visit to France", "in Brussels on a tour of Europe")
       std::size_t lead = i;
       while (lead > 0 && i - lead < 6 &&
-             (sdk::any_of_terms(s.tokens[lead - 1].lower, dets) || compound_piece(lead - 1)))
+             (any_of_terms(s.tokens[lead - 1].lower, dets) || compound_piece(lead - 1)))
         --lead;
       const bool on_the_trip = lead > 0 && s.tokens[lead - 1].lower == "on";
       if (form == sdk::TriggerForm::noun && f.destination < 0 && traveller && on_the_trip &&
           !appositive) {
         std::size_t at = i + n;
-        if (sdk::any_of_terms(s.tokens[i + n - 1].lower, lists_.destination_words)) {
+        if (any_of_terms(s.tokens[i + n - 1].lower, lists_.destination_words)) {
           // "on a visit to France": the trigger holds the preposition
         } else if (at + 1 < s.tokens.size && s.tokens[at].lower == "of" &&
-                   sdk::any_of_terms(s.tokens[i + n - 1].lower,
-                                     lists_.of_destination_nouns)) {
+                   any_of_terms(s.tokens[i + n - 1].lower, lists_.of_destination_nouns)) {
           ++at;  // "on a tour of Europe"
         } else {
           at = s.tokens.size;
@@ -418,7 +426,7 @@ class Visits final : public sdk::Extractor {
       // the place after "to"
       if (form == sdk::TriggerForm::noun && f.destination < 0 && i + n + 3 < s.tokens.size &&
           s.tokens[i + n].lower == "of" &&
-          !sdk::any_of_terms(s.tokens[i + n - 1].lower, lists_.destination_words))
+          !any_of_terms(s.tokens[i + n - 1].lower, lists_.destination_words))
         for (std::size_t e = 0; e < s.entities.size; ++e) {
           const auto& who = s.entities[e];
           if (who.kind != sdk::EntityKind::person || who.pronoun || who.first_token <= i + n ||
@@ -443,7 +451,7 @@ class Visits final : public sdk::Extractor {
       if (form == sdk::TriggerForm::noun && (f.agents.empty() || f.destination >= 0)) {
         std::size_t by = i + n;
         while (by < s.tokens.size && by < i + n + 8 && s.tokens[by].lower != "by") {
-          bool skip = sdk::any_of_terms(s.tokens[by].lower, lists_.visitor_skip);
+          bool skip = any_of_terms(s.tokens[by].lower, lists_.visitor_skip);
           for (const auto& m : s.mentions)
             skip = skip || (m.first_token <= by && by < m.last_token);
           for (const auto& e : s.entities)
@@ -484,7 +492,7 @@ class Visits final : public sdk::Extractor {
         if (k > 1 && s.tokens[k - 1].lower == "from")
           for (std::size_t r = k - 1, steps = 0; r > 0 && steps < 5; --r, ++steps) {
             if (s.tokens[r - 1].kind == sdk::TokenKind::punct) break;
-            if (!sdk::any_of_terms(s.tokens[r - 1].lower, lists_.return_words)) continue;
+            if (!any_of_terms(s.tokens[r - 1].lower, lists_.return_words)) continue;
             const sdk::Frame back = s.analyzer->frame(s, r - 1, r, sdk::TriggerForm::verb);
             for (auto e : back.agents)
               if (!s.entities[e].possessive && s.entities[e].kind == sdk::EntityKind::person)
@@ -502,7 +510,7 @@ class Visits final : public sdk::Extractor {
               (s.entities[k].kind == sdk::EntityKind::country ||
                s.entities[k].kind == sdk::EntityKind::city) &&
               !s.entities[k].possessive && s.entities[k].first_token > 0 &&
-              sdk::any_of_terms(s.tokens[s.entities[k].first_token - 1].lower, dets)) {
+              any_of_terms(s.tokens[s.entities[k].first_token - 1].lower, dets)) {
             f.destination = static_cast<std::ptrdiff_t>(k);
             f.destinations.assign(1, k);
           }
@@ -554,6 +562,20 @@ class Visits final : public sdk::Extractor {
           if (s.entities[e].last_token == i - 1 && !s.entities[e].pronoun &&
               s.entities[e].kind == sdk::EntityKind::person)
             f.agents.assign(1, e);
+      // a visit is someone's travel: it needs a traveller, and a place or a date (told by
+      // the frame alone: no candidate is built for a trigger that has none)
+      bool keep = !f.agents.empty();
+      if (form == sdk::TriggerForm::noun)
+        keep =
+            keep && !f.anaphoric &&
+            (f.destination >= 0 || f.time >= 0 || f.place >= 0 || ended || returned || by_visitor);
+      else
+        keep = keep && (f.destination >= 0 || (!needs_destination && f.place >= 0) ||
+                        (!needs_destination && f.time >= 0));
+      if (!keep) {
+        i += n - 1;
+        continue;
+      }
       auto c = sdk::candidate_from_frame(s, f, "visit", i, i + n, form);
       c.counterparts.clear();
       // "visit the White House": the seat visited is the place, not a participant
@@ -566,7 +588,7 @@ class Visits final : public sdk::Extractor {
           }
       // "Funaro, who is in Rome": the present of a stay is the stay under way
       if (form == sdk::TriggerForm::verb && needs_destination &&
-          sdk::any_of_terms(s.tokens[i].lower, lists_.present_be) && n >= 2)
+          any_of_terms(s.tokens[i].lower, lists_.present_be) && n >= 2)
         on_trip = true;
       if (invited && (c.status == sdk::Status::unknown || c.status == sdk::Status::occurred ||
                       c.status == sdk::Status::ongoing))
@@ -580,13 +602,12 @@ class Visits final : public sdk::Extractor {
       // was done during the trip, so the trip took place, whatever the main clause says
       if (form == sdk::TriggerForm::noun && c.status == sdk::Status::planned) {
         std::size_t k = i;
-        while (k > 0 && i - k < 3 && sdk::any_of_terms(s.tokens[k - 1].lower, dets)) --k;
-        if (k >= 3 && sdk::any_of_terms(s.tokens[k - 1].lower, lists_.done_lead_ins)) {
+        while (k > 0 && i - k < 3 && any_of_terms(s.tokens[k - 1].lower, dets)) --k;
+        if (k >= 3 && any_of_terms(s.tokens[k - 1].lower, lists_.done_lead_ins)) {
           const auto done = s.tokens[k - 2].lower, before = s.tokens[k - 3].lower;
           if (done.size() > 3 && done.substr(done.size() - 2) == "ed" &&
-              !sdk::any_of_terms(before, lists_.auxiliaries) &&
-              !sdk::any_of_terms(before, lists_.be_forms) && before != "be" &&
-              before != "been")
+              !any_of_terms(before, lists_.auxiliaries) && !any_of_terms(before, lists_.be_forms) &&
+              before != "be" && before != "been")
             c.status = sdk::Status::occurred;
         }
       }
@@ -595,34 +616,23 @@ class Visits final : public sdk::Extractor {
       if (form == sdk::TriggerForm::verb &&
           (c.status == sdk::Status::occurred || c.status == sdk::Status::unknown ||
            c.status == sdk::Status::ongoing) &&
-          sdk::any_of_terms(s.tokens[i].lower, lists_.present_forms))
+          any_of_terms(s.tokens[i].lower, lists_.present_forms))
         for (std::size_t k = i >= 4 ? i - 4 : 0; k < i; ++k)
-          if (sdk::any_of_terms(s.tokens[k].lower, lists_.future_subordinators))
+          if (any_of_terms(s.tokens[k].lower, lists_.future_subordinators))
             c.status = sdk::Status::planned;
       // "arrived here last night for talks", "arrived in Moscow", "left Brazil early today to
       // attend": a stay or trip that began lately (no time, or a recent day) is under way
       if (form == sdk::TriggerForm::verb && c.status == sdk::Status::occurred &&
-          sdk::any_of_terms(s.tokens[i].lower, lists_.trip_start_words)) {
+          any_of_terms(s.tokens[i].lower, lists_.trip_start_words)) {
         bool recent = f.time < 0;
         if (!recent) {
           const auto& m = s.mentions[static_cast<std::size_t>(f.time)];
           for (std::size_t k = m.first_token; k < m.last_token && k < s.tokens.size; ++k)
-            recent = recent || sdk::any_of_terms(s.tokens[k].lower, lists_.recent_times);
+            recent = recent || any_of_terms(s.tokens[k].lower, lists_.recent_times);
         }
         if (recent) c.status = sdk::Status::ongoing;
       }
-      // a visit is someone's travel: it needs a traveller, and a place or a date
-      bool keep = !f.agents.empty();
-      if (form == sdk::TriggerForm::noun)
-        keep =
-            keep && !f.anaphoric &&
-            (f.destination >= 0 || f.time >= 0 || f.place >= 0 || ended || returned || by_visitor);
-      else
-        keep = keep && (f.destination >= 0 || (!needs_destination && f.place >= 0) ||
-                        (!needs_destination && f.time >= 0));
-      if (keep) {
-        out.push_back(std::move(c));
-      }
+      out.push_back(std::move(c));
       i += n - 1;
     }
   }
@@ -632,8 +642,10 @@ class Visits final : public sdk::Extractor {
   Lists lists_;
   sdk::PhraseSet verbs_, motion_, nouns_, departure_verbs_, purpose_phrases_;  // triggers, indexed by first word
   sdk::PhraseSet dets_, excl_;  // word lists looked up at every token
-  sdk::PhraseSet first_words_;  // the four trigger lists as one, asked first at every token
-  sdk::View<std::string_view> excl_phrases_, dets_terms_;  // lists read in every sentence
+  plugin_terms::FirstWords
+      first_words_;  // the four trigger lists as one, asked first at every token
+  sdk::View<std::string_view> excl_phrases_;  // lists read in every sentence
+  Terms dets_terms_;
   sdk::PhraseEnds excl_phrase_ends_;  // exclude_phrases, looked for before every trigger
 };
 
