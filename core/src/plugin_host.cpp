@@ -483,15 +483,25 @@ bool PluginHost::may_propose(std::span<const sdk::Token> tokens,
   return !plugins_.empty() && gate_of(tokens, hashes, /*any=*/true) != 0;
 }
 
+PluginHost::Callees PluginHost::callees(std::span<const sdk::Token> tokens,
+                                        const std::uint64_t* hashes) const {
+  // the gated plugins this sentence holds the words of a trigger of
+  return {gated_ != 0 ? gate_of(tokens, hashes, /*any=*/false) : 0, all_gated()};
+}
+
 void PluginHost::extract(const sdk::Sentence& sentence, std::vector<sdk::EventCandidate>& out,
                          std::vector<std::string>& plugin_of, std::vector<ExtractFailure>& failures,
                          const std::uint64_t* hashes) const {
-  // the gated plugins this sentence holds the words of a trigger of
-  const std::uint64_t present =
-      gated_ != 0 ? gate_of({sentence.tokens.data, sentence.tokens.size}, hashes, /*any=*/false)
-                  : 0;
+  extract(sentence, out, plugin_of, failures,
+          callees({sentence.tokens.data, sentence.tokens.size}, hashes));
+}
+
+void PluginHost::extract(const sdk::Sentence& sentence, std::vector<sdk::EventCandidate>& out,
+                         std::vector<std::string>& plugin_of, std::vector<ExtractFailure>& failures,
+                         const Callees& callees) const {
   // (most sentences: every plugin is gated and none found)
-  if (present == 0 && all_gated()) return;
+  if (callees.none()) return;
+  const std::uint64_t present = callees.gated_present;
   // the sentence as the plugins see it: its frames read once for all of them
   std::optional<FrameCache> frames;
   static thread_local std::vector<FrameRead> frames_read;

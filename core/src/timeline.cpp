@@ -641,13 +641,14 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   // are those it refused: no extractor would be called on them)
   for (std::size_t si = a.gate_opened_at(); si < sentences.size(); ++si) {
     if (sentences[si].span.heading) continue;
-    // (clauses the analysis left unread: only for a sentence an extractor is called on)
-    if (!sentences[si].clauses_read &&
-        !host.may_propose(sentences[si].tokens.tokens, sentences[si].tokens.hashes))
-      continue;
+    // (the gate read once; clauses the analysis left unread: only for a sentence an
+    // extractor is called on)
+    const PluginHost::Callees callees =
+        host.callees(sentences[si].tokens.tokens, sentences[si].tokens.hashes);
+    if (callees.none()) continue;
     const AnalyzedSentence& s = a.with_clauses(si);
     std::vector<ExtractFailure> failures;
-    host.extract(s.view, all_cands[si], all_plugin_of[si], failures, s.tokens.hashes);
+    host.extract(s.view, all_cands[si], all_plugin_of[si], failures, callees);
     for (auto& f : failures) {
       if (failed_plugins.insert(f.plugin).second)
         errors.push_back({doc.id, "plugin \"" + f.plugin + "\": " + f.message +

@@ -325,6 +325,11 @@ std::vector<std::string> sentences_seen(const PluginHost& host, const std::strin
     std::vector<chronicle::sdk::EventCandidate> hashed;
     host.extract(s.view, hashed, plugin_of, failures, s.tokens.hashes);
     EXPECT_EQ(hashed.size(), out.size());
+    // and when the gate, read once beforehand (callees), is passed in
+    std::vector<chronicle::sdk::EventCandidate> read_once;
+    host.extract(s.view, read_once, plugin_of, failures,
+                 host.callees(s.tokens.tokens, s.tokens.hashes));
+    EXPECT_EQ(read_once.size(), out.size());
   }
   return seen;
 }
@@ -555,5 +560,16 @@ TEST(PluginHostGate, InOrderAndAnyOrderPluginsSharingWords) {
   std::vector<bool> proposed;
   for (const auto& s : analysis.sentences()) proposed.push_back(host.may_propose(s.tokens.tokens));
   EXPECT_EQ(proposed, (std::vector<bool>{true, true, true, false, true, false, true}));
+  // callees: which plugins (bit 0 the any-order one, bit 1 the in-order one), from the
+  // words as from the tokenizer's hashes; none() where may_propose says no
+  std::vector<std::uint64_t> present;
+  for (const auto& s : analysis.sentences()) {
+    const PluginHost::Callees c = host.callees(s.tokens.tokens);
+    EXPECT_TRUE(c.all_gated);
+    EXPECT_EQ(c.none(), !host.may_propose(s.tokens.tokens));
+    EXPECT_EQ(host.callees(s.tokens.tokens, s.tokens.hashes).gated_present, c.gated_present);
+    present.push_back(c.gated_present);
+  }
+  EXPECT_EQ(present, (std::vector<std::uint64_t>{1, 1, 2, 0, 2, 0, 3}));
   fs::remove_all(dir);
 }

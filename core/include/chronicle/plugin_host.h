@@ -105,6 +105,20 @@ class PluginHost {
                std::vector<std::string>& plugin_of, std::vector<ExtractFailure>& failures,
                const std::uint64_t* hashes = nullptr) const;
 
+  // The plugins extract() calls on a sentence of these tokens: the gate read once, for a
+  // caller that decides by it whether to prepare the sentence before extract(sentence, ...,
+  // callees) with the same tokens. `hashes` as for extract().
+  struct Callees {
+    std::uint64_t gated_present = 0;  // the gated plugins (by index) whose gate the tokens pass
+    bool all_gated = false;           // every plugin loaded has a gate
+    // No extractor would be called (as may_propose() false).
+    bool none() const noexcept { return gated_present == 0 && all_gated; }
+  };
+  Callees callees(std::span<const sdk::Token> tokens, const std::uint64_t* hashes = nullptr) const;
+  void extract(const sdk::Sentence& sentence, std::vector<sdk::EventCandidate>& out,
+               std::vector<std::string>& plugin_of, std::vector<ExtractFailure>& failures,
+               const Callees& callees) const;
+
   // Could an extractor be called on a sentence of these tokens? False only when every
   // plugin loaded has a sentence gate and the tokens pass none (they hold every word of no
   // phrase of any, or, for a plugin gated in order, no phrase as consecutive tokens):
