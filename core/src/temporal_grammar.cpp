@@ -619,7 +619,8 @@ struct TemporalGrammar::Impl {
   TokenWordSet month_noun_blockers;  // "the March accession", not "the March of Dimes"
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
-      in_span_name_preps, someday_leads, hyphen_only_counts, age_nouns, age_persons, age_leads;
+      in_span_name_preps, in_span_perfects, someday_leads, hyphen_only_counts, age_nouns,
+      age_persons, age_leads, day_name_leads, day_name_tails;
   // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
   // (rule_count), "its first quarterly loss" (rule_set)
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
@@ -633,6 +634,13 @@ struct TemporalGrammar::Impl {
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   std::array<bool, 256> ordinal_suffix_starts{};      // the first characters of ordinal_suffixes
+  // fiscal_codes ("fy" of "FY23") and their first characters (a word of such a start and
+  // a last digit is looked at again by tag())
+  std::vector<std::string> fiscal_codes;
+  std::array<bool, 256> fiscal_code_starts{};
+  // the year's digits of a fiscal code and the year written on it ("23" of "fy23", "2022"
+  // of "fy2022"), or none
+  std::string_view fiscal_code_digits(std::string_view lower) const;
   // `rest` (what follows a day number's digits: "st" of "21st") is an ordinal suffix; most
   // numbers go on with a character no suffix starts with ("2.5", "1,500")
   bool is_ordinal_suffix(std::string_view rest) const {
@@ -859,6 +867,8 @@ struct TemporalGrammar::Impl {
   std::pair<std::size_t, int> read_year_digits(Tokens t, std::size_t i, bool bare) const;
   // a year of two digits after a fiscal word ("FY 22"), or {0, 0}
   std::pair<std::size_t, int> read_short_fiscal_year(Tokens t, std::size_t i) const;
+  // a fiscal year written as one word ("FY23", "FY2022"), or {0, 0}
+  std::pair<std::size_t, int> read_fiscal_code(Tokens t, std::size_t i) const;
   // (inlined up to a number word: most calls read nothing)
   [[gnu::always_inline]] inline std::pair<std::size_t, int> read_spelled_year(Tokens t,
                                                                               std::size_t i) const;
@@ -973,6 +983,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("plural_of_leads")) plural_of_leads.insert(s);
   for (const auto& s : lex.list("rate_breakers")) rate_breakers.insert(s);
   for (const auto& s : lex.list("in_span_name_prepositions")) in_span_name_preps.insert(s);
+  for (const auto& s : lex.list("in_span_perfects")) in_span_perfects.insert(s);
   for (const auto& s : lex.list("someday_leads")) someday_leads.insert(s);
   for (const auto& s : lex.list("set_counted_quantifiers")) set_counted_quant.insert(s);
   for (const auto& s : lex.list("set_day_adjective_nouns")) set_day_adjective_nouns.insert(s);
@@ -989,6 +1000,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("age_nouns")) age_nouns.insert(s);
   for (const auto& s : lex.list("age_person_words")) age_persons.insert(s);
   for (const auto& s : lex.list("age_leads")) age_leads.insert(s);
+  for (const auto& s : lex.list("day_names.leads")) day_name_leads.insert(s);
+  for (const auto& s : lex.list("day_names.tails")) day_name_tails.insert(s);
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
@@ -1130,6 +1143,11 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   year_blockers.add_all(lex.list("year_blockers"), 1);
   year_preblockers.add_all(lex.list("year_preblockers"), 1);
   fiscal.add_all(lex.list("fiscal"), 1);
+  for (const auto& f : lex.list("fiscal_codes"))
+    if (!f.empty()) {
+      fiscal_codes.push_back(f);
+      fiscal_code_starts[static_cast<unsigned char>(f.front())] = true;
+    }
   // value: unit key * 10 + number ("q3" -> quarter 3)
   for (const auto& [key, u] : {std::pair{"period_codes.quarter", Unit::quarter},
                                std::pair{"period_codes.half", Unit::half}})
@@ -1624,6 +1642,26 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_short_fiscal_year(Tokens
     return {0, 0};
   const int yy = to_int(t[i].lower);
   return {i + 1, yy < 50 ? 2000 + yy : 1900 + yy};
+}
+
+std::string_view TemporalGrammar::Impl::fiscal_code_digits(std::string_view lower) const {
+  for (const auto& f : fiscal_codes)
+    if ((lower.size() == f.size() + 2 || lower.size() == f.size() + 4) && lower.starts_with(f) &&
+        all_digits(lower.substr(f.size())))
+      return lower.substr(f.size());
+  return {};
+}
+
+// "FY23", "FY2022": a fiscal code and its year in one capitalized word (a year of two
+// digits as after "FY 22": read_short_fiscal_year(); of four, 1900-2099)
+std::pair<std::size_t, int> TemporalGrammar::Impl::read_fiscal_code(Tokens t, std::size_t i) const {
+  if (!is_word(t, i) || !t[i].capitalized || !(classes_of(t, i) & kFiscalWord)) return {0, 0};
+  const std::string_view digits = fiscal_code_digits(t[i].lower);
+  if (digits.empty()) return {0, 0};
+  const int y = to_int(digits);
+  if (digits.size() == 2) return {i + 1, y < 50 ? 2000 + y : 1900 + y};
+  if (y < 1900 || y > 2099) return {0, 0};
+  return {i + 1, y};
 }
 
 inline std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month(Tokens t, std::size_t i,
@@ -2202,6 +2240,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
     }
     return std::nullopt;  // "the 1987 budget": the year alone, from its own token
   }
+  // "FY23", "FY2022"
+  if (auto [ce, cv] = read_fiscal_code(t, k); ce) {
+    r.fiscal = true;
+    r.year = cv;
+    h.end = ce;
+    return h;
+  }
   if (auto [ye, yv] = read_spelled_year(t, k); ye) {
     r.year = yv;
     h.end = ye;
@@ -2605,10 +2650,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
     k += 1;
     std::size_t y = k;
     if (is_word(t, y) && t[y].lower == "of") ++y;
-    if (auto fy = fiscal.match(t, y, sc); fy.length) y += fy.length;
+    const std::size_t fy = fiscal.match(t, y, sc).length;  // "Q3 fiscal 2013", "Q3 FY 22"
+    y += fy;
     if (auto [ye, yv] = read_year(t, y, false); ye) {
       r.year = yv;
       k = ye;
+    } else if (auto [se, sv] = fy ? read_short_fiscal_year(t, y) : read_fiscal_code(t, y); se) {
+      r.year = sv;  // "Q3 FY 22", "Q3 FY2022"
+      k = se;
     } else if (r.half) {
       return std::nullopt;
     }
@@ -2710,9 +2759,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
     if (auto [ye, yv] = read_year(t, y, false); ye) {
       r.year = yv;
       k = ye;
-    } else if (auto [se, sv] = fy ? read_short_fiscal_year(t, y) : std::pair{std::size_t{0}, 0};
-               se) {
-      r.year = sv;
+    } else if (auto [se, sv] = fy ? read_short_fiscal_year(t, y) : read_fiscal_code(t, y); se) {
+      r.year = sv;  // "of FY 23", "of FY23"
       k = se;
     } else if (auto sh = shifters.match(t, y, sc); sh.length) {
       // "the first quarter of this year", "the fourth quarter of last year"
@@ -2814,8 +2862,20 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   const std::uint32_t at_i = classes_of(t, i, sc);
   // "half a century", "a half-century", "a quarter-century": that part of the unit, in
   // the next smaller one
-  if (at_i & (kArticle | kFraction)) {
+  if (at_i & (kArticle | kFraction | kDeterminer)) {
     std::size_t f = i + articles.match(t, i, sc).length;
+    // "the first half hour", "the next half hour": a half of an hour or minute after a
+    // determiner and "first" or a shifter
+    bool det_first = false;
+    if (auto d = f == i && (at_i & kDeterminer) ? determiners.match(t, i, sc) : PhraseMatch{};
+        d.length) {
+      const std::size_t x = i + d.length;
+      if (auto [oe, ov] = read_ordinal(t, x); oe && ov == 1)
+        f = oe;
+      else if (auto sh = shifters.match(t, x, sc); sh.length)
+        f = x + sh.length;
+      det_first = f > x;
+    }
     if (auto fw = fractions.match(t, f, sc); fw.length && is_word(t, f)) {
       std::size_t g = f + fw.length;
       bool linked = false;
@@ -2829,7 +2889,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       } else if (f > i && is_word(t, g) && !t[g].capitalized) {  // "a quarter century"
         linked = true;
       }
-      if (auto u = read_unit(t, g, sc); linked && u.end && !u.plural) {
+      if (auto u = read_unit(t, g, sc);
+          linked && u.end && !u.plural &&
+          (!det_first || u.unit == Unit::hour || u.unit == Unit::minute)) {
         const auto smaller = smaller_unit(u.unit);
         if (smaller.second && smaller.second % fw.value == 0) {
           r.kind = RelativeDate::Kind::duration;
@@ -2975,6 +3037,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   if (determined && c.end && c.value && !c.article && !u.plural && (c.decimal || *c.value != 1))
     return std::nullopt;
   if (u.unit == Unit::weekend || u.unit == Unit::half) return std::nullopt;
+  // "Today is a day of joy", "Easter Sunday — a day of joy and hope", "World Refugee Day, a
+  // day when ...": a day named, no length of one (day_name_leads, day_name_tails)
+  if (c.article && cstart == i && u.unit == Unit::day && !u.plural && i > 0 &&
+      day_name_leads.count(t[i - 1].lower) && is_word(t, u.end) &&
+      day_name_tails.count(t[u.end].lower))
+    return std::nullopt;
   // "almost a quarter of French exports", "one quarter of the total": a fraction
   if (u.unit == Unit::quarter && !u.plural && is_word(t, u.end) && t[u.end].lower == "of" &&
       !read_year(t, u.end + 1, false).first)
@@ -3092,6 +3160,17 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       return std::nullopt;
     old_end = n;
   }
+  // written without hyphens: "the three month old strike" as "the 8-month-old truce"; "a six
+  // month old baby", "the baby, six months old" an age
+  if (!hyphenated && c.value && in(t, u.end) &&
+      (u.unit == Unit::month || u.unit == Unit::week || u.unit == Unit::day) &&
+      age_words.match(t, u.end, sc).length == 1) {
+    const std::size_t n = u.end + 1;
+    if (u.plural || age_persons.count(t[u.end].lower) || !is_word(t, n) || t[n].capitalized ||
+        age_nouns.count(t[n].lower))
+      return std::nullopt;
+    old_end = n;
+  }
   // "a year-earlier profit": "year-earlier" is read on its own (rule_reporting)
   if (in(t, u.end) && is_hyphen(t[u.end]) && !u.plural &&
       (off_ago.match(t, u.end + 1, sc).length || off_before.match(t, u.end + 1, sc).length))
@@ -3185,11 +3264,22 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       if (is_hyphen(w)) continue;  // "one-day" is two words
       if (w.kind != TokenKind::word) break;
       ++words;
-      if (in_span_cues.count(w.lower))
+      if (in_span_cues.count(w.lower)) {
         span_in = true;
-      else if (in_span_stops.count(w.lower) &&
-               !(in_span_name_preps.count(w.lower) && t[i - back + 1].capitalized))
-        break;  // ("his second letter to Reno in two weeks": "to" before a name goes on)
+      } else if (in_span_stops.count(w.lower) &&
+                 !(in_span_name_preps.count(w.lower) && t[i - back + 1].capitalized)) {
+        // ("his second letter to Reno in two weeks": "to" before a name goes on)
+        // "the growth our country has experienced in 40 years", "shots have been
+        // administered in 150 days": a perfect (not after a modal: "will have been") is how
+        // long
+        if (in_span_perfects.count(w.lower) && is_word(t, i - back + 1)) {
+          const std::string_view next = t[i - back + 1].lower;
+          span_in = (in_span_stops.count(next) || next.ends_with("ed")) &&
+                    !(i - back > 0 && someday_leads.count(t[i - back - 1].lower)) &&
+                    !(i - back > 1 && someday_leads.count(t[i - back - 2].lower));
+        }
+        break;
+      }
     }
     // (not in hours, minutes or seconds: "losing 1,000 points in thirty minutes", "calls
     // answered in 15 seconds" are how long; a day ahead would say nothing)
@@ -4043,11 +4133,14 @@ namespace {
 // read again once the next token's number is known (a paired word's classes depend on
 // it). Returns how many.
 // (Not inlined: in a function of its own the loop keeps its values in registers.)
+// A word not in the index that starts with a byte of `code_starts` and ends with a digit
+// may be a fiscal year written as one word ("FY23"), and is listed too.
 template <bool kGated>
 [[gnu::noinline]] std::size_t look_up_tokens(const Token* tokens, const std::uint64_t* hashes,
                                              std::size_t n, const detail::WordIndex& index,
                                              const std::uint32_t* start_classes, std::uint32_t* ids,
-                                             std::uint32_t* classes, std::uint32_t* marked) {
+                                             std::uint32_t* classes, std::uint32_t* marked,
+                                             const std::array<bool, 256>& code_starts) {
   const auto absent = static_cast<std::uint32_t>(index.size());
   std::size_t n_marked = 0;
   // a token of no class: a number, or an apostrophe, has classes of its own (punctuation
@@ -4075,7 +4168,12 @@ template <bool kGated>
       [&](std::size_t k) __attribute__((always_inline)) {
         ids[k] = absent;
         classes[k] = 0;
-        if (tokens[k].kind != TokenKind::word || !kGated) mark_other(k);
+        const Token& tok = tokens[k];
+        if (tok.kind != TokenKind::word || !kGated)
+          mark_other(k);
+        else if (code_starts[static_cast<unsigned char>(tok.lower[0])] && tok.lower.size() > 2 &&
+                 tok.lower.back() >= '0' && tok.lower.back() <= '9')
+          marked[n_marked++] = static_cast<std::uint32_t>(k);  // "FY23"?
       });
   return n_marked;
 }
@@ -4225,9 +4323,11 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
   // ran); second pass over the marked tokens.
   const std::size_t n_marked =
       gated ? look_up_tokens<true>(tokens.data(), word_hashes, n, g.start_words,
-                                   g.start_classes.data(), start_ids, classes, marked)
+                                   g.start_classes.data(), start_ids, classes, marked,
+                                   g.fiscal_code_starts)
             : look_up_tokens<false>(tokens.data(), word_hashes, n, g.start_words,
-                                    g.start_classes.data(), start_ids, classes, marked);
+                                    g.start_classes.data(), start_ids, classes, marked,
+                                    g.fiscal_code_starts);
   const std::uint32_t head_classes = g.head_classes;
   const auto absent_id = static_cast<std::uint32_t>(g.start_words.size());
   // the tokens a rule may start at: every class but kPaired counts; every token when not
@@ -4260,6 +4360,8 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
       c |= kNumberToken;
     else if (tok.kind == TokenKind::punct && is_apostrophe(tok.lower))
       c |= kApostrophe;  // read by rule_numeric (short decades) as it is
+    else if (c == 0 && tok.kind == TokenKind::word && !g.fiscal_code_digits(tok.lower).empty())
+      c |= kFiscalWord | kNumberToken;  // "FY23": a fiscal word and a year (rule_numeric)
     classes[k] = c;
     any_class |= c;
     // (each try notes the first head at or after it: heads are listed up to k - 1 here)
