@@ -573,6 +573,7 @@ struct TemporalGrammar::Impl {
       business_cues, reporting_nouns, reporting_ago, reporting_this,
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for,
       reporting_year_back, reporting_year_spans;
+  PhraseTable fiscal_code_years;  // "fy23", "fy2022" (fiscal_codes and years), by year
   PhraseTable noon_blockers;  // "high noon": no clock time
   PhraseTable adjective_phrases;  // "the present system": no time (rule_phrases)
   TokenWordSet adjective_phrase_preps, adjective_phrase_stops;
@@ -634,13 +635,6 @@ struct TemporalGrammar::Impl {
   std::vector<std::string> am_suffixes, pm_suffixes;  // "6pm": clock markers without dots
   std::array<bool, 256> clock_suffix_ends{};          // the last characters of those markers
   std::array<bool, 256> ordinal_suffix_starts{};      // the first characters of ordinal_suffixes
-  // fiscal_codes ("fy" of "FY23") and their first characters (a word of such a start and
-  // a last digit is looked at again by tag())
-  std::vector<std::string> fiscal_codes;
-  std::array<bool, 256> fiscal_code_starts{};
-  // the year's digits of a fiscal code and the year written on it ("23" of "fy23", "2022"
-  // of "fy2022"), or none
-  std::string_view fiscal_code_digits(std::string_view lower) const;
   // `rest` (what follows a day number's digits: "st" of "21st") is an ordinal suffix; most
   // numbers go on with a character no suffix starts with ("2.5", "1,500")
   bool is_ordinal_suffix(std::string_view rest) const {
@@ -1143,11 +1137,14 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   year_blockers.add_all(lex.list("year_blockers"), 1);
   year_preblockers.add_all(lex.list("year_preblockers"), 1);
   fiscal.add_all(lex.list("fiscal"), 1);
-  for (const auto& f : lex.list("fiscal_codes"))
-    if (!f.empty()) {
-      fiscal_codes.push_back(f);
-      fiscal_code_starts[static_cast<unsigned char>(f.front())] = true;
-    }
+  // "FY23", "FY2022": each fiscal code with the years written on it, as words (two digits
+  // read as after "FY 22": read_short_fiscal_year(); four, 1950-2049)
+  for (const auto& f : lex.list("fiscal_codes")) {
+    for (int yy = 0; yy < 100; ++yy)
+      fiscal_code_years.add(f + (yy < 10 ? "0" : "") + std::to_string(yy),
+                            yy < 50 ? 2000 + yy : 1900 + yy);
+    for (int y = 1950; y <= 2049; ++y) fiscal_code_years.add(f + std::to_string(y), y);
+  }
   // value: unit key * 10 + number ("q3" -> quarter 3)
   for (const auto& [key, u] : {std::pair{"period_codes.quarter", Unit::quarter},
                                std::pair{"period_codes.half", Unit::half}})
@@ -1283,6 +1280,7 @@ void TemporalGrammar::Impl::declare_gates() {
   mark(relmods, kRelativeModifier);
   mark(ordinals, kOrdinalWord);
   mark(fiscal, kFiscalWord);
+  mark(fiscal_code_years, kFiscalWord | kNumberToken);  // "FY23": a fiscal word and a year
   mark(anchored_periods, kAnchoredPeriod);
   mark(time_leads, kTimeLead);
   mark(articles, kArticle);
@@ -1644,24 +1642,13 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_short_fiscal_year(Tokens
   return {i + 1, yy < 50 ? 2000 + yy : 1900 + yy};
 }
 
-std::string_view TemporalGrammar::Impl::fiscal_code_digits(std::string_view lower) const {
-  for (const auto& f : fiscal_codes)
-    if ((lower.size() == f.size() + 2 || lower.size() == f.size() + 4) && lower.starts_with(f) &&
-        all_digits(lower.substr(f.size())))
-      return lower.substr(f.size());
-  return {};
-}
-
 // "FY23", "FY2022": a fiscal code and its year in one capitalized word (a year of two
-// digits as after "FY 22": read_short_fiscal_year(); of four, 1900-2099)
+// digits as after "FY 22": read_short_fiscal_year(); of four, 1950-2049)
 std::pair<std::size_t, int> TemporalGrammar::Impl::read_fiscal_code(Tokens t, std::size_t i) const {
   if (!is_word(t, i) || !t[i].capitalized || !(classes_of(t, i) & kFiscalWord)) return {0, 0};
-  const std::string_view digits = fiscal_code_digits(t[i].lower);
-  if (digits.empty()) return {0, 0};
-  const int y = to_int(digits);
-  if (digits.size() == 2) return {i + 1, y < 50 ? 2000 + y : 1900 + y};
-  if (y < 1900 || y > 2099) return {0, 0};
-  return {i + 1, y};
+  const PhraseMatch m = fiscal_code_years.match(t, i);
+  if (m.length != 1) return {0, 0};
+  return {i + 1, m.value};
 }
 
 inline std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month(Tokens t, std::size_t i,
@@ -2241,7 +2228,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
     return std::nullopt;  // "the 1987 budget": the year alone, from its own token
   }
   // "FY23", "FY2022"
-  if (auto [ce, cv] = read_fiscal_code(t, k); ce) {
+  if (auto [ce, cv] = (k == i ? at_i : classes_of(t, k, sc)) & kFiscalWord
+                          ? read_fiscal_code(t, k)
+                          : std::pair{std::size_t{0}, 0};
+      ce) {
     r.fiscal = true;
     r.year = cv;
     h.end = ce;
@@ -2862,20 +2852,21 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   const std::uint32_t at_i = classes_of(t, i, sc);
   // "half a century", "a half-century", "a quarter-century": that part of the unit, in
   // the next smaller one
-  if (at_i & (kArticle | kFraction | kDeterminer)) {
-    std::size_t f = i + articles.match(t, i, sc).length;
-    // "the first half hour", "the next half hour": a half of an hour or minute after a
-    // determiner and "first" or a shifter
-    bool det_first = false;
-    if (auto d = f == i && (at_i & kDeterminer) ? determiners.match(t, i, sc) : PhraseMatch{};
-        d.length) {
+  // "the first half hour", "the next half hour": a half of an hour or minute after a
+  // determiner and "first" or a shifter (det_first: the token after those)
+  std::size_t det_first = 0;
+  if (!(at_i & (kArticle | kFraction)) && (at_i & kDeterminer) &&
+      (classes_of(t, i + 1, sc) & (kOrdinalWord | kShifter))) {
+    if (auto d = determiners.match(t, i, sc); d.length) {
       const std::size_t x = i + d.length;
       if (auto [oe, ov] = read_ordinal(t, x); oe && ov == 1)
-        f = oe;
+        det_first = oe;
       else if (auto sh = shifters.match(t, x, sc); sh.length)
-        f = x + sh.length;
-      det_first = f > x;
+        det_first = x + sh.length;
     }
+  }
+  if ((at_i & (kArticle | kFraction)) || det_first) {
+    std::size_t f = det_first ? det_first : i + articles.match(t, i, sc).length;
     if (auto fw = fractions.match(t, f, sc); fw.length && is_word(t, f)) {
       std::size_t g = f + fw.length;
       bool linked = false;
@@ -3164,7 +3155,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   // month old baby", "the baby, six months old" an age
   if (!hyphenated && c.value && in(t, u.end) &&
       (u.unit == Unit::month || u.unit == Unit::week || u.unit == Unit::day) &&
-      age_words.match(t, u.end, sc).length == 1) {
+      !in_no_phrase(t, u.end) && age_words.match(t, u.end, sc).length == 1) {
     const std::size_t n = u.end + 1;
     if (u.plural || age_persons.count(t[u.end].lower) || !is_word(t, n) || t[n].capitalized ||
         age_nouns.count(t[n].lower))
@@ -4133,14 +4124,11 @@ namespace {
 // read again once the next token's number is known (a paired word's classes depend on
 // it). Returns how many.
 // (Not inlined: in a function of its own the loop keeps its values in registers.)
-// A word not in the index that starts with a byte of `code_starts` and ends with a digit
-// may be a fiscal year written as one word ("FY23"), and is listed too.
 template <bool kGated>
 [[gnu::noinline]] std::size_t look_up_tokens(const Token* tokens, const std::uint64_t* hashes,
                                              std::size_t n, const detail::WordIndex& index,
                                              const std::uint32_t* start_classes, std::uint32_t* ids,
-                                             std::uint32_t* classes, std::uint32_t* marked,
-                                             const std::array<bool, 256>& code_starts) {
+                                             std::uint32_t* classes, std::uint32_t* marked) {
   const auto absent = static_cast<std::uint32_t>(index.size());
   std::size_t n_marked = 0;
   // a token of no class: a number, or an apostrophe, has classes of its own (punctuation
@@ -4168,12 +4156,7 @@ template <bool kGated>
       [&](std::size_t k) __attribute__((always_inline)) {
         ids[k] = absent;
         classes[k] = 0;
-        const Token& tok = tokens[k];
-        if (tok.kind != TokenKind::word || !kGated)
-          mark_other(k);
-        else if (code_starts[static_cast<unsigned char>(tok.lower[0])] && tok.lower.size() > 2 &&
-                 tok.lower.back() >= '0' && tok.lower.back() <= '9')
-          marked[n_marked++] = static_cast<std::uint32_t>(k);  // "FY23"?
+        if (tokens[k].kind != TokenKind::word || !kGated) mark_other(k);
       });
   return n_marked;
 }
@@ -4323,11 +4306,9 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
   // ran); second pass over the marked tokens.
   const std::size_t n_marked =
       gated ? look_up_tokens<true>(tokens.data(), word_hashes, n, g.start_words,
-                                   g.start_classes.data(), start_ids, classes, marked,
-                                   g.fiscal_code_starts)
+                                   g.start_classes.data(), start_ids, classes, marked)
             : look_up_tokens<false>(tokens.data(), word_hashes, n, g.start_words,
-                                    g.start_classes.data(), start_ids, classes, marked,
-                                    g.fiscal_code_starts);
+                                    g.start_classes.data(), start_ids, classes, marked);
   const std::uint32_t head_classes = g.head_classes;
   const auto absent_id = static_cast<std::uint32_t>(g.start_words.size());
   // the tokens a rule may start at: every class but kPaired counts; every token when not
@@ -4360,8 +4341,6 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
       c |= kNumberToken;
     else if (tok.kind == TokenKind::punct && is_apostrophe(tok.lower))
       c |= kApostrophe;  // read by rule_numeric (short decades) as it is
-    else if (c == 0 && tok.kind == TokenKind::word && !g.fiscal_code_digits(tok.lower).empty())
-      c |= kFiscalWord | kNumberToken;  // "FY23": a fiscal word and a year (rule_numeric)
     classes[k] = c;
     any_class |= c;
     // (each try notes the first head at or after it: heads are listed up to k - 1 here)
