@@ -411,7 +411,7 @@ class TokenWordSet {
 // the token is one it can start with and a token of the classes it needs to read is close
 // enough (see declare_gates()).
 enum WordClass : std::uint32_t {
-  kNumberToken = 1u << 0,     // a number token ("18", "1990s", "3:30", "6pm")
+  kNumberToken = 1u << 0,     // a number token ("18", "1990s", "3:30", "6pm"); "FY23"
   kMonthWord = 1u << 1,       // first words of months
   kWeekdayWord = 1u << 2,     // weekdays
   kNamedDayWord = 1u << 3,    // named_days ("today", "yesterday")
