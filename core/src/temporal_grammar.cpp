@@ -418,7 +418,7 @@ class TokenWordSet {
 // the token is one it can start with and a token of the classes it needs to read is close
 // enough (see declare_gates()).
 enum WordClass : std::uint32_t {
-  kNumberToken = 1u << 0,     // a number token ("18", "1990s", "3:30", "6pm")
+  kNumberToken = 1u << 0,     // a number token ("18", "1990s", "3:30", "6pm"); "FY23"
   kMonthWord = 1u << 1,       // first words of months
   kWeekdayWord = 1u << 2,     // weekdays
   kNamedDayWord = 1u << 3,    // named_days ("today", "yesterday")
@@ -580,6 +580,7 @@ struct TemporalGrammar::Impl {
       business_cues, reporting_nouns, reporting_ago, reporting_this,
       reporting_pre, reporting_span, reporting_year_end, reporting_year_adj, reporting_for,
       reporting_year_back, reporting_year_spans;
+  PhraseTable fiscal_code_years;  // "fy23", "fy2022" (fiscal_codes and years), by year
   PhraseTable noon_blockers;  // "high noon": no clock time
   PhraseTable adjective_phrases;  // "the present system": no time (rule_phrases)
   TokenWordSet adjective_phrase_preps, adjective_phrase_stops;
@@ -626,7 +627,8 @@ struct TemporalGrammar::Impl {
   TokenWordSet month_noun_blockers;  // "the March accession", not "the March of Dimes"
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
-      in_span_name_preps, someday_leads, hyphen_only_counts, age_nouns, age_persons, age_leads;
+      in_span_name_preps, in_span_perfects, someday_leads, hyphen_only_counts, age_nouns,
+      age_persons, age_leads, day_name_leads, day_name_tails;
   // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
   // (rule_count), "its first quarterly loss" (rule_set)
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
@@ -872,6 +874,8 @@ struct TemporalGrammar::Impl {
   std::pair<std::size_t, int> read_year_digits(Tokens t, std::size_t i, bool bare) const;
   // a year of two digits after a fiscal word ("FY 22"), or {0, 0}
   std::pair<std::size_t, int> read_short_fiscal_year(Tokens t, std::size_t i) const;
+  // a fiscal year written as one word ("FY23", "FY2022"), or {0, 0}
+  std::pair<std::size_t, int> read_fiscal_code(Tokens t, std::size_t i) const;
   // (inlined up to a number word: most calls read nothing)
   [[gnu::always_inline]] inline std::pair<std::size_t, int> read_spelled_year(Tokens t,
                                                                               std::size_t i) const;
@@ -989,6 +993,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("plural_of_leads")) plural_of_leads.insert(s);
   for (const auto& s : lex.list("rate_breakers")) rate_breakers.insert(s);
   for (const auto& s : lex.list("in_span_name_prepositions")) in_span_name_preps.insert(s);
+  for (const auto& s : lex.list("in_span_perfects")) in_span_perfects.insert(s);
   for (const auto& s : lex.list("someday_leads")) someday_leads.insert(s);
   for (const auto& s : lex.list("set_counted_quantifiers")) set_counted_quant.insert(s);
   for (const auto& s : lex.list("set_day_adjective_nouns")) set_day_adjective_nouns.insert(s);
@@ -1005,6 +1010,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("age_nouns")) age_nouns.insert(s);
   for (const auto& s : lex.list("age_person_words")) age_persons.insert(s);
   for (const auto& s : lex.list("age_leads")) age_leads.insert(s);
+  for (const auto& s : lex.list("day_names.leads")) day_name_leads.insert(s);
+  for (const auto& s : lex.list("day_names.tails")) day_name_tails.insert(s);
   for (const auto& s : lex.list("past_date_hint_links")) past_date_links.insert(s);
   for (const auto& s : lex.list("shifter_verbs.words")) verb_shifters.insert(s);
   for (const auto& s : lex.list("shifter_verbs.after")) verb_leads.insert(s);
@@ -1146,6 +1153,14 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   year_blockers.add_all(lex.list("year_blockers"), 1);
   year_preblockers.add_all(lex.list("year_preblockers"), 1);
   fiscal.add_all(lex.list("fiscal"), 1);
+  // "FY23", "FY2022": each fiscal code with the years written on it, as words (two digits
+  // read as after "FY 22": read_short_fiscal_year(); four, 1950-2049)
+  for (const auto& f : lex.list("fiscal_codes")) {
+    for (int yy = 0; yy < 100; ++yy)
+      fiscal_code_years.add(f + (yy < 10 ? "0" : "") + std::to_string(yy),
+                            yy < 50 ? 2000 + yy : 1900 + yy);
+    for (int y = 1950; y <= 2049; ++y) fiscal_code_years.add(f + std::to_string(y), y);
+  }
   // value: unit key * 10 + number ("q3" -> quarter 3)
   for (const auto& [key, u] : {std::pair{"period_codes.quarter", Unit::quarter},
                                std::pair{"period_codes.half", Unit::half}})
@@ -1281,6 +1296,7 @@ void TemporalGrammar::Impl::declare_gates() {
   mark(relmods, kRelativeModifier);
   mark(ordinals, kOrdinalWord);
   mark(fiscal, kFiscalWord);
+  mark(fiscal_code_years, kFiscalWord | kNumberToken);  // "FY23": a fiscal word and a year
   mark(anchored_periods, kAnchoredPeriod);
   mark(time_leads, kTimeLead);
   mark(articles, kArticle);
@@ -1683,6 +1699,15 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_short_fiscal_year(Tokens
     return {0, 0};
   const int yy = to_int(t[i].lower);
   return {i + 1, yy < 50 ? 2000 + yy : 1900 + yy};
+}
+
+// "FY23", "FY2022": a fiscal code and its year in one capitalized word (a year of two
+// digits as after "FY 22": read_short_fiscal_year(); of four, 1950-2049)
+std::pair<std::size_t, int> TemporalGrammar::Impl::read_fiscal_code(Tokens t, std::size_t i) const {
+  if (!is_word(t, i) || !t[i].capitalized || !(classes_of(t, i) & kFiscalWord)) return {0, 0};
+  const PhraseMatch m = fiscal_code_years.match(t, i);
+  if (m.length != 1) return {0, 0};
+  return {i + 1, m.value};
 }
 
 inline std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month(Tokens t, std::size_t i,
@@ -2278,6 +2303,16 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
     }
     return std::nullopt;  // "the 1987 budget": the year alone, from its own token
   }
+  // "FY23", "FY2022"
+  if (auto [ce, cv] = (k == i ? at_i : classes_of(t, k, sc)) & kFiscalWord
+                          ? read_fiscal_code(t, k)
+                          : std::pair{std::size_t{0}, 0};
+      ce) {
+    r.fiscal = true;
+    r.year = cv;
+    h.end = ce;
+    return h;
+  }
   if (auto [ye, yv] = read_spelled_year(t, k); ye) {
     r.year = yv;
     h.end = ye;
@@ -2681,10 +2716,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
     k += 1;
     std::size_t y = k;
     if (is_word(t, y) && t[y].lower == "of") ++y;
-    if (auto fy = fiscal.match(t, y, sc); fy.length) y += fy.length;
+    const std::size_t fy = fiscal.match(t, y, sc).length;  // "Q3 fiscal 2013", "Q3 FY 22"
+    y += fy;
     if (auto [ye, yv] = read_year(t, y, false); ye) {
       r.year = yv;
       k = ye;
+    } else if (auto [se, sv] = fy ? read_short_fiscal_year(t, y) : read_fiscal_code(t, y); se) {
+      r.year = sv;  // "Q3 FY 22", "Q3 FY2022"
+      k = se;
     } else if (r.half) {
       return std::nullopt;
     }
@@ -2786,9 +2825,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_ordinal_pe
     if (auto [ye, yv] = read_year(t, y, false); ye) {
       r.year = yv;
       k = ye;
-    } else if (auto [se, sv] = fy ? read_short_fiscal_year(t, y) : std::pair{std::size_t{0}, 0};
-               se) {
-      r.year = sv;
+    } else if (auto [se, sv] = fy ? read_short_fiscal_year(t, y) : read_fiscal_code(t, y); se) {
+      r.year = sv;  // "of FY 23", "of FY23"
       k = se;
     } else if (auto sh = shifters.match(t, y, sc); sh.length) {
       // "the first quarter of this year", "the fourth quarter of last year"
@@ -2890,8 +2928,21 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   const std::uint32_t at_i = classes_of(t, i, sc);
   // "half a century", "a half-century", "a quarter-century": that part of the unit, in
   // the next smaller one
-  if (at_i & (kArticle | kFraction)) {
-    std::size_t f = i + articles.match(t, i, sc).length;
+  // "the first half hour", "the next half hour": a half of an hour or minute after a
+  // determiner and "first" or a shifter (det_first: the token after those)
+  std::size_t det_first = 0;
+  if (!(at_i & (kArticle | kFraction)) && (at_i & kDeterminer) &&
+      (classes_of(t, i + 1, sc) & (kOrdinalWord | kShifter))) {
+    if (auto d = determiners.match(t, i, sc); d.length) {
+      const std::size_t x = i + d.length;
+      if (auto [oe, ov] = read_ordinal(t, x); oe && ov == 1)
+        det_first = oe;
+      else if (auto sh = shifters.match(t, x, sc); sh.length)
+        det_first = x + sh.length;
+    }
+  }
+  if ((at_i & (kArticle | kFraction)) || det_first) {
+    std::size_t f = det_first ? det_first : i + articles.match(t, i, sc).length;
     if (auto fw = fractions.match(t, f, sc); fw.length && is_word(t, f)) {
       std::size_t g = f + fw.length;
       bool linked = false;
@@ -2905,7 +2956,9 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       } else if (f > i && is_word(t, g) && !t[g].capitalized) {  // "a quarter century"
         linked = true;
       }
-      if (auto u = read_unit(t, g, sc); linked && u.end && !u.plural) {
+      if (auto u = read_unit(t, g, sc);
+          linked && u.end && !u.plural &&
+          (!det_first || u.unit == Unit::hour || u.unit == Unit::minute)) {
         const auto smaller = smaller_unit(u.unit);
         if (smaller.second && smaller.second % fw.value == 0) {
           r.kind = RelativeDate::Kind::duration;
@@ -3059,6 +3112,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
   if (determined && c.end && c.value && !c.article && !u.plural && (c.decimal || *c.value != 1))
     return std::nullopt;
   if (u.unit == Unit::weekend || u.unit == Unit::half) return std::nullopt;
+  // "Today is a day of joy", "Easter Sunday — a day of joy and hope", "World Refugee Day, a
+  // day when ...": a day named, no length of one (day_name_leads, day_name_tails)
+  if (c.article && cstart == i && u.unit == Unit::day && !u.plural && i > 0 &&
+      day_name_leads.count(t[i - 1].lower) && is_word(t, u.end) &&
+      day_name_tails.count(t[u.end].lower))
+    return std::nullopt;
   // "almost a quarter of French exports", "one quarter of the total": a fraction
   if (u.unit == Unit::quarter && !u.plural && is_word(t, u.end) && t[u.end].lower == "of" &&
       !read_year(t, u.end + 1, false).first)
@@ -3176,6 +3235,17 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       return std::nullopt;
     old_end = n;
   }
+  // written without hyphens: "the three month old strike" as "the 8-month-old truce"; "a six
+  // month old baby", "the baby, six months old" an age
+  if (!hyphenated && c.value && in(t, u.end) &&
+      (u.unit == Unit::month || u.unit == Unit::week || u.unit == Unit::day) &&
+      !in_no_phrase(t, u.end) && age_words.match(t, u.end, sc).length == 1) {
+    const std::size_t n = u.end + 1;
+    if (u.plural || age_persons.count(t[u.end].lower) || !is_word(t, n) || t[n].capitalized ||
+        age_nouns.count(t[n].lower))
+      return std::nullopt;
+    old_end = n;
+  }
   // "a year-earlier profit": "year-earlier" is read on its own (rule_reporting)
   if (in(t, u.end) && is_hyphen(t[u.end]) && !u.plural &&
       (off_ago.match(t, u.end + 1, sc).length || off_before.match(t, u.end + 1, sc).length))
@@ -3269,11 +3339,22 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       if (is_hyphen(w)) continue;  // "one-day" is two words
       if (w.kind != TokenKind::word) break;
       ++words;
-      if (in_span_cues.count(w.lower))
+      if (in_span_cues.count(w.lower)) {
         span_in = true;
-      else if (in_span_stops.count(w.lower) &&
-               !(in_span_name_preps.count(w.lower) && t[i - back + 1].capitalized))
-        break;  // ("his second letter to Reno in two weeks": "to" before a name goes on)
+      } else if (in_span_stops.count(w.lower) &&
+                 !(in_span_name_preps.count(w.lower) && t[i - back + 1].capitalized)) {
+        // ("his second letter to Reno in two weeks": "to" before a name goes on)
+        // "the growth our country has experienced in 40 years", "shots have been
+        // administered in 150 days": a perfect (not after a modal: "will have been") is how
+        // long
+        if (in_span_perfects.count(w.lower) && is_word(t, i - back + 1)) {
+          const std::string_view next = t[i - back + 1].lower;
+          span_in = (in_span_stops.count(next) || next.ends_with("ed")) &&
+                    !(i - back > 0 && someday_leads.count(t[i - back - 1].lower)) &&
+                    !(i - back > 1 && someday_leads.count(t[i - back - 2].lower));
+        }
+        break;
+      }
     }
     // (not in hours, minutes or seconds: "losing 1,000 points in thirty minutes", "calls
     // answered in 15 seconds" are how long; a day ahead would say nothing)
