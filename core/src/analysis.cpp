@@ -661,12 +661,19 @@ struct SpareStorage {
 };
 constexpr std::size_t kMaxSpareSentences = 4096;
 constexpr std::size_t kMaxSpareTokens = 65536;
-thread_local SpareStorage spare;
+// The storage of this thread. (A function's static: a namespace-scope thread_local with a
+// destructor is reached through the thread's init wrapper, a call at every access; each
+// function below takes the reference once.)
+SpareStorage& spare_storage() {
+  static thread_local SpareStorage spare;
+  return spare;
+}
 
 // The first name block of an analysis of `size` bytes: the one the last analysis of this
 // thread left, else a new one. (Apart from intern(), which then reads the thread's
 // storage only when it needs a block.)
 [[gnu::noinline]] std::unique_ptr<char[]> first_name_block(std::size_t size) {
+  SpareStorage& spare = spare_storage();
   return spare.name_block ? std::move(spare.name_block)
                           : std::make_unique_for_overwrite<char[]>(size);
 }
@@ -1279,6 +1286,7 @@ DocumentAnalysis::DocumentAnalysis(const Document& doc, std::shared_ptr<const Re
 }
 
 DocumentAnalysis::~DocumentAnalysis() {
+  SpareStorage& spare = spare_storage();
   if (sentences_.size() <= kMaxSpareSentences && spare.sentences.empty()) {
     for (auto& s : sentences_) empty_for_reuse(s);
     spare.sentences = std::move(sentences_);
@@ -1338,6 +1346,7 @@ bool DocumentAnalysis::is_actor(const sdk::Entity& e) {
 }
 
 void DocumentAnalysis::analyze(const SentenceGate* gate) {
+  SpareStorage& spare = spare_storage();
   const auto& g = *res_->gazetteer;
   const std::string_view text = doc_.text;
   // (the containers below are the last analysis' of this thread, when it left them)
