@@ -44,7 +44,7 @@ class WordIndex {
     for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
       const Slot& x = slots_[s];
       if (x.hash == 0) return npos;
-      if (x.hash == h && same_bytes(words_[x.id], w)) return x.id;
+      if (x.hash == h && holds(x, w.data(), w.size())) return x.id;
     }
   }
   // ids[k] = find(tokens[k].lower, hashes[k]) for each of n tokens, or `absent` for a word
@@ -60,7 +60,6 @@ class WordIndex {
       return;
     }
     const Slot* const slots = slots_.data();
-    const std::string* const words = words_.data();
     const std::size_t mask = mask_;
     for (std::size_t k = 0; k < n; ++k) {
       const std::uint64_t h = hashes[k];
@@ -68,8 +67,7 @@ class WordIndex {
       // (most probes end at the first slot: empty, or the word's)
       for (std::size_t s = h & mask; slots[s].hash != 0; s = (s + 1) & mask) {
         const Slot& x = slots[s];
-        if (x.hash == h && x.size == tokens[k].lower.size() &&
-            same_sized(words[x.id].data(), tokens[k].lower.data(), x.size)) {
+        if (x.hash == h && holds(x, tokens[k].lower.data(), tokens[k].lower.size())) {
           id = x.id;
           break;
         }
@@ -99,8 +97,7 @@ class WordIndex {
       const std::string_view w = tokens[k].lower;
       for (;; s = (s + 1) & mask) {
         const Slot& x = slots[s];
-        if (x.hash == h && x.size == w.size() &&
-            same_sized(words_[x.id].data(), w.data(), w.size())) {
+        if (x.hash == h && holds(x, w.data(), w.size())) {
           found(k, x.id);
           break;
         }
@@ -117,7 +114,7 @@ class WordIndex {
                                 std::uint32_t absent) const noexcept {
     const Slot* const slots = slots_.data();
     for (std::size_t s = h & mask_; slots[s].hash != 0; s = (s + 1) & mask_)
-      if (slots[s].hash == h && same_bytes(words_[slots[s].id], w)) return slots[s].id;
+      if (slots[s].hash == h && holds(slots[s], w.data(), w.size())) return slots[s].id;
     return absent;
   }
   // Without a precomputed hash: the word's length, first and last byte reject most words
@@ -144,14 +141,22 @@ class WordIndex {
   const std::string& word(std::uint32_t id) const { return words_[id]; }
 
  private:
+  static constexpr std::size_t kInSlot = 16;  // a longer word is compared with words_[id]
+  // Slot::size of a word longer than kInSlot: its length with this bit set (no token's length
+  // equals it, so the common test, an equal length, is for a word held in the slot)
+  static constexpr std::uint32_t kLongWord = 0x40000000u;
   struct Slot {
     std::uint64_t hash = 0;
     std::uint32_t id = 0;
-    std::uint32_t size = 0;  // the word's length: most words of an equal hash are the word
+    std::uint32_t size = 0;  // the word's length (see kLongWord): most words of an equal hash
+                             // are the word
+    // the word's bytes when it has up to kInSlot (the rest zero): a found word is confirmed
+    // against the slot itself, without loading the word's string
+    char bytes[kInSlot] = {};
   };
-  // a == b, compared here a few bytes at a time (two overlapping loads cover a word of
+  // Words are compared here a few bytes at a time (two overlapping loads cover a word of
   // 2 to 16 bytes): after an equal hash the words are almost always equal and short, and a
-  // call to memcmp costs more than the few bytes
+  // call to memcmp costs more than the few bytes.
   template <class Int>
   static Int load(const char* p) noexcept {
     Int v;
@@ -163,8 +168,23 @@ class WordIndex {
     constexpr std::size_t w = sizeof(Int);
     return ((load<Int>(p) ^ load<Int>(q)) | (load<Int>(p + n - w) ^ load<Int>(q + n - w))) == 0;
   }
-  static bool same_bytes(std::string_view a, std::string_view b) noexcept {
-    return a.size() == b.size() && same_sized(a.data(), b.data(), a.size());
+  // the slot's word is the n bytes at p
+  [[gnu::always_inline]] bool holds(const Slot& x, const char* p, std::size_t n) const noexcept {
+    const std::size_t d = x.size ^ n;
+    if (d == 0) return same_short(x.bytes, p, n);
+    return d == kLongWord && same_long(x, p, n);
+  }
+  // the n bytes at p and q are equal, n at most 16
+  static bool same_short(const char* p, const char* q, std::size_t n) noexcept {
+    if (n >= 8) return same_ends<std::uint64_t>(p, q, n);
+    if (n >= 4) return same_ends<std::uint32_t>(p, q, n);
+    if (n >= 2) return same_ends<std::uint16_t>(p, q, n);
+    return n == 0 || *p == *q;
+  }
+  // holds() for a word longer than kInSlot (rare: out of the hot loops' way)
+  [[gnu::noinline]] bool same_long(const Slot& x, const char* p, std::size_t n) const noexcept {
+    const std::string& w = words_[x.id];
+    return w.size() == n && same_sized(w.data(), p, n);
   }
   // the n bytes at p and q are equal
   static bool same_sized(const char* p, const char* q, std::size_t n) noexcept {
@@ -186,7 +206,13 @@ class WordIndex {
     filter_ |= filter_bit(h);
     std::size_t s = h & mask_;
     while (slots_[s].hash != 0) s = (s + 1) & mask_;
-    slots_[s] = {h, id, static_cast<std::uint32_t>(words_[id].size())};
+    const std::string& w = words_[id];
+    Slot& x = slots_[s];
+    x = {h, id, static_cast<std::uint32_t>(w.size())};
+    if (w.size() <= kInSlot)
+      std::memcpy(x.bytes, w.data(), w.size());
+    else
+      x.size |= kLongWord;
   }
   void grow() { rehash(slots_.empty() ? 8 : slots_.size() * 2); }
   // find_lower() of a word that passed the shape test (not inlined)

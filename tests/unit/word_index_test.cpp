@@ -7,7 +7,9 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cstring>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -299,6 +301,18 @@ TEST(WordIndex, LexiconWordsFoundByTheTokenizersHashes) {
   ASSERT_GT(words.size(), 1000u);
   std::unordered_map<std::string, std::uint32_t> plain;
   WordIndex ix;
+  // with words of 7, 8, 9, 15, 16 and 17 bytes, about the lengths whose bytes the slot
+  // keeps (up to 16): each also with its last byte, or its first, changed
+  for (const std::size_t len : {7u, 8u, 9u, 15u, 16u, 17u}) {
+    std::string w;
+    for (std::size_t k = 0; k < len; ++k) w += static_cast<char>('a' + (k * 7 + len) % 26);
+    words.push_back(w);
+    std::string last = w, first = w;
+    last.back() = last.back() == 'z' ? 'y' : 'z';
+    first.front() = first.front() == 'q' ? 'r' : 'q';
+    words.push_back(last);
+    words.push_back(first);
+  }
   for (const auto& w : words)
     if (plain.emplace(w, static_cast<std::uint32_t>(plain.size())).second) ix.add(w);
   std::string text;
@@ -307,8 +321,17 @@ TEST(WordIndex, LexiconWordsFoundByTheTokenizersHashes) {
     EXPECT_EQ(ix.find(w, word_hash(w)), plain.at(w)) << w;
     text += w + " . ";
   }
-  for (const char* absent : {"", "zzz", "the-no-such-word", "mondays1", "x"})
+  for (const char* absent :
+       {"", "zzz", "the-no-such-word", "mondays1", "x", "abcdefg", "abcdefgh", "abcdefghi",
+        "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq"})
     if (!plain.count(absent)) EXPECT_EQ(ix.find(absent), WordIndex::npos) << absent;
+  // a word of each length ending at the end of its buffer (only its own bytes are read)
+  for (const auto& w : words) {
+    const std::unique_ptr<char[]> own(new char[w.size()]);
+    std::memcpy(own.get(), w.data(), w.size());
+    const std::string_view at_end(own.get(), w.size());
+    EXPECT_EQ(ix.find(at_end, word_hash(at_end)), plain.at(w)) << w;
+  }
   const chronicle::TokenList tl = chronicle::tokenize(text);
   ASSERT_NE(tl.hashes, nullptr);
   const std::size_t n = tl.tokens.size();
