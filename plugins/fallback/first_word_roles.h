@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "../term_set.h"
+
 namespace fallback {
 
 // For each word, bits telling the lists of phrases it is the first word of (a list given
@@ -38,29 +40,17 @@ class FirstWordRoles {
         const std::string_view first = p.substr(0, p.find(' '));
         Slot& x = slot(first, chronicle::sdk::word_hash(first));
         x.roles |= l.starts | (first.size() == p.size() ? l.whole : 0);
-        filter_[bit(first) >> 6] |= std::uint64_t{1} << (bit(first) & 63);
+        filter_.add(first);
       }
   }
 
   // The roles of `w` (0: it starts a phrase of none of the lists). A word's length, first,
   // second and last bytes reject most words before it is hashed.
   std::uint32_t operator()(std::string_view w) const noexcept {
-    const unsigned b = bit(w);
-    return (filter_[b >> 6] >> (b & 63) & 1) != 0 ? hashed(w) : 0;
+    return filter_.may_hold(w) ? hashed(w) : 0;
   }
 
  private:
-  // A word's bit in filter_: its length and its first, second and last bytes mixed (the
-  // first words' bits set: a word whose bit is clear starts no phrase)
-  static unsigned bit(std::string_view w) noexcept {
-    if (w.empty()) return 0;
-    const unsigned k = static_cast<unsigned>(w.size()) * 0x9E3779B1u ^
-                       static_cast<unsigned char>(w[0]) * 0x85EBCA77u ^
-                       static_cast<unsigned char>(w[w.size() > 1 ? 1 : 0]) * 0xC2B2AE3Du ^
-                       static_cast<unsigned char>(w.back()) * 0x27D4EB2Fu;
-    return (k >> 21) & (kFilterBits - 1);
-  }
-  static constexpr unsigned kFilterBits = 2048;
   struct Slot {
     std::uint64_t hash = 0;  // 0: empty
     std::string_view word;
@@ -84,7 +74,7 @@ class FirstWordRoles {
   }
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
-  std::uint64_t filter_[kFilterBits / 64] = {};  // by bit() of the first words
+  plugin_terms::MixFilter filter_;  // the first words
 };
 
 }  // namespace fallback

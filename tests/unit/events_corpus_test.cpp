@@ -153,17 +153,15 @@ INSTANTIATE_TEST_SUITE_P(En, EventCorpus, ::testing::ValuesIn(load_cases()), cas
 
 }  // namespace
 
-// The document gate (`extract`): a document none of whose sentences holds the words of a
-// trigger of some plugin is read no further than its tokens. Its events, and every other
-// document's, are those of the analysis without the gate. Documents: the pinned cases,
-// and the first Reuters and modern articles when ../shared is there.
-TEST(DocumentGate, SameEventsAsWithoutIt) {
-  auto& p = Pipeline::get();
-  ASSERT_EQ(p.host.plugins().size(), p.configured) << "the bundled plugins did not all load";
+namespace {
+
+// The pinned cases, then the first `reuters` Reuters and `modern` modern-news articles when
+// ../shared is there.
+std::vector<chronicle::Document> check_documents(int reuters, int modern) {
   std::vector<chronicle::Document> docs = chronicle::testing::corpus_case_documents();
   const std::filesystem::path shared(CHRONICLE_SHARED_DIR);
-  for (const auto& [set, most] : {std::pair{"data/reuters21578/reuters.jsonl", 400},
-                                  std::pair{"data/modern-news/articles.jsonl", 150}}) {
+  for (const auto& [set, most] : {std::pair{"data/reuters21578/reuters.jsonl", reuters},
+                                  std::pair{"data/modern-news/articles.jsonl", modern}}) {
     if (!std::filesystem::exists(shared / set)) continue;
     const int limit = most;  // (a copy: clang 14 lambdas cannot capture a structured binding)
     int n = 0;
@@ -174,17 +172,34 @@ TEST(DocumentGate, SameEventsAsWithoutIt) {
         },
         [](chronicle::DocumentFailure&&) {});
   }
+  return docs;
+}
+
+// An analysis' events, in order, as JSON, and how many.
+std::pair<std::string, std::size_t> events_json(const Pipeline& p,
+                                                const chronicle::DocumentAnalysis& a) {
+  std::vector<chronicle::ErrorEntry> errors;
+  chronicle::Timeline t;
+  t.events = chronicle::extract_events(a, p.host, p.options, errors);
+  chronicle::order_events(t.events);
+  EXPECT_TRUE(errors.empty());
+  return {chronicle::to_json(t), t.events.size()};
+}
+
+}  // namespace
+
+// The document gate (`extract`): a document none of whose sentences holds the words of a
+// trigger of some plugin is read no further than its tokens. Its events, and every other
+// document's, are those of the analysis without the gate. Documents: the pinned cases,
+// and the first Reuters and modern articles when ../shared is there.
+TEST(DocumentGate, SameEventsAsWithoutIt) {
+  auto& p = Pipeline::get();
+  ASSERT_EQ(p.host.plugins().size(), p.configured) << "the bundled plugins did not all load";
+  const std::vector<chronicle::Document> docs = check_documents(400, 150);
   const chronicle::SentenceGate gate = [&](std::span<const chronicle::sdk::Token> t) {
     return p.host.may_propose(t);
   };
-  auto events_of = [&](const chronicle::DocumentAnalysis& a) {
-    std::vector<chronicle::ErrorEntry> errors;
-    chronicle::Timeline t;
-    t.events = chronicle::extract_events(a, p.host, p.options, errors);
-    chronicle::order_events(t.events);
-    EXPECT_TRUE(errors.empty());
-    return std::pair{chronicle::to_json(t), t.events.size()};
-  };
+  auto events_of = [&](const chronicle::DocumentAnalysis& a) { return events_json(p, a); };
   std::size_t gated_out = 0, with_events = 0;
   for (const auto& d : docs) {
     const chronicle::DocumentAnalysis gated(d, p.resources, /*entities=*/true, gate);
@@ -212,31 +227,11 @@ TEST(DocumentGate, SameEventsAsWithoutIt) {
 TEST(ClauseReading, SameAnswersAsEverySentence) {
   auto& p = Pipeline::get();
   ASSERT_EQ(p.host.plugins().size(), p.configured) << "the bundled plugins did not all load";
-  std::vector<chronicle::Document> docs = chronicle::testing::corpus_case_documents();
-  const std::filesystem::path shared(CHRONICLE_SHARED_DIR);
-  for (const auto& [set, most] : {std::pair{"data/reuters21578/reuters.jsonl", 400},
-                                  std::pair{"data/modern-news/articles.jsonl", 300}}) {
-    if (!std::filesystem::exists(shared / set)) continue;
-    const int limit = most;  // (a copy: clang 14 lambdas cannot capture a structured binding)
-    int n = 0;
-    chronicle::read_path(
-        shared / set, {},
-        [&](chronicle::Document&& d) {
-          if (n++ < limit && d.published) docs.push_back(std::move(d));
-        },
-        [](chronicle::DocumentFailure&&) {});
-  }
+  const std::vector<chronicle::Document> docs = check_documents(400, 300);
   const chronicle::SentenceGate gate = [&](std::span<const chronicle::sdk::Token> t) {
     return p.host.may_propose(t);
   };
-  auto events_of = [&](const chronicle::DocumentAnalysis& a) {
-    std::vector<chronicle::ErrorEntry> errors;
-    chronicle::Timeline t;
-    t.events = chronicle::extract_events(a, p.host, p.options, errors);
-    chronicle::order_events(t.events);
-    EXPECT_TRUE(errors.empty());
-    return std::pair{chronicle::to_json(t), t.events.size()};
-  };
+  auto events_of = [&](const chronicle::DocumentAnalysis& a) { return events_json(p, a); };
   // the temporal expressions and entities of every sentence, as text
   auto readings_of = [](const chronicle::DocumentAnalysis& a) {
     std::string out;
