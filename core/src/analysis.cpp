@@ -1604,7 +1604,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
         if (lead > 0 && is(t[lead - 1].lower, ",")) --lead;
         if (rel->kind == RelativeDate::Kind::offset && rel->unit == Unit::year &&
             rel->direction == Direction::backward && rel->anchor == AnchorRef::publication &&
-            rel->count.value_or(0) > 0 && !rel->reporting && !rel->clock &&
+            rel->count.value_or(0) > 0 && *rel->count < 10000 && !rel->reporting && !rel->clock &&
             rel->part == PartOfDay::none && lead >= 2 && is(t[lead - 2].lower, "this") &&
             g.has(W::anniversary_day_nouns, t[lead - 1].lower)) {
           const date::year_month_day p{anchor.publication};
@@ -2263,7 +2263,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                                    sdk::TriggerForm form) const {
   sdk::Frame fr;
   if (sv.index >= sentences_.size()) return fr;
-  const auto& s = sentences_[sv.index];
+  // (its clauses read, when the analysis left them unread: ClausesRead::needed)
+  const auto& s = with_clauses(sv.index);
   const auto& t = s.tokens.tokens;
   const auto& g = *res_->gazetteer;
   const auto& rules = g.clause_rules;

@@ -463,6 +463,9 @@ constexpr std::uint32_t kLeadOnly =
     kDeterminer | kArticle | kReportingThis | kNumberWord | kVagueCount | kApproximator | kPaired;
 static_assert((kLeadOnly & kCapitalizedOnly) == 0);
 
+// A year written with two digits ("'82", "FY 22", "3/22/13"): 2000-2049 or 1950-1999.
+constexpr int short_year(int yy) { return yy < 50 ? 2000 + yy : 1900 + yy; }
+
 int to_int(std::string_view s, int fallback = -1) {
   int v = 0;
   // most are a few digits: read at once (what from_chars reads from them)
@@ -495,7 +498,7 @@ std::optional<SlashDate> slash_date(std::string_view s) {
     return std::nullopt;
   int x = to_int(p1), y = to_int(p2), yr = to_int(p3);
   if (x < 1 || y < 1 || yr < 0) return std::nullopt;
-  if (p3.size() == 2) yr += yr < 50 ? 2000 : 1900;
+  if (p3.size() == 2) yr = short_year(yr);
   if (x > 12) std::swap(x, y);
   const date::year_month_day ymd{date::year{yr}, date::month{static_cast<unsigned>(x)},
                                  date::day{static_cast<unsigned>(y)}};
@@ -1154,11 +1157,10 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   year_preblockers.add_all(lex.list("year_preblockers"), 1);
   fiscal.add_all(lex.list("fiscal"), 1);
   // "FY23", "FY2022": each fiscal code with the years written on it, as words (two digits
-  // read as after "FY 22": read_short_fiscal_year(); four, 1950-2049)
+  // read as after "FY 22": short_year(); four, 1950-2049)
   for (const auto& f : lex.list("fiscal_codes")) {
     for (int yy = 0; yy < 100; ++yy)
-      fiscal_code_years.add(f + (yy < 10 ? "0" : "") + std::to_string(yy),
-                            yy < 50 ? 2000 + yy : 1900 + yy);
+      fiscal_code_years.add(f + (yy < 10 ? "0" : "") + std::to_string(yy), short_year(yy));
     for (int y = 1950; y <= 2049; ++y) fiscal_code_years.add(f + std::to_string(y), y);
   }
   // value: unit key * 10 + number ("q3" -> quarter 3)
@@ -1698,7 +1700,7 @@ std::pair<std::size_t, int> TemporalGrammar::Impl::read_short_fiscal_year(Tokens
                        (is_word(t, i + 1) && year_blockers.match(t, i + 1).length)))
     return {0, 0};
   const int yy = to_int(t[i].lower);
-  return {i + 1, yy < 50 ? 2000 + yy : 1900 + yy};
+  return {i + 1, short_year(yy)};
 }
 
 // "FY23", "FY2022": a fiscal code and its year in one capitalized word (a year of two
@@ -2279,7 +2281,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
         early_year_cues.count(t[first - 1].lower) &&
         (!in(t, k + 1) || !is_word(t, k + 1) || early_year_followers.count(t[k + 1].lower))) {
       const int yy = to_int(s);
-      r.year = yy < 50 ? 2000 + yy : 1900 + yy;
+      r.year = short_year(yy);
       h.first = first;
       h.end = k + 1;
       return h;

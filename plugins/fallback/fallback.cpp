@@ -117,7 +117,7 @@ class Fallback final : public sdk::Extractor {
                 {lex.terms("nouns.meeting"), kNoun << 5},
                 {lex.terms("talk_verbs"), kVerb},
                 {lex.terms("receive_verbs"), kVerb},
-                {lex.terms("official_words"), kOfficialStart, kOfficial},
+                {lex.terms("official_words"), 0, kOfficial},
                 {lex.terms("exclude_context"), kContext}}) {
     static_assert(kTypes.size() == 6, "one noun bit per type");
     for (std::size_t t = 0; t < kTypes.size(); ++t)
@@ -432,9 +432,9 @@ class Fallback final : public sdk::Extractor {
   sdk::PhraseSet excl_after_;  // looked for after every noun
   // The lists a word starts a phrase of, asked first at every word of a sentence: the noun
   // list of kTypes[t] (kNoun << t), the two verb lists (kVerb), official_words (kOfficial:
-  // a one-word phrase; kOfficialStart: the first word of one), exclude_context (kContext).
+  // a one-word phrase), exclude_context (kContext).
   static constexpr std::uint32_t kNoun = 1, kNouns = 0x3F, kVerb = 1u << 6, kOfficial = 1u << 7,
-                                 kOfficialStart = 1u << 8, kContext = 1u << 9;
+                                 kContext = 1u << 9;
   fallback::FirstWordRoles roles_;
 };
 

@@ -274,3 +274,36 @@ TEST(ClauseReading, SameAnswersAsEverySentence) {
   EXPECT_GT(with_events, docs.size() / 20) << "of " << docs.size();
   EXPECT_GT(unread, sentences / 4) << "of " << sentences;
 }
+
+// A frame asked of a sentence whose clauses the analysis left unread (a plugin host called
+// directly, not through extract_events) reads them first: the frame of the analysis that
+// reads every sentence's.
+TEST(ClauseReading, FrameOfAnUnreadSentence) {
+  auto& p = Pipeline::get();
+  const std::vector<chronicle::Document> docs = check_documents(0, 0);
+  std::size_t asked = 0;
+  for (const auto& d : docs) {
+    const chronicle::DocumentAnalysis lazy(d, p.resources, /*entities=*/true, {},
+                                           chronicle::ClausesRead::needed);
+    const chronicle::DocumentAnalysis full(d, p.resources);
+    ASSERT_EQ(lazy.sentences().size(), full.sentences().size());
+    for (std::size_t si = 0; si < lazy.sentences().size(); ++si) {
+      const auto& ls = lazy.sentences()[si];
+      if (ls.clauses_read || ls.tokens.tokens.empty()) continue;
+      ++asked;
+      const std::size_t last = ls.tokens.tokens.size() - 1;
+      for (const auto form :
+           {chronicle::sdk::TriggerForm::verb, chronicle::sdk::TriggerForm::noun}) {
+        const chronicle::sdk::Frame got = lazy.frame(ls.view, last / 2, last / 2, form);
+        const chronicle::sdk::Frame want =
+            full.frame(full.sentences()[si].view, last / 2, last / 2, form);
+        EXPECT_EQ(got.agents, want.agents) << d.id << " sentence " << si;
+        EXPECT_EQ(got.counterparts, want.counterparts) << d.id << " sentence " << si;
+        EXPECT_EQ(got.place, want.place) << d.id << " sentence " << si;
+        EXPECT_EQ(got.time, want.time) << d.id << " sentence " << si;
+        EXPECT_EQ(got.status, want.status) << d.id << " sentence " << si;
+      }
+    }
+  }
+  EXPECT_GT(asked, 10u);
+}

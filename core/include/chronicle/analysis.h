@@ -67,7 +67,8 @@ struct TimexResult {
   TimexType type = TimexType::date;
   Resolved resolved;
   Tense tense = Tense::none;  // the clause's, as the reading took it (none when the reading
-                              // does not depend on it, in an analysis without entities)
+                              // does not depend on it, in an analysis without entities or
+                              // one that reads clauses only where needed)
 };
 
 struct AnalyzedSentence {
@@ -103,7 +104,9 @@ using SentenceGate = std::function<bool(std::span<const sdk::Token>)>;
 // temporal expression depends on the tense, and where a sentence's subject is taken by a
 // pronoun or group of a later one. The others wait for with_clauses(), which the readers
 // of a sentence's clauses call first (`extract`: before an extractor is called on a
-// sentence, and the timeline's readers). Either way the answers are the same.
+// sentence, and the timeline's readers). Either way the events, readings and entities are
+// the same; only TimexResult::tense differs (none with `needed` where the reading does not
+// depend on it).
 enum class ClausesRead { every_sentence, needed };
 
 class DocumentAnalysis final : public sdk::Analyzer {
