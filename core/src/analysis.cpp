@@ -603,8 +603,13 @@ namespace {
 // tomorrow", "on Monday and Tuesday". Only for event dates; `timex` output is unchanged.
 void find_spans(AnalyzedSentence& s) {
   const auto& t = s.tokens.tokens;
-  s.span_end.assign(s.timexes.size(), std::nullopt);
   s.span_inner.clear();
+  if (s.timexes.empty()) {  // (most sentences)
+    s.span_end.clear();
+    s.span_text.clear();
+    return;
+  }
+  s.span_end.assign(s.timexes.size(), std::nullopt);
   s.span_text.assign(s.timexes.size(), std::string());
   for (std::size_t k = 0; k < s.matches.size(); ++k) {
     const auto& r = s.timexes[k].resolved;
@@ -1725,13 +1730,36 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   fold_runs(
       full_names, [](const FullName& x, const FullName& y) { return x.name == y.name; },
       [](FullName& x, const FullName& y) { x.head = x.head || y.head; });
-  // the full names with last word `w`
-  auto with_last = [&](std::string_view w) {
-    auto b = std::lower_bound(full_names.begin(), full_names.end(), w,
-                              [](const FullName& f, std::string_view x) { return f.last < x; });
-    auto e = b;
-    while (e != full_names.end() && e->last == w) ++e;
-    return std::span<const FullName>(b, e);
+  // each last word of the full names, once, with the run of full_names that ends with it
+  // (in the order of full_names)
+  struct LastWord {
+    std::string_view last;
+    std::size_t begin, end;
+  };
+  static thread_local std::vector<LastWord> last_words;
+  last_words.clear();
+  for (std::size_t k = 0; k < full_names.size(); ++k) {
+    if (last_words.empty() || last_words.back().last != full_names[k].last)
+      last_words.push_back({full_names[k].last, k, k});
+    last_words.back().end = k + 1;
+  }
+  // the full names with last word `w` (a document names a few: looked through in turn, most
+  // differing in their length, else searched)
+  auto with_last = [&](std::string_view w) -> std::span<const FullName> {
+    const LastWord* found = nullptr;
+    if (last_words.size() <= 16) {
+      for (const LastWord& l : last_words)
+        if (l.last.size() == w.size() && l.last == w) {
+          found = &l;
+          break;
+        }
+    } else {
+      auto it = std::lower_bound(last_words.begin(), last_words.end(), w,
+                                 [](const LastWord& l, std::string_view x) { return l.last < x; });
+      if (it != last_words.end() && it->last == w) found = &*it;
+    }
+    if (!found) return {};
+    return {full_names.data() + found->begin, found->end - found->begin};
   };
   // The fullest form of a name in the article: the longest full name with the same last
   // word that holds this mention's first word. When two different people share the
@@ -2182,7 +2210,10 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     for (std::size_t si = 0; si < raw.size() && !acronyms.empty(); ++si) {
       const auto& t = sentences_[si].tokens.tokens;
       for (std::size_t q = 0; q < t.size(); ++q) {
-        if (!acronyms.count(t[q].text) || (q > 0 && is(t[q - 1].lower, "("))) continue;
+        // (an acronym is two to six capitals: most words are looked up no further)
+        const std::string_view w = t[q].text;
+        if (w.size() < 2 || w.size() > 6 || w[0] < 'A' || w[0] > 'Z') continue;
+        if (!acronyms.count(w) || (q > 0 && is(t[q - 1].lower, "("))) continue;
         bool inside = false;
         for (const auto& e : raw[si]) inside = inside || (e.first <= q && q < e.last);
         if (inside) continue;
