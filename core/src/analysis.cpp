@@ -1253,13 +1253,15 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
           cx.suffix_of[e.name] =
               join_tokens(t, j, j + 2 + (j + 2 < nt && is(t[j + 2].lower, ".")), s.text);
         e.titled = !title.empty();
-        e.title = title;
-        if (!title.empty()) {
+        e.title = std::move(title);
+        if (e.titled) {
           static thread_local std::vector<std::string_view> tw;  // (its room kept)
-          split_word_views(title, tw);
+          split_word_views(e.title, tw);
+          // (until a head's title is found: nothing else is read here)
           for (const auto& hp : g.head_title_phrases) {
+            if (e.head) break;
             if (hp.empty() || tw.size() < hp.size()) continue;
-            for (std::size_t k = 0; k + hp.size() <= tw.size(); ++k) {
+            for (std::size_t k = 0; k + hp.size() <= tw.size() && !e.head; ++k) {
               if (std::equal(hp.begin(), hp.end(), tw.begin() + k)) {
                 const bool demoted = k > 0 && (tw[k - 1] == "vice" || tw[k - 1] == "deputy" ||
                                                tw[k - 1] == "crown" || tw[k - 1] == "former");
@@ -1270,7 +1272,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
         }
         if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
         // single words are names only when titled or known (decided in pass 2)
-        e.adjective = (words == 1 && title.empty());  // reused: "needs confirmation"
+        e.adjective = (words == 1 && !e.titled);  // reused: "needs confirmation"
       } else if (nonperson && !months && i < j) {
         // "the entire 17-man Commission", "the Trade and Technology Council": a public body
         // the gazetteer does not know, named as written
