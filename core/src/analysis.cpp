@@ -1709,23 +1709,23 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   auto full = [](const RawEntity& e) {
     return e.kind == EntityKind::person && !e.pronoun && e.name.find(' ') != std::string::npos;
   };
+  static thread_local std::vector<std::size_t> name_ends;  // in `store`, name by name
   store.clear();
   full_names.clear();
-  {
-    std::size_t size = 0;
-    for (const auto& ents : raw)
-      for (const auto& e : ents)
-        if (full(e)) size += e.name.size();
-    store.reserve(size);  // (so that no name added below moves the others)
-  }
+  name_ends.clear();
   for (const auto& ents : raw)
     for (const auto& e : ents)
       if (full(e)) {
-        const std::size_t at = store.size();
         store += e.name;
-        const std::string_view name = std::string_view(store).substr(at);
-        full_names.push_back({name, name.substr(name.rfind(' ') + 1), e.head});
+        name_ends.push_back(store.size());
+        full_names.push_back({{}, {}, e.head});
       }
+  // (the views once every name is in: the store moves no more)
+  for (std::size_t k = 0, at = 0; k < full_names.size(); at = name_ends[k++]) {
+    const std::string_view name = std::string_view(store).substr(at, name_ends[k] - at);
+    full_names[k].name = name;
+    full_names[k].last = name.substr(name.rfind(' ') + 1);
+  }
   std::sort(full_names.begin(), full_names.end(), [](const FullName& x, const FullName& y) {
     return x.last != y.last ? x.last < y.last : x.name < y.name;
   });
