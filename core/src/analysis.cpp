@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <boost/container/small_vector.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -225,11 +226,13 @@ struct Resources::Gazetteer {
     by_first[id].push_back(std::move(f));
   }
   // The first_words id of token x's text (npos: no form starts with it), given the number
-  // of its lower-case word (ClauseRules::word_ids). A word written in lower case (its text
-  // the same bytes as its lower-case word) can only be a caseless first word.
-  std::uint32_t form_id(const sdk::Token& x, std::uint32_t w) const {
+  // of its lower-case word (ClauseRules::word_ids) and that word's bits_by_word. A word
+  // written in lower case (its text the same bytes as its lower-case word) can only be a
+  // caseless first word; one written otherwise only a first word of kCasedForm.
+  std::uint32_t form_id(const sdk::Token& x, std::uint32_t w, std::uint64_t bits) const {
     if (x.text.data() == x.lower.data() && x.text.size() == x.lower.size()) [[likely]]
       return caseless_form_by_word[w];
+    if (!(bits & kCasedForm)) return detail::WordIndex::npos;  // (most capitalised words)
     return cased_form(x.text, w);
   }
   // The first_words id of a token's text (npos if none) other than its lower-case word, that
@@ -480,7 +483,7 @@ struct TokenLists {
   [[gnu::always_inline]] std::size_t match(const Resources::Gazetteer& g,
                                            std::span<const sdk::Token> t, std::size_t k,
                                            const Resources::Gazetteer::Form** out) const {
-    return g.match(t, k, g.form_id(t[k], ids[k]), out);
+    return g.match(t, k, g.form_id(t[k], ids[k], bits(k)), out);
   }
 };
 
@@ -494,16 +497,31 @@ std::string join_tokens(std::span<const sdk::Token> t, std::size_t b, std::size_
   auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
   // most names: words and single spaces only, kept as they are
   bool plain = !written.empty() && !blank(written.front()) && !blank(written.back());
-  // (eight bytes at a time up to the first that holds a byte <= ' ', if any)
-  std::size_t k = 0;
-  for (constexpr std::uint64_t kOnes = 0x0101010101010101ull; k + 8 <= written.size(); k += 8) {
+  // (the last byte is no blank, so a space has a byte after it)
+  auto plain_at = [&](std::size_t q) {
+    return written[q] == ' ' ? !blank(written[q + 1]) : !blank(written[q]);
+  };
+  // the eight bytes from `at`: the top bit of each byte <= ' ' is set in m (and maybe of
+  // some byte above one), each tested as a byte (a byte tested twice gives the same answer)
+  auto test_eight = [&](std::size_t at) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
     std::uint64_t x;
-    std::memcpy(&x, written.data() + k, 8);
-    if (((x - kOnes * 0x21) & ~x & (kOnes * 0x80)) != 0) break;
+    std::memcpy(&x, written.data() + at, 8);
+    for (std::uint64_t m = (x - kOnes * 0x21) & ~x & (kOnes * 0x80); m != 0 && plain; m &= m - 1) {
+      const std::size_t q = at + static_cast<std::size_t>(std::countr_zero(m)) / 8;
+      if (static_cast<unsigned char>(written[q]) <= ' ') plain = plain_at(q);
+    }
+  };
+  const std::size_t n = written.size();
+  if (n >= 8) {
+    std::size_t k = 0;
+    for (; k + 8 <= n && plain; k += 8) test_eight(k);
+    if (k < n && plain) test_eight(n - 8);  // (the last bytes, with some before them)
+  } else {
+    for (std::size_t k = 0; k < n && plain; ++k)
+      if (static_cast<unsigned char>(written[k]) <= ' ')  // (any byte above is no blank)
+        plain = plain_at(k);
   }
-  for (; k < written.size() && plain; ++k)  // (the last byte is no blank)
-    if (static_cast<unsigned char>(written[k]) <= ' ')  // (any byte above is no blank)
-      plain = written[k] == ' ' ? !blank(written[k + 1]) : !blank(written[k]);
   if (plain) return std::string(written);
   std::string out;
   bool space = false;
@@ -585,8 +603,13 @@ namespace {
 // tomorrow", "on Monday and Tuesday". Only for event dates; `timex` output is unchanged.
 void find_spans(AnalyzedSentence& s) {
   const auto& t = s.tokens.tokens;
-  s.span_end.assign(s.timexes.size(), std::nullopt);
   s.span_inner.clear();
+  if (s.timexes.empty()) {  // (most sentences)
+    s.span_end.clear();
+    s.span_text.clear();
+    return;
+  }
+  s.span_end.assign(s.timexes.size(), std::nullopt);
   s.span_text.assign(s.timexes.size(), std::string());
   for (std::size_t k = 0; k < s.matches.size(); ++k) {
     const auto& r = s.timexes[k].resolved;
@@ -652,7 +675,7 @@ struct SpareStorage {
   std::vector<TokenList> sentence_tokens;
   DocumentTokens document_tokens;
   std::vector<std::vector<RawEntity>> raw;
-  std::vector<std::uint32_t> word_ids, all_word_ids;
+  std::vector<std::uint32_t> all_word_ids;
   std::vector<std::size_t> word_ids_at;
   std::unique_ptr<char[]> name_block;
   // the entity lists of pass 3 (emptied where analyze() starts to use them)
@@ -753,7 +776,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
     if (!x.capitalized && (b & (kStartWords | kFormWords)) == 0) [[likely]]
       return true;
     if (x.capitalized || (b & kStartWords)) return false;
-    return g.form_id(x, lists.ids[k]) == detail::WordIndex::npos;
+    return g.form_id(x, lists.ids[k], b) == detail::WordIndex::npos;
   };
   std::size_t i = 0;
   while (i < nt) {
@@ -858,10 +881,15 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
       i = j;
       continue;
     }
+    // the lists token i's word is in (read once: the tests below, most of which fail, need
+    // not load them again after each store), and whether it is one of the words tested
+    // below ("the", "there", "here", "he", "she", "they")
+    const std::uint64_t bi = lists.bits(i);
+    const bool entity_word = (bi & Resources::Gazetteer::kEntityWord) != 0;
+    auto in = [bi](W list) { return (bi & Resources::Gazetteer::bit(list)) != 0; };
     // "Ministers from more than 20 nations", "delegates of 12 countries": a group by number
-    if (t[i].kind == sdk::TokenKind::word && lists.has(i, W::group_nouns) &&
-        !lists.has(i, W::state_groups) && i + 2 < nt &&
-        (is(t[i + 1].lower, "from") || is(t[i + 1].lower, "of"))) {
+    if (t[i].kind == sdk::TokenKind::word && in(W::group_nouns) && !in(W::state_groups) &&
+        i + 2 < nt && (is(t[i + 1].lower, "from") || is(t[i + 1].lower, "of"))) {
       std::size_t k = i + 2;
       if (k + 1 < nt && is(t[k].lower, "more") && is(t[k + 1].lower, "than"))
         k += 2;
@@ -894,7 +922,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
       }
     }
     if ((!t[i].capitalized || i == 0) && t[i].kind == sdk::TokenKind::word &&
-        (lists.has(i, W::group_modifiers) || lists.has(i, W::group_nouns))) {
+        (in(W::group_modifiers) || in(W::group_nouns))) {
       std::size_t k = i;
       while (k < nt && k < i + 3 && lists.has(k, W::group_modifiers)) ++k;
       if (k < nt && k > i && lists.has(k, W::state_groups) &&
@@ -933,7 +961,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
       }
     }
     // "the ministers", "the deputy ministers": a group named before (resolved below)
-    if (is(t[i].lower, "the") && i + 1 < nt && !t[i + 1].capitalized) {
+    if (entity_word && is(t[i].lower, "the") && i + 1 < nt && !t[i + 1].capitalized) {
       std::size_t k = i + 1;
       while (k < nt && k < i + 4 && !t[k].capitalized && lists.has(k, W::group_modifiers)) ++k;
       if (k < nt && !t[k].capitalized && lists.has(k, W::group_nouns) &&
@@ -952,7 +980,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
       }
     }
     // "the prime minister's visit": a person named by title alone (resolved below)
-    if (is(t[i].lower, "the") && i + 1 < nt && lists.has(i + 1, W::title_words) &&
+    if (entity_word && is(t[i].lower, "the") && i + 1 < nt && lists.has(i + 1, W::title_words) &&
         !lists.has(i + 1, W::honorifics)) {
       std::size_t k = i + 1;
       std::string title;
@@ -980,7 +1008,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
       }
     }
     // "will travel to Canada ... While there, he will meet": the place last travelled to
-    if (is(t[i].lower, "there") && i > 0 && !cx.last_destination.name.empty() &&
+    if (entity_word && is(t[i].lower, "there") && i > 0 && !cx.last_destination.name.empty() &&
         (is(t[i - 1].lower, "while") || is(t[i - 1].lower, "when") || is(t[i - 1].lower, "once"))) {
       RawEntity e = cx.last_destination;
       e.first = i;
@@ -990,7 +1018,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
       ++i;
       continue;
     }
-    if (is(t[i].lower, "here") && !cx.dateline_city.empty()) {
+    if (entity_word && is(t[i].lower, "here") && !cx.dateline_city.empty()) {
       RawEntity e;
       e.first = i;
       e.last = i + 1;
@@ -1003,7 +1031,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
       continue;
     }
     const bool pron_subject =
-        (is(t[i].lower, "he") || is(t[i].lower, "she") || is(t[i].lower, "they"));
+        entity_word && (is(t[i].lower, "he") || is(t[i].lower, "she") || is(t[i].lower, "they"));
     if (pron_subject) {
       RawEntity& e = ents.emplace_back();  // (built in place: a move costs as much)
       e.first = i;
@@ -1015,7 +1043,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
     }
     // "her upcoming trip to Singapore": a possessive pronoun before an event noun (a
     // modifier or two between) stands for the person of the sentence before, like "she"
-    if (lists.has(i, W::possessive_pronouns)) {
+    if (in(W::possessive_pronouns)) {
       std::size_t k = i + 1;
       while (k < nt && k < i + 3 && t[k].kind == sdk::TokenKind::word && !t[k].capitalized &&
              !lists.has(k, W::trip_nouns))
@@ -1039,23 +1067,26 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
       while (j < nt && j < i + 3 && t[j].kind == sdk::TokenKind::word && t[j].capitalized &&
              !lists.has(j, W::title_words) && !lists.has(j, W::stop_words))
         ++j;
-      bool plain = true;  // "in September, U.S. ...", "the Cooperation Council, Kuwait": no town
-      for (std::size_t q = i; q < j; ++q)
-        plain = plain && !lists.has(q, W::months_weekdays) && !lists.has(q, W::non_person) &&
-                !lists.has(q, W::body_words);
       const auto before = t[i - 1].lower;
+      // (the tests of the words around first: most capitalised words are no town)
+      const bool placed = j > i && j + 1 < nt && is(t[j].lower, ",") &&
+                          (is(before, "in") || is(before, "at") || is(before, "near") ||
+                           is(before, "to") || is(before, "from"));
+      const bool town_dateline = j > i && !cx.dateline_city.empty() && cx.dateline_place == nullptr;
+      bool plain = placed || town_dateline;  // "in September, U.S. ...", "the Cooperation
+                                             // Council, Kuwait": no town
+      for (std::size_t q = i; q < j && plain; ++q)
+        plain = !lists.has(q, W::months_weekdays) && !lists.has(q, W::non_person) &&
+                !lists.has(q, W::body_words);
       const std::string* country = nullptr;  // "in Lulea, Sweden"
-      if (j > i && plain && j + 1 < nt && is(t[j].lower, ",") &&
-          (is(before, "in") || is(before, "at") || is(before, "near") || is(before, "to") ||
-           is(before, "from"))) {
+      if (placed && plain) {
         const Resources::Gazetteer::Form* fc = nullptr;
         if (lists.match(g, t, j + 1, &fc) && !fc->adjective &&
             g.entries[fc->entry].kind == EntityKind::country)
           country = &g.entries[fc->entry].name;
       }
-      const bool dateline_town = j > i && plain && !cx.dateline_city.empty() &&
-                                 cx.dateline_place == nullptr &&
-                                 join_tokens(t, i, j, s.text) == cx.dateline_city;
+      const bool dateline_town =
+          town_dateline && plain && join_tokens(t, i, j, s.text) == cx.dateline_city;
       if ((country && !country->empty()) || dateline_town) {
         RawEntity e;
         if (dateline_town) e.country = cx.dateline_country;
@@ -1222,13 +1253,15 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
           cx.suffix_of[e.name] =
               join_tokens(t, j, j + 2 + (j + 2 < nt && is(t[j + 2].lower, ".")), s.text);
         e.titled = !title.empty();
-        e.title = title;
-        if (!title.empty()) {
+        e.title = std::move(title);
+        if (e.titled) {
           static thread_local std::vector<std::string_view> tw;  // (its room kept)
-          split_word_views(title, tw);
+          split_word_views(e.title, tw);
+          // (until a head's title is found: nothing else is read here)
           for (const auto& hp : g.head_title_phrases) {
+            if (e.head) break;
             if (hp.empty() || tw.size() < hp.size()) continue;
-            for (std::size_t k = 0; k + hp.size() <= tw.size(); ++k) {
+            for (std::size_t k = 0; k + hp.size() <= tw.size() && !e.head; ++k) {
               if (std::equal(hp.begin(), hp.end(), tw.begin() + k)) {
                 const bool demoted = k > 0 && (tw[k - 1] == "vice" || tw[k - 1] == "deputy" ||
                                                tw[k - 1] == "crown" || tw[k - 1] == "former");
@@ -1239,7 +1272,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
         }
         if (j < nt && is(t[j].lower, "'s")) e.possessive = true;
         // single words are names only when titled or known (decided in pass 2)
-        e.adjective = (words == 1 && title.empty());  // reused: "needs confirmation"
+        e.adjective = (words == 1 && !e.titled);  // reused: "needs confirmation"
       } else if (nonperson && !months && i < j) {
         // "the entire 17-man Commission", "the Trade and Technology Council": a public body
         // the gazetteer does not know, named as written
@@ -1456,14 +1489,18 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   raw.resize(entities_ ? spans.size() : 0);
   std::unordered_map<std::string, std::string> suffix_of;  // "Joseph R. Biden" -> ", Jr."
   RawEntity last_destination;  // the place a traveller last went "to": "While there, ..."
-  // the sentence's tokens' word numbers (ClauseRules::word_ids), and every sentence's in
-  // word_ids_ for with_clauses() (from word_ids_at_[si] on)
-  std::vector<std::uint32_t> word_ids = std::move(spare.word_ids);
+  // every sentence's tokens' word numbers (ClauseRules::word_ids), in word_ids_ from
+  // word_ids_at_[si] on (n + 1 for n tokens; the room for all of them made once)
   if (entities_) {
     word_ids_ = std::move(spare.all_word_ids);
-    word_ids_.clear();
     word_ids_at_ = std::move(spare.word_ids_at);
     word_ids_at_.resize(spans.size());
+    std::size_t at = 0;
+    for (std::size_t si = 0; si < spans.size(); ++si) {
+      word_ids_at_[si] = at;
+      at += sentence_tokens[si].tokens.size() + 1;
+    }
+    word_ids_.resize(at);
   }
   const EntityContext context{
       *res_,     dateline_city_,   dateline_country_,
@@ -1492,14 +1529,11 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     // asks
     bool clauses_read = false;
     // (the tokens' word numbers serve the clause reader and the entity passes' lists)
-    if (entities_) {
-      g.clause_rules.word_ids(t, word_ids);
-      word_ids_at_[si] = word_ids_.size();
-      word_ids_.insert(word_ids_.end(), word_ids.begin(), word_ids.end());
-    }
+    std::uint32_t* const word_ids = entities_ ? word_ids_.data() + word_ids_at_[si] : nullptr;
+    if (entities_) g.clause_rules.word_ids(t, word_ids);
     auto read_sentence_clauses = [&] {
       if (entities_)
-        detail::read_clauses(t, g.clause_rules, word_ids.data(), s.clauses, s.clause_verb,
+        detail::read_clauses(t, g.clause_rules, word_ids, s.clauses, s.clause_verb,
                              s.clause_negated);
       else
         detail::read_clauses(t, g.clause_rules, s.clauses, s.clause_verb, s.clause_negated);
@@ -1638,7 +1672,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     if (!entities_) [[unlikely]]
       continue;
     // the lists each token's word is in, found once for the pass below
-    const TokenLists lists{word_ids.data(), g.bits_by_word.data()};
+    const TokenLists lists{word_ids, g.bits_by_word.data()};
     find_spans(s);
     // entities, first pass
     auto& ents = raw[si];
@@ -1675,45 +1709,71 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   auto full = [](const RawEntity& e) {
     return e.kind == EntityKind::person && !e.pronoun && e.name.find(' ') != std::string::npos;
   };
+  static thread_local std::vector<std::size_t> name_ends;  // in `store`, name by name
   store.clear();
   full_names.clear();
-  {
-    std::size_t size = 0;
-    for (const auto& ents : raw)
-      for (const auto& e : ents)
-        if (full(e)) size += e.name.size();
-    store.reserve(size);  // (so that no name added below moves the others)
-  }
+  name_ends.clear();
   for (const auto& ents : raw)
     for (const auto& e : ents)
       if (full(e)) {
-        const std::size_t at = store.size();
         store += e.name;
-        const std::string_view name = std::string_view(store).substr(at);
-        full_names.push_back({name, name.substr(name.rfind(' ') + 1), e.head});
+        name_ends.push_back(store.size());
+        full_names.push_back({{}, {}, e.head});
       }
+  // (the views once every name is in: the store moves no more)
+  for (std::size_t k = 0, at = 0; k < full_names.size(); at = name_ends[k++]) {
+    const std::string_view name = std::string_view(store).substr(at, name_ends[k] - at);
+    full_names[k].name = name;
+    full_names[k].last = name.substr(name.rfind(' ') + 1);
+  }
   std::sort(full_names.begin(), full_names.end(), [](const FullName& x, const FullName& y) {
     return x.last != y.last ? x.last < y.last : x.name < y.name;
   });
   fold_runs(
       full_names, [](const FullName& x, const FullName& y) { return x.name == y.name; },
       [](FullName& x, const FullName& y) { x.head = x.head || y.head; });
-  // the full names with last word `w`
-  auto with_last = [&](std::string_view w) {
-    auto b = std::lower_bound(full_names.begin(), full_names.end(), w,
-                              [](const FullName& f, std::string_view x) { return f.last < x; });
-    auto e = b;
-    while (e != full_names.end() && e->last == w) ++e;
-    return std::span<const FullName>(b, e);
+  // each last word of the full names, once, with the run of full_names that ends with it
+  // (in the order of full_names)
+  struct LastWord {
+    std::string_view last;
+    std::size_t begin, end;
+  };
+  static thread_local std::vector<LastWord> last_words;
+  last_words.clear();
+  for (std::size_t k = 0; k < full_names.size(); ++k) {
+    if (last_words.empty() || last_words.back().last != full_names[k].last)
+      last_words.push_back({full_names[k].last, k, k});
+    last_words.back().end = k + 1;
+  }
+  // the full names with last word `w` (a document names a few: looked through in turn, most
+  // differing in their length, else searched)
+  auto with_last = [&](std::string_view w) -> std::span<const FullName> {
+    const LastWord* found = nullptr;
+    if (last_words.size() <= 16) {
+      for (const LastWord& l : last_words)
+        if (l.last.size() == w.size() && l.last == w) {
+          found = &l;
+          break;
+        }
+    } else {
+      auto it = std::lower_bound(last_words.begin(), last_words.end(), w,
+                                 [](const LastWord& l, std::string_view x) { return l.last < x; });
+      if (it != last_words.end() && it->last == w) found = &*it;
+    }
+    if (!found) return {};
+    return {full_names.data() + found->begin, found->end - found->begin};
   };
   // The fullest form of a name in the article: the longest full name with the same last
   // word that holds this mention's first word. When two different people share the
   // surname ("President Reagan", "Nancy Reagan"), a title settles it, else the mention
   // stays as written.
-  // (the fuller name, in the store; none (no data): the name as written)
+  // (the fuller name, in the store; none (no data): the name as written. `ends_some`: some
+  // full name ends with the mention's last word)
   static thread_local std::vector<std::pair<std::string_view, bool>> cands, heads;
-  auto canonical = [&](const std::string& name, bool& head, bool titled) -> std::string_view {
+  auto canonical = [&](const std::string& name, bool& head, bool titled,
+                       bool& ends_some) -> std::string_view {
     const auto bucket = with_last(std::string_view(name).substr(name.rfind(' ') + 1));
+    ends_some = !bucket.empty();
     if (bucket.empty()) return {};
     const std::string_view fw = std::string_view(name).substr(0, name.find(' '));
     cands.clear();
@@ -1747,9 +1807,10 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   };
   // "Lim" for "Lim Keng Yaik", "Li" for "Li Peng": a family name written first. Only a
   // word that starts exactly one full name and ends none.
-  // (the full names are looked through for each such word: a few a document)
-  auto family_first = [&](const std::string& name) -> std::string_view {
-    if (name.find(' ') != std::string::npos || !with_last(name).empty()) return {};
+  // (the full names are looked through for each such word: a few a document; `ends_some`
+  // as canonical() gave it for the word)
+  auto family_first = [&](const std::string& name, bool ends_some) -> std::string_view {
+    if (ends_some || name.find(' ') != std::string::npos) return {};
     std::string_view only;  // the full name that starts with `name`
     for (const FullName& full : full_names) {
       const std::string_view f = full.name;
@@ -1796,8 +1857,9 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       if (e.kind != EntityKind::person || e.pronoun || !e.title_ref.empty()) continue;
       bool head = e.head;
       // (a fuller name is always longer than the mention, so none is the name as written)
-      std::string_view canon = canonical(e.name, head, e.titled);
-      if (!canon.data()) canon = family_first(e.name);
+      bool ends_some = false;
+      std::string_view canon = canonical(e.name, head, e.titled, ends_some);
+      if (!canon.data()) canon = family_first(e.name, ends_some);
       if (e.adjective) {  // single untitled word: only a known surname counts
         if (!canon.data() && !titled_single.count(e.name)) {
           e.kind = EntityKind::region;  // marker for removal
@@ -2150,7 +2212,10 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     for (std::size_t si = 0; si < raw.size() && !acronyms.empty(); ++si) {
       const auto& t = sentences_[si].tokens.tokens;
       for (std::size_t q = 0; q < t.size(); ++q) {
-        if (!acronyms.count(t[q].text) || (q > 0 && is(t[q - 1].lower, "("))) continue;
+        // (an acronym is two to six capitals: most words are looked up no further)
+        const std::string_view w = t[q].text;
+        if (w.size() < 2 || w.size() > 6 || w[0] < 'A' || w[0] > 'Z') continue;
+        if (!acronyms.count(w) || (q > 0 && is(t[q - 1].lower, "("))) continue;
         bool inside = false;
         for (const auto& e : raw[si]) inside = inside || (e.first <= q && q < e.last);
         if (inside) continue;
@@ -2253,7 +2318,6 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   if (raw.size() <= kMaxSpareSentences) {
     for (auto& ents : raw) ents.clear();
     spare.raw = std::move(raw);
-    spare.word_ids = std::move(word_ids);
   }
 }
 

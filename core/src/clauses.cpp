@@ -173,10 +173,14 @@ void ClauseRules::plain_words_added() {
 }
 
 void ClauseRules::word_ids(std::span<const sdk::Token> t, std::vector<std::uint32_t>& ids) const {
+  ids.resize(t.size() + 1);
+  word_ids(t, ids.data());
+}
+
+void ClauseRules::word_ids(std::span<const sdk::Token> t, std::uint32_t* ids) const {
   const std::size_t n = t.size();
   const SentenceHashes hashes(t.data(), n);
-  ids.resize(n + 1);
-  word_bits_ix_.find_each(t.data(), SentenceHashes::all_of(t.data(), n), n, unlisted(), ids.data());
+  word_bits_ix_.find_each(t.data(), SentenceHashes::all_of(t.data(), n), n, unlisted(), ids);
   ids[n] = unlisted();
 }
 

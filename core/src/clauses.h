@@ -170,6 +170,8 @@ struct ClauseRules {
   // ids[k]: the number of tokens[k].lower (with the hashes of the current SentenceHashes
   // scope, which must cover the tokens), and ids[n] = unlisted(): n + 1 numbers.
   void word_ids(std::span<const sdk::Token> tokens, std::vector<std::uint32_t>& ids) const;
+  // The same into ids[0] .. ids[n] (room for n + 1 numbers).
+  void word_ids(std::span<const sdk::Token> tokens, std::uint32_t* ids) const;
 
  private:
   friend void read_clauses(std::span<const sdk::Token> tokens, const ClauseRules& rules,

@@ -356,6 +356,11 @@ TEST(ClauseReader, PlainWordsChangeNoReading) {
       shared.word_ids(t, ids);
       ASSERT_EQ(ids.size(), t.size() + 1);
       EXPECT_EQ(ids[t.size()], shared.unlisted());
+      // the same numbers into room made beforehand: n + 1 of them, nothing after
+      std::vector<std::uint32_t> room(t.size() + 2, 0xABCDu);
+      shared.word_ids(t, room.data());
+      EXPECT_TRUE(std::equal(ids.begin(), ids.end(), room.begin())) << "sentence " << n;
+      EXPECT_EQ(room.back(), 0xABCDu);
       for (std::size_t i = 0; i < t.size(); ++i) {
         const bool listed =
             added_set.count(std::string(t[i].lower)) != 0 ||
