@@ -23,6 +23,9 @@ namespace {
 
 // PluginHost::gate_hashed_: at least this many slots, and four for every gate word
 constexpr unsigned kGateSlotsLog2 = 12;
+// PluginHost::gate_filter_: at least this many entries, and 64 for every gate word (half of
+// them read)
+constexpr unsigned kGateFilterLog2 = 15;
 
 // The slot of a word by its sdk::word_hash: the hash mixed (the top bits of FNV-1a differ
 // little between short words), its top bits taken.
@@ -370,12 +373,17 @@ void PluginHost::add_to_gate(std::size_t pi) {
   gate_hashed_.assign(std::size_t{1} << log2, HashedGateSlot{});
   gate_mask_ = gate_hashed_.size() - 1;
   gate_hashed_shift_ = 64 - log2;
+  unsigned filter_log2 = kGateFilterLog2;
+  while ((std::size_t{1} << filter_log2) < gate_words_.size() * 64) ++filter_log2;
+  gate_filter_.assign(std::size_t{1} << filter_log2, 0);
+  gate_filter_mask_ = gate_filter_.size() - 1;
   for (std::size_t id = 0; id < gate_words_.size(); ++id) {
     if (!looked_up[id]) continue;
     const std::uint64_t hash = sdk::word_hash(gate_words_[id].word);
     std::size_t h = hashed_slot(hash, gate_hashed_shift_);
     while (gate_hashed_[h].hash != 0) h = (h + 1) & gate_mask_;
     gate_hashed_[h] = {hash, id};
+    gate_filter_[hash & gate_filter_mask_] = 1;
   }
 }
 
@@ -395,13 +403,18 @@ std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, const std:
   const std::size_t n = tokens.size();
   if (hashes == nullptr) hashes = hashes_of(tokens);
   // (the loop that passes over the tokens that are no gate word, most of them, with its
-  // values in registers: a token whose slot is empty is none)
-  const HashedGateSlot* const slots = gate_hashed_.data();
-  const unsigned shift = gate_hashed_shift_;
+  // values in registers: a token the filter has a 0 for is none; four tokens a test while
+  // there are four left and none passes)
+  const std::uint8_t* const filter = gate_filter_.data();
+  const std::size_t mask = gate_filter_mask_;
   return gate_of(
       tokens, any,
       [=](std::size_t i) {
-        while (i < n && slots[hashed_slot(hashes[i], shift)].hash == 0) ++i;
+        for (; i + 4 <= n; i += 4)
+          if ((filter[hashes[i] & mask] | filter[hashes[i + 1] & mask] |
+               filter[hashes[i + 2] & mask] | filter[hashes[i + 3] & mask]) != 0)
+            break;
+        while (i < n && filter[hashes[i] & mask] == 0) ++i;
         return i;
       },
       [&](std::size_t i) { return gate_word(t[i].lower, hashes[i]); });

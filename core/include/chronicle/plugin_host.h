@@ -174,6 +174,11 @@ class PluginHost {
   std::vector<HashedGateSlot> gate_hashed_;
   std::size_t gate_mask_ = 0;
   unsigned gate_hashed_shift_ = 64;
+  // The test made of every token before the slot table: gate_filter_[hash & gate_filter_mask_]
+  // is 1 for the hash of every gate word that has a slot, 0 for most other words (the
+  // table is sparse). Bit 0 of an sdk::word_hash is always set: only odd entries are read.
+  std::vector<std::uint8_t> gate_filter_;
+  std::size_t gate_filter_mask_ = 0;
 
   std::vector<std::unique_ptr<PluginHandle>> plugins_;
   std::vector<LoadReport> reports_;
