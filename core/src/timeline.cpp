@@ -461,12 +461,13 @@ struct Presence {
   std::optional<date::sys_days> earliest, latest;  // the window the text gives, if any
 };
 
-std::vector<Presence> presences(const DocumentAnalysis& a) {
+// Those told in sentences `first` to `last` (both included).
+std::vector<Presence> presences(const DocumentAnalysis& a, std::size_t first, std::size_t last) {
   std::vector<Presence> out;
   const ScannedList verbs(a.resources().text.list("presence_verbs"));
   const auto& dets = a.resources().text.list("presence_description_openers");
   const auto& sents = a.sentences();
-  for (std::size_t si = 0; si < sents.size(); ++si) {
+  for (std::size_t si = first; si <= last && si < sents.size(); ++si) {
     const auto& s = sents[si];
     if (s.span.heading) continue;
     const auto& t = s.tokens.tokens;
@@ -533,12 +534,20 @@ std::vector<Presence> presences(const DocumentAnalysis& a) {
 // given for the stay (or near publication when none is given), happens there, unless the
 // person has set out on a trip elsewhere in between. Calls are made from anywhere.
 void place_by_presence(const DocumentAnalysis& a, date::sys_days pub, std::vector<Event>& events) {
-  // (only an event with no place that is no visit or call takes one)
-  if (std::none_of(events.begin(), events.end(), [](const Event& e) {
-        return e.location.empty() && e.type != "visit" && e.type != "call";
-      }))
-    return;
-  const auto found = presences(a);
+  // (only an event with no place that is no visit or call takes one, from a stay told in
+  // its sentence or one of the 8 before: only those sentences are read)
+  constexpr std::size_t kReach = 8;
+  auto unplaced = [](const Event& e) {
+    return e.location.empty() && e.type != "visit" && e.type != "call";
+  };
+  std::size_t first = SIZE_MAX, last = 0;
+  for (const auto& e : events)
+    if (unplaced(e)) {
+      first = std::min(first, e.first_sentence > kReach ? e.first_sentence - kReach : 0);
+      last = std::max(last, e.first_sentence);
+    }
+  if (first == SIZE_MAX) return;
+  const auto found = presences(a, first, last);
   if (found.empty()) return;
   auto shares = [](const Event& e, const std::vector<std::string>& people) {
     for (const auto& p : people) {
@@ -550,10 +559,10 @@ void place_by_presence(const DocumentAnalysis& a, date::sys_days pub, std::vecto
     return false;
   };
   for (auto& e : events) {
-    if (!e.location.empty() || e.type == "visit" || e.type == "call") continue;
+    if (!unplaced(e)) continue;
     const Presence* best = nullptr;
     for (const auto& p : found) {
-      if (p.sentence > e.first_sentence || e.first_sentence - p.sentence > 8 ||
+      if (p.sentence > e.first_sentence || e.first_sentence - p.sentence > kReach ||
           !shares(e, p.people))
         continue;
       const bool dated = e.when.earliest && e.when.latest && !e.when.value.empty();
