@@ -22,6 +22,49 @@ long When::width() const {
   return (*latest - *earliest).count() + (approx ? 1 : 0);
 }
 
+struct Resources::EventLists {
+  explicit EventLists(const Resources& r)
+      : distinct_cues(r.clauses.list("noun_cues.distinct")),
+        distinct_after(r.clauses.list("noun_cues.distinct_after")),
+        alongside_cues(r.clauses.list("noun_cues.alongside")),
+        relative_lead_ins(r.clauses.list("noun_cues.relative_lead_ins")),
+        relative_lead_in_nouns(r.clauses.list("noun_cues.relative_lead_in_nouns")),
+        gathering_roles(r.clauses.list("noun_cues.gathering_roles")),
+        negating_cues(r.clauses.list("noun_cues.negating")),
+        ending_verbs(r.clauses.list("ending_verbs")),
+        negating_stops(r.clauses.list("noun_cues.negating_stops")),
+        generic_cues(r.clauses.list("noun_cues.generic")),
+        side_nouns(r.text.terms("side_group_nouns")),
+        side_of_nouns(r.text.terms("side_group_of_nouns")),
+        side_modifiers(r.text.terms("group_modifiers")),
+        side_gap(r.text.terms("side_group_gap")),
+        side_stops(r.text.terms("side_group_stops")),
+        side_leading(r.text.terms("side_group_leading")),
+        side_companions(r.text.terms("companion_lead_ins")),
+        side_companion_links(r.text.list("companion_links")),
+        event_nouns(r.text.list("event_nouns")),
+        stay_lead_ins(r.text.list("stay_lead_ins")),
+        stay_nouns(r.text.list("stay_nouns")),
+        stay_place_words(r.text.list("stay_place_words")),
+        presence_verbs(r.text.list("presence_verbs")),
+        presence_openers(r.text.list("presence_description_openers")) {}
+  using List = const std::vector<std::string>&;
+  // clauses.yaml
+  List distinct_cues, distinct_after, alongside_cues, relative_lead_ins, relative_lead_in_nouns,
+      gathering_roles, negating_cues, ending_verbs, negating_stops, generic_cues;
+  // text.yaml
+  const sdk::View<std::string_view> side_nouns, side_of_nouns, side_modifiers, side_gap, side_stops,
+      side_leading, side_companions;
+  List side_companion_links, event_nouns, stay_lead_ins, stay_nouns, stay_place_words,
+      presence_verbs, presence_openers;
+};
+
+const Resources::EventLists& Resources::event_lists() const {
+  std::call_once(event_lists_once_,
+                 [this] { event_lists_ = std::make_shared<const EventLists>(*this); });
+  return *event_lists_;
+}
+
 namespace {
 
 // Length and first byte before the bytes: asked of every token of every sentence
@@ -464,8 +507,8 @@ struct Presence {
 // Those told in sentences `first` to `last` (both included).
 std::vector<Presence> presences(const DocumentAnalysis& a, std::size_t first, std::size_t last) {
   std::vector<Presence> out;
-  const ScannedList verbs(a.resources().text.list("presence_verbs"));
-  const auto& dets = a.resources().text.list("presence_description_openers");
+  const ScannedList verbs(a.resources().event_lists().presence_verbs);
+  const auto& dets = a.resources().event_lists().presence_openers;
   const auto& sents = a.sentences();
   for (std::size_t si = first; si <= last && si < sents.size(); ++si) {
     const auto& s = sents[si];
@@ -670,29 +713,25 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     return events;
 
   // "after a separate meeting with Shultz": a mention that is none of the events before it
-  const auto& distinct_cues = a.resources().clauses.list("noun_cues.distinct");
-  const auto& distinct_after = a.resources().clauses.list("noun_cues.distinct_after");
-  const auto& alongside_cues = a.resources().clauses.list("noun_cues.alongside");
+  const Resources::EventLists& lists = a.resources().event_lists();
+  const auto& distinct_cues = lists.distinct_cues;
+  const auto& distinct_after = lists.distinct_after;
+  const auto& alongside_cues = lists.alongside_cues;
   // "Prior to the President's meeting, ...": a fronted clause placing the sentence's event
   // against another
-  const auto& relative_lead_ins = a.resources().clauses.list("noun_cues.relative_lead_ins");
-  const auto& relative_lead_in_nouns =
-      a.resources().clauses.list("noun_cues.relative_lead_in_nouns");
-  const auto& gathering_roles = a.resources().clauses.list("noun_cues.gathering_roles");
-  const auto& negating_cues = a.resources().clauses.list("noun_cues.negating");
-  const auto& ending_verbs = a.resources().clauses.list("ending_verbs");
-  const auto& negating_stops = a.resources().clauses.list("noun_cues.negating_stops");
+  const auto& relative_lead_ins = lists.relative_lead_ins;
+  const auto& relative_lead_in_nouns = lists.relative_lead_in_nouns;
+  const auto& gathering_roles = lists.gathering_roles;
+  const auto& negating_cues = lists.negating_cues;
+  const auto& ending_verbs = lists.ending_verbs;
+  const auto& negating_stops = lists.negating_stops;
 
   // groups of people that name no entity, read as the side of an event (group_sides below)
-  const auto& text_lex = a.resources().text;
-  const auto side_nouns = text_lex.terms("side_group_nouns"),
-             side_of_nouns = text_lex.terms("side_group_of_nouns"),
-             side_modifiers = text_lex.terms("group_modifiers"),
-             side_gap = text_lex.terms("side_group_gap"),
-             side_stops = text_lex.terms("side_group_stops"),
-             side_leading = text_lex.terms("side_group_leading"),
-             side_companions = text_lex.terms("companion_lead_ins");
-  const auto& side_companion_links = text_lex.list("companion_links");
+  const auto side_nouns = lists.side_nouns, side_of_nouns = lists.side_of_nouns,
+             side_modifiers = lists.side_modifiers, side_gap = lists.side_gap,
+             side_stops = lists.side_stops, side_leading = lists.side_leading,
+             side_companions = lists.side_companions;
+  const auto& side_companion_links = lists.side_companion_links;
   // "Community agricultural ministers are due to meet", "told agriculture ministers meeting
   // in Luxembourg", "the next meeting of Uruguay round agriculture negotiators": a group of
   // people written in lower case (no entity) is a side of the event when it is the subject
@@ -1206,8 +1245,8 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   // meetings told of in general with a time date the undated ones of that sentence and
   // the next, when the tense agrees
   {
-    const ScannedList generic(a.resources().clauses.list("noun_cues.generic"));
-    const auto& event_nouns = a.resources().text.list("event_nouns");
+    const ScannedList generic(lists.generic_cues);
+    const auto& event_nouns = lists.event_nouns;
     for (std::size_t si = 0; si < sentences.size(); ++si) {
       const auto& s = sentences[si];
       const auto& t = s.tokens.tokens;
@@ -1381,10 +1420,9 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   // happens where the stay is, unless the stay is someone else's ("during Lula's visit",
   // "her stay" of another person than the event's)
   {
-    const auto& lex = a.resources().text;
-    const auto& leads = lex.list("stay_lead_ins");
-    const auto& nouns = lex.list("stay_nouns");
-    const auto& place_words = lex.list("stay_place_words");
+    const auto& leads = lists.stay_lead_ins;
+    const auto& nouns = lists.stay_nouns;
+    const auto& place_words = lists.stay_place_words;
     struct Stay {
       const sdk::Entity* place = nullptr;
       const sdk::Entity* owner = nullptr;  // "Lula's visit", "her stay"
@@ -1439,9 +1477,8 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   // last up to its sentence (the stay owner's, when the stay has one), as the date of a
   // related event the text names
   {
-    const auto& lex = a.resources().text;
-    const auto& leads = lex.list("stay_lead_ins");
-    const auto& nouns = lex.list("stay_nouns");
+    const auto& leads = lists.stay_lead_ins;
+    const auto& nouns = lists.stay_nouns;
     const auto& sents = a.sentences();
     for (auto& e : events) {
       if (!e.when.value.empty() || e.type == "visit" || e.first_sentence >= sents.size()) continue;
