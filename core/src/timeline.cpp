@@ -108,10 +108,10 @@ struct StayPhrase {
   const sdk::Entity* owner = nullptr;
 };
 std::optional<StayPhrase> stay_phrase_at(const AnalyzedSentence& s, std::size_t k,
-                                         const std::vector<std::string>& leads,
+                                         const ScannedList& leads,
                                          const std::vector<std::string>& nouns) {
   const auto& t = s.view.tokens;
-  if (!contains(leads, t[k].lower)) return std::nullopt;
+  if (!leads.contains(t[k].lower)) return std::nullopt;
   std::size_t n = k + 1;
   while (n < t.size && n <= k + 4 && !contains(nouns, t[n].lower) &&
          (t[n].kind != sdk::TokenKind::punct || t[n].lower == "'s"))
@@ -1247,8 +1247,16 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   {
     const ScannedList generic(lists.generic_cues);
     const auto& event_nouns = lists.event_nouns;
+    // (the events a sentence may date: undated ones, no visit, of it or the next)
+    auto dates = [&](const Event& e, std::size_t index) {
+      return e.when.value.empty() && e.type != "visit" &&
+             (e.first_sentence == index || e.first_sentence == index + 1);
+    };
     for (std::size_t si = 0; si < sentences.size(); ++si) {
       const auto& s = sentences[si];
+      if (std::none_of(events.begin(), events.end(),
+                       [&](const Event& e) { return dates(e, s.view.index); }))
+        continue;
       const auto& t = s.tokens.tokens;
       std::size_t from = t.size();
       for (std::size_t k = 0; k + 1 < t.size() && from == t.size(); ++k) {
@@ -1275,9 +1283,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       if (!when || !when->resolved.earliest || !when->resolved.latest) continue;
       const bool ahead = *when->resolved.earliest > pub, behind = *when->resolved.latest < pub;
       for (auto& e : events) {
-        if (!e.when.value.empty() || e.type == "visit" ||
-            (e.first_sentence != s.view.index && e.first_sentence != s.view.index + 1))
-          continue;
+        if (!dates(e, s.view.index)) continue;
         const bool planned = e.status == sdk::Status::planned || e.status == sdk::Status::unknown;
         const bool past = e.status == sdk::Status::occurred || e.status == sdk::Status::unknown;
         if ((ahead && !planned) || (behind && !past)) continue;
@@ -1420,7 +1426,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   // happens where the stay is, unless the stay is someone else's ("during Lula's visit",
   // "her stay" of another person than the event's)
   {
-    const auto& leads = lists.stay_lead_ins;
+    const ScannedList leads(lists.stay_lead_ins);
     const auto& nouns = lists.stay_nouns;
     const auto& place_words = lists.stay_place_words;
     struct Stay {
@@ -1477,7 +1483,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   // last up to its sentence (the stay owner's, when the stay has one), as the date of a
   // related event the text names
   {
-    const auto& leads = lists.stay_lead_ins;
+    const ScannedList leads(lists.stay_lead_ins);
     const auto& nouns = lists.stay_nouns;
     const auto& sents = a.sentences();
     for (auto& e : events) {
