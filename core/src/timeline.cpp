@@ -107,11 +107,10 @@ struct StayPhrase {
   std::size_t noun = 0;
   const sdk::Entity* owner = nullptr;
 };
-std::optional<StayPhrase> stay_phrase_at(const AnalyzedSentence& s, std::size_t k,
-                                         const ScannedList& leads,
-                                         const std::vector<std::string>& nouns) {
+// (stay_phrase_at past its lead-in)
+std::optional<StayPhrase> stay_phrase_after(const AnalyzedSentence& s, std::size_t k,
+                                            const std::vector<std::string>& nouns) {
   const auto& t = s.view.tokens;
-  if (!leads.contains(t[k].lower)) return std::nullopt;
   std::size_t n = k + 1;
   while (n < t.size && n <= k + 4 && !contains(nouns, t[n].lower) &&
          (t[n].kind != sdk::TokenKind::punct || t[n].lower == "'s"))
@@ -121,6 +120,13 @@ std::optional<StayPhrase> stay_phrase_at(const AnalyzedSentence& s, std::size_t 
   for (const auto& en : s.entities)
     if (en.first_token > k && en.last_token <= n && en.possessive) out.owner = &en;
   return out;
+}
+// (asked at every token: most are no lead-in)
+inline std::optional<StayPhrase> stay_phrase_at(const AnalyzedSentence& s, std::size_t k,
+                                                const ScannedList& leads,
+                                                const std::vector<std::string>& nouns) {
+  if (!leads.contains(s.view.tokens[k].lower)) return std::nullopt;
+  return stay_phrase_after(s, k, nouns);
 }
 
 // The length of the longest phrase of `phrases` (words separated by single spaces) that
@@ -242,8 +248,10 @@ int place_rank(const Resources& res, const std::string& name) {
 
 std::size_t token_at(const AnalyzedSentence& s, std::size_t byte) {
   const auto& t = s.tokens.tokens;
-  for (std::size_t i = 0; i < t.size(); ++i)
-    if (t[i].span.end > byte) return i;
+  // the first token ending past the byte (tokens stand in text order)
+  const auto it = std::partition_point(t.begin(), t.end(),
+                                       [&](const sdk::Token& x) { return x.span.end <= byte; });
+  if (it != t.end()) return static_cast<std::size_t>(it - t.begin());
   return t.empty() ? 0 : t.size() - 1;
 }
 
