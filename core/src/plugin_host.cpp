@@ -356,7 +356,8 @@ void PluginHost::add_to_gate(std::size_t pi) {
       auto& starts =
           p.gate_in_order ? gate_words_[ids[0]].starts_in_order : gate_words_[ids[0]].starts;
       starts.push_back(static_cast<std::uint32_t>(gate_phrases_.size()));
-      gate_phrases_.push_back({bit, std::vector<std::uint32_t>(ids.begin() + 1, ids.end())});
+      gate_phrases_.push_back({bit, std::vector<std::uint32_t>(ids.begin() + 1, ids.end()),
+                               sdk::word_hash(gate_words_[ids[1]].word)});
     }
   unsigned log2 = kGateSlotsLog2;
   while ((std::size_t{1} << log2) < gate_words_.size() * 4) ++log2;
@@ -408,7 +409,7 @@ std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, const std:
   const std::uint8_t* const filter = gate_filter_.data();
   const std::size_t mask = gate_filter_mask_;
   return gate_of(
-      tokens, any,
+      tokens, hashes, any,
       [=](std::size_t i) {
         for (; i + 4 <= n; i += 4)
           if ((filter[hashes[i] & mask] | filter[hashes[i + 1] & mask] |
@@ -424,10 +425,11 @@ std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, const std:
 // lists (a phrase can match only then), wherever the words stand; for a plugin gated in
 // order (PluginHandle::gate_in_order), a phrase whose words stand as consecutive tokens.
 // With `any`, the first plugins found as soon as there are some (a part of the answer).
-// skip(i): the first token from i on that may be a gate word (the tokens.size() when
-// none); find(i): the gate word tokens[i] is, or null.
+// hashes[k]: sdk::word_hash(tokens[k].lower). skip(i): the first token from i on that may
+// be a gate word (the tokens.size() when none); find(i): the gate word tokens[i] is, or null.
 template <class Skip, class Find>
-inline std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, bool any, Skip&& skip,
+inline std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens,
+                                         const std::uint64_t* hashes, bool any, Skip&& skip,
                                          Find&& find) const {
   std::uint64_t present = 0;
   const auto enough = [&] { return any ? present != 0 : (present & gated_) == gated_; };
@@ -453,13 +455,18 @@ inline std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, boo
   for (std::size_t i = skip(0); i < tokens.size(); i = skip(i + 1)) {
     const GateWord* g = find(i);
     if (g == nullptr) continue;
-    // the phrases of plugins gated in order: the words that follow, here
-    for (std::uint32_t pi : g->starts_in_order) {
-      const GatePhrase& p = gate_phrases_[pi];
-      if ((present & p.plugins) || i + p.rest.size() >= tokens.size()) continue;
-      std::size_t k = 0;
-      while (k < p.rest.size() && same(tokens[i + 1 + k].lower, gate_words_[p.rest[k]].word)) ++k;
-      if (k == p.rest.size()) present |= p.plugins;
+    // the phrases of plugins gated in order: the words that follow, here (the next word's
+    // hash tells most of them apart: "will" starts a few, and is followed by others)
+    if (!g->starts_in_order.empty() && i + 1 < tokens.size()) {
+      const std::uint64_t next = hashes[i + 1];
+      for (std::uint32_t pi : g->starts_in_order) {
+        const GatePhrase& p = gate_phrases_[pi];
+        if (p.second_hash != next || (present & p.plugins) || i + p.rest.size() >= tokens.size())
+          continue;
+        std::size_t k = 0;
+        while (k < p.rest.size() && same(tokens[i + 1 + k].lower, gate_words_[p.rest[k]].word)) ++k;
+        if (k == p.rest.size()) present |= p.plugins;
+      }
     }
     if (present != 0 && enough()) return present;
     const auto id = static_cast<std::size_t>(g - gate_words_.data());

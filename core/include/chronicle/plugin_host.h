@@ -138,6 +138,7 @@ class PluginHost {
   struct GatePhrase {
     std::uint64_t plugins = 0;
     std::vector<std::uint32_t> rest;  // the ids of the words after the first
+    std::uint64_t second_hash = 0;    // the sdk::word_hash of the word after the first
   };
   struct GateWord {
     std::string word;
@@ -152,8 +153,9 @@ class PluginHost {
   std::uint64_t gate_of(std::span<const sdk::Token> tokens, const std::uint64_t* hashes,
                         bool any) const;
   template <class Skip, class Find>
-  [[gnu::always_inline]] std::uint64_t gate_of(std::span<const sdk::Token> tokens, bool any,
-                                               Skip&& skip, Find&& find) const;
+  [[gnu::always_inline]] std::uint64_t gate_of(std::span<const sdk::Token> tokens,
+                                               const std::uint64_t* hashes, bool any, Skip&& skip,
+                                               Find&& find) const;
   std::vector<GateWord> gate_words_;  // by id, in order of first appearance
   StringMap<std::uint32_t> gate_ids_;  // the id of each gate word
   std::vector<GatePhrase> gate_phrases_;
