@@ -2,8 +2,10 @@
 #include "compiled_config.h"
 
 #include <chronicle/errors.h>
+#include <chronicle/extractor_definitions.h>
 #include <chronicle/lexicon.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -57,6 +59,43 @@ Lexicon Lexicon::load(const std::filesystem::path& file, bool compiled) {
     if (const auto* f = detail::find_compiled(detail::CompiledKind::lexicon, *yaml))
       return from_compact({f->data, f->data_size}, file.string());
   return parse(*yaml, file.string());
+}
+
+Lexicon load_extractor_definitions(const std::filesystem::path& dir, bool compiled) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    throw ConfigError(dir.string() +
+                      ": no such folder of extractor definitions; create it or "
+                      "fix `definitions:` in the config");
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code ec2;
+    const auto ext = it->path().extension();
+    if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec2)) files.push_back(it->path());
+  }
+  if (ec) throw ConfigError(dir.string() + ": cannot read the folder (" + ec.message() + ")");
+  std::sort(files.begin(), files.end());
+  Lexicon lex;
+  for (const auto& path : files) {
+    const std::string file = path.string();
+    const std::optional<std::string> yaml = detail::read_file(path);
+    if (!yaml)
+      throw ConfigError(file + ": cannot read the extractor definition; check its permissions");
+    const std::string name = path.stem().string();
+    // (a shipped definition under its own file name: its lists are those compiled)
+    const detail::CompiledFile* f =
+        compiled ? detail::find_compiled(detail::CompiledKind::definition, *yaml) : nullptr;
+    if (f != nullptr && path.filename() == f->name) {
+      detail::check_definition_name(file, name, lex);
+      lex.merge(Lexicon::from_compact({f->data, f->data_size}, file));
+    } else {
+      lex.merge(detail::parse_extractor_definition(*yaml, file, name, lex));
+    }
+    lex.add(name + ".file", {file});
+    lex.add("extractors", {name});
+  }
+  return lex;
 }
 
 }  // namespace chronicle

@@ -8,6 +8,7 @@
 // any other file (edited by the user, another language) is parsed as before.
 #pragma once
 
+#include <chronicle/lexicon.h>
 #include <chronicle/sdk/plugin_api.h>
 
 #include <cstdint>
@@ -21,7 +22,14 @@
 
 namespace chronicle::detail {
 
-enum class CompiledKind : std::uint8_t { lexicon = 1, places = 2, organizations = 3 };
+// (definition: an extractor definition of config/extractors/, compiled as the lexicon
+// parse_extractor_definition() makes of it)
+enum class CompiledKind : std::uint8_t {
+  lexicon = 1,
+  places = 2,
+  organizations = 3,
+  definition = 4
+};
 
 struct CompiledFile {
   CompiledKind kind;
@@ -108,5 +116,16 @@ std::vector<PlaceSource> parse_place_file(const std::string& yaml, const std::st
                                           CompiledKind kind);
 std::string compact_places(const std::vector<PlaceSource>& places);
 std::vector<PlaceSource> places_from_compact(std::string_view data);
+
+// The lists of the extractor definition `yaml` (read from `file`, the definition `name`),
+// under "<name>.", as load_extractor_definitions() reads them, but for "<name>.file" and
+// its entry in "extractors". Throws ConfigError as that does, as well for a name already
+// in `read_before`'s "extractors".
+Lexicon parse_extractor_definition(const std::string& yaml, const std::string& file,
+                                   const std::string& name, const Lexicon& read_before);
+// Throws as parse_extractor_definition() for a definition name that is no file stem it
+// takes or one already in `read_before`'s "extractors".
+void check_definition_name(const std::string& file, const std::string& name,
+                           const Lexicon& read_before);
 
 }  // namespace chronicle::detail

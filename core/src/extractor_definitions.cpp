@@ -3,16 +3,13 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <set>
-#include <sstream>
+
+#include "compiled_config.h"
 
 namespace chronicle {
 namespace {
-
-namespace fs = std::filesystem;
 
 std::string at(const std::string& file, const YAML::Node& n) {
   const YAML::Mark m = n.Mark();
@@ -68,16 +65,29 @@ void check_members(const std::string& file, const YAML::Node& n, const std::stri
   }
 }
 
-void load_one(const fs::path& path, Lexicon& lex) {
-  const std::string file = path.string();
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw ConfigError(file + ": cannot read the extractor definition; check its permissions");
-  std::stringstream ss;
-  ss << in.rdbuf();
+}  // namespace
+
+namespace detail {
+
+void check_definition_name(const std::string& file, const std::string& name,
+                           const Lexicon& read_before) {
+  for (char ch : name)
+    if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-'))
+      throw ConfigError(file +
+                        ": the file name is the definition's name: use letters, digits, "
+                        "_ and - only");
+  for (const auto& seen : read_before.list("extractors"))
+    if (seen == name)
+      throw ConfigError(file + ": a definition named \"" + name + "\" was read already (" +
+                        read_before.list(name + ".file").front() + "); rename one of the files");
+}
+
+Lexicon parse_extractor_definition(const std::string& yaml, const std::string& file,
+                                   const std::string& name, const Lexicon& read_before) {
+  Lexicon lex;
   YAML::Node root;
   try {
-    root = YAML::Load(ss.str());
+    root = YAML::Load(yaml);
   } catch (const YAML::Exception& e) {
     throw ConfigError(file + ":" + std::to_string(e.mark.line + 1) + ":" +
                       std::to_string(e.mark.column + 1) + ": not valid YAML (" + e.msg +
@@ -90,16 +100,7 @@ void load_one(const fs::path& path, Lexicon& lex) {
   only(file, root, "",
        {"type", "description", "triggers", "participants", "with", "location", "status", "exclude",
         "require", "specificity"});
-  const std::string name = path.stem().string();
-  for (char ch : name)
-    if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-'))
-      throw ConfigError(file +
-                        ": the file name is the definition's name: use letters, digits, "
-                        "_ and - only");
-  for (const auto& seen : lex.list("extractors"))
-    if (seen == name)
-      throw ConfigError(file + ": a definition named \"" + name + "\" was read already (" +
-                        lex.list(name + ".file").front() + "); rename one of the files");
+  check_definition_name(file, name, read_before);
   const std::string p = name + ".";
 
   if (!root["type"] || !root["type"].IsScalar() || root["type"].Scalar().empty())
@@ -111,7 +112,6 @@ void load_one(const fs::path& path, Lexicon& lex) {
       bad(file, root["type"],
           "`type: " + type + "`: an event type is lower-case letters, digits, _ and -");
   lex.add(p + "type", {type});
-  lex.add(p + "file", {file});
 
   const YAML::Node trig = root["triggers"];
   if (!trig) bad(file, root, "no `triggers:`; give `triggers: {verbs: [...], nouns: [...]}`");
@@ -181,28 +181,9 @@ void load_one(const fs::path& path, Lexicon& lex) {
       bad(file, sp, "`specificity` is a whole number from 0 to 100");
   }
   lex.add(p + "specificity", {std::to_string(specificity)});
-  lex.add("extractors", {name});
-}
-
-}  // namespace
-
-Lexicon load_extractor_definitions(const fs::path& dir) {
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec))
-    throw ConfigError(dir.string() +
-                      ": no such folder of extractor definitions; create it or "
-                      "fix `definitions:` in the config");
-  std::vector<fs::path> files;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code ec2;
-    const auto ext = it->path().extension();
-    if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec2)) files.push_back(it->path());
-  }
-  if (ec) throw ConfigError(dir.string() + ": cannot read the folder (" + ec.message() + ")");
-  std::sort(files.begin(), files.end());
-  Lexicon lex;
-  for (const auto& f : files) load_one(f, lex);
   return lex;
 }
+
+}  // namespace detail
 
 }  // namespace chronicle

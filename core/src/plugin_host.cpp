@@ -23,6 +23,9 @@ namespace {
 
 // PluginHost::gate_hashed_: at least this many slots, and four for every gate word
 constexpr unsigned kGateSlotsLog2 = 12;
+// PluginHost::gate_filter_: at least this many entries, and 64 for every gate word (half of
+// them read)
+constexpr unsigned kGateFilterLog2 = 15;
 
 // The slot of a word by its sdk::word_hash: the hash mixed (the top bits of FNV-1a differ
 // little between short words), its top bits taken.
@@ -353,7 +356,8 @@ void PluginHost::add_to_gate(std::size_t pi) {
       auto& starts =
           p.gate_in_order ? gate_words_[ids[0]].starts_in_order : gate_words_[ids[0]].starts;
       starts.push_back(static_cast<std::uint32_t>(gate_phrases_.size()));
-      gate_phrases_.push_back({bit, std::vector<std::uint32_t>(ids.begin() + 1, ids.end())});
+      gate_phrases_.push_back({bit, std::vector<std::uint32_t>(ids.begin() + 1, ids.end()),
+                               sdk::word_hash(gate_words_[ids[1]].word)});
     }
   unsigned log2 = kGateSlotsLog2;
   while ((std::size_t{1} << log2) < gate_words_.size() * 4) ++log2;
@@ -370,12 +374,17 @@ void PluginHost::add_to_gate(std::size_t pi) {
   gate_hashed_.assign(std::size_t{1} << log2, HashedGateSlot{});
   gate_mask_ = gate_hashed_.size() - 1;
   gate_hashed_shift_ = 64 - log2;
+  unsigned filter_log2 = kGateFilterLog2;
+  while ((std::size_t{1} << filter_log2) < gate_words_.size() * 64) ++filter_log2;
+  gate_filter_.assign(std::size_t{1} << filter_log2, 0);
+  gate_filter_mask_ = gate_filter_.size() - 1;
   for (std::size_t id = 0; id < gate_words_.size(); ++id) {
     if (!looked_up[id]) continue;
     const std::uint64_t hash = sdk::word_hash(gate_words_[id].word);
     std::size_t h = hashed_slot(hash, gate_hashed_shift_);
     while (gate_hashed_[h].hash != 0) h = (h + 1) & gate_mask_;
     gate_hashed_[h] = {hash, id};
+    gate_filter_[hash & gate_filter_mask_] = 1;
   }
 }
 
@@ -395,13 +404,18 @@ std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, const std:
   const std::size_t n = tokens.size();
   if (hashes == nullptr) hashes = hashes_of(tokens);
   // (the loop that passes over the tokens that are no gate word, most of them, with its
-  // values in registers: a token whose slot is empty is none)
-  const HashedGateSlot* const slots = gate_hashed_.data();
-  const unsigned shift = gate_hashed_shift_;
+  // values in registers: a token the filter has a 0 for is none; four tokens a test while
+  // there are four left and none passes)
+  const std::uint8_t* const filter = gate_filter_.data();
+  const std::size_t mask = gate_filter_mask_;
   return gate_of(
-      tokens, any,
+      tokens, hashes, any,
       [=](std::size_t i) {
-        while (i < n && slots[hashed_slot(hashes[i], shift)].hash == 0) ++i;
+        for (; i + 4 <= n; i += 4)
+          if ((filter[hashes[i] & mask] | filter[hashes[i + 1] & mask] |
+               filter[hashes[i + 2] & mask] | filter[hashes[i + 3] & mask]) != 0)
+            break;
+        while (i < n && filter[hashes[i] & mask] == 0) ++i;
         return i;
       },
       [&](std::size_t i) { return gate_word(t[i].lower, hashes[i]); });
@@ -411,10 +425,11 @@ std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, const std:
 // lists (a phrase can match only then), wherever the words stand; for a plugin gated in
 // order (PluginHandle::gate_in_order), a phrase whose words stand as consecutive tokens.
 // With `any`, the first plugins found as soon as there are some (a part of the answer).
-// skip(i): the first token from i on that may be a gate word (the tokens.size() when
-// none); find(i): the gate word tokens[i] is, or null.
+// hashes[k]: sdk::word_hash(tokens[k].lower). skip(i): the first token from i on that may
+// be a gate word (the tokens.size() when none); find(i): the gate word tokens[i] is, or null.
 template <class Skip, class Find>
-inline std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, bool any, Skip&& skip,
+inline std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens,
+                                         const std::uint64_t* hashes, bool any, Skip&& skip,
                                          Find&& find) const {
   std::uint64_t present = 0;
   const auto enough = [&] { return any ? present != 0 : (present & gated_) == gated_; };
@@ -440,13 +455,18 @@ inline std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, boo
   for (std::size_t i = skip(0); i < tokens.size(); i = skip(i + 1)) {
     const GateWord* g = find(i);
     if (g == nullptr) continue;
-    // the phrases of plugins gated in order: the words that follow, here
-    for (std::uint32_t pi : g->starts_in_order) {
-      const GatePhrase& p = gate_phrases_[pi];
-      if ((present & p.plugins) || i + p.rest.size() >= tokens.size()) continue;
-      std::size_t k = 0;
-      while (k < p.rest.size() && same(tokens[i + 1 + k].lower, gate_words_[p.rest[k]].word)) ++k;
-      if (k == p.rest.size()) present |= p.plugins;
+    // the phrases of plugins gated in order: the words that follow, here (the next word's
+    // hash tells most of them apart: "will" starts a few, and is followed by others)
+    if (!g->starts_in_order.empty() && i + 1 < tokens.size()) {
+      const std::uint64_t next = hashes[i + 1];
+      for (std::uint32_t pi : g->starts_in_order) {
+        const GatePhrase& p = gate_phrases_[pi];
+        if (p.second_hash != next || (present & p.plugins) || i + p.rest.size() >= tokens.size())
+          continue;
+        std::size_t k = 0;
+        while (k < p.rest.size() && same(tokens[i + 1 + k].lower, gate_words_[p.rest[k]].word)) ++k;
+        if (k == p.rest.size()) present |= p.plugins;
+      }
     }
     if (present != 0 && enough()) return present;
     const auto id = static_cast<std::size_t>(g - gate_words_.data());

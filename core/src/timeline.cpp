@@ -22,6 +22,49 @@ long When::width() const {
   return (*latest - *earliest).count() + (approx ? 1 : 0);
 }
 
+struct Resources::EventLists {
+  explicit EventLists(const Resources& r)
+      : distinct_cues(r.clauses.list("noun_cues.distinct")),
+        distinct_after(r.clauses.list("noun_cues.distinct_after")),
+        alongside_cues(r.clauses.list("noun_cues.alongside")),
+        relative_lead_ins(r.clauses.list("noun_cues.relative_lead_ins")),
+        relative_lead_in_nouns(r.clauses.list("noun_cues.relative_lead_in_nouns")),
+        gathering_roles(r.clauses.list("noun_cues.gathering_roles")),
+        negating_cues(r.clauses.list("noun_cues.negating")),
+        ending_verbs(r.clauses.list("ending_verbs")),
+        negating_stops(r.clauses.list("noun_cues.negating_stops")),
+        generic_cues(r.clauses.list("noun_cues.generic")),
+        side_nouns(r.text.terms("side_group_nouns")),
+        side_of_nouns(r.text.terms("side_group_of_nouns")),
+        side_modifiers(r.text.terms("group_modifiers")),
+        side_gap(r.text.terms("side_group_gap")),
+        side_stops(r.text.terms("side_group_stops")),
+        side_leading(r.text.terms("side_group_leading")),
+        side_companions(r.text.terms("companion_lead_ins")),
+        side_companion_links(r.text.list("companion_links")),
+        event_nouns(r.text.list("event_nouns")),
+        stay_lead_ins(r.text.list("stay_lead_ins")),
+        stay_nouns(r.text.list("stay_nouns")),
+        stay_place_words(r.text.list("stay_place_words")),
+        presence_verbs(r.text.list("presence_verbs")),
+        presence_openers(r.text.list("presence_description_openers")) {}
+  using List = const std::vector<std::string>&;
+  // clauses.yaml
+  List distinct_cues, distinct_after, alongside_cues, relative_lead_ins, relative_lead_in_nouns,
+      gathering_roles, negating_cues, ending_verbs, negating_stops, generic_cues;
+  // text.yaml
+  const sdk::View<std::string_view> side_nouns, side_of_nouns, side_modifiers, side_gap, side_stops,
+      side_leading, side_companions;
+  List side_companion_links, event_nouns, stay_lead_ins, stay_nouns, stay_place_words,
+      presence_verbs, presence_openers;
+};
+
+const Resources::EventLists& Resources::event_lists() const {
+  std::call_once(event_lists_once_,
+                 [this] { event_lists_ = std::make_shared<const EventLists>(*this); });
+  return *event_lists_;
+}
+
 namespace {
 
 // Length and first byte before the bytes: asked of every token of every sentence
@@ -64,11 +107,10 @@ struct StayPhrase {
   std::size_t noun = 0;
   const sdk::Entity* owner = nullptr;
 };
-std::optional<StayPhrase> stay_phrase_at(const AnalyzedSentence& s, std::size_t k,
-                                         const std::vector<std::string>& leads,
-                                         const std::vector<std::string>& nouns) {
+// (stay_phrase_at past its lead-in)
+std::optional<StayPhrase> stay_phrase_after(const AnalyzedSentence& s, std::size_t k,
+                                            const std::vector<std::string>& nouns) {
   const auto& t = s.view.tokens;
-  if (!contains(leads, t[k].lower)) return std::nullopt;
   std::size_t n = k + 1;
   while (n < t.size && n <= k + 4 && !contains(nouns, t[n].lower) &&
          (t[n].kind != sdk::TokenKind::punct || t[n].lower == "'s"))
@@ -78,6 +120,13 @@ std::optional<StayPhrase> stay_phrase_at(const AnalyzedSentence& s, std::size_t 
   for (const auto& en : s.entities)
     if (en.first_token > k && en.last_token <= n && en.possessive) out.owner = &en;
   return out;
+}
+// (asked at every token: most are no lead-in)
+inline std::optional<StayPhrase> stay_phrase_at(const AnalyzedSentence& s, std::size_t k,
+                                                const ScannedList& leads,
+                                                const std::vector<std::string>& nouns) {
+  if (!leads.contains(s.view.tokens[k].lower)) return std::nullopt;
+  return stay_phrase_after(s, k, nouns);
 }
 
 // The length of the longest phrase of `phrases` (words separated by single spaces) that
@@ -199,8 +248,10 @@ int place_rank(const Resources& res, const std::string& name) {
 
 std::size_t token_at(const AnalyzedSentence& s, std::size_t byte) {
   const auto& t = s.tokens.tokens;
-  for (std::size_t i = 0; i < t.size(); ++i)
-    if (t[i].span.end > byte) return i;
+  // the first token ending past the byte (tokens stand in text order)
+  const auto it = std::partition_point(t.begin(), t.end(),
+                                       [&](const sdk::Token& x) { return x.span.end <= byte; });
+  if (it != t.end()) return static_cast<std::size_t>(it - t.begin());
   return t.empty() ? 0 : t.size() - 1;
 }
 
@@ -461,12 +512,13 @@ struct Presence {
   std::optional<date::sys_days> earliest, latest;  // the window the text gives, if any
 };
 
-std::vector<Presence> presences(const DocumentAnalysis& a) {
+// Those told in sentences `first` to `last` (both included).
+std::vector<Presence> presences(const DocumentAnalysis& a, std::size_t first, std::size_t last) {
   std::vector<Presence> out;
-  const ScannedList verbs(a.resources().text.list("presence_verbs"));
-  const auto& dets = a.resources().text.list("presence_description_openers");
+  const ScannedList verbs(a.resources().event_lists().presence_verbs);
+  const auto& dets = a.resources().event_lists().presence_openers;
   const auto& sents = a.sentences();
-  for (std::size_t si = 0; si < sents.size(); ++si) {
+  for (std::size_t si = first; si <= last && si < sents.size(); ++si) {
     const auto& s = sents[si];
     if (s.span.heading) continue;
     const auto& t = s.tokens.tokens;
@@ -533,12 +585,20 @@ std::vector<Presence> presences(const DocumentAnalysis& a) {
 // given for the stay (or near publication when none is given), happens there, unless the
 // person has set out on a trip elsewhere in between. Calls are made from anywhere.
 void place_by_presence(const DocumentAnalysis& a, date::sys_days pub, std::vector<Event>& events) {
-  // (only an event with no place that is no visit or call takes one)
-  if (std::none_of(events.begin(), events.end(), [](const Event& e) {
-        return e.location.empty() && e.type != "visit" && e.type != "call";
-      }))
-    return;
-  const auto found = presences(a);
+  // (only an event with no place that is no visit or call takes one, from a stay told in
+  // its sentence or one of the 8 before: only those sentences are read)
+  constexpr std::size_t kReach = 8;
+  auto unplaced = [](const Event& e) {
+    return e.location.empty() && e.type != "visit" && e.type != "call";
+  };
+  std::size_t first = SIZE_MAX, last = 0;
+  for (const auto& e : events)
+    if (unplaced(e)) {
+      first = std::min(first, e.first_sentence > kReach ? e.first_sentence - kReach : 0);
+      last = std::max(last, e.first_sentence);
+    }
+  if (first == SIZE_MAX) return;
+  const auto found = presences(a, first, last);
   if (found.empty()) return;
   auto shares = [](const Event& e, const std::vector<std::string>& people) {
     for (const auto& p : people) {
@@ -550,10 +610,10 @@ void place_by_presence(const DocumentAnalysis& a, date::sys_days pub, std::vecto
     return false;
   };
   for (auto& e : events) {
-    if (!e.location.empty() || e.type == "visit" || e.type == "call") continue;
+    if (!unplaced(e)) continue;
     const Presence* best = nullptr;
     for (const auto& p : found) {
-      if (p.sentence > e.first_sentence || e.first_sentence - p.sentence > 8 ||
+      if (p.sentence > e.first_sentence || e.first_sentence - p.sentence > kReach ||
           !shares(e, p.people))
         continue;
       const bool dated = e.when.earliest && e.when.latest && !e.when.value.empty();
@@ -661,29 +721,25 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
     return events;
 
   // "after a separate meeting with Shultz": a mention that is none of the events before it
-  const auto& distinct_cues = a.resources().clauses.list("noun_cues.distinct");
-  const auto& distinct_after = a.resources().clauses.list("noun_cues.distinct_after");
-  const auto& alongside_cues = a.resources().clauses.list("noun_cues.alongside");
+  const Resources::EventLists& lists = a.resources().event_lists();
+  const auto& distinct_cues = lists.distinct_cues;
+  const auto& distinct_after = lists.distinct_after;
+  const auto& alongside_cues = lists.alongside_cues;
   // "Prior to the President's meeting, ...": a fronted clause placing the sentence's event
   // against another
-  const auto& relative_lead_ins = a.resources().clauses.list("noun_cues.relative_lead_ins");
-  const auto& relative_lead_in_nouns =
-      a.resources().clauses.list("noun_cues.relative_lead_in_nouns");
-  const auto& gathering_roles = a.resources().clauses.list("noun_cues.gathering_roles");
-  const auto& negating_cues = a.resources().clauses.list("noun_cues.negating");
-  const auto& ending_verbs = a.resources().clauses.list("ending_verbs");
-  const auto& negating_stops = a.resources().clauses.list("noun_cues.negating_stops");
+  const auto& relative_lead_ins = lists.relative_lead_ins;
+  const auto& relative_lead_in_nouns = lists.relative_lead_in_nouns;
+  const auto& gathering_roles = lists.gathering_roles;
+  const auto& negating_cues = lists.negating_cues;
+  const auto& ending_verbs = lists.ending_verbs;
+  const auto& negating_stops = lists.negating_stops;
 
   // groups of people that name no entity, read as the side of an event (group_sides below)
-  const auto& text_lex = a.resources().text;
-  const auto side_nouns = text_lex.terms("side_group_nouns"),
-             side_of_nouns = text_lex.terms("side_group_of_nouns"),
-             side_modifiers = text_lex.terms("group_modifiers"),
-             side_gap = text_lex.terms("side_group_gap"),
-             side_stops = text_lex.terms("side_group_stops"),
-             side_leading = text_lex.terms("side_group_leading"),
-             side_companions = text_lex.terms("companion_lead_ins");
-  const auto& side_companion_links = text_lex.list("companion_links");
+  const auto side_nouns = lists.side_nouns, side_of_nouns = lists.side_of_nouns,
+             side_modifiers = lists.side_modifiers, side_gap = lists.side_gap,
+             side_stops = lists.side_stops, side_leading = lists.side_leading,
+             side_companions = lists.side_companions;
+  const auto& side_companion_links = lists.side_companion_links;
   // "Community agricultural ministers are due to meet", "told agriculture ministers meeting
   // in Luxembourg", "the next meeting of Uruguay round agriculture negotiators": a group of
   // people written in lower case (no entity) is a side of the event when it is the subject
@@ -1197,10 +1253,18 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   // meetings told of in general with a time date the undated ones of that sentence and
   // the next, when the tense agrees
   {
-    const ScannedList generic(a.resources().clauses.list("noun_cues.generic"));
-    const auto& event_nouns = a.resources().text.list("event_nouns");
+    const ScannedList generic(lists.generic_cues);
+    const auto& event_nouns = lists.event_nouns;
+    // (the events a sentence may date: undated ones, no visit, of it or the next)
+    auto dates = [&](const Event& e, std::size_t index) {
+      return e.when.value.empty() && e.type != "visit" &&
+             (e.first_sentence == index || e.first_sentence == index + 1);
+    };
     for (std::size_t si = 0; si < sentences.size(); ++si) {
       const auto& s = sentences[si];
+      if (std::none_of(events.begin(), events.end(),
+                       [&](const Event& e) { return dates(e, s.view.index); }))
+        continue;
       const auto& t = s.tokens.tokens;
       std::size_t from = t.size();
       for (std::size_t k = 0; k + 1 < t.size() && from == t.size(); ++k) {
@@ -1227,9 +1291,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       if (!when || !when->resolved.earliest || !when->resolved.latest) continue;
       const bool ahead = *when->resolved.earliest > pub, behind = *when->resolved.latest < pub;
       for (auto& e : events) {
-        if (!e.when.value.empty() || e.type == "visit" ||
-            (e.first_sentence != s.view.index && e.first_sentence != s.view.index + 1))
-          continue;
+        if (!dates(e, s.view.index)) continue;
         const bool planned = e.status == sdk::Status::planned || e.status == sdk::Status::unknown;
         const bool past = e.status == sdk::Status::occurred || e.status == sdk::Status::unknown;
         if ((ahead && !planned) || (behind && !past)) continue;
@@ -1372,10 +1434,9 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   // happens where the stay is, unless the stay is someone else's ("during Lula's visit",
   // "her stay" of another person than the event's)
   {
-    const auto& lex = a.resources().text;
-    const auto& leads = lex.list("stay_lead_ins");
-    const auto& nouns = lex.list("stay_nouns");
-    const auto& place_words = lex.list("stay_place_words");
+    const ScannedList leads(lists.stay_lead_ins);
+    const auto& nouns = lists.stay_nouns;
+    const auto& place_words = lists.stay_place_words;
     struct Stay {
       const sdk::Entity* place = nullptr;
       const sdk::Entity* owner = nullptr;  // "Lula's visit", "her stay"
@@ -1430,9 +1491,8 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
   // last up to its sentence (the stay owner's, when the stay has one), as the date of a
   // related event the text names
   {
-    const auto& lex = a.resources().text;
-    const auto& leads = lex.list("stay_lead_ins");
-    const auto& nouns = lex.list("stay_nouns");
+    const ScannedList leads(lists.stay_lead_ins);
+    const auto& nouns = lists.stay_nouns;
     const auto& sents = a.sentences();
     for (auto& e : events) {
       if (!e.when.value.empty() || e.type == "visit" || e.first_sentence >= sents.size()) continue;

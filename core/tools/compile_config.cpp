@@ -1,6 +1,6 @@
 // chronicle_compile_config OUT.cpp KIND=FILE...: the compiled form of the shipped lexicon
-// and gazetteer files (core/src/compiled_config.h), as a C++ source built into the core.
-// KIND is lexicon, places or organizations.
+// and gazetteer files and extractor definitions (core/src/compiled_config.h), as a C++
+// source built into the core. KIND is lexicon, places, organizations or definition.
 #include <chronicle/errors.h>
 #include <chronicle/lexicon.h>
 
@@ -50,7 +50,8 @@ std::string literal(std::string_view bytes) {
 int main(int argc, char** argv) {
   using namespace chronicle::detail;
   if (argc < 2) {
-    std::cerr << "usage: chronicle_compile_config OUT.cpp lexicon|places|organizations=FILE...\n";
+    std::cerr << "usage: chronicle_compile_config OUT.cpp "
+                 "lexicon|places|organizations|definition=FILE...\n";
     return 2;
   }
   try {
@@ -70,6 +71,11 @@ int main(int argc, char** argv) {
       if (kind == "lexicon") {
         k = CompiledKind::lexicon;
         data = chronicle::Lexicon::parse(yaml, file).compact();
+      } else if (kind == "definition") {
+        k = CompiledKind::definition;
+        data = parse_extractor_definition(yaml, file, std::filesystem::path(file).stem().string(),
+                                          chronicle::Lexicon())
+                   .compact();
       } else if (kind == "places" || kind == "organizations") {
         k = kind == "places" ? CompiledKind::places : CompiledKind::organizations;
         data = compact_places(parse_place_file(yaml, file, k));

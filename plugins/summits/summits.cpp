@@ -11,9 +11,19 @@ namespace {
 class Summits final : public sdk::Extractor {
  public:
   explicit Summits(const sdk::Lexicon& lex)
-      : lex_(lex), nouns_(lex.terms("nouns")), verbs_(lex.terms("meet_verbs")),
+      : nouns_(lex.terms("nouns")),
+        verbs_(lex.terms("meet_verbs")),
         attendance_(lex.terms("attendance_nouns")),
-        first_words_({lex.terms("nouns"), lex.terms("meet_verbs")}) {}
+        first_words_({lex.terms("nouns"), lex.terms("meet_verbs")}),
+        possessive_pronouns_(lex.terms("possessive_pronouns")),
+        body_summit_lead_ins_(lex.terms("body_summit_lead_ins")),
+        alongside_nouns_(lex.terms("alongside_nouns")),
+        meet_verb_terms_(lex.terms("meet_verbs")),
+        today_words_(lex.terms("today_words")),
+        alongside_future_marks_(lex.terms("alongside_future_marks")),
+        bare_verbs_(lex.terms("bare_verbs")),
+        after_meet_(lex.terms("after_meet")),
+        object_determiners_(lex.terms("object_determiners")) {}
   std::string_view name() const noexcept override { return "summits"; }
 
   void extract(const sdk::Sentence& s, std::vector<sdk::EventCandidate>& out) const override {
@@ -41,8 +51,7 @@ class Summits final : public sdk::Extractor {
             if (m == 0 || q + m != k || q == 0) continue;
             // "Pashinyan's participation"; "thanked El-Sisi for his participation": the
             // nearest name before the possessive pronoun
-            const bool pronoun = sdk::any_of_terms(s.tokens[q - 1].lower,
-                                                   lex_.terms("possessive_pronouns"));
+            const bool pronoun = sdk::any_of_terms(s.tokens[q - 1].lower, possessive_pronouns_);
             for (std::size_t e = 0; e < s.entities.size; ++e) {
               const auto& en = s.entities[e];
               if (en.last_token == q || en.last_token + 1 == q ||
@@ -79,14 +88,14 @@ class Summits final : public sdk::Extractor {
                                 s.tokens[lead - 1].kind == sdk::TokenKind::number))
               --lead;
           }
-          for (std::size_t steps = 0; lead > 0 && steps < 3 && !s.tokens[lead - 1].capitalized &&
-                                      s.tokens[lead - 1].kind == sdk::TokenKind::word &&
-                                      !sdk::any_of_terms(s.tokens[lead - 1].lower, lex_.terms("body_summit_lead_ins"));
+          for (std::size_t steps = 0;
+               lead > 0 && steps < 3 && !s.tokens[lead - 1].capitalized &&
+               s.tokens[lead - 1].kind == sdk::TokenKind::word &&
+               !sdk::any_of_terms(s.tokens[lead - 1].lower, body_summit_lead_ins_);
                ++steps)
             --lead;
-          const bool body_only =
-              !attended && lead > 0 &&
-              sdk::any_of_terms(s.tokens[lead - 1].lower, lex_.terms("body_summit_lead_ins"));
+          const bool body_only = !attended && lead > 0 &&
+                                 sdk::any_of_terms(s.tokens[lead - 1].lower, body_summit_lead_ins_);
           std::vector<std::string> bodies;
           for (std::size_t e = 0; e < s.entities.size; ++e) {
             const auto& en = s.entities[e];
@@ -107,9 +116,8 @@ class Summits final : public sdk::Extractor {
           while (k > 0 && (s.tokens[k - 1].capitalized || s.tokens[k - 1].lower == "-" ||
                            s.tokens[k - 1].kind == sdk::TokenKind::number))
             --k;
-          c.status = sdk::alongside_status(s, k, c.status, c.time, lex_.terms("alongside_nouns"),
-                                           lex_.terms("today_words"), lex_.terms("meet_verbs"),
-                                           lex_.terms("alongside_future_marks"));
+          c.status = sdk::alongside_status(s, k, c.status, c.time, alongside_nouns_, today_words_,
+                                           meet_verb_terms_, alongside_future_marks_);
         }
         if (named || (!f.anaphoric && (f.time >= 0 || f.place >= 0 || !c.participants.empty()))) {
           c.specificity = 3;
@@ -120,8 +128,8 @@ class Summits final : public sdk::Extractor {
       }
       if (std::size_t n = verbs_.match(s, i)) {
         // a meeting whose every named side is a head of state or government
-        if (sdk::any_of_terms(s.tokens[i + n - 1].lower, lex_.terms("bare_verbs")) &&
-            sdk::takes_thing_object(s, i + n, lex_.terms("after_meet"), lex_.terms("object_determiners"))) {
+        if (sdk::any_of_terms(s.tokens[i + n - 1].lower, bare_verbs_) &&
+            sdk::takes_thing_object(s, i + n, after_meet_, object_determiners_)) {
           i += n - 1;
           continue;
         }
@@ -147,10 +155,13 @@ class Summits final : public sdk::Extractor {
   }
 
  private:
-  const sdk::Lexicon& lex_;
   sdk::PhraseSet nouns_, verbs_;  // triggers, indexed by first word
   sdk::PhraseSet attendance_;     // "participation in" before a named summit
   sdk::PhraseSet first_words_;    // the two trigger lists as one, asked first at every token
+  // lists read near a trigger, looked up once (Lexicon::terms() searches by key)
+  sdk::View<std::string_view> possessive_pronouns_, body_summit_lead_ins_, alongside_nouns_,
+      meet_verb_terms_, today_words_, alongside_future_marks_, bare_verbs_, after_meet_,
+      object_determiners_;
 };
 
 bool register_summits(sdk::Registrar& r) noexcept {

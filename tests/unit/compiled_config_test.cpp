@@ -15,6 +15,7 @@
 #include <chronicle/analysis.h>
 #include <chronicle/document.h>
 #include <chronicle/errors.h>
+#include <chronicle/extractor_definitions.h>
 #include <chronicle/lexicon.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -35,6 +36,7 @@ namespace fs = std::filesystem;
 using chronicle::detail::CompiledKind;
 
 const fs::path kLexicons = fs::path(CHRONICLE_CONFIG_DIR) / "lexicons" / "en";
+const fs::path kDefinitions = fs::path(CHRONICLE_CONFIG_DIR) / "extractors";
 
 std::string read(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -91,8 +93,45 @@ TEST(CompiledConfig, EveryShippedFileHasItsCompiledFormWithTheSameData) {
       EXPECT_EQ(chronicle::detail::places_from_compact({f->data, f->data_size}), parsed);
     }
   }
+  // the extractor definitions: the lists parsing gives
+  for (const auto& e : fs::directory_iterator(kDefinitions)) {
+    SCOPED_TRACE(e.path().string());
+    const std::string yaml = read(e.path());
+    const auto* f = chronicle::detail::find_compiled(CompiledKind::definition, yaml);
+    ASSERT_NE(f, nullptr) << "no compiled form matches the file: rebuild";
+    EXPECT_EQ(f->name, e.path().filename().string());
+    names.insert(f->name);
+    const auto parsed = chronicle::detail::parse_extractor_definition(
+        yaml, e.path().string(), e.path().stem().string(), chronicle::Lexicon());
+    EXPECT_TRUE(
+        chronicle::Lexicon::from_compact({f->data, f->data_size}, "x").same_entries(parsed));
+  }
   // and nothing compiled that is not shipped
   EXPECT_EQ(names.size(), chronicle::detail::compiled_file_count);
+}
+
+// The extractor definitions read from their compiled forms: what parsing them gives; a copy
+// under another name, or an edited one, is parsed.
+TEST(CompiledConfig, ExtractorDefinitionsReadAlike) {
+  const auto compiled = chronicle::load_extractor_definitions(kDefinitions);
+  EXPECT_TRUE(compiled.same_entries(chronicle::load_extractor_definitions(kDefinitions, false)));
+  EXPECT_EQ(compiled.list("extractors"), std::vector<std::string>{"ceasefire"});
+  const fs::path dir =
+      fs::temp_directory_path() / ("chronicle-definitions-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  fs::copy_file(kDefinitions / "ceasefire.yaml", dir / "truce.yaml");
+  std::string edited = read(kDefinitions / "ceasefire.yaml");
+  const std::size_t at = edited.find("specificity: 6");
+  ASSERT_NE(at, std::string::npos);
+  edited.replace(at, 14, "specificity: 4");
+  std::ofstream(dir / "ceasefire.yaml", std::ios::binary) << edited;
+  const auto copies = chronicle::load_extractor_definitions(dir);
+  EXPECT_TRUE(copies.same_entries(chronicle::load_extractor_definitions(dir, false)));
+  EXPECT_EQ(copies.list("extractors"), (std::vector<std::string>{"ceasefire", "truce"}));
+  EXPECT_EQ(copies.list("truce.triggers.nouns"), compiled.list("ceasefire.triggers.nouns"));
+  EXPECT_EQ(copies.list("ceasefire.specificity"), std::vector<std::string>{"4"});
+  EXPECT_EQ(compiled.list("ceasefire.specificity"), std::vector<std::string>{"6"});
+  fs::remove_all(dir);
 }
 
 TEST(CompiledConfig, PlaceFileReadsEverySection) {

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <vector>
@@ -58,6 +59,15 @@ class Resources {
   bool entities = true;  // loaded with ResourceOptions::entities
   // text.yaml limits.timexes_per_sentence: temporal expressions read per sentence
   std::size_t max_sentence_timexes = 100;
+
+  // The lists extract_events() reads (timeline.cpp), looked up by key once, at the first
+  // call: Lexicon::list() and terms() search by key
+  struct EventLists;
+  const EventLists& event_lists() const;
+
+ private:
+  mutable std::once_flag event_lists_once_;
+  mutable std::shared_ptr<const EventLists> event_lists_;
 };
 
 struct TimexResult {

@@ -23,6 +23,8 @@ namespace chronicle {
 //   <name>.exclude.before / .after / .sentence
 //   <name>.require.verbs / .nouns   participant | location | time (any one must be found)
 // Throws ConfigError naming file:line:column and the fix. A missing folder is an error.
-Lexicon load_extractor_definitions(const std::filesystem::path& dir);
+// A shipped definition left unchanged under its own file name is read from its compiled
+// form (core/src/compiled_config.h) unless `compiled` is false.
+Lexicon load_extractor_definitions(const std::filesystem::path& dir, bool compiled = true);
 
 }  // namespace chronicle

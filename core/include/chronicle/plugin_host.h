@@ -138,6 +138,7 @@ class PluginHost {
   struct GatePhrase {
     std::uint64_t plugins = 0;
     std::vector<std::uint32_t> rest;  // the ids of the words after the first
+    std::uint64_t second_hash = 0;    // the sdk::word_hash of the word after the first
   };
   struct GateWord {
     std::string word;
@@ -152,8 +153,9 @@ class PluginHost {
   std::uint64_t gate_of(std::span<const sdk::Token> tokens, const std::uint64_t* hashes,
                         bool any) const;
   template <class Skip, class Find>
-  [[gnu::always_inline]] std::uint64_t gate_of(std::span<const sdk::Token> tokens, bool any,
-                                               Skip&& skip, Find&& find) const;
+  [[gnu::always_inline]] std::uint64_t gate_of(std::span<const sdk::Token> tokens,
+                                               const std::uint64_t* hashes, bool any, Skip&& skip,
+                                               Find&& find) const;
   std::vector<GateWord> gate_words_;  // by id, in order of first appearance
   StringMap<std::uint32_t> gate_ids_;  // the id of each gate word
   std::vector<GatePhrase> gate_phrases_;
@@ -174,6 +176,11 @@ class PluginHost {
   std::vector<HashedGateSlot> gate_hashed_;
   std::size_t gate_mask_ = 0;
   unsigned gate_hashed_shift_ = 64;
+  // The test made of every token before the slot table: gate_filter_[hash & gate_filter_mask_]
+  // is 1 for the hash of every gate word that has a slot, 0 for most other words (the
+  // table is sparse). Bit 0 of an sdk::word_hash is always set: only odd entries are read.
+  std::vector<std::uint8_t> gate_filter_;
+  std::size_t gate_filter_mask_ = 0;
 
   std::vector<std::unique_ptr<PluginHandle>> plugins_;
   std::vector<LoadReport> reports_;
