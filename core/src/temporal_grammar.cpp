@@ -2923,11 +2923,21 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_year_perio
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Tokens t,
                                                                             std::size_t i) const {
   const StartIds* const sc = scope_of(t);  // (for the tables' look-ups)
+  const std::uint32_t at_i = classes_of(t, i, sc);
+  // a word of none of the classes that lead a count or its unit ("year" alone or of "last
+  // year"): no count, article, shifter or determiner at it, so only a long unit
+  // ("yearlong"), "UNIT-long" or a bare plural ("for years") reads on (below); a singular
+  // unit reads nothing
+  constexpr std::uint32_t kCountLeads = kArticle | kFraction | kDeterminer | kApproximator |
+                                        kShifter | kNumberWord | kVagueCount | kNumberToken;
+  if (!(at_i & kCountLeads) && !is_num(t, i) && !long_units.match(t, i, sc).length) {
+    const UnitRead u = read_unit(t, i, sc);
+    if (!u.end || (!u.plural && !(in(t, u.end) && is_hyphen(t[u.end])))) return std::nullopt;
+  }
   Hit h;
   h.first = i;
   std::size_t k = i;
   RelativeDate& r = h.rel;
-  const std::uint32_t at_i = classes_of(t, i, sc);
   // "half a century", "a half-century", "a quarter-century": that part of the unit, in
   // the next smaller one
   // "the first half hour", "the next half hour": a half of an hour or minute after a
