@@ -4366,7 +4366,11 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
                                                          Impl::kRuleMonth, Impl::kRuleNumeric};
   out.clear();
   const Impl& g = *impl_;
-  const detail::SentenceHashes hashes(tokens.data(), tokens.size());
+  // the tokens' hashes for every look-up below: those of the caller's scope when it covers
+  // the tokens (analyze()'s), else of a scope of its own
+  std::unique_ptr<detail::SentenceHashes> own_hashes;
+  if (!detail::SentenceHashes::all_of(tokens.data(), tokens.size()))
+    own_hashes = std::make_unique<detail::SentenceHashes>(tokens.data(), tokens.size());
   // per-token buffers, kept by the thread from sentence to sentence (a tag() inside a
   // tag() on the same thread gets its own)
   thread_local TagScratch kept;
@@ -4396,7 +4400,7 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
   std::uint32_t* const try_heads = tries + n;
   std::uint32_t* const heads = try_heads + n;
   std::uint32_t* const marked = heads + n;
-  // (the scope above covers the tokens, so its hashes are there)
+  // (a scope covers the tokens, so their hashes are there)
   const std::uint64_t* word_hashes = detail::SentenceHashes::all_of(tokens.data(), n);
   if (!word_hashes) {
     sc.hashes.resize(n);
