@@ -4933,46 +4933,31 @@ sys_days holiday_day(Holiday hd, int y) {
 // past: latest starting on or before P; future: earliest ending on or after P;
 // none/present: closest to P (containing it is closest), ties to the past.
 // shift last: latest ending before P; next: earliest starting after P; this: year of P.
+// (Spans are made only as far as the answer needs: the latest or earliest year of a kind
+// is the first one found looking down from Y+2 or up from Y-2.)
 template <class SpanOf>
 std::optional<int> pick_year(sys_days P, Tense tense, Shift shift, SpanOf span_of) {
   const int Y = year_of(P);
-  struct Candidate {
-    int y;
-    Span s;
+  // the latest year with a reading that `holds`, or the earliest (`latest` false)
+  auto first = [&](bool latest, auto holds) -> std::optional<int> {
+    for (int k = 0; k < 5; ++k) {
+      const int y = latest ? Y + 2 - k : Y - 2 + k;
+      if (auto s = span_of(y); s && holds(*s)) return y;
+    }
+    return std::nullopt;
   };
-  std::array<Candidate, 5> all;  // years Y-2 .. Y+2 with a reading, in order
-  std::size_t count = 0;
-  for (int y = Y - 2; y <= Y + 2; ++y)
-    if (auto s = span_of(y)) all[count++] = {y, *s};
-  if (count == 0) return std::nullopt;
-  const std::span<const Candidate> cands(all.data(), count);
-  if (shift == Shift::this_) return Y;
-  if (shift == Shift::last) {
-    std::optional<int> best;
-    for (auto& [y, s] : cands)
-      if (s.e < P) best = y;
-    return best;
-  }
-  if (shift == Shift::next) {
-    for (auto& [y, s] : cands)
-      if (s.b > P) return y;
-    return std::nullopt;
-  }
-  if (tense == Tense::past) {
-    std::optional<int> best;
-    for (auto& [y, s] : cands)
-      if (s.b <= P) best = y;
-    return best;
-  }
-  if (tense == Tense::future) {
-    for (auto& [y, s] : cands)
-      if (s.e >= P) return y;
-    return std::nullopt;
-  }
+  if (shift == Shift::this_)
+    return first(false, [](const Span&) { return true; }) ? std::optional(Y) : std::nullopt;
+  if (shift == Shift::last) return first(true, [&](const Span& s) { return s.e < P; });
+  if (shift == Shift::next) return first(false, [&](const Span& s) { return s.b > P; });
+  if (tense == Tense::past) return first(true, [&](const Span& s) { return s.b <= P; });
+  if (tense == Tense::future) return first(false, [&](const Span& s) { return s.e >= P; });
   std::optional<int> best;
   days best_d{0};
-  for (auto& [y, s] : cands) {
-    days d = (P < s.b) ? s.b - P : (P > s.e) ? P - s.e : days{0};
+  for (int y = Y - 2; y <= Y + 2; ++y) {
+    const auto s = span_of(y);
+    if (!s) continue;
+    days d = (P < s->b) ? s->b - P : (P > s->e) ? P - s->e : days{0};
     if (!best || d < best_d) {
       best = y;
       best_d = d;
