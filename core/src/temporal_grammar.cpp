@@ -4747,14 +4747,9 @@ class ValueText {
   // v with leading zeros to `width` digits
   ValueText& digits(unsigned v, std::size_t width) {
     char tmp[10];
-    std::size_t k = 0;
-    do {
-      tmp[k++] = static_cast<char>('0' + v % 10);
-      v /= 10;
-    } while (v);
-    while (k < width) tmp[k++] = '0';
-    while (k && n_ < kSize) buf_[n_++] = tmp[--k];
-    return *this;
+    const auto k = static_cast<std::size_t>(std::to_chars(tmp, tmp + sizeof tmp, v).ptr - tmp);
+    for (std::size_t z = k; z < width && n_ < kSize; ++z) buf_[n_++] = '0';
+    return text(std::string_view(tmp, k));
   }
   static constexpr std::size_t kSize = 48;
   char buf_[kSize];
