@@ -1542,15 +1542,16 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     if (every_tense && (entities_ || !s.matches.empty())) read_sentence_clauses();
     // "He was soon released", "cash that soon became a flood": "soon" before a past verb
     // in a past clause is shortly after the act told before it, not a time of its own
-    std::erase_if(s.matches, [&](const TimexMatch& m) {
-      if (!(m.last_token == m.first_token + 1 && m.last_token < t.size() &&
-            g.has(W::narrative_adverbs, t[m.first_token].lower) &&
-            g.clause_rules.is_past_form(t, m.last_token)))
-        return false;
-      if (!clauses_read) read_sentence_clauses();
-      return !s.clauses.empty() &&
-             s.clauses[detail::clause_of(s.clauses, m.first_token)].tense == Tense::past;
-    });
+    if (!s.matches.empty())
+      std::erase_if(s.matches, [&](const TimexMatch& m) {
+        if (!(m.last_token == m.first_token + 1 && m.last_token < t.size() &&
+              g.has(W::narrative_adverbs, t[m.first_token].lower) &&
+              g.clause_rules.is_past_form(t, m.last_token)))
+          return false;
+        if (!clauses_read) read_sentence_clauses();
+        return !s.clauses.empty() &&
+               s.clauses[detail::clause_of(s.clauses, m.first_token)].tense == Tense::past;
+      });
     if (clauses_read && !every_tense && !entities_) {
       // (read for that test only: `timex` keeps clauses only where a reading asks for them)
       s.clauses.clear();

@@ -2923,11 +2923,21 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_year_perio
 std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Tokens t,
                                                                             std::size_t i) const {
   const StartIds* const sc = scope_of(t);  // (for the tables' look-ups)
+  const std::uint32_t at_i = classes_of(t, i, sc);
+  // a word of none of the classes that lead a count or its unit ("year" alone or of "last
+  // year"): no count, article, shifter or determiner at it, so only a long unit
+  // ("yearlong"), "UNIT-long" or a bare plural ("for years") reads on (below); a singular
+  // unit reads nothing
+  constexpr std::uint32_t kCountLeads = kArticle | kFraction | kDeterminer | kApproximator |
+                                        kShifter | kNumberWord | kVagueCount | kNumberToken;
+  if (!(at_i & kCountLeads) && !is_num(t, i) && !long_units.match(t, i, sc).length) {
+    const UnitRead u = read_unit(t, i, sc);
+    if (!u.end || (!u.plural && !(in(t, u.end) && is_hyphen(t[u.end])))) return std::nullopt;
+  }
   Hit h;
   h.first = i;
   std::size_t k = i;
   RelativeDate& r = h.rel;
-  const std::uint32_t at_i = classes_of(t, i, sc);
   // "half a century", "a half-century", "a quarter-century": that part of the unit, in
   // the next smaller one
   // "the first half hour", "the next half hour": a half of an hour or minute after a
@@ -4356,7 +4366,11 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
                                                          Impl::kRuleMonth, Impl::kRuleNumeric};
   out.clear();
   const Impl& g = *impl_;
-  const detail::SentenceHashes hashes(tokens.data(), tokens.size());
+  // the tokens' hashes for every look-up below: those of the caller's scope when it covers
+  // the tokens (analyze()'s), else of a scope of its own
+  std::unique_ptr<detail::SentenceHashes> own_hashes;
+  if (!detail::SentenceHashes::all_of(tokens.data(), tokens.size()))
+    own_hashes = std::make_unique<detail::SentenceHashes>(tokens.data(), tokens.size());
   // per-token buffers, kept by the thread from sentence to sentence (a tag() inside a
   // tag() on the same thread gets its own)
   thread_local TagScratch kept;
@@ -4386,7 +4400,7 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
   std::uint32_t* const try_heads = tries + n;
   std::uint32_t* const heads = try_heads + n;
   std::uint32_t* const marked = heads + n;
-  // (the scope above covers the tokens, so its hashes are there)
+  // (a scope covers the tokens, so their hashes are there)
   const std::uint64_t* word_hashes = detail::SentenceHashes::all_of(tokens.data(), n);
   if (!word_hashes) {
     sc.hashes.resize(n);
@@ -4733,14 +4747,9 @@ class ValueText {
   // v with leading zeros to `width` digits
   ValueText& digits(unsigned v, std::size_t width) {
     char tmp[10];
-    std::size_t k = 0;
-    do {
-      tmp[k++] = static_cast<char>('0' + v % 10);
-      v /= 10;
-    } while (v);
-    while (k < width) tmp[k++] = '0';
-    while (k && n_ < kSize) buf_[n_++] = tmp[--k];
-    return *this;
+    const auto k = static_cast<std::size_t>(std::to_chars(tmp, tmp + sizeof tmp, v).ptr - tmp);
+    for (std::size_t z = k; z < width && n_ < kSize; ++z) buf_[n_++] = '0';
+    return text(std::string_view(tmp, k));
   }
   static constexpr std::size_t kSize = 48;
   char buf_[kSize];
@@ -4919,46 +4928,31 @@ sys_days holiday_day(Holiday hd, int y) {
 // past: latest starting on or before P; future: earliest ending on or after P;
 // none/present: closest to P (containing it is closest), ties to the past.
 // shift last: latest ending before P; next: earliest starting after P; this: year of P.
+// (Spans are made only as far as the answer needs: the latest or earliest year of a kind
+// is the first one found looking down from Y+2 or up from Y-2.)
 template <class SpanOf>
 std::optional<int> pick_year(sys_days P, Tense tense, Shift shift, SpanOf span_of) {
   const int Y = year_of(P);
-  struct Candidate {
-    int y;
-    Span s;
+  // the latest year with a reading that `holds`, or the earliest (`latest` false)
+  auto first = [&](bool latest, auto holds) -> std::optional<int> {
+    for (int k = 0; k < 5; ++k) {
+      const int y = latest ? Y + 2 - k : Y - 2 + k;
+      if (auto s = span_of(y); s && holds(*s)) return y;
+    }
+    return std::nullopt;
   };
-  std::array<Candidate, 5> all;  // years Y-2 .. Y+2 with a reading, in order
-  std::size_t count = 0;
-  for (int y = Y - 2; y <= Y + 2; ++y)
-    if (auto s = span_of(y)) all[count++] = {y, *s};
-  if (count == 0) return std::nullopt;
-  const std::span<const Candidate> cands(all.data(), count);
-  if (shift == Shift::this_) return Y;
-  if (shift == Shift::last) {
-    std::optional<int> best;
-    for (auto& [y, s] : cands)
-      if (s.e < P) best = y;
-    return best;
-  }
-  if (shift == Shift::next) {
-    for (auto& [y, s] : cands)
-      if (s.b > P) return y;
-    return std::nullopt;
-  }
-  if (tense == Tense::past) {
-    std::optional<int> best;
-    for (auto& [y, s] : cands)
-      if (s.b <= P) best = y;
-    return best;
-  }
-  if (tense == Tense::future) {
-    for (auto& [y, s] : cands)
-      if (s.e >= P) return y;
-    return std::nullopt;
-  }
+  if (shift == Shift::this_)
+    return first(false, [](const Span&) { return true; }) ? std::optional(Y) : std::nullopt;
+  if (shift == Shift::last) return first(true, [&](const Span& s) { return s.e < P; });
+  if (shift == Shift::next) return first(false, [&](const Span& s) { return s.b > P; });
+  if (tense == Tense::past) return first(true, [&](const Span& s) { return s.b <= P; });
+  if (tense == Tense::future) return first(false, [&](const Span& s) { return s.e >= P; });
   std::optional<int> best;
   days best_d{0};
-  for (auto& [y, s] : cands) {
-    days d = (P < s.b) ? s.b - P : (P > s.e) ? P - s.e : days{0};
+  for (int y = Y - 2; y <= Y + 2; ++y) {
+    const auto s = span_of(y);
+    if (!s) continue;
+    days d = (P < s->b) ? s->b - P : (P > s->e) ? P - s->e : days{0};
     if (!best || d < best_d) {
       best = y;
       best_d = d;

@@ -90,7 +90,9 @@ TEST(TemporalStartWords, CorporaAndExamples) {
 // "pct", "company"), a longer reading from inside one followed by a word in no phrase or
 // the sentence's end, a count, period or numeric one from inside one followed by a comma
 // or full stop, and rule_numeric at a spelled number before no number word ("five pct") or
-// at a number of no date's shape ("1/4"): sentences on each side of those tests.
+// at a number of no date's shape ("1/4"), and rule_count at a word that leads no count
+// before a singular unit ("year", "week-long", "for years"): sentences on each side of
+// those tests.
 TEST(TemporalStartWords, NumberShapesAndLeadWords) {
   const char* const text =
       "Net rose 1,500 to 2.5 mln dlrs on March 3 and 4, 1987. Talks resume at 6pm, 10 a.m. "
@@ -123,7 +125,9 @@ TEST(TemporalStartWords, NumberShapesAndLeadWords) {
       "this year's first half, the same month a year ago. It rose in the past three years. "
       "Five pct, 5-1/4 and 1/4 of two analysts in the twenty-first century, twenty first "
       "century, nineteen eighty, two thousand and five, one thousand, the 70s, 2013/14, "
-      "3/22/2013, 2025-02-18, 1987-88 and 22/03/2013 saw nine";
+      "3/22/2013, 2025-02-18, 1987-88 and 22/03/2013 saw nine. For years the week-long and "
+      "day-long talks ran year after year, for months, within days and over the decades, a "
+      "yearlong year-end Year of the Month; Hours later the decade-long quarter and half ended";
   EXPECT_GT(check_text(text, "number shapes and lead words"), 8u);
 }
 
