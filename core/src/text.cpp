@@ -8,6 +8,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <type_traits>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "word_index.h"
 
@@ -756,12 +759,24 @@ struct BoilerplateGate {
   // False when the line's fold cannot be an entry nor start with one: its first `width`
   // characters are those of no entry, or it has fewer (periods and colons taken off its
   // end only make it shorter). `k`: the number of blanks the line starts with.
-  bool may_match(std::string_view line, std::size_t k) const {
+  [[gnu::always_inline]] bool may_match(std::string_view line, std::size_t k) const {
     const std::size_t n = line.size();
     if (k == n) return false;  // an empty fold
     if (width < 2) return true;
     if (width == 4 && n - k >= 4) {
-      // (most lines) the four bytes from the first that is not blank, a blank as the space
+      // (most lines) four bytes none of which is below '!' (no blank): they are the fold's
+      // first four characters, their ASCII capitals lowered, all four at once
+      std::uint32_t w;
+      std::memcpy(&w, line.data() + k, 4);
+      constexpr std::uint32_t kOnes = 0x01010101u, kHigh = 0x80808080u;
+      if (std::endian::native == std::endian::little && ((w - kOnes * '!') & ~w & kHigh) == 0) {
+        const std::uint32_t low7 = w & ~kHigh;
+        const std::uint32_t capitals =
+            (low7 + kOnes * (0x80 - 'A')) & ~(low7 + kOnes * (0x7F - 'Z')) & ~w & kHigh;
+        const unsigned h = (w | capitals >> 2) * 0x9E3779B1u >> 20;
+        return starts[h >> 6] & (std::uint64_t{1} << (h & 63));
+      }
+      // the four bytes from the first that is not blank, a blank as the space
       // it folds to: the fold's first four characters, unless two blanks follow each other
       // (a line that ends in a blank may pass here and not below: the gate only has to
       // let every entry through)
@@ -836,10 +851,9 @@ void SegmenterRules::prepare() { index = std::make_shared<const SegmenterIndex>(
 
 namespace {
 
-// `blanks`: the number of blanks (space, tab, carriage return) the line starts with.
-bool is_boilerplate(std::string_view line, std::size_t blanks, const SegmenterRules& rules,
-                    const BoilerplateGate& gate) {
-  if (!gate.may_match(line, blanks)) return false;
+// For a line the gate lets through (few lines): the caller asks gate.may_match() first.
+[[gnu::noinline]] bool is_boilerplate(std::string_view line, const SegmenterRules& rules,
+                                      const BoilerplateGate& gate) {
   static thread_local std::string f;
   if (const std::size_t stop = fold_line(line, f, gate.cap); stop != std::string_view::npos) {
     // The fold is longer than `cap` unless the rest of the line is periods, colons and
@@ -1013,6 +1027,52 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
 
 namespace {
 
+// The newlines of a text, found 64 bytes at a time (one bit for each '\n' of a block),
+// and in the last bytes, fewer than 64, one by one.
+class NewlineFinder {
+ public:
+  explicit NewlineFinder(std::string_view s) : s_(s) {}
+  // The offset of the first '\n' at or after `from`, else the text's size; `from` is
+  // never less than an offset it gave before.
+  std::size_t next(std::size_t from) {
+    for (;;) {
+      if (from < end_) {
+        const std::size_t skip = from > start_ ? from - start_ : 0;  // < 64
+        if (const std::uint64_t m = mask_ & (~std::uint64_t{0} << skip); m != 0)
+          return start_ + static_cast<std::size_t>(std::countr_zero(m));
+      }
+      if (s_.size() - end_ < 64) {
+        from = std::max(from, end_);
+        const void* at =
+            from < s_.size() ? std::memchr(s_.data() + from, '\n', s_.size() - from) : nullptr;
+        return at ? static_cast<std::size_t>(static_cast<const char*>(at) - s_.data()) : s_.size();
+      }
+      start_ = end_;
+      end_ = start_ + 64;
+      mask_ = block(s_.data() + start_);
+    }
+  }
+
+ private:
+  static std::uint64_t block(const char* p) {
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n');
+    const auto bits = [&](int at) {
+      return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at)), nl))));
+    };
+    return bits(0) | bits(16) << 16 | bits(32) << 32 | bits(48) << 48;
+#else
+    std::uint64_t m = 0;
+    for (int i = 0; i < 64; ++i) m |= std::uint64_t{p[i] == '\n'} << i;
+    return m;
+#endif
+  }
+  std::string_view s_;
+  std::size_t start_ = 0, end_ = 0;  // the block [start_, end_) ...
+  std::uint64_t mask_ = 0;           // ... and its newlines
+};
+
 std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules& rules,
                                      DocumentTokens* doc, std::vector<TokenList>* tokens) {
   if (tokens) tokens->clear();
@@ -1052,12 +1112,20 @@ std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules
     split_paragraph(text, para_begin, end, rules, out, work);
     para_begin = std::string_view::npos;
   };
+  NewlineFinder newlines(text);
   while (pos <= text.size()) {
-    const char* at = nullptr;
-    if (pos < text.size())
-      at = static_cast<const char*>(std::memchr(text.data() + pos, '\n', text.size() - pos));
-    const std::size_t nl = at ? static_cast<std::size_t>(at - text.data()) : text.size();
+    const std::size_t nl = newlines.next(pos);
     const std::string_view line(text.data() + pos, nl - pos);
+    if (!line.empty() && static_cast<unsigned char>(line[0]) > ' ') {
+      // (most lines) no blank first: the line is neither blank nor indented
+      if (gate.may_match(line, 0) && is_boilerplate(line, rules, gate))
+        flush(pos);
+      else if (para_begin == std::string_view::npos)
+        para_begin = pos;
+      if (nl >= text.size()) break;
+      pos = nl + 1;
+      continue;
+    }
     std::size_t k = 0;
     while (k < line.size() && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r')) ++k;
     const std::size_t blanks = k;  // (those the boilerplate fold skips)
@@ -1067,7 +1135,7 @@ std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules
     const bool indented = blanks > 0 && (line[0] == ' ' || line[0] == '\t') && !blank;
     if (blank) {
       flush(pos);
-    } else if (is_boilerplate(line, blanks, rules, gate)) {
+    } else if (gate.may_match(line, blanks) && is_boilerplate(line, rules, gate)) {
       flush(pos);
     } else {
       if (indented) flush(pos);
