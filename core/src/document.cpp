@@ -528,13 +528,37 @@ std::string too_large(std::size_t bytes, const ReadOptions& options) {
          "or split the document";
 }
 
-// Lines of a stream, read in blocks: one line without its '\n' into `line`, at most
-// `limit` bytes of it; `length` is the whole line's length, so a longer line is skipped to
-// its end without being held.
+// Lines of a stream, read in blocks: one line without its '\n' as `view`, at most `limit`
+// bytes of it; `length` is the whole line's length, so a longer line is skipped to its end
+// without being held. A line that lies in one block is viewed there (most lines: no copy),
+// one across blocks is copied into `line`; either view is valid until the next call.
 class LineReader {
  public:
   explicit LineReader(std::streambuf& sb) : sb_(sb) {}
-  bool next(std::string& line, std::size_t limit, std::size_t& length) {
+  bool next(std::string& line, std::string_view& view, std::size_t limit, std::size_t& length) {
+    if (pos_ == end_ && !refill()) {  // (asked once: a terminal would wait for more)
+      line.clear();
+      view = {};
+      length = 0;
+      return false;
+    }
+    const char* from = buf_ + pos_;
+    if (const auto* nl = static_cast<const char*>(std::memchr(from, '\n', end_ - pos_))) {
+      const auto n = static_cast<std::size_t>(nl - from);
+      if (n <= limit) {
+        length = n;
+        view = std::string_view(from, n);
+        pos_ += n + 1;
+        return true;
+      }
+    }
+    const bool any = read(line, limit, length);
+    view = line;
+    return any;
+  }
+
+ private:
+  bool read(std::string& line, std::size_t limit, std::size_t& length) {
     line.clear();
     length = 0;
     bool any = false;
@@ -553,8 +577,6 @@ class LineReader {
       }
     }
   }
-
- private:
   bool refill() {
     pos_ = 0;
     end_ = static_cast<std::size_t>(sb_.sgetn(buf_, sizeof buf_));
@@ -576,7 +598,8 @@ void report(const DocumentError& e, const std::function<void(DocumentFailure&&)>
 void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& options,
                 const std::function<void(Document&&)>& on_document,
                 const std::function<void(DocumentFailure&&)>& on_failure, std::size_t first_line) {
-  std::string line, origin;
+  std::string copied, origin;
+  std::string_view line;
   std::size_t n = first_line - 1, length = 0;
   std::streambuf* sb = in.rdbuf();
   if (!sb) return;
@@ -584,7 +607,7 @@ void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& op
   // one document filled line after line: a consumer that does not move it away (one
   // thread) lets the next line reuse its strings' storage
   Document d;
-  while (reader->next(line, options.max_document_bytes, length)) {
+  while (reader->next(copied, line, options.max_document_bytes, length)) {
     ++n;
     char digits[24];
     const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
@@ -593,8 +616,8 @@ void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& op
       on_failure({origin, too_large(length, options)});
       continue;
     }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     try {
       clear(d);
       parse_json_into(line, origin, options, d);
