@@ -386,6 +386,16 @@ constexpr auto kStartHash = [] {
   return t;
 }();
 
+// The tables the loop over words reads, in one object: their addresses are one base
+// address and offsets, not one address each to hold or make again
+struct WordTables {
+  std::array<std::uint64_t, 256> start_hash;
+  std::array<std::uint8_t, 256> byte_class;
+  std::array<bool, 256> run_byte;
+};
+constexpr WordTables kWordTables{kStartHash, kByteClass, kRunByte};
+std::uint8_t word_class(char c) { return kWordTables.byte_class[static_cast<unsigned char>(c)]; }
+
 // A paragraph's tokens, made in one thread's buffer that grows and is never given back,
 // or in the document's.
 using TokenBuffer = DocumentTokens;
@@ -442,12 +452,12 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
   // before it (the byte before it is no ASCII letter or digit): that loop needs no test
   // for the end of s.
   std::size_t guarded = n;
-  while (guarded > 0 && byte_class(p[guarded - 1]) & kAlnum) --guarded;
+  while (guarded > 0 && word_class(p[guarded - 1]) & kAlnum) --guarded;
   std::size_t i = 0;
   // the tokens that start before `guarded`, then the rest
   auto read = [&](auto before_guard, std::size_t stop) {
     while (i < stop) {
-      const std::uint8_t c0 = byte_class(p[i]);
+      const std::uint8_t c0 = word_class(p[i]);
       if constexpr (kCheckRoom) {
         if (o_end - o < 2) make_room();
       }
@@ -459,25 +469,25 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
         std::uint8_t flags = c0;
         std::uint8_t cd = 0;  // the class of the byte after the word (0: none, at the end)
         std::size_t j = i + 1;
-        std::uint64_t h = kStartHash[static_cast<unsigned char>(p[i])];
+        std::uint64_t h = kWordTables.start_hash[static_cast<unsigned char>(p[i])];
         if constexpr (decltype(before_guard)::value) {
           // two bytes a step: a byte of the run is never the last of s (see `guarded`)
           for (;; j += 2) {
             const auto a = static_cast<unsigned char>(p[j]);
-            if (!kRunByte[a]) break;
+            if (!kWordTables.run_byte[a]) break;
             h = hash_step(h, a);
             const auto b = static_cast<unsigned char>(p[j + 1]);
-            if (!kRunByte[b]) {
+            if (!kWordTables.run_byte[b]) {
               ++j;
               break;
             }
             h = hash_step(h, b);
           }
-          cd = byte_class(p[j]);
+          cd = word_class(p[j]);
         } else {
-          while (j < n && byte_class(p[j]) & (kLower | kDigit))
+          while (j < n && word_class(p[j]) & (kLower | kDigit))
             h = hash_step(h, static_cast<unsigned char>(p[j++]));
-          if (j < n) cd = byte_class(p[j]);
+          if (j < n) cd = word_class(p[j]);
         }
         bool rehash = false;  // the lower-case form is not the bytes hashed: hashed once made
         // (rare) a capital, an apostrophe, other letters, or punctuation (an initialism?)
@@ -485,7 +495,7 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
           if (cd & (kUpper | kHigh | kApos)) {
             if (cd & kUpper) {  // a capital after the first letter ("USA", "iPhone"): the rest
               flags |= kUpper;
-              while (j < n && ((cd = byte_class(p[j])) & kAlnum))
+              while (j < n && ((cd = word_class(p[j])) & kAlnum))
                 h = hash_step(
                     h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(p[j++])]));
             }
@@ -506,12 +516,12 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
             std::size_t k = j;
             while (k + 1 < n && p[k] == '.' && alpha_byte(p[k + 1]) &&
                    (k + 2 == n || p[k + 2] == '.' || !alpha_byte(p[k + 2]))) {
-              flags |= byte_class(p[k + 1]);
+              flags |= word_class(p[k + 1]);
               k += 2;
             }
             if (k < n && p[k] == '.') ++k;
             j = k;
-            cd = j < n ? byte_class(p[j]) : 0;
+            cd = j < n ? word_class(p[j]) : 0;
             rehash = true;
             if (p[j - 1] == '.')
               out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
@@ -558,7 +568,7 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
         std::uint64_t h = detail::kFnvBasis;
         while (j < n) {
           const char d = p[j];
-          if (const std::uint8_t cd = byte_class(d); cd & kAlnum) {
+          if (const std::uint8_t cd = word_class(d); cd & kAlnum) {
             flags |= cd;
             ++j;
           } else if ((d == ',' || d == '.' || d == ':' || d == '/') && j + 1 < n &&
