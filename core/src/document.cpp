@@ -83,7 +83,8 @@ bool clean_ascii(std::string_view s) {
 // repair_utf8, after a quicker look for the usual case of nothing to repair.
 std::size_t repair(std::string& s) { return clean_ascii(s) ? 0 : repair_utf8(s); }
 
-// `ascii`: the text, title and dateline are known to be ASCII without NUL.
+// `ascii`: the text, title and dateline are known to be ASCII without NUL, and the id
+// too or repaired already (document_from).
 void finish(Document& d, const ReadOptions& options, bool ascii = false) {
   if (options.published) d.published = options.published;
   // most text is plain ASCII, which needs no repair and keeps byte offsets
@@ -97,7 +98,7 @@ void finish(Document& d, const ReadOptions& options, bool ascii = false) {
     repair(d.dateline);
   }
   // a front-matter id (or a file name) is written into every output: valid UTF-8 too
-  repair(d.id);
+  if (!ascii) repair(d.id);
   repair(d.origin);
   // an empty document is an empty timeline, with or without a date
   if (!d.published && d.text.find_first_not_of(" \t\r\n") != std::string::npos) {
@@ -204,9 +205,11 @@ template <class Field>
 void document_from(const Field& field, const std::string& origin, const ReadOptions& options,
                    Document& d, bool ascii = false) {
   d.id = field("id", false);
-  if (d.id.empty()) d.id = origin;
-  // valid UTF-8 before it names the document in an error ("\u0000" in an id is a NUL)
-  repair(d.id);
+  const bool id_of_line = !d.id.empty();
+  if (!id_of_line) d.id = origin;
+  // valid UTF-8 before it names the document in an error ("\u0000" in an id is a NUL); an
+  // id of an ASCII line is so already
+  if (!ascii || !id_of_line) repair(d.id);
   auto pub = field("published", false);
   if (pub.empty()) pub = field("dct", false);
   d.origin.assign(origin).append(std::string_view(" (id ")).append(d.id).append(1, ')');

@@ -460,6 +460,24 @@ TEST(JsonDocument, LinesShareNoFields) {
   EXPECT_EQ(last.published, day(2025, 2, 18));
 }
 
+// An id taken from the file name (the line has none) is repaired like the name, on an
+// ASCII line too; an id of an ASCII line is kept as it is.
+TEST(JsonDocument, IdFromANameThatIsNotUtf8IsRepaired) {
+  const auto [docs, failures] =
+      read_lines(R"({"published":"2025-02-18","text":"Talks."})"
+                 "\n"
+                 R"({"id":"a-1","published":"2025-02-18","text":"Talks."})"
+                 "\n",
+                 "in\xFF.jsonl");
+  EXPECT_TRUE(failures.empty());
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, "in\xEF\xBF\xBD.jsonl:1");
+  EXPECT_EQ(docs[0].origin, "in\xEF\xBF\xBD.jsonl:1 (id in\xEF\xBF\xBD.jsonl:1)");
+  EXPECT_TRUE(docs[0].ascii);
+  EXPECT_EQ(docs[1].id, "a-1");
+  EXPECT_EQ(docs[1].origin, "in\xEF\xBF\xBD.jsonl:2 (id a-1)");
+}
+
 // Lines are read in blocks of 64 KiB: a line is whole wherever the blocks part it (one
 // that lies in a block is read there, one across blocks copied), with a carriage return
 // before its newline, after blank lines, longer than a block, or over the size limit.
