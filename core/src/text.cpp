@@ -733,6 +733,10 @@ struct BoilerplateGate {
   std::size_t cap = 0;
   std::size_t width = kWidth;     // characters of the fold the gate reads; < 2: no gate
   std::uint64_t starts[64] = {};  // one bit per entry's first `width` characters (hash())
+  // The second look (eight()): the first eight characters of each entry that has eight or
+  // more, as a little-endian word; `eights` false when a prefix has fewer (no second look).
+  bool eights = kEightAtATime;
+  std::vector<std::uint64_t> firsts;
   // 12 bits of the first n <= 4 characters, packed in the order written
   static unsigned hash(const unsigned char* c, std::size_t n) {
     const std::uint32_t packed = n == 4 ? std::uint32_t{c[0]} | std::uint32_t{c[1]} << 8 |
@@ -754,6 +758,12 @@ struct BoilerplateGate {
         }
       return true;
     };
+    for (const auto* list : {&rules.boilerplate, &rules.boilerplate_prefixes})
+      for (const auto& e : *list)
+        if (e.size() >= 8)
+          firsts.push_back(load8(e.data()));
+        else if (list == &rules.boilerplate_prefixes)
+          eights = false;
     if (add_all()) return;
     for (const auto* list : {&rules.boilerplate, &rules.boilerplate_prefixes})
       for (const auto& e : *list) width = std::min(width, e.size());
@@ -814,6 +824,25 @@ struct BoilerplateGate {
     const unsigned h = hash(f, width);
     return starts[h >> 6] & (std::uint64_t{1} << (h & 63));
   }
+  // False when the line's fold (a line the gate let through) is sure to be no entry nor to
+  // start with one: its eight bytes from k (the first that is not blank) are its fold's first
+  // eight characters (no control byte, no tab or carriage return, no two spaces in a row,
+  // the eighth no period, colon or space, which the fold could take off its end) and the first
+  // eight of no entry of eight characters or more; an entry with fewer can be no fold of
+  // eight or more, and start one only if it is a prefix (then `eights` is false).
+  bool eight(std::string_view line, std::size_t k) const {
+    if (!eights || line.size() - k < 8) return true;
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    const std::uint64_t w = load8(line.data() + k);
+    if ((w - kOnes * ' ') & ~w & kHigh) return true;  // a byte below ' '
+    // the spaces (a zero byte of x), and perhaps a '!' after one: two in a row
+    const std::uint64_t x = w ^ (kOnes * ' ');
+    const std::uint64_t spaces = (x - kOnes) & ~x & kHigh;
+    if (spaces & (spaces << 8)) return true;
+    if (const char last = line[k + 7]; last == '.' || last == ':' || last == ' ') return true;
+    const std::uint64_t folded = w | ascii_capitals(w) >> 2;
+    return std::find(firsts.begin(), firsts.end(), folded) != firsts.end();
+  }
   // A byte of a line as the fold has it: ASCII capitals lowered, and kBlank for the blanks
   // (space, tab, carriage return) whose runs fold to one space
   static constexpr std::uint16_t kBlank = 0x100;
@@ -862,8 +891,10 @@ void SegmenterRules::prepare() { index = std::make_shared<const SegmenterIndex>(
 namespace {
 
 // For a line the gate lets through (few lines): the caller asks gate.may_match() first.
-[[gnu::noinline]] bool is_boilerplate(std::string_view line, const SegmenterRules& rules,
-                                      const BoilerplateGate& gate) {
+// `blanks`: the number of blanks (space, tab, carriage return) the line starts with.
+[[gnu::noinline]] bool is_boilerplate(std::string_view line, std::size_t blanks,
+                                      const SegmenterRules& rules, const BoilerplateGate& gate) {
+  if (!gate.eight(line, blanks)) return false;
   static thread_local std::string f;
   if (const std::size_t stop = fold_line(line, f, gate.cap); stop != std::string_view::npos) {
     // The fold is longer than `cap` unless the rest of the line is periods, colons and
@@ -1128,7 +1159,7 @@ std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules
     const std::string_view line(text.data() + pos, nl - pos);
     if (!line.empty() && static_cast<unsigned char>(line[0]) > ' ') {
       // (most lines) no blank first: the line is neither blank nor indented
-      if (gate.may_match(line, 0) && is_boilerplate(line, rules, gate))
+      if (gate.may_match(line, 0) && is_boilerplate(line, 0, rules, gate))
         flush(pos);
       else if (para_begin == std::string_view::npos)
         para_begin = pos;
@@ -1145,7 +1176,7 @@ std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules
     const bool indented = blanks > 0 && (line[0] == ' ' || line[0] == '\t') && !blank;
     if (blank) {
       flush(pos);
-    } else if (gate.may_match(line, blanks) && is_boilerplate(line, rules, gate)) {
+    } else if (gate.may_match(line, blanks) && is_boilerplate(line, blanks, rules, gate)) {
       flush(pos);
     } else {
       if (indented) flush(pos);

@@ -496,6 +496,99 @@ TEST_F(SplitSentences, ShortBoilerplateEntries) {
   EXPECT_EQ(got, (Words{"X.", "Okay then.", "Ab, cd."}));
 }
 
+// The fold as the rules define it, written plainly: ASCII capitals lowered, each run of
+// blanks (space, tab, carriage return) one space and none at either end, the periods and
+// colons at its end taken off; a line is boilerplate when its fold is a line of the list
+// or starts with a prefix.
+bool plainly_boilerplate(std::string_view line, const SegmenterRules& rules) {
+  std::string f;
+  bool space = false;
+  for (const char c : line) {
+    if (c == ' ' || c == '\t' || c == '\r') {
+      space = !f.empty();
+      continue;
+    }
+    if (space) f += ' ';
+    space = false;
+    f += c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+  }
+  while (!f.empty() && (f.back() == '.' || f.back() == ':')) f.pop_back();
+  if (f.empty()) return false;
+  for (const auto& e : rules.boilerplate)
+    if (f == e) return true;
+  for (const auto& p : rules.boilerplate_prefixes)
+    if (f.rfind(p, 0) == 0) return true;
+  return false;
+}
+
+// The splitter's quick looks at a line's first characters (four, then eight) let every
+// boilerplate line through: lines made from each entry, changed in the ways the fold
+// forgives and in ways it does not, are dropped exactly when the plain fold says so, with
+// the lexicon's lists and with lists whose entries are short or whose prefixes are.
+TEST_F(SplitSentences, BoilerplateQuickLooksAgreeWithThePlainFold) {
+  auto check = [](const SegmenterRules& rules) {
+    std::vector<std::string> entries = rules.boilerplate;
+    entries.insert(entries.end(), rules.boilerplate_prefixes.begin(),
+                   rules.boilerplate_prefixes.end());
+    std::vector<std::string> lines = {"Shares of the company rose",
+                                      "Related: talks",
+                                      "Most read",
+                                      "Top stories of the day",
+                                      "Read more:",
+                                      "Sign up now",
+                                      "A",
+                                      "Live tv!"};
+    for (const auto& e : entries) {
+      std::string upper = e;
+      for (auto& c : upper) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - ('a' - 'A')) : c;
+      std::string doubled = e, tabbed = e;
+      if (const auto sp = e.find(' '); sp != std::string::npos) {
+        doubled.insert(sp, " ");
+        tabbed[sp] = '\t';
+      }
+      for (const std::string& v : {e,
+                                   upper,
+                                   e + ".",
+                                   e + "...:",
+                                   e + " .",
+                                   e + ". .",
+                                   e + "  ",
+                                   "  " + e,
+                                   "\t" + upper,
+                                   e + " and more words here",
+                                   e + "s",
+                                   e + "s and more",
+                                   e + "x",
+                                   e + ":x",
+                                   e.substr(0, e.size() - 1),
+                                   doubled,
+                                   tabbed,
+                                   "The " + e,
+                                   e.substr(0, 7) + ".",
+                                   e.substr(0, 7) + ":",
+                                   e.substr(0, 7) + " ",
+                                   e.substr(0, 7) + ". x",
+                                   e.substr(0, 8) + "zzzz",
+                                   e.substr(0, 6) + "  x",
+                                   e.substr(0, 6) + "\tx"})
+        lines.push_back(v);
+    }
+    for (const auto& line : lines) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      const std::string text = line + "\n";
+      EXPECT_EQ(split_sentences(text, rules).empty(), plainly_boilerplate(line, rules))
+          << '"' << line << '"';
+    }
+  };
+  check(*rules_);
+  SegmenterRules rules = *rules_;
+  rules.boilerplate = {"live tv", "ok", "newsletters", "most read today"};
+  rules.boilerplate_prefixes = {"share on facebook", "read more:"};
+  check(rules);
+  rules.boilerplate_prefixes = {"sign up", "share on facebook"};  // a prefix under eight
+  check(rules);
+}
+
 TEST_F(SplitSentences, BoilerplateIsWholeLineOnly) {
   // "newsletter" inside a sentence is text, not page furniture
   EXPECT_EQ(sentences("The newsletter reported the talks.\n"),
