@@ -737,13 +737,16 @@ struct BoilerplateGate {
   // more, as a little-endian word; `eights` false when a prefix has fewer (no second look).
   bool eights = kEightAtATime;
   std::vector<std::uint64_t> firsts;
-  // 12 bits of the first n <= 4 characters, packed in the order written
+  // 12 bits of the first n <= 4 characters, packed in the order written, bit 5 set in
+  // each (kCase): a capital gives the key of its small letter, so that a line's first bytes
+  // need not be lowered to be looked up
+  static constexpr std::uint32_t kCase = 0x20202020u;
   static unsigned hash(const unsigned char* c, std::size_t n) {
     const std::uint32_t packed = n == 4 ? std::uint32_t{c[0]} | std::uint32_t{c[1]} << 8 |
                                               std::uint32_t{c[2]} << 16 | std::uint32_t{c[3]} << 24
                                         : std::uint32_t{c[0]} | std::uint32_t{c[1]} << 8 |
                                               (n > 2 ? std::uint32_t{c[2]} << 16 : 0u);
-    return (packed * 0x9E3779B1u) >> 20;
+    return ((packed | (kCase >> (8 * (4 - n)))) * 0x9E3779B1u) >> 20;
   }
   explicit BoilerplateGate(const SegmenterRules& rules) {
     // one pass when every entry has `width` characters or more (the lexicon's do); else
@@ -785,15 +788,12 @@ struct BoilerplateGate {
     if (width < 2) return true;
     if (width == 4 && n - k >= 4) {
       // (most lines) four bytes none of which is below '!' (no blank): they are the fold's
-      // first four characters, their ASCII capitals lowered, all four at once
+      // first four characters, but for the case of their capitals, which the key ignores
       std::uint32_t w;
       std::memcpy(&w, line.data() + k, 4);
       constexpr std::uint32_t kOnes = 0x01010101u, kHigh = 0x80808080u;
       if (std::endian::native == std::endian::little && ((w - kOnes * '!') & ~w & kHigh) == 0) {
-        const std::uint32_t low7 = w & ~kHigh;
-        const std::uint32_t capitals =
-            (low7 + kOnes * (0x80 - 'A')) & ~(low7 + kOnes * (0x7F - 'Z')) & ~w & kHigh;
-        const unsigned h = (w | capitals >> 2) * 0x9E3779B1u >> 20;
+        const unsigned h = (w | kCase) * 0x9E3779B1u >> 20;
         return starts[h >> 6] & (std::uint64_t{1} << (h & 63));
       }
       // the four bytes from the first that is not blank, a blank as the space
@@ -804,7 +804,7 @@ struct BoilerplateGate {
       const std::uint32_t f0 = kFoldChar[b[0]], f1 = kFoldChar[b[1]], f2 = kFoldChar[b[2]],
                           f3 = kFoldChar[b[3]];
       if (f2 != ' ' || (f1 != ' ' && f3 != ' ')) {
-        const unsigned h = (f0 | f1 << 8 | f2 << 16 | f3 << 24) * 0x9E3779B1u >> 20;
+        const unsigned h = (f0 | f1 << 8 | f2 << 16 | f3 << 24 | kCase) * 0x9E3779B1u >> 20;
         return starts[h >> 6] & (std::uint64_t{1} << (h & 63));
       }
     }
