@@ -1068,20 +1068,15 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
 
 namespace {
 
-// The newlines of a text, found 64 bytes at a time (one bit for each '\n' of a block),
-// and in the last bytes, fewer than 64, one by one.
+// The newlines of a text, found 64 bytes at a time (one bit for each '\n' of a block,
+// taken off as it is given), and in the last bytes, fewer than 64, one by one.
 class NewlineFinder {
  public:
   explicit NewlineFinder(std::string_view s) : s_(s) {}
-  // The offset of the first '\n' at or after `from`, else the text's size; `from` is
-  // never less than an offset it gave before.
+  // The offset of the first '\n' at or after `from`, else the text's size; `from` is 0,
+  // then one past the offset given before.
   std::size_t next(std::size_t from) {
-    for (;;) {
-      if (from < end_) {
-        const std::size_t skip = from > start_ ? from - start_ : 0;  // < 64
-        if (const std::uint64_t m = mask_ & (~std::uint64_t{0} << skip); m != 0)
-          return start_ + static_cast<std::size_t>(std::countr_zero(m));
-      }
+    while (mask_ == 0) {
       if (s_.size() - end_ < 64) {
         from = std::max(from, end_);
         const void* at =
@@ -1092,6 +1087,9 @@ class NewlineFinder {
       end_ = start_ + 64;
       mask_ = block(s_.data() + start_);
     }
+    const std::size_t at = start_ + static_cast<std::size_t>(std::countr_zero(mask_));
+    mask_ &= mask_ - 1;
+    return at;
   }
 
  private:
@@ -1111,7 +1109,7 @@ class NewlineFinder {
   }
   std::string_view s_;
   std::size_t start_ = 0, end_ = 0;  // the block [start_, end_) ...
-  std::uint64_t mask_ = 0;           // ... and its newlines
+  std::uint64_t mask_ = 0;           // ... and its newlines not given yet
 };
 
 std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules& rules,

@@ -2,12 +2,12 @@
 // with the English segmentation lexicon.
 #include <chronicle/lexicon.h>
 #include <chronicle/text.h>
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #ifndef CHRONICLE_CONFIG_DIR
@@ -587,6 +587,32 @@ TEST_F(SplitSentences, BoilerplateQuickLooksAgreeWithThePlainFold) {
   check(rules);
   rules.boilerplate_prefixes = {"sign up", "share on facebook"};  // a prefix under eight
   check(rules);
+}
+
+// Lines are found 64 bytes at a time: a paragraph break (a blank line, an indented line)
+// is found at every offset of a block, and at the end; a paragraph missed would join a
+// heading (a line without a period) to the next.
+TEST_F(SplitSentences, ParagraphBreaksAtEveryOffset) {
+  using Spans = std::vector<std::tuple<std::size_t, std::size_t, bool>>;
+  const auto spans = [](const std::vector<SentenceSpan>& a, std::size_t shift = 0) {
+    Spans out;
+    for (const auto& sp : a) out.emplace_back(sp.begin + shift, sp.end + shift, sp.heading);
+    return out;
+  };
+  const std::string second = "Talks resumed in March.";
+  for (std::size_t n = 1; n < 200; ++n) {
+    std::string first;  // "Aaa aaa ... aa" of n bytes
+    while (first.size() < n) first += first.size() % 4 == 3 ? ' ' : 'a';
+    first[0] = 'A';
+    if (first.back() == ' ') first.back() = 'a';
+    for (const std::string& sep : {"\n\n", "\n  ", "\n\t", "\n \n", "\r\n\r\n", "\n\n\n\n"}) {
+      Spans want = spans(split(first));
+      const Spans then = spans(split(second), first.size() + sep.size());
+      want.insert(want.end(), then.begin(), then.end());
+      EXPECT_EQ(spans(split(first + sep + second)), want) << n << " " << sep.size();
+      EXPECT_EQ(spans(split(first + sep)), spans(split(first))) << n << " " << sep.size();
+    }
+  }
 }
 
 TEST_F(SplitSentences, BoilerplateIsWholeLineOnly) {
