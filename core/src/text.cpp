@@ -954,7 +954,10 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
   const ParagraphTokens toks{buf.data.get() + at, buf.hashes.get() + at, buf.count - at, buf.ends};
   const std::size_t first_sentence = work.counts.size();
   std::size_t sent_start = 0;  // token index
-  auto emit = [&](std::size_t first, std::size_t last_excl, bool heading) {
+  // the sentences of tokens [first, last_excl), at most max_sentence_tokens each (inlined at
+  // both its calls: a call for each sentence cost more than its code)
+  auto emit = [&](std::size_t first, std::size_t last_excl, bool heading)
+      __attribute__((always_inline)) {
     const std::size_t limit = rules.max_sentence_tokens;
     while (first < last_excl) {
       std::size_t cut = last_excl;
