@@ -1096,14 +1096,20 @@ class NewlineFinder {
   }
 
  private:
-  static std::uint64_t block(const char* p) {
+  // (out of line: inlined into the splitter's loop, its vectors went through the stack)
+  [[gnu::noinline]] static std::uint64_t block(const char* p) {
 #if defined(__SSE2__)
     const __m128i nl = _mm_set1_epi8('\n');
-    const auto bits = [&](int at) {
-      return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(
-          _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at)), nl))));
+    const auto* q = reinterpret_cast<const __m128i*>(p);
+    const __m128i a = _mm_cmpeq_epi8(nl, _mm_loadu_si128(q));
+    const __m128i b = _mm_cmpeq_epi8(nl, _mm_loadu_si128(q + 1));
+    const __m128i c = _mm_cmpeq_epi8(nl, _mm_loadu_si128(q + 2));
+    const __m128i d = _mm_cmpeq_epi8(nl, _mm_loadu_si128(q + 3));
+    // the four 16-bit masks in one word, the first lowest
+    const auto bits = [](__m128i v) {
+      return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v)));
     };
-    return bits(0) | bits(16) << 16 | bits(32) << 32 | bits(48) << 48;
+    return bits(a) | bits(b) << 16 | bits(c) << 32 | bits(d) << 48;
 #else
     std::uint64_t m = 0;
     for (int i = 0; i < 64; ++i) m |= std::uint64_t{p[i] == '\n'} << i;
