@@ -349,20 +349,28 @@ class PlainJsonReader {
       return static_cast<unsigned>(_mm_movemask_epi8(
           _mm_or_si128(_mm_cmpgt_epi8(below, _mm_xor_si128(v, two)), _mm_cmpeq_epi8(v, slash))));
     };
-    while (end - q >= 16) {
+    for (;;) {
       // 32 bytes a step while there are, else 16
-      const bool pair = end - q >= 32;
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
-      unsigned m = stops(v);
-      if (pair) {
+      unsigned m;
+      int step;
+      if (end - q >= 32) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
         const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 16));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
         _mm_storeu_si128(reinterpret_cast<__m128i*>(o + 16), v2);
-        m |= stops(v2) << 16;
+        m = stops(v) | stops(v2) << 16;
+        step = 32;
+      } else if (end - q >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
+        m = stops(v);
+        step = 16;
+      } else {
+        break;
       }
       if (m == 0) {
-        q += pair ? 32 : 16;
-        o += pair ? 32 : 16;
+        q += step;
+        o += step;
         continue;
       }
       const int k = std::countr_zero(m);
