@@ -83,7 +83,8 @@ bool clean_ascii(std::string_view s) {
 // repair_utf8, after a quicker look for the usual case of nothing to repair.
 std::size_t repair(std::string& s) { return clean_ascii(s) ? 0 : repair_utf8(s); }
 
-// `ascii`: the text, title and dateline are known to be ASCII without NUL.
+// `ascii`: the text, title and dateline are known to be ASCII without NUL, and the id
+// too or repaired already (document_from).
 void finish(Document& d, const ReadOptions& options, bool ascii = false) {
   if (options.published) d.published = options.published;
   // most text is plain ASCII, which needs no repair and keeps byte offsets
@@ -97,7 +98,7 @@ void finish(Document& d, const ReadOptions& options, bool ascii = false) {
     repair(d.dateline);
   }
   // a front-matter id (or a file name) is written into every output: valid UTF-8 too
-  repair(d.id);
+  if (!ascii) repair(d.id);
   repair(d.origin);
   // an empty document is an empty timeline, with or without a date
   if (!d.published && d.text.find_first_not_of(" \t\r\n") != std::string::npos) {
@@ -204,9 +205,11 @@ template <class Field>
 void document_from(const Field& field, const std::string& origin, const ReadOptions& options,
                    Document& d, bool ascii = false) {
   d.id = field("id", false);
-  if (d.id.empty()) d.id = origin;
-  // valid UTF-8 before it names the document in an error ("\u0000" in an id is a NUL)
-  repair(d.id);
+  const bool id_of_line = !d.id.empty();
+  if (!id_of_line) d.id = origin;
+  // valid UTF-8 before it names the document in an error ("\u0000" in an id is a NUL); an
+  // id of an ASCII line is so already
+  if (!ascii || !id_of_line) repair(d.id);
   auto pub = field("published", false);
   if (pub.empty()) pub = field("dct", false);
   d.origin.assign(origin).append(std::string_view(" (id ")).append(d.id).append(1, ')');
@@ -346,20 +349,28 @@ class PlainJsonReader {
       return static_cast<unsigned>(_mm_movemask_epi8(
           _mm_or_si128(_mm_cmpgt_epi8(below, _mm_xor_si128(v, two)), _mm_cmpeq_epi8(v, slash))));
     };
-    while (end - q >= 16) {
+    for (;;) {
       // 32 bytes a step while there are, else 16
-      const bool pair = end - q >= 32;
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
-      unsigned m = stops(v);
-      if (pair) {
+      unsigned m;
+      int step;
+      if (end - q >= 32) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
         const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 16));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
         _mm_storeu_si128(reinterpret_cast<__m128i*>(o + 16), v2);
-        m |= stops(v2) << 16;
+        m = stops(v) | stops(v2) << 16;
+        step = 32;
+      } else if (end - q >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
+        m = stops(v);
+        step = 16;
+      } else {
+        break;
       }
       if (m == 0) {
-        q += pair ? 32 : 16;
-        o += pair ? 32 : 16;
+        q += step;
+        o += step;
         continue;
       }
       const int k = std::countr_zero(m);
@@ -528,13 +539,37 @@ std::string too_large(std::size_t bytes, const ReadOptions& options) {
          "or split the document";
 }
 
-// Lines of a stream, read in blocks: one line without its '\n' into `line`, at most
-// `limit` bytes of it; `length` is the whole line's length, so a longer line is skipped to
-// its end without being held.
+// Lines of a stream, read in blocks: one line without its '\n' as `view`, at most `limit`
+// bytes of it; `length` is the whole line's length, so a longer line is skipped to its end
+// without being held. A line that lies in one block is viewed there (most lines: no copy),
+// one across blocks is copied into `line`; either view is valid until the next call.
 class LineReader {
  public:
   explicit LineReader(std::streambuf& sb) : sb_(sb) {}
-  bool next(std::string& line, std::size_t limit, std::size_t& length) {
+  bool next(std::string& line, std::string_view& view, std::size_t limit, std::size_t& length) {
+    if (pos_ == end_ && !refill()) {  // (asked once: a terminal would wait for more)
+      line.clear();
+      view = {};
+      length = 0;
+      return false;
+    }
+    const char* from = buf_ + pos_;
+    if (const auto* nl = static_cast<const char*>(std::memchr(from, '\n', end_ - pos_))) {
+      const auto n = static_cast<std::size_t>(nl - from);
+      if (n <= limit) {
+        length = n;
+        view = std::string_view(from, n);
+        pos_ += n + 1;
+        return true;
+      }
+    }
+    const bool any = read(line, limit, length);
+    view = line;
+    return any;
+  }
+
+ private:
+  bool read(std::string& line, std::size_t limit, std::size_t& length) {
     line.clear();
     length = 0;
     bool any = false;
@@ -553,8 +588,6 @@ class LineReader {
       }
     }
   }
-
- private:
   bool refill() {
     pos_ = 0;
     end_ = static_cast<std::size_t>(sb_.sgetn(buf_, sizeof buf_));
@@ -576,7 +609,8 @@ void report(const DocumentError& e, const std::function<void(DocumentFailure&&)>
 void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& options,
                 const std::function<void(Document&&)>& on_document,
                 const std::function<void(DocumentFailure&&)>& on_failure, std::size_t first_line) {
-  std::string line, origin;
+  std::string copied, origin;
+  std::string_view line;
   std::size_t n = first_line - 1, length = 0;
   std::streambuf* sb = in.rdbuf();
   if (!sb) return;
@@ -584,7 +618,7 @@ void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& op
   // one document filled line after line: a consumer that does not move it away (one
   // thread) lets the next line reuse its strings' storage
   Document d;
-  while (reader->next(line, options.max_document_bytes, length)) {
+  while (reader->next(copied, line, options.max_document_bytes, length)) {
     ++n;
     char digits[24];
     const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
@@ -593,8 +627,8 @@ void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& op
       on_failure({origin, too_large(length, options)});
       continue;
     }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     try {
       clear(d);
       parse_json_into(line, origin, options, d);

@@ -8,6 +8,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <type_traits>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "word_index.h"
 
@@ -383,6 +386,16 @@ constexpr auto kStartHash = [] {
   return t;
 }();
 
+// The tables the loop over words reads, in one object: their addresses are one base
+// address and offsets, not one address each to hold or make again
+struct WordTables {
+  std::array<std::uint64_t, 256> start_hash;
+  std::array<std::uint8_t, 256> byte_class;
+  std::array<bool, 256> run_byte;
+};
+constexpr WordTables kWordTables{kStartHash, kByteClass, kRunByte};
+std::uint8_t word_class(char c) { return kWordTables.byte_class[static_cast<unsigned char>(c)]; }
+
 // A paragraph's tokens, made in one thread's buffer that grows and is never given back,
 // or in the document's.
 using TokenBuffer = DocumentTokens;
@@ -439,12 +452,12 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
   // before it (the byte before it is no ASCII letter or digit): that loop needs no test
   // for the end of s.
   std::size_t guarded = n;
-  while (guarded > 0 && byte_class(p[guarded - 1]) & kAlnum) --guarded;
+  while (guarded > 0 && word_class(p[guarded - 1]) & kAlnum) --guarded;
   std::size_t i = 0;
   // the tokens that start before `guarded`, then the rest
   auto read = [&](auto before_guard, std::size_t stop) {
     while (i < stop) {
-      const std::uint8_t c0 = byte_class(p[i]);
+      const std::uint8_t c0 = word_class(p[i]);
       if constexpr (kCheckRoom) {
         if (o_end - o < 2) make_room();
       }
@@ -456,25 +469,25 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
         std::uint8_t flags = c0;
         std::uint8_t cd = 0;  // the class of the byte after the word (0: none, at the end)
         std::size_t j = i + 1;
-        std::uint64_t h = kStartHash[static_cast<unsigned char>(p[i])];
+        std::uint64_t h = kWordTables.start_hash[static_cast<unsigned char>(p[i])];
         if constexpr (decltype(before_guard)::value) {
           // two bytes a step: a byte of the run is never the last of s (see `guarded`)
           for (;; j += 2) {
             const auto a = static_cast<unsigned char>(p[j]);
-            if (!kRunByte[a]) break;
+            if (!kWordTables.run_byte[a]) break;
             h = hash_step(h, a);
             const auto b = static_cast<unsigned char>(p[j + 1]);
-            if (!kRunByte[b]) {
+            if (!kWordTables.run_byte[b]) {
               ++j;
               break;
             }
             h = hash_step(h, b);
           }
-          cd = byte_class(p[j]);
+          cd = word_class(p[j]);
         } else {
-          while (j < n && byte_class(p[j]) & (kLower | kDigit))
+          while (j < n && word_class(p[j]) & (kLower | kDigit))
             h = hash_step(h, static_cast<unsigned char>(p[j++]));
-          if (j < n) cd = byte_class(p[j]);
+          if (j < n) cd = word_class(p[j]);
         }
         bool rehash = false;  // the lower-case form is not the bytes hashed: hashed once made
         // (rare) a capital, an apostrophe, other letters, or punctuation (an initialism?)
@@ -482,7 +495,7 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
           if (cd & (kUpper | kHigh | kApos)) {
             if (cd & kUpper) {  // a capital after the first letter ("USA", "iPhone"): the rest
               flags |= kUpper;
-              while (j < n && ((cd = byte_class(p[j])) & kAlnum))
+              while (j < n && ((cd = word_class(p[j])) & kAlnum))
                 h = hash_step(
                     h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(p[j++])]));
             }
@@ -503,12 +516,12 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
             std::size_t k = j;
             while (k + 1 < n && p[k] == '.' && alpha_byte(p[k + 1]) &&
                    (k + 2 == n || p[k + 2] == '.' || !alpha_byte(p[k + 2]))) {
-              flags |= byte_class(p[k + 1]);
+              flags |= word_class(p[k + 1]);
               k += 2;
             }
             if (k < n && p[k] == '.') ++k;
             j = k;
-            cd = j < n ? byte_class(p[j]) : 0;
+            cd = j < n ? word_class(p[j]) : 0;
             rehash = true;
             if (p[j - 1] == '.')
               out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
@@ -555,7 +568,7 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
         std::uint64_t h = detail::kFnvBasis;
         while (j < n) {
           const char d = p[j];
-          if (const std::uint8_t cd = byte_class(d); cd & kAlnum) {
+          if (const std::uint8_t cd = word_class(d); cd & kAlnum) {
             flags |= cd;
             ++j;
           } else if ((d == ',' || d == '.' || d == ':' || d == '/') && j + 1 < n &&
@@ -720,13 +733,20 @@ struct BoilerplateGate {
   std::size_t cap = 0;
   std::size_t width = kWidth;     // characters of the fold the gate reads; < 2: no gate
   std::uint64_t starts[64] = {};  // one bit per entry's first `width` characters (hash())
-  // 12 bits of the first n <= 4 characters, packed in the order written
+  // The second look (eight()): the first eight characters of each entry that has eight or
+  // more, as a little-endian word; `eights` false when a prefix has fewer (no second look).
+  bool eights = kEightAtATime;
+  std::vector<std::uint64_t> firsts;
+  // 12 bits of the first n <= 4 characters, packed in the order written, bit 5 set in
+  // each (kCase): a capital gives the key of its small letter, so that a line's first bytes
+  // need not be lowered to be looked up
+  static constexpr std::uint32_t kCase = 0x20202020u;
   static unsigned hash(const unsigned char* c, std::size_t n) {
     const std::uint32_t packed = n == 4 ? std::uint32_t{c[0]} | std::uint32_t{c[1]} << 8 |
                                               std::uint32_t{c[2]} << 16 | std::uint32_t{c[3]} << 24
                                         : std::uint32_t{c[0]} | std::uint32_t{c[1]} << 8 |
                                               (n > 2 ? std::uint32_t{c[2]} << 16 : 0u);
-    return (packed * 0x9E3779B1u) >> 20;
+    return ((packed | (kCase >> (8 * (4 - n)))) * 0x9E3779B1u) >> 20;
   }
   explicit BoilerplateGate(const SegmenterRules& rules) {
     // one pass when every entry has `width` characters or more (the lexicon's do); else
@@ -741,6 +761,12 @@ struct BoilerplateGate {
         }
       return true;
     };
+    for (const auto* list : {&rules.boilerplate, &rules.boilerplate_prefixes})
+      for (const auto& e : *list)
+        if (e.size() >= 8)
+          firsts.push_back(load8(e.data()));
+        else if (list == &rules.boilerplate_prefixes)
+          eights = false;
     if (add_all()) return;
     for (const auto* list : {&rules.boilerplate, &rules.boilerplate_prefixes})
       for (const auto& e : *list) width = std::min(width, e.size());
@@ -756,12 +782,21 @@ struct BoilerplateGate {
   // False when the line's fold cannot be an entry nor start with one: its first `width`
   // characters are those of no entry, or it has fewer (periods and colons taken off its
   // end only make it shorter). `k`: the number of blanks the line starts with.
-  bool may_match(std::string_view line, std::size_t k) const {
+  [[gnu::always_inline]] bool may_match(std::string_view line, std::size_t k) const {
     const std::size_t n = line.size();
     if (k == n) return false;  // an empty fold
     if (width < 2) return true;
     if (width == 4 && n - k >= 4) {
-      // (most lines) the four bytes from the first that is not blank, a blank as the space
+      // (most lines) four bytes none of which is below '!' (no blank): they are the fold's
+      // first four characters, but for the case of their capitals, which the key ignores
+      std::uint32_t w;
+      std::memcpy(&w, line.data() + k, 4);
+      constexpr std::uint32_t kOnes = 0x01010101u, kHigh = 0x80808080u;
+      if (std::endian::native == std::endian::little && ((w - kOnes * '!') & ~w & kHigh) == 0) {
+        const unsigned h = (w | kCase) * 0x9E3779B1u >> 20;
+        return starts[h >> 6] & (std::uint64_t{1} << (h & 63));
+      }
+      // the four bytes from the first that is not blank, a blank as the space
       // it folds to: the fold's first four characters, unless two blanks follow each other
       // (a line that ends in a blank may pass here and not below: the gate only has to
       // let every entry through)
@@ -769,7 +804,7 @@ struct BoilerplateGate {
       const std::uint32_t f0 = kFoldChar[b[0]], f1 = kFoldChar[b[1]], f2 = kFoldChar[b[2]],
                           f3 = kFoldChar[b[3]];
       if (f2 != ' ' || (f1 != ' ' && f3 != ' ')) {
-        const unsigned h = (f0 | f1 << 8 | f2 << 16 | f3 << 24) * 0x9E3779B1u >> 20;
+        const unsigned h = (f0 | f1 << 8 | f2 << 16 | f3 << 24 | kCase) * 0x9E3779B1u >> 20;
         return starts[h >> 6] & (std::uint64_t{1} << (h & 63));
       }
     }
@@ -788,6 +823,25 @@ struct BoilerplateGate {
     }
     const unsigned h = hash(f, width);
     return starts[h >> 6] & (std::uint64_t{1} << (h & 63));
+  }
+  // False when the line's fold (a line the gate let through) is sure to be no entry nor to
+  // start with one: its eight bytes from k (the first that is not blank) are its fold's first
+  // eight characters (no control byte, no tab or carriage return, no two spaces in a row,
+  // the eighth no period, colon or space, which the fold could take off its end) and the first
+  // eight of no entry of eight characters or more; an entry with fewer can be no fold of
+  // eight or more, and start one only if it is a prefix (then `eights` is false).
+  bool eight(std::string_view line, std::size_t k) const {
+    if (!eights || line.size() - k < 8) return true;
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    const std::uint64_t w = load8(line.data() + k);
+    if ((w - kOnes * ' ') & ~w & kHigh) return true;  // a byte below ' '
+    // the spaces (a zero byte of x), and perhaps a '!' after one: two in a row
+    const std::uint64_t x = w ^ (kOnes * ' ');
+    const std::uint64_t spaces = (x - kOnes) & ~x & kHigh;
+    if (spaces & (spaces << 8)) return true;
+    if (const char last = line[k + 7]; last == '.' || last == ':' || last == ' ') return true;
+    const std::uint64_t folded = w | ascii_capitals(w) >> 2;
+    return std::find(firsts.begin(), firsts.end(), folded) != firsts.end();
   }
   // A byte of a line as the fold has it: ASCII capitals lowered, and kBlank for the blanks
   // (space, tab, carriage return) whose runs fold to one space
@@ -836,10 +890,11 @@ void SegmenterRules::prepare() { index = std::make_shared<const SegmenterIndex>(
 
 namespace {
 
+// For a line the gate lets through (few lines): the caller asks gate.may_match() first.
 // `blanks`: the number of blanks (space, tab, carriage return) the line starts with.
-bool is_boilerplate(std::string_view line, std::size_t blanks, const SegmenterRules& rules,
-                    const BoilerplateGate& gate) {
-  if (!gate.may_match(line, blanks)) return false;
+[[gnu::noinline]] bool is_boilerplate(std::string_view line, std::size_t blanks,
+                                      const SegmenterRules& rules, const BoilerplateGate& gate) {
+  if (!gate.eight(line, blanks)) return false;
   static thread_local std::string f;
   if (const std::size_t stop = fold_line(line, f, gate.cap); stop != std::string_view::npos) {
     // The fold is longer than `cap` unless the rest of the line is periods, colons and
@@ -899,7 +954,10 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
   const ParagraphTokens toks{buf.data.get() + at, buf.hashes.get() + at, buf.count - at, buf.ends};
   const std::size_t first_sentence = work.counts.size();
   std::size_t sent_start = 0;  // token index
-  auto emit = [&](std::size_t first, std::size_t last_excl, bool heading) {
+  // the sentences of tokens [first, last_excl), at most max_sentence_tokens each (inlined at
+  // both its calls: a call for each sentence cost more than its code)
+  auto emit = [&](std::size_t first, std::size_t last_excl, bool heading)
+      __attribute__((always_inline)) {
     const std::size_t limit = rules.max_sentence_tokens;
     while (first < last_excl) {
       std::size_t cut = last_excl;
@@ -1013,6 +1071,56 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
 
 namespace {
 
+// The newlines of a text, found 64 bytes at a time (one bit for each '\n' of a block,
+// taken off as it is given), and in the last bytes, fewer than 64, one by one.
+class NewlineFinder {
+ public:
+  explicit NewlineFinder(std::string_view s) : s_(s) {}
+  // The offset of the first '\n' at or after `from`, else the text's size; `from` is 0,
+  // then one past the offset given before.
+  std::size_t next(std::size_t from) {
+    while (mask_ == 0) {
+      if (s_.size() - end_ < 64) {
+        from = std::max(from, end_);
+        const void* at =
+            from < s_.size() ? std::memchr(s_.data() + from, '\n', s_.size() - from) : nullptr;
+        return at ? static_cast<std::size_t>(static_cast<const char*>(at) - s_.data()) : s_.size();
+      }
+      start_ = end_;
+      end_ = start_ + 64;
+      mask_ = block(s_.data() + start_);
+    }
+    const std::size_t at = start_ + static_cast<std::size_t>(std::countr_zero(mask_));
+    mask_ &= mask_ - 1;
+    return at;
+  }
+
+ private:
+  // (out of line: inlined into the splitter's loop, its vectors went through the stack)
+  [[gnu::noinline]] static std::uint64_t block(const char* p) {
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n');
+    const auto* q = reinterpret_cast<const __m128i*>(p);
+    const __m128i a = _mm_cmpeq_epi8(nl, _mm_loadu_si128(q));
+    const __m128i b = _mm_cmpeq_epi8(nl, _mm_loadu_si128(q + 1));
+    const __m128i c = _mm_cmpeq_epi8(nl, _mm_loadu_si128(q + 2));
+    const __m128i d = _mm_cmpeq_epi8(nl, _mm_loadu_si128(q + 3));
+    // the four 16-bit masks in one word, the first lowest
+    const auto bits = [](__m128i v) {
+      return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v)));
+    };
+    return bits(a) | bits(b) << 16 | bits(c) << 32 | bits(d) << 48;
+#else
+    std::uint64_t m = 0;
+    for (int i = 0; i < 64; ++i) m |= std::uint64_t{p[i] == '\n'} << i;
+    return m;
+#endif
+  }
+  std::string_view s_;
+  std::size_t start_ = 0, end_ = 0;  // the block [start_, end_) ...
+  std::uint64_t mask_ = 0;           // ... and its newlines not given yet
+};
+
 std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules& rules,
                                      DocumentTokens* doc, std::vector<TokenList>* tokens) {
   if (tokens) tokens->clear();
@@ -1052,12 +1160,20 @@ std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules
     split_paragraph(text, para_begin, end, rules, out, work);
     para_begin = std::string_view::npos;
   };
+  NewlineFinder newlines(text);
   while (pos <= text.size()) {
-    const char* at = nullptr;
-    if (pos < text.size())
-      at = static_cast<const char*>(std::memchr(text.data() + pos, '\n', text.size() - pos));
-    const std::size_t nl = at ? static_cast<std::size_t>(at - text.data()) : text.size();
+    const std::size_t nl = newlines.next(pos);
     const std::string_view line(text.data() + pos, nl - pos);
+    if (!line.empty() && static_cast<unsigned char>(line[0]) > ' ') {
+      // (most lines) no blank first: the line is neither blank nor indented
+      if (gate.may_match(line, 0) && is_boilerplate(line, 0, rules, gate))
+        flush(pos);
+      else if (para_begin == std::string_view::npos)
+        para_begin = pos;
+      if (nl >= text.size()) break;
+      pos = nl + 1;
+      continue;
+    }
     std::size_t k = 0;
     while (k < line.size() && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r')) ++k;
     const std::size_t blanks = k;  // (those the boilerplate fold skips)
@@ -1067,7 +1183,7 @@ std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules
     const bool indented = blanks > 0 && (line[0] == ' ' || line[0] == '\t') && !blank;
     if (blank) {
       flush(pos);
-    } else if (is_boilerplate(line, blanks, rules, gate)) {
+    } else if (gate.may_match(line, blanks) && is_boilerplate(line, blanks, rules, gate)) {
       flush(pos);
     } else {
       if (indented) flush(pos);

@@ -460,6 +460,69 @@ TEST(JsonDocument, LinesShareNoFields) {
   EXPECT_EQ(last.published, day(2025, 2, 18));
 }
 
+// An id taken from the file name (the line has none) is repaired like the name, on an
+// ASCII line too; an id of an ASCII line is kept as it is.
+TEST(JsonDocument, IdFromANameThatIsNotUtf8IsRepaired) {
+  const auto [docs, failures] =
+      read_lines(R"({"published":"2025-02-18","text":"Talks."})"
+                 "\n"
+                 R"({"id":"a-1","published":"2025-02-18","text":"Talks."})"
+                 "\n",
+                 "in\xFF.jsonl");
+  EXPECT_TRUE(failures.empty());
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, "in\xEF\xBF\xBD.jsonl:1");
+  EXPECT_EQ(docs[0].origin, "in\xEF\xBF\xBD.jsonl:1 (id in\xEF\xBF\xBD.jsonl:1)");
+  EXPECT_TRUE(docs[0].ascii);
+  EXPECT_EQ(docs[1].id, "a-1");
+  EXPECT_EQ(docs[1].origin, "in\xEF\xBF\xBD.jsonl:2 (id a-1)");
+}
+
+// Lines are read in blocks of 64 KiB: a line is whole wherever the blocks part it (one
+// that lies in a block is read there, one across blocks copied), with a carriage return
+// before its newline, after blank lines, longer than a block, or over the size limit.
+TEST(JsonDocument, LinesAcrossReadBlocksAreWhole) {
+  std::string in;
+  std::vector<std::string> texts;
+  for (std::size_t k = 0; in.size() < 5 * 65536; ++k) {
+    // lengths that move the line ends against the block ends from line to line
+    std::string text(k % 97 == 96 ? 70000 : 900 + (k * 37) % 2300, static_cast<char>('a' + k % 26));
+    text[0] = 'T';
+    in += R"({"id":"d)" + std::to_string(k) + R"(","published":"2025-02-17","text":")" + text +
+          (k % 5 == 0 ? "\"}\r\n" : "\"}\n");
+    texts.push_back(text);
+    if (k % 7 == 0) in += "  \n";  // a blank line
+  }
+  in += R"({"id":"last","published":"2025-02-17","text":"End."})";  // no newline at the end
+  texts.push_back("End.");
+  const auto [docs, failures] = read_lines(in);
+  EXPECT_TRUE(failures.empty());
+  ASSERT_EQ(docs.size(), texts.size());
+  for (std::size_t k = 0; k < docs.size(); ++k) {
+    ASSERT_EQ(docs[k].text, texts[k]) << k;
+    EXPECT_EQ(docs[k].id, k + 1 < docs.size() ? "d" + std::to_string(k) : "last");
+  }
+  // with a limit of 50,000 bytes the lines of 70,000 are refused, and the next read whole
+  ReadOptions limited;
+  limited.max_document_bytes = 50000;
+  std::istringstream stream(in);
+  std::vector<std::string> read, refused;
+  chronicle::read_jsonl(
+      stream, "in.jsonl", limited, [&](Document&& d) { read.push_back(d.text); },
+      [&](chronicle::DocumentFailure&& f) { refused.push_back(f.where); });
+  std::vector<std::string> expected;
+  std::size_t long_ones = 0;
+  for (const auto& t : texts) {
+    if (t.size() > 50000)
+      ++long_ones;
+    else
+      expected.push_back(t);
+  }
+  EXPECT_GT(long_ones, 0u);
+  EXPECT_EQ(refused.size(), long_ones);
+  EXPECT_EQ(read, expected);
+}
+
 // An id with a NUL (JSON "\\u0000") names a refused document without it, and the
 // error keeps its message (a NUL in the name cut the message off, and reading it threw).
 TEST(JsonDocument, BadIdInARefusedDocument) {

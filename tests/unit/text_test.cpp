@@ -2,12 +2,12 @@
 // with the English segmentation lexicon.
 #include <chronicle/lexicon.h>
 #include <chronicle/text.h>
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #ifndef CHRONICLE_CONFIG_DIR
@@ -494,6 +494,125 @@ TEST_F(SplitSentences, ShortBoilerplateEntries) {
   for (const auto& sp : split_sentences(text, rules))
     got.emplace_back(text.substr(sp.begin, sp.end - sp.begin));
   EXPECT_EQ(got, (Words{"X.", "Okay then.", "Ab, cd."}));
+}
+
+// The fold as the rules define it, written plainly: ASCII capitals lowered, each run of
+// blanks (space, tab, carriage return) one space and none at either end, the periods and
+// colons at its end taken off; a line is boilerplate when its fold is a line of the list
+// or starts with a prefix.
+bool plainly_boilerplate(std::string_view line, const SegmenterRules& rules) {
+  std::string f;
+  bool space = false;
+  for (const char c : line) {
+    if (c == ' ' || c == '\t' || c == '\r') {
+      space = !f.empty();
+      continue;
+    }
+    if (space) f += ' ';
+    space = false;
+    f += c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+  }
+  while (!f.empty() && (f.back() == '.' || f.back() == ':')) f.pop_back();
+  if (f.empty()) return false;
+  for (const auto& e : rules.boilerplate)
+    if (f == e) return true;
+  for (const auto& p : rules.boilerplate_prefixes)
+    if (f.rfind(p, 0) == 0) return true;
+  return false;
+}
+
+// The splitter's quick looks at a line's first characters (four, then eight) let every
+// boilerplate line through: lines made from each entry, changed in the ways the fold
+// forgives and in ways it does not, are dropped exactly when the plain fold says so, with
+// the lexicon's lists and with lists whose entries are short or whose prefixes are.
+TEST_F(SplitSentences, BoilerplateQuickLooksAgreeWithThePlainFold) {
+  auto check = [](const SegmenterRules& rules) {
+    std::vector<std::string> entries = rules.boilerplate;
+    entries.insert(entries.end(), rules.boilerplate_prefixes.begin(),
+                   rules.boilerplate_prefixes.end());
+    std::vector<std::string> lines = {"Shares of the company rose",
+                                      "Related: talks",
+                                      "Most read",
+                                      "Top stories of the day",
+                                      "Read more:",
+                                      "Sign up now",
+                                      "A",
+                                      "Live tv!"};
+    for (const auto& e : entries) {
+      std::string upper = e;
+      for (auto& c : upper) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - ('a' - 'A')) : c;
+      std::string doubled = e, tabbed = e;
+      if (const auto sp = e.find(' '); sp != std::string::npos) {
+        doubled.insert(sp, " ");
+        tabbed[sp] = '\t';
+      }
+      for (const std::string& v : {e,
+                                   upper,
+                                   e + ".",
+                                   e + "...:",
+                                   e + " .",
+                                   e + ". .",
+                                   e + "  ",
+                                   "  " + e,
+                                   "\t" + upper,
+                                   e + " and more words here",
+                                   e + "s",
+                                   e + "s and more",
+                                   e + "x",
+                                   e + ":x",
+                                   e.substr(0, e.size() - 1),
+                                   doubled,
+                                   tabbed,
+                                   "The " + e,
+                                   e.substr(0, 7) + ".",
+                                   e.substr(0, 7) + ":",
+                                   e.substr(0, 7) + " ",
+                                   e.substr(0, 7) + ". x",
+                                   e.substr(0, 8) + "zzzz",
+                                   e.substr(0, 6) + "  x",
+                                   e.substr(0, 6) + "\tx"})
+        lines.push_back(v);
+    }
+    for (const auto& line : lines) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      const std::string text = line + "\n";
+      EXPECT_EQ(split_sentences(text, rules).empty(), plainly_boilerplate(line, rules))
+          << '"' << line << '"';
+    }
+  };
+  check(*rules_);
+  SegmenterRules rules = *rules_;
+  rules.boilerplate = {"live tv", "ok", "newsletters", "most read today"};
+  rules.boilerplate_prefixes = {"share on facebook", "read more:"};
+  check(rules);
+  rules.boilerplate_prefixes = {"sign up", "share on facebook"};  // a prefix under eight
+  check(rules);
+}
+
+// Lines are found 64 bytes at a time: a paragraph break (a blank line, an indented line)
+// is found at every offset of a block, and at the end; a paragraph missed would join a
+// heading (a line without a period) to the next.
+TEST_F(SplitSentences, ParagraphBreaksAtEveryOffset) {
+  using Spans = std::vector<std::tuple<std::size_t, std::size_t, bool>>;
+  const auto spans = [](const std::vector<SentenceSpan>& a, std::size_t shift = 0) {
+    Spans out;
+    for (const auto& sp : a) out.emplace_back(sp.begin + shift, sp.end + shift, sp.heading);
+    return out;
+  };
+  const std::string second = "Talks resumed in March.";
+  for (std::size_t n = 1; n < 200; ++n) {
+    std::string first;  // "Aaa aaa ... aa" of n bytes
+    while (first.size() < n) first += first.size() % 4 == 3 ? ' ' : 'a';
+    first[0] = 'A';
+    if (first.back() == ' ') first.back() = 'a';
+    for (const std::string& sep : {"\n\n", "\n  ", "\n\t", "\n \n", "\r\n\r\n", "\n\n\n\n"}) {
+      Spans want = spans(split(first));
+      const Spans then = spans(split(second), first.size() + sep.size());
+      want.insert(want.end(), then.begin(), then.end());
+      EXPECT_EQ(spans(split(first + sep + second)), want) << n << " " << sep.size();
+      EXPECT_EQ(spans(split(first + sep)), spans(split(first))) << n << " " << sep.size();
+    }
+  }
 }
 
 TEST_F(SplitSentences, BoilerplateIsWholeLineOnly) {
