@@ -631,8 +631,8 @@ struct TemporalGrammar::Impl {
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
       in_span_name_preps, in_span_perfects, in_span_participles, in_span_infinitive_cues,
-      in_span_cue_blockers, coming_day_verbs, someday_leads, hyphen_only_counts, age_nouns,
-      age_persons, age_leads, day_name_leads, day_name_tails;
+      in_span_cue_blockers, coming_day_verbs, present_appositions, someday_leads,
+      hyphen_only_counts, age_nouns, age_persons, age_leads, day_name_leads, day_name_tails;
   // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
   // (rule_count), "its first quarterly loss" (rule_set)
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
@@ -1002,6 +1002,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("in_span_infinitive_cues")) in_span_infinitive_cues.insert(s);
   for (const auto& s : lex.list("coming_day_verbs")) coming_day_verbs.insert(s);
   for (const auto& s : lex.list("in_span_cue_blockers")) in_span_cue_blockers.insert(s);
+  for (const auto& s : lex.list("present_appositions")) present_appositions.insert(s);
   for (const auto& s : lex.list("someday_leads")) someday_leads.insert(s);
   for (const auto& s : lex.list("set_counted_quantifiers")) set_counted_quant.insert(s);
   for (const auto& s : lex.list("set_day_adjective_nouns")) set_day_adjective_nouns.insert(s);
@@ -3349,6 +3350,17 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       r.direction = dir < 0 ? Direction::backward : Direction::forward;
       r.anchor = AnchorRef::last_explicit;
       h.end = k + b.length;
+      // "Today, 107 years later, ...": the present (its year, month ...), counted from a
+      // day the text may not give; not that many years after the publication
+      if (dir > 0 && !preposition) {
+        std::size_t p = i;
+        if (p > 0 && t[p - 1].kind == TokenKind::punct) --p;
+        if (p > 0 && is_word(t, p - 1) && present_appositions.count(t[p - 1].lower)) {
+          r.count = 0;
+          r.direction = Direction::none;
+          r.anchor = AnchorRef::publication;
+        }
+      }
       return h;
     }
     // "in two weeks" is ahead; "the first time in 20 years", "the highest in five years",
