@@ -631,7 +631,7 @@ struct TemporalGrammar::Impl {
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
       in_span_name_preps, in_span_perfects, in_span_participles, in_span_infinitive_cues,
-      in_span_cue_blockers, coming_day_verbs, present_appositions, someday_leads,
+      in_span_cue_blockers, in_span_followers, coming_day_verbs, present_appositions, someday_leads,
       hyphen_only_counts, age_nouns, age_persons, age_leads, day_name_leads, day_name_tails;
   // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
   // (rule_count), "its first quarterly loss" (rule_set)
@@ -1002,6 +1002,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("in_span_infinitive_cues")) in_span_infinitive_cues.insert(s);
   for (const auto& s : lex.list("coming_day_verbs")) coming_day_verbs.insert(s);
   for (const auto& s : lex.list("in_span_cue_blockers")) in_span_cue_blockers.insert(s);
+  for (const auto& s : lex.list("in_span_followers")) in_span_followers.insert(s);
   for (const auto& s : lex.list("present_appositions")) present_appositions.insert(s);
   for (const auto& s : lex.list("someday_leads")) someday_leads.insert(s);
   for (const auto& s : lex.list("set_counted_quantifiers")) set_counted_quant.insert(s);
@@ -3369,7 +3370,8 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     // up to ten ("the largest shortfall of new housing units in 50 years", "the worst
     // drought in the Horn of Africa in 70 years", "the biggest expansion of benefits for
     // service-connected health issues in 30 years")
-    bool span_in = false;
+    // ("more jobs in two years than any president": how long, compared)
+    bool span_in = is_word(t, k) && in_span_followers.count(t[k].lower) > 0;
     // past "to" (an infinitive or a preposition), only a superlative or an ordinal a few
     // words before it: "the first Secretary of State to visit there in 36 years", "the most
     // significant legislation to pass Congress in 30 years" (not "is expected to rise in
@@ -3378,7 +3380,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     for (std::size_t back = 2, words = 0; back <= i && words < 10 && !span_in; ++back) {
       const Token& w = t[i - back];
       if (is_hyphen(w)) continue;  // "one-day" is two words
-      if (w.kind != TokenKind::word) break;
+      if (w.kind != TokenKind::word && w.kind != TokenKind::number) break;  // ("100 percent")
       ++words;
       // a perfect written with its negation: "a law we hadn't seen in 30 years"
       std::string_view stem = w.lower;
