@@ -3421,6 +3421,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     // (not in hours, minutes or seconds: "losing 1,000 points in thirty minutes", "calls
     // answered in 15 seconds" are how long; a day ahead would say nothing)
     const bool sub_day = u.unit == Unit::hour || u.unit == Unit::minute || u.unit == Unit::second;
+    // "in a year's time", "in two years' time": ahead, whatever cue comes before
+    if (is_word(t, k + 1) && t[k + 1].lower == "time" &&
+        (is_possessive(t, k) || is_punct(t, k, "'") || is_punct(t, k, "\xE2\x80\x99")))
+      span_in = false;
     // ("in two months of indirect negotiations", "in eight days of talks": how long)
     const bool of_what = is_word(t, k) && t[k].lower == "of";
     if (i > 0 && !approx && !span_in && !sub_day && !of_what &&
