@@ -630,8 +630,9 @@ struct TemporalGrammar::Impl {
   TokenWordSet month_noun_blockers;  // "the March accession", not "the March of Dimes"
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
-      in_span_name_preps, in_span_perfects, someday_leads, hyphen_only_counts, age_nouns,
-      age_persons, age_leads, day_name_leads, day_name_tails;
+      in_span_name_preps, in_span_perfects, in_span_participles, in_span_infinitive_cues,
+      in_span_cue_blockers, in_span_followers, coming_day_verbs, present_appositions, someday_leads,
+      hyphen_only_counts, age_nouns, age_persons, age_leads, day_name_leads, day_name_tails;
   // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
   // (rule_count), "its first quarterly loss" (rule_set)
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
@@ -997,6 +998,12 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("rate_breakers")) rate_breakers.insert(s);
   for (const auto& s : lex.list("in_span_name_prepositions")) in_span_name_preps.insert(s);
   for (const auto& s : lex.list("in_span_perfects")) in_span_perfects.insert(s);
+  for (const auto& s : lex.list("in_span_participles")) in_span_participles.insert(s);
+  for (const auto& s : lex.list("in_span_infinitive_cues")) in_span_infinitive_cues.insert(s);
+  for (const auto& s : lex.list("coming_day_verbs")) coming_day_verbs.insert(s);
+  for (const auto& s : lex.list("in_span_cue_blockers")) in_span_cue_blockers.insert(s);
+  for (const auto& s : lex.list("in_span_followers")) in_span_followers.insert(s);
+  for (const auto& s : lex.list("present_appositions")) present_appositions.insert(s);
   for (const auto& s : lex.list("someday_leads")) someday_leads.insert(s);
   for (const auto& s : lex.list("set_counted_quantifiers")) set_counted_quant.insert(s);
   for (const auto& s : lex.list("set_day_adjective_nouns")) set_day_adjective_nouns.insert(s);
@@ -2248,7 +2255,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
   if (i == 0 || !age_possessives.match(t, i - 1, sc).length) {
     std::size_t d = k;
     if (is_punct(t, d, "'") || is_punct(t, d, "\xE2\x80\x99")) ++d;
-    if (is_num(t, d)) {
+    // (not the end of a hyphenated name: "KC-30s" are tankers; "mid-70s" is read above)
+    const bool named = d == i && i >= 2 && is_hyphen(t[i - 1]) && is_word(t, i - 2) &&
+                       !modifiers.match(t, i - 2, sc).length;
+    if (!named && is_num(t, d)) {
       std::string_view s = t[d].lower;
       if (!s.empty() && s.front() == '\'') s.remove_prefix(1);
       if (s.size() == 3 && s[0] >= '1' && s[0] <= '9' && s[1] == '0' && s[2] == 's') {
@@ -2313,6 +2323,10 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_numeric(
     r.fiscal = true;
     r.year = cv;
     h.end = ce;
+    // "FY22-FY23": a span of fiscal years, its first (as "2011-2012")
+    if (in(t, ce) && is_range_dash(t[ce]))
+      if (auto [ce2, cv2] = read_fiscal_code(t, ce + 1); ce2 && cv2 > cv && cv2 - cv <= 20)
+        h.end = ce2;
     return h;
   }
   if (auto [ye, yv] = read_spelled_year(t, k); ye) {
@@ -3068,6 +3082,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       // (digits on both sides of the dash, the second count the larger: not a score)
       if (const std::size_t e = range_second(k + 1); e && to_int(t[k + 1].lower, 0) > *c.value)
         k = e;
+    } else if (c.value && !c.article && in(t, k + 3) && is_hyphen(t[k]) && is_word(t, k + 1) &&
+               count_ranges.match(t, k + 1, sc).length == 1 && is_hyphen(t[k + 2])) {
+      // "a 30-to-60-day process", "12-to-16-hour days": the range joined by hyphens to its
+      // unit (the first count)
+      Count c2 = read_count(t, k + 3);
+      if (!c2.end && is_num(t, k + 3)) c2 = read_decimal_count(t, k + 3);
+      if (c2.end && c2.value && !c2.article && in(t, c2.end) && is_hyphen(t[c2.end]) &&
+          read_unit(t, c2.end + 1, sc).end)
+        k = c2.end;
     }
   }
   bool hyphenated = false;
@@ -3338,32 +3361,69 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       r.direction = dir < 0 ? Direction::backward : Direction::forward;
       r.anchor = AnchorRef::last_explicit;
       h.end = k + b.length;
+      // "Today, 107 years later, ...": the present (its year, month ...), counted from a
+      // day the text may not give; not that many years after the publication
+      if (dir > 0 && !preposition) {
+        std::size_t p = i;
+        if (p > 0 && t[p - 1].kind == TokenKind::punct) --p;
+        if (p > 0 && is_word(t, p - 1) && present_appositions.count(t[p - 1].lower)) {
+          r.count = 0;
+          r.direction = Direction::none;
+          r.anchor = AnchorRef::publication;
+        }
+      }
       return h;
     }
     // "in two weeks" is ahead; "the first time in 20 years", "the highest in five years",
     // "its first annual loss in 20 years" is how long: a cue a few words before "in" (no
     // punctuation, verb or auxiliary between: "the first team will return in two weeks"),
-    // up to eight ("the largest shortfall of new housing units in 50 years", "the worst
-    // drought in the Horn of Africa in 70 years")
-    bool span_in = false;
-    for (std::size_t back = 2, words = 0; back <= i && words < 8 && !span_in; ++back) {
+    // up to ten ("the largest shortfall of new housing units in 50 years", "the worst
+    // drought in the Horn of Africa in 70 years", "the biggest expansion of benefits for
+    // service-connected health issues in 30 years")
+    // ("more jobs in two years than any president": how long, compared)
+    bool span_in = is_word(t, k) && in_span_followers.count(t[k].lower) > 0;
+    // past "to" (an infinitive or a preposition), only a superlative or an ordinal a few
+    // words before it: "the first Secretary of State to visit there in 36 years", "the most
+    // significant legislation to pass Congress in 30 years" (not "is expected to rise in
+    // two years": a stop before the cue; "the first payment to be made in 30 days": "be")
+    bool past_to = false;
+    for (std::size_t back = 2, words = 0; back <= i && words < 10 && !span_in; ++back) {
       const Token& w = t[i - back];
       if (is_hyphen(w)) continue;  // "one-day" is two words
-      if (w.kind != TokenKind::word) break;
+      if (w.kind != TokenKind::word && w.kind != TokenKind::number) break;  // ("100 percent")
       ++words;
-      if (in_span_cues.count(w.lower)) {
-        span_in = true;
+      // a perfect written with its negation: "a law we hadn't seen in 30 years"
+      std::string_view stem = w.lower;
+      if (stem.ends_with("n't")) stem.remove_suffix(3);
+      if (stem.ends_with("n\xE2\x80\x99t")) stem.remove_suffix(5);
+      if (past_to ? in_span_infinitive_cues.count(w.lower) > 0 : in_span_cues.count(w.lower) > 0) {
+        // ("rather than in two years": ahead)
+        span_in = !(back < i && is_word(t, i - back - 1) &&
+                    in_span_cue_blockers.count(t[i - back - 1].lower));
+        if (!span_in) break;
+      } else if (stem.size() < w.lower.size() && in_span_perfects.count(stem)) {
+        if (!past_to && is_word(t, i - back + 1)) {
+          const std::string_view next = t[i - back + 1].lower;
+          span_in = next.ends_with("ed") || in_span_participles.count(next);
+        }
+        break;
       } else if (in_span_stops.count(w.lower) &&
                  !(in_span_name_preps.count(w.lower) && t[i - back + 1].capitalized)) {
         // ("his second letter to Reno in two weeks": "to" before a name goes on)
         // "the growth our country has experienced in 40 years", "shots have been
-        // administered in 150 days": a perfect (not after a modal: "will have been") is how
-        // long
-        if (in_span_perfects.count(w.lower) && is_word(t, i - back + 1)) {
+        // administered in 150 days", "the highest it has been in 15 years", "more than it
+        // has in 40 years", "the largest anyone has ever done": a perfect (not after a
+        // modal: "will have been") is how long
+        if (!past_to && in_span_perfects.count(w.lower) && is_word(t, i - back + 1)) {
           const std::string_view next = t[i - back + 1].lower;
-          span_in = (in_span_stops.count(next) || next.ends_with("ed")) &&
+          span_in = (in_span_stops.count(next) || next.ends_with("ed") ||
+                     in_span_participles.count(next)) &&
                     !(i - back > 0 && someday_leads.count(t[i - back - 1].lower)) &&
                     !(i - back > 1 && someday_leads.count(t[i - back - 2].lower));
+        }
+        if (!past_to && !span_in && w.lower == "to" && back > 2) {
+          past_to = true;
+          continue;
         }
         break;
       }
@@ -3371,8 +3431,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
     // (not in hours, minutes or seconds: "losing 1,000 points in thirty minutes", "calls
     // answered in 15 seconds" are how long; a day ahead would say nothing)
     const bool sub_day = u.unit == Unit::hour || u.unit == Unit::minute || u.unit == Unit::second;
-    if (i > 0 && !approx && !span_in && !sub_day && future_preps.match(t, i - 1, sc).length == 1 &&
-        r.count && !u.plural == (*r.count == 1)) {
+    // "in a year's time", "in two years' time": ahead, whatever cue comes before
+    if (is_word(t, k + 1) && t[k + 1].lower == "time" &&
+        (is_possessive(t, k) || is_punct(t, k, "'") || is_punct(t, k, "\xE2\x80\x99")))
+      span_in = false;
+    // ("in two months of indirect negotiations", "in eight days of talks": how long)
+    const bool of_what = is_word(t, k) && t[k].lower == "of";
+    if (i > 0 && !approx && !span_in && !sub_day && !of_what &&
+        future_preps.match(t, i - 1, sc).length == 1 && r.count && !u.plural == (*r.count == 1)) {
       r.kind = RelativeDate::Kind::offset;
       r.direction = Direction::forward;
       r.anchor = AnchorRef::publication;
@@ -3441,6 +3507,26 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
       }
     }
   }
+  // "5 years to the day after Lindbergh's flight": "to the day" after a counted unit says
+  // the count is exact, no day of its own
+  if (a.length && i >= 2 && is_word(t, i - 1) && t[i - 1].lower == "to" &&
+      read_unit(t, i - 2, sc).plural)
+    return std::nullopt;
+  // "'Twas the Night Before Christmas": a title (its words after "the" capitalized, not
+  // in capitals), no day
+  if (a.length >= 2) {
+    bool title = true;
+    for (std::size_t k = i + 1; k < i + a.length && title; ++k)
+      title = t[k].capitalized &&
+              std::ranges::any_of(t[k].text, [](char c) { return c >= 'a' && c <= 'z'; });
+    if (title) return std::nullopt;
+  }
+  // "that day will come", "when that day comes": a day to come that no text names
+  if (a.length && a.value == 0 && !context_day && t[i + a.length - 1].lower == "day") {
+    std::size_t k = i + a.length;
+    if (is_word(t, k) && someday_leads.count(t[k].lower)) ++k;
+    if (is_word(t, k) && coming_day_verbs.count(t[k].lower)) return std::nullopt;
+  }
   if (a.length && a.length >= f.length) {
     RelativeDate& r = h.rel;
     r.kind = RelativeDate::Kind::offset;
@@ -3458,6 +3544,22 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
       r.count = 0;
       r.direction = Direction::none;
       h.end = i + 2;
+    } else if (auto hd = a.value == -1 || a.value == 1 ? holidays.match(t, h.end) : PhraseMatch{};
+               hd.length && hd.value > 0 && t[h.end].capitalized &&
+               read_unit(t, i + 1, sc).unit == Unit::day &&
+               (t[h.end - 1].lower == "before" || t[h.end - 1].lower == "after") &&
+               !holiday_blockers.match(t, h.end + hd.length).length) {
+      // "the day before Valentine's Day": the day next to a holiday of a fixed date, one
+      // expression (its year as the holiday's would be read)
+      const date::year_month_day d{
+          date::sys_days{date::year{2001} / static_cast<unsigned>(hd.value / 100) /
+                         static_cast<unsigned>(hd.value % 100)} +
+          date::days{a.value}};
+      r = RelativeDate{};
+      r.kind = RelativeDate::Kind::calendar;
+      r.month = static_cast<unsigned>(d.month());
+      r.day = static_cast<unsigned>(d.day());
+      h.end += hd.length;
     } else if (a.value != 0 && is_word(t, h.end) && !clause_end(t, h.end) &&
                (t[h.end - 1].lower == "before" || t[h.end - 1].lower == "after") &&
                !months.match(t, h.end).length && !weekdays.match(t, h.end).length &&
