@@ -667,8 +667,9 @@ void find_spans(AnalyzedSentence& s) {
 // allocate (and later free) one block each. A document of more than kMaxSpareSentences
 // sentences frees its own, so that one long document does not stay in memory.
 struct SpareStorage {
+  // (with entities: as many as the longest document had, those past the last one's count
+  // emptied too; an analysis uses the first of them and moves none)
   std::vector<AnalyzedSentence> sentences;
-  std::vector<AnalyzedSentence> more_sentences;  // a shorter document's rest
   // (without entities: the expressions' vectors of a shorter document's rest)
   std::vector<std::vector<TimexResult>> more_timexes;
   std::vector<std::vector<TimexMatch>> more_matches;
@@ -1321,7 +1322,9 @@ DocumentAnalysis::DocumentAnalysis(const Document& doc, std::shared_ptr<const Re
 DocumentAnalysis::~DocumentAnalysis() {
   SpareStorage& spare = spare_storage();
   if (sentences_.size() <= kMaxSpareSentences && spare.sentences.empty()) {
-    for (auto& s : sentences_) empty_for_reuse(s);
+    // (those past sentence_count_ are empty already)
+    for (std::size_t k = 0; k < sentence_count_ && k < sentences_.size(); ++k)
+      empty_for_reuse(sentences_[k]);
     spare.sentences = std::move(sentences_);
   }
   if (name_block_ && !spare.name_block) spare.name_block = std::move(name_block_);
@@ -1450,18 +1453,13 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   std::size_t over_limit = 0;  // sentences with more than max_sentence_timexes expressions
   std::pair<std::size_t, std::size_t> first_over;  // its byte offset and expression count
   sentences_ = std::move(spare.sentences);
-  // With entities, the sentences a shorter document leaves wait in more_sentences for a
-  // longer one; for temporal mentions alone, a sentence fills too few vectors for the
-  // moves of whole sentences to pay: only the expressions' vectors wait
-  if (entities_ && sentences_.size() > spans.size()) {
-    for (std::size_t k = spans.size();
-         k < sentences_.size() && spare.more_sentences.size() < kMaxSpareSentences; ++k)
-      spare.more_sentences.push_back(std::move(sentences_[k]));
-  } else if (entities_) {
-    sentences_.reserve(spans.size());
-    for (auto& more = spare.more_sentences; sentences_.size() < spans.size() && !more.empty();
-         more.pop_back())
-      sentences_.push_back(std::move(more.back()));
+  sentence_count_ = spans.size();
+  // With entities, the sentences a shorter document leaves stay where they are, past
+  // sentence_count_, for a longer one (no sentence moves); for temporal mentions alone, a
+  // sentence fills too few vectors for whole sentences to be kept: only the expressions'
+  // vectors wait
+  if (entities_) {
+    if (sentences_.size() < spans.size()) sentences_.resize(spans.size());
   } else {
     for (std::size_t k = spans.size(); k < sentences_.size(); ++k) {
       if (sentences_[k].timexes.capacity() > 0 && spare.more_timexes.size() < kMaxSpareSentences)
@@ -1471,7 +1469,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     }
   }
   const std::size_t kept = sentences_.size();
-  sentences_.resize(spans.size());
+  if (!entities_) sentences_.resize(spans.size());
   if (!entities_)
     for (std::size_t k = kept; k < sentences_.size(); ++k) {
       if (!spare.more_timexes.empty()) {
@@ -2258,7 +2256,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     }
 
   // build plugin views
-  for (std::size_t si = 0; si < sentences_.size(); ++si) {
+  for (std::size_t si = 0; si < sentence_count_; ++si) {
     auto& s = sentences_[si];
     s.entities.reserve(raw[si].size());
     s.mentions.reserve(s.matches.size());
@@ -2326,7 +2324,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
 sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, std::size_t last,
                                    sdk::TriggerForm form) const {
   sdk::Frame fr;
-  if (sv.index >= sentences_.size()) return fr;
+  if (sv.index >= sentence_count_) return fr;
   // (its clauses read, when the analysis left them unread: ClausesRead::needed)
   const auto& s = with_clauses(sv.index);
   const auto& t = s.tokens.tokens;
