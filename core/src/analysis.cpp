@@ -2324,7 +2324,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
 sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, std::size_t last,
                                    sdk::TriggerForm form) const {
   sdk::Frame fr;
-  if (sv.index >= sentence_count_) return fr;
+  if (sv.index >= sentence_count_ || sv.index >= word_ids_at_.size()) return fr;
   // (its clauses read, when the analysis left them unread: ClausesRead::needed)
   const auto& s = with_clauses(sv.index);
   const auto& t = s.tokens.tokens;
@@ -2348,7 +2348,18 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (m.first_token <= q && q < m.last_token) return true;
     return false;
   };
-  auto is_det = [&](std::string_view w) { return rules.determiners.contains(w); };
+  // a token's lists by its word's number (ClauseRules::word_ids, read with the sentence):
+  // the gazetteer's (Gazetteer::has) and the clause rules' (determiners, reporting verbs,
+  // past forms), with no look-up of their own
+  const std::uint32_t* const ids = word_ids_.data() + word_ids_at_[sv.index];
+  auto listed = [&](W list, std::size_t q) {
+    return (g.bits_by_word[ids[q]] & Resources::Gazetteer::bit(list)) != 0;
+  };
+  using B = detail::ClauseRules::Bit;
+  auto clause_word = [&](std::uint64_t bit, std::size_t q) {
+    return (rules.bits_of_word(ids[q]) & bit) != 0;
+  };
+  auto is_det = [&](std::size_t q) { return clause_word(B::kDeterminer, q); };
   auto participant_ok = [&](std::size_t k) {
     const auto& e = s.entities[k];
     return !e.possessive && !s.entity_modifier[k] &&
@@ -2366,7 +2377,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                                                "is",    "are",    "was",   "were",    "has",
                                                "have",  "had",    "plans", "planned", "intends"};
     return std::find(std::begin(aux), std::end(aux), w) != std::end(aux) ||
-           rules.is_past_form(t, q) || rules.past.contains(w);
+           rules.is_past_form(t, q) || clause_word(B::kPast, q);
   };
   // agents
   if (form == sdk::TriggerForm::verb) {
@@ -2376,7 +2387,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     auto reporting = [&](std::size_t q) {
       // "the United States" holds no "states"
       if (t[q].capitalized && q > cb) return false;
-      return rules.reporting_verbs.contains(t[q].lower);
+      return clause_word(B::kReportingVerb, q);
     };
     std::vector<std::size_t> current;
     for (std::size_t q = cb; q < first; ++q) {
@@ -2431,14 +2442,13 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     bool light_verb = false;
     for (std::size_t steps = 0; v > cb && steps < 5; ++steps) {
       const auto& tk = t[v - 1];
-      if (g.has(W::light_verbs, tk.lower)) {
+      if (listed(W::light_verbs, v - 1)) {
         light_verb = true;
         --v;
         break;
       }
-      if (is_det(tk.lower) || is(tk.lower, "'s") || in_mention(v - 1) ||
-          !entity_at(v - 1).empty() ||
-          (!tk.capitalized && tk.kind == sdk::TokenKind::word && !g.has(W::title_words, tk.lower) &&
+      if (is_det(v - 1) || is(tk.lower, "'s") || in_mention(v - 1) || !entity_at(v - 1).empty() ||
+          (!tk.capitalized && tk.kind == sdk::TokenKind::word && !listed(W::title_words, v - 1) &&
            !is(tk.lower, "for") && !is(tk.lower, "in") && !is(tk.lower, "of") &&
            !is(tk.lower, "during")))
         --v;
@@ -2475,7 +2485,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // with Akiman") the reporter still holds the noun
       std::size_t from = cb;
       for (std::size_t q = cb; q < v; ++q) {
-        if (t[q].capitalized || !rules.reporting_verbs.contains(t[q].lower)) continue;
+        if (t[q].capitalized || !clause_word(B::kReportingVerb, q)) continue;
         for (std::size_t e = 0; e < s.entities.size(); ++e) {
           const std::size_t f0 = s.entities[e].first_token;
           const bool after_prep =
@@ -2539,11 +2549,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
   if (!person) {
     std::size_t q = first;
     while (q > cb && first - q < 8 &&
-           (t[q - 1].capitalized || is_det(t[q - 1].lower) || !entity_at(q - 1).empty() ||
+           (t[q - 1].capitalized || is_det(q - 1) || !entity_at(q - 1).empty() ||
             is(t[q - 1].lower, "-") || in_mention(q - 1)))
       --q;
     if (q >= cb + 3 && (is(t[q - 1].lower, "in") || is(t[q - 1].lower, "at")) &&
-        g.has(W::attendance_nouns, t[q - 2].lower) && is(t[q - 3].lower, "'s") && q >= 4)
+        listed(W::attendance_nouns, q - 2) && is(t[q - 3].lower, "'s") && q >= 4)
       for (auto e : entity_at(q - 4))
         if (is_actor(s.entities[e]) && s.entities[e].kind == EntityKind::person)
           fr.agents.push_back(e);
@@ -2559,7 +2569,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // nations": the gathering's members follow "of"
       // ("the summit meeting of the major industrialized countries": a second event noun
       // between)
-      const bool next = q == last || (q == last + 1 && g.has(W::event_nouns, t[last].lower));
+      const bool next = q == last || (q == last + 1 && listed(W::event_nouns, last));
       if (form == sdk::TriggerForm::noun && next && is(t[q].lower, "of")) {
         std::size_t r = q + 1;
         if (r < ce && is(t[r].lower, "the")) ++r;
@@ -2580,7 +2590,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           inside = inside || (e.first_token <= q && q < e.last_token &&
                               e.kind != EntityKind::person && e.kind != EntityKind::group);
         const auto w = t[q].lower;
-        if (q == last && g.has(W::event_nouns, w) && q + 1 < ce && is(t[q + 1].lower, "of"))
+        if (q == last && listed(W::event_nouns, q) && q + 1 < ce && is(t[q + 1].lower, "of"))
           continue;
         if (!inside && !is(w, "in") && !is(w, "at") && !is(w, "on") && !is(w, "here") &&
             !is(w, ",") && !is(w, "last") && !is(w, "next") && !is(w, "this"))
@@ -2635,11 +2645,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (t[k].kind == sdk::TokenKind::word && !t[k].capitalized) {
           std::size_t q = k;
           while (q < ce && q < k + 5 && t[q].kind == sdk::TokenKind::word && !t[q].capitalized &&
-                 !g.has(W::title_words, t[q].lower))
+                 !listed(W::title_words, q))
             ++q;
-          if (q > k && q < k + 5 && q + 1 < ce && g.has(W::title_words, t[q].lower) &&
-              !t[q].capitalized &&
-              (t[q + 1].capitalized || g.has(W::title_words, t[q + 1].lower))) {
+          if (q > k && q < k + 5 && q + 1 < ce && listed(W::title_words, q) && !t[q].capitalized &&
+              (t[q + 1].capitalized || listed(W::title_words, q + 1))) {
             k = q;
             continue;
           }
@@ -2671,7 +2680,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         // "with Republic of Korea 1st Vice Foreign Minister Cho Hyundong": an ordinal in
         // figures before a title
         if (t[k].lower.size() >= 3 && t[k].lower[0] >= '0' && t[k].lower[0] <= '9' && k + 1 < ce &&
-            (t[k + 1].capitalized || g.has(W::title_words, t[k + 1].lower))) {
+            (t[k + 1].capitalized || listed(W::title_words, k + 1))) {
           const auto suffix = t[k].lower.substr(t[k].lower.size() - 2);
           if (is(suffix, "st") || is(suffix, "nd") || is(suffix, "rd") || is(suffix, "th")) {
             ++k;
@@ -2701,20 +2710,19 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           continue;
         }
         // "with Dr. Tedros", "with Gen. Austin": the period of an abbreviated title
-        const bool abbrev = is(w, ".") && k > 0 && k + 1 < ce &&
-                            g.has(W::title_words, t[k - 1].lower) &&
+        const bool abbrev = is(w, ".") && k > 0 && k + 1 < ce && listed(W::title_words, k - 1) &&
                             t[k - 1].span.end == t[k].span.begin && t[k + 1].capitalized;
         // "with his Algerian counterpart Belkacem Nabi": the name follows the noun (a comma
         // between: "with his Peruvian counterpart, Wilfredo Huayta")
-        const bool appositive = g.has(W::appositive_heads, w) && k + 1 < ce &&
+        const bool appositive = listed(W::appositive_heads, k) && k + 1 < ce &&
                                 (t[k + 1].capitalized ||
                                  (is(t[k + 1].lower, ",") && k + 2 < ce && t[k + 2].capitalized));
         if (hyphen || abbrev || of_in_name || appositive || is(w, ",") || is(w, "and") ||
-            is(w, "with") || is_det(w) || g.has(W::title_words, w) ||
+            is(w, "with") || is_det(k) || listed(W::title_words, k) ||
             (t[k].capitalized && t[k].kind == sdk::TokenKind::word) ||
             ((is(w, "of") || is(w, "to")) && k + 1 < ce &&
              (t[k + 1].capitalized || is(t[k + 1].lower, "the")) && k > 0 &&
-             g.has(W::title_words, t[k - 1].lower))) {
+             listed(W::title_words, k - 1))) {
           ++k;
           continue;
         }
@@ -2780,7 +2788,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       const auto w = t[k].lower;
       if (in_mention(k) || is(w, "on")) {
         ++k;  // "flying on Sunday to Tokyo"
-      } else if (is(w, "to") || is(w, "for") || is(w, "in") || is(w, "at") || is_det(w) ||
+      } else if (is(w, "to") || is(w, "for") || is(w, "in") || is(w, "at") || is_det(k) ||
                  is(w, "separately") || is(w, "also") || is(w, "officially"))
         ++k, ++steps;
       else
@@ -2845,7 +2853,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     auto gap_after = [&](std::size_t p) {
       std::size_t n = 0;
       for (std::size_t q = last; q + 1 < p; ++q)
-        if (!in_mention(q) && !g.has(W::place_gap_words, t[q].lower)) ++n;
+        if (!in_mention(q) && !listed(W::place_gap_words, q)) ++n;
       return n;
     };
     // "met today with President Emmanuel Macron on the margins of the Global Fund
@@ -2856,8 +2864,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (is(t[q].lower, "and") && q + 1 < p &&
             (is(t[q + 1].lower, "at") || is(t[q + 1].lower, "in") || is(t[q + 1].lower, "on")))
           return false;
-        if (in_mention(q) || !entity_at(q).empty() || g.has(W::place_chain_words, t[q].lower) ||
-            g.has(W::title_words, t[q].lower) || is(t[q].lower, ",") || is(t[q].lower, ".") ||
+        if (in_mention(q) || !entity_at(q).empty() || listed(W::place_chain_words, q) ||
+            listed(W::title_words, q) || is(t[q].lower, ",") || is(t[q].lower, ".") ||
             is(t[q].lower, "-") || (t[q].capitalized && t[q].kind == sdk::TokenKind::word))
           continue;
         return false;
@@ -2890,8 +2898,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (!fronted && (e.first_token < cb || e.first_token >= ce)) continue;
       // "the Tokyo economic summit": a place before a modifier or two and the noun
       std::size_t mods = e.last_token;
-      while (mods < first && mods < e.last_token + 2 &&
-             g.has(W::place_noun_modifiers, t[mods].lower))
+      while (mods < first && mods < e.last_token + 2 && listed(W::place_noun_modifiers, mods))
         ++mods;
       if (s.entity_modifier[k] && !(form == sdk::TriggerForm::noun && mods == first &&
                                     mods > e.last_token && e.kind == EntityKind::city))
@@ -2955,7 +2962,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       {
         std::size_t q = m.last_token;
         if (q < t.size() && is(t[q].lower, "'s")) ++q;
-        if (q < t.size() && (q < first || q >= last) && g.has(W::event_nouns, t[q].lower)) continue;
+        if (q < t.size() && (q < first || q >= last) && listed(W::event_nouns, q)) continue;
       }
       if (m.granularity == sdk::Granularity::decade || m.granularity == sdk::Granularity::century)
         continue;
@@ -3046,12 +3053,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (form == sdk::TriggerForm::verb && m.first_token > last + 15) {
         bool other_noun = false;
         for (std::size_t q = last + 6; q < m.first_token; ++q) {
-          if (!g.has(W::event_nouns, t[q].lower) || m.first_token - q > 10) continue;
+          if (!listed(W::event_nouns, q) || m.first_token - q > 10) continue;
           // "will travel to Lima to attend the Andean Summit next week": the object of a
           // light verb shares its time with the trip
           bool object = false;
           for (std::size_t r = q >= 9 ? q - 9 : 0; r < q; ++r)
-            object = object || g.has(W::light_verbs, t[r].lower);
+            object = object || listed(W::light_verbs, r);
           other_noun = other_noun || !object;
         }
         if (other_noun) continue;
@@ -3163,10 +3170,9 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (!rules.noun_commitment_verbs.contains(t[k].lower) || !is(t[k + 1].lower, "to"))
           continue;
         const std::size_t v = k + 2;  // the verb promised, or the trigger itself
-        const bool verb_after = v == first
-                                    ? form == sdk::TriggerForm::verb
-                                    : t[v].kind == sdk::TokenKind::word && !t[v].capitalized &&
-                                          !rules.determiners.contains(t[v].lower);
+        const bool verb_after =
+            v == first ? form == sdk::TriggerForm::verb
+                       : t[v].kind == sdk::TokenKind::word && !t[v].capitalized && !is_det(v);
         if (verb_after) fr.status = sdk::Status::planned;
       }
     }
@@ -3183,7 +3189,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
            (t[nb - 1].capitalized || t[nb - 1].kind == sdk::TokenKind::number ||
             is(t[nb - 1].lower, "-") || is(t[nb - 1].lower, "'s")))
       --nb;
-    if (nb > cb && rules.determiners.contains(t[nb - 1].lower)) --nb;
+    if (nb > cb && is_det(nb - 1)) --nb;
     if (nb >= cb + 3 && rules.noun_participle_preps.contains(t[nb - 1].lower) &&
         rules.is_past_form(t, nb - 2) && !t[nb - 2].capitalized &&
         !rules.nonfinite_future_heads.contains(t[nb - 2].lower) &&
@@ -3277,7 +3283,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     }
     if (complement && fr.place < 0 && fr.time < 0) fr.anaphoric = true;
     // "the June Summit decisions", "the meeting room": the noun qualifies another
-    if (last < t.size() && g.has(W::compound_heads, t[last].lower)) fr.anaphoric = true;
+    if (last < t.size() && listed(W::compound_heads, last)) fr.anaphoric = true;
     if (definite && fr.place < 0 && fr.counterparts.empty() && fr.agents.empty()) {
       bool own_time = fr.time >= 0 && s.mentions[static_cast<std::size_t>(fr.time)].possessive;
       if (!own_time) fr.anaphoric = true;

@@ -167,6 +167,9 @@ struct ClauseRules {
     return static_cast<std::uint32_t>(word_bits_ix_.size());
   }
   std::uint32_t unlisted() const noexcept { return word_count(); }
+  // The list bits and word bits of the word numbered `id` (a number word_ids() gives,
+  // unlisted() included): all_bits() without the look-up.
+  std::uint64_t bits_of_word(std::uint32_t id) const noexcept { return word_bits_[id]; }
   // ids[k]: the number of tokens[k].lower (with the hashes of the current SentenceHashes
   // scope, which must cover the tokens), and ids[n] = unlisted(): n + 1 numbers.
   void word_ids(std::span<const sdk::Token> tokens, std::vector<std::uint32_t>& ids) const;
