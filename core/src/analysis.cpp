@@ -2820,7 +2820,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
   if (form == sdk::TriggerForm::noun) {
     for (std::size_t q = last; q < ce && q < last + 7; ++q) {
       if (t[q].kind == sdk::TokenKind::punct) break;
-      if (!rules.noun_extenders.contains(t[q].lower)) continue;
+      if (!clause_word(detail::ClauseRules::kNounExtender, q)) continue;
       if (is(t[q].lower, "taking")) {  // "taking place"
         if (q + 1 < ce && is(t[q + 1].lower, "place")) reach = q + 2;
       } else {
@@ -2976,8 +2976,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (q < t.size() && is(t[q].lower, ",")) ++q;
         if (q < t.size() && (is(t[q].lower, "which") || is(t[q].lower, "that")))
           for (std::size_t r = q + 1; r < m.first_token && r <= q + 3; ++r)
-            relative_span = relative_span || rules.span_verbs.contains(t[r].lower) ||
-                            rules.noun_extenders.contains(t[r].lower);
+            relative_span = relative_span || clause_word(detail::ClauseRules::kSpanVerb, r) ||
+                            clause_word(detail::ClauseRules::kNounExtender, r);
       }
       if ((m.first_token < cb || m.last_token > ce) && !relative_span) {
         // "From September 4-7, Harris will travel to Jakarta": a verbless fronted clause
@@ -3032,8 +3032,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           if (!is(w, "which") && !is(w, "that") && !is(w, "who")) continue;
           bool span = false;
           for (std::size_t r = q + 1; r < m.first_token && r <= q + 3; ++r)
-            span = span || rules.span_verbs.contains(t[r].lower) ||
-                   rules.noun_extenders.contains(t[r].lower);
+            span = span || clause_word(detail::ClauseRules::kSpanVerb, r) ||
+                   clause_word(detail::ClauseRules::kNounExtender, r);
           relative = !span;
           break;
         }
@@ -3069,7 +3069,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         bool other = false;
         for (std::size_t q = m.first_token >= 2 ? m.first_token - 2 : 0; q < m.first_token; ++q)
           if (q > last && q + 1 != reach && q < t.size() && rules.is_past_form(t, q) &&
-              !rules.span_verbs.contains(t[q].lower) &&
+              !clause_word(detail::ClauseRules::kSpanVerb, q) &&
               !(subject_noun && q <= s.clause_verb[c] + 2))
             other = true;
         if (other) continue;
@@ -3119,7 +3119,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // (the time read through a participle right after the noun: "held", "scheduled")
       bool extender = false;
       for (std::size_t q = last; q < m.first_token; ++q)
-        extender = extender || rules.noun_extenders.contains(t[q].lower);
+        extender = extender || clause_word(detail::ClauseRules::kNounExtender, q);
       if (extender) fr.status = sdk::Status::unknown;
     } else if (fr.status == sdk::Status::speculative && m.first_token == last && m.has_latest &&
                m.latest < doc_.published && !m.duration) {
@@ -3139,7 +3139,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       for (std::size_t r = last; r < m.first_token; ++r) {
         ending = ending || (attached && rules.ending_verbs.contains(t[r].lower));
         attached = attached || rules.relative_pronouns.contains(t[r].lower) ||
-                   is(t[r].lower, "that") || rules.noun_extenders.contains(t[r].lower);
+                   is(t[r].lower, "that") || clause_word(detail::ClauseRules::kNounExtender, r);
       }
       if (ending) fr.status = sdk::Status::ongoing;
     }
@@ -3149,9 +3149,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     // Gorbachev": asked for, not decided
     // "discussed plans for Prime Minister Modi to visit", "has invited the Commission for
     // talks": decided for later
-    auto cue_before = [&](const detail::PhraseIndex& cues) {
+    // (`start`: the bit of the cues' first words)
+    auto cue_before = [&](const detail::PhraseIndex& cues, std::uint64_t start) {
       for (std::size_t k = std::max(cb, first > 8 ? first - 8 : 0); k < first; ++k)
-        if (t[k].kind != sdk::TokenKind::punct && cues.any_at(t.data(), k, first)) return true;
+        if (t[k].kind != sdk::TokenKind::punct && clause_word(start, k) &&
+            cues.any_at(t.data(), k, first))
+          return true;
       return false;
     };
     // ... a hedge of the clause is not the noun's: "it may be hard to agree ahead of the
@@ -3160,14 +3163,14 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
          fr.status == sdk::Status::ongoing ||
          (fr.status == sdk::Status::speculative && form == sdk::TriggerForm::noun &&
           cl.modality == sdk::Modality::speculative)) &&
-        cue_before(rules.noun_planned_cues))
+        cue_before(rules.noun_planned_cues, detail::ClauseRules::kPlannedCueStart))
       fr.status = sdk::Status::planned;
     // "Blinken committed to convene Foreign Ministers in 2021", "pledged to meet again":
     // a promise to do something (a verb after "to") is still to be kept
     if (fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown ||
         fr.status == sdk::Status::ongoing) {
       for (std::size_t k = std::max(cb, first > 8 ? first - 8 : 0); k + 1 < first; ++k) {
-        if (!rules.noun_commitment_verbs.contains(t[k].lower) || !is(t[k + 1].lower, "to"))
+        if (!clause_word(detail::ClauseRules::kCommitmentVerb, k) || !is(t[k + 1].lower, "to"))
           continue;
         const std::size_t v = k + 2;  // the verb promised, or the trigger itself
         const bool verb_after =
@@ -3176,7 +3179,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (verb_after) fr.status = sdk::Status::planned;
       }
     }
-    if (cue_before(rules.noun_speculative_cues)) fr.status = sdk::Status::speculative;
+    if (cue_before(rules.noun_speculative_cues, detail::ClauseRules::kSpeculativeCueStart))
+      fr.status = sdk::Status::speculative;
   }
   // "We welcome the principles endorsed at the G20 Global Health Summit and ... that will
   // prioritize ...": an undated event reached through a past participle with no auxiliary
