@@ -667,8 +667,9 @@ void find_spans(AnalyzedSentence& s) {
 // allocate (and later free) one block each. A document of more than kMaxSpareSentences
 // sentences frees its own, so that one long document does not stay in memory.
 struct SpareStorage {
+  // (with entities: as many as the longest document had, those past the last one's count
+  // emptied too; an analysis uses the first of them and moves none)
   std::vector<AnalyzedSentence> sentences;
-  std::vector<AnalyzedSentence> more_sentences;  // a shorter document's rest
   // (without entities: the expressions' vectors of a shorter document's rest)
   std::vector<std::vector<TimexResult>> more_timexes;
   std::vector<std::vector<TimexMatch>> more_matches;
@@ -1321,7 +1322,9 @@ DocumentAnalysis::DocumentAnalysis(const Document& doc, std::shared_ptr<const Re
 DocumentAnalysis::~DocumentAnalysis() {
   SpareStorage& spare = spare_storage();
   if (sentences_.size() <= kMaxSpareSentences && spare.sentences.empty()) {
-    for (auto& s : sentences_) empty_for_reuse(s);
+    // (those past sentence_count_ are empty already)
+    for (std::size_t k = 0; k < sentence_count_ && k < sentences_.size(); ++k)
+      empty_for_reuse(sentences_[k]);
     spare.sentences = std::move(sentences_);
   }
   if (name_block_ && !spare.name_block) spare.name_block = std::move(name_block_);
@@ -1450,18 +1453,13 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   std::size_t over_limit = 0;  // sentences with more than max_sentence_timexes expressions
   std::pair<std::size_t, std::size_t> first_over;  // its byte offset and expression count
   sentences_ = std::move(spare.sentences);
-  // With entities, the sentences a shorter document leaves wait in more_sentences for a
-  // longer one; for temporal mentions alone, a sentence fills too few vectors for the
-  // moves of whole sentences to pay: only the expressions' vectors wait
-  if (entities_ && sentences_.size() > spans.size()) {
-    for (std::size_t k = spans.size();
-         k < sentences_.size() && spare.more_sentences.size() < kMaxSpareSentences; ++k)
-      spare.more_sentences.push_back(std::move(sentences_[k]));
-  } else if (entities_) {
-    sentences_.reserve(spans.size());
-    for (auto& more = spare.more_sentences; sentences_.size() < spans.size() && !more.empty();
-         more.pop_back())
-      sentences_.push_back(std::move(more.back()));
+  sentence_count_ = spans.size();
+  // With entities, the sentences a shorter document leaves stay where they are, past
+  // sentence_count_, for a longer one (no sentence moves); for temporal mentions alone, a
+  // sentence fills too few vectors for whole sentences to be kept: only the expressions'
+  // vectors wait
+  if (entities_) {
+    if (sentences_.size() < spans.size()) sentences_.resize(spans.size());
   } else {
     for (std::size_t k = spans.size(); k < sentences_.size(); ++k) {
       if (sentences_[k].timexes.capacity() > 0 && spare.more_timexes.size() < kMaxSpareSentences)
@@ -1471,7 +1469,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     }
   }
   const std::size_t kept = sentences_.size();
-  sentences_.resize(spans.size());
+  if (!entities_) sentences_.resize(spans.size());
   if (!entities_)
     for (std::size_t k = kept; k < sentences_.size(); ++k) {
       if (!spare.more_timexes.empty()) {
@@ -2259,7 +2257,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     }
 
   // build plugin views
-  for (std::size_t si = 0; si < sentences_.size(); ++si) {
+  for (std::size_t si = 0; si < sentence_count_; ++si) {
     auto& s = sentences_[si];
     s.entities.reserve(raw[si].size());
     s.mentions.reserve(s.matches.size());
@@ -2327,7 +2325,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
 sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, std::size_t last,
                                    sdk::TriggerForm form) const {
   sdk::Frame fr;
-  if (sv.index >= sentences_.size()) return fr;
+  if (sv.index >= sentence_count_ || sv.index >= word_ids_at_.size()) return fr;
   // (its clauses read, when the analysis left them unread: ClausesRead::needed)
   const auto& s = with_clauses(sv.index);
   const auto& t = s.tokens.tokens;
@@ -2351,7 +2349,18 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (m.first_token <= q && q < m.last_token) return true;
     return false;
   };
-  auto is_det = [&](std::string_view w) { return rules.determiners.contains(w); };
+  // a token's lists by its word's number (ClauseRules::word_ids, read with the sentence):
+  // the gazetteer's (Gazetteer::has) and the clause rules' (determiners, reporting verbs,
+  // past forms), with no look-up of their own
+  const std::uint32_t* const ids = word_ids_.data() + word_ids_at_[sv.index];
+  auto listed = [&](W list, std::size_t q) {
+    return (g.bits_by_word[ids[q]] & Resources::Gazetteer::bit(list)) != 0;
+  };
+  using B = detail::ClauseRules::Bit;
+  auto clause_word = [&](std::uint64_t bit, std::size_t q) {
+    return (rules.bits_of_word(ids[q]) & bit) != 0;
+  };
+  auto is_det = [&](std::size_t q) { return clause_word(B::kDeterminer, q); };
   auto participant_ok = [&](std::size_t k) {
     const auto& e = s.entities[k];
     return !e.possessive && !s.entity_modifier[k] &&
@@ -2369,7 +2378,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
                                                "is",    "are",    "was",   "were",    "has",
                                                "have",  "had",    "plans", "planned", "intends"};
     return std::find(std::begin(aux), std::end(aux), w) != std::end(aux) ||
-           rules.is_past_form(t, q) || rules.past.contains(w);
+           rules.is_past_form(t, q) || clause_word(B::kPast, q);
   };
   // agents
   if (form == sdk::TriggerForm::verb) {
@@ -2379,7 +2388,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     auto reporting = [&](std::size_t q) {
       // "the United States" holds no "states"
       if (t[q].capitalized && q > cb) return false;
-      return rules.reporting_verbs.contains(t[q].lower);
+      return clause_word(B::kReportingVerb, q);
     };
     std::vector<std::size_t> current;
     for (std::size_t q = cb; q < first; ++q) {
@@ -2434,14 +2443,13 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     bool light_verb = false;
     for (std::size_t steps = 0; v > cb && steps < 5; ++steps) {
       const auto& tk = t[v - 1];
-      if (g.has(W::light_verbs, tk.lower)) {
+      if (listed(W::light_verbs, v - 1)) {
         light_verb = true;
         --v;
         break;
       }
-      if (is_det(tk.lower) || is(tk.lower, "'s") || in_mention(v - 1) ||
-          !entity_at(v - 1).empty() ||
-          (!tk.capitalized && tk.kind == sdk::TokenKind::word && !g.has(W::title_words, tk.lower) &&
+      if (is_det(v - 1) || is(tk.lower, "'s") || in_mention(v - 1) || !entity_at(v - 1).empty() ||
+          (!tk.capitalized && tk.kind == sdk::TokenKind::word && !listed(W::title_words, v - 1) &&
            !is(tk.lower, "for") && !is(tk.lower, "in") && !is(tk.lower, "of") &&
            !is(tk.lower, "during")))
         --v;
@@ -2478,7 +2486,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // with Akiman") the reporter still holds the noun
       std::size_t from = cb;
       for (std::size_t q = cb; q < v; ++q) {
-        if (t[q].capitalized || !rules.reporting_verbs.contains(t[q].lower)) continue;
+        if (t[q].capitalized || !clause_word(B::kReportingVerb, q)) continue;
         for (std::size_t e = 0; e < s.entities.size(); ++e) {
           const std::size_t f0 = s.entities[e].first_token;
           const bool after_prep =
@@ -2542,11 +2550,11 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
   if (!person) {
     std::size_t q = first;
     while (q > cb && first - q < 8 &&
-           (t[q - 1].capitalized || is_det(t[q - 1].lower) || !entity_at(q - 1).empty() ||
+           (t[q - 1].capitalized || is_det(q - 1) || !entity_at(q - 1).empty() ||
             is(t[q - 1].lower, "-") || in_mention(q - 1)))
       --q;
     if (q >= cb + 3 && (is(t[q - 1].lower, "in") || is(t[q - 1].lower, "at")) &&
-        g.has(W::attendance_nouns, t[q - 2].lower) && is(t[q - 3].lower, "'s") && q >= 4)
+        listed(W::attendance_nouns, q - 2) && is(t[q - 3].lower, "'s") && q >= 4)
       for (auto e : entity_at(q - 4))
         if (is_actor(s.entities[e]) && s.entities[e].kind == EntityKind::person)
           fr.agents.push_back(e);
@@ -2562,7 +2570,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // nations": the gathering's members follow "of"
       // ("the summit meeting of the major industrialized countries": a second event noun
       // between)
-      const bool next = q == last || (q == last + 1 && g.has(W::event_nouns, t[last].lower));
+      const bool next = q == last || (q == last + 1 && listed(W::event_nouns, last));
       if (form == sdk::TriggerForm::noun && next && is(t[q].lower, "of")) {
         std::size_t r = q + 1;
         if (r < ce && is(t[r].lower, "the")) ++r;
@@ -2583,7 +2591,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           inside = inside || (e.first_token <= q && q < e.last_token &&
                               e.kind != EntityKind::person && e.kind != EntityKind::group);
         const auto w = t[q].lower;
-        if (q == last && g.has(W::event_nouns, w) && q + 1 < ce && is(t[q + 1].lower, "of"))
+        if (q == last && listed(W::event_nouns, q) && q + 1 < ce && is(t[q + 1].lower, "of"))
           continue;
         if (!inside && !is(w, "in") && !is(w, "at") && !is(w, "on") && !is(w, "here") &&
             !is(w, ",") && !is(w, "last") && !is(w, "next") && !is(w, "this"))
@@ -2638,11 +2646,10 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (t[k].kind == sdk::TokenKind::word && !t[k].capitalized) {
           std::size_t q = k;
           while (q < ce && q < k + 5 && t[q].kind == sdk::TokenKind::word && !t[q].capitalized &&
-                 !g.has(W::title_words, t[q].lower))
+                 !listed(W::title_words, q))
             ++q;
-          if (q > k && q < k + 5 && q + 1 < ce && g.has(W::title_words, t[q].lower) &&
-              !t[q].capitalized &&
-              (t[q + 1].capitalized || g.has(W::title_words, t[q + 1].lower))) {
+          if (q > k && q < k + 5 && q + 1 < ce && listed(W::title_words, q) && !t[q].capitalized &&
+              (t[q + 1].capitalized || listed(W::title_words, q + 1))) {
             k = q;
             continue;
           }
@@ -2674,7 +2681,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         // "with Republic of Korea 1st Vice Foreign Minister Cho Hyundong": an ordinal in
         // figures before a title
         if (t[k].lower.size() >= 3 && t[k].lower[0] >= '0' && t[k].lower[0] <= '9' && k + 1 < ce &&
-            (t[k + 1].capitalized || g.has(W::title_words, t[k + 1].lower))) {
+            (t[k + 1].capitalized || listed(W::title_words, k + 1))) {
           const auto suffix = t[k].lower.substr(t[k].lower.size() - 2);
           if (is(suffix, "st") || is(suffix, "nd") || is(suffix, "rd") || is(suffix, "th")) {
             ++k;
@@ -2704,20 +2711,19 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           continue;
         }
         // "with Dr. Tedros", "with Gen. Austin": the period of an abbreviated title
-        const bool abbrev = is(w, ".") && k > 0 && k + 1 < ce &&
-                            g.has(W::title_words, t[k - 1].lower) &&
+        const bool abbrev = is(w, ".") && k > 0 && k + 1 < ce && listed(W::title_words, k - 1) &&
                             t[k - 1].span.end == t[k].span.begin && t[k + 1].capitalized;
         // "with his Algerian counterpart Belkacem Nabi": the name follows the noun (a comma
         // between: "with his Peruvian counterpart, Wilfredo Huayta")
-        const bool appositive = g.has(W::appositive_heads, w) && k + 1 < ce &&
+        const bool appositive = listed(W::appositive_heads, k) && k + 1 < ce &&
                                 (t[k + 1].capitalized ||
                                  (is(t[k + 1].lower, ",") && k + 2 < ce && t[k + 2].capitalized));
         if (hyphen || abbrev || of_in_name || appositive || is(w, ",") || is(w, "and") ||
-            is(w, "with") || is_det(w) || g.has(W::title_words, w) ||
+            is(w, "with") || is_det(k) || listed(W::title_words, k) ||
             (t[k].capitalized && t[k].kind == sdk::TokenKind::word) ||
             ((is(w, "of") || is(w, "to")) && k + 1 < ce &&
              (t[k + 1].capitalized || is(t[k + 1].lower, "the")) && k > 0 &&
-             g.has(W::title_words, t[k - 1].lower))) {
+             listed(W::title_words, k - 1))) {
           ++k;
           continue;
         }
@@ -2783,7 +2789,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       const auto w = t[k].lower;
       if (in_mention(k) || is(w, "on")) {
         ++k;  // "flying on Sunday to Tokyo"
-      } else if (is(w, "to") || is(w, "for") || is(w, "in") || is(w, "at") || is_det(w) ||
+      } else if (is(w, "to") || is(w, "for") || is(w, "in") || is(w, "at") || is_det(k) ||
                  is(w, "separately") || is(w, "also") || is(w, "officially"))
         ++k, ++steps;
       else
@@ -2815,7 +2821,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
   if (form == sdk::TriggerForm::noun) {
     for (std::size_t q = last; q < ce && q < last + 7; ++q) {
       if (t[q].kind == sdk::TokenKind::punct) break;
-      if (!rules.noun_extenders.contains(t[q].lower)) continue;
+      if (!clause_word(detail::ClauseRules::kNounExtender, q)) continue;
       if (is(t[q].lower, "taking")) {  // "taking place"
         if (q + 1 < ce && is(t[q + 1].lower, "place")) reach = q + 2;
       } else {
@@ -2848,7 +2854,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     auto gap_after = [&](std::size_t p) {
       std::size_t n = 0;
       for (std::size_t q = last; q + 1 < p; ++q)
-        if (!in_mention(q) && !g.has(W::place_gap_words, t[q].lower)) ++n;
+        if (!in_mention(q) && !listed(W::place_gap_words, q)) ++n;
       return n;
     };
     // "met today with President Emmanuel Macron on the margins of the Global Fund
@@ -2859,8 +2865,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (is(t[q].lower, "and") && q + 1 < p &&
             (is(t[q + 1].lower, "at") || is(t[q + 1].lower, "in") || is(t[q + 1].lower, "on")))
           return false;
-        if (in_mention(q) || !entity_at(q).empty() || g.has(W::place_chain_words, t[q].lower) ||
-            g.has(W::title_words, t[q].lower) || is(t[q].lower, ",") || is(t[q].lower, ".") ||
+        if (in_mention(q) || !entity_at(q).empty() || listed(W::place_chain_words, q) ||
+            listed(W::title_words, q) || is(t[q].lower, ",") || is(t[q].lower, ".") ||
             is(t[q].lower, "-") || (t[q].capitalized && t[q].kind == sdk::TokenKind::word))
           continue;
         return false;
@@ -2893,8 +2899,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (!fronted && (e.first_token < cb || e.first_token >= ce)) continue;
       // "the Tokyo economic summit": a place before a modifier or two and the noun
       std::size_t mods = e.last_token;
-      while (mods < first && mods < e.last_token + 2 &&
-             g.has(W::place_noun_modifiers, t[mods].lower))
+      while (mods < first && mods < e.last_token + 2 && listed(W::place_noun_modifiers, mods))
         ++mods;
       if (s.entity_modifier[k] && !(form == sdk::TriggerForm::noun && mods == first &&
                                     mods > e.last_token && e.kind == EntityKind::city))
@@ -2958,7 +2963,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       {
         std::size_t q = m.last_token;
         if (q < t.size() && is(t[q].lower, "'s")) ++q;
-        if (q < t.size() && (q < first || q >= last) && g.has(W::event_nouns, t[q].lower)) continue;
+        if (q < t.size() && (q < first || q >= last) && listed(W::event_nouns, q)) continue;
       }
       if (m.granularity == sdk::Granularity::decade || m.granularity == sdk::Granularity::century)
         continue;
@@ -2972,8 +2977,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         if (q < t.size() && is(t[q].lower, ",")) ++q;
         if (q < t.size() && (is(t[q].lower, "which") || is(t[q].lower, "that")))
           for (std::size_t r = q + 1; r < m.first_token && r <= q + 3; ++r)
-            relative_span = relative_span || rules.span_verbs.contains(t[r].lower) ||
-                            rules.noun_extenders.contains(t[r].lower);
+            relative_span = relative_span || clause_word(detail::ClauseRules::kSpanVerb, r) ||
+                            clause_word(detail::ClauseRules::kNounExtender, r);
       }
       if ((m.first_token < cb || m.last_token > ce) && !relative_span) {
         // "From September 4-7, Harris will travel to Jakarta": a verbless fronted clause
@@ -3028,8 +3033,8 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
           if (!is(w, "which") && !is(w, "that") && !is(w, "who")) continue;
           bool span = false;
           for (std::size_t r = q + 1; r < m.first_token && r <= q + 3; ++r)
-            span = span || rules.span_verbs.contains(t[r].lower) ||
-                   rules.noun_extenders.contains(t[r].lower);
+            span = span || clause_word(detail::ClauseRules::kSpanVerb, r) ||
+                   clause_word(detail::ClauseRules::kNounExtender, r);
           relative = !span;
           break;
         }
@@ -3049,12 +3054,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       if (form == sdk::TriggerForm::verb && m.first_token > last + 15) {
         bool other_noun = false;
         for (std::size_t q = last + 6; q < m.first_token; ++q) {
-          if (!g.has(W::event_nouns, t[q].lower) || m.first_token - q > 10) continue;
+          if (!listed(W::event_nouns, q) || m.first_token - q > 10) continue;
           // "will travel to Lima to attend the Andean Summit next week": the object of a
           // light verb shares its time with the trip
           bool object = false;
           for (std::size_t r = q >= 9 ? q - 9 : 0; r < q; ++r)
-            object = object || g.has(W::light_verbs, t[r].lower);
+            object = object || listed(W::light_verbs, r);
           other_noun = other_noun || !object;
         }
         if (other_noun) continue;
@@ -3065,7 +3070,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
         bool other = false;
         for (std::size_t q = m.first_token >= 2 ? m.first_token - 2 : 0; q < m.first_token; ++q)
           if (q > last && q + 1 != reach && q < t.size() && rules.is_past_form(t, q) &&
-              !rules.span_verbs.contains(t[q].lower) &&
+              !clause_word(detail::ClauseRules::kSpanVerb, q) &&
               !(subject_noun && q <= s.clause_verb[c] + 2))
             other = true;
         if (other) continue;
@@ -3115,7 +3120,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       // (the time read through a participle right after the noun: "held", "scheduled")
       bool extender = false;
       for (std::size_t q = last; q < m.first_token; ++q)
-        extender = extender || rules.noun_extenders.contains(t[q].lower);
+        extender = extender || clause_word(detail::ClauseRules::kNounExtender, q);
       if (extender) fr.status = sdk::Status::unknown;
     } else if (fr.status == sdk::Status::speculative && m.first_token == last && m.has_latest &&
                m.latest < doc_.published && !m.duration) {
@@ -3135,7 +3140,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
       for (std::size_t r = last; r < m.first_token; ++r) {
         ending = ending || (attached && rules.ending_verbs.contains(t[r].lower));
         attached = attached || rules.relative_pronouns.contains(t[r].lower) ||
-                   is(t[r].lower, "that") || rules.noun_extenders.contains(t[r].lower);
+                   is(t[r].lower, "that") || clause_word(detail::ClauseRules::kNounExtender, r);
       }
       if (ending) fr.status = sdk::Status::ongoing;
     }
@@ -3145,9 +3150,12 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     // Gorbachev": asked for, not decided
     // "discussed plans for Prime Minister Modi to visit", "has invited the Commission for
     // talks": decided for later
-    auto cue_before = [&](const detail::PhraseIndex& cues) {
+    // (`start`: the bit of the cues' first words)
+    auto cue_before = [&](const detail::PhraseIndex& cues, std::uint64_t start) {
       for (std::size_t k = std::max(cb, first > 8 ? first - 8 : 0); k < first; ++k)
-        if (t[k].kind != sdk::TokenKind::punct && cues.any_at(t.data(), k, first)) return true;
+        if (t[k].kind != sdk::TokenKind::punct && clause_word(start, k) &&
+            cues.any_at(t.data(), k, first))
+          return true;
       return false;
     };
     // ... a hedge of the clause is not the noun's: "it may be hard to agree ahead of the
@@ -3156,24 +3164,24 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
          fr.status == sdk::Status::ongoing ||
          (fr.status == sdk::Status::speculative && form == sdk::TriggerForm::noun &&
           cl.modality == sdk::Modality::speculative)) &&
-        cue_before(rules.noun_planned_cues))
+        cue_before(rules.noun_planned_cues, detail::ClauseRules::kPlannedCueStart))
       fr.status = sdk::Status::planned;
     // "Blinken committed to convene Foreign Ministers in 2021", "pledged to meet again":
     // a promise to do something (a verb after "to") is still to be kept
     if (fr.status == sdk::Status::occurred || fr.status == sdk::Status::unknown ||
         fr.status == sdk::Status::ongoing) {
       for (std::size_t k = std::max(cb, first > 8 ? first - 8 : 0); k + 1 < first; ++k) {
-        if (!rules.noun_commitment_verbs.contains(t[k].lower) || !is(t[k + 1].lower, "to"))
+        if (!clause_word(detail::ClauseRules::kCommitmentVerb, k) || !is(t[k + 1].lower, "to"))
           continue;
         const std::size_t v = k + 2;  // the verb promised, or the trigger itself
-        const bool verb_after = v == first
-                                    ? form == sdk::TriggerForm::verb
-                                    : t[v].kind == sdk::TokenKind::word && !t[v].capitalized &&
-                                          !rules.determiners.contains(t[v].lower);
+        const bool verb_after =
+            v == first ? form == sdk::TriggerForm::verb
+                       : t[v].kind == sdk::TokenKind::word && !t[v].capitalized && !is_det(v);
         if (verb_after) fr.status = sdk::Status::planned;
       }
     }
-    if (cue_before(rules.noun_speculative_cues)) fr.status = sdk::Status::speculative;
+    if (cue_before(rules.noun_speculative_cues, detail::ClauseRules::kSpeculativeCueStart))
+      fr.status = sdk::Status::speculative;
   }
   // "We welcome the principles endorsed at the G20 Global Health Summit and ... that will
   // prioritize ...": an undated event reached through a past participle with no auxiliary
@@ -3186,7 +3194,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
            (t[nb - 1].capitalized || t[nb - 1].kind == sdk::TokenKind::number ||
             is(t[nb - 1].lower, "-") || is(t[nb - 1].lower, "'s")))
       --nb;
-    if (nb > cb && rules.determiners.contains(t[nb - 1].lower)) --nb;
+    if (nb > cb && is_det(nb - 1)) --nb;
     if (nb >= cb + 3 && rules.noun_participle_preps.contains(t[nb - 1].lower) &&
         rules.is_past_form(t, nb - 2) && !t[nb - 2].capitalized &&
         !rules.nonfinite_future_heads.contains(t[nb - 2].lower) &&
@@ -3280,7 +3288,7 @@ sdk::Frame DocumentAnalysis::frame(const sdk::Sentence& sv, std::size_t first, s
     }
     if (complement && fr.place < 0 && fr.time < 0) fr.anaphoric = true;
     // "the June Summit decisions", "the meeting room": the noun qualifies another
-    if (last < t.size() && g.has(W::compound_heads, t[last].lower)) fr.anaphoric = true;
+    if (last < t.size() && listed(W::compound_heads, last)) fr.anaphoric = true;
     if (definite && fr.place < 0 && fr.counterparts.empty() && fr.agents.empty()) {
       bool own_time = fr.time >= 0 && s.mentions[static_cast<std::size_t>(fr.time)].possessive;
       if (!own_time) fr.anaphoric = true;

@@ -151,6 +151,13 @@ void ClauseRules::index_bits() {
   add({"clear"}, kClear);
   add({"'s"}, kPossessive);
   add({"would"}, kWould);
+  for (std::uint32_t k = 0; k < noun_planned_cues.first_words().size(); ++k)
+    add({std::string(noun_planned_cues.first_words().word(k))}, kPlannedCueStart);
+  for (std::uint32_t k = 0; k < noun_speculative_cues.first_words().size(); ++k)
+    add({std::string(noun_speculative_cues.first_words().word(k))}, kSpeculativeCueStart);
+  add(noun_commitment_verbs, kCommitmentVerb);
+  add(noun_extenders, kNounExtender);
+  add(span_verbs, kSpanVerb);
   phrase_firsts_.resize(word_bits_.size(), kNoPhrases);
   // one more: the bits of a word in no list, the number read_clauses() gives such a word
   word_bits_.push_back(0);

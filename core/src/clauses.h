@@ -149,6 +149,14 @@ struct ClauseRules {
   // (set by read_clauses() itself, not in the index: an em or en dash, is_past_form())
   static constexpr std::uint64_t kDash = 1ull << 45;
   static constexpr std::uint64_t kPastForm = 1ull << 46;
+  // Lists DocumentAnalysis::frame tests by a token's word number (bits_of_word), not read
+  // by read_clauses(): the first words of noun_planned_cues and noun_speculative_cues,
+  // noun_commitment_verbs, noun_extenders, span_verbs
+  static constexpr std::uint64_t kPlannedCueStart = 1ull << 47;
+  static constexpr std::uint64_t kSpeculativeCueStart = 1ull << 48;
+  static constexpr std::uint64_t kCommitmentVerb = 1ull << 49;
+  static constexpr std::uint64_t kNounExtender = 1ull << 50;
+  static constexpr std::uint64_t kSpanVerb = 1ull << 51;
   // The list bits and the word bits of `word`.
   std::uint64_t all_bits(std::string_view word, std::uint64_t hash) const noexcept {
     const std::uint32_t id = word_bits_ix_.find(word, hash);
@@ -167,6 +175,9 @@ struct ClauseRules {
     return static_cast<std::uint32_t>(word_bits_ix_.size());
   }
   std::uint32_t unlisted() const noexcept { return word_count(); }
+  // The list bits and word bits of the word numbered `id` (a number word_ids() gives,
+  // unlisted() included): all_bits() without the look-up.
+  std::uint64_t bits_of_word(std::uint32_t id) const noexcept { return word_bits_[id]; }
   // ids[k]: the number of tokens[k].lower (with the hashes of the current SentenceHashes
   // scope, which must cover the tokens), and ids[n] = unlisted(): n + 1 numbers.
   void word_ids(std::span<const sdk::Token> tokens, std::vector<std::uint32_t>& ids) const;

@@ -133,9 +133,25 @@ std::size_t check_tokens(std::span<const chronicle::sdk::Token> t) {
       {&r.postponed_ix, B::kPostponedStart},
       {&r.negation_ix, B::kNegationStart}};
   const std::size_t n = t.size();
+  // the bits by a token's word number (word_ids(), as DocumentAnalysis::frame reads them)
+  std::vector<std::uint32_t> ids;
+  r.word_ids(t, ids);
   for (std::size_t i = 0; i < n; ++i) {
     const auto w = t[i].lower;
     const std::uint32_t bits = r.bits(w, chronicle::detail::word_hash(w));
+    EXPECT_EQ(r.bits_of_word(ids[i]), r.all_bits(w, chronicle::detail::word_hash(w)))
+        << "'" << w << "'";
+    // the lists only DocumentAnalysis::frame reads by those bits
+    const std::uint64_t more = r.bits_of_word(ids[i]);
+    EXPECT_EQ((more & ClauseRules::kCommitmentVerb) != 0, r.noun_commitment_verbs.contains(w));
+    EXPECT_EQ((more & ClauseRules::kNounExtender) != 0, r.noun_extenders.contains(w));
+    EXPECT_EQ((more & ClauseRules::kSpanVerb) != 0, r.span_verbs.contains(w));
+    for (std::size_t e = i + 1; e <= n && e <= i + 9; ++e) {
+      if (r.noun_planned_cues.any_at(t.data(), i, e))
+        EXPECT_NE(more & ClauseRules::kPlannedCueStart, 0u) << "'" << w << "'";
+      if (r.noun_speculative_cues.any_at(t.data(), i, e))
+        EXPECT_NE(more & ClauseRules::kSpeculativeCueStart, 0u) << "'" << w << "'";
+    }
     for (const auto& [list, bit] : lists)
       EXPECT_EQ((bits & bit) != 0, list->contains(w)) << "'" << w << "' bit " << bit;
     for (std::size_t e = i + 1; e <= n && e <= i + 9; ++e) {

@@ -138,7 +138,9 @@ class DocumentAnalysis final : public sdk::Analyzer {
   DocumentAnalysis(const DocumentAnalysis&) = delete;
   DocumentAnalysis& operator=(const DocumentAnalysis&) = delete;
 
-  const std::vector<AnalyzedSentence>& sentences() const { return sentences_; }
+  std::span<const AnalyzedSentence> sentences() const {
+    return {sentences_.data(), sentence_count_};
+  }
   // Sentence `si`, its clauses read now if they were not yet (ClausesRead::needed); its
   // plugin view shows them from then on. (An analysis is read by one thread at a time.)
   const AnalyzedSentence& with_clauses(std::size_t si) const;
@@ -167,8 +169,11 @@ class DocumentAnalysis final : public sdk::Analyzer {
   bool every_clause_ = true;  // ClausesRead::every_sentence
   bool passed_gate_ = true;
   std::size_t gate_opened_at_ = 0;
-  // (mutable: with_clauses() reads the clauses a sentence left unread)
+  // (mutable: with_clauses() reads the clauses a sentence left unread; with entities, more
+  // than sentence_count_, emptied, past the document's: what a longer document of this
+  // thread left, kept in place for the next one)
   mutable std::vector<AnalyzedSentence> sentences_;
+  std::size_t sentence_count_ = 0;  // the document's sentences: the first of sentences_
   DocumentTokens tokens_;  // what the sentences' token lists view
   // (with entities) the numbers of the sentences' words (ClauseRules::word_ids), sentence
   // si's from word_ids_at_[si] on
