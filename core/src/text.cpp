@@ -567,7 +567,7 @@ struct TokenWriter {
 // The common tokens (words of ASCII letters and digits, spaces, ASCII punctuation) are read
 // here, the others by read_token().
 template <bool kCheckRoom>
-void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
+[[gnu::noinline]] void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
   const std::size_t n = s.size();
   const char* const p = s.data();
   char* low = w;  // kept here, not behind the reference, while tokens are read
@@ -707,7 +707,8 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
 
 // Appends the tokens of s to `out`: a text of up to 16 kB (most paragraphs) with the room
 // for all its tokens made first, a longer one with the room checked token by token.
-void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
+// (Inlined at its two calls: a paragraph's call cost more than it needs.)
+[[gnu::always_inline]] inline void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
   if (s.size() > 16384) return tokenize_into<true>(s, out, w);
   while (out.capacity - out.count < s.size() + 2) out.grow();
   tokenize_into<false>(s, out, w);
@@ -1065,12 +1066,14 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
   bool has_terminal = false;
   const sdk::Token* const tk = toks.data;
   const std::size_t count = toks.size();
-  const auto& ends = toks.ends;
+  // (held here: the sentences pushed would make them be read again from the buffer)
+  const std::uint32_t* const ends = toks.ends.data();
+  const std::size_t end_count = toks.ends.size();
   std::size_t next_end = 0;
   for (std::size_t i = 0; i < count; ++i) {
     // only a token that ends in a period, "!" or "?" may end a sentence: on to the next
-    while (next_end < ends.size() && ends[next_end] < i) ++next_end;
-    if (next_end == ends.size()) break;
+    while (next_end < end_count && ends[next_end] < i) ++next_end;
+    if (next_end == end_count) break;
     i = ends[next_end];
     const auto& t = tk[i];
     bool boundary = false;
@@ -1257,7 +1260,8 @@ std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules
       pos = nl + 1;
       continue;
     }
-    std::size_t k = 0;
+    // (the four spaces a paragraph starts with in some corpora, at once)
+    std::size_t k = line.size() >= 4 && std::memcmp(line.data(), "    ", 4) == 0 ? 4 : 0;
     while (k < line.size() && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r')) ++k;
     const std::size_t blanks = k;  // (those the boilerplate fold skips)
     if (k < line.size() && (line[k] == '\v' || line[k] == '\f'))
