@@ -558,160 +558,181 @@ struct TokenWriter {
   return i;
 }
 
-// Appends the tokens of s to `out`, offsets relative to s, and those of them that may end
-// a sentence to `out.ends`, by their number from the first of s; see tokenize(). kCheckRoom
-// false: `out` has room for s.size() + 2 more tokens (a token has a byte at least).
+// A paragraph of a text, [begin, end), and where tokenize_into() put its tokens: the
+// first and their number, and its entries of `ends` (see DocumentTokens).
+struct Paragraph {
+  std::size_t begin = 0, end = 0;
+  std::size_t first_token = 0, token_count = 0;
+  std::size_t first_end = 0, end_count = 0;
+};
+
+// Appends the tokens of each paragraph of `text` to `out`, offsets relative to the
+// paragraph, and those of them that may end a sentence to `out.ends`, by their number from
+// the paragraph's first; see tokenize(). kCheckRoom false: `out` has room for the
+// paragraphs' sizes, and 2 for each, more tokens (a token has a byte at least).
 // Lower-case forms that differ from the text go to `w`, which is no further into its
-// buffer than s is into a text that ends at the buffer's end or before: the bytes from
-// `w` to the buffer's end are at least as many as those from a token to the end of s.
+// buffer than a paragraph is into a text that ends at the buffer's end or before: the bytes
+// from `w` to the buffer's end are at least as many as those from a token to the text's end.
 // The common tokens (words of ASCII letters and digits, spaces, ASCII punctuation) are read
-// here, the others by read_token().
+// here, the others by read_token(); the paragraphs in one call, which costs less than one
+// call each.
 template <bool kCheckRoom>
-[[gnu::noinline]] void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
-  const std::size_t n = s.size();
-  const char* const p = s.data();
+[[gnu::noinline]] void tokenize_into(std::string_view text, std::span<Paragraph> paragraphs,
+                                     TokenBuffer& out, char*& w) {
   char* low = w;  // kept here, not behind the reference, while tokens are read
-  const std::size_t first = out.count;
   sdk::Token* o = out.data.get() + out.count;
   sdk::Token* o_end = out.data.get() + out.capacity;
   std::uint64_t* oh = out.hashes.get() + out.count;  // the hash of *o
-  auto push = [&](std::size_t b, std::size_t e, sdk::TokenKind kind, std::string_view lower,
-                  bool capitalized, std::uint64_t hash) {
-    o->span = {b, e};
-    o->text = std::string_view(p + b, e - b);
-    o->lower = lower;
-    o->kind = kind;
-    o->capitalized = capitalized;
-    ++o;
-    *oh++ = hash;
-  };
-  // The run of small letters and digits of a word that starts before `guarded` stops
-  // before it (the byte before it is no ASCII letter or digit): that loop needs no test
-  // for the end of s.
-  std::size_t guarded = n;
-  while (guarded > 0 && word_class(p[guarded - 1]) & kAlnum) --guarded;
-  std::size_t i = 0;
-  // the tokens that start before `guarded`, then the rest
-  auto read = [&](auto before_guard, std::size_t stop) {
-    while (i < stop) {
-      const std::uint8_t c0 = word_class(p[i]);
-      if constexpr (kCheckRoom) {
-        // room for the two tokens a step may push: a word and its possessive
-        if (o_end - o < 2) {
-          out.count = static_cast<std::size_t>(o - out.data.get());
-          out.grow();
-          o = out.data.get() + out.count;
-          o_end = out.data.get() + out.capacity;
-          oh = out.hashes.get() + out.count;
-        }
-      }
-      const std::size_t start = i;
-      if (c0 & (kLower | kUpper)) {
-        // a word that starts with an ASCII letter (most tokens): its ASCII letters and
-        // digits by table, and the hash of its lower-case form as they are read (the
-        // first letter lowered)
-        std::size_t j = i + 1;
-        std::uint64_t h = kWordTables.start_hash[static_cast<unsigned char>(p[i])];
-        std::uint8_t cd = 0;  // the class of the byte after the word (0: none, at the end)
-        if constexpr (decltype(before_guard)::value) {
-          // two bytes a step: a byte of the run is never the last of s (see `guarded`)
-          for (;; j += 2) {
-            const auto a = static_cast<unsigned char>(p[j]);
-            if (!kWordTables.run_byte[a]) break;
-            h = hash_step(h, a);
-            const auto b = static_cast<unsigned char>(p[j + 1]);
-            if (!kWordTables.run_byte[b]) {
-              ++j;
-              break;
-            }
-            h = hash_step(h, b);
+  for (Paragraph& para : paragraphs) {
+    const std::string_view s = text.substr(para.begin, para.end - para.begin);
+    const std::size_t n = s.size();
+    const char* const p = s.data();
+    const std::size_t first = static_cast<std::size_t>(o - out.data.get());
+    para.first_token = first;
+    para.first_end = out.ends.size();
+    auto push = [&](std::size_t b, std::size_t e, sdk::TokenKind kind, std::string_view lower,
+                    bool capitalized, std::uint64_t hash) {
+      o->span = {b, e};
+      o->text = std::string_view(p + b, e - b);
+      o->lower = lower;
+      o->kind = kind;
+      o->capitalized = capitalized;
+      ++o;
+      *oh++ = hash;
+    };
+    // The run of small letters and digits of a word that starts before `guarded` stops
+    // before it (the byte before it is no ASCII letter or digit): that loop needs no test
+    // for the end of s.
+    std::size_t guarded = n;
+    while (guarded > 0 && word_class(p[guarded - 1]) & kAlnum) --guarded;
+    std::size_t i = 0;
+    // the tokens that start before `guarded`, then the rest
+    auto read = [&](auto before_guard, std::size_t stop) {
+      while (i < stop) {
+        const std::uint8_t c0 = word_class(p[i]);
+        if constexpr (kCheckRoom) {
+          // room for the two tokens a step may push: a word and its possessive
+          if (o_end - o < 2) {
+            out.count = static_cast<std::size_t>(o - out.data.get());
+            out.grow();
+            o = out.data.get() + out.count;
+            o_end = out.data.get() + out.capacity;
+            oh = out.hashes.get() + out.count;
           }
-          cd = word_class(p[j]);
-        } else {
-          while (j < n && word_class(p[j]) & (kLower | kDigit))
-            h = hash_step(h, static_cast<unsigned char>(p[j++]));
-          if (j < n) cd = word_class(p[j]);
         }
-        // (rare) a capital, an apostrophe or another letter after the run, or a letter and
-        // punctuation, which may be an initialism ("U.S."): the word is read again by
-        // read_token()
-        if ((cd & (kUpper | kHigh | kApos)) || (j == i + 1 && cd & kPunct)) {
-          TokenWriter tw{o, oh, low};
-          i = read_token(s, i, tw, out, first);
-          o = tw.o;
-          oh = tw.oh;
-          low = tw.low;
+        const std::size_t start = i;
+        if (c0 & (kLower | kUpper)) {
+          // a word that starts with an ASCII letter (most tokens): its ASCII letters and
+          // digits by table, and the hash of its lower-case form as they are read (the
+          // first letter lowered)
+          std::size_t j = i + 1;
+          std::uint64_t h = kWordTables.start_hash[static_cast<unsigned char>(p[i])];
+          std::uint8_t cd = 0;  // the class of the byte after the word (0: none, at the end)
+          if constexpr (decltype(before_guard)::value) {
+            // two bytes a step: a byte of the run is never the last of s (see `guarded`)
+            for (;; j += 2) {
+              const auto a = static_cast<unsigned char>(p[j]);
+              if (!kWordTables.run_byte[a]) break;
+              h = hash_step(h, a);
+              const auto b = static_cast<unsigned char>(p[j + 1]);
+              if (!kWordTables.run_byte[b]) {
+                ++j;
+                break;
+              }
+              h = hash_step(h, b);
+            }
+            cd = word_class(p[j]);
+          } else {
+            while (j < n && word_class(p[j]) & (kLower | kDigit))
+              h = hash_step(h, static_cast<unsigned char>(p[j++]));
+            if (j < n) cd = word_class(p[j]);
+          }
+          // (rare) a capital, an apostrophe or another letter after the run, or a letter and
+          // punctuation, which may be an initialism ("U.S."): the word is read again by
+          // read_token()
+          if ((cd & (kUpper | kHigh | kApos)) || (j == i + 1 && cd & kPunct)) {
+            TokenWriter tw{o, oh, low};
+            i = read_token(s, i, tw, out, first);
+            o = tw.o;
+            oh = tw.oh;
+            low = tw.low;
+            continue;
+          }
+          std::string_view lower(p + start, j - start);
+          if (c0 & kUpper) {
+            const std::size_t len = j - start;
+            if (kEightAtATime && len <= 8 && start + 8 <= n) {
+              // the eight bytes from the word's start at once; those after it are written
+              // too, where the forms of the tokens after it go (see above tokenize_into)
+              const std::uint64_t w8 = load8(p + start);
+              const std::uint64_t lowered = w8 | (ascii_capitals(w8) >> 2);  // + 0x20 each
+              std::memcpy(low, &lowered, 8);
+            } else {
+              for (std::size_t k = 0; k < len; ++k)
+                low[k] = kAsciiLower[static_cast<unsigned char>(p[start + k])];
+            }
+            lower = std::string_view(low, len);
+            low += len;
+          }
+          push(start, j, sdk::TokenKind::word, lower, (c0 & kUpper) != 0, h | 1);
+          i = cd & kSpace ? j + 1 : j;  // (the space most words are followed by)
           continue;
         }
-        std::string_view lower(p + start, j - start);
-        if (c0 & kUpper) {
-          const std::size_t len = j - start;
-          if (kEightAtATime && len <= 8 && start + 8 <= n) {
-            // the eight bytes from the word's start at once; those after it are written
-            // too, where the forms of the tokens after it go (see above tokenize_into)
-            const std::uint64_t w8 = load8(p + start);
-            const std::uint64_t lowered = w8 | (ascii_capitals(w8) >> 2);  // + 0x20 each
-            std::memcpy(low, &lowered, 8);
-          } else {
-            for (std::size_t k = 0; k < len; ++k)
-              low[k] = kAsciiLower[static_cast<unsigned char>(p[start + k])];
+        if (c0 & kSpace) {  // (tested after words: most spaces are skipped with the word before)
+          ++i;
+          continue;
+        }
+        if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
+          if (p[i] == '.' || p[i] == '!' || p[i] == '?')
+            out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
+          push(i, i + 1, sdk::TokenKind::punct, std::string_view(p + i, 1), false,
+               kByteHash[static_cast<unsigned char>(p[i])]);
+          ++i;
+          continue;
+        }
+        if (c0 & kDigit) {
+          std::uint8_t flags = 0;
+          std::uint64_t h;
+          const std::size_t j = number_end(s, i, flags, h);
+          // (its ASCII letters and digits: its own lower-case form unless it has capitals)
+          const std::string_view t(p + start, j - start);
+          std::string_view lower = t;
+          if (flags & kUpper) {
+            char* at = low;
+            lower = lower_form(t, flags, at);
+            low = at;
           }
-          lower = std::string_view(low, len);
-          low += len;
+          push(start, j, sdk::TokenKind::number, lower, false, h | 1);
+          i = j;
+          continue;
         }
-        push(start, j, sdk::TokenKind::word, lower, (c0 & kUpper) != 0, h | 1);
-        i = cd & kSpace ? j + 1 : j;  // (the space most words are followed by)
-        continue;
+        // a byte of 0x80 or above
+        TokenWriter tw{o, oh, low};
+        i = read_token(s, i, tw, out, first);
+        o = tw.o;
+        oh = tw.oh;
+        low = tw.low;
       }
-      if (c0 & kSpace) {  // (tested after words: most spaces are skipped with the word before)
-        ++i;
-        continue;
-      }
-      if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
-        if (p[i] == '.' || p[i] == '!' || p[i] == '?')
-          out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
-        push(i, i + 1, sdk::TokenKind::punct, std::string_view(p + i, 1), false,
-             kByteHash[static_cast<unsigned char>(p[i])]);
-        ++i;
-        continue;
-      }
-      if (c0 & kDigit) {
-        std::uint8_t flags = 0;
-        std::uint64_t h;
-        const std::size_t j = number_end(s, i, flags, h);
-        // (its ASCII letters and digits: its own lower-case form unless it has capitals)
-        const std::string_view t(p + start, j - start);
-        std::string_view lower = t;
-        if (flags & kUpper) {
-          char* at = low;
-          lower = lower_form(t, flags, at);
-          low = at;
-        }
-        push(start, j, sdk::TokenKind::number, lower, false, h | 1);
-        i = j;
-        continue;
-      }
-      // a byte of 0x80 or above
-      TokenWriter tw{o, oh, low};
-      i = read_token(s, i, tw, out, first);
-      o = tw.o;
-      oh = tw.oh;
-      low = tw.low;
-    }
-  };
-  read(std::true_type{}, guarded);
-  read(std::false_type{}, n);
+    };
+    read(std::true_type{}, guarded);
+    read(std::false_type{}, n);
+    para.token_count = static_cast<std::size_t>(o - out.data.get()) - first;
+    para.end_count = out.ends.size() - para.first_end;
+  }
   out.count = static_cast<std::size_t>(o - out.data.get());
   w = low;
 }
 
-// Appends the tokens of s to `out`: a text of up to 16 kB (most paragraphs) with the room
-// for all its tokens made first, a longer one with the room checked token by token.
-// (Inlined at its two calls: a paragraph's call cost more than it needs.)
-[[gnu::always_inline]] inline void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
-  if (s.size() > 16384) return tokenize_into<true>(s, out, w);
-  while (out.capacity - out.count < s.size() + 2) out.grow();
-  tokenize_into<false>(s, out, w);
+// Appends the tokens of the paragraphs of `text` to `out`: a text of up to 16 kB (most
+// documents) with the room for all its tokens made first, a longer one with the room
+// checked token by token (the room made first would be several times what it needs).
+void tokenize_into(std::string_view text, std::span<Paragraph> paragraphs, TokenBuffer& out,
+                   char*& w) {
+  if (text.size() > 16384) return tokenize_into<true>(text, paragraphs, out, w);
+  std::size_t room = 0;
+  for (const Paragraph& para : paragraphs) room += para.end - para.begin + 2;
+  while (out.capacity - out.count < room) out.grow();
+  tokenize_into<false>(text, paragraphs, out, w);
 }
 
 }  // namespace
@@ -734,7 +755,8 @@ TokenList tokenize(std::string_view s) {
   toks.clear();
   if (low.size() < s.size()) low.resize(s.size());
   char* w = low.data();
-  tokenize_into(s, toks, w);
+  Paragraph all{0, s.size()};
+  tokenize_into(s, std::span(&all, 1), toks, w);
   TokenList out;
   if (toks.empty()) return out;
   auto store = std::make_shared<DocumentTokens>();
@@ -1005,38 +1027,31 @@ namespace {
 // when tokens are given, the number of tokens of each sentence.
 struct ParagraphWork {
   TokenBuffer& toks;
-  char*& low;
-  bool keep;  // the document's buffer: the paragraph's tokens follow those before
+  bool keep;  // the document's buffer: the sentences' tokens are kept
   std::vector<std::size_t>& counts;
   const SegmenterIndex& index;
 };
 
-// The tokens of one paragraph in its buffer.
+// The tokens of one paragraph in its buffer, and those that may end a sentence.
 struct ParagraphTokens {
   const sdk::Token* data;
   const std::uint64_t* hashes;
   std::size_t count;
-  const std::vector<std::uint32_t>& ends;
+  const std::uint32_t* ends;
+  std::size_t end_count;
   std::size_t size() const { return count; }
   bool empty() const { return count == 0; }
   const sdk::Token& operator[](std::size_t k) const { return data[k]; }
 };
 
-void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
-                     const SegmenterRules& rules, std::vector<SentenceSpan>& out,
-                     ParagraphWork& work) {
-  // from the first character that is not ASCII white space (the tokens are the same): a
-  // paragraph's first sentence then starts at offset 0 and keeps its tokens' offsets
-  while (pb < pe && byte_class(text[pb]) & kSpace) ++pb;
-  std::string_view para = text.substr(pb, pe - pb);
+// The sentences of a paragraph whose tokens are made (see tokenize_into).
+void split_paragraph(const Paragraph& para, const SegmenterRules& rules,
+                     std::vector<SentenceSpan>& out, ParagraphWork& work) {
+  const std::size_t pb = para.begin;
   auto& buf = work.toks;
-  if (work.keep)
-    buf.ends.clear();
-  else
-    buf.clear();
-  const std::size_t at = buf.count;
-  tokenize_into(para, buf, work.low);
-  const ParagraphTokens toks{buf.data.get() + at, buf.hashes.get() + at, buf.count - at, buf.ends};
+  const std::size_t at = para.first_token;
+  const ParagraphTokens toks{buf.data.get() + at, buf.hashes.get() + at, para.token_count,
+                             buf.ends.data() + para.first_end, para.end_count};
   const std::size_t first_sentence = work.counts.size();
   std::size_t sent_start = 0;  // token index
   // the sentences of tokens [first, last_excl), at most max_sentence_tokens each (inlined at
@@ -1066,9 +1081,8 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
   bool has_terminal = false;
   const sdk::Token* const tk = toks.data;
   const std::size_t count = toks.size();
-  // (held here: the sentences pushed would make them be read again from the buffer)
-  const std::uint32_t* const ends = toks.ends.data();
-  const std::size_t end_count = toks.ends.size();
+  const std::uint32_t* const ends = toks.ends;
+  const std::size_t end_count = toks.end_count;
   std::size_t next_end = 0;
   for (std::size_t i = 0; i < count; ++i) {
     // only a token that ends in a period, "!" or "?" may end a sentence: on to the next
@@ -1237,13 +1251,21 @@ std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules
     if (scratch.size() < text.size()) scratch.resize(text.size());
     low = scratch.data();
   }
-  ParagraphWork work{doc ? *doc : toks, low, doc != nullptr, counts, index};
-  // Paragraphs: separated by blank lines, or by a new line that starts indented.
+  TokenBuffer& buf = doc ? *doc : toks;
+  if (!doc) buf.clear();
+  ParagraphWork work{buf, doc != nullptr, counts, index};
+  // Paragraphs: separated by blank lines, or by a new line that starts indented; each from
+  // its first character that is not ASCII white space (the tokens are the same): its first
+  // sentence then starts at offset 0 and keeps its tokens' offsets.
+  static thread_local std::vector<Paragraph> paragraphs;
+  paragraphs.clear();
   std::size_t pos = 0;
   std::size_t para_begin = std::string_view::npos;
   auto flush = [&](std::size_t end) {
     if (para_begin == std::string_view::npos) return;
-    split_paragraph(text, para_begin, end, rules, out, work);
+    std::size_t pb = para_begin;
+    while (pb < end && byte_class(text[pb]) & kSpace) ++pb;
+    paragraphs.push_back({pb, end});
     para_begin = std::string_view::npos;
   };
   NewlineFinder newlines(text);
@@ -1281,6 +1303,8 @@ std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules
     pos = nl + 1;
   }
   flush(text.size());
+  tokenize_into(text, paragraphs, buf, low);
+  for (const Paragraph& para : paragraphs) split_paragraph(para, rules, out, work);
   if (doc && tokens) {
     // the sentences' tokens are the document's, in order: each its run of the tokens and
     // of the hashes
