@@ -1021,10 +1021,9 @@ namespace {
   return false;
 }
 
-// Where split_paragraph() puts what it makes: the paragraph's tokens (after the
-// document's when tokens are given, else in this thread's buffer), the lower-case forms
-// that differ from the text (at `low`, with room for the rest of the document's text) and,
-// when tokens are given, the number of tokens of each sentence.
+// What split_paragraph() reads and where it puts what it makes: the buffer of the
+// paragraphs' tokens (the document's when tokens are given, else this thread's) and, when
+// tokens are given, the number of tokens of each sentence.
 struct ParagraphWork {
   TokenBuffer& toks;
   bool keep;  // the document's buffer: the sentences' tokens are kept
