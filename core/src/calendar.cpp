@@ -1,10 +1,8 @@
 // Formatting and strict parsing of calendar values, through date::format / date::parse.
 #include <chronicle/calendar.h>
-
 #include <date/date.h>
 #include <date/iso_week.h>
 
-#include <cctype>
 #include <string>
 
 namespace chronicle::cal {
@@ -78,20 +76,18 @@ std::string iso_year(sys_days d) {
 bool parse_iso_day(std::string_view text, sys_days& out) {
   // Shape first: exactly YYYY-MM-DD, so "2025-2-18" or "2025-02-18x" are refused.
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (i == 4 || i == 7) continue;
-    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
-  }
   // the digits read as numbers (what date::parse("%Y-%m-%d") reads from this shape, without
-  // a stream per document); date::year_month_day tells whether the day is on the calendar
-  auto number = [&](std::size_t from, std::size_t n) {
-    int v = 0;
-    for (std::size_t i = from; i < from + n; ++i) v = v * 10 + (text[i] - '0');
-    return v;
+  // a stream per document): a byte that is no ASCII digit gives a value above 9
+  const char* const p = text.data();
+  auto digit = [p](std::size_t i) {
+    return static_cast<unsigned>(static_cast<unsigned char>(p[i])) - '0';
   };
-  const date::year_month_day ymd{date::year{number(0, 4)},
-                                 date::month{static_cast<unsigned>(number(5, 2))},
-                                 date::day{static_cast<unsigned>(number(8, 2))}};
+  const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3);
+  const unsigned m0 = digit(5), m1 = digit(6), d0 = digit(8), d1 = digit(9);
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return false;
+  // date::year_month_day tells whether the day is on the calendar
+  const date::year_month_day ymd{date::year{static_cast<int>(((y0 * 10 + y1) * 10 + y2) * 10 + y3)},
+                                 date::month{m0 * 10 + m1}, date::day{d0 * 10 + d1}};
   if (!ymd.ok()) return false;
   out = sys_days{ymd};
   return true;

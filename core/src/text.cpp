@@ -71,9 +71,9 @@ bool ascii_alpha(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 bool is_space_cp(char32_t c) {
   if (c > ' ' && c < 0x80) return false;
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-         c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
-         c == 0x3000 || c == 0x1680 || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x1680 ||
+         c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF;
 }
 
 bool is_punct_cp(char32_t c) {
@@ -400,31 +400,14 @@ std::uint8_t word_class(char c) { return kWordTables.byte_class[static_cast<unsi
 // or in the document's.
 using TokenBuffer = DocumentTokens;
 
-// Appends the tokens of s to `out`, offsets relative to s, and those of them that may end
-// a sentence to `out.ends`, by their number from the first of s; see tokenize(). kCheckRoom
-// false: `out` has room for s.size() + 2 more tokens (a token has a byte at least).
-// Lower-case forms that differ from the text go to `w`, which is no further into its
-// buffer than s is into a text that ends at the buffer's end or before: the bytes from
-// `w` to the buffer's end are at least as many as those from a token to the end of s.
-template <bool kCheckRoom>
-void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
-  const std::size_t n = s.size();
-  const char* const p = s.data();
-  char* low = w;  // kept here, not behind the reference, while tokens are read
-  const std::size_t first = out.count;
-  sdk::Token* o = out.data.get() + out.count;
-  sdk::Token* o_end = out.data.get() + out.capacity;
-  std::uint64_t* oh = out.hashes.get() + out.count;  // the hash of *o
-  // room for the two tokens a step of the loop below may push: a word and its possessive
-  auto make_room = [&] {
-    out.count = static_cast<std::size_t>(o - out.data.get());
-    out.grow();
-    o = out.data.get() + out.count;
-    o_end = out.data.get() + out.capacity;
-    oh = out.hashes.get() + out.count;
-  };
-  auto push = [&](std::size_t b, std::size_t e, sdk::TokenKind kind, std::string_view lower,
-                  bool capitalized, std::uint64_t hash) {
+// Where the tokens of a text are written while it is read: the next token, its hash (see
+// DocumentTokens) and the next lower-case form that differs from the text.
+struct TokenWriter {
+  sdk::Token* o;
+  std::uint64_t* oh;  // the hash of *o
+  char* low;
+  void push(std::size_t b, std::size_t e, const char* p, sdk::TokenKind kind,
+            std::string_view lower, bool capitalized, std::uint64_t hash) {
     o->span = {b, e};
     o->text = std::string_view(p + b, e - b);
     o->lower = lower;
@@ -432,201 +415,324 @@ void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
     o->capitalized = capitalized;
     ++o;
     *oh++ = hash;
-  };
-  // the slower kinds of token, through helpers that take the write position by reference
-  auto general_form = [&](std::string_view t, std::uint8_t flags) {
-    char* at = low;
-    const std::string_view f = lower_form(t, flags, at);
-    low = at;
-    return f;
-  };
+  }
+  // the lower-case form of a token whose bytes' classes, or-ed, are `flags`
+  std::string_view general_form(std::string_view t, std::uint8_t flags) {
+    return lower_form(t, flags, low);
+  }
+};
+
+// The end of the number of s that starts at i: digits, letters ("18th", "1990s", "100M"),
+// inner , . : / and ISO dashes; `flags`: the classes of its letters and digits, or-ed;
+// `h`: the hash of its lower-case form (capitals lowered, the other bytes as they are), as
+// the tokenizer's hashes are made before their last step. Out of line, as read_token().
+[[gnu::noinline]] std::size_t number_end(std::string_view s, std::size_t i, std::uint8_t& flags,
+                                         std::uint64_t& hash) {
+  const std::size_t n = s.size();
+  const char* const p = s.data();
+  const std::size_t start = i;
+  std::size_t j = i;
+  std::uint64_t h = detail::kFnvBasis;
+  std::uint8_t f = 0;
+  while (j < n) {
+    const char d = p[j];
+    if (const std::uint8_t cd = word_class(d); cd & kAlnum) {
+      f |= cd;
+      ++j;
+    } else if ((d == ',' || d == '.' || d == ':' || d == '/') && j + 1 < n && is_digit(p[j + 1]) &&
+               j > start && is_digit(p[j - 1])) {
+      ++j;
+    } else if (d == '-' && j + 2 < n && is_digit(p[j + 1]) && is_digit(p[j + 2]) &&
+               j - start == 4 && is_digit(p[start]) && is_digit(p[start + 3])) {
+      ++j;  // 2025-02
+    } else if (d == '-' && j + 2 < n && is_digit(p[j + 1]) && is_digit(p[j + 2]) &&
+               j - start == 7 && p[start + 4] == '-') {
+      ++j;  // 2025-02-18
+    } else {
+      break;
+    }
+    h = hash_step(h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(d)]));
+  }
+  flags = f;
+  hash = h;
+  return j;
+}
+
+// Reads the token of s that starts at i into `w`, for tokenize_into(): a word that starts
+// with an ASCII letter (those the loop there leaves: capitals after the first letter,
+// apostrophes, letters beyond ASCII, initialisms), or what starts with a byte of 0x80 or
+// above (a space, a word, punctuation). Returns the offset after it (and after the space
+// that follows a word). Out of line: the values the loop over the common tokens holds stay
+// in its registers. Tokens that may end a sentence go to `out.ends`, by their number from
+// token `first` of `out`.
+[[gnu::noinline]] std::size_t read_token(std::string_view s, std::size_t i, TokenWriter& w,
+                                         TokenBuffer& out, std::size_t first) {
+  const std::size_t n = s.size();
+  const char* const p = s.data();
   auto possessive = [&](std::size_t& i) {
     if (i < n && (p[i] == '\'' || static_cast<unsigned char>(p[i]) == 0xE2)) {
       if (const std::size_t e = possessive_end(s, i); e != i) {
-        push(i, e, sdk::TokenKind::punct, std::string_view("'s"), false, kPossessiveHash);
+        w.push(i, e, p, sdk::TokenKind::punct, std::string_view("'s"), false, kPossessiveHash);
         i = e;
       }
     }
   };
-  // The run of small letters and digits of a word that starts before `guarded` stops
-  // before it (the byte before it is no ASCII letter or digit): that loop needs no test
-  // for the end of s.
-  std::size_t guarded = n;
-  while (guarded > 0 && word_class(p[guarded - 1]) & kAlnum) --guarded;
-  std::size_t i = 0;
-  // the tokens that start before `guarded`, then the rest
-  auto read = [&](auto before_guard, std::size_t stop) {
-    while (i < stop) {
-      const std::uint8_t c0 = word_class(p[i]);
-      if constexpr (kCheckRoom) {
-        if (o_end - o < 2) make_room();
-      }
-      const std::size_t start = i;
-      if (c0 & (kLower | kUpper)) {
-        // a word that starts with an ASCII letter (most tokens): its ASCII letters and
-        // digits by table
-        // ... and the hash of its lower-case form as they are read (the first letter lowered)
-        std::uint8_t flags = c0;
-        std::uint8_t cd = 0;  // the class of the byte after the word (0: none, at the end)
-        std::size_t j = i + 1;
-        std::uint64_t h = kWordTables.start_hash[static_cast<unsigned char>(p[i])];
-        if constexpr (decltype(before_guard)::value) {
-          // two bytes a step: a byte of the run is never the last of s (see `guarded`)
-          for (;; j += 2) {
-            const auto a = static_cast<unsigned char>(p[j]);
-            if (!kWordTables.run_byte[a]) break;
-            h = hash_step(h, a);
-            const auto b = static_cast<unsigned char>(p[j + 1]);
-            if (!kWordTables.run_byte[b]) {
-              ++j;
-              break;
-            }
-            h = hash_step(h, b);
-          }
-          cd = word_class(p[j]);
-        } else {
-          while (j < n && word_class(p[j]) & (kLower | kDigit))
-            h = hash_step(h, static_cast<unsigned char>(p[j++]));
-          if (j < n) cd = word_class(p[j]);
+  const std::uint8_t c0 = word_class(p[i]);
+  const std::size_t start = i;
+  if (c0 & (kLower | kUpper)) {
+    // a word that starts with an ASCII letter, and the hash of its lower-case form as its
+    // bytes are read (the first letter lowered)
+    std::uint8_t flags = c0;
+    std::uint8_t cd = 0;  // the class of the byte after the word (0: none, at the end)
+    std::size_t j = i + 1;
+    std::uint64_t h = kWordTables.start_hash[static_cast<unsigned char>(p[i])];
+    while (j < n && word_class(p[j]) & (kLower | kDigit))
+      h = hash_step(h, static_cast<unsigned char>(p[j++]));
+    if (j < n) cd = word_class(p[j]);
+    bool rehash = false;  // the lower-case form is not the bytes hashed: hashed once made
+    // a capital, an apostrophe, other letters, or punctuation (an initialism?)
+    if (cd & (kUpper | kHigh | kApos | kPunct)) {
+      if (cd & (kUpper | kHigh | kApos)) {
+        if (cd & kUpper) {  // a capital after the first letter ("USA", "iPhone"): the rest
+          flags |= kUpper;
+          while (j < n && ((cd = word_class(p[j])) & kAlnum))
+            h = hash_step(
+                h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(p[j++])]));
         }
-        bool rehash = false;  // the lower-case form is not the bytes hashed: hashed once made
-        // (rare) a capital, an apostrophe, other letters, or punctuation (an initialism?)
-        if (cd & (kUpper | kHigh | kApos | kPunct)) {
-          if (cd & (kUpper | kHigh | kApos)) {
-            if (cd & kUpper) {  // a capital after the first letter ("USA", "iPhone"): the rest
-              flags |= kUpper;
-              while (j < n && ((cd = word_class(p[j])) & kAlnum))
-                h = hash_step(
-                    h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(p[j++])]));
-            }
-            if (cd & (kHigh | kApos)) {   // an apostrophe or a letter beyond ASCII after the word
-              std::uint8_t more = flags;  // (a copy: `flags` stays in a register above)
-              j = word_end(s, j, more);
-              const std::string_view t(p + start, j - start);
-              const std::string_view f = general_form(t, more);
-              push(start, j, sdk::TokenKind::word, f, (c0 & kUpper) != 0,
-                   detail::word_hash_by_four(f));
-              i = j;
-              possessive(i);
-              continue;
-            }
-          }
-          if (j == i + 1 && j + 2 < n && p[j] == '.' && alpha_byte(p[j + 1]) && p[j + 2] == '.') {
-            // initialisms: U.S., a.m., U.N.
-            std::size_t k = j;
-            while (k + 1 < n && p[k] == '.' && alpha_byte(p[k + 1]) &&
-                   (k + 2 == n || p[k + 2] == '.' || !alpha_byte(p[k + 2]))) {
-              flags |= word_class(p[k + 1]);
-              k += 2;
-            }
-            if (k < n && p[k] == '.') ++k;
-            j = k;
-            cd = j < n ? word_class(p[j]) : 0;
-            rehash = true;
-            if (p[j - 1] == '.')
-              out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
-          }
+        if (cd & (kHigh | kApos)) {  // an apostrophe or a letter beyond ASCII after the word
+          j = word_end(s, j, flags);
+          const std::string_view t(p + start, j - start);
+          const std::string_view f = w.general_form(t, flags);
+          w.push(start, j, p, sdk::TokenKind::word, f, (c0 & kUpper) != 0,
+                 detail::word_hash_by_four(f));
+          i = j;
+          possessive(i);
+          return i;
         }
-        std::string_view lower(p + start, j - start);
-        if (flags & kUpper) {
-          const std::size_t len = j - start;
-          if (kEightAtATime && len <= 8 && start + 8 <= n) {
-            // the eight bytes from the word's start at once; those after it are written
-            // too, where the forms of the tokens after it go (see above tokenize_into)
-            const std::uint64_t w8 = load8(p + start);
-            const std::uint64_t lowered = w8 | (ascii_capitals(w8) >> 2);  // + 0x20 each
-            std::memcpy(low, &lowered, 8);
-          } else {
-            for (std::size_t k = 0; k < len; ++k)
-              low[k] = kAsciiLower[static_cast<unsigned char>(p[start + k])];
-          }
-          lower = std::string_view(low, len);
-          low += len;
+      }
+      if (j == i + 1 && j + 2 < n && p[j] == '.' && alpha_byte(p[j + 1]) && p[j + 2] == '.') {
+        // initialisms: U.S., a.m., U.N.
+        std::size_t k = j;
+        while (k + 1 < n && p[k] == '.' && alpha_byte(p[k + 1]) &&
+               (k + 2 == n || p[k + 2] == '.' || !alpha_byte(p[k + 2]))) {
+          flags |= word_class(p[k + 1]);
+          k += 2;
         }
-        push(start, j, sdk::TokenKind::word, lower, (c0 & kUpper) != 0,
-             rehash ? detail::word_hash_by_four(lower) : h | 1);
-        i = cd & kSpace ? j + 1 : j;  // (the space most words are followed by)
-        continue;
+        if (k < n && p[k] == '.') ++k;
+        j = k;
+        cd = j < n ? word_class(p[j]) : 0;
+        rehash = true;
+        if (p[j - 1] == '.')
+          out.ends.push_back(static_cast<std::uint32_t>(w.o - out.data.get() - first));
       }
-      if (c0 & kSpace) {  // (tested after words: most spaces are skipped with the word before)
-        ++i;
-        continue;
-      }
-      if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
-        if (p[i] == '.' || p[i] == '!' || p[i] == '?')
-          out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
-        push(i, i + 1, sdk::TokenKind::punct, std::string_view(p + i, 1), false,
-             kByteHash[static_cast<unsigned char>(p[i])]);
-        ++i;
-        continue;
-      }
-      if (c0 & kDigit) {
-        // number: digits, letters ("18th", "1990s", "100M"), inner , . : / and ISO dashes
-        // (and the hash of its lower-case form: capitals lowered, the other bytes as they are)
-        std::uint8_t flags = 0;
-        std::size_t j = i;
-        std::uint64_t h = detail::kFnvBasis;
-        while (j < n) {
-          const char d = p[j];
-          if (const std::uint8_t cd = word_class(d); cd & kAlnum) {
-            flags |= cd;
-            ++j;
-          } else if ((d == ',' || d == '.' || d == ':' || d == '/') && j + 1 < n &&
-                     is_digit(p[j + 1]) && j > start && is_digit(p[j - 1])) {
-            ++j;
-          } else if (d == '-' && j + 2 < n && is_digit(p[j + 1]) && is_digit(p[j + 2]) &&
-                     j - start == 4 && is_digit(p[start]) && is_digit(p[start + 3])) {
-            ++j;  // 2025-02
-          } else if (d == '-' && j + 2 < n && is_digit(p[j + 1]) && is_digit(p[j + 2]) &&
-                     j - start == 7 && p[start + 4] == '-') {
-            ++j;  // 2025-02-18
-          } else {
-            break;
-          }
-          h = hash_step(h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(d)]));
-        }
-        // (its ASCII letters and digits: its own lower-case form unless it has capitals)
-        const std::string_view t(p + start, j - start);
-        push(start, j, sdk::TokenKind::number, flags & kUpper ? general_form(t, flags) : t, false,
-             h | 1);
-        i = j;
-        continue;
-      }
-      // a byte of 0x80 or above: space, a letter that starts a word, or punctuation
-      std::size_t len;
-      const char32_t c = Cursor{s}.at(i, len);
-      if (is_space_cp(c)) {
-        i += len;
-        continue;
-      }
-      if (!is_letter_cp(c)) {
-        const std::string_view t(p + i, len);
-        const std::string_view f = general_form(t, kHigh);
-        push(i, i + len, sdk::TokenKind::punct, f, starts_upper(t), detail::word_hash_by_four(f));
-        i += len;
-        continue;
-      }
-      std::uint8_t flags = kHigh;
-      const std::size_t j = word_end(s, i + len, flags);
-      const std::string_view t(p + start, j - start);
-      const std::string_view f = general_form(t, kHigh);
-      push(start, j, sdk::TokenKind::word, f, starts_upper(t), detail::word_hash_by_four(f));
-      i = j;
-      possessive(i);
     }
-  };
-  read(std::true_type{}, guarded);
-  read(std::false_type{}, n);
+    std::string_view lower(p + start, j - start);
+    if (flags & kUpper) {
+      const std::size_t len = j - start;
+      for (std::size_t k = 0; k < len; ++k)
+        w.low[k] = kAsciiLower[static_cast<unsigned char>(p[start + k])];
+      lower = std::string_view(w.low, len);
+      w.low += len;
+    }
+    w.push(start, j, p, sdk::TokenKind::word, lower, (c0 & kUpper) != 0,
+           rehash ? detail::word_hash_by_four(lower) : h | 1);
+    return cd & kSpace ? j + 1 : j;  // (the space most words are followed by)
+  }
+  // a byte of 0x80 or above: space, a letter that starts a word, or punctuation
+  std::size_t len;
+  const char32_t c = Cursor{s}.at(i, len);
+  if (is_space_cp(c)) return i + len;
+  if (!is_letter_cp(c)) {
+    const std::string_view t(p + i, len);
+    const std::string_view f = w.general_form(t, kHigh);
+    w.push(i, i + len, p, sdk::TokenKind::punct, f, starts_upper(t), detail::word_hash_by_four(f));
+    return i + len;
+  }
+  std::uint8_t flags = kHigh;
+  const std::size_t j = word_end(s, i + len, flags);
+  const std::string_view t(p + start, j - start);
+  const std::string_view f = w.general_form(t, kHigh);
+  w.push(start, j, p, sdk::TokenKind::word, f, starts_upper(t), detail::word_hash_by_four(f));
+  i = j;
+  possessive(i);
+  return i;
+}
+
+// A paragraph of a text, [begin, end), and where tokenize_into() put its tokens: the
+// first and their number, and its entries of `ends` (see DocumentTokens).
+struct Paragraph {
+  std::size_t begin = 0, end = 0;
+  std::size_t first_token = 0, token_count = 0;
+  std::size_t first_end = 0, end_count = 0;
+};
+
+// Appends the tokens of each paragraph of `text` to `out`, offsets relative to the
+// paragraph, and those of them that may end a sentence to `out.ends`, by their number from
+// the paragraph's first; see tokenize(). kCheckRoom false: `out` has room for the
+// paragraphs' sizes, and 2 for each, more tokens (a token has a byte at least).
+// Lower-case forms that differ from the text go to `w`, which is no further into its
+// buffer than a paragraph is into a text that ends at the buffer's end or before: the bytes
+// from `w` to the buffer's end are at least as many as those from a token to the text's end.
+// The common tokens (words of ASCII letters and digits, spaces, ASCII punctuation) are read
+// here, the others by read_token(); the paragraphs in one call, which costs less than one
+// call each.
+template <bool kCheckRoom>
+[[gnu::noinline]] void tokenize_into(std::string_view text, std::span<Paragraph> paragraphs,
+                                     TokenBuffer& out, char*& w) {
+  char* low = w;  // kept here, not behind the reference, while tokens are read
+  sdk::Token* o = out.data.get() + out.count;
+  sdk::Token* o_end = out.data.get() + out.capacity;
+  std::uint64_t* oh = out.hashes.get() + out.count;  // the hash of *o
+  for (Paragraph& para : paragraphs) {
+    const std::string_view s = text.substr(para.begin, para.end - para.begin);
+    const std::size_t n = s.size();
+    const char* const p = s.data();
+    const std::size_t first = static_cast<std::size_t>(o - out.data.get());
+    para.first_token = first;
+    para.first_end = out.ends.size();
+    auto push = [&](std::size_t b, std::size_t e, sdk::TokenKind kind, std::string_view lower,
+                    bool capitalized, std::uint64_t hash) {
+      o->span = {b, e};
+      o->text = std::string_view(p + b, e - b);
+      o->lower = lower;
+      o->kind = kind;
+      o->capitalized = capitalized;
+      ++o;
+      *oh++ = hash;
+    };
+    // The run of small letters and digits of a word that starts before `guarded` stops
+    // before it (the byte before it is no ASCII letter or digit): that loop needs no test
+    // for the end of s.
+    std::size_t guarded = n;
+    while (guarded > 0 && word_class(p[guarded - 1]) & kAlnum) --guarded;
+    std::size_t i = 0;
+    // the tokens that start before `guarded`, then the rest
+    auto read = [&](auto before_guard, std::size_t stop) {
+      while (i < stop) {
+        const std::uint8_t c0 = word_class(p[i]);
+        if constexpr (kCheckRoom) {
+          // room for the two tokens a step may push: a word and its possessive
+          if (o_end - o < 2) {
+            out.count = static_cast<std::size_t>(o - out.data.get());
+            out.grow();
+            o = out.data.get() + out.count;
+            o_end = out.data.get() + out.capacity;
+            oh = out.hashes.get() + out.count;
+          }
+        }
+        const std::size_t start = i;
+        if (c0 & (kLower | kUpper)) {
+          // a word that starts with an ASCII letter (most tokens): its ASCII letters and
+          // digits by table, and the hash of its lower-case form as they are read (the
+          // first letter lowered)
+          std::size_t j = i + 1;
+          std::uint64_t h = kWordTables.start_hash[static_cast<unsigned char>(p[i])];
+          std::uint8_t cd = 0;  // the class of the byte after the word (0: none, at the end)
+          if constexpr (decltype(before_guard)::value) {
+            // two bytes a step: a byte of the run is never the last of s (see `guarded`)
+            for (;; j += 2) {
+              const auto a = static_cast<unsigned char>(p[j]);
+              if (!kWordTables.run_byte[a]) break;
+              h = hash_step(h, a);
+              const auto b = static_cast<unsigned char>(p[j + 1]);
+              if (!kWordTables.run_byte[b]) {
+                ++j;
+                break;
+              }
+              h = hash_step(h, b);
+            }
+            cd = word_class(p[j]);
+          } else {
+            while (j < n && word_class(p[j]) & (kLower | kDigit))
+              h = hash_step(h, static_cast<unsigned char>(p[j++]));
+            if (j < n) cd = word_class(p[j]);
+          }
+          // (rare) a capital, an apostrophe or another letter after the run, or a letter and
+          // punctuation, which may be an initialism ("U.S."): the word is read again by
+          // read_token()
+          if ((cd & (kUpper | kHigh | kApos)) || (j == i + 1 && cd & kPunct)) {
+            TokenWriter tw{o, oh, low};
+            i = read_token(s, i, tw, out, first);
+            o = tw.o;
+            oh = tw.oh;
+            low = tw.low;
+            continue;
+          }
+          std::string_view lower(p + start, j - start);
+          if (c0 & kUpper) {
+            const std::size_t len = j - start;
+            if (kEightAtATime && len <= 8 && start + 8 <= n) {
+              // the eight bytes from the word's start at once; those after it are written
+              // too, where the forms of the tokens after it go (see above tokenize_into)
+              const std::uint64_t w8 = load8(p + start);
+              const std::uint64_t lowered = w8 | (ascii_capitals(w8) >> 2);  // + 0x20 each
+              std::memcpy(low, &lowered, 8);
+            } else {
+              for (std::size_t k = 0; k < len; ++k)
+                low[k] = kAsciiLower[static_cast<unsigned char>(p[start + k])];
+            }
+            lower = std::string_view(low, len);
+            low += len;
+          }
+          push(start, j, sdk::TokenKind::word, lower, (c0 & kUpper) != 0, h | 1);
+          i = cd & kSpace ? j + 1 : j;  // (the space most words are followed by)
+          continue;
+        }
+        if (c0 & kSpace) {  // (tested after words: most spaces are skipped with the word before)
+          ++i;
+          continue;
+        }
+        if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
+          if (p[i] == '.' || p[i] == '!' || p[i] == '?')
+            out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
+          push(i, i + 1, sdk::TokenKind::punct, std::string_view(p + i, 1), false,
+               kByteHash[static_cast<unsigned char>(p[i])]);
+          ++i;
+          continue;
+        }
+        if (c0 & kDigit) {
+          std::uint8_t flags = 0;
+          std::uint64_t h;
+          const std::size_t j = number_end(s, i, flags, h);
+          // (its ASCII letters and digits: its own lower-case form unless it has capitals)
+          const std::string_view t(p + start, j - start);
+          std::string_view lower = t;
+          if (flags & kUpper) {
+            char* at = low;
+            lower = lower_form(t, flags, at);
+            low = at;
+          }
+          push(start, j, sdk::TokenKind::number, lower, false, h | 1);
+          i = j;
+          continue;
+        }
+        // a byte of 0x80 or above
+        TokenWriter tw{o, oh, low};
+        i = read_token(s, i, tw, out, first);
+        o = tw.o;
+        oh = tw.oh;
+        low = tw.low;
+      }
+    };
+    read(std::true_type{}, guarded);
+    read(std::false_type{}, n);
+    para.token_count = static_cast<std::size_t>(o - out.data.get()) - first;
+    para.end_count = out.ends.size() - para.first_end;
+  }
   out.count = static_cast<std::size_t>(o - out.data.get());
   w = low;
 }
 
-// Appends the tokens of s to `out`: a text of up to 16 kB (most paragraphs) with the room
-// for all its tokens made first, a longer one with the room checked token by token.
-void tokenize_into(std::string_view s, TokenBuffer& out, char*& w) {
-  if (s.size() > 16384) return tokenize_into<true>(s, out, w);
-  while (out.capacity - out.count < s.size() + 2) out.grow();
-  tokenize_into<false>(s, out, w);
+// Appends the tokens of the paragraphs of `text` to `out`: a text of up to 16 kB (most
+// documents) with the room for all its tokens made first, a longer one with the room
+// checked token by token (the room made first would be several times what it needs).
+void tokenize_into(std::string_view text, std::span<Paragraph> paragraphs, TokenBuffer& out,
+                   char*& w) {
+  if (text.size() > 16384) return tokenize_into<true>(text, paragraphs, out, w);
+  std::size_t room = 0;
+  for (const Paragraph& para : paragraphs) room += para.end - para.begin + 2;
+  while (out.capacity - out.count < room) out.grow();
+  tokenize_into<false>(text, paragraphs, out, w);
 }
 
 }  // namespace
@@ -649,7 +755,8 @@ TokenList tokenize(std::string_view s) {
   toks.clear();
   if (low.size() < s.size()) low.resize(s.size());
   char* w = low.data();
-  tokenize_into(s, toks, w);
+  Paragraph all{0, s.size()};
+  tokenize_into(s, std::span(&all, 1), toks, w);
   TokenList out;
   if (toks.empty()) return out;
   auto store = std::make_shared<DocumentTokens>();
@@ -914,44 +1021,36 @@ namespace {
   return false;
 }
 
-// Where split_paragraph() puts what it makes: the paragraph's tokens (after the
-// document's when tokens are given, else in this thread's buffer), the lower-case forms
-// that differ from the text (at `low`, with room for the rest of the document's text) and,
-// when tokens are given, the number of tokens of each sentence.
+// What split_paragraph() reads and where it puts what it makes: the buffer of the
+// paragraphs' tokens (the document's when tokens are given, else this thread's) and, when
+// tokens are given, the number of tokens of each sentence.
 struct ParagraphWork {
   TokenBuffer& toks;
-  char*& low;
-  bool keep;  // the document's buffer: the paragraph's tokens follow those before
+  bool keep;  // the document's buffer: the sentences' tokens are kept
   std::vector<std::size_t>& counts;
   const SegmenterIndex& index;
 };
 
-// The tokens of one paragraph in its buffer.
+// The tokens of one paragraph in its buffer, and those that may end a sentence.
 struct ParagraphTokens {
   const sdk::Token* data;
   const std::uint64_t* hashes;
   std::size_t count;
-  const std::vector<std::uint32_t>& ends;
+  const std::uint32_t* ends;
+  std::size_t end_count;
   std::size_t size() const { return count; }
   bool empty() const { return count == 0; }
   const sdk::Token& operator[](std::size_t k) const { return data[k]; }
 };
 
-void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
-                     const SegmenterRules& rules, std::vector<SentenceSpan>& out,
-                     ParagraphWork& work) {
-  // from the first character that is not ASCII white space (the tokens are the same): a
-  // paragraph's first sentence then starts at offset 0 and keeps its tokens' offsets
-  while (pb < pe && byte_class(text[pb]) & kSpace) ++pb;
-  std::string_view para = text.substr(pb, pe - pb);
+// The sentences of a paragraph whose tokens are made (see tokenize_into).
+void split_paragraph(const Paragraph& para, const SegmenterRules& rules,
+                     std::vector<SentenceSpan>& out, ParagraphWork& work) {
+  const std::size_t pb = para.begin;
   auto& buf = work.toks;
-  if (work.keep)
-    buf.ends.clear();
-  else
-    buf.clear();
-  const std::size_t at = buf.count;
-  tokenize_into(para, buf, work.low);
-  const ParagraphTokens toks{buf.data.get() + at, buf.hashes.get() + at, buf.count - at, buf.ends};
+  const std::size_t at = para.first_token;
+  const ParagraphTokens toks{buf.data.get() + at, buf.hashes.get() + at, para.token_count,
+                             buf.ends.data() + para.first_end, para.end_count};
   const std::size_t first_sentence = work.counts.size();
   std::size_t sent_start = 0;  // token index
   // the sentences of tokens [first, last_excl), at most max_sentence_tokens each (inlined at
@@ -981,24 +1080,24 @@ void split_paragraph(std::string_view text, std::size_t pb, std::size_t pe,
   bool has_terminal = false;
   const sdk::Token* const tk = toks.data;
   const std::size_t count = toks.size();
-  const auto& ends = toks.ends;
+  const std::uint32_t* const ends = toks.ends;
+  const std::size_t end_count = toks.end_count;
   std::size_t next_end = 0;
   for (std::size_t i = 0; i < count; ++i) {
     // only a token that ends in a period, "!" or "?" may end a sentence: on to the next
-    while (next_end < ends.size() && ends[next_end] < i) ++next_end;
-    if (next_end == ends.size()) break;
+    while (next_end < end_count && ends[next_end] < i) ++next_end;
+    if (next_end == end_count) break;
     i = ends[next_end];
     const auto& t = tk[i];
     bool boundary = false;
     std::size_t end_tok = i + 1;
     const bool term = t.lower == "." || t.lower == "!" || t.lower == "?";
-    const bool abbrev_word = t.kind == sdk::TokenKind::word && t.lower.size() > 1 &&
-                             t.lower.back() == '.';  // "u.s."
+    const bool abbrev_word =
+        t.kind == sdk::TokenKind::word && t.lower.size() > 1 && t.lower.back() == '.';  // "u.s."
     if (term || abbrev_word) {
       has_terminal = has_terminal || term;
       // closing quotes and brackets stay with the sentence
-      while (end_tok < toks.size() &&
-             toks[end_tok].span.begin == toks[end_tok - 1].span.end &&
+      while (end_tok < toks.size() && toks[end_tok].span.begin == toks[end_tok - 1].span.end &&
              toks[end_tok].text != "\xE2\x80\x9C" && toks[end_tok].text != "\xE2\x80\x98" &&
              (toks[end_tok].lower == "\"" || toks[end_tok].lower == "'" ||
               toks[end_tok].lower == ")" || toks[end_tok].text == "\xE2\x80\x9D" ||
@@ -1151,13 +1250,21 @@ std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules
     if (scratch.size() < text.size()) scratch.resize(text.size());
     low = scratch.data();
   }
-  ParagraphWork work{doc ? *doc : toks, low, doc != nullptr, counts, index};
-  // Paragraphs: separated by blank lines, or by a new line that starts indented.
+  TokenBuffer& buf = doc ? *doc : toks;
+  if (!doc) buf.clear();
+  ParagraphWork work{buf, doc != nullptr, counts, index};
+  // Paragraphs: separated by blank lines, or by a new line that starts indented; each from
+  // its first character that is not ASCII white space (the tokens are the same): its first
+  // sentence then starts at offset 0 and keeps its tokens' offsets.
+  static thread_local std::vector<Paragraph> paragraphs;
+  paragraphs.clear();
   std::size_t pos = 0;
   std::size_t para_begin = std::string_view::npos;
   auto flush = [&](std::size_t end) {
     if (para_begin == std::string_view::npos) return;
-    split_paragraph(text, para_begin, end, rules, out, work);
+    std::size_t pb = para_begin;
+    while (pb < end && byte_class(text[pb]) & kSpace) ++pb;
+    paragraphs.push_back({pb, end});
     para_begin = std::string_view::npos;
   };
   NewlineFinder newlines(text);
@@ -1174,7 +1281,8 @@ std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules
       pos = nl + 1;
       continue;
     }
-    std::size_t k = 0;
+    // (the four spaces a paragraph starts with in some corpora, at once)
+    std::size_t k = line.size() >= 4 && std::memcmp(line.data(), "    ", 4) == 0 ? 4 : 0;
     while (k < line.size() && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r')) ++k;
     const std::size_t blanks = k;  // (those the boilerplate fold skips)
     if (k < line.size() && (line[k] == '\v' || line[k] == '\f'))
@@ -1194,6 +1302,8 @@ std::vector<SentenceSpan> split_into(std::string_view text, const SegmenterRules
     pos = nl + 1;
   }
   flush(text.size());
+  tokenize_into(text, paragraphs, buf, low);
+  for (const Paragraph& para : paragraphs) split_paragraph(para, rules, out, work);
   if (doc && tokens) {
     // the sentences' tokens are the document's, in order: each its run of the tokens and
     // of the hashes

@@ -225,6 +225,47 @@ TEST(SentenceTokens, RandomTexts) {
   EXPECT_GT(n, 3000u);
 }
 
+// A document's paragraphs are tokenized in one call and split over their runs of tokens:
+// its sentences are those of each paragraph split alone (offsets moved by where the
+// paragraph starts), with the same tokens, for short documents and for one longer than
+// 16 kB, whose room for tokens is made token by token.
+TEST(SentenceTokens, ParagraphsOfADocumentAsEachAlone) {
+  const auto& rules = resources().segmenter;
+  const std::vector<std::string> paragraphs = {
+      "Talks with the U.S. The meeting ended on March 4, 1987.",
+      "    The dry period means the temporao will be late this year. Output rose 3.5.",
+      "caf\xC3\xA9 na\xC3\xAFve \xE2\x80\x94 Zelenskyy\xE2\x80\x99s visit. USA Today said so.",
+      "A heading without a period",
+      "It was the ministers' meeting. \"We met,\" he said. (They left.)"};
+  for (const int copies : {1, 60}) {
+    std::string text;
+    std::vector<std::size_t> starts;
+    for (int c = 0; c < copies; ++c)
+      for (const auto& p : paragraphs) {
+        starts.push_back(text.size());
+        text += p + "\n\n";
+      }
+    if (copies > 1) EXPECT_GT(text.size(), 16384u);
+    std::vector<chronicle::TokenList> whole_tokens;
+    const auto whole = chronicle::split_sentences(text, rules, &whole_tokens);
+    std::size_t k = 0;
+    for (std::size_t q = 0; q < starts.size(); ++q) {
+      const std::string& p = paragraphs[q % paragraphs.size()];
+      std::vector<chronicle::TokenList> own_tokens;
+      const auto own = chronicle::split_sentences(p, rules, &own_tokens);
+      for (std::size_t i = 0; i < own.size(); ++i, ++k) {
+        ASSERT_LT(k, whole.size());
+        EXPECT_EQ(whole[k].begin, starts[q] + own[i].begin) << q << " " << i;
+        EXPECT_EQ(whole[k].end, starts[q] + own[i].end) << q << " " << i;
+        EXPECT_EQ(whole[k].heading, own[i].heading) << q << " " << i;
+        EXPECT_EQ(describe(whole_tokens[k]), describe(own_tokens[i])) << q << " " << i;
+        EXPECT_EQ(hash_error(whole_tokens[k]), "") << q << " " << i;
+      }
+    }
+    EXPECT_EQ(k, whole.size());
+  }
+}
+
 TEST(SentenceTokens, SharedCollections) {
   const std::vector<chronicle::testing::SharedSet> sets{
       {"data/tempeval3/timebank.jsonl"},
