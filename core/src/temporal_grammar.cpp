@@ -4620,8 +4620,9 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     if (out.empty()) out.reserve(4);  // (room for a few readings at the first)
     out.push_back(std::move(m));
     i = done->end;
-    // "February 18-20, 2025": the range's second day, "20, 2025"
-    if (auto second = g.range_second_day(tokens, *done)) {
+    // "February 18-20, 2025": the range's second day, "20, 2025" (only after a reading with
+    // a day: range_second_day() reads nothing else)
+    if (auto second = done->rel.day ? g.range_second_day(tokens, *done) : std::nullopt) {
       Impl::Hit& d2 = *second;
       g.finish(tokens, d2);
       TimexMatch m2;
