@@ -4519,21 +4519,19 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
                                          1u << Impl::kRuleDayMonth | 1u << Impl::kRuleYearPeriod |
                                          1u << Impl::kRuleCount | 1u << Impl::kRuleSet;
   std::size_t i = 0;  // the first token not read yet
-  // Three places for readings: each rule's reading is made in one not holding the best
-  // reading at i or the best one inside it (a rule's return value is built right there),
-  // and the best ones are pointers into them: no reading is copied or cleared.
+  // Three places for readings: each rule's reading is made in the free one (a rule's return
+  // value is built right there), which trades places with the best reading at i or the best
+  // one inside it when it wins: no reading is copied or cleared.
   union Slot {
     Slot() {}  // (left unset: each reading is made over it)
     std::optional<Impl::Hit> hit;
   } slots[3];
   static_assert(std::is_trivially_destructible_v<std::optional<Impl::Hit>>,
                 "a reading is made over the last one without ending it");
-  int best_slot = -1, inner_slot = -1, made_slot = -1;
-  // rule r's reading at token `at` in a free slot (made_slot)
+  int free_slot = 0, best_slot = 1, inner_slot = 2;  // (always three different ones)
+  // rule r's reading at token `at`, in the free slot
   auto read_into_free_slot = [&](std::size_t r, std::size_t at) __attribute__((always_inline)) {
-    made_slot = 0;
-    while (made_slot == best_slot || made_slot == inner_slot) ++made_slot;
-    return ::new (static_cast<void*>(&slots[made_slot].hit))
+    return ::new (static_cast<void*>(&slots[free_slot].hit))
         std::optional<Impl::Hit>((g.*kReaders[r])(tokens, at));
   };
   // (kLeadOnly: a word of those classes only, before a word in no table, starts nothing)
@@ -4549,14 +4547,13 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     constexpr std::uint32_t kReporting = 1u << Impl::kRuleReporting;
     if ((rules & kReporting) && !in_business()) rules &= ~kReporting;  // results sentences only
     if (!rules) continue;
-    Impl::Hit* best = nullptr;  // the reading at i
-    best_slot = inner_slot = -1;
+    Impl::Hit* best = nullptr;  // the reading at i (in slots[best_slot])
     for (; rules; rules &= rules - 1) {
       std::optional<Impl::Hit>& h = *read_into_free_slot(std::countr_zero(rules), i);
       if (h && h->end > h->first &&
           (!best || h->end > best->end || (h->end == best->end && h->first < best->first))) {
         best = &*h;
-        best_slot = made_slot;
+        std::swap(best_slot, free_slot);
       }
     }
     if (!best) continue;
@@ -4572,8 +4569,7 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     const bool stop_after = gated && may_reach && tokens[after].kind == TokenKind::punct &&
                             (tokens[after].lower == "," || tokens[after].lower == ".");
     for (std::size_t j = best->first + 1; may_reach && j < best->end; ++j) {
-      Impl::Hit* inner = nullptr;
-      inner_slot = -1;
+      Impl::Hit* inner = nullptr;  // (in slots[inner_slot])
       std::uint32_t inner_rules = rules_at(j, j < i ? 0 : try_heads[t]);
       if (stop_after) inner_rules &= 1u << Impl::kRuleMonth;
       if ((inner_rules & kNumberRules) && gated && tokens[j].kind == TokenKind::number)
@@ -4583,11 +4579,12 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
         std::optional<Impl::Hit>& h = *read_into_free_slot(r, j);
         if (h && h->first == j && (!inner || h->end > inner->end)) {
           inner = &*h;
-          inner_slot = made_slot;
+          std::swap(inner_slot, free_slot);
         }
       }
       if (inner && inner->end > best->end) {
         best = inner;
+        std::swap(best_slot, inner_slot);
         break;
       }
     }
