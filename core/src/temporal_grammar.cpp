@@ -25,9 +25,11 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
+#include <new>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -4619,7 +4621,21 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
                                          1u << Impl::kRuleDayMonth | 1u << Impl::kRuleYearPeriod |
                                          1u << Impl::kRuleCount | 1u << Impl::kRuleSet;
   std::size_t i = 0;  // the first token not read yet
-  std::optional<Impl::Hit> best;  // the reading at i (one for the sentence: no clearing)
+  // Three places for readings: each rule's reading is made in the free one (a rule's return
+  // value is built right there), which trades places with the best reading at i or the best
+  // one inside it when it wins: no reading is copied or cleared.
+  union Slot {
+    Slot() {}  // (left unset: each reading is made over it)
+    std::optional<Impl::Hit> hit;
+  } slots[3];
+  static_assert(std::is_trivially_destructible_v<std::optional<Impl::Hit>>,
+                "a reading is made over the last one without ending it");
+  int free_slot = 0, best_slot = 1, inner_slot = 2;  // (always three different ones)
+  // rule r's reading at token `at`, in the free slot
+  auto read_into_free_slot = [&](std::size_t r, std::size_t at) __attribute__((always_inline)) {
+    return ::new (static_cast<void*>(&slots[free_slot].hit))
+        std::optional<Impl::Hit>((g.*kReaders[r])(tokens, at));
+  };
   // (kLeadOnly: a word of those classes only, before a word in no table, starts nothing)
   for (std::size_t t = 0; t < n_tries; ++t) {
     if (tries[t] < i) continue;
@@ -4633,19 +4649,20 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     constexpr std::uint32_t kReporting = 1u << Impl::kRuleReporting;
     if ((rules & kReporting) && !in_business()) rules &= ~kReporting;  // results sentences only
     if (!rules) continue;
-    best.reset();
+    Impl::Hit* best = nullptr;  // the reading at i (in slots[best_slot])
     for (; rules; rules &= rules - 1) {
-      std::optional<Impl::Hit> h = (g.*kReaders[std::countr_zero(rules)])(tokens, i);
+      std::optional<Impl::Hit>& h = *read_into_free_slot(std::countr_zero(rules), i);
       if (h && h->end > h->first &&
-          (!best || h->end > best->end || (h->end == best->end && h->first < best->first)))
-        best = std::move(h);
+          (!best || h->end > best->end || (h->end == best->end && h->first < best->first))) {
+        best = &*h;
+        std::swap(best_slot, free_slot);
+      }
     }
     if (!best) continue;
     // "in the past three months": a reading starting inside this one that reaches
     // further wins (bounded: only starts inside the current reading are tried). It reads
     // the token after this one: none when that is a word in no phrase of any table (no rule
     // reads one) or the sentence ends.
-    std::optional<Impl::Hit> inner;  // (one for the passes: cleared by each)
     const std::size_t after = best->end;
     const bool may_reach = !gated || (after < n && !(start_ids[after] == absent_id &&
                                                      tokens[after].kind == TokenKind::word));
@@ -4654,23 +4671,27 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     const bool stop_after = gated && may_reach && tokens[after].kind == TokenKind::punct &&
                             (tokens[after].lower == "," || tokens[after].lower == ".");
     for (std::size_t j = best->first + 1; may_reach && j < best->end; ++j) {
-      inner.reset();
+      Impl::Hit* inner = nullptr;  // (in slots[inner_slot])
       std::uint32_t inner_rules = rules_at(j, j < i ? 0 : try_heads[t]);
       if (stop_after) inner_rules &= 1u << Impl::kRuleMonth;
       if ((inner_rules & kNumberRules) && gated && tokens[j].kind == TokenKind::number)
         inner_rules &= ~kNumberRules | g.number_rules(tokens, j, classes[j]);
       for (const Impl::Rule r : kInnerRules) {
         if (!(inner_rules & (1u << r))) continue;
-        std::optional<Impl::Hit> h = (g.*kReaders[r])(tokens, j);
-        if (h && h->first == j && (!inner || h->end > inner->end)) inner = std::move(h);
+        std::optional<Impl::Hit>& h = *read_into_free_slot(r, j);
+        if (h && h->first == j && (!inner || h->end > inner->end)) {
+          inner = &*h;
+          std::swap(inner_slot, free_slot);
+        }
       }
       if (inner && inner->end > best->end) {
-        best = std::move(inner);
+        best = inner;
+        std::swap(best_slot, inner_slot);
         break;
       }
     }
     g.finish(tokens, *best);
-    Impl::Hit* const done = &*best;
+    Impl::Hit* const done = best;
     // "a year ago", "a year earlier" in a results sentence: the reported quarter a year back
     if (done->rel.kind == RelativeDate::Kind::offset && done->rel.unit == Unit::year &&
         done->rel.count == 1 && done->rel.direction == Direction::backward &&
@@ -4698,8 +4719,9 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     if (out.empty()) out.reserve(4);  // (room for a few readings at the first)
     out.push_back(std::move(m));
     i = done->end;
-    // "February 18-20, 2025": the range's second day, "20, 2025"
-    if (auto second = g.range_second_day(tokens, *done)) {
+    // "February 18-20, 2025": the range's second day, "20, 2025" (only after a reading with
+    // a day: range_second_day() reads nothing else)
+    if (auto second = done->rel.day ? g.range_second_day(tokens, *done) : std::nullopt) {
       Impl::Hit& d2 = *second;
       g.finish(tokens, d2);
       TimexMatch m2;
