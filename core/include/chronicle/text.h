@@ -56,8 +56,9 @@ struct DocumentTokens {
   std::unique_ptr<std::uint64_t[]> hashes;
   std::size_t count = 0;
   std::size_t capacity = 0;
-  // while a paragraph is read: its tokens whose lower-case form ends in ".", "!" or "?"
-  // (those that may end a sentence), in order, by their number in the paragraph: the ASCII
+  // while a document's paragraphs are split: the tokens of each paragraph whose lower-case
+  // form ends in ".", "!" or "?" (those that may end a sentence), paragraph after paragraph,
+  // in order, each by its number within its own paragraph: the ASCII
   // ones and initialisms such as "U.S." (no other token ends so: words and numbers end in
   // a letter or digit, other signs in their own bytes)
   std::vector<std::uint32_t> ends;
