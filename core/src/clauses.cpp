@@ -646,10 +646,11 @@ void read_clauses(std::span<const sdk::Token> t, const ClauseRules& r, const std
       // "faster than expected to", "had been scheduled to": no future of this clause; a
       // plan of the past overtaken ("had been due to expire Friday") lies on either side
       bool blocked = false, had = false;  // (only a future here reads them)
-      for (std::size_t k = i > b + 2 ? i - 2 : b; future_here && k < i; ++k) {
-        blocked = blocked || has(k, B::kFutureBlocker);
-        had = had || has(k, ClauseRules::kHad);
-      }
+      if (future_here)
+        for (std::size_t k = i > b + 2 ? i - 2 : b; k < i; ++k) {
+          blocked = blocked || has(k, B::kFutureBlocker);
+          had = had || has(k, ClauseRules::kHad);
+        }
       if (had && future_here) overtaken = true;
       const bool late_nonfinite = anchor_past && late(i) && (f.bits & B::kNonfiniteFutureHead) &&
                                   !has(i - 1, B::kBeForm) && !has(i - 1, B::kPerfect);
