@@ -3,6 +3,7 @@
 #include "clauses.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace chronicle::detail {
 namespace {
@@ -86,6 +87,13 @@ std::size_t PhraseIndex::shortest_from(std::uint32_t first, const sdk::Token* t,
 }
 
 namespace {
+// "-", the lower-case form of a dash: a word bit of the index (as ClauseRules' word bits)
+// that read_clauses() tests the text of a token by, and keeps out of its facts
+constexpr std::uint64_t kHyphen = 1ull << 52;
+static_assert((kHyphen & (ClauseRules::kPlannedCueStart | ClauseRules::kSpeculativeCueStart |
+                          ClauseRules::kCommitmentVerb | ClauseRules::kNounExtender |
+                          ClauseRules::kSpanVerb | ClauseRules::kPastForm)) == 0,
+              "kHyphen is a bit of its own");
 constexpr std::array<std::uint32_t, 5> kNoPhrases{WordIndex::npos, WordIndex::npos, WordIndex::npos,
                                                   WordIndex::npos, WordIndex::npos};
 }  // namespace
@@ -158,6 +166,7 @@ void ClauseRules::index_bits() {
   add(noun_commitment_verbs, kCommitmentVerb);
   add(noun_extenders, kNounExtender);
   add(span_verbs, kSpanVerb);
+  add({"-"}, kHyphen);
   phrase_firsts_.resize(word_bits_.size(), kNoPhrases);
   // one more: the bits of a word in no list, the number read_clauses() gives such a word
   word_bits_.push_back(0);
@@ -354,12 +363,32 @@ void read_clauses(std::span<const sdk::Token> t, const ClauseRules& r, const std
   std::uint64_t any_bits = 0;  // the bits of all tokens
   std::uint64_t prev = 0;      // the bits of tokens[i - 1]
   std::uint64_t next = n > 0 ? bits_of(ids[0]) : 0;
+  // (all facts zero first: the loop writes only those of the tokens in some list)
+  if (n > 0) std::memset(static_cast<void*>(facts), 0, n * sizeof(TokenFacts));
   for (std::size_t i = 0; i < n; ++i) {
     std::uint64_t b = next;
     next = bits_of(ids[i + 1]);  // (0 past the end)
     const sdk::Token& tok = t[i];
-    if (tok.text.size() == 3 && (tok.text == "\xE2\x80\x94" || tok.text == "\xE2\x80\x93"))
+    if (b == 0) {
+      // most tokens: in no list, no dash (its lower-case form, "-", is listed), no phrase
+      // starts there, and neither loop below reads them unless they are a past form:
+      // is_past_form(t, i) of a word in no list
+      const auto w = tok.lower;
+      if (w.size() >= 5 && w[w.size() - 1] == 'd' && w[w.size() - 2] == 'e' &&
+          tok.kind == sdk::TokenKind::word && !tok.capitalized &&
+          !(prev & (B::kDeterminer | B::kBeForm)) && !(next & ClauseRules::kTo)) {
+        b = ClauseRules::kPastForm;
+        facts[i].bits = b;
+        any_bits |= b;
+        clause_tokens[clause_count++] = static_cast<std::uint32_t>(i);
+      }
+      prev = b;
+      continue;
+    }
+    if ((b & kHyphen) && tok.text.size() == 3 &&
+        (tok.text == "\xE2\x80\x94" || tok.text == "\xE2\x80\x93"))
       b |= ClauseRules::kDash;
+    b &= ~kHyphen;
     // is_past_form(t, i), from the bits
     if (b & B::kPast) {
       if (!((prev & B::kBeForm) && !(prev & ClauseRules::kWasWere))) b |= ClauseRules::kPastForm;
@@ -369,12 +398,9 @@ void read_clauses(std::span<const sdk::Token> t, const ClauseRules& r, const std
       if (!(prev & (B::kDeterminer | B::kBeForm)) && !(next & ClauseRules::kTo))  // "scheduled to"
         b |= ClauseRules::kPastForm;
     }
-    TokenFacts& f = facts[i];
-    f = TokenFacts{};
     prev = b;
-    // (most tokens: in no list, no past form, no dash; no phrase starts there, and neither
-    // loop below reads them)
-    if (b == 0) continue;
+    if (b == 0) continue;  // ("-": its bit only)
+    TokenFacts& f = facts[i];
     f.bits = b;
     if (b & kAnyStart) {
       const auto& first = r.phrase_firsts_[ids[i]];
@@ -631,10 +657,11 @@ void read_clauses(std::span<const sdk::Token> t, const ClauseRules& r, const std
       // "faster than expected to", "had been scheduled to": no future of this clause; a
       // plan of the past overtaken ("had been due to expire Friday") lies on either side
       bool blocked = false, had = false;  // (only a future here reads them)
-      for (std::size_t k = i > b + 2 ? i - 2 : b; future_here && k < i; ++k) {
-        blocked = blocked || has(k, B::kFutureBlocker);
-        had = had || has(k, ClauseRules::kHad);
-      }
+      if (future_here)
+        for (std::size_t k = i > b + 2 ? i - 2 : b; k < i; ++k) {
+          blocked = blocked || has(k, B::kFutureBlocker);
+          had = had || has(k, ClauseRules::kHad);
+        }
       if (had && future_here) overtaken = true;
       const bool late_nonfinite = anchor_past && late(i) && (f.bits & B::kNonfiniteFutureHead) &&
                                   !has(i - 1, B::kBeForm) && !has(i - 1, B::kPerfect);
