@@ -4279,6 +4279,8 @@ template <bool kGated>
     const std::uint32_t c = start_classes[id];
     classes[k] = c;
     const Token& tok = tokens[k];
+    static_assert(static_cast<int>(TokenKind::word) == 0);
+    if ((c | static_cast<std::uint32_t>(tok.kind)) == 0) continue;  // (most tokens)
     if (c != 0 || tok.kind == TokenKind::number ||
         (tok.kind == TokenKind::punct && !tok.lower.empty() &&
          (tok.lower[0] == '\'' || tok.lower[0] == '\xE2') && is_apostrophe(tok.lower)))
