@@ -131,7 +131,11 @@ struct Resources::Gazetteer {
   // cased_from[w + 1]) (empty while cased_by_lower is false: first_words.find(text) then)
   bool cased_by_lower = false;
   std::vector<std::uint32_t> cased_from, cased_firsts;
-  void share_words() {
+  // The grammar's start words are words of that index too: by a token's number there, its
+  // start-word number (TemporalGrammar::start_word_count() for none), which tag() takes
+  // instead of a look-up of its own.
+  std::vector<std::uint32_t> start_id_by_word;
+  void share_words(const TemporalGrammar& grammar) {
     std::vector<std::pair<std::uint32_t, std::uint64_t>> bits;
     for (std::uint32_t k = 0; k < listed_words.size(); ++k)
       bits.emplace_back(clause_rules.add_plain_word(listed_words.word(k)), list_bits[k]);
@@ -162,6 +166,8 @@ struct Resources::Gazetteer {
       for (std::size_t w = 1; w < cased_from.size(); ++w) cased_from[w] += cased_from[w - 1];
       for (const auto& [id, k] : cased) cased_firsts.push_back(k);
     }
+    start_id_by_word = clause_rules.add_numbered_words(
+        grammar.start_word_count(), [&](std::uint32_t k) { return grammar.start_word(k); });
     clause_rules.plain_words_added();
     bits_by_word.assign(clause_rules.word_count() + 1, 0);
     caseless_form_by_word.assign(clause_rules.word_count() + 1, detail::WordIndex::npos);
@@ -422,7 +428,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
     g->common_words = detail::LineWordSet(
         detail::read_file(dir / "common_words.txt").value_or(std::string()));
   }
-  if (g->with_bits) g->share_words();
+  if (g->with_bits) g->share_words(*r->grammar);
   r->gazetteer = std::move(g);
   return r;
 }
@@ -1515,8 +1521,15 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     const auto& t = s.tokens.tokens;
     const detail::SentenceHashes hashes(t.data(), t.size(),
                                         s.tokens.hashes);  // shared by grammar and clauses
+    // (the tokens' word numbers serve the grammar, the clause reader and the entity
+    // passes' lists)
+    std::uint32_t* const word_ids = entities_ ? word_ids_.data() + word_ids_at_[si] : nullptr;
+    if (entities_) g.clause_rules.word_ids(t, word_ids);
     // temporal expressions
-    res_->grammar->tag(t, s.matches);
+    if (word_ids && !g.start_id_by_word.empty())
+      res_->grammar->tag(t, word_ids, g.start_id_by_word.data(), s.matches);
+    else
+      res_->grammar->tag(t, s.matches);
     if (s.matches.size() > res_->max_sentence_timexes) {
       if (over_limit++ == 0) first_over = {s.span.begin, s.matches.size()};
       s.matches.resize(res_->max_sentence_timexes);
@@ -1526,9 +1539,6 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     // of an expression depends on the tense of its clause, when the first such expression
     // asks
     bool clauses_read = false;
-    // (the tokens' word numbers serve the clause reader and the entity passes' lists)
-    std::uint32_t* const word_ids = entities_ ? word_ids_.data() + word_ids_at_[si] : nullptr;
-    if (entities_) g.clause_rules.word_ids(t, word_ids);
     auto read_sentence_clauses = [&] {
       if (entities_)
         detail::read_clauses(t, g.clause_rules, word_ids, s.clauses, s.clause_verb,

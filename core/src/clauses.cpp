@@ -195,8 +195,13 @@ void ClauseRules::word_ids(std::span<const sdk::Token> t, std::vector<std::uint3
 
 void ClauseRules::word_ids(std::span<const sdk::Token> t, std::uint32_t* ids) const {
   const std::size_t n = t.size();
-  const SentenceHashes hashes(t.data(), n);
-  word_bits_ix_.find_each(t.data(), SentenceHashes::all_of(t.data(), n), n, unlisted(), ids);
+  // (the current scope's hashes, as a rule: analyze()'s)
+  if (const std::uint64_t* hs = SentenceHashes::all_of(t.data(), n)) {
+    word_bits_ix_.find_each(t.data(), hs, n, unlisted(), ids);
+  } else {
+    const SentenceHashes hashes(t.data(), n);
+    word_bits_ix_.find_each(t.data(), SentenceHashes::all_of(t.data(), n), n, unlisted(), ids);
+  }
   ids[n] = unlisted();
 }
 

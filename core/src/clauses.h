@@ -168,6 +168,18 @@ struct ClauseRules {
   // serves both. The word's number in the index (the same number when already there).
   // (Then plain_words_added(), once after the last, keeps the index sparse.)
   std::uint32_t add_plain_word(std::string_view word);
+  // add_plain_word(word(k)) for k = 0 to count - 1 (another index's words, by their
+  // numbers there), the last words added: returns by word number (word_count() + 1
+  // entries, unlisted() too) the word's k, or `count` for a word not among them, so one
+  // look-up of a token (word_ids()) gives its number in both indexes.
+  template <class Word>
+  std::vector<std::uint32_t> add_numbered_words(std::uint32_t count, Word&& word) {
+    std::vector<std::uint32_t> ids(count);
+    for (std::uint32_t k = 0; k < count; ++k) ids[k] = add_plain_word(word(k));
+    std::vector<std::uint32_t> by_word(word_count() + 1, count);
+    for (std::uint32_t k = 0; k < count; ++k) by_word[ids[k]] = k;
+    return by_word;
+  }
   void plain_words_added();
   // Numbers of words: those of the index, 0 to word_count() - 1, and unlisted() for a
   // word not in it.

@@ -4367,6 +4367,32 @@ template <bool kGated>
   return n_marked;
 }
 
+// look_up_tokens<true>()'s answers from the tokens' numbers in another index holding the
+// start words (word_ids[k]) and the start-word number by that number (start_id_by_word):
+// an array read a token instead of a probe. (A token of no class is marked only when it
+// is a number or an apostrophe, as there, whether its word is a start word or not.)
+[[gnu::noinline]] std::size_t classify_tokens(const Token* tokens, const std::uint32_t* word_ids,
+                                              const std::uint32_t* start_id_by_word, std::size_t n,
+                                              const std::uint32_t* start_classes,
+                                              std::uint32_t* ids, std::uint32_t* classes,
+                                              std::uint32_t* marked) {
+  std::size_t n_marked = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::uint32_t id = start_id_by_word[word_ids[k]];
+    ids[k] = id;
+    const std::uint32_t c = start_classes[id];
+    classes[k] = c;
+    const Token& tok = tokens[k];
+    static_assert(static_cast<int>(TokenKind::word) == 0);
+    if ((c | static_cast<std::uint32_t>(tok.kind)) == 0) continue;  // (most tokens)
+    if (c != 0 || tok.kind == TokenKind::number ||
+        (tok.kind == TokenKind::punct && !tok.lower.empty() &&
+         (tok.lower[0] == '\'' || tok.lower[0] == '\xE2') && is_apostrophe(tok.lower)))
+      marked[n_marked++] = static_cast<std::uint32_t>(k);
+  }
+  return n_marked;
+}
+
 // The readings tag() hands out (TimexMatch::rel) are shared, each in one block with its
 // count. A thread keeps up to kKept of the blocks it frees for the next readings instead
 // of handing them back to malloc: sentence after sentence the same block size comes and
@@ -4447,8 +4473,26 @@ std::vector<TimexMatch> TemporalGrammar::tag_every_word(std::span<const sdk::Tok
   return out;
 }
 
-void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_start_words,
+std::uint32_t TemporalGrammar::start_word_count() const noexcept {
+  return static_cast<std::uint32_t>(impl_->start_words.size());
+}
+const std::string& TemporalGrammar::start_word(std::uint32_t id) const {
+  return impl_->start_words.word(id);
+}
+std::uint32_t TemporalGrammar::start_word_id(std::string_view lower) const noexcept {
+  const std::uint32_t id = impl_->start_words.find(lower);
+  return id == detail::WordIndex::npos ? start_word_count() : id;
+}
+
+void TemporalGrammar::tag(std::span<const sdk::Token> tokens, const std::uint32_t* word_ids,
+                          const std::uint32_t* start_id_by_word,
                           std::vector<TimexMatch>& out) const {
+  tag(tokens, /*skip_non_start_words=*/true, out, word_ids, start_id_by_word);
+}
+
+void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_start_words,
+                          std::vector<TimexMatch>& out, const std::uint32_t* word_ids,
+                          const std::uint32_t* start_id_by_word) const {
   // Each rule's reader by its number: the order in which they are tried at a token (the
   // first wins ties, so the reporting rule comes first).
   static constexpr std::array<Impl::RuleFn, Impl::kRules> kReaders{
@@ -4514,10 +4558,15 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
   // First pass (look_up_tokens()), over every token (a word not in the index: the number
   // after the last, which starts nothing; the index is never empty once declare_gates()
   // ran); second pass over the marked tokens.
-  const std::size_t n_marked =
-      gated ? look_up_tokens<true>(tokens.data(), word_hashes, n, g.start_words,
-                                   g.start_classes.data(), start_ids, classes, marked)
-            : look_up_tokens<false>(tokens.data(), word_hashes, n, g.start_words,
+  std::size_t n_marked = 0;
+  if (!gated)
+    n_marked = look_up_tokens<false>(tokens.data(), word_hashes, n, g.start_words,
+                                     g.start_classes.data(), start_ids, classes, marked);
+  else if (word_ids)  // (the caller's numbers stand for the look-up)
+    n_marked = classify_tokens(tokens.data(), word_ids, start_id_by_word, n, g.start_classes.data(),
+                               start_ids, classes, marked);
+  else
+    n_marked = look_up_tokens<true>(tokens.data(), word_hashes, n, g.start_words,
                                     g.start_classes.data(), start_ids, classes, marked);
   const std::uint32_t head_classes = g.head_classes;
   const auto absent_id = static_cast<std::uint32_t>(g.start_words.size());

@@ -11,6 +11,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace chronicle {
@@ -83,9 +84,23 @@ class TemporalGrammar {
   // agree.
   std::vector<TimexMatch> tag_every_word(std::span<const sdk::Token> tokens) const;
 
+  // The words tag() looks up first, each token's lower-case word (its start words), by
+  // their numbers 0 to start_word_count() - 1; start_word_count() is the number of a word
+  // not among them. A caller that looks the tokens up in an index of its own holding these
+  // words too can hand tag() the numbers it found instead of a second look-up.
+  std::uint32_t start_word_count() const noexcept;
+  const std::string& start_word(std::uint32_t id) const;
+  // The number of `lower` among the start words (start_word_count() if none).
+  std::uint32_t start_word_id(std::string_view lower) const noexcept;
+  // tag(tokens, out), given each token's number in the caller's index (word_ids[k]) and
+  // by that number its start-word number (start_id_by_word[word_ids[k]]).
+  void tag(std::span<const sdk::Token> tokens, const std::uint32_t* word_ids,
+           const std::uint32_t* start_id_by_word, std::vector<TimexMatch>& out) const;
+
  private:
   void tag(std::span<const sdk::Token> tokens, bool skip_non_start_words,
-           std::vector<TimexMatch>& out) const;
+           std::vector<TimexMatch>& out, const std::uint32_t* word_ids = nullptr,
+           const std::uint32_t* start_id_by_word = nullptr) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
