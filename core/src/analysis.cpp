@@ -92,8 +92,9 @@ struct Resources::Gazetteer {
     story_month_leads,
     story_month_nouns,
     anniversary_day_nouns,  // "On this day 30 years ago": that day of the year back then
+    game_half_cues,         // "In the second half, ..." after "scored": a half of a game
   };
-  static constexpr std::size_t kLists = static_cast<std::size_t>(W::anniversary_day_nouns) + 1;
+  static constexpr std::size_t kLists = static_cast<std::size_t>(W::game_half_cues) + 1;
   static constexpr std::uint64_t bit(W w) { return std::uint64_t{1} << static_cast<unsigned>(w); }
   // Facts of a word beside its lists' bits (bits_by_word): it is one of the words
   // find_entities() tests at a token it may start at ("the", "he", ...); it is a caseless
@@ -415,6 +416,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& di
   for (const auto& w : r->temporal.list("story_month_nouns")) g->add_word(W::story_month_nouns, w);
   for (const auto& w : r->temporal.list("anniversary_day_nouns"))
     g->add_word(W::anniversary_day_nouns, w);
+  for (const auto& w : r->temporal.list("game_half_cues")) g->add_word(W::game_half_cues, w);
   for (const auto& k : r->temporal.keys("months"))
     for (const auto& w : r->temporal.list("months." + k)) g->add_word(W::months_weekdays, w);
   for (const auto& k : r->temporal.keys("weekdays"))
@@ -691,6 +693,9 @@ struct SpareStorage {
 };
 constexpr std::size_t kMaxSpareSentences = 4096;
 constexpr std::size_t kMaxSpareTokens = 65536;
+// A game the story tells: two of its words in up to this many sentences before a year-less
+// half
+constexpr std::size_t kGameSentences = 5;
 // The storage of this thread. (A function's static: a namespace-scope thread_local with a
 // destructor is reached through the thread's init wrapper, a call at every access; each
 // function below takes the reference once.)
@@ -1559,6 +1564,22 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
         if (!clauses_read) read_sentence_clauses();
         return !s.clauses.empty() &&
                s.clauses[detail::clause_of(s.clauses, m.first_token)].tense == Tense::past;
+      });
+    // "In the second half, Hwang Hee-Chan was booked" a few sentences after "open the
+    // scoring in the first half": a half of the game the story tells, no half-year (the
+    // grammar looks for a game in the expression's own sentence)
+    if (!s.matches.empty())
+      std::erase_if(s.matches, [&](const TimexMatch& m) {
+        const RelativeDate& r = *m.rel;
+        if (!(r.kind == RelativeDate::Kind::calendar && r.half && !r.year && !r.year_shift &&
+              r.shift == Shift::none))
+          return false;
+        // (two of its words: "reached its goal in 1986" alone is no game)
+        int cues = 0;
+        for (std::size_t back = 1; back <= kGameSentences && back <= si; ++back)
+          for (const auto& w : sentences_[si - back].tokens.tokens)
+            if (g.has(W::game_half_cues, w.lower) && ++cues == 2) return true;
+        return false;
       });
     if (clauses_read && !every_tense && !entities_) {
       // (read for that test only: `timex` keeps clauses only where a reading asks for them)

@@ -634,7 +634,8 @@ struct TemporalGrammar::Impl {
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
       in_span_name_preps, in_span_perfects, in_span_participles, in_span_infinitive_cues,
       in_span_cue_blockers, in_span_followers, coming_day_verbs, present_appositions, someday_leads,
-      hyphen_only_counts, age_nouns, age_persons, age_leads, day_name_leads, day_name_tails;
+      hyphen_only_counts, age_nouns, age_persons, age_leads, day_name_leads, day_name_tails,
+      holiday_name_leads;
   // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
   // (rule_count), "its first quarterly loss" (rule_set)
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
@@ -1224,6 +1225,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& [k, hd] : kHolidays)
     holidays.add_all(lex.list("holidays.moving." + std::string(k)), -static_cast<int>(hd));
   holiday_blockers.add_all(lex.list("holiday_name_followers"), 1);
+  for (const auto& s : lex.list("holiday_name_leads_allowed")) holiday_name_leads.insert(s);
   business_cues.add_all(lex.list("reporting.cues"), 1);
   reporting_nouns.add_all(lex.list("reporting.nouns"), 1);
   reporting_ago.add_all(lex.list("reporting.year_ago"), 1);
@@ -3562,6 +3564,17 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
       r.month = static_cast<unsigned>(d.month());
       r.day = static_cast<unsigned>(d.day());
       h.end += hd.length;
+    } else if (hd.length && hd.value < 0 && t[h.end].capitalized &&
+               read_unit(t, i + 1, sc).unit == Unit::day &&
+               (t[h.end - 1].lower == "before" || t[h.end - 1].lower == "after") &&
+               !holiday_blockers.match(t, h.end + hd.length).length) {
+      // "the day after Thanksgiving": the day next to a moving holiday, one expression (the
+      // count is the days from the holiday, signed; its year as the holiday's would be read)
+      r = RelativeDate{};
+      r.kind = RelativeDate::Kind::calendar;
+      r.holiday = static_cast<Holiday>(-hd.value);
+      r.count = a.value;
+      h.end += hd.length;
     } else if (a.value != 0 && is_word(t, h.end) && !clause_end(t, h.end) &&
                (t[h.end - 1].lower == "before" || t[h.end - 1].lower == "after") &&
                !months.match(t, h.end).length && !weekdays.match(t, h.end).length &&
@@ -3981,11 +3994,19 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_holiday(
     r.shift = static_cast<Shift>(s.value);
     k += s.length;
   }
+  const std::size_t first = k;
   auto m = holidays.match(t, k);
   if (!m.length || !t[k].capitalized) return std::nullopt;
   k += m.length;
   // "Easter Island", "the Good Friday Agreement", "Christmas trees": names and things
   if (holiday_blockers.match(t, k).length) return std::nullopt;
+  // "illustrator Johnnie Christmas", "Greek Independence Day", "the White House Easter Egg
+  // Roll": a capitalized word (not in capitals) before it, inside the sentence, makes it
+  // part of another name ("Merry Christmas" is the holiday)
+  if (i == first && i >= 2 && is_word(t, i - 1) && t[i - 1].capitalized &&
+      std::ranges::any_of(t[i - 1].text, [](char c) { return c >= 'a' && c <= 'z'; }) &&
+      (is_word(t, i - 2) || is_num(t, i - 2)) && !holiday_name_leads.count(t[i - 1].lower))
+    return std::nullopt;
   if (m.value > 0) {
     r.month = static_cast<unsigned>(m.value / 100);
     r.day = static_cast<unsigned>(m.value % 100);
@@ -5365,8 +5386,10 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         return r;
       }
       if (rel.holiday != Holiday::none) {
+        // ("the day after Thanksgiving": count days from it)
+        const days from{rel.count.value_or(0)};
         auto span_of = [&](int yy) -> std::optional<Span> {
-          const sys_days d = holiday_day(rel.holiday, yy);
+          const sys_days d = holiday_day(rel.holiday, yy) + from;
           return Span{d, d};
         };
         int y = 0;
@@ -5379,7 +5402,7 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
           if (!py) return r;
           y = *py;
         }
-        return day_with_time(holiday_day(rel.holiday, y), rel);
+        return day_with_time(holiday_day(rel.holiday, y) + from, rel);
       }
       if (rel.month && rel.range_to_month && !rel.year && !rel.year_shift) {
         // the range's first month: the year before its last month's
@@ -5655,6 +5678,18 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
                                             year_month_day{*anchor.last_explicit}.month() !=
                                         *anchor.last_month))
         base = sys_days{*anchor.last_month / 1};
+      // "Seventy-seven years later, President Putin ... chose" after "Today, on 8 May, we
+      // commemorate the end of the war": years counted from no day before the publication's
+      // (an event the text names by no date) reach the present (its year), not that far
+      // past it
+      if (rel.anchor == AnchorRef::last_explicit && rel.direction == Direction::forward &&
+          (rel.unit == Unit::year || rel.unit == Unit::decade) && base == P) {
+        RelativeDate present = rel;
+        present.count = 0;
+        present.direction = Direction::none;
+        present.anchor = AnchorRef::publication;
+        return shifted(present, P);
+      }
       if (rel.count && *rel.count == 0 && rel.unit == Unit::day) {
         // "that day" after "today": the day the story named before it
         if (rel.anaphoric_day && rel.anchor == AnchorRef::last_explicit && !bare_clock &&

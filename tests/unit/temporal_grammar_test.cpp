@@ -227,7 +227,9 @@ TEST_F(TemporalGrammarTest, Offsets) {
   EXPECT_EQ(in2.text, "two weeks");
   EXPECT_EQ(in2.r.value, "2025-W10");
   EXPECT_EQ(one("two years earlier", kMon, Tense::past, day("2020-06-01")).r.value, "2018");
-  EXPECT_EQ(one("two years later", kMon, Tense::past).r.value, "2027");
+  // (from no day before the publication's: the present's year, not two years past it)
+  EXPECT_EQ(one("two years later", kMon, Tense::past).r.value, "2025");
+  EXPECT_EQ(one("two years later", kMon, Tense::past, day("2020-06-01")).r.value, "2022");
   EXPECT_EQ(one("the next day", kMon, Tense::past, day("2025-01-10")).r.value, "2025-01-11");
   EXPECT_EQ(one("the day before", kMon, Tense::past, day("2025-01-10")).r.value, "2025-01-09");
   EXPECT_EQ(one("the following day", kMon, Tense::past).r.value, "2025-02-18");
