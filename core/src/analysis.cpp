@@ -169,6 +169,8 @@ struct Resources::Gazetteer {
     }
     start_id_by_word = clause_rules.add_numbered_words(
         grammar.start_word_count(), [&](std::uint32_t k) { return grammar.start_word(k); });
+    // (the words just added start no cased form: empty ranges, so every number has its entry)
+    if (cased_by_lower) cased_from.resize(clause_rules.word_count() + 2, cased_from.back());
     clause_rules.plain_words_added();
     bits_by_word.assign(clause_rules.word_count() + 1, 0);
     caseless_form_by_word.assign(clause_rules.word_count() + 1, detail::WordIndex::npos);
@@ -1574,11 +1576,15 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
         if (!(r.kind == RelativeDate::Kind::calendar && r.half && !r.year && !r.year_shift &&
               r.shift == Shift::none))
           return false;
-        // (two of its words: "reached its goal in 1986" alone is no game)
-        int cues = 0;
+        // (two different words of it: "reached its goal in 1986" alone is no game, nor
+        // "goals" twice in a business story)
+        std::string_view first_cue;
         for (std::size_t back = 1; back <= kGameSentences && back <= si; ++back)
           for (const auto& w : sentences_[si - back].tokens.tokens)
-            if (g.has(W::game_half_cues, w.lower) && ++cues == 2) return true;
+            if (g.has(W::game_half_cues, w.lower)) {
+              if (first_cue.empty()) first_cue = w.lower;
+              else if (w.lower != first_cue) return true;
+            }
         return false;
       });
     if (clauses_read && !every_tense && !entities_) {

@@ -191,7 +191,7 @@ struct ClauseRules {
   // unlisted() included): all_bits() without the look-up.
   std::uint64_t bits_of_word(std::uint32_t id) const noexcept { return word_bits_[id]; }
   // ids[k]: the number of tokens[k].lower (with the hashes of the current SentenceHashes
-  // scope, which must cover the tokens), and ids[n] = unlisted(): n + 1 numbers.
+  // scope when it covers the tokens), and ids[n] = unlisted(): n + 1 numbers.
   void word_ids(std::span<const sdk::Token> tokens, std::vector<std::uint32_t>& ids) const;
   // The same into ids[0] .. ids[n] (room for n + 1 numbers).
   void word_ids(std::span<const sdk::Token> tokens, std::uint32_t* ids) const;

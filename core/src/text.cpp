@@ -396,8 +396,8 @@ struct WordTables {
 constexpr WordTables kWordTables{kStartHash, kByteClass, kRunByte};
 std::uint8_t word_class(char c) { return kWordTables.byte_class[static_cast<unsigned char>(c)]; }
 
-// A paragraph's tokens, made in one thread's buffer that grows and is never given back,
-// or in the document's.
+// The tokens of a document's paragraphs, made in one thread's buffer that grows and is
+// never given back, or in the document's.
 using TokenBuffer = DocumentTokens;
 
 // Where the tokens of a text are written while it is read: the next token, its hash (see
