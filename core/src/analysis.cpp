@@ -1582,8 +1582,10 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
         for (std::size_t back = 1; back <= kGameSentences && back <= si; ++back)
           for (const auto& w : sentences_[si - back].tokens.tokens)
             if (g.has(W::game_half_cues, w.lower)) {
-              if (first_cue.empty()) first_cue = w.lower;
-              else if (w.lower != first_cue) return true;
+              if (first_cue.empty())
+                first_cue = w.lower;
+              else if (w.lower != first_cue)
+                return true;
             }
         return false;
       });
