@@ -7,6 +7,7 @@
 #include <chronicle/text.h>
 
 #include "../test_support.h"
+#include "../token_test_support.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -28,24 +29,8 @@ const chronicle::Resources& resources() {
   return *r;
 }
 
-std::string describe(const chronicle::TokenList& tl) {
-  std::string out;
-  for (const auto& t : tl.tokens)
-    out += std::to_string(t.span.begin) + "-" + std::to_string(t.span.end) + ":" +
-           std::string(t.text) + "|" + std::string(t.lower) + "|" +
-           std::to_string(static_cast<int>(t.kind)) + (t.capitalized ? "C" : "") + " ";
-  return out;
-}
-
-// The tokenizer's hashes are those word_hash() gives each token's lower-case form: "" when
-// so, else the first token whose hash is missing or differs.
-std::string hash_error(const chronicle::TokenList& tl) {
-  if (!tl.hashes && !tl.tokens.empty()) return "no hashes";
-  for (std::size_t k = 0; k < tl.tokens.size(); ++k)
-    if (tl.hashes[k] != chronicle::sdk::word_hash(tl.tokens[k].lower))
-      return "hash of token " + std::to_string(k) + " \"" + std::string(tl.tokens[k].lower) + "\"";
-  return {};
-}
+using chronicle::testing::describe;
+using chronicle::testing::hash_error;
 
 // Returns the number of sentences checked.
 std::size_t check_text(const std::string& text, const std::string& where,

@@ -12,27 +12,12 @@
 #include <string>
 #include <string_view>
 
-#include "../../core/src/word_index.h"
+#include "../token_test_support.h"
 
 namespace {
 
-std::string describe(const chronicle::TokenList& tl) {
-  std::string out;
-  for (const auto& t : tl.tokens)
-    out += std::to_string(t.span.begin) + "-" + std::to_string(t.span.end) + ":" +
-           std::string(t.text) + "|" + std::string(t.lower) + "|" +
-           std::to_string(static_cast<int>(t.kind)) + (t.capitalized ? "C" : "") + " ";
-  return out;
-}
-
-// "" when every token's hash is detail::word_hash() of its lower-case form
-std::string hash_error(const chronicle::TokenList& tl) {
-  if (!tl.hashes && !tl.tokens.empty()) return "no hashes";
-  for (std::size_t k = 0; k < tl.tokens.size(); ++k)
-    if (tl.hashes[k] != chronicle::detail::word_hash(tl.tokens[k].lower))
-      return "hash of token " + std::to_string(k) + " \"" + std::string(tl.tokens[k].lower) + "\"";
-  return {};
-}
+using chronicle::testing::describe;
+using chronicle::testing::hash_error;
 
 // Words of every length from 1 to 40 (small letters and digits, a capital first, inside,
 // at the end), apostrophes, possessives, letters beyond ASCII, initialisms, numbers.
