@@ -400,6 +400,21 @@ std::uint8_t word_class(char c) { return kWordTables.byte_class[static_cast<unsi
 // never given back, or in the document's.
 using TokenBuffer = DocumentTokens;
 
+// Writes the token [b, e) of the text at p at *o and its hash at *oh, and moves both on.
+// (Inline for the tokenizer's loop, which keeps o and oh in its own registers.)
+[[gnu::always_inline]] inline void put_token(sdk::Token*& o, std::uint64_t*& oh, std::size_t b,
+                                             std::size_t e, const char* p, sdk::TokenKind kind,
+                                             std::string_view lower, bool capitalized,
+                                             std::uint64_t hash) {
+  o->span = {b, e};
+  o->text = std::string_view(p + b, e - b);
+  o->lower = lower;
+  o->kind = kind;
+  o->capitalized = capitalized;
+  ++o;
+  *oh++ = hash;
+}
+
 // Where the tokens of a text are written while it is read: the next token, its hash (see
 // DocumentTokens) and the next lower-case form that differs from the text.
 struct TokenWriter {
@@ -408,13 +423,7 @@ struct TokenWriter {
   char* low;
   void push(std::size_t b, std::size_t e, const char* p, sdk::TokenKind kind,
             std::string_view lower, bool capitalized, std::uint64_t hash) {
-    o->span = {b, e};
-    o->text = std::string_view(p + b, e - b);
-    o->lower = lower;
-    o->kind = kind;
-    o->capitalized = capitalized;
-    ++o;
-    *oh++ = hash;
+    put_token(o, oh, b, e, p, kind, lower, capitalized, hash);
   }
   // the lower-case form of a token whose bytes' classes, or-ed, are `flags`
   std::string_view general_form(std::string_view t, std::uint8_t flags) {
@@ -592,13 +601,7 @@ template <bool kCheckRoom>
     para.first_end = out.ends.size();
     auto push = [&](std::size_t b, std::size_t e, sdk::TokenKind kind, std::string_view lower,
                     bool capitalized, std::uint64_t hash) {
-      o->span = {b, e};
-      o->text = std::string_view(p + b, e - b);
-      o->lower = lower;
-      o->kind = kind;
-      o->capitalized = capitalized;
-      ++o;
-      *oh++ = hash;
+      put_token(o, oh, b, e, p, kind, lower, capitalized, hash);
     };
     // The run of small letters and digits of a word that starts before `guarded` stops
     // before it (the byte before it is no ASCII letter or digit): that loop needs no test
