@@ -40,7 +40,7 @@ class WordIndex {
     return id;
   }
   std::uint32_t find(std::string_view w, std::uint64_t h) const noexcept {
-    if (!(filter_ & filter_bit(h))) return npos;
+    if (!(filter_ & filter_bit(h)) || !occupied(occupied_.data(), h & mask_)) return npos;
     for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
       const Slot& x = slots_[s];
       if (x.hash == 0) return npos;
@@ -60,11 +60,16 @@ class WordIndex {
       return;
     }
     const Slot* const slots = slots_.data();
+    const std::uint64_t* const occ = occupied_.data();
     const std::size_t mask = mask_;
     for (std::size_t k = 0; k < n; ++k) {
       const std::uint64_t h = hashes[k];
       std::uint32_t id = absent;
-      // (most probes end at the first slot: empty, or the word's)
+      // (most probes end at the first slot: empty, which the bitmap tells, or the word's)
+      if (!occupied(occ, h & mask)) {
+        ids[k] = id;
+        continue;
+      }
       for (std::size_t s = h & mask; slots[s].hash != 0; s = (s + 1) & mask) {
         const Slot& x = slots[s];
         if (x.hash == h && holds(x, tokens[k].lower.data(), tokens[k].lower.size())) {
@@ -84,11 +89,12 @@ class WordIndex {
                                          std::size_t n, Found&& found,
                                          Absent&& absent) const noexcept {
     const Slot* const slots = slots_.data();
+    const std::uint64_t* const occ = occupied_.data();
     const std::size_t mask = mask_;
     for (std::size_t k = 0; k < n; ++k) {
       const std::uint64_t h = hashes[k];
       std::size_t s = h & mask;
-      if (slots[s].hash == 0) {  // most words of a text
+      if (!occupied(occ, s)) {  // most words of a text
         absent(k);
         continue;
       }
@@ -113,6 +119,7 @@ class WordIndex {
   std::uint32_t find_unfiltered(std::string_view w, std::uint64_t h,
                                 std::uint32_t absent) const noexcept {
     const Slot* const slots = slots_.data();
+    if (!occupied(occupied_.data(), h & mask_)) return absent;
     for (std::size_t s = h & mask_; slots[s].hash != 0; s = (s + 1) & mask_)
       if (slots[s].hash == h && holds(slots[s], w.data(), w.size())) return slots[s].id;
     return absent;
@@ -199,6 +206,13 @@ class WordIndex {
   }
   // one bit per word, chosen by the top six bits of its hash: most words of a text are
   // in no list and most are rejected by this one test
+  // whether slot s holds a word: a bit each, in an array a few hundred times smaller than
+  // the slots, so that the test for most words of a text (no word of the index, which a
+  // sparse table answers at the first slot) reads memory that stays in the first-level
+  // cache instead of a slot in a table of hundreds of kilobytes
+  static bool occupied(const std::uint64_t* occ, std::size_t s) noexcept {
+    return (occ[s >> 6] >> (s & 63)) & 1;
+  }
   static std::uint64_t filter_bit(std::uint64_t h) noexcept {
     return std::uint64_t{1} << (h >> 58);
   }
@@ -206,6 +220,7 @@ class WordIndex {
     filter_ |= filter_bit(h);
     std::size_t s = h & mask_;
     while (slots_[s].hash != 0) s = (s + 1) & mask_;
+    occupied_[s >> 6] |= std::uint64_t{1} << (s & 63);
     const std::string& w = words_[id];
     Slot& x = slots_[s];
     x = {h, id, static_cast<std::uint32_t>(w.size())};
@@ -221,11 +236,13 @@ class WordIndex {
   void rehash(std::size_t cap) {
     std::vector<Slot> old(cap, Slot{});
     old.swap(slots_);
+    occupied_.assign((cap + 63) / 64, 0);
     mask_ = cap - 1;
     for (const Slot& x : old)
       if (x.hash != 0) place(x.hash, x.id);
   }
   std::vector<Slot> slots_;
+  std::vector<std::uint64_t> occupied_;  // bit s: slots_[s] holds a word (see occupied())
   std::size_t mask_ = 0;
   std::uint64_t filter_ = 0;
   sdk::WordShapes shapes_;  // rejects most words without hashing them
