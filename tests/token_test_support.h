@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <string>
 
+#include "../core/src/word_hash.h"
+
 namespace chronicle::testing {
 
 // Every token of `tl`: its span, text, lower-case form, kind and capital, one string to
@@ -20,12 +22,12 @@ inline std::string describe(const TokenList& tl) {
   return out;
 }
 
-// The tokenizer's hashes are those word_hash() gives each token's lower-case form: "" when
+// The tokenizer's hashes are those detail::word_hash() gives each token's lower-case form: "" when
 // so, else the first token whose hash is missing or differs.
 inline std::string hash_error(const TokenList& tl) {
   if (!tl.hashes && !tl.tokens.empty()) return "no hashes";
   for (std::size_t k = 0; k < tl.tokens.size(); ++k)
-    if (tl.hashes[k] != sdk::word_hash(tl.tokens[k].lower))
+    if (tl.hashes[k] != detail::word_hash(tl.tokens[k].lower))
       return "hash of token " + std::to_string(k) + " \"" + std::string(tl.tokens[k].lower) + "\"";
   return {};
 }

@@ -39,7 +39,7 @@ class LineWordSet {
   bool contains(std::string_view w) const noexcept {
     // (a word's length, first and last byte reject most words before it is hashed)
     if (!shapes_.may_hold(w)) return false;
-    const std::uint64_t h = word_hash_by_four(w);
+    const std::uint64_t h = word_hash(w);
     for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
       const Slot& x = slots_[k];
       if (x.hash == 0) return false;
@@ -60,7 +60,7 @@ class LineWordSet {
   // the word text_[at, at + n), unless it is in the set already
   void add(std::size_t at, std::size_t n) {
     const std::string_view w(text_.data() + at, n);
-    const std::uint64_t h = word_hash_by_four(w);
+    const std::uint64_t h = word_hash(w);
     std::size_t k = h & mask_;
     for (; slots_[k].hash != 0; k = (k + 1) & mask_)
       if (slots_[k].hash == h && word(slots_[k]) == w) return;

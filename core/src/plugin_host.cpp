@@ -27,19 +27,18 @@ constexpr unsigned kGateSlotsLog2 = 12;
 // them read)
 constexpr unsigned kGateFilterLog2 = 15;
 
-// The slot of a word by its sdk::word_hash: the hash mixed (the top bits of FNV-1a differ
-// little between short words), its top bits taken.
+// The slot of a word by its detail::word_hash: the hash mixed, its top bits taken.
 inline std::size_t hashed_slot(std::uint64_t hash, unsigned shift) noexcept {
   return (hash * 0x9E3779B97F4A7C15ull) >> shift;
 }
 
-// The sdk::word_hash of each token, in this thread's buffer: for a caller of the public API
+// The detail::word_hash of each token, in this thread's buffer: for a caller of the public API
 // with tokens of its own (the engine's come with the tokenizer's hashes). Not inlined: the
 // gate's loops stay as small as without it.
 [[gnu::noinline]] const std::uint64_t* hashes_of(std::span<const sdk::Token> tokens) {
   static thread_local std::vector<std::uint64_t> own;
   own.resize(tokens.size());
-  for (std::size_t i = 0; i < tokens.size(); ++i) own[i] = sdk::word_hash(tokens[i].lower);
+  for (std::size_t i = 0; i < tokens.size(); ++i) own[i] = detail::word_hash(tokens[i].lower);
   return own.data();
 }
 
@@ -357,7 +356,7 @@ void PluginHost::add_to_gate(std::size_t pi) {
           p.gate_in_order ? gate_words_[ids[0]].starts_in_order : gate_words_[ids[0]].starts;
       starts.push_back(static_cast<std::uint32_t>(gate_phrases_.size()));
       gate_phrases_.push_back({bit, std::vector<std::uint32_t>(ids.begin() + 1, ids.end()),
-                               sdk::word_hash(gate_words_[ids[1]].word)});
+                               detail::word_hash(gate_words_[ids[1]].word)});
     }
   unsigned log2 = kGateSlotsLog2;
   while ((std::size_t{1} << log2) < gate_words_.size() * 4) ++log2;
@@ -380,7 +379,7 @@ void PluginHost::add_to_gate(std::size_t pi) {
   gate_filter_mask_ = gate_filter_.size() - 1;
   for (std::size_t id = 0; id < gate_words_.size(); ++id) {
     if (!looked_up[id]) continue;
-    const std::uint64_t hash = sdk::word_hash(gate_words_[id].word);
+    const std::uint64_t hash = detail::word_hash(gate_words_[id].word);
     std::size_t h = hashed_slot(hash, gate_hashed_shift_);
     while (gate_hashed_[h].hash != 0) h = (h + 1) & gate_mask_;
     gate_hashed_[h] = {hash, id};
@@ -388,7 +387,7 @@ void PluginHost::add_to_gate(std::size_t pi) {
   }
 }
 
-// The gate word `word` is (its sdk::word_hash `hash`), or null
+// The gate word `word` is (its detail::word_hash `hash`), or null
 inline const PluginHost::GateWord* PluginHost::gate_word(std::string_view word,
                                                          std::uint64_t hash) const noexcept {
   for (std::size_t k = hashed_slot(hash, gate_hashed_shift_);; k = (k + 1) & gate_mask_) {
@@ -425,7 +424,7 @@ std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens, const std:
 // lists (a phrase can match only then), wherever the words stand; for a plugin gated in
 // order (PluginHandle::gate_in_order), a phrase whose words stand as consecutive tokens.
 // With `any`, the first plugins found as soon as there are some (a part of the answer).
-// hashes[k]: sdk::word_hash(tokens[k].lower). skip(i): the first token from i on that may
+// hashes[k]: detail::word_hash(tokens[k].lower). skip(i): the first token from i on that may
 // be a gate word (the tokens.size() when none); find(i): the gate word tokens[i] is, or null.
 template <class Skip, class Find>
 inline std::uint64_t PluginHost::gate_of(std::span<const sdk::Token> tokens,

@@ -360,40 +360,118 @@ std::size_t possessive_end(std::string_view s, std::size_t i) {
   return i;
 }
 
-// The hash of a word (see detail::word_hash) from the bytes of its lower-case form, one
-// by one, as the tokenizer reads them.
-constexpr std::uint64_t hash_step(std::uint64_t h, unsigned char c) {
-  return (h ^ c) * detail::kFnvPrime;
-}
-constexpr std::uint64_t word_hash_of(std::string_view w) {
-  std::uint64_t h = detail::kFnvBasis;
-  for (const char c : w) h = hash_step(h, static_cast<unsigned char>(c));
-  return h | 1;
-}
-// the hashes of the one-byte words (ASCII punctuation), and of a possessive's "'s"
+// the hashes (detail::word_hash) of the one-byte words (ASCII punctuation), and of a
+// possessive's "'s"
 constexpr auto kByteHash = [] {
   std::array<std::uint64_t, 256> t{};
-  for (int c = 0; c < 256; ++c)
-    t[c] = hash_step(detail::kFnvBasis, static_cast<unsigned char>(c)) | 1;
+  for (int c = 0; c < 256; ++c) {
+    const char b = static_cast<char>(c);
+    t[c] = detail::word_hash(std::string_view(&b, 1));
+  }
   return t;
 }();
-constexpr std::uint64_t kPossessiveHash = word_hash_of("'s");
-// the hash after the first byte of a word, lowered: one look-up instead of a multiply
-constexpr auto kStartHash = [] {
-  std::array<std::uint64_t, 256> t{};
-  for (int c = 0; c < 256; ++c)
-    t[c] = hash_step(detail::kFnvBasis, static_cast<unsigned char>(kAsciiLower[c]));
-  return t;
-}();
+constexpr std::uint64_t kPossessiveHash = detail::word_hash("'s");
+
+// The detail::word_hash of a word of `len` bytes, 0 < len <= 16, whose first eight bytes
+// (and those after it when it is shorter) are `first` (little-endian) and, when it has
+// more than eight, whose bytes from the ninth on are those at `rest`, with eight bytes
+// readable there; both as in its lower-case form. (From the bytes in registers: no copy of
+// the word to hash.)
+[[gnu::always_inline]] inline std::uint64_t short_word_hash(std::uint64_t first, const char* rest,
+                                                            std::size_t len) {
+  const std::uint64_t h = detail::word_hash_step(
+      detail::kWordHashSeed ^ len,
+      first & (~std::uint64_t{0} >> (64 - 8 * std::min<std::size_t>(len, 8))));
+  if (len <= 8) return h | 1;
+  return detail::word_hash_step(h, load8(rest) & (~std::uint64_t{0} >> (128 - 8 * len))) | 1;
+}
 
 // The tables the loop over words reads, in one object: their addresses are one base
 // address and offsets, not one address each to hold or make again
 struct WordTables {
-  std::array<std::uint64_t, 256> start_hash;
   std::array<std::uint8_t, 256> byte_class;
   std::array<bool, 256> run_byte;
 };
-constexpr WordTables kWordTables{kStartHash, kByteClass, kRunByte};
+constexpr WordTables kWordTables{kByteClass, kRunByte};
+
+// The end of the run of small ASCII letters and digits of a word whose first byte (a
+// letter) is at i, the run ending before the end of the text: the first byte from i + 1 on
+// that is none. Byte by byte, two a step...
+[[gnu::always_inline]] inline std::size_t run_end_bytes(const char* p, std::size_t j) {
+  for (;; j += 2) {
+    if (!kWordTables.run_byte[static_cast<unsigned char>(p[j])]) return j;
+    if (!kWordTables.run_byte[static_cast<unsigned char>(p[j + 1])]) return j + 1;
+  }
+}
+// The runs of small ASCII letters and digits, and the spaces, of the 64 bytes of a text
+// from `base`: bit k of `run`, of `space`, for the byte at base + k. A word's end is found
+// from them with a shift and a count of zero bits: no branch for each byte (mispredicted at
+// the end of most words), and no load of the word's bytes between one word's start and the
+// next one's (the loop's chain from token to token).
+struct RunWindow {
+  std::size_t base;  // (at first the end of the text: no offset of a word is in the window)
+  std::uint64_t run = 0, space = 0;
+
+  // The window of the 64 bytes from `at` (SSE2, which every x86-64 has).
+  void fill(const char* p, std::size_t at) {
+    base = at;
+#if defined(__SSE2__)
+    std::uint64_t r = 0, sp = 0;
+    for (int k = 0; k < 4; ++k) {
+      // a byte b is in 'a'..'z' when b - 'a', moved down by 128 as a signed byte, is below
+      // -128 + 26 (one signed comparison); the same for '0'..'9'
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at + 16 * k));
+      const __m128i in_run =
+          _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
+                                      _mm_set1_epi8(static_cast<char>(-128 + 26))),
+                       _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
+                                      _mm_set1_epi8(static_cast<char>(-128 + 10))));
+      r |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(in_run))} << (16 * k);
+      sp |= std::uint64_t{static_cast<std::uint16_t>(
+                _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))))}
+            << (16 * k);
+    }
+    run = r;
+    space = sp;
+#else
+    run = space = 0;
+    for (std::size_t k = 0; k < 64; ++k) {
+      run |= std::uint64_t{kRunByte[static_cast<unsigned char>(p[at + k])]} << k;
+      space |= std::uint64_t{p[at + k] == ' '} << k;
+    }
+#endif
+  }
+
+  // The end of the run of small ASCII letters and digits of a word whose first byte (a
+  // letter) is at i, the run ending before the end of the text, with `readable` bytes
+  // readable from p: the first byte from i + 1 on that is none; `gap`: 1 when that byte
+  // is ' ', else 0. From the window, made again from i when it does not hold the end.
+  [[gnu::always_inline]] std::size_t run_end(const char* p, std::size_t i, std::size_t readable,
+                                             std::size_t& gap) {
+    if (const std::size_t off = i - base; off < 63) {  // (i below base: a huge number)
+      if (const std::uint64_t other = ~run >> (off + 1); other != 0) {
+        const std::size_t j = i + 1 + static_cast<std::size_t>(std::countr_zero(other));
+        gap = (space >> (j - base)) & 1;
+        return j;
+      }
+    }
+    std::size_t j;
+    if (i + 64 <= readable) {
+      fill(p, i);
+      const std::uint64_t other = ~run >> 1;
+      if (other != 0) {
+        j = i + 1 + static_cast<std::size_t>(std::countr_zero(other));
+        gap = (space >> (j - base)) & 1;
+        return j;
+      }
+      j = run_end_bytes(p, i + 64);
+    } else {
+      j = run_end_bytes(p, i + 1);
+    }
+    gap = p[j] == ' ';
+    return j;
+  }
+};
 std::uint8_t word_class(char c) { return kWordTables.byte_class[static_cast<unsigned char>(c)]; }
 
 // The tokens of a document's paragraphs, made in one thread's buffer that grows and is
@@ -432,16 +510,13 @@ struct TokenWriter {
 };
 
 // The end of the number of s that starts at i: digits, letters ("18th", "1990s", "100M"),
-// inner , . : / and ISO dashes; `flags`: the classes of its letters and digits, or-ed;
-// `h`: the hash of its lower-case form (capitals lowered, the other bytes as they are), as
-// the tokenizer's hashes are made before their last step. Out of line, as read_token().
-[[gnu::noinline]] std::size_t number_end(std::string_view s, std::size_t i, std::uint8_t& flags,
-                                         std::uint64_t& hash) {
+// inner , . : / and ISO dashes; `flags`: the classes of its letters and digits, or-ed.
+// Out of line, as read_token().
+[[gnu::noinline]] std::size_t number_end(std::string_view s, std::size_t i, std::uint8_t& flags) {
   const std::size_t n = s.size();
   const char* const p = s.data();
   const std::size_t start = i;
   std::size_t j = i;
-  std::uint64_t h = detail::kFnvBasis;
   std::uint8_t f = 0;
   while (j < n) {
     const char d = p[j];
@@ -460,10 +535,8 @@ struct TokenWriter {
     } else {
       break;
     }
-    h = hash_step(h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(d)]));
   }
   flags = f;
-  hash = h;
   return j;
 }
 
@@ -494,26 +567,20 @@ struct TokenWriter {
     std::uint8_t flags = c0;
     std::uint8_t cd = 0;  // the class of the byte after the word (0: none, at the end)
     std::size_t j = i + 1;
-    std::uint64_t h = kWordTables.start_hash[static_cast<unsigned char>(p[i])];
-    while (j < n && word_class(p[j]) & (kLower | kDigit))
-      h = hash_step(h, static_cast<unsigned char>(p[j++]));
+    while (j < n && word_class(p[j]) & (kLower | kDigit)) ++j;
     if (j < n) cd = word_class(p[j]);
-    bool rehash = false;  // the lower-case form is not the bytes hashed: hashed once made
     // a capital, an apostrophe, other letters, or punctuation (an initialism?)
     if (cd & (kUpper | kHigh | kApos | kPunct)) {
       if (cd & (kUpper | kHigh | kApos)) {
         if (cd & kUpper) {  // a capital after the first letter ("USA", "iPhone"): the rest
           flags |= kUpper;
-          while (j < n && ((cd = word_class(p[j])) & kAlnum))
-            h = hash_step(
-                h, static_cast<unsigned char>(kAsciiLower[static_cast<unsigned char>(p[j++])]));
+          while (j < n && ((cd = word_class(p[j])) & kAlnum)) ++j;
         }
         if (cd & (kHigh | kApos)) {  // an apostrophe or a letter beyond ASCII after the word
           j = word_end(s, j, flags);
           const std::string_view t(p + start, j - start);
           const std::string_view f = w.general_form(t, flags);
-          w.push(start, j, p, sdk::TokenKind::word, f, (c0 & kUpper) != 0,
-                 detail::word_hash_by_four(f));
+          w.push(start, j, p, sdk::TokenKind::word, f, (c0 & kUpper) != 0, detail::word_hash(f));
           i = j;
           possessive(i);
           return i;
@@ -530,7 +597,6 @@ struct TokenWriter {
         if (k < n && p[k] == '.') ++k;
         j = k;
         cd = j < n ? word_class(p[j]) : 0;
-        rehash = true;
         if (p[j - 1] == '.')
           out.ends.push_back(static_cast<std::uint32_t>(w.o - out.data.get() - first));
       }
@@ -543,8 +609,7 @@ struct TokenWriter {
       lower = std::string_view(w.low, len);
       w.low += len;
     }
-    w.push(start, j, p, sdk::TokenKind::word, lower, (c0 & kUpper) != 0,
-           rehash ? detail::word_hash_by_four(lower) : h | 1);
+    w.push(start, j, p, sdk::TokenKind::word, lower, (c0 & kUpper) != 0, detail::word_hash(lower));
     return cd & kSpace ? j + 1 : j;  // (the space most words are followed by)
   }
   // a byte of 0x80 or above: space, a letter that starts a word, or punctuation
@@ -554,14 +619,14 @@ struct TokenWriter {
   if (!is_letter_cp(c)) {
     const std::string_view t(p + i, len);
     const std::string_view f = w.general_form(t, kHigh);
-    w.push(i, i + len, p, sdk::TokenKind::punct, f, starts_upper(t), detail::word_hash_by_four(f));
+    w.push(i, i + len, p, sdk::TokenKind::punct, f, starts_upper(t), detail::word_hash(f));
     return i + len;
   }
   std::uint8_t flags = kHigh;
   const std::size_t j = word_end(s, i + len, flags);
   const std::string_view t(p + start, j - start);
   const std::string_view f = w.general_form(t, kHigh);
-  w.push(start, j, p, sdk::TokenKind::word, f, starts_upper(t), detail::word_hash_by_four(f));
+  w.push(start, j, p, sdk::TokenKind::word, f, starts_upper(t), detail::word_hash(f));
   i = j;
   possessive(i);
   return i;
@@ -596,6 +661,9 @@ template <bool kCheckRoom>
     const std::string_view s = text.substr(para.begin, para.end - para.begin);
     const std::size_t n = s.size();
     const char* const p = s.data();
+    // the bytes that may be read from p: to the end of the text (those after the paragraph
+    // are read, and left out, by the loads of many bytes at once below)
+    const std::size_t readable = static_cast<std::size_t>(text.data() + text.size() - p);
     const std::size_t first = static_cast<std::size_t>(o - out.data.get());
     para.first_token = first;
     para.first_end = out.ends.size();
@@ -609,6 +677,7 @@ template <bool kCheckRoom>
     std::size_t guarded = n;
     while (guarded > 0 && word_class(p[guarded - 1]) & kAlnum) --guarded;
     std::size_t i = 0;
+    RunWindow window{n};  // (none yet)
     // the tokens that start before `guarded`, then the rest
     auto read = [&](auto before_guard, std::size_t stop) {
       while (i < stop) {
@@ -625,30 +694,20 @@ template <bool kCheckRoom>
         }
         const std::size_t start = i;
         if (c0 & (kLower | kUpper)) {
-          // a word that starts with an ASCII letter (most tokens): its ASCII letters and
-          // digits by table, and the hash of its lower-case form as they are read (the
-          // first letter lowered)
-          std::size_t j = i + 1;
-          std::uint64_t h = kWordTables.start_hash[static_cast<unsigned char>(p[i])];
+          // a word that starts with an ASCII letter (most tokens): the run of small ASCII
+          // letters and digits after its first letter
+          std::size_t j;
           std::uint8_t cd = 0;  // the class of the byte after the word (0: none, at the end)
+          std::size_t gap;      // the space after the word, skipped with it: 1 or 0
           if constexpr (decltype(before_guard)::value) {
-            // two bytes a step: a byte of the run is never the last of s (see `guarded`)
-            for (;; j += 2) {
-              const auto a = static_cast<unsigned char>(p[j]);
-              if (!kWordTables.run_byte[a]) break;
-              h = hash_step(h, a);
-              const auto b = static_cast<unsigned char>(p[j + 1]);
-              if (!kWordTables.run_byte[b]) {
-                ++j;
-                break;
-              }
-              h = hash_step(h, b);
-            }
+            // a byte of the run is never the last of s (see `guarded`)
+            j = window.run_end(p, i, readable, gap);
             cd = word_class(p[j]);
           } else {
-            while (j < n && word_class(p[j]) & (kLower | kDigit))
-              h = hash_step(h, static_cast<unsigned char>(p[j++]));
+            j = i + 1;
+            while (j < n && word_class(p[j]) & (kLower | kDigit)) ++j;
             if (j < n) cd = word_class(p[j]);
+            gap = cd & kSpace ? 1 : 0;
           }
           // (rare) a capital, an apostrophe or another letter after the run, or a letter and
           // punctuation, which may be an initialism ("U.S."): the word is read again by
@@ -661,24 +720,38 @@ template <bool kCheckRoom>
             low = tw.low;
             continue;
           }
-          std::string_view lower(p + start, j - start);
-          if (c0 & kUpper) {
-            const std::size_t len = j - start;
-            if (kEightAtATime && len <= 8 && start + 8 <= n) {
-              // the eight bytes from the word's start at once; those after it are written
-              // too, where the forms of the tokens after it go (see above tokenize_into)
-              const std::uint64_t w8 = load8(p + start);
-              const std::uint64_t lowered = w8 | (ascii_capitals(w8) >> 2);  // + 0x20 each
-              std::memcpy(low, &lowered, 8);
-            } else {
+          // its lower-case form: the text, or (a capital first) the text with the first
+          // letter lowered; and the hash of that form, from its first eight bytes in a
+          // register (lowered: + 0x20 to the first, which small letters have already)
+          const std::size_t len = j - start;
+          std::string_view lower(p + start, len);
+          std::uint64_t hash;
+          if (kEightAtATime && start + 16 <= readable && len <= 16) {
+            const std::uint64_t w8 = load8(p + start) | 0x20;
+            if (c0 & kUpper) {
+              if (len <= 8) {
+                // the eight bytes at once; those after the word are written too, where the
+                // forms of the tokens after it go (see above tokenize_into)
+                std::memcpy(low, &w8, 8);
+              } else {
+                for (std::size_t k = 0; k < len; ++k)
+                  low[k] = kAsciiLower[static_cast<unsigned char>(p[start + k])];
+              }
+              lower = std::string_view(low, len);
+              low += len;
+            }
+            hash = short_word_hash(w8, p + start + 8, len);
+          } else {
+            if (c0 & kUpper) {
               for (std::size_t k = 0; k < len; ++k)
                 low[k] = kAsciiLower[static_cast<unsigned char>(p[start + k])];
+              lower = std::string_view(low, len);
+              low += len;
             }
-            lower = std::string_view(low, len);
-            low += len;
+            hash = detail::word_hash(lower);
           }
-          push(start, j, sdk::TokenKind::word, lower, (c0 & kUpper) != 0, h | 1);
-          i = cd & kSpace ? j + 1 : j;  // (the space most words are followed by)
+          push(start, j, sdk::TokenKind::word, lower, (c0 & kUpper) != 0, hash);
+          i = j + gap;  // (the space most words are followed by)
           continue;
         }
         if (c0 & kSpace) {  // (tested after words: most spaces are skipped with the word before)
@@ -695,17 +768,23 @@ template <bool kCheckRoom>
         }
         if (c0 & kDigit) {
           std::uint8_t flags = 0;
-          std::uint64_t h;
-          const std::size_t j = number_end(s, i, flags, h);
+          const std::size_t j = number_end(s, i, flags);
           // (its ASCII letters and digits: its own lower-case form unless it has capitals)
-          const std::string_view t(p + start, j - start);
+          const std::size_t len = j - start;
+          const std::string_view t(p + start, len);
           std::string_view lower = t;
+          std::uint64_t hash;
           if (flags & kUpper) {
             char* at = low;
             lower = lower_form(t, flags, at);
             low = at;
+            hash = detail::word_hash(lower);
+          } else if (kEightAtATime && start + 16 <= readable && len <= 16) {
+            hash = short_word_hash(load8(p + start), p + start + 8, len);
+          } else {
+            hash = detail::word_hash(lower);
           }
-          push(start, j, sdk::TokenKind::number, lower, false, h | 1);
+          push(start, j, sdk::TokenKind::number, lower, false, hash);
           i = j;
           continue;
         }

@@ -18,11 +18,11 @@
 #include <string_view>
 #include <vector>
 
+#include "word_hash.h"
+
 namespace chronicle::detail {
 
-// FNV-1a over the bytes; never 0 (0 marks an empty slot). The SDK's, which plugins'
-// PhraseSet uses too.
-using sdk::word_hash;
+// (word_hash(): the engine's word hash, never 0 (0 marks an empty slot); see word_hash.h)
 
 class WordIndex {
  public:
@@ -290,28 +290,6 @@ class WordSet {
   WordIndex index_;
 };
 
-// word_hash()'s FNV-1a: h starts at the basis; for each byte, h = (h ^ byte) * prime; the
-// word's hash is h | 1. (The tokenizer hashes the words it reads so.)
-inline constexpr std::uint64_t kFnvBasis = 14695981039346656037ull;
-inline constexpr std::uint64_t kFnvPrime = 1099511628211ull;
-
-// word_hash(w), four bytes a step (the same FNV-1a: each byte xor-ed in, then one multiply):
-// fewer loop instructions for the hashes of every token of a sentence.
-inline std::uint64_t word_hash_by_four(std::string_view w) noexcept {
-  constexpr std::uint64_t prime = kFnvPrime;
-  std::uint64_t h = kFnvBasis;
-  const auto* p = reinterpret_cast<const unsigned char*>(w.data());
-  std::size_t n = w.size();
-  for (; n >= 4; n -= 4, p += 4) {
-    h = (h ^ p[0]) * prime;
-    h = (h ^ p[1]) * prime;
-    h = (h ^ p[2]) * prime;
-    h = (h ^ p[3]) * prime;
-  }
-  for (; n > 0; --n, ++p) h = (h ^ *p) * prime;
-  return h | 1;
-}
-
 namespace hashes_detail {
 struct Current {
   const sdk::Token* tokens = nullptr;
@@ -343,7 +321,7 @@ class SentenceHashes {
       long_.resize(n);
       h = long_.data();
     }
-    for (std::size_t i = 0; i < n; ++i) h[i] = word_hash_by_four(tokens[i].lower);
+    for (std::size_t i = 0; i < n; ++i) h[i] = word_hash(tokens[i].lower);
     hashes_detail::current = {tokens, n, h};
   }
   ~SentenceHashes() { hashes_detail::current = saved_; }

@@ -98,7 +98,7 @@ class PluginHost {
 
   // Runs every extractor on one sentence. An extractor that throws is reported in
   // `failures` and its output for that sentence dropped; the others go on. `hashes`, when
-  // given: hashes[k] == sdk::word_hash(sentence.tokens[k].lower) for every token (the
+  // given: hashes[k] == detail::word_hash(sentence.tokens[k].lower) for every token (the
   // tokenizer's, TokenList::hashes), read by the gate; without them the gate hashes the
   // words itself.
   void extract(const sdk::Sentence& sentence, std::vector<sdk::EventCandidate>& out,
@@ -138,7 +138,7 @@ class PluginHost {
   struct GatePhrase {
     std::uint64_t plugins = 0;
     std::vector<std::uint32_t> rest;  // the ids of the words after the first
-    std::uint64_t second_hash = 0;    // the sdk::word_hash of the word after the first
+    std::uint64_t second_hash = 0;    // the detail::word_hash of the word after the first
   };
   struct GateWord {
     std::string word;
@@ -165,7 +165,7 @@ class PluginHost {
     const std::size_t n = plugins_.size();
     return n <= 64 && gated_ == (n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1);
   }
-  // The gate words that are looked up by sdk::word_hash (the tokenizer's hashes; a
+  // The gate words that are looked up by detail::word_hash (the tokenizer's hashes; a
   // caller's tokens without them are hashed): a slot holds a word's hash and id (hash 0:
   // empty), at the top bits of the hash mixed. Most tokens that are no gate word meet an
   // empty slot right away.
@@ -178,7 +178,7 @@ class PluginHost {
   unsigned gate_hashed_shift_ = 64;
   // The test made of every token before the slot table: gate_filter_[hash & gate_filter_mask_]
   // is 1 for the hash of every gate word that has a slot, 0 for most other words (the
-  // table is sparse). Bit 0 of an sdk::word_hash is always set: only odd entries are read.
+  // table is sparse). Bit 0 of a detail::word_hash is always set: only odd entries are read.
   std::vector<std::uint8_t> gate_filter_;
   std::size_t gate_filter_mask_ = 0;
 

@@ -41,7 +41,7 @@ class CodePointIndex {
 struct TokenList {
   std::span<const sdk::Token> tokens;
   std::shared_ptr<const void> lower_store;
-  // hashes[k]: sdk::word_hash(tokens[k].lower), made by the tokenizer as it read the word,
+  // hashes[k]: detail::word_hash(tokens[k].lower), made by the tokenizer as it read the word,
   // for the tokens as tokenize() or split_sentences() gave them (kept alive with the
   // tokens); null in a list made otherwise. A list given other tokens must set it to null.
   const std::uint64_t* hashes = nullptr;
