@@ -372,18 +372,20 @@ constexpr auto kByteHash = [] {
 }();
 constexpr std::uint64_t kPossessiveHash = detail::word_hash("'s");
 
-// The detail::word_hash of a word of `len` bytes, 0 < len <= 16, whose first eight bytes
-// (and those after it when it is shorter) are `first` (little-endian) and, when it has
-// more than eight, whose bytes from the ninth on are those at `rest`, with eight bytes
-// readable there; both as in its lower-case form. (From the bytes in registers: no copy of
-// the word to hash.)
-[[gnu::always_inline]] inline std::uint64_t short_word_hash(std::uint64_t first, const char* rest,
-                                                            std::size_t len) {
-  const std::uint64_t h = detail::word_hash_step(
-      detail::kWordHashSeed ^ len,
-      first & (~std::uint64_t{0} >> (64 - 8 * std::min<std::size_t>(len, 8))));
-  if (len <= 8) return h | 1;
-  return detail::word_hash_step(h, load8(rest) & (~std::uint64_t{0} >> (128 - 8 * len))) | 1;
+// The detail::word_hash of a word of `len` bytes, 0 < len <= 16, whose first sixteen bytes
+// (and those after it when it is shorter) are `first` and `second` (little-endian), as in
+// its lower-case form. From the bytes in registers, and without a branch on the length
+// (the second multiply is made for every word, and left out of a word of eight bytes or
+// fewer): no copy of the word to hash, no branch to mispredict.
+[[gnu::always_inline]] inline std::uint64_t short_word_hash(std::uint64_t first,
+                                                            std::uint64_t second, std::size_t len) {
+  constexpr std::uint64_t kAll = ~std::uint64_t{0};
+  const bool more = len > 8;
+  const std::uint64_t h = detail::word_hash_step(detail::kWordHashSeed ^ len,
+                                                 first & (kAll >> (64 - 8 * (more ? 8 : len))));
+  const std::uint64_t h2 =
+      detail::word_hash_step(h, second & (kAll >> (64 - 8 * (more ? len - 8 : 1))));
+  return (more ? h2 : h) | 1;
 }
 
 // The tables the loop over words reads, in one object: their addresses are one base
@@ -727,20 +729,18 @@ template <bool kCheckRoom>
           std::string_view lower(p + start, len);
           std::uint64_t hash;
           if (kEightAtATime && start + 16 <= readable && len <= 16) {
+            // (without a branch on the capital: one is mispredicted for many words) the
+            // sixteen bytes from the word's start, lowered, written where the next form
+            // goes (those after the word too, where the forms of the tokens after it go:
+            // see above tokenize_into), and taken as its form when it has a capital
             const std::uint64_t w8 = load8(p + start) | 0x20;
-            if (c0 & kUpper) {
-              if (len <= 8) {
-                // the eight bytes at once; those after the word are written too, where the
-                // forms of the tokens after it go (see above tokenize_into)
-                std::memcpy(low, &w8, 8);
-              } else {
-                for (std::size_t k = 0; k < len; ++k)
-                  low[k] = kAsciiLower[static_cast<unsigned char>(p[start + k])];
-              }
-              lower = std::string_view(low, len);
-              low += len;
-            }
-            hash = short_word_hash(w8, p + start + 8, len);
+            const std::uint64_t w8b = load8(p + start + 8);
+            std::memcpy(low, &w8, 8);
+            std::memcpy(low + 8, &w8b, 8);
+            const bool capital = (c0 & kUpper) != 0;
+            lower = std::string_view(capital ? low : p + start, len);
+            low += capital ? len : 0;
+            hash = short_word_hash(w8, w8b, len);
           } else {
             if (c0 & kUpper) {
               for (std::size_t k = 0; k < len; ++k)
@@ -780,7 +780,7 @@ template <bool kCheckRoom>
             low = at;
             hash = detail::word_hash(lower);
           } else if (kEightAtATime && start + 16 <= readable && len <= 16) {
-            hash = short_word_hash(load8(p + start), p + start + 8, len);
+            hash = short_word_hash(load8(p + start), load8(p + start + 8), len);
           } else {
             hash = detail::word_hash(lower);
           }
