@@ -405,7 +405,7 @@ constexpr WordTables kWordTables{kByteClass, kRunByte};
     if (!kWordTables.run_byte[static_cast<unsigned char>(p[j + 1])]) return j + 1;
   }
 }
-// The runs of small ASCII letters and digits, and the spaces, of the 64 bytes of a text
+// The runs of small ASCII letters and digits, and the spaces (kSpace), of the 64 bytes of a text
 // from `base`: bit k of `run`, of `space`, for the byte at base + k. A word's end is found
 // from them with a shift and a count of zero bits: no branch for each byte (mispredicted at
 // the end of most words), and no load of the word's bytes between one word's start and the
@@ -429,9 +429,12 @@ struct RunWindow {
                        _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
                                       _mm_set1_epi8(static_cast<char>(-128 + 10))));
       r |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(in_run))} << (16 * k);
-      sp |= std::uint64_t{static_cast<std::uint16_t>(
-                _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))))}
-            << (16 * k);
+      // the spaces (kSpace): ' ', and \t to \r (9 to 13) as above
+      const __m128i is_space = _mm_or_si128(
+          _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+          _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - '\t'))),
+                         _mm_set1_epi8(static_cast<char>(-128 + 5))));
+      sp |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(is_space))} << (16 * k);
     }
     run = r;
     space = sp;
@@ -439,7 +442,8 @@ struct RunWindow {
     run = space = 0;
     for (std::size_t k = 0; k < 64; ++k) {
       run |= std::uint64_t{kRunByte[static_cast<unsigned char>(p[at + k])]} << k;
-      space |= std::uint64_t{p[at + k] == ' '} << k;
+      space |= std::uint64_t{(kByteClass[static_cast<unsigned char>(p[at + k])] & kSpace) != 0}
+               << k;
     }
 #endif
   }
@@ -447,7 +451,7 @@ struct RunWindow {
   // The end of the run of small ASCII letters and digits of a word whose first byte (a
   // letter) is at i, the run ending before the end of the text, with `readable` bytes
   // readable from p: the first byte from i + 1 on that is none; `gap`: 1 when that byte
-  // is ' ', else 0. From the window, made again from i when it does not hold the end.
+  // is a space, else 0. From the window, made again from i when it does not hold the end.
   [[gnu::always_inline]] std::size_t run_end(const char* p, std::size_t i, std::size_t readable,
                                              std::size_t& gap) {
     if (const std::size_t off = i - base; off < 63) {  // (i below base: a huge number)
@@ -470,8 +474,25 @@ struct RunWindow {
     } else {
       j = run_end_bytes(p, i + 1);
     }
-    gap = p[j] == ' ';
+    gap = (kByteClass[static_cast<unsigned char>(p[j])] & kSpace) != 0;
     return j;
+  }
+
+  // Past the space at i and those after it that the window holds (made again from i when
+  // it holds none after i), with `readable` bytes readable from p: an offset after i
+  // where the spaces from i go on or end. (Runs of spaces, as the indentation of a
+  // paragraph's lines, are passed at once, not with a step of the loop each.)
+  [[gnu::always_inline]] std::size_t after_spaces(const char* p, std::size_t i,
+                                                  std::size_t readable) {
+    if (const std::size_t off = i - base; off < 64) {  // (i below base: a huge number)
+      if (const std::uint64_t other = ~space >> off; other != 0)
+        return i + static_cast<std::size_t>(std::countr_zero(other));
+      return base + 64;
+    }
+    if (i + 64 > readable) return i + 1;
+    fill(p, i);
+    const std::uint64_t other = ~space;
+    return other != 0 ? i + static_cast<std::size_t>(std::countr_zero(other)) : i + 64;
   }
 };
 std::uint8_t word_class(char c) { return kWordTables.byte_class[static_cast<unsigned char>(c)]; }
@@ -755,7 +776,12 @@ template <bool kCheckRoom>
           continue;
         }
         if (c0 & kSpace) {  // (tested after words: most spaces are skipped with the word before)
-          ++i;
+          if constexpr (decltype(before_guard)::value) {
+            // (not past the paragraph's end, where spaces may go on)
+            i = std::min(window.after_spaces(p, i, readable), n);
+          } else {
+            ++i;
+          }
           continue;
         }
         if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
