@@ -9,6 +9,8 @@
 #include <chronicle/text.h>
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <random>
 #include <string>
 #include <string_view>
 
@@ -105,6 +107,54 @@ TEST(TokenizerOffsets, KnownTokensAndHashes) {
   for (const auto& t : tl.tokens) lowers += std::string(t.lower) + "|";
   EXPECT_EQ(lowers, "the|u.s.|didn't|say|trump|'s|caf\xC3\xA9|was|at|3:30|p.m.|");
   EXPECT_EQ(hash_error(tl), "");
+}
+
+// Texts of plain words (a small letter or a capital, then small letters and digits, up to
+// 100 bytes: longer than the 64 bytes the word loop classifies at once), runs of 1 to 130
+// spaces of every kind, and punctuation, from 1 byte to over 16 kB (where the room for
+// the tokens is checked token by token): the tokens a plain reading gives, with their hashes.
+TEST(TokenizerOffsets, LongWordsAndSpaceRunsAsReadPlainly) {
+  std::mt19937 rng(25);
+  auto pick = [&](std::uint32_t n) { return static_cast<std::uint32_t>(rng() % n); };
+  for (int round = 0; round < 60; ++round) {
+    const std::size_t size = round < 40 ? 1 + pick(300) : 16000 + pick(2000);
+    std::string text;
+    std::string want;  // describe() of the tokens a plain reading gives
+    auto token = [&](std::size_t b, std::size_t e, const std::string& lower, int kind, bool cap) {
+      want += std::to_string(b) + "-" + std::to_string(e) + ":" + text.substr(b, e - b) + "|" +
+              lower + "|" + std::to_string(kind) + (cap ? "C" : "") + " ";
+    };
+    while (text.size() < size) {
+      const std::uint32_t what = pick(10);
+      const std::size_t b = text.size();
+      if (what < 5) {  // a word, then a space or punctuation (or the text's end)
+        const std::size_t len = pick(4) == 0 ? 1 + pick(100) : 1 + pick(9);
+        const bool cap = pick(4) == 0;
+        std::string lower(1, static_cast<char>('a' + pick(26)));
+        for (std::size_t k = 1; k < len; ++k)
+          lower += static_cast<char>(pick(5) == 0 ? '0' + pick(10) : 'a' + pick(26));
+        text += lower;
+        if (cap) text[b] = static_cast<char>(text[b] - 'a' + 'A');
+        token(b, text.size(), lower, static_cast<int>(chronicle::sdk::TokenKind::word), cap);
+        // (a space or punctuation after it, but at the text's end)
+        if (text.size() < size) text += pick(2) == 0 ? ' ' : pick(2) == 0 ? '\n' : ';';
+        if (text.back() == ';')
+          token(text.size() - 1, text.size(), ";",
+                static_cast<int>(chronicle::sdk::TokenKind::punct), false);
+      } else if (what < 8) {  // a run of spaces
+        const std::size_t len = pick(3) == 0 ? 1 + pick(130) : 1 + pick(5);
+        for (std::size_t k = 0; k < len; ++k) text += " \t\n\r\v\f  "[pick(8)];
+      } else {  // punctuation
+        const char c = ";()[]\"+*"[pick(8)];
+        text += c;
+        token(b, b + 1, std::string(1, c), static_cast<int>(chronicle::sdk::TokenKind::punct),
+              false);
+      }
+    }
+    const chronicle::TokenList tl = chronicle::tokenize(text);
+    ASSERT_EQ(describe(tl), want) << "round " << round;
+    ASSERT_EQ(hash_error(tl), "") << "round " << round;
+  }
 }
 
 }  // namespace
