@@ -4528,36 +4528,44 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
   std::size_t n_tries = 0, n_heads = 0;
   // Second pass, over the marked tokens: their classes by the next word and the token, and
   // the lists of tries and heads.
+  // (The tests are made with & and | instead of && and ||, each token's outcome a 0 or 1
+  // that masks or counts: branches on a word's class or the next word mispredict often.)
   for (std::size_t m = 0; m < n_marked; ++m) {
     const std::size_t k = marked[m];
     const sdk::Token& tok = tokens[k];
-    std::uint32_t c = classes[k];
+    const std::uint32_t first_classes = classes[k];
+    std::uint32_t c = first_classes;
+    const std::uint32_t id = start_ids[k];
+    // the next token (the token itself at the end: has_next says)
+    const bool has_next = k + 1 < n;
+    const std::size_t next = k + has_next;
+    const std::uint32_t next_id = start_ids[next];
+    const TokenKind next_kind = tokens[next].kind;
+    const bool word = tok.kind == TokenKind::word;
     // "the company", "a share": a word that only leads (Impl::lead_before_absent) before a
     // word not in the index is no try (see the scan below) and no head; its classes are
     // final as they are
-    if (gated && !(c & ~kLeadOnly) && g.lead_before_absent[start_ids[k]] && k + 1 < n &&
-        start_ids[k + 1] == absent_id && tokens[k + 1].kind == TokenKind::word &&
-        tok.kind == TokenKind::word)
-      continue;
+    const bool lead_only = gated & ((c & ~kLeadOnly) == 0) & (g.lead_before_absent[id] != 0) &
+                           has_next & (next_id == absent_id) &
+                           (next_kind == TokenKind::word) & word;
     // (a next word that is a word and none of the paired word's second words, as its filter
     // bit says, gives no class; punctuation may be a hyphen before the second word)
-    if ((c & kPaired) && k + 1 < n &&
-        (tokens[k + 1].kind == TokenKind::punct ||
-         (g.pair_filter[start_ids[k]] >> (start_ids[k + 1] & 63) & 1)))
+    if (!lead_only & ((c & kPaired) != 0) & has_next &
+        ((next_kind == TokenKind::punct) | ((g.pair_filter[id] >> (next_id & 63) & 1) != 0)))
       c |= g.paired_classes(tokens, start_ids, k);
-    if (!tok.capitalized) c &= ~kCapitalizedOnly;
-    if (tok.kind == TokenKind::number)
-      c |= kNumberToken;
-    else if (tok.kind == TokenKind::punct && is_apostrophe(tok.lower))
+    c &= ~(kCapitalizedOnly * !tok.capitalized);
+    c |= kNumberToken * (tok.kind == TokenKind::number);
+    if (tok.kind == TokenKind::punct && is_apostrophe(tok.lower))
       c |= kApostrophe;  // read by rule_numeric (short decades) as it is
+    c = lead_only ? first_classes : c;
     classes[k] = c;
-    any_class |= c;
+    any_class |= lead_only ? 0 : c;
     // (each try notes the first head at or after it: heads are listed up to k - 1 here)
     tries[n_tries] = static_cast<std::uint32_t>(k);
     try_heads[n_tries] = static_cast<std::uint32_t>(n_heads);
-    n_tries += tok.kind != TokenKind::punct && ((c & try_classes) | try_always) != 0;
+    n_tries += !lead_only & (tok.kind != TokenKind::punct) & (((c & try_classes) | try_always) != 0);
     heads[n_heads] = static_cast<std::uint32_t>(k);
-    n_heads += (c & head_classes) != 0;
+    n_heads += !lead_only & ((c & head_classes) != 0);
   }
   // A sentence with no class at all holds no expression.
   if (n_tries == 0) return;
