@@ -26,29 +26,27 @@ inline bool is_apostrophe_word(std::string_view w) noexcept {
   return w.size() == 1 ? w[0] == '\'' : w.size() == 3 && w == "\xE2\x80\x99";
 }
 
-// The marked tokens (see above) from each token's classes and kind; returns how many.
+// word_hash() of the apostrophes: a token of another hash is neither
+inline const std::uint64_t kApostropheHash = word_hash("'");
+inline const std::uint64_t kCurlyApostropheHash = word_hash("\xE2\x80\x99");
+
+// The marked tokens (see above) from each token's classes, kind and hash (hashes[k], the
+// word_hash() of its lower-case word); returns how many.
 // No branch per token (whether a token has a class depends on whether it is a start word,
 // as about 40% of the tokens of a text are: such a branch mispredicts often): each token's
 // number is written at the end of the list, which the test's 0 or 1 lengthens. Only a
-// punctuation token that begins with an apostrophe's first byte (rare) takes a branch.
+// token of an apostrophe's hash (rare) takes a branch.
 template <bool kGated>
-std::size_t mark_tokens(const sdk::Token* tokens, std::size_t n, const std::uint32_t* classes,
-                        std::uint32_t* marked) noexcept {
-  static constexpr char kNoByte = 0;
+std::size_t mark_tokens(const sdk::Token* tokens, const std::uint64_t* hashes, std::size_t n,
+                        const std::uint32_t* classes, std::uint32_t* marked) noexcept {
   std::size_t n_marked = 0;
   for (std::size_t k = 0; k < n; ++k) {
-    const sdk::Token& tok = tokens[k];
-    const sdk::TokenKind kind = tok.kind;
+    const sdk::TokenKind kind = tokens[k].kind;
     bool mark = (classes[k] != 0) | (kind == sdk::TokenKind::number) |
                 (!kGated & (kind == sdk::TokenKind::word));
-    // the first byte of a punctuation token, else kNoByte (the address chosen with a mask:
-    // the compiler made a conditional move a branch)
-    const auto own = std::uintptr_t{0} - ((kind == sdk::TokenKind::punct) & !tok.lower.empty());
-    const char* const first =
-        reinterpret_cast<const char*>((reinterpret_cast<std::uintptr_t>(tok.lower.data()) & own) |
-                                      (reinterpret_cast<std::uintptr_t>(&kNoByte) & ~own));
-    if ((*first == '\'') | (*first == '\xE2')) [[unlikely]]
-      mark |= is_apostrophe_word(tok.lower);
+    const std::uint64_t h = hashes[k];
+    if ((h == kApostropheHash) | (h == kCurlyApostropheHash)) [[unlikely]]
+      mark |= kind == sdk::TokenKind::punct && is_apostrophe_word(tokens[k].lower);
     marked[n_marked] = static_cast<std::uint32_t>(k);
     n_marked += mark;
   }
@@ -73,22 +71,22 @@ template <bool kGated>
         ids[k] = id;
         classes[k] = start_classes[id];
       });
-  return mark_tokens<kGated>(tokens, n, classes, marked);
+  return mark_tokens<kGated>(tokens, hashes, n, classes, marked);
 }
 
 // look_up_tokens<true>()'s answers from the tokens' numbers in another index holding the
 // start words (word_ids[k]) and the start-word number by that number (start_id_by_word):
 // an array read a token instead of a probe.
 [[gnu::noinline]] inline std::size_t classify_tokens(
-    const sdk::Token* tokens, const std::uint32_t* word_ids, const std::uint32_t* start_id_by_word,
-    std::size_t n, const std::uint32_t* start_classes, std::uint32_t* ids, std::uint32_t* classes,
-    std::uint32_t* marked) {
+    const sdk::Token* tokens, const std::uint64_t* hashes, const std::uint32_t* word_ids,
+    const std::uint32_t* start_id_by_word, std::size_t n, const std::uint32_t* start_classes,
+    std::uint32_t* ids, std::uint32_t* classes, std::uint32_t* marked) {
   for (std::size_t k = 0; k < n; ++k) {
     const std::uint32_t id = start_id_by_word[word_ids[k]];
     ids[k] = id;
     classes[k] = start_classes[id];
   }
-  return mark_tokens<true>(tokens, n, classes, marked);
+  return mark_tokens<true>(tokens, hashes, n, classes, marked);
 }
 
 }  // namespace chronicle::detail

@@ -4513,7 +4513,7 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     n_marked = detail::look_up_tokens<false>(tokens.data(), word_hashes, n, g.start_words,
                                              g.start_classes.data(), start_ids, classes, marked);
   else if (word_ids)  // (the caller's numbers stand for the look-up)
-    n_marked = detail::classify_tokens(tokens.data(), word_ids, start_id_by_word, n,
+    n_marked = detail::classify_tokens(tokens.data(), word_hashes, word_ids, start_id_by_word, n,
                                        g.start_classes.data(), start_ids, classes, marked);
   else
     n_marked = detail::look_up_tokens<true>(tokens.data(), word_hashes, n, g.start_words,

@@ -176,9 +176,9 @@ class WordIndex {
   // words of a text (no word of the index) without reading a slot: those whose first slot
   // is empty, and almost all of those whose first slot holds another word.
   static constexpr std::uint8_t kRunGoesOn = 0x80;
+  // (the top six bits of the hash, and a 1: never 0)
   static std::uint8_t tag_of(std::uint64_t h) noexcept {
-    const auto t = static_cast<std::uint8_t>((h >> 50) & 0x7F);
-    return static_cast<std::uint8_t>(t | (t == 0));  // (never 0)
+    return static_cast<std::uint8_t>((h >> 57) | 1);
   }
   static bool may_hold(const std::uint8_t* tags, std::size_t s, std::uint64_t h) noexcept {
     const std::uint8_t t = tags[s];

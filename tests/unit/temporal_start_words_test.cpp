@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -27,6 +28,7 @@
 #include <sstream>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -140,8 +142,9 @@ void check_first_pass(std::span<const chronicle::sdk::Token> t, const std::uint6
   x.other.find_each(t.data(), hashes.data(), n, static_cast<std::uint32_t>(x.other.size()),
                     word_ids.data());
   const FirstPass got = run([&](std::uint32_t* ids, std::uint32_t* classes, std::uint32_t* marked) {
-    return chronicle::detail::classify_tokens(t.data(), word_ids.data(), x.start_id_by_word.data(),
-                                              n, x.classes.data(), ids, classes, marked);
+    return chronicle::detail::classify_tokens(t.data(), hashes.data(), word_ids.data(),
+                                              x.start_id_by_word.data(), n, x.classes.data(), ids,
+                                              classes, marked);
   });
   EXPECT_EQ(got, plain_first_pass(t, true)) << where << " (classified)";
 }
@@ -183,6 +186,38 @@ TEST(TemporalStartWords, CorporaAndExamples) {
     sentences += check_text(ss.str(), e.path().filename().string());
   }
   EXPECT_GT(sentences, 300u);
+}
+
+// The first pass on tokens made by hand: both apostrophes as punctuation (the tokenizer
+// gives the curly one as "'"), and as words; a number; an empty token.
+TEST(TemporalStartWords, FirstPassOnApostrophesAndNumbers) {
+  using chronicle::sdk::TokenKind;
+  std::vector<chronicle::sdk::Token> t;
+  for (const auto& [w, kind] :
+       std::vector<std::pair<std::string_view, TokenKind>>{{"in", TokenKind::word},
+                                                           {"\xE2\x80\x99", TokenKind::punct},
+                                                           {"82", TokenKind::number},
+                                                           {"'", TokenKind::punct},
+                                                           {"'", TokenKind::word},
+                                                           {"\xE2\x80\x99", TokenKind::word},
+                                                           {"", TokenKind::punct},
+                                                           {"-", TokenKind::punct},
+                                                           {"the", TokenKind::word},
+                                                           {"\xE2\x80\x98", TokenKind::punct}}) {
+    chronicle::sdk::Token tok;
+    tok.text = tok.lower = w;
+    tok.kind = kind;
+    t.push_back(tok);
+  }
+  check_first_pass(t, nullptr, "tokens made by hand");
+  // (and the plain look-up marks the apostrophes and the number, not the empty token or
+  // the opening quote)
+  const std::vector<std::uint32_t> marked = plain_first_pass(t, true).marked;
+  auto has = [&](std::uint32_t k) {
+    return std::find(marked.begin(), marked.end(), k) != marked.end();
+  };
+  EXPECT_TRUE(has(1) && has(2) && has(3));
+  EXPECT_FALSE(has(6) || has(9));
 }
 
 // tag() also skips the rules a number's shape rules out ("1,500" is no day, year or clock
