@@ -14,6 +14,7 @@
 #include <chronicle/temporal.h>
 #include <chronicle/temporal_types.h>
 
+#include "start_word_pass.h"
 #include "word_index.h"
 
 #include <date/date.h>
@@ -53,9 +54,7 @@ inline bool is_hyphen(const Token& t) {
 }
 
 // "'" or U+2019, the apostrophe before a short decade ("' 80s")
-bool is_apostrophe(std::string_view w) {
-  return w.size() == 1 ? w[0] == '\'' : w.size() == 3 && w == "\xE2\x80\x99";
-}
+bool is_apostrophe(std::string_view w) { return detail::is_apostrophe_word(w); }
 
 // The dash of a day range ("February 18-20", "18\u201320 February"): the hyphen, every
 // Unicode dash (U+2010..2015, U+2212 minus, U+2E3A/2E3B, U+FE58, U+FE63, U+FF0D, U+058A,
@@ -4344,76 +4343,6 @@ TemporalGrammar::TemporalGrammar(TemporalGrammar&&) noexcept = default;
 TemporalGrammar& TemporalGrammar::operator=(TemporalGrammar&&) noexcept = default;
 
 namespace {
-// tag()'s first pass over a sentence: each token's number in `index` (`absent`, the index's
-// size, for a word not in it) and the classes of its word (none for a word not in it).
-// Most tokens, a word or punctuation of no class, are neither a try (when gated) nor a
-// head and need nothing more; the others (a number always) are listed in `marked`, to be
-// read again once the next token's number is known (a paired word's classes depend on
-// it). Returns how many.
-// (Not inlined: in a function of its own the loop keeps its values in registers.)
-template <bool kGated>
-[[gnu::noinline]] std::size_t look_up_tokens(const Token* tokens, const std::uint64_t* hashes,
-                                             std::size_t n, const detail::WordIndex& index,
-                                             const std::uint32_t* start_classes, std::uint32_t* ids,
-                                             std::uint32_t* classes, std::uint32_t* marked) {
-  const auto absent = static_cast<std::uint32_t>(index.size());
-  std::size_t n_marked = 0;
-  // a token of no class: a number, or an apostrophe, has classes of its own (punctuation
-  // is looked at byte by byte first: most is one ASCII byte, and no apostrophe)
-  auto mark_other = [&](std::size_t k) __attribute__((always_inline)) {
-    const Token& tok = tokens[k];
-    if (tok.kind == TokenKind::number ||
-        (tok.kind == TokenKind::punct
-             ? !tok.lower.empty() && (tok.lower[0] == '\'' || tok.lower[0] == '\xE2') &&
-                   is_apostrophe(tok.lower)
-             : !kGated))
-      marked[n_marked++] = static_cast<std::uint32_t>(k);
-  };
-  index.visit_each(
-      tokens, hashes, n,
-      [&](std::size_t k, std::uint32_t id) __attribute__((always_inline)) {
-        ids[k] = id;
-        const std::uint32_t c = start_classes[id];
-        classes[k] = c;
-        if (c != 0)
-          marked[n_marked++] = static_cast<std::uint32_t>(k);
-        else
-          mark_other(k);
-      },
-      [&](std::size_t k) __attribute__((always_inline)) {
-        ids[k] = absent;
-        classes[k] = 0;
-        if (tokens[k].kind != TokenKind::word || !kGated) mark_other(k);
-      });
-  return n_marked;
-}
-
-// look_up_tokens<true>()'s answers from the tokens' numbers in another index holding the
-// start words (word_ids[k]) and the start-word number by that number (start_id_by_word):
-// an array read a token instead of a probe. (A token of no class is marked only when it
-// is a number or an apostrophe, as there, whether its word is a start word or not.)
-[[gnu::noinline]] std::size_t classify_tokens(const Token* tokens, const std::uint32_t* word_ids,
-                                              const std::uint32_t* start_id_by_word, std::size_t n,
-                                              const std::uint32_t* start_classes,
-                                              std::uint32_t* ids, std::uint32_t* classes,
-                                              std::uint32_t* marked) {
-  std::size_t n_marked = 0;
-  for (std::size_t k = 0; k < n; ++k) {
-    const std::uint32_t id = start_id_by_word[word_ids[k]];
-    ids[k] = id;
-    const std::uint32_t c = start_classes[id];
-    classes[k] = c;
-    const Token& tok = tokens[k];
-    static_assert(static_cast<int>(TokenKind::word) == 0);
-    if ((c | static_cast<std::uint32_t>(tok.kind)) == 0) continue;  // (most tokens)
-    if (c != 0 || tok.kind == TokenKind::number ||
-        (tok.kind == TokenKind::punct && !tok.lower.empty() &&
-         (tok.lower[0] == '\'' || tok.lower[0] == '\xE2') && is_apostrophe(tok.lower)))
-      marked[n_marked++] = static_cast<std::uint32_t>(k);
-  }
-  return n_marked;
-}
-
 // The readings tag() hands out (TimexMatch::rel) are shared, each in one block with its
 // count. A thread keeps up to kKept of the blocks it frees for the next readings instead
 // of handing them back to malloc: sentence after sentence the same block size comes and
@@ -4576,19 +4505,19 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     for (std::size_t k = 0; k < n; ++k) sc.hashes[k] = detail::word_hash(tokens[k].lower);
     word_hashes = sc.hashes.data();
   }
-  // First pass (look_up_tokens()), over every token (a word not in the index: the number
-  // after the last, which starts nothing; the index is never empty once declare_gates()
-  // ran); second pass over the marked tokens.
+  // First pass (detail::look_up_tokens()), over every token (a word not in the index: the
+  // number after the last, which starts nothing; the index is never empty once
+  // declare_gates() ran); second pass over the marked tokens.
   std::size_t n_marked = 0;
   if (!gated)
-    n_marked = look_up_tokens<false>(tokens.data(), word_hashes, n, g.start_words,
-                                     g.start_classes.data(), start_ids, classes, marked);
+    n_marked = detail::look_up_tokens<false>(tokens.data(), word_hashes, n, g.start_words,
+                                             g.start_classes.data(), start_ids, classes, marked);
   else if (word_ids)  // (the caller's numbers stand for the look-up)
-    n_marked = classify_tokens(tokens.data(), word_ids, start_id_by_word, n, g.start_classes.data(),
-                               start_ids, classes, marked);
+    n_marked = detail::classify_tokens(tokens.data(), word_hashes, word_ids, start_id_by_word, n,
+                                       g.start_classes.data(), start_ids, classes, marked);
   else
-    n_marked = look_up_tokens<true>(tokens.data(), word_hashes, n, g.start_words,
-                                    g.start_classes.data(), start_ids, classes, marked);
+    n_marked = detail::look_up_tokens<true>(tokens.data(), word_hashes, n, g.start_words,
+                                            g.start_classes.data(), start_ids, classes, marked);
   const std::uint32_t head_classes = g.head_classes;
   const auto absent_id = static_cast<std::uint32_t>(g.start_words.size());
   // the tokens a rule may start at: every class but kPaired counts; every token when not
@@ -4599,36 +4528,44 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
   std::size_t n_tries = 0, n_heads = 0;
   // Second pass, over the marked tokens: their classes by the next word and the token, and
   // the lists of tries and heads.
+  // (The tests are made with & and | instead of && and ||, each token's outcome a 0 or 1
+  // that masks or counts: branches on a word's class or the next word mispredict often.)
   for (std::size_t m = 0; m < n_marked; ++m) {
     const std::size_t k = marked[m];
     const sdk::Token& tok = tokens[k];
-    std::uint32_t c = classes[k];
+    const std::uint32_t first_classes = classes[k];
+    std::uint32_t c = first_classes;
+    const std::uint32_t id = start_ids[k];
+    // the next token (the token itself at the end: has_next says)
+    const bool has_next = k + 1 < n;
+    const std::size_t next = k + has_next;
+    const std::uint32_t next_id = start_ids[next];
+    const TokenKind next_kind = tokens[next].kind;
+    const bool word = tok.kind == TokenKind::word;
     // "the company", "a share": a word that only leads (Impl::lead_before_absent) before a
     // word not in the index is no try (see the scan below) and no head; its classes are
     // final as they are
-    if (gated && !(c & ~kLeadOnly) && g.lead_before_absent[start_ids[k]] && k + 1 < n &&
-        start_ids[k + 1] == absent_id && tokens[k + 1].kind == TokenKind::word &&
-        tok.kind == TokenKind::word)
-      continue;
+    const bool lead_only = gated & ((c & ~kLeadOnly) == 0) & (g.lead_before_absent[id] != 0) &
+                           has_next & (next_id == absent_id) &
+                           (next_kind == TokenKind::word) & word;
     // (a next word that is a word and none of the paired word's second words, as its filter
     // bit says, gives no class; punctuation may be a hyphen before the second word)
-    if ((c & kPaired) && k + 1 < n &&
-        (tokens[k + 1].kind == TokenKind::punct ||
-         (g.pair_filter[start_ids[k]] >> (start_ids[k + 1] & 63) & 1)))
+    if (!lead_only & ((c & kPaired) != 0) & has_next &
+        ((next_kind == TokenKind::punct) | ((g.pair_filter[id] >> (next_id & 63) & 1) != 0)))
       c |= g.paired_classes(tokens, start_ids, k);
-    if (!tok.capitalized) c &= ~kCapitalizedOnly;
-    if (tok.kind == TokenKind::number)
-      c |= kNumberToken;
-    else if (tok.kind == TokenKind::punct && is_apostrophe(tok.lower))
+    c &= ~(kCapitalizedOnly * !tok.capitalized);
+    c |= kNumberToken * (tok.kind == TokenKind::number);
+    if (tok.kind == TokenKind::punct && is_apostrophe(tok.lower))
       c |= kApostrophe;  // read by rule_numeric (short decades) as it is
+    c = lead_only ? first_classes : c;
     classes[k] = c;
-    any_class |= c;
+    any_class |= lead_only ? 0 : c;
     // (each try notes the first head at or after it: heads are listed up to k - 1 here)
     tries[n_tries] = static_cast<std::uint32_t>(k);
     try_heads[n_tries] = static_cast<std::uint32_t>(n_heads);
-    n_tries += tok.kind != TokenKind::punct && ((c & try_classes) | try_always) != 0;
+    n_tries += !lead_only & (tok.kind != TokenKind::punct) & (((c & try_classes) | try_always) != 0);
     heads[n_heads] = static_cast<std::uint32_t>(k);
-    n_heads += (c & head_classes) != 0;
+    n_heads += !lead_only & ((c & head_classes) != 0);
   }
   // A sentence with no class at all holds no expression.
   if (n_tries == 0) return;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -40,77 +41,41 @@ class WordIndex {
     return id;
   }
   std::uint32_t find(std::string_view w, std::uint64_t h) const noexcept {
-    if (!(filter_ & filter_bit(h)) || !occupied(occupied_.data(), h & mask_)) return npos;
-    for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
-      const Slot& x = slots_[s];
-      if (x.hash == 0) return npos;
-      if (x.hash == h && holds(x, w.data(), w.size())) return x.id;
-    }
+    if (!(filter_ & filter_bit(h)) || !may_hold(tags_.data(), h & mask_, h)) return npos;
+    return probe(w, h);
   }
   // ids[k] = find(tokens[k].lower, hashes[k]) for each of n tokens, or `absent` for a word
-  // not in the index: one tight loop for a whole sentence. (Without the filter test: in a
-  // table of a few hundred words or more every filter bit is set, and in a sparse table
-  // (reserve()) most probes for other words end at the first, empty slot.) Not inlined: in
-  // a function of its own the loop keeps its values in registers.
+  // not in the index: one tight loop for a whole sentence (see visit_found()). (Without the
+  // filter test: in a table of a few hundred words or more every filter bit is set.)
+  // Not inlined: in a function of its own the loops keep their values in registers.
   [[gnu::noinline]] void find_each(const sdk::Token* tokens, const std::uint64_t* hashes,
                                    std::size_t n, std::uint32_t absent,
                                    std::uint32_t* ids) const noexcept {
-    if (slots_.empty()) {
-      std::fill(ids, ids + n, absent);
-      return;
-    }
-    const Slot* const slots = slots_.data();
-    const std::uint64_t* const occ = occupied_.data();
-    const std::size_t mask = mask_;
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::uint64_t h = hashes[k];
-      std::uint32_t id = absent;
-      // (most probes end at the first slot: empty, which the bitmap tells, or the word's)
-      if (!occupied(occ, h & mask)) {
-        ids[k] = id;
-        continue;
-      }
-      for (std::size_t s = h & mask; slots[s].hash != 0; s = (s + 1) & mask) {
-        const Slot& x = slots[s];
-        if (x.hash == h && holds(x, tokens[k].lower.data(), tokens[k].lower.size())) {
-          id = x.id;
-          break;
-        }
-      }
-      ids[k] = id;
-    }
+    std::fill(ids, ids + n, absent);
+    if (slots_.empty()) return;
+    visit_found(tokens, hashes, n, [ids](std::size_t k, std::uint32_t id) { ids[k] = id; });
   }
-  // For each of n tokens, in order: found(k, id) for a word in the index (id = its
-  // number), else absent(k); the two inlined in the loop, which looks each word up as
-  // find_each() does (for a caller that does a little more per token in the same pass).
-  // The index must hold a word.
-  template <class Found, class Absent>
-  [[gnu::always_inline]] void visit_each(const sdk::Token* tokens, const std::uint64_t* hashes,
-                                         std::size_t n, Found&& found,
-                                         Absent&& absent) const noexcept {
-    const Slot* const slots = slots_.data();
-    const std::uint64_t* const occ = occupied_.data();
+  // found(k, id) for each of the n tokens whose word is in the index (id: its number), in
+  // order; nothing for the others. The index must hold a word.
+  // Two loops per 64 tokens, so that no branch depends on whether a token is a word of the
+  // index (about 40% of the tokens of a text are start words: such a branch mispredicts
+  // often): the first, without a branch, notes each token whose slot's tag (see tags_)
+  // allows its word (every word of the index and about 1% of the others) with a bit of a
+  // mask; the second probes the slots of those only, whose words are almost always there.
+  template <class Found>
+  [[gnu::always_inline]] void visit_found(const sdk::Token* tokens, const std::uint64_t* hashes,
+                                          std::size_t n, Found&& found) const noexcept {
+    const std::uint8_t* const tags = tags_.data();
     const std::size_t mask = mask_;
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::uint64_t h = hashes[k];
-      std::size_t s = h & mask;
-      if (!occupied(occ, s)) {  // most words of a text
-        absent(k);
-        continue;
-      }
-      // (the probe as find_unfiltered()'s, the slot's word length compared first; no call
-      // in the loop)
-      const std::string_view w = tokens[k].lower;
-      for (;; s = (s + 1) & mask) {
-        const Slot& x = slots[s];
-        if (x.hash == h && holds(x, w.data(), w.size())) {
-          found(k, x.id);
-          break;
-        }
-        if (slots[(s + 1) & mask].hash == 0) {
-          absent(k);
-          break;
-        }
+    for (std::size_t first = 0; first < n; first += 64) {
+      const std::size_t m = std::min<std::size_t>(n - first, 64);
+      const std::uint64_t* const hs = hashes + first;
+      std::uint64_t maybe = 0;
+      for (std::size_t j = 0; j < m; ++j)
+        maybe |= std::uint64_t{may_hold(tags, hs[j] & mask, hs[j])} << j;
+      for (; maybe != 0; maybe &= maybe - 1) {
+        const std::size_t k = first + static_cast<std::size_t>(std::countr_zero(maybe));
+        if (const std::uint32_t id = probe(tokens[k].lower, hashes[k]); id != npos) found(k, id);
       }
     }
   }
@@ -118,11 +83,9 @@ class WordIndex {
   // find_each()); the index must hold a word.
   std::uint32_t find_unfiltered(std::string_view w, std::uint64_t h,
                                 std::uint32_t absent) const noexcept {
-    const Slot* const slots = slots_.data();
-    if (!occupied(occupied_.data(), h & mask_)) return absent;
-    for (std::size_t s = h & mask_; slots[s].hash != 0; s = (s + 1) & mask_)
-      if (slots[s].hash == h && holds(slots[s], w.data(), w.size())) return slots[s].id;
-    return absent;
+    if (!may_hold(tags_.data(), h & mask_, h)) return absent;
+    const std::uint32_t id = probe(w, h);
+    return id == npos ? absent : id;
   }
   // Without a precomputed hash: the word's length, first and last byte reject most words
   // before it is hashed.
@@ -204,15 +167,37 @@ class WordIndex {
     if (n >= 2) return same_ends<std::uint16_t>(p, q, n);
     return n == 0 || *p == *q;
   }
+  // One byte per slot (tags_): 0 for an empty slot; else the low seven bits are tag_of()
+  // of the hash of the slot's word, and the top bit (kRunGoesOn) is set when the next slot
+  // holds a word too. A word whose first slot (its hash & mask_) is s lies in s or, when
+  // a word took s, further on in the run of full slots after s: so it can be in the index
+  // only when tags_[s] has its tag or kRunGoesOn. The test reads an array a few
+  // times smaller than the slots, which stays in the first-level cache, and rejects most
+  // words of a text (no word of the index) without reading a slot: those whose first slot
+  // is empty, and almost all of those whose first slot holds another word.
+  static constexpr std::uint8_t kRunGoesOn = 0x80;
+  // (the top six bits of the hash, and a 1: never 0)
+  static std::uint8_t tag_of(std::uint64_t h) noexcept {
+    return static_cast<std::uint8_t>((h >> 57) | 1);
+  }
+  static bool may_hold(const std::uint8_t* tags, std::size_t s, std::uint64_t h) noexcept {
+    const std::uint8_t t = tags[s];
+    return ((t & 0x7F) == tag_of(h)) | (t >> 7);
+  }
+  // The number of the word w of hash h, or npos, from its first slot on; may_hold() of
+  // that slot said yes (so the slot holds a word). The run of full slots ends where a
+  // slot's tag has no kRunGoesOn.
+  [[gnu::always_inline]] std::uint32_t probe(std::string_view w, std::uint64_t h) const noexcept {
+    const Slot* const slots = slots_.data();
+    const std::uint8_t* const tags = tags_.data();
+    for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
+      const Slot& x = slots[s];
+      if (x.hash == h && holds(x, w.data(), w.size())) return x.id;
+      if (!(tags[s] & kRunGoesOn)) return npos;
+    }
+  }
   // one bit per word, chosen by the top six bits of its hash: most words of a text are
   // in no list and most are rejected by this one test
-  // whether slot s holds a word: a bit each, in an array a few hundred times smaller than
-  // the slots, so that the test for most words of a text (no word of the index, which a
-  // sparse table answers at the first slot) reads memory that stays in the first-level
-  // cache instead of a slot in a table of hundreds of kilobytes
-  static bool occupied(const std::uint64_t* occ, std::size_t s) noexcept {
-    return (occ[s >> 6] >> (s & 63)) & 1;
-  }
   static std::uint64_t filter_bit(std::uint64_t h) noexcept {
     return std::uint64_t{1} << (h >> 58);
   }
@@ -220,7 +205,9 @@ class WordIndex {
     filter_ |= filter_bit(h);
     std::size_t s = h & mask_;
     while (slots_[s].hash != 0) s = (s + 1) & mask_;
-    occupied_[s >> 6] |= std::uint64_t{1} << (s & 63);
+    tags_[s] =
+        static_cast<std::uint8_t>(tag_of(h) | (tags_[(s + 1) & mask_] != 0 ? kRunGoesOn : 0));
+    if (std::uint8_t& before = tags_[(s - 1) & mask_]; before != 0) before |= kRunGoesOn;
     const std::string& w = words_[id];
     Slot& x = slots_[s];
     x = {h, id, static_cast<std::uint32_t>(w.size())};
@@ -236,13 +223,13 @@ class WordIndex {
   void rehash(std::size_t cap) {
     std::vector<Slot> old(cap, Slot{});
     old.swap(slots_);
-    occupied_.assign((cap + 63) / 64, 0);
+    tags_.assign(cap, 0);
     mask_ = cap - 1;
     for (const Slot& x : old)
       if (x.hash != 0) place(x.hash, x.id);
   }
   std::vector<Slot> slots_;
-  std::vector<std::uint64_t> occupied_;  // bit s: slots_[s] holds a word (see occupied())
+  std::vector<std::uint8_t> tags_;  // a byte per slot: see may_hold()
   std::size_t mask_ = 0;
   std::uint64_t filter_ = 0;
   sdk::WordShapes shapes_;  // rejects most words without hashing them

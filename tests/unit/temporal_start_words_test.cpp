@@ -3,25 +3,32 @@
 // the word classes it needs within a few tokens) holds; tag_every_word() tries every rule
 // at every word. They must agree on every sentence: every corpus under tests/corpus/en,
 // the examples and, when ../shared is beside the checkout, the TempEval-3 and MEANTIME
-// texts and the first Reuters and modern-news articles. A rule that starts at a word no
-// lexicon list holds, or reads a phrase its gate does not allow for, fails here (give its
-// first word a lexicon entry; widen its gate).
+// texts and the first Reuters and modern-news articles; and on each token of them, tag()'s
+// first pass gives what a plain look-up of each token gives (check_first_pass()). A rule
+// that starts at a word no lexicon list holds, or reads a phrase its gate does not allow
+// for, fails here (give its first word a lexicon entry; widen its gate).
 #include <chronicle/analysis.h>
 #include <chronicle/calendar.h>
 #include <chronicle/temporal.h>
 #include <chronicle/text.h>
 
+#include "../../core/src/start_word_pass.h"
+#include "../../core/src/word_index.h"
 #include "../test_support.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <span>
 #include <sstream>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -44,6 +51,104 @@ std::string describe(const std::vector<chronicle::TimexMatch>& ms) {
   return out;
 }
 
+// tag()'s first pass (detail::look_up_tokens(), detail::classify_tokens()) against a plain
+// look-up of each token: the grammar's start words in an index as sparse as the grammar's
+// and in a full one, each word of classes made up from its number (none for a third of
+// them), and the start words numbered in another index holding other words first (as the
+// clause reader's), whose numbers classify_tokens() takes.
+struct FirstPassIndexes {
+  chronicle::detail::WordIndex sparse, full, other;
+  std::vector<std::uint32_t> classes;                    // by start-word number; 0 for no word
+  std::vector<std::uint32_t> start_id_by_word;           // by number in `other`
+  std::unordered_map<std::string, std::uint32_t> plain;  // the start words' numbers
+};
+
+const FirstPassIndexes& first_pass_indexes() {
+  static const FirstPassIndexes x = [] {
+    const auto& grammar = *resources().grammar;
+    FirstPassIndexes i;
+    const std::uint32_t count = grammar.start_word_count();
+    for (std::uint32_t k = 0; k < 50; ++k) i.other.add("other" + std::to_string(k));
+    for (std::uint32_t k = 0; k < count; ++k) {
+      i.sparse.add(grammar.start_word(k));
+      i.full.add(grammar.start_word(k));
+      i.other.add(grammar.start_word(k));
+      i.plain.emplace(grammar.start_word(k), k);
+      i.classes.push_back(k % 3 == 0 ? 0u : 1u << (k % 29));
+    }
+    i.sparse.reserve(count * 4);
+    i.classes.push_back(0);
+    i.start_id_by_word.assign(i.other.size() + 1, count);
+    for (std::uint32_t k = 0; k < count; ++k)
+      i.start_id_by_word[i.other.find(grammar.start_word(k))] = k;
+    return i;
+  }();
+  return x;
+}
+
+struct FirstPass {
+  std::vector<std::uint32_t> ids, classes, marked;
+  friend bool operator==(const FirstPass&, const FirstPass&) = default;
+};
+
+FirstPass plain_first_pass(std::span<const chronicle::sdk::Token> t, bool gated) {
+  const auto& x = first_pass_indexes();
+  using chronicle::sdk::TokenKind;
+  FirstPass p;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    const auto found = x.plain.find(std::string(t[k].lower));
+    const std::uint32_t id =
+        found == x.plain.end() ? static_cast<std::uint32_t>(x.plain.size()) : found->second;
+    p.ids.push_back(id);
+    p.classes.push_back(x.classes[id]);
+    const bool apostrophe =
+        t[k].kind == TokenKind::punct && (t[k].lower == "'" || t[k].lower == "\xE2\x80\x99");
+    if (x.classes[id] != 0 || t[k].kind == TokenKind::number || apostrophe ||
+        (!gated && t[k].kind == TokenKind::word))
+      p.marked.push_back(static_cast<std::uint32_t>(k));
+  }
+  return p;
+}
+
+void check_first_pass(std::span<const chronicle::sdk::Token> t, const std::uint64_t* made,
+                      const std::string& where) {
+  const auto& x = first_pass_indexes();
+  const std::size_t n = t.size();
+  std::vector<std::uint64_t> hashes(n);
+  for (std::size_t k = 0; k < n; ++k) hashes[k] = chronicle::detail::word_hash(t[k].lower);
+  if (made) ASSERT_EQ(std::vector<std::uint64_t>(made, made + n), hashes) << where;
+  auto run = [&](auto&& pass) {
+    FirstPass p{std::vector<std::uint32_t>(n, 7), std::vector<std::uint32_t>(n, 7),
+                std::vector<std::uint32_t>(n + 1, 7)};
+    p.marked.resize(pass(p.ids.data(), p.classes.data(), p.marked.data()));
+    return p;
+  };
+  for (const bool gated : {true, false}) {
+    const FirstPass want = plain_first_pass(t, gated);
+    for (const auto* ix : {&x.sparse, &x.full}) {
+      const FirstPass got = run([&](std::uint32_t* ids, std::uint32_t* classes,
+                                    std::uint32_t* marked) {
+        return gated ? chronicle::detail::look_up_tokens<true>(
+                           t.data(), hashes.data(), n, *ix, x.classes.data(), ids, classes, marked)
+                     : chronicle::detail::look_up_tokens<false>(
+                           t.data(), hashes.data(), n, *ix, x.classes.data(), ids, classes, marked);
+      });
+      EXPECT_EQ(got.ids, want.ids) << where << (gated ? "" : " (every word)");
+      EXPECT_EQ(got.classes, want.classes) << where;
+      EXPECT_EQ(got.marked, want.marked) << where << (gated ? "" : " (every word)");
+    }
+  }
+  std::vector<std::uint32_t> word_ids(n);
+  x.other.find_each(t.data(), hashes.data(), n, static_cast<std::uint32_t>(x.other.size()),
+                    word_ids.data());
+  const FirstPass got = run([&](std::uint32_t* ids, std::uint32_t* classes, std::uint32_t* marked) {
+    return chronicle::detail::classify_tokens(t.data(), hashes.data(), word_ids.data(),
+                                              x.start_id_by_word.data(), n, x.classes.data(), ids,
+                                              classes, marked);
+  });
+  EXPECT_EQ(got, plain_first_pass(t, true)) << where << " (classified)";
+}
+
 // Every sentence of `text`: the fast and the exhaustive tagging agree. Returns sentences.
 std::size_t check_text(const std::string& text, const std::string& where) {
   const auto& r = resources();
@@ -51,6 +156,7 @@ std::size_t check_text(const std::string& text, const std::string& where) {
   for (const auto& span : chronicle::split_sentences(text, r.segmenter)) {
     const std::string_view s = std::string_view(text).substr(span.begin, span.end - span.begin);
     const auto tl = chronicle::tokenize(s);
+    check_first_pass(tl.tokens, tl.hashes, where);
     const auto fast = r.grammar->tag(tl.tokens);
     const auto every = r.grammar->tag_every_word(tl.tokens);
     EXPECT_EQ(describe(fast), describe(every)) << where << ": \"" << s << "\"";
@@ -80,6 +186,38 @@ TEST(TemporalStartWords, CorporaAndExamples) {
     sentences += check_text(ss.str(), e.path().filename().string());
   }
   EXPECT_GT(sentences, 300u);
+}
+
+// The first pass on tokens made by hand: both apostrophes as punctuation (the tokenizer
+// gives the curly one as "'"), and as words; a number; an empty token.
+TEST(TemporalStartWords, FirstPassOnApostrophesAndNumbers) {
+  using chronicle::sdk::TokenKind;
+  std::vector<chronicle::sdk::Token> t;
+  for (const auto& [w, kind] :
+       std::vector<std::pair<std::string_view, TokenKind>>{{"in", TokenKind::word},
+                                                           {"\xE2\x80\x99", TokenKind::punct},
+                                                           {"82", TokenKind::number},
+                                                           {"'", TokenKind::punct},
+                                                           {"'", TokenKind::word},
+                                                           {"\xE2\x80\x99", TokenKind::word},
+                                                           {"", TokenKind::punct},
+                                                           {"-", TokenKind::punct},
+                                                           {"the", TokenKind::word},
+                                                           {"\xE2\x80\x98", TokenKind::punct}}) {
+    chronicle::sdk::Token tok;
+    tok.text = tok.lower = w;
+    tok.kind = kind;
+    t.push_back(tok);
+  }
+  check_first_pass(t, nullptr, "tokens made by hand");
+  // (and the plain look-up marks the apostrophes and the number, not the empty token or
+  // the opening quote)
+  const std::vector<std::uint32_t> marked = plain_first_pass(t, true).marked;
+  auto has = [&](std::uint32_t k) {
+    return std::find(marked.begin(), marked.end(), k) != marked.end();
+  };
+  EXPECT_TRUE(has(1) && has(2) && has(3));
+  EXPECT_FALSE(has(6) || has(9));
 }
 
 // tag() also skips the rules a number's shape rules out ("1,500" is no day, year or clock

@@ -153,10 +153,8 @@ TEST(WordIndex, EqualHashesStillCompareEveryByte) {
       ASSERT_EQ(ix.find_unfiltered(other, h, 99), 99u) << w << " byte " << k;
       const chronicle::sdk::Token t[2] = {token(other), token(w)};
       const std::uint64_t hs[2] = {h, h};
-      std::uint32_t seen[2] = {7, 7};
-      ix.visit_each(
-          t, hs, 2, [&](std::size_t j, std::uint32_t found) { seen[j] = found; },
-          [&](std::size_t j) { seen[j] = 99; });
+      std::uint32_t seen[2] = {99, 99};
+      ix.visit_found(t, hs, 2, [&](std::size_t j, std::uint32_t found) { seen[j] = found; });
       ASSERT_EQ(seen[0], 99u) << w << " byte " << k;
       ASSERT_EQ(seen[1], id) << w;
     }
@@ -181,20 +179,15 @@ TEST(WordIndex, FindEachAgreesWithFind) {
       const std::uint32_t id = ix.find(tokens[k].lower, hashes[k]);
       EXPECT_EQ(ids[k], id == WordIndex::npos ? absent : id) << tokens[k].lower;
     }
-    if (ix.size() == 0) return;  // (visit_each() needs a word in the index)
-    std::vector<std::uint32_t> visited(tokens.size(), 7);
-    std::size_t next = 0;  // the tokens are visited once each, in order
-    ix.visit_each(
-        tokens.data(), hashes.data(), tokens.size(),
-        [&](std::size_t k, std::uint32_t id) {
-          EXPECT_EQ(k, next++);
-          visited[k] = id;
-        },
-        [&](std::size_t k) {
-          EXPECT_EQ(k, next++);
-          visited[k] = absent;
-        });
-    EXPECT_EQ(next, tokens.size());
+    if (ix.size() == 0) return;  // (visit_found() needs a word in the index)
+    std::vector<std::uint32_t> visited(tokens.size(), absent);
+    std::size_t next = 0;  // the tokens found are visited once each, in order
+    ix.visit_found(tokens.data(), hashes.data(), tokens.size(),
+                   [&](std::size_t k, std::uint32_t id) {
+                     EXPECT_GE(k, next);
+                     next = k + 1;
+                     visited[k] = id;
+                   });
     EXPECT_EQ(visited, ids);
   };
   WordIndex empty;
@@ -207,6 +200,53 @@ TEST(WordIndex, FindEachAgreesWithFind) {
   agree(sparse);
   sparse.add("");
   agree(sparse);
+}
+
+// A word's first slot taken by another word: the word lies further on in the run of full
+// slots, which the first slot's tag tells (WordIndex::may_hold). Tables as full as they
+// get (half their slots) and sparse ones, of 1 to 600 words, each word found by find(),
+// find_unfiltered(), find_each() and visit_found() (also in sentences of more than 64
+// tokens), and as many words not in the index not found, equal hashes or not.
+TEST(WordIndex, WordsFurtherOnInARunAndWordsNotInTheIndex) {
+  for (const std::size_t count : {1u, 3u, 4u, 7u, 8u, 31u, 32u, 100u, 255u, 256u, 600u}) {
+    for (const bool sparse : {false, true}) {
+      WordIndex ix;
+      std::vector<std::string> words, others;
+      for (std::size_t i = 0; i < count; ++i) {
+        words.push_back("w" + std::to_string(i * 7919 % 100003));
+        others.push_back("o" + std::to_string(i));
+      }
+      for (const auto& w : words) ix.add(w);
+      if (sparse) ix.reserve(words.size() * 4);
+      std::vector<chronicle::sdk::Token> tokens;
+      std::vector<std::uint64_t> hashes;
+      std::vector<std::uint32_t> want;
+      for (std::size_t i = 0; i < count; ++i) {
+        tokens.push_back(token(words[i]));
+        hashes.push_back(word_hash(words[i]));
+        want.push_back(static_cast<std::uint32_t>(i));
+        tokens.push_back(token(others[i]));
+        hashes.push_back(word_hash(others[i]));
+        want.push_back(WordIndex::npos);
+        // another word given a word's hash: the same slot and tag, not the word
+        tokens.push_back(token(others[i]));
+        hashes.push_back(word_hash(words[i]));
+        want.push_back(WordIndex::npos);
+      }
+      const std::size_t n = tokens.size();
+      for (std::size_t k = 0; k < n; ++k) {
+        ASSERT_EQ(ix.find(tokens[k].lower, hashes[k]), want[k]) << tokens[k].lower;
+        ASSERT_EQ(ix.find_unfiltered(tokens[k].lower, hashes[k], WordIndex::npos), want[k])
+            << tokens[k].lower;
+      }
+      std::vector<std::uint32_t> ids(n, 7), visited(n, WordIndex::npos);
+      ix.find_each(tokens.data(), hashes.data(), n, WordIndex::npos, ids.data());
+      ix.visit_found(tokens.data(), hashes.data(), n,
+                     [&](std::size_t k, std::uint32_t id) { visited[k] = id; });
+      EXPECT_EQ(ids, want) << count << " words, sparse " << sparse;
+      EXPECT_EQ(visited, want) << count << " words, sparse " << sparse;
+    }
+  }
 }
 
 TEST(SentenceHashes, SameHashesInsideAndOutsideAScope) {
@@ -326,7 +366,7 @@ void collect_strings(const YAML::Node& node, std::vector<std::string>& out) {
 
 // Every word of the shipped lexicons, in one index: each found by its own bytes, by the
 // hash the tokenizer gives it (the lower-case form of a one-token word, as every table of
-// the engine is searched), by find_each() and visit_each() over all the words' tokens at
+// the engine is searched), by find_each() and visit_found() over all the words' tokens at
 // once, with the answers of a plain string look-up; words not in the index not found.
 TEST(WordIndex, LexiconWordsFoundByTheTokenizersHashes) {
   std::vector<std::string> words;
@@ -372,10 +412,9 @@ TEST(WordIndex, LexiconWordsFoundByTheTokenizersHashes) {
   std::vector<std::uint32_t> ids(n);
   constexpr std::uint32_t kAbsent = 0xFFFFFFF0u;
   ix.find_each(tl.tokens.data(), tl.hashes, n, kAbsent, ids.data());
-  std::vector<std::uint32_t> visited(n, 0);
-  ix.visit_each(
-      tl.tokens.data(), tl.hashes, n, [&](std::size_t k, std::uint32_t id) { visited[k] = id; },
-      [&](std::size_t k) { visited[k] = kAbsent; });
+  std::vector<std::uint32_t> visited(n, kAbsent);
+  ix.visit_found(tl.tokens.data(), tl.hashes, n,
+                 [&](std::size_t k, std::uint32_t id) { visited[k] = id; });
   std::size_t found = 0;
   for (std::size_t k = 0; k < n; ++k) {
     const std::string lower(tl.tokens[k].lower);
