@@ -405,7 +405,7 @@ void read_all(const Common& c, const ReadOptions& opts,
     }
     ids.prefetch(d.id);
     pass_on_held();
-    std::swap(held, d);  // (the reader gets the storage of one passed on before)
+    swap(held, d);  // (the reader gets the storage of one passed on before)
     holding = true;
   };
   auto on_fail = [&](DocumentFailure&& f) {
@@ -461,7 +461,7 @@ class OrderedPool {
     std::unique_lock lk(mu_);
     wait_for_room(lk);
     Slot& slot = slots_[next_seq_++ % window_];
-    std::swap(slot.doc, d);
+    swap(slot.doc, d);
     slot.waiting = true;
     if (idle_workers_ > 0) ready_.notify_one();
   }
