@@ -21,15 +21,17 @@
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdio>
 #include <deque>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <sstream>
+#include <string_view>
 #include <thread>
-#include <unordered_map>
 
 #include <cctype>
 #include <cerrno>
@@ -263,6 +265,88 @@ std::vector<std::pair<std::string, std::string>> read_taken_ids(const std::strin
   return out;
 }
 
+// The ids given so far, each with the origin of its first document and how often it came
+// again. Every id and origin is in one string, `bytes_`; an entry says where, and an
+// open-addressing table of 32-bit tags of the ids' hashes with entry numbers finds an id
+// (compared whole). A new id, the usual case, costs one look at one slot of the table
+// (8 bytes), where a node-based map read a bucket, a node and its key, and allocated a node.
+class IdRegistry {
+ public:
+  // The entry of `id` and whether it was added now, with `origin`.
+  std::pair<std::size_t, bool> remember(std::string_view id, std::string_view origin) {
+    if (2 * (entries_.size() + 1) > slots_.size()) grow();
+    const std::uint64_t h = hash(id);
+    std::size_t at = h & (slots_.size() - 1);
+    for (;; at = (at + 1) & (slots_.size() - 1)) {
+      const Slot s = slots_[at];
+      if (s.entry == 0) break;
+      if (s.tag == tag_of(h) && this->id(s.entry - 1) == id) return {s.entry - 1, false};
+    }
+    if (entries_.size() >= kNoEntry)
+      throw std::length_error("more documents than " + std::to_string(kNoEntry) + " in one run");
+    slots_[at] = {tag_of(h), static_cast<std::uint32_t>(entries_.size() + 1)};
+    entries_.push_back({h, bytes_.size(), id.size(), origin.size()});
+    bytes_.append(id).append(origin);
+    return {entries_.size() - 1, true};
+  }
+
+  bool contains(std::string_view id) const {
+    if (slots_.empty()) return false;
+    const std::uint64_t h = hash(id);
+    for (std::size_t at = h & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
+      const Slot s = slots_[at];
+      if (s.entry == 0) return false;
+      if (s.tag == tag_of(h) && this->id(s.entry - 1) == id) return true;
+    }
+  }
+
+  // Starts fetching the slot where the look-up of `id` begins.
+  void prefetch(std::string_view id) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash(id) & (slots_.size() - 1)]);
+  }
+
+  std::string_view id(std::size_t e) const {
+    return std::string_view(bytes_).substr(entries_[e].at, entries_[e].id_size);
+  }
+  // the origin of the first document of the id of entry `e`
+  std::string_view origin(std::size_t e) const {
+    return std::string_view(bytes_).substr(entries_[e].at + entries_[e].id_size,
+                                           entries_[e].origin_size);
+  }
+  // how many documents after the first had the id of entry `e` (renamed)
+  std::size_t& repeats(std::size_t e) { return entries_[e].repeats; }
+
+ private:
+  struct Slot {
+    std::uint32_t tag = 0;
+    std::uint32_t entry = 0;  // the entry's number + 1; 0: an empty slot
+  };
+  struct Entry {
+    std::uint64_t hash;
+    std::size_t at;  // the id's first byte in bytes_, its origin's right after it
+    std::size_t id_size, origin_size;
+    std::size_t repeats = 0;
+  };
+  static constexpr std::size_t kNoEntry = std::numeric_limits<std::uint32_t>::max();
+
+  static std::uint64_t hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+  static std::uint32_t tag_of(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }
+
+  void grow() {
+    slots_.assign(std::max<std::size_t>(1024, 2 * slots_.size()), Slot{});
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t e = 0; e < entries_.size(); ++e) {
+      std::size_t at = entries_[e].hash & mask;
+      while (slots_[at].entry != 0) at = (at + 1) & mask;
+      slots_[at] = {tag_of(entries_[e].hash), static_cast<std::uint32_t>(e + 1)};
+    }
+  }
+
+  std::vector<Slot> slots_;  // a power of two of them, at most half of them used
+  std::vector<Entry> entries_;
+  std::string bytes_;
+};
+
 // Reads every input in order; documents and failures go to the callbacks in input order.
 void read_all(const Common& c, const ReadOptions& opts,
               const std::function<void(Document&&)>& on_doc,
@@ -284,33 +368,48 @@ void read_all(const Common& c, const ReadOptions& opts,
     }
     progress.expect(known ? total : 0);
   }
-  // ids name documents in the output (evidence, errors): a repeated id gets a suffix. The
-  // origin of each id's first document is kept in one string, `first_origins`.
-  std::string first_origins;
-  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> first_origin;  // id ->
-  auto remember = [&](const std::string& id, std::string_view origin) {  // its first origin
-    const auto [it, fresh] = first_origin.try_emplace(id, first_origins.size(), origin.size());
-    if (fresh) first_origins += origin;
-    return std::pair{it, fresh};
-  };
-  std::unordered_map<std::string, unsigned> repeats;
-  for (const auto& [id, origin] : taken) remember(id, origin);
-  const std::function<void(Document&&)> on_document = [&](Document&& d) {
+  // ids name documents in the output (evidence, errors): a repeated id gets a suffix, and a
+  // warning names the origin of the id's first document.
+  IdRegistry ids;
+  for (const auto& [id, origin] : taken) ids.remember(id, origin);
+  auto pass_on = [&](Document&& d) {
     progress.read(d.source_bytes);
-    const auto [it, fresh] = remember(d.id, d.origin);
+    const auto [e, fresh] = ids.remember(d.id, d.origin);
     if (!fresh) {
       std::string id;
-      do id = d.id + "#" + std::to_string(++repeats[d.id] + 1);
-      while (first_origin.count(id));
-      const std::string_view first(first_origins.data() + it->second.first, it->second.second);
-      d.warnings.push_back("the id \"" + d.id + "\" is already used by " + std::string(first) +
-                           "; this document is \"" + id + "\" in the output");
+      do id = d.id + "#" + std::to_string(++ids.repeats(e) + 1);
+      while (ids.contains(id));
+      d.warnings.push_back("the id \"" + d.id + "\" is already used by " +
+                           std::string(ids.origin(e)) + "; this document is \"" + id +
+                           "\" in the output");
       d.id = id;
-      remember(id, d.origin);
+      ids.remember(id, d.origin);
     }
     on_doc(std::move(d));
   };
+  // A document of a file waits in `held` while the next one is read and the one before is
+  // worked on, its id's place in `ids` fetched from memory meanwhile (a new id's look-up,
+  // most documents', missed the cache every time). Documents and failures keep their order.
+  Document held;
+  bool holding = false;
+  auto pass_on_held = [&] {
+    if (!holding) return;
+    holding = false;
+    pass_on(std::move(held));
+  };
+  bool hold = false;  // (the input is a file: no document of standard input waits for more)
+  const std::function<void(Document&&)> on_document = [&](Document&& d) {
+    if (!hold) {
+      pass_on(std::move(d));
+      return;
+    }
+    ids.prefetch(d.id);
+    pass_on_held();
+    swap(held, d);  // (the reader gets the storage of one passed on before)
+    holding = true;
+  };
   auto on_fail = [&](DocumentFailure&& f) {
+    pass_on_held();
     if (f.message.find("no publication date") != std::string::npos &&
         f.where.find(".jsonl") == std::string::npos && f.where != "-")
       usage_error = true;
@@ -320,11 +419,12 @@ void read_all(const Common& c, const ReadOptions& opts,
     const auto o = origins.find(p);
     const std::string name = o == origins.end() ? std::string() : o->second.name;
     const std::size_t first = o == origins.end() ? 1 : o->second.first_line;
-    if (p == "-") {
+    hold = p != "-";
+    if (p == "-")
       read_jsonl(std::cin, name.empty() ? "<stdin>" : name, opts, on_document, on_fail, first);
-      continue;
-    }
-    read_path(p, opts, on_document, on_fail, name, first);
+    else
+      read_path(p, opts, on_document, on_fail, name, first);
+    pass_on_held();
   }
 }
 
@@ -361,7 +461,7 @@ class OrderedPool {
     std::unique_lock lk(mu_);
     wait_for_room(lk);
     Slot& slot = slots_[next_seq_++ % window_];
-    std::swap(slot.doc, d);
+    swap(slot.doc, d);
     slot.waiting = true;
     if (idle_workers_ > 0) ready_.notify_one();
   }
@@ -633,11 +733,20 @@ int run_list_ids(const Common& c, ReadOptions opts) {
   return failures.empty() ? 0 : static_cast<int>(ExitCode::documents_failed);
 }
 
+// The resources of the run, kept to the end of the process (a holder never destroyed):
+// the system takes their memory back at once at the exit, where their destructors freed
+// their tables block by block (half a millisecond of a run, a tenth of its start-up).
+std::shared_ptr<const Resources> kept_to_exit(std::shared_ptr<const Resources> res) {
+  static auto* const kept = new std::vector<std::shared_ptr<const Resources>>();
+  kept->push_back(res);
+  return res;
+}
+
 int run_extract(const Common& c, ReadOptions opts) {
   if (c.list_ids) return run_list_ids(c, opts);
   Config cfg = load_config(c);
   opts.max_document_bytes = cfg.max_document_bytes;
-  std::shared_ptr<const Resources> res = Resources::load(cfg.lexicon_dir);
+  std::shared_ptr<const Resources> res = kept_to_exit(Resources::load(cfg.lexicon_dir));
   PluginHost host;
   host.allow_insecure(c.allow_insecure_plugins);
   warn_missing_plugin_dirs(cfg);
@@ -833,7 +942,8 @@ int run_timex(const Common& c, ReadOptions opts) {
   Config cfg = load_config(c);
   opts.max_document_bytes = cfg.max_document_bytes;
   // temporal mentions only: no gazetteer, titles or common words to load
-  std::shared_ptr<const Resources> res = Resources::load(cfg.lexicon_dir, {.entities = false});
+  std::shared_ptr<const Resources> res =
+      kept_to_exit(Resources::load(cfg.lexicon_dir, {.entities = false}));
   std::vector<DocumentFailure> failures;
   bool usage_error = false;
   Output output(c.output);  // written as documents are done: memory stays flat

@@ -677,12 +677,9 @@ void find_spans(AnalyzedSentence& s) {
 // allocate (and later free) one block each. A document of more than kMaxSpareSentences
 // sentences frees its own, so that one long document does not stay in memory.
 struct SpareStorage {
-  // (with entities: as many as the longest document had, those past the last one's count
-  // emptied too; an analysis uses the first of them and moves none)
+  // (as many as the longest document had, those past the last one's count emptied too; an
+  // analysis uses the first of them and moves none)
   std::vector<AnalyzedSentence> sentences;
-  // (without entities: the expressions' vectors of a shorter document's rest)
-  std::vector<std::vector<TimexResult>> more_timexes;
-  std::vector<std::vector<TimexMatch>> more_matches;
   std::vector<TokenList> sentence_tokens;
   DocumentTokens document_tokens;
   std::vector<std::vector<RawEntity>> raw;
@@ -1467,33 +1464,9 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
   std::pair<std::size_t, std::size_t> first_over;  // its byte offset and expression count
   sentences_ = std::move(spare.sentences);
   sentence_count_ = spans.size();
-  // With entities, the sentences a shorter document leaves stay where they are, past
-  // sentence_count_, for a longer one (no sentence moves); for temporal mentions alone, a
-  // sentence fills too few vectors for whole sentences to be kept: only the expressions'
-  // vectors wait
-  if (entities_) {
-    if (sentences_.size() < spans.size()) sentences_.resize(spans.size());
-  } else {
-    for (std::size_t k = spans.size(); k < sentences_.size(); ++k) {
-      if (sentences_[k].timexes.capacity() > 0 && spare.more_timexes.size() < kMaxSpareSentences)
-        spare.more_timexes.push_back(std::move(sentences_[k].timexes));
-      if (sentences_[k].matches.capacity() > 0 && spare.more_matches.size() < kMaxSpareSentences)
-        spare.more_matches.push_back(std::move(sentences_[k].matches));
-    }
-  }
-  const std::size_t kept = sentences_.size();
-  if (!entities_) sentences_.resize(spans.size());
-  if (!entities_)
-    for (std::size_t k = kept; k < sentences_.size(); ++k) {
-      if (!spare.more_timexes.empty()) {
-        sentences_[k].timexes = std::move(spare.more_timexes.back());
-        spare.more_timexes.pop_back();
-      }
-      if (!spare.more_matches.empty()) {
-        sentences_[k].matches = std::move(spare.more_matches.back());
-        spare.more_matches.pop_back();
-      }
-    }
+  // the sentences a shorter document leaves stay where they are, emptied, past
+  // sentence_count_, for a longer one: no sentence moves, none is made or destroyed again
+  if (sentences_.size() < spans.size()) sentences_.resize(spans.size());
   Anchor anchor;
   anchor.publication = doc_.published.value_or(date::sys_days{});
   std::vector<std::vector<RawEntity>> raw = std::move(spare.raw);
@@ -1599,10 +1572,11 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
     s.timexes.reserve(s.matches.size());
     const TimexMatch* prev_match = nullptr;  // the expression before this one in the sentence
     for (const auto& m : s.matches) {
-      TimexResult tr;
+      // (made in place: reserved above, the vector does not move while it is filled)
+      TimexResult& tr = s.timexes.emplace_back();
       tr.begin = s.span.begin + t[m.first_token].span.begin;
       tr.end = s.span.begin + t[m.last_token - 1].span.end;
-      tr.text = std::string(text.substr(tr.begin, tr.end - tr.begin));
+      tr.text.assign(text.substr(tr.begin, tr.end - tr.begin));
       tr.type = m.type;
       const bool tense_read =
           every_tense || (doc_.published && detail::resolution_reads_tense(*m.rel, anchor));
@@ -1655,7 +1629,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       if (doc_.published) {
         // the expression as the story around it reads it
         const RelativeDate* rel = m.rel.get();
-        RelativeDate read_as;
+        std::optional<RelativeDate> read_as;  // (made only when needed: most are not)
         // "That April, Mexican forces ...", "scars from that July evening": a month with no
         // year after "that" is one of the year the story tells (the one it moved to, else
         // the one of the last month it named), not of the publication's
@@ -1665,10 +1639,10 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
             (m.last_token >= t.size() || t[m.last_token].kind == sdk::TokenKind::punct ||
              g.has(W::story_month_nouns, t[m.last_token].lower)) &&
             (anchor.undated_year || anchor.last_month)) {
-          read_as = *rel;
-          read_as.year = static_cast<int>(anchor.undated_year ? *anchor.undated_year
-                                                              : anchor.last_month->year());
-          rel = &read_as;
+          read_as.emplace(*rel);
+          read_as->year = static_cast<int>(anchor.undated_year ? *anchor.undated_year
+                                                               : anchor.last_month->year());
+          rel = &*read_as;
         }
         // "On this day 30 years ago, ...": the publication's day that many years back (Feb.
         // 29 in a year without one: the last day of February), as "30 years ago today"
@@ -1682,11 +1656,11 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
           const date::year_month_day p{anchor.publication};
           date::year_month_day d{p.year() - date::years{*rel->count}, p.month(), p.day()};
           if (!d.ok()) d = date::year_month_day{d.year() / d.month() / date::last};
-          read_as = RelativeDate{};
-          read_as.year = static_cast<int>(d.year());
-          read_as.month = static_cast<unsigned>(d.month());
-          read_as.day = static_cast<unsigned>(d.day());
-          rel = &read_as;
+          read_as.emplace();
+          read_as->year = static_cast<int>(d.year());
+          read_as->month = static_cast<unsigned>(d.month());
+          read_as->day = static_cast<unsigned>(d.day());
+          rel = &*read_as;
         }
         tr.resolved = resolve(*rel, anchor, tr.tense);
         if (!in_calendar(tr.resolved))
@@ -1702,7 +1676,6 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
           std::tie(anchor.undated_year, anchor.undated_month) = undated;
       }
       prev_match = &m;
-      s.timexes.push_back(std::move(tr));
     }
     s.clauses_read = clauses_read;
     // no spans, entities or plugin views for temporal mentions alone (the branch hint keeps

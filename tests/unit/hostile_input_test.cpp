@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -382,6 +383,56 @@ TEST_F(Hostile, DuplicateIdsAreRenamedWithAWarning) {
 }
 
 // --- dates ----------------------------------------------------------------------------
+
+// Thousands of ids, most of them repeated, some already taken (--taken-ids) and some
+// written as the name a repeat would get ("n7#2"): each document gets the name one run
+// over them must give, by the rule of DuplicateIdsAreRenamedWithAWarning, and each
+// renamed one a warning that names the first document of its id.
+TEST_F(Hostile, ManyRepeatedIdsAreRenamedInOrder) {
+  const fs::path f = dir_ / "repeats.jsonl";
+  const std::string file = f.string();
+  std::vector<std::string> given;
+  {
+    std::ofstream out(f, std::ios::binary);
+    for (unsigned i = 0; i < 12'000; ++i) {
+      std::string id = "n" + std::to_string(i * 7919u % 3001u);
+      if (i % 97 == 0) id += "#" + std::to_string(2 + i % 5);
+      given.push_back(id);
+      out << "{\"id\":\"" << id << "\",\"published\":\"2025-02-17\",\"text\":\"Talks.\"}\n";
+    }
+  }
+  write("taken.jsonl", "{\"id\": \"n5\", \"origin\": \"earlier.jsonl:3\"}\n{\"id\": \"n9#2\"}\n");
+  // the rule, with std::map: the first document of an id keeps it, a later one is id#k
+  // for the first k (from 2, counting on from the last repeat of that id) no document has
+  std::map<std::string, std::string> first_origin{{"n5", "earlier.jsonl:3"},
+                                                  {"n9#2", "an earlier document"}};
+  std::map<std::string, unsigned> repeats;
+  std::vector<std::string> want;
+  std::string warnings;
+  for (std::size_t line = 1; line <= given.size(); ++line) {
+    const std::string& id = given[line - 1];
+    const std::string origin = file + ":" + std::to_string(line) + " (id " + id + ")";
+    std::string named = id;
+    if (!first_origin.try_emplace(id, origin).second) {
+      do named = id + "#" + std::to_string(++repeats[id] + 1);
+      while (first_origin.count(named));
+      warnings += "warning: " + origin + ": the id \"" + id + "\" is already used by " +
+                  first_origin[id] + "; this document is \"" + named + "\" in the output\n";
+      first_origin.emplace(named, origin);
+    }
+    want.push_back(named);
+  }
+  const CliRun r = run("timex --threads 2 -q " + sh_quote(file) + " --taken-ids " +
+                       sh_quote((dir_ / "taken.jsonl").string()));
+  EXPECT_EQ(r.code, 0) << r.err.substr(0, 2000);
+  std::vector<std::string> got;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);)
+    got.push_back(nlohmann::json::parse(line).value("id", "?"));
+  ASSERT_EQ(got.size(), want.size());
+  for (std::size_t k = 0; k < want.size(); ++k) ASSERT_EQ(got[k], want[k]) << "line " << k + 1;
+  EXPECT_EQ(r.err, warnings);
+}
 
 TEST_F(Hostile, DatesOutOfRange) {
   input("y0.md",

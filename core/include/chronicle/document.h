@@ -8,6 +8,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace chronicle {
@@ -24,6 +25,21 @@ struct Document {
   // `text` is known to hold only ASCII (no NUL): its code-point offsets are its byte
   // offsets. false: not known (a reader that does not check leaves it so).
   bool ascii = false;
+
+  // Exchanges two documents member by member, their strings' storage with them (std::swap
+  // would move each member three times).
+  friend void swap(Document& a, Document& b) noexcept {
+    using std::swap;
+    swap(a.id, b.id);
+    swap(a.published, b.published);
+    swap(a.title, b.title);
+    swap(a.dateline, b.dateline);
+    swap(a.text, b.text);
+    swap(a.origin, b.origin);
+    swap(a.warnings, b.warnings);
+    swap(a.source_bytes, b.source_bytes);
+    swap(a.ascii, b.ascii);
+  }
 };
 
 // A document that could not be read; the run goes on with the others.
