@@ -765,9 +765,6 @@ struct TemporalGrammar::Impl {
                                      [](const Pair& x, std::uint32_t w) { return x.second < w; });
     return p != pairs.data() + e && p->second == want ? p->classes : 0;
   }
-  // By start-word number: 1 for a word of kLeadOnly classes only, none a head's, and none
-  // more before a word not in the index (before one, tag() makes it no try and no head).
-  std::vector<std::uint8_t> lead_before_absent;
   // By start-word number: the rules that may read the word between the token they start
   // at and their head (a gate's `near`): before a word without a rule's bit, tag() looks
   // for no head of that rule. A word not in the index has none (no rule reads one); a
@@ -775,6 +772,16 @@ struct TemporalGrammar::Impl {
   std::vector<std::uint32_t> gap_rules;
   std::vector<std::string> range_link_words;  // split_ranges.links (range_links' words)
   void declare_gates();
+  // tag()'s second pass over the `marked` tokens of a sentence (see there): their final
+  // classes, and the lists of tries (with try_heads) and heads
+  struct Marks {
+    std::size_t tries = 0, heads = 0;
+    std::uint32_t any_class = 0;  // the union of the classes
+  };
+  template <bool kGated>
+  Marks mark_tries(Tokens t, const std::uint32_t* start_ids, std::uint32_t* classes,
+                   const std::uint32_t* marked, std::size_t n_marked, std::uint32_t* tries,
+                   std::uint32_t* try_heads, std::uint32_t* heads) const;
 
   explicit Impl(const Lexicon& lex);
 
@@ -1426,12 +1433,6 @@ void TemporalGrammar::Impl::declare_gates() {
   }
   for (const Gate& gate : gates) head_classes |= gate.near;
   const auto absent = static_cast<std::uint32_t>(start_words.size());
-  lead_before_absent.assign(start_classes.size(), 0);
-  for (std::uint32_t id = 0; id < absent; ++id) {
-    const std::uint32_t c = start_classes[id];
-    lead_before_absent[id] =
-        c != 0 && !(c & ~kLeadOnly) && !(c & head_classes) && pair_classes(id, absent) == 0;
-  }
   gap_rules.assign(start_classes.size(), ~std::uint32_t{0});
   gap_rules[absent] = 0;
   // A rule that reads before its head only words of `tables` (and `extra`): a word of
@@ -4478,6 +4479,60 @@ std::shared_ptr<const RelativeDate> shared_reading(const RelativeDate& rel) {
 }
 }  // namespace
 
+// (Not inlined, and made for gated and not gated tag() apart: in a function of its own the
+// loop keeps its values in registers.)
+template <bool kGated>
+[[gnu::noinline]] TemporalGrammar::Impl::Marks TemporalGrammar::Impl::mark_tries(
+    Tokens t, const std::uint32_t* start_ids, std::uint32_t* classes, const std::uint32_t* marked,
+    std::size_t n_marked, std::uint32_t* tries, std::uint32_t* try_heads,
+    std::uint32_t* heads) const {
+  const std::size_t n = t.size();
+  const Token* const tokens = t.data();
+  const auto absent_id = static_cast<std::uint32_t>(start_words.size());
+  const std::uint32_t head_classes = this->head_classes;
+  Marks r;
+  for (std::size_t m = 0; m < n_marked; ++m) {
+    const std::size_t k = marked[m];
+    const Token& tok = tokens[k];
+    std::uint32_t c = classes[k];
+    const bool has_next = k + 1 < n;
+    // the next token is a word in no phrase of any table (found without a branch: the
+    // answer follows no pattern; k itself is read when there is none, then not counted)
+    const std::size_t next = has_next ? k + 1 : k;
+    const bool before_absent =
+        has_next & (start_ids[next] == absent_id) & (tokens[next].kind == TokenKind::word);
+    // (a next word that is a word and none of the paired word's second words, as its filter
+    // bit says, gives no class, nor does one in no phrase; punctuation may be a hyphen
+    // before the second word)
+    if ((c & kPaired) && has_next && !before_absent &&
+        (tokens[k + 1].kind == TokenKind::punct ||
+         (pair_filter[start_ids[k]] >> (start_ids[k + 1] & 63) & 1)))
+      c |= paired_classes(t, start_ids, k);
+    c &= tok.capitalized ? ~std::uint32_t{0} : ~std::uint32_t{kCapitalizedOnly};
+    if (tok.kind == TokenKind::number)
+      c |= kNumberToken;
+    else if (tok.kind == TokenKind::punct && is_apostrophe(tok.lower))
+      c |= kApostrophe;  // read by rule_numeric (short decades) as it is
+    classes[k] = c;
+    r.any_class |= c;
+    // (each try notes the first head at or after it: heads are listed up to k - 1 here.)
+    // A try is no punctuation; when gated, of some class but kPaired, and not "the
+    // company", "a share": a word of kLeadOnly classes only (it only leads a reading) before
+    // a word in no phrase of any table starts none (each rule tried at it reads the next
+    // word by its tables; a range link is a start word: Impl()).
+    tries[r.tries] = static_cast<std::uint32_t>(k);
+    try_heads[r.tries] = static_cast<std::uint32_t>(r.heads);
+    if constexpr (kGated)
+      r.tries += (tok.kind != TokenKind::punct) & ((c & ~kPaired) != 0) &
+                 !(before_absent & ((c & ~kLeadOnly) == 0));
+    else
+      r.tries += tok.kind != TokenKind::punct;
+    heads[r.heads] = static_cast<std::uint32_t>(k);
+    r.heads += (c & head_classes) != 0;
+  }
+  return r;
+}
+
 std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens) const {
   std::vector<TimexMatch> out;
   tag(tokens, /*skip_non_start_words=*/true, out);
@@ -4589,47 +4644,15 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
   else
     n_marked = look_up_tokens<true>(tokens.data(), word_hashes, n, g.start_words,
                                     g.start_classes.data(), start_ids, classes, marked);
-  const std::uint32_t head_classes = g.head_classes;
   const auto absent_id = static_cast<std::uint32_t>(g.start_words.size());
-  // the tokens a rule may start at: every class but kPaired counts; every token when not
-  // gated
-  const std::uint32_t try_classes = gated ? ~std::uint32_t{kPaired} : ~std::uint32_t{0};
-  const std::uint32_t try_always = gated ? 0 : 1;
-  std::uint32_t any_class = 0;
-  std::size_t n_tries = 0, n_heads = 0;
   // Second pass, over the marked tokens: their classes by the next word and the token, and
   // the lists of tries and heads.
-  for (std::size_t m = 0; m < n_marked; ++m) {
-    const std::size_t k = marked[m];
-    const sdk::Token& tok = tokens[k];
-    std::uint32_t c = classes[k];
-    // "the company", "a share": a word that only leads (Impl::lead_before_absent) before a
-    // word not in the index is no try (see the scan below) and no head; its classes are
-    // final as they are
-    if (gated && !(c & ~kLeadOnly) && g.lead_before_absent[start_ids[k]] && k + 1 < n &&
-        start_ids[k + 1] == absent_id && tokens[k + 1].kind == TokenKind::word &&
-        tok.kind == TokenKind::word)
-      continue;
-    // (a next word that is a word and none of the paired word's second words, as its filter
-    // bit says, gives no class; punctuation may be a hyphen before the second word)
-    if ((c & kPaired) && k + 1 < n &&
-        (tokens[k + 1].kind == TokenKind::punct ||
-         (g.pair_filter[start_ids[k]] >> (start_ids[k + 1] & 63) & 1)))
-      c |= g.paired_classes(tokens, start_ids, k);
-    if (!tok.capitalized) c &= ~kCapitalizedOnly;
-    if (tok.kind == TokenKind::number)
-      c |= kNumberToken;
-    else if (tok.kind == TokenKind::punct && is_apostrophe(tok.lower))
-      c |= kApostrophe;  // read by rule_numeric (short decades) as it is
-    classes[k] = c;
-    any_class |= c;
-    // (each try notes the first head at or after it: heads are listed up to k - 1 here)
-    tries[n_tries] = static_cast<std::uint32_t>(k);
-    try_heads[n_tries] = static_cast<std::uint32_t>(n_heads);
-    n_tries += tok.kind != TokenKind::punct && ((c & try_classes) | try_always) != 0;
-    heads[n_heads] = static_cast<std::uint32_t>(k);
-    n_heads += (c & head_classes) != 0;
-  }
+  const Impl::Marks marks = gated ? g.mark_tries<true>(tokens, start_ids, classes, marked, n_marked,
+                                                       tries, try_heads, heads)
+                                  : g.mark_tries<false>(tokens, start_ids, classes, marked,
+                                                        n_marked, tries, try_heads, heads);
+  const std::size_t n_tries = marks.tries, n_heads = marks.heads;
+  const std::uint32_t any_class = marks.any_class, head_classes = g.head_classes;
   // A sentence with no class at all holds no expression.
   if (n_tries == 0) return;
   current_start_ids = {tokens.data(), tokens.size(), start_ids, &g.start_words, classes};
@@ -4706,13 +4729,9 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     return ::new (static_cast<void*>(&slots[free_slot].hit))
         std::optional<Impl::Hit>((g.*kReaders[r])(tokens, at));
   };
-  // (kLeadOnly: a word of those classes only, before a word in no table, starts nothing)
   for (std::size_t t = 0; t < n_tries; ++t) {
     if (tries[t] < i) continue;
     i = tries[t];
-    if (gated && !(classes[i] & ~kLeadOnly) && i + 1 < n && tokens[i + 1].kind == TokenKind::word &&
-        start_ids[i + 1] == absent_id)
-      continue;
     std::uint32_t rules = rules_at(i, try_heads[t]);
     if ((rules & kNumberRules) && gated && tokens[i].kind == TokenKind::number)
       rules &= ~kNumberRules | g.number_rules(tokens, i, classes[i]);
