@@ -208,6 +208,7 @@ class PhraseTable {
     // (an unindexed table's starts_ is null, never the index of a tag() scope; the scope's
     // tokens are those of the span the rules read, so i < t.size() is inside it)
     if (c.index != starts_ || c.tokens != t.data()) return match_hashed(t, i);
+    if (!starts_at(c.ids[i])) return {};
     const Start& st = sealed_[c.ids[i]];
     if (!st.longer) return st.one;
     // most next words are no phrase's second word (a hyphen between: match_ids() sees)
@@ -221,6 +222,7 @@ class PhraseTable {
   [[gnu::always_inline]] PhraseMatch match(Tokens t, std::size_t i, const StartIds* c) const {
     if (i >= t.size()) return {};
     if (!c || c->index != starts_) return match_hashed(t, i);
+    if (!starts_at(c->ids[i])) return {};
     const Start& st = sealed_[c->ids[i]];
     if (!st.longer) return st.one;
     if (i + 1 < t.size() && t[i + 1].kind != TokenKind::punct &&
@@ -233,6 +235,7 @@ class PhraseTable {
   // runs inside tag().
   void seal(std::size_t words) {
     sealed_.assign(words + 1, Start{});
+    first_bits_.assign(words / 64 + 1, 0);
     for (std::uint32_t g = 0; g < by_start_id_.size(); ++g) {
       const std::uint32_t id = by_start_id_[g];
       if (id == detail::WordIndex::npos) continue;
@@ -241,6 +244,7 @@ class PhraseTable {
       sealed_[g].longer = !grp.multi.empty();
       sealed_[g].seconds = grp.seconds;
       sealed_[g].group = id;
+      if (grp.has_one || !grp.multi.empty()) first_bits_[g / 64] |= std::uint64_t{1} << (g % 64);
     }
   }
   // The token with start-word number g (from tag()) starts a phrase of the table.
@@ -400,6 +404,12 @@ class PhraseTable {
     bool longer = false;
   };
   std::vector<Start> sealed_;
+  // by start-word number, once sealed: bit (number % 64) of word number / 64 set when the
+  // word starts a phrase of the table. Most tokens a rule looks up start none: one bit per
+  // start word, which stays in the first-level cache, says so instead of a 32-byte entry
+  // of sealed_, most of which would be a miss.
+  std::vector<std::uint64_t> first_bits_;
+  bool starts_at(std::uint32_t g) const { return first_bits_[g / 64] >> (g % 64) & 1; }
   bool unindexed_ = false;
   std::size_t max_words_ = 0;
 };
