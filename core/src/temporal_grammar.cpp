@@ -4500,7 +4500,10 @@ template <bool kGated>
   const Token* const tokens = t.data();
   const auto absent_id = static_cast<std::uint32_t>(start_words.size());
   const std::uint32_t head_classes = this->head_classes;
-  Marks r;
+  // (the counts in locals, not in the returned Marks: the stores to classes could change
+  // those, as far as the compiler knows, and would send them to memory each token)
+  std::size_t n_tries = 0, n_heads = 0;
+  std::uint32_t any_class = 0;
   for (std::size_t m = 0; m < n_marked; ++m) {
     const std::size_t k = marked[m];
     const Token& tok = tokens[k];
@@ -4514,33 +4517,40 @@ template <bool kGated>
     // (a next word that is a word and none of the paired word's second words, as its filter
     // bit says, gives no class, nor does one in no phrase; punctuation may be a hyphen
     // before the second word)
-    if ((c & kPaired) && has_next && !before_absent &&
-        (tokens[k + 1].kind == TokenKind::punct ||
-         (pair_filter[start_ids[k]] >> (start_ids[k + 1] & 63) & 1)))
-      c |= paired_classes(t, start_ids, k);
-    c &= tok.capitalized ? ~std::uint32_t{0} : ~std::uint32_t{kCapitalizedOnly};
-    if (tok.kind == TokenKind::number)
-      c |= kNumberToken;
-    else if (tok.kind == TokenKind::punct && is_apostrophe(tok.lower))
+    // (without a branch up to the look-up itself, which few tokens need: which words are
+    // paired follows no pattern; pair_filter has a row for every number)
+    const std::uint64_t pair_filter_bit = pair_filter[start_ids[k]] >> (start_ids[next] & 63) & 1;
+    const std::uint32_t may_pair =
+        (c >> 31) & has_next & !before_absent &
+        (static_cast<std::uint32_t>(tokens[next].kind == TokenKind::punct) |
+         static_cast<std::uint32_t>(pair_filter_bit));
+    static_assert(kPaired == 1u << 31);
+    if (may_pair) c |= paired_classes(t, start_ids, k);
+    // (the kCapitalizedOnly classes dropped from a word not capitalized, kNumberToken added
+    // to a number, without a branch)
+    c &= ~(kCapitalizedOnly & (std::uint32_t{tok.capitalized} - 1));
+    static_assert(kNumberToken == 1);
+    c |= static_cast<std::uint32_t>(tok.kind == TokenKind::number);
+    if (tok.kind == TokenKind::punct && is_apostrophe(tok.lower))
       c |= kApostrophe;  // read by rule_numeric (short decades) as it is
     classes[k] = c;
-    r.any_class |= c;
+    any_class |= c;
     // (each try notes the first head at or after it: heads are listed up to k - 1 here.)
     // A try is no punctuation; when gated, of some class but kPaired, and not "the
     // company", "a share": a word of kLeadOnly classes only (it only leads a reading) before
     // a word in no phrase of any table starts none (each rule tried at it reads the next
     // word by its tables; a range link is a start word: Impl()).
-    tries[r.tries] = static_cast<std::uint32_t>(k);
-    try_heads[r.tries] = static_cast<std::uint32_t>(r.heads);
+    tries[n_tries] = static_cast<std::uint32_t>(k);
+    try_heads[n_tries] = static_cast<std::uint32_t>(n_heads);
     if constexpr (kGated)
-      r.tries += (tok.kind != TokenKind::punct) & ((c & ~kPaired) != 0) &
+      n_tries += (tok.kind != TokenKind::punct) & ((c & ~kPaired) != 0) &
                  !(before_absent & ((c & ~kLeadOnly) == 0));
     else
-      r.tries += tok.kind != TokenKind::punct;
-    heads[r.heads] = static_cast<std::uint32_t>(k);
-    r.heads += (c & head_classes) != 0;
+      n_tries += tok.kind != TokenKind::punct;
+    heads[n_heads] = static_cast<std::uint32_t>(k);
+    n_heads += (c & head_classes) != 0;
   }
-  return r;
+  return {n_tries, n_heads, any_class};
 }
 
 std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens) const {
