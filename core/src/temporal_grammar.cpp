@@ -207,6 +207,7 @@ class PhraseTable {
     // (an unindexed table's starts_ is null, never the index of a tag() scope; the scope's
     // tokens are those of the span the rules read, so i < t.size() is inside it)
     if (c.index != starts_ || c.tokens != t.data()) return match_hashed(t, i);
+    if (!starts_at(c.ids[i])) return {};
     const Start& st = sealed_[c.ids[i]];
     if (!st.longer) return st.one;
     // most next words are no phrase's second word (a hyphen between: match_ids() sees)
@@ -220,6 +221,7 @@ class PhraseTable {
   [[gnu::always_inline]] PhraseMatch match(Tokens t, std::size_t i, const StartIds* c) const {
     if (i >= t.size()) return {};
     if (!c || c->index != starts_) return match_hashed(t, i);
+    if (!starts_at(c->ids[i])) return {};
     const Start& st = sealed_[c->ids[i]];
     if (!st.longer) return st.one;
     if (i + 1 < t.size() && t[i + 1].kind != TokenKind::punct &&
@@ -232,6 +234,7 @@ class PhraseTable {
   // runs inside tag().
   void seal(std::size_t words) {
     sealed_.assign(words + 1, Start{});
+    first_bits_.assign(words / 64 + 1, 0);
     for (std::uint32_t g = 0; g < by_start_id_.size(); ++g) {
       const std::uint32_t id = by_start_id_[g];
       if (id == detail::WordIndex::npos) continue;
@@ -240,6 +243,7 @@ class PhraseTable {
       sealed_[g].longer = !grp.multi.empty();
       sealed_[g].seconds = grp.seconds;
       sealed_[g].group = id;
+      if (grp.has_one || !grp.multi.empty()) first_bits_[g / 64] |= std::uint64_t{1} << (g % 64);
     }
   }
   // The token with start-word number g (from tag()) starts a phrase of the table.
@@ -399,6 +403,12 @@ class PhraseTable {
     bool longer = false;
   };
   std::vector<Start> sealed_;
+  // by start-word number, once sealed: bit (number % 64) of word number / 64 set when the
+  // word starts a phrase of the table. Most tokens a rule looks up start none: one bit per
+  // start word, which stays in the first-level cache, says so instead of a 32-byte entry
+  // of sealed_, most of which would be a miss.
+  std::vector<std::uint64_t> first_bits_;
+  bool starts_at(std::uint32_t g) const { return first_bits_[g / 64] >> (g % 64) & 1; }
   bool unindexed_ = false;
   std::size_t max_words_ = 0;
 };
@@ -764,9 +774,6 @@ struct TemporalGrammar::Impl {
                                      [](const Pair& x, std::uint32_t w) { return x.second < w; });
     return p != pairs.data() + e && p->second == want ? p->classes : 0;
   }
-  // By start-word number: 1 for a word of kLeadOnly classes only, none a head's, and none
-  // more before a word not in the index (before one, tag() makes it no try and no head).
-  std::vector<std::uint8_t> lead_before_absent;
   // By start-word number: the rules that may read the word between the token they start
   // at and their head (a gate's `near`): before a word without a rule's bit, tag() looks
   // for no head of that rule. A word not in the index has none (no rule reads one); a
@@ -774,6 +781,16 @@ struct TemporalGrammar::Impl {
   std::vector<std::uint32_t> gap_rules;
   std::vector<std::string> range_link_words;  // split_ranges.links (range_links' words)
   void declare_gates();
+  // tag()'s second pass over the `marked` tokens of a sentence (see there): their final
+  // classes, and the lists of tries (with try_heads) and heads
+  struct Marks {
+    std::size_t tries = 0, heads = 0;
+    std::uint32_t any_class = 0;  // the union of the classes
+  };
+  template <bool kGated>
+  Marks mark_tries(Tokens t, const std::uint32_t* start_ids, std::uint32_t* classes,
+                   const std::uint32_t* marked, std::size_t n_marked, std::uint32_t* tries,
+                   std::uint32_t* try_heads, std::uint32_t* heads) const;
 
   explicit Impl(const Lexicon& lex);
 
@@ -1425,12 +1442,6 @@ void TemporalGrammar::Impl::declare_gates() {
   }
   for (const Gate& gate : gates) head_classes |= gate.near;
   const auto absent = static_cast<std::uint32_t>(start_words.size());
-  lead_before_absent.assign(start_classes.size(), 0);
-  for (std::uint32_t id = 0; id < absent; ++id) {
-    const std::uint32_t c = start_classes[id];
-    lead_before_absent[id] =
-        c != 0 && !(c & ~kLeadOnly) && !(c & head_classes) && pair_classes(id, absent) == 0;
-  }
   gap_rules.assign(start_classes.size(), ~std::uint32_t{0});
   gap_rules[absent] = 0;
   // A rule that reads before its head only words of `tables` (and `extra`): a word of
@@ -4407,6 +4418,70 @@ std::shared_ptr<const RelativeDate> shared_reading(const RelativeDate& rel) {
 }
 }  // namespace
 
+// (Not inlined, and made for gated and not gated tag() apart: in a function of its own the
+// loop keeps its values in registers.)
+template <bool kGated>
+[[gnu::noinline]] TemporalGrammar::Impl::Marks TemporalGrammar::Impl::mark_tries(
+    Tokens t, const std::uint32_t* start_ids, std::uint32_t* classes, const std::uint32_t* marked,
+    std::size_t n_marked, std::uint32_t* tries, std::uint32_t* try_heads,
+    std::uint32_t* heads) const {
+  const std::size_t n = t.size();
+  const Token* const tokens = t.data();
+  const auto absent_id = static_cast<std::uint32_t>(start_words.size());
+  const std::uint32_t head_classes = this->head_classes;
+  // (the counts in locals, not in the returned Marks: the stores to classes could change
+  // those, as far as the compiler knows, and would send them to memory each token)
+  std::size_t n_tries = 0, n_heads = 0;
+  std::uint32_t any_class = 0;
+  for (std::size_t m = 0; m < n_marked; ++m) {
+    const std::size_t k = marked[m];
+    const Token& tok = tokens[k];
+    std::uint32_t c = classes[k];
+    const bool has_next = k + 1 < n;
+    // the next token is a word in no phrase of any table (found without a branch: the
+    // answer follows no pattern; k itself is read when there is none, then not counted)
+    const std::size_t next = has_next ? k + 1 : k;
+    const bool before_absent =
+        has_next & (start_ids[next] == absent_id) & (tokens[next].kind == TokenKind::word);
+    // (a next word that is a word and none of the paired word's second words, as its filter
+    // bit says, gives no class, nor does one in no phrase; punctuation may be a hyphen
+    // before the second word)
+    // (without a branch up to the look-up itself, which few tokens need: which words are
+    // paired follows no pattern; pair_filter has a row for every number)
+    const std::uint64_t pair_filter_bit = pair_filter[start_ids[k]] >> (start_ids[next] & 63) & 1;
+    const std::uint32_t may_pair =
+        (c >> 31) & has_next & !before_absent &
+        (static_cast<std::uint32_t>(tokens[next].kind == TokenKind::punct) |
+         static_cast<std::uint32_t>(pair_filter_bit));
+    static_assert(kPaired == 1u << 31);
+    if (may_pair) c |= paired_classes(t, start_ids, k);
+    // (the kCapitalizedOnly classes dropped from a word not capitalized, kNumberToken added
+    // to a number, without a branch)
+    c &= ~(kCapitalizedOnly & (std::uint32_t{tok.capitalized} - 1));
+    static_assert(kNumberToken == 1);
+    c |= static_cast<std::uint32_t>(tok.kind == TokenKind::number);
+    if (tok.kind == TokenKind::punct && is_apostrophe(tok.lower))
+      c |= kApostrophe;  // read by rule_numeric (short decades) as it is
+    classes[k] = c;
+    any_class |= c;
+    // (each try notes the first head at or after it: heads are listed up to k - 1 here.)
+    // A try is no punctuation; when gated, of some class but kPaired, and not "the
+    // company", "a share": a word of kLeadOnly classes only (it only leads a reading) before
+    // a word in no phrase of any table starts none (each rule tried at it reads the next
+    // word by its tables; a range link is a start word: Impl()).
+    tries[n_tries] = static_cast<std::uint32_t>(k);
+    try_heads[n_tries] = static_cast<std::uint32_t>(n_heads);
+    if constexpr (kGated)
+      n_tries += (tok.kind != TokenKind::punct) & ((c & ~kPaired) != 0) &
+                 !(before_absent & ((c & ~kLeadOnly) == 0));
+    else
+      n_tries += tok.kind != TokenKind::punct;
+    heads[n_heads] = static_cast<std::uint32_t>(k);
+    n_heads += (c & head_classes) != 0;
+  }
+  return {n_tries, n_heads, any_class};
+}
+
 std::vector<TimexMatch> TemporalGrammar::tag(std::span<const sdk::Token> tokens) const {
   std::vector<TimexMatch> out;
   tag(tokens, /*skip_non_start_words=*/true, out);
@@ -4518,55 +4593,15 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
   else
     n_marked = detail::look_up_tokens<true>(tokens.data(), word_hashes, n, g.start_words,
                                             g.start_classes.data(), start_ids, classes, marked);
-  const std::uint32_t head_classes = g.head_classes;
   const auto absent_id = static_cast<std::uint32_t>(g.start_words.size());
-  // the tokens a rule may start at: every class but kPaired counts; every token when not
-  // gated
-  const std::uint32_t try_classes = gated ? ~std::uint32_t{kPaired} : ~std::uint32_t{0};
-  const std::uint32_t try_always = gated ? 0 : 1;
-  std::uint32_t any_class = 0;
-  std::size_t n_tries = 0, n_heads = 0;
   // Second pass, over the marked tokens: their classes by the next word and the token, and
   // the lists of tries and heads.
-  // (The tests are made with & and | instead of && and ||, each token's outcome a 0 or 1
-  // that masks or counts: branches on a word's class or the next word mispredict often.)
-  for (std::size_t m = 0; m < n_marked; ++m) {
-    const std::size_t k = marked[m];
-    const sdk::Token& tok = tokens[k];
-    const std::uint32_t first_classes = classes[k];
-    std::uint32_t c = first_classes;
-    const std::uint32_t id = start_ids[k];
-    // the next token (the token itself at the end: has_next says)
-    const bool has_next = k + 1 < n;
-    const std::size_t next = k + has_next;
-    const std::uint32_t next_id = start_ids[next];
-    const TokenKind next_kind = tokens[next].kind;
-    const bool word = tok.kind == TokenKind::word;
-    // "the company", "a share": a word that only leads (Impl::lead_before_absent) before a
-    // word not in the index is no try (see the scan below) and no head; its classes are
-    // final as they are
-    const bool lead_only = gated & ((c & ~kLeadOnly) == 0) & (g.lead_before_absent[id] != 0) &
-                           has_next & (next_id == absent_id) &
-                           (next_kind == TokenKind::word) & word;
-    // (a next word that is a word and none of the paired word's second words, as its filter
-    // bit says, gives no class; punctuation may be a hyphen before the second word)
-    if (!lead_only & ((c & kPaired) != 0) & has_next &
-        ((next_kind == TokenKind::punct) | ((g.pair_filter[id] >> (next_id & 63) & 1) != 0)))
-      c |= g.paired_classes(tokens, start_ids, k);
-    c &= ~(kCapitalizedOnly * !tok.capitalized);
-    c |= kNumberToken * (tok.kind == TokenKind::number);
-    if (tok.kind == TokenKind::punct && is_apostrophe(tok.lower))
-      c |= kApostrophe;  // read by rule_numeric (short decades) as it is
-    c = lead_only ? first_classes : c;
-    classes[k] = c;
-    any_class |= lead_only ? 0 : c;
-    // (each try notes the first head at or after it: heads are listed up to k - 1 here)
-    tries[n_tries] = static_cast<std::uint32_t>(k);
-    try_heads[n_tries] = static_cast<std::uint32_t>(n_heads);
-    n_tries += !lead_only & (tok.kind != TokenKind::punct) & (((c & try_classes) | try_always) != 0);
-    heads[n_heads] = static_cast<std::uint32_t>(k);
-    n_heads += !lead_only & ((c & head_classes) != 0);
-  }
+  const Impl::Marks marks = gated ? g.mark_tries<true>(tokens, start_ids, classes, marked, n_marked,
+                                                       tries, try_heads, heads)
+                                  : g.mark_tries<false>(tokens, start_ids, classes, marked,
+                                                        n_marked, tries, try_heads, heads);
+  const std::size_t n_tries = marks.tries, n_heads = marks.heads;
+  const std::uint32_t any_class = marks.any_class, head_classes = g.head_classes;
   // A sentence with no class at all holds no expression.
   if (n_tries == 0) return;
   current_start_ids = {tokens.data(), tokens.size(), start_ids, &g.start_words, classes};
@@ -4643,13 +4678,9 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     return ::new (static_cast<void*>(&slots[free_slot].hit))
         std::optional<Impl::Hit>((g.*kReaders[r])(tokens, at));
   };
-  // (kLeadOnly: a word of those classes only, before a word in no table, starts nothing)
   for (std::size_t t = 0; t < n_tries; ++t) {
     if (tries[t] < i) continue;
     i = tries[t];
-    if (gated && !(classes[i] & ~kLeadOnly) && i + 1 < n && tokens[i + 1].kind == TokenKind::word &&
-        start_ids[i + 1] == absent_id)
-      continue;
     std::uint32_t rules = rules_at(i, try_heads[t]);
     if ((rules & kNumberRules) && gated && tokens[i].kind == TokenKind::number)
       rules &= ~kNumberRules | g.number_rules(tokens, i, classes[i]);
