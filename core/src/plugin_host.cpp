@@ -27,7 +27,9 @@ constexpr unsigned kGateSlotsLog2 = 12;
 // them read)
 constexpr unsigned kGateFilterLog2 = 15;
 
-// The slot of a word by its detail::word_hash: the hash mixed, its top bits taken.
+// The slot of a word by its detail::word_hash: the hash mixed, its top bits taken. (The
+// hash is mixed already; the multiply keeps the slots apart from the bits WordIndex's tags
+// and filters read, and costs one instruction a gate look-up.)
 inline std::size_t hashed_slot(std::uint64_t hash, unsigned shift) noexcept {
   return (hash * 0x9E3779B97F4A7C15ull) >> shift;
 }

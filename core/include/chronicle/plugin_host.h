@@ -98,9 +98,9 @@ class PluginHost {
 
   // Runs every extractor on one sentence. An extractor that throws is reported in
   // `failures` and its output for that sentence dropped; the others go on. `hashes`, when
-  // given: hashes[k] == detail::word_hash(sentence.tokens[k].lower) for every token (the
-  // tokenizer's, TokenList::hashes), read by the gate; without them the gate hashes the
-  // words itself.
+  // given: the hashes the tokenizer made for these tokens (TokenList::hashes: the engine's
+  // own word hash, not the SDK's word_hash; no others), read by the gate; without them the
+  // gate hashes the words itself.
   void extract(const sdk::Sentence& sentence, std::vector<sdk::EventCandidate>& out,
                std::vector<std::string>& plugin_of, std::vector<ExtractFailure>& failures,
                const std::uint64_t* hashes = nullptr) const;

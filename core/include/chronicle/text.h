@@ -41,9 +41,10 @@ class CodePointIndex {
 struct TokenList {
   std::span<const sdk::Token> tokens;
   std::shared_ptr<const void> lower_store;
-  // hashes[k]: detail::word_hash(tokens[k].lower), made by the tokenizer as it read the word,
-  // for the tokens as tokenize() or split_sentences() gave them (kept alive with the
-  // tokens); null in a list made otherwise. A list given other tokens must set it to null.
+  // hashes[k]: the engine's hash of tokens[k].lower (an internal function, not the SDK's
+  // word_hash), made by the tokenizer once it read the word, for the tokens as tokenize() or
+  // split_sentences() gave them (kept alive with the tokens); null in a list made otherwise.
+  // A list given other tokens must set it to null: no caller makes these hashes itself.
   const std::uint64_t* hashes = nullptr;
 };
 
