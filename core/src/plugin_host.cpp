@@ -28,8 +28,8 @@ constexpr unsigned kGateSlotsLog2 = 12;
 constexpr unsigned kGateFilterLog2 = 15;
 
 // The slot of a word by its detail::word_hash: the hash mixed, its top bits taken. (The
-// hash is mixed already; the multiply keeps the slots apart from the bits WordIndex's tags
-// and filters read, and costs one instruction a gate look-up.)
+// engine's hash is well mixed already; the multiply, one instruction a look-up, is kept so
+// that the slots do not hang on how that hash spreads its top bits.)
 inline std::size_t hashed_slot(std::uint64_t hash, unsigned shift) noexcept {
   return (hash * 0x9E3779B97F4A7C15ull) >> shift;
 }
