@@ -249,7 +249,7 @@ class PhraseTable {
   // The token with start-word number g (from tag()) starts a phrase of the table.
   // (Not sealed: maybe.)
   bool starts_with(std::uint32_t g) const {
-    return !starts_ || sealed_.empty() || sealed_[g].longer || sealed_[g].one.length;
+    return !starts_ || sealed_.empty() || starts_at(g);
   }
   bool contains_word(std::string_view w) const {
     const std::uint32_t id = first_.find(w);
