@@ -799,23 +799,7 @@ template <bool kCheckRoom>
           }
           continue;
         }
-        if (c0 & kSpace) {  // (tested after words: most spaces are skipped with the word before)
-          if constexpr (decltype(before_guard)::value) {
-            // (not past the paragraph's end, where spaces may go on)
-            i = std::min(window.after_spaces(p, i, readable), n);
-          } else {
-            ++i;
-          }
-          continue;
-        }
-        if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
-          if (c0 & kEnd) out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
-          push(i, i + 1, sdk::TokenKind::punct, std::string_view(p + i, 1), false,
-               kByteHash[static_cast<unsigned char>(p[i])]);
-          i += 1 + space_at(p, i + 1, n);  // (and the space after it, as after a word)
-          continue;
-        }
-        if (c0 & kDigit) {
+        if (c0 & kDigit) {  // (the most of the other tokens: numbers, then punctuation)
           std::uint8_t flags = 0;
           const std::size_t j = number_end(s, i, flags);
           // (its ASCII letters and digits: its own lower-case form unless it has capitals)
@@ -835,6 +819,22 @@ template <bool kCheckRoom>
           }
           push(start, j, sdk::TokenKind::number, lower, false, hash);
           i = j + space_at(p, j, n);  // (and the space after it, as after a word)
+          continue;
+        }
+        if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
+          if (c0 & kEnd) out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
+          push(i, i + 1, sdk::TokenKind::punct, std::string_view(p + i, 1), false,
+               kByteHash[static_cast<unsigned char>(p[i])]);
+          i += 1 + space_at(p, i + 1, n);  // (and the space after it, as after a word)
+          continue;
+        }
+        if (c0 & kSpace) {  // (tested last: most spaces are skipped with the token before)
+          if constexpr (decltype(before_guard)::value) {
+            // (not past the paragraph's end, where spaces may go on)
+            i = std::min(window.after_spaces(p, i, readable), n);
+          } else {
+            ++i;
+          }
           continue;
         }
         // a byte of 0x80 or above
