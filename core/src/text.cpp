@@ -109,6 +109,7 @@ enum : std::uint8_t {
   kPunct = 16,  // every other ASCII byte, NUL and the other controls included
   kHigh = 32,   // 0x80 and above
   kApos = 64,   // ' (punctuation too)
+  kEnd = 128,   // . ! ? (punctuation too), which may end a sentence
 };
 constexpr std::uint8_t kAlnum = kLower | kUpper | kDigit;
 constexpr auto kByteClass = [] {
@@ -125,7 +126,7 @@ constexpr auto kByteClass = [] {
     else if (c == ' ' || (c >= '\t' && c <= '\r'))
       t[c] = kSpace;
     else
-      t[c] = c == '\'' ? kPunct | kApos : kPunct;
+      t[c] = c == '\'' ? kPunct | kApos : c == '.' || c == '!' || c == '?' ? kPunct | kEnd : kPunct;
   }
   return t;
 }();
@@ -497,6 +498,14 @@ struct RunWindow {
 };
 std::uint8_t word_class(char c) { return kWordTables.byte_class[static_cast<unsigned char>(c)]; }
 
+// 1 when the byte at j of a text of n bytes is a space (kSpace), else 0 (and 0 at j == n),
+// the byte before j being no space: without a branch (the byte at j - 1 is read instead of
+// the one at n), so that a token's loop skips the space most tokens are followed by in the
+// step that reads the token, not in a step of its own (and a branch on the byte's class).
+[[gnu::always_inline]] inline std::size_t space_at(const char* p, std::size_t j, std::size_t n) {
+  return (word_class(p[j < n ? j : j - 1]) / kSpace) & 1;
+}
+
 // The tokens of a document's paragraphs, made in one thread's buffer that grows and is
 // never given back, or in the document's.
 using TokenBuffer = DocumentTokens;
@@ -773,26 +782,24 @@ template <bool kCheckRoom>
           }
           push(start, j, sdk::TokenKind::word, lower, (c0 & kUpper) != 0, hash);
           i = j + gap;  // (the space most words are followed by)
-          continue;
-        }
-        if (c0 & kSpace) {  // (tested after words: most spaces are skipped with the word before)
           if constexpr (decltype(before_guard)::value) {
-            // (not past the paragraph's end, where spaces may go on)
-            i = std::min(window.after_spaces(p, i, readable), n);
-          } else {
-            ++i;
+            // ASCII punctuation right after the word (",", "."; an apostrophe went to
+            // read_token() above), and the space after it: read in this step, its token
+            // written whether there is one or not and kept when there is (no branch on it,
+            // as the step of its own had, which many words mispredicted); the byte at j
+            // is in s (see `guarded`)
+            if (cd & kPunct) {
+              if (cd & kEnd)
+                out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
+              const unsigned char b = static_cast<unsigned char>(p[j]);
+              push(j, j + 1, sdk::TokenKind::punct, std::string_view(p + j, 1), false,
+                   kByteHash[b]);
+              i += 1 + space_at(p, j + 1, n);
+            }
           }
           continue;
         }
-        if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
-          if (p[i] == '.' || p[i] == '!' || p[i] == '?')
-            out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
-          push(i, i + 1, sdk::TokenKind::punct, std::string_view(p + i, 1), false,
-               kByteHash[static_cast<unsigned char>(p[i])]);
-          ++i;
-          continue;
-        }
-        if (c0 & kDigit) {
+        if (c0 & kDigit) {  // (the most of the other tokens: numbers, then punctuation)
           std::uint8_t flags = 0;
           const std::size_t j = number_end(s, i, flags);
           // (its ASCII letters and digits: its own lower-case form unless it has capitals)
@@ -811,7 +818,23 @@ template <bool kCheckRoom>
             hash = detail::word_hash(lower);
           }
           push(start, j, sdk::TokenKind::number, lower, false, hash);
-          i = j;
+          i = j + space_at(p, j, n);  // (and the space after it, as after a word)
+          continue;
+        }
+        if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
+          if (c0 & kEnd) out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
+          push(i, i + 1, sdk::TokenKind::punct, std::string_view(p + i, 1), false,
+               kByteHash[static_cast<unsigned char>(p[i])]);
+          i += 1 + space_at(p, i + 1, n);  // (and the space after it, as after a word)
+          continue;
+        }
+        if (c0 & kSpace) {  // (tested last: most spaces are skipped with the token before)
+          if constexpr (decltype(before_guard)::value) {
+            // (not past the paragraph's end, where spaces may go on)
+            i = std::min(window.after_spaces(p, i, readable), n);
+          } else {
+            ++i;
+          }
           continue;
         }
         // a byte of 0x80 or above
