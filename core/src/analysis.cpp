@@ -1492,6 +1492,9 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
 
   // (each reading of a tense: with every sentence's clauses read, or tracing)
   const bool every_tense = (entities_ && every_clause_) || detail::debug_trace();
+  // an expression as the story around it reads it, when that differs from the grammar's
+  // reading (few do: made once here, not for each expression)
+  RelativeDate read_as;
   for (std::size_t si = 0; si < spans.size(); ++si) {
     anchor.day_in_sentence = false;  // (a bare clock time takes only its sentence's day)
     auto& s = sentences_[si];
@@ -1629,7 +1632,6 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       if (doc_.published) {
         // the expression as the story around it reads it
         const RelativeDate* rel = m.rel.get();
-        std::optional<RelativeDate> read_as;  // (made only when needed: most are not)
         // "That April, Mexican forces ...", "scars from that July evening": a month with no
         // year after "that" is one of the year the story tells (the one it moved to, else
         // the one of the last month it named), not of the publication's
@@ -1639,10 +1641,10 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
             (m.last_token >= t.size() || t[m.last_token].kind == sdk::TokenKind::punct ||
              g.has(W::story_month_nouns, t[m.last_token].lower)) &&
             (anchor.undated_year || anchor.last_month)) {
-          read_as.emplace(*rel);
-          read_as->year = static_cast<int>(anchor.undated_year ? *anchor.undated_year
+          read_as = *rel;
+          read_as.year = static_cast<int>(anchor.undated_year ? *anchor.undated_year
                                                                : anchor.last_month->year());
-          rel = &*read_as;
+          rel = &read_as;
         }
         // "On this day 30 years ago, ...": the publication's day that many years back (Feb.
         // 29 in a year without one: the last day of February), as "30 years ago today"
@@ -1656,11 +1658,11 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
           const date::year_month_day p{anchor.publication};
           date::year_month_day d{p.year() - date::years{*rel->count}, p.month(), p.day()};
           if (!d.ok()) d = date::year_month_day{d.year() / d.month() / date::last};
-          read_as.emplace();
-          read_as->year = static_cast<int>(d.year());
-          read_as->month = static_cast<unsigned>(d.month());
-          read_as->day = static_cast<unsigned>(d.day());
-          rel = &*read_as;
+          read_as = RelativeDate{};
+          read_as.year = static_cast<int>(d.year());
+          read_as.month = static_cast<unsigned>(d.month());
+          read_as.day = static_cast<unsigned>(d.day());
+          rel = &read_as;
         }
         tr.resolved = resolve(*rel, anchor, tr.tense);
         if (!in_calendar(tr.resolved))
