@@ -120,13 +120,14 @@ class WordIndex {
     std::uint32_t id = 0;
     std::uint32_t size = 0;  // the word's length (see kLongWord): most words of an equal hash
                              // are the word
-    // the word's bytes when it has up to kInSlot (the rest zero): a found word is confirmed
-    // against the slot itself, without loading the word's string
+    // the word's bytes when it has up to kInSlot (the rest zero; for a word of 1 to 7 bytes
+    // the first 8 are its short_key()): a found word is confirmed against the slot itself,
+    // without loading the word's string
     char bytes[kInSlot] = {};
   };
   // Words are compared here a few bytes at a time (two overlapping loads cover a word of
-  // 2 to 16 bytes): after an equal hash the words are almost always equal and short, and a
-  // call to memcmp costs more than the few bytes.
+  // 8 to 16 bytes, short_key() a shorter one): after an equal hash the words are almost
+  // always equal and short, and a call to memcmp costs more than the few bytes.
   template <class Int>
   static Int load(const char* p) noexcept {
     Int v;
@@ -141,15 +142,21 @@ class WordIndex {
   // the slot's word is the n bytes at p
   [[gnu::always_inline]] bool holds(const Slot& x, const char* p, std::size_t n) const noexcept {
     const std::size_t d = x.size ^ n;
-    if (d == 0) return same_short(x.bytes, p, n);
+    if (d == 0) {
+      if (n - 1 < 7) return load<std::uint64_t>(x.bytes) == short_key(p, n);  // (most words)
+      return n == 0 || same_ends<std::uint64_t>(x.bytes, p, n);
+    }
     return d == kLongWord && same_long(x, p, n);
   }
-  // the n bytes at p and q are equal, n at most 16
-  static bool same_short(const char* p, const char* q, std::size_t n) noexcept {
-    if (n >= 8) return same_ends<std::uint64_t>(p, q, n);
-    if (n >= 4) return same_ends<std::uint32_t>(p, q, n);
-    if (n >= 2) return same_ends<std::uint16_t>(p, q, n);
-    return n == 0 || *p == *q;
+  // The n bytes at p, 1 to 7 of them, as 8: byte i is p[min(i, n - 1)]. Read a byte at a
+  // time, none past the n, without a branch on n (a branch by the length of the word,
+  // which varies from one to the next, mispredicts often).
+  static std::uint64_t short_key(const char* p, std::size_t n) noexcept {
+    std::uint64_t v = 0;
+#pragma GCC unroll 8
+    for (std::size_t i = 0; i < 8; ++i)
+      v |= std::uint64_t{static_cast<unsigned char>(p[std::min(i, n - 1)])} << (8 * i);
+    return v;
   }
   // holds() for a word longer than kInSlot (rare: out of the hot loops' way)
   [[gnu::noinline]] bool same_long(const Slot& x, const char* p, std::size_t n) const noexcept {
@@ -215,6 +222,10 @@ class WordIndex {
       std::memcpy(x.bytes, w.data(), w.size());
     else
       x.size |= kLongWord;
+    if (w.size() - 1 < 7) {
+      const std::uint64_t key = short_key(w.data(), w.size());
+      std::memcpy(x.bytes, &key, sizeof key);
+    }
   }
   void grow() { rehash(slots_.empty() ? 8 : slots_.size() * 2); }
   // find_lower() of a word that passed the shape test (not inlined)
