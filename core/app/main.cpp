@@ -270,18 +270,22 @@ std::vector<std::pair<std::string, std::string>> read_taken_ids(const std::strin
 // open-addressing table of 32-bit tags of the ids' hashes with entry numbers finds an id
 // (compared whole). A new id, the usual case, costs one look at one slot of the table
 // (8 bytes), where a node-based map read a bucket, a node and its key, and allocated a node.
+// An input read as it is written (a pipe, a terminal, /dev/stdin): its documents are passed
+// on as they come, none held back until the next is read.
+bool is_stream(const fs::path& p) {
+  std::error_code ec;
+  const auto st = fs::status(p, ec);
+  return !ec && fs::exists(st) && !fs::is_regular_file(st);
+}
+
 class IdRegistry {
  public:
   // The entry of `id` and whether it was added now, with `origin`.
   std::pair<std::size_t, bool> remember(std::string_view id, std::string_view origin) {
     if (2 * (entries_.size() + 1) > slots_.size()) grow();
     const std::uint64_t h = hash(id);
-    std::size_t at = h & (slots_.size() - 1);
-    for (;; at = (at + 1) & (slots_.size() - 1)) {
-      const Slot s = slots_[at];
-      if (s.entry == 0) break;
-      if (s.tag == tag_of(h) && this->id(s.entry - 1) == id) return {s.entry - 1, false};
-    }
+    const std::size_t at = slot_of(id, h);
+    if (slots_[at].entry != 0) return {slots_[at].entry - 1, false};
     if (entries_.size() >= kNoEntry)
       throw std::length_error("more documents than " + std::to_string(kNoEntry) + " in one run");
     slots_[at] = {tag_of(h), static_cast<std::uint32_t>(entries_.size() + 1)};
@@ -291,13 +295,7 @@ class IdRegistry {
   }
 
   bool contains(std::string_view id) const {
-    if (slots_.empty()) return false;
-    const std::uint64_t h = hash(id);
-    for (std::size_t at = h & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
-      const Slot s = slots_[at];
-      if (s.entry == 0) return false;
-      if (s.tag == tag_of(h) && this->id(s.entry - 1) == id) return true;
-    }
+    return !slots_.empty() && slots_[slot_of(id, hash(id))].entry != 0;
   }
 
   // Starts fetching the slot where the look-up of `id` begins.
@@ -330,6 +328,14 @@ class IdRegistry {
   static constexpr std::size_t kNoEntry = std::numeric_limits<std::uint32_t>::max();
 
   static std::uint64_t hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+  // The slot that holds `id` (of hash h), or the empty slot where its search ends.
+  std::size_t slot_of(std::string_view id, std::uint64_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+      const Slot s = slots_[at];
+      if (s.entry == 0 || (s.tag == tag_of(h) && this->id(s.entry - 1) == id)) return at;
+    }
+  }
   static std::uint32_t tag_of(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }
 
   void grow() {
@@ -397,7 +403,7 @@ void read_all(const Common& c, const ReadOptions& opts,
     holding = false;
     pass_on(std::move(held));
   };
-  bool hold = false;  // (the input is a file: no document of standard input waits for more)
+  bool hold = false;  // (the input is a regular file: no document of a stream waits for more)
   const std::function<void(Document&&)> on_document = [&](Document&& d) {
     if (!hold) {
       pass_on(std::move(d));
@@ -419,7 +425,7 @@ void read_all(const Common& c, const ReadOptions& opts,
     const auto o = origins.find(p);
     const std::string name = o == origins.end() ? std::string() : o->second.name;
     const std::size_t first = o == origins.end() ? 1 : o->second.first_line;
-    hold = p != "-";
+    hold = p != "-" && !is_stream(p);
     if (p == "-")
       read_jsonl(std::cin, name.empty() ? "<stdin>" : name, opts, on_document, on_fail, first);
     else

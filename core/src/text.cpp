@@ -594,8 +594,8 @@ struct TokenWriter {
   const std::uint8_t c0 = word_class(p[i]);
   const std::size_t start = i;
   if (c0 & (kLower | kUpper)) {
-    // a word that starts with an ASCII letter, and the hash of its lower-case form as its
-    // bytes are read (the first letter lowered)
+    // a word that starts with an ASCII letter; its hash is made from its lower-case form
+    // once the word is read
     std::uint8_t flags = c0;
     std::uint8_t cd = 0;  // the class of the byte after the word (0: none, at the end)
     std::size_t j = i + 1;

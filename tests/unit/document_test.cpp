@@ -7,6 +7,7 @@
 
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "../test_support.h"
@@ -59,6 +60,29 @@ JsonlRead read_lines(const std::string& lines, const std::string& name = "in.jso
 }
 
 // --- text documents -----------------------------------------------------------------
+
+// Every member of a Document, by a structured binding: a member added to Document makes
+// this fail to compile until it is named here, and so in swap() below.
+auto members(const Document& d) {
+  const auto& [id, published, title, dateline, text, origin, warnings, source_bytes, ascii] = d;
+  return std::tie(id, published, title, dateline, text, origin, warnings, source_bytes, ascii);
+}
+
+TEST(DocumentSwap, ExchangesEveryMember) {
+  Document a{"a",           date::sys_days{date::year{2025} / 2 / 17},
+             "title a",     "RIYADH, Feb 17",
+             "text a",      "a.jsonl:1",
+             {"warning a"}, 11,
+             true};
+  Document b{"b",     std::nullopt, "title b", "",   "text b, longer than a short string's buffer",
+             "b.txt", {},           22,        false};
+  const Document a0 = a, b0 = b;
+  swap(a, b);
+  EXPECT_TRUE(members(a) == members(b0));
+  EXPECT_TRUE(members(b) == members(a0));
+  swap(a, a);
+  EXPECT_TRUE(members(a) == members(b0));
+}
 
 TEST(TextDocument, FrontMatterFieldsAndBodyOffsets) {
   const std::string body = "ALGIERS, March 4 - Officials met on Tuesday.\nThey talked.\n";
