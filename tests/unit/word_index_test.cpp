@@ -249,6 +249,54 @@ TEST(WordIndex, WordsFurtherOnInARunAndWordsNotInTheIndex) {
   }
 }
 
+// An index of four words has eight slots. Three words whose first slot is the last one fill
+// it and go on at slots 0 and 1; a fourth whose first slot is 1 goes on to slot 2. (A word's
+// hash is odd, so is its first slot.) Every look-up must find each word past the end of the
+// table, and no word that only shares a first slot with them.
+TEST(WordIndex, RunOfFullSlotsWrapsPastTheEnd) {
+  std::vector<std::string> last_home, first_home, absent;
+  for (int i = 0; last_home.size() < 3 || first_home.empty() || absent.size() < 6; ++i) {
+    const std::string w = "x" + std::to_string(i);
+    const std::uint64_t home = word_hash(w) & 7;
+    if (home == 7 && last_home.size() < 3)
+      last_home.push_back(w);
+    else if (home == 1 && first_home.empty())
+      first_home.push_back(w);
+    else if (home == 1 || home == 3 || home == 7)
+      absent.push_back(w);  // first slot 7, 1 or 3: inside or just after the run
+  }
+  WordIndex ix;
+  for (const auto& w : last_home) ix.add(w);
+  ix.add(first_home[0]);
+  std::vector<chronicle::sdk::Token> tokens;
+  std::vector<std::uint64_t> hashes;
+  std::vector<std::uint32_t> want;
+  for (std::uint32_t id = 0; id < 3; ++id) {
+    tokens.push_back(token(last_home[id]));
+    want.push_back(id);
+  }
+  tokens.push_back(token(first_home[0]));
+  want.push_back(3);
+  for (const auto& w : absent) {
+    tokens.push_back(token(w));
+    want.push_back(WordIndex::npos);
+  }
+  for (const auto& t : tokens) hashes.push_back(word_hash(t.lower));
+  const std::size_t n = tokens.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    EXPECT_EQ(ix.find(tokens[k].lower), want[k]) << tokens[k].lower;
+    EXPECT_EQ(ix.find(tokens[k].lower, hashes[k]), want[k]) << tokens[k].lower;
+    EXPECT_EQ(ix.find_unfiltered(tokens[k].lower, hashes[k], WordIndex::npos), want[k])
+        << tokens[k].lower;
+  }
+  std::vector<std::uint32_t> ids(n, 7), visited(n, WordIndex::npos);
+  ix.find_each(tokens.data(), hashes.data(), n, WordIndex::npos, ids.data());
+  ix.visit_found(tokens.data(), hashes.data(), n,
+                 [&](std::size_t k, std::uint32_t id) { visited[k] = id; });
+  EXPECT_EQ(ids, want);
+  EXPECT_EQ(visited, want);
+}
+
 TEST(SentenceHashes, SameHashesInsideAndOutsideAScope) {
   const std::vector<chronicle::sdk::Token> a{token("next"), token("week"), token(",")};
   const std::vector<chronicle::sdk::Token> b{token("last"), token("year")};
