@@ -8,7 +8,12 @@
 #include <emmintrin.h>
 #endif
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <array>
 #include <bit>
 #include <charconv>
@@ -606,6 +611,27 @@ void report(const DocumentError& e, const std::function<void(DocumentFailure&&)>
 
 }  // namespace
 
+JsonlLine read_jsonl_line(std::string_view line, std::size_t length, const std::string& origin,
+                          const ReadOptions& options, Document& d, DocumentFailure& failure) {
+  if (length > options.max_document_bytes) {
+    failure = {origin, too_large(length, options)};
+    return JsonlLine::failure;
+  }
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line.find_first_not_of(" \t") == std::string_view::npos) return JsonlLine::blank;
+  try {
+    clear(d);
+    parse_json_into(line, origin, options, d);
+    d.source_bytes = length + 1;  // the line and its newline, for the progress line's ETA
+    return JsonlLine::document;
+  } catch (const DocumentError& e) {
+    std::string message = e.message();
+    repair_utf8(message);  // a parser may quote the bad bytes
+    failure = {e.where(), std::move(message)};
+    return JsonlLine::failure;
+  }
+}
+
 void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& options,
                 const std::function<void(Document&&)>& on_document,
                 const std::function<void(DocumentFailure&&)>& on_failure, std::size_t first_line) {
@@ -618,25 +644,120 @@ void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& op
   // one document filled line after line: a consumer that does not move it away (one
   // thread) lets the next line reuse its strings' storage
   Document d;
+  DocumentFailure failure;
   while (reader->next(copied, line, options.max_document_bytes, length)) {
     ++n;
     char digits[24];
     const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
     origin.assign(name).append(1, ':').append(digits, end);
-    if (length > options.max_document_bytes) {
-      on_failure({origin, too_large(length, options)});
+    switch (read_jsonl_line(line, length, origin, options, d, failure)) {
+      case JsonlLine::blank: break;
+      case JsonlLine::failure: on_failure(std::move(failure)); break;
+      case JsonlLine::document:
+        try {
+          on_document(std::move(d));
+        } catch (const DocumentError& e) {
+          report(e, on_failure);
+        }
+        break;
+    }
+  }
+}
+
+namespace {
+
+// Reads up to `n` bytes at `offset`; `got` is how many (fewer at the end of the file).
+bool pread_all(int fd, char* to, std::size_t n, std::size_t offset, std::size_t& got) {
+  got = 0;
+  while (got < n) {
+    const ssize_t r = ::pread(fd, to + got, n - got, static_cast<off_t>(offset + got));
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    if (r == 0) break;
+    got += static_cast<std::size_t>(r);
+  }
+  return true;
+}
+
+}  // namespace
+
+JsonlPieceReader::JsonlPieceReader(const std::filesystem::path& path, std::size_t piece_bytes,
+                                   std::size_t max_line_bytes)
+    : piece_bytes_(std::max<std::size_t>(1, piece_bytes)), max_line_bytes_(max_line_bytes) {
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) return;
+  struct stat st {};
+  if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd_);
+    fd_ = -1;
+    return;
+  }
+  size_ = static_cast<std::size_t>(st.st_size);
+  pieces_ = (size_ + piece_bytes_ - 1) / piece_bytes_;
+}
+
+JsonlPieceReader::~JsonlPieceReader() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void JsonlPieceReader::read(std::size_t k, Piece& p) const {
+  p.bytes.clear();
+  p.lines.clear();
+  p.newlines = 0;
+  p.newlines_before = 0;
+  p.read_error = false;
+  const std::size_t begin = k * piece_bytes_;
+  if (fd_ < 0 || begin >= size_) return;
+  const std::size_t end = std::min(size_, begin + piece_bytes_);
+  // one byte before the piece too: whether a line starts at its first byte
+  const std::size_t from = begin == 0 ? 0 : begin - 1, own = begin - from;
+  p.bytes.resize(end - from);
+  std::size_t got = 0;
+  if (!pread_all(fd_, p.bytes.data(), end - from, from, got)) p.read_error = true;
+  p.bytes.resize(got);
+  if (got <= own) return;  // (the file is shorter than it was)
+  p.newlines = static_cast<std::size_t>(std::count(p.bytes.begin() + own, p.bytes.end(), '\n'));
+  std::size_t s = 0;  // the first line's first byte
+  if (begin > 0) {
+    const auto* nl = static_cast<const char*>(std::memchr(p.bytes.data(), '\n', got));
+    if (!nl) return;  // the middle of a line that started before
+    s = static_cast<std::size_t>(nl - p.bytes.data()) + 1;
+    p.newlines_before = s - 1 >= own ? 1 : 0;
+  }
+  std::size_t file_at = from + got;  // the file's next byte after those read
+  while (s < got) {  // a line that starts in the piece
+    const char* at = p.bytes.data() + s;
+    if (const auto* nl = static_cast<const char*>(std::memchr(at, '\n', p.bytes.size() - s))) {
+      const auto n = static_cast<std::size_t>(nl - at);
+      p.lines.push_back({s, std::min(n, max_line_bytes_), n});
+      s += n + 1;
       continue;
     }
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    try {
-      clear(d);
-      parse_json_into(line, origin, options, d);
-      d.source_bytes = length + 1;  // the line and its newline, for the progress line's ETA
-      on_document(std::move(d));
-    } catch (const DocumentError& e) {
-      report(e, on_failure);
+    // the piece's last line goes on past it: read on to its end, keeping at most
+    // max_line_bytes_ of it (a longer one is refused, its length is all that counts)
+    Line line{s, 0, p.bytes.size() - s};
+    if (line.length > max_line_bytes_) p.bytes.resize(s + max_line_bytes_);
+    char block[1 << 16];
+    for (;;) {
+      std::size_t g = 0;
+      if (!pread_all(fd_, block, sizeof block, file_at, g)) {
+        p.read_error = true;
+        break;
+      }
+      if (g == 0) break;  // the end of the file ends the line
+      file_at += g;
+      const auto* nl = static_cast<const char*>(std::memchr(block, '\n', g));
+      const std::size_t n = nl ? static_cast<std::size_t>(nl - block) : g;
+      const std::size_t room = s + max_line_bytes_ > p.bytes.size() ? s + max_line_bytes_ - p.bytes.size() : 0;
+      p.bytes.append(block, std::min(n, room));
+      line.length += n;
+      if (nl) break;
     }
+    line.stored = std::min(line.length, max_line_bytes_);
+    p.lines.push_back(line);
+    break;
   }
 }
 

@@ -3,11 +3,13 @@
 
 #include <date/date.h>
 
+#include <cstddef>
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -74,6 +76,55 @@ void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& op
                 const std::function<void(Document&&)>& on_document,
                 const std::function<void(DocumentFailure&&)>& on_failure,
                 std::size_t first_line = 1);
+
+// One line of a JSONL file (without its '\n'), as read_jsonl reads it: `length` is the
+// whole line's length, `line` at most its first max_document_bytes bytes. A blank line is
+// skipped; a longer line than the limit, or one that is no document, is a failure naming
+// `origin` (file:line).
+enum class JsonlLine { blank, document, failure };
+JsonlLine read_jsonl_line(std::string_view line, std::size_t length, const std::string& origin,
+                          const ReadOptions& options, Document& d, DocumentFailure& failure);
+
+// A regular JSONL file read in pieces, by several threads at once: piece k holds every
+// line that starts in bytes [k * piece_bytes, (k + 1) * piece_bytes) of the file, to its
+// end (past the piece if need be). A thread reads the bytes it works on itself (pread),
+// so no text crosses from a reading thread to a working one. The lines of all pieces, in
+// order, are the lines read_jsonl reads; line numbers come from the newlines counted in
+// the pieces before (Piece::newlines).
+class JsonlPieceReader {
+ public:
+  // Opens `path`; ok() is false if it cannot be opened or is no regular file.
+  JsonlPieceReader(const std::filesystem::path& path, std::size_t piece_bytes,
+                   std::size_t max_line_bytes);
+  ~JsonlPieceReader();
+  JsonlPieceReader(const JsonlPieceReader&) = delete;
+  JsonlPieceReader& operator=(const JsonlPieceReader&) = delete;
+
+  bool ok() const { return fd_ >= 0; }
+  std::size_t pieces() const { return pieces_; }
+
+  struct Line {
+    std::size_t at = 0;      // its first byte in Piece::bytes
+    std::size_t stored = 0;  // bytes of it in Piece::bytes: at most max_line_bytes
+    std::size_t length = 0;  // its whole length, '\n' not counted
+  };
+  struct Piece {
+    std::string bytes;
+    std::vector<Line> lines;   // every line that starts in the piece, blank ones too
+    std::size_t newlines = 0;  // '\n' in the piece's own bytes
+    // '\n' in the piece's own bytes before its first line (0 or 1): the first line is line
+    // 1 + (newlines of the pieces before) + this of the file
+    std::size_t newlines_before = 0;
+    bool read_error = false;  // the file could not be read to the end of the piece's lines
+  };
+  // Reads piece `k` into `p` (keeping the room of its buffers). Safe to call from several
+  // threads at once, for different pieces and different `p`.
+  void read(std::size_t k, Piece& p) const;
+
+ private:
+  int fd_ = -1;
+  std::size_t size_ = 0, piece_bytes_ = 0, max_line_bytes_ = 0, pieces_ = 0;
+};
 
 // Parses one document from file content (front matter optional). Throws DocumentError.
 Document parse_text_document(std::string content, const std::string& origin,
