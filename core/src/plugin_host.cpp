@@ -23,8 +23,7 @@ namespace {
 
 // PluginHost::gate_hashed_: at least this many slots, and four for every gate word
 constexpr unsigned kGateSlotsLog2 = 12;
-// PluginHost::gate_filter_: at least this many entries, and 64 for every gate word (half of
-// them read)
+// PluginHost::gate_filter_: at least this many entries, and 64 for every gate word
 constexpr unsigned kGateFilterLog2 = 15;
 
 // The slot of a word by its detail::word_hash: the hash mixed, its top bits taken. (The

@@ -386,7 +386,7 @@ constexpr std::uint64_t kPossessiveHash = detail::word_hash("'s");
                                                  first & (kAll >> (64 - 8 * (more ? 8 : len))));
   const std::uint64_t h2 =
       detail::word_hash_step(h, second & (kAll >> (64 - 8 * (more ? len - 8 : 1))));
-  return (more ? h2 : h) | 1;
+  return (more ? h2 : h) | detail::kWordHashMark;
 }
 
 // The tables the loop over words reads, in one object: their addresses are one base

@@ -9,7 +9,10 @@
 // eight bytes or fewer: one multiply, which the tokenizer makes from one 8-byte load of the
 // word (FNV-1a, sdk::word_hash, makes one a byte, each waiting for the one before). Every
 // bit of the word moves the low bits of the hash (a table's slot) and its top bits
-// (WordIndex's filter). Never 0 (0 marks an empty slot).
+// (WordIndex's filter). Never 0 (0 marks an empty slot): bit 32 is set (kWordHashMark), a
+// bit that neither a table's slot (its low bits) nor a tag or filter (its top bits) takes,
+// so that every slot of a table can be a word's first (with bit 0 set, only the odd ones
+// were: half the table).
 //
 // Not sdk::word_hash, which plugins use for their own tables: no hash made here reaches a
 // plugin (sdk::Sentence has no hashes), and the host compares the hashes it makes only
@@ -27,6 +30,8 @@ namespace chronicle::detail {
 
 inline constexpr std::uint64_t kWordHashSeed = 0x243F6A8885A308D3ull;
 inline constexpr std::uint64_t kWordHashMul = 0x9E3779B97F4A7C15ull;
+// the bit every word's hash has set (see above)
+inline constexpr std::uint64_t kWordHashMark = std::uint64_t{1} << 32;
 
 // The hash h with the next eight bytes of a word, c (little-endian), mixed in.
 constexpr std::uint64_t word_hash_step(std::uint64_t h, std::uint64_t c) noexcept {
@@ -63,7 +68,7 @@ constexpr std::uint64_t word_hash(std::string_view w) noexcept {
   std::uint64_t h = kWordHashSeed ^ n;
   for (; n > 8; n -= 8, p += 8) h = word_hash_step(h, word_bytes_le(p, 8));
   if (n > 0) h = word_hash_step(h, word_bytes_le(p, n));
-  return h | 1;
+  return h | kWordHashMark;
 }
 
 }  // namespace chronicle::detail

@@ -56,14 +56,14 @@ std::uint64_t word_hash_by_bytes(const std::string& w) {
     const Wide m = static_cast<Wide>(h ^ c) * chronicle::detail::kWordHashMul;
     h = static_cast<std::uint64_t>(m) ^ static_cast<std::uint64_t>(m >> 64);
   }
-  return h | 1;
+  return h | chronicle::detail::kWordHashMark;
 }
 
 // The same hash from word_hash() (its loads of 1 to 8 bytes) at every alignment, at compile
 // time (the tokenizer's tables) and byte by byte; never 0; words of each length from 0 to
 // 40 that differ in one byte, or by a NUL at the end, hash apart.
 TEST(WordIndex, WordHashIsItsDefinition) {
-  static_assert(word_hash("") == (chronicle::detail::kWordHashSeed | 1));
+  static_assert(word_hash("") == (chronicle::detail::kWordHashSeed | chronicle::detail::kWordHashMark));
   constexpr std::uint64_t kThe = word_hash("the");
   EXPECT_EQ(kThe, word_hash(std::string("the")));
   std::string w;
@@ -250,9 +250,9 @@ TEST(WordIndex, WordsFurtherOnInARunAndWordsNotInTheIndex) {
 }
 
 // An index of four words has eight slots. Three words whose first slot is the last one fill
-// it and go on at slots 0 and 1; a fourth whose first slot is 1 goes on to slot 2. (A word's
-// hash is odd, so is its first slot.) Every look-up must find each word past the end of the
-// table, and no word that only shares a first slot with them.
+// it and go on at slots 0 and 1; a fourth whose first slot is 1 goes on to slot 2. Every
+// look-up must find each word past the end of the table, and no word that only shares a
+// first slot with them.
 TEST(WordIndex, RunOfFullSlotsWrapsPastTheEnd) {
   std::vector<std::string> last_home, first_home, absent;
   for (int i = 0; last_home.size() < 3 || first_home.empty() || absent.size() < 6; ++i) {
@@ -262,8 +262,8 @@ TEST(WordIndex, RunOfFullSlotsWrapsPastTheEnd) {
       last_home.push_back(w);
     else if (home == 1 && first_home.empty())
       first_home.push_back(w);
-    else if (home == 1 || home == 3 || home == 7)
-      absent.push_back(w);  // first slot 7, 1 or 3: inside or just after the run
+    else if (home <= 3 || home == 7)
+      absent.push_back(w);  // first slot 7, 0, 1, 2 or 3: inside or just after the run
   }
   WordIndex ix;
   for (const auto& w : last_home) ix.add(w);
