@@ -644,7 +644,7 @@ struct TemporalGrammar::Impl {
       in_span_name_preps, in_span_perfects, in_span_participles, in_span_infinitive_cues,
       in_span_cue_blockers, in_span_followers, coming_day_verbs, present_appositions, someday_leads,
       hyphen_only_counts, age_nouns, age_persons, age_leads, day_name_leads, day_name_tails,
-      holiday_name_leads;
+      holiday_name_leads, whole_count_adjectives, whole_unit_followers;
   // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
   // (rule_count), "its first quarterly loss" (rule_set)
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
@@ -1036,6 +1036,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("fraction_measures")) fraction_measures.insert(s);
   for (const auto& s : lex.list("set_word_modifiers")) set_modifiers.insert(s);
   for (const auto& s : lex.list("hyphen_only_counts")) hyphen_only_counts.insert(s);
+  for (const auto& s : lex.list("whole_count_adjectives")) whole_count_adjectives.insert(s);
+  for (const auto& s : lex.list("whole_unit_followers")) whole_unit_followers.insert(s);
   for (const auto& s : lex.list("age_nouns")) age_nouns.insert(s);
   for (const auto& s : lex.list("age_person_words")) age_persons.insert(s);
   for (const auto& s : lex.list("age_leads")) age_leads.insert(s);
@@ -3124,11 +3126,21 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       and_half = true;
     }
   }
-  // "two more weeks", "an additional year", "six straight days", "eight trading days"
+  // "two more weeks", "an additional year", "six straight days", "eight trading days"; "a
+  // full year", "an entire week" (whole: a length, never "in a full year" ahead)
+  bool whole = false;
   if (c.end && !hyphenated) {
-    if (auto ca = count_adjectives.match(t, k, sc);
-        ca.length && read_unit(t, k + ca.length, sc).end)
-      k += ca.length;
+    if (auto ca = count_adjectives.match(t, k, sc); ca.length) {
+      if (const UnitRead cu = read_unit(t, k + ca.length, sc); cu.end) {
+        whole = ca.length == 1 && whole_count_adjectives.count(t[k].lower);
+        // "a full year loss", "a full year dividend": a compound like "full-year" modifies the
+        // noun after it; a length ends the clause or goes on with whole_unit_followers
+        if (whole && !cu.plural && is_word(t, cu.end) &&
+            !whole_unit_followers.count(t[cu.end].lower))
+          return std::nullopt;
+        k += ca.length;
+      }
+    }
   }
   // "yearlong", "weeklong": a duration of one unit
   if (!c.end && !prefixed) {
@@ -3451,7 +3463,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       span_in = false;
     // ("in two months of indirect negotiations", "in eight days of talks": how long)
     const bool of_what = is_word(t, k) && t[k].lower == "of";
-    if (i > 0 && !approx && !span_in && !sub_day && !of_what &&
+    if (i > 0 && !approx && !span_in && !sub_day && !of_what && !whole &&
         future_preps.match(t, i - 1, sc).length == 1 && r.count && !u.plural == (*r.count == 1)) {
       r.kind = RelativeDate::Kind::offset;
       r.direction = Direction::forward;
