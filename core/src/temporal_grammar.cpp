@@ -644,7 +644,8 @@ struct TemporalGrammar::Impl {
       in_span_name_preps, in_span_perfects, in_span_participles, in_span_infinitive_cues,
       in_span_cue_blockers, in_span_followers, coming_day_verbs, present_appositions, someday_leads,
       hyphen_only_counts, age_nouns, age_persons, age_leads, day_name_leads, day_name_tails,
-      holiday_name_leads, whole_count_adjectives, whole_unit_followers;
+      holiday_name_leads, whole_count_adjectives, whole_unit_followers, recent_span_leads,
+      recent_span_words;
   // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
   // (rule_count), "its first quarterly loss" (rule_set)
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
@@ -1038,6 +1039,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("hyphen_only_counts")) hyphen_only_counts.insert(s);
   for (const auto& s : lex.list("whole_count_adjectives")) whole_count_adjectives.insert(s);
   for (const auto& s : lex.list("whole_unit_followers")) whole_unit_followers.insert(s);
+  for (const auto& s : lex.list("recent_spans.leads")) recent_span_leads.insert(s);
+  for (const auto& s : lex.list("recent_spans.words")) recent_span_words.insert(s);
   for (const auto& s : lex.list("age_nouns")) age_nouns.insert(s);
   for (const auto& s : lex.list("age_person_words")) age_persons.insert(s);
   for (const auto& s : lex.list("age_leads")) age_leads.insert(s);
@@ -3683,8 +3686,15 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
       if (auto u2 = read_unit(t, h.end + uc.length, sc); u2.end && u2.plural) {
         r.unit = u2.unit;
         h.end = u2.end;
+        return h;
       }
     }
+    // "in recent years", "in recent weeks": after "in", the span of those units up to now
+    // (TimeML DURATION PXY, PXW; recent_spans), its window that of the vague past
+    if (f.length == 2 && f.value == static_cast<int>(FuzzyRef::past) && i > 0 &&
+        is_word(t, i - 1) && recent_span_leads.count(t[i - 1].lower) &&
+        recent_span_words.count(t[i].lower))
+      r.fuzzy_span = true;
   }
   return h;
 }
@@ -4155,6 +4165,9 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
   switch (h.rel.kind) {
     case K::duration: h.type = TimexType::duration; break;
     case K::set: h.type = TimexType::set; break;
+    case K::fuzzy:
+      h.type = h.rel.fuzzy_span ? TimexType::duration : TimexType::date;
+      break;
     default:
       h.type = (h.rel.clock || h.rel.part != PartOfDay::none) ? TimexType::time
                                                                : TimexType::date;
@@ -5693,6 +5706,12 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
           r.value = "PAST_REF";
           r.earliest = P - w;
           r.latest = P - days{1};
+          if (rel.fuzzy_span) {  // "in recent weeks": PXW
+            RelativeDate span;
+            span.kind = K::duration;
+            span.unit = rel.unit;
+            r.value = duration_value(span);
+          }
           break;
         case FuzzyRef::future:
           r.value = "FUTURE_REF";
