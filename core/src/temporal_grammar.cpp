@@ -3689,12 +3689,19 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
         return h;
       }
     }
-    // "in recent years", "in recent weeks": after "in", the span of those units up to now
-    // (TimeML DURATION PXY, PXW; recent_spans), its window that of the vague past
-    if (f.length == 2 && f.value == static_cast<int>(FuzzyRef::past) && i > 0 &&
-        is_word(t, i - 1) && recent_span_leads.count(t[i - 1].lower) &&
-        recent_span_words.count(t[i].lower))
-      r.fuzzy_span = true;
+  }
+  // "in recent years", "in coming weeks", "in the days ahead": after "in", the span of
+  // those units up to now or from now (TimeML DURATION PXY, PXW; recent_spans), its window
+  // that of the vague past or future; one plural unit only ("the days and weeks ahead")
+  if (f.value != static_cast<int>(FuzzyRef::present) && i > 0 && is_word(t, i - 1) &&
+      recent_span_leads.count(t[i - 1].lower)) {
+    std::size_t units = 0;
+    bool word = false;
+    for (std::size_t k = i; k < h.end; ++k) {
+      if (const UnitRead u = read_unit(t, k, sc); u.end) units += u.plural ? 1 : 2;
+      if (is_word(t, k) && recent_span_words.count(t[k].lower)) word = true;
+    }
+    r.fuzzy_span = units == 1 && word;
   }
   return h;
 }
@@ -5706,12 +5713,6 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
           r.value = "PAST_REF";
           r.earliest = P - w;
           r.latest = P - days{1};
-          if (rel.fuzzy_span) {  // "in recent weeks": PXW
-            RelativeDate span;
-            span.kind = K::duration;
-            span.unit = rel.unit;
-            r.value = duration_value(span);
-          }
           break;
         case FuzzyRef::future:
           r.value = "FUTURE_REF";
@@ -5723,6 +5724,12 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
           r.earliest = P;
           r.latest = P;
           break;
+      }
+      if (rel.fuzzy_span) {  // "in recent weeks", "in the days ahead": PXW, PXD
+        RelativeDate span;
+        span.kind = K::duration;
+        span.unit = rel.unit;
+        r.value = duration_value(span);
       }
       r.granularity = Granularity::unknown;
       return r;
