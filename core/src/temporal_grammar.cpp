@@ -5729,6 +5729,7 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         RelativeDate span;
         span.kind = K::duration;
         span.unit = rel.unit;
+        r.vague_value = rel.fuzzy == FuzzyRef::future ? "FUTURE_REF" : "PAST_REF";
         r.value = duration_value(span);
       }
       r.granularity = Granularity::unknown;
