@@ -2304,7 +2304,7 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       tm.first_token = m.first_token;
       tm.last_token = m.last_token;
       tm.text = tr.text;
-      tm.value = tr.resolved.value;
+      tm.value = event_value(tr.resolved);
       tm.has_earliest = tr.resolved.earliest.has_value();
       tm.has_latest = tr.resolved.latest.has_value();
       if (tm.has_earliest) tm.earliest = *tr.resolved.earliest;
@@ -2315,7 +2315,10 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
         tm.has_earliest = tm.has_latest = false;
       tm.granularity = tr.resolved.granularity;
       tm.approx = tr.resolved.approx;
-      tm.duration = m.type == TimexType::duration || m.type == TimexType::set;
+      // "in recent weeks", "in the coming days": TIMEX3 durations (PXW) that date what
+      // happens in them as the vague past or future they read (value and window)
+      tm.duration = (m.type == TimexType::duration || m.type == TimexType::set) &&
+                    tr.resolved.vague_value.empty();
       tm.possessive = m.possessive;
       s.mentions.push_back(tm);
     }

@@ -644,7 +644,8 @@ struct TemporalGrammar::Impl {
       in_span_name_preps, in_span_perfects, in_span_participles, in_span_infinitive_cues,
       in_span_cue_blockers, in_span_followers, coming_day_verbs, present_appositions, someday_leads,
       hyphen_only_counts, age_nouns, age_persons, age_leads, day_name_leads, day_name_tails,
-      holiday_name_leads;
+      holiday_name_leads, whole_count_adjectives, whole_unit_followers, recent_span_leads,
+      recent_span_words;
   // "the people of tomorrow" (rule_named), "Now, he says" (rule_phrases), "a quarter point"
   // (rule_count), "its first quarterly loss" (rule_set)
   TokenWordSet generic_tomorrow_leads, generic_tomorrow_blockers, discourse_openers,
@@ -1036,6 +1037,10 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   for (const auto& s : lex.list("fraction_measures")) fraction_measures.insert(s);
   for (const auto& s : lex.list("set_word_modifiers")) set_modifiers.insert(s);
   for (const auto& s : lex.list("hyphen_only_counts")) hyphen_only_counts.insert(s);
+  for (const auto& s : lex.list("whole_count_adjectives")) whole_count_adjectives.insert(s);
+  for (const auto& s : lex.list("whole_unit_followers")) whole_unit_followers.insert(s);
+  for (const auto& s : lex.list("recent_spans.leads")) recent_span_leads.insert(s);
+  for (const auto& s : lex.list("recent_spans.words")) recent_span_words.insert(s);
   for (const auto& s : lex.list("age_nouns")) age_nouns.insert(s);
   for (const auto& s : lex.list("age_person_words")) age_persons.insert(s);
   for (const auto& s : lex.list("age_leads")) age_leads.insert(s);
@@ -3124,11 +3129,21 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       and_half = true;
     }
   }
-  // "two more weeks", "an additional year", "six straight days", "eight trading days"
+  // "two more weeks", "an additional year", "six straight days", "eight trading days"; "a
+  // full year", "an entire week" (whole: a length, never "in a full year" ahead)
+  bool whole = false;
   if (c.end && !hyphenated) {
-    if (auto ca = count_adjectives.match(t, k, sc);
-        ca.length && read_unit(t, k + ca.length, sc).end)
-      k += ca.length;
+    if (auto ca = count_adjectives.match(t, k, sc); ca.length) {
+      if (const UnitRead cu = read_unit(t, k + ca.length, sc); cu.end) {
+        whole = ca.length == 1 && whole_count_adjectives.count(t[k].lower);
+        // "a full year loss", "a full year dividend": a compound like "full-year" modifies the
+        // noun after it; a length ends the clause or goes on with whole_unit_followers
+        if (whole && !cu.plural && is_word(t, cu.end) &&
+            !whole_unit_followers.count(t[cu.end].lower))
+          return std::nullopt;
+        k += ca.length;
+      }
+    }
   }
   // "yearlong", "weeklong": a duration of one unit
   if (!c.end && !prefixed) {
@@ -3451,7 +3466,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
       span_in = false;
     // ("in two months of indirect negotiations", "in eight days of talks": how long)
     const bool of_what = is_word(t, k) && t[k].lower == "of";
-    if (i > 0 && !approx && !span_in && !sub_day && !of_what &&
+    if (i > 0 && !approx && !span_in && !sub_day && !of_what && !whole &&
         future_preps.match(t, i - 1, sc).length == 1 && r.count && !u.plural == (*r.count == 1)) {
       r.kind = RelativeDate::Kind::offset;
       r.direction = Direction::forward;
@@ -3671,8 +3686,22 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_phrases(
       if (auto u2 = read_unit(t, h.end + uc.length, sc); u2.end && u2.plural) {
         r.unit = u2.unit;
         h.end = u2.end;
+        return h;
       }
     }
+  }
+  // "in recent years", "in coming weeks", "in the days ahead": after "in", the span of
+  // those units up to now or from now (TimeML DURATION PXY, PXW; recent_spans), its window
+  // that of the vague past or future; one plural unit only ("the days and weeks ahead")
+  if (f.value != static_cast<int>(FuzzyRef::present) && i > 0 && is_word(t, i - 1) &&
+      recent_span_leads.count(t[i - 1].lower)) {
+    std::size_t units = 0;
+    bool word = false;
+    for (std::size_t k = i; k < h.end; ++k) {
+      if (const UnitRead u = read_unit(t, k, sc); u.end) units += u.plural ? 1 : 2;
+      if (is_word(t, k) && recent_span_words.count(t[k].lower)) word = true;
+    }
+    r.fuzzy_span = units == 1 && word;
   }
   return h;
 }
@@ -4143,6 +4172,9 @@ void TemporalGrammar::Impl::finish(Tokens t, Hit& h) const {
   switch (h.rel.kind) {
     case K::duration: h.type = TimexType::duration; break;
     case K::set: h.type = TimexType::set; break;
+    case K::fuzzy:
+      h.type = h.rel.fuzzy_span ? TimexType::duration : TimexType::date;
+      break;
     default:
       h.type = (h.rel.clock || h.rel.part != PartOfDay::none) ? TimexType::time
                                                                : TimexType::date;
@@ -5692,6 +5724,13 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
           r.earliest = P;
           r.latest = P;
           break;
+      }
+      if (rel.fuzzy_span) {  // "in recent weeks", "in the days ahead": PXW, PXD
+        RelativeDate span;
+        span.kind = K::duration;
+        span.unit = rel.unit;
+        r.vague_value = rel.fuzzy == FuzzyRef::future ? "FUTURE_REF" : "PAST_REF";
+        r.value = duration_value(span);
       }
       r.granularity = Granularity::unknown;
       return r;

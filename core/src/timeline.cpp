@@ -1025,7 +1025,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
       if (c.time >= 0) {
         const auto& tr = s.timexes[static_cast<std::size_t>(c.time)];
         e.when.text = tr.text;
-        e.when.value = tr.resolved.value;
+        e.when.value = event_value(tr.resolved);
         e.when.earliest = tr.resolved.earliest;
         e.when.latest = tr.resolved.latest;
         e.when.granularity = tr.resolved.granularity;
@@ -1296,7 +1296,7 @@ std::vector<Event> extract_events(const DocumentAnalysis& a, const PluginHost& h
         const bool past = e.status == sdk::Status::occurred || e.status == sdk::Status::unknown;
         if ((ahead && !planned) || (behind && !past)) continue;
         e.when.text = when->text;
-        e.when.value = when->resolved.value;
+        e.when.value = event_value(when->resolved);
         e.when.earliest = when->resolved.earliest;
         e.when.latest = when->resolved.latest;
         e.when.granularity = when->resolved.granularity;

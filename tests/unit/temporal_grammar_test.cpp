@@ -242,12 +242,13 @@ TEST_F(TemporalGrammarTest, Fuzzy) {
   expect_span(r, "2025-02-10", "2025-02-16");
   auto c = one("in the coming weeks", kMon, Tense::future);
   EXPECT_EQ(c.text, "the coming weeks");
-  EXPECT_EQ(c.r.value, "FUTURE_REF");
+  EXPECT_EQ(c.r.value, "PXW");  // after "in", a span of weeks from now; the window as "soon"
   expect_span(c, "2025-02-17", "2025-03-17");
   EXPECT_EQ(one("soon", kMon, Tense::future).r.value, "FUTURE_REF");
   EXPECT_EQ(one("now", kMon, Tense::present).r.value, "PRESENT_REF");
   EXPECT_EQ(one("currently", kMon, Tense::present).r.value, "PRESENT_REF");
   EXPECT_EQ(one("just days ago", kMon, Tense::past).r.value, "PAST_REF");
+  EXPECT_EQ(one("the coming weeks", kMon, Tense::future).r.value, "FUTURE_REF");
 }
 
 TEST_F(TemporalGrammarTest, Durations) {

@@ -55,7 +55,16 @@ struct Resolved {
   Granularity granularity = Granularity::unknown;
   std::string value;  // TIMEX3 value: 2025-02-18, 2025-W08, P3D, PAST_REF, XXXX-WXX-2 ...
   bool approx = false;
+  // a vague past or future written as a TIMEX3 duration ("in recent weeks" PXW): what it
+  // is as an event's time, PAST_REF or FUTURE_REF (with the window above); else empty
+  std::string_view vague_value;
 };
+
+// The value an event dated by `r` takes: the vague past or future a span of recent or
+// coming units reads as ("in recent weeks": PAST_REF), else the TIMEX3 value.
+inline std::string_view event_value(const Resolved& r) {
+  return r.vague_value.empty() ? std::string_view(r.value) : r.vague_value;
+}
 
 // One tagged expression over tokens [first_token, last_token) of a sentence.
 struct TimexMatch {

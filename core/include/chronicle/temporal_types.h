@@ -106,6 +106,9 @@ struct RelativeDate {
   // a bare weekday written as a possessive ("Wednesday's ruling"): a day already past
   // unless the clause looks ahead
   bool possessive_day = false;
+  // a fuzzy past read as a span of its unit up to now ("in recent weeks"): written as a
+  // duration (PXW), its window kept for the events it dates
+  bool fuzzy_span = false;
   // a forward direction from a weak hint ("by Wednesday", "until Thursday") that a past
   // clause overrides ("had filed reports by Wednesday")
   bool forward_unless_past = false;
