@@ -129,9 +129,17 @@ class Fallback final : public sdk::Extractor {
     // in one pass: a noun, a verb, an official word; the scope filters of the whole
     // sentence (business, labour, the press, hearings). Most words start none of them: one
     // look-up a word tells
-    // (each token's roles kept for the passes below: this thread's, its room kept)
-    static thread_local std::vector<std::uint32_t> roles_at;
-    roles_at.resize(s.tokens.size);
+    // (each token's roles kept for the passes below: on the stack for a sentence of the
+    // usual length, at most 250 tokens unless the config says otherwise. No thread_local
+    // here: a library loaded at run time gets its thread_local storage from the dynamic TLS
+    // that LeakSanitizer's tracer (clang 14 with glibc 2.36) crashes scanning at exit.)
+    std::uint32_t on_stack[256];
+    std::vector<std::uint32_t> on_heap;
+    std::uint32_t* roles_at = on_stack;
+    if (s.tokens.size > std::size(on_stack)) {
+      on_heap.resize(s.tokens.size);
+      roles_at = on_heap.data();
+    }
     bool noun = false, verb = false, official = false;
     for (std::size_t i = 0; i < s.tokens.size; ++i) {
       const std::uint32_t r = roles_at[i] = roles_(s.tokens[i].lower);
@@ -310,7 +318,7 @@ class Fallback final : public sdk::Extractor {
       if (gathering) return;
       break;
     }
-    if (verb) encounter_verb(s, roles_at.data(), out);
+    if (verb) encounter_verb(s, roles_at, out);
   }
 
  private:
