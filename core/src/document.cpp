@@ -703,7 +703,7 @@ JsonlPieceReader::~JsonlPieceReader() {
 }
 
 void JsonlPieceReader::read(std::size_t k, Piece& p) const {
-  p.bytes.clear();
+  p.size = 0;
   p.lines.clear();
   p.newlines = 0;
   p.newlines_before = 0;
@@ -713,32 +713,39 @@ void JsonlPieceReader::read(std::size_t k, Piece& p) const {
   const std::size_t end = std::min(size_, begin + piece_bytes_);
   // one byte before the piece too: whether a line starts at its first byte
   const std::size_t from = begin == 0 ? 0 : begin - 1, own = begin - from;
-  p.bytes.resize(end - from);
+  // room for `n` bytes in all (grown, never shrunk: bytes past `size` are not cleared)
+  auto room_for = [&p](std::size_t n) {
+    if (p.bytes.size() < n) p.bytes.resize(std::max(n, 2 * p.bytes.size()));
+  };
+  room_for(end - from);
   std::size_t got = 0;
   if (!pread_all(fd_, p.bytes.data(), end - from, from, got)) p.read_error = true;
-  p.bytes.resize(got);
+  p.size = got;
   if (got <= own) return;  // (the file is shorter than it was)
-  p.newlines = static_cast<std::size_t>(std::count(p.bytes.begin() + own, p.bytes.end(), '\n'));
+  const char* const data = p.bytes.data();
   std::size_t s = 0;  // the first line's first byte
   if (begin > 0) {
-    const auto* nl = static_cast<const char*>(std::memchr(p.bytes.data(), '\n', got));
+    const auto* nl = static_cast<const char*>(std::memchr(data, '\n', got));
     if (!nl) return;  // the middle of a line that started before
-    s = static_cast<std::size_t>(nl - p.bytes.data()) + 1;
+    s = static_cast<std::size_t>(nl - data) + 1;
     p.newlines_before = s - 1 >= own ? 1 : 0;
   }
-  std::size_t file_at = from + got;  // the file's next byte after those read
+  // the piece's own newlines: the one before its first line if it is the piece's, and the
+  // end of each line that ends in the piece (all the others: the lines start after it)
+  p.newlines = p.newlines_before;
   while (s < got) {  // a line that starts in the piece
-    const char* at = p.bytes.data() + s;
-    if (const auto* nl = static_cast<const char*>(std::memchr(at, '\n', p.bytes.size() - s))) {
-      const auto n = static_cast<std::size_t>(nl - at);
+    if (const auto* nl = static_cast<const char*>(std::memchr(data + s, '\n', got - s))) {
+      const auto n = static_cast<std::size_t>(nl - (data + s));
       p.lines.push_back({s, std::min(n, max_line_bytes_), n});
+      ++p.newlines;
       s += n + 1;
       continue;
     }
     // the piece's last line goes on past it: read on to its end, keeping at most
     // max_line_bytes_ of it (a longer one is refused, its length is all that counts)
-    Line line{s, 0, p.bytes.size() - s};
-    if (line.length > max_line_bytes_) p.bytes.resize(s + max_line_bytes_);
+    Line line{s, 0, got - s};
+    p.size = std::min(got, s + max_line_bytes_);
+    std::size_t file_at = from + got;  // the file's next byte after those read
     char block[1 << 16];
     for (;;) {
       std::size_t g = 0;
@@ -750,8 +757,10 @@ void JsonlPieceReader::read(std::size_t k, Piece& p) const {
       file_at += g;
       const auto* nl = static_cast<const char*>(std::memchr(block, '\n', g));
       const std::size_t n = nl ? static_cast<std::size_t>(nl - block) : g;
-      const std::size_t room = s + max_line_bytes_ > p.bytes.size() ? s + max_line_bytes_ - p.bytes.size() : 0;
-      p.bytes.append(block, std::min(n, room));
+      const std::size_t keep = std::min(n, s + max_line_bytes_ - p.size);
+      room_for(p.size + keep);
+      std::memcpy(p.bytes.data() + p.size, block, keep);
+      p.size += keep;
       line.length += n;
       if (nl) break;
     }
