@@ -9,7 +9,9 @@ it installs chrono-node (pinned) under bench/.chrono with npm and times chrono.p
 the same texts (reference date = each article's date, parse only, after start-up).
 With --repeat N every measurement (Chronicle's and chrono-node's) is taken N times and the
 fastest is kept (wall and CPU time each at their minimum, peak RSS at its maximum): on a
-shared or virtual machine a single run can be slowed by other work, never sped up.
+shared or virtual machine a single run can be slowed by other work, never sped up. The N
+runs are taken in rounds (every measurement once a round), so that a host whose speed drifts
+during the benchmark weighs on every figure alike.
 """
 import argparse, json, os, subprocess, sys, tempfile, time
 
@@ -51,12 +53,6 @@ def run(cmd):
     code = os.waitstatus_to_exitcode(status)
     cpu = ru.ru_utime + ru.ru_stime
     return secs, cpu, ru.ru_maxrss / 1024.0, code  # ru_maxrss is in KB on Linux
-
-
-def best_run(cmd, repeat):
-    runs = [run(cmd) for _ in range(repeat)]
-    return (min(r[0] for r in runs), min(r[1] for r in runs), max(r[2] for r in runs),
-            max((r[3] for r in runs), key=abs))
 
 
 def chrono(corpus, repeat=1):
@@ -102,19 +98,39 @@ def main():
           f"{'peak RSS MB':>11} {'CPU s':>7} {'MB/CPU s':>8}")
     rows = {}
     cpus = {}
+    # Rounds: every measurement once a round, chrono-node's too, so that a machine whose speed
+    # drifts (a shared host) weighs on all of them alike instead of on the ones run last;
+    # each keeps its fastest round.
+    runs = {}
+    r = None
     with tempfile.TemporaryDirectory() as tmp:
-        for k in a.scale:
-            path = scaled(a.corpus, k, tmp)
-            for cmd in a.commands:
-                for t in a.threads:
-                    args = [a.chronicle, cmd, path, "-o", os.devnull, "--threads", str(t),
-                            "--quiet"]
-                    secs, cpu, rss, code = best_run(args, max(1, a.repeat))
-                    rows[(cmd, k, t)] = secs
-                    cpus[(cmd, k, t)] = cpu
-                    print(f"{cmd:8} {k:>4}x {t:>7} {secs:8.2f} {docs * k / secs:8.0f} "
-                          f"{mb * k / secs:6.2f} {rss:11.1f} {cpu:7.2f} {mb * k / cpu:8.2f}" +
-                          ("" if code == 0 else f"  exit {code}"))
+        paths = {k: scaled(a.corpus, k, tmp) for k in a.scale}
+        for _ in range(max(1, a.repeat)):
+            for k in a.scale:
+                for cmd in a.commands:
+                    for t in a.threads:
+                        args = [a.chronicle, cmd, paths[k], "-o", os.devnull, "--threads",
+                                str(t), "--quiet"]
+                        runs.setdefault((cmd, k, t), []).append(run(args))
+            if a.chrono:
+                c = chrono(a.corpus)
+                if r is None:
+                    r = c
+                else:
+                    r["seconds"] = min(r["seconds"], c["seconds"])
+                    r["cpu_seconds"] = min(r.get("cpu_seconds", r["seconds"]),
+                                           c.get("cpu_seconds", c["seconds"]))
+    for k in a.scale:
+        for cmd in a.commands:
+            for t in a.threads:
+                rs = runs[(cmd, k, t)]
+                secs, cpu = min(x[0] for x in rs), min(x[1] for x in rs)
+                rss, code = max(x[2] for x in rs), max((x[3] for x in rs), key=abs)
+                rows[(cmd, k, t)] = secs
+                cpus[(cmd, k, t)] = cpu
+                print(f"{cmd:8} {k:>4}x {t:>7} {secs:8.2f} {docs * k / secs:8.0f} "
+                      f"{mb * k / secs:6.2f} {rss:11.1f} {cpu:7.2f} {mb * k / cpu:8.2f}" +
+                      ("" if code == 0 else f"  exit {code}"))
     for (cmd, k, t), secs in sorted(rows.items()):
         base = rows.get((cmd, k, a.threads[0]))
         if t != a.threads[0] and base:
@@ -123,7 +139,6 @@ def main():
         if k != 1 and one:
             print(f"{cmd} {t} thread(s): {k}x corpus takes {secs / one:.2f}x the time")
     if a.chrono:
-        r = chrono(a.corpus, max(1, a.repeat))
         cmbs = mb / r["seconds"]
         ccpu = r.get("cpu_seconds", r["seconds"])
         print(f"chrono-node {CHRONO_VERSION}: {r['docs']} docs, {r['results']} results, "
