@@ -55,25 +55,25 @@ def run(cmd):
     return secs, cpu, ru.ru_maxrss / 1024.0, code  # ru_maxrss is in KB on Linux
 
 
-def chrono(corpus, repeat=1):
+def chrono(corpus):
     d = os.path.join(HERE, ".chrono")
     os.makedirs(d, exist_ok=True)
     if not os.path.isdir(os.path.join(d, "node_modules", "chrono-node")):
         subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", d,
                         f"chrono-node@{CHRONO_VERSION}"], check=True)
     script = os.path.join(HERE, "chrono_parse.mjs")
-    best = None
-    for _ in range(repeat):
-        out = subprocess.run(["node", script, corpus], check=True, capture_output=True,
-                             text=True, cwd=d,
-                             env={**os.environ, "NODE_PATH": os.path.join(d, "node_modules")})
-        r = json.loads(out.stdout.strip().splitlines()[-1])
-        if best is None:
-            best = r
-        else:
-            best["seconds"] = min(best["seconds"], r["seconds"])
-            best["cpu_seconds"] = min(best.get("cpu_seconds", best["seconds"]),
-                                      r.get("cpu_seconds", r["seconds"]))
+    out = subprocess.run(["node", script, corpus], check=True, capture_output=True, text=True,
+                         cwd=d, env={**os.environ, "NODE_PATH": os.path.join(d, "node_modules")})
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def fastest(best, r):
+    """The faster of two chrono-node runs, wall and CPU time each at their minimum."""
+    if best is None:
+        return r
+    best["seconds"] = min(best["seconds"], r["seconds"])
+    best["cpu_seconds"] = min(best.get("cpu_seconds", best["seconds"]),
+                              r.get("cpu_seconds", r["seconds"]))
     return best
 
 
@@ -113,13 +113,7 @@ def main():
                                 str(t), "--quiet"]
                         runs.setdefault((cmd, k, t), []).append(run(args))
             if a.chrono:
-                c = chrono(a.corpus)
-                if r is None:
-                    r = c
-                else:
-                    r["seconds"] = min(r["seconds"], c["seconds"])
-                    r["cpu_seconds"] = min(r.get("cpu_seconds", r["seconds"]),
-                                           c.get("cpu_seconds", c["seconds"]))
+                r = fastest(r, chrono(a.corpus))
     for k in a.scale:
         for cmd in a.commands:
             for t in a.threads:
