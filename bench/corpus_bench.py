@@ -11,7 +11,9 @@ With --repeat N every measurement (Chronicle's and chrono-node's) is taken N tim
 fastest is kept (wall and CPU time each at their minimum, peak RSS at its maximum): on a
 shared or virtual machine a single run can be slowed by other work, never sped up. The N
 runs are taken in rounds (every measurement once a round), so that a host whose speed drifts
-during the benchmark weighs on every figure alike.
+during the benchmark weighs on every figure alike. With threads 1 and another count it also
+times two one-thread processes started together on the first scale's corpus: what two
+threads can gain on this host at most, printed beside the threads' ratio.
 """
 import argparse, json, os, subprocess, sys, tempfile, time
 
@@ -67,6 +69,19 @@ def chrono(corpus):
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def run_pair(cmd):
+    """Two copies of `cmd` started together: the wall time until both are done. Two
+    one-thread processes share nothing but the machine, so 2 x (one alone) / (the pair) is
+    the most two threads can gain on this host at that moment (1.9-2x on two free cores;
+    less where the host's second core is shared with other work)."""
+    t0 = time.perf_counter()
+    ps = [subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+          for _ in range(2)]
+    for p in ps:
+        p.wait()
+    return time.perf_counter() - t0
+
+
 def fastest(best, r):
     """The faster of two chrono-node runs, wall and CPU time each at their minimum."""
     if best is None:
@@ -102,6 +117,7 @@ def main():
     # drifts (a shared host) weighs on all of them alike instead of on the ones run last;
     # each keeps its fastest round.
     runs = {}
+    pairs = {}  # two one-thread processes at once, by command
     r = None
     with tempfile.TemporaryDirectory() as tmp:
         paths = {k: scaled(a.corpus, k, tmp) for k in a.scale}
@@ -112,6 +128,11 @@ def main():
                         args = [a.chronicle, cmd, paths[k], "-o", os.devnull, "--threads",
                                 str(t), "--quiet"]
                         runs.setdefault((cmd, k, t), []).append(run(args))
+                if len(a.threads) > 1 and 1 in a.threads and k == a.scale[0]:
+                    for cmd in a.commands:
+                        args = [a.chronicle, cmd, paths[k], "-o", os.devnull, "--threads", "1",
+                                "--quiet"]
+                        pairs.setdefault(cmd, []).append(run_pair(args))
             if a.chrono:
                 r = fastest(r, chrono(a.corpus))
     for k in a.scale:
@@ -132,6 +153,11 @@ def main():
         one = rows.get((cmd, 1, t))
         if k != 1 and one:
             print(f"{cmd} {t} thread(s): {k}x corpus takes {secs / one:.2f}x the time")
+    for cmd, ws in pairs.items():
+        one = rows.get((cmd, a.scale[0], 1))
+        if one:
+            print(f"{cmd} {a.scale[0]}x: two one-thread processes at once = {2 * one / min(ws):.2f}x "
+                  "one alone (what this host gives two threads at most, for comparison)")
     if a.chrono:
         cmbs = mb / r["seconds"]
         ccpu = r.get("cpu_seconds", r["seconds"])
