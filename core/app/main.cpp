@@ -792,6 +792,9 @@ class PiecePool final : public PieceInput {
         on_read_(it.origin, it.warnings);
         emit_(work_(d));
       }
+      // the room a line far longer than a piece took is not kept for the slot's next pieces:
+      // the pool holds at most its pieces in flight, not its longest lines
+      if (slot.piece.bytes.size() > 4 * kPieceBytes) std::string().swap(slot.piece.bytes);
       lk.lock();
       slot.done = false;
       ++next_emit_;
