@@ -265,11 +265,6 @@ std::vector<std::pair<std::string, std::string>> read_taken_ids(const std::strin
   return out;
 }
 
-// The ids given so far, each with the origin of its first document and how often it came
-// again. Every id and origin is in one string, `bytes_`; an entry says where, and an
-// open-addressing table of 32-bit tags of the ids' hashes with entry numbers finds an id
-// (compared whole). A new id, the usual case, costs one look at one slot of the table
-// (8 bytes), where a node-based map read a bucket, a node and its key, and allocated a node.
 // An input read as it is written (a pipe, a terminal, /dev/stdin): its documents are passed
 // on as they come, none held back until the next is read.
 bool is_stream(const fs::path& p) {
@@ -278,6 +273,11 @@ bool is_stream(const fs::path& p) {
   return !ec && fs::exists(st) && !fs::is_regular_file(st);
 }
 
+// The ids given so far, each with the origin of its first document and how often it came
+// again. Every id and origin is in one string, `bytes_`; an entry says where, and an
+// open-addressing table of 32-bit tags of the ids' hashes with entry numbers finds an id
+// (compared whole). A new id, the usual case, costs one look at one slot of the table
+// (8 bytes), where a node-based map read a bucket, a node and its key, and allocated a node.
 class IdRegistry {
  public:
   // The entry of `id` and whether it was added now, with `origin`.

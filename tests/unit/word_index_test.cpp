@@ -207,6 +207,25 @@ TEST(WordIndex, FindEachAgreesWithFind) {
 // get (half their slots) and sparse ones, of 1 to 600 words, each word found by find(),
 // find_unfiltered(), find_each() and visit_found() (also in sentences of more than 64
 // tokens), and as many words not in the index not found, equal hashes or not.
+// Every look-up of `tokens` (with `hashes`) gives `want`: find, find_unfiltered, find_each
+// and visit_found alike.
+void expect_look_ups(const WordIndex& ix, const std::vector<chronicle::sdk::Token>& tokens,
+                     const std::vector<std::uint64_t>& hashes,
+                     const std::vector<std::uint32_t>& want, const std::string& what) {
+  const std::size_t n = tokens.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    EXPECT_EQ(ix.find(tokens[k].lower, hashes[k]), want[k]) << tokens[k].lower << ", " << what;
+    EXPECT_EQ(ix.find_unfiltered(tokens[k].lower, hashes[k], WordIndex::npos), want[k])
+        << tokens[k].lower << ", " << what;
+  }
+  std::vector<std::uint32_t> ids(n, 7), visited(n, WordIndex::npos);
+  ix.find_each(tokens.data(), hashes.data(), n, WordIndex::npos, ids.data());
+  ix.visit_found(tokens.data(), hashes.data(), n,
+                 [&](std::size_t k, std::uint32_t id) { visited[k] = id; });
+  EXPECT_EQ(ids, want) << what;
+  EXPECT_EQ(visited, want) << what;
+}
+
 TEST(WordIndex, WordsFurtherOnInARunAndWordsNotInTheIndex) {
   for (const std::size_t count : {1u, 3u, 4u, 7u, 8u, 31u, 32u, 100u, 255u, 256u, 600u}) {
     for (const bool sparse : {false, true}) {
@@ -233,18 +252,8 @@ TEST(WordIndex, WordsFurtherOnInARunAndWordsNotInTheIndex) {
         hashes.push_back(word_hash(words[i]));
         want.push_back(WordIndex::npos);
       }
-      const std::size_t n = tokens.size();
-      for (std::size_t k = 0; k < n; ++k) {
-        ASSERT_EQ(ix.find(tokens[k].lower, hashes[k]), want[k]) << tokens[k].lower;
-        ASSERT_EQ(ix.find_unfiltered(tokens[k].lower, hashes[k], WordIndex::npos), want[k])
-            << tokens[k].lower;
-      }
-      std::vector<std::uint32_t> ids(n, 7), visited(n, WordIndex::npos);
-      ix.find_each(tokens.data(), hashes.data(), n, WordIndex::npos, ids.data());
-      ix.visit_found(tokens.data(), hashes.data(), n,
-                     [&](std::size_t k, std::uint32_t id) { visited[k] = id; });
-      EXPECT_EQ(ids, want) << count << " words, sparse " << sparse;
-      EXPECT_EQ(visited, want) << count << " words, sparse " << sparse;
+      expect_look_ups(ix, tokens, hashes, want,
+                      std::to_string(count) + " words, sparse " + std::to_string(sparse));
     }
   }
 }
@@ -282,19 +291,9 @@ TEST(WordIndex, RunOfFullSlotsWrapsPastTheEnd) {
     want.push_back(WordIndex::npos);
   }
   for (const auto& t : tokens) hashes.push_back(word_hash(t.lower));
-  const std::size_t n = tokens.size();
-  for (std::size_t k = 0; k < n; ++k) {
+  for (std::size_t k = 0; k < tokens.size(); ++k)
     EXPECT_EQ(ix.find(tokens[k].lower), want[k]) << tokens[k].lower;
-    EXPECT_EQ(ix.find(tokens[k].lower, hashes[k]), want[k]) << tokens[k].lower;
-    EXPECT_EQ(ix.find_unfiltered(tokens[k].lower, hashes[k], WordIndex::npos), want[k])
-        << tokens[k].lower;
-  }
-  std::vector<std::uint32_t> ids(n, 7), visited(n, WordIndex::npos);
-  ix.find_each(tokens.data(), hashes.data(), n, WordIndex::npos, ids.data());
-  ix.visit_found(tokens.data(), hashes.data(), n,
-                 [&](std::size_t k, std::uint32_t id) { visited[k] = id; });
-  EXPECT_EQ(ids, want);
-  EXPECT_EQ(visited, want);
+  expect_look_ups(ix, tokens, hashes, want, "a run past the end");
 }
 
 TEST(SentenceHashes, SameHashesInsideAndOutsideAScope) {
