@@ -683,16 +683,30 @@ class PiecePool final : public PieceInput {
     std::string id, origin;
     std::vector<std::string> warnings;  // the reading's
     std::size_t source_bytes = 0;
-    std::size_t line = 0;    // its number in Piece::lines, to read it again
-    std::size_t number = 0;  // its line number in the file
+    std::size_t line = 0;  // its number in Piece::lines, to read it again
     std::optional<DocumentFailure> failure;
   };
   struct Slot {
     JsonlPieceReader::Piece piece;
     std::vector<Item> items;
-    std::size_t used = 0;  // items[0, used) are this piece's (the rest keep their room)
+    std::size_t used = 0;   // items[0, used) are this piece's (the rest keep their room)
+    std::size_t first = 0;  // the file's line number of the piece's first line
     bool done = false;
+
+    Item& next_item() {
+      if (used == items.size()) items.emplace_back();
+      return items[used++];
+    }
   };
+
+  // Line j of the slot's piece read into `d` or `failure`, as read_jsonl reads it.
+  JsonlLine read_line(const Slot& slot, std::size_t j, Document& d, DocumentFailure& failure,
+                      std::string& origin) const {
+    const auto& line = slot.piece.lines[j];
+    origin_of(slot.first + j, origin);
+    return read_jsonl_line(std::string_view(slot.piece.bytes.data() + line.at, line.stored),
+                           line.length, origin, *opts_, d, failure);
+  }
 
   void run() {
     Document d;  // this thread's, filled line after line
@@ -717,19 +731,14 @@ class PiecePool final : public PieceInput {
       }
       if (counted_ != was) counted_cv_.notify_all();
       while (counted_ < k) counted_cv_.wait(lk);
-      const std::size_t first = first_line_ + lines_before_[k] + slot.piece.newlines_before;
+      slot.first = first_line_ + lines_before_[k] + slot.piece.newlines_before;
       lk.unlock();
       slot.used = 0;
-      const auto& lines = slot.piece.lines;
-      for (std::size_t j = 0; j < lines.size(); ++j) {
-        origin_of(first + j, origin);
-        const std::string_view text(slot.piece.bytes.data() + lines[j].at, lines[j].stored);
-        const JsonlLine got = read_jsonl_line(text, lines[j].length, origin, *opts_, d, failure);
+      for (std::size_t j = 0; j < slot.piece.lines.size(); ++j) {
+        const JsonlLine got = read_line(slot, j, d, failure, origin);
         if (got == JsonlLine::blank) continue;
-        if (slot.used == slot.items.size()) slot.items.emplace_back();
-        Item& it = slot.items[slot.used++];
+        Item& it = slot.next_item();
         it.line = j;
-        it.number = first + j;
         if (got == JsonlLine::failure) {
           it.failure.emplace(std::move(failure));
           it.result.reset();
@@ -743,8 +752,7 @@ class PiecePool final : public PieceInput {
         it.result.emplace(work_(d));
       }
       if (slot.piece.read_error) {
-        if (slot.used == slot.items.size()) slot.items.emplace_back();
-        Item& it = slot.items[slot.used++];
+        Item& it = slot.next_item();
         it.result.reset();
         it.failure.emplace(DocumentFailure{
             *name_, "could not read the whole file; check the disk and its permissions"});
@@ -781,12 +789,9 @@ class PiecePool final : public PieceInput {
           continue;
         }
         // a repeated id: the document is read again and worked on under its new id
-        const auto& line = slot.piece.lines[it.line];
         std::string origin;
-        origin_of(it.number, origin);
         DocumentFailure unused;
-        read_jsonl_line(std::string_view(slot.piece.bytes.data() + line.at, line.stored),
-                        line.length, origin, *opts_, d, unused);
+        read_line(slot, it.line, d, unused, origin);
         d.id = it.id;
         d.warnings = it.warnings;
         on_read_(it.origin, it.warnings);
