@@ -703,7 +703,7 @@ class PiecePool final : public PieceInput {
   JsonlLine read_line(const Slot& slot, std::size_t j, Document& d, DocumentFailure& failure,
                       std::string& origin) const {
     const auto& line = slot.piece.lines[j];
-    origin_of(slot.first + j, origin);
+    line_origin(*name_, slot.first + j, origin);
     return read_jsonl_line(std::string_view(slot.piece.bytes.data() + line.at, line.stored),
                            line.length, origin, *opts_, d, failure);
   }
@@ -761,12 +761,6 @@ class PiecePool final : public PieceInput {
       slot.done = true;
       drain(lk, d);
     }
-  }
-
-  void origin_of(std::size_t line, std::string& origin) const {
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, line).ptr;
-    origin.assign(*name_).append(1, ':').append(digits, end);
   }
 
   // Emits every piece that is next in order (the lock held on entry and on return); one
@@ -995,6 +989,30 @@ int run_list_ids(const Common& c, ReadOptions opts) {
   return failures.empty() ? 0 : static_cast<int>(ExitCode::documents_failed);
 }
 
+// Reads every input (read_all) and works on its documents with thread_count(c) threads:
+// a regular JSONL file of two pieces or more in pieces by the threads themselves
+// (PiecePool, with two threads or more), every other input through one OrderedPool.
+// Results reach `emit` in input order; a failure reaches `on_failure` with the pool,
+// in input order too, once the pool has been given every document before it.
+template <class R>
+void work_on_inputs(const Common& c, const ReadOptions& opts,
+                    const std::function<R(Document&)>& work,
+                    const std::function<void(R&&)>& emit,
+                    const std::function<void(OrderedPool<R>&, DocumentFailure&&)>& on_failure,
+                    bool& usage_error, Progress& progress) {
+  const unsigned threads = thread_count(c);
+  OrderedPool<R> workers(threads, work, emit);
+  std::optional<PiecePool<R>> pieces;
+  if (threads > 1)
+    pieces.emplace(threads, work, emit, print_reading_warnings, [&] { workers.flush(); });
+  read_all(c, opts, [&](Document&& d) {
+    print_reading_warnings(d.origin, d.warnings);
+    workers.push(std::move(d));
+  }, [&](DocumentFailure&& f) { on_failure(workers, std::move(f)); }, usage_error, progress,
+     pieces ? &*pieces : nullptr);
+  workers.finish();
+}
+
 // The resources of the run, kept to the end of the process (a holder never destroyed):
 // the system takes their memory back at once at the exit, where their destructors freed
 // their tables block by block (half a millisecond of a run, a tenth of its start-up).
@@ -1083,21 +1101,12 @@ int run_extract(const Common& c, ReadOptions opts) {
     for (auto& e : r.errors) pool.errors.push_back(std::move(e));
   };
   bool usage_error = false;
-  {
-    OrderedPool<DocResult> workers(thread_count(c), work, emit);
-    std::optional<PiecePool<DocResult>> pieces;
-    if (thread_count(c) > 1)
-      pieces.emplace(thread_count(c), work, emit, print_reading_warnings, [&] { workers.flush(); });
-    read_all(c, opts, [&](Document&& d) {
-      print_reading_warnings(d.origin, d.warnings);
-      workers.push(std::move(d));
-    }, [&](DocumentFailure&& f) {
-      DocResult r;
-      r.failure = std::move(f);
-      workers.push_done(std::move(r));
-    }, usage_error, progress, pieces ? &*pieces : nullptr);
-    workers.finish();
-  }
+  work_on_inputs<DocResult>(c, opts, work, emit, [](OrderedPool<DocResult>& workers, DocumentFailure&& f) {
+    // in input order with the documents (--format jsonl writes it in its place)
+    DocResult r;
+    r.failure = std::move(f);
+    workers.push_done(std::move(r));
+  }, usage_error, progress);
   progress.done();
   for (const auto& f : failures) {
     std::cerr << "error: " << f.where << ": " << f.message << "\n";
@@ -1274,18 +1283,9 @@ int run_timex(const Common& c, ReadOptions opts) {
     *out << r.line;
     LineBuffer::give_back(std::move(r.line));
   };
-  {
-    OrderedPool<TimexOut> workers(thread_count(c), work, emit);
-    std::optional<PiecePool<TimexOut>> pieces;
-    if (thread_count(c) > 1)
-      pieces.emplace(thread_count(c), work, emit, print_reading_warnings, [&] { workers.flush(); });
-    read_all(c, opts, [&](Document&& d) {
-      print_reading_warnings(d.origin, d.warnings);
-      workers.push(std::move(d));
-    }, [&](DocumentFailure&& f) { failures.push_back(std::move(f)); }, usage_error, progress,
-       pieces ? &*pieces : nullptr);
-    workers.finish();
-  }
+  work_on_inputs<TimexOut>(c, opts, work, emit, [&](OrderedPool<TimexOut>&, DocumentFailure&& f) {
+    failures.push_back(std::move(f));
+  }, usage_error, progress);
   progress.done();
   for (const auto& f : failures) std::cerr << "error: " << f.where << ": " << f.message << "\n";
   output.commit();

@@ -611,6 +611,12 @@ void report(const DocumentError& e, const std::function<void(DocumentFailure&&)>
 
 }  // namespace
 
+void line_origin(const std::string& name, std::size_t line, std::string& origin) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, line).ptr;
+  origin.assign(name).append(1, ':').append(digits, end);
+}
+
 JsonlLine read_jsonl_line(std::string_view line, std::size_t length, const std::string& origin,
                           const ReadOptions& options, Document& d, DocumentFailure& failure) {
   if (length > options.max_document_bytes) {
@@ -646,10 +652,7 @@ void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& op
   Document d;
   DocumentFailure failure;
   while (reader->next(copied, line, options.max_document_bytes, length)) {
-    ++n;
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
-    origin.assign(name).append(1, ':').append(digits, end);
+    line_origin(name, ++n, origin);
     switch (read_jsonl_line(line, length, origin, options, d, failure)) {
       case JsonlLine::blank: break;
       case JsonlLine::failure: on_failure(std::move(failure)); break;

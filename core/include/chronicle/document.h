@@ -77,6 +77,10 @@ void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& op
                 const std::function<void(DocumentFailure&&)>& on_failure,
                 std::size_t first_line = 1);
 
+// "name:line", the origin of a JSONL file's line, written into `origin` (its storage kept
+// from line to line).
+void line_origin(const std::string& name, std::size_t line, std::string& origin);
+
 // One line of a JSONL file (without its '\n'), as read_jsonl reads it: `length` is the
 // whole line's length, `line` at most its first max_document_bytes bytes. A blank line is
 // skipped; a longer line than the limit, or one that is no document, is a failure naming
