@@ -1665,8 +1665,10 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
           rel = &read_as;
         }
         tr.resolved = resolve(*rel, anchor, tr.tense);
-        if (!in_calendar(tr.resolved))
-          tr.resolved = Resolved{{}, {}, Granularity::unknown, "XXXX", false};
+        if (!in_calendar(tr.resolved)) {
+          tr.resolved = Resolved{};  // (no window, granularity unknown)
+          tr.resolved.value = "XXXX";
+        }
         const auto undated = std::pair{anchor.undated_year, anchor.undated_month};
         advance_anchor(*rel, tr.resolved, anchor,
                        prev_match && prev_match->last_token == m.first_token ? prev_match->rel.get()

@@ -706,7 +706,6 @@ JsonlPieceReader::~JsonlPieceReader() {
 }
 
 void JsonlPieceReader::read(std::size_t k, Piece& p) const {
-  p.size = 0;
   p.lines.clear();
   p.newlines = 0;
   p.newlines_before = 0;
@@ -716,14 +715,13 @@ void JsonlPieceReader::read(std::size_t k, Piece& p) const {
   const std::size_t end = std::min(size_, begin + piece_bytes_);
   // one byte before the piece too: whether a line starts at its first byte
   const std::size_t from = begin == 0 ? 0 : begin - 1, own = begin - from;
-  // room for `n` bytes in all (grown, never shrunk: bytes past `size` are not cleared)
+  // room for `n` bytes in all (grown, never shrunk: bytes past those read are not cleared)
   auto room_for = [&p](std::size_t n) {
     if (p.bytes.size() < n) p.bytes.resize(std::max(n, 2 * p.bytes.size()));
   };
   room_for(end - from);
   std::size_t got = 0;
   if (!pread_all(fd_, p.bytes.data(), end - from, from, got)) p.read_error = true;
-  p.size = got;
   if (got <= own) return;  // (the file is shorter than it was)
   const char* const data = p.bytes.data();
   std::size_t s = 0;  // the first line's first byte
@@ -747,7 +745,7 @@ void JsonlPieceReader::read(std::size_t k, Piece& p) const {
     // the piece's last line goes on past it: read on to its end, keeping at most
     // max_line_bytes_ of it (a longer one is refused, its length is all that counts)
     Line line{s, 0, got - s};
-    p.size = std::min(got, s + max_line_bytes_);
+    std::size_t kept = std::min(got, s + max_line_bytes_);  // the bytes of p.bytes in use
     std::size_t file_at = from + got;  // the file's next byte after those read
     char block[1 << 16];
     for (;;) {
@@ -760,10 +758,10 @@ void JsonlPieceReader::read(std::size_t k, Piece& p) const {
       file_at += g;
       const auto* nl = static_cast<const char*>(std::memchr(block, '\n', g));
       const std::size_t n = nl ? static_cast<std::size_t>(nl - block) : g;
-      const std::size_t keep = std::min(n, s + max_line_bytes_ - p.size);
-      room_for(p.size + keep);
-      std::memcpy(p.bytes.data() + p.size, block, keep);
-      p.size += keep;
+      const std::size_t keep = std::min(n, s + max_line_bytes_ - kept);
+      room_for(kept + keep);
+      std::memcpy(p.bytes.data() + kept, block, keep);
+      kept += keep;
       line.length += n;
       if (nl) break;
     }

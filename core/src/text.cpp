@@ -703,6 +703,15 @@ template <bool kCheckRoom>
                     bool capitalized, std::uint64_t hash) {
       put_token(o, oh, b, e, p, kind, lower, capitalized, hash);
     };
+    // one byte of ASCII punctuation at `at`, of class `cls`: its token (its own lower-case
+    // form; . ! ? may end a sentence), read with the space after it. Returns the offset
+    // after them.
+    auto push_punct = [&](std::size_t at, std::uint8_t cls) {
+      if (cls & kEnd) out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
+      push(at, at + 1, sdk::TokenKind::punct, std::string_view(p + at, 1), false,
+           kByteHash[static_cast<unsigned char>(p[at])]);
+      return at + 1 + space_at(p, at + 1, n);
+    };
     // The run of small letters and digits of a word that starts before `guarded` stops
     // before it (the byte before it is no ASCII letter or digit): that loop needs no test
     // for the end of s.
@@ -784,18 +793,10 @@ template <bool kCheckRoom>
           i = j + gap;  // (the space most words are followed by)
           if constexpr (decltype(before_guard)::value) {
             // ASCII punctuation right after the word (",", "."; an apostrophe went to
-            // read_token() above), and the space after it: read in this step, its token
-            // written whether there is one or not and kept when there is (no branch on it,
-            // as the step of its own had, which many words mispredicted); the byte at j
-            // is in s (see `guarded`)
-            if (cd & kPunct) {
-              if (cd & kEnd)
-                out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
-              const unsigned char b = static_cast<unsigned char>(p[j]);
-              push(j, j + 1, sdk::TokenKind::punct, std::string_view(p + j, 1), false,
-                   kByteHash[b]);
-              i += 1 + space_at(p, j + 1, n);
-            }
+            // read_token() above), and the space after it: read in this step rather than a
+            // step of its own, whose branches on the next byte's class many words
+            // mispredicted; the byte at j is in s (see `guarded`)
+            if (cd & kPunct) i = push_punct(j, cd);  // (i was j: no space after the word)
           }
           continue;
         }
@@ -821,11 +822,8 @@ template <bool kCheckRoom>
           i = j + space_at(p, j, n);  // (and the space after it, as after a word)
           continue;
         }
-        if (c0 & kPunct) {  // ASCII punctuation: one byte, its own lower-case form
-          if (c0 & kEnd) out.ends.push_back(static_cast<std::uint32_t>(o - out.data.get() - first));
-          push(i, i + 1, sdk::TokenKind::punct, std::string_view(p + i, 1), false,
-               kByteHash[static_cast<unsigned char>(p[i])]);
-          i += 1 + space_at(p, i + 1, n);  // (and the space after it, as after a word)
+        if (c0 & kPunct) {  // ASCII punctuation
+          i = push_punct(i, c0);
           continue;
         }
         if (c0 & kSpace) {  // (tested last: most spaces are skipped with the token before)

@@ -113,8 +113,7 @@ class JsonlPieceReader {
     std::size_t length = 0;  // its whole length, '\n' not counted
   };
   struct Piece {
-    std::string bytes;     // bytes[0, size) are the piece's; the rest is room kept
-    std::size_t size = 0;
+    std::string bytes;     // the piece's bytes (its lines' bytes at Line offsets), and room kept
     std::vector<Line> lines;   // every line that starts in the piece, blank ones too
     std::size_t newlines = 0;  // '\n' in the piece's own bytes
     // '\n' in the piece's own bytes before its first line (0 or 1): the first line is line
