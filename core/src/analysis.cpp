@@ -451,6 +451,12 @@ const PlaceEntry* Resources::place(std::string_view name) const {
 
 namespace {
 
+// `w` after the words of `s`, with a space between them
+void append_word(std::string& s, std::string_view w) {
+  if (!s.empty()) s += ' ';
+  s += w;
+}
+
 struct RawEntity {
   RawEntity() = default;
   RawEntity(const RawEntity&) = default;
@@ -996,7 +1002,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
       std::size_t k = i + 1;
       std::string title;
       while (k < nt && lists.has(k, W::title_words)) {
-        title += (title.empty() ? "" : " ") + std::string(t[k].lower);
+        append_word(title, t[k].lower);
         ++k;
       }
       const bool named_next = k < nt && t[k].capitalized && t[k].kind == sdk::TokenKind::word;
@@ -1182,7 +1188,7 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
               is(t[b].lower, "to") || is(t[b].lower, "the") || is(t[b].lower, "for") ||
               is(t[b].lower, ".") || (b > i && is(t[b].lower, "and")))) {
         if (lists.has(b, W::title_words))
-          title += (title.empty() ? "" : " ") + std::string(t[b].lower);
+          append_word(title, t[b].lower);
         ++b;
       }
       // "National Cyber Director Chris Inglis": the name follows the last title word
@@ -1192,14 +1198,14 @@ void find_entities(const AnalyzedSentence& s, const TokenLists& lists, const Ent
             t[k].capitalized && t[k].kind == sdk::TokenKind::word) {
           for (std::size_t q = b; q < k; ++q)
             if (lists.has(q, W::title_words))
-              title += (title.empty() ? "" : " ") + std::string(t[q].lower);
+              append_word(title, t[q].lower);
           b = k;
           break;
         }
       }
       // "Director-General Dr. Tedros": an honorific and its period after the last title
       while (b < j && (lists.has(b, W::honorifics) || (is(t[b].lower, ".") && b > i))) {
-        if (!is(t[b].lower, ".")) title += (title.empty() ? "" : " ") + std::string(t[b].lower);
+        if (!is(t[b].lower, ".")) append_word(title, t[b].lower);
         ++b;
       }
       // "Politburo Member", "Secretary": title words alone name nobody
