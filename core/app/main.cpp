@@ -1227,9 +1227,10 @@ int run_timex(const Common& c, ReadOptions opts) {
     std::string line;
     std::size_t bytes = 0;
     std::string warnings;
+    std::optional<DocumentFailure> failure;  // no line: the document is listed as failed
   };
-  auto work = [&](Document& d) -> TimexOut {
-    if (!d.published) return {std::string(), d.text.size(), {}};
+  auto timex_line = [&](Document& d) -> TimexOut {
+    if (!d.published) return {std::string(), d.text.size(), {}, {}};
     DocumentAnalysis a(d, res, /*entities=*/false);
     // offsets in code points: byte offsets in ASCII text
     std::optional<CodePointIndex> cpi;
@@ -1275,16 +1276,34 @@ int run_timex(const Common& c, ReadOptions opts) {
       }
     }
     out.put("]}\n");
-    return {out.line(), d.text.size(), warning_lines(d, a)};
+    return {out.line(), d.text.size(), warning_lines(d, a), {}};
+  };
+  // (a document that cannot be analysed, as extract tells it: the others go on)
+  auto work = [&](Document& d) -> TimexOut {
+    try {
+      return timex_line(d);
+    } catch (const std::exception& e) {
+      TimexOut r;
+      r.bytes = d.text.size();
+      r.failure = DocumentFailure{d.origin, std::string("could not be analysed: ") + e.what()};
+      return r;
+    }
   };
   auto emit = [&](TimexOut&& r) {
-    progress.add(r.bytes, false);
+    progress.add(r.bytes, r.failure.has_value());
     if (!r.warnings.empty()) std::cerr << r.warnings;
+    if (r.failure) {
+      failures.push_back(std::move(*r.failure));
+      return;
+    }
     *out << r.line;
     LineBuffer::give_back(std::move(r.line));
   };
-  work_on_inputs<TimexOut>(c, opts, work, emit, [&](OrderedPool<TimexOut>&, DocumentFailure&& f) {
-    failures.push_back(std::move(f));
+  work_on_inputs<TimexOut>(c, opts, work, emit, [](OrderedPool<TimexOut>& workers, DocumentFailure&& f) {
+    // in input order with the documents' own failures
+    TimexOut r;
+    r.failure = std::move(f);
+    workers.push_done(std::move(r));
   }, usage_error, progress);
   progress.done();
   for (const auto& f : failures) std::cerr << "error: " << f.where << ": " << f.message << "\n";
