@@ -2396,6 +2396,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
       k += s.length;
     }
   }
+  const std::size_t wk = k;
   auto [we, wd] = read_weekday(t, k);
   if (!we) return std::nullopt;
   r.weekday = wd;
@@ -2407,6 +2408,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
     if (is_punct(t, d, ",")) ++d;
     std::optional<Hit> date = rule_month(t, d);
     if (!date || !date->rel.day) date = rule_day_month(t, d);
+    // "Edmonton Sun, August 16, 2008" (a Saturday): a short form that a dated day with its
+    // year contradicts is a name, the date is read on its own
+    if (date && date->rel.day && date->rel.month && date->rel.year &&
+        weekday_abbr.count(t[wk].lower)) {
+      const date::year_month_day ymd{date::year{*date->rel.year}, date::month{*date->rel.month},
+                                     date::day{*date->rel.day}};
+      if (ymd.ok() && date::weekday{date::sys_days{ymd}} != wd) return std::nullopt;
+    }
     if (date && date->rel.day) {
       RelativeDate weekday_kept = date->rel;
       weekday_kept.weekday = wd;
