@@ -2691,7 +2691,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   }
   auto u = read_unit(t, k, sc);
   if (!u.end || u.plural) return std::nullopt;
-  if (k > 0 && t[k].capitalized) return std::nullopt;  // ABC's "This Week"
+  // ABC's "This Week"; not "Last Year over 4 million visitors came" (a sentence's first
+  // word and the unit capitalized, a lower-case word after them)
+  if (k > 0 && t[k].capitalized &&
+      !(i == 0 && k == 1 && is_word(t, u.end) && !t[u.end].capitalized))
+    return std::nullopt;
   switch (u.unit) {
     case Unit::day:  // only "For the day," below
     case Unit::week: case Unit::weekend: case Unit::month: case Unit::quarter:
