@@ -2999,19 +2999,25 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
         det_first = x + sh.length;
     }
   }
-  if ((at_i & (kArticle | kFraction)) || det_first) {
-    std::size_t f = det_first ? det_first : i + articles.match(t, i, sc).length;
+  // "nearly half an hour": a hedge kept inside, as before a count (below)
+  std::size_t fa = 0;
+  if ((at_i & kApproximator) && !det_first)
+    if (auto a = approximators.match(t, i, sc);
+        a.length && (classes_of(t, i + a.length, sc) & kFraction))
+      fa = a.length;
+  if ((at_i & (kArticle | kFraction)) || det_first || fa) {
+    std::size_t f = det_first ? det_first : i + fa + articles.match(t, i + fa, sc).length;
     if (auto fw = fractions.match(t, f, sc); fw.length && is_word(t, f)) {
       std::size_t g = f + fw.length;
       bool linked = false;
-      if (f == i && fw.value == 2 &&
+      if (f == i + fa && fw.value == 2 &&
           articles.match(t, g, sc).length) {  // not "the quarter a year ago"
         g += articles.match(t, g, sc).length;
         linked = true;
-      } else if (f > i && in(t, g) && is_hyphen(t[g])) {  // with its article
+      } else if (f > i + fa && in(t, g) && is_hyphen(t[g])) {  // with its article
         ++g;
         linked = true;
-      } else if (f > i && is_word(t, g) && !t[g].capitalized) {  // "a quarter century"
+      } else if (f > i + fa && is_word(t, g) && !t[g].capitalized) {  // "a quarter century"
         linked = true;
       }
       if (auto u = read_unit(t, g, sc);
