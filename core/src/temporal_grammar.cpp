@@ -5844,6 +5844,17 @@ void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& a
     day_named(sys_days{d});
     return;
   }
+  // "The election was held on Sunday. The polls closed at 22:30 ... the next day": a bare
+  // clock time, put on the publication's day for want of one, names no day of the story
+  if (rel.kind == RelativeDate::Kind::offset && rel.clock && rel.unit == Unit::day &&
+      rel.count.value_or(0) == 0 && !anchor.day_in_sentence && anchor.last_explicit &&
+      *anchor.last_explicit < anchor.publication && resolved.earliest &&
+      *resolved.earliest == anchor.publication) {
+    // (nor to a year or month named since: back to the story's day, as a day would)
+    anchor.undated_year.reset();
+    anchor.undated_month.reset();
+    return;
+  }
   if (auto d = explicit_day(rel, resolved)) {
     day_named(*d);
     return;
