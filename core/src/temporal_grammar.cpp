@@ -2396,6 +2396,7 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
       k += s.length;
     }
   }
+  const std::size_t wk = k;
   auto [we, wd] = read_weekday(t, k);
   if (!we) return std::nullopt;
   r.weekday = wd;
@@ -2407,6 +2408,14 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
     if (is_punct(t, d, ",")) ++d;
     std::optional<Hit> date = rule_month(t, d);
     if (!date || !date->rel.day) date = rule_day_month(t, d);
+    // "Edmonton Sun, August 16, 2008" (a Saturday): a short form that a dated day with its
+    // year contradicts is a name, the date is read on its own
+    if (date && date->rel.day && date->rel.month && date->rel.year &&
+        weekday_abbr.count(t[wk].lower)) {
+      const date::year_month_day ymd{date::year{*date->rel.year}, date::month{*date->rel.month},
+                                     date::day{*date->rel.day}};
+      if (ymd.ok() && date::weekday{date::sys_days{ymd}} != wd) return std::nullopt;
+    }
     if (date && date->rel.day) {
       RelativeDate weekday_kept = date->rel;
       weekday_kept.weekday = wd;
@@ -2682,7 +2691,11 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
   }
   auto u = read_unit(t, k, sc);
   if (!u.end || u.plural) return std::nullopt;
-  if (k > 0 && t[k].capitalized) return std::nullopt;  // ABC's "This Week"
+  // ABC's "This Week"; not "Last Year over 4 million visitors came" (a sentence's first
+  // word and the unit capitalized, a lower-case word after them)
+  if (k > 0 && t[k].capitalized &&
+      !(i == 0 && k == 1 && is_word(t, u.end) && !t[u.end].capitalized))
+    return std::nullopt;
   switch (u.unit) {
     case Unit::day:  // only "For the day," below
     case Unit::week: case Unit::weekend: case Unit::month: case Unit::quarter:
@@ -2986,19 +2999,25 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_count(Toke
         det_first = x + sh.length;
     }
   }
-  if ((at_i & (kArticle | kFraction)) || det_first) {
-    std::size_t f = det_first ? det_first : i + articles.match(t, i, sc).length;
+  // "nearly half an hour": a hedge kept inside, as before a count (below)
+  std::size_t fa = 0;
+  if ((at_i & kApproximator) && !det_first)
+    if (auto a = approximators.match(t, i, sc);
+        a.length && (classes_of(t, i + a.length, sc) & kFraction))
+      fa = a.length;
+  if ((at_i & (kArticle | kFraction)) || det_first || fa) {
+    std::size_t f = det_first ? det_first : i + fa + articles.match(t, i + fa, sc).length;
     if (auto fw = fractions.match(t, f, sc); fw.length && is_word(t, f)) {
       std::size_t g = f + fw.length;
       bool linked = false;
-      if (f == i && fw.value == 2 &&
+      if (f == i + fa && fw.value == 2 &&
           articles.match(t, g, sc).length) {  // not "the quarter a year ago"
         g += articles.match(t, g, sc).length;
         linked = true;
-      } else if (f > i && in(t, g) && is_hyphen(t[g])) {  // with its article
+      } else if (f > i + fa && in(t, g) && is_hyphen(t[g])) {  // with its article
         ++g;
         linked = true;
-      } else if (f > i && is_word(t, g) && !t[g].capitalized) {  // "a quarter century"
+      } else if (f > i + fa && is_word(t, g) && !t[g].capitalized) {  // "a quarter century"
         linked = true;
       }
       if (auto u = read_unit(t, g, sc);
@@ -4717,7 +4736,20 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     if ((rules & kNumberRules) && gated && tokens[i].kind == TokenKind::number)
       rules &= ~kNumberRules | g.number_rules(tokens, i, classes[i]);
     constexpr std::uint32_t kReporting = 1u << Impl::kRuleReporting;
-    if ((rules & kReporting) && !in_business()) rules &= ~kReporting;  // results sentences only
+    // results sentences only; in another, "the same period last year" right after a month
+    // the sentence named ("rose 43% in February compared to the same period last year"):
+    // that month a year back (made below)
+    bool same_back = false;
+    if ((rules & kReporting) && !in_business()) {
+      rules &= ~kReporting;
+      if (!out.empty() && out.back().last_token <= i &&
+          out.back().rel->kind == RelativeDate::Kind::calendar && out.back().rel->month &&
+          !out.back().rel->day && !out.back().rel->reporting &&
+          g.reporting_pre.match(tokens, i + 1).length) {
+        rules |= kReporting;
+        same_back = true;
+      }
+    }
     if (!rules) continue;
     Impl::Hit* best = nullptr;  // the reading at i (in slots[best_slot])
     for (; rules; rules &= rules - 1) {
@@ -4762,6 +4794,20 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     }
     g.finish(tokens, *best);
     Impl::Hit* const done = best;
+    if (same_back && done->first == i && done->rel.reporting &&
+        done->rel.kind == RelativeDate::Kind::offset &&
+        done->rel.direction == Direction::backward) {
+      RelativeDate back;
+      back.kind = RelativeDate::Kind::calendar;
+      back.month = out.back().rel->month;
+      if (const auto& y = out.back().rel->year) {
+        back.year = *y - 1;
+      } else {  // (the year the text's month fell in, a year back)
+        back.year_shift = -1;
+        back.anchor = AnchorRef::last_explicit;
+      }
+      done->rel = back;
+    }
     // "a year ago", "a year earlier" in a results sentence: the reported quarter a year back
     if (done->rel.kind == RelativeDate::Kind::offset && done->rel.unit == Unit::year &&
         done->rel.count == 1 && done->rel.direction == Direction::backward &&
@@ -5489,7 +5535,8 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         if (rel.year) {
           y = *rel.year;
         } else if (rel.year_shift) {
-          y = year_of(P) + *rel.year_shift;
+          // ("the same period last year" after "in February": the text's month a year back)
+          y = (rel.anchor == AnchorRef::last_explicit ? text_year : year_of(P)) + *rel.year_shift;
         } else if (rel.anchor == AnchorRef::last_explicit) {
           y = text_year;
         } else {
@@ -5795,6 +5842,17 @@ void advance_anchor(const RelativeDate& rel, const Resolved& resolved, Anchor& a
     year_month_day d{p.year() - date::years{*before->count}, p.month(), p.day()};
     if (!d.ok()) d = year_month_day{d.year() / d.month() / date::last};
     day_named(sys_days{d});
+    return;
+  }
+  // "The election was held on Sunday. The polls closed at 22:30 ... the next day": a bare
+  // clock time, put on the publication's day for want of one, names no day of the story
+  if (rel.kind == RelativeDate::Kind::offset && rel.clock && rel.unit == Unit::day &&
+      rel.count.value_or(0) == 0 && !anchor.day_in_sentence && anchor.last_explicit &&
+      *anchor.last_explicit < anchor.publication && resolved.earliest &&
+      *resolved.earliest == anchor.publication) {
+    // (nor to a year or month named since: back to the story's day, as a day would)
+    anchor.undated_year.reset();
+    anchor.undated_month.reset();
     return;
   }
   if (auto d = explicit_day(rel, resolved)) {
