@@ -4736,20 +4736,7 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     if ((rules & kNumberRules) && gated && tokens[i].kind == TokenKind::number)
       rules &= ~kNumberRules | g.number_rules(tokens, i, classes[i]);
     constexpr std::uint32_t kReporting = 1u << Impl::kRuleReporting;
-    // results sentences only; in another, "the same period last year" right after a month
-    // the sentence named ("rose 43% in February compared to the same period last year"):
-    // that month a year back (made below)
-    bool same_back = false;
-    if ((rules & kReporting) && !in_business()) {
-      rules &= ~kReporting;
-      if (!out.empty() && out.back().last_token <= i &&
-          out.back().rel->kind == RelativeDate::Kind::calendar && out.back().rel->month &&
-          !out.back().rel->day && !out.back().rel->reporting &&
-          g.reporting_pre.match(tokens, i + 1).length) {
-        rules |= kReporting;
-        same_back = true;
-      }
-    }
+    if ((rules & kReporting) && !in_business()) rules &= ~kReporting;  // results sentences only
     if (!rules) continue;
     Impl::Hit* best = nullptr;  // the reading at i (in slots[best_slot])
     for (; rules; rules &= rules - 1) {
@@ -4794,20 +4781,6 @@ void TemporalGrammar::tag(std::span<const sdk::Token> tokens, bool skip_non_star
     }
     g.finish(tokens, *best);
     Impl::Hit* const done = best;
-    if (same_back && done->first == i && done->rel.reporting &&
-        done->rel.kind == RelativeDate::Kind::offset &&
-        done->rel.direction == Direction::backward) {
-      RelativeDate back;
-      back.kind = RelativeDate::Kind::calendar;
-      back.month = out.back().rel->month;
-      if (const auto& y = out.back().rel->year) {
-        back.year = *y - 1;
-      } else {  // (the year the text's month fell in, a year back)
-        back.year_shift = -1;
-        back.anchor = AnchorRef::last_explicit;
-      }
-      done->rel = back;
-    }
     // "a year ago", "a year earlier" in a results sentence: the reported quarter a year back
     if (done->rel.kind == RelativeDate::Kind::offset && done->rel.unit == Unit::year &&
         done->rel.count == 1 && done->rel.direction == Direction::backward &&
@@ -5535,8 +5508,7 @@ Resolved resolve(const RelativeDate& rel, const Anchor& anchor, Tense tense) {
         if (rel.year) {
           y = *rel.year;
         } else if (rel.year_shift) {
-          // ("the same period last year" after "in February": the text's month a year back)
-          y = (rel.anchor == AnchorRef::last_explicit ? text_year : year_of(P)) + *rel.year_shift;
+          y = year_of(P) + *rel.year_shift;
         } else if (rel.anchor == AnchorRef::last_explicit) {
           y = text_year;
         } else {
