@@ -129,6 +129,7 @@ void ClauseRules::index_bits() {
   add(subject_pronouns, kSubjectPronoun);
   add(pronoun_subordinators, kPronounSubordinator);
   add(period_abbreviations, kPeriodAbbreviation);
+  add(complementizers, kComplementizer);
   auto add_starts = [&](const PhraseIndex& ix, std::uint32_t bit, std::size_t which) {
     for (std::uint32_t k = 0; k < ix.first_words().size(); ++k) {
       const std::string& w = ix.first_words().word(k);
@@ -242,6 +243,7 @@ ClauseRules ClauseRules::from(const Lexicon& lex) {
   r.period_abbreviations = lex.list("boundaries.period_abbreviations");
   r.subject_pronouns = lex.list("boundaries.subject_pronouns");
   r.pronoun_subordinators = lex.list("boundaries.pronoun_subordinators");
+  r.complementizers = lex.list("boundaries.complementizers");
   r.reporting_participles = lex.list("reporting_participles");
   r.conditionals = lex.list("conditionals");
   r.nonfinite_future_heads = lex.list("markers.nonfinite_future_heads");
@@ -355,7 +357,7 @@ void read_clauses(std::span<const sdk::Token> t, const ClauseRules& r, const std
   constexpr std::uint64_t kBoundaryWords =
       ClauseRules::kTerminal | B::kBoundaryPunct | ClauseRules::kComma | B::kFronted |
       B::kReportingParticiple | B::kReportingVerb | ClauseRules::kThat | ClauseRules::kAndBut |
-      ClauseRules::kDash | B::kRelativePronoun;
+      ClauseRules::kDash | B::kRelativePronoun | B::kComplementizer;
   const std::uint64_t* const word_bits = r.word_bits_.data();
   auto bits_of = [&](std::uint32_t id) { return word_bits[id]; };
   auto phrase_len = [&](const PhraseIndex& ix, std::uint32_t first, std::size_t i) {
@@ -556,6 +558,13 @@ void read_clauses(std::span<const sdk::Token> t, const ClauseRules& r, const std
     if (has(i, B::kReportingVerb) && i + 1 < n && i > 0 &&
         has(i + 1, ClauseRules::kReportedSubject)) {
       starts.push_back(i + 1);
+      reporting_start.push_back(false);
+      continue;
+    }
+    // "announced a process to determine whether citizens would prefer ...": an embedded
+    // question is a clause of its own, its tense its own
+    if (i > 0 && has(i, B::kComplementizer)) {
+      starts.push_back(i);
       reporting_start.push_back(false);
       continue;
     }

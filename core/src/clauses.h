@@ -54,7 +54,7 @@ struct ClauseRules {
       future, speculative, cancelled, postponed, negation, past, present, perfect, participles,
       not_past, determiners, be_forms, future_blockers, not_participles, that_clause_openers,
       relative_pronouns, relative_closers, reporting_participles, period_abbreviations,
-      subject_pronouns, pronoun_subordinators;
+      subject_pronouns, pronoun_subordinators, complementizers;
   // words right before an event noun that set its status ("the potential meeting")
   WordList noun_speculative, noun_planned, noun_cancelled, noun_postponed;
   // "the current meeting": under way; "said during the IADB meeting here": a lead-in
@@ -127,6 +127,7 @@ struct ClauseRules {
     kSubjectPronoun = 1u << 28,
     kPronounSubordinator = 1u << 29,
     kPeriodAbbreviation = 1u << 30,
+    kComplementizer = 1u << 31,
   };
   std::uint32_t bits(std::string_view word, std::uint64_t hash) const noexcept {
     return static_cast<std::uint32_t>(all_bits(word, hash));
