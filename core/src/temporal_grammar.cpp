@@ -604,6 +604,8 @@ struct TemporalGrammar::Impl {
   PhraseTable until_words, until_blockers;         // "closed until Friday"
   // shifters counting from the text's last named day: "the previous Friday"
   PhraseTable anaphoric_shifters;
+  // shifters that are also prepositions: "following Monday's raids"
+  PhraseTable preposition_shifters;
   TokenWordSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
       early_year_cues, early_year_followers, in_span_cues, in_span_stops, verb_shifters, verb_leads,
@@ -1088,6 +1090,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   shifters.add_all(lex.list("shifters.next"), static_cast<int>(Shift::next));
   shifters.add_all(lex.list("shifters.last"), static_cast<int>(Shift::last));
   anaphoric_shifters.add_all(lex.list("anaphoric_shifters"), 1);
+  preposition_shifters.add_all(lex.list("preposition_shifters"), 1);
   parts.add_all(lex.list("parts_of_day.mo"), static_cast<int>(PartOfDay::morning));
   parts.add_all(lex.list("parts_of_day.af"), static_cast<int>(PartOfDay::afternoon));
   parts.add_all(lex.list("parts_of_day.ev"), static_cast<int>(PartOfDay::evening));
@@ -2388,11 +2391,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
     k += m;
     if (relmods.match(t, i).length) h.first = k;
   }
+  std::size_t shift_at = k, shift_len = 0;
   if (auto s = shifters.match(t, k); s.length && is_word(t, k)) {
     if (read_weekday(t, k + s.length).first) {
       r.shift = static_cast<Shift>(s.value);
       // "the previous Friday": the Friday before the day the text last named
       if (anaphoric_shifters.match(t, k).length == s.length) r.anchor = AnchorRef::last_explicit;
+      shift_len = s.length;
       k += s.length;
     }
   }
@@ -2420,6 +2425,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
   }
   if (is_possessive(t, k)) {
     h.possessive = true;
+    // "Following Sunday's battle", "rates fell following Wednesday's cut": a preposition
+    // before the weekday's possessive, not a shift ("the following Sunday")
+    if (shift_len && r.shift != Shift::none &&
+        preposition_shifters.match(t, shift_at).length == shift_len) {
+      r.shift = Shift::none;
+      h.first = std::max(h.first, shift_at + shift_len);
+    }
   } else {
     // "Tuesday at 9 a.m.", "Tuesday, March 19, at 9 a.m."
     const std::size_t a = is_punct(t, k, ",") ? k + 1 : k;
