@@ -641,6 +641,8 @@ struct TemporalGrammar::Impl {
     return c.index == &start_words && c.tokens == t.data() ? &c : nullptr;
   }
   TokenWordSet month_noun_blockers;  // "the March accession", not "the March of Dimes"
+  // "figures for March", not "for March of Dimes"
+  TokenWordSet month_name_cues, month_name_followers;
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
       in_span_name_preps, in_span_perfects, in_span_participles, in_span_infinitive_cues,
@@ -1058,6 +1060,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   add_ahead(lex.list("ahead_cues.amount_symbols"), kAheadAmount);
   for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
   for (const auto& s : lex.list("month_noun_blockers")) month_noun_blockers.insert(s);
+  for (const auto& s : lex.list("month_name_cues")) month_name_cues.insert(s);
+  for (const auto& s : lex.list("month_name_followers")) month_name_followers.insert(s);
   for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
   for (const auto& s : lex.list("ordinal_suffixes")) {
     ordinal_suffixes.insert(s);
@@ -1764,7 +1768,12 @@ std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month_word(Tokens t
     }
   }
   if (months_ambiguous.count(lw)) {
-    const bool prev_cue = i > 0 && month_cues.match(t, i - 1).length == 1;
+    // "figures for March", "for May shipment" (not "for March of Dimes", "for May Day")
+    const bool prev_cue =
+        i > 0 && (month_cues.match(t, i - 1).length == 1 ||
+                  (is_word(t, i - 1) && month_name_cues.count(t[i - 1].lower) &&
+                   !(is_word(t, i + 1) &&
+                     (t[i + 1].capitalized || month_name_followers.count(t[i + 1].lower)))));
     const bool date_after = read_day_number(t, i + 1).first || read_year(t, i + 1, false).first;
     // "the March accession", "the May date" (not "the March of Dimes")
     const bool modifier = i > 0 && determiners.match(t, i - 1).length == 1 && is_word(t, i + 1) &&
