@@ -685,8 +685,8 @@ struct TemporalGrammar::Impl {
       fractions, weekday_plurals, plural_parts, deadline_tails, approx_tails, count_adjectives,
       count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words,
       age_possessives, duration_preps_the, anchored_periods, count_approximators, off_preps,
-      count_approximator_cues, plan_leads, part_preps, part_phrase_ends, period_openers,
-      date_approximators, date_open_tails, unit_coords, vague_durations, run_tails;
+      count_approximator_cues, plan_leads, part_preps, part_phrase_ends, part_trading_nouns,
+      period_openers, date_approximators, date_open_tails, unit_coords, vague_durations, run_tails;
   detail::WordIndex start_words;             // every word of every table's phrases (and
                                              // ahead_cues' words)
   std::vector<PhraseTable*> indexed_tables;  // the tables using start_words (sealed by
@@ -1168,6 +1168,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     plan_leads.add_all(lex.list("ahead_cues.plan_leads"), 1);
     part_preps.add_all(lex.list("parts_of_day_prepositions"), 1);
     part_phrase_ends.add_all(lex.list("parts_of_day_phrase_ends"), 1);
+    part_trading_nouns.add_all(lex.list("parts_of_day_trading_nouns"), 1);
     period_openers.add_all(lex.list("period_openers"), 1);
     date_approximators.add_all(lex.list("date_approximators"), 1);
     date_open_tails.add_all(lex.list("date_open_tails"), 1);
@@ -2682,7 +2683,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
     // the part ends the phrase: "in the evening session", "the morning papers" are nouns
     const bool ends = clause_end(t, e) || named_days.match(t, e, sc).length ||
                       (is_word(t, e) && part_phrase_ends.match(t, e, sc).length == 1);
-    if ((part_mod || after_prep) && ends) {
+    // "in morning trading", "in early afternoon trading": the time of a market's trading
+    // (no "the" needed after the preposition)
+    const bool trading =
+        is_word(t, e) && part_trading_nouns.match(t, e, sc).length == 1 &&
+        (part_mod || (!det && !mod_phrase && i > 0 && part_preps.match(t, i - 1, sc).length == 1));
+    if (((part_mod || after_prep) && ends) || trading) {
       RelativeDate o;
       o.kind = RelativeDate::Kind::offset;
       o.unit = Unit::day;
