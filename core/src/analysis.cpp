@@ -22,6 +22,7 @@
 #include "line_word_set.h"
 #include "plain_words.h"
 #include "tense_use.h"
+#include "word_hash.h"
 
 namespace chronicle {
 
@@ -580,6 +581,48 @@ bool phrase_ends_before(const detail::WordList& phrases, std::span<const sdk::To
     if (ok) return true;
   }
   return false;
+}
+
+// The tense of a time in a future clause whose future is told in the past (the caller's
+// comment has the examples): past when the time stands before the clause's verbs and the
+// first verb after it is a past reporting verb, before the clause's first future marker
+// (no "and", "but", "that" or relative pronoun between); none (the nearest reading) for a
+// year-less month just gone, or a day of it, when the future is a past form's ("was
+// scheduled to", "was to") or follows one; else future.
+Tense future_in_past_tense(std::span<const sdk::Token> t, const sdk::Clause& cl,
+                           const TimexMatch& m, date::sys_days publication,
+                           const detail::ClauseRules& cr) {
+  using CR = detail::ClauseRules;
+  std::size_t fut = cl.first_token;
+  while (fut < cl.last_token && cr.future_ix.at(t, fut, cl.last_token) == 0) ++fut;
+  if (fut == cl.last_token) return Tense::future;
+  auto bits = [&](std::size_t q) { return cr.all_bits(t[q].lower, detail::word_hash(t[q].lower)); };
+  constexpr std::uint64_t kVerb = CR::kBeForm | CR::kPresent | CR::kPerfect | CR::kReportingVerb;
+  auto verb = [&](std::size_t q) {
+    const auto w = t[q].lower;
+    return (bits(q) & kVerb) || cr.is_past_form(t, q) ||
+           (w.size() > 4 && w.ends_with("ing") && !t[q].capitalized);
+  };
+  if (fut > m.last_token) {
+    bool fronted = true;
+    for (std::size_t q = cl.first_token; q < m.first_token && fronted; ++q) fronted = !verb(q);
+    for (std::size_t q = m.last_token; fronted && q < fut && q <= m.last_token + 8; ++q) {
+      if (bits(q) & (CR::kAndBut | CR::kThat | CR::kRelativePronoun)) break;
+      if (!verb(q)) continue;
+      if ((bits(q) & CR::kReportingVerb) && cr.is_past_form(t, q)) return Tense::past;
+      break;
+    }
+  }
+  const RelativeDate& r = *m.rel;
+  if (r.kind != RelativeDate::Kind::calendar || !r.month || r.year || r.year_shift ||
+      r.shift != Shift::none || r.direction != Direction::none || r.deadline ||
+      r.anchor != AnchorRef::publication || r.range_end)
+    return Tense::future;
+  const unsigned pm = static_cast<unsigned>(date::year_month_day{publication}.month());
+  if (*r.month != (pm == 1 ? 12u : pm - 1)) return Tense::future;
+  bool past = (bits(fut) & CR::kWasWere) != 0;
+  for (std::size_t q = cl.first_token; q < fut && !past; ++q) past = cr.is_past_form(t, q);
+  return past ? Tense::none : Tense::future;
 }
 
 // The time [first, last) stands in the phrase of an event noun right after a cue that the
@@ -1627,6 +1670,15 @@ void DocumentAnalysis::analyze(const SentenceGate* gate) {
       if (tr.tense == Tense::past &&
           (modal_before || anticipated_event(t, m.first_token, m.last_token, g) < t.size()))
         tr.tense = Tense::none;
+      // a future told in the past: "In January Shultz told the Senate there would be no
+      // more transfers", "on May 13, Keating said the deficit would be ...": a time before
+      // the past reporting verb dates the telling; "was scheduled to be signed in
+      // mid-February but was postponed": a month just gone (the one before the
+      // publication's, or a day of it) is that one, not next year's (the writer says
+      // "next February" eleven months ahead)
+      if (tr.tense == Tense::future && !s.clauses.empty())
+        tr.tense = future_in_past_tense(t, s.clauses[detail::clause_of(s.clauses, m.first_token)],
+                                        m, anchor.publication, g.clause_rules);
       if (!tense_read) tr.tense = Tense::none;  // (clauses read for another expression)
       if (detail::debug_trace()) {
         std::fprintf(stderr, "[debug] timex '%s' tense=%d tokens=%zu-%zu clauses:", tr.text.c_str(),

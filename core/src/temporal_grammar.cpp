@@ -604,6 +604,8 @@ struct TemporalGrammar::Impl {
   PhraseTable until_words, until_blockers;         // "closed until Friday"
   // shifters counting from the text's last named day: "the previous Friday"
   PhraseTable anaphoric_shifters;
+  // shifters that are also prepositions: "following Monday's raids"
+  PhraseTable preposition_shifters;
   TokenWordSet month_abbr, months_ambiguous, weekday_abbr, ordinal_suffixes,
       day_range_words,  // not start words: never begin a reading
       early_year_cues, early_year_followers, in_span_cues, in_span_stops, verb_shifters, verb_leads,
@@ -639,6 +641,8 @@ struct TemporalGrammar::Impl {
     return c.index == &start_words && c.tokens == t.data() ? &c : nullptr;
   }
   TokenWordSet month_noun_blockers;  // "the March accession", not "the March of Dimes"
+  // "figures for March", not "for March of Dimes"
+  TokenWordSet month_name_cues, month_name_followers;
   // count ranges, bare plurals and rates (rule_count)
   TokenWordSet range_leads, range_links, span_adverbs, plural_of_leads, rate_breakers,
       in_span_name_preps, in_span_perfects, in_span_participles, in_span_infinitive_cues,
@@ -681,8 +685,8 @@ struct TemporalGrammar::Impl {
       fractions, weekday_plurals, plural_parts, deadline_tails, approx_tails, count_adjectives,
       count_ranges, halves, last_ordinals, context_days, day_contexts, utc_zones, decade_words,
       age_possessives, duration_preps_the, anchored_periods, count_approximators, off_preps,
-      count_approximator_cues, plan_leads, part_preps, part_phrase_ends, period_openers,
-      date_approximators, date_open_tails, unit_coords, vague_durations, run_tails;
+      count_approximator_cues, plan_leads, part_preps, part_phrase_ends, part_trading_nouns,
+      period_openers, date_approximators, date_open_tails, unit_coords, vague_durations, run_tails;
   detail::WordIndex start_words;             // every word of every table's phrases (and
                                              // ahead_cues' words)
   std::vector<PhraseTable*> indexed_tables;  // the tables using start_words (sealed by
@@ -1056,6 +1060,8 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   add_ahead(lex.list("ahead_cues.amount_symbols"), kAheadAmount);
   for (const auto& s : lex.list("months_ambiguous")) months_ambiguous.insert(s);
   for (const auto& s : lex.list("month_noun_blockers")) month_noun_blockers.insert(s);
+  for (const auto& s : lex.list("month_name_cues")) month_name_cues.insert(s);
+  for (const auto& s : lex.list("month_name_followers")) month_name_followers.insert(s);
   for (const auto& s : lex.list("weekday_abbreviations")) weekday_abbr.insert(s);
   for (const auto& s : lex.list("ordinal_suffixes")) {
     ordinal_suffixes.insert(s);
@@ -1088,6 +1094,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
   shifters.add_all(lex.list("shifters.next"), static_cast<int>(Shift::next));
   shifters.add_all(lex.list("shifters.last"), static_cast<int>(Shift::last));
   anaphoric_shifters.add_all(lex.list("anaphoric_shifters"), 1);
+  preposition_shifters.add_all(lex.list("preposition_shifters"), 1);
   parts.add_all(lex.list("parts_of_day.mo"), static_cast<int>(PartOfDay::morning));
   parts.add_all(lex.list("parts_of_day.af"), static_cast<int>(PartOfDay::afternoon));
   parts.add_all(lex.list("parts_of_day.ev"), static_cast<int>(PartOfDay::evening));
@@ -1161,6 +1168,7 @@ TemporalGrammar::Impl::Impl(const Lexicon& lex) {
     plan_leads.add_all(lex.list("ahead_cues.plan_leads"), 1);
     part_preps.add_all(lex.list("parts_of_day_prepositions"), 1);
     part_phrase_ends.add_all(lex.list("parts_of_day_phrase_ends"), 1);
+    part_trading_nouns.add_all(lex.list("parts_of_day_trading_nouns"), 1);
     period_openers.add_all(lex.list("period_openers"), 1);
     date_approximators.add_all(lex.list("date_approximators"), 1);
     date_open_tails.add_all(lex.list("date_open_tails"), 1);
@@ -1761,7 +1769,12 @@ std::pair<std::size_t, unsigned> TemporalGrammar::Impl::read_month_word(Tokens t
     }
   }
   if (months_ambiguous.count(lw)) {
-    const bool prev_cue = i > 0 && month_cues.match(t, i - 1).length == 1;
+    // "figures for March", "for May shipment" (not "for March of Dimes", "for May Day")
+    const bool prev_cue =
+        i > 0 && (month_cues.match(t, i - 1).length == 1 ||
+                  (is_word(t, i - 1) && month_name_cues.count(t[i - 1].lower) &&
+                   !(is_word(t, i + 1) &&
+                     (t[i + 1].capitalized || month_name_followers.count(t[i + 1].lower)))));
     const bool date_after = read_day_number(t, i + 1).first || read_year(t, i + 1, false).first;
     // "the March accession", "the May date" (not "the March of Dimes")
     const bool modifier = i > 0 && determiners.match(t, i - 1).length == 1 && is_word(t, i + 1) &&
@@ -2388,11 +2401,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
     k += m;
     if (relmods.match(t, i).length) h.first = k;
   }
+  std::size_t shift_at = k, shift_len = 0;
   if (auto s = shifters.match(t, k); s.length && is_word(t, k)) {
     if (read_weekday(t, k + s.length).first) {
       r.shift = static_cast<Shift>(s.value);
       // "the previous Friday": the Friday before the day the text last named
       if (anaphoric_shifters.match(t, k).length == s.length) r.anchor = AnchorRef::last_explicit;
+      shift_len = s.length;
       k += s.length;
     }
   }
@@ -2429,6 +2444,13 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_weekday(
   }
   if (is_possessive(t, k)) {
     h.possessive = true;
+    // "Following Sunday's battle", "rates fell following Wednesday's cut": a preposition
+    // before the weekday's possessive, not a shift ("the following Sunday")
+    if (shift_len && r.shift != Shift::none &&
+        preposition_shifters.match(t, shift_at).length == shift_len) {
+      r.shift = Shift::none;
+      h.first = std::max(h.first, shift_at + shift_len);
+    }
   } else {
     // "Tuesday at 9 a.m.", "Tuesday, March 19, at 9 a.m."
     const std::size_t a = is_punct(t, k, ",") ? k + 1 : k;
@@ -2670,7 +2692,12 @@ std::optional<TemporalGrammar::Impl::Hit> TemporalGrammar::Impl::rule_period(
     // the part ends the phrase: "in the evening session", "the morning papers" are nouns
     const bool ends = clause_end(t, e) || named_days.match(t, e, sc).length ||
                       (is_word(t, e) && part_phrase_ends.match(t, e, sc).length == 1);
-    if ((part_mod || after_prep) && ends) {
+    // "in morning trading", "in early afternoon trading": the time of a market's trading
+    // (no "the" needed after the preposition)
+    const bool trading =
+        is_word(t, e) && part_trading_nouns.match(t, e, sc).length == 1 &&
+        (part_mod || (!det && !mod_phrase && i > 0 && part_preps.match(t, i - 1, sc).length == 1));
+    if (((part_mod || after_prep) && ends) || trading) {
       RelativeDate o;
       o.kind = RelativeDate::Kind::offset;
       o.unit = Unit::day;
