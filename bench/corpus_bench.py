@@ -15,7 +15,7 @@ during the benchmark weighs on every figure alike. With threads 1 and another co
 times two one-thread processes started together on the first scale's corpus: what two
 threads can gain on this host at most, printed beside the threads' ratio.
 """
-import argparse, json, os, subprocess, sys, tempfile, time
+import argparse, json, os, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CHRONO_VERSION = "2.10.3"
@@ -149,15 +149,22 @@ def main():
     for (cmd, k, t), secs in sorted(rows.items()):
         base = rows.get((cmd, k, a.threads[0]))
         if t != a.threads[0] and base:
-            print(f"{cmd} {k}x: {t} threads = {base / secs:.2f}x one thread")
+            # and the median of the rounds' own ratios: the two runs of a round follow one
+            # another, so a host's drift from round to round cancels out of it
+            paired = statistics.median(x[0] / y[0] for x, y in
+                                       zip(runs[(cmd, k, a.threads[0])], runs[(cmd, k, t)]))
+            print(f"{cmd} {k}x: {t} threads = {base / secs:.2f}x one thread "
+                  f"(fastest runs; median of the rounds' ratios {paired:.2f}x)")
         one = rows.get((cmd, 1, t))
         if k != 1 and one:
             print(f"{cmd} {t} thread(s): {k}x corpus takes {secs / one:.2f}x the time")
     for cmd, ws in pairs.items():
         one = rows.get((cmd, a.scale[0], 1))
         if one:
+            paired = statistics.median(2 * x[0] / w for x, w in zip(runs[(cmd, a.scale[0], 1)], ws))
             print(f"{cmd} {a.scale[0]}x: two one-thread processes at once = {2 * one / min(ws):.2f}x "
-                  "one alone (what this host gives two threads at most, for comparison)")
+                  f"one alone (median of the rounds' ratios {paired:.2f}x; what this host gives "
+                  "two threads at most, for comparison)")
     if a.chrono:
         cmbs = mb / r["seconds"]
         ccpu = r.get("cpu_seconds", r["seconds"])
