@@ -992,14 +992,13 @@ int run_list_ids(const Common& c, ReadOptions opts) {
 // Reads every input (read_all) and works on its documents with thread_count(c) threads:
 // a regular JSONL file of two pieces or more in pieces by the threads themselves
 // (PiecePool, with two threads or more), every other input through one OrderedPool.
-// Results reach `emit` in input order; a failure reaches `on_failure` with the pool,
-// in input order too, once the pool has been given every document before it.
+// Results reach `emit` in input order; a document that could not be read reaches it too,
+// in its place, as a result of its own with only `failure` set (R has that member).
 template <class R>
 void work_on_inputs(const Common& c, const ReadOptions& opts,
                     const std::function<R(Document&)>& work,
-                    const std::function<void(R&&)>& emit,
-                    const std::function<void(OrderedPool<R>&, DocumentFailure&&)>& on_failure,
-                    bool& usage_error, Progress& progress) {
+                    const std::function<void(R&&)>& emit, bool& usage_error,
+                    Progress& progress) {
   const unsigned threads = thread_count(c);
   OrderedPool<R> workers(threads, work, emit);
   std::optional<PiecePool<R>> pieces;
@@ -1008,8 +1007,11 @@ void work_on_inputs(const Common& c, const ReadOptions& opts,
   read_all(c, opts, [&](Document&& d) {
     print_reading_warnings(d.origin, d.warnings);
     workers.push(std::move(d));
-  }, [&](DocumentFailure&& f) { on_failure(workers, std::move(f)); }, usage_error, progress,
-     pieces ? &*pieces : nullptr);
+  }, [&](DocumentFailure&& f) {
+    R r;
+    r.failure = std::move(f);
+    workers.push_done(std::move(r));
+  }, usage_error, progress, pieces ? &*pieces : nullptr);
   workers.finish();
 }
 
@@ -1101,12 +1103,7 @@ int run_extract(const Common& c, ReadOptions opts) {
     for (auto& e : r.errors) pool.errors.push_back(std::move(e));
   };
   bool usage_error = false;
-  work_on_inputs<DocResult>(c, opts, work, emit, [](OrderedPool<DocResult>& workers, DocumentFailure&& f) {
-    // in input order with the documents (--format jsonl writes it in its place)
-    DocResult r;
-    r.failure = std::move(f);
-    workers.push_done(std::move(r));
-  }, usage_error, progress);
+  work_on_inputs<DocResult>(c, opts, work, emit, usage_error, progress);
   progress.done();
   for (const auto& f : failures) {
     std::cerr << "error: " << f.where << ": " << f.message << "\n";
@@ -1299,12 +1296,7 @@ int run_timex(const Common& c, ReadOptions opts) {
     *out << r.line;
     LineBuffer::give_back(std::move(r.line));
   };
-  work_on_inputs<TimexOut>(c, opts, work, emit, [](OrderedPool<TimexOut>& workers, DocumentFailure&& f) {
-    // in input order with the documents' own failures
-    TimexOut r;
-    r.failure = std::move(f);
-    workers.push_done(std::move(r));
-  }, usage_error, progress);
+  work_on_inputs<TimexOut>(c, opts, work, emit, usage_error, progress);
   progress.done();
   for (const auto& f : failures) std::cerr << "error: " << f.where << ": " << f.message << "\n";
   output.commit();

@@ -22,7 +22,6 @@
 #include "line_word_set.h"
 #include "plain_words.h"
 #include "tense_use.h"
-#include "word_hash.h"
 
 namespace chronicle {
 
@@ -596,7 +595,10 @@ Tense future_in_past_tense(std::span<const sdk::Token> t, const sdk::Clause& cl,
   std::size_t fut = cl.first_token;
   while (fut < cl.last_token && cr.future_ix.at(t, fut, cl.last_token) == 0) ++fut;
   if (fut == cl.last_token) return Tense::future;
-  auto bits = [&](std::size_t q) { return cr.all_bits(t[q].lower, detail::word_hash(t[q].lower)); };
+  // (the hashes the tokenizer gave the sentence's words: its SentenceHashes scope covers it)
+  auto bits = [&](std::size_t q) {
+    return cr.all_bits(t[q].lower, detail::SentenceHashes::of(t.data(), q));
+  };
   constexpr std::uint64_t kVerb = CR::kBeForm | CR::kPresent | CR::kPerfect | CR::kReportingVerb;
   auto verb = [&](std::size_t q) {
     const auto w = t[q].lower;

@@ -603,10 +603,15 @@ class LineReader {
   std::size_t pos_ = 0, end_ = 0;
 };
 
-void report(const DocumentError& e, const std::function<void(DocumentFailure&&)>& on_failure) {
+// The failure `e` tells of, its message made valid UTF-8 (a parser may quote the bad bytes).
+DocumentFailure failure_of(const DocumentError& e) {
   std::string message = e.message();
-  repair_utf8(message);  // a parser may quote the bad bytes
-  on_failure({e.where(), std::move(message)});
+  repair_utf8(message);
+  return {e.where(), std::move(message)};
+}
+
+void report(const DocumentError& e, const std::function<void(DocumentFailure&&)>& on_failure) {
+  on_failure(failure_of(e));
 }
 
 }  // namespace
@@ -631,9 +636,7 @@ JsonlLine read_jsonl_line(std::string_view line, std::size_t length, const std::
     d.source_bytes = length + 1;  // the line and its newline, for the progress line's ETA
     return JsonlLine::document;
   } catch (const DocumentError& e) {
-    std::string message = e.message();
-    repair_utf8(message);  // a parser may quote the bad bytes
-    failure = {e.where(), std::move(message)};
+    failure = failure_of(e);
     return JsonlLine::failure;
   }
 }
